@@ -1,0 +1,51 @@
+# The two commands: `make run` (install, load the defaults, build the indexes, serve) and `make test`.
+PY ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
+SHARED ?= ../shared
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: install run init test test-fast lint format bench eval clean
+
+install: $(STAMP)
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PY) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade "pip>=24"
+	$(BIN)/python -m pip install -q -e '.[dev]'
+	rm -f $(VENV)/.installed-* && touch $@
+
+## Load the default taxonomy, catalog and postings, build the indexes (reused when up to date), serve.
+run: install
+	HF_HUB_OFFLINE=1 $(BIN)/skillmatch serve --init --host $(HOST) --port $(PORT)
+
+init: install
+	HF_HUB_OFFLINE=1 $(BIN)/skillmatch init
+
+## The whole suite (PostgreSQL tests run when SKILLMATCH_TEST_POSTGRES_URL is set, as in CI).
+test: install
+	HF_HUB_OFFLINE=1 $(BIN)/python -m pytest -q
+
+test-fast: install
+	$(BIN)/python -m pytest -q -m "not slow"
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: install
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+bench: install
+	HF_HUB_OFFLINE=1 $(BIN)/skillmatch bench --out var/bench/bench.json
+
+eval: install
+	HF_HUB_OFFLINE=1 $(BIN)/skillmatch eval linking $(SHARED)/eval/skill-linking/tech_test_annotations.csv
+	HF_HUB_OFFLINE=1 $(BIN)/skillmatch eval linking $(SHARED)/eval/skill-linking/tech_validation_annotations.csv
+	HF_HUB_OFFLINE=1 $(BIN)/skillmatch eval linking $(SHARED)/eval/skill-linking/house_validation_annotations.csv
+
+clean:
+	rm -rf var .pytest_cache .ruff_cache

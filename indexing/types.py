@@ -1,0 +1,56 @@
+"""Plain data passed between the taxonomy (service/) and the linker (indexing/)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class SkillEntry:
+    """One taxonomy skill as the linker sees it. `id` is the database id (int64)."""
+
+    id: int
+    uri: str
+    preferred_label: str
+    alt_labels: tuple[str, ...] = ()
+    hidden_labels: tuple[str, ...] = ()
+    description: str = ""
+    skill_type: str = ""  # ESCO: "skill/competence" | "knowledge"; O*NET: "technology"
+    reuse_level: str = ""  # ESCO: transversal | cross-sector | sector-specific | occupation-specific
+    source: str = "esco"  # "esco" | "onet"
+
+
+@dataclass(frozen=True)
+class SkillMatch:
+    """A ranked skill for a query text: `matched_label` is the label that matched best."""
+
+    skill_id: int
+    uri: str
+    preferred_label: str
+    score: float
+    matched_label: str
+    label_kind: str  # "preferred" | "alternative" | "hidden" | "description"
+    source: str = "esco"
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """A span of the input text, by character offsets [start, end)."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class ExtractedSkill:
+    """A skill found in a longer text, with the spans that support it (best first)."""
+
+    skill_id: int
+    uri: str
+    preferred_label: str
+    score: float
+    matched_label: str
+    label_kind: str
+    source: str
+    evidence: tuple[Evidence, ...] = field(default_factory=tuple)
