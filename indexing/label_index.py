@@ -1,0 +1,80 @@
+"""Search entities that have several labels (occupations: preferred + alternative titles).
+
+Every label is embedded; an entity scores the best of its labels (max-pooling), and a query
+that equals a label exactly (case-insensitive) ranks that entity first.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from indexing.encoder import Encoder
+from indexing.vector_index import IndexMismatchError, VectorIndex
+
+
+@dataclass(frozen=True)
+class LabelHit:
+    entity_id: int
+    score: float
+    matched_label: str
+    label_kind: str  # "preferred" | "alternative"
+
+
+class LabelIndex:
+    def __init__(self, entities: Sequence[tuple[int, str, Sequence[str]]], encoder: Encoder) -> None:
+        """`entities`: (id, preferred label, alternative labels)."""
+        self.encoder = encoder
+        self._labels: list[tuple[int, str, str]] = []
+        for eid, pref, alts in entities:
+            self._labels.append((eid, pref, "preferred"))
+            self._labels.extend((eid, a, "alternative") for a in alts if a and a != pref)
+        self._exact: dict[str, int] = {}
+        for i, (_eid, text, _kind) in enumerate(self._labels):
+            self._exact.setdefault(text.lower().strip(), i)
+        self.index: VectorIndex | None = None
+
+    def __len__(self) -> int:
+        return len(self._labels)
+
+    def build(self, progress: Callable[[int], None] | None = None, batch_size: int = 64) -> None:
+        vecs = self.encoder.encode_documents(
+            [t for _e, t, _k in self._labels], batch_size=batch_size, progress=progress
+        )
+        index = VectorIndex(self.encoder.dim, model_id=self.encoder.model_id)
+        index.add(np.arange(len(self._labels), dtype=np.int64), vecs)
+        self.index = index
+
+    def save(self, path: str | Path) -> None:
+        if self.index is None:
+            raise RuntimeError("build() or load() first")
+        self.index.save(path)
+
+    def load(self, path: str | Path) -> None:
+        """Load vectors saved by save(); refuses a manifest that does not fit these labels."""
+        self.index = VectorIndex.load(
+            path, model_id=self.encoder.model_id, dim=self.encoder.dim, count=len(self._labels)
+        )
+        if not np.array_equal(np.sort(self.index.ids), np.arange(len(self._labels))):
+            raise IndexMismatchError(f"refusing index {path}: label ids do not match")
+
+    def search(self, query: str, k: int = 10) -> list[LabelHit]:
+        if self.index is None:
+            raise RuntimeError("build() or load() first")
+        q = self.encoder.encode_queries([query])
+        scores, ids = self.index.search(q, k=max(50, 8 * k))
+        best: dict[int, LabelHit] = {}
+        exact = self._exact.get(query.lower().strip())
+        if exact is not None:
+            eid, text, kind = self._labels[exact]
+            best[eid] = LabelHit(eid, 1.0, text, kind)
+        for score, lid in zip(scores[0].tolist(), ids[0].tolist(), strict=True):
+            if lid < 0:
+                continue
+            eid, text, kind = self._labels[lid]
+            if eid not in best or best[eid].score < score:
+                best[eid] = LabelHit(eid, float(score), text, kind)
+        return sorted(best.values(), key=lambda h: -h.score)[:k]

@@ -1,0 +1,110 @@
+"""Normalised records: every ingest format (native JSON, CSV, Open Badges 2/3, CTDL, schema.org)
+is parsed into one of these before skills are linked and the record is stored.
+
+Parsers fill `skills` with what the document states (`source="explicit"`, by URI or by label);
+the ingest pipeline resolves labels through the one SkillLinker and adds skills extracted
+from the text (`source="extracted"`, with evidence spans).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+CredentialKind = Literal[
+    "badge", "certificate", "nano_degree", "course", "certification", "stackable_program"
+]
+Level = Literal["beginner", "intermediate", "advanced"]
+DeliveryMode = Literal["online", "in_person", "blended"]
+SourceFormat = Literal["native", "csv", "ob2", "ob3", "ctdl", "schema_org", "skillspan", "text"]
+
+
+class Span(BaseModel):
+    """Character offsets [start, end) into the field named by `field` (e.g. "description")."""
+
+    field: str = "description"
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    text: str = ""
+
+
+class SkillRef(BaseModel):
+    """A skill a record teaches or requires: by taxonomy URI, or by label to be linked."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    uri: str | None = None
+    label: str | None = None
+    weight: float = Field(default=1.0, ge=0.0, le=1.0)
+    source: Literal["explicit", "extracted"] = "explicit"
+    confidence: float | None = Field(default=None, ge=0.0, le=1.0)
+    relation: Literal["essential", "optional"] | None = None  # postings: as stated
+    evidence: list[Span] = Field(default_factory=list)
+
+    @field_validator("label")
+    @classmethod
+    def _strip(cls, v: str | None) -> str | None:
+        v = v.strip() if v else v
+        return v or None
+
+    def model_post_init(self, _ctx: Any) -> None:
+        if not self.uri and not self.label:
+            raise ValueError("a skill needs a uri or a label")
+
+
+class Issuer(BaseModel):
+    name: str = ""
+    url: str | None = None
+
+
+class Prerequisite(BaseModel):
+    """A credential (by external id or URI) or a skill (by URI or label) needed first."""
+
+    kind: Literal["credential", "skill"]
+    ref: str = Field(min_length=1)
+    label: str | None = None
+    required: bool = True  # False: recommended only (CTDL `recommends`)
+
+
+class CredentialRecord(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    external_id: str = Field(min_length=1, max_length=512)
+    kind: CredentialKind = "badge"
+    title: str = Field(min_length=1, max_length=500)
+    description: str = Field(default="", max_length=50_000)
+    issuer: Issuer = Field(default_factory=Issuer)
+    url: str | None = None
+    language: str = "en"
+    eqf_level: int | None = Field(default=None, ge=1, le=8)
+    level: Level | None = None
+    delivery_mode: DeliveryMode | None = None
+    hours: float | None = Field(default=None, ge=0, le=20_000)
+    cost: float | None = Field(default=None, ge=0)
+    currency: str | None = Field(default=None, min_length=3, max_length=3)
+    validity_months: int | None = Field(default=None, ge=0)
+    skills: list[SkillRef] = Field(default_factory=list)
+    prerequisites: list[Prerequisite] = Field(default_factory=list)
+    is_part_of: list[str] = Field(default_factory=list)  # external ids of programs it stacks into
+    has_part: list[str] = Field(default_factory=list)  # external ids of its parts
+    source_format: SourceFormat = "native"
+    original: Any = None  # the source document, verbatim (dict for JSON, str for CSV/text)
+
+
+class JobPostingRecord(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    external_id: str = Field(min_length=1, max_length=512)
+    title: str = Field(min_length=1, max_length=500)
+    description: str = Field(default="", max_length=100_000)
+    employer: str | None = None
+    location: str | None = None
+    remote: bool | None = None
+    date_posted: dt.date | None = None
+    occupation_uri: str | None = None
+    occupation_label: str | None = None
+    skills: list[SkillRef] = Field(default_factory=list)
+    source_format: SourceFormat = "native"
+    original: Any = None

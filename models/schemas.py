@@ -1,0 +1,110 @@
+"""API schemas (plain data models; never inherit from table models)."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, Field
+
+
+class EvidenceOut(BaseModel):
+    start: int
+    end: int
+    text: str
+
+
+class SkillHit(BaseModel):
+    id: int
+    uri: str
+    preferred_label: str
+    source: str
+    score: float
+    matched_label: str
+    label_kind: str
+
+
+class SkillRefOut(BaseModel):
+    id: int
+    uri: str
+    preferred_label: str
+    source: str
+
+
+class SkillDetail(BaseModel):
+    id: int
+    uri: str
+    source: str
+    preferred_label: str
+    alt_labels: list[str]
+    description: str
+    skill_type: str
+    reuse_level: str
+    collections: list[str]
+    broader: list[dict]
+    narrower: list[dict]
+    occupation_count: int
+
+
+class SkillPage(BaseModel):
+    items: list[SkillHit] | list[SkillRefOut]
+    total: int | None = None
+
+
+class ExtractRequest(BaseModel):
+    text: str = Field(description="Free text: a sentence, a credential description, a job posting.")
+    max_skills: int = Field(default=30, ge=1, le=200)
+    min_score: float | None = Field(default=None, ge=-1.0, le=1.0)
+    sources: list[str] | None = Field(default=None, description='e.g. ["esco"] or ["onet"]')
+
+
+class ExtractedSkillOut(BaseModel):
+    id: int
+    uri: str
+    preferred_label: str
+    source: str
+    score: float
+    matched_label: str
+    label_kind: str
+    evidence: list[EvidenceOut]
+
+
+class ExtractResponse(BaseModel):
+    n_chars: int
+    skills: list[ExtractedSkillOut]
+
+
+class OccupationHit(BaseModel):
+    id: int
+    uri: str
+    preferred_label: str
+    isco_code: str
+    score: float
+    matched_label: str
+
+
+class OccupationSkillOut(BaseModel):
+    id: int
+    uri: str
+    preferred_label: str
+    source: str
+    skill_type: str
+    relation_source: str
+
+
+class OccupationDetail(BaseModel):
+    id: int
+    uri: str
+    preferred_label: str
+    alt_labels: list[str]
+    description: str
+    isco_code: str
+    essential_skills: list[OccupationSkillOut]
+    optional_skills: list[OccupationSkillOut]
+
+
+class About(BaseModel):
+    name: str
+    version: str
+    model: str
+    dim: int
+    taxonomy: str
+    counts: dict[str, int]
+    attribution: list[str]

@@ -1,0 +1,83 @@
+"""App factory: settings in, app out. The model and indexes load once, in the lifespan."""
+
+from __future__ import annotations
+
+import logging
+from contextlib import asynccontextmanager
+from importlib.metadata import PackageNotFoundError, version
+
+from fastapi import FastAPI
+from fastapi.concurrency import run_in_threadpool
+from sqlalchemy import func, select
+from sqlmodel import Session
+
+from models.schemas import About
+from models.tables import Occupation, Skill
+from service.api.deps import RuntimeDep
+from service.api.errors import install_error_handlers
+from service.config import Settings
+from service.runtime import Runtime, build_runtime
+from service.taxonomy import meta_value
+
+log = logging.getLogger("skillmatch")
+
+ATTRIBUTION = [
+    "This service uses the ESCO classification of the European Commission "
+    "(ESCO v1.1.1, CC BY 4.0).",
+    "O*NET 29.2 Database by the U.S. Department of Labor, Employment and Training "
+    "Administration (USDOL/ETA), CC BY 4.0; O*NET is a trademark of USDOL/ETA. Modified: "
+    "technology skills selected and linked to ESCO occupations through the ESCO-O*NET crosswalk.",
+    "ESCO-O*NET crosswalk as distributed in the MELO benchmark (Avature, MIT).",
+    "Job postings from SkillSpan (Zhang et al., NAACL 2022), MIT licence.",
+    "Embedding model all-MiniLM-L6-v2 (sentence-transformers), Apache-2.0.",
+]
+
+
+def package_version() -> str:
+    try:
+        return version("skillmatch")
+    except PackageNotFoundError:
+        return "0.0.0"
+
+
+def create_app(settings: Settings | None = None, *, runtime: Runtime | None = None) -> FastAPI:
+    settings = settings or Settings()
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI):
+        if app.state.runtime is None:
+            app.state.runtime = await run_in_threadpool(build_runtime, settings)
+            log.info("ready")
+        yield
+
+    app = FastAPI(title="skillmatch", version=package_version(), lifespan=lifespan)
+    app.state.settings = settings
+    app.state.runtime = runtime
+    install_error_handlers(app)
+
+    from service.api import routes_taxonomy
+
+    app.include_router(routes_taxonomy.router)
+
+    @app.get("/health", tags=["ops"])
+    def health() -> dict:
+        return {"status": "ok"}
+
+    @app.get("/ready", tags=["ops"])
+    def ready(runtime: RuntimeDep) -> dict:
+        return {"status": "ready", "skills": len(runtime.skills)}
+
+    @app.get("/v1/about", response_model=About, tags=["ops"])
+    def about(runtime: RuntimeDep) -> About:
+        with Session(runtime.engine) as s:
+            counts = {
+                "skills": s.execute(select(func.count()).select_from(Skill)).scalar_one(),
+                "occupations": s.execute(select(func.count()).select_from(Occupation)).scalar_one(),
+            }
+        return About(
+            name="skillmatch", version=package_version(), model=runtime.encoder.model_id,
+            dim=runtime.encoder.dim, taxonomy=meta_value(runtime.engine, "taxonomy_versions"),
+            counts=counts, attribution=ATTRIBUTION,
+        )
+
+    return app

@@ -1,0 +1,111 @@
+"""Command line: `skillmatch serve|init|eval|ingest|bench`. Heavy imports happen inside commands."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+import time
+
+from service.config import Settings
+
+
+def _runtime(settings: Settings):
+    from service.runtime import build_runtime
+
+    t0 = time.perf_counter()
+    runtime = build_runtime(settings)
+    from service.defaults import load_default_data
+
+    if settings.load_default_data:
+        load_default_data(runtime)
+    logging.getLogger("skillmatch").info("runtime ready in %.1f s", time.perf_counter() - t0)
+    return runtime
+
+
+def cmd_init(args, settings: Settings) -> int:
+    runtime = _runtime(settings)
+    print(f"ready: {len(runtime.skills)} skills, {len(runtime.occupations)} occupation labels")
+    return 0
+
+
+def cmd_serve(args, settings: Settings) -> int:
+    import uvicorn
+
+    from service.api.app import create_app
+
+    runtime = _runtime(settings) if args.init else None
+    app = create_app(settings, runtime=runtime)
+    print(f"serving on http://{args.host}:{args.port}  (API docs: /docs)", flush=True)
+    uvicorn.run(app, host=args.host, port=args.port, log_level="info")
+    return 0
+
+
+def cmd_eval_linking(args, settings: Settings) -> int:
+    from indexing.linker import SkillLinker
+    from service.evaluation import evaluate_linking, read_linking_csv
+    from service.runtime import build_runtime
+
+    settings = settings.model_copy(update={"load_default_data": False})
+    runtime = build_runtime(settings)
+    linker: SkillLinker = runtime.linker
+    examples = read_linking_csv(args.file)
+
+    def rank(sentences: list[str]) -> list[list[str]]:
+        hits = linker.link_many(sentences, k=args.k, sources={"esco"})
+        return [[h.preferred_label for h in row] for row in hits]
+
+    t0 = time.perf_counter()
+    result = evaluate_linking(examples, rank)
+    result = {k: (round(v, 2) if isinstance(v, float) else v) for k, v in result.items()}
+    result["seconds"] = round(time.perf_counter() - t0, 1)
+    if args.json:
+        print(json.dumps(result))
+    else:
+        print(f"{args.file}: n={result['n']}  RP@5={result['rp5']:.1f}  "
+              f"RP@10={result['rp10']:.1f}  MRR={result['mrr']:.1f}  ({result['seconds']} s)")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="skillmatch", description=__doc__)
+    sub = p.add_subparsers(dest="command", required=True)
+
+    s = sub.add_parser("serve", help="serve the HTTP API")
+    s.add_argument("--init", action="store_true", help="load data and build indexes first")
+    s.add_argument("--host", default=None)
+    s.add_argument("--port", type=int, default=None)
+    s.set_defaults(func=cmd_serve)
+
+    s = sub.add_parser("init", help="load the taxonomy and default data, build the indexes")
+    s.set_defaults(func=cmd_init)
+
+    ev = sub.add_parser("eval", help="evaluations").add_subparsers(dest="what", required=True)
+    s = ev.add_parser("linking", help="skill linking on a TECH/HOUSE benchmark CSV")
+    s.add_argument("file")
+    s.add_argument("--json", action="store_true", help="print one JSON object")
+    s.add_argument("-k", type=int, default=10, help="ranked list length")
+    s.set_defaults(func=cmd_eval_linking)
+
+    from service.cli_data import add_data_commands
+
+    add_data_commands(sub)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(message)s")
+    args = build_parser().parse_args(argv)
+    settings = Settings()
+    if getattr(args, "host", None):
+        settings = settings.model_copy(update={"host": args.host})
+    if getattr(args, "port", None):
+        settings = settings.model_copy(update={"port": args.port})
+    if args.command == "serve":
+        args.host, args.port = settings.host, settings.port
+    return args.func(args, settings)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,124 @@
+"""What the app and the CLI hold once loaded: engine, encoder, taxonomy, linker and indexes.
+
+Built in the app's lifespan or a CLI command, never at import. Indexes are loaded from disk when
+their manifests fit the database and the model; otherwise rebuilt from the database and saved.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.engine import Engine
+from sqlmodel import Session
+
+from indexing.encoder import Encoder, SentenceTransformerEncoder
+from indexing.label_index import LabelIndex
+from indexing.linker import SkillLinker
+from indexing.types import SkillEntry
+from indexing.vector_index import IndexMismatchError
+from models.tables import Occupation
+from service.config import Settings
+from service.db import create_tables, make_engine
+from service.taxonomy import load_taxonomy, skill_entries
+
+log = logging.getLogger("skillmatch")
+
+
+@contextmanager
+def progress_bar(total: int, desc: str, enabled: bool = True):
+    """Yield an `advance(n)` callback backed by tqdm (or a no-op when disabled)."""
+    if not enabled or total == 0:
+        yield lambda _n: None
+        return
+    from tqdm import tqdm
+
+    with tqdm(total=total, desc=desc, unit="text", dynamic_ncols=True) as bar:
+        yield bar.update
+
+
+@dataclass
+class Runtime:
+    settings: Settings
+    engine: Engine
+    encoder: Encoder
+    skills: dict[int, SkillEntry]
+    linker: SkillLinker
+    occupations: LabelIndex
+    extras: dict[str, object] = field(default_factory=dict)
+    loaded_at: float = field(default_factory=time.time)
+
+    def skill(self, skill_id: int) -> SkillEntry | None:
+        return self.skills.get(skill_id)
+
+
+def make_encoder(settings: Settings) -> Encoder:
+    return SentenceTransformerEncoder(settings.model, max_seq_length=settings.model_max_seq_length)
+
+
+def _index_dir(settings: Settings, encoder: Encoder) -> Path:
+    safe = "".join(c if c.isalnum() or c in "-._" else "_" for c in encoder.model_id)
+    return Path(settings.index_dir) / safe
+
+
+def _load_or_build(name: str, load: Callable[[], None], build: Callable[[], None]) -> str:
+    try:
+        load()
+        return "loaded"
+    except FileNotFoundError:
+        reason = "no saved index"
+    except IndexMismatchError as exc:
+        reason = str(exc)
+    log.info("building %s index (%s)", name, reason)
+    build()
+    return "built"
+
+
+def build_runtime(
+    settings: Settings, *, encoder: Encoder | None = None, engine: Engine | None = None
+) -> Runtime:
+    """Open the database, load the taxonomy if needed, and load or build the indexes."""
+    engine = engine or make_engine(settings.database_url)
+    create_tables(engine)
+    if load_taxonomy(engine, Path(settings.data_dir), include_onet=settings.include_onet):
+        log.info("taxonomy loaded into the database")
+    entries = skill_entries(engine)
+    encoder = encoder or make_encoder(settings)
+    idir = _index_dir(settings, encoder)
+    show = settings.progress
+
+    linker = SkillLinker(entries, encoder)
+
+    def build_linker() -> None:
+        with progress_bar(linker.n_texts_to_embed, "skills", show) as advance:
+            linker.build(progress=advance)
+        linker.save(idir / "skills")
+
+    def load_linker() -> None:
+        nonlocal linker
+        linker = SkillLinker.load(idir / "skills", entries, encoder)
+
+    _load_or_build("skill", load_linker, build_linker)
+
+    with Session(engine) as s:
+        occ_rows = s.execute(
+            select(Occupation.id, Occupation.preferred_label, Occupation.alt_labels)
+            .order_by(Occupation.id)
+        ).all()
+    occupations = LabelIndex([(i, p, a) for i, p, a in occ_rows], encoder)
+
+    def build_occ() -> None:
+        with progress_bar(len(occupations), "occupations", show) as advance:
+            occupations.build(progress=advance, batch_size=settings.encode_batch_size)
+        occupations.save(idir / "occupations.faiss")
+
+    _load_or_build("occupation", lambda: occupations.load(idir / "occupations.faiss"), build_occ)
+    return Runtime(
+        settings=settings, engine=engine, encoder=encoder,
+        skills={e.id: e for e in entries}, linker=linker, occupations=occupations,
+    )

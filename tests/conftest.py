@@ -1,0 +1,88 @@
+"""Shared fixtures: a mini data folder, databases (SQLite always; PostgreSQL when
+SKILLMATCH_TEST_POSTGRES_URL is set, as in CI), and a runtime on the deterministic FakeEncoder."""
+
+from __future__ import annotations
+
+import os
+import uuid
+from pathlib import Path
+
+import pytest
+
+from indexing.encoder import FakeEncoder
+from tests.utils.mini_data import make_mini_data
+
+SHARED = Path(os.environ.get("SKILLMATCH_SHARED", Path(__file__).resolve().parents[2] / "shared"))
+PG_URL = os.environ.get("SKILLMATCH_TEST_POSTGRES_URL", "")
+
+
+@pytest.fixture(scope="session")
+def shared_dir() -> Path:
+    return SHARED
+
+
+@pytest.fixture(scope="session")
+def mini_data_dir(tmp_path_factory) -> Path:
+    return make_mini_data(tmp_path_factory.mktemp("mini-data"))
+
+
+def _postgres_database():
+    """Create a throwaway database on the PostgreSQL server; yield its URL; drop it after."""
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.engine import make_url
+
+    name = f"skillmatch_test_{uuid.uuid4().hex[:10]}"
+    admin = create_engine(PG_URL, isolation_level="AUTOCOMMIT")
+    with admin.connect() as c:
+        c.execute(text(f'CREATE DATABASE "{name}"'))
+    try:
+        yield make_url(PG_URL).set(database=name).render_as_string(hide_password=False)
+    finally:
+        with admin.connect() as c:
+            c.execute(text(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = :n"
+            ), {"n": name})
+            c.execute(text(f'DROP DATABASE IF EXISTS "{name}"'))
+        admin.dispose()
+
+
+DB_PARAMS = ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)]
+
+
+@pytest.fixture(scope="session", params=DB_PARAMS)
+def database_url(request, tmp_path_factory):
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path_factory.mktemp('db') / 'test.db'}"
+        return
+    if not PG_URL:
+        pytest.skip("PostgreSQL tests need SKILLMATCH_TEST_POSTGRES_URL (set by .ci/run)")
+    yield from _postgres_database()
+
+
+@pytest.fixture(scope="session")
+def settings(database_url, mini_data_dir, tmp_path_factory):
+    from service.config import Settings
+
+    return Settings(
+        database_url=database_url, data_dir=mini_data_dir,
+        index_dir=tmp_path_factory.mktemp("indexes"), progress=False, load_default_data=False,
+    )
+
+
+@pytest.fixture(scope="session")
+def runtime(settings):
+    from service.runtime import build_runtime
+
+    rt = build_runtime(settings, encoder=FakeEncoder(dim=64))
+    yield rt
+    rt.engine.dispose()
+
+
+@pytest.fixture(scope="session")
+def client(settings, runtime):
+    from fastapi.testclient import TestClient
+
+    from service.api.app import create_app
+
+    with TestClient(create_app(settings, runtime=runtime)) as c:
+        yield c

@@ -1,0 +1,150 @@
+"""VectorIndex against a brute-force numpy reference; manifests; atomic saves."""
+
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pytest
+
+from indexing.encoder import normalize_rows
+from indexing.vector_index import IndexMismatchError, VectorIndex, manifest_path, read_manifest
+
+
+def _data(n=500, d=32, seed=0):
+    rng = np.random.default_rng(seed)
+    return normalize_rows(rng.normal(size=(n, d))), rng.choice(10**12, size=n, replace=False)
+
+
+def _brute(vecs, ids, q, k):
+    sims = q @ vecs.T
+    order = np.argsort(-sims, axis=1, kind="stable")[:, :k]
+    return np.take_along_axis(sims, order, 1), ids[order]
+
+
+def test_flat_matches_brute_force():
+    vecs, ids = _data()
+    idx = VectorIndex(32, model_id="m")
+    idx.add(ids, vecs)
+    q = _data(20, seed=1)[0]
+    scores, got = idx.search(q, k=10)
+    ref_scores, ref_ids = _brute(vecs, ids, q, 10)
+    np.testing.assert_array_equal(got, ref_ids)
+    np.testing.assert_allclose(scores, ref_scores, rtol=1e-5, atol=1e-5)
+
+
+def test_remove_and_replace_match_brute_force():
+    vecs, ids = _data()
+    idx = VectorIndex(32, model_id="m")
+    idx.add(ids, vecs)
+    gone = ids[:100]
+    assert idx.remove(gone) == 100
+    assert idx.remove(gone) == 0
+    new = _data(1, seed=5)[0]
+    idx.add(ids[100:101], new)  # replace one vector under the same id
+    ref_vecs = np.vstack([new, vecs[101:]])
+    q = _data(10, seed=2)[0]
+    _, got = idx.search(q, k=5)
+    np.testing.assert_array_equal(got, _brute(ref_vecs, ids[100:], q, 5)[1])
+    assert len(idx) == 400
+
+
+def test_search_pads_when_fewer_than_k():
+    idx = VectorIndex(4, model_id="m")
+    idx.add([7], np.eye(4, dtype=np.float32)[:1])
+    scores, ids = idx.search(np.eye(4, dtype=np.float32)[:1], k=3)
+    assert ids.tolist() == [[7, -1, -1]] and np.isneginf(scores[0, 1:]).all()
+    empty = VectorIndex(4, model_id="m")
+    assert empty.search(np.ones((2, 4)), k=2)[1].tolist() == [[-1, -1], [-1, -1]]
+
+
+def test_rejects_bad_shapes_and_duplicates():
+    idx = VectorIndex(8, model_id="m")
+    with pytest.raises(ValueError, match="shape"):
+        idx.add([1], np.ones((1, 7)))
+    with pytest.raises(ValueError, match="ids"):
+        idx.add([1, 2], np.ones((1, 8)))
+    with pytest.raises(ValueError, match="duplicate"):
+        idx.add([1, 1], np.ones((2, 8)))
+
+
+def test_hnsw_recall_against_brute_force_and_removal():
+    vecs, ids = _data(2000, 32)
+    idx = VectorIndex(32, model_id="m", index_type="hnsw")
+    idx.add(ids, vecs)
+    q = _data(50, 32, seed=3)[0]
+    _, got = idx.search(q, k=10)
+    ref = _brute(vecs, ids, q, 10)[1]
+    recall = np.mean([len(set(a) & set(b)) / 10 for a, b in zip(got, ref, strict=True)])
+    assert recall >= 0.9
+    idx.remove(ids[:1000])
+    _, got = idx.search(q, k=10)
+    assert not set(got.ravel().tolist()) & set(ids[:1000].tolist())
+
+
+@pytest.mark.parametrize("index_type", ["flat", "hnsw"])
+def test_save_load_round_trip_with_manifest(tmp_path, index_type):
+    vecs, ids = _data(300)
+    idx = VectorIndex(32, model_id="model-a", index_type=index_type)
+    idx.add(ids, vecs)
+    path = tmp_path / "x.faiss"
+    m = idx.save(path)
+    on_disk = json.loads(manifest_path(path).read_text())
+    assert on_disk["model_id"] == "model-a" and on_disk["count"] == 300 and on_disk["dim"] == 32
+    assert on_disk["normalized"] is True and on_disk["index_type"] == index_type
+    assert on_disk["faiss_version"] and read_manifest(path) == m
+    loaded = VectorIndex.load(path, model_id="model-a", dim=32, count=300)
+    q = _data(5, seed=9)[0]
+    np.testing.assert_array_equal(loaded.search(q, 5)[1], idx.search(q, 5)[1])
+    assert not list(tmp_path.glob(".x.faiss.*")), "temporary files left behind"
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "message"),
+    [({"model_id": "model-b", "dim": 32}, "model"), ({"model_id": "model-a", "dim": 64}, "dim"),
+     ({"model_id": "model-a", "dim": 32, "count": 299}, "count")],
+)
+def test_load_refuses_mismatched_manifest(tmp_path, kwargs, message):
+    vecs, ids = _data(300)
+    idx = VectorIndex(32, model_id="model-a")
+    idx.add(ids, vecs)
+    idx.save(tmp_path / "x.faiss")
+    with pytest.raises(IndexMismatchError, match=message):
+        VectorIndex.load(tmp_path / "x.faiss", **kwargs)
+
+
+def test_load_refuses_file_that_disagrees_with_manifest(tmp_path):
+    vecs, ids = _data(10)
+    a = VectorIndex(32, model_id="m")
+    a.add(ids, vecs)
+    a.save(tmp_path / "a.faiss")
+    b = VectorIndex(32, model_id="m")
+    b.add(ids[:5], vecs[:5])
+    b.save(tmp_path / "b.faiss")
+    (tmp_path / "a.faiss").write_bytes((tmp_path / "b.faiss").read_bytes())  # manifest says 10
+    with pytest.raises(IndexMismatchError, match="file holds"):
+        VectorIndex.load(tmp_path / "a.faiss", model_id="m", dim=32)
+
+
+def test_save_is_atomic_when_write_fails(tmp_path, monkeypatch):
+    vecs, ids = _data(10)
+    idx = VectorIndex(32, model_id="m")
+    idx.add(ids, vecs)
+    path = tmp_path / "x.faiss"
+    idx.save(path)
+    before = path.read_bytes()
+    idx.add(_data(5, seed=4)[1] + 10**13, _data(5, seed=4)[0])
+
+    def boom(*_a, **_k):
+        raise OSError("disk full")
+
+    monkeypatch.setattr("indexing.vector_index.os.replace", boom)
+    with pytest.raises(OSError):
+        idx.save(path)
+    assert path.read_bytes() == before
+    assert not list(tmp_path.glob(".x.faiss.*"))
+
+
+def test_missing_index_is_file_not_found(tmp_path):
+    with pytest.raises(FileNotFoundError):
+        VectorIndex.load(tmp_path / "nope.faiss", model_id="m", dim=4)
