@@ -108,3 +108,87 @@ class About(BaseModel):
     taxonomy: str
     counts: dict[str, int]
     attribution: list[str]
+
+
+class SpanOut(BaseModel):
+    field: str
+    start: int
+    end: int
+    text: str
+
+
+class RecordSkillOut(BaseModel):
+    id: int
+    uri: str
+    preferred_label: str
+    source: str  # the skill's taxonomy: esco | onet
+    origin: str  # explicit | extracted
+    weight: float | None = None
+    relation: str | None = None
+    confidence: float | None = None
+    evidence: list[SpanOut] = Field(default_factory=list)
+
+
+class CredentialOut(BaseModel):
+    id: int
+    external_id: str
+    kind: str
+    title: str
+    description: str
+    issuer: dict
+    url: str | None
+    language: str
+    eqf_level: int | None
+    level: str | None
+    delivery_mode: str | None
+    hours: float | None
+    cost: float | None
+    currency: str | None
+    validity_months: int | None
+    prerequisites: list[dict]
+    is_part_of: list[str]
+    has_part: list[str]
+    source_format: str
+    score: float | None = None
+    skills: list[RecordSkillOut] | None = None
+    original: object | None = None
+
+
+class PostingOut(BaseModel):
+    id: int
+    external_id: str
+    title: str
+    description: str
+    employer: str | None
+    location: str | None
+    remote: bool | None
+    date_posted: str | None
+    occupation: dict | None
+    source_format: str
+    score: float | None = None
+    skills: list[RecordSkillOut] | None = None
+    original: object | None = None
+
+
+class Page(BaseModel):
+    items: list[CredentialOut] | list[PostingOut]
+    next_cursor: str | None = None
+
+
+class FieldErrorOut(BaseModel):
+    field: str
+    message: str
+
+
+class ItemResultOut(BaseModel):
+    position: int
+    status: str
+    external_id: str | None = None
+    id: int | None = None
+    errors: list[FieldErrorOut] = Field(default_factory=list)
+    warnings: list[FieldErrorOut] = Field(default_factory=list)
+
+
+class BatchResultOut(BaseModel):
+    summary: dict[str, int]
+    items: list[ItemResultOut]

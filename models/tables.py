@@ -73,3 +73,70 @@ class Vector(SQLModel, table=True):
     dim: int
     content_hash: str = Field(max_length=64)
     vector: bytes = Field(sa_column=Column(LargeBinary, nullable=False))
+
+
+class Credential(SQLModel, table=True):
+    """A normalised micro-credential; `original` keeps the source document verbatim."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    external_id: str = Field(index=True, unique=True, max_length=512)
+    kind: str = Field(index=True, max_length=32)
+    title: str = Field(max_length=500)
+    description: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
+    issuer_name: str = Field(default="", max_length=300)
+    issuer_url: str | None = Field(default=None, max_length=1000)
+    url: str | None = Field(default=None, max_length=1000)
+    language: str = Field(default="en", index=True, max_length=16)
+    eqf_level: int | None = None
+    level: str | None = Field(default=None, max_length=16)
+    delivery_mode: str | None = Field(default=None, max_length=16)
+    hours: float | None = Field(default=None, index=True)
+    cost: float | None = Field(default=None, index=True)
+    currency: str | None = Field(default=None, max_length=3)
+    validity_months: int | None = None
+    prerequisites: list[dict] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    is_part_of: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    has_part: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    source_format: str = Field(max_length=16)
+    content_hash: str = Field(max_length=64)
+    original: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
+
+
+class CredentialSkill(SQLModel, table=True):
+    __table_args__ = (Index("ix_credentialskill_skill", "skill_id"),)
+
+    credential_id: int = Field(foreign_key="credential.id", primary_key=True, ondelete="CASCADE")
+    skill_id: int = Field(foreign_key="skill.id", primary_key=True, ondelete="CASCADE")
+    weight: float = 1.0
+    source: str = Field(max_length=16)  # "explicit" | "extracted"
+    confidence: float | None = None
+    evidence: list[dict] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+
+
+class JobPosting(SQLModel, table=True):
+    __tablename__ = "jobposting"
+
+    id: int | None = Field(default=None, primary_key=True)
+    external_id: str = Field(index=True, unique=True, max_length=512)
+    title: str = Field(max_length=500)
+    description: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
+    employer: str | None = Field(default=None, max_length=300)
+    location: str | None = Field(default=None, max_length=300)
+    remote: bool | None = None
+    date_posted: str | None = Field(default=None, max_length=10)  # ISO date
+    occupation_id: int | None = Field(default=None, foreign_key="occupation.id", index=True)
+    occupation_uri: str | None = Field(default=None, max_length=512)
+    source_format: str = Field(max_length=16)
+    content_hash: str = Field(max_length=64)
+    original: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
+
+
+class PostingSkill(SQLModel, table=True):
+    __table_args__ = (Index("ix_postingskill_skill", "skill_id"),)
+
+    posting_id: int = Field(foreign_key="jobposting.id", primary_key=True, ondelete="CASCADE")
+    skill_id: int = Field(foreign_key="skill.id", primary_key=True, ondelete="CASCADE")
+    relation: str | None = Field(default=None, max_length=16)  # essential | optional | None
+    source: str = Field(max_length=16)
+    confidence: float | None = None
+    evidence: list[dict] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))

@@ -1,7 +1,82 @@
-"""CLI commands for records: ingest and bench (issue 3)."""
+"""CLI commands for records: `skillmatch ingest` and `skillmatch bench`."""
 
 from __future__ import annotations
 
+import gzip
+import json
+import sys
+from pathlib import Path
+
+
+def read_documents(path: Path, kind: str) -> list:
+    """Documents of a file: .json (object or list), .jsonl, .csv, each optionally .gz."""
+    from service.ingest.parsers import iter_jsonl, parse_csv
+
+    opener = gzip.open if path.suffix == ".gz" else open
+    with opener(path, "rt", encoding="utf-8") as fh:
+        text = fh.read()
+    name = path.name.removesuffix(".gz")
+    if name.endswith(".csv"):
+        return [r for _pos, r in parse_csv(text, kind)]
+    if name.endswith((".jsonl", ".ndjson")):
+        return [r for _pos, r in iter_jsonl(text)]
+    body = json.loads(text)
+    if isinstance(body, dict) and isinstance(body.get("documents"), list):
+        return body["documents"]
+    return body if isinstance(body, list) else [body]
+
+
+def cmd_ingest(args, settings) -> int:
+    from service.ingest.pipeline import Ingestor
+    from service.runtime import build_runtime, progress_bar
+
+    runtime = build_runtime(settings)
+    kind = args.kind.rstrip("s")
+    ingestor = Ingestor(runtime, kind)
+    totals: dict[str, int] = {}
+    failed = 0
+    for name in args.files:
+        path = Path(name)
+        try:
+            docs = read_documents(path, args.kind)
+        except (OSError, ValueError) as exc:
+            print(f"{path}: cannot read: {exc}", file=sys.stderr)
+            failed += 1
+            continue
+        with progress_bar(len(docs), path.name, settings.progress) as advance:
+            result = ingestor.ingest(docs, args.format, progress=advance)
+        for item in result.items:
+            for e in item.errors:
+                print(f"{path}: record {item.position}: {e.field}: {e.message}", file=sys.stderr)
+        for k, v in result.summary.items():
+            totals[k] = totals.get(k, 0) + v
+        print(f"{path}: " + ", ".join(f"{k} {v}" for k, v in result.summary.items()))
+    print("total: " + ", ".join(f"{k} {v}" for k, v in totals.items()))
+    return 1 if failed or totals.get("error") else 0
+
+
+def cmd_bench(args, settings) -> int:
+    from service.bench import run_bench
+
+    report = run_bench(settings, n_credentials=args.credentials, n_postings=args.postings)
+    out = Path(args.out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(report, indent=2))
+    print(json.dumps(report["summary"], indent=2))
+    print(f"written: {out}")
+    return 0
+
 
 def add_data_commands(sub) -> None:
-    return None
+    s = sub.add_parser("ingest", help="ingest credentials or postings from files")
+    s.add_argument("kind", choices=["credentials", "postings"])
+    s.add_argument("files", nargs="+")
+    s.add_argument("--format", default=None,
+                   help="native|ob2|ob3|ctdl|schema_org (detected per document when absent)")
+    s.set_defaults(func=cmd_ingest)
+
+    s = sub.add_parser("bench", help="ingest throughput beside the raw encoder, as JSON")
+    s.add_argument("--out", default="var/bench/bench.json")
+    s.add_argument("--credentials", type=int, default=300)
+    s.add_argument("--postings", type=int, default=60)
+    s.set_defaults(func=cmd_bench)

@@ -30,6 +30,7 @@ class Settings(BaseSettings):
     max_text_chars: int = Field(default=20_000, description="Longest text accepted for extraction.")
     max_query_chars: int = 1_000
     max_batch_records: int = 1_000
+    extract_max_skills: int = Field(default=25, description="Skills kept per ingested text.")
     load_default_data: bool = Field(default=True, description="Load the demo catalog and postings.")
     host: str = "127.0.0.1"
     port: int = 8000

@@ -1,7 +1,113 @@
-"""Load the default demo catalog and the SkillSpan postings shipped in data/ (issue 3)."""
+"""The default data `make run` loads: the demo catalog and the SkillSpan job postings in data/.
+
+Both go through the same ingest pipeline as the API. A fingerprint of the files in `Meta` makes
+a second start skip the work; the ingest itself is idempotent anyway.
+"""
 
 from __future__ import annotations
 
+import gzip
+import hashlib
+import json
+import logging
+import re
+from pathlib import Path
 
-def load_default_data(runtime) -> None:  # filled in by the catalog/postings ingest
-    return None
+from models.records import JobPostingRecord, SkillRef, Span
+from models.tables import Meta
+
+log = logging.getLogger("skillmatch")
+CATALOG = Path("catalog/credentials.jsonl.gz")
+POSTINGS = Path("skillspan/skillspan_postings.jsonl.gz")
+_NOISE = re.compile(r"<[A-Z]+>|\(\s*[mwfd]\s*/\s*[mwfd]\s*(/\s*[mwfdx]\s*)?\)", re.I)
+
+
+def _read_jsonl_gz(path: Path) -> list[dict]:
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
+        return [json.loads(line) for line in fh if line.strip()]
+
+
+def _clean_title(text: str) -> str:
+    title = re.sub(r"\s+", " ", _NOISE.sub(" ", text)).strip(" -|,.:")
+    if len(title) > 90:
+        title = title[:90].rsplit(" ", 1)[0] + "…"
+    return title or "Job posting"
+
+
+def skillspan_posting(doc: dict) -> JobPostingRecord:
+    """One SkillSpan posting: its annotated skill and knowledge spans become explicit skills."""
+    text: str = doc["text"]
+    date = re.search(r"Date posted:\s*(\d{4}-\d{2}-\d{2})", text)
+    remote = None
+    if doc.get("source") == "tech":
+        remote = bool(re.search(r"Location options:\s*\n?[^\n]*\bRemote\b", text))
+    skills, seen = [], set()
+    for span in [*doc.get("skill_spans", []), *doc.get("knowledge_spans", [])]:
+        span = span.strip()
+        if not span or span.lower() in seen or len(span) > 120:
+            continue
+        seen.add(span.lower())
+        start = text.find(span)
+        evidence = [Span(field="description", start=start, end=start + len(span), text=span)] \
+            if start >= 0 else []
+        skills.append(SkillRef(label=span, source="explicit", evidence=evidence))
+    return JobPostingRecord(
+        external_id=f"skillspan:{doc['posting_id']}", title=_clean_title(doc["title_guess"]),
+        description=text, remote=remote, date_posted=date.group(1) if date else None,
+        skills=skills, source_format="skillspan", original=doc,
+    )
+
+
+def _fingerprint(paths: list[Path], model_id: str) -> str:
+    h = hashlib.sha256(model_id.encode())
+    for p in paths:
+        if p.exists():
+            h.update(p.read_bytes())
+    return h.hexdigest()
+
+
+def load_default_data(runtime, *, force: bool = False) -> dict[str, dict]:
+    """Ingest the demo catalog and the postings unless these very files were loaded already."""
+    from sqlmodel import Session
+
+    from service.ingest.pipeline import Ingestor
+    from service.runtime import progress_bar
+
+    data = Path(runtime.settings.data_dir)
+    paths = [data / CATALOG, data / POSTINGS]
+    fp = _fingerprint(paths, runtime.encoder.model_id)
+    with Session(runtime.engine) as s:
+        row = s.get(Meta, "default_data_fingerprint")
+        if row is not None and row.value == fp and not force:
+            return {}
+    summaries = {}
+    show = runtime.settings.progress
+    if paths[0].exists():
+        docs = _read_jsonl_gz(paths[0])
+        with progress_bar(len(docs), "catalog", show) as advance:
+            summaries["credentials"] = _ingest_in_chunks(Ingestor(runtime, "credential"), docs,
+                                                         "native", advance)
+    if paths[1].exists():
+        docs = [skillspan_posting(d) for d in _read_jsonl_gz(paths[1])]
+        with progress_bar(len(docs), "postings", show) as advance:
+            summaries["postings"] = _ingest_in_chunks(Ingestor(runtime, "posting"), docs, None,
+                                                      advance)
+    for kind, summary in summaries.items():
+        log.info("default %s: %s", kind, summary)
+    with Session(runtime.engine) as s:
+        s.merge(Meta(key="default_data_fingerprint", value=fp))
+        s.commit()
+    return summaries
+
+
+def _ingest_in_chunks(ingestor, docs: list, fmt: str | None, advance, size: int = 200) -> dict:
+    total: dict[str, int] = {}
+    for i in range(0, len(docs), size):
+        result = ingestor.ingest(docs[i:i + size], fmt, progress=advance)
+        for k, v in result.summary.items():
+            total[k] = total.get(k, 0) + v
+        for item in result.items:
+            if item.status == "error":
+                log.warning("default record %s rejected: %s", item.external_id or item.position,
+                            [(e.field, e.message) for e in item.errors])
+    return total

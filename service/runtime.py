@@ -22,9 +22,10 @@ from indexing.label_index import LabelIndex
 from indexing.linker import SkillLinker
 from indexing.types import SkillEntry
 from indexing.vector_index import IndexMismatchError
-from models.tables import Occupation
+from models.tables import Credential, JobPosting, Occupation, Vector
 from service.config import Settings
 from service.db import create_tables, make_engine
+from service.record_index import RecordIndex, record_text
 from service.taxonomy import load_taxonomy, skill_entries
 
 log = logging.getLogger("skillmatch")
@@ -50,6 +51,8 @@ class Runtime:
     skills: dict[int, SkillEntry]
     linker: SkillLinker
     occupations: LabelIndex
+    credentials: RecordIndex
+    postings: RecordIndex
     extras: dict[str, object] = field(default_factory=dict)
     loaded_at: float = field(default_factory=time.time)
 
@@ -118,7 +121,25 @@ def build_runtime(
         occupations.save(idir / "occupations.faiss")
 
     _load_or_build("occupation", lambda: occupations.load(idir / "occupations.faiss"), build_occ)
+    records = {}
+    for kind, table, fname in (("credential", Credential, "credentials.faiss"),
+                               ("posting", JobPosting, "postings.faiss")):
+        rindex = RecordIndex(kind, engine, encoder, idir / fname, index_type=settings.index_type)
+        missing = _records_without_vectors(engine, table, kind, encoder.model_id)
+        with progress_bar(len(missing), f"{kind}s", show) as advance:
+            rindex.open(lambda m=missing: m, progress=advance)
+        records[kind] = rindex
     return Runtime(
         settings=settings, engine=engine, encoder=encoder,
         skills={e.id: e for e in entries}, linker=linker, occupations=occupations,
+        credentials=records["credential"], postings=records["posting"],
     )
+
+
+def _records_without_vectors(engine: Engine, table, kind: str, model_id: str) -> list[tuple[int, str]]:
+    """Records with no stored vector for this model (a new model, or rows written elsewhere)."""
+    with Session(engine) as s:
+        have = select(Vector.ref_id).where(Vector.kind == kind, Vector.model_id == model_id)
+        rows = s.execute(select(table.id, table.title, table.description)
+                         .where(table.id.not_in(have))).all()
+    return [(i, record_text(t, d)) for i, t, d in rows]

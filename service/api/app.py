@@ -12,7 +12,7 @@ from sqlalchemy import func, select
 from sqlmodel import Session
 
 from models.schemas import About
-from models.tables import Occupation, Skill
+from models.tables import Credential, JobPosting, Occupation, Skill
 from service.api.deps import RuntimeDep
 from service.api.errors import install_error_handlers
 from service.config import Settings
@@ -55,9 +55,11 @@ def create_app(settings: Settings | None = None, *, runtime: Runtime | None = No
     app.state.runtime = runtime
     install_error_handlers(app)
 
-    from service.api import routes_taxonomy
+    from service.api import routes_records, routes_taxonomy
 
     app.include_router(routes_taxonomy.router)
+    app.include_router(routes_records.make_router("credential"))
+    app.include_router(routes_records.make_router("posting"))
 
     @app.get("/health", tags=["ops"])
     def health() -> dict:
@@ -73,6 +75,8 @@ def create_app(settings: Settings | None = None, *, runtime: Runtime | None = No
             counts = {
                 "skills": s.execute(select(func.count()).select_from(Skill)).scalar_one(),
                 "occupations": s.execute(select(func.count()).select_from(Occupation)).scalar_one(),
+                "credentials": s.execute(select(func.count()).select_from(Credential)).scalar_one(),
+                "postings": s.execute(select(func.count()).select_from(JobPosting)).scalar_one(),
             }
         return About(
             name="skillmatch", version=package_version(), model=runtime.encoder.model_id,

@@ -1,0 +1,148 @@
+"""`make bench`: ingest throughput beside the raw encoder on the same texts, in the same run.
+
+For each record kind the pipeline ingests N records into a fresh database (the taxonomy indexes
+are reused from the main index folder). A recording wrapper notes every text the pipeline sends
+to the encoder. Then, in the same process, the bare encoder encodes (a) one text per record (the
+record's title + description) and (b) exactly the texts the pipeline encoded. Ratios compare
+records/s of the pipeline with records/s of each raw run.
+"""
+
+from __future__ import annotations
+
+import os
+import platform
+import shutil
+import tempfile
+import time
+from pathlib import Path
+
+from indexing.encoder import Encoder
+from service.config import Settings
+
+
+class RecordingEncoder:
+    """Passes calls through and records what was encoded and how long it took."""
+
+    def __init__(self, inner: Encoder) -> None:
+        self.inner = inner
+        self.texts: list[str] = []
+        self.seconds = 0.0
+
+    @property
+    def dim(self) -> int:
+        return self.inner.dim
+
+    @property
+    def model_id(self) -> str:
+        return self.inner.model_id
+
+    def _timed(self, fn, texts, **kw):
+        t0 = time.perf_counter()
+        out = fn(texts, **kw)
+        self.seconds += time.perf_counter() - t0
+        self.texts.extend(texts)
+        return out
+
+    def encode_queries(self, texts, **kw):
+        return self._timed(self.inner.encode_queries, list(texts), **kw)
+
+    def encode_documents(self, texts, **kw):
+        return self._timed(self.inner.encode_documents, list(texts), **kw)
+
+
+def _bench_kind(runtime, recorder: RecordingEncoder, kind: str, docs: list, fmt) -> dict:
+    from service.ingest.pipeline import Ingestor
+    from service.record_index import record_text
+
+    ingestor = Ingestor(runtime, kind)
+    parsed = [r for _p, r in ingestor.parse(docs, fmt) if not isinstance(r, list)]
+    record_texts = [record_text(r.title, r.description) for r in parsed]
+    recorder.texts.clear()
+    recorder.seconds = 0.0
+    t0 = time.perf_counter()
+    result = ingestor.ingest(docs, fmt)
+    pipeline_s = time.perf_counter() - t0
+    encoded = list(recorder.texts)
+    encoder_s_inside = recorder.seconds
+    t0 = time.perf_counter()
+    again = ingestor.ingest(docs, fmt)
+    unchanged_s = time.perf_counter() - t0
+    bs = runtime.settings.encode_batch_size
+    inner = recorder.inner
+    t0 = time.perf_counter()
+    inner.encode_documents(record_texts, batch_size=bs)
+    raw_records_s = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    inner.encode_documents(encoded, batch_size=bs)
+    raw_same_s = time.perf_counter() - t0
+    n = len(docs)
+    return {
+        "records": n,
+        "stored": result.count("created") + result.count("updated"),
+        "errors": result.count("error"),
+        "pipeline_seconds": round(pipeline_s, 3),
+        "pipeline_records_per_s": round(n / pipeline_s, 2),
+        "encoder_seconds_inside_pipeline": round(encoder_s_inside, 3),
+        "texts_encoded_by_pipeline": len(encoded),
+        "raw_encoder_one_text_per_record_records_per_s": round(n / raw_records_s, 2),
+        "raw_encoder_same_texts_records_per_s": round(n / raw_same_s, 2),
+        "ratio_vs_raw_one_text_per_record": round(raw_records_s / pipeline_s, 3),
+        "ratio_vs_raw_same_texts": round(raw_same_s / pipeline_s, 3),
+        "reingest_unchanged_seconds": round(unchanged_s, 3),
+        "reingest_unchanged_status": again.summary,
+    }
+
+
+def run_bench(settings: Settings, *, n_credentials: int = 300, n_postings: int = 60) -> dict:
+    from service.defaults import CATALOG, POSTINGS, _read_jsonl_gz, skillspan_posting
+    from service.runtime import _index_dir, build_runtime, make_encoder
+
+    encoder = make_encoder(settings)
+    recorder = RecordingEncoder(encoder)
+    main_idir = _index_dir(settings, encoder)
+    with tempfile.TemporaryDirectory(prefix="skillmatch-bench-") as tmp:
+        tmp = Path(tmp)
+        bench_idir = tmp / "indexes"
+        # taxonomy indexes: reuse the built ones (built by `make run`/`init` if absent here)
+        bench_settings = settings.model_copy(update={
+            "database_url": f"sqlite:///{tmp / 'bench.db'}", "index_dir": bench_idir,
+            "load_default_data": False})
+        sub = _index_dir(bench_settings, encoder)
+        sub.mkdir(parents=True)
+        for name in ("skills", "occupations.faiss", "occupations.faiss.manifest.json"):
+            if (main_idir / name).exists():
+                os.symlink(main_idir / name, sub / name)
+        t0 = time.perf_counter()
+        runtime = build_runtime(bench_settings, encoder=recorder)
+        startup_s = time.perf_counter() - t0
+        data = Path(settings.data_dir)
+        creds = _read_jsonl_gz(data / CATALOG)[:n_credentials]
+        posts = [skillspan_posting(d) for d in _read_jsonl_gz(data / POSTINGS)[:n_postings]]
+        report = {
+            "machine": {"cpus": os.cpu_count(), "python": platform.python_version(),
+                        "torch_threads": _torch_threads()},
+            "model": encoder.model_id,
+            "runtime_startup_seconds": round(startup_s, 2),
+            "credentials": _bench_kind(runtime, recorder, "credential", creds, "native"),
+            "postings": _bench_kind(runtime, recorder, "posting", posts, None),
+        }
+        runtime.engine.dispose()
+        shutil.rmtree(bench_idir, ignore_errors=True)
+    report["summary"] = {
+        kind: {k: report[kind][k] for k in (
+            "pipeline_records_per_s", "raw_encoder_one_text_per_record_records_per_s",
+            "ratio_vs_raw_one_text_per_record", "raw_encoder_same_texts_records_per_s",
+            "ratio_vs_raw_same_texts", "texts_encoded_by_pipeline")}
+        for kind in ("credentials", "postings")
+    }
+    report["goal"] = "pipeline >= 0.8x the raw encoder rate"
+    return report
+
+
+def _torch_threads() -> int | None:
+    try:
+        import torch
+
+        return torch.get_num_threads()
+    except ImportError:
+        return None

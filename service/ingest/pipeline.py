@@ -1,0 +1,396 @@
+"""Ingest: parsed records -> linked skills -> database rows + vectors -> index.
+
+Idempotent by external id: a record whose content hash (for this model) is unchanged does no work.
+A batch answers per record; a bad record is reported with its position, field path and message
+and never costs a good one (each record is written inside its own savepoint).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from pydantic import ValidationError
+from sqlalchemy import delete, select
+from sqlmodel import Session
+
+from models.records import CredentialRecord, JobPostingRecord, SkillRef, Span
+from models.tables import Credential, CredentialSkill, JobPosting, Occupation, PostingSkill, Skill
+from service.record_index import compose_text
+
+log = logging.getLogger("skillmatch")
+Kind = Literal["credential", "posting"]
+Record = CredentialRecord | JobPostingRecord
+
+LABEL_MIN_SCORE = 0.55  # an explicit skill label links to its best taxonomy skill above this
+OCCUPATION_MIN_SCORE = 0.6
+
+
+@dataclass
+class FieldError:
+    field: str
+    message: str
+
+
+@dataclass
+class ItemResult:
+    position: int
+    status: Literal["created", "updated", "unchanged", "error"]
+    external_id: str | None = None
+    id: int | None = None
+    errors: list[FieldError] = field(default_factory=list)
+    warnings: list[FieldError] = field(default_factory=list)
+
+
+@dataclass
+class BatchResult:
+    items: list[ItemResult]
+
+    def count(self, status: str) -> int:
+        return sum(1 for i in self.items if i.status == status)
+
+    @property
+    def summary(self) -> dict[str, int]:
+        keys = ("created", "updated", "unchanged", "error")
+        return {k: self.count(k) for k in keys} | {"total": len(self.items)}
+
+
+def _errors_from_validation(exc: ValidationError) -> list[FieldError]:
+    out = []
+    for e in exc.errors():
+        path = "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in e.get("loc", ()))
+        out.append(FieldError(path.lstrip(".") or "$", e.get("msg", "invalid")))
+    return out
+
+
+def content_hash(record: Record, model_id: str) -> str:
+    body = record.model_dump(mode="json", exclude={"original"})
+    blob = json.dumps(body, sort_keys=True, ensure_ascii=False) + "\n" + model_id
+    return hashlib.sha256(blob.encode()).hexdigest()
+
+
+@dataclass
+class Prepared:
+    position: int
+    record: Record
+    hash: str
+    text: str
+    desc_offset: int
+    result: ItemResult
+    skills: list[dict] = field(default_factory=list)  # rows for the *Skill table, without the fk
+    occupation_id: int | None = None
+
+
+class Ingestor:
+    """Ingest one kind of record into the database and its index, through the one SkillLinker."""
+
+    def __init__(self, runtime, kind: Kind) -> None:
+        self.rt = runtime
+        self.kind = kind
+        self.table = Credential if kind == "credential" else JobPosting
+        self.index = runtime.credentials if kind == "credential" else runtime.postings
+        self.record_cls = CredentialRecord if kind == "credential" else JobPostingRecord
+
+    # -- parsing ----------------------------------------------------------------------------
+    def parse(
+        self, docs: Sequence[Any], fmt: str | None = None
+    ) -> list[tuple[int, Record | list[FieldError]]]:
+        from service.ingest.parsers import ParseError, parse_credential, parse_posting
+
+        parse = parse_credential if self.kind == "credential" else parse_posting
+        out: list[tuple[int, Record | list[FieldError]]] = []
+        for pos, doc in enumerate(docs):
+            try:
+                if isinstance(doc, self.record_cls):
+                    out.append((pos, doc))
+                    continue
+                if isinstance(doc, ParseError):
+                    raise doc
+                if not isinstance(doc, dict):
+                    raise ParseError("$", f"expected a JSON object, got {type(doc).__name__}")
+                for rec in parse(doc, fmt):
+                    out.append((pos, rec))
+            except ParseError as exc:
+                out.append((pos, [FieldError(exc.path, exc.message)]))
+            except ValidationError as exc:
+                out.append((pos, _errors_from_validation(exc)))
+        return out
+
+    # -- the batch --------------------------------------------------------------------------
+    def ingest(
+        self,
+        docs: Sequence[Any],
+        fmt: str | None = None,
+        progress: Callable[[int], None] | None = None,
+    ) -> BatchResult:
+        parsed = self.parse(docs, fmt)
+        results: list[ItemResult] = []
+        todo: list[Prepared] = []
+        model_id = self.rt.encoder.model_id
+        with Session(self.rt.engine) as s:
+            ext_ids = [r.external_id for _p, r in parsed if not isinstance(r, list)]
+            known = dict(
+                s.execute(
+                    select(self.table.external_id, self.table.content_hash).where(
+                        self.table.external_id.in_(ext_ids)
+                    )
+                ).all()
+            )
+        seen: set[str] = set()
+        for pos, rec in parsed:
+            if isinstance(rec, list):
+                results.append(ItemResult(pos, "error", errors=rec))
+                continue
+            if rec.external_id in seen:
+                results.append(
+                    ItemResult(
+                        pos,
+                        "error",
+                        rec.external_id,
+                        errors=[
+                            FieldError(
+                                "external_id",
+                                f"duplicate external_id {rec.external_id!r} in this batch",
+                            )
+                        ],
+                    )
+                )
+                continue
+            seen.add(rec.external_id)
+            h = content_hash(rec, model_id)
+            res = ItemResult(
+                pos, "updated" if rec.external_id in known else "created", rec.external_id
+            )
+            results.append(res)
+            if known.get(rec.external_id) == h:
+                res.status = "unchanged"
+                if progress:
+                    progress(1)
+                continue
+            todo.append(Prepared(pos, rec, h, *compose_text(rec.title, rec.description), res))
+        if todo:
+            self._link_skills(todo)
+            vecs = self.index.embed(
+                [p.text for p in todo], batch_size=self.rt.settings.encode_batch_size
+            )
+            self._write(todo, vecs, progress)
+        results.sort(key=lambda r: r.position)
+        return BatchResult(results)
+
+    # -- skills -------------------------------------------------------------------------------
+    def _link_skills(self, todo: list[Prepared]) -> None:
+        linker = self.rt.linker
+        with Session(self.rt.engine) as s:
+            uris = {sk.uri for p in todo for sk in p.record.skills if sk.uri}
+            by_uri = (
+                dict(s.execute(select(Skill.uri, Skill.id).where(Skill.uri.in_(uris))).all())
+                if uris
+                else {}
+            )
+        labels = sorted(
+            {sk.label for p in todo for sk in p.record.skills if not sk.uri and sk.label}
+            | {
+                sk.label
+                for p in todo
+                for sk in p.record.skills
+                if sk.uri and sk.uri not in by_uri and sk.label
+            }
+        )
+        linked = dict(zip(labels, linker.link_many(labels, k=1), strict=True)) if labels else {}
+        for p in todo:
+            rows: dict[int, dict] = {}
+            for i, sk in enumerate(p.record.skills):
+                sid, conf = self._resolve(sk, by_uri, linked, p.result, i)
+                if sid is None:
+                    continue
+                row = rows.get(sid)
+                if row is None or row["weight"] < sk.weight:
+                    rows[sid] = dict(
+                        skill_id=sid,
+                        weight=sk.weight,
+                        source="explicit",
+                        confidence=conf,
+                        evidence=[e.model_dump() for e in sk.evidence],
+                        relation=sk.relation,
+                    )
+            for x in linker.extract(p.text, max_skills=self.rt.settings.extract_max_skills):
+                if x.skill_id in rows:
+                    continue
+                rows[x.skill_id] = dict(
+                    skill_id=x.skill_id,
+                    weight=round(min(1.0, max(0.1, float(x.score))), 3),
+                    source="extracted",
+                    confidence=round(min(1.0, max(0.0, float(x.score))), 4),
+                    evidence=[_span(e, p) for e in x.evidence[:3]],
+                    relation=None,
+                )
+            p.skills = list(rows.values())
+            if self.kind == "posting":
+                p.occupation_id = self._occupation(p)
+
+    def _resolve(self, sk: SkillRef, by_uri, linked, res: ItemResult, i: int):
+        if sk.uri and sk.uri in by_uri:
+            return by_uri[sk.uri], sk.confidence if sk.confidence is not None else 1.0
+        if sk.label and sk.label in linked and linked[sk.label]:
+            best = linked[sk.label][0]
+            if best.score >= LABEL_MIN_SCORE:
+                return best.skill_id, round(min(1.0, float(best.score)), 4)
+            res.warnings.append(
+                FieldError(f"skills[{i}].label", f"no taxonomy skill close to {sk.label!r}")
+            )
+            return None, None
+        res.warnings.append(FieldError(f"skills[{i}].uri", f"unknown skill URI {sk.uri!r}"))
+        return None, None
+
+    def _occupation(self, p: Prepared) -> int | None:
+        rec: JobPostingRecord = p.record  # type: ignore[assignment]
+        with Session(self.rt.engine) as s:
+            if rec.occupation_uri:
+                oid = s.execute(
+                    select(Occupation.id).where(Occupation.uri == rec.occupation_uri)
+                ).scalar_one_or_none()
+                if oid is not None:
+                    return oid
+                p.result.warnings.append(FieldError("occupation_uri", "unknown occupation URI"))
+        query = rec.occupation_label or rec.title
+        hits = self.rt.occupations.search(query, k=1) if query.strip() else []
+        return hits[0].entity_id if hits and hits[0].score >= OCCUPATION_MIN_SCORE else None
+
+    # -- writing ------------------------------------------------------------------------------
+    def _row_values(self, p: Prepared) -> dict:
+        r = p.record
+        original = (
+            r.original
+            if isinstance(r.original, str)
+            else json.dumps(r.original, ensure_ascii=False)
+        )
+        common = dict(
+            external_id=r.external_id,
+            title=r.title,
+            description=r.description,
+            source_format=r.source_format,
+            content_hash=p.hash,
+            original=original or "",
+        )
+        if self.kind == "posting":
+            return common | dict(
+                employer=r.employer,
+                location=r.location,
+                remote=r.remote,
+                date_posted=r.date_posted.isoformat() if r.date_posted else None,
+                occupation_id=p.occupation_id,
+                occupation_uri=r.occupation_uri,
+            )
+        return common | dict(
+            kind=r.kind,
+            issuer_name=r.issuer.name,
+            issuer_url=r.issuer.url,
+            url=r.url,
+            language=r.language,
+            eqf_level=r.eqf_level,
+            level=r.level,
+            delivery_mode=r.delivery_mode,
+            hours=r.hours,
+            cost=r.cost,
+            currency=r.currency,
+            validity_months=r.validity_months,
+            prerequisites=[x.model_dump() for x in r.prerequisites],
+            is_part_of=list(r.is_part_of),
+            has_part=list(r.has_part),
+        )
+
+    def _write(self, todo: list[Prepared], vecs, progress) -> None:
+        from models.tables import Vector
+
+        link_table = CredentialSkill if self.kind == "credential" else PostingSkill
+        fk = "credential_id" if self.kind == "credential" else "posting_id"
+        done_ids, done_vecs = [], []
+        with Session(self.rt.engine) as s:
+            for p, vec in zip(todo, vecs, strict=True):
+                try:
+                    with s.begin_nested():
+                        row = s.execute(
+                            select(self.table).where(self.table.external_id == p.record.external_id)
+                        ).scalar_one_or_none()
+                        values = self._row_values(p)
+                        if row is None:
+                            row = self.table(**values)
+                            s.add(row)
+                        else:
+                            for k, v in values.items():
+                                setattr(row, k, v)
+                        s.flush()
+                        s.execute(delete(link_table).where(getattr(link_table, fk) == row.id))
+                        for sk in p.skills:
+                            extra = {} if self.kind == "posting" else {"weight": sk["weight"]}
+                            if self.kind == "posting":
+                                extra = {"relation": sk["relation"]}
+                            s.add(
+                                link_table(
+                                    **{fk: row.id},
+                                    skill_id=sk["skill_id"],
+                                    source=sk["source"],
+                                    confidence=sk["confidence"],
+                                    evidence=sk["evidence"],
+                                    **extra,
+                                )
+                            )
+                        s.execute(
+                            delete(Vector).where(Vector.kind == self.kind, Vector.ref_id == row.id)
+                        )
+                        s.add_all(self.index.vector_rows([row.id], [p.text], vec[None, :]))
+                        s.flush()
+                    p.result.id = row.id
+                    done_ids.append(row.id)
+                    done_vecs.append(vec)
+                except Exception as exc:  # a database refusal of one record spares the rest
+                    log.warning("record %s not stored: %s", p.record.external_id, exc)
+                    p.result.status = "error"
+                    p.result.errors.append(
+                        FieldError(
+                            "$",
+                            f"not stored: {exc.__class__.__name__}: "
+                            f"{str(exc).splitlines()[0][:300]}",
+                        )
+                    )
+                if progress:
+                    progress(1)
+            s.commit()
+        if done_ids:
+            import numpy as np
+
+            self.index.upsert(done_ids, np.stack(done_vecs))
+            self.index.save()
+
+    # -- delete -------------------------------------------------------------------------------
+    def delete(self, record_id: int) -> bool:
+        from models.tables import Vector
+
+        with Session(self.rt.engine) as s:
+            row = s.get(self.table, record_id)
+            if row is None:
+                return False
+            link_table = CredentialSkill if self.kind == "credential" else PostingSkill
+            fk = "credential_id" if self.kind == "credential" else "posting_id"
+            s.execute(delete(link_table).where(getattr(link_table, fk) == record_id))
+            s.execute(delete(Vector).where(Vector.kind == self.kind, Vector.ref_id == record_id))
+            s.delete(row)
+            s.commit()
+        self.index.remove([record_id])
+        self.index.save()
+        return True
+
+
+def _span(e, p: Prepared) -> dict:
+    """Evidence offsets in the linked text (title + description) mapped back to their field."""
+    if e.start < len(p.record.title):
+        end = min(e.end, len(p.record.title))
+        return Span(field="title", start=e.start, end=end, text=p.text[e.start : end]).model_dump()
+    start, end = max(0, e.start - p.desc_offset), e.end - p.desc_offset
+    return Span(
+        field="description", start=start, end=end, text=p.record.description[start:end]
+    ).model_dump()

@@ -1,0 +1,145 @@
+"""The vector index of one record kind (credentials or postings), kept in step with the database.
+
+Vectors live in the `vector` table with the model id that made them; the FAISS index is a
+persisted copy. At start the saved index is used when its manifest fits the database; otherwise it
+is rebuilt from the stored vectors, and only records without a vector for this model are embedded.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import threading
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+import numpy as np
+from sqlalchemy import delete, func, select
+from sqlalchemy.engine import Engine
+from sqlmodel import Session
+
+from indexing.encoder import Encoder
+from indexing.vector_index import IndexMismatchError, VectorIndex
+from models.tables import Vector
+
+log = logging.getLogger("skillmatch")
+
+
+def compose_text(title: str, description: str) -> tuple[str, int]:
+    """The text a record is embedded and linked from, and where the description starts in it."""
+    if not description.strip():
+        return title, len(title)
+    sep = " " if title.rstrip().endswith((".", "!", "?", ":")) else ". "
+    return f"{title}{sep}{description}", len(title) + len(sep)
+
+
+def record_text(title: str, description: str) -> str:
+    return compose_text(title, description)[0]
+
+
+def text_hash(text: str, model_id: str) -> str:
+    return hashlib.sha256(f"{model_id}\n{text}".encode()).hexdigest()
+
+
+class RecordIndex:
+    def __init__(self, kind: str, engine: Engine, encoder: Encoder, path: Path,
+                 *, index_type: str = "flat") -> None:
+        self.kind = kind
+        self.engine = engine
+        self.encoder = encoder
+        self.path = Path(path)
+        self.index_type = index_type
+        self.index = VectorIndex(encoder.dim, model_id=encoder.model_id, index_type=index_type)
+        self.lock = threading.RLock()
+
+    def __len__(self) -> int:
+        return len(self.index)
+
+    def _db_count(self, session: Session) -> int:
+        return session.execute(
+            select(func.count()).select_from(Vector)
+            .where(Vector.kind == self.kind, Vector.model_id == self.encoder.model_id)
+        ).scalar_one()
+
+    def open(self, texts_without_vectors: Callable[[], list[tuple[int, str]]],
+             progress: Callable[[int], None] | None = None) -> str:
+        """Make the index match the database. Returns "loaded", "rebuilt" or "embedded"."""
+        missing = texts_without_vectors()
+        how = "loaded"
+        if missing:
+            self.store_vectors(missing, progress=progress)
+            how = "embedded"
+        with Session(self.engine) as s:
+            count = self._db_count(s)
+        if how == "loaded":
+            try:
+                self.index = VectorIndex.load(self.path, model_id=self.encoder.model_id,
+                                              dim=self.encoder.dim, count=count,
+                                              index_type=self.index_type)
+                return how
+            except (FileNotFoundError, IndexMismatchError) as exc:
+                log.info("rebuilding %s index from the database (%s)", self.kind, exc)
+                how = "rebuilt"
+        self.rebuild_from_db()
+        return how
+
+    def rebuild_from_db(self) -> None:
+        index = VectorIndex(self.encoder.dim, model_id=self.encoder.model_id,
+                            index_type=self.index_type)
+        with Session(self.engine) as s:
+            rows = s.execute(
+                select(Vector.ref_id, Vector.vector)
+                .where(Vector.kind == self.kind, Vector.model_id == self.encoder.model_id)
+            ).all()
+        if rows:
+            ids = np.array([r[0] for r in rows], dtype=np.int64)
+            vecs = np.stack([np.frombuffer(r[1], dtype=np.float32) for r in rows])
+            index.add(ids, vecs)
+        with self.lock:
+            self.index = index
+            self.save()
+
+    def embed(self, texts: Sequence[str], *, progress=None, batch_size: int = 64) -> np.ndarray:
+        return self.encoder.encode_documents(list(texts), batch_size=batch_size, progress=progress)
+
+    def vector_rows(self, ids: Sequence[int], texts: Sequence[str], vecs: np.ndarray) -> list[Vector]:
+        mid = self.encoder.model_id
+        return [
+            Vector(kind=self.kind, ref_id=int(i), model_id=mid, dim=int(v.shape[0]),
+                   content_hash=text_hash(t, mid), vector=np.asarray(v, np.float32).tobytes())
+            for i, t, v in zip(ids, texts, vecs, strict=True)
+        ]
+
+    def store_vectors(self, items: Sequence[tuple[int, str]], *, progress=None) -> None:
+        """Embed (id, text) pairs and store their vectors (database, then index)."""
+        if not items:
+            return
+        ids = [i for i, _ in items]
+        texts = [t for _, t in items]
+        vecs = self.embed(texts, progress=progress)
+        with Session(self.engine) as s:
+            s.execute(delete(Vector).where(Vector.kind == self.kind, Vector.ref_id.in_(ids),
+                                           Vector.model_id == self.encoder.model_id))
+            s.add_all(self.vector_rows(ids, texts, vecs))
+            s.commit()
+        self.upsert(ids, vecs)
+
+    def upsert(self, ids: Sequence[int], vecs: np.ndarray) -> None:
+        with self.lock:
+            self.index.add(np.asarray(ids, dtype=np.int64), vecs)
+
+    def remove(self, ids: Sequence[int]) -> None:
+        with self.lock:
+            self.index.remove(np.asarray(ids, dtype=np.int64))
+
+    def save(self) -> None:
+        with self.lock:
+            self.index.save(self.path)
+
+    def search(self, query: str, *, k: int, allowed: Sequence[int] | None = None
+               ) -> list[tuple[int, float]]:
+        """Top-k (id, score) for a text query; `allowed` restricts the ids searched."""
+        q = self.encoder.encode_queries([query])
+        with self.lock:
+            scores, ids = self.index.search(q, k=k, allowed=allowed)
+        return [(int(i), float(s)) for i, s in zip(ids[0], scores[0], strict=True) if i >= 0]

@@ -1,0 +1,175 @@
+"""Credential and posting queries for the API: search with filters, pages, detail, skills."""
+
+from __future__ import annotations
+
+import base64
+import json
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlmodel import Session
+
+from models.schemas import CredentialOut, PostingOut, RecordSkillOut, SpanOut
+from models.tables import (
+    Credential,
+    CredentialSkill,
+    JobPosting,
+    Occupation,
+    PostingSkill,
+    Skill,
+)
+from service.api.errors import InvalidInput, NotFound
+
+
+@dataclass
+class Filters:
+    skills: list[str] | None = None  # skill ids or URIs; a record must have all of them
+    kind: list[str] | None = None
+    max_hours: float | None = None
+    max_cost: float | None = None
+    language: list[str] | None = None
+    external_id: str | None = None
+
+    def active(self) -> bool:
+        return any(v not in (None, [], "") for v in self.__dict__.values())
+
+
+def encode_cursor(data: dict) -> str:
+    return base64.urlsafe_b64encode(json.dumps(data).encode()).decode().rstrip("=")
+
+
+def decode_cursor(cursor: str | None) -> dict:
+    if not cursor:
+        return {}
+    try:
+        pad = "=" * (-len(cursor) % 4)
+        data = json.loads(base64.urlsafe_b64decode(cursor + pad))
+        if not isinstance(data, dict):
+            raise ValueError
+        return data
+    except ValueError as exc:
+        raise InvalidInput("cursor is not one this service issued", field="cursor") from exc
+
+
+def _skill_ids(session: Session, refs: list[str]) -> list[int]:
+    ids = []
+    for ref in refs:
+        if ref.isdigit():
+            sid = session.get(Skill, int(ref)) and int(ref)
+        else:
+            sid = session.execute(select(Skill.id).where(Skill.uri == ref)).scalar_one_or_none()
+        if not sid:
+            raise NotFound(f"unknown skill {ref!r}", field="skill")
+        ids.append(sid)
+    return ids
+
+
+def _filtered_ids(session: Session, kind: str, f: Filters):
+    """A SELECT of the ids passing the filters (None when there are no filters)."""
+    table = Credential if kind == "credential" else JobPosting
+    link = CredentialSkill if kind == "credential" else PostingSkill
+    fk = link.credential_id if kind == "credential" else link.posting_id
+    stmt = select(table.id)
+    if f.external_id:
+        stmt = stmt.where(table.external_id == f.external_id)
+    if kind == "credential":
+        if f.kind:
+            stmt = stmt.where(Credential.kind.in_(f.kind))
+        if f.max_hours is not None:
+            stmt = stmt.where(Credential.hours.is_not(None), Credential.hours <= f.max_hours)
+        if f.max_cost is not None:
+            stmt = stmt.where(Credential.cost.is_not(None), Credential.cost <= f.max_cost)
+        if f.language:
+            stmt = stmt.where(Credential.language.in_(f.language))
+    for sid in _skill_ids(session, f.skills or []):
+        stmt = stmt.where(table.id.in_(select(fk).where(link.skill_id == sid)))
+    return stmt
+
+
+def search(runtime, session: Session, kind: str, *, q: str | None, filters: Filters,
+           limit: int, cursor: str | None) -> tuple[list, str | None]:
+    """One page: by relevance to `q` when given (semantic), else by id."""
+    table = Credential if kind == "credential" else JobPosting
+    state = decode_cursor(cursor)
+    if q:
+        if state and state.get("q") != q:
+            raise InvalidInput("cursor belongs to another query", field="cursor")
+        offset = int(state.get("offset", 0))
+        allowed = None
+        if filters.active():
+            allowed = [i for (i,) in session.execute(_filtered_ids(session, kind, filters)).all()]
+        index = runtime.credentials if kind == "credential" else runtime.postings
+        hits = index.search(q, k=offset + limit + 1, allowed=allowed)
+        page = hits[offset:offset + limit]
+        rows = {r.id: r for r in session.execute(
+            select(table).where(table.id.in_([i for i, _ in page]))).scalars()}
+        items = [(rows[i], s) for i, s in page if i in rows]
+        nxt = encode_cursor({"q": q, "offset": offset + limit}) if len(hits) > offset + limit else None
+        return items, nxt
+    after = int(state.get("after", 0))
+    stmt = select(table).where(table.id > after).order_by(table.id).limit(limit + 1)
+    if filters.active():
+        stmt = stmt.where(table.id.in_(_filtered_ids(session, kind, filters)))
+    rows = session.execute(stmt).scalars().all()
+    nxt = encode_cursor({"after": rows[limit - 1].id}) if len(rows) > limit else None
+    return [(r, None) for r in rows[:limit]], nxt
+
+
+def get_row(session: Session, kind: str, record_id: int):
+    table = Credential if kind == "credential" else JobPosting
+    row = session.get(table, record_id)
+    if row is None:
+        raise NotFound(f"no {kind} with id {record_id}", field=f"{kind}_id")
+    return row
+
+
+def record_skills(session: Session, kind: str, record_id: int) -> list[RecordSkillOut]:
+    link = CredentialSkill if kind == "credential" else PostingSkill
+    fk = link.credential_id if kind == "credential" else link.posting_id
+    rows = session.execute(
+        select(link, Skill).join(Skill, Skill.id == link.skill_id).where(fk == record_id)
+    ).all()
+    out = [
+        RecordSkillOut(
+            id=sk.id, uri=sk.uri, preferred_label=sk.preferred_label, source=sk.source,
+            origin=ln.source, weight=getattr(ln, "weight", None),
+            relation=getattr(ln, "relation", None), confidence=ln.confidence,
+            evidence=[SpanOut(**e) for e in ln.evidence],
+        )
+        for ln, sk in rows
+    ]
+    return sorted(out, key=lambda x: (x.origin != "explicit", -(x.confidence or 0), x.preferred_label))
+
+
+def _original(row) -> object:
+    try:
+        return json.loads(row.original)
+    except ValueError:
+        return row.original
+
+
+def credential_out(row: Credential, *, score=None, skills=None, original=False) -> CredentialOut:
+    return CredentialOut(
+        id=row.id, external_id=row.external_id, kind=row.kind, title=row.title,
+        description=row.description, issuer={"name": row.issuer_name, "url": row.issuer_url},
+        url=row.url, language=row.language, eqf_level=row.eqf_level, level=row.level,
+        delivery_mode=row.delivery_mode, hours=row.hours, cost=row.cost, currency=row.currency,
+        validity_months=row.validity_months, prerequisites=row.prerequisites,
+        is_part_of=row.is_part_of, has_part=row.has_part, source_format=row.source_format,
+        score=None if score is None else round(score, 4), skills=skills,
+        original=_original(row) if original else None,
+    )
+
+
+def posting_out(session: Session, row: JobPosting, *, score=None, skills=None,
+                original=False) -> PostingOut:
+    occ = session.get(Occupation, row.occupation_id) if row.occupation_id else None
+    return PostingOut(
+        id=row.id, external_id=row.external_id, title=row.title, description=row.description,
+        employer=row.employer, location=row.location, remote=row.remote,
+        date_posted=row.date_posted,
+        occupation={"id": occ.id, "uri": occ.uri, "preferred_label": occ.preferred_label}
+        if occ else None,
+        source_format=row.source_format, score=None if score is None else round(score, 4),
+        skills=skills, original=_original(row) if original else None,
+    )
