@@ -124,13 +124,29 @@ class VectorIndex:
             keys = np.fromiter(self._store.keys(), dtype=np.int64)
             self._index.add_with_ids(np.stack([self._store[k] for k in keys.tolist()]), keys)
 
-    def search(self, queries: np.ndarray, k: int = 10) -> tuple[np.ndarray, np.ndarray]:
-        """Return (scores, ids), each (n_queries, k); missing slots have id -1 and score -inf."""
+    def search(
+        self, queries: np.ndarray, k: int = 10, *, allowed=None
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """Return (scores, ids), each (n_queries, k); missing slots have id -1 and score -inf.
+
+        `allowed` (ids) restricts the search to those ids, inside FAISS (an IDSelector).
+        """
         queries = self._check(np.atleast_2d(queries))
         n = len(queries)
+        empty = (np.full((n, max(k, 0)), -np.inf, np.float32), np.full((n, max(k, 0)), -1))
         if len(self) == 0 or k <= 0:
-            return np.full((n, max(k, 0)), -np.inf, np.float32), np.full((n, max(k, 0)), -1)
-        scores, ids = self._index.search(queries, min(k, len(self)))
+            return empty
+        params = None
+        if allowed is not None:
+            allowed = np.asarray(allowed, dtype=np.int64).reshape(-1)
+            if len(allowed) == 0:
+                return empty
+            selector = faiss.IDSelectorBatch(allowed)
+            if self.index_type == "hnsw":
+                params = faiss.SearchParametersHNSW(sel=selector, efSearch=max(self._ef_search, k))
+            else:
+                params = faiss.SearchParameters(sel=selector)
+        scores, ids = self._index.search(queries, min(k, len(self)), params=params)
         if ids.shape[1] < k:
             pad = k - ids.shape[1]
             scores = np.hstack([scores, np.full((n, pad), -np.inf, np.float32)])

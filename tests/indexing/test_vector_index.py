@@ -148,3 +148,21 @@ def test_save_is_atomic_when_write_fails(tmp_path, monkeypatch):
 def test_missing_index_is_file_not_found(tmp_path):
     with pytest.raises(FileNotFoundError):
         VectorIndex.load(tmp_path / "nope.faiss", model_id="m", dim=4)
+
+
+@pytest.mark.parametrize("index_type", ["flat", "hnsw"])
+def test_search_restricted_to_allowed_ids_matches_brute_force(index_type):
+    vecs, ids = _data(1000)
+    idx = VectorIndex(32, model_id="m", index_type=index_type)
+    idx.add(ids, vecs)
+    keep = np.sort(ids[::7])
+    mask = np.isin(ids, keep)
+    q = _data(10, seed=6)[0]
+    _, got = idx.search(q, k=5, allowed=keep)
+    ref = _brute(vecs[mask], ids[mask], q, 5)[1]
+    assert set(got.ravel().tolist()) <= set(keep.tolist())
+    if index_type == "flat":
+        np.testing.assert_array_equal(got, ref)
+    else:
+        assert np.mean([len(set(a) & set(b)) / 5 for a, b in zip(got, ref, strict=True)]) >= 0.8
+    assert idx.search(q, k=5, allowed=[])[1].max() == -1
