@@ -138,8 +138,20 @@ class RecordIndex:
 
     def search(self, query: str, *, k: int, allowed: Sequence[int] | None = None
                ) -> list[tuple[int, float]]:
-        """Top-k (id, score) for a text query; `allowed` restricts the ids searched."""
+        """Top-k (id, score) for a text query, in a total order (score desc, then id asc).
+
+        Ties at the k-th place are all fetched before ordering, so pages cut from this list
+        are stable from one request to the next. `allowed` restricts the ids searched.
+        """
         q = self.encoder.encode_queries([query])
+        fetch = k
         with self.lock:
-            scores, ids = self.index.search(q, k=k, allowed=allowed)
-        return [(int(i), float(s)) for i, s in zip(ids[0], scores[0], strict=True) if i >= 0]
+            while True:
+                scores, ids = self.index.search(q, k=fetch, allowed=allowed)
+                found = int((ids[0] >= 0).sum())
+                if found < fetch or k == 0 or scores[0][fetch - 1] < scores[0][k - 1]:
+                    break
+                fetch *= 2
+        hits = [(int(i), float(s)) for i, s in zip(ids[0], scores[0], strict=True) if i >= 0]
+        hits.sort(key=lambda h: (-h[1], h[0]))
+        return hits[:k]

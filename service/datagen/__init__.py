@@ -1,0 +1,1 @@
+"""Generators of demo data (the default catalog) from the shipped taxonomy files."""
