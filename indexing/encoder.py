@@ -106,10 +106,15 @@ class SentenceTransformerEncoder:
     @property
     def dim(self) -> int:
         model = self._load()
-        get = getattr(model, "get_embedding_dimension", None) or model.get_sentence_embedding_dimension
+        get = (
+            getattr(model, "get_embedding_dimension", None)
+            or model.get_sentence_embedding_dimension
+        )
         return int(get())
 
-    def _encode(self, texts: Sequence[str], batch_size: int, progress: ProgressFn | None) -> np.ndarray:
+    def _encode(
+        self, texts: Sequence[str], batch_size: int, progress: ProgressFn | None
+    ) -> np.ndarray:
         model = self._load()
         texts = list(texts)
         if not texts:

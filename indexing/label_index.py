@@ -25,7 +25,9 @@ class LabelHit:
 
 
 class LabelIndex:
-    def __init__(self, entities: Sequence[tuple[int, str, Sequence[str]]], encoder: Encoder) -> None:
+    def __init__(
+        self, entities: Sequence[tuple[int, str, Sequence[str]]], encoder: Encoder
+    ) -> None:
         """`entities`: (id, preferred label, alternative labels)."""
         self.encoder = encoder
         self._labels: list[tuple[int, str, str]] = []

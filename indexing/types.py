@@ -16,7 +16,9 @@ class SkillEntry:
     hidden_labels: tuple[str, ...] = ()
     description: str = ""
     skill_type: str = ""  # ESCO: "skill/competence" | "knowledge"; O*NET: "technology"
-    reuse_level: str = ""  # ESCO: transversal | cross-sector | sector-specific | occupation-specific
+    reuse_level: str = (
+        ""  # ESCO: transversal | cross-sector | sector-specific | occupation-specific
+    )
     source: str = "esco"  # "esco" | "onet"
 
 

@@ -57,7 +57,12 @@ class VectorIndex:
     """
 
     def __init__(
-        self, dim: int, *, model_id: str, index_type: str = "flat", hnsw_m: int = 32,
+        self,
+        dim: int,
+        *,
+        model_id: str,
+        index_type: str = "flat",
+        hnsw_m: int = 32,
         ef_search: int = 128,
     ) -> None:
         if index_type not in INDEX_TYPES:
@@ -161,12 +166,17 @@ class VectorIndex:
 
     def manifest(self) -> IndexManifest:
         return IndexManifest(
-            model_id=self.model_id, dim=self.dim, normalized=True, count=len(self),
-            index_type=self.index_type, faiss_version=faiss.__version__, version=self._version,
+            model_id=self.model_id,
+            dim=self.dim,
+            normalized=True,
+            count=len(self),
+            index_type=self.index_type,
+            faiss_version=faiss.__version__,
+            version=self._version,
         )
 
     def save(self, path: str | os.PathLike) -> IndexManifest:
-        """Write `path` (FAISS) and `path.manifest.json`, each atomically (temp file, os.replace)."""
+        """Write `path` and `path.manifest.json`, each atomically (temp file, then os.replace)."""
         path = Path(path)
         self._version += 1
         index = self._index
@@ -182,7 +192,12 @@ class VectorIndex:
 
     @classmethod
     def load(
-        cls, path: str | os.PathLike, *, model_id: str, dim: int, count: int | None = None,
+        cls,
+        path: str | os.PathLike,
+        *,
+        model_id: str,
+        dim: int,
+        count: int | None = None,
         index_type: str | None = None,
     ) -> VectorIndex:
         """Load a saved index, refusing one whose manifest disagrees with what is expected."""

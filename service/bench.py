@@ -104,9 +104,13 @@ def run_bench(settings: Settings, *, n_credentials: int = 300, n_postings: int =
         tmp = Path(tmp)
         bench_idir = tmp / "indexes"
         # taxonomy indexes: reuse the built ones (built by `make run`/`init` if absent here)
-        bench_settings = settings.model_copy(update={
-            "database_url": f"sqlite:///{tmp / 'bench.db'}", "index_dir": bench_idir,
-            "load_default_data": False})
+        bench_settings = settings.model_copy(
+            update={
+                "database_url": f"sqlite:///{tmp / 'bench.db'}",
+                "index_dir": bench_idir,
+                "load_default_data": False,
+            }
+        )
         sub = _index_dir(bench_settings, encoder)
         sub.mkdir(parents=True)
         for name in ("skills", "occupations.faiss", "occupations.faiss.manifest.json"):
@@ -119,8 +123,11 @@ def run_bench(settings: Settings, *, n_credentials: int = 300, n_postings: int =
         creds = _read_jsonl_gz(data / CATALOG)[:n_credentials]
         posts = [skillspan_posting(d) for d in _read_jsonl_gz(data / POSTINGS)[:n_postings]]
         report = {
-            "machine": {"cpus": os.cpu_count(), "python": platform.python_version(),
-                        "torch_threads": _torch_threads()},
+            "machine": {
+                "cpus": os.cpu_count(),
+                "python": platform.python_version(),
+                "torch_threads": _torch_threads(),
+            },
             "model": encoder.model_id,
             "runtime_startup_seconds": round(startup_s, 2),
             "credentials": _bench_kind(runtime, recorder, "credential", creds, "native"),
@@ -129,10 +136,17 @@ def run_bench(settings: Settings, *, n_credentials: int = 300, n_postings: int =
         runtime.engine.dispose()
         shutil.rmtree(bench_idir, ignore_errors=True)
     report["summary"] = {
-        kind: {k: report[kind][k] for k in (
-            "pipeline_records_per_s", "raw_encoder_one_text_per_record_records_per_s",
-            "ratio_vs_raw_one_text_per_record", "raw_encoder_same_texts_records_per_s",
-            "ratio_vs_raw_same_texts", "texts_encoded_by_pipeline")}
+        kind: {
+            k: report[kind][k]
+            for k in (
+                "pipeline_records_per_s",
+                "raw_encoder_one_text_per_record_records_per_s",
+                "ratio_vs_raw_one_text_per_record",
+                "raw_encoder_same_texts_records_per_s",
+                "ratio_vs_raw_same_texts",
+                "texts_encoded_by_pipeline",
+            )
+        }
         for kind in ("credentials", "postings")
     }
     report["goal"] = "pipeline >= 0.8x the raw encoder rate"

@@ -63,8 +63,10 @@ def cmd_eval_linking(args, settings: Settings) -> int:
     if args.json:
         print(json.dumps(result))
     else:
-        print(f"{args.file}: n={result['n']}  RP@5={result['rp5']:.1f}  "
-              f"RP@10={result['rp10']:.1f}  MRR={result['mrr']:.1f}  ({result['seconds']} s)")
+        print(
+            f"{args.file}: n={result['n']}  RP@5={result['rp5']:.1f}  "
+            f"RP@10={result['rp10']:.1f}  MRR={result['mrr']:.1f}  ({result['seconds']} s)"
+        )
     return 0
 
 

@@ -71,8 +71,11 @@ def add_data_commands(sub) -> None:
     s = sub.add_parser("ingest", help="ingest credentials or postings from files")
     s.add_argument("kind", choices=["credentials", "postings"])
     s.add_argument("files", nargs="+")
-    s.add_argument("--format", default=None,
-                   help="native|ob2|ob3|ctdl|schema_org (detected per document when absent)")
+    s.add_argument(
+        "--format",
+        default=None,
+        help="native|ob2|ob3|ctdl|schema_org (detected per document when absent)",
+    )
     s.set_defaults(func=cmd_ingest)
 
     s = sub.add_parser("bench", help="ingest throughput beside the raw encoder, as JSON")

@@ -1,4 +1,4 @@
-"""Engine and sessions. SQLite runs in WAL mode; any SQLAlchemy URL works (PostgreSQL for replicas)."""
+"""Engine and sessions. SQLite runs in WAL mode; any SQLAlchemy URL works (PostgreSQL too)."""
 
 from __future__ import annotations
 

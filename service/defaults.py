@@ -48,13 +48,21 @@ def skillspan_posting(doc: dict) -> JobPostingRecord:
             continue
         seen.add(span.lower())
         start = text.find(span)
-        evidence = [Span(field="description", start=start, end=start + len(span), text=span)] \
-            if start >= 0 else []
+        evidence = (
+            [Span(field="description", start=start, end=start + len(span), text=span)]
+            if start >= 0
+            else []
+        )
         skills.append(SkillRef(label=span, source="explicit", evidence=evidence))
     return JobPostingRecord(
-        external_id=f"skillspan:{doc['posting_id']}", title=_clean_title(doc["title_guess"]),
-        description=text, remote=remote, date_posted=date.group(1) if date else None,
-        skills=skills, source_format="skillspan", original=doc,
+        external_id=f"skillspan:{doc['posting_id']}",
+        title=_clean_title(doc["title_guess"]),
+        description=text,
+        remote=remote,
+        date_posted=date.group(1) if date else None,
+        skills=skills,
+        source_format="skillspan",
+        original=doc,
     )
 
 
@@ -85,13 +93,15 @@ def load_default_data(runtime, *, force: bool = False) -> dict[str, dict]:
     if paths[0].exists():
         docs = _read_jsonl_gz(paths[0])
         with progress_bar(len(docs), "catalog", show) as advance:
-            summaries["credentials"] = _ingest_in_chunks(Ingestor(runtime, "credential"), docs,
-                                                         "native", advance)
+            summaries["credentials"] = _ingest_in_chunks(
+                Ingestor(runtime, "credential"), docs, "native", advance
+            )
     if paths[1].exists():
         docs = [skillspan_posting(d) for d in _read_jsonl_gz(paths[1])]
         with progress_bar(len(docs), "postings", show) as advance:
-            summaries["postings"] = _ingest_in_chunks(Ingestor(runtime, "posting"), docs, None,
-                                                      advance)
+            summaries["postings"] = _ingest_in_chunks(
+                Ingestor(runtime, "posting"), docs, None, advance
+            )
     for kind, summary in summaries.items():
         log.info("default %s: %s", kind, summary)
     with Session(runtime.engine) as s:
@@ -103,11 +113,14 @@ def load_default_data(runtime, *, force: bool = False) -> dict[str, dict]:
 def _ingest_in_chunks(ingestor, docs: list, fmt: str | None, advance, size: int = 200) -> dict:
     total: dict[str, int] = {}
     for i in range(0, len(docs), size):
-        result = ingestor.ingest(docs[i:i + size], fmt, progress=advance)
+        result = ingestor.ingest(docs[i : i + size], fmt, progress=advance)
         for k, v in result.summary.items():
             total[k] = total.get(k, 0) + v
         for item in result.items:
             if item.status == "error":
-                log.warning("default record %s rejected: %s", item.external_id or item.position,
-                            [(e.field, e.message) for e in item.errors])
+                log.warning(
+                    "default record %s rejected: %s",
+                    item.external_id or item.position,
+                    [(e.field, e.message) for e in item.errors],
+                )
     return total

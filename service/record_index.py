@@ -42,8 +42,9 @@ def text_hash(text: str, model_id: str) -> str:
 
 
 class RecordIndex:
-    def __init__(self, kind: str, engine: Engine, encoder: Encoder, path: Path,
-                 *, index_type: str = "flat") -> None:
+    def __init__(
+        self, kind: str, engine: Engine, encoder: Encoder, path: Path, *, index_type: str = "flat"
+    ) -> None:
         self.kind = kind
         self.engine = engine
         self.encoder = encoder
@@ -57,12 +58,16 @@ class RecordIndex:
 
     def _db_count(self, session: Session) -> int:
         return session.execute(
-            select(func.count()).select_from(Vector)
+            select(func.count())
+            .select_from(Vector)
             .where(Vector.kind == self.kind, Vector.model_id == self.encoder.model_id)
         ).scalar_one()
 
-    def open(self, texts_without_vectors: Callable[[], list[tuple[int, str]]],
-             progress: Callable[[int], None] | None = None) -> str:
+    def open(
+        self,
+        texts_without_vectors: Callable[[], list[tuple[int, str]]],
+        progress: Callable[[int], None] | None = None,
+    ) -> str:
         """Make the index match the database. Returns "loaded", "rebuilt" or "embedded"."""
         missing = texts_without_vectors()
         how = "loaded"
@@ -73,9 +78,13 @@ class RecordIndex:
             count = self._db_count(s)
         if how == "loaded":
             try:
-                self.index = VectorIndex.load(self.path, model_id=self.encoder.model_id,
-                                              dim=self.encoder.dim, count=count,
-                                              index_type=self.index_type)
+                self.index = VectorIndex.load(
+                    self.path,
+                    model_id=self.encoder.model_id,
+                    dim=self.encoder.dim,
+                    count=count,
+                    index_type=self.index_type,
+                )
                 return how
             except (FileNotFoundError, IndexMismatchError) as exc:
                 log.info("rebuilding %s index from the database (%s)", self.kind, exc)
@@ -84,12 +93,14 @@ class RecordIndex:
         return how
 
     def rebuild_from_db(self) -> None:
-        index = VectorIndex(self.encoder.dim, model_id=self.encoder.model_id,
-                            index_type=self.index_type)
+        index = VectorIndex(
+            self.encoder.dim, model_id=self.encoder.model_id, index_type=self.index_type
+        )
         with Session(self.engine) as s:
             rows = s.execute(
-                select(Vector.ref_id, Vector.vector)
-                .where(Vector.kind == self.kind, Vector.model_id == self.encoder.model_id)
+                select(Vector.ref_id, Vector.vector).where(
+                    Vector.kind == self.kind, Vector.model_id == self.encoder.model_id
+                )
             ).all()
         if rows:
             ids = np.array([r[0] for r in rows], dtype=np.int64)
@@ -102,11 +113,19 @@ class RecordIndex:
     def embed(self, texts: Sequence[str], *, progress=None, batch_size: int = 64) -> np.ndarray:
         return self.encoder.encode_documents(list(texts), batch_size=batch_size, progress=progress)
 
-    def vector_rows(self, ids: Sequence[int], texts: Sequence[str], vecs: np.ndarray) -> list[Vector]:
+    def vector_rows(
+        self, ids: Sequence[int], texts: Sequence[str], vecs: np.ndarray
+    ) -> list[Vector]:
         mid = self.encoder.model_id
         return [
-            Vector(kind=self.kind, ref_id=int(i), model_id=mid, dim=int(v.shape[0]),
-                   content_hash=text_hash(t, mid), vector=np.asarray(v, np.float32).tobytes())
+            Vector(
+                kind=self.kind,
+                ref_id=int(i),
+                model_id=mid,
+                dim=int(v.shape[0]),
+                content_hash=text_hash(t, mid),
+                vector=np.asarray(v, np.float32).tobytes(),
+            )
             for i, t, v in zip(ids, texts, vecs, strict=True)
         ]
 
@@ -118,8 +137,13 @@ class RecordIndex:
         texts = [t for _, t in items]
         vecs = self.embed(texts, progress=progress)
         with Session(self.engine) as s:
-            s.execute(delete(Vector).where(Vector.kind == self.kind, Vector.ref_id.in_(ids),
-                                           Vector.model_id == self.encoder.model_id))
+            s.execute(
+                delete(Vector).where(
+                    Vector.kind == self.kind,
+                    Vector.ref_id.in_(ids),
+                    Vector.model_id == self.encoder.model_id,
+                )
+            )
             s.add_all(self.vector_rows(ids, texts, vecs))
             s.commit()
         self.upsert(ids, vecs)
@@ -136,8 +160,9 @@ class RecordIndex:
         with self.lock:
             self.index.save(self.path)
 
-    def search(self, query: str, *, k: int, allowed: Sequence[int] | None = None
-               ) -> list[tuple[int, float]]:
+    def search(
+        self, query: str, *, k: int, allowed: Sequence[int] | None = None
+    ) -> list[tuple[int, float]]:
         """Top-k (id, score) for a text query, in a total order (score desc, then id asc).
 
         Ties at the k-th place are all fetched before ordering, so pages cut from this list

@@ -86,8 +86,16 @@ def _filtered_ids(session: Session, kind: str, f: Filters):
     return stmt
 
 
-def search(runtime, session: Session, kind: str, *, q: str | None, filters: Filters,
-           limit: int, cursor: str | None) -> tuple[list, str | None]:
+def search(
+    runtime,
+    session: Session,
+    kind: str,
+    *,
+    q: str | None,
+    filters: Filters,
+    limit: int,
+    cursor: str | None,
+) -> tuple[list, str | None]:
     """One page: by relevance to `q` when given (semantic), else by id."""
     table = Credential if kind == "credential" else JobPosting
     state = decode_cursor(cursor)
@@ -100,11 +108,19 @@ def search(runtime, session: Session, kind: str, *, q: str | None, filters: Filt
             allowed = [i for (i,) in session.execute(_filtered_ids(session, kind, filters)).all()]
         index = runtime.credentials if kind == "credential" else runtime.postings
         hits = index.search(q, k=offset + limit + 1, allowed=allowed)
-        page = hits[offset:offset + limit]
-        rows = {r.id: r for r in session.execute(
-            select(table).where(table.id.in_([i for i, _ in page]))).scalars()}
+        page = hits[offset : offset + limit]
+        rows = {
+            r.id: r
+            for r in session.execute(
+                select(table).where(table.id.in_([i for i, _ in page]))
+            ).scalars()
+        }
         items = [(rows[i], s) for i, s in page if i in rows]
-        nxt = encode_cursor({"q": q, "offset": offset + limit}) if len(hits) > offset + limit else None
+        nxt = (
+            encode_cursor({"q": q, "offset": offset + limit})
+            if len(hits) > offset + limit
+            else None
+        )
         return items, nxt
     after = int(state.get("after", 0))
     stmt = select(table).where(table.id > after).order_by(table.id).limit(limit + 1)
@@ -131,14 +147,21 @@ def record_skills(session: Session, kind: str, record_id: int) -> list[RecordSki
     ).all()
     out = [
         RecordSkillOut(
-            id=sk.id, uri=sk.uri, preferred_label=sk.preferred_label, source=sk.source,
-            origin=ln.source, weight=getattr(ln, "weight", None),
-            relation=getattr(ln, "relation", None), confidence=ln.confidence,
+            id=sk.id,
+            uri=sk.uri,
+            preferred_label=sk.preferred_label,
+            source=sk.source,
+            origin=ln.source,
+            weight=getattr(ln, "weight", None),
+            relation=getattr(ln, "relation", None),
+            confidence=ln.confidence,
             evidence=[SpanOut(**e) for e in ln.evidence],
         )
         for ln, sk in rows
     ]
-    return sorted(out, key=lambda x: (x.origin != "explicit", -(x.confidence or 0), x.preferred_label))
+    return sorted(
+        out, key=lambda x: (x.origin != "explicit", -(x.confidence or 0), x.preferred_label)
+    )
 
 
 def _original(row) -> object:
@@ -150,26 +173,49 @@ def _original(row) -> object:
 
 def credential_out(row: Credential, *, score=None, skills=None, original=False) -> CredentialOut:
     return CredentialOut(
-        id=row.id, external_id=row.external_id, kind=row.kind, title=row.title,
-        description=row.description, issuer={"name": row.issuer_name, "url": row.issuer_url},
-        url=row.url, language=row.language, eqf_level=row.eqf_level, level=row.level,
-        delivery_mode=row.delivery_mode, hours=row.hours, cost=row.cost, currency=row.currency,
-        validity_months=row.validity_months, prerequisites=row.prerequisites,
-        is_part_of=row.is_part_of, has_part=row.has_part, source_format=row.source_format,
-        score=None if score is None else round(score, 4), skills=skills,
+        id=row.id,
+        external_id=row.external_id,
+        kind=row.kind,
+        title=row.title,
+        description=row.description,
+        issuer={"name": row.issuer_name, "url": row.issuer_url},
+        url=row.url,
+        language=row.language,
+        eqf_level=row.eqf_level,
+        level=row.level,
+        delivery_mode=row.delivery_mode,
+        hours=row.hours,
+        cost=row.cost,
+        currency=row.currency,
+        validity_months=row.validity_months,
+        prerequisites=row.prerequisites,
+        is_part_of=row.is_part_of,
+        has_part=row.has_part,
+        source_format=row.source_format,
+        score=None if score is None else round(score, 4),
+        skills=skills,
         original=_original(row) if original else None,
     )
 
 
-def posting_out(session: Session, row: JobPosting, *, score=None, skills=None,
-                original=False) -> PostingOut:
+def posting_out(
+    session: Session, row: JobPosting, *, score=None, skills=None, original=False
+) -> PostingOut:
     occ = session.get(Occupation, row.occupation_id) if row.occupation_id else None
     return PostingOut(
-        id=row.id, external_id=row.external_id, title=row.title, description=row.description,
-        employer=row.employer, location=row.location, remote=row.remote,
+        id=row.id,
+        external_id=row.external_id,
+        title=row.title,
+        description=row.description,
+        employer=row.employer,
+        location=row.location,
+        remote=row.remote,
         date_posted=row.date_posted,
         occupation={"id": occ.id, "uri": occ.uri, "preferred_label": occ.preferred_label}
-        if occ else None,
-        source_format=row.source_format, score=None if score is None else round(score, 4),
-        skills=skills, original=_original(row) if original else None,
+        if occ
+        else None,
+        source_format=row.source_format,
+        score=None if score is None else round(score, 4),
+        skills=skills,
+        original=_original(row) if original else None,
     )

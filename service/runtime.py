@@ -110,8 +110,9 @@ def build_runtime(
 
     with Session(engine) as s:
         occ_rows = s.execute(
-            select(Occupation.id, Occupation.preferred_label, Occupation.alt_labels)
-            .order_by(Occupation.id)
+            select(Occupation.id, Occupation.preferred_label, Occupation.alt_labels).order_by(
+                Occupation.id
+            )
         ).all()
     occupations = LabelIndex([(i, p, a) for i, p, a in occ_rows], encoder)
 
@@ -122,24 +123,34 @@ def build_runtime(
 
     _load_or_build("occupation", lambda: occupations.load(idir / "occupations.faiss"), build_occ)
     records = {}
-    for kind, table, fname in (("credential", Credential, "credentials.faiss"),
-                               ("posting", JobPosting, "postings.faiss")):
+    for kind, table, fname in (
+        ("credential", Credential, "credentials.faiss"),
+        ("posting", JobPosting, "postings.faiss"),
+    ):
         rindex = RecordIndex(kind, engine, encoder, idir / fname, index_type=settings.index_type)
         missing = _records_without_vectors(engine, table, kind, encoder.model_id)
         with progress_bar(len(missing), f"{kind}s", show) as advance:
             rindex.open(lambda m=missing: m, progress=advance)
         records[kind] = rindex
     return Runtime(
-        settings=settings, engine=engine, encoder=encoder,
-        skills={e.id: e for e in entries}, linker=linker, occupations=occupations,
-        credentials=records["credential"], postings=records["posting"],
+        settings=settings,
+        engine=engine,
+        encoder=encoder,
+        skills={e.id: e for e in entries},
+        linker=linker,
+        occupations=occupations,
+        credentials=records["credential"],
+        postings=records["posting"],
     )
 
 
-def _records_without_vectors(engine: Engine, table, kind: str, model_id: str) -> list[tuple[int, str]]:
+def _records_without_vectors(
+    engine: Engine, table, kind: str, model_id: str
+) -> list[tuple[int, str]]:
     """Records with no stored vector for this model (a new model, or rows written elsewhere)."""
     with Session(engine) as s:
         have = select(Vector.ref_id).where(Vector.kind == kind, Vector.model_id == model_id)
-        rows = s.execute(select(table.id, table.title, table.description)
-                         .where(table.id.not_in(have))).all()
+        rows = s.execute(
+            select(table.id, table.title, table.description).where(table.id.not_in(have))
+        ).all()
     return [(i, record_text(t, d)) for i, t, d in rows]

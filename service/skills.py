@@ -27,12 +27,20 @@ def check_text(text: str, *, limit: int, field: str) -> str:
     return text
 
 
-def search_skills(runtime: Runtime, q: str, *, limit: int, sources: set[str] | None) -> list[SkillHit]:
+def search_skills(
+    runtime: Runtime, q: str, *, limit: int, sources: set[str] | None
+) -> list[SkillHit]:
     check_text(q, limit=runtime.settings.max_query_chars, field="q")
     return [
-        SkillHit(id=m.skill_id, uri=m.uri, preferred_label=m.preferred_label, source=m.source,
-                 score=round(float(m.score), 4), matched_label=m.matched_label,
-                 label_kind=m.label_kind)
+        SkillHit(
+            id=m.skill_id,
+            uri=m.uri,
+            preferred_label=m.preferred_label,
+            source=m.source,
+            score=round(float(m.score), 4),
+            matched_label=m.matched_label,
+            label_kind=m.label_kind,
+        )
         for m in runtime.linker.link(q, k=limit, sources=sources)
     ]
 
@@ -40,14 +48,23 @@ def search_skills(runtime: Runtime, q: str, *, limit: int, sources: set[str] | N
 def _labels_for(session: Session, uris: list[str]) -> list[dict]:
     if not uris:
         return []
-    found = {u: (i, lab) for u, i, lab in session.execute(
-        select(Skill.uri, Skill.id, Skill.preferred_label).where(Skill.uri.in_(uris))).all()}
-    groups = dict(session.execute(
-        select(SkillGroup.uri, SkillGroup.preferred_label).where(SkillGroup.uri.in_(uris))).all())
+    found = {
+        u: (i, lab)
+        for u, i, lab in session.execute(
+            select(Skill.uri, Skill.id, Skill.preferred_label).where(Skill.uri.in_(uris))
+        ).all()
+    }
+    groups = dict(
+        session.execute(
+            select(SkillGroup.uri, SkillGroup.preferred_label).where(SkillGroup.uri.in_(uris))
+        ).all()
+    )
     out = []
     for u in sorted(uris):
         if u in found:
-            out.append({"uri": u, "id": found[u][0], "preferred_label": found[u][1], "kind": "skill"})
+            out.append(
+                {"uri": u, "id": found[u][0], "preferred_label": found[u][1], "kind": "skill"}
+            )
         elif u in groups:
             out.append({"uri": u, "id": None, "preferred_label": groups[u], "kind": "group"})
     return out
@@ -57,24 +74,43 @@ def skill_detail(session: Session, skill_id: int) -> SkillDetail:
     skill = session.get(Skill, skill_id)
     if skill is None:
         raise NotFound(f"no skill with id {skill_id}", field="skill_id")
-    broader = session.execute(
-        select(SkillBroader.broader_uri).where(SkillBroader.uri == skill.uri)).scalars().all()
-    narrower = session.execute(
-        select(SkillBroader.uri).where(SkillBroader.broader_uri == skill.uri)).scalars().all()
+    broader = (
+        session.execute(select(SkillBroader.broader_uri).where(SkillBroader.uri == skill.uri))
+        .scalars()
+        .all()
+    )
+    narrower = (
+        session.execute(select(SkillBroader.uri).where(SkillBroader.broader_uri == skill.uri))
+        .scalars()
+        .all()
+    )
     n_occ = session.execute(
-        select(func.count()).select_from(OccupationSkill)
-        .where(OccupationSkill.skill_id == skill_id)).scalar_one()
+        select(func.count())
+        .select_from(OccupationSkill)
+        .where(OccupationSkill.skill_id == skill_id)
+    ).scalar_one()
     return SkillDetail(
-        id=skill.id, uri=skill.uri, source=skill.source, preferred_label=skill.preferred_label,
-        alt_labels=skill.alt_labels, description=skill.description, skill_type=skill.skill_type,
-        reuse_level=skill.reuse_level, collections=skill.collections,
-        broader=_labels_for(session, list(broader)), narrower=_labels_for(session, list(narrower)),
+        id=skill.id,
+        uri=skill.uri,
+        source=skill.source,
+        preferred_label=skill.preferred_label,
+        alt_labels=skill.alt_labels,
+        description=skill.description,
+        skill_type=skill.skill_type,
+        reuse_level=skill.reuse_level,
+        collections=skill.collections,
+        broader=_labels_for(session, list(broader)),
+        narrower=_labels_for(session, list(narrower)),
         occupation_count=n_occ,
     )
 
 
 def extract_skills(
-    runtime: Runtime, text: str, *, max_skills: int, min_score: float | None,
+    runtime: Runtime,
+    text: str,
+    *,
+    max_skills: int,
+    min_score: float | None,
     sources: set[str] | None,
 ) -> list[ExtractedSkillOut]:
     check_text(text, limit=runtime.settings.max_text_chars, field="text")
@@ -83,8 +119,12 @@ def extract_skills(
         kwargs["min_score"] = min_score
     return [
         ExtractedSkillOut(
-            id=x.skill_id, uri=x.uri, preferred_label=x.preferred_label, source=x.source,
-            score=round(float(x.score), 4), matched_label=x.matched_label,
+            id=x.skill_id,
+            uri=x.uri,
+            preferred_label=x.preferred_label,
+            source=x.source,
+            score=round(float(x.score), 4),
+            matched_label=x.matched_label,
             label_kind=x.label_kind,
             evidence=[EvidenceOut(start=e.start, end=e.end, text=e.text) for e in x.evidence],
         )
@@ -92,17 +132,28 @@ def extract_skills(
     ]
 
 
-def search_occupations(runtime: Runtime, session: Session, q: str, *, limit: int) -> list[OccupationHit]:
+def search_occupations(
+    runtime: Runtime, session: Session, q: str, *, limit: int
+) -> list[OccupationHit]:
     check_text(q, limit=runtime.settings.max_query_chars, field="q")
     hits = runtime.occupations.search(q, k=limit)
-    rows = {o.id: o for o in session.execute(
-        select(Occupation).where(Occupation.id.in_([h.entity_id for h in hits]))).scalars()}
+    rows = {
+        o.id: o
+        for o in session.execute(
+            select(Occupation).where(Occupation.id.in_([h.entity_id for h in hits]))
+        ).scalars()
+    }
     return [
-        OccupationHit(id=h.entity_id, uri=rows[h.entity_id].uri,
-                      preferred_label=rows[h.entity_id].preferred_label,
-                      isco_code=rows[h.entity_id].isco_code, score=round(h.score, 4),
-                      matched_label=h.matched_label)
-        for h in hits if h.entity_id in rows
+        OccupationHit(
+            id=h.entity_id,
+            uri=rows[h.entity_id].uri,
+            preferred_label=rows[h.entity_id].preferred_label,
+            isco_code=rows[h.entity_id].isco_code,
+            score=round(h.score, 4),
+            matched_label=h.matched_label,
+        )
+        for h in hits
+        if h.entity_id in rows
     ]
 
 
@@ -118,12 +169,22 @@ def occupation_detail(session: Session, occupation_id: int) -> OccupationDetail:
     ).all()
     ess, opt = [], []
     for skill, relation, rsource in rows:
-        item = OccupationSkillOut(id=skill.id, uri=skill.uri, preferred_label=skill.preferred_label,
-                                  source=skill.source, skill_type=skill.skill_type,
-                                  relation_source=rsource)
+        item = OccupationSkillOut(
+            id=skill.id,
+            uri=skill.uri,
+            preferred_label=skill.preferred_label,
+            source=skill.source,
+            skill_type=skill.skill_type,
+            relation_source=rsource,
+        )
         (ess if relation == "essential" else opt).append(item)
     return OccupationDetail(
-        id=occ.id, uri=occ.uri, preferred_label=occ.preferred_label, alt_labels=occ.alt_labels,
-        description=occ.description, isco_code=occ.isco_code, essential_skills=ess,
+        id=occ.id,
+        uri=occ.uri,
+        preferred_label=occ.preferred_label,
+        alt_labels=occ.alt_labels,
+        description=occ.description,
+        isco_code=occ.isco_code,
+        essential_skills=ess,
         optional_skills=opt,
     )

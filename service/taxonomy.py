@@ -23,7 +23,9 @@ from models.tables import Meta, Occupation, OccupationSkill, Skill, SkillBroader
 
 ESCO_VERSION = "ESCO v1.1.1 (en)"
 ONET_VERSION = "O*NET 29.2 technology skills"
-ONET_MIN_OCCUPATIONS = 3  # keep O*NET tools that are "hot" or used in at least this many occupations
+ONET_MIN_OCCUPATIONS = (
+    3  # keep O*NET tools that are "hot" or used in at least this many occupations
+)
 COLLECTIONS = {
     "digital": "digitalSkillsCollection_en.csv.gz",
     "green": "greenSkillsCollection_en.csv.gz",
@@ -33,8 +35,12 @@ COLLECTIONS = {
     "research": "researchSkillsCollection_en.csv.gz",
 }
 ESCO_FILES = (
-    "skills_en.csv.gz", "skillGroups_en.csv.gz", "broaderRelationsSkillPillar.csv.gz",
-    "occupations_en.csv.gz", "occupationSkillRelations.csv.gz", *COLLECTIONS.values(),
+    "skills_en.csv.gz",
+    "skillGroups_en.csv.gz",
+    "broaderRelationsSkillPillar.csv.gz",
+    "occupations_en.csv.gz",
+    "occupationSkillRelations.csv.gz",
+    *COLLECTIONS.values(),
 )
 ONET_FILES = ("onet/technology_skills.txt.gz", "melo/crosswalk_esco_onet.csv.gz")
 
@@ -103,29 +109,45 @@ def _load_esco(s: Session, esco: Path) -> None:
             member[row["conceptUri"]].append(name)
     skills = [
         dict(
-            uri=r["conceptUri"], source="esco", preferred_label=r["preferredLabel"].strip(),
+            uri=r["conceptUri"],
+            source="esco",
+            preferred_label=r["preferredLabel"].strip(),
             alt_labels=[a for a in _lines(r["altLabels"]) if a != r["preferredLabel"].strip()],
-            hidden_labels=_lines(r["hiddenLabels"]), description=(r["description"] or "").strip(),
-            skill_type=r["skillType"] or "", reuse_level=r["reuseLevel"] or "",
-            collections=member.get(r["conceptUri"], []), hot=False,
+            hidden_labels=_lines(r["hiddenLabels"]),
+            description=(r["description"] or "").strip(),
+            skill_type=r["skillType"] or "",
+            reuse_level=r["reuseLevel"] or "",
+            collections=member.get(r["conceptUri"], []),
+            hot=False,
         )
         for r in read_csv_gz(esco / "skills_en.csv.gz")
     ]
     _batched_insert(s, Skill, skills)
     groups = [
-        dict(uri=r["conceptUri"], preferred_label=r["preferredLabel"], code=r.get("code") or "",
-             description=(r.get("description") or "").strip())
+        dict(
+            uri=r["conceptUri"],
+            preferred_label=r["preferredLabel"],
+            code=r.get("code") or "",
+            description=(r.get("description") or "").strip(),
+        )
         for r in read_csv_gz(esco / "skillGroups_en.csv.gz")
     ]
     _batched_insert(s, SkillGroup, groups)
-    broader = {(r["conceptUri"], r["broaderUri"])
-               for r in read_csv_gz(esco / "broaderRelationsSkillPillar.csv.gz")}
+    broader = {
+        (r["conceptUri"], r["broaderUri"])
+        for r in read_csv_gz(esco / "broaderRelationsSkillPillar.csv.gz")
+    }
     _batched_insert(s, SkillBroader, [dict(uri=u, broader_uri=b) for u, b in sorted(broader)])
     occs = [
-        dict(uri=r["conceptUri"], source="esco", preferred_label=r["preferredLabel"].strip(),
-             alt_labels=[a for a in _lines(r["altLabels"]) if a != r["preferredLabel"].strip()],
-             description=(r["description"] or "").strip(), isco_code=r["iscoGroup"] or "",
-             code=r.get("code") or "")
+        dict(
+            uri=r["conceptUri"],
+            source="esco",
+            preferred_label=r["preferredLabel"].strip(),
+            alt_labels=[a for a in _lines(r["altLabels"]) if a != r["preferredLabel"].strip()],
+            description=(r["description"] or "").strip(),
+            isco_code=r["iscoGroup"] or "",
+            code=r.get("code") or "",
+        )
         for r in read_csv_gz(esco / "occupations_en.csv.gz")
     ]
     _batched_insert(s, Occupation, occs)
@@ -157,13 +179,23 @@ def _load_onet(s: Session, data_dir: Path) -> None:
         hot[ex] |= r["Hot Technology"] == "Y"
         commodity.setdefault(ex, (r["Commodity Code"], r["Commodity Title"]))
     chosen = sorted(
-        ex for ex in occs
+        ex
+        for ex in occs
         if (hot[ex] or len(occs[ex]) >= ONET_MIN_OCCUPATIONS) and ex.lower() not in known
     )
     rows = [
-        dict(uri=onet_uri(commodity[ex][0], ex), source="onet", preferred_label=ex, alt_labels=[],
-             hidden_labels=[], description=f"{ex}: {commodity[ex][1].lower()} (O*NET technology).",
-             skill_type="technology", reuse_level="", collections=["onet-technology"], hot=hot[ex])
+        dict(
+            uri=onet_uri(commodity[ex][0], ex),
+            source="onet",
+            preferred_label=ex,
+            alt_labels=[],
+            hidden_labels=[],
+            description=f"{ex}: {commodity[ex][1].lower()} (O*NET technology).",
+            skill_type="technology",
+            reuse_level="",
+            collections=["onet-technology"],
+            hot=hot[ex],
+        )
         for ex in chosen
     ]
     _batched_insert(s, Skill, rows)
@@ -183,8 +215,9 @@ def _load_onet(s: Session, data_dir: Path) -> None:
                 oid = occ_ids.get(esco_uri)
                 if oid is not None and (oid, sid) not in existing:
                     existing.add((oid, sid))
-                    rels.append(dict(occupation_id=oid, skill_id=sid, relation="optional",
-                                     source="onet"))
+                    rels.append(
+                        dict(occupation_id=oid, skill_id=sid, relation="optional", source="onet")
+                    )
     _batched_insert(s, OccupationSkill, rels)
 
 
@@ -194,9 +227,14 @@ def skill_entries(engine: Engine) -> list[SkillEntry]:
         rows = s.execute(select(Skill).order_by(Skill.id)).scalars().all()
         return [
             SkillEntry(
-                id=r.id, uri=r.uri, preferred_label=r.preferred_label,
-                alt_labels=tuple(r.alt_labels), hidden_labels=tuple(r.hidden_labels),
-                description=r.description, skill_type=r.skill_type, reuse_level=r.reuse_level,
+                id=r.id,
+                uri=r.uri,
+                preferred_label=r.preferred_label,
+                alt_labels=tuple(r.alt_labels),
+                hidden_labels=tuple(r.hidden_labels),
+                description=r.description,
+                skill_type=r.skill_type,
+                reuse_level=r.reuse_level,
                 source=r.source,
             )
             for r in rows
@@ -207,5 +245,3 @@ def meta_value(engine: Engine, key: str, default: str = "") -> str:
     with Session(engine) as s:
         row = s.get(Meta, key)
         return row.value if row else default
-
-

@@ -39,9 +39,10 @@ def _postgres_database():
         yield make_url(PG_URL).set(database=name).render_as_string(hide_password=False)
     finally:
         with admin.connect() as c:
-            c.execute(text(
-                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = :n"
-            ), {"n": name})
+            c.execute(
+                text("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = :n"),
+                {"n": name},
+            )
             c.execute(text(f'DROP DATABASE IF EXISTS "{name}"'))
         admin.dispose()
 
@@ -64,8 +65,11 @@ def settings(database_url, mini_data_dir, tmp_path_factory):
     from service.config import Settings
 
     return Settings(
-        database_url=database_url, data_dir=mini_data_dir,
-        index_dir=tmp_path_factory.mktemp("indexes"), progress=False, load_default_data=False,
+        database_url=database_url,
+        data_dir=mini_data_dir,
+        index_dir=tmp_path_factory.mktemp("indexes"),
+        progress=False,
+        load_default_data=False,
     )
 
 

@@ -79,9 +79,13 @@ def create_app(settings: Settings | None = None, *, runtime: Runtime | None = No
                 "postings": s.execute(select(func.count()).select_from(JobPosting)).scalar_one(),
             }
         return About(
-            name="skillmatch", version=package_version(), model=runtime.encoder.model_id,
-            dim=runtime.encoder.dim, taxonomy=meta_value(runtime.engine, "taxonomy_versions"),
-            counts=counts, attribution=ATTRIBUTION,
+            name="skillmatch",
+            version=package_version(),
+            model=runtime.encoder.model_id,
+            dim=runtime.encoder.dim,
+            taxonomy=meta_value(runtime.engine, "taxonomy_versions"),
+            counts=counts,
+            attribution=ATTRIBUTION,
         )
 
     return app

@@ -17,7 +17,9 @@ from service.ingest.pipeline import BatchResult, Ingestor
 FORMATS = ("native", "csv", "jsonl", "ob2", "ob3", "ctdl", "schema_org")
 
 
-async def _documents(request: Request, fmt: str | None, kind: str) -> tuple[list[Any], str | None, bool]:
+async def _documents(
+    request: Request, fmt: str | None, kind: str
+) -> tuple[list[Any], str | None, bool]:
     """The posted documents, the format they name, and whether one document was posted."""
     from service.ingest.parsers import iter_jsonl, parse_csv
 
@@ -33,22 +35,30 @@ async def _documents(request: Request, fmt: str | None, kind: str) -> tuple[list
     try:
         body = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise InvalidInput(f"body is not JSON: {exc.msg} (line {exc.lineno})", field="body") from exc
+        raise InvalidInput(
+            f"body is not JSON: {exc.msg} (line {exc.lineno})", field="body"
+        ) from exc
     if isinstance(body, dict) and isinstance(body.get("documents"), list):
         return body["documents"], body.get("format") or fmt, False
     if isinstance(body, list):
         return body, fmt, False
     if isinstance(body, dict):
         return [body], fmt, True
-    raise InvalidInput("body must be a JSON object, a list, or {\"documents\": [...]}", field="body")
+    raise InvalidInput('body must be a JSON object, a list, or {"documents": [...]}', field="body")
 
 
 def _result_out(result: BatchResult) -> BatchResultOut:
     return BatchResultOut(
         summary=result.summary,
         items=[
-            {"position": i.position, "status": i.status, "external_id": i.external_id, "id": i.id,
-             "errors": [e.__dict__ for e in i.errors], "warnings": [w.__dict__ for w in i.warnings]}
+            {
+                "position": i.position,
+                "status": i.status,
+                "external_id": i.external_id,
+                "id": i.id,
+                "errors": [e.__dict__ for e in i.errors],
+                "warnings": [w.__dict__ for w in i.warnings],
+            }
             for i in result.items
         ],
     )
@@ -64,15 +74,22 @@ def make_router(kind: str) -> APIRouter:
         request: Request,
         response: Response,
         runtime: RuntimeDep,
-        format: Annotated[str | None, Query(description=f"one of {', '.join(FORMATS)}; "
-                                            "detected from the document when absent")] = None,
+        format: Annotated[
+            str | None,
+            Query(
+                description=f"one of {', '.join(FORMATS)}; detected from the document when absent"
+            ),
+        ] = None,
     ):
         if format is not None and format not in FORMATS:
             raise InvalidInput(f"format must be one of {', '.join(FORMATS)}", field="format")
         docs, fmt, single = await _documents(request, format, kind)
         if len(docs) > runtime.settings.max_batch_records:
-            raise TooLarge(f"{len(docs)} records in one batch; the limit is "
-                           f"{runtime.settings.max_batch_records}", field="body")
+            raise TooLarge(
+                f"{len(docs)} records in one batch; the limit is "
+                f"{runtime.settings.max_batch_records}",
+                field="body",
+            )
         fmt = None if fmt in (None, "csv", "jsonl") else fmt
         result = await run_in_threadpool(Ingestor(runtime, kind).ingest, docs, fmt)
         out_body = _result_out(result)
@@ -88,7 +105,9 @@ def make_router(kind: str) -> APIRouter:
         runtime: RuntimeDep,
         session: SessionDep,
         q: Annotated[str | None, Query(max_length=1000, description="Semantic query")] = None,
-        skill: Annotated[list[str] | None, Query(description="skill id or URI (all must match)")] = None,
+        skill: Annotated[
+            list[str] | None, Query(description="skill id or URI (all must match)")
+        ] = None,
         kind_: Annotated[list[str] | None, Query(alias="kind")] = None,
         max_hours: Annotated[float | None, Query(ge=0)] = None,
         max_cost: Annotated[float | None, Query(ge=0)] = None,
@@ -97,18 +116,31 @@ def make_router(kind: str) -> APIRouter:
         limit: Annotated[int, Query(ge=1, le=100)] = 20,
         cursor: Annotated[str | None, Query()] = None,
     ):
-        filters = core.Filters(skills=skill, kind=kind_, max_hours=max_hours, max_cost=max_cost,
-                               language=language, external_id=external_id)
-        items, nxt = core.search(runtime, session, kind, q=(q or "").strip() or None,
-                                 filters=filters, limit=limit, cursor=cursor)
+        filters = core.Filters(
+            skills=skill,
+            kind=kind_,
+            max_hours=max_hours,
+            max_cost=max_cost,
+            language=language,
+            external_id=external_id,
+        )
+        items, nxt = core.search(
+            runtime,
+            session,
+            kind,
+            q=(q or "").strip() or None,
+            filters=filters,
+            limit=limit,
+            cursor=cursor,
+        )
         if kind == "credential":
             return Page(items=[core.credential_out(r, score=s) for r, s in items], next_cursor=nxt)
-        return Page(items=[core.posting_out(session, r, score=s) for r, s in items],
-                    next_cursor=nxt)
+        return Page(
+            items=[core.posting_out(session, r, score=s) for r, s in items], next_cursor=nxt
+        )
 
     @router.get("/{record_id}", response_model=out)
-    def get_one(session: SessionDep, record_id: Annotated[int, Path(ge=1)],
-                original: bool = True):
+    def get_one(session: SessionDep, record_id: Annotated[int, Path(ge=1)], original: bool = True):
         row = core.get_row(session, kind, record_id)
         skills = core.record_skills(session, kind, record_id)
         if kind == "credential":

@@ -43,7 +43,10 @@ def get_skill(session: SessionDep, skill_id: Annotated[int, Path(ge=1)]):
 @router.post("/skills/extract", response_model=ExtractResponse)
 def extract(runtime: RuntimeDep, body: ExtractRequest):
     found = core.extract_skills(
-        runtime, body.text, max_skills=body.max_skills, min_score=body.min_score,
+        runtime,
+        body.text,
+        max_skills=body.max_skills,
+        min_score=body.min_score,
         sources=_sources(body.sources),
     )
     return ExtractResponse(n_chars=len(body.text), skills=found)

@@ -101,8 +101,11 @@ def test_save_load_round_trip_with_manifest(tmp_path, index_type):
 
 @pytest.mark.parametrize(
     ("kwargs", "message"),
-    [({"model_id": "model-b", "dim": 32}, "model"), ({"model_id": "model-a", "dim": 64}, "dim"),
-     ({"model_id": "model-a", "dim": 32, "count": 299}, "count")],
+    [
+        ({"model_id": "model-b", "dim": 32}, "model"),
+        ({"model_id": "model-a", "dim": 64}, "dim"),
+        ({"model_id": "model-a", "dim": 32, "count": 299}, "count"),
+    ],
 )
 def test_load_refuses_mismatched_manifest(tmp_path, kwargs, message):
     vecs, ids = _data(300)

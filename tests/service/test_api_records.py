@@ -8,18 +8,47 @@ import pytest
 @pytest.fixture(scope="module")
 def catalog(client):
     docs = [
-        {"external_id": "api:py", "kind": "course", "title": "Python programming basics",
-         "description": "Write Python programs and use Git for version control.", "hours": 20,
-         "cost": 0, "currency": "EUR", "language": "en", "skills": [{"label": "PostgreSQL"}]},
-        {"external_id": "api:pg", "kind": "certificate", "title": "PostgreSQL database design",
-         "description": "Design PostgreSQL databases and write SQL.", "hours": 60, "cost": 300,
-         "currency": "EUR", "language": "de"},
-        {"external_id": "api:cook", "kind": "badge", "title": "Kitchen hygiene",
-         "description": "Apply food safety and hygiene rules in a kitchen.", "hours": 4,
-         "cost": 25, "currency": "EUR", "language": "en"},
+        {
+            "external_id": "api:py",
+            "kind": "course",
+            "title": "Python programming basics",
+            "description": "Write Python programs and use Git for version control.",
+            "hours": 20,
+            "cost": 0,
+            "currency": "EUR",
+            "language": "en",
+            "skills": [{"label": "PostgreSQL"}],
+        },
+        {
+            "external_id": "api:pg",
+            "kind": "certificate",
+            "title": "PostgreSQL database design",
+            "description": "Design PostgreSQL databases and write SQL.",
+            "hours": 60,
+            "cost": 300,
+            "currency": "EUR",
+            "language": "de",
+        },
+        {
+            "external_id": "api:cook",
+            "kind": "badge",
+            "title": "Kitchen hygiene",
+            "description": "Apply food safety and hygiene rules in a kitchen.",
+            "hours": 4,
+            "cost": 25,
+            "currency": "EUR",
+            "language": "en",
+        },
     ] + [
-        {"external_id": f"api:py{i}", "kind": "badge", "title": f"Python exercise {i}",
-         "description": "Python programming practice.", "hours": 2, "cost": 5, "currency": "EUR"}
+        {
+            "external_id": f"api:py{i}",
+            "kind": "badge",
+            "title": f"Python exercise {i}",
+            "description": "Python programming practice.",
+            "hours": 2,
+            "cost": 5,
+            "currency": "EUR",
+        }
         for i in range(7)
     ]
     r = client.post("/v1/credentials", json=docs)
@@ -28,18 +57,24 @@ def catalog(client):
 
 
 def test_semantic_search_ranks_the_matching_credential_first(client, catalog):
-    items = client.get("/v1/credentials", params={"q": "PostgreSQL database design"}).json()["items"]
+    items = client.get("/v1/credentials", params={"q": "PostgreSQL database design"}).json()[
+        "items"
+    ]
     assert items[0]["external_id"] == "api:pg" and items[0]["score"] is not None
 
 
 def test_filters_kind_hours_cost_language_and_skill(client, catalog, runtime):
     q = {"q": "python"}
-    kinds = {i["kind"] for i in client.get("/v1/credentials", params=q | {"kind": "badge"}
-                                           ).json()["items"]}
+    kinds = {
+        i["kind"]
+        for i in client.get("/v1/credentials", params=q | {"kind": "badge"}).json()["items"]
+    }
     assert kinds == {"badge"}
     items = client.get("/v1/credentials", params=q | {"max_hours": 10}).json()["items"]
     assert items and all(i["hours"] <= 10 for i in items)
-    items = client.get("/v1/credentials", params={"max_cost": 100, "language": "de"}).json()["items"]
+    items = client.get("/v1/credentials", params={"max_cost": 100, "language": "de"}).json()[
+        "items"
+    ]
     assert items == []
     items = client.get("/v1/credentials", params={"language": "de"}).json()["items"]
     assert [i["external_id"] for i in items if i["external_id"].startswith("api:")] == ["api:pg"]
@@ -91,13 +126,15 @@ def test_get_credential_keeps_original_and_skills_with_evidence(client, catalog)
     for s in extracted:
         for ev in s["evidence"]:
             src = body["title"] if ev["field"] == "title" else body["description"]
-            assert src[ev["start"]:ev["end"]] == ev["text"]
+            assert src[ev["start"] : ev["end"]] == ev["text"]
 
 
 def test_single_bad_document_is_422_with_field(client):
     r = client.post("/v1/credentials", json={"external_id": "x", "title": "t", "kind": "diploma"})
     assert r.status_code == 422 and r.json()["error"]["field"] == "kind"
-    r = client.post("/v1/credentials", content=b"{not json", headers={"content-type": "application/json"})
+    r = client.post(
+        "/v1/credentials", content=b"{not json", headers={"content-type": "application/json"}
+    )
     assert r.status_code == 422 and r.json()["error"]["field"] == "body"
     r = client.post("/v1/credentials", json=[{}] * 2, params={"format": "pdf"})
     assert r.status_code == 422 and r.json()["error"]["field"] == "format"
@@ -110,17 +147,26 @@ def test_batch_over_the_limit_is_413(client, settings):
 
 
 def test_unknown_ids_are_404(client):
-    for path in ("/v1/credentials/999999", "/v1/credentials/999999/skills",
-                 "/v1/postings/999999", "/v1/postings/999999/skills"):
+    for path in (
+        "/v1/credentials/999999",
+        "/v1/credentials/999999/skills",
+        "/v1/postings/999999",
+        "/v1/postings/999999/skills",
+    ):
         assert client.get(path).status_code == 404, path
     assert client.delete("/v1/postings/999999").status_code == 404
 
 
 def test_postings_round_trip_with_occupation_and_stated_skills(client):
-    doc = {"external_id": "api:job1", "title": "software developer",
-           "description": "We build web services in Python and PostgreSQL.",
-           "skills": [{"label": "PostgreSQL", "relation": "essential"},
-                      {"label": "Python (computer programming)", "relation": "optional"}]}
+    doc = {
+        "external_id": "api:job1",
+        "title": "software developer",
+        "description": "We build web services in Python and PostgreSQL.",
+        "skills": [
+            {"label": "PostgreSQL", "relation": "essential"},
+            {"label": "Python (computer programming)", "relation": "optional"},
+        ],
+    }
     r = client.post("/v1/postings", json=doc)
     assert r.status_code == 201, r.text
     pid = r.json()["items"][0]["id"]

@@ -16,8 +16,9 @@ def _skill_id(runtime, label: str) -> int:
 
 def _occupation_id(runtime, label: str) -> int:
     with Session(runtime.engine) as s:
-        return s.execute(select(Occupation.id).where(Occupation.preferred_label == label)
-                         ).scalar_one()
+        return s.execute(
+            select(Occupation.id).where(Occupation.preferred_label == label)
+        ).scalar_one()
 
 
 def test_health_and_ready(client):
@@ -60,8 +61,12 @@ def test_search_skills_filters_by_source(client):
 
 @pytest.mark.parametrize(
     ("params", "field"),
-    [({}, "query.q"), ({"q": ""}, "query.q"), ({"q": "x", "limit": 0}, "query.limit"),
-     ({"q": "x", "limit": "many"}, "query.limit")],
+    [
+        ({}, "query.q"),
+        ({"q": ""}, "query.q"),
+        ({"q": "x", "limit": 0}, "query.limit"),
+        ({"q": "x", "limit": "many"}, "query.limit"),
+    ],
 )
 def test_search_skills_bad_input_names_the_field(client, params, field):
     r = client.get("/v1/skills", params=params)
@@ -91,15 +96,17 @@ def test_get_skill_errors(client):
 
 
 def test_extract_returns_skills_with_evidence_spans(client):
-    text = ("We are hiring a backend developer.\nYou know PostgreSQL and Python (computer "
-            "programming) well, and you use Git every day.")
+    text = (
+        "We are hiring a backend developer.\nYou know PostgreSQL and Python (computer "
+        "programming) well, and you use Git every day."
+    )
     body = client.post("/v1/skills/extract", json={"text": text}).json()
     labels = {s["preferred_label"] for s in body["skills"]}
     assert "PostgreSQL" in labels
     for s in body["skills"]:
         assert s["evidence"], s
         for ev in s["evidence"]:
-            assert text[ev["start"]:ev["end"]] == ev["text"]
+            assert text[ev["start"] : ev["end"]] == ev["text"]
     pg = next(s for s in body["skills"] if s["preferred_label"] == "PostgreSQL")
     assert any("PostgreSQL" in ev["text"] for ev in pg["evidence"])
 

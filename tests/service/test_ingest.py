@@ -39,8 +39,11 @@ def test_batch_of_100_with_3_malformed_stores_97_and_reports_the_3(client, runti
     assert bad[42]["errors"][0]["field"] == "hours"
     assert bad[77]["errors"][0]["field"].startswith("skills[0]")
     with Session(runtime.engine) as s:
-        n = s.execute(select(func.count()).select_from(Credential)
-                      .where(Credential.external_id.like("b100:%"))).scalar_one()
+        n = s.execute(
+            select(func.count())
+            .select_from(Credential)
+            .where(Credential.external_id.like("b100:%"))
+        ).scalar_one()
     assert n == 97
 
 
@@ -61,8 +64,9 @@ def test_changed_document_updates_row_skills_and_vector(runtime):
     with Session(runtime.engine) as s:
         row = s.execute(select(Credential).where(Credential.external_id == "upd:1")).scalar_one()
         old_vec = s.get(Vector, ("credential", row.id, runtime.encoder.model_id)).vector
-    changed = _doc("upd", 1, title="Cooking pasta and sauces", description="Cook Italian food.",
-                   skills=[])
+    changed = _doc(
+        "upd", 1, title="Cooking pasta and sauces", description="Cook Italian food.", skills=[]
+    )
     res = ing.ingest([changed])
     assert res.items[0].status == "updated" and res.items[0].id == row.id
     with Session(runtime.engine) as s:
@@ -84,8 +88,9 @@ def test_delete_removes_row_links_vector_and_index_entry(client, runtime):
     with Session(runtime.engine) as s:
         assert s.get(Credential, cid) is None
         assert s.get(Vector, ("credential", cid, runtime.encoder.model_id)) is None
-        assert not s.execute(select(CredentialSkill).where(CredentialSkill.credential_id == cid)
-                             ).all()
+        assert not s.execute(
+            select(CredentialSkill).where(CredentialSkill.credential_id == cid)
+        ).all()
     assert client.delete(f"/v1/credentials/{cid}").status_code == 404
 
 

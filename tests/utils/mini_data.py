@@ -14,17 +14,31 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[2]
 DATA = REPO / "data"
 OCCUPATIONS = (
-    "software developer", "data scientist", "database administrator", "web developer",
-    "ICT system administrator", "cook", "bricklayer", "accountant",
+    "software developer",
+    "data scientist",
+    "database administrator",
+    "web developer",
+    "ICT system administrator",
+    "cook",
+    "bricklayer",
+    "accountant",
     "nurse responsible for general care",
 )
 EXTRA_SKILLS = (
-    "Python (computer programming)", "PostgreSQL", "Java (computer programming)", "Git",
-    "teamwork principles", "JavaScript", "SQL", "Agile development",
+    "Python (computer programming)",
+    "PostgreSQL",
+    "Java (computer programming)",
+    "Git",
+    "teamwork principles",
+    "JavaScript",
+    "SQL",
+    "Agile development",
 )
 
 
-def _read(path: Path, delimiter: str = ",", skip: int = 0) -> tuple[list[str], list[str], list[dict]]:
+def _read(
+    path: Path, delimiter: str = ",", skip: int = 0
+) -> tuple[list[str], list[str], list[dict]]:
     with gzip.open(path, "rt", encoding="utf-8", newline="") as fh:
         head = [fh.readline() for _ in range(skip)]
         reader = csv.DictReader(fh, delimiter=delimiter)
@@ -53,15 +67,20 @@ def make_mini_data(dest: Path) -> Path:
     rels = [r for r in rels if r["occupationUri"] in occ_uris]
     skill_uris = {r["skillUri"] for r in rels}
     _, sf, skills = _read(esco_in / "skills_en.csv.gz")
-    skills = [r for r in skills
-              if r["conceptUri"] in skill_uris or r["preferredLabel"] in EXTRA_SKILLS]
+    skills = [
+        r for r in skills if r["conceptUri"] in skill_uris or r["preferredLabel"] in EXTRA_SKILLS
+    ]
     skill_uris = {r["conceptUri"] for r in skills}
     rels = [r for r in rels if r["skillUri"] in skill_uris]
     _write(esco_out / "occupationSkillRelations.csv.gz", [], rf, rels)
     _write(esco_out / "skills_en.csv.gz", [], sf, skills)
     _, bf, broader = _read(esco_in / "broaderRelationsSkillPillar.csv.gz")
-    _write(esco_out / "broaderRelationsSkillPillar.csv.gz", [], bf,
-           [r for r in broader if r["conceptUri"] in skill_uris])
+    _write(
+        esco_out / "broaderRelationsSkillPillar.csv.gz",
+        [],
+        bf,
+        [r for r in broader if r["conceptUri"] in skill_uris],
+    )
     shutil.copy(esco_in / "skillGroups_en.csv.gz", esco_out / "skillGroups_en.csv.gz")
     for f in esco_in.glob("*Collection_en.csv.gz"):
         _, cf, rows = _read(f)
@@ -71,6 +90,11 @@ def make_mini_data(dest: Path) -> Path:
     _write(dest / "melo/crosswalk_esco_onet.csv.gz", head, xf, xw)
     socs = {r["O*NET Id"] for r in xw}
     _, tf, tech = _read(DATA / "onet/technology_skills.txt.gz", delimiter="\t")
-    _write(dest / "onet/technology_skills.txt.gz", [], tf,
-           [r for r in tech if r["O*NET-SOC Code"] in socs], delimiter="\t")
+    _write(
+        dest / "onet/technology_skills.txt.gz",
+        [],
+        tf,
+        [r for r in tech if r["O*NET-SOC Code"] in socs],
+        delimiter="\t",
+    )
     return dest
