@@ -1,4 +1,4 @@
-"""Every ingest format goes through POST; the real Open Badges and CTDL documents parse and store."""
+"""Every ingest format goes through POST; the real Open Badges and CTDL documents parse."""
 
 from __future__ import annotations
 
