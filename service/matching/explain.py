@@ -1,0 +1,146 @@
+"""Human explanations: why each step is in the plan, and what the plan achieves overall."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from service.matching.types import Candidate, Cover, GapItem, Shortfall, Stack, Step
+
+MAX_LABELS = 5
+
+
+def labels(names: Sequence[str], limit: int = MAX_LABELS) -> str:
+    """'a, b, c' or 'a, b, c and 4 more'."""
+    names = list(names)
+    if len(names) <= limit:
+        return ", ".join(names)
+    return f"{', '.join(names[:limit])} and {len(names) - limit} more"
+
+
+def _cover_label(c: Cover) -> str:
+    return c.label if c.status == "covered" else f"{c.label} (partly)"
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
+def _share(k: int, n: int, word: str) -> str:
+    """'2 of the 5 essential skills', 'the essential skill', 'all 3 essential skills'."""
+    if k >= n:
+        return f"the {word}" if n == 1 else f"all {n} {word}s"
+    return f"{k} of the {_plural(n, word)}"
+
+
+def _num(x: float) -> str:
+    """1234.5 -> '1,234.5'; 12.0 -> '12'."""
+    return f"{x:,.2f}".rstrip("0").rstrip(".")
+
+
+def money(hours: float, cost: float, currency: str | None) -> str:
+    """'12 h, 300 EUR' or '3.5 h, free'."""
+    price = "free" if cost <= 0 else f"{_num(cost)} {currency or ''}".strip()
+    return f"{_num(hours)} h, {price}"
+
+
+def explain_step(
+    step: Step,
+    open_items: Sequence[GapItem],
+    titles: Mapping[str, str],
+    stacks: Sequence[Stack] = (),
+) -> str:
+    """'Covers 2 of the 3 essential skills you still need: a, b; also 1 more skill: c (partly).
+    Needed before X. Part of program P. 10 h, 200 EUR.'"""
+    cand: Candidate = step.candidate
+    parts: list[str] = []
+    essential = [c for c in step.covers if c.essential]
+    other = [c for c in step.covers if not c.essential]
+    n_essential = sum(1 for it in open_items if it.essential)
+    if essential:
+        text = f"Covers {_share(len(essential), n_essential, 'essential skill')} you still need: "
+        text += labels([_cover_label(c) for c in essential])
+        if other:
+            text += f"; also {_plural(len(other), 'other skill')}: "
+            text += labels([_cover_label(c) for c in other])
+        parts.append(text + ".")
+    elif other:
+        n_other = len(open_items) - n_essential
+        parts.append(
+            f"Covers {_share(len(other), n_other, 'optional skill')} you still need: "
+            f"{labels([_cover_label(c) for c in other])}."
+        )
+    if step.required_by:
+        needed = labels([titles.get(e, e) for e in step.required_by])
+        if step.covers:
+            parts.append(f"Needed before {needed}.")
+        else:
+            parts.append(f"Prerequisite for {needed}; it adds none of the missing skills itself.")
+    for st in stacks:
+        if cand.external_id in st.remaining:
+            continue
+        done = "completes it" if st.completed else f"{st.held + st.planned} of {st.total} parts"
+        parts.append(f"Part of {st.title} ({done}).")
+    parts.append(money(cand.hours, cand.cost, cand.currency) + ".")
+    return " ".join(parts)
+
+
+def plan_message(
+    *,
+    role_title: str,
+    open_items: Sequence[GapItem],
+    steps: Sequence[Step],
+    total_hours: float,
+    total_cost: float,
+    currency: str | None,
+    mixed_currency: bool,
+    coverage_before: float,
+    coverage_after: float,
+    uncoverable: Sequence[Shortfall],
+    unmet: Sequence[Shortfall],
+    smallest_step: tuple[float, float, str] | None,
+    any_admissible: bool,
+) -> str:
+    """One paragraph on the whole plan, or why there is none."""
+    role = role_title or "the role"
+    if not open_items:
+        return f"You already show every skill {role} needs; nothing to add."
+    if len(uncoverable) == len(open_items):
+        return (
+            f"No credential in the catalog teaches any of the {len(open_items)} skills you still "
+            f"need for {role}: {labels([s.label for s in uncoverable])}."
+        )
+    out: list[str] = []
+    change = f"coverage of {role} from {coverage_before:.0%} to {coverage_after:.0%}"
+    if not steps:
+        if not any_admissible:
+            out.append(
+                "None of the credentials that teach the skills you still need passes your filters "
+                "(language, level, delivery, issuer, or a prerequisite that does not)."
+            )
+        elif smallest_step is not None:
+            h, c, cur = smallest_step
+            out.append(
+                "No credential that teaches a missing skill fits your budget: the smallest useful "
+                f"step needs {money(h, c, cur)}."
+            )
+        else:
+            out.append("No credential that teaches a missing skill fits your limits.")
+    else:
+        verb = "raises" if len(steps) == 1 else "raise"
+        summary = (
+            f"{_plural(len(steps), 'step')} ({money(total_hours, total_cost, currency)}) "
+            f"{verb} {change}."
+        )
+        out.append(("Best plan within your limits: " + summary) if unmet else summary)
+    if unmet:
+        out.append(
+            f"{_plural(len(unmet), 'skill')} the catalog could teach stay open under your budget "
+            f"or filters: {labels([s.label for s in unmet])}."
+        )
+    if uncoverable:
+        out.append(
+            f"No credential in the catalog teaches {labels([s.label for s in uncoverable])}."
+        )
+    if mixed_currency:
+        out.append("Costs are in more than one currency; the total adds them as given.")
+    return " ".join(out)

@@ -1,0 +1,154 @@
+"""The skill gap: which required skills the learner shows, partly shows, or lacks, with partial
+credit through neighbouring skills; and the credit each candidate credential offers per gap skill.
+
+Credit of a skill s from a skill k = confidence(k) (learner) or weight taught (credential) x
+relation credit (1.0 when k == s, else neighbours[s][k]); the best k wins (max, never sum).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from itertools import chain
+
+import numpy as np
+
+from service.matching.types import (
+    Candidate,
+    Gap,
+    GapConfig,
+    GapItem,
+    LearnerProfile,
+    RequiredSkill,
+    RoleProfile,
+    SkillNeighbours,
+)
+
+
+def _clip01(x: float) -> float:
+    return 0.0 if x <= 0.0 else 1.0 if x >= 1.0 else float(x)
+
+
+def best_credit(
+    skill_id: int, held: Mapping[int, float], neighbours: SkillNeighbours | None
+) -> tuple[float, int | None]:
+    """Best credit for skill_id from a skill -> strength map, and the skill that gives it."""
+    best = _clip01(held.get(skill_id, 0.0))
+    via = skill_id if best > 0 else None
+    for other, rel in ((neighbours or {}).get(skill_id) or {}).items():
+        strength = held.get(other)
+        if strength:
+            c = _clip01(strength) * _clip01(rel)
+            if c > best:
+                best, via = c, other
+    return best, via
+
+
+def _merge(skills: Iterable[RequiredSkill]) -> list[RequiredSkill]:
+    """One entry per skill id, in first-seen order: max weight, essential if any says so."""
+    merged: dict[int, RequiredSkill] = {}
+    for rs in skills:
+        old = merged.get(rs.skill_id)
+        if old is None:
+            merged[rs.skill_id] = rs
+        else:
+            merged[rs.skill_id] = RequiredSkill(
+                skill_id=rs.skill_id,
+                label=old.label or rs.label,
+                weight=max(old.weight, rs.weight),
+                essential=old.essential or rs.essential,
+            )
+    return list(merged.values())
+
+
+def compute_gap(
+    role: RoleProfile,
+    learner: LearnerProfile,
+    neighbours: SkillNeighbours | None = None,
+    config: GapConfig | None = None,
+) -> Gap:
+    """Status and credit of every required skill of the role for this learner."""
+    config = config or GapConfig()
+    items: list[GapItem] = []
+    for rs in _merge(role.skills):
+        weight = max(0.0, float(rs.weight))
+        credit, via = best_credit(rs.skill_id, learner.skills, neighbours)
+        items.append(
+            GapItem(rs.skill_id, rs.label, weight, rs.essential, config.status(credit), credit, via)
+        )
+    total = sum(it.weight for it in items)
+    covered = sum(it.weight * it.credit for it in items)
+    return Gap(
+        role_title=role.title,
+        items=items,
+        coverage=covered / total if total > 0 else 1.0,
+        total_weight=total,
+        missing_weight=sum(it.weight for it in items if it.status == "missing"),
+        open_weight=sum(it.weight * (1.0 - it.credit) for it in items if it.status != "covered"),
+        config=config,
+    )
+
+
+@dataclass(frozen=True)
+class CreditMatrix:
+    """credits[i, j]: credit candidate i offers for skill_ids[j] (0..1); via[i, j]: the candidate's
+    skill that gives it (-1 when none)."""
+
+    skill_ids: list[int]
+    credits: np.ndarray
+    via: np.ndarray
+
+
+def credit_matrix(
+    skill_ids: Sequence[int] | Gap,
+    candidates: Sequence[Candidate],
+    neighbours: SkillNeighbours | None = None,
+) -> CreditMatrix:
+    """Candidates x skills credit matrix; given a Gap, its open (not covered) skills are used.
+
+    Cost is linear in the total number of (candidate skill, related gap skill) pairs.
+    """
+    if isinstance(skill_ids, Gap):
+        skill_ids = [it.skill_id for it in skill_ids.open_items]
+    ids = list(skill_ids)
+    m, n = len(ids), len(candidates)
+    # relation table: candidate skill k -> (gap column j, relation credit r); direct r = 1
+    pairs: dict[tuple[int, int], float] = {}
+    for j, s in enumerate(ids):
+        pairs[(s, j)] = 1.0
+        for k, rel in ((neighbours or {}).get(s) or {}).items():
+            r = _clip01(rel)
+            if r > 0 and r > pairs.get((k, j), 0.0):
+                pairs[(k, j)] = r
+    credits = np.zeros((n, m), dtype=np.float64)
+    via = np.full((n, m), -1, dtype=np.int64)
+    if not pairs or not n:
+        return CreditMatrix(ids, credits, via)
+    rel = sorted((k, j, r) for (k, j), r in pairs.items())
+    rel_k = np.array([x[0] for x in rel], dtype=np.int64)
+    rel_j = np.array([x[1] for x in rel], dtype=np.int64)
+    rel_r = np.array([x[2] for x in rel], dtype=np.float64)
+    uniq_k, first = np.unique(rel_k, return_index=True)
+    count = np.diff(np.r_[first, len(rel_k)])
+    # every (candidate, skill, weight) taught, flattened at C speed
+    sizes = np.fromiter((len(c.skills) for c in candidates), np.int64, n)
+    skill = np.array(list(chain.from_iterable(c.skills for c in candidates)), dtype=np.int64)
+    weight = np.array(
+        list(chain.from_iterable(c.skills.values() for c in candidates)), dtype=np.float64
+    )
+    owner = np.repeat(np.arange(n), sizes)
+    pos = np.searchsorted(uniq_k, skill)
+    pos[pos == len(uniq_k)] = 0
+    hit = (uniq_k[pos] == skill) & (weight > 0)
+    owner, skill, weight, pos = owner[hit], skill[hit], np.minimum(weight[hit], 1.0), pos[hit]
+    reps = count[pos]  # one row per (taught skill, related gap column)
+    offset = np.arange(reps.sum()) - np.repeat(np.cumsum(reps) - reps, reps)
+    starts = np.repeat(first[pos], reps) + offset
+    i, k = np.repeat(owner, reps), np.repeat(skill, reps)
+    v = np.repeat(weight, reps) * rel_r[starts]
+    cell = i * m + rel_j[starts]
+    order = np.lexsort((-v, cell))  # per cell, the best credit first
+    best = order[np.r_[True, cell[order][1:] != cell[order][:-1]]] if order.size else order
+    credits.reshape(-1)[cell[best]] = v[best]
+    via.reshape(-1)[cell[best]] = k[best]
+    return CreditMatrix(ids, credits, via)

@@ -1,0 +1,350 @@
+"""The planning problem in arrays: constraint filtering, prerequisite closure, the
+candidates x gap-skills credit matrix, and stackable programs. Built once per query; the greedy
+and exact planners only read it.
+
+Gain of a set of credentials = sum over open gap skills s of weight_s x min(1 - credit_s, best
+credit any chosen credential offers for s): coverage saturates, and overlapping credentials count
+once (max, not sum). `credits` is stored already clipped to the residual 1 - credit_s.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from service.matching.gap import credit_matrix
+from service.matching.types import Candidate, Constraints, Gap, GapItem, SkillNeighbours
+
+GAIN_EPS = 1e-9
+
+
+def _lang(code: str) -> str:
+    return code.strip().lower().split("-")[0].split("_")[0]
+
+
+def _norm(values: Iterable[str]) -> set[str]:
+    return {v.strip().lower() for v in values}
+
+
+class Filter:
+    """The non-budget constraints, normalised once per query; `why(c)` tests one candidate."""
+
+    def __init__(self, k: Constraints) -> None:
+        self.k = k
+        self.languages = {_lang(x) for x in k.languages} if k.languages is not None else None
+        self.levels = _norm(k.levels) if k.levels is not None else None
+        self.modes = _norm(k.delivery_modes) if k.delivery_modes is not None else None
+        self.include = _norm(k.include_issuers) if k.include_issuers is not None else None
+        self.exclude = _norm(k.exclude_issuers) if k.exclude_issuers is not None else None
+
+    def why(self, c: Candidate) -> str | None:
+        """None when the candidate passes (budgets are the planners' business), else why not."""
+        k, unknown_ok = self.k, self.k.allow_unknown
+        if self.languages is not None and _lang(c.language) not in self.languages:
+            return f"language {c.language} not in {sorted(self.languages)}"
+        if self.levels is not None:
+            if c.level is None and not unknown_ok:
+                return "level unknown"
+            if c.level is not None and c.level.lower() not in self.levels:
+                return f"level {c.level} not in {sorted(self.levels)}"
+        if k.min_eqf_level is not None or k.max_eqf_level is not None:
+            if c.eqf_level is None:
+                if not unknown_ok:
+                    return "EQF level unknown"
+            elif (k.min_eqf_level is not None and c.eqf_level < k.min_eqf_level) or (
+                k.max_eqf_level is not None and c.eqf_level > k.max_eqf_level
+            ):
+                return f"EQF level {c.eqf_level} outside the allowed range"
+        if self.modes is not None:
+            if c.delivery_mode is None and not unknown_ok:
+                return "delivery mode unknown"
+            if c.delivery_mode is not None and c.delivery_mode.lower() not in self.modes:
+                return f"delivery mode {c.delivery_mode} not allowed"
+        issuer = c.issuer.strip().lower()
+        if self.include is not None and issuer not in self.include:
+            return f"issuer {c.issuer!r} not included"
+        if self.exclude is not None and issuer in self.exclude:
+            return f"issuer {c.issuer!r} excluded"
+        return None
+
+
+def admissible(c: Candidate, k: Constraints) -> str | None:
+    """None when the candidate passes the filters of k (not the budgets), else why not."""
+    return Filter(k).why(c)
+
+
+class Catalog:
+    """External id -> credential: the candidates first, then the caller's lookup (read by key
+    only, so a lookup over the whole catalog costs nothing extra)."""
+
+    def __init__(self, candidates: Sequence[Candidate], lookup: Mapping[str, Candidate] | None):
+        self.local = {c.external_id: c for c in candidates}
+        self.lookup = lookup or {}
+
+    def get(self, ext: str) -> Candidate | None:
+        c = self.local.get(ext)
+        if c is None:
+            c = self.lookup.get(ext)
+            if c is not None:
+                self.local[ext] = c
+        return c
+
+
+@dataclass
+class Problem:
+    """Arrays over the planning universe ("units": admissible, not-held candidates plus the
+    prerequisites they need). closure[i]: the not-held prerequisite units of i, transitively."""
+
+    gap: Gap
+    items: list[GapItem]  # the open gap skills, one column each
+    weights: np.ndarray  # (m,)
+    base: np.ndarray  # (m,) the learner's credit per open skill
+    units: list[Candidate]
+    index: dict[str, int]  # external id -> unit
+    closure: list[tuple[int, ...]]
+    direct_prereqs: list[tuple[int, ...]]
+    valid: np.ndarray  # (n,) bool: every prerequisite resolvable and admissible
+    credits: np.ndarray  # (n, m) clipped to the residual
+    via: np.ndarray  # (n, m) candidate skill id giving the credit, -1 none
+    bundle: np.ndarray  # (n, m) max of credits over the unit and its closure
+    hours: np.ndarray
+    cost: np.ndarray
+    reachable: np.ndarray  # (m,) best offered credit over all given candidates, unfiltered
+    max_hours: float
+    max_cost: float
+    held_ext: set[str]
+    catalog: Catalog  # external id -> credential (candidates, then the caller's lookup)
+    programs: dict[str, frozenset[str]]  # program external id -> part external ids
+    unit_programs: list[tuple[str, ...]]
+    skipped: dict[str, str] = field(default_factory=dict)  # external id -> why it was left out
+    with_prereqs: list[int] = field(init=False)  # units that have a closure
+    program_units: list[int] = field(init=False)  # units that are part of a program
+    dependants: dict[int, np.ndarray] = field(init=False)  # unit -> units whose closure has it
+    bundle_hours0: np.ndarray = field(init=False)  # hours of each unit with its whole closure
+    bundle_cost0: np.ndarray = field(init=False)
+    bundle_t: np.ndarray = field(init=False)  # bundle transposed, contiguous: fast column reads
+    bundle_gain0: np.ndarray = field(init=False)  # gain of each bundle from nothing
+    col_units: list[np.ndarray] = field(init=False)  # per skill: units offering credit for it
+    special: np.ndarray = field(init=False)  # units with prerequisites or in a program
+
+    def __post_init__(self) -> None:
+        self.with_prereqs = [i for i, cl in enumerate(self.closure) if cl]
+        self.program_units = [i for i, progs in enumerate(self.unit_programs) if progs]
+        deps: dict[int, list[int]] = {}
+        for i in self.with_prereqs:
+            for q in self.closure[i]:
+                deps.setdefault(q, []).append(i)
+        self.dependants = {q: np.array(ts, dtype=np.int64) for q, ts in deps.items()}
+        self.bundle_t = np.ascontiguousarray(self.bundle.T)
+        self.bundle_gain0 = self.bundle @ self.weights
+        self.col_units = [(col > 0).nonzero()[0] for col in self.bundle_t]
+        self.special = np.array(
+            sorted(set(self.with_prereqs) | set(self.program_units)), dtype=np.int64
+        )
+        self.bundle_hours0, self.bundle_cost0 = self.hours.copy(), self.cost.copy()
+        for i in self.with_prereqs:
+            cl = list(self.closure[i])
+            self.bundle_hours0[i] += self.hours[cl].sum()
+            self.bundle_cost0[i] += self.cost[cl].sum()
+
+    def gain(self, selected: np.ndarray) -> float:
+        if not selected.any():
+            return 0.0
+        return float(self.credits[selected].max(axis=0) @ self.weights)
+
+    def offered(self, selected: np.ndarray) -> np.ndarray:
+        if not selected.any():
+            return np.zeros(len(self.items))
+        return self.credits[selected].max(axis=0)
+
+    def bundle_totals(self, selected: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Hours and cost of adding each unit with its prerequisites not yet selected."""
+        h, c = self.bundle_hours0.copy(), self.bundle_cost0.copy()
+        for q, ts in self.dependants.items():
+            if selected[q]:
+                h[ts] -= self.hours[q]
+                c[ts] -= self.cost[q]
+        return h, c
+
+    def add(self, selected: np.ndarray, i: int) -> None:
+        selected[i] = True
+        for q in self.closure[i]:
+            selected[q] = True
+
+
+def _programs(
+    catalog: Catalog, members: Sequence[Candidate], is_held: Callable[[str], bool]
+) -> dict[str, frozenset[str]]:
+    """Program external id -> its parts, for every program one of members is part of (or is):
+    the program's own has_part plus every member that says it is part of it."""
+    parts: dict[str, set[str]] = {}
+    for c in members:
+        if c.has_part:
+            parts.setdefault(c.external_id, set()).update(c.has_part)
+        for p in c.is_part_of:
+            parts.setdefault(p, set()).add(c.external_id)
+    for p, s in parts.items():
+        prog = catalog.get(p)
+        if prog is not None:
+            s.update(prog.has_part)
+        for e in s:
+            is_held(e)  # records held parts in held_ext
+    return {p: frozenset(s) for p, s in parts.items() if s}
+
+
+def build_problem(
+    gap: Gap,
+    candidates: Sequence[Candidate],
+    constraints: Constraints | None = None,
+    *,
+    neighbours: SkillNeighbours | None = None,
+    held: Collection[int | str | Candidate] = (),
+    lookup: Mapping[str, Candidate] | None = None,
+) -> Problem:
+    """Filter, resolve prerequisites against candidates and lookup (external id -> credential),
+    and build the arrays. held: the learner's credentials as ids, external ids or records.
+    Candidates that are held, inadmissible, or whose prerequisites are missing from the catalog
+    or inadmissible are left out (see Problem.skipped)."""
+    k = constraints or Constraints()
+    filt = Filter(k)
+    catalog = Catalog(candidates, lookup)
+    held_ids = {h for h in held if isinstance(h, int)}
+    held_records = [h for h in held if isinstance(h, Candidate)]
+    held_ext = {h for h in held if isinstance(h, str)} | {h.external_id for h in held_records}
+    held_ids |= {h.id for h in held_records}
+    held_ext |= {c.external_id for c in candidates if c.id in held_ids}
+
+    def is_held(ext: str) -> bool:
+        if ext in held_ext:
+            return True
+        c = catalog.get(ext)
+        if c is not None and c.id in held_ids:
+            held_ext.add(ext)
+            return True
+        return False
+
+    pool: list[Candidate] = []
+    seen: set[str] = set()
+    for c in candidates:
+        if c.external_id not in seen and c.external_id not in held_ext:
+            seen.add(c.external_id)
+            pool.append(c)
+
+    skipped: dict[str, str] = {}
+    verdict: dict[str, str | None] = {}
+
+    def check(c: Candidate) -> str | None:
+        if c.external_id not in verdict:
+            verdict[c.external_id] = filt.why(c)
+        return verdict[c.external_id]
+
+    closure_ext: dict[str, tuple[str, ...] | None] = {}
+
+    def resolve(c: Candidate, trail: tuple[str, ...]) -> tuple[str, ...] | None:
+        """Transitive not-held prerequisites of c, or None (and a reason) if unresolvable."""
+        ext = c.external_id
+        if ext in closure_ext:
+            return closure_ext[ext]
+        out: list[str] = []
+        why = None
+        for p in c.prerequisites:
+            if is_held(p):
+                continue
+            q = catalog.get(p)
+            if p in trail or p == ext:
+                why = f"prerequisite cycle through {p}"
+            elif q is None:
+                why = f"prerequisite {p} is not in the catalog"
+            elif (bad := check(q)) is not None:
+                why = f"prerequisite {p} is not allowed: {bad}"
+            elif (sub := resolve(q, (*trail, ext))) is None:
+                why = f"prerequisite {p} cannot be taken"
+            else:
+                out.extend(x for x in (p, *sub) if x not in out)
+                continue
+            skipped.setdefault(ext, why)
+            break
+        closure_ext[ext] = None if why else tuple(out)
+        return closure_ext[ext]
+
+    units: list[Candidate] = []
+    rows: list[int] = []  # each unit's row in the credit matrix over pool + extra
+    index: dict[str, int] = {}
+    for r, c in enumerate(pool):
+        why = check(c)
+        if why is not None:
+            skipped[c.external_id] = why
+            continue
+        index[c.external_id] = len(units)
+        units.append(c)
+        rows.append(r)
+    extra: list[Candidate] = []  # prerequisites that are not candidates themselves
+    for c in [u for u in units if u.prerequisites]:
+        for q in resolve(c, ()) or ():
+            if q not in index:
+                index[q] = len(units)
+                units.append(catalog.get(q))  # type: ignore[arg-type]  # resolved above
+                rows.append(len(pool) + len(extra))
+                extra.append(units[-1])
+
+    items = gap.open_items
+    m = len(items)
+    cm = credit_matrix([it.skill_id for it in items], [*pool, *extra], neighbours)
+    base = np.array([it.credit for it in items], dtype=np.float64)
+    all_credits = np.minimum(cm.credits, np.clip(1.0 - base, 0.0, 1.0))
+    reachable = all_credits.max(axis=0) if len(all_credits) else np.zeros(m)
+    if rows == list(range(len(all_credits))):
+        credits, via = all_credits, cm.via
+    else:
+        credits, via = all_credits[rows].reshape(-1, m), cm.via[rows].reshape(-1, m)
+
+    closure: list[tuple[int, ...]] = [()] * len(units)
+    direct: list[tuple[int, ...]] = [()] * len(units)
+    valid = np.ones(len(units), dtype=bool)
+    for i, u in enumerate(units):
+        if not u.prerequisites:
+            continue
+        cl = closure_ext.get(u.external_id, ())
+        if cl is None:
+            valid[i] = False
+        elif cl:
+            closure[i] = tuple(index[q] for q in cl)
+            direct[i] = tuple(index[p] for p in u.prerequisites if p in index)
+    bundle = credits.copy()
+    for i, cl in enumerate(closure):
+        if cl:
+            bundle[i] = np.max(credits[[i, *cl]], axis=0)
+
+    programs = _programs(catalog, [*units, *held_records], is_held)
+    part_of: dict[str, list[str]] = {}
+    for p, parts in programs.items():
+        for e in parts:
+            part_of.setdefault(e, []).append(p)
+    unit_programs = [tuple(part_of.get(u.external_id, ())) for u in units]
+    return Problem(
+        gap=gap,
+        items=items,
+        weights=np.array([it.weight for it in items], dtype=np.float64),
+        base=base,
+        units=units,
+        index=index,
+        closure=closure,
+        direct_prereqs=direct,
+        valid=valid,
+        credits=credits,
+        via=via,
+        bundle=bundle,
+        hours=np.maximum(np.fromiter((u.hours for u in units), np.float64, len(units)), 0.0),
+        cost=np.maximum(np.fromiter((u.cost for u in units), np.float64, len(units)), 0.0),
+        reachable=reachable,
+        max_hours=math.inf if k.max_hours is None else float(k.max_hours),
+        max_cost=math.inf if k.max_cost is None else float(k.max_cost),
+        held_ext=held_ext,
+        catalog=catalog,
+        programs=programs,
+        unit_programs=unit_programs,
+        skipped=skipped,
+    )

@@ -1,0 +1,247 @@
+"""Plain data for the matching core: role and learner profiles, the skill gap, candidate
+credentials, constraints, and the plan. No web, database or model types: the caller builds
+these from its own records and the core only computes over them."""
+
+from __future__ import annotations
+
+from collections.abc import Set as AbstractSet
+from dataclasses import dataclass, field
+from typing import Literal
+
+GapStatus = Literal["covered", "partial", "missing"]
+StepReason = Literal["gap", "prerequisite"]
+PlanMode = Literal["greedy", "exact"]
+
+# required skill id -> {learner or credential skill id -> partial credit in 0..1}.
+# The caller builds it from the ESCO hierarchy (broader/narrower) and embedding similarity.
+SkillNeighbours = dict[int, dict[int, float]]
+
+
+@dataclass(frozen=True)
+class RequiredSkill:
+    skill_id: int
+    label: str
+    weight: float = 1.0
+    essential: bool = True
+
+
+@dataclass(frozen=True)
+class RoleProfile:
+    """A target role and its weighted required skills.
+    source: "occupation:<uri>", "posting:<id>" or "text"."""
+
+    title: str
+    skills: list[RequiredSkill]
+    source: str = "text"
+
+
+@dataclass(frozen=True)
+class LearnerProfile:
+    """Skill id -> confidence in 0..1 (trust-weighted), and the credential ids already held."""
+
+    skills: dict[int, float] = field(default_factory=dict)
+    held_credentials: AbstractSet[int] = frozenset()
+
+
+@dataclass(frozen=True)
+class GapConfig:
+    """Credit >= covered_min: covered; >= partial_min: partly covered; below: missing."""
+
+    partial_min: float = 0.5
+    covered_min: float = 0.8
+
+    def __post_init__(self) -> None:
+        if not 0.0 <= self.partial_min <= self.covered_min <= 1.0:
+            raise ValueError("need 0 <= partial_min <= covered_min <= 1")
+
+    def status(self, credit: float) -> GapStatus:
+        if credit >= self.covered_min:
+            return "covered"
+        return "partial" if credit >= self.partial_min else "missing"
+
+
+@dataclass(frozen=True)
+class GapItem:
+    """One required skill with the learner's best credit for it and the skill that gave it."""
+
+    skill_id: int
+    label: str
+    weight: float
+    essential: bool
+    status: GapStatus
+    credit: float
+    via_skill_id: int | None = None
+
+
+@dataclass(frozen=True)
+class Gap:
+    """All required skills with their status. coverage = sum(weight*credit) / sum(weight);
+    missing_weight = weight of the "missing" items; open_weight = sum(weight*(1-credit)) over the
+    items not covered (what a plan can still close)."""
+
+    role_title: str
+    items: list[GapItem]
+    coverage: float
+    total_weight: float
+    missing_weight: float
+    open_weight: float
+    config: GapConfig = GapConfig()
+
+    @property
+    def open_items(self) -> list[GapItem]:
+        """The items a plan should close: partial and missing, in the role's order."""
+        return [it for it in self.items if it.status != "covered"]
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A credential the planner may recommend. skills: skill id -> weight taught in 0..1;
+    evidence: skill id -> short text; prerequisites / is_part_of / has_part: external ids."""
+
+    id: int
+    external_id: str
+    title: str
+    kind: str = "badge"
+    hours: float = 0.0
+    cost: float = 0.0
+    currency: str = "EUR"
+    language: str = "en"
+    level: str | None = None
+    eqf_level: int | None = None
+    delivery_mode: str | None = None
+    issuer: str = ""
+    skills: dict[int, float] = field(default_factory=dict)
+    evidence: dict[int, str] = field(default_factory=dict)
+    prerequisites: list[str] = field(default_factory=list)
+    is_part_of: list[str] = field(default_factory=list)
+    has_part: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Constraints:
+    """Budgets and filters. Costs are compared as given: the caller converts to one currency.
+    A candidate whose level / EQF level / delivery mode is unknown passes those filters only
+    when allow_unknown is True. Languages match on the primary subtag ("en" matches "en-GB");
+    issuers match case-insensitively."""
+
+    max_hours: float | None = None
+    max_cost: float | None = None
+    levels: AbstractSet[str] | None = None
+    min_eqf_level: int | None = None
+    max_eqf_level: int | None = None
+    languages: AbstractSet[str] | None = None
+    delivery_modes: AbstractSet[str] | None = None
+    include_issuers: AbstractSet[str] | None = None
+    exclude_issuers: AbstractSet[str] | None = None
+    allow_unknown: bool = True
+
+
+@dataclass(frozen=True)
+class PlannerConfig:
+    """Tuning of the planner.
+
+    effort = hours + money_weight * cost: money_weight 0.1 means 10 currency units weigh as much
+    as one hour of study. stack_bonus: relative score bonus (greedy) for progress towards completing
+    a stackable program; the exact mode uses it as a strict tie-break instead.
+    """
+
+    money_weight: float = 0.1
+    stack_bonus: float = 0.02
+    local_search: bool = True
+    alternatives: bool = True
+    max_exact_candidates: int = 200
+    exact_time_limit_s: float = 20.0
+
+
+@dataclass(frozen=True)
+class Cover:
+    """A gap skill a step closes: gain is the credit it adds (0..1), credit the learner's credit
+    for the skill after the step; via_skill_id is the credential skill that teaches it."""
+
+    skill_id: int
+    label: str
+    essential: bool
+    weight: float
+    gain: float
+    credit: float
+    status: GapStatus
+    via_skill_id: int | None
+    evidence: str = ""
+
+
+@dataclass(frozen=True)
+class Step:
+    candidate: Candidate
+    covers: list[Cover]
+    reason: StepReason
+    required_by: list[str] = field(default_factory=list)  # external ids of later steps
+    explanation: str = ""
+
+
+@dataclass(frozen=True)
+class Shortfall:
+    """A gap skill the plan leaves open: credit after the plan and the most the catalog offers."""
+
+    skill_id: int
+    label: str
+    weight: float
+    essential: bool
+    credit: float
+    reachable: float
+
+
+@dataclass(frozen=True)
+class Stack:
+    """A stackable program that a held or planned credential is part of."""
+
+    program_external_id: str
+    title: str
+    held: int
+    planned: int
+    total: int
+    completed: bool
+    remaining: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class PlanSummary:
+    name: str
+    external_ids: list[str]
+    titles: list[str]
+    total_hours: float
+    total_cost: float
+    coverage_after: float
+
+
+@dataclass(frozen=True)
+class Plan:
+    """An ordered plan. uncoverable: gap skills no candidate teaches even via neighbours;
+    unmet: gap skills the plan leaves below what the catalog could reach (budget, filters).
+    feasible: the plan reaches everything the catalog can offer (unmet is empty) and the catalog
+    covers something of the gap (or there is no gap)."""
+
+    steps: list[Step]
+    total_hours: float
+    total_cost: float
+    currency: str | None
+    coverage_before: float
+    coverage_after: float
+    uncoverable: list[Shortfall]
+    unmet: list[Shortfall]
+    stacks_into: list[Stack]
+    alternatives: dict[str, PlanSummary]
+    feasible: bool
+    message: str
+    mode: PlanMode = "greedy"
+    optimal: bool | None = None  # exact mode: proven optimal by the solver
+    skipped: dict[str, str] = field(default_factory=dict)  # external id -> why it was left out
+
+    def summary(self, name: str = "plan") -> PlanSummary:
+        return PlanSummary(
+            name=name,
+            external_ids=[s.candidate.external_id for s in self.steps],
+            titles=[s.candidate.title for s in self.steps],
+            total_hours=self.total_hours,
+            total_cost=self.total_cost,
+            coverage_after=self.coverage_after,
+        )

@@ -1,0 +1,89 @@
+"""The skill gap: statuses by threshold, partial credit via neighbours (max, never sum), and the
+candidates x gap-skills credit matrix."""
+
+import numpy as np
+import pytest
+
+from service.matching import (
+    Candidate,
+    GapConfig,
+    LearnerProfile,
+    RequiredSkill,
+    RoleProfile,
+    compute_gap,
+    credit_matrix,
+)
+
+
+def role(*skills: tuple[int, float, bool]) -> RoleProfile:
+    return RoleProfile("Analyst", [RequiredSkill(s, f"s{s}", w, e) for s, w, e in skills], "text")
+
+
+def test_statuses_and_coverage_follow_thresholds():
+    r = role((1, 2.0, True), (2, 1.0, True), (3, 1.0, False), (4, 1.0, False))
+    gap = compute_gap(r, LearnerProfile({1: 0.9, 2: 0.6, 3: 0.3}))
+    by = {it.skill_id: it for it in gap.items}
+    assert [by[s].status for s in (1, 2, 3, 4)] == ["covered", "partial", "missing", "missing"]
+    assert by[1].credit == pytest.approx(0.9) and by[1].via_skill_id == 1
+    assert by[4].credit == 0.0 and by[4].via_skill_id is None
+    assert gap.coverage == pytest.approx((2 * 0.9 + 0.6 + 0.3) / 5)
+    assert gap.missing_weight == pytest.approx(2.0)  # skills 3 and 4
+    assert gap.open_weight == pytest.approx(0.4 + 0.7 + 1.0)
+    assert [it.skill_id for it in gap.open_items] == [2, 3, 4]
+
+
+def test_thresholds_are_configurable_and_validated():
+    gap = compute_gap(role((1, 1.0, True)), LearnerProfile({1: 0.6}), config=GapConfig(0.3, 0.6))
+    assert gap.items[0].status == "covered"
+    with pytest.raises(ValueError):
+        GapConfig(partial_min=0.9, covered_min=0.5)
+
+
+def test_partial_credit_via_neighbours_takes_the_best_relation_not_the_sum():
+    # required 10; learner shows 10 weakly, and 20 and 30 which are related to 10
+    neighbours = {10: {20: 0.6, 30: 0.5}}
+    learner = LearnerProfile({10: 0.3, 20: 1.0, 30: 1.0})
+    gap = compute_gap(role((10, 1.0, True)), learner, neighbours)
+    item = gap.items[0]
+    assert item.credit == pytest.approx(0.6)  # max(0.3, 1.0*0.6, 1.0*0.5), not a sum
+    assert item.via_skill_id == 20
+    assert item.status == "partial"
+    # confidence scales the relation credit
+    gap = compute_gap(role((10, 1.0, True)), LearnerProfile({20: 0.5}), neighbours)
+    assert gap.items[0].credit == pytest.approx(0.3) and gap.items[0].status == "missing"
+
+
+def test_without_neighbours_related_skills_give_nothing():
+    gap = compute_gap(role((10, 1.0, True)), LearnerProfile({20: 1.0}))
+    assert gap.items[0].credit == 0.0 and gap.coverage == 0.0
+
+
+def test_duplicate_required_skills_merge_and_empty_role_is_covered():
+    r = role((1, 0.5, False), (1, 2.0, False), (2, 1.0, True), (2, 0.5, False))
+    gap = compute_gap(r, LearnerProfile())
+    assert [(it.skill_id, it.weight, it.essential) for it in gap.items] == [
+        (1, 2.0, False),
+        (2, 1.0, True),
+    ]
+    empty = compute_gap(RoleProfile("Nothing", [], "text"), LearnerProfile())
+    assert empty.coverage == 1.0 and empty.items == []
+
+
+def test_credit_matrix_direct_neighbour_max_and_via():
+    cands = [
+        Candidate(1, "a", "A", skills={1: 0.8, 99: 1.0}),
+        Candidate(2, "b", "B", skills={20: 1.0, 30: 0.9}),  # both related to 2
+        Candidate(3, "c", "C", skills={1: 1.5, 2: 0.2}),  # weight clipped to 1
+        Candidate(4, "d", "D", skills={}),
+    ]
+    cm = credit_matrix([1, 2], cands, {2: {20: 0.5, 30: 0.7}})
+    assert cm.skill_ids == [1, 2]
+    np.testing.assert_allclose(cm.credits, [[0.8, 0.0], [0.0, 0.63], [1.0, 0.2], [0.0, 0.0]])
+    assert cm.via.tolist() == [[1, -1], [-1, 30], [1, 2], [-1, -1]]
+
+
+def test_credit_matrix_from_gap_uses_open_skills():
+    gap = compute_gap(role((1, 1.0, True), (2, 1.0, True)), LearnerProfile({1: 1.0}))
+    cm = credit_matrix(gap, [Candidate(1, "a", "A", skills={1: 1.0, 2: 1.0})])
+    assert cm.skill_ids == [2]
+    assert cm.credits.tolist() == [[1.0]]
