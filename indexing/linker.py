@@ -359,6 +359,12 @@ class SkillLinker:
         linker._label_vecs, linker._desc_vecs = vecs
         return linker
 
+    def skill_vectors(self, skill_ids: Sequence[int]) -> np.ndarray:
+        """One vector per skill ("preferred label: description"), for skill-to-skill similarity."""
+        self._require_built()
+        rows = [self._row_of_id[i] for i in skill_ids]
+        return self._desc_vecs[rows] if rows else np.zeros((0, self.encoder.dim), np.float32)
+
     def _require_built(self) -> None:
         if not self.is_built:
             raise RuntimeError("SkillLinker has no vectors: call build() or load()")

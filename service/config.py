@@ -32,6 +32,21 @@ class Settings(BaseSettings):
     max_batch_records: int = 1_000
     extract_max_skills: int = Field(default=25, description="Skills kept per ingested text.")
     load_default_data: bool = Field(default=True, description="Load the demo catalog and postings.")
+    # matching: role weights, trust in each kind of learner evidence, partial credit
+    weight_essential: float = 1.0
+    weight_optional: float = 0.5
+    weight_onet_tool: float = Field(default=0.3, description="O*NET hot tools of an occupation.")
+    demand_min_share: float = Field(default=0.1, description="Share of postings asking a skill.")
+    trust_catalog: float = Field(default=0.9, description="A held catalog credential.")
+    trust_badge_unverified: float = Field(default=0.7, description="An uploaded, unverified badge.")
+    trust_declared: float = Field(default=0.6, description="A skill the learner declares.")
+    trust_text: float = Field(default=0.6, description="A skill found in CV text.")
+    label_min_score: float = Field(default=0.55, description="Link a skill label at or above.")
+    partial_hierarchy_credit: float = Field(default=0.6, description="Broader/narrower skill.")
+    partial_similarity_min: float = Field(default=0.8, description="Skill-skill cosine floor.")
+    partial_similarity_scale: float = Field(default=0.9, description="credit = cosine x this.")
+    gap_partial_min: float = 0.5
+    gap_covered_min: float = 0.8
     host: str = "127.0.0.1"
     port: int = 8000
     progress: bool = Field(default=True, description="Show progress bars on builds.")

@@ -26,7 +26,6 @@ log = logging.getLogger("skillmatch")
 Kind = Literal["credential", "posting"]
 Record = CredentialRecord | JobPostingRecord
 
-LABEL_MIN_SCORE = 0.55  # an explicit skill label links to its best taxonomy skill above this
 OCCUPATION_MIN_SCORE = 0.6
 
 
@@ -237,7 +236,7 @@ class Ingestor:
             return by_uri[sk.uri], sk.confidence if sk.confidence is not None else 1.0
         if sk.label and sk.label in linked and linked[sk.label]:
             best = linked[sk.label][0]
-            if best.score >= LABEL_MIN_SCORE:
+            if best.score >= self.rt.settings.label_min_score:
                 return best.skill_id, round(min(1.0, float(best.score)), 4)
             res.warnings.append(
                 FieldError(f"skills[{i}].label", f"no taxonomy skill close to {sk.label!r}")

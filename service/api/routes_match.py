@@ -1,0 +1,57 @@
+"""Gap analysis and upskilling plans."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Path, Query
+
+from service import profiles, recommend
+from service.api.deps import RuntimeDep, SessionDep
+from service.records import credential_out
+
+router = APIRouter(prefix="/v1", tags=["matching"])
+
+
+@router.post("/recommendations", summary="An ordered plan of credentials that closes the gap")
+def recommendations(runtime: RuntimeDep, session: SessionDep, body: recommend.RecommendIn):
+    return recommend.compute(runtime, session, body)
+
+
+@router.post("/gap", summary="The skill gap alone: covered, partly covered, missing")
+def gap(runtime: RuntimeDep, session: SessionDep, body: recommend.RecommendIn):
+    return recommend.compute(runtime, session, body, with_plan=False)
+
+
+@router.get(
+    "/occupations/{occupation_id}/credentials",
+    summary="Credentials ranked by how much of the role's skills each teaches",
+)
+def credentials_for_role(
+    runtime: RuntimeDep,
+    session: SessionDep,
+    occupation_id: Annotated[int, Path(ge=1)],
+    limit: Annotated[int, Query(ge=1, le=100)] = 20,
+):
+    role = profiles.role_from_occupation(session, occupation_id, runtime.settings)
+    weights = {r.skill_id: r.weight for r in role.skills}
+    total = sum(weights.values()) or 1.0
+    cands, _ = profiles.candidates(session, list(weights))
+    scored = []
+    for c in cands:
+        covered = {sid: w for sid, w in c.skills.items() if sid in weights}
+        share = sum(weights[sid] * w for sid, w in covered.items()) / total
+        scored.append((share, c))
+    scored.sort(key=lambda x: (-x[0], x[1].hours, x[1].id))
+    labels = {r.skill_id: r.label for r in role.skills}
+    from models.tables import Credential
+
+    rows = {c.id: session.get(Credential, c.id) for _s, c in scored[:limit]}
+    return {
+        "occupation": {"id": occupation_id, "title": role.title},
+        "items": [
+            credential_out(rows[c.id], score=share).model_dump()
+            | {"covers": sorted(labels[s] for s in c.skills if s in weights)}
+            for share, c in scored[:limit]
+        ],
+    }

@@ -1,0 +1,422 @@
+"""From the database and the linker to the matching core's plain data: role and learner profiles,
+partial-credit neighbours between skills, and candidate credentials."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+from sqlalchemy import func, select
+from sqlmodel import Session
+
+from models.tables import (
+    Credential,
+    CredentialSkill,
+    JobPosting,
+    Occupation,
+    OccupationSkill,
+    PostingSkill,
+    Skill,
+    SkillBroader,
+)
+from service.api.errors import InvalidInput, NotFound
+from service.matching import Candidate, LearnerProfile, RequiredSkill, RoleProfile
+
+
+@dataclass
+class Evidence:
+    """Why a learner is credited with a skill: the source and, for text, the span."""
+
+    skill_id: int
+    confidence: float
+    source: str  # "credential:<id>", "badge:<external id>", "declared", "text"
+    text: str = ""
+    start: int | None = None
+    end: int | None = None
+
+
+@dataclass
+class Learner:
+    profile: LearnerProfile
+    evidence: dict[int, list[Evidence]] = field(default_factory=dict)
+    warnings: list[dict] = field(default_factory=list)
+
+
+def _labels(session: Session, ids: Iterable[int]) -> dict[int, str]:
+    ids = list(set(ids))
+    if not ids:
+        return {}
+    return dict(
+        session.execute(select(Skill.id, Skill.preferred_label).where(Skill.id.in_(ids))).all()
+    )
+
+
+# ------------------------------------------------------------------------------ role profiles
+
+
+def role_from_occupation(session: Session, occupation_id: int, settings) -> RoleProfile:
+    occ = session.get(Occupation, occupation_id)
+    if occ is None:
+        raise NotFound(f"no occupation with id {occupation_id}", field="target.occupation_id")
+    rows = session.execute(
+        select(
+            OccupationSkill.skill_id,
+            OccupationSkill.relation,
+            OccupationSkill.source,
+            Skill.preferred_label,
+            Skill.hot,
+        )
+        .join(Skill, Skill.id == OccupationSkill.skill_id)
+        .where(OccupationSkill.occupation_id == occupation_id)
+    ).all()
+    skills = []
+    for sid, relation, source, label, hot in rows:
+        if source == "onet":
+            if not hot:
+                continue  # O*NET tools through the crosswalk: only the in-demand ones
+            weight = settings.weight_onet_tool
+        else:
+            weight = (
+                settings.weight_essential if relation == "essential" else settings.weight_optional
+            )
+        skills.append(RequiredSkill(sid, label, weight, relation == "essential"))
+    skills.sort(key=lambda r: (-r.weight, r.label))
+    return RoleProfile(occ.preferred_label, skills, f"occupation:{occ.uri}")
+
+
+def role_from_posting(session: Session, posting_id: int, settings) -> RoleProfile:
+    post = session.get(JobPosting, posting_id)
+    if post is None:
+        raise NotFound(f"no posting with id {posting_id}", field="target.posting_id")
+    rows = session.execute(
+        select(PostingSkill, Skill.preferred_label)
+        .join(Skill, Skill.id == PostingSkill.skill_id)
+        .where(PostingSkill.posting_id == posting_id)
+    ).all()
+    skills = []
+    for link, label in rows:
+        if link.relation == "essential":
+            weight, essential = settings.weight_essential, True
+        elif link.relation == "optional":
+            weight, essential = settings.weight_optional, False
+        else:  # stated without a relation, or extracted: as sure as the link
+            weight = settings.weight_essential * (link.confidence if link.confidence else 0.8)
+            essential = link.source == "explicit"
+        skills.append(RequiredSkill(link.skill_id, label, round(weight, 4), essential))
+    skills.sort(key=lambda r: (-r.weight, r.label))
+    return RoleProfile(post.title, skills, f"posting:{post.id}")
+
+
+def role_from_text(runtime, text: str, *, title: str = "free-text role") -> RoleProfile:
+    found = runtime.linker.extract(text, max_skills=runtime.settings.extract_max_skills)
+    skills = [
+        RequiredSkill(x.skill_id, x.preferred_label, round(min(1.0, float(x.score)), 4), True)
+        for x in found
+    ]
+    return RoleProfile(title, skills, "text")
+
+
+def resolve_title(runtime, session: Session, title: str, k: int = 5) -> list[dict]:
+    hits = runtime.occupations.search(title, k=k)
+    occ = {
+        o.id: o
+        for o in session.execute(
+            select(Occupation).where(Occupation.id.in_([h.entity_id for h in hits]))
+        ).scalars()
+    }
+    return [
+        {
+            "id": h.entity_id,
+            "uri": occ[h.entity_id].uri,
+            "preferred_label": occ[h.entity_id].preferred_label,
+            "score": round(h.score, 4),
+            "matched_label": h.matched_label,
+        }
+        for h in hits
+        if h.entity_id in occ
+    ]
+
+
+def role_from_demand(session: Session, occupation_id: int, settings) -> RoleProfile:
+    """Skills the stored postings of one occupation ask for, weighted by how often they do."""
+    occ = session.get(Occupation, occupation_id)
+    if occ is None:
+        raise NotFound(f"no occupation with id {occupation_id}", field="target.occupation_id")
+    posts = (
+        session.execute(select(JobPosting.id).where(JobPosting.occupation_id == occupation_id))
+        .scalars()
+        .all()
+    )
+    if not posts:
+        raise InvalidInput(
+            f"no stored posting is resolved to occupation {occupation_id}",
+            field="target.demand_occupation_id",
+        )
+    counts = Counter(
+        session.execute(
+            select(PostingSkill.skill_id).where(PostingSkill.posting_id.in_(posts))
+        ).scalars()
+    )
+    labels = _labels(session, counts)
+    n = len(posts)
+    skills = [
+        RequiredSkill(sid, labels[sid], round(c / n, 4), c / n >= 0.5)
+        for sid, c in counts.most_common()
+        if c / n >= settings.demand_min_share
+    ]
+    return RoleProfile(
+        f"{occ.preferred_label} (demand across {n} postings)", skills, f"demand:{occ.uri}"
+    )
+
+
+# -------------------------------------------------------------------------- learner profile
+
+
+def build_learner(
+    runtime,
+    session: Session,
+    *,
+    credential_ids: Sequence[int] = (),
+    badges: Sequence[dict] = (),
+    skills: Sequence[str] = (),
+    text: str = "",
+) -> Learner:
+    s = runtime.settings
+    evidence: dict[int, list[Evidence]] = defaultdict(list)
+    warnings: list[dict] = []
+    held: set[int] = set()
+    if credential_ids:
+        found = set(
+            session.execute(
+                select(Credential.id).where(Credential.id.in_(credential_ids))
+            ).scalars()
+        )
+        for i, cid in enumerate(credential_ids):
+            if cid not in found:
+                raise NotFound(f"no credential with id {cid}", field=f"learner.credentials[{i}]")
+        held = found
+        for link in session.execute(
+            select(CredentialSkill).where(CredentialSkill.credential_id.in_(found))
+        ).scalars():
+            conf = s.trust_catalog * link.weight * (link.confidence or 1.0)
+            evidence[link.skill_id].append(
+                Evidence(link.skill_id, conf, f"credential:{link.credential_id}")
+            )
+    for i, doc in enumerate(badges):
+        _badge_skills(runtime, doc, i, evidence, warnings)
+    if skills:
+        _declared(runtime, session, skills, evidence, warnings)
+    if text and text.strip():
+        if len(text) > s.max_text_chars:
+            raise InvalidInput(
+                f"learner.text has {len(text)} characters; the limit is {s.max_text_chars}",
+                field="learner.text",
+            )
+        for x in runtime.linker.extract(text, max_skills=s.extract_max_skills):
+            ev = x.evidence[0] if x.evidence else None
+            evidence[x.skill_id].append(
+                Evidence(
+                    x.skill_id,
+                    s.trust_text * min(1.0, float(x.score)),
+                    "text",
+                    ev.text if ev else "",
+                    ev.start if ev else None,
+                    ev.end if ev else None,
+                )
+            )
+    conf = {
+        sid: round(min(1.0, max(e.confidence for e in evs)), 4) for sid, evs in evidence.items()
+    }
+    return Learner(LearnerProfile(conf, frozenset(held)), dict(evidence), warnings)
+
+
+def _badge_skills(runtime, doc, i: int, evidence, warnings) -> None:
+    from service.ingest.parsers import ParseError, parse_credential
+
+    try:
+        records = parse_credential(doc)
+    except ParseError as exc:
+        raise InvalidInput(
+            f"learner.badges[{i}]: {exc.path}: {exc.message}",
+            field=f"learner.badges[{i}].{exc.path}",
+        ) from exc
+    trust = runtime.settings.trust_badge_unverified
+    for rec in records:
+        labels = [sk.label for sk in rec.skills if sk.label and not sk.uri]
+        linked = runtime.linker.link_many(labels, k=1) if labels else []
+        by_label = dict(zip(labels, linked, strict=True))
+        uris = [sk.uri for sk in rec.skills if sk.uri]
+        with Session(runtime.engine) as session:
+            ids = (
+                dict(session.execute(select(Skill.uri, Skill.id).where(Skill.uri.in_(uris))).all())
+                if uris
+                else {}
+            )
+        for sk in rec.skills:
+            sid = ids.get(sk.uri) if sk.uri else None
+            if sid is None and sk.label and by_label.get(sk.label):
+                best = by_label[sk.label][0]
+                sid = best.skill_id if best.score >= runtime.settings.label_min_score else None
+            if sid is None:
+                warnings.append(
+                    {
+                        "field": f"learner.badges[{i}]",
+                        "message": f"skill {sk.uri or sk.label!r} not in the taxonomy",
+                    }
+                )
+                continue
+            evidence[sid].append(Evidence(sid, trust * sk.weight, f"badge:{rec.external_id}"))
+        text = f"{rec.title}. {rec.description}"
+        for x in runtime.linker.extract(text, max_skills=10):
+            evidence[x.skill_id].append(
+                Evidence(
+                    x.skill_id, trust * 0.8 * min(1.0, float(x.score)), f"badge:{rec.external_id}"
+                )
+            )
+
+
+def _declared(runtime, session: Session, refs: Sequence[str], evidence, warnings) -> None:
+    trust = runtime.settings.trust_declared
+    uris = [r for r in refs if r.startswith(("http://", "https://", "urn:"))]
+    ids = (
+        dict(session.execute(select(Skill.uri, Skill.id).where(Skill.uri.in_(uris))).all())
+        if uris
+        else {}
+    )
+    labels = [r for r in refs if r not in ids]
+    for i, r in enumerate(refs):
+        if r in uris and r not in ids:
+            raise NotFound(f"unknown skill URI {r!r}", field=f"learner.skills[{i}]")
+    linked = runtime.linker.link_many(labels, k=1) if labels else []
+    for label, hits in zip(labels, linked, strict=True):
+        if hits and hits[0].score >= runtime.settings.label_min_score:
+            evidence[hits[0].skill_id].append(Evidence(hits[0].skill_id, trust, "declared", label))
+        else:
+            warnings.append({"field": "learner.skills", "message": f"no skill close to {label!r}"})
+    for uri, sid in ids.items():
+        evidence[sid].append(Evidence(sid, trust, "declared", uri))
+
+
+# ------------------------------------------------------------------------ partial credit
+
+
+def neighbours(
+    runtime, session: Session, required: Iterable[int], others: Iterable[int]
+) -> dict[int, dict[int, float]]:
+    """Partial credit between each required skill and other skills (the learner's, the
+    candidates'): direct broader/narrower in the ESCO hierarchy, or embedding similarity."""
+    s = runtime.settings
+    required, others = sorted(set(required)), sorted(set(others) - set(required))
+    out: dict[int, dict[int, float]] = defaultdict(dict)
+    if not required or not others:
+        return {}
+    uri_of = dict(
+        session.execute(select(Skill.id, Skill.uri).where(Skill.id.in_(required + others))).all()
+    )
+    id_of = {u: i for i, u in uri_of.items()}
+    req_uris = [uri_of[i] for i in required if i in uri_of]
+    pairs = session.execute(
+        select(SkillBroader.uri, SkillBroader.broader_uri).where(
+            SkillBroader.uri.in_(req_uris) | SkillBroader.broader_uri.in_(req_uris)
+        )
+    ).all()
+    req_set, other_set = set(required), set(others)
+    for a, b in pairs:
+        ia, ib = id_of.get(a), id_of.get(b)
+        for r, o in ((ia, ib), (ib, ia)):
+            if r in req_set and o in other_set:
+                out[r][o] = max(out[r].get(o, 0.0), s.partial_hierarchy_credit)
+    vr = runtime.linker.skill_vectors(required)
+    vo = runtime.linker.skill_vectors(others)
+    sims = vr @ vo.T
+    rows, cols = np.nonzero(sims >= s.partial_similarity_min)
+    for r, c in zip(rows.tolist(), cols.tolist(), strict=True):
+        credit = float(sims[r, c]) * s.partial_similarity_scale
+        rid, oid = required[r], others[c]
+        if credit > out[rid].get(oid, 0.0):
+            out[rid][oid] = round(min(credit, 0.95), 4)
+    return {k: v for k, v in out.items() if v}
+
+
+# ----------------------------------------------------------------------------- candidates
+
+
+def candidates(
+    session: Session, skill_ids: Iterable[int], *, limit: int = 2000
+) -> tuple[list[Candidate], dict[str, Candidate]]:
+    """Credentials teaching any of the skills, and a lookup by external id that also holds their
+    prerequisites and the parts of the programs they belong to."""
+    skill_ids = list(set(skill_ids))
+    ids = (
+        session.execute(
+            select(CredentialSkill.credential_id)
+            .where(CredentialSkill.skill_id.in_(skill_ids))
+            .group_by(CredentialSkill.credential_id)
+            .order_by(func.sum(CredentialSkill.weight).desc())
+            .limit(limit)
+        )
+        .scalars()
+        .all()
+        if skill_ids
+        else []
+    )
+    cands = load_candidates(session, ids)
+    lookup = {c.external_id: c for c in cands}
+    wanted = {e for c in cands for e in (*c.prerequisites, *c.is_part_of)} - set(lookup)
+    for _ in range(3):  # prerequisites of prerequisites, and programs' parts
+        if not wanted:
+            break
+        more_ids = (
+            session.execute(select(Credential.id).where(Credential.external_id.in_(wanted)))
+            .scalars()
+            .all()
+        )
+        extra = load_candidates(session, more_ids)
+        lookup.update({c.external_id: c for c in extra})
+        wanted = {e for c in extra for e in (*c.prerequisites, *c.has_part)} - set(lookup)
+    return cands, lookup
+
+
+def load_candidates(session: Session, ids: Sequence[int]) -> list[Candidate]:
+    if not ids:
+        return []
+    rows = session.execute(select(Credential).where(Credential.id.in_(ids))).scalars().all()
+    skills: dict[int, dict[int, float]] = defaultdict(dict)
+    evid: dict[int, dict[int, str]] = defaultdict(dict)
+    for link in session.execute(
+        select(CredentialSkill).where(CredentialSkill.credential_id.in_(ids))
+    ).scalars():
+        w = link.weight * (
+            link.confidence if link.source == "extracted" and link.confidence else 1.0
+        )
+        skills[link.credential_id][link.skill_id] = round(min(1.0, w), 4)
+        if link.evidence:
+            evid[link.credential_id][link.skill_id] = link.evidence[0].get("text", "")[:200]
+    return [
+        Candidate(
+            id=r.id,
+            external_id=r.external_id,
+            title=r.title,
+            kind=r.kind,
+            hours=r.hours or 0.0,
+            cost=r.cost or 0.0,
+            currency=r.currency or "EUR",
+            language=r.language,
+            level=r.level,
+            eqf_level=r.eqf_level,
+            delivery_mode=r.delivery_mode,
+            issuer=r.issuer_name,
+            skills=skills.get(r.id, {}),
+            evidence=evid.get(r.id, {}),
+            prerequisites=[
+                p["ref"]
+                for p in r.prerequisites
+                if p.get("kind") == "credential" and p.get("required", True)
+            ],
+            is_part_of=list(r.is_part_of),
+            has_part=list(r.has_part),
+        )
+        for r in rows
+    ]

@@ -1,0 +1,261 @@
+"""Recommendations: role + learner -> gap -> candidates -> plan, and the JSON the API returns."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import asdict
+
+from pydantic import BaseModel, Field, model_validator
+from sqlmodel import Session
+
+from service import profiles
+from service.api.errors import InvalidInput
+from service.matching import Constraints, GapConfig, PlannerConfig, compute_gap, plan
+
+
+class LearnerIn(BaseModel):
+    credentials: list[int] = Field(
+        default_factory=list, max_length=200, description="ids of catalog credentials held"
+    )
+    badges: list[dict] = Field(
+        default_factory=list, max_length=50, description="Open Badges / CTDL documents held (JSON)"
+    )
+    skills: list[str] = Field(
+        default_factory=list, max_length=200, description="declared skills: labels or URIs"
+    )
+    text: str = Field(default="", max_length=50_000, description="CV or free text")
+
+
+class TargetIn(BaseModel):
+    occupation_id: int | None = Field(default=None, ge=1)
+    occupation_uri: str | None = None
+    posting_id: int | None = Field(default=None, ge=1)
+    title: str | None = Field(default=None, min_length=1, max_length=300)
+    description: str | None = Field(default=None, min_length=1, max_length=50_000)
+    demand_occupation_id: int | None = Field(default=None, ge=1)
+
+    @model_validator(mode="after")
+    def _one(self):
+        given = [k for k, v in self.__dict__.items() if v is not None]
+        if len(given) != 1:
+            raise ValueError(
+                "give exactly one of occupation_id, occupation_uri, posting_id, "
+                "title, description, demand_occupation_id"
+            )
+        return self
+
+
+class ConstraintsIn(BaseModel):
+    max_hours: float | None = Field(default=None, ge=0)
+    max_cost: float | None = Field(default=None, ge=0)
+    levels: list[str] | None = None
+    min_eqf_level: int | None = Field(default=None, ge=1, le=8)
+    max_eqf_level: int | None = Field(default=None, ge=1, le=8)
+    languages: list[str] | None = None
+    delivery_modes: list[str] | None = None
+    include_issuers: list[str] | None = None
+    exclude_issuers: list[str] | None = None
+
+    def to_core(self) -> Constraints:
+        def s(v):
+            return frozenset(v) if v else None
+
+        return Constraints(
+            max_hours=self.max_hours,
+            max_cost=self.max_cost,
+            levels=s(self.levels),
+            min_eqf_level=self.min_eqf_level,
+            max_eqf_level=self.max_eqf_level,
+            languages=s(self.languages),
+            delivery_modes=s(self.delivery_modes),
+            include_issuers=s(self.include_issuers),
+            exclude_issuers=s(self.exclude_issuers),
+        )
+
+
+class RecommendIn(BaseModel):
+    learner: LearnerIn = Field(default_factory=LearnerIn)
+    target: TargetIn
+    constraints: ConstraintsIn = Field(default_factory=ConstraintsIn)
+    mode: str = Field(default="greedy", pattern="^(greedy|exact)$")
+
+
+def build_role(runtime, session: Session, target: TargetIn) -> tuple[object, dict]:
+    s = runtime.settings
+    info: dict = {}
+    if target.occupation_uri:
+        from sqlalchemy import select
+
+        from models.tables import Occupation
+
+        oid = session.execute(
+            select(Occupation.id).where(Occupation.uri == target.occupation_uri)
+        ).scalar_one_or_none()
+        if oid is None:
+            from service.api.errors import NotFound
+
+            raise NotFound(
+                f"unknown occupation {target.occupation_uri!r}", field="target.occupation_uri"
+            )
+        return profiles.role_from_occupation(session, oid, s), info
+    if target.occupation_id:
+        return profiles.role_from_occupation(session, target.occupation_id, s), info
+    if target.posting_id:
+        return profiles.role_from_posting(session, target.posting_id, s), info
+    if target.demand_occupation_id:
+        return profiles.role_from_demand(session, target.demand_occupation_id, s), info
+    if target.title:
+        resolved = profiles.resolve_title(runtime, session, target.title)
+        if not resolved:
+            raise InvalidInput("no occupation matches this title", field="target.title")
+        info["title_resolution"] = resolved
+        return profiles.role_from_occupation(session, resolved[0]["id"], s), info
+    return profiles.role_from_text(runtime, target.description or ""), info
+
+
+def gap_and_context(runtime, session: Session, body: RecommendIn):
+    timings: dict[str, float] = {}
+    t = time.perf_counter()
+    role, info = build_role(runtime, session, body.target)
+    if not role.skills:
+        raise InvalidInput("the target role has no skills to match", field="target")
+    timings["role"] = time.perf_counter() - t
+    t = time.perf_counter()
+    lr = body.learner
+    learner = profiles.build_learner(
+        runtime,
+        session,
+        credential_ids=lr.credentials,
+        badges=lr.badges,
+        skills=lr.skills,
+        text=lr.text,
+    )
+    timings["learner"] = time.perf_counter() - t
+    return role, info, learner, timings
+
+
+def _gap_config(settings) -> GapConfig:
+    return GapConfig(partial_min=settings.gap_partial_min, covered_min=settings.gap_covered_min)
+
+
+def compute(runtime, session: Session, body: RecommendIn, *, with_plan: bool = True) -> dict:
+    role, info, learner, timings = gap_and_context(runtime, session, body)
+    t = time.perf_counter()
+    required = [r.skill_id for r in role.skills]
+    nb = profiles.neighbours(runtime, session, required, learner.profile.skills)
+    gap = compute_gap(role, learner.profile, nb, _gap_config(runtime.settings))
+    timings["gap"] = time.perf_counter() - t
+    out = {"role": _role_out(role, info), "gap": _gap_out(gap), "learner": _learner_out(learner)}
+    if not with_plan:
+        out["timings_ms"] = {k: round(v * 1000, 2) for k, v in timings.items()}
+        return out
+    t = time.perf_counter()
+    open_ids = [it.skill_id for it in gap.open_items]
+    cands, lookup = profiles.candidates(session, open_ids)
+    timings["candidates"] = time.perf_counter() - t
+    t = time.perf_counter()
+    cand_skills = {sid for c in cands for sid in c.skills}
+    nb_c = profiles.neighbours(runtime, session, open_ids, cand_skills)
+    for k, v in nb.items():
+        nb_c.setdefault(k, {}).update(v)
+    timings["neighbours"] = time.perf_counter() - t
+    t = time.perf_counter()
+    result = plan(
+        gap,
+        cands,
+        body.constraints.to_core(),
+        neighbours=nb_c,
+        held=learner.profile.held_credentials,
+        lookup=lookup,
+        mode=body.mode,
+        config=PlannerConfig(),
+    )
+    timings["plan"] = time.perf_counter() - t
+    out["plan"] = _plan_out(result)
+    out["timings_ms"] = {k: round(v * 1000, 2) for k, v in timings.items()}
+    return out
+
+
+def _role_out(role, info) -> dict:
+    return {
+        "title": role.title,
+        "source": role.source,
+        **info,
+        "skills": [asdict(r) for r in role.skills],
+    }
+
+
+def _gap_out(gap) -> dict:
+    return {
+        "coverage": round(gap.coverage, 4),
+        "total_weight": round(gap.total_weight, 4),
+        "missing_weight": round(gap.missing_weight, 4),
+        "open_weight": round(gap.open_weight, 4),
+        "counts": {
+            k: sum(1 for i in gap.items if i.status == k) for k in ("covered", "partial", "missing")
+        },
+        "items": [asdict(i) | {"credit": round(i.credit, 4)} for i in gap.items],
+    }
+
+
+def _learner_out(learner) -> dict:
+    return {
+        "skills": [
+            {
+                "skill_id": sid,
+                "confidence": c,
+                "evidence": [asdict(e) for e in learner.evidence.get(sid, [])][:3],
+            }
+            for sid, c in sorted(learner.profile.skills.items(), key=lambda x: -x[1])
+        ],
+        "held_credentials": sorted(learner.profile.held_credentials),
+        "warnings": learner.warnings,
+    }
+
+
+def _candidate_out(c) -> dict:
+    return {
+        "id": c.id,
+        "external_id": c.external_id,
+        "title": c.title,
+        "kind": c.kind,
+        "hours": c.hours,
+        "cost": c.cost,
+        "currency": c.currency,
+        "language": c.language,
+        "level": c.level,
+        "issuer": c.issuer,
+    }
+
+
+def _plan_out(p) -> dict:
+    return {
+        "feasible": p.feasible,
+        "message": p.message,
+        "mode": p.mode,
+        "optimal": p.optimal,
+        "total_hours": round(p.total_hours, 2),
+        "total_cost": round(p.total_cost, 2),
+        "currency": p.currency,
+        "coverage_before": round(p.coverage_before, 4),
+        "coverage_after": round(p.coverage_after, 4),
+        "steps": [
+            {
+                "order": i + 1,
+                "credential": _candidate_out(s.candidate),
+                "reason": s.reason,
+                "required_by": s.required_by,
+                "explanation": s.explanation,
+                "covers": [
+                    asdict(c) | {"gain": round(c.gain, 4), "credit": round(c.credit, 4)}
+                    for c in s.covers
+                ],
+            }
+            for i, s in enumerate(p.steps)
+        ],
+        "uncoverable": [asdict(x) for x in p.uncoverable],
+        "unmet": [asdict(x) for x in p.unmet],
+        "stacks_into": [asdict(x) for x in p.stacks_into],
+        "alternatives": {k: asdict(v) for k, v in p.alternatives.items()},
+        "skipped": p.skipped,
+    }

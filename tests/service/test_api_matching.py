@@ -1,0 +1,161 @@
+"""Gap and recommendations over HTTP on the mini taxonomy with a small known catalog."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import select
+from sqlmodel import Session
+
+from models.tables import Occupation, OccupationSkill, Skill
+
+
+@pytest.fixture(scope="module")
+def role(client, runtime):
+    with Session(runtime.engine) as s:
+        oid = s.execute(
+            select(Occupation.id).where(Occupation.preferred_label == "data scientist")
+        ).scalar_one()
+        ess = (
+            s.execute(
+                select(Skill.uri)
+                .join(OccupationSkill, OccupationSkill.skill_id == Skill.id)
+                .where(
+                    OccupationSkill.occupation_id == oid,
+                    OccupationSkill.relation == "essential",
+                    OccupationSkill.source == "esco",
+                )
+                .order_by(Skill.uri)
+            )
+            .scalars()
+            .all()
+        )
+    assert len(ess) >= 8
+    sk = [{"uri": u} for u in ess]
+    docs = [
+        {
+            "external_id": "m:held",
+            "title": "Held badge",
+            "kind": "badge",
+            "hours": 5,
+            "cost": 0,
+            "skills": sk[0:2],
+        },
+        {
+            "external_id": "m:a",
+            "title": "Course A",
+            "kind": "course",
+            "hours": 10,
+            "cost": 100,
+            "currency": "EUR",
+            "skills": sk[2:5],
+        },
+        {
+            "external_id": "m:b",
+            "title": "Course B",
+            "kind": "course",
+            "hours": 12,
+            "cost": 100,
+            "currency": "EUR",
+            "skills": sk[5:8],
+            "prerequisites": [{"kind": "credential", "ref": "m:a"}],
+        },
+        {
+            "external_id": "m:big",
+            "title": "Big certificate",
+            "kind": "certificate",
+            "hours": 200,
+            "cost": 2000,
+            "currency": "EUR",
+            "skills": sk[2:8],
+        },
+    ]
+    r = client.post("/v1/credentials", json=docs)
+    assert r.status_code in (200, 201), r.text
+    ids = {i["external_id"]: i["id"] for i in r.json()["items"]}
+    return {"occupation_id": oid, "ids": ids, "essential": ess}
+
+
+def test_recommendation_orders_prerequisites_first_and_respects_hours(client, role):
+    body = {
+        "learner": {"credentials": [role["ids"]["m:held"]]},
+        "target": {"occupation_id": role["occupation_id"]},
+        "constraints": {"max_hours": 60},
+    }
+    r = client.post("/v1/recommendations", json=body)
+    assert r.status_code == 200, r.text
+    out = r.json()
+    plan = out["plan"]
+    order = [s["credential"]["external_id"] for s in plan["steps"]]
+    assert order.index("m:a") < order.index("m:b")  # the prerequisite comes first
+    assert "m:big" not in order and "m:held" not in order
+    assert plan["total_hours"] <= 60 and plan["coverage_after"] > plan["coverage_before"]
+    for step in plan["steps"]:
+        assert step["explanation"] and step["covers"]
+    assert out["gap"]["counts"]["covered"] >= 2  # the held badge's two skills
+
+
+def test_without_a_budget_the_big_certificate_is_not_needed(client, role):
+    body = {"target": {"occupation_id": role["occupation_id"]}}
+    plan = client.post("/v1/recommendations", json=body).json()["plan"]
+    assert {"m:a", "m:b"} <= {s["credential"]["external_id"] for s in plan["steps"]}
+
+
+def test_infeasible_budget_gives_a_message_and_best_partial_plan(client, role):
+    body = {"target": {"occupation_id": role["occupation_id"]}, "constraints": {"max_hours": 1}}
+    plan = client.post("/v1/recommendations", json=body).json()["plan"]
+    assert plan["feasible"] is False and plan["message"]
+    assert plan["total_hours"] <= 1
+
+
+def test_gap_alone(client, role):
+    body = {
+        "learner": {"credentials": [role["ids"]["m:held"]]},
+        "target": {"occupation_id": role["occupation_id"]},
+    }
+    out = client.post("/v1/gap", json=body).json()
+    assert "plan" not in out
+    items = {i["skill_id"]: i for i in out["gap"]["items"]}
+    assert sum(1 for i in items.values() if i["status"] == "covered") >= 2
+    assert 0 < out["gap"]["coverage"] < 1
+
+
+def test_occupation_credentials_ranked_by_role_coverage(client, role):
+    out = client.get(f"/v1/occupations/{role['occupation_id']}/credentials").json()
+    assert out["items"][0]["external_id"] == "m:big"
+    assert out["items"][0]["covers"]
+
+
+@pytest.mark.parametrize(
+    ("body", "status", "field"),
+    [
+        (
+            {"learner": {"credentials": [99999999]}, "target": {"occupation_id": 1}},
+            404,
+            "learner.credentials[0]",
+        ),
+        ({"target": {"occupation_id": 99999999}}, 404, "target.occupation_id"),
+        ({"target": {"posting_id": 99999999}}, 404, "target.posting_id"),
+        ({"target": {}}, 422, "body.target"),
+        ({"target": {"occupation_id": 1, "title": "x"}}, 422, "body.target"),
+        (
+            {"target": {"occupation_id": 1}, "constraints": {"max_hours": -1}},
+            422,
+            "body.constraints.max_hours",
+        ),
+        ({"target": {"occupation_id": 1}, "mode": "magic"}, 422, "body.mode"),
+    ],
+)
+def test_errors(client, body, status, field):
+    r = client.post("/v1/recommendations", json=body)
+    assert r.status_code == status, r.text
+    assert r.json()["error"]["field"] == field
+
+
+def test_unknown_occupation_credentials_404(client):
+    assert client.get("/v1/occupations/99999999/credentials").status_code == 404
+
+
+def test_target_by_title_is_resolved(client, role):
+    out = client.post("/v1/gap", json={"target": {"title": "Data Scientist"}}).json()
+    assert out["role"]["title"] == "data scientist"
+    assert out["role"]["title_resolution"][0]["preferred_label"] == "data scientist"
