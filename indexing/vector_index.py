@@ -159,6 +159,16 @@ class VectorIndex:
         scores = np.where(ids < 0, -np.inf, scores).astype(np.float32)
         return scores, ids.astype(np.int64)
 
+    def vectors(self) -> tuple[np.ndarray, np.ndarray]:
+        """All (ids, vectors) at once, in insertion order (a copy)."""
+        if self.index_type == "hnsw":
+            ids = np.fromiter(self._store.keys(), dtype=np.int64, count=len(self._store))
+            vecs = np.stack(list(self._store.values())) if len(ids) else np.zeros((0, self.dim))
+            return ids, vecs.astype(np.float32)
+        flat = faiss.downcast_index(self._index.index)
+        vecs = faiss.vector_to_array(flat.codes).view(np.float32).reshape(-1, self.dim)
+        return self.ids, vecs.copy()
+
     def reconstruct(self, id_: int) -> np.ndarray:
         if self.index_type == "hnsw":
             return self._store[int(id_)].copy()

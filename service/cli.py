@@ -87,7 +87,7 @@ def build_parser() -> argparse.ArgumentParser:
     s = ev.add_parser("linking", help="skill linking on a TECH/HOUSE benchmark CSV")
     s.add_argument("file")
     s.add_argument("--json", action="store_true", help="print one JSON object")
-    s.add_argument("-k", type=int, default=10, help="ranked list length")
+    s.add_argument("-k", type=int, default=100, help="ranked list length (MRR sees this many)")
     s.set_defaults(func=cmd_eval_linking)
 
     from service.cli_data import add_data_commands

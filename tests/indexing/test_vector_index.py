@@ -169,3 +169,16 @@ def test_search_restricted_to_allowed_ids_matches_brute_force(index_type):
     else:
         assert np.mean([len(set(a) & set(b)) / 5 for a, b in zip(got, ref, strict=True)]) >= 0.8
     assert idx.search(q, k=5, allowed=[])[1].max() == -1
+
+
+@pytest.mark.parametrize("index_type", ["flat", "hnsw"])
+def test_vectors_returns_every_id_with_its_vector(index_type):
+    vecs, ids = _data(50)
+    idx = VectorIndex(32, model_id="m", index_type=index_type)
+    idx.add(ids, vecs)
+    idx.remove(ids[:5])
+    got_ids, got = idx.vectors()
+    order = np.argsort(got_ids)
+    ref = np.argsort(ids[5:])
+    np.testing.assert_array_equal(got_ids[order], ids[5:][ref])
+    np.testing.assert_allclose(got[order], vecs[5:][ref], atol=1e-6)
