@@ -30,6 +30,11 @@ class Settings(BaseSettings):
     max_text_chars: int = Field(default=20_000, description="Longest text accepted for extraction.")
     max_query_chars: int = 1_000
     max_batch_records: int = 1_000
+    ingest_extract: str = Field(
+        default="if_no_explicit",
+        description="Extract skills from ingested text: always | if_no_explicit | never.",
+        pattern="^(always|if_no_explicit|never)$",
+    )
     extract_max_skills: int = Field(default=25, description="Skills kept per ingested text.")
     load_default_data: bool = Field(default=True, description="Load the demo catalog and postings.")
     # matching: role weights, trust in each kind of learner evidence, partial credit

@@ -22,6 +22,7 @@ from models.tables import (
     SkillBroader,
 )
 from service.api.errors import InvalidInput, NotFound
+from service.ingest.pipeline import score_confidence
 from service.matching import Candidate, LearnerProfile, RequiredSkill, RoleProfile
 
 
@@ -112,8 +113,7 @@ def role_from_posting(session: Session, posting_id: int, settings) -> RoleProfil
 def role_from_text(runtime, text: str, *, title: str = "free-text role") -> RoleProfile:
     found = runtime.linker.extract(text, max_skills=runtime.settings.extract_max_skills)
     skills = [
-        RequiredSkill(x.skill_id, x.preferred_label, round(min(1.0, float(x.score)), 4), True)
-        for x in found
+        RequiredSkill(x.skill_id, x.preferred_label, score_confidence(x.score), True) for x in found
     ]
     return RoleProfile(title, skills, "text")
 
@@ -219,7 +219,7 @@ def build_learner(
             evidence[x.skill_id].append(
                 Evidence(
                     x.skill_id,
-                    s.trust_text * min(1.0, float(x.score)),
+                    s.trust_text * score_confidence(x.score),
                     "text",
                     ev.text if ev else "",
                     ev.start if ev else None,
@@ -272,7 +272,7 @@ def _badge_skills(runtime, doc, i: int, evidence, warnings) -> None:
         for x in runtime.linker.extract(text, max_skills=10):
             evidence[x.skill_id].append(
                 Evidence(
-                    x.skill_id, trust * 0.8 * min(1.0, float(x.score)), f"badge:{rec.external_id}"
+                    x.skill_id, trust * 0.8 * score_confidence(x.score), f"badge:{rec.external_id}"
                 )
             )
 

@@ -27,6 +27,12 @@ Kind = Literal["credential", "posting"]
 Record = CredentialRecord | JobPostingRecord
 
 OCCUPATION_MIN_SCORE = 0.6
+EXTRACTED_WEIGHT = 0.7  # a skill found in the text teaches less surely than a stated one
+
+
+def score_confidence(score: float) -> float:
+    """Linker scores run ~0.5-1.5 (not cosines; extraction keeps >= 0.75): map to 0..1."""
+    return round(min(1.0, max(0.0, float(score) / 1.3)), 4)
 
 
 @dataclass
@@ -216,14 +222,22 @@ class Ingestor:
                         evidence=[e.model_dump() for e in sk.evidence],
                         relation=sk.relation,
                     )
-            for x in linker.extract(p.text, max_skills=self.rt.settings.extract_max_skills):
+            policy = self.rt.settings.ingest_extract
+            stated = bool(p.record.skills)
+            found = (
+                []
+                if policy == "never" or (policy == "if_no_explicit" and stated)
+                else (linker.extract(p.text, max_skills=self.rt.settings.extract_max_skills))
+            )
+            for x in found:
                 if x.skill_id in rows:
                     continue
+                conf = score_confidence(x.score)
                 rows[x.skill_id] = dict(
                     skill_id=x.skill_id,
-                    weight=round(min(1.0, max(0.1, float(x.score))), 3),
+                    weight=round(EXTRACTED_WEIGHT * conf, 3),
                     source="extracted",
-                    confidence=round(min(1.0, max(0.0, float(x.score))), 4),
+                    confidence=conf,
                     evidence=[_span(e, p) for e in x.evidence[:3]],
                     relation=None,
                 )

@@ -121,6 +121,9 @@ def test_get_credential_keeps_original_and_skills_with_evidence(client, catalog)
     body = client.get(f"/v1/credentials/{catalog['api:py']}").json()
     assert body["original"]["title"] == "Python programming basics"
     assert body["source_format"] == "native"
+    # it states its skills, so by default (ingest_extract=if_no_explicit) none is extracted
+    assert {s["origin"] for s in body["skills"]} == {"explicit"}
+    body = client.get(f"/v1/credentials/{catalog['api:pg']}").json()  # states none
     extracted = [s for s in body["skills"] if s["origin"] == "extracted"]
     assert extracted, body["skills"]
     for s in extracted:
@@ -177,3 +180,34 @@ def test_postings_round_trip_with_occupation_and_stated_skills(client):
     hits = client.get("/v1/postings", params={"q": "Python web services"}).json()["items"]
     assert hits[0]["external_id"] == "api:job1"
     assert client.post("/v1/postings", json=doc).json()["items"][0]["status"] == "unchanged"
+
+
+def test_extraction_policy_always_adds_extracted_skills_to_stated_ones(runtime):
+    from service.ingest.pipeline import Ingestor
+
+    old = runtime.settings
+    runtime.settings = old.model_copy(update={"ingest_extract": "always"})
+    try:
+        res = Ingestor(runtime, "credential").ingest(
+            [
+                {
+                    "external_id": "api:always",
+                    "title": "PostgreSQL and Python",
+                    "description": "Write SQL for PostgreSQL.",
+                    "skills": [{"label": "Python (computer programming)"}],
+                }
+            ]
+        )
+    finally:
+        runtime.settings = old
+    from sqlmodel import Session
+
+    from service.records import record_skills
+
+    with Session(runtime.engine) as s:
+        skills = record_skills(s, "credential", res.items[0].id)
+    origins = {x.preferred_label: x.origin for x in skills}
+    assert origins["Python (computer programming)"] == "explicit"
+    assert origins.get("PostgreSQL") == "extracted"
+    extracted = [x for x in skills if x.origin == "extracted"]
+    assert all(x.weight < 1.0 and 0 < x.confidence <= 1.0 for x in extracted)
