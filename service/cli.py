@@ -70,6 +70,25 @@ def cmd_eval_linking(args, settings: Settings) -> int:
     return 0
 
 
+def cmd_eval_planning(args, settings: Settings) -> int:
+    from service.eval_planning import run_planning_eval
+    from service.runtime import build_runtime
+
+    runtime = build_runtime(settings.model_copy(update={"load_default_data": False}))
+    result = run_planning_eval(runtime, n_roles=args.roles, seed=args.seed)
+    if args.json:
+        print(json.dumps(result))
+    else:
+        print(
+            f"{result['n_roles']} roles: plan covers {result['coverage']:.3f} of the coverable "
+            f"essential gap (optimum {result['optimum_coverage']:.3f}) at "
+            f"{result['hours_ratio_vs_optimum']:.3f}x the optimum's hours; baseline (top-k by "
+            f"vector similarity) covers {result['baseline_coverage']:.3f} at "
+            f"{result['baseline_hours_ratio']:.3f}x ({result['seconds']} s)"
+        )
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="skillmatch", description=__doc__)
     sub = p.add_subparsers(dest="command", required=True)
@@ -89,6 +108,11 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--json", action="store_true", help="print one JSON object")
     s.add_argument("-k", type=int, default=100, help="ranked list length (MRR sees this many)")
     s.set_defaults(func=cmd_eval_linking)
+    s = ev.add_parser("planning", help="plans for synthetic learners on ESCO occupations")
+    s.add_argument("--json", action="store_true", help="print one JSON object")
+    s.add_argument("--roles", type=int, default=200)
+    s.add_argument("--seed", type=int, default=11)
+    s.set_defaults(func=cmd_eval_planning)
 
     from service.cli_data import add_data_commands
 
