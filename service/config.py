@@ -50,6 +50,11 @@ class Settings(BaseSettings):
     partial_hierarchy_credit: float = Field(default=0.6, description="Broader/narrower skill.")
     partial_similarity_min: float = Field(default=0.8, description="Skill-skill cosine floor.")
     partial_similarity_scale: float = Field(default=0.9, description="credit = cosine x this.")
+    currency: str = Field(default="EUR", description="Plans total costs in this currency.")
+    exchange_rates: dict[str, float] = Field(
+        default={"EUR": 1.0, "USD": 0.92, "GBP": 1.17},
+        description="Units of `currency` per unit of each other currency (approximate, demo).",
+    )
     gap_partial_min: float = 0.5
     gap_covered_min: float = 0.8
     host: str = "127.0.0.1"

@@ -344,7 +344,12 @@ def neighbours(
 
 
 def candidates(
-    session: Session, skill_ids: Iterable[int], *, limit: int = 2000
+    session: Session,
+    skill_ids: Iterable[int],
+    *,
+    limit: int = 2000,
+    rates: dict[str, float] | None = None,
+    currency: str = "EUR",
 ) -> tuple[list[Candidate], dict[str, Candidate]]:
     """Credentials teaching any of the skills, and a lookup by external id that also holds their
     prerequisites and the parts of the programs they belong to."""
@@ -362,7 +367,7 @@ def candidates(
         if skill_ids
         else []
     )
-    cands = load_candidates(session, ids)
+    cands = load_candidates(session, ids, rates, currency)
     lookup = {c.external_id: c for c in cands}
     wanted = {e for c in cands for e in (*c.prerequisites, *c.is_part_of)} - set(lookup)
     for _ in range(3):  # prerequisites of prerequisites, and programs' parts
@@ -373,13 +378,20 @@ def candidates(
             .scalars()
             .all()
         )
-        extra = load_candidates(session, more_ids)
+        extra = load_candidates(session, more_ids, rates, currency)
         lookup.update({c.external_id: c for c in extra})
         wanted = {e for c in extra for e in (*c.prerequisites, *c.has_part)} - set(lookup)
     return cands, lookup
 
 
-def load_candidates(session: Session, ids: Sequence[int]) -> list[Candidate]:
+def load_candidates(
+    session: Session,
+    ids: Sequence[int],
+    rates: dict[str, float] | None = None,
+    currency: str = "EUR",
+) -> list[Candidate]:
+    """Credentials as planner candidates; costs converted to `currency` where `rates` know the
+    credential's currency (rates: units of `currency` per unit of the other)."""
     if not ids:
         return []
     rows = session.execute(select(Credential).where(Credential.id.in_(ids))).scalars().all()
@@ -388,10 +400,7 @@ def load_candidates(session: Session, ids: Sequence[int]) -> list[Candidate]:
     for link in session.execute(
         select(CredentialSkill).where(CredentialSkill.credential_id.in_(ids))
     ).scalars():
-        w = link.weight * (
-            link.confidence if link.source == "extracted" and link.confidence else 1.0
-        )
-        skills[link.credential_id][link.skill_id] = round(min(1.0, w), 4)
+        skills[link.credential_id][link.skill_id] = round(min(1.0, link.weight), 4)
         if link.evidence:
             evid[link.credential_id][link.skill_id] = link.evidence[0].get("text", "")[:200]
     return [
@@ -401,8 +410,8 @@ def load_candidates(session: Session, ids: Sequence[int]) -> list[Candidate]:
             title=r.title,
             kind=r.kind,
             hours=r.hours or 0.0,
-            cost=r.cost or 0.0,
-            currency=r.currency or "EUR",
+            cost=_convert(r.cost or 0.0, r.currency, rates, currency)[0],
+            currency=_convert(r.cost or 0.0, r.currency, rates, currency)[1],
             language=r.language,
             level=r.level,
             eqf_level=r.eqf_level,
@@ -420,3 +429,10 @@ def load_candidates(session: Session, ids: Sequence[int]) -> list[Candidate]:
         )
         for r in rows
     ]
+
+
+def _convert(cost: float, cur: str | None, rates, target: str) -> tuple[float, str]:
+    cur = (cur or target).upper()
+    if cur == target.upper() or not rates or cur not in rates:
+        return cost, cur
+    return round(cost * rates[cur], 2), target.upper()

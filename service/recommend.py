@@ -151,7 +151,13 @@ def compute(runtime, session: Session, body: RecommendIn, *, with_plan: bool = T
         return out
     t = time.perf_counter()
     open_ids = [it.skill_id for it in gap.open_items]
-    cands, lookup = profiles.candidates(session, open_ids)
+    st = runtime.settings
+    cands, lookup = profiles.candidates(
+        session, open_ids, rates=st.exchange_rates, currency=st.currency
+    )
+    held = profiles.load_candidates(
+        session, sorted(learner.profile.held_credentials), st.exchange_rates, st.currency
+    )
     timings["candidates"] = time.perf_counter() - t
     t = time.perf_counter()
     cand_skills = {sid for c in cands for sid in c.skills}
@@ -165,7 +171,7 @@ def compute(runtime, session: Session, body: RecommendIn, *, with_plan: bool = T
         cands,
         body.constraints.to_core(),
         neighbours=nb_c,
-        held=learner.profile.held_credentials,
+        held=held,
         lookup=lookup,
         mode=body.mode,
         config=PlannerConfig(),

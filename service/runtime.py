@@ -95,9 +95,11 @@ def build_runtime(
     idir = _index_dir(settings, encoder)
     show = settings.progress
 
-    linker = SkillLinker(entries, encoder)
+    linker: SkillLinker | None = None
 
     def build_linker() -> None:
+        nonlocal linker
+        linker = SkillLinker(entries, encoder)
         with progress_bar(linker.n_texts_to_embed, "skills", show) as advance:
             linker.build(progress=advance)
         linker.save(idir / "skills")

@@ -55,7 +55,7 @@ def role(client, runtime):
             "kind": "course",
             "hours": 12,
             "cost": 100,
-            "currency": "EUR",
+            "currency": "USD",
             "skills": sk[5:8],
             "prerequisites": [{"kind": "credential", "ref": "m:a"}],
         },
@@ -159,3 +159,14 @@ def test_target_by_title_is_resolved(client, role):
     out = client.post("/v1/gap", json={"target": {"title": "Data Scientist"}}).json()
     assert out["role"]["title"] == "data scientist"
     assert out["role"]["title_resolution"][0]["preferred_label"] == "data scientist"
+
+
+def test_costs_are_planned_in_one_currency(client, role):
+    body = {
+        "learner": {"credentials": [role["ids"]["m:held"]]},
+        "target": {"occupation_id": role["occupation_id"]},
+    }
+    plan = client.post("/v1/recommendations", json=body).json()["plan"]
+    step_b = next(s for s in plan["steps"] if s["credential"]["external_id"] == "m:b")
+    assert step_b["credential"]["cost"] == 92.0 and step_b["credential"]["currency"] == "EUR"
+    assert plan["currency"] == "EUR"

@@ -118,18 +118,37 @@ def test_a_database_refusal_of_one_record_spares_the_others(runtime, monkeypatch
 
     def sabotage(todo):
         real(todo)
-        todo[1].skills.append({"skill_id": 2_000_000_000, "weight": 1.0, "source": "explicit",
-                               "confidence": 1.0, "evidence": [], "relation": None})
+        todo[1].skills.append(
+            {
+                "skill_id": 2_000_000_000,
+                "weight": 1.0,
+                "source": "explicit",
+                "confidence": 1.0,
+                "evidence": [],
+                "relation": None,
+            }
+        )
 
     monkeypatch.setattr(ing, "_link_skills", sabotage)
     res = ing.ingest([_doc("fk", i) for i in range(3)])
     assert [i.status for i in res.items] == ["created", "error", "created"]
     assert res.items[1].errors[0].field == "$" and "not stored" in res.items[1].errors[0].message
     with Session(runtime.engine) as s:
-        stored = s.execute(select(Credential.external_id).where(Credential.external_id.like("fk:%"))
-                           ).scalars().all()
+        stored = (
+            s.execute(select(Credential.external_id).where(Credential.external_id.like("fk:%")))
+            .scalars()
+            .all()
+        )
         assert sorted(stored) == ["fk:0", "fk:2"]
-        assert s.execute(select(func.count()).select_from(Vector).where(
-            Vector.kind == "credential", Vector.ref_id.in_([i.id for i in res.items if i.id]))
-        ).scalar_one() == 2
+        assert (
+            s.execute(
+                select(func.count())
+                .select_from(Vector)
+                .where(
+                    Vector.kind == "credential",
+                    Vector.ref_id.in_([i.id for i in res.items if i.id]),
+                )
+            ).scalar_one()
+            == 2
+        )
     assert res.items[1].id is None
