@@ -14,8 +14,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+import numpy as np
 from pydantic import ValidationError
-from sqlalchemy import delete, select
+from sqlalchemy import delete, insert, select, update
 from sqlmodel import Session
 
 from models.records import CredentialRecord, JobPostingRecord, SkillRef, Span
@@ -316,12 +317,89 @@ class Ingestor:
             has_part=list(r.has_part),
         )
 
+    def _link_rows(self, record_id: int, p: Prepared) -> list[dict]:
+        fk = "credential_id" if self.kind == "credential" else "posting_id"
+        rows = []
+        for sk in p.skills:
+            row = {
+                fk: record_id,
+                "skill_id": sk["skill_id"],
+                "source": sk["source"],
+                "confidence": sk["confidence"],
+                "evidence": sk["evidence"],
+            }
+            if self.kind == "posting":
+                row["relation"] = sk["relation"]
+            else:
+                row["weight"] = sk["weight"]
+            rows.append(row)
+        return rows
+
+    def _vector_rows(self, ids: list[int], todo: list[Prepared], vecs) -> list[dict]:
+        return [v.model_dump() for v in self.index.vector_rows(ids, [p.text for p in todo], vecs)]
+
     def _write(self, todo: list[Prepared], vecs, progress) -> None:
+        """Store the batch in one transaction; when the database refuses it, store record by
+        record in savepoints so that one bad record spares the others."""
+        try:
+            ids = self._write_batch(todo, vecs)
+        except Exception as exc:  # noqa: BLE001 (any refusal: fall back to isolating it)
+            log.info("batch write refused (%s); writing record by record", exc.__class__.__name__)
+            ids = self._write_each(todo, vecs)
+        done = [(i, v) for i, v in zip(ids, vecs, strict=True) if i is not None]
+        for p, i in zip(todo, ids, strict=True):
+            p.result.id = i
+        if progress:
+            progress(len(todo))
+        if done:
+            self.index.upsert([i for i, _ in done], np.stack([v for _, v in done]))
+            self.index.save()
+
+    def _write_batch(self, todo: list[Prepared], vecs) -> list[int]:
         from models.tables import Vector
 
         link_table = CredentialSkill if self.kind == "credential" else PostingSkill
-        fk = "credential_id" if self.kind == "credential" else "posting_id"
-        done_ids, done_vecs = [], []
+        fk = getattr(link_table, "credential_id" if self.kind == "credential" else "posting_id")
+        with Session(self.rt.engine) as s:
+            existing = dict(
+                s.execute(
+                    select(self.table.external_id, self.table.id).where(
+                        self.table.external_id.in_([p.record.external_id for p in todo])
+                    )
+                ).all()
+            )
+            new = [p for p in todo if p.record.external_id not in existing]
+            is_new = {id(p) for p in new}
+            if new:
+                got = s.execute(
+                    insert(self.table).returning(self.table.external_id, self.table.id),
+                    [self._row_values(p) for p in new],
+                ).all()
+                existing.update(dict(got))
+            for p in todo:
+                if id(p) in is_new:
+                    continue
+                s.execute(
+                    update(self.table)
+                    .where(self.table.id == existing[p.record.external_id])
+                    .values(**self._row_values(p))
+                )
+            ids = [existing[p.record.external_id] for p in todo]
+            s.execute(delete(link_table).where(fk.in_(ids)))
+            s.execute(delete(Vector).where(Vector.kind == self.kind, Vector.ref_id.in_(ids)))
+            links = [r for i, p in zip(ids, todo, strict=True) for r in self._link_rows(i, p)]
+            if links:
+                s.execute(insert(link_table), links)
+            s.execute(insert(Vector), self._vector_rows(ids, todo, vecs))
+            s.commit()
+        return ids
+
+    def _write_each(self, todo: list[Prepared], vecs) -> list[int | None]:
+        from models.tables import Vector
+
+        link_table = CredentialSkill if self.kind == "credential" else PostingSkill
+        fk = getattr(link_table, "credential_id" if self.kind == "credential" else "posting_id")
+        ids: list[int | None] = []
         with Session(self.rt.engine) as s:
             for p, vec in zip(todo, vecs, strict=True):
                 try:
@@ -329,55 +407,32 @@ class Ingestor:
                         row = s.execute(
                             select(self.table).where(self.table.external_id == p.record.external_id)
                         ).scalar_one_or_none()
-                        values = self._row_values(p)
                         if row is None:
-                            row = self.table(**values)
+                            row = self.table(**self._row_values(p))
                             s.add(row)
                         else:
-                            for k, v in values.items():
+                            for k, v in self._row_values(p).items():
                                 setattr(row, k, v)
                         s.flush()
-                        s.execute(delete(link_table).where(getattr(link_table, fk) == row.id))
-                        for sk in p.skills:
-                            extra = {} if self.kind == "posting" else {"weight": sk["weight"]}
-                            if self.kind == "posting":
-                                extra = {"relation": sk["relation"]}
-                            s.add(
-                                link_table(
-                                    **{fk: row.id},
-                                    skill_id=sk["skill_id"],
-                                    source=sk["source"],
-                                    confidence=sk["confidence"],
-                                    evidence=sk["evidence"],
-                                    **extra,
-                                )
-                            )
+                        s.execute(delete(link_table).where(fk == row.id))
                         s.execute(
                             delete(Vector).where(Vector.kind == self.kind, Vector.ref_id == row.id)
                         )
-                        s.add_all(self.index.vector_rows([row.id], [p.text], vec[None, :]))
-                        s.flush()
-                    p.result.id = row.id
-                    done_ids.append(row.id)
-                    done_vecs.append(vec)
+                        links = self._link_rows(row.id, p)
+                        if links:
+                            s.execute(insert(link_table), links)
+                        s.execute(insert(Vector), self._vector_rows([row.id], [p], vec[None, :]))
+                    ids.append(row.id)
                 except Exception as exc:  # a database refusal of one record spares the rest
                     log.warning("record %s not stored: %s", p.record.external_id, exc)
                     p.result.status = "error"
+                    msg = str(exc).splitlines()[0][:300]
                     p.result.errors.append(
-                        FieldError(
-                            "$",
-                            f"not stored: {exc.__class__.__name__}: "
-                            f"{str(exc).splitlines()[0][:300]}",
-                        )
+                        FieldError("$", f"not stored: {exc.__class__.__name__}: {msg}")
                     )
-                if progress:
-                    progress(1)
+                    ids.append(None)
             s.commit()
-        if done_ids:
-            import numpy as np
-
-            self.index.upsert(done_ids, np.stack(done_vecs))
-            self.index.save()
+        return ids
 
     # -- delete -------------------------------------------------------------------------------
     def delete(self, record_id: int) -> bool:
