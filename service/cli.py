@@ -89,6 +89,22 @@ def cmd_eval_planning(args, settings: Settings) -> int:
     return 0
 
 
+def cmd_eval_titles(args, settings: Settings) -> int:
+    from service.eval_titles import run_title_eval
+    from service.runtime import build_runtime
+
+    runtime = build_runtime(settings.model_copy(update={"load_default_data": False}))
+    result = run_title_eval(runtime, args.folder)
+    if args.json:
+        print(json.dumps(result))
+    else:
+        print(
+            f"{args.folder}: n={result['n']}  MRR={result['mrr']:.1f}  "
+            f"recall@10={result['recall@10']:.1f}"
+        )
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="skillmatch", description=__doc__)
     sub = p.add_subparsers(dest="command", required=True)
@@ -113,6 +129,10 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--roles", type=int, default=200)
     s.add_argument("--seed", type=int, default=11)
     s.set_defaults(func=cmd_eval_planning)
+    s = ev.add_parser("titles", help="job-title resolution on the MELO benchmark folder")
+    s.add_argument("folder", help="e.g. ../shared/data/melo")
+    s.add_argument("--json", action="store_true", help="print one JSON object")
+    s.set_defaults(func=cmd_eval_titles)
 
     from service.cli_data import add_data_commands
 
