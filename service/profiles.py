@@ -369,8 +369,22 @@ def candidates(
     )
     cands = load_candidates(session, ids, rates, currency)
     lookup = {c.external_id: c for c in cands}
-    wanted = {e for c in cands for e in (*c.prerequisites, *c.is_part_of)} - set(lookup)
-    for _ in range(3):  # prerequisites of prerequisites, and programs' parts
+    expand_lookup(session, lookup, cands, rates=rates, currency=currency)
+    return cands, lookup
+
+
+def expand_lookup(
+    session: Session,
+    lookup: dict[str, Candidate],
+    start: Iterable[Candidate],
+    *,
+    rates: dict[str, float] | None = None,
+    currency: str = "EUR",
+    depth: int = 3,
+) -> None:
+    """Add to `lookup` the prerequisites and programs of `start`, and the programs' parts."""
+    wanted = {e for c in start for e in (*c.prerequisites, *c.is_part_of)} - set(lookup)
+    for _ in range(depth):
         if not wanted:
             break
         more_ids = (
@@ -381,7 +395,6 @@ def candidates(
         extra = load_candidates(session, more_ids, rates, currency)
         lookup.update({c.external_id: c for c in extra})
         wanted = {e for c in extra for e in (*c.prerequisites, *c.has_part)} - set(lookup)
-    return cands, lookup
 
 
 def load_candidates(

@@ -158,6 +158,7 @@ def compute(runtime, session: Session, body: RecommendIn, *, with_plan: bool = T
     held = profiles.load_candidates(
         session, sorted(learner.profile.held_credentials), st.exchange_rates, st.currency
     )
+    profiles.expand_lookup(session, lookup, held, rates=st.exchange_rates, currency=st.currency)
     timings["candidates"] = time.perf_counter() - t
     t = time.perf_counter()
     cand_skills = {sid for c in cands for sid in c.skills}

@@ -170,3 +170,42 @@ def test_costs_are_planned_in_one_currency(client, role):
     step_b = next(s for s in plan["steps"] if s["credential"]["external_id"] == "m:b")
     assert step_b["credential"]["cost"] == 92.0 and step_b["credential"]["currency"] == "EUR"
     assert plan["currency"] == "EUR"
+
+
+def test_a_held_part_counts_towards_its_program(client, role):
+    docs = [
+        {
+            "external_id": "m:prog",
+            "title": "Data programme",
+            "kind": "stackable_program",
+            "hours": 30,
+            "has_part": ["m:part1", "m:part2"],
+            "skills": [{"uri": role["essential"][0]}],
+        },
+        {
+            "external_id": "m:part1",
+            "title": "Part one",
+            "kind": "badge",
+            "hours": 3,
+            "is_part_of": ["m:prog"],
+            "skills": [{"uri": role["essential"][0]}],
+        },
+        {
+            "external_id": "m:part2",
+            "title": "Part two",
+            "kind": "badge",
+            "hours": 3,
+            "is_part_of": ["m:prog"],
+            "skills": [{"uri": role["essential"][1]}],
+        },
+    ]
+    ids = {
+        i["external_id"]: i["id"] for i in client.post("/v1/credentials", json=docs).json()["items"]
+    }
+    body = {
+        "learner": {"credentials": [ids["m:part1"]]},
+        "target": {"occupation_id": role["occupation_id"]},
+    }
+    stacks = client.post("/v1/recommendations", json=body).json()["plan"]["stacks_into"]
+    prog = next(s for s in stacks if s["program_external_id"] == "m:prog")
+    assert prog["title"] == "Data programme" and prog["total"] == 2 and prog["held"] == 1
