@@ -79,3 +79,24 @@ def test_cli_ingest_reports_a_summary_and_errors(settings, runtime, tmp_path, ca
     assert rc == 1
     assert "created 1" in out and "error 1" in out
     assert "record 1: title" in err and "missing.json: cannot read" in err
+
+
+def test_sqlite_database_runs_in_wal_mode(tmp_path):
+    from sqlalchemy import text
+
+    from service.db import make_engine
+
+    engine = make_engine(f"sqlite:///{tmp_path / 'w.db'}")
+    with engine.connect() as c:
+        assert c.execute(text("PRAGMA journal_mode")).scalar() == "wal"
+        assert c.execute(text("PRAGMA foreign_keys")).scalar() == 1
+    engine.dispose()
+
+
+def test_settings_come_from_prefixed_environment(monkeypatch):
+    from service.config import Settings
+
+    monkeypatch.setenv("SKILLMATCH_DATABASE_URL", "postgresql+psycopg://u@h/db")
+    monkeypatch.setenv("SKILLMATCH_MAX_TEXT_CHARS", "123")
+    s = Settings()
+    assert s.database_url == "postgresql+psycopg://u@h/db" and s.max_text_chars == 123
