@@ -59,6 +59,17 @@ def cmd_bench(args, settings) -> int:
     from service.bench import run_bench
 
     report = run_bench(settings, n_credentials=args.credentials, n_postings=args.postings)
+    if args.sizes:
+        from service.bench_recommend import run_recommend_bench
+
+        sizes = tuple(int(x) for x in args.sizes.split(","))
+        report["recommendations"] = run_recommend_bench(
+            settings, sizes=sizes, n_requests=args.requests
+        )
+        report["summary"]["recommendations"] = {
+            size: {k: v[k] for k in ("p50_ms", "p99_ms", "stage_share")}
+            for size, v in report["recommendations"]["sizes"].items()
+        }
     out = Path(args.out)
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(report, indent=2))
@@ -82,4 +93,10 @@ def add_data_commands(sub) -> None:
     s.add_argument("--out", default="var/bench/bench.json")
     s.add_argument("--credentials", type=int, default=300)
     s.add_argument("--postings", type=int, default=60)
+    s.add_argument(
+        "--sizes",
+        default="1000,10000,100000",
+        help="catalog sizes for the recommendation latency ('' to skip)",
+    )
+    s.add_argument("--requests", type=int, default=100)
     s.set_defaults(func=cmd_bench)

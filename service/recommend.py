@@ -151,14 +151,9 @@ def compute(runtime, session: Session, body: RecommendIn, *, with_plan: bool = T
         return out
     t = time.perf_counter()
     open_ids = [it.skill_id for it in gap.open_items]
-    st = runtime.settings
-    cands, lookup = profiles.candidates(
-        session, open_ids, rates=st.exchange_rates, currency=st.currency
-    )
-    held = profiles.load_candidates(
-        session, sorted(learner.profile.held_credentials), st.exchange_rates, st.currency
-    )
-    profiles.expand_lookup(session, lookup, held, rates=st.exchange_rates, currency=st.currency)
+    weights = {it.skill_id: it.weight * (1.0 - it.credit) for it in gap.open_items}
+    cands, lookup = runtime.catalog.candidates(weights)
+    held = runtime.catalog.get(sorted(learner.profile.held_credentials))
     timings["candidates"] = time.perf_counter() - t
     t = time.perf_counter()
     cand_skills = {sid for c in cands for sid in c.skills}

@@ -23,6 +23,7 @@ from indexing.linker import SkillLinker
 from indexing.types import SkillEntry
 from indexing.vector_index import IndexMismatchError
 from models.tables import Credential, JobPosting, Occupation, Vector
+from service.catalog_cache import CatalogCache
 from service.config import Settings
 from service.db import create_tables, make_engine
 from service.record_index import RecordIndex, record_text
@@ -53,6 +54,7 @@ class Runtime:
     occupations: LabelIndex
     credentials: RecordIndex
     postings: RecordIndex
+    catalog: CatalogCache
     extras: dict[str, object] = field(default_factory=dict)
     loaded_at: float = field(default_factory=time.time)
 
@@ -143,6 +145,7 @@ def build_runtime(
         occupations=occupations,
         credentials=records["credential"],
         postings=records["posting"],
+        catalog=CatalogCache(engine, settings),
     )
 
 

@@ -354,6 +354,7 @@ class Ingestor:
         if done:
             self.index.upsert([i for i, _ in done], np.stack([v for _, v in done]))
             self.index.save()
+            self._changed()
 
     def _write_batch(self, todo: list[Prepared], vecs) -> list[int]:
         from models.tables import Vector
@@ -450,7 +451,12 @@ class Ingestor:
             s.commit()
         self.index.remove([record_id])
         self.index.save()
+        self._changed()
         return True
+
+    def _changed(self) -> None:
+        if self.kind == "credential":
+            self.rt.catalog.invalidate()
 
 
 def _span(e, p: Prepared) -> dict:

@@ -1,0 +1,123 @@
+"""The catalog in memory for planning: every credential as a planner Candidate, and a sparse
+credentials x skills matrix to pick the candidates for a gap in one product.
+
+Loaded lazily from the database (the source of truth) and dropped whenever this process ingests
+or deletes a credential; the next request reloads it.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import defaultdict
+
+import numpy as np
+from scipy import sparse
+from sqlalchemy import select
+from sqlmodel import Session
+
+from models.tables import Credential, CredentialSkill
+from service.matching import Candidate
+
+
+class CatalogCache:
+    def __init__(self, engine, settings) -> None:
+        self.engine = engine
+        self.settings = settings
+        self._lock = threading.Lock()
+        self._state: tuple | None = None
+
+    def invalidate(self) -> None:
+        with self._lock:
+            self._state = None
+
+    def _load(self) -> tuple:
+        from service.profiles import _convert
+
+        st = self.settings
+        skills: dict[int, dict[int, float]] = defaultdict(dict)
+        evid: dict[int, dict[int, str]] = defaultdict(dict)
+        with Session(self.engine) as s:
+            rows = s.execute(select(Credential)).scalars().all()
+            for cid, sid, w, ev in s.execute(
+                select(
+                    CredentialSkill.credential_id,
+                    CredentialSkill.skill_id,
+                    CredentialSkill.weight,
+                    CredentialSkill.evidence,
+                )
+            ).all():
+                skills[cid][sid] = round(min(1.0, w), 4)
+                if ev:
+                    evid[cid][sid] = ev[0].get("text", "")[:200]
+        cands = []
+        for r in rows:
+            cost, cur = _convert(r.cost or 0.0, r.currency, st.exchange_rates, st.currency)
+            cands.append(
+                Candidate(
+                    id=r.id,
+                    external_id=r.external_id,
+                    title=r.title,
+                    kind=r.kind,
+                    hours=r.hours or 0.0,
+                    cost=cost,
+                    currency=cur,
+                    language=r.language,
+                    level=r.level,
+                    eqf_level=r.eqf_level,
+                    delivery_mode=r.delivery_mode,
+                    issuer=r.issuer_name,
+                    skills=skills.get(r.id, {}),
+                    evidence=evid.get(r.id, {}),
+                    prerequisites=[
+                        p["ref"]
+                        for p in r.prerequisites
+                        if p.get("kind") == "credential" and p.get("required", True)
+                    ],
+                    is_part_of=list(r.is_part_of),
+                    has_part=list(r.has_part),
+                )
+            )
+        col = {sid: j for j, sid in enumerate(sorted({k for c in cands for k in c.skills}))}
+        ri, ci, vals = [], [], []
+        for i, c in enumerate(cands):
+            for sid, w in c.skills.items():
+                ri.append(i)
+                ci.append(col[sid])
+                vals.append(w)
+        matrix = sparse.csc_matrix(
+            (vals, (ri, ci)), shape=(len(cands), max(1, len(col))), dtype=np.float32
+        )
+        effort = np.array([c.hours + 0.1 * c.cost for c in cands], dtype=np.float32)
+        by_id = {c.id: c for c in cands}
+        by_ext = {c.external_id: c for c in cands}
+        return cands, by_id, by_ext, col, matrix, effort
+
+    def state(self) -> tuple:
+        with self._lock:
+            if self._state is None:
+                self._state = self._load()
+            return self._state
+
+    def get(self, ids) -> list[Candidate]:
+        by_id = self.state()[1]
+        return [by_id[i] for i in ids if i in by_id]
+
+    def candidates(
+        self, gap_weights: dict[int, float], *, limit: int = 300
+    ) -> tuple[list[Candidate], dict[str, Candidate]]:
+        """The credentials that teach most of the gap: the best `limit` by weighted gap taught per
+        unit of effort, plus the best `limit // 4` by weighted gap alone; and the full lookup."""
+        cands, _by_id, by_ext, col, matrix, effort = self.state()
+        cols = [(col[s], w) for s, w in gap_weights.items() if s in col]
+        if not cols:
+            return [], by_ext
+        sub = matrix[:, [j for j, _ in cols]]
+        gain = np.asarray(sub @ np.array([w for _, w in cols], dtype=np.float32)).ravel()
+        nz = np.flatnonzero(gain > 0)
+        if len(nz) > limit:
+            ratio = gain[nz] / (effort[nz] + 1.0)
+            keep = set(nz[np.argpartition(-ratio, limit - 1)[:limit]].tolist())
+            k2 = max(1, limit // 4)
+            keep |= set(nz[np.argpartition(-gain[nz], k2 - 1)[:k2]].tolist())
+            nz = np.array(sorted(keep))
+        return [cands[i] for i in nz.tolist()], by_ext

@@ -1,0 +1,66 @@
+"""The in-memory catalog used by the planner follows ingests and deletes, and picks candidates."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlmodel import Session
+
+from models.tables import Skill
+from service.catalog_cache import CatalogCache
+from service.ingest.pipeline import Ingestor
+
+
+def _skill_ids(runtime, n: int) -> list[int]:
+    with Session(runtime.engine) as s:
+        return (
+            s.execute(select(Skill.id).where(Skill.source == "esco").order_by(Skill.id).limit(n))
+            .scalars()
+            .all()
+        )
+
+
+def test_cache_sees_ingest_and_delete(runtime):
+    sid = _skill_ids(runtime, 1)[0]
+    with Session(runtime.engine) as s:
+        uri = s.get(Skill, sid).uri
+    cands, _ = runtime.catalog.candidates({sid: 1.0})
+    before = {c.external_id for c in cands}
+    ing = Ingestor(runtime, "credential")
+    res = ing.ingest(
+        [{"external_id": "cache:1", "title": "Cache course", "hours": 3, "skills": [{"uri": uri}]}]
+    )
+    cands, lookup = runtime.catalog.candidates({sid: 1.0})
+    assert "cache:1" in {c.external_id for c in cands} - before and "cache:1" in lookup
+    ing.delete(res.items[0].id)
+    assert "cache:1" not in {c.external_id for c in runtime.catalog.candidates({sid: 1.0})[0]}
+
+
+def test_candidate_selection_keeps_best_ratio_and_best_gain(runtime):
+    a, b = _skill_ids(runtime, 2)
+    with Session(runtime.engine) as s:
+        ua, ub = s.get(Skill, a).uri, s.get(Skill, b).uri
+    docs = [
+        {
+            "external_id": f"sel:{i}",
+            "title": f"Filler {i}",
+            "hours": 100,
+            "skills": [{"uri": ua, "weight": 0.5}],
+        }
+        for i in range(20)
+    ]
+    docs += [
+        {"external_id": "sel:cheap", "title": "Cheap", "hours": 1, "skills": [{"uri": ua}]},
+        {
+            "external_id": "sel:big",
+            "title": "Big",
+            "hours": 500,
+            "skills": [{"uri": ua}, {"uri": ub}],
+        },
+    ]
+    Ingestor(runtime, "credential").ingest(docs)
+    cache = CatalogCache(runtime.engine, runtime.settings)
+    cands, _ = cache.candidates({a: 1.0, b: 1.0}, limit=4)
+    ext = {c.external_id for c in cands}
+    assert "sel:cheap" in ext  # best gain per hour
+    assert "sel:big" in ext  # best gain
+    assert len(cands) <= 5
