@@ -179,11 +179,13 @@ def compute(runtime, session: Session, body: RecommendIn, *, with_plan: bool = T
 
 
 def _role_out(role, info) -> dict:
+    n_ess = sum(1 for r in role.skills if r.essential)
     return {
         "title": role.title,
         "source": role.source,
         **info,
-        "skills": [asdict(r) for r in role.skills],
+        "n_skills": len(role.skills),
+        "n_essential": n_ess,
     }
 
 

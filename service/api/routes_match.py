@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import APIRouter, Path, Query
+from fastapi.responses import JSONResponse
 
 from service import profiles, recommend
 from service.api.deps import RuntimeDep, SessionDep
@@ -15,12 +16,13 @@ router = APIRouter(prefix="/v1", tags=["matching"])
 
 @router.post("/recommendations", summary="An ordered plan of credentials that closes the gap")
 def recommendations(runtime: RuntimeDep, session: SessionDep, body: recommend.RecommendIn):
-    return recommend.compute(runtime, session, body)
+    # plain JSON data already: skip FastAPI's generic encoder on this hot path
+    return JSONResponse(recommend.compute(runtime, session, body))
 
 
 @router.post("/gap", summary="The skill gap alone: covered, partly covered, missing")
 def gap(runtime: RuntimeDep, session: SessionDep, body: recommend.RecommendIn):
-    return recommend.compute(runtime, session, body, with_plan=False)
+    return JSONResponse(recommend.compute(runtime, session, body, with_plan=False))
 
 
 @router.get(
