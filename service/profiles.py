@@ -21,7 +21,7 @@ from models.tables import (
     Skill,
     SkillBroader,
 )
-from service.api.errors import InvalidInput, NotFound
+from service.errors import InvalidInput, NotFound
 from service.ingest.pipeline import score_confidence
 from service.matching import Candidate, LearnerProfile, RequiredSkill, RoleProfile
 

@@ -9,7 +9,7 @@ from pydantic import BaseModel, Field, model_validator
 from sqlmodel import Session
 
 from service import profiles
-from service.api.errors import InvalidInput
+from service.errors import InvalidInput
 from service.matching import Constraints, GapConfig, PlannerConfig, compute_gap, plan
 
 
@@ -92,7 +92,7 @@ def build_role(runtime, session: Session, target: TargetIn) -> tuple[object, dic
             select(Occupation.id).where(Occupation.uri == target.occupation_uri)
         ).scalar_one_or_none()
         if oid is None:
-            from service.api.errors import NotFound
+            from service.errors import NotFound
 
             raise NotFound(
                 f"unknown occupation {target.occupation_uri!r}", field="target.occupation_uri"

@@ -18,7 +18,7 @@ from models.tables import (
     PostingSkill,
     Skill,
 )
-from service.api.errors import InvalidInput, NotFound
+from service.errors import InvalidInput, NotFound
 
 
 @dataclass

@@ -15,7 +15,7 @@ from models.schemas import (
     SkillHit,
 )
 from models.tables import Occupation, OccupationSkill, Skill, SkillBroader, SkillGroup
-from service.api.errors import InvalidInput, NotFound, TooLarge
+from service.errors import InvalidInput, NotFound, TooLarge
 from service.runtime import Runtime
 
 

@@ -1,4 +1,4 @@
-"""Domain errors, raised in the core and mapped to HTTP answers in one place."""
+"""Domain errors mapped to HTTP answers, in one place."""
 
 from __future__ import annotations
 
@@ -6,30 +6,9 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 
+from service.errors import DomainError, InvalidInput, NotFound, NotReady, TooLarge
 
-class DomainError(Exception):
-    status_code = 400
-
-    def __init__(self, message: str, *, field: str | None = None) -> None:
-        super().__init__(message)
-        self.message = message
-        self.field = field
-
-
-class NotFound(DomainError):
-    status_code = 404
-
-
-class InvalidInput(DomainError):
-    status_code = 422
-
-
-class TooLarge(DomainError):
-    status_code = 413
-
-
-class NotReady(DomainError):
-    status_code = 503
+__all__ = ["DomainError", "InvalidInput", "NotFound", "NotReady", "TooLarge"]
 
 
 def _field(loc: tuple | list) -> str:

@@ -1,0 +1,28 @@
+"""Domain errors, raised in the core and mapped to HTTP answers in one place (api/errors.py)."""
+
+from __future__ import annotations
+
+
+class DomainError(Exception):
+    status_code = 400
+
+    def __init__(self, message: str, *, field: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.field = field
+
+
+class NotFound(DomainError):
+    status_code = 404
+
+
+class InvalidInput(DomainError):
+    status_code = 422
+
+
+class TooLarge(DomainError):
+    status_code = 413
+
+
+class NotReady(DomainError):
+    status_code = 503
