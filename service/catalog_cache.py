@@ -103,7 +103,7 @@ class CatalogCache:
         return [by_id[i] for i in ids if i in by_id]
 
     def candidates(
-        self, gap_weights: dict[int, float], *, limit: int = 300
+        self, gap_weights: dict[int, float], *, limit: int = 150
     ) -> tuple[list[Candidate], dict[str, Candidate]]:
         """The credentials that teach most of the gap: the best `limit` by weighted gap taught per
         unit of effort, plus the best `limit // 4` by weighted gap alone; and the full lookup."""
