@@ -20,6 +20,7 @@ def _runtime(settings: Settings):
 
     if settings.load_default_data:
         load_default_data(runtime)
+    runtime.catalog.state()  # load the in-memory catalog now, not on the first request
     logging.getLogger("skillmatch").info("runtime ready in %.1f s", time.perf_counter() - t0)
     return runtime
 
