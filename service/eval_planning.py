@@ -113,7 +113,8 @@ def _one_role(runtime, session, oid, rng, config, max_candidates):
     open_ids = [it.skill_id for it in gap.open_items]
     # the candidates the API would plan over (the in-memory catalog's selection)
     cands, lookup = runtime.catalog.candidates(
-        {it.skill_id: it.weight * (1.0 - it.credit) for it in gap.open_items})
+        {it.skill_id: it.weight * (1.0 - it.credit) for it in gap.open_items}
+    )
     nb = profiles.neighbours(runtime, session, open_ids, {s for c in cands for s in c.skills})
     cm = credit_matrix(open_ids, cands, nb)
     reach = cm.credits.max(axis=0) if len(cands) else np.zeros(len(open_ids))
