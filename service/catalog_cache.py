@@ -31,7 +31,7 @@ class CatalogCache:
             self._state = None
 
     def _load(self) -> tuple:
-        from service.profiles import _convert
+        from service.profiles import to_candidate
 
         st = self.settings
         skills: dict[int, dict[int, float]] = defaultdict(dict)
@@ -49,34 +49,12 @@ class CatalogCache:
                 skills[cid][sid] = round(min(1.0, w), 4)
                 if ev:
                     evid[cid][sid] = ev[0].get("text", "")[:200]
-        cands = []
-        for r in rows:
-            cost, cur = _convert(r.cost or 0.0, r.currency, st.exchange_rates, st.currency)
-            cands.append(
-                Candidate(
-                    id=r.id,
-                    external_id=r.external_id,
-                    title=r.title,
-                    kind=r.kind,
-                    hours=r.hours or 0.0,
-                    cost=cost,
-                    currency=cur,
-                    language=r.language,
-                    level=r.level,
-                    eqf_level=r.eqf_level,
-                    delivery_mode=r.delivery_mode,
-                    issuer=r.issuer_name,
-                    skills=skills.get(r.id, {}),
-                    evidence=evid.get(r.id, {}),
-                    prerequisites=[
-                        p["ref"]
-                        for p in r.prerequisites
-                        if p.get("kind") == "credential" and p.get("required", True)
-                    ],
-                    is_part_of=list(r.is_part_of),
-                    has_part=list(r.has_part),
-                )
+        cands = [
+            to_candidate(
+                r, skills.get(r.id, {}), evid.get(r.id, {}), st.exchange_rates, st.currency
             )
+            for r in rows
+        ]
         col = {sid: j for j, sid in enumerate(sorted({k for c in cands for k in c.skills}))}
         ri, ci, vals = [], [], []
         for i, c in enumerate(cands):

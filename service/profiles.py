@@ -417,31 +417,42 @@ def load_candidates(
         if link.evidence:
             evid[link.credential_id][link.skill_id] = link.evidence[0].get("text", "")[:200]
     return [
-        Candidate(
-            id=r.id,
-            external_id=r.external_id,
-            title=r.title,
-            kind=r.kind,
-            hours=r.hours or 0.0,
-            cost=_convert(r.cost or 0.0, r.currency, rates, currency)[0],
-            currency=_convert(r.cost or 0.0, r.currency, rates, currency)[1],
-            language=r.language,
-            level=r.level,
-            eqf_level=r.eqf_level,
-            delivery_mode=r.delivery_mode,
-            issuer=r.issuer_name,
-            skills=skills.get(r.id, {}),
-            evidence=evid.get(r.id, {}),
-            prerequisites=[
-                p["ref"]
-                for p in r.prerequisites
-                if p.get("kind") == "credential" and p.get("required", True)
-            ],
-            is_part_of=list(r.is_part_of),
-            has_part=list(r.has_part),
-        )
-        for r in rows
+        to_candidate(r, skills.get(r.id, {}), evid.get(r.id, {}), rates, currency) for r in rows
     ]
+
+
+def to_candidate(
+    r: Credential,
+    skills: dict[int, float],
+    evidence: dict[int, str],
+    rates: dict[str, float] | None,
+    currency: str,
+) -> Candidate:
+    """A stored credential as a planner candidate, its cost in `currency` where rates allow."""
+    cost, cur = _convert(r.cost or 0.0, r.currency, rates, currency)
+    return Candidate(
+        id=r.id,
+        external_id=r.external_id,
+        title=r.title,
+        kind=r.kind,
+        hours=r.hours or 0.0,
+        cost=cost,
+        currency=cur,
+        language=r.language,
+        level=r.level,
+        eqf_level=r.eqf_level,
+        delivery_mode=r.delivery_mode,
+        issuer=r.issuer_name,
+        skills=skills,
+        evidence=evidence,
+        prerequisites=[
+            p["ref"]
+            for p in r.prerequisites
+            if p.get("kind") == "credential" and p.get("required", True)
+        ],
+        is_part_of=list(r.is_part_of),
+        has_part=list(r.has_part),
+    )
 
 
 def _convert(cost: float, cur: str | None, rates, target: str) -> tuple[float, str]:
