@@ -302,6 +302,26 @@ def _declared(runtime, session: Session, refs: Sequence[str], evidence, warnings
 # ------------------------------------------------------------------------ partial credit
 
 
+def skill_hierarchy(runtime, session: Session) -> dict[int, set[int]]:
+    """Skill id -> the skills directly broader or narrower (ESCO), read once per runtime."""
+    cached = runtime.extras.get("skill_hierarchy")
+    if cached is None:
+        from sqlalchemy.orm import aliased
+
+        a, b = aliased(Skill), aliased(Skill)
+        pairs = session.execute(
+            select(a.id, b.id)
+            .join(SkillBroader, SkillBroader.uri == a.uri)
+            .join(b, b.uri == SkillBroader.broader_uri)
+        ).all()
+        cached = defaultdict(set)
+        for x, y in pairs:
+            cached[x].add(y)
+            cached[y].add(x)
+        runtime.extras["skill_hierarchy"] = cached = dict(cached)
+    return cached
+
+
 def neighbours(
     runtime, session: Session, required: Iterable[int], others: Iterable[int]
 ) -> dict[int, dict[int, float]]:
@@ -312,22 +332,12 @@ def neighbours(
     out: dict[int, dict[int, float]] = defaultdict(dict)
     if not required or not others:
         return {}
-    uri_of = dict(
-        session.execute(select(Skill.id, Skill.uri).where(Skill.id.in_(required + others))).all()
-    )
-    id_of = {u: i for i, u in uri_of.items()}
-    req_uris = [uri_of[i] for i in required if i in uri_of]
-    pairs = session.execute(
-        select(SkillBroader.uri, SkillBroader.broader_uri).where(
-            SkillBroader.uri.in_(req_uris) | SkillBroader.broader_uri.in_(req_uris)
-        )
-    ).all()
-    req_set, other_set = set(required), set(others)
-    for a, b in pairs:
-        ia, ib = id_of.get(a), id_of.get(b)
-        for r, o in ((ia, ib), (ib, ia)):
-            if r in req_set and o in other_set:
-                out[r][o] = max(out[r].get(o, 0.0), s.partial_hierarchy_credit)
+    related = skill_hierarchy(runtime, session)
+    other_set = set(others)
+    for r in required:
+        for o in related.get(r, ()):
+            if o in other_set:
+                out[r][o] = s.partial_hierarchy_credit
     vr = runtime.linker.skill_vectors(required)
     vo = runtime.linker.skill_vectors(others)
     sims = vr @ vo.T

@@ -178,6 +178,11 @@ def compute(runtime, session: Session, body: RecommendIn, *, with_plan: bool = T
     return out
 
 
+def _plain(obj) -> dict:
+    """A flat dataclass as a dict, without asdict's deep copies (hot path)."""
+    return dict(obj.__dict__)
+
+
 def _role_out(role, info) -> dict:
     n_ess = sum(1 for r in role.skills if r.essential)
     return {
@@ -198,7 +203,7 @@ def _gap_out(gap) -> dict:
         "counts": {
             k: sum(1 for i in gap.items if i.status == k) for k in ("covered", "partial", "missing")
         },
-        "items": [asdict(i) | {"credit": round(i.credit, 4)} for i in gap.items],
+        "items": [_plain(i) | {"credit": round(i.credit, 4)} for i in gap.items],
     }
 
 
@@ -208,7 +213,7 @@ def _learner_out(learner) -> dict:
             {
                 "skill_id": sid,
                 "confidence": c,
-                "evidence": [asdict(e) for e in learner.evidence.get(sid, [])][:3],
+                "evidence": [_plain(e) for e in learner.evidence.get(sid, [])[:3]],
             }
             for sid, c in sorted(learner.profile.skills.items(), key=lambda x: -x[1])
         ],
@@ -251,15 +256,15 @@ def _plan_out(p) -> dict:
                 "required_by": s.required_by,
                 "explanation": s.explanation,
                 "covers": [
-                    asdict(c) | {"gain": round(c.gain, 4), "credit": round(c.credit, 4)}
+                    _plain(c) | {"gain": round(c.gain, 4), "credit": round(c.credit, 4)}
                     for c in s.covers
                 ],
             }
             for i, s in enumerate(p.steps)
         ],
-        "uncoverable": [asdict(x) for x in p.uncoverable],
-        "unmet": [asdict(x) for x in p.unmet],
-        "stacks_into": [asdict(x) for x in p.stacks_into],
+        "uncoverable": [_plain(x) for x in p.uncoverable],
+        "unmet": [_plain(x) for x in p.unmet],
+        "stacks_into": [_plain(x) for x in p.stacks_into],
         "alternatives": {k: asdict(v) for k, v in p.alternatives.items()},
         "skipped": p.skipped,
     }

@@ -209,3 +209,23 @@ def test_a_held_part_counts_towards_its_program(client, role):
     stacks = client.post("/v1/recommendations", json=body).json()["plan"]["stacks_into"]
     prog = next(s for s in stacks if s["program_external_id"] == "m:prog")
     assert prog["title"] == "Data programme" and prog["total"] == 2 and prog["held"] == 1
+
+
+def test_partial_credit_from_the_hierarchy_and_similarity(runtime):
+    from sqlalchemy.orm import aliased
+
+    from models.tables import SkillBroader
+    from service.profiles import neighbours
+
+    a, b = aliased(Skill), aliased(Skill)
+    with Session(runtime.engine) as s:
+        child, parent = s.execute(
+            select(a.id, b.id)
+            .join(SkillBroader, SkillBroader.uri == a.uri)
+            .join(b, b.uri == SkillBroader.broader_uri)
+            .limit(1)
+        ).one()
+        nb = neighbours(runtime, s, [parent], [child])
+        assert nb[parent][child] == runtime.settings.partial_hierarchy_credit
+        nb = neighbours(runtime, s, [child], [parent])  # narrower and broader alike
+        assert nb[child][parent] >= runtime.settings.partial_hierarchy_credit
