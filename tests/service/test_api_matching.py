@@ -229,3 +229,39 @@ def test_partial_credit_from_the_hierarchy_and_similarity(runtime):
         assert nb[parent][child] == runtime.settings.partial_hierarchy_credit
         nb = neighbours(runtime, s, [child], [parent])  # narrower and broader alike
         assert nb[child][parent] >= runtime.settings.partial_hierarchy_credit
+
+
+def test_learner_from_badges_declared_skills_and_text(client, role):
+    import json
+    from pathlib import Path
+
+    badge = json.loads(
+        (
+            Path(__file__).resolve().parents[1] / "ingest" / "fixtures" / "ob2_badgeclass.json"
+        ).read_text()
+    )
+    body = {
+        "learner": {
+            "badges": [badge],
+            "skills": ["PostgreSQL", role["essential"][0]],
+            "text": "I wrote Python (computer programming) every day.",
+        },
+        "target": {"occupation_id": role["occupation_id"]},
+    }
+    out = client.post("/v1/gap", json=body).json()
+    sources = {e["source"].split(":")[0] for s in out["learner"]["skills"] for e in s["evidence"]}
+    assert {"badge", "declared", "text"} <= sources
+    text_ev = next(
+        e for s in out["learner"]["skills"] for e in s["evidence"] if e["source"] == "text"
+    )
+    assert body["learner"]["text"][text_ev["start"] : text_ev["end"]] == text_ev["text"]
+    conf = {s["skill_id"]: s["confidence"] for s in out["learner"]["skills"]}
+    assert all(0 < c <= 1 for c in conf.values())
+    bad = client.post(
+        "/v1/gap",
+        json={
+            "learner": {"badges": [{"type": "Issuer"}]},
+            "target": {"occupation_id": role["occupation_id"]},
+        },
+    )
+    assert bad.status_code == 422 and bad.json()["error"]["field"].startswith("learner.badges[0]")
