@@ -98,5 +98,5 @@ def add_data_commands(sub) -> None:
         default="1000,10000,100000",
         help="catalog sizes for the recommendation latency ('' to skip)",
     )
-    s.add_argument("--requests", type=int, default=100)
+    s.add_argument("--requests", type=int, default=200)
     s.set_defaults(func=cmd_bench)
