@@ -8,6 +8,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+import threading
 from collections.abc import Callable, Sequence
 from typing import Protocol, runtime_checkable
 
@@ -82,8 +83,19 @@ class SentenceTransformerEncoder:
         self._max_seq_length = max_seq_length
         self._offline = offline
         self._model = None
+        self._lock = threading.Lock()
+
+    def preload(self) -> threading.Thread:
+        """Start loading the model in a background thread (start-up work can overlap it)."""
+        thread = threading.Thread(target=self._load, name="model-preload", daemon=True)
+        thread.start()
+        return thread
 
     def _load(self):
+        with self._lock:
+            return self._load_locked()
+
+    def _load_locked(self):
         if self._model is None:
             if self._offline:
                 os.environ.setdefault("HF_HUB_OFFLINE", "1")

@@ -88,12 +88,14 @@ def build_runtime(
     settings: Settings, *, encoder: Encoder | None = None, engine: Engine | None = None
 ) -> Runtime:
     """Open the database, load the taxonomy if needed, and load or build the indexes."""
+    if encoder is None:
+        encoder = make_encoder(settings)
+        encoder.preload()  # the model import (seconds) overlaps the database work below
     engine = engine or make_engine(settings.database_url)
     create_tables(engine)
     if load_taxonomy(engine, Path(settings.data_dir), include_onet=settings.include_onet):
         log.info("taxonomy loaded into the database")
     entries = skill_entries(engine)
-    encoder = encoder or make_encoder(settings)
     idir = _index_dir(settings, encoder)
     show = settings.progress
 

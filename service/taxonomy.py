@@ -223,22 +223,33 @@ def _load_onet(s: Session, data_dir: Path) -> None:
 
 def skill_entries(engine: Engine) -> list[SkillEntry]:
     """All skills as the linker sees them, ordered by id."""
+    cols = (
+        Skill.id,
+        Skill.uri,
+        Skill.preferred_label,
+        Skill.alt_labels,
+        Skill.hidden_labels,
+        Skill.description,
+        Skill.skill_type,
+        Skill.reuse_level,
+        Skill.source,
+    )
     with Session(engine) as s:
-        rows = s.execute(select(Skill).order_by(Skill.id)).scalars().all()
-        return [
-            SkillEntry(
-                id=r.id,
-                uri=r.uri,
-                preferred_label=r.preferred_label,
-                alt_labels=tuple(r.alt_labels),
-                hidden_labels=tuple(r.hidden_labels),
-                description=r.description,
-                skill_type=r.skill_type,
-                reuse_level=r.reuse_level,
-                source=r.source,
-            )
-            for r in rows
-        ]
+        rows = s.execute(select(*cols).order_by(Skill.id)).all()
+    return [
+        SkillEntry(
+            id=i,
+            uri=u,
+            preferred_label=p,
+            alt_labels=tuple(a),
+            hidden_labels=tuple(h),
+            description=d,
+            skill_type=t,
+            reuse_level=r,
+            source=src,
+        )
+        for i, u, p, a, h, d, t, r, src in rows
+    ]
 
 
 def meta_value(engine: Engine, key: str, default: str = "") -> str:
