@@ -55,14 +55,7 @@ class ExtractRequest(BaseModel):
     sources: list[str] | None = Field(default=None, description='e.g. ["esco"] or ["onet"]')
 
 
-class ExtractedSkillOut(BaseModel):
-    id: int
-    uri: str
-    preferred_label: str
-    source: str
-    score: float
-    matched_label: str
-    label_kind: str
+class ExtractedSkillOut(SkillHit):
     evidence: list[EvidenceOut]
 
 

@@ -131,6 +131,7 @@ def resolve_title(runtime, session: Session, title: str, k: int = 5) -> list[dic
             "id": h.entity_id,
             "uri": occ[h.entity_id].uri,
             "preferred_label": occ[h.entity_id].preferred_label,
+            "isco_code": occ[h.entity_id].isco_code,
             "score": round(h.score, 4),
             "matched_label": h.matched_label,
         }

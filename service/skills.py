@@ -16,6 +16,7 @@ from models.schemas import (
 )
 from models.tables import Occupation, OccupationSkill, Skill, SkillBroader, SkillGroup
 from service.errors import InvalidInput, NotFound, TooLarge
+from service.profiles import resolve_title
 from service.runtime import Runtime
 
 
@@ -31,18 +32,20 @@ def search_skills(
     runtime: Runtime, q: str, *, limit: int, sources: set[str] | None
 ) -> list[SkillHit]:
     check_text(q, limit=runtime.settings.max_query_chars, field="q")
-    return [
-        SkillHit(
-            id=m.skill_id,
-            uri=m.uri,
-            preferred_label=m.preferred_label,
-            source=m.source,
-            score=round(float(m.score), 4),
-            matched_label=m.matched_label,
-            label_kind=m.label_kind,
-        )
-        for m in runtime.linker.link(q, k=limit, sources=sources)
-    ]
+    return [SkillHit(**_match_fields(m)) for m in runtime.linker.link(q, k=limit, sources=sources)]
+
+
+def _match_fields(m) -> dict:
+    """The API fields of a linker match (SkillMatch or ExtractedSkill)."""
+    return {
+        "id": m.skill_id,
+        "uri": m.uri,
+        "preferred_label": m.preferred_label,
+        "source": m.source,
+        "score": round(float(m.score), 4),
+        "matched_label": m.matched_label,
+        "label_kind": m.label_kind,
+    }
 
 
 def _labels_for(session: Session, uris: list[str]) -> list[dict]:
@@ -119,13 +122,7 @@ def extract_skills(
         kwargs["min_score"] = min_score
     return [
         ExtractedSkillOut(
-            id=x.skill_id,
-            uri=x.uri,
-            preferred_label=x.preferred_label,
-            source=x.source,
-            score=round(float(x.score), 4),
-            matched_label=x.matched_label,
-            label_kind=x.label_kind,
+            **_match_fields(x),
             evidence=[EvidenceOut(start=e.start, end=e.end, text=e.text) for e in x.evidence],
         )
         for x in runtime.linker.extract(text, **kwargs)
@@ -136,25 +133,7 @@ def search_occupations(
     runtime: Runtime, session: Session, q: str, *, limit: int
 ) -> list[OccupationHit]:
     check_text(q, limit=runtime.settings.max_query_chars, field="q")
-    hits = runtime.occupations.search(q, k=limit)
-    rows = {
-        o.id: o
-        for o in session.execute(
-            select(Occupation).where(Occupation.id.in_([h.entity_id for h in hits]))
-        ).scalars()
-    }
-    return [
-        OccupationHit(
-            id=h.entity_id,
-            uri=rows[h.entity_id].uri,
-            preferred_label=rows[h.entity_id].preferred_label,
-            isco_code=rows[h.entity_id].isco_code,
-            score=round(h.score, 4),
-            matched_label=h.matched_label,
-        )
-        for h in hits
-        if h.entity_id in rows
-    ]
+    return [OccupationHit(**hit) for hit in resolve_title(runtime, session, q, k=limit)]
 
 
 def occupation_detail(session: Session, occupation_id: int) -> OccupationDetail:
