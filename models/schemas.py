@@ -158,6 +158,7 @@ class PostingOut(BaseModel):
     date_posted: str | None
     occupation: dict | None
     source_format: str
+    private: bool = Field(default=False, description="a tenant's private opening")
     score: float | None = None
     skills: list[RecordSkillOut] | None = None
     original: object | None = None

@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 from sqlalchemy import JSON, Column, Index, LargeBinary, Text
 from sqlmodel import Field, SQLModel
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
 
 
 class Meta(SQLModel, table=True):
@@ -129,6 +135,10 @@ class JobPosting(SQLModel, table=True):
     source_format: str = Field(max_length=16)
     content_hash: str = Field(max_length=64)
     original: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
+    # None: a public posting (shared, read-only for tenants); else a tenant's private opening.
+    tenant_id: int | None = Field(
+        default=None, foreign_key="tenant.id", index=True, ondelete="CASCADE"
+    )
 
 
 class PostingSkill(SQLModel, table=True):
@@ -140,3 +150,84 @@ class PostingSkill(SQLModel, table=True):
     source: str = Field(max_length=16)
     confidence: float | None = None
     evidence: list[dict] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+
+
+# ------------------------------------------------------------------ employers (tenants)
+
+
+class Tenant(SQLModel, table=True):
+    """An employer. Candidates, private openings and trust material belong to one tenant."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(unique=True, max_length=200)
+    created_at: datetime = Field(default_factory=_now)
+
+
+class ApiKey(SQLModel, table=True):
+    """A key is shown once; only its SHA-256 is kept (keys are 256-bit random, so a fast hash
+    is enough: there is nothing to brute-force). `prefix` lets people tell keys apart."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    tenant_id: int = Field(foreign_key="tenant.id", index=True, ondelete="CASCADE")
+    prefix: str = Field(max_length=16)
+    key_hash: str = Field(unique=True, max_length=64)
+    scopes: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    name: str = Field(default="", max_length=200)
+    created_at: datetime = Field(default_factory=_now)
+    revoked: bool = False
+
+
+class Candidate(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    tenant_id: int = Field(foreign_key="tenant.id", index=True, ondelete="CASCADE")
+    name: str | None = Field(default=None, max_length=200)
+    external_id: str | None = Field(default=None, max_length=200)
+    # recipient identifiers (email, URL, DID) matched against badge recipients; optional
+    identifiers: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    declared: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    text: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
+    created_at: datetime = Field(default_factory=_now)
+    updated_at: datetime = Field(default_factory=_now)
+
+
+class CandidateBadge(SQLModel, table=True):
+    """A held badge with its verification outcome. `document` is the unwrapped credential: it
+    names the recipient, so it lives and dies with the candidate."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    candidate_id: int = Field(foreign_key="candidate.id", index=True, ondelete="CASCADE")
+    position: int = 0
+    status: str = Field(max_length=16)  # verified | unverified | failed
+    reason: str = Field(default="", max_length=64)
+    message: str = Field(default="", max_length=1000)
+    format: str = Field(default="", max_length=32)
+    issuer: str | None = Field(default=None, max_length=1000)
+    credential_id: str | None = Field(default=None, max_length=1000)
+    title: str = Field(default="", max_length=500)
+    valid_until: datetime | None = None
+    document: dict | None = Field(default=None, sa_column=Column(JSON, nullable=True))
+
+
+class CandidateSkill(SQLModel, table=True):
+    """One piece of evidence for one skill of a candidate (a badge, a declaration, CV text)."""
+
+    __table_args__ = (Index("ix_candidateskill_skill", "skill_id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    candidate_id: int = Field(foreign_key="candidate.id", index=True, ondelete="CASCADE")
+    skill_id: int = Field(foreign_key="skill.id", ondelete="CASCADE")
+    confidence: float
+    source: str = Field(max_length=32)  # badge | declared | text
+    badge_id: int | None = Field(default=None, foreign_key="candidatebadge.id", ondelete="CASCADE")
+    evidence: str = Field(default="", max_length=1000)
+
+
+class TrustDocument(SQLModel, table=True):
+    """Verification material a tenant supplied: issuer keys and revocation / status lists."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    tenant_id: int = Field(foreign_key="tenant.id", index=True, ondelete="CASCADE")
+    kind: str = Field(max_length=16)  # key | revocation
+    ref: str = Field(default="", max_length=1000)
+    document: dict = Field(sa_column=Column(JSON, nullable=False))
+    created_at: datetime = Field(default_factory=_now)

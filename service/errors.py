@@ -26,3 +26,15 @@ class TooLarge(DomainError):
 
 class NotReady(DomainError):
     status_code = 503
+
+
+class Unauthorized(DomainError):
+    """No key, or a key this service does not know (401)."""
+
+    status_code = 401
+
+
+class Forbidden(DomainError):
+    """A known key without the scope the action needs (403)."""
+
+    status_code = 403

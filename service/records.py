@@ -6,7 +6,7 @@ import base64
 import json
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 from sqlmodel import Session
 
 from models.schemas import CredentialOut, PostingOut, RecordSkillOut, SpanOut
@@ -19,6 +19,7 @@ from models.tables import (
     Skill,
 )
 from service.errors import InvalidInput, NotFound
+from service.ingest.pipeline import shown_external_id, tenant_external_id
 
 
 @dataclass
@@ -29,9 +30,12 @@ class Filters:
     max_cost: float | None = None
     language: list[str] | None = None
     external_id: str | None = None
+    owned_by: int | None = None  # postings: only this tenant's private openings
+    # postings: public ones and those of this tenant (None: public only); not a user filter
+    visible_to: int | None = None
 
     def active(self) -> bool:
-        return any(v not in (None, [], "") for v in self.__dict__.values())
+        return any(v not in (None, [], "") for k, v in self.__dict__.items() if k != "visible_to")
 
 
 def encode_cursor(data: dict) -> str:
@@ -71,7 +75,14 @@ def _filtered_ids(session: Session, kind: str, f: Filters):
     fk = link.credential_id if kind == "credential" else link.posting_id
     stmt = select(table.id)
     if f.external_id:
-        stmt = stmt.where(table.external_id == f.external_id)
+        ext = f.external_id
+        if kind == "posting" and f.owned_by is not None:
+            ext = tenant_external_id(f.owned_by, ext)
+        stmt = stmt.where(table.external_id == ext)
+    if kind == "posting":
+        stmt = stmt.where(visible(f.visible_to))
+        if f.owned_by is not None:
+            stmt = stmt.where(JobPosting.tenant_id == f.owned_by)
     if kind == "credential":
         if f.kind:
             stmt = stmt.where(Credential.kind.in_(f.kind))
@@ -104,7 +115,7 @@ def search(
             raise InvalidInput("cursor belongs to another query", field="cursor")
         offset = int(state.get("offset", 0))
         allowed = None
-        if filters.active():
+        if filters.active() or kind == "posting":
             allowed = [i for (i,) in session.execute(_filtered_ids(session, kind, filters)).all()]
         index = runtime.credentials if kind == "credential" else runtime.postings
         hits = index.search(q, k=offset + limit + 1, allowed=allowed)
@@ -124,17 +135,25 @@ def search(
         return items, nxt
     after = int(state.get("after", 0))
     stmt = select(table).where(table.id > after).order_by(table.id).limit(limit + 1)
-    if filters.active():
+    if filters.active() or kind == "posting":
         stmt = stmt.where(table.id.in_(_filtered_ids(session, kind, filters)))
     rows = session.execute(stmt).scalars().all()
     nxt = encode_cursor({"after": rows[limit - 1].id}) if len(rows) > limit else None
     return [(r, None) for r in rows[:limit]], nxt
 
 
-def get_row(session: Session, kind: str, record_id: int):
+def visible(tenant_id: int | None):
+    """Postings a caller may see: the public ones and their own tenant's."""
+    if tenant_id is None:
+        return JobPosting.tenant_id.is_(None)
+    return or_(JobPosting.tenant_id.is_(None), JobPosting.tenant_id == tenant_id)
+
+
+def get_row(session: Session, kind: str, record_id: int, *, tenant_id: int | None = None):
+    """The row, or 404 — also for another tenant's private posting (ids leak nothing)."""
     table = Credential if kind == "credential" else JobPosting
     row = session.get(table, record_id)
-    if row is None:
+    if row is None or (kind == "posting" and row.tenant_id not in (None, tenant_id)):
         raise NotFound(f"no {kind} with id {record_id}", field=f"{kind}_id")
     return row
 
@@ -204,10 +223,11 @@ def posting_out(
     occ = session.get(Occupation, row.occupation_id) if row.occupation_id else None
     return PostingOut(
         id=row.id,
-        external_id=row.external_id,
+        external_id=shown_external_id(row.external_id),
         title=row.title,
         description=row.description,
         employer=row.employer,
+        private=row.tenant_id is not None,
         location=row.location,
         remote=row.remote,
         date_posted=row.date_posted,

@@ -83,10 +83,38 @@ def runtime(settings):
 
 
 @pytest.fixture(scope="session")
-def client(settings, runtime):
-    from fastapi.testclient import TestClient
+def admin_key(runtime) -> str:
+    """A key of the operator tenant, allowed to write the shared catalog and public postings."""
+    from sqlmodel import Session
 
+    from service.tenants import create_key, create_tenant
+
+    with Session(runtime.engine) as s:
+        tenant = create_tenant(s, "operator")
+        _row, key = create_key(s, tenant.id, ["admin"], name="tests")
+    return key
+
+
+@pytest.fixture(scope="session")
+def app(settings, runtime):
     from service.api.app import create_app
 
-    with TestClient(create_app(settings, runtime=runtime)) as c:
+    return create_app(settings, runtime=runtime)
+
+
+@pytest.fixture(scope="session")
+def client(app, admin_key):
+    """A client carrying the operator's admin key (the shared catalog needs it to write)."""
+    from fastapi.testclient import TestClient
+
+    with TestClient(app, headers={"Authorization": f"Bearer {admin_key}"}) as c:
+        yield c
+
+
+@pytest.fixture(scope="session")
+def anon(app):
+    """A client without a key: reads the public data, cannot write."""
+    from fastapi.testclient import TestClient
+
+    with TestClient(app) as c:
         yield c

@@ -10,9 +10,12 @@ from fastapi.concurrency import run_in_threadpool
 
 from models.schemas import BatchResultOut, CredentialOut, Page, PostingOut, RecordSkillOut
 from service import records as core
+from service.api.auth import OptionalPrincipal, WriteKey
 from service.api.deps import RuntimeDep, SessionDep
 from service.api.errors import InvalidInput, NotFound, TooLarge
-from service.ingest.pipeline import BatchResult, Ingestor
+from service.errors import Forbidden
+from service.ingest.pipeline import BatchResult, Ingestor, shown_external_id
+from service.tenants import Principal
 
 FORMATS = ("native", "csv", "jsonl", "ob2", "ob3", "ctdl", "schema_org")
 
@@ -54,7 +57,7 @@ def _result_out(result: BatchResult) -> BatchResultOut:
             {
                 "position": i.position,
                 "status": i.status,
-                "external_id": i.external_id,
+                "external_id": shown_external_id(i.external_id),
                 "id": i.id,
                 "errors": [e.__dict__ for e in i.errors],
                 "warnings": [w.__dict__ for w in i.warnings],
@@ -62,6 +65,17 @@ def _result_out(result: BatchResult) -> BatchResultOut:
             for i in result.items
         ],
     )
+
+
+def _owner_for_write(kind: str, principal: Principal, visibility: str) -> int | None:
+    """The tenant that will own what this key writes: None for the shared catalog and public
+    postings (admin keys only), the key's tenant for private openings."""
+    if kind == "credential" or visibility == "public":
+        if not principal.can("admin"):
+            what = "the shared catalog" if kind == "credential" else "public postings"
+            raise Forbidden(f"writing {what} needs a key with the 'admin' scope", field="scope")
+        return None
+    return principal.tenant_id
 
 
 def make_router(kind: str) -> APIRouter:
@@ -74,6 +88,15 @@ def make_router(kind: str) -> APIRouter:
         request: Request,
         response: Response,
         runtime: RuntimeDep,
+        principal: WriteKey,
+        visibility: Annotated[
+            str,
+            Query(
+                pattern="^(private|public)$",
+                description="postings: a private opening of the key's tenant (default) or a "
+                "public posting (admin); credentials are always the shared catalog (admin)",
+            ),
+        ] = "private",
         format: Annotated[
             str | None,
             Query(
@@ -81,6 +104,7 @@ def make_router(kind: str) -> APIRouter:
             ),
         ] = None,
     ):
+        owner = _owner_for_write(kind, principal, visibility)
         if format is not None and format not in FORMATS:
             raise InvalidInput(f"format must be one of {', '.join(FORMATS)}", field="format")
         docs, fmt, single = await _documents(request, format, kind)
@@ -91,7 +115,7 @@ def make_router(kind: str) -> APIRouter:
                 field="body",
             )
         fmt = None if fmt in (None, "csv", "jsonl") else fmt
-        result = await run_in_threadpool(Ingestor(runtime, kind).ingest, docs, fmt)
+        result = await run_in_threadpool(Ingestor(runtime, kind, tenant_id=owner).ingest, docs, fmt)
         out_body = _result_out(result)
         if single and result.items and result.items[0].status == "error":
             first = result.items[0].errors[0]
@@ -104,6 +128,7 @@ def make_router(kind: str) -> APIRouter:
     def search(
         runtime: RuntimeDep,
         session: SessionDep,
+        principal: OptionalPrincipal,
         q: Annotated[str | None, Query(max_length=1000, description="Semantic query")] = None,
         skill: Annotated[
             list[str] | None, Query(description="skill id or URI (all must match)")
@@ -112,7 +137,10 @@ def make_router(kind: str) -> APIRouter:
         max_hours: Annotated[float | None, Query(ge=0)] = None,
         max_cost: Annotated[float | None, Query(ge=0)] = None,
         language: Annotated[list[str] | None, Query()] = None,
-        external_id: Annotated[str | None, Query()] = None,
+        external_id: Annotated[str | None, Query(max_length=512)] = None,
+        mine: Annotated[
+            bool, Query(description="postings: only the private openings of the key's tenant")
+        ] = False,
         limit: Annotated[int, Query(ge=1, le=100)] = 20,
         cursor: Annotated[str | None, Query()] = None,
     ):
@@ -123,7 +151,11 @@ def make_router(kind: str) -> APIRouter:
             max_cost=max_cost,
             language=language,
             external_id=external_id,
+            owned_by=principal.tenant_id if (mine and principal) else None,
+            visible_to=principal.tenant_id if principal else None,
         )
+        if mine and principal is None:
+            raise InvalidInput("mine=true needs an API key", field="mine")
         items, nxt = core.search(
             runtime,
             session,
@@ -140,20 +172,38 @@ def make_router(kind: str) -> APIRouter:
         )
 
     @router.get("/{record_id}", response_model=out)
-    def get_one(session: SessionDep, record_id: Annotated[int, Path(ge=1)], original: bool = True):
-        row = core.get_row(session, kind, record_id)
+    def get_one(
+        session: SessionDep,
+        principal: OptionalPrincipal,
+        record_id: Annotated[int, Path(ge=1)],
+        original: bool = True,
+    ):
+        tid = principal.tenant_id if principal else None
+        row = core.get_row(session, kind, record_id, tenant_id=tid)
         skills = core.record_skills(session, kind, record_id)
         if kind == "credential":
             return core.credential_out(row, skills=skills, original=original)
         return core.posting_out(session, row, skills=skills, original=original)
 
     @router.get("/{record_id}/skills", response_model=list[RecordSkillOut])
-    def get_skills(session: SessionDep, record_id: Annotated[int, Path(ge=1)]):
-        core.get_row(session, kind, record_id)
+    def get_skills(
+        session: SessionDep, principal: OptionalPrincipal, record_id: Annotated[int, Path(ge=1)]
+    ):
+        core.get_row(session, kind, record_id, tenant_id=principal.tenant_id if principal else None)
         return core.record_skills(session, kind, record_id)
 
     @router.delete("/{record_id}", status_code=204)
-    def delete(runtime: RuntimeDep, record_id: Annotated[int, Path(ge=1)]):
+    def delete(
+        runtime: RuntimeDep,
+        session: SessionDep,
+        principal: WriteKey,
+        record_id: Annotated[int, Path(ge=1)],
+    ):
+        row = core.get_row(session, kind, record_id, tenant_id=principal.tenant_id)
+        owner = getattr(row, "tenant_id", None)
+        if owner is None and not principal.can("admin"):
+            raise Forbidden(f"deleting a shared {kind} needs the 'admin' scope", field="scope")
+        session.close()
         if not Ingestor(runtime, kind).delete(record_id):
             raise NotFound(f"no {kind} with id {record_id}", field=f"{kind}_id")
         return Response(status_code=204)

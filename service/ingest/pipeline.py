@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
@@ -79,6 +80,18 @@ def content_hash(record: Record, model_id: str) -> str:
     return hashlib.sha256(blob.encode()).hexdigest()
 
 
+_TENANT_NS = re.compile(r"^tenant:\d+:")
+
+
+def tenant_external_id(tenant_id: int, external_id: str) -> str:
+    return f"tenant:{tenant_id}:{external_id}"
+
+
+def shown_external_id(external_id: str | None) -> str | None:
+    """The external id as its owner gave it (without the tenant namespace)."""
+    return _TENANT_NS.sub("", external_id) if external_id else external_id
+
+
 @dataclass
 class Prepared:
     position: int
@@ -94,9 +107,12 @@ class Prepared:
 class Ingestor:
     """Ingest one kind of record into the database and its index, through the one SkillLinker."""
 
-    def __init__(self, runtime, kind: Kind) -> None:
+    def __init__(self, runtime, kind: Kind, *, tenant_id: int | None = None) -> None:
         self.rt = runtime
         self.kind = kind
+        # a tenant's private openings: external ids live in the tenant's own namespace, so
+        # no tenant can overwrite another's records or the public ones
+        self.tenant_id = tenant_id if kind == "posting" else None
         self.table = Credential if kind == "credential" else JobPosting
         self.index = runtime.credentials if kind == "credential" else runtime.postings
         self.record_cls = CredentialRecord if kind == "credential" else JobPostingRecord
@@ -119,6 +135,9 @@ class Ingestor:
                 if not isinstance(doc, dict):
                     raise ParseError("$", f"expected a JSON object, got {type(doc).__name__}")
                 for rec in parse(doc, fmt):
+                    if self.tenant_id is not None:
+                        ext = tenant_external_id(self.tenant_id, rec.external_id)
+                        rec = rec.model_copy(update={"external_id": ext})
                     out.append((pos, rec))
             except ParseError as exc:
                 out.append((pos, [FieldError(exc.path, exc.message)]))
@@ -298,6 +317,7 @@ class Ingestor:
                 date_posted=r.date_posted.isoformat() if r.date_posted else None,
                 occupation_id=p.occupation_id,
                 occupation_uri=r.occupation_uri,
+                tenant_id=self.tenant_id,
             )
         return common | dict(
             kind=r.kind,
