@@ -135,9 +135,11 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--json", action="store_true", help="print one JSON object")
     s.set_defaults(func=cmd_eval_titles)
 
+    from service.cli_admin import add_admin_commands
     from service.cli_data import add_data_commands
 
     add_data_commands(sub)
+    add_admin_commands(sub)
     return p
 
 

@@ -44,6 +44,10 @@ class Settings(BaseSettings):
     demand_min_share: float = Field(default=0.1, description="Share of postings asking a skill.")
     trust_catalog: float = Field(default=0.9, description="A held catalog credential.")
     trust_badge_unverified: float = Field(default=0.7, description="An uploaded, unverified badge.")
+    trust_badge_verified: float = Field(
+        default=0.95, description="A badge whose signature, dates, status and recipient check out."
+    )
+    max_candidates_page: int = Field(default=100, description="Largest page of ranked matches.")
     trust_declared: float = Field(default=0.6, description="A skill the learner declares.")
     trust_text: float = Field(default=0.6, description="A skill found in CV text.")
     label_min_score: float = Field(default=0.55, description="Link a skill label at or above.")

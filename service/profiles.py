@@ -87,25 +87,36 @@ def role_from_occupation(session: Session, occupation_id: int, settings) -> Role
     return RoleProfile(occ.preferred_label, skills, f"occupation:{occ.uri}")
 
 
-def role_from_posting(session: Session, posting_id: int, settings) -> RoleProfile:
+def posting_requirement(link: PostingSkill, label: str, settings) -> RequiredSkill:
+    """How much a posting's skill weighs, and whether it is essential."""
+    if link.relation == "essential":
+        weight, essential = settings.weight_essential, True
+    elif link.relation == "optional":
+        weight, essential = settings.weight_optional, False
+    else:  # stated without a relation, or extracted: as sure as the link
+        weight = settings.weight_essential * (link.confidence if link.confidence else 0.8)
+        essential = link.source == "explicit"
+    return RequiredSkill(link.skill_id, label, round(weight, 4), essential)
+
+
+def role_from_posting(
+    session: Session,
+    posting_id: int,
+    settings,
+    *,
+    tenant_id: int | None = None,
+    field: str = "target.posting_id",
+) -> RoleProfile:
+    """The posting's skills as a role; another tenant's private opening is a 404."""
     post = session.get(JobPosting, posting_id)
-    if post is None:
-        raise NotFound(f"no posting with id {posting_id}", field="target.posting_id")
+    if post is None or post.tenant_id not in (None, tenant_id):
+        raise NotFound(f"no posting with id {posting_id}", field=field)
     rows = session.execute(
         select(PostingSkill, Skill.preferred_label)
         .join(Skill, Skill.id == PostingSkill.skill_id)
         .where(PostingSkill.posting_id == posting_id)
     ).all()
-    skills = []
-    for link, label in rows:
-        if link.relation == "essential":
-            weight, essential = settings.weight_essential, True
-        elif link.relation == "optional":
-            weight, essential = settings.weight_optional, False
-        else:  # stated without a relation, or extracted: as sure as the link
-            weight = settings.weight_essential * (link.confidence if link.confidence else 0.8)
-            essential = link.source == "explicit"
-        skills.append(RequiredSkill(link.skill_id, label, round(weight, 4), essential))
+    skills = [posting_requirement(link, label, settings) for link, label in rows]
     skills.sort(key=lambda r: (-r.weight, r.label))
     return RoleProfile(post.title, skills, f"posting:{post.id}")
 
@@ -206,7 +217,7 @@ def build_learner(
                 Evidence(link.skill_id, conf, f"credential:{link.credential_id}")
             )
     for i, doc in enumerate(badges):
-        _badge_skills(runtime, doc, i, evidence, warnings)
+        badge_skills(runtime, doc, i, evidence, warnings)
     if skills:
         _declared(runtime, session, skills, evidence, warnings)
     if text and text.strip():
@@ -233,18 +244,31 @@ def build_learner(
     return Learner(LearnerProfile(conf, frozenset(held)), dict(evidence), warnings)
 
 
-def _badge_skills(runtime, doc, i: int, evidence, warnings) -> None:
+def badge_skills(
+    runtime,
+    doc,
+    i: int,
+    evidence,
+    warnings,
+    *,
+    trust: float | None = None,
+    source: str | None = None,
+    where: str = "learner.badges",
+) -> None:
+    """Skills a badge document teaches, as evidence at `trust` (unverified trust by default)."""
     from service.ingest.parsers import ParseError, parse_credential
 
     try:
         records = parse_credential(doc)
     except ParseError as exc:
         raise InvalidInput(
-            f"learner.badges[{i}]: {exc.path}: {exc.message}",
-            field=f"learner.badges[{i}].{exc.path}",
+            f"{where}[{i}]: {exc.path}: {exc.message}",
+            field=f"{where}[{i}].{exc.path}",
         ) from exc
-    trust = runtime.settings.trust_badge_unverified
+    if trust is None:
+        trust = runtime.settings.trust_badge_unverified
     for rec in records:
+        src = source or f"badge:{rec.external_id}"
         labels = [sk.label for sk in rec.skills if sk.label and not sk.uri]
         linked = runtime.linker.link_many(labels, k=1) if labels else []
         by_label = dict(zip(labels, linked, strict=True))
@@ -263,17 +287,21 @@ def _badge_skills(runtime, doc, i: int, evidence, warnings) -> None:
             if sid is None:
                 warnings.append(
                     {
-                        "field": f"learner.badges[{i}]",
+                        "field": f"{where}[{i}]",
                         "message": f"skill {sk.uri or sk.label!r} not in the taxonomy",
                     }
                 )
                 continue
-            evidence[sid].append(Evidence(sid, trust * sk.weight, f"badge:{rec.external_id}"))
+            evidence[sid].append(Evidence(sid, trust * sk.weight, src, sk.label or rec.title))
         text = f"{rec.title}. {rec.description}"
         for x in runtime.linker.extract(text, max_skills=10):
+            ev = x.evidence[0] if x.evidence else None
             evidence[x.skill_id].append(
                 Evidence(
-                    x.skill_id, trust * 0.8 * score_confidence(x.score), f"badge:{rec.external_id}"
+                    x.skill_id,
+                    trust * 0.8 * score_confidence(x.score),
+                    src,
+                    ev.text if ev else rec.title,
                 )
             )
 

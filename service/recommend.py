@@ -80,7 +80,9 @@ class RecommendIn(BaseModel):
     mode: str = Field(default="greedy", pattern="^(greedy|exact)$")
 
 
-def build_role(runtime, session: Session, target: TargetIn) -> tuple[object, dict]:
+def build_role(
+    runtime, session: Session, target: TargetIn, *, tenant_id: int | None = None
+) -> tuple[object, dict]:
     s = runtime.settings
     info: dict = {}
     if target.occupation_uri:
@@ -101,7 +103,7 @@ def build_role(runtime, session: Session, target: TargetIn) -> tuple[object, dic
     if target.occupation_id:
         return profiles.role_from_occupation(session, target.occupation_id, s), info
     if target.posting_id:
-        return profiles.role_from_posting(session, target.posting_id, s), info
+        return profiles.role_from_posting(session, target.posting_id, s, tenant_id=tenant_id), info
     if target.demand_occupation_id:
         return profiles.role_from_demand(session, target.demand_occupation_id, s), info
     if target.title:
@@ -113,10 +115,10 @@ def build_role(runtime, session: Session, target: TargetIn) -> tuple[object, dic
     return profiles.role_from_text(runtime, target.description or ""), info
 
 
-def gap_and_context(runtime, session: Session, body: RecommendIn):
+def gap_and_context(runtime, session: Session, body: RecommendIn, *, tenant_id=None):
     timings: dict[str, float] = {}
     t = time.perf_counter()
-    role, info = build_role(runtime, session, body.target)
+    role, info = build_role(runtime, session, body.target, tenant_id=tenant_id)
     if not role.skills:
         raise InvalidInput("the target role has no skills to match", field="target")
     timings["role"] = time.perf_counter() - t
@@ -138,8 +140,15 @@ def _gap_config(settings) -> GapConfig:
     return GapConfig(partial_min=settings.gap_partial_min, covered_min=settings.gap_covered_min)
 
 
-def compute(runtime, session: Session, body: RecommendIn, *, with_plan: bool = True) -> dict:
-    role, info, learner, timings = gap_and_context(runtime, session, body)
+def compute(
+    runtime,
+    session: Session,
+    body: RecommendIn,
+    *,
+    with_plan: bool = True,
+    tenant_id: int | None = None,
+) -> dict:
+    role, info, learner, timings = gap_and_context(runtime, session, body, tenant_id=tenant_id)
     t = time.perf_counter()
     required = [r.skill_id for r in role.skills]
     nb = profiles.neighbours(runtime, session, required, learner.profile.skills)
@@ -150,32 +159,52 @@ def compute(runtime, session: Session, body: RecommendIn, *, with_plan: bool = T
         out["timings_ms"] = {k: round(v * 1000, 2) for k, v in timings.items()}
         return out
     t = time.perf_counter()
+    result = plan_gap(
+        runtime,
+        session,
+        gap,
+        learner.profile,
+        nb,
+        body.constraints.to_core(),
+        mode=body.mode,
+        timings=timings,
+    )
+    out["plan"] = _plan_out(result)
+    out["timings_ms"] = {k: round(v * 1000, 2) for k, v in timings.items()}
+    return out
+
+
+def plan_gap(
+    runtime, session: Session, gap, learner, nb, constraints, *, mode="greedy", timings=None
+):
+    """The planner over the catalog for an open gap: candidates from the in-memory catalog,
+    partial credit between the gap and what they teach, then greedy or exact planning."""
+    timings = {} if timings is None else timings
+    t = time.perf_counter()
     open_ids = [it.skill_id for it in gap.open_items]
     weights = {it.skill_id: it.weight * (1.0 - it.credit) for it in gap.open_items}
     cands, lookup = runtime.catalog.candidates(weights)
-    held = runtime.catalog.get(sorted(learner.profile.held_credentials))
+    held = runtime.catalog.get(sorted(learner.held_credentials))
     timings["candidates"] = time.perf_counter() - t
     t = time.perf_counter()
     cand_skills = {sid for c in cands for sid in c.skills}
     nb_c = profiles.neighbours(runtime, session, open_ids, cand_skills)
-    for k, v in nb.items():
+    for k, v in (nb or {}).items():
         nb_c.setdefault(k, {}).update(v)
     timings["neighbours"] = time.perf_counter() - t
     t = time.perf_counter()
     result = plan(
         gap,
         cands,
-        body.constraints.to_core(),
+        constraints,
         neighbours=nb_c,
         held=held,
         lookup=lookup,
-        mode=body.mode,
+        mode=mode,
         config=PlannerConfig(),
     )
     timings["plan"] = time.perf_counter() - t
-    out["plan"] = _plan_out(result)
-    out["timings_ms"] = {k: round(v * 1000, 2) for k, v in timings.items()}
-    return out
+    return result
 
 
 def _plain(obj) -> dict:

@@ -55,12 +55,13 @@ def create_app(settings: Settings | None = None, *, runtime: Runtime | None = No
     app.state.runtime = runtime
     install_error_handlers(app)
 
-    from service.api import routes_match, routes_records, routes_taxonomy
+    from service.api import routes_employer, routes_match, routes_records, routes_taxonomy
 
     app.include_router(routes_taxonomy.router)
     app.include_router(routes_records.make_router("credential"))
     app.include_router(routes_records.make_router("posting"))
     app.include_router(routes_match.router)
+    app.include_router(routes_employer.router)
 
     @app.get("/health", tags=["ops"])
     def health() -> dict:

@@ -8,6 +8,7 @@ from fastapi import APIRouter, Path, Query
 from fastapi.responses import JSONResponse
 
 from service import profiles, recommend
+from service.api.auth import OptionalPrincipal
 from service.api.deps import RuntimeDep, SessionDep
 from service.records import credential_out
 
@@ -15,14 +16,26 @@ router = APIRouter(prefix="/v1", tags=["matching"])
 
 
 @router.post("/recommendations", summary="An ordered plan of credentials that closes the gap")
-def recommendations(runtime: RuntimeDep, session: SessionDep, body: recommend.RecommendIn):
+def recommendations(
+    runtime: RuntimeDep,
+    session: SessionDep,
+    principal: OptionalPrincipal,
+    body: recommend.RecommendIn,
+):
+    tid = principal.tenant_id if principal else None
     # plain JSON data already: skip FastAPI's generic encoder on this hot path
-    return JSONResponse(recommend.compute(runtime, session, body))
+    return JSONResponse(recommend.compute(runtime, session, body, tenant_id=tid))
 
 
 @router.post("/gap", summary="The skill gap alone: covered, partly covered, missing")
-def gap(runtime: RuntimeDep, session: SessionDep, body: recommend.RecommendIn):
-    return JSONResponse(recommend.compute(runtime, session, body, with_plan=False))
+def gap(
+    runtime: RuntimeDep,
+    session: SessionDep,
+    principal: OptionalPrincipal,
+    body: recommend.RecommendIn,
+):
+    tid = principal.tenant_id if principal else None
+    return JSONResponse(recommend.compute(runtime, session, body, with_plan=False, tenant_id=tid))
 
 
 @router.get(

@@ -1,0 +1,199 @@
+"""Employers: candidates with verified badges, trust material, and matching both ways.
+
+Every route here acts for the key's tenant; another tenant's ids answer 404."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Path, Query, Response
+from fastapi.concurrency import run_in_threadpool
+from fastapi.responses import JSONResponse
+from pydantic import BaseModel, Field
+from sqlalchemy import select
+from sqlmodel import Session
+
+from models.tables import TrustDocument
+from service import candidates as core
+from service import employer
+from service.api.auth import ReadKey, WriteKey
+from service.api.deps import RuntimeDep, SessionDep
+from service.errors import NotFound
+from service.records import decode_cursor, encode_cursor
+
+router = APIRouter(prefix="/v1", tags=["employers"])
+CandidateId = Annotated[int, Path(ge=1, le=2**62)]
+
+
+class MatchIn(BaseModel):
+    limit: int = Field(default=20, ge=1, le=100)
+    cursor: str | None = Field(default=None, max_length=200)
+    plan: bool = Field(default=True, description="the shortest plan to close missing essentials")
+    min_coverage: float = Field(default=0.0, ge=0, le=1)
+
+
+class OpeningsIn(BaseModel):
+    limit: int = Field(default=20, ge=1, le=100)
+    cursor: str | None = Field(default=None, max_length=200)
+    include_public: bool = Field(default=True, description="public postings too, not only ours")
+    plan: bool = False
+
+
+class TrustIn(BaseModel):
+    kind: str = Field(pattern="^(key|revocation)$", description="key | revocation")
+    document: dict[str, Any] = Field(
+        description="a JWK, a CryptographicKey (OB 2.0), a RevocationList (OB 2.0), a "
+        "1EdTechRevocationList or a BitstringStatusListCredential"
+    )
+
+
+@router.get("/tenant", summary="The tenant and scopes of this key")
+def whoami(principal: ReadKey) -> dict:
+    return {
+        "tenant": {"id": principal.tenant_id, "name": principal.tenant_name},
+        "scopes": sorted(principal.scopes),
+    }
+
+
+@router.post("/candidates", status_code=201, summary="Add a candidate; badges are verified")
+async def create_candidate(
+    runtime: RuntimeDep, principal: WriteKey, body: core.CandidateIn
+) -> JSONResponse:
+    def work() -> dict:
+        with Session(runtime.engine) as s:
+            cid = core.save_candidate(runtime, s, principal.tenant_id, body)
+            return core.candidate_out(
+                s, core.get_candidate_row(s, principal.tenant_id, cid), runtime
+            )
+
+    return JSONResponse(await run_in_threadpool(work), status_code=201)
+
+
+@router.put("/candidates/{candidate_id}", summary="Replace a candidate's profile and badges")
+async def replace_candidate(
+    runtime: RuntimeDep, principal: WriteKey, candidate_id: CandidateId, body: core.CandidateIn
+) -> JSONResponse:
+    def work() -> dict:
+        with Session(runtime.engine) as s:
+            core.save_candidate(runtime, s, principal.tenant_id, body, candidate_id)
+            row = core.get_candidate_row(s, principal.tenant_id, candidate_id)
+            return core.candidate_out(s, row, runtime)
+
+    return JSONResponse(await run_in_threadpool(work))
+
+
+@router.get("/candidates", summary="The tenant's candidates")
+def list_candidates(
+    session: SessionDep,
+    principal: ReadKey,
+    limit: Annotated[int, Query(ge=1, le=100)] = 20,
+    cursor: Annotated[str | None, Query(max_length=200)] = None,
+) -> dict:
+    after = int(decode_cursor(cursor).get("after", 0))
+    rows = core.list_candidates(session, principal.tenant_id, after=after, limit=limit)
+    nxt = encode_cursor({"after": rows[limit - 1].id}) if len(rows) > limit else None
+    return {
+        "items": [{"id": r.id, "name": r.name, "external_id": r.external_id} for r in rows[:limit]],
+        "next_cursor": nxt,
+    }
+
+
+@router.get("/candidates/{candidate_id}", summary="A candidate: badges, statuses, skills")
+def get_candidate(
+    runtime: RuntimeDep, session: SessionDep, principal: ReadKey, candidate_id: CandidateId
+) -> JSONResponse:
+    row = core.get_candidate_row(session, principal.tenant_id, candidate_id)
+    return JSONResponse(core.candidate_out(session, row, runtime))
+
+
+@router.delete("/candidates/{candidate_id}", status_code=204, summary="Erase a candidate")
+def delete_candidate(
+    runtime: RuntimeDep, session: SessionDep, principal: WriteKey, candidate_id: CandidateId
+) -> Response:
+    core.delete_candidate(runtime, session, principal.tenant_id, candidate_id)
+    return Response(status_code=204)
+
+
+@router.post(
+    "/openings/{posting_id}/candidates",
+    summary="The tenant's candidates ranked for an opening (weighted skill coverage)",
+)
+async def candidates_for_opening(
+    runtime: RuntimeDep,
+    principal: ReadKey,
+    posting_id: Annotated[int, Path(ge=1, le=2**62)],
+    body: MatchIn | None = None,
+) -> JSONResponse:
+    body = body or MatchIn()
+    limit = min(body.limit, runtime.settings.max_candidates_page)
+
+    def work() -> dict:
+        with Session(runtime.engine) as s:
+            return employer.rank_candidates(
+                runtime,
+                s,
+                principal.tenant_id,
+                posting_id,
+                limit=limit,
+                cursor=body.cursor,
+                with_plan=body.plan,
+                min_coverage=body.min_coverage,
+            )
+
+    return JSONResponse(await run_in_threadpool(work))
+
+
+@router.post(
+    "/candidates/{candidate_id}/openings",
+    summary="Openings (the tenant's and public ones) ranked for a candidate",
+)
+async def openings_for_candidate(
+    runtime: RuntimeDep,
+    principal: ReadKey,
+    candidate_id: CandidateId,
+    body: OpeningsIn | None = None,
+) -> JSONResponse:
+    body = body or OpeningsIn()
+
+    def work() -> dict:
+        with Session(runtime.engine) as s:
+            return employer.rank_openings(
+                runtime,
+                s,
+                principal.tenant_id,
+                candidate_id,
+                limit=body.limit,
+                cursor=body.cursor,
+                include_public=body.include_public,
+                with_plan=body.plan,
+            )
+
+    return JSONResponse(await run_in_threadpool(work))
+
+
+@router.post("/trust", status_code=201, summary="Store an issuer key or a revocation list")
+def add_trust(session: SessionDep, principal: WriteKey, body: TrustIn) -> dict:
+    tid = core.add_trust_document(session, principal.tenant_id, body.kind, body.document)
+    return {"id": tid, "kind": body.kind}
+
+
+@router.get("/trust", summary="The tenant's issuer keys and revocation lists")
+def list_trust(session: SessionDep, principal: ReadKey) -> dict:
+    rows = session.execute(
+        select(TrustDocument)
+        .where(TrustDocument.tenant_id == principal.tenant_id)
+        .order_by(TrustDocument.id)
+    ).scalars()
+    return {"items": [{"id": r.id, "kind": r.kind, "ref": r.ref} for r in rows]}
+
+
+@router.delete("/trust/{trust_id}", status_code=204, summary="Forget a key or a list")
+def delete_trust(
+    session: SessionDep, principal: WriteKey, trust_id: Annotated[int, Path(ge=1, le=2**62)]
+) -> Response:
+    row = session.get(TrustDocument, trust_id)
+    if row is None or row.tenant_id != principal.tenant_id:
+        raise NotFound(f"no trust document {trust_id}", field="trust_id")
+    session.delete(row)
+    session.commit()
+    return Response(status_code=204)

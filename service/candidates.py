@@ -1,0 +1,313 @@
+"""Candidates of a tenant: held badges (verified offline), declared skills and CV text, turned
+into skill evidence that is stored row by row, so ranking needs no linker at query time.
+
+A verified badge weighs `trust_badge_verified`, an unverified one `trust_badge_unverified`, a
+failed one nothing (it is kept, with its reason, so the employer sees why)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import UTC, datetime
+from typing import Any
+
+from pydantic import BaseModel, Field
+from sqlalchemy import delete, func, select
+from sqlmodel import Session
+
+from models.tables import Candidate, CandidateBadge, CandidateSkill, Skill, TrustDocument
+from service import profiles
+from service.errors import InvalidInput, NotFound
+
+MAX_BADGES = 50
+
+
+class CandidateIn(BaseModel):
+    """A candidate profile. Nothing personal is required: a name and identifiers are optional;
+    identifiers (email, URL, DID) are only used to check that badges were issued to them."""
+
+    name: str | None = Field(default=None, max_length=200)
+    external_id: str | None = Field(default=None, max_length=200)
+    identifiers: list[str] = Field(
+        default_factory=list,
+        max_length=20,
+        description="recipient identifiers (email, URL, DID) that badges must name",
+    )
+    badges: list[dict[str, Any] | str] = Field(
+        default_factory=list,
+        max_length=MAX_BADGES,
+        description="Open Badges 2.0 assertions or 3.0 OpenBadgeCredentials: JSON or JWT",
+    )
+    skills: list[str] = Field(
+        default_factory=list, max_length=200, description="declared skills: labels or URIs"
+    )
+    text: str = Field(default="", max_length=50_000, description="CV text")
+    keys: list[dict[str, Any] | str] = Field(
+        default_factory=list,
+        max_length=20,
+        description="issuer public keys for these badges (JWK, PEM, or an OB 2.0 "
+        "CryptographicKey), besides the tenant's stored ones",
+    )
+    revocations: list[dict[str, Any]] = Field(
+        default_factory=list,
+        max_length=20,
+        description="revocation lists or status list credentials, besides the stored ones",
+    )
+
+
+def _check_lengths(body: CandidateIn) -> None:
+    for name, values, limit in (
+        ("identifiers", body.identifiers, 320),
+        ("skills", body.skills, 300),
+    ):
+        for i, v in enumerate(values):
+            if len(v) > limit:
+                raise InvalidInput(f"{name}[{i}] is longer than {limit} characters", field=name)
+    for i, b in enumerate(body.badges):
+        if isinstance(b, str) and len(b) > 200_000:
+            raise InvalidInput(
+                "a badge JWT is longer than 200,000 characters", field=f"badges[{i}]"
+            )
+
+
+def trust_material(session: Session, tenant_id: int) -> tuple[list, list]:
+    rows = session.execute(
+        select(TrustDocument.kind, TrustDocument.document).where(
+            TrustDocument.tenant_id == tenant_id
+        )
+    ).all()
+    keys = [d for k, d in rows if k == "key"]
+    revs = [d for k, d in rows if k == "revocation"]
+    return keys, revs
+
+
+def add_trust_document(session: Session, tenant_id: int, kind: str, document: dict) -> int:
+    if kind not in ("key", "revocation"):
+        raise InvalidInput("kind must be key or revocation", field="kind")
+    ref = str(document.get("id") or document.get("kid") or "")[:1000]
+    row = TrustDocument(tenant_id=tenant_id, kind=kind, ref=ref, document=document)
+    session.add(row)
+    session.commit()
+    return row.id
+
+
+def _verify(doc, *, now, identifiers, keys, revocations):
+    from service.verify import verify_badge
+
+    return verify_badge(doc, now=now, recipient_ids=identifiers, keys=keys, revocations=revocations)
+
+
+def _title(result) -> str:
+    doc = result.document or {}
+    subject = doc.get("credentialSubject") or {}
+    achievement = subject.get("achievement") if isinstance(subject, dict) else None
+    if isinstance(achievement, dict) and achievement.get("name"):
+        return str(achievement["name"])[:500]
+    badge = doc.get("badge")
+    if isinstance(badge, dict) and badge.get("name"):
+        return str(badge["name"])[:500]
+    return str(doc.get("name") or "")[:500]
+
+
+def _skill_source(result) -> dict | None:
+    """The part of a verified or unverified badge that names its skills (for the parsers)."""
+    doc = result.document
+    if not isinstance(doc, dict):
+        return None
+    badge = doc.get("badge")
+    if badge is not None:  # OB 2.0 assertion: the BadgeClass, when it is embedded
+        return badge if isinstance(badge, dict) else None
+    return doc
+
+
+def save_candidate(
+    runtime, session: Session, tenant_id: int, body: CandidateIn, candidate_id: int | None = None
+) -> int:
+    """Create (or replace) a candidate with its badges and skill evidence, in one transaction."""
+    _check_lengths(body)
+    s = runtime.settings
+    now = datetime.now(UTC)
+    stored_keys, stored_revs = trust_material(session, tenant_id)
+    if candidate_id is None:
+        cand = Candidate(tenant_id=tenant_id)
+    else:
+        cand = get_candidate_row(session, tenant_id, candidate_id)
+        session.execute(delete(CandidateSkill).where(CandidateSkill.candidate_id == cand.id))
+        session.execute(delete(CandidateBadge).where(CandidateBadge.candidate_id == cand.id))
+    cand.name, cand.external_id = body.name, body.external_id
+    cand.identifiers, cand.declared, cand.text = (
+        list(body.identifiers),
+        list(body.skills),
+        body.text,
+    )
+    cand.updated_at = now
+    session.add(cand)
+    session.flush()
+
+    evidence: dict[int, list[profiles.Evidence]] = defaultdict(list)
+    warnings: list[dict] = []
+    for i, doc in enumerate(body.badges):
+        result = _verify(
+            doc,
+            now=now,
+            identifiers=body.identifiers,
+            keys=[*body.keys, *stored_keys],
+            revocations=[*body.revocations, *stored_revs],
+        )
+        row = CandidateBadge(
+            candidate_id=cand.id,
+            position=i,
+            status=result.status,
+            reason=result.reason,
+            message=result.message[:1000],
+            format=result.format,
+            issuer=(result.issuer or None) and str(result.issuer)[:1000],
+            credential_id=(result.credential_id or None) and str(result.credential_id)[:1000],
+            title=_title(result),
+            valid_until=result.valid_until,
+            document=result.document if isinstance(result.document, dict) else None,
+        )
+        session.add(row)
+        session.flush()
+        if result.status == "failed":
+            continue  # a failed badge is no evidence
+        source = _skill_source(result)
+        if source is None:
+            warnings.append(
+                {"field": f"badges[{i}]", "message": "the badge's skills are not embedded"}
+            )
+            continue
+        trust = s.trust_badge_verified if result.status == "verified" else s.trust_badge_unverified
+        try:
+            profiles.badge_skills(
+                runtime, source, i, evidence, warnings,
+                trust=trust, source=f"badge:{row.id}", where="badges",
+            )  # fmt: skip
+        except InvalidInput as exc:
+            warnings.append({"field": exc.field, "message": exc.message})
+
+    learner = profiles.build_learner(runtime, session, skills=body.skills, text=body.text)
+    for sid, evs in learner.evidence.items():
+        evidence[sid].extend(evs)
+    rows = []
+    for sid, evs in evidence.items():
+        for e in evs:
+            kind, _, ref = e.source.partition(":")
+            rows.append(
+                CandidateSkill(
+                    candidate_id=cand.id,
+                    skill_id=sid,
+                    confidence=round(min(1.0, e.confidence), 4),
+                    source=kind,
+                    badge_id=int(ref) if kind == "badge" and ref.isdigit() else None,
+                    evidence=(e.text or "")[:1000],
+                )
+            )
+    session.add_all(rows)
+    session.commit()
+    runtime.extras.pop(("candidate_warnings", cand.id), None)
+    if warnings:
+        runtime.extras[("candidate_warnings", cand.id)] = warnings[:50]
+    return cand.id
+
+
+def get_candidate_row(session: Session, tenant_id: int, candidate_id: int) -> Candidate:
+    """The tenant's candidate, or 404 (also for another tenant's: ids leak nothing)."""
+    cand = session.get(Candidate, candidate_id)
+    if cand is None or cand.tenant_id != tenant_id:
+        raise NotFound(f"no candidate with id {candidate_id}", field="candidate_id")
+    return cand
+
+
+def delete_candidate(runtime, session: Session, tenant_id: int, candidate_id: int) -> None:
+    """Everywhere: evidence rows, badges (with the documents naming the person), the row, and
+    what this process caches of them."""
+    cand = get_candidate_row(session, tenant_id, candidate_id)
+    session.execute(delete(CandidateSkill).where(CandidateSkill.candidate_id == cand.id))
+    session.execute(delete(CandidateBadge).where(CandidateBadge.candidate_id == cand.id))
+    session.delete(cand)
+    session.commit()
+    runtime.extras.pop(("candidate_warnings", candidate_id), None)
+    runtime.extras.pop(("candidate_pool", tenant_id), None)
+
+
+def candidate_out(session: Session, cand: Candidate, runtime=None) -> dict:
+    badges = (
+        session.execute(
+            select(CandidateBadge)
+            .where(CandidateBadge.candidate_id == cand.id)
+            .order_by(CandidateBadge.position)
+        )
+        .scalars()
+        .all()
+    )
+    rows = session.execute(
+        select(CandidateSkill, Skill.uri, Skill.preferred_label)
+        .join(Skill, Skill.id == CandidateSkill.skill_id)
+        .where(CandidateSkill.candidate_id == cand.id)
+    ).all()
+    skills: dict[int, dict] = {}
+    for ev, uri, label in rows:
+        entry = skills.setdefault(
+            ev.skill_id,
+            {
+                "skill_id": ev.skill_id,
+                "uri": uri,
+                "label": label,
+                "confidence": 0.0,
+                "evidence": [],
+            },
+        )
+        entry["confidence"] = max(entry["confidence"], ev.confidence)
+        entry["evidence"].append(
+            {"source": ev.source, "badge_id": ev.badge_id, "confidence": ev.confidence,
+             "text": ev.evidence}
+        )  # fmt: skip
+    return {
+        "id": cand.id,
+        "name": cand.name,
+        "external_id": cand.external_id,
+        "identifiers": cand.identifiers,
+        "declared_skills": cand.declared,
+        "updated_at": cand.updated_at.isoformat() if cand.updated_at else None,
+        "badges": [badge_out(b) for b in badges],
+        "skills": sorted(skills.values(), key=lambda x: (-x["confidence"], x["label"])),
+        "warnings": (runtime.extras.get(("candidate_warnings", cand.id), []) if runtime else []),
+    }
+
+
+def badge_out(b: CandidateBadge) -> dict:
+    return {
+        "id": b.id,
+        "position": b.position,
+        "title": b.title,
+        "issuer": b.issuer,
+        "status": b.status,
+        "reason": b.reason,
+        "message": b.message,
+        "format": b.format,
+        "credential_id": b.credential_id,
+        "valid_until": b.valid_until.isoformat() if b.valid_until else None,
+    }
+
+
+def list_candidates(session: Session, tenant_id: int, *, after: int, limit: int) -> list:
+    return (
+        session.execute(
+            select(Candidate)
+            .where(Candidate.tenant_id == tenant_id, Candidate.id > after)
+            .order_by(Candidate.id)
+            .limit(limit + 1)
+        )
+        .scalars()
+        .all()
+    )
+
+
+def pool_version(session: Session, tenant_id: int) -> tuple:
+    """Changes whenever the tenant's candidates do (in any worker): count and latest update."""
+    n, latest, top = session.execute(
+        select(func.count(), func.max(Candidate.updated_at), func.max(Candidate.id)).where(
+            Candidate.tenant_id == tenant_id
+        )
+    ).one()
+    return (n, str(latest), top)

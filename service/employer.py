@@ -1,0 +1,324 @@
+"""Matching openings and candidates, both ways, with the gap analysis's partial credit.
+
+Ranking 10k candidates must take milliseconds, so each tenant's candidates live in memory as
+a sparse candidate x skill matrix of confidences (rebuilt when the tenant's candidates change in
+any worker: the version is read from the database on each call). A required skill's credit for
+every candidate at once is the max over the skill's column and its neighbours' columns, each
+scaled by the relation's credit — the same rule as `matching.gap.best_credit`, vectorised.
+Details (matched skills with their evidence, missing essentials, the plan) are computed for
+the page only.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+from scipy import sparse
+from sqlalchemy import func, select
+from sqlmodel import Session
+
+from models.tables import (
+    Candidate,
+    CandidateBadge,
+    CandidateSkill,
+    JobPosting,
+    PostingSkill,
+    Skill,
+)
+from service import profiles
+from service.candidates import get_candidate_row, pool_version
+from service.errors import InvalidInput
+from service.ingest.pipeline import shown_external_id
+from service.matching import GapConfig, LearnerProfile, RoleProfile, compute_gap
+from service.matching.gap import best_credit
+from service.records import decode_cursor, encode_cursor, visible
+
+
+@dataclass(frozen=True)
+class Pool:
+    version: tuple
+    ids: np.ndarray  # candidate ids, ascending
+    matrix: sparse.csc_matrix  # candidates x columns: confidence of the skill
+    col_of: dict[int, int]  # skill id -> column
+
+
+def candidate_pool(runtime, session: Session, tenant_id: int) -> Pool:
+    version = pool_version(session, tenant_id)
+    key = ("candidate_pool", tenant_id)
+    cached = runtime.extras.get(key)
+    if cached is not None and cached.version == version:
+        return cached
+    ids = np.array(
+        session.execute(
+            select(Candidate.id).where(Candidate.tenant_id == tenant_id).order_by(Candidate.id)
+        )
+        .scalars()
+        .all(),
+        dtype=np.int64,
+    )
+    best = func.max(CandidateSkill.confidence)
+    rows = session.execute(
+        select(CandidateSkill.candidate_id, CandidateSkill.skill_id, best)
+        .join(Candidate, Candidate.id == CandidateSkill.candidate_id)
+        .where(Candidate.tenant_id == tenant_id)
+        .group_by(CandidateSkill.candidate_id, CandidateSkill.skill_id)
+    ).all()
+    skill_ids = sorted({r[1] for r in rows})
+    col_of = {s: j for j, s in enumerate(skill_ids)}
+    if rows:
+        cid, sid, conf = (np.array(x) for x in zip(*rows, strict=True))
+        r = np.searchsorted(ids, cid.astype(np.int64))
+        c = np.array([col_of[s] for s in sid.tolist()], dtype=np.int64)
+        m = sparse.csc_matrix((conf.astype(np.float32), (r, c)), shape=(len(ids), len(skill_ids)))
+    else:
+        m = sparse.csc_matrix((len(ids), 0), dtype=np.float32)
+    pool = Pool(version, ids, m, col_of)
+    runtime.extras[key] = pool
+    return pool
+
+
+def _credits(pool: Pool, required: list[int], nb: dict[int, dict[int, float]]) -> np.ndarray:
+    """candidates x required skills: the best credit each candidate shows for each skill."""
+    m = pool.matrix
+    out = np.zeros((m.shape[0], len(required)), dtype=np.float32)
+    for j, sid in enumerate(required):
+        sources = [(sid, 1.0), *((o, rel) for o, rel in (nb.get(sid) or {}).items())]
+        col = out[:, j]
+        for skill, rel in sources:
+            c = pool.col_of.get(skill)
+            if c is None:
+                continue
+            lo, hi = m.indptr[c], m.indptr[c + 1]
+            rows = m.indices[lo:hi]
+            np.maximum.at(col, rows, np.minimum(m.data[lo:hi], 1.0) * float(rel))
+    return out
+
+
+def _gap_config(settings) -> GapConfig:
+    return GapConfig(partial_min=settings.gap_partial_min, covered_min=settings.gap_covered_min)
+
+
+def _merged(role: RoleProfile) -> list:
+    seen: dict[int, object] = {}
+    for r in role.skills:
+        if r.skill_id not in seen or r.weight > seen[r.skill_id].weight:
+            seen[r.skill_id] = r
+    return list(seen.values())
+
+
+def _page(cursor: str | None, limit: int, kind: str) -> int:
+    state = decode_cursor(cursor)
+    if state and state.get("kind") != kind:
+        raise InvalidInput("cursor belongs to another listing", field="cursor")
+    return int(state.get("offset", 0))
+
+
+def _profile_of(pool: Pool, row: int) -> dict[int, float]:
+    m = pool.matrix.getrow(row).tocoo()
+    inv = {j: s for s, j in pool.col_of.items()}
+    return {inv[j]: float(v) for j, v in zip(m.col.tolist(), m.data.tolist(), strict=True)}
+
+
+def _evidence(session: Session, candidate_ids: list[int]) -> dict[tuple[int, int], list[dict]]:
+    """(candidate, skill) -> evidence, best first, with the badge and its verification."""
+    rows = session.execute(
+        select(CandidateSkill, CandidateBadge.title, CandidateBadge.status)
+        .outerjoin(CandidateBadge, CandidateBadge.id == CandidateSkill.badge_id)
+        .where(CandidateSkill.candidate_id.in_(candidate_ids))
+    ).all()
+    out: dict[tuple[int, int], list[dict]] = {}
+    for ev, title, status in rows:
+        item = {"source": ev.source, "confidence": ev.confidence, "text": ev.evidence}
+        if ev.badge_id is not None:
+            item["badge"] = {"id": ev.badge_id, "title": title, "status": status}
+        out.setdefault((ev.candidate_id, ev.skill_id), []).append(item)
+    for items in out.values():
+        items.sort(key=lambda x: -x["confidence"])
+    return out
+
+
+def _labels(session: Session, ids) -> dict[int, str]:
+    ids = list(set(ids))
+    if not ids:
+        return {}
+    q = select(Skill.id, Skill.preferred_label).where(Skill.id.in_(ids))
+    return dict(session.execute(q).all())
+
+
+def _match_detail(
+    runtime, session, role: RoleProfile, held: dict[int, float], nb, evidence, cid, *, with_plan
+):
+    gap = compute_gap(role, LearnerProfile(held), nb, _gap_config(runtime.settings))
+    via_labels = _labels(session, [it.via for it in gap.items if it.via])
+    matched = [
+        {
+            "skill_id": it.skill_id,
+            "label": it.label,
+            "weight": it.weight,
+            "essential": it.essential,
+            "status": it.status,
+            "credit": round(it.credit, 4),
+            "via": None
+            if it.via in (None, it.skill_id)
+            else {"skill_id": it.via, "label": via_labels.get(it.via)},
+            "evidence": evidence.get((cid, it.via), [])[:3],
+        }
+        for it in gap.items
+        if it.credit > 0
+    ]
+    missing = [
+        {"skill_id": it.skill_id, "label": it.label, "status": it.status,
+         "credit": round(it.credit, 4)}
+        for it in gap.items
+        if it.essential and it.status != "covered"
+    ]  # fmt: skip
+    out = {"coverage": round(gap.coverage, 4), "matched": matched, "missing_essential": missing}
+    if with_plan:
+        out["plan"] = _essential_plan(runtime, session, role, held, nb) if missing else None
+    return out
+
+
+def _essential_plan(runtime, session, role: RoleProfile, held, nb) -> dict:
+    """The shortest plan (fewest hours) that closes the missing essential skills."""
+    from service.matching import Constraints
+    from service.recommend import _plan_out, plan_gap
+
+    essentials = RoleProfile(role.title, [r for r in role.skills if r.essential], role.source)
+    gap = compute_gap(essentials, LearnerProfile(held), nb, _gap_config(runtime.settings))
+    result = plan_gap(runtime, session, gap, LearnerProfile(held), nb, Constraints())
+    out = _plan_out(result)
+    return {
+        k: out[k]
+        for k in ("feasible", "message", "total_hours", "total_cost", "currency", "steps",
+                  "coverage_before", "coverage_after", "uncoverable")
+    }  # fmt: skip
+
+
+def rank_candidates(
+    runtime,
+    session: Session,
+    tenant_id: int,
+    posting_id: int,
+    *,
+    limit: int = 20,
+    cursor: str | None = None,
+    with_plan: bool = True,
+    min_coverage: float = 0.0,
+) -> dict:
+    role = profiles.role_from_posting(
+        session, posting_id, runtime.settings, tenant_id=tenant_id, field="posting_id"
+    )
+    required = _merged(role)
+    if not required:
+        raise InvalidInput("the opening has no skills to match", field="posting_id")
+    pool = candidate_pool(runtime, session, tenant_id)
+    offset = _page(cursor, limit, "candidates")
+    req_ids = [r.skill_id for r in required]
+    nb = profiles.neighbours(runtime, session, req_ids, pool.col_of)
+    w = np.array([r.weight for r in required], dtype=np.float32)
+    scores = _credits(pool, req_ids, nb) @ w / max(float(w.sum()), 1e-9)
+    keep = np.nonzero(scores >= min_coverage)[0] if min_coverage > 0 else np.arange(len(scores))
+    order = keep[np.lexsort((pool.ids[keep], -scores[keep]))]
+    page = order[offset : offset + limit]
+    cids = [int(pool.ids[i]) for i in page]
+    names = dict(
+        session.execute(
+            select(Candidate.id, Candidate.name).where(Candidate.id.in_(cids))
+        ).all()
+    ) if cids else {}  # fmt: skip
+    evidence = _evidence(session, cids) if cids else {}
+    items = []
+    for rank, i in enumerate(page, start=offset + 1):
+        cid = int(pool.ids[i])
+        held = _profile_of(pool, int(i))
+        detail = _match_detail(runtime, session, role, held, nb, evidence, cid, with_plan=with_plan)
+        items.append({"rank": rank, "candidate": {"id": cid, "name": names.get(cid)}, **detail})
+    nxt = len(order) > offset + limit
+    return {
+        "opening": {"id": posting_id, "title": role.title, "n_skills": len(required)},
+        "total": int(len(order)),
+        "items": items,
+        "next_cursor": encode_cursor({"kind": "candidates", "offset": offset + limit})
+        if nxt
+        else None,
+    }
+
+
+def rank_openings(
+    runtime,
+    session: Session,
+    tenant_id: int,
+    candidate_id: int,
+    *,
+    limit: int = 20,
+    cursor: str | None = None,
+    include_public: bool = True,
+    with_plan: bool = False,
+) -> dict:
+    cand = get_candidate_row(session, tenant_id, candidate_id)
+    pool = candidate_pool(runtime, session, tenant_id)
+    row = int(np.searchsorted(pool.ids, cand.id))
+    held = _profile_of(pool, row)
+    offset = _page(cursor, limit, "openings")
+    where = visible(tenant_id) if include_public else JobPosting.tenant_id == tenant_id
+    links = session.execute(
+        select(PostingSkill, Skill.preferred_label)
+        .join(Skill, Skill.id == PostingSkill.skill_id)
+        .join(JobPosting, JobPosting.id == PostingSkill.posting_id)
+        .where(where)
+    ).all()
+    roles: dict[int, dict[int, object]] = {}
+    for link, label in links:
+        req = profiles.posting_requirement(link, label, runtime.settings)
+        mine = roles.setdefault(link.posting_id, {})
+        if req.skill_id not in mine or req.weight > mine[req.skill_id].weight:
+            mine[req.skill_id] = req
+    all_req = {sid for r in roles.values() for sid in r}
+    nb = profiles.neighbours(runtime, session, all_req, held)
+    scored = []
+    for pid, reqs in roles.items():
+        total = sum(r.weight for r in reqs.values())
+        if total <= 0:
+            continue
+        got = sum(r.weight * best_credit(sid, held, nb)[0] for sid, r in reqs.items())
+        scored.append((got / total, pid))
+    scored.sort(key=lambda x: (-x[0], x[1]))
+    page = scored[offset : offset + limit]
+    posts = {
+        p.id: p
+        for p in session.execute(
+            select(JobPosting).where(JobPosting.id.in_([pid for _s, pid in page]))
+        ).scalars()
+    }
+    evidence = _evidence(session, [cand.id])
+    items = []
+    for rank, (_score, pid) in enumerate(page, start=offset + 1):
+        post = posts[pid]
+        reqs = sorted(roles[pid].values(), key=lambda r: (-r.weight, r.label))
+        role = RoleProfile(post.title, reqs, f"posting:{pid}")
+        detail = _match_detail(
+            runtime, session, role, held, nb, evidence, cand.id, with_plan=with_plan
+        )
+        items.append(
+            {
+                "rank": rank,
+                "opening": {
+                    "id": pid,
+                    "external_id": shown_external_id(post.external_id),
+                    "title": post.title,
+                    "employer": post.employer,
+                    "private": post.tenant_id is not None,
+                },
+                **detail,
+            }
+        )
+    nxt = len(scored) > offset + limit
+    return {
+        "candidate": {"id": cand.id, "name": cand.name},
+        "total": len(scored),
+        "items": items,
+        "next_cursor": encode_cursor({"kind": "openings", "offset": offset + limit})
+        if nxt
+        else None,
+    }
