@@ -150,7 +150,7 @@ def _match_detail(
     runtime, session, role: RoleProfile, held: dict[int, float], nb, evidence, cid, *, with_plan
 ):
     gap = compute_gap(role, LearnerProfile(held), nb, _gap_config(runtime.settings))
-    via_labels = _labels(session, [it.via for it in gap.items if it.via])
+    via_labels = _labels(session, [it.via_skill_id for it in gap.items if it.via_skill_id])
     matched = [
         {
             "skill_id": it.skill_id,
@@ -160,9 +160,9 @@ def _match_detail(
             "status": it.status,
             "credit": round(it.credit, 4),
             "via": None
-            if it.via in (None, it.skill_id)
-            else {"skill_id": it.via, "label": via_labels.get(it.via)},
-            "evidence": evidence.get((cid, it.via), [])[:3],
+            if it.via_skill_id in (None, it.skill_id)
+            else {"skill_id": it.via_skill_id, "label": via_labels.get(it.via_skill_id)},
+            "evidence": evidence.get((cid, it.via_skill_id), [])[:3],
         }
         for it in gap.items
         if it.credit > 0
