@@ -90,12 +90,6 @@ def add_trust_document(session: Session, tenant_id: int, kind: str, document: di
     return row.id
 
 
-def _verify(doc, *, now, identifiers, keys, revocations):
-    from service.verify import verify_badge
-
-    return verify_badge(doc, now=now, recipient_ids=identifiers, keys=keys, revocations=revocations)
-
-
 def _title(result) -> str:
     doc = result.document or {}
     subject = doc.get("credentialSubject") or {}
@@ -106,17 +100,6 @@ def _title(result) -> str:
     if isinstance(badge, dict) and badge.get("name"):
         return str(badge["name"])[:500]
     return str(doc.get("name") or "")[:500]
-
-
-def _skill_source(result) -> dict | None:
-    """The part of a verified or unverified badge that names its skills (for the parsers)."""
-    doc = result.document
-    if not isinstance(doc, dict):
-        return None
-    badge = doc.get("badge")
-    if badge is not None:  # OB 2.0 assertion: the BadgeClass, when it is embedded
-        return badge if isinstance(badge, dict) else None
-    return doc
 
 
 def save_candidate(
@@ -146,9 +129,8 @@ def save_candidate(
     evidence: dict[int, list[profiles.Evidence]] = defaultdict(list)
     warnings: list[dict] = []
     for i, doc in enumerate(body.badges):
-        result = _verify(
+        result = profiles.verify_awarded(
             doc,
-            now=now,
             identifiers=body.identifiers,
             keys=[*body.keys, *stored_keys],
             revocations=[*body.revocations, *stored_revs],
@@ -170,7 +152,7 @@ def save_candidate(
         session.flush()
         if result.status == "failed":
             continue  # a failed badge is no evidence
-        source = _skill_source(result)
+        source = profiles.skill_source(result.document)
         if source is None:
             warnings.append(
                 {"field": f"badges[{i}]", "message": "the badge's skills are not embedded"}

@@ -43,6 +43,7 @@ class Learner:
     profile: LearnerProfile
     evidence: dict[int, list[Evidence]] = field(default_factory=dict)
     warnings: list[dict] = field(default_factory=list)
+    badges: list[dict] = field(default_factory=list)  # verification outcome of each awarded one
 
 
 def _labels(session: Session, ids: Iterable[int]) -> dict[int, str]:
@@ -191,9 +192,10 @@ def build_learner(
     session: Session,
     *,
     credential_ids: Sequence[int] = (),
-    badges: Sequence[dict] = (),
+    badges: Sequence[dict | str] = (),
     skills: Sequence[str] = (),
     text: str = "",
+    identifiers: Sequence[str] = (),
 ) -> Learner:
     s = runtime.settings
     evidence: dict[int, list[Evidence]] = defaultdict(list)
@@ -216,8 +218,28 @@ def build_learner(
             evidence[link.skill_id].append(
                 Evidence(link.skill_id, conf, f"credential:{link.credential_id}")
             )
+    outcomes = []
     for i, doc in enumerate(badges):
-        badge_skills(runtime, doc, i, evidence, warnings)
+        if not is_awarded(doc):  # a BadgeClass, an Achievement, a CTDL credential: a claim
+            badge_skills(runtime, doc, i, evidence, warnings)
+            continue
+        res = verify_awarded(doc, identifiers=identifiers)
+        outcomes.append(
+            {"position": i, "status": res.status, "reason": res.reason, "message": res.message}
+        )
+        if res.status == "failed":
+            warnings.append(
+                {"field": f"learner.badges[{i}]", "message": f"not counted: {res.message}"}
+            )
+            continue
+        src = skill_source(res.document)
+        if src is None:
+            warnings.append(
+                {"field": f"learner.badges[{i}]", "message": "the badge's skills are not embedded"}
+            )
+            continue
+        trust = s.trust_badge_verified if res.status == "verified" else s.trust_badge_unverified
+        badge_skills(runtime, src, i, evidence, warnings, trust=trust)
     if skills:
         _declared(runtime, session, skills, evidence, warnings)
     if text and text.strip():
@@ -241,7 +263,46 @@ def build_learner(
     conf = {
         sid: round(min(1.0, max(e.confidence for e in evs)), 4) for sid, evs in evidence.items()
     }
-    return Learner(LearnerProfile(conf, frozenset(held)), dict(evidence), warnings)
+    return Learner(LearnerProfile(conf, frozenset(held)), dict(evidence), warnings, outcomes)
+
+
+def is_awarded(doc) -> bool:
+    """An awarded badge (someone holds it: it can be verified), not a badge's description."""
+    if isinstance(doc, str):
+        return True  # a JWT
+    if not isinstance(doc, dict):
+        return False
+    types = doc.get("type") or doc.get("@type") or []
+    types = [types] if isinstance(types, str) else list(types)
+    return bool(
+        {"Assertion", "VerifiableCredential", "OpenBadgeCredential", "AchievementCredential"}
+        & set(types)
+    ) or any(k in doc for k in ("recipient", "credentialSubject", "proof"))
+
+
+def verify_awarded(doc, *, identifiers=(), keys=(), revocations=()):
+    from datetime import UTC, datetime
+
+    from service.verify import verify_badge
+
+    return verify_badge(
+        doc,
+        now=datetime.now(UTC),
+        recipient_ids=list(identifiers),
+        keys=list(keys),
+        revocations=list(revocations),
+    )
+
+
+def skill_source(document) -> dict | None:
+    """The part of an awarded badge that names its skills, for the parsers: an OB 2.0
+    assertion's embedded BadgeClass, or the OB 3.0 credential itself."""
+    if not isinstance(document, dict):
+        return None
+    badge = document.get("badge")
+    if badge is not None:
+        return badge if isinstance(badge, dict) else None
+    return document
 
 
 def badge_skills(

@@ -17,8 +17,16 @@ class LearnerIn(BaseModel):
     credentials: list[int] = Field(
         default_factory=list, max_length=200, description="ids of catalog credentials held"
     )
-    badges: list[dict] = Field(
-        default_factory=list, max_length=50, description="Open Badges / CTDL documents held (JSON)"
+    badges: list[dict | str] = Field(
+        default_factory=list,
+        max_length=50,
+        description="badges held: Open Badges assertions or credentials (JSON or JWT; verified "
+        "offline, a verified one weighs more) or BadgeClass / Achievement / CTDL documents",
+    )
+    identifiers: list[str] = Field(
+        default_factory=list,
+        max_length=20,
+        description="the learner's recipient identifiers (email, URL, DID) badges must name",
     )
     skills: list[str] = Field(
         default_factory=list, max_length=200, description="declared skills: labels or URIs"
@@ -131,6 +139,7 @@ def gap_and_context(runtime, session: Session, body: RecommendIn, *, tenant_id=N
         badges=lr.badges,
         skills=lr.skills,
         text=lr.text,
+        identifiers=lr.identifiers,
     )
     timings["learner"] = time.perf_counter() - t
     return role, info, learner, timings
@@ -247,6 +256,7 @@ def _learner_out(learner) -> dict:
             for sid, c in sorted(learner.profile.skills.items(), key=lambda x: -x[1])
         ],
         "held_credentials": sorted(learner.profile.held_credentials),
+        "badges": learner.badges,
         "warnings": learner.warnings,
     }
 

@@ -262,3 +262,100 @@ def test_delete_candidate_removes_it_everywhere(world, runtime):
     ranked = [i["candidate"]["id"] for i in a.post(url, json={"plan": False}).json()["items"]]
     assert made["id"] not in ranked
     assert a.get(f"/v1/candidates/{made['id']}").status_code == 404
+
+
+def _signed_badge(key, uri: str, *, email: str, **kw) -> tuple[str, dict]:
+    from tests.verify.badges import ob3_credential, salted_sha256, vc_jwt
+    from tests.verify.signing import did_key
+
+    cred = ob3_credential(
+        issuer=did_key(key),
+        subject_id=None,
+        identifier=[
+            {"type": "IdentityObject", "identityType": "emailAddress", "hashed": True,
+             "salt": "pepper", "identityHash": salted_sha256(email, "pepper")}
+        ],
+        **kw,
+    )  # fmt: skip
+    cred["credentialSubject"]["achievement"]["alignment"] = [
+        {"type": ["Alignment"], "targetName": "skill", "targetUrl": uri}
+    ]
+    return vc_jwt(cred, key, "did:key"), cred
+
+
+def test_signed_badges_are_verified_and_weigh_more(world, runtime):
+    from cryptography.hazmat.primitives.asymmetric import ec, ed25519
+
+    from tests.verify.signing import did_key, replace_payload
+
+    a, uri, s = world["a"], world["ess"][5], runtime.settings
+    ed, p256 = ed25519.Ed25519PrivateKey.generate(), ec.generate_private_key(ec.SECP256R1())
+    good, _ = _signed_badge(ed, uri, email="eve@example.org")
+    good_p256, _ = _signed_badge(p256, uri, email="eve@example.org")
+    tampered_src, cred = _signed_badge(ed, uri, email="eve@example.org")
+    cred["credentialSubject"]["achievement"]["name"] = "Forged"
+    from tests.verify.badges import jwt_claims
+
+    tampered = replace_payload(tampered_src, jwt_claims(cred))
+    other, _ = _signed_badge(ed, uri, email="mallory@example.org")
+    expired, _ = _signed_badge(ed, uri, email="eve@example.org", valid_until="2025-01-01T00:00:00Z")
+    revoked_src, revoked_cred = _signed_badge(
+        ed, world["ess"][4], email="eve@example.org",
+        status={"id": "https://badges.example/rl/1", "type": "1EdTechRevocationList"},
+    )  # fmt: skip
+    trust = {
+        "id": "https://badges.example/rl/1",
+        "issuer": did_key(ed),
+        "revokedCredentials": [{"id": revoked_cred["id"], "revocationReason": "cheating"}],
+    }
+    assert a.post("/v1/trust", json={"kind": "revocation", "document": trust}).status_code == 201
+    r = a.post(
+        "/v1/candidates",
+        json={"name": "Eve", "identifiers": ["eve@example.org"],
+              "badges": [good, good_p256, tampered, other, expired, revoked_src]},
+    )  # fmt: skip
+    assert r.status_code == 201, r.text
+    badges = r.json()["badges"]
+    got = [(b["status"], b["reason"]) for b in badges]
+    assert got == [
+        ("verified", "ok"),
+        ("verified", "ok"),
+        ("failed", "bad_signature"),
+        ("failed", "recipient_mismatch"),
+        ("failed", "expired"),
+        ("failed", "revoked"),
+    ]
+    skills = {x["uri"]: x for x in r.json()["skills"]}
+    assert abs(skills[uri]["confidence"] - s.trust_badge_verified) < 1e-6  # verified weight
+    failed_ids = {b["id"] for b in badges if b["status"] == "failed"}
+    assert not any(e.get("badge_id") in failed_ids for x in skills.values() for e in x["evidence"])
+    assert world["ess"][4] not in skills  # only the revoked badge taught it
+    ranked = a.post(f"/v1/openings/{world['a_post']}/candidates", json={"plan": False}).json()
+    eve = next(i for i in ranked["items"] if i["candidate"]["name"] == "Eve")
+    m = next(x for x in eve["matched"] if x["skill_id"] == skills[uri]["skill_id"])
+    assert m["evidence"][0]["badge"]["status"] == "verified"
+    assert a.delete(f"/v1/candidates/{r.json()['id']}").status_code == 204
+
+
+def test_learner_badges_are_verified_in_recommendations(world, anon, runtime):
+    from cryptography.hazmat.primitives.asymmetric import ed25519
+
+    from tests.verify.badges import jwt_claims
+    from tests.verify.signing import replace_payload
+
+    key, uri = ed25519.Ed25519PrivateKey.generate(), world["ess"][5]
+    good, cred = _signed_badge(key, uri, email="lea@example.org")
+    cred["credentialSubject"]["achievement"]["name"] = "Forged"
+    forged = replace_payload(good, jwt_claims(cred))
+    body = {
+        "learner": {"badges": [good, forged], "identifiers": ["lea@example.org"]},
+        "target": {"posting_id": world["a_post"]},
+    }
+    r = world["a"].post("/v1/gap", json=body)
+    assert r.status_code == 200, r.text
+    learner = r.json()["learner"]
+    assert [b["status"] for b in learner["badges"]] == ["verified", "failed"]
+    assert any("not counted" in w["message"] for w in learner["warnings"])
+    conf = {x["skill_id"]: x["confidence"] for x in learner["skills"]}
+    sid = next(i["skill_id"] for i in r.json()["gap"]["items"] if i["credit"] > 0)
+    assert abs(conf[sid] - runtime.settings.trust_badge_verified) < 1e-6
