@@ -35,11 +35,16 @@ def cmd_serve(args, settings: Settings) -> int:
     import uvicorn
 
     from service.api.app import create_app
+    from service.api.observability import configure_logging
 
+    configure_logging(settings)  # JSON lines unless SKILLMATCH_LOG_JSON=false
     runtime = _runtime(settings) if args.init else None
     app = create_app(settings, runtime=runtime)
     print(f"serving on http://{args.host}:{args.port}  (API docs: /docs)", flush=True)
-    uvicorn.run(app, host=args.host, port=args.port, log_level="info")
+    # uvicorn's loggers go through the root handler; the app logs each request itself
+    uvicorn.run(
+        app, host=args.host, port=args.port, log_level="info", log_config=None, access_log=False
+    )
     return 0
 
 

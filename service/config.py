@@ -64,3 +64,27 @@ class Settings(BaseSettings):
     host: str = "127.0.0.1"
     port: int = 8000
     progress: bool = Field(default=True, description="Show progress bars on builds.")
+    # observability and limits (service/api/observability.py, service/api/limits.py)
+    log_json: bool = Field(default=True, description="`serve` logs one JSON object per line.")
+    log_level: str = Field(default="INFO", description="Root log level of `serve`.")
+    max_body_bytes: int = Field(
+        default=8 * 1024 * 1024, ge=1, description="Largest request body; larger answer 413."
+    )
+    request_timeout_s: float = Field(
+        default=30.0,
+        description="Time limit of the heavy POST routes (match, gap, extract, ingest); "
+        "503 after it; 0 disables.",
+    )
+    rate_limit_per_minute: int = Field(
+        default=600, ge=0, description="Requests a minute per API key (else client IP); 0: off."
+    )
+    rate_limit_burst: int = Field(default=100, ge=1, description="Requests allowed at once.")
+    rate_limit_backend: str = Field(
+        default="memory",
+        pattern="^(memory|redis)$",
+        description="memory (each process counts alone) or redis (shared by all instances).",
+    )
+    redis_url: str = Field(default="redis://127.0.0.1:6379/0", description="Redis for limits.")
+    rate_limit_redis_prefix: str = Field(
+        default="skillmatch:ratelimit:", description="Prefix of the Redis rate-limit keys."
+    )

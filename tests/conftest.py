@@ -70,6 +70,7 @@ def settings(database_url, mini_data_dir, tmp_path_factory):
         index_dir=tmp_path_factory.mktemp("indexes"),
         progress=False,
         load_default_data=False,
+        rate_limit_per_minute=0,  # hundreds of requests share one client; see test_limits.py
     )
 
 

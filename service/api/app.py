@@ -15,6 +15,8 @@ from models.schemas import About
 from models.tables import Credential, JobPosting, Occupation, Skill
 from service.api.deps import RuntimeDep
 from service.api.errors import install_error_handlers
+from service.api.limits import install_limits
+from service.api.observability import install_observability
 from service.config import Settings
 from service.runtime import Runtime, build_runtime
 from service.taxonomy import meta_value
@@ -54,6 +56,8 @@ def create_app(settings: Settings | None = None, *, runtime: Runtime | None = No
     app.state.settings = settings
     app.state.runtime = runtime
     install_error_handlers(app)
+    install_limits(app, settings)  # rate limit, body size, timeouts on heavy routes
+    install_observability(app)  # outermost: request id, access log, /metrics see every answer
 
     from service.api import routes_employer, routes_match, routes_records, routes_taxonomy
 
