@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import tempfile
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
 import faiss
@@ -28,7 +29,9 @@ class IndexManifest:
     count: int
     index_type: str
     faiss_version: str
-    version: int = 1  # bumps on every save; replicas reload when it changes
+    version: int = 1  # bumps on every save
+    change_id: int = 0  # the caller's high-water mark of changes this index holds
+    sha256: str = ""  # of the index file: a torn or mismatched pair is never loaded
 
     def to_json(self) -> str:
         return json.dumps(asdict(self), indent=2, sort_keys=True)
@@ -73,6 +76,7 @@ class VectorIndex:
         self._hnsw_m = hnsw_m
         self._ef_search = ef_search
         self._version = 0
+        self.change_id = 0
         self._index = self._new_index()
         # HNSW keeps a copy for removal by rebuild; flat answers reconstruct() itself.
         self._store: dict[int, np.ndarray] = {}
@@ -183,6 +187,7 @@ class VectorIndex:
             index_type=self.index_type,
             faiss_version=faiss.__version__,
             version=self._version,
+            change_id=self.change_id,
         )
 
     def save(self, path: str | os.PathLike) -> IndexManifest:
@@ -195,8 +200,9 @@ class VectorIndex:
             if self._store:
                 keys = np.fromiter(self._store.keys(), dtype=np.int64)
                 index.add_with_ids(np.stack([self._store[k] for k in keys.tolist()]), keys)
-        _atomic_write(path, faiss.serialize_index(index).tobytes())
-        manifest = self.manifest()
+        data = faiss.serialize_index(index).tobytes()
+        _atomic_write(path, data)
+        manifest = replace(self.manifest(), sha256=hashlib.sha256(data).hexdigest())
         _atomic_write(manifest_path(path), manifest.to_json().encode())
         return manifest
 
@@ -229,7 +235,10 @@ class VectorIndex:
             problems.append(f"index type {m.index_type!r} != expected {index_type!r}")
         if problems:
             raise IndexMismatchError(f"refusing index {path}: " + "; ".join(problems))
-        flat = faiss.deserialize_index(np.frombuffer(path.read_bytes(), dtype=np.uint8))
+        data = path.read_bytes()
+        if m.sha256 and hashlib.sha256(data).hexdigest() != m.sha256:
+            raise IndexMismatchError(f"refusing index {path}: its checksum is not the manifest's")
+        flat = faiss.deserialize_index(np.frombuffer(data, dtype=np.uint8))
         if flat.ntotal != m.count or flat.d != m.dim:
             raise IndexMismatchError(
                 f"refusing index {path}: file holds {flat.ntotal}x{flat.d}, manifest says "
@@ -237,6 +246,7 @@ class VectorIndex:
             )
         idx = cls(m.dim, model_id=m.model_id, index_type=m.index_type)
         idx._version = m.version
+        idx.change_id = m.change_id
         if m.index_type == "flat":
             idx._index = flat
         elif flat.ntotal:

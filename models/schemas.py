@@ -100,6 +100,9 @@ class About(BaseModel):
     dim: int
     taxonomy: str
     counts: dict[str, int]
+    index_sizes: dict[str, int] = Field(
+        default_factory=dict, description="vectors in this worker's record indexes"
+    )
     attribution: list[str]
 
 

@@ -81,6 +81,21 @@ class Vector(SQLModel, table=True):
     vector: bytes = Field(sa_column=Column(LargeBinary, nullable=False))
 
 
+class IndexChange(SQLModel, table=True):
+    """A change to a record index, written in the same transaction as the record. Every worker
+    replays the changes it has not seen, so all of them serve the same index within seconds;
+    a saved index notes the last change it holds, so a restart replays only what came after."""
+
+    __tablename__ = "index_change"
+    __table_args__ = (Index("ix_index_change_kind_id", "kind", "id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    kind: str = Field(max_length=32)  # credential | posting
+    ref_id: int
+    op: str = Field(max_length=8)  # upsert | delete
+    at: datetime = Field(default_factory=_now, index=True)
+
+
 class Credential(SQLModel, table=True):
     """A normalised micro-credential; `original` keeps the source document verbatim."""
 

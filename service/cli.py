@@ -38,6 +38,24 @@ def cmd_serve(args, settings: Settings) -> int:
     from service.api.observability import configure_logging
 
     configure_logging(settings)  # JSON lines unless SKILLMATCH_LOG_JSON=false
+    workers = max(1, args.workers or 1)
+    if workers > 1:
+        # Data and indexes are prepared once here; each worker process then loads them (and
+        # its own model) in its lifespan, and replays the others' writes from the database.
+        if args.init:
+            _runtime(settings)
+        print(f"serving on http://{args.host}:{args.port} with {workers} workers", flush=True)
+        uvicorn.run(
+            "service.api.app:create_app_from_env",
+            factory=True,
+            host=args.host,
+            port=args.port,
+            workers=workers,
+            log_level="info",
+            log_config=None,
+            access_log=False,
+        )
+        return 0
     runtime = _runtime(settings) if args.init else None
     app = create_app(settings, runtime=runtime)
     print(f"serving on http://{args.host}:{args.port}  (API docs: /docs)", flush=True)
@@ -119,6 +137,7 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--init", action="store_true", help="load data and build indexes first")
     s.add_argument("--host", default=None)
     s.add_argument("--port", type=int, default=None)
+    s.add_argument("--workers", type=int, default=1, help="worker processes (default 1)")
     s.set_defaults(func=cmd_serve)
 
     s = sub.add_parser("init", help="load the taxonomy and default data, build the indexes")

@@ -21,7 +21,8 @@ class Settings(BaseSettings):
     index_dir: Path = Field(default=REPO_ROOT / "var" / "indexes", description="FAISS indexes.")
     model: str = Field(
         default="packaged:all-MiniLM-L6-v2",
-        description="Sentence-transformers model: the packaged default, a local path or a name.",
+        description="Sentence-transformers model: the packaged default, a local path or a name "
+        "(fake:<dim> is a hashing encoder for tests).",
     )
     model_max_seq_length: int = 256
     encode_batch_size: int = 64
@@ -61,6 +62,9 @@ class Settings(BaseSettings):
     )
     gap_partial_min: float = 0.5
     gap_covered_min: float = 0.8
+    sync_interval_s: float = Field(
+        default=1.0, description="How often a worker replays index changes made by others."
+    )
     host: str = "127.0.0.1"
     port: int = 8000
     progress: bool = Field(default=True, description="Show progress bars on builds.")

@@ -10,17 +10,18 @@ from __future__ import annotations
 import hashlib
 import logging
 import threading
+import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import numpy as np
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, func, insert, or_, select
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
 from indexing.encoder import Encoder
 from indexing.vector_index import IndexMismatchError, VectorIndex
-from models.tables import Vector
+from models.tables import IndexChange, Vector
 
 log = logging.getLogger("skillmatch")
 
@@ -35,6 +36,19 @@ def compose_text(title: str, description: str) -> tuple[str, int]:
 
 def record_text(title: str, description: str) -> str:
     return compose_text(title, description)[0]
+
+
+def change_rows(kind: str, ids: Sequence[int], op: str) -> list[dict]:
+    """IndexChange rows to insert in the transaction that writes or deletes the records."""
+    import datetime as dt
+
+    at = dt.datetime.now(dt.UTC)
+    return [{"kind": kind, "ref_id": int(i), "op": op, "at": at} for i in ids]
+
+
+# Changes committed out of id order (PostgreSQL hands out ids before commit) are caught by
+# looking back this long on every sync; replaying a change is idempotent.
+SYNC_LOOKBACK_S = 30.0
 
 
 def text_hash(text: str, model_id: str) -> str:
@@ -52,6 +66,8 @@ class RecordIndex:
         self.index_type = index_type
         self.index = VectorIndex(encoder.dim, model_id=encoder.model_id, index_type=index_type)
         self.lock = threading.RLock()
+        self.seen_change = 0  # the last IndexChange id this index holds
+        self._recent: dict[int, float] = {}  # change id -> when applied, within the lookback
 
     def __len__(self) -> int:
         return len(self.index)
@@ -82,9 +98,14 @@ class RecordIndex:
                     self.path,
                     model_id=self.encoder.model_id,
                     dim=self.encoder.dim,
-                    count=count,
                     index_type=self.index_type,
                 )
+                self.seen_change = self.index.change_id
+                self.sync(force=True)  # what other processes committed after this save
+                if len(self.index) != count:
+                    raise IndexMismatchError(
+                        f"index holds {len(self.index)} vectors, the database {count}"
+                    )
                 return how
             except (FileNotFoundError, IndexMismatchError) as exc:
                 log.info("rebuilding %s index from the database (%s)", self.kind, exc)
@@ -92,11 +113,64 @@ class RecordIndex:
         self.rebuild_from_db()
         return how
 
+    def _last_change(self, session: Session) -> int:
+        return session.execute(
+            select(func.coalesce(func.max(IndexChange.id), 0)).where(IndexChange.kind == self.kind)
+        ).scalar_one()
+
+    def sync(self, *, force: bool = False) -> bool:
+        """Replay the changes other processes committed since this index last looked: upserts
+        read their vectors from the database, deletes remove. Returns whether anything changed.
+        """
+        import datetime as dt
+
+        now = time.time()
+        since = dt.datetime.fromtimestamp(now - SYNC_LOOKBACK_S, dt.UTC)
+        with Session(self.engine) as s:
+            rows = s.execute(
+                select(IndexChange.id, IndexChange.ref_id, IndexChange.op)
+                .where(
+                    IndexChange.kind == self.kind,
+                    or_(IndexChange.id > self.seen_change, IndexChange.at >= since),
+                )
+                .order_by(IndexChange.id)
+            ).all()
+            rows = [r for r in rows if r[0] not in self._recent]
+            if not rows:
+                return False
+            last = {ref: op for _cid, ref, op in rows}  # the latest change of each record wins
+            ups = [ref for ref, op in last.items() if op == "upsert"]
+            vecs = dict(
+                s.execute(
+                    select(Vector.ref_id, Vector.vector).where(
+                        Vector.kind == self.kind,
+                        Vector.model_id == self.encoder.model_id,
+                        Vector.ref_id.in_(ups),
+                    )
+                ).all()
+            ) if ups else {}  # fmt: skip
+        gone = [ref for ref, op in last.items() if op == "delete" or ref not in vecs]
+        with self.lock:
+            if gone:
+                self.index.remove(np.asarray(gone, dtype=np.int64))
+            if vecs:
+                ids = np.fromiter(vecs, dtype=np.int64)
+                self.index.add(ids, np.stack([np.frombuffer(vecs[i], np.float32) for i in ids]))
+            self.seen_change = max(self.seen_change, rows[-1][0])
+            self.index.change_id = self.seen_change
+            for cid, _ref, _op in rows:
+                self._recent[cid] = now
+            for cid, t in list(self._recent.items()):
+                if t < now - 2 * SYNC_LOOKBACK_S:
+                    del self._recent[cid]
+        return True
+
     def rebuild_from_db(self) -> None:
         index = VectorIndex(
             self.encoder.dim, model_id=self.encoder.model_id, index_type=self.index_type
         )
         with Session(self.engine) as s:
+            index.change_id = self._last_change(s)  # read first: later changes get replayed
             rows = s.execute(
                 select(Vector.ref_id, Vector.vector).where(
                     Vector.kind == self.kind, Vector.model_id == self.encoder.model_id
@@ -108,6 +182,7 @@ class RecordIndex:
             index.add(ids, vecs)
         with self.lock:
             self.index = index
+            self.seen_change = index.change_id
             self.save()
 
     def embed(self, texts: Sequence[str], *, progress=None, batch_size: int = 64) -> np.ndarray:
@@ -145,6 +220,7 @@ class RecordIndex:
                 )
             )
             s.add_all(self.vector_rows(ids, texts, vecs))
+            s.execute(insert(IndexChange), change_rows(self.kind, ids, "upsert"))
             s.commit()
         self.upsert(ids, vecs)
 

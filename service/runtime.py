@@ -7,6 +7,7 @@ their manifests fit the database and the model; otherwise rebuilt from the datab
 from __future__ import annotations
 
 import logging
+import threading
 import time
 from collections.abc import Callable
 from contextlib import contextmanager
@@ -57,12 +58,36 @@ class Runtime:
     catalog: CatalogCache
     extras: dict[str, object] = field(default_factory=dict)
     loaded_at: float = field(default_factory=time.time)
+    _last_sync: float = field(default=0.0, repr=False)
+    _sync_lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
     def skill(self, skill_id: int) -> SkillEntry | None:
         return self.skills.get(skill_id)
 
+    def sync(self, *, force: bool = False) -> bool:
+        """Catch up with what other workers committed: replay index changes and drop the
+        in-memory catalog when credentials changed. At most once per `sync_interval_s`; a
+        request that finds another thread syncing goes on without waiting."""
+        now = time.monotonic()
+        if not force and now - self._last_sync < self.settings.sync_interval_s:
+            return False
+        if not self._sync_lock.acquire(blocking=force):
+            return False
+        try:
+            self._last_sync = now
+            changed = self.credentials.sync()
+            if changed:
+                self.catalog.invalidate()
+            return self.postings.sync() or changed
+        finally:
+            self._sync_lock.release()
+
 
 def make_encoder(settings: Settings) -> Encoder:
+    if settings.model.startswith("fake:"):  # deterministic hashing encoder: tests only
+        from indexing.encoder import FakeEncoder
+
+        return FakeEncoder(dim=int(settings.model.split(":", 1)[1] or 64))
     return SentenceTransformerEncoder(settings.model, max_seq_length=settings.model_max_seq_length)
 
 
@@ -90,7 +115,8 @@ def build_runtime(
     """Open the database, load the taxonomy if needed, and load or build the indexes."""
     if encoder is None:
         encoder = make_encoder(settings)
-        encoder.preload()  # the model import (seconds) overlaps the database work below
+        if hasattr(encoder, "preload"):
+            encoder.preload()  # the model import (seconds) overlaps the database work below
     engine = engine or make_engine(settings.database_url)
     create_tables(engine)
     if load_taxonomy(engine, Path(settings.data_dir), include_onet=settings.include_onet):

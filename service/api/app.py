@@ -42,6 +42,16 @@ def package_version() -> str:
         return "0.0.0"
 
 
+def create_app_from_env() -> FastAPI:
+    """The factory each uvicorn worker calls (`serve --workers N`): settings from the
+    environment, the runtime built in the worker's lifespan."""
+    from service.api.observability import configure_logging
+
+    settings = Settings()
+    configure_logging(settings)
+    return create_app(settings)
+
+
 def create_app(settings: Settings | None = None, *, runtime: Runtime | None = None) -> FastAPI:
     settings = settings or Settings()
 
@@ -91,6 +101,10 @@ def create_app(settings: Settings | None = None, *, runtime: Runtime | None = No
             dim=runtime.encoder.dim,
             taxonomy=meta_value(runtime.engine, "taxonomy_versions"),
             counts=counts,
+            index_sizes={
+                "credentials": len(runtime.credentials),
+                "postings": len(runtime.postings),
+            },
             attribution=ATTRIBUTION,
         )
 

@@ -16,6 +16,7 @@ def get_runtime(request: Request) -> Runtime:
     runtime = getattr(request.app.state, "runtime", None)
     if runtime is None:
         raise NotReady("the service is still loading its model and indexes")
+    runtime.sync()  # throttled: what other workers committed becomes visible within seconds
     return runtime
 
 

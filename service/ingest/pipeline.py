@@ -21,8 +21,16 @@ from sqlalchemy import delete, insert, select, update
 from sqlmodel import Session
 
 from models.records import CredentialRecord, JobPostingRecord, SkillRef, Span
-from models.tables import Credential, CredentialSkill, JobPosting, Occupation, PostingSkill, Skill
-from service.record_index import compose_text
+from models.tables import (
+    Credential,
+    CredentialSkill,
+    IndexChange,
+    JobPosting,
+    Occupation,
+    PostingSkill,
+    Skill,
+)
+from service.record_index import change_rows, compose_text
 
 log = logging.getLogger("skillmatch")
 Kind = Literal["credential", "posting"]
@@ -412,6 +420,7 @@ class Ingestor:
             if links:
                 s.execute(insert(link_table), links)
             s.execute(insert(Vector), self._vector_rows(ids, todo, vecs))
+            s.execute(insert(IndexChange), change_rows(self.kind, ids, "upsert"))
             s.commit()
         return ids
 
@@ -452,6 +461,9 @@ class Ingestor:
                         FieldError("$", f"not stored: {exc.__class__.__name__}: {msg}")
                     )
                     ids.append(None)
+            stored = [i for i in ids if i is not None]
+            if stored:
+                s.execute(insert(IndexChange), change_rows(self.kind, stored, "upsert"))
             s.commit()
         return ids
 
@@ -468,6 +480,7 @@ class Ingestor:
             s.execute(delete(link_table).where(getattr(link_table, fk) == record_id))
             s.execute(delete(Vector).where(Vector.kind == self.kind, Vector.ref_id == record_id))
             s.delete(row)
+            s.execute(insert(IndexChange), change_rows(self.kind, [record_id], "delete"))
             s.commit()
         self.index.remove([record_id])
         self.index.save()

@@ -125,7 +125,28 @@ def test_load_refuses_file_that_disagrees_with_manifest(tmp_path):
     b.add(ids[:5], vecs[:5])
     b.save(tmp_path / "b.faiss")
     (tmp_path / "a.faiss").write_bytes((tmp_path / "b.faiss").read_bytes())  # manifest says 10
+    with pytest.raises(IndexMismatchError, match="checksum"):
+        VectorIndex.load(tmp_path / "a.faiss", model_id="m", dim=32)
+    # a manifest from before checksums: the count check still refuses the pair
+    m = tmp_path / "a.faiss.manifest.json"
+    m.write_text(json.dumps(json.loads(m.read_text()) | {"sha256": ""}))
     with pytest.raises(IndexMismatchError, match="file holds"):
+        VectorIndex.load(tmp_path / "a.faiss", model_id="m", dim=32)
+
+
+def test_torn_index_file_is_never_loaded(tmp_path):
+    vecs, ids = _data(10)
+    a = VectorIndex(32, model_id="m")
+    a.add(ids, vecs)
+    a.save(tmp_path / "a.faiss")
+    data = (tmp_path / "a.faiss").read_bytes()
+    (tmp_path / "a.faiss").write_bytes(data[: len(data) // 2])  # a write cut short
+    with pytest.raises(IndexMismatchError, match="checksum"):
+        VectorIndex.load(tmp_path / "a.faiss", model_id="m", dim=32)
+    flipped = bytearray(data)
+    flipped[-5] ^= 0xFF  # same length, one byte changed
+    (tmp_path / "a.faiss").write_bytes(bytes(flipped))
+    with pytest.raises(IndexMismatchError, match="checksum"):
         VectorIndex.load(tmp_path / "a.faiss", model_id="m", dim=32)
 
 
