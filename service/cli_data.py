@@ -81,6 +81,24 @@ def cmd_bench(args, settings) -> int:
             for k in ("candidates", "p50_ms", "p99_ms", "goal_p99_ms",
                       "reference_per_candidate_gap_ms", "speedup_vs_reference_p50")
         }  # fmt: skip
+    if args.load_seconds:
+        from service.bench_load import run_load_bench
+
+        report["load"] = run_load_bench(
+            settings, seconds=args.load_seconds, clients=args.load_clients
+        )
+        load = report["load"]
+        report["summary"]["load"] = {
+            "workers": load["workers"],
+            "throughput_rps": load["load"]["throughput_rps"],
+            "p50_ms": load["load"]["p50_ms"],
+            "p99_ms": load["load"]["p99_ms"],
+            "errors": load["load"]["errors"],
+            "rss_start_mb": load["rss_start_mb"],
+            "rss_end_mb": load["rss_end_mb"],
+            "rss_growth": load["rss_growth"],
+            "throughput_vs_one_client": load["throughput_vs_one_client"],
+        }
     out = Path(args.out)
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(report, indent=2))
@@ -113,4 +131,6 @@ def add_data_commands(sub) -> None:
     s.add_argument(
         "--candidates", type=int, default=10_000, help="employer ranking bench size (0 to skip)"
     )
+    s.add_argument("--load-seconds", type=float, default=60, help="load scenario (0 to skip)")
+    s.add_argument("--load-clients", type=int, default=8)
     s.set_defaults(func=cmd_bench)
