@@ -1,5 +1,6 @@
-"""`skillmatch tenants ...` and `skillmatch keys ...`: employers and their API keys. These need
-the database only (no model), so they are instant."""
+"""`skillmatch tenants ...` and `skillmatch keys ...`: employers and their API keys; `skillmatch
+db ...` (service/cli_db.py): schema migrations. These need the database only (no model), so
+they are instant."""
 
 from __future__ import annotations
 
@@ -86,3 +87,7 @@ def add_admin_commands(sub) -> None:
     s = k.add_parser("revoke", help="revoke a key by id")
     s.add_argument("key_id", type=int)
     s.set_defaults(func=cmd_key_revoke)
+
+    from service.cli_db import add_db_commands
+
+    add_db_commands(sub)  # `skillmatch db upgrade|downgrade|current|stamp|history|revision`

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
-from sqlmodel import Session, SQLModel, create_engine
+from sqlmodel import Session, create_engine
 
 import models.tables  # noqa: F401  (registers the tables on SQLModel.metadata)
 
@@ -34,7 +34,11 @@ def make_engine(url: str, *, echo: bool = False) -> Engine:
 
 
 def create_tables(engine: Engine) -> None:
-    SQLModel.metadata.create_all(engine)
+    """Bring the schema to the newest migration (service/migrations): milliseconds when it is
+    there; a database made by create_all before there were migrations is adopted."""
+    from service.migrate import ensure_schema
+
+    ensure_schema(engine)
 
 
 @contextmanager

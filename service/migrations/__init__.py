@@ -1,0 +1,1 @@
+"""Alembic migration scripts of the skillmatch schema (see service.migrate)."""
