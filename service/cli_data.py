@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import gzip
 import json
 import sys
@@ -99,11 +100,37 @@ def cmd_bench(args, settings) -> int:
             "rss_growth": load["rss_growth"],
             "throughput_vs_one_client": load["throughput_vs_one_client"],
         }
+    if getattr(args, "index_sizes", ""):
+        from service.bench_index import run_index_bench, summary
+
+        report["index"] = run_index_bench(
+            settings,
+            sizes=tuple(int(x) for x in args.index_sizes.split(",")),
+            types=tuple(args.index_types.split(",")),
+        )
+        report["summary"]["index"] = summary(report["index"])
+    if getattr(args, "encoders", False):
+        from service.bench_encoders import run_encoder_bench
+
+        report["encoders"] = run_encoder_bench(settings, model2vec_path=args.model2vec)
+        report["summary"]["encoders"] = {
+            k: {kind: v[kind]["texts_per_s"] for kind in ("short", "long")}
+            for k, v in report["encoders"].items()
+            if isinstance(v, dict) and "short" in v
+        }
     out = Path(args.out)
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(report, indent=2))
     print(json.dumps(report["summary"], indent=2))
     print(f"written: {out}")
+    return 0
+
+
+def cmd_distill(args, settings) -> int:
+    from indexing.static_model import distill_static_model
+
+    out = distill_static_model(args.out, pca_dims=args.pca_dims or None)
+    print(f"written: {out} (use it with SKILLMATCH_MODEL=model2vec:{out})")
     return 0
 
 
@@ -133,4 +160,22 @@ def add_data_commands(sub) -> None:
     )
     s.add_argument("--load-seconds", type=float, default=60, help="load scenario (0 to skip)")
     s.add_argument("--load-clients", type=int, default=8)
+    s.add_argument(
+        "--index-sizes",
+        default="10000,100000,1000000",
+        help="FAISS index types at these vector counts ('' to skip)",
+    )
+    s.add_argument("--index-types", default="flat,ivf,hnsw")
+    s.add_argument(
+        "--encoders",
+        action=argparse.BooleanOptionalAction,
+        default=True,
+        help="encoder texts/s per backend",
+    )
+    s.add_argument("--model2vec", default="var/models/m2v", help="a `skillmatch distill` output")
     s.set_defaults(func=cmd_bench)
+
+    s = sub.add_parser("distill", help="distill a model2vec static model from the default model")
+    s.add_argument("--out", default="var/models/m2v")
+    s.add_argument("--pca-dims", type=int, default=256)
+    s.set_defaults(func=cmd_distill)

@@ -26,7 +26,22 @@ class Settings(BaseSettings):
     )
     model_max_seq_length: int = 256
     encode_batch_size: int = 64
-    index_type: str = Field(default="flat", description="flat (exact) or hnsw (approximate).")
+    index_type: str = Field(
+        default="auto",
+        pattern="^(auto|flat|ivf|hnsw)$",
+        description="Record indexes: auto (flat below index_auto_threshold vectors, ivf at or "
+        "above), flat (exact), ivf or hnsw (approximate).",
+    )
+    index_auto_threshold: int = Field(
+        default=200_000, ge=1, description="auto: vectors from which an index is IVF, not Flat."
+    )
+    index_ivf_nlist: int = Field(default=0, ge=0, description="IVF lists; 0: about 2 sqrt(n).")
+    index_ivf_nprobe: int = Field(default=40, ge=1, description="IVF lists searched a query.")
+    index_hnsw_m: int = Field(default=32, ge=4, description="HNSW links a node.")
+    index_hnsw_ef_search: int = Field(default=128, ge=1, description="HNSW search breadth.")
+    index_exact_filter_max: int = Field(
+        default=20_000, ge=0, description="ivf, hnsw: score up to this many allowed ids exactly."
+    )
     include_onet: bool = Field(default=True, description="Add O*NET technology skills to ESCO.")
     max_text_chars: int = Field(default=20_000, description="Longest text accepted for extraction.")
     max_query_chars: int = 1_000

@@ -20,7 +20,12 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
 from indexing.encoder import Encoder
-from indexing.vector_index import IndexMismatchError, VectorIndex
+from indexing.vector_index import (
+    IndexMismatchError,
+    VectorIndex,
+    read_manifest,
+    resolve_index_type,
+)
 from models.tables import IndexChange, Vector
 
 log = logging.getLogger("skillmatch")
@@ -55,22 +60,75 @@ def text_hash(text: str, model_id: str) -> str:
     return hashlib.sha256(f"{model_id}\n{text}".encode()).hexdigest()
 
 
+def index_settings(settings) -> dict:
+    """RecordIndex keyword arguments from Settings: the type rule and the search parameters."""
+    return {
+        "index_type": settings.index_type,
+        "auto_threshold": settings.index_auto_threshold,
+        "index_options": {
+            "nlist": settings.index_ivf_nlist,
+            "nprobe": settings.index_ivf_nprobe,
+            "hnsw_m": settings.index_hnsw_m,
+            "ef_search": settings.index_hnsw_ef_search,
+            "exact_filter_max": settings.index_exact_filter_max,
+        },
+    }
+
+
 class RecordIndex:
+    """`index_type` is a setting: `auto` picks Flat below `auto_threshold` vectors and IVF at or
+    above it (resolve_index_type); a rebuild, or a load whose saved type no longer fits the
+    count, switches the type. `index_options` are VectorIndex search/build parameters."""
+
     def __init__(
-        self, kind: str, engine: Engine, encoder: Encoder, path: Path, *, index_type: str = "flat"
+        self,
+        kind: str,
+        engine: Engine,
+        encoder: Encoder,
+        path: Path,
+        *,
+        index_type: str = "auto",
+        auto_threshold: int = 200_000,
+        index_options: dict | None = None,
     ) -> None:
         self.kind = kind
         self.engine = engine
         self.encoder = encoder
         self.path = Path(path)
-        self.index_type = index_type
-        self.index = VectorIndex(encoder.dim, model_id=encoder.model_id, index_type=index_type)
+        self.index_type = index_type  # the setting: auto | flat | ivf | hnsw
+        self.auto_threshold = auto_threshold
+        self.index_options = dict(index_options or {})
+        self.index = self._new_index(0)
         self.lock = threading.RLock()
         self.seen_change = 0  # the last IndexChange id this index holds
         self._recent: dict[int, float] = {}  # change id -> when applied, within the lookback
 
     def __len__(self) -> int:
         return len(self.index)
+
+    def wanted_type(self, n: int, current: str | None = None) -> str:
+        """The index type for n vectors under the setting (see resolve_index_type)."""
+        rule = {"threshold": self.auto_threshold, "current": current}
+        return resolve_index_type(self.index_type, n, **rule)
+
+    def _new_index(self, n: int, current: str | None = None) -> VectorIndex:
+        return VectorIndex(
+            self.encoder.dim,
+            model_id=self.encoder.model_id,
+            index_type=self.wanted_type(n, current),
+            **self.index_options,
+        )
+
+    def _switch_if_needed(self) -> bool:
+        """Rebuild under another type when the count crossed the threshold (auto)."""
+        current = self.index.index_type
+        wanted = self.wanted_type(len(self.index), current)
+        if wanted == current:
+            return False
+        log.info("%s index: %d vectors, switching %s -> %s", self.kind, len(self.index),
+                 current, wanted)  # fmt: skip
+        self.rebuild_from_db()
+        return True
 
     def _db_count(self, session: Session) -> int:
         return session.execute(
@@ -88,17 +146,19 @@ class RecordIndex:
         missing = texts_without_vectors()
         how = "loaded"
         if missing:
-            self.store_vectors(missing, progress=progress)
+            self.store_vectors(missing, progress=progress, switch=False)  # rebuilt below
             how = "embedded"
         with Session(self.engine) as s:
             count = self._db_count(s)
         if how == "loaded":
+            saved = read_manifest(self.path)
             try:
                 self.index = VectorIndex.load(
                     self.path,
                     model_id=self.encoder.model_id,
                     dim=self.encoder.dim,
-                    index_type=self.index_type,
+                    index_type=self.wanted_type(count, saved.index_type if saved else None),
+                    **self.index_options,
                 )
                 self.seen_change = self.index.change_id
                 self.sync(force=True)  # what other processes committed after this save
@@ -163,19 +223,20 @@ class RecordIndex:
             for cid, t in list(self._recent.items()):
                 if t < now - 2 * SYNC_LOOKBACK_S:
                     del self._recent[cid]
+        self._switch_if_needed()
         return True
 
     def rebuild_from_db(self) -> None:
-        index = VectorIndex(
-            self.encoder.dim, model_id=self.encoder.model_id, index_type=self.index_type
-        )
+        """A new index of the type the stored count calls for, from the stored vectors; saved."""
         with Session(self.engine) as s:
-            index.change_id = self._last_change(s)  # read first: later changes get replayed
+            change_id = self._last_change(s)  # read first: later changes get replayed
             rows = s.execute(
                 select(Vector.ref_id, Vector.vector).where(
                     Vector.kind == self.kind, Vector.model_id == self.encoder.model_id
                 )
             ).all()
+        index = self._new_index(len(rows), self.index.index_type)
+        index.change_id = change_id
         if rows:
             ids = np.array([r[0] for r in rows], dtype=np.int64)
             vecs = np.stack([np.frombuffer(r[1], dtype=np.float32) for r in rows])
@@ -204,7 +265,9 @@ class RecordIndex:
             for i, t, v in zip(ids, texts, vecs, strict=True)
         ]
 
-    def store_vectors(self, items: Sequence[tuple[int, str]], *, progress=None) -> None:
+    def store_vectors(
+        self, items: Sequence[tuple[int, str]], *, progress=None, switch: bool = True
+    ) -> None:
         """Embed (id, text) pairs and store their vectors (database, then index)."""
         if not items:
             return
@@ -222,15 +285,20 @@ class RecordIndex:
             s.add_all(self.vector_rows(ids, texts, vecs))
             s.execute(insert(IndexChange), change_rows(self.kind, ids, "upsert"))
             s.commit()
-        self.upsert(ids, vecs)
+        self.upsert(ids, vecs, switch=switch)
 
-    def upsert(self, ids: Sequence[int], vecs: np.ndarray) -> None:
+    def upsert(self, ids: Sequence[int], vecs: np.ndarray, *, switch: bool = True) -> None:
+        """Add or replace vectors already stored in the database; past the auto threshold the
+        index is rebuilt under the other type (`switch`)."""
         with self.lock:
             self.index.add(np.asarray(ids, dtype=np.int64), vecs)
+        if switch:
+            self._switch_if_needed()
 
     def remove(self, ids: Sequence[int]) -> None:
         with self.lock:
             self.index.remove(np.asarray(ids, dtype=np.int64))
+        self._switch_if_needed()
 
     def save(self) -> None:
         with self.lock:

@@ -27,7 +27,7 @@ from models.tables import Credential, JobPosting, Occupation, Vector
 from service.catalog_cache import CatalogCache
 from service.config import Settings
 from service.db import create_tables, make_engine
-from service.record_index import RecordIndex, record_text
+from service.record_index import RecordIndex, index_settings, record_text
 from service.taxonomy import load_taxonomy, skill_entries
 
 log = logging.getLogger("skillmatch")
@@ -88,6 +88,10 @@ def make_encoder(settings: Settings) -> Encoder:
         from indexing.encoder import FakeEncoder
 
         return FakeEncoder(dim=int(settings.model.split(":", 1)[1] or 64))
+    if settings.model.startswith("model2vec:"):  # a static model from `skillmatch distill`
+        from indexing.static_model import Model2VecEncoder
+
+        return Model2VecEncoder(settings.model.split(":", 1)[1])
     return SentenceTransformerEncoder(settings.model, max_seq_length=settings.model_max_seq_length)
 
 
@@ -159,7 +163,7 @@ def build_runtime(
         ("credential", Credential, "credentials.faiss"),
         ("posting", JobPosting, "postings.faiss"),
     ):
-        rindex = RecordIndex(kind, engine, encoder, idir / fname, index_type=settings.index_type)
+        rindex = RecordIndex(kind, engine, encoder, idir / fname, **index_settings(settings))
         missing = _records_without_vectors(engine, table, kind, encoder.model_id)
         with progress_bar(len(missing), f"{kind}s", show) as advance:
             rindex.open(lambda m=missing: m, progress=advance)

@@ -1,0 +1,91 @@
+"""Record indexes pick their type by size (auto) and switch when a rebuild crosses the line."""
+
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pytest
+from sqlmodel import Session, SQLModel
+
+from indexing.encoder import FakeEncoder
+from indexing.vector_index import manifest_path
+from models.tables import Vector
+from service.db import make_engine
+from service.record_index import RecordIndex
+
+
+@pytest.fixture
+def engine(tmp_path):
+    engine = make_engine(f"sqlite:///{tmp_path / 'r.db'}")
+    SQLModel.metadata.create_all(engine)
+    yield engine
+    engine.dispose()
+
+
+def _items(start, n):
+    return [(i, f"credential {i} teaches python sql skill{i % 7} topic{i % 13}") for i in
+            range(start, start + n)]  # fmt: skip
+
+
+def _rindex(engine, path, **kw):
+    kw = {"index_type": "auto", "auto_threshold": 40} | kw
+    return RecordIndex("credential", engine, FakeEncoder(dim=32), path, **kw)
+
+
+def _saved_type(path):
+    return json.loads(manifest_path(path).read_text())["index_type"]
+
+
+def test_auto_switches_to_ivf_past_the_threshold_and_back(engine, tmp_path):
+    path = tmp_path / "c.faiss"
+    r = _rindex(engine, path)
+    assert r.open(lambda: []) == "rebuilt" and r.index.index_type == "flat"
+    r.store_vectors(_items(1, 30))
+    assert r.index.index_type == "flat" and len(r) == 30
+    r.store_vectors(_items(31, 15))  # 45 >= 40: rebuilt from the database as IVF
+    assert r.index.index_type == "ivf" and len(r) == 45 and _saved_type(path) == "ivf"
+    hits = r.search("credential 33 teaches python sql skill5 topic7", k=3)
+    assert hits[0][0] == 33
+    # a fresh worker loads the saved IVF (its type still fits the count)
+    again = _rindex(engine, path)
+    assert again.open(lambda: []) == "loaded" and again.index.index_type == "ivf"
+    # hysteresis: under the threshold but above half of it, still IVF
+    with Session(engine) as s:
+        for i in range(1, 16):
+            s.delete(s.get(Vector, ("credential", i, r.encoder.model_id)))
+        s.commit()
+    r.remove(list(range(1, 16)))
+    assert len(r) == 30 and r.index.index_type == "ivf"
+    with Session(engine) as s:
+        for i in range(16, 31):
+            s.delete(s.get(Vector, ("credential", i, r.encoder.model_id)))
+        s.commit()
+    r.remove(list(range(16, 31)))  # 15 < 20: back to flat
+    assert len(r) == 15 and r.index.index_type == "flat" and _saved_type(path) == "flat"
+
+
+def test_a_saved_index_of_another_type_is_refused_and_rebuilt(engine, tmp_path):
+    path = tmp_path / "c.faiss"
+    r = _rindex(engine, path, index_type="flat")
+    r.open(lambda: [])
+    r.store_vectors(_items(1, 50))
+    r.save()
+    assert _saved_type(path) == "flat"
+    # the setting now says auto (50 >= 40: ivf): the flat file is refused, IVF rebuilt
+    auto = _rindex(engine, path)
+    assert auto.open(lambda: []) == "rebuilt" and auto.index.index_type == "ivf"
+    hnsw = _rindex(engine, path, index_type="hnsw")
+    assert hnsw.open(lambda: []) == "rebuilt" and hnsw.index.index_type == "hnsw"
+    assert _saved_type(path) == "hnsw"
+    np.testing.assert_array_equal(np.sort(hnsw.index.ids), np.arange(1, 51))
+
+
+@pytest.mark.parametrize("index_type", ["flat", "ivf", "hnsw"])
+def test_filtered_record_search_with_every_type(engine, tmp_path, index_type):
+    r = _rindex(engine, tmp_path / "c.faiss", index_type=index_type)
+    r.open(lambda: [])
+    r.store_vectors(_items(1, 60))
+    allowed = list(range(2, 61, 3))
+    hits = r.search("credential 8 teaches python sql skill1 topic8", k=5, allowed=allowed)
+    assert hits[0][0] == 8 and {i for i, _ in hits} <= set(allowed)
