@@ -70,12 +70,14 @@ def create_app(settings: Settings | None = None, *, runtime: Runtime | None = No
     install_observability(app)  # outermost: request id, access log, /metrics see every answer
 
     from service.api import routes_employer, routes_match, routes_records, routes_taxonomy
+    from service.api.routes_web import router as web_router
 
     app.include_router(routes_taxonomy.router)
     app.include_router(routes_records.make_router("credential"))
     app.include_router(routes_records.make_router("posting"))
     app.include_router(routes_match.router)
     app.include_router(routes_employer.router)
+    app.include_router(web_router)  # the web page at / (service/web/)
 
     @app.get("/health", tags=["ops"])
     def health() -> dict:

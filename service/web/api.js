@@ -1,0 +1,201 @@
+// The JSON API of this origin, and its errors in plain words.
+// The API answers errors as {"error": {"message": ..., "field": ...}}; this module turns them,
+// and network failures, into a message a person can act on, naming the field at fault.
+
+import { clear, h } from "./dom.js";
+
+export class ApiError extends Error {
+  constructor(status, message, field = null, retryAfter = null) {
+    super(message);
+    this.name = "ApiError";
+    this.status = status; // 0: the request never got an answer
+    this.field = field;
+    this.retryAfter = retryAfter;
+  }
+}
+
+/** A check the page makes itself before calling the API (same display as an API error). */
+export class InputError extends ApiError {
+  constructor(message, field) {
+    super(-1, message, field);
+    this.name = "InputError";
+  }
+}
+
+export async function api(path, { method = "GET", body, key, query } = {}) {
+  const url = new URL(path, window.location.origin);
+  for (const [name, value] of Object.entries(query || {})) {
+    if (value === undefined || value === null || value === "") continue;
+    for (const v of Array.isArray(value) ? value : [value]) url.searchParams.append(name, v);
+  }
+  const headers = { Accept: "application/json" };
+  if (body !== undefined) headers["Content-Type"] = "application/json";
+  if (key) headers.Authorization = `Bearer ${key}`;
+  let response;
+  try {
+    response = await fetch(url, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+      credentials: "omit",
+      cache: "no-store",
+    });
+  } catch (exc) {
+    throw new ApiError(0, exc && exc.message ? exc.message : "network error");
+  }
+  const text = await response.text();
+  let data = null;
+  try {
+    data = text ? JSON.parse(text) : null;
+  } catch {
+    data = null;
+  }
+  if (!response.ok) {
+    const err = (data && data.error) || {};
+    const message =
+      err.message || (data && typeof data.detail === "string" && data.detail) || response.statusText;
+    throw new ApiError(
+      response.status,
+      message || `HTTP ${response.status}`,
+      err.field || null,
+      response.headers.get("Retry-After"),
+    );
+  }
+  return data;
+}
+
+// Field paths the API names -> what the page calls them, and the control to fix.
+const FIELDS = [
+  [/^authorization$|^scope$/, "API key", "api-key"],
+  [/^(body\.)?constraints\.max_hours/, "Most hours of study", "max-hours"],
+  [/^(body\.)?constraints\.max_cost/, "Most money to spend", "max-cost"],
+  [/^(body\.)?constraints/, "Your limits", "max-hours"],
+  [/^(body\.)?target\.description/, "Job posting text", "posting-text"],
+  [/^(body\.)?target/, "The role you want", "occ-q"],
+  [/^(body\.)?learner\.badges\[(\d+)\]/, (m) => `Badge file ${Number(m[2]) + 1}`, "badge-files"],
+  [/^(body\.)?learner\.credentials/, "Credentials you hold", "cred-q"],
+  [/^(body\.)?learner\.skills/, "Skills you have", "skill-q"],
+  [/^(body\.)?learner\.identifiers/, "Your email, web address or DID", "identifiers"],
+  [/^(body\.)?learner\.text/, "CV text", null],
+  [/^(body\.)?badges\[(\d+)\]/, (m) => `Badge file ${Number(m[2]) + 1}`, "cand-badges"],
+  [/^(body\.)?skills/, "Skills", "cand-skills"],
+  [/^(body\.)?name/, "Name", "cand-name"],
+  [/^(body\.)?identifiers/, "Email, web address or DID", "cand-ids"],
+  [/^(body\.)?text/, "CV text", "cand-text"],
+  [/^posting_id$|^path\.posting_id/, "Opening", null],
+  [/^(query\.)?q$/, "Search text", null],
+  [/^body$/, "What was sent", null],
+];
+
+export function describeField(field) {
+  if (!field) return { label: null, control: null };
+  for (const [pattern, label, control] of FIELDS) {
+    const m = field.match(pattern);
+    if (m) return { label: typeof label === "function" ? label(m) : label, control };
+  }
+  return { label: field, control: null };
+}
+
+function waitText(retryAfter) {
+  const s = Number(retryAfter);
+  if (!Number.isFinite(s) || s <= 0) return "a moment";
+  return s === 1 ? "1 second" : `${Math.ceil(s)} seconds`;
+}
+
+/** {title, advice} for an error, in plain words. */
+export function plainWords(err) {
+  const status = err instanceof ApiError ? err.status : null;
+  switch (status) {
+    case -1:
+      return { title: "Please check what you entered.", advice: null };
+    case 0:
+      return {
+        title: "We could not reach the skillmatch service.",
+        advice: "Check your connection or whether the service is running, then try again.",
+      };
+    case 400:
+    case 422:
+      return { title: "Some of what you entered needs a fix.", advice: null };
+    case 401:
+      return {
+        title: "Your API key was not accepted.",
+        advice: "Check that you pasted the whole key, or ask your administrator for a new one.",
+      };
+    case 403:
+      return {
+        title: "Your API key is not allowed to do this.",
+        advice: "Ask your administrator for a key with the right scope (read to match, write to add candidates).",
+      };
+    case 404:
+      return {
+        title: "We could not find what you asked for.",
+        advice: "It may have been removed, or it belongs to another organisation.",
+      };
+    case 413:
+      return {
+        title: "What you sent is too large.",
+        advice: "Send fewer or smaller files, or a shorter text.",
+      };
+    case 429:
+      return {
+        title: "Too many requests in a short time.",
+        advice: `Please wait ${waitText(err.retryAfter)} and try again.`,
+      };
+    case 503:
+      return {
+        title: "The service is busy or still starting up.",
+        advice: "Please try again in a minute.",
+      };
+    default:
+      if (status && status >= 500) {
+        return {
+          title: `The service ran into a problem (error ${status}).`,
+          advice: "Please try again later.",
+        };
+      }
+      return { title: "Something went wrong.", advice: null };
+  }
+}
+
+const marked = new Set();
+
+/** Show an error in `box` (a role="alert" region) and mark the control at fault. */
+export function showError(box, err) {
+  clearError(box);
+  const words = plainWords(err);
+  const isApi = err instanceof ApiError;
+  let detail = isApi ? err.message : String((err && err.message) || err);
+  if (isApi && err.field && detail.startsWith(`${err.field}: `)) {
+    detail = detail.slice(err.field.length + 2); // the field is named on its own line
+  }
+  const { label, control } = describeField(isApi ? err.field : null);
+  box.appendChild(h("h3", {}, words.title));
+  if (detail && !(isApi && err.status === 0)) {
+    const sentence = detail.charAt(0).toUpperCase() + detail.slice(1);
+    box.appendChild(h("p", { class: "error-message" }, /[.!?]$/.test(sentence) ? sentence : `${sentence}.`));
+  }
+  if (label) {
+    const fieldLine = h("p", { class: "error-field" }, h("strong", {}, "Field: "), label);
+    if (err.field && err.field !== label) fieldLine.append(" ", h("code", {}, `(${err.field})`));
+    box.appendChild(fieldLine);
+  }
+  if (words.advice) box.appendChild(h("p", { class: "error-advice" }, words.advice));
+  const el = control ? document.getElementById(control) : null;
+  if (el) {
+    el.setAttribute("aria-invalid", "true");
+    const ids = (el.getAttribute("aria-describedby") || "").split(" ").filter(Boolean);
+    if (!ids.includes(box.id)) el.setAttribute("aria-describedby", [...ids, box.id].join(" "));
+    marked.add(el);
+  }
+}
+
+export function clearError(box) {
+  clear(box);
+  for (const el of marked) {
+    el.removeAttribute("aria-invalid");
+    const ids = (el.getAttribute("aria-describedby") || "").split(" ").filter((x) => x && x !== box.id);
+    if (ids.length) el.setAttribute("aria-describedby", ids.join(" "));
+    else el.removeAttribute("aria-describedby");
+  }
+  marked.clear();
+}

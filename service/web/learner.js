@@ -1,0 +1,705 @@
+// The learner's flow: held credentials (catalog search or badge files), skills, a target role,
+// limits -> POST /v1/recommendations -> the gap as a chart, the plan, what it stacks into,
+// badge verification and warnings.
+
+import { api, clearError, InputError, showError } from "./api.js";
+import { readBadgeFiles } from "./badges.js";
+import { $, busy, clear, h, hours, money, onEnter, percent, plural, tag } from "./dom.js";
+
+const state = {
+  credentials: new Map(), // id -> credential summary
+  badges: [], // {file, doc, title}
+  skills: new Map(), // uri -> label
+  occupation: null, // {id, label}
+};
+
+// ------------------------------------------------------------------ searching and picking
+
+function credentialMeta(c) {
+  const parts = [c.kind, hours(c.hours), money(c.cost, c.currency)];
+  if (c.issuer && c.issuer.name) parts.push(c.issuer.name);
+  return parts.join(" · ");
+}
+
+function toggleButton(pressed, addText, removeText, what) {
+  return h(
+    "button",
+    { type: "button", class: "secondary small", "aria-pressed": pressed ? "true" : "false" },
+    pressed ? removeText : addText,
+    h("span", { class: "visually-hidden" }, `: ${what}`),
+  );
+}
+
+function setToggle(button, pressed, addText, removeText, what) {
+  button.setAttribute("aria-pressed", pressed ? "true" : "false");
+  clear(button).append(pressed ? removeText : addText, h("span", { class: "visually-hidden" }, `: ${what}`));
+}
+
+async function runSearch({ input, button, results, label, load, item }) {
+  const q = input.value.trim();
+  clearError($("learner-error"));
+  if (!q) {
+    clear(results).appendChild(h("p", { class: "empty" }, `Type something to search ${label}.`));
+    input.focus();
+    return;
+  }
+  await busy(button, async () => {
+    clear(results).appendChild(h("p", { class: "empty" }, "Searching…"));
+    try {
+      const items = await load(q);
+      clear(results);
+      if (!items.length) {
+        results.appendChild(h("p", { class: "empty" }, `No ${label} found for “${q}”.`));
+        return;
+      }
+      results.appendChild(
+        h("p", { class: "visually-hidden" }, `${plural(items.length, "result")} for “${q}”.`),
+      );
+      results.appendChild(h("ul", { class: "result-list", "aria-label": `${label} found` }, items.map(item)));
+    } catch (err) {
+      clear(results);
+      showError($("learner-error"), err);
+    }
+  });
+}
+
+function renderHeld() {
+  const list = clear($("held-list"));
+  for (const [id, c] of state.credentials) {
+    list.appendChild(
+      h(
+        "li",
+        {},
+        h("span", { class: "item-text" }, h("span", { class: "item-title" }, c.title), h("span", { class: "item-meta" }, credentialMeta(c))),
+        h(
+          "button",
+          {
+            type: "button",
+            class: "secondary small",
+            onclick: () => {
+              state.credentials.delete(id);
+              renderHeld();
+              syncToggles("cred-results", (key) => state.credentials.has(Number(key)));
+              $("cred-q").focus();
+            },
+          },
+          "Remove",
+          h("span", { class: "visually-hidden" }, `: ${c.title}`),
+        ),
+      ),
+    );
+  }
+}
+
+function renderSkills() {
+  const list = clear($("skill-list"));
+  for (const [uri, label] of state.skills) {
+    list.appendChild(
+      h(
+        "li",
+        {},
+        h("span", { class: "item-text item-title" }, label),
+        h(
+          "button",
+          {
+            type: "button",
+            class: "secondary small",
+            onclick: () => {
+              state.skills.delete(uri);
+              renderSkills();
+              syncToggles("skill-results", (key) => state.skills.has(key));
+              $("skill-q").focus();
+            },
+          },
+          "Remove",
+          h("span", { class: "visually-hidden" }, `: ${label}`),
+        ),
+      ),
+    );
+  }
+}
+
+function renderBadges() {
+  const list = clear($("badge-list"));
+  state.badges.forEach((b, i) => {
+    list.appendChild(
+      h(
+        "li",
+        {},
+        h("span", { class: "item-text" }, h("span", { class: "item-title" }, b.title), h("span", { class: "item-meta" }, `from ${b.file}`)),
+        h(
+          "button",
+          {
+            type: "button",
+            class: "secondary small",
+            onclick: () => {
+              state.badges.splice(i, 1);
+              renderBadges();
+              $("badge-files").focus();
+            },
+          },
+          "Remove",
+          h("span", { class: "visually-hidden" }, `: ${b.title}`),
+        ),
+      ),
+    );
+  });
+}
+
+function syncToggles(resultsId, has) {
+  for (const button of $(resultsId).querySelectorAll("button[data-key]")) {
+    const what = button.dataset.what;
+    setToggle(button, has(button.dataset.key), button.dataset.add, "Remove", what);
+  }
+}
+
+function credentialItem(c) {
+  const button = toggleButton(state.credentials.has(c.id), "Add", "Remove", c.title);
+  Object.assign(button.dataset, { key: String(c.id), what: c.title, add: "Add" });
+  button.addEventListener("click", () => {
+    if (state.credentials.has(c.id)) state.credentials.delete(c.id);
+    else state.credentials.set(c.id, c);
+    setToggle(button, state.credentials.has(c.id), "Add", "Remove", c.title);
+    renderHeld();
+  });
+  return h(
+    "li",
+    {},
+    h("span", { class: "item-text" }, h("span", { class: "item-title" }, c.title), h("span", { class: "item-meta" }, credentialMeta(c))),
+    button,
+  );
+}
+
+function skillItem(s) {
+  const button = toggleButton(state.skills.has(s.uri), "Add", "Remove", s.preferred_label);
+  Object.assign(button.dataset, { key: s.uri, what: s.preferred_label, add: "Add" });
+  button.addEventListener("click", () => {
+    if (state.skills.has(s.uri)) state.skills.delete(s.uri);
+    else state.skills.set(s.uri, s.preferred_label);
+    setToggle(button, state.skills.has(s.uri), "Add", "Remove", s.preferred_label);
+    renderSkills();
+  });
+  const via = s.matched_label && s.matched_label !== s.preferred_label ? `also called “${s.matched_label}” · ` : "";
+  return h(
+    "li",
+    {},
+    h("span", { class: "item-text" }, h("span", { class: "item-title" }, s.preferred_label), h("span", { class: "item-meta" }, `${via}${s.source === "onet" ? "O*NET technology" : "ESCO"}`)),
+    button,
+  );
+}
+
+function occupationItem(o) {
+  const chosen = state.occupation && state.occupation.id === o.id;
+  const button = toggleButton(chosen, "Choose", "Chosen", o.preferred_label);
+  Object.assign(button.dataset, { key: String(o.id), what: o.preferred_label, add: "Choose" });
+  button.addEventListener("click", () => {
+    state.occupation = { id: o.id, label: o.preferred_label };
+    for (const other of $("occ-results").querySelectorAll("button[data-key]")) {
+      setToggle(other, other === button, "Choose", "Chosen", other.dataset.what);
+    }
+    $("occ-chosen").textContent = `Target role: ${o.preferred_label}.`;
+  });
+  const via = o.matched_label && o.matched_label !== o.preferred_label ? `matched “${o.matched_label}” · ` : "";
+  return h(
+    "li",
+    {},
+    h("span", { class: "item-text" }, h("span", { class: "item-title" }, o.preferred_label), h("span", { class: "item-meta" }, `${via}ISCO ${o.isco_code}`)),
+    button,
+  );
+}
+
+// ------------------------------------------------------------------ the request
+
+function numberOrNull(id, field) {
+  const el = $(id);
+  const raw = el.value.trim();
+  if (!raw) {
+    if (el.validity && el.validity.badInput) throw new InputError("please enter a number", field);
+    return null;
+  }
+  const value = Number(raw);
+  if (!Number.isFinite(value)) throw new InputError("please enter a number", field);
+  return value;
+}
+
+function targetKind() {
+  const checked = document.querySelector('input[name="target-kind"]:checked');
+  return checked ? checked.value : "occupation";
+}
+
+function buildRequest() {
+  const target = {};
+  if (targetKind() === "posting") {
+    const text = $("posting-text").value.trim();
+    if (!text) throw new InputError("paste the text of a job posting", "target.description");
+    target.description = text;
+  } else if (state.occupation) {
+    target.occupation_id = state.occupation.id;
+  } else {
+    const title = $("occ-q").value.trim();
+    if (!title) throw new InputError("search for an occupation and choose one, or type a job title", "target");
+    target.title = title;
+  }
+  const constraints = {};
+  const maxHours = numberOrNull("max-hours", "constraints.max_hours");
+  const maxCost = numberOrNull("max-cost", "constraints.max_cost");
+  if (maxHours !== null) constraints.max_hours = maxHours;
+  if (maxCost !== null) constraints.max_cost = maxCost;
+  const identifiers = $("identifiers")
+    .value.split(",")
+    .map((x) => x.trim())
+    .filter(Boolean);
+  return {
+    learner: {
+      credentials: [...state.credentials.keys()],
+      badges: state.badges.map((b) => b.doc),
+      identifiers,
+      skills: [...state.skills.keys()],
+    },
+    target,
+    constraints,
+  };
+}
+
+// ------------------------------------------------------------------ the answer
+
+const STATUS_WORDS = { covered: "Covered", partial: "Partly covered", missing: "Missing" };
+
+function gapBuckets(items, statusOf = (it) => it.status) {
+  const make = () => ({ covered: 0, partial: 0, missing: 0, n: { covered: 0, partial: 0, missing: 0 } });
+  const all = make();
+  const essential = make();
+  for (const it of items) {
+    const status = statusOf(it);
+    for (const b of it.essential ? [all, essential] : [all]) {
+      b[status] += it.weight;
+      b.n[status] += 1;
+    }
+  }
+  return { all, essential };
+}
+
+const RANK = { missing: 0, partial: 1, covered: 2 };
+
+/** Each gap skill's status once the plan is done: the best status a step leaves it in. */
+function statusAfterPlan(plan) {
+  const after = new Map();
+  for (const step of (plan && plan.steps) || []) {
+    for (const cv of step.covers) {
+      const before = after.get(cv.skill_id);
+      if (!before || RANK[cv.status] > RANK[before]) after.set(cv.skill_id, cv.status);
+    }
+  }
+  return (it) => {
+    const planned = after.get(it.skill_id);
+    return planned && RANK[planned] > RANK[it.status] ? planned : it.status;
+  };
+}
+
+function share(bucket, status) {
+  return bucket[status] / (bucket.covered + bucket.partial + bucket.missing || 1);
+}
+
+function chartRow(name, bucket) {
+  const total = bucket.covered + bucket.partial + bucket.missing || 1;
+  const shares = Object.fromEntries(["covered", "partial", "missing"].map((k) => [k, bucket[k] / total]));
+  const words = `${percent(shares.covered)} covered, ${percent(shares.partial)} partly covered, ${percent(shares.missing)} missing`;
+  const bar = h("div", { class: "bar", role: "img", "aria-label": `${name}: ${words}, by weight` });
+  for (const k of ["covered", "partial", "missing"]) {
+    if (shares[k] <= 0) continue;
+    const seg = h("span", { class: `seg seg-${k}` });
+    seg.style.width = `${shares[k] * 100}%`;
+    bar.appendChild(seg);
+  }
+  return h(
+    "div",
+    { class: "chart-row" },
+    h("div", { class: "chart-row-label", "aria-hidden": "true" }, h("span", {}, name), h("span", { class: "chart-row-figures" }, words)),
+    bar,
+  );
+}
+
+function gapTable(now, after) {
+  const pair = (a, b) => (after ? `${a} → ${b}` : a);
+  const row = (status) =>
+    h(
+      "tr",
+      {},
+      h("th", { scope: "row" }, STATUS_WORDS[status]),
+      h("td", { class: "num" }, pair(now.essential.n[status], after && after.essential.n[status])),
+      h("td", { class: "num" }, pair(now.all.n[status], after && after.all.n[status])),
+      h("td", { class: "num" }, pair(now.all[status].toFixed(1), after && after.all[status].toFixed(1))),
+      h("td", { class: "num" }, pair(percent(share(now.all, status)), after && percent(share(after.all, status)))),
+    );
+  return h(
+    "div",
+    { class: "table-wrap" },
+    h(
+      "table",
+      { id: "gap-table" },
+      h(
+        "caption",
+        {},
+        after ? "The gap in numbers, now → after the plan" : "The gap in numbers",
+        h("span", { class: "hint" }, " (essential skills weigh 1, optional 0.5, tools 0.3)"),
+      ),
+      h(
+        "thead",
+        {},
+        h(
+          "tr",
+          {},
+          h("th", { scope: "col" }, "Status"),
+          h("th", { scope: "col", class: "num" }, "Essential skills"),
+          h("th", { scope: "col", class: "num" }, "All skills"),
+          h("th", { scope: "col", class: "num" }, "Weight"),
+          h("th", { scope: "col", class: "num" }, "Share by weight"),
+        ),
+      ),
+      h("tbody", {}, ["covered", "partial", "missing"].map(row)),
+    ),
+  );
+}
+
+function skillLine(it) {
+  return h(
+    "li",
+    {},
+    it.label,
+    it.essential ? tag("essential", "essential") : null,
+    it.status === "partial" ? h("span", { class: "evidence" }, `credit ${percent(it.credit)}`) : null,
+  );
+}
+
+function gapLists(items) {
+  return ["missing", "partial", "covered"].map((status) => {
+    const these = items.filter((it) => it.status === status).sort((a, b) => b.weight - a.weight || a.label.localeCompare(b.label));
+    return h(
+      "details",
+      { class: `gap-${status}` },
+      h("summary", {}, `${STATUS_WORDS[status]}: ${plural(these.length, "skill")}`),
+      these.length ? h("ul", { class: "skill-list" }, these.map(skillLine)) : h("p", { class: "empty" }, "None."),
+    );
+  });
+}
+
+function renderGap(gap, plan) {
+  const buckets = gapBuckets(gap.items);
+  const after = plan ? gapBuckets(gap.items, statusAfterPlan(plan)) : null;
+  return h(
+    "section",
+    { class: "gap", "aria-labelledby": "gap-title" },
+    h("h3", { id: "gap-title" }, "Your skill gap"),
+    h("p", {}, `You cover ${percent(gap.coverage)} of the role's skills, by weight.`),
+    h(
+      "figure",
+      { class: "chart", "aria-labelledby": "gap-chart-caption" },
+      h("figcaption", { id: "gap-chart-caption", class: "visually-hidden" }, "Covered, partly covered and missing skills by weight"),
+      chartRow("Essential skills, now", buckets.essential),
+      after ? chartRow("Essential skills, after the plan", after.essential) : null,
+      chartRow("All skills, now", buckets.all),
+      after ? chartRow("All skills, after the plan", after.all) : null,
+      h(
+        "ul",
+        { class: "legend", "aria-label": "Legend" },
+        ["covered", "partial", "missing"].map((k) =>
+          h("li", {}, h("span", { class: `swatch swatch-${k}`, "aria-hidden": "true" }), STATUS_WORDS[k]),
+        ),
+      ),
+    ),
+    gapTable(buckets, after),
+    gapLists(gap.items),
+  );
+}
+
+function renderStep(step, titles) {
+  const c = step.credential;
+  const meta = [c.kind, hours(c.hours), money(c.cost, c.currency), c.issuer, c.level].filter(Boolean).join(" · ");
+  return h(
+    "li",
+    { class: "step" },
+    h("h4", {}, h("span", { class: "visually-hidden" }, `Step ${step.order}: `), c.title),
+    h("p", { class: "step-meta" }, meta),
+    step.reason === "prerequisite"
+      ? h("p", {}, tag("prerequisite", "partial"), ` Needed first by: ${step.required_by.map((x) => titles.get(x) || x).join(", ") || "a later step"}.`)
+      : null,
+    step.explanation ? h("p", { class: "explanation" }, step.explanation) : null,
+    step.covers.length
+      ? h(
+          "details",
+          {},
+          h("summary", {}, `Skills this step covers (${step.covers.length})`),
+          h(
+            "ul",
+            { class: "covers" },
+            step.covers.map((cv) =>
+              h(
+                "li",
+                {},
+                cv.label,
+                cv.essential ? tag("essential", "essential") : null,
+                cv.status !== "covered" ? tag("partly", "partial") : null,
+                cv.evidence ? h("span", { class: "evidence" }, `“${cv.evidence}”`) : null,
+              ),
+            ),
+          ),
+        )
+      : null,
+  );
+}
+
+function renderPlan(plan, role) {
+  const steps = plan.steps || [];
+  const out = h("section", { class: "plan-section", "aria-labelledby": "plan-title" });
+  out.appendChild(h("h3", { id: "plan-title" }, "Your learning path"));
+  out.appendChild(
+    h(
+      "ul",
+      { class: "summary-grid", "aria-label": "Plan totals" },
+      h("li", {}, h("span", { class: "figure-label" }, "Steps"), h("span", { class: "figure-value" }, String(steps.length))),
+      h("li", {}, h("span", { class: "figure-label" }, "Hours"), h("span", { class: "figure-value" }, hours(plan.total_hours))),
+      h("li", {}, h("span", { class: "figure-label" }, "Cost"), h("span", { class: "figure-value" }, money(plan.total_cost, plan.currency))),
+      h(
+        "li",
+        {},
+        h("span", { class: "figure-label" }, `Coverage of ${role.title}`),
+        h("span", { class: "figure-value" }, `${percent(plan.coverage_before)} → ${percent(plan.coverage_after)}`),
+      ),
+    ),
+  );
+  if (plan.message) out.appendChild(h("p", { class: "message" }, plan.message));
+  const titles = new Map(steps.map((s) => [s.credential.external_id, s.credential.title]));
+  if (steps.length) {
+    out.appendChild(h("ol", { class: "plan", "aria-label": "Steps in order" }, steps.map((s) => renderStep(s, titles))));
+  }
+  else out.appendChild(h("p", { class: "empty" }, "No credential in the catalog fits your gap within your limits."));
+  const alts = Object.entries(plan.alternatives || {});
+  if (alts.length) {
+    out.appendChild(h("h4", {}, "Other ways"));
+    out.appendChild(
+      h(
+        "ul",
+        {},
+        alts.map(([name, a]) =>
+          h("li", {}, `${name}: ${plural(a.titles.length, "step")}, ${hours(a.total_hours)}, ${money(a.total_cost, plan.currency)}, coverage ${percent(a.coverage_after)} — ${a.titles.join(", ")}`),
+        ),
+      ),
+    );
+  }
+  return out;
+}
+
+function renderStacks(stacks) {
+  const out = h("section", { "aria-labelledby": "stacks-title" }, h("h3", { id: "stacks-title" }, "What the plan stacks into"));
+  if (!stacks || !stacks.length) {
+    out.appendChild(h("p", { class: "empty" }, "The plan's credentials are not part of a stackable programme."));
+    return out;
+  }
+  out.appendChild(
+    h(
+      "ul",
+      { class: "stacks" },
+      stacks.map((s) =>
+        h(
+          "li",
+          {},
+          h("strong", {}, s.title),
+          ": ",
+          `${s.held} held and ${s.planned} planned of ${s.total} parts`,
+          s.completed ? tag("completed", "covered") : ` — ${plural(s.remaining.length, "part")} left after the plan`,
+        ),
+      ),
+    ),
+  );
+  return out;
+}
+
+const BADGE_STATUS = { verified: "verified", unverified: "not verified", failed: "failed" };
+
+function renderBadgeOutcomes(outcomes, sent) {
+  const out = h("section", { "aria-labelledby": "badge-outcomes-title" }, h("h3", { id: "badge-outcomes-title" }, "Your badges"));
+  if (!sent.length) {
+    out.appendChild(h("p", { class: "empty" }, "You sent no badge files."));
+    return out;
+  }
+  const byPos = new Map((outcomes || []).map((o) => [o.position, o]));
+  out.appendChild(
+    h(
+      "ul",
+      { class: "badges" },
+      sent.map((b, i) => {
+        const o = byPos.get(i);
+        if (!o) {
+          return h("li", {}, h("strong", {}, b.title), " ", tag("description", "public"), h("span", { class: "evidence" }, "A badge description (not an awarded badge): its skills count as unverified."));
+        }
+        return h(
+          "li",
+          {},
+          h("strong", {}, b.title),
+          " ",
+          tag(BADGE_STATUS[o.status] || o.status, o.status),
+          h("span", { class: "evidence" }, o.status === "failed" ? `Not counted — ${o.message}` : o.message),
+        );
+      }),
+    ),
+  );
+  return out;
+}
+
+/** "learner.badges[1]" -> "badge “Data modelling” (data-modelling.jwt)"; other fields as sent. */
+function warningSubject(field, sentBadges) {
+  const m = /^learner\.badges\[(\d+)\]/.exec(field || "");
+  const badge = m && sentBadges[Number(m[1])];
+  if (badge) return `badge “${badge.title}” (${badge.file})`;
+  return { "learner.skills": "your skills", "learner.text": "your CV text" }[field] || field;
+}
+
+function renderWarnings(warnings, sentBadges) {
+  if (!warnings || !warnings.length) return null;
+  return h(
+    "section",
+    { "aria-labelledby": "warnings-title" },
+    h("h3", { id: "warnings-title" }, "Notes on your input"),
+    h(
+      "ul",
+      { class: "warnings" },
+      warnings.map((w) =>
+        h("li", {}, w.message.charAt(0).toUpperCase() + w.message.slice(1), w.field ? h("span", { class: "evidence" }, `About ${warningSubject(w.field, sentBadges)}`) : null),
+      ),
+    ),
+  );
+}
+
+function renderResult(data, sentBadges) {
+  const role = data.role;
+  const output = clear($("learner-output"));
+  const resolved = role.title_resolution && role.title_resolution[0];
+  output.appendChild(
+    h(
+      "p",
+      { class: "role-line" },
+      "Target role: ",
+      h("strong", {}, role.title),
+      ` — ${plural(role.n_skills, "skill")}, ${role.n_essential} essential.`,
+      resolved ? ` (Your title was matched to “${resolved.preferred_label || role.title}”.)` : "",
+    ),
+  );
+  output.appendChild(renderGap(data.gap, data.plan));
+  if (data.plan) {
+    output.appendChild(renderPlan(data.plan, role));
+    output.appendChild(renderStacks(data.plan.stacks_into));
+  }
+  output.appendChild(renderBadgeOutcomes(data.learner.badges, sentBadges));
+  const warnings = renderWarnings(data.learner.warnings, sentBadges);
+  if (warnings) output.appendChild(warnings);
+}
+
+// ------------------------------------------------------------------ wiring
+
+export function initLearner() {
+  const searches = [
+    {
+      input: $("cred-q"),
+      button: $("cred-search"),
+      results: $("cred-results"),
+      label: "credentials",
+      load: async (q) => (await api("/v1/credentials", { query: { q, limit: 8 } })).items,
+      item: credentialItem,
+    },
+    {
+      input: $("skill-q"),
+      button: $("skill-search"),
+      results: $("skill-results"),
+      label: "skills",
+      load: (q) => api("/v1/skills", { query: { q, limit: 8 } }),
+      item: skillItem,
+    },
+    {
+      input: $("occ-q"),
+      button: $("occ-search"),
+      results: $("occ-results"),
+      label: "occupations",
+      load: (q) => api("/v1/occupations", { query: { q, limit: 8 } }),
+      item: occupationItem,
+    },
+  ];
+  for (const s of searches) {
+    s.button.addEventListener("click", () => runSearch(s));
+    onEnter(s.input, () => runSearch(s));
+  }
+  $("occ-q").addEventListener("input", () => {
+    if (!state.occupation) return;
+    // typing a new title drops the choice: choose again, or the typed title is matched
+    state.occupation = null;
+    syncToggles("occ-results", () => false);
+    $("occ-chosen").textContent = "No occupation chosen yet.";
+  });
+
+  for (const radio of document.querySelectorAll('input[name="target-kind"]')) {
+    radio.addEventListener("change", () => {
+      const posting = targetKind() === "posting";
+      $("target-occupation").hidden = posting;
+      $("target-posting").hidden = !posting;
+    });
+  }
+
+  $("badge-files").addEventListener("change", async (event) => {
+    const read = await readBadgeFiles(event.target.files);
+    const bad = read.filter((r) => r.error);
+    state.badges.push(...read.filter((r) => !r.error));
+    renderBadges();
+    event.target.value = "";
+    if (bad.length) {
+      showError(
+        $("learner-error"),
+        new InputError(bad.map((b) => `${b.file}: ${b.error}`).join("; "), "learner.badges[0]"),
+      );
+    } else {
+      clearError($("learner-error"));
+      $("learner-status").textContent = `${plural(read.length, "badge")} added.`;
+    }
+  });
+
+  renderHeld();
+  renderSkills();
+  renderBadges();
+
+  const form = $("learner-form");
+  const submit = $("learner-submit");
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    busy(submit, async () => {
+      const status = $("learner-status");
+      const errorBox = $("learner-error");
+      const panel = $("learner-results");
+      clearError(errorBox);
+      let body;
+      try {
+        body = buildRequest();
+      } catch (err) {
+        status.textContent = "";
+        showError(errorBox, err);
+        return;
+      }
+      status.textContent = "Working out your plan…";
+      panel.setAttribute("aria-busy", "true");
+      const sentBadges = [...state.badges];
+      try {
+        const data = await api("/v1/recommendations", { method: "POST", body });
+        renderResult(data, sentBadges);
+        panel.hidden = false;
+        const steps = data.plan ? data.plan.steps.length : 0;
+        status.textContent =
+          `Plan ready: ${plural(steps, "step")}, ${hours(data.plan.total_hours)}, ` +
+          `${money(data.plan.total_cost, data.plan.currency)}; coverage ` +
+          `${percent(data.plan.coverage_before)} → ${percent(data.plan.coverage_after)}.`;
+        $("learner-results-title").focus();
+      } catch (err) {
+        status.textContent = "";
+        showError(errorBox, err);
+      } finally {
+        panel.removeAttribute("aria-busy");
+      }
+    });
+  });
+}

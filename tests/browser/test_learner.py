@@ -1,0 +1,305 @@
+"""The learner's flow in a real browser: held credentials from the catalog and uploaded badge
+files, skills from the taxonomy, a target role, limits -> the gap chart, the ordered plan, what
+it stacks into, badge verification and warnings. Also keyboard-only use, a 375 px screen, and
+the API's errors in plain words."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from tests.browser.support import ob3_badge, signed, tampered
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+LEARNER_DID = "did:example:learner-7"
+
+
+@pytest.fixture(scope="module")
+def badge_files(live_server):
+    """Three badge files: a signed VC-JWT (verified), the same with a forged payload (failed),
+    an unsigned OB 3.0 credential (unverified)."""
+    import httpx
+    from cryptography.hazmat.primitives.asymmetric import ed25519
+
+    from tests.browser.support import occupation_skills
+
+    with httpx.Client(base_url=live_server.url, timeout=60) as http:
+        _oid, essential, _optional = occupation_skills(http, "data analyst")
+    essential = sorted(essential, key=lambda s: s["preferred_label"])
+    signer = ed25519.Ed25519PrivateKey.generate()
+    issuer = "https://academy.example.org/issuers/1"
+    good = ob3_badge("Data visualisation", essential[:4], issuer=issuer, subject=LEARNER_DID)
+    forged = ob3_badge("Data modelling", essential[4:8], issuer=issuer, subject=LEARNER_DID)
+    plain = ob3_badge("Report writing", essential[8:10], issuer=issuer, subject=LEARNER_DID)
+    folder = live_server.root / "learner-badges"
+    folder.mkdir(exist_ok=True)
+    files = {
+        "verified": folder / "data-visualisation.jwt",
+        "failed": folder / "data-modelling.jwt",
+        "unverified": folder / "report-writing.json",
+    }
+    files["verified"].write_text(signed(good, signer))
+    files["failed"].write_text(tampered(signed(forged, signer), forged))
+    files["unverified"].write_text(json.dumps(plain, indent=2))
+    return files
+
+
+def add_from_search(page, box: str, query: str, title: str) -> None:
+    """Search in one of the search boxes (cred, skill, occ) and press the result's button."""
+    page.fill(f"#{box}-q", query)
+    page.press(f"#{box}-q", "Enter")
+    item = page.locator(f"#{box}-results li", has_text=title).first
+    item.wait_for()
+    item.get_by_role("button").click()
+    assert item.get_by_role("button").get_attribute("aria-pressed") == "true"
+
+
+def wait_for_plan(page) -> None:
+    page.locator("#learner-results:not([hidden]) .plan-section").wait_for()
+
+
+def test_page_loads_with_headings_and_labels(page, live_server, screenshot):
+    page.goto(live_server.url + "/")
+    assert page.title().startswith("Plan your learning")
+    assert page.locator("h1:visible").inner_text() == "Plan your learning"
+    # every visible form control has a label (or an aria-label)
+    unlabelled = page.evaluate(
+        """() => [...document.querySelectorAll('input, textarea, select, button')]
+            .filter(el => el.offsetParent !== null)
+            .filter(el => !(el.labels && el.labels.length) && !el.getAttribute('aria-label')
+                          && !el.textContent.trim())
+            .map(el => el.id || el.outerHTML)"""
+    )
+    assert unlabelled == []
+    assert page.locator("[role=alert]#learner-error").count() == 1
+    assert page.locator("[role=status]#learner-status").count() == 1
+    screenshot(page, "learner-start")
+
+
+def test_learner_flow(page, live_server, badge_files, screenshot):
+    page.goto(live_server.url + "/")
+    add_from_search(
+        page, "cred", "Business Intelligence Essentials", "Business Intelligence Essentials"
+    )
+    assert "Business Intelligence Essentials" in page.inner_text("#held-list")
+    page.set_input_files("#badge-files", [str(p) for p in badge_files.values()])
+    page.locator("#badge-list li").nth(2).wait_for()
+    assert "Data visualisation" in page.inner_text("#badge-list")
+    page.fill("#identifiers", LEARNER_DID)
+    add_from_search(page, "skill", "data mining", "data mining")
+    add_from_search(page, "skill", "Python", "Python (computer programming)")
+    add_from_search(page, "occ", "data analyst", "data analyst")
+    assert page.inner_text("#occ-chosen") == "Target role: data analyst."
+    page.fill("#max-hours", "80")
+    page.fill("#max-cost", "800")
+    page.click("#learner-submit")
+    wait_for_plan(page)
+
+    status = page.inner_text("#learner-status")
+    assert status.startswith("Plan ready:"), status
+    assert page.evaluate("document.activeElement.id") == "learner-results-title"
+    out = page.locator("#learner-output")
+    assert "Target role: data analyst" in out.inner_text()
+    # the gap: a chart with a text alternative on every bar, and the table
+    bars = page.locator(".chart .bar[role=img]")
+    assert bars.count() == 4
+    for label in bars.evaluate_all("els => els.map(e => e.getAttribute('aria-label'))"):
+        assert "covered" in label and "missing" in label
+    assert page.locator("#gap-table tbody tr").count() == 3
+    # the plan: ordered steps with hours, cost, explanation and the skills each covers
+    steps = page.locator("ol.plan > li")
+    assert steps.count() >= 1
+    first = steps.first
+    assert " h" in first.locator(".step-meta").inner_text()
+    assert first.locator(".explanation").inner_text().startswith("Covers")
+    first.locator("summary").click()
+    assert first.locator(".covers li").count() >= 1
+    totals = page.locator(".summary-grid").inner_text()
+    assert "Hours" in totals and "Cost" in totals
+    hours_total = float(
+        page.locator(".summary-grid li").nth(1).locator(".figure-value").inner_text().split()[0]
+    )
+    assert hours_total <= 80
+    assert page.locator("#stacks-title").is_visible()
+    # the badges: verified, failed with its reason, unverified
+    badges = page.locator("ul.badges li")
+    assert badges.count() == 3
+    assert "verified" in badges.nth(0).locator(".tag").inner_text()
+    assert badges.nth(1).locator(".tag").inner_text() == "failed"
+    assert "Not counted" in badges.nth(1).inner_text()
+    assert badges.nth(2).locator(".tag").inner_text() == "not verified"
+    # the notes name the failed badge by its title and file
+    notes = page.inner_text("ul.warnings")
+    assert "Not counted: The signature does not match" in notes
+    assert "(data-modelling.jwt)" in notes
+    screenshot(page, "learner-plan")
+
+
+def test_learner_with_a_job_posting_text(page, live_server, screenshot):
+    page.goto(live_server.url + "/")
+    page.check("input[name=target-kind][value=posting]")
+    assert page.locator("#posting-text").is_visible()
+    assert not page.locator("#occ-q").is_visible()
+    page.fill(
+        "#posting-text",
+        "We are hiring a junior web developer. You write JavaScript and Python, design SQL "
+        "databases, use Git, test your code, and explain technical choices to clients.",
+    )
+    add_from_search(page, "skill", "JavaScript", "JavaScript")
+    page.fill("#max-hours", "40")
+    page.click("#learner-submit")
+    wait_for_plan(page)
+    assert "Target role:" in page.inner_text("#learner-output")
+    assert page.locator(".chart .bar").count() >= 2
+    screenshot(page, "learner-posting")
+
+
+def tab_to(page, selector: str, text: str = "", limit: int = 60) -> None:
+    """Press Tab until the focused element matches `selector` (and its list item holds
+    `text`)."""
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if page.evaluate(
+            """([s, t]) => { const el = document.activeElement;
+                const item = el.closest('li') || el;
+                return el.matches(s) && (!t || item.textContent.includes(t)); }""",
+            [selector, text],
+        ):
+            return
+    raise AssertionError(f"{selector} {text!r} not reached with Tab")
+
+
+def focus_ring(page) -> str:
+    return page.evaluate(
+        """() => { const s = getComputedStyle(document.activeElement);
+                   return `${s.outlineStyle} ${s.outlineWidth}`; }"""
+    )
+
+
+def test_keyboard_only(page, live_server, screenshot):
+    page.goto(live_server.url + "/")
+    tab_to(page, ".skip-link")
+    assert page.locator(".skip-link").bounding_box()["y"] >= 0  # shown when focused
+    tab_to(page, "#cred-q")
+    page.keyboard.type("Business Intelligence Essentials")
+    page.keyboard.press("Enter")  # searches; does not submit the form
+    page.locator("#cred-results li").first.wait_for()
+    assert page.locator("#learner-results").is_hidden()
+    tab_to(page, "#cred-results li button", "Business Intelligence Essentials")
+    assert focus_ring(page).startswith("solid")
+    page.keyboard.press("Enter")
+    assert "Business Intelligence Essentials" in page.inner_text("#held-list")
+
+    tab_to(page, "#skill-q")
+    page.keyboard.type("data mining")
+    page.keyboard.press("Enter")
+    page.locator("#skill-results li").first.wait_for()
+    tab_to(page, "#skill-results li button")
+    page.keyboard.press("Enter")
+    assert page.locator("#skill-list li").count() == 1
+
+    tab_to(page, "#occ-q")
+    page.keyboard.type("data analyst")
+    page.keyboard.press("Enter")
+    page.locator("#occ-results li").first.wait_for()
+    tab_to(page, "#occ-results li button")
+    page.keyboard.press("Enter")
+    assert page.inner_text("#occ-chosen") == "Target role: data analyst."
+
+    tab_to(page, "#max-hours")
+    page.keyboard.type("60")
+    tab_to(page, "#learner-submit")
+    assert focus_ring(page).startswith("solid")
+    page.keyboard.press("Enter")
+    wait_for_plan(page)
+    assert page.evaluate("document.activeElement.id") == "learner-results-title"
+    # the plan's step details open from the keyboard too
+    tab_to(page, "ol.plan > li summary")
+    page.keyboard.press("Enter")
+    assert page.locator("ol.plan > li details[open]").count() == 1
+    screenshot(page, "learner-keyboard")
+
+
+def test_narrow_screen_has_no_horizontal_scroll(page_factory, live_server, screenshot):
+    page = page_factory(375, 800)
+    page.goto(live_server.url + "/")
+
+    def no_horizontal_scroll() -> None:
+        sizes = page.evaluate(
+            "() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]"
+        )
+        assert sizes[0] <= sizes[1], f"page is {sizes[0]} px wide in a {sizes[1]} px window"
+
+    no_horizontal_scroll()
+    add_from_search(page, "skill", "data mining", "data mining")
+    add_from_search(page, "occ", "data analyst", "data analyst")
+    page.fill("#max-hours", "60")
+    page.click("#learner-submit")
+    wait_for_plan(page)
+    for summary in page.locator("#learner-output details summary").all()[:4]:
+        summary.click()  # long skill lists open too
+    no_horizontal_scroll()
+    screenshot(page, "learner-narrow")
+
+
+def test_api_error_is_shown_in_plain_words(page, live_server, screenshot):
+    """A 422 from the API: the message, the field in the page's words, the control marked."""
+    page.goto(live_server.url + "/")
+    add_from_search(page, "occ", "data analyst", "data analyst")
+    page.fill("#max-hours", "-5")
+    page.click("#learner-submit")
+    error = page.locator("#learner-error")
+    error.locator("h3").wait_for()
+    text = error.inner_text()
+    assert "Some of what you entered needs a fix." in text
+    assert "greater than or equal to 0" in text
+    assert "Field: Most hours of study" in text
+    assert page.get_attribute("#max-hours", "aria-invalid") == "true"
+    assert "learner-error" in page.get_attribute("#max-hours", "aria-describedby")
+    screenshot(page, "learner-error-422")
+    # fixed: the error and the mark go away
+    page.fill("#max-hours", "60")
+    page.click("#learner-submit")
+    wait_for_plan(page)
+    assert page.inner_text("#learner-error") == ""
+    assert page.get_attribute("#max-hours", "aria-invalid") is None
+
+
+ANSWERS = {
+    404: "We could not find what you asked for.",
+    413: "What you sent is too large.",
+    429: "Too many requests in a short time.",
+    503: "The service is busy or still starting up.",
+    500: "The service ran into a problem (error 500).",
+}
+
+
+def test_other_errors_and_network_failure(page, live_server, screenshot):
+    """The page's words for the answers a user cannot easily cause here (the API is stubbed
+    for /v1/recommendations only), and for a network failure."""
+    page.goto(live_server.url + "/")
+    page.fill("#occ-q", "data analyst")  # a typed title, not chosen: resolved by the API
+    current = {}
+
+    def answer(route):
+        status = current["status"]
+        if status == 0:
+            route.abort("connectionrefused")
+            return
+        body = {"error": {"message": f"stub message {status}", "field": "body"}}
+        headers = {"Retry-After": "7"} if status == 429 else {}
+        route.fulfill(status=status, json=body, headers=headers)
+
+    page.route("**/v1/recommendations", answer)
+    for status, words in [*ANSWERS.items(), (0, "We could not reach the skillmatch service.")]:
+        current["status"] = status
+        page.click("#learner-submit")
+        error = page.locator("#learner-error")
+        error.get_by_text(words).wait_for()
+        if status:
+            assert f"Stub message {status}" in error.inner_text()
+        if status == 429:
+            assert "wait 7 seconds" in error.inner_text()
+    screenshot(page, "learner-error-network")
