@@ -134,6 +134,16 @@ def cmd_distill(args, settings) -> int:
     return 0
 
 
+def cmd_embed(args, settings) -> int:
+    from service.bulk_embed import embed_missing, parse_shard
+
+    shard = parse_shard(args.shard)
+    for kind in args.kinds:
+        out = embed_missing(settings, kind.rstrip("s"), shard=shard, batch=args.batch)
+        print(json.dumps(out), flush=True)
+    return 0
+
+
 def add_data_commands(sub) -> None:
     s = sub.add_parser("ingest", help="ingest credentials or postings from files")
     s.add_argument("kind", choices=["credentials", "postings"])
@@ -174,6 +184,15 @@ def add_data_commands(sub) -> None:
     )
     s.add_argument("--model2vec", default="var/models/m2v", help="a `skillmatch distill` output")
     s.set_defaults(func=cmd_bench)
+
+    s = sub.add_parser(
+        "embed", help="bulk-embed records without a vector for the model, one shard of them"
+    )
+    s.add_argument("kinds", nargs="*", default=["credentials", "postings"],
+                   choices=["credentials", "postings"])  # fmt: skip
+    s.add_argument("--shard", default="0/1", help="I/N: the records whose id mod N is I")
+    s.add_argument("--batch", type=int, default=1000, help="records a transaction")
+    s.set_defaults(func=cmd_embed)
 
     s = sub.add_parser("distill", help="distill a model2vec static model from the default model")
     s.add_argument("--out", default="var/models/m2v")
