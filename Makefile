@@ -7,7 +7,7 @@ SHARED ?= ../shared
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run init test test-fast lint format bench eval clean
+.PHONY: install run init test test-fast lint format bench eval clean chromium
 
 install: $(STAMP)
 
@@ -24,8 +24,12 @@ run: install
 init: install
 	HF_HUB_OFFLINE=1 $(BIN)/skillmatch init
 
+## Debian's chromium for the browser tests (tests/browser); playwright never downloads its own.
+chromium:
+	test -x /usr/bin/chromium || (apt-get update -q && apt-get install -y -q chromium)
+
 ## The whole suite (PostgreSQL tests run when SKILLMATCH_TEST_POSTGRES_URL is set, as in CI).
-test: install
+test: install chromium
 	HF_HUB_OFFLINE=1 $(BIN)/python -m pytest -q
 
 test-fast: install

@@ -87,7 +87,8 @@ def make_encoder(settings: Settings) -> Encoder:
     if settings.model.startswith("fake:"):  # deterministic hashing encoder: tests only
         from indexing.encoder import FakeEncoder
 
-        return FakeEncoder(dim=int(settings.model.split(":", 1)[1] or 64))
+        dim = int(settings.model.split(":", 1)[1] or 64)
+        return FakeEncoder(dim=dim, model_id=f"fake/hashing-{dim}")
     if settings.model.startswith("model2vec:"):  # a static model from `skillmatch distill`
         from indexing.static_model import Model2VecEncoder
 
