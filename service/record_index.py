@@ -23,6 +23,7 @@ from indexing.encoder import Encoder
 from indexing.vector_index import (
     IndexMismatchError,
     VectorIndex,
+    default_nlist,
     read_manifest,
     resolve_index_type,
 )
@@ -120,13 +121,21 @@ class RecordIndex:
         )
 
     def _switch_if_needed(self) -> bool:
-        """Rebuild under another type when the count crossed the threshold (auto)."""
-        current = self.index.index_type
-        wanted = self.wanted_type(len(self.index), current)
-        if wanted == current:
+        """Rebuild under another type when the count crossed the threshold (auto), or retrain
+        an IVF index whose collection has grown about 4x since its lists were trained."""
+        current, n = self.index.index_type, len(self.index)
+        wanted = self.wanted_type(n, current)
+        if wanted != current:
+            log.info("%s index: %d vectors, switching %s -> %s", self.kind, n, current, wanted)
+        elif (
+            current == "ivf"
+            and not self.index_options.get("nlist")
+            and default_nlist(n) >= 2 * self.index.nlist
+        ):
+            log.info("%s index: %d vectors, retraining IVF (%d lists)", self.kind, n,
+                     self.index.nlist)  # fmt: skip
+        else:
             return False
-        log.info("%s index: %d vectors, switching %s -> %s", self.kind, len(self.index),
-                 current, wanted)  # fmt: skip
         self.rebuild_from_db()
         return True
 

@@ -89,3 +89,14 @@ def test_filtered_record_search_with_every_type(engine, tmp_path, index_type):
     allowed = list(range(2, 61, 3))
     hits = r.search("credential 8 teaches python sql skill1 topic8", k=5, allowed=allowed)
     assert hits[0][0] == 8 and {i for i, _ in hits} <= set(allowed)
+
+
+def test_ivf_is_retrained_when_the_collection_grows(engine, tmp_path):
+    r = _rindex(engine, tmp_path / "c.faiss", index_type="ivf")
+    r.open(lambda: [])
+    r.store_vectors(_items(1, 45))
+    first = r.index.nlist
+    r.store_vectors(_items(46, 20))  # 65 vectors: the same lists
+    assert r.index.nlist == first
+    r.store_vectors(_items(66, 340))  # 405: lists for 4x the data, retrained from the database
+    assert r.index.nlist > first and len(r) == 405
