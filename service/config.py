@@ -33,7 +33,7 @@ class Settings(BaseSettings):
         "above), flat (exact), ivf or hnsw (approximate).",
     )
     index_auto_threshold: int = Field(
-        default=200_000, ge=1, description="auto: vectors from which an index is IVF, not Flat."
+        default=50_000, ge=1, description="auto: vectors from which an index is IVF, not Flat."
     )
     index_ivf_nlist: int = Field(default=0, ge=0, description="IVF lists; 0: about 2 sqrt(n).")
     index_ivf_nprobe: int = Field(default=40, ge=1, description="IVF lists searched a query.")

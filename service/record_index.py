@@ -89,7 +89,7 @@ class RecordIndex:
         path: Path,
         *,
         index_type: str = "auto",
-        auto_threshold: int = 200_000,
+        auto_threshold: int = 50_000,
         index_options: dict | None = None,
     ) -> None:
         self.kind = kind
