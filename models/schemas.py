@@ -2,7 +2,98 @@
 
 from __future__ import annotations
 
-from pydantic import BaseModel, Field
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
+from pydantic.json_schema import SkipJsonSchema
+
+# ---------------------------------------------------------------------------------------------
+# limits every request model and route shares (all of them are declared in the OpenAPI schema)
+
+# The largest id accepted: ids are INTEGER columns (32-bit in PostgreSQL, where a larger value
+# in a query is an error, not a miss).
+MAX_ID = 2**31 - 1
+# A text with a character that is not ASCII white space (what `blank()` strips). Spelled out, not
+# `\S`: JSON Schema (ECMA-262), pydantic (Rust) and Python disagree on what else `\s` matches.
+ASCII_SPACE = " \t\n\r\f\v"
+NOT_BLANK = r"[^ \t\n\r\f\v]"
+# what `next_cursor` holds: where the next page starts, in digits; any such cursor names a page
+CURSOR_PATTERN = r"^[0-9]{1,10}$"
+MAX_CURSOR = 10
+LIMIT_SETTING = "x-limit-setting"  # service/api/limits.py fills in the configured limit
+
+
+def blank(text: str) -> bool:
+    """Whether a text is empty or ASCII white space only: what NOT_BLANK refuses."""
+    return not text.strip(ASCII_SPACE)
+
+
+# Request bodies are strict: a JSON value of another type than the schema's is refused (no
+# `false` for a number, no `"1"` for an integer), as the schema says.
+STRICT = ConfigDict(strict=True)
+
+
+def limited_by(setting: str) -> dict[str, str]:
+    """`json_schema_extra` of a field whose length limit is a setting (`Settings.<setting>`):
+    the route checks it (422) and the app's OpenAPI schema declares it as maxLength /
+    maxItems with the configured value."""
+    return {LIMIT_SETTING: setting}
+
+
+SkillSource = Literal["esco", "onet"]
+
+
+def _integral(value: object) -> object:
+    """JSON Schema counts 1.0 as an integer; strict pydantic would not."""
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value
+
+
+def integer(ge: int, le: int) -> Any:
+    """A JSON integer in [ge, le] for a STRICT model: 1.0 counts, true and "1" do not. (The
+    bounds sit on the inner type, so the JSON schema states them as minimum / maximum.)"""
+    return Annotated[Annotated[int, Field(ge=ge, le=le)], BeforeValidator(_integral)]
+
+
+# input types of the request bodies
+Id = integer(1, MAX_ID)
+PageSize = integer(1, 100)
+EqfLevel = integer(1, 8)
+Label = Annotated[str, StringConstraints(min_length=1, max_length=300)]  # a skill label or URI
+Identifier = Annotated[str, StringConstraints(min_length=1, max_length=320)]  # email, URL, DID
+Word = Annotated[str, StringConstraints(min_length=1, max_length=64)]  # a code: language, level
+IssuerName = Annotated[str, StringConstraints(min_length=1, max_length=300)]
+JsonDocument = Annotated[dict[str, Any], Field(max_length=200)]  # at most 200 top-level members
+# a badge: a JSON document, or a compact JWS / JWT
+Badge = JsonDocument | Annotated[str, StringConstraints(min_length=1, max_length=200_000)]
+
+
+# ---------------------------------------------------------------------------------------------
+# errors
+
+
+class ErrorInfo(BaseModel):
+    message: str
+    field: str | None = Field(
+        default=None, description="the input at fault, e.g. `query.limit`, `body.text`"
+    )
+
+
+class ValidationErrorItem(BaseModel):
+    field: str
+    message: str
+    type: str | None = None
+
+
+class ErrorOut(BaseModel):
+    """Every error answer has this shape."""
+
+    error: ErrorInfo
+    detail: str | None = Field(default=None, description="the message again")
+    errors: list[ValidationErrorItem] | None = Field(
+        default=None, description="422 for a request the schema rejects: every fault"
+    )
 
 
 class EvidenceOut(BaseModel):
@@ -48,11 +139,23 @@ class SkillPage(BaseModel):
     total: int | None = None
 
 
+MaxSkills = integer(1, 200)
+
+
 class ExtractRequest(BaseModel):
-    text: str = Field(description="Free text: a sentence, a credential description, a job posting.")
-    max_skills: int = Field(default=30, ge=1, le=200)
+    model_config = STRICT
+
+    text: str = Field(
+        min_length=1,
+        pattern=NOT_BLANK,
+        description="Free text: a sentence, a credential description, a job posting.",
+        json_schema_extra=limited_by("max_text_chars"),
+    )
+    max_skills: MaxSkills = 30
     min_score: float | None = Field(default=None, ge=-1.0, le=1.0)
-    sources: list[str] | None = Field(default=None, description='e.g. ["esco"] or ["onet"]')
+    sources: list[SkillSource] | None = Field(
+        default=None, max_length=2, description='e.g. ["esco"] or ["onet"]'
+    )
 
 
 class ExtractedSkillOut(SkillHit):
@@ -181,7 +284,12 @@ class ItemResultOut(BaseModel):
     position: int
     status: str
     external_id: str | None = None
-    id: int | None = None
+    id: int | SkipJsonSchema[None] = Field(
+        default=None,
+        exclude_if=lambda v: v is None,
+        description="the stored record's id; absent when nothing was stored (an error)",
+        json_schema_extra=lambda schema: schema.pop("default", None),
+    )
     errors: list[FieldErrorOut] = Field(default_factory=list)
     warnings: list[FieldErrorOut] = Field(default_factory=list)
 
@@ -189,3 +297,372 @@ class ItemResultOut(BaseModel):
 class BatchResultOut(BaseModel):
     summary: dict[str, int]
     items: list[ItemResultOut]
+
+
+# ---------------------------------------------------------------------------------------------
+# matching: POST /v1/recommendations, POST /v1/gap, GET /v1/occupations/{id}/credentials
+
+GapStatus = Literal["covered", "partial", "missing"]
+
+
+class WarningOut(BaseModel):
+    field: str | None = None
+    message: str
+
+
+class RoleOut(BaseModel):
+    title: str
+    source: str = Field(description='"occupation:<uri>", "posting:<id>", "demand:<uri>" or "text"')
+    title_resolution: list[OccupationHit] | None = Field(
+        default=None, description="target.title: the occupations it resolved to, best first"
+    )
+    n_skills: int
+    n_essential: int
+    warnings: list[WarningOut] = Field(
+        default_factory=list, description="e.g. a target in which no taxonomy skill is known"
+    )
+
+
+class GapItemOut(BaseModel):
+    skill_id: int
+    label: str
+    weight: float
+    essential: bool
+    status: GapStatus
+    credit: float
+    via_skill_id: int | None = None
+
+
+class GapCountsOut(BaseModel):
+    covered: int
+    partial: int
+    missing: int
+
+
+class GapOut(BaseModel):
+    coverage: float
+    total_weight: float
+    missing_weight: float
+    open_weight: float
+    counts: GapCountsOut
+    items: list[GapItemOut]
+
+
+class LearnerEvidenceOut(BaseModel):
+    skill_id: int
+    confidence: float
+    source: str = Field(description='"credential:<id>", "badge:<id>", "declared" or "text"')
+    text: str = ""
+    start: int | None = None
+    end: int | None = None
+
+
+class LearnerSkillOut(BaseModel):
+    skill_id: int
+    confidence: float
+    evidence: list[LearnerEvidenceOut]
+
+
+class BadgeOutcomeOut(BaseModel):
+    position: int
+    status: str = Field(description="verified | unverified | failed")
+    reason: str | None = None
+    message: str | None = None
+
+
+class LearnerOut(BaseModel):
+    skills: list[LearnerSkillOut]
+    held_credentials: list[int]
+    badges: list[BadgeOutcomeOut]
+    warnings: list[WarningOut]
+
+
+class PlanCredentialOut(BaseModel):
+    id: int
+    external_id: str
+    title: str
+    kind: str
+    hours: float
+    cost: float
+    currency: str | None = None
+    language: str | None = None
+    level: str | None = None
+    issuer: str | None = None
+
+
+class CoverOut(BaseModel):
+    skill_id: int
+    label: str
+    essential: bool
+    weight: float
+    gain: float
+    credit: float
+    status: GapStatus
+    via_skill_id: int | None = None
+    evidence: str = ""
+
+
+class PlanStepOut(BaseModel):
+    order: int
+    credential: PlanCredentialOut
+    reason: str
+    required_by: list[str]
+    explanation: str
+    covers: list[CoverOut]
+
+
+class ShortfallOut(BaseModel):
+    skill_id: int
+    label: str
+    weight: float
+    essential: bool
+    credit: float
+    reachable: float
+
+
+class StackOut(BaseModel):
+    program_external_id: str
+    title: str
+    held: int
+    planned: int
+    total: int
+    completed: bool
+    remaining: list[str] = Field(default_factory=list)
+
+
+class PlanSummaryOut(BaseModel):
+    name: str
+    external_ids: list[str]
+    titles: list[str]
+    total_hours: float
+    total_cost: float
+    coverage_after: float
+
+
+class PlanOut(BaseModel):
+    feasible: bool
+    message: str
+    mode: str = "greedy"
+    optimal: bool | None = None
+    total_hours: float
+    total_cost: float
+    currency: str | None = None
+    coverage_before: float
+    coverage_after: float
+    steps: list[PlanStepOut]
+    uncoverable: list[ShortfallOut]
+    unmet: list[ShortfallOut]
+    stacks_into: list[StackOut]
+    alternatives: dict[str, PlanSummaryOut]
+    skipped: dict[str, str] = Field(description="external id -> why it was left out")
+
+
+class GapAnswer(BaseModel):
+    """POST /v1/gap."""
+
+    role: RoleOut
+    gap: GapOut
+    learner: LearnerOut
+    timings_ms: dict[str, float]
+
+
+class RecommendationOut(GapAnswer):
+    """POST /v1/recommendations: the gap and the plan that closes it."""
+
+    plan: PlanOut
+
+
+class OccupationRefOut(BaseModel):
+    id: int
+    title: str
+
+
+class RankedCredentialOut(CredentialOut):
+    covers: list[str] = Field(description="the role's skills this credential teaches")
+
+
+class RoleCredentialsOut(BaseModel):
+    occupation: OccupationRefOut
+    items: list[RankedCredentialOut]
+
+
+# ---------------------------------------------------------------------------------------------
+# employers: candidates, trust material, matching both ways
+
+
+class TenantRefOut(BaseModel):
+    id: int
+    name: str
+
+
+class TenantOut(BaseModel):
+    tenant: TenantRefOut
+    scopes: list[str]
+
+
+class CandidateBadgeOut(BaseModel):
+    id: int
+    position: int
+    title: str
+    issuer: str | None = None
+    status: str = Field(description="verified | unverified | failed")
+    reason: str
+    message: str
+    format: str
+    credential_id: str | None = None
+    valid_until: str | None = None
+
+
+class CandidateEvidenceOut(BaseModel):
+    source: str = Field(description="badge | declared | text")
+    badge_id: int | None = None
+    confidence: float
+    text: str
+
+
+class CandidateSkillOut(BaseModel):
+    skill_id: int
+    uri: str
+    label: str
+    confidence: float
+    evidence: list[CandidateEvidenceOut]
+
+
+class CandidateOut(BaseModel):
+    id: int
+    name: str | None = None
+    external_id: str | None = None
+    identifiers: list[str]
+    declared_skills: list[str]
+    updated_at: str | None = None
+    badges: list[CandidateBadgeOut]
+    skills: list[CandidateSkillOut]
+    warnings: list[WarningOut]
+
+
+class CandidateRefOut(BaseModel):
+    id: int
+    name: str | None = None
+    external_id: str | None = None
+
+
+class CandidatePage(BaseModel):
+    items: list[CandidateRefOut]
+    next_cursor: str | None = None
+
+
+class MatchBadgeOut(BaseModel):
+    id: int
+    title: str | None = None
+    status: str | None = None
+
+
+class MatchEvidenceOut(BaseModel):
+    source: str
+    confidence: float
+    text: str
+    badge: MatchBadgeOut | None = None
+
+
+class SkillRefLabelOut(BaseModel):
+    skill_id: int
+    label: str | None = None
+
+
+class MatchedSkillOut(BaseModel):
+    skill_id: int
+    label: str
+    weight: float
+    essential: bool
+    status: GapStatus
+    credit: float
+    via: SkillRefLabelOut | None = Field(
+        default=None, description="the held skill that gives the credit, when another one"
+    )
+    evidence: list[MatchEvidenceOut]
+
+
+class MissingSkillOut(BaseModel):
+    skill_id: int
+    label: str
+    status: GapStatus
+    credit: float
+
+
+class EssentialPlanOut(BaseModel):
+    feasible: bool
+    message: str
+    total_hours: float
+    total_cost: float
+    currency: str | None = None
+    steps: list[PlanStepOut]
+    coverage_before: float
+    coverage_after: float
+    uncoverable: list[ShortfallOut]
+
+
+class MatchDetailOut(BaseModel):
+    coverage: float
+    matched: list[MatchedSkillOut]
+    missing_essential: list[MissingSkillOut]
+    plan: EssentialPlanOut | None = Field(
+        default=None, description="with plan=true: the shortest plan to the missing essentials"
+    )
+
+
+class OpeningRefOut(BaseModel):
+    id: int
+    title: str
+    n_skills: int
+
+
+class CandidateNameOut(BaseModel):
+    id: int
+    name: str | None = None
+
+
+class RankedCandidateOut(MatchDetailOut):
+    rank: int
+    candidate: CandidateNameOut
+
+
+class CandidatesForOpeningOut(BaseModel):
+    opening: OpeningRefOut
+    total: int
+    items: list[RankedCandidateOut]
+    next_cursor: str | None = None
+
+
+class OpeningOut(BaseModel):
+    id: int
+    external_id: str
+    title: str
+    employer: str | None = None
+    private: bool
+
+
+class RankedOpeningOut(MatchDetailOut):
+    rank: int
+    opening: OpeningOut
+
+
+class OpeningsForCandidateOut(BaseModel):
+    candidate: CandidateNameOut
+    total: int
+    items: list[RankedOpeningOut]
+    next_cursor: str | None = None
+
+
+class TrustCreatedOut(BaseModel):
+    id: int
+    kind: str
+
+
+class TrustRefOut(BaseModel):
+    id: int
+    kind: str
+    ref: str
+
+
+class TrustListOut(BaseModel):
+    items: list[TrustRefOut]

@@ -8,12 +8,13 @@ from __future__ import annotations
 
 from collections import defaultdict
 from datetime import UTC, datetime
-from typing import Any
+from typing import Annotated
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, StringConstraints
 from sqlalchemy import delete, func, select
 from sqlmodel import Session
 
+from models.schemas import STRICT, Badge, Identifier, JsonDocument, Label, limited_by
 from models.tables import Candidate, CandidateBadge, CandidateSkill, Skill, TrustDocument
 from service import profiles
 from service.errors import InvalidInput, NotFound
@@ -25,48 +26,37 @@ class CandidateIn(BaseModel):
     """A candidate profile. Nothing personal is required: a name and identifiers are optional;
     identifiers (email, URL, DID) are only used to check that badges were issued to them."""
 
+    model_config = STRICT
+
     name: str | None = Field(default=None, max_length=200)
     external_id: str | None = Field(default=None, max_length=200)
-    identifiers: list[str] = Field(
+    identifiers: list[Identifier] = Field(
         default_factory=list,
         max_length=20,
         description="recipient identifiers (email, URL, DID) that badges must name",
     )
-    badges: list[dict[str, Any] | str] = Field(
+    badges: list[Badge] = Field(
         default_factory=list,
         max_length=MAX_BADGES,
         description="Open Badges 2.0 assertions or 3.0 OpenBadgeCredentials: JSON or JWT",
     )
-    skills: list[str] = Field(
+    skills: list[Label] = Field(
         default_factory=list, max_length=200, description="declared skills: labels or URIs"
     )
-    text: str = Field(default="", max_length=50_000, description="CV text")
-    keys: list[dict[str, Any] | str] = Field(
+    text: str = Field(
+        default="", description="CV text", json_schema_extra=limited_by("max_text_chars")
+    )
+    keys: list[JsonDocument | Annotated[str, StringConstraints(max_length=20_000)]] = Field(
         default_factory=list,
         max_length=20,
         description="issuer public keys for these badges (JWK, PEM, or an OB 2.0 "
         "CryptographicKey), besides the tenant's stored ones",
     )
-    revocations: list[dict[str, Any]] = Field(
+    revocations: list[JsonDocument] = Field(
         default_factory=list,
         max_length=20,
         description="revocation lists or status list credentials, besides the stored ones",
     )
-
-
-def _check_lengths(body: CandidateIn) -> None:
-    for name, values, limit in (
-        ("identifiers", body.identifiers, 320),
-        ("skills", body.skills, 300),
-    ):
-        for i, v in enumerate(values):
-            if len(v) > limit:
-                raise InvalidInput(f"{name}[{i}] is longer than {limit} characters", field=name)
-    for i, b in enumerate(body.badges):
-        if isinstance(b, str) and len(b) > 200_000:
-            raise InvalidInput(
-                "a badge JWT is longer than 200,000 characters", field=f"badges[{i}]"
-            )
 
 
 def trust_material(session: Session, tenant_id: int) -> tuple[list, list]:
@@ -106,7 +96,6 @@ def save_candidate(
     runtime, session: Session, tenant_id: int, body: CandidateIn, candidate_id: int | None = None
 ) -> int:
     """Create (or replace) a candidate with its badges and skill evidence, in one transaction."""
-    _check_lengths(body)
     s = runtime.settings
     now = datetime.now(UTC)
     stored_keys, stored_revs = trust_material(session, tenant_id)

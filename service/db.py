@@ -30,7 +30,26 @@ def make_engine(url: str, *, echo: bool = False) -> Engine:
             cur.close()
 
         return engine
-    return create_engine(url, echo=echo, pool_pre_ping=True)
+    engine = create_engine(url, echo=echo, pool_pre_ping=True)
+    event.listen(engine, "before_cursor_execute", _without_nul, retval=True)
+    return engine
+
+
+def _strip_nul(value: object) -> object:
+    if isinstance(value, str) and "\x00" in value:
+        return value.replace("\x00", "")
+    if isinstance(value, dict):
+        return {k: _strip_nul(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return type(value)(_strip_nul(v) for v in value)
+    return value
+
+
+def _without_nul(_conn, _cursor, statement, parameters, _context, _executemany):  # noqa: ANN001
+    """PostgreSQL text cannot hold NUL (U+0000), and psycopg refuses to send it: a NUL in a name,
+    a title or a query would be a 500. No text here means anything by it, so it is dropped from
+    every string parameter (JSON columns are serialized already, where NUL is an escape)."""
+    return statement, _strip_nul(parameters)
 
 
 def create_tables(engine: Engine) -> None:

@@ -28,7 +28,6 @@ from models.tables import (
 )
 from service import profiles
 from service.candidates import get_candidate_row, pool_version
-from service.errors import InvalidInput
 from service.ingest.pipeline import shown_external_id
 from service.matching import GapConfig, LearnerProfile, RoleProfile, compute_gap
 from service.matching.gap import best_credit
@@ -107,11 +106,9 @@ def _merged(role: RoleProfile) -> list:
     return list(seen.values())
 
 
-def _page(cursor: str | None, limit: int, kind: str) -> int:
-    state = decode_cursor(cursor)
-    if state and state.get("kind") != kind:
-        raise InvalidInput("cursor belongs to another listing", field="cursor")
-    return int(state.get("offset", 0))
+def _page(cursor: str | None) -> int:
+    """The offset of the page a cursor names (a ranking is recomputed for every page)."""
+    return decode_cursor(cursor)
 
 
 def _profile_of(pool: Pool, row: int) -> dict[int, float]:
@@ -210,10 +207,15 @@ def rank_candidates(
         session, posting_id, runtime.settings, tenant_id=tenant_id, field="posting_id"
     )
     required = _merged(role)
-    if not required:
-        raise InvalidInput("the opening has no skills to match", field="posting_id")
+    if not required:  # nothing to match on: an empty ranking, not an error
+        return {
+            "opening": {"id": posting_id, "title": role.title, "n_skills": 0},
+            "total": 0,
+            "items": [],
+            "next_cursor": None,
+        }
     pool = candidate_pool(runtime, session, tenant_id)
-    offset = _page(cursor, limit, "candidates")
+    offset = _page(cursor)
     req_ids = [r.skill_id for r in required]
     nb = profiles.neighbours(runtime, session, req_ids, pool.col_of)
     w = np.array([r.weight for r in required], dtype=np.float32)
@@ -239,9 +241,7 @@ def rank_candidates(
         "opening": {"id": posting_id, "title": role.title, "n_skills": len(required)},
         "total": int(len(order)),
         "items": items,
-        "next_cursor": encode_cursor({"kind": "candidates", "offset": offset + limit})
-        if nxt
-        else None,
+        "next_cursor": encode_cursor(offset + limit) if nxt else None,
     }
 
 
@@ -260,7 +260,7 @@ def rank_openings(
     pool = candidate_pool(runtime, session, tenant_id)
     row = int(np.searchsorted(pool.ids, cand.id))
     held = _profile_of(pool, row)
-    offset = _page(cursor, limit, "openings")
+    offset = _page(cursor)
     where = visible(tenant_id) if include_public else JobPosting.tenant_id == tenant_id
     links = session.execute(
         select(PostingSkill, Skill.preferred_label)
@@ -318,7 +318,5 @@ def rank_openings(
         "candidate": {"id": cand.id, "name": cand.name},
         "total": len(scored),
         "items": items,
-        "next_cursor": encode_cursor({"kind": "openings", "offset": offset + limit})
-        if nxt
-        else None,
+        "next_cursor": encode_cursor(offset + limit) if nxt else None,
     }

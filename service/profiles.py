@@ -58,10 +58,12 @@ def _labels(session: Session, ids: Iterable[int]) -> dict[int, str]:
 # ------------------------------------------------------------------------------ role profiles
 
 
-def role_from_occupation(session: Session, occupation_id: int, settings) -> RoleProfile:
+def role_from_occupation(
+    session: Session, occupation_id: int, settings, *, field: str = "target.occupation_id"
+) -> RoleProfile:
     occ = session.get(Occupation, occupation_id)
     if occ is None:
-        raise NotFound(f"no occupation with id {occupation_id}", field="target.occupation_id")
+        raise NotFound(f"no occupation with id {occupation_id}", field=field)
     rows = session.execute(
         select(
             OccupationSkill.skill_id,
@@ -162,8 +164,8 @@ def role_from_demand(session: Session, occupation_id: int, settings) -> RoleProf
         .scalars()
         .all()
     )
-    if not posts:
-        raise InvalidInput(
+    if not posts:  # no demand is known for the occupation
+        raise NotFound(
             f"no stored posting is resolved to occupation {occupation_id}",
             field="target.demand_occupation_id",
         )
@@ -221,7 +223,10 @@ def build_learner(
     outcomes = []
     for i, doc in enumerate(badges):
         if not is_awarded(doc):  # a BadgeClass, an Achievement, a CTDL credential: a claim
-            badge_skills(runtime, doc, i, evidence, warnings)
+            try:
+                badge_skills(runtime, doc, i, evidence, warnings)
+            except InvalidInput as exc:  # unreadable: not counted, like a failed badge
+                warnings.append({"field": exc.field, "message": f"not counted: {exc.message}"})
             continue
         res = verify_awarded(doc, identifiers=identifiers)
         outcomes.append(

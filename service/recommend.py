@@ -4,65 +4,121 @@ from __future__ import annotations
 
 import time
 from dataclasses import asdict
+from typing import Annotated, Any
 
-from pydantic import BaseModel, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic.json_schema import SkipJsonSchema
 from sqlmodel import Session
 
+from models.schemas import (
+    NOT_BLANK,
+    STRICT,
+    Badge,
+    EqfLevel,
+    Id,
+    Identifier,
+    IssuerName,
+    Label,
+    Word,
+    limited_by,
+)
 from service import profiles
 from service.errors import InvalidInput
-from service.matching import Constraints, GapConfig, PlannerConfig, compute_gap, plan
+from service.matching import (
+    Constraints,
+    GapConfig,
+    PlannerConfig,
+    PlanTooLargeError,
+    compute_gap,
+    plan,
+)
 
 
 class LearnerIn(BaseModel):
-    credentials: list[int] = Field(
+    model_config = STRICT
+
+    credentials: list[Id] = Field(
         default_factory=list, max_length=200, description="ids of catalog credentials held"
     )
-    badges: list[dict | str] = Field(
+    badges: list[Badge] = Field(
         default_factory=list,
         max_length=50,
         description="badges held: Open Badges assertions or credentials (JSON or JWT; verified "
         "offline, a verified one weighs more) or BadgeClass / Achievement / CTDL documents",
     )
-    identifiers: list[str] = Field(
+    identifiers: list[Identifier] = Field(
         default_factory=list,
         max_length=20,
         description="the learner's recipient identifiers (email, URL, DID) badges must name",
     )
-    skills: list[str] = Field(
+    skills: list[Label] = Field(
         default_factory=list, max_length=200, description="declared skills: labels or URIs"
     )
-    text: str = Field(default="", max_length=50_000, description="CV or free text")
+    text: str = Field(
+        default="", description="CV or free text", json_schema_extra=limited_by("max_text_chars")
+    )
+
+
+TARGET_FIELDS = (
+    "occupation_id",
+    "occupation_uri",
+    "posting_id",
+    "title",
+    "description",
+    "demand_occupation_id",
+)
+
+
+Uri = Annotated[str, StringConstraints(min_length=1, max_length=1000)]
+RoleTitle = Annotated[str, StringConstraints(min_length=1, max_length=300, pattern=NOT_BLANK)]
+RoleText = Annotated[
+    str,
+    StringConstraints(min_length=1, pattern=NOT_BLANK),
+    Field(json_schema_extra=limited_by("max_text_chars")),
+]
+
+
+def _one_member(schema: dict[str, Any]) -> None:
+    """The schema says what the validator checks: an object with exactly one of the members,
+    not null (and no default to show: a member is given or absent)."""
+    schema.update(minProperties=1, maxProperties=1, additionalProperties=False)
+    for prop in schema.get("properties", {}).values():
+        prop.pop("default", None)
 
 
 class TargetIn(BaseModel):
-    occupation_id: int | None = Field(default=None, ge=1)
-    occupation_uri: str | None = None
-    posting_id: int | None = Field(default=None, ge=1)
-    title: str | None = Field(default=None, min_length=1, max_length=300)
-    description: str | None = Field(default=None, min_length=1, max_length=50_000)
-    demand_occupation_id: int | None = Field(default=None, ge=1)
+    """The role to reach: exactly one of the members."""
 
-    @model_validator(mode="after")
-    def _one(self):
-        given = [k for k, v in self.__dict__.items() if v is not None]
-        if len(given) != 1:
-            raise ValueError(
-                "give exactly one of occupation_id, occupation_uri, posting_id, "
-                "title, description, demand_occupation_id"
-            )
-        return self
+    model_config = ConfigDict(strict=True, extra="forbid", json_schema_extra=_one_member)
+
+    # constraints sit on the inner types: next to SkipJsonSchema, pydantic would drop `pattern`
+    occupation_id: Id | SkipJsonSchema[None] = None
+    occupation_uri: Uri | SkipJsonSchema[None] = None
+    posting_id: Id | SkipJsonSchema[None] = None
+    title: RoleTitle | SkipJsonSchema[None] = None
+    description: RoleText | SkipJsonSchema[None] = None
+    demand_occupation_id: Id | SkipJsonSchema[None] = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _one(cls, data: Any) -> Any:
+        if isinstance(data, dict) and (len(data) != 1 or None in data.values()):
+            raise ValueError(f"give exactly one of {', '.join(TARGET_FIELDS)} (not null)")
+        return data
 
 
 class ConstraintsIn(BaseModel):
+    model_config = STRICT
+
     max_hours: float | None = Field(default=None, ge=0)
     max_cost: float | None = Field(default=None, ge=0)
-    levels: list[str] | None = None
-    min_eqf_level: int | None = Field(default=None, ge=1, le=8)
-    max_eqf_level: int | None = Field(default=None, ge=1, le=8)
-    languages: list[str] | None = None
-    delivery_modes: list[str] | None = None
-    include_issuers: list[str] | None = None
-    exclude_issuers: list[str] | None = None
+    levels: list[Word] | None = Field(default=None, max_length=20)
+    min_eqf_level: EqfLevel | None = None
+    max_eqf_level: EqfLevel | None = None
+    languages: list[Word] | None = Field(default=None, max_length=50)
+    delivery_modes: list[Word] | None = Field(default=None, max_length=20)
+    include_issuers: list[IssuerName] | None = Field(default=None, max_length=100)
+    exclude_issuers: list[IssuerName] | None = Field(default=None, max_length=100)
 
     def to_core(self) -> Constraints:
         def s(v):
@@ -82,6 +138,8 @@ class ConstraintsIn(BaseModel):
 
 
 class RecommendIn(BaseModel):
+    model_config = STRICT
+
     learner: LearnerIn = Field(default_factory=LearnerIn)
     target: TargetIn
     constraints: ConstraintsIn = Field(default_factory=ConstraintsIn)
@@ -120,15 +178,22 @@ def build_role(
             raise InvalidInput("no occupation matches this title", field="target.title")
         info["title_resolution"] = resolved
         return profiles.role_from_occupation(session, resolved[0]["id"], s), info
-    return profiles.role_from_text(runtime, target.description or ""), info
+    text = target.description or ""
+    if len(text) > s.max_text_chars:
+        raise InvalidInput(
+            f"target.description has {len(text)} characters; the limit is {s.max_text_chars}",
+            field="target.description",
+        )
+    return profiles.role_from_text(runtime, text), info
+
+
+NO_SKILLS = "no skill of the taxonomy is known for this target: there is nothing to match"
 
 
 def gap_and_context(runtime, session: Session, body: RecommendIn, *, tenant_id=None):
     timings: dict[str, float] = {}
     t = time.perf_counter()
     role, info = build_role(runtime, session, body.target, tenant_id=tenant_id)
-    if not role.skills:
-        raise InvalidInput("the target role has no skills to match", field="target")
     timings["role"] = time.perf_counter() - t
     t = time.perf_counter()
     lr = body.learner
@@ -164,21 +229,28 @@ def compute(
     gap = compute_gap(role, learner.profile, nb, _gap_config(runtime.settings))
     timings["gap"] = time.perf_counter() - t
     out = {"role": _role_out(role, info), "gap": _gap_out(gap), "learner": _learner_out(learner)}
+    if not role.skills:  # a valid question with an empty answer: said so, not refused
+        out["role"]["warnings"].append({"field": "target", "message": NO_SKILLS})
     if not with_plan:
         out["timings_ms"] = {k: round(v * 1000, 2) for k, v in timings.items()}
         return out
     t = time.perf_counter()
-    result = plan_gap(
-        runtime,
-        session,
-        gap,
-        learner.profile,
-        nb,
-        body.constraints.to_core(),
-        mode=body.mode,
-        timings=timings,
-    )
+    try:
+        result = plan_gap(
+            runtime,
+            session,
+            gap,
+            learner.profile,
+            nb,
+            body.constraints.to_core(),
+            mode=body.mode,
+            timings=timings,
+        )
+    except PlanTooLargeError as exc:
+        raise InvalidInput(str(exc), field="mode") from exc
     out["plan"] = _plan_out(result)
+    if not role.skills:
+        out["plan"]["message"] = f"{NO_SKILLS[0].upper()}{NO_SKILLS[1:]}."
     out["timings_ms"] = {k: round(v * 1000, 2) for k, v in timings.items()}
     return out
 
@@ -229,6 +301,7 @@ def _role_out(role, info) -> dict:
         **info,
         "n_skills": len(role.skills),
         "n_essential": n_ess,
+        "warnings": [],
     }
 
 

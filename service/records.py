@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import base64
 import json
 from dataclasses import dataclass
 
 from sqlalchemy import or_, select
 from sqlmodel import Session
 
-from models.schemas import CredentialOut, PostingOut, RecordSkillOut, SpanOut
+from models.schemas import MAX_ID, CredentialOut, PostingOut, RecordSkillOut, SpanOut
 from models.tables import (
     Credential,
     CredentialSkill,
@@ -38,21 +37,20 @@ class Filters:
         return any(v not in (None, [], "") for k, v in self.__dict__.items() if k != "visible_to")
 
 
-def encode_cursor(data: dict) -> str:
-    return base64.urlsafe_b64encode(json.dumps(data).encode()).decode().rstrip("=")
+def encode_cursor(position: int) -> str:
+    """A page cursor: where the next page starts (an offset, or the last id seen), in digits."""
+    return str(position)
 
 
-def decode_cursor(cursor: str | None) -> dict:
+def decode_cursor(cursor: str | None) -> int:
+    """The position a cursor holds, 0 without one. The schema declares its form (digits,
+    CURSOR_PATTERN) and every cursor of that form names a page, maybe an empty one; a position
+    past any id or offset is capped (it names the same empty page)."""
     if not cursor:
-        return {}
-    try:
-        pad = "=" * (-len(cursor) % 4)
-        data = json.loads(base64.urlsafe_b64decode(cursor + pad))
-        if not isinstance(data, dict):
-            raise ValueError
-        return data
-    except ValueError as exc:
-        raise InvalidInput("cursor is not one this service issued", field="cursor") from exc
+        return 0
+    if not (cursor.isascii() and cursor.isdigit()):
+        raise InvalidInput("cursor is not one this service issued", field="cursor")
+    return min(int(cursor), MAX_ID)
 
 
 def _skill_ids(session: Session, refs: list[str]) -> list[int]:
@@ -109,16 +107,16 @@ def search(
 ) -> tuple[list, str | None]:
     """One page: by relevance to `q` when given (semantic), else by id."""
     table = Credential if kind == "credential" else JobPosting
-    state = decode_cursor(cursor)
+    position = decode_cursor(cursor)  # q: an offset in the ranking; else the last id seen
     if q:
-        if state and state.get("q") != q:
-            raise InvalidInput("cursor belongs to another query", field="cursor")
-        offset = int(state.get("offset", 0))
+        offset = position
+        index = runtime.credentials if kind == "credential" else runtime.postings
+        if offset >= len(index):
+            return [], None
         allowed = None
         if filters.active() or kind == "posting":
             allowed = [i for (i,) in session.execute(_filtered_ids(session, kind, filters)).all()]
-        index = runtime.credentials if kind == "credential" else runtime.postings
-        hits = index.search(q, k=offset + limit + 1, allowed=allowed)
+        hits = index.search(q, k=min(offset + limit + 1, len(index)), allowed=allowed)
         page = hits[offset : offset + limit]
         rows = {
             r.id: r
@@ -127,18 +125,14 @@ def search(
             ).scalars()
         }
         items = [(rows[i], s) for i, s in page if i in rows]
-        nxt = (
-            encode_cursor({"q": q, "offset": offset + limit})
-            if len(hits) > offset + limit
-            else None
-        )
+        nxt = encode_cursor(offset + limit) if len(hits) > offset + limit else None
         return items, nxt
-    after = int(state.get("after", 0))
+    after = position
     stmt = select(table).where(table.id > after).order_by(table.id).limit(limit + 1)
     if filters.active() or kind == "posting":
         stmt = stmt.where(table.id.in_(_filtered_ids(session, kind, filters)))
     rows = session.execute(stmt).scalars().all()
-    nxt = encode_cursor({"after": rows[limit - 1].id}) if len(rows) > limit else None
+    nxt = encode_cursor(rows[limit - 1].id) if len(rows) > limit else None
     return [(r, None) for r in rows[:limit]], nxt
 
 

@@ -13,18 +13,21 @@ from models.schemas import (
     OccupationSkillOut,
     SkillDetail,
     SkillHit,
+    blank,
 )
 from models.tables import Occupation, OccupationSkill, Skill, SkillBroader, SkillGroup
-from service.errors import InvalidInput, NotFound, TooLarge
+from service.errors import InvalidInput, NotFound
 from service.profiles import resolve_title
 from service.runtime import Runtime
 
 
 def check_text(text: str, *, limit: int, field: str) -> str:
-    if not text or not text.strip():
+    """The schema declares both rules (min length and a non-blank pattern; the configured
+    maxLength, see service/api/limits.py): a text that breaks them is invalid input (422)."""
+    if blank(text):
         raise InvalidInput(f"{field} is empty", field=field)
     if len(text) > limit:
-        raise TooLarge(f"{field} has {len(text)} characters; the limit is {limit}", field=field)
+        raise InvalidInput(f"{field} has {len(text)} characters; the limit is {limit}", field=field)
     return text
 
 

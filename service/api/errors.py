@@ -1,18 +1,75 @@
-"""Domain errors mapped to HTTP answers, in one place."""
+"""Domain errors mapped to HTTP answers, and declared in the OpenAPI schema, in one place."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
+from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.routing import Match
 
+from models.schemas import ErrorOut
 from service.errors import DomainError, InvalidInput, NotFound, NotReady, TooLarge
 
-__all__ = ["DomainError", "InvalidInput", "NotFound", "NotReady", "TooLarge"]
+__all__ = [
+    "DomainError",
+    "InvalidInput",
+    "NotFound",
+    "NotReady",
+    "TooLarge",
+    "error_responses",
+    "install_error_handlers",
+]
+
+# Every error answer has the shape of models.schemas.ErrorOut.
+ERROR_DESCRIPTIONS = {
+    400: "The request body could not be decoded (not UTF-8 JSON)",
+    401: "No API key where one is needed, or a key this service does not know",
+    403: "The API key lacks the scope this action needs",
+    404: "An id, skill, cursor or page this service does not know (another tenant's ids too)",
+    413: "The request body is larger than the configured limit",
+    422: "Invalid input: the field at fault is named (`query.limit`, `body.text`, ...)",
+    429: "Too many requests from this API key or address; `Retry-After` says when to retry",
+    503: "Still loading the model and indexes, or a heavy request ran out of time; see "
+    "`Retry-After`",
+}
+RETRY_AFTER = {
+    "Retry-After": {"description": "whole seconds to wait", "schema": {"type": "integer"}}
+}
+
+
+def error_responses(*codes: int) -> dict[int | str, dict[str, Any]]:
+    """The `responses=` entries of the error answers a router or route can give."""
+    out: dict[int | str, dict[str, Any]] = {}
+    for code in codes:
+        entry: dict[str, Any] = {"model": ErrorOut, "description": ERROR_DESCRIPTIONS[code]}
+        if code in (429, 503):
+            entry["headers"] = RETRY_AFTER
+        out[code] = entry
+    return out
+
+
+# What every route under /v1 can answer besides its own errors: a body over the size limit, a
+# request the schema rejects, a client over its rate, and a service still loading (or timed out).
+COMMON_ERRORS = (413, 422, 429, 503)
 
 
 def _field(loc: tuple | list) -> str:
     return ".".join(str(p) for p in loc)
+
+
+def allowed_methods(request: Request) -> list[str]:
+    """Every method some route of the app answers at the request's path (Starlette's own 405
+    lists only the methods of the first route that matched the path)."""
+    scope = {**request.scope, "method": "\0"}  # matches no route fully: paths alone decide
+    methods: set[str] = set()
+    for route in request.app.router.routes:
+        route_methods = getattr(route, "methods", None)
+        if route_methods and route.matches(scope)[0] is not Match.NONE:
+            methods.update(route_methods)
+    return sorted(methods)
 
 
 def install_error_handlers(app: FastAPI) -> None:
@@ -20,6 +77,19 @@ def install_error_handlers(app: FastAPI) -> None:
     async def _domain(_req: Request, exc: DomainError) -> JSONResponse:
         body = {"error": {"message": exc.message, "field": exc.field}, "detail": exc.message}
         return JSONResponse(body, status_code=exc.status_code)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http(request: Request, exc: StarletteHTTPException) -> Response:
+        """Starlette's and FastAPI's own answers (unknown path, method not allowed, a body that
+        cannot be decoded) in the same shape; a 405 names every method of the path in Allow."""
+        headers = dict(exc.headers or {})
+        if exc.status_code in (204, 304) or exc.status_code < 200:
+            return Response(status_code=exc.status_code, headers=headers or None)
+        if exc.status_code == 405:
+            headers["Allow"] = ", ".join(allowed_methods(request))
+        message = str(exc.detail)
+        body = {"error": {"message": message, "field": None}, "detail": message}
+        return JSONResponse(body, status_code=exc.status_code, headers=headers or None)
 
     @app.exception_handler(RequestValidationError)
     async def _validation(_req: Request, exc: RequestValidationError) -> JSONResponse:

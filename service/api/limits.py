@@ -3,7 +3,8 @@
 All three are pure ASGI middlewares answering with the usual error JSON
 `{"error": {"message", "field"}, "detail"}`. `install_limits` adds them; the order, outermost
 first, is rate limit, body size, timeout: a client over its rate is refused before its body is
-read, and the timeout clock starts once the body has passed the size check.
+read, and the timeout clock starts once the body has passed the size check. It also writes the
+configured length limits of text fields and batches into the OpenAPI schema (`declare_limits`).
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from starlette.datastructures import Headers
 from starlette.requests import Request
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from models.schemas import LIMIT_SETTING
 from service.api.auth import presented_key
 from service.api.observability import route_path
 from service.config import Settings
@@ -425,8 +427,45 @@ def _report_late(method: str, path: str) -> Any:
     return report
 
 
+# ---------------------------------------------------------------------------------------------
+# limits in the OpenAPI schema
+
+
+def declare_limits(app: FastAPI, settings: Settings) -> None:
+    """Declare the configured limits in the app's OpenAPI schema: a field marked
+    `limited_by("<setting>")` (models/schemas.py) gets `maxLength` (a string) or `maxItems` (a
+    list) set to that setting's value, so the schema states what the routes enforce."""
+    generate = app.openapi
+
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema is None:
+            fill_limits(generate(), settings)  # generate() caches the schema on the app
+        return app.openapi_schema
+
+    app.openapi = openapi  # type: ignore[method-assign]
+
+
+def fill_limits(node: Any, settings: Settings) -> None:
+    if isinstance(node, dict):
+        setting = node.pop(LIMIT_SETTING, None)
+        if setting is not None:
+            value = int(getattr(settings, setting))
+            for branch in node.get("anyOf") or [node]:
+                if branch.get("type") == "string":
+                    branch["maxLength"] = value
+                elif branch.get("type") == "array":
+                    branch["maxItems"] = value
+        for child in node.values():
+            fill_limits(child, settings)
+    elif isinstance(node, list):
+        for child in node:
+            fill_limits(child, settings)
+
+
 def install_limits(app: FastAPI, settings: Settings) -> None:
-    """Add the timeout, body-size and rate-limit middlewares (the last added is the outermost)."""
+    """Add the timeout, body-size and rate-limit middlewares (the last added is the outermost),
+    and declare the configured limits in the OpenAPI schema."""
+    declare_limits(app, settings)
     app.add_middleware(TimeoutMiddleware, timeout_s=settings.request_timeout_s)
     app.add_middleware(BodySizeLimitMiddleware, max_bytes=settings.max_body_bytes)
     limiter = make_rate_limiter(settings)

@@ -4,7 +4,7 @@ Every route here acts for the key's tenant; another tenant's ids answer 404."""
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated, Literal
 
 from fastapi import APIRouter, Path, Query, Response
 from fastapi.concurrency import run_in_threadpool
@@ -13,41 +13,76 @@ from pydantic import BaseModel, Field
 from sqlalchemy import select
 from sqlmodel import Session
 
+from models.schemas import (
+    CURSOR_PATTERN,
+    MAX_CURSOR,
+    MAX_ID,
+    STRICT,
+    CandidateOut,
+    CandidatePage,
+    CandidatesForOpeningOut,
+    JsonDocument,
+    OpeningsForCandidateOut,
+    PageSize,
+    TenantOut,
+    TrustCreatedOut,
+    TrustListOut,
+)
 from models.tables import TrustDocument
 from service import candidates as core
 from service import employer
 from service.api.auth import ReadKey, WriteKey
 from service.api.deps import RuntimeDep, SessionDep
+from service.api.errors import COMMON_ERRORS, error_responses
 from service.errors import NotFound
 from service.records import decode_cursor, encode_cursor
 
-router = APIRouter(prefix="/v1", tags=["employers"])
-CandidateId = Annotated[int, Path(ge=1, le=2**62)]
+# Every route needs a key (401 without one, 403 without the scope); bodies may not decode (400).
+router = APIRouter(
+    prefix="/v1",
+    tags=["employers"],
+    responses=error_responses(400, 401, 403, 404, *COMMON_ERRORS),
+)
+CandidateId = Annotated[int, Path(ge=1, le=MAX_ID)]
+Cursor = Annotated[
+    str | None,
+    Field(
+        pattern=CURSOR_PATTERN,
+        max_length=MAX_CURSOR,
+        description="`next_cursor` of the previous page",
+    ),
+]
 
 
 class MatchIn(BaseModel):
-    limit: int = Field(default=20, ge=1, le=100)
-    cursor: str | None = Field(default=None, max_length=200)
+    model_config = STRICT
+
+    limit: PageSize = 20
+    cursor: Cursor = None
     plan: bool = Field(default=True, description="the shortest plan to close missing essentials")
     min_coverage: float = Field(default=0.0, ge=0, le=1)
 
 
 class OpeningsIn(BaseModel):
-    limit: int = Field(default=20, ge=1, le=100)
-    cursor: str | None = Field(default=None, max_length=200)
+    model_config = STRICT
+
+    limit: PageSize = 20
+    cursor: Cursor = None
     include_public: bool = Field(default=True, description="public postings too, not only ours")
     plan: bool = False
 
 
 class TrustIn(BaseModel):
-    kind: str = Field(pattern="^(key|revocation)$", description="key | revocation")
-    document: dict[str, Any] = Field(
+    model_config = STRICT
+
+    kind: Literal["key", "revocation"] = Field(description="key | revocation")
+    document: JsonDocument = Field(
         description="a JWK, a CryptographicKey (OB 2.0), a RevocationList (OB 2.0), a "
         "1EdTechRevocationList or a BitstringStatusListCredential"
     )
 
 
-@router.get("/tenant", summary="The tenant and scopes of this key")
+@router.get("/tenant", response_model=TenantOut, summary="The tenant and scopes of this key")
 def whoami(principal: ReadKey) -> dict:
     return {
         "tenant": {"id": principal.tenant_id, "name": principal.tenant_name},
@@ -55,7 +90,12 @@ def whoami(principal: ReadKey) -> dict:
     }
 
 
-@router.post("/candidates", status_code=201, summary="Add a candidate; badges are verified")
+@router.post(
+    "/candidates",
+    status_code=201,
+    response_model=CandidateOut,
+    summary="Add a candidate; badges are verified",
+)
 async def create_candidate(
     runtime: RuntimeDep, principal: WriteKey, body: core.CandidateIn
 ) -> JSONResponse:
@@ -69,7 +109,11 @@ async def create_candidate(
     return JSONResponse(await run_in_threadpool(work), status_code=201)
 
 
-@router.put("/candidates/{candidate_id}", summary="Replace a candidate's profile and badges")
+@router.put(
+    "/candidates/{candidate_id}",
+    response_model=CandidateOut,
+    summary="Replace a candidate's profile and badges",
+)
 async def replace_candidate(
     runtime: RuntimeDep, principal: WriteKey, candidate_id: CandidateId, body: core.CandidateIn
 ) -> JSONResponse:
@@ -82,23 +126,34 @@ async def replace_candidate(
     return JSONResponse(await run_in_threadpool(work))
 
 
-@router.get("/candidates", summary="The tenant's candidates")
+@router.get("/candidates", response_model=CandidatePage, summary="The tenant's candidates")
 def list_candidates(
     session: SessionDep,
     principal: ReadKey,
     limit: Annotated[int, Query(ge=1, le=100)] = 20,
-    cursor: Annotated[str | None, Query(max_length=200)] = None,
+    cursor: Annotated[
+        str | None,
+        Query(
+            pattern=CURSOR_PATTERN,
+            max_length=MAX_CURSOR,
+            description="`next_cursor` of the previous page",
+        ),
+    ] = None,
 ) -> dict:
-    after = int(decode_cursor(cursor).get("after", 0))
+    after = decode_cursor(cursor)
     rows = core.list_candidates(session, principal.tenant_id, after=after, limit=limit)
-    nxt = encode_cursor({"after": rows[limit - 1].id}) if len(rows) > limit else None
+    nxt = encode_cursor(rows[limit - 1].id) if len(rows) > limit else None
     return {
         "items": [{"id": r.id, "name": r.name, "external_id": r.external_id} for r in rows[:limit]],
         "next_cursor": nxt,
     }
 
 
-@router.get("/candidates/{candidate_id}", summary="A candidate: badges, statuses, skills")
+@router.get(
+    "/candidates/{candidate_id}",
+    response_model=CandidateOut,
+    summary="A candidate: badges, statuses, skills",
+)
 def get_candidate(
     runtime: RuntimeDep, session: SessionDep, principal: ReadKey, candidate_id: CandidateId
 ) -> JSONResponse:
@@ -116,12 +171,13 @@ def delete_candidate(
 
 @router.post(
     "/openings/{posting_id}/candidates",
+    response_model=CandidatesForOpeningOut,
     summary="The tenant's candidates ranked for an opening (weighted skill coverage)",
 )
 async def candidates_for_opening(
     runtime: RuntimeDep,
     principal: ReadKey,
-    posting_id: Annotated[int, Path(ge=1, le=2**62)],
+    posting_id: Annotated[int, Path(ge=1, le=MAX_ID)],
     body: MatchIn | None = None,
 ) -> JSONResponse:
     body = body or MatchIn()
@@ -145,6 +201,7 @@ async def candidates_for_opening(
 
 @router.post(
     "/candidates/{candidate_id}/openings",
+    response_model=OpeningsForCandidateOut,
     summary="Openings (the tenant's and public ones) ranked for a candidate",
 )
 async def openings_for_candidate(
@@ -171,13 +228,20 @@ async def openings_for_candidate(
     return JSONResponse(await run_in_threadpool(work))
 
 
-@router.post("/trust", status_code=201, summary="Store an issuer key or a revocation list")
+@router.post(
+    "/trust",
+    status_code=201,
+    response_model=TrustCreatedOut,
+    summary="Store an issuer key or a revocation list",
+)
 def add_trust(session: SessionDep, principal: WriteKey, body: TrustIn) -> dict:
     tid = core.add_trust_document(session, principal.tenant_id, body.kind, body.document)
     return {"id": tid, "kind": body.kind}
 
 
-@router.get("/trust", summary="The tenant's issuer keys and revocation lists")
+@router.get(
+    "/trust", response_model=TrustListOut, summary="The tenant's issuer keys and revocation lists"
+)
 def list_trust(session: SessionDep, principal: ReadKey) -> dict:
     rows = session.execute(
         select(TrustDocument)
@@ -189,7 +253,7 @@ def list_trust(session: SessionDep, principal: ReadKey) -> dict:
 
 @router.delete("/trust/{trust_id}", status_code=204, summary="Forget a key or a list")
 def delete_trust(
-    session: SessionDep, principal: WriteKey, trust_id: Annotated[int, Path(ge=1, le=2**62)]
+    session: SessionDep, principal: WriteKey, trust_id: Annotated[int, Path(ge=1, le=MAX_ID)]
 ) -> Response:
     row = session.get(TrustDocument, trust_id)
     if row is None or row.tenant_id != principal.tenant_id:

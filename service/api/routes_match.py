@@ -7,15 +7,27 @@ from typing import Annotated
 from fastapi import APIRouter, Path, Query
 from fastapi.responses import JSONResponse
 
+from models.schemas import MAX_ID, GapAnswer, RecommendationOut, RoleCredentialsOut
 from service import profiles, recommend
 from service.api.auth import OptionalPrincipal
 from service.api.deps import RuntimeDep, SessionDep
+from service.api.errors import COMMON_ERRORS, error_responses
 from service.records import credential_out
 
-router = APIRouter(prefix="/v1", tags=["matching"])
+router = APIRouter(
+    prefix="/v1", tags=["matching"], responses=error_responses(401, 404, *COMMON_ERRORS)
+)
 
 
-@router.post("/recommendations", summary="An ordered plan of credentials that closes the gap")
+# The two POST routes answer plain JSON they build themselves (FastAPI's encoder is skipped on
+# this hot path); response_model documents it, and tests/service/test_schemathesis.py checks
+# every answer against it.
+@router.post(
+    "/recommendations",
+    response_model=RecommendationOut,
+    responses=error_responses(400),
+    summary="An ordered plan of credentials that closes the gap",
+)
 def recommendations(
     runtime: RuntimeDep,
     session: SessionDep,
@@ -27,7 +39,12 @@ def recommendations(
     return JSONResponse(recommend.compute(runtime, session, body, tenant_id=tid))
 
 
-@router.post("/gap", summary="The skill gap alone: covered, partly covered, missing")
+@router.post(
+    "/gap",
+    response_model=GapAnswer,
+    responses=error_responses(400),
+    summary="The skill gap alone: covered, partly covered, missing",
+)
 def gap(
     runtime: RuntimeDep,
     session: SessionDep,
@@ -40,15 +57,18 @@ def gap(
 
 @router.get(
     "/occupations/{occupation_id}/credentials",
+    response_model=RoleCredentialsOut,
     summary="Credentials ranked by how much of the role's skills each teaches",
 )
 def credentials_for_role(
     runtime: RuntimeDep,
     session: SessionDep,
-    occupation_id: Annotated[int, Path(ge=1)],
+    occupation_id: Annotated[int, Path(ge=1, le=MAX_ID)],
     limit: Annotated[int, Query(ge=1, le=100)] = 20,
 ):
-    role = profiles.role_from_occupation(session, occupation_id, runtime.settings)
+    role = profiles.role_from_occupation(
+        session, occupation_id, runtime.settings, field="occupation_id"
+    )
     weights = {r.skill_id: r.weight for r in role.skills}
     total = sum(weights.values()) or 1.0
     cands, _ = profiles.candidates(session, list(weights))

@@ -3,37 +3,105 @@
 from __future__ import annotations
 
 import json
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal, get_args
 
 from fastapi import APIRouter, Path, Query, Request, Response
 from fastapi.concurrency import run_in_threadpool
+from pydantic import StringConstraints
 
-from models.schemas import BatchResultOut, CredentialOut, Page, PostingOut, RecordSkillOut
+from models.schemas import (
+    CURSOR_PATTERN,
+    LIMIT_SETTING,
+    MAX_CURSOR,
+    MAX_ID,
+    BatchResultOut,
+    CredentialOut,
+    Page,
+    PostingOut,
+    RecordSkillOut,
+)
 from service import records as core
 from service.api.auth import OptionalPrincipal, WriteKey
 from service.api.deps import RuntimeDep, SessionDep
-from service.api.errors import InvalidInput, NotFound, TooLarge
+from service.api.errors import COMMON_ERRORS, InvalidInput, NotFound, error_responses
 from service.errors import Forbidden
 from service.ingest.pipeline import BatchResult, Ingestor, shown_external_id
 from service.tenants import Principal
 
-FORMATS = ("native", "csv", "jsonl", "ob2", "ob3", "ctdl", "schema_org")
+Format = Literal["native", "csv", "jsonl", "ob2", "ob3", "ctdl", "schema_org"]
+FORMATS = get_args(Format)
+Ref = Annotated[str, StringConstraints(min_length=1, max_length=1000)]
+Word = Annotated[str, StringConstraints(min_length=1, max_length=64)]
+RecordId = Annotated[int, Path(ge=1, le=MAX_ID)]
+
+
+def _ingest_body(plural: str) -> dict[str, Any]:
+    """The request body of ingest, for the OpenAPI schema (the route reads the raw body: CSV and
+    JSONL are not JSON). A batch is a list or `{"documents": [...], "format"?}` and answers per
+    record, bad ones included; a single document (any other JSON object) is also accepted and
+    answers 422 when it is bad. The batch limit is the configured max_batch_records."""
+    documents = {
+        "type": "array",
+        "items": {},
+        "description": "documents in any supported format; each is answered on its own",
+        LIMIT_SETTING: "max_batch_records",
+    }
+    return {
+        "requestBody": {
+            "required": True,
+            "description": f'{plural}: a list of documents, or {{"documents": [...], '
+            f'"format": ...}}; also one document, CSV (text/csv) or JSON lines '
+            "(application/x-ndjson)",
+            "content": {
+                "application/json": {
+                    "schema": {
+                        "anyOf": [
+                            documents,
+                            {
+                                "type": "object",
+                                "required": ["documents"],
+                                "properties": {
+                                    "documents": documents,
+                                    "format": {"type": "string", "enum": list(FORMATS)},
+                                },
+                            },
+                        ]
+                    }
+                },
+            },
+        }
+    }
+
+
+def _created_links(plural: str) -> dict[str, Any]:
+    """OpenAPI links from a 201 (every record created, so the first has an id) to the record."""
+    ref = f"#/paths/~1v1~1{plural}~1{{record_id}}"
+    params = {"record_id": "$response.body#/items/0/id"}
+    return {
+        "GetCreated": {"operationRef": f"{ref}/get", "parameters": params},
+        "DeleteCreated": {"operationRef": f"{ref}/delete", "parameters": params},
+    }
 
 
 async def _documents(
     request: Request, fmt: str | None, kind: str
 ) -> tuple[list[Any], str | None, bool]:
     """The posted documents, the format they name, and whether one document was posted."""
-    from service.ingest.parsers import iter_jsonl, parse_csv
+    from service.ingest.parsers import ParseError, iter_jsonl, parse_csv
 
     ctype = request.headers.get("content-type", "").split(";")[0].strip().lower()
     raw = await request.body()
     if not raw.strip():
         raise InvalidInput("the request body is empty", field="body")
     text = raw.decode("utf-8", errors="replace")
-    if fmt == "csv" or ctype in ("text/csv", "application/csv"):
-        return [r for _pos, r in parse_csv(text, kind + "s")], None, False
-    if fmt == "jsonl" or ctype in ("application/x-ndjson", "application/jsonl"):
+    # a JSON content type is JSON whatever `format` says (csv and jsonl then mean nothing)
+    is_json = ctype == "application/json" or ctype.endswith("+json")
+    if ctype in ("text/csv", "application/csv") or (fmt == "csv" and not is_json):
+        try:
+            return [r for _pos, r in parse_csv(text, kind + "s")], None, False
+        except ParseError as exc:  # a header the CSV format does not know
+            raise InvalidInput(f"{exc.path}: {exc.message}", field="body") from exc
+    if ctype in ("application/x-ndjson", "application/jsonl") or (fmt == "jsonl" and not is_json):
         return [r for _pos, r in iter_jsonl(text)], None, False
     try:
         body = json.loads(text)
@@ -42,7 +110,10 @@ async def _documents(
             f"body is not JSON: {exc.msg} (line {exc.lineno})", field="body"
         ) from exc
     if isinstance(body, dict) and isinstance(body.get("documents"), list):
-        return body["documents"], body.get("format") or fmt, False
+        named = body.get("format")
+        if "format" in body and named not in FORMATS:
+            raise InvalidInput(f"format must be one of {', '.join(FORMATS)}", field="body.format")
+        return body["documents"], named or fmt, False
     if isinstance(body, list):
         return body, fmt, False
     if isinstance(body, dict):
@@ -80,10 +151,26 @@ def _owner_for_write(kind: str, principal: Principal, visibility: str) -> int | 
 
 def make_router(kind: str) -> APIRouter:
     plural = kind + "s"
-    router = APIRouter(prefix=f"/v1/{plural}", tags=[plural])
+    router = APIRouter(
+        prefix=f"/v1/{plural}",
+        tags=[plural],
+        responses=error_responses(401, 403, 404, *COMMON_ERRORS),
+    )
     out = CredentialOut if kind == "credential" else PostingOut
 
-    @router.post("", response_model=BatchResultOut, summary=f"Ingest {plural} (one or a batch)")
+    @router.post(
+        "",
+        response_model=BatchResultOut,
+        summary=f"Ingest {plural} (one or a batch)",
+        responses={
+            201: {
+                "model": BatchResultOut,
+                "description": "every record was created",
+                "links": _created_links(plural),
+            },
+        },
+        openapi_extra=_ingest_body(plural),
+    )
     async def ingest(
         request: Request,
         response: Response,
@@ -98,18 +185,14 @@ def make_router(kind: str) -> APIRouter:
             ),
         ] = "private",
         format: Annotated[
-            str | None,
-            Query(
-                description=f"one of {', '.join(FORMATS)}; detected from the document when absent"
-            ),
+            Format | None,
+            Query(description="the documents' format; detected from each document when absent"),
         ] = None,
     ):
         owner = _owner_for_write(kind, principal, visibility)
-        if format is not None and format not in FORMATS:
-            raise InvalidInput(f"format must be one of {', '.join(FORMATS)}", field="format")
         docs, fmt, single = await _documents(request, format, kind)
         if len(docs) > runtime.settings.max_batch_records:
-            raise TooLarge(
+            raise InvalidInput(
                 f"{len(docs)} records in one batch; the limit is "
                 f"{runtime.settings.max_batch_records}",
                 field="body",
@@ -131,18 +214,25 @@ def make_router(kind: str) -> APIRouter:
         principal: OptionalPrincipal,
         q: Annotated[str | None, Query(max_length=1000, description="Semantic query")] = None,
         skill: Annotated[
-            list[str] | None, Query(description="skill id or URI (all must match)")
-        ] = None,
-        kind_: Annotated[list[str] | None, Query(alias="kind")] = None,
+            list[Ref], Query(max_length=20, description="skill id or URI (all must match)")
+        ] = [],  # noqa: B006 (FastAPI copies defaults)
+        kind_: Annotated[list[Word], Query(alias="kind", max_length=20)] = [],  # noqa: B006
         max_hours: Annotated[float | None, Query(ge=0)] = None,
         max_cost: Annotated[float | None, Query(ge=0)] = None,
-        language: Annotated[list[str] | None, Query()] = None,
+        language: Annotated[list[Word], Query(max_length=20)] = [],  # noqa: B006
         external_id: Annotated[str | None, Query(max_length=512)] = None,
         mine: Annotated[
             bool, Query(description="postings: only the private openings of the key's tenant")
         ] = False,
         limit: Annotated[int, Query(ge=1, le=100)] = 20,
-        cursor: Annotated[str | None, Query()] = None,
+        cursor: Annotated[
+            str | None,
+            Query(
+                pattern=CURSOR_PATTERN,
+                max_length=MAX_CURSOR,
+                description="`next_cursor` of the previous page",
+            ),
+        ] = None,
     ):
         filters = core.Filters(
             skills=skill,
@@ -175,7 +265,7 @@ def make_router(kind: str) -> APIRouter:
     def get_one(
         session: SessionDep,
         principal: OptionalPrincipal,
-        record_id: Annotated[int, Path(ge=1)],
+        record_id: RecordId,
         original: bool = True,
     ):
         tid = principal.tenant_id if principal else None
@@ -186,9 +276,7 @@ def make_router(kind: str) -> APIRouter:
         return core.posting_out(session, row, skills=skills, original=original)
 
     @router.get("/{record_id}/skills", response_model=list[RecordSkillOut])
-    def get_skills(
-        session: SessionDep, principal: OptionalPrincipal, record_id: Annotated[int, Path(ge=1)]
-    ):
+    def get_skills(session: SessionDep, principal: OptionalPrincipal, record_id: RecordId):
         core.get_row(session, kind, record_id, tenant_id=principal.tenant_id if principal else None)
         return core.record_skills(session, kind, record_id)
 
@@ -197,7 +285,7 @@ def make_router(kind: str) -> APIRouter:
         runtime: RuntimeDep,
         session: SessionDep,
         principal: WriteKey,
-        record_id: Annotated[int, Path(ge=1)],
+        record_id: RecordId,
     ):
         row = core.get_row(session, kind, record_id, tenant_id=principal.tenant_id)
         owner = getattr(row, "tenant_id", None)

@@ -7,18 +7,34 @@ from typing import Annotated
 from fastapi import APIRouter, Path, Query
 
 from models.schemas import (
+    MAX_ID,
+    NOT_BLANK,
     ExtractRequest,
     ExtractResponse,
     OccupationDetail,
     OccupationHit,
     SkillDetail,
     SkillHit,
+    SkillSource,
+    limited_by,
 )
 from service import skills as core
 from service.api.deps import RuntimeDep, SessionDep
+from service.api.errors import COMMON_ERRORS, error_responses
 
-router = APIRouter(prefix="/v1", tags=["taxonomy"])
+router = APIRouter(prefix="/v1", tags=["taxonomy"], responses=error_responses(404, *COMMON_ERRORS))
 SOURCES = ("esco", "onet")
+
+
+def search_text(description: str):
+    """`q`: not blank; its configured limit (max_query_chars) is declared in the schema and
+    checked by the core (422)."""
+    return Query(
+        min_length=1,
+        pattern=NOT_BLANK,
+        description=description,
+        json_schema_extra=limited_by("max_query_chars"),
+    )
 
 
 def _sources(source: list[str] | None) -> set[str] | None:
@@ -28,19 +44,20 @@ def _sources(source: list[str] | None) -> set[str] | None:
 @router.get("/skills", response_model=list[SkillHit])
 def search_skills(
     runtime: RuntimeDep,
-    q: Annotated[str, Query(min_length=1, description="Free text to link to taxonomy skills.")],
+    q: Annotated[str, search_text("Free text to link to taxonomy skills.")],
     limit: Annotated[int, Query(ge=1, le=100)] = 10,
-    source: Annotated[list[str] | None, Query(description="esco and/or onet")] = None,
+    source: Annotated[list[SkillSource], Query(max_length=2, description="esco and/or onet")] = [],  # noqa: B006 (FastAPI copies defaults)
 ):
     return core.search_skills(runtime, q, limit=limit, sources=_sources(source))
 
 
-@router.get("/skills/{skill_id}", response_model=SkillDetail)
-def get_skill(session: SessionDep, skill_id: Annotated[int, Path(ge=1)]):
+# `:int`: /v1/skills/extract is not a skill id (GET there is 405, not a 422 about the id)
+@router.get("/skills/{skill_id:int}", response_model=SkillDetail)
+def get_skill(session: SessionDep, skill_id: Annotated[int, Path(ge=1, le=MAX_ID)]):
     return core.skill_detail(session, skill_id)
 
 
-@router.post("/skills/extract", response_model=ExtractResponse)
+@router.post("/skills/extract", response_model=ExtractResponse, responses=error_responses(400))
 def extract(runtime: RuntimeDep, body: ExtractRequest):
     found = core.extract_skills(
         runtime,
@@ -56,12 +73,12 @@ def extract(runtime: RuntimeDep, body: ExtractRequest):
 def search_occupations(
     runtime: RuntimeDep,
     session: SessionDep,
-    q: Annotated[str, Query(min_length=1, description="A job title or description.")],
+    q: Annotated[str, search_text("A job title or description.")],
     limit: Annotated[int, Query(ge=1, le=100)] = 10,
 ):
     return core.search_occupations(runtime, session, q, limit=limit)
 
 
 @router.get("/occupations/{occupation_id}", response_model=OccupationDetail)
-def get_occupation(session: SessionDep, occupation_id: Annotated[int, Path(ge=1)]):
+def get_occupation(session: SessionDep, occupation_id: Annotated[int, Path(ge=1, le=MAX_ID)]):
     return core.occupation_detail(session, occupation_id)

@@ -264,4 +264,7 @@ def test_learner_from_badges_declared_skills_and_text(client, role):
             "target": {"occupation_id": role["occupation_id"]},
         },
     )
-    assert bad.status_code == 422 and bad.json()["error"]["field"].startswith("learner.badges[0]")
+    # a badge that cannot be read is not counted, with a warning (as for candidates)
+    assert bad.status_code == 200
+    warnings = bad.json()["learner"]["warnings"]
+    assert any(w["field"].startswith("learner.badges[0]") for w in warnings), warnings
