@@ -11,7 +11,7 @@ the page only.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 from scipy import sparse
@@ -40,6 +40,12 @@ class Pool:
     ids: np.ndarray  # candidate ids, ascending
     matrix: sparse.csc_matrix  # candidates x columns: confidence of the skill
     col_of: dict[int, int]  # skill id -> column
+    skills: list[int] = field(default_factory=list)  # column -> skill id
+    rows: sparse.csr_matrix | None = None  # the same matrix by rows (one candidate's skills)
+    # required skill -> its partial-credit neighbours among the pool's skills; lives as long as
+    # this version of the pool (an opening ranked again, or paged, reuses it)
+    nb_cache: dict[int, dict[int, float]] = field(default_factory=dict)
+    vecs: list = field(default_factory=list)  # [skill vectors of the columns], filled lazily
 
 
 def candidate_pool(runtime, session: Session, tenant_id: int) -> Pool:
@@ -72,9 +78,24 @@ def candidate_pool(runtime, session: Session, tenant_id: int) -> Pool:
         m = sparse.csc_matrix((conf.astype(np.float32), (r, c)), shape=(len(ids), len(skill_ids)))
     else:
         m = sparse.csc_matrix((len(ids), 0), dtype=np.float32)
-    pool = Pool(version, ids, m, col_of)
+    pool = Pool(version, ids, m, col_of, skill_ids, m.tocsr())
     runtime.extras[key] = pool
     return pool
+
+
+def pool_neighbours(runtime, session: Session, pool: Pool, required: list[int]) -> dict:
+    """Partial credit between the required skills and the pool's skills, computed once per
+    required skill and pool version."""
+    missing = [r for r in required if r not in pool.nb_cache]
+    if missing:
+        if not pool.vecs:
+            pool.vecs.append(runtime.linker.skill_vectors(pool.skills))
+        found = profiles.neighbours(
+            runtime, session, missing, (), others_vecs=(pool.skills, pool.vecs[0])
+        )
+        for r in missing:
+            pool.nb_cache[r] = found.get(r, {})
+    return {r: pool.nb_cache[r] for r in required if pool.nb_cache[r]}
 
 
 def _credits(pool: Pool, required: list[int], nb: dict[int, dict[int, float]]) -> np.ndarray:
@@ -112,42 +133,86 @@ def _page(cursor: str | None) -> int:
 
 
 def _profile_of(pool: Pool, row: int) -> dict[int, float]:
-    m = pool.matrix.getrow(row).tocoo()
-    inv = {j: s for s, j in pool.col_of.items()}
-    return {inv[j]: float(v) for j, v in zip(m.col.tolist(), m.data.tolist(), strict=True)}
+    m = pool.rows
+    lo, hi = m.indptr[row], m.indptr[row + 1]
+    cols, vals = m.indices[lo:hi].tolist(), m.data[lo:hi].tolist()
+    return {pool.skills[j]: float(v) for j, v in zip(cols, vals, strict=True)}
 
 
-def _evidence(session: Session, candidate_ids: list[int]) -> dict[tuple[int, int], list[dict]]:
+def _evidence(
+    session: Session, candidate_ids: list[int], skill_ids=None
+) -> dict[tuple[int, int], list[dict]]:
     """(candidate, skill) -> evidence, best first, with the badge and its verification."""
-    rows = session.execute(
-        select(CandidateSkill, CandidateBadge.title, CandidateBadge.status)
-        .outerjoin(CandidateBadge, CandidateBadge.id == CandidateSkill.badge_id)
-        .where(CandidateSkill.candidate_id.in_(candidate_ids))
-    ).all()
+    cs = CandidateSkill
+    q = (
+        select(cs.candidate_id, cs.skill_id, cs.source, cs.confidence, cs.evidence, cs.badge_id,
+               CandidateBadge.title, CandidateBadge.status)
+        .outerjoin(CandidateBadge, CandidateBadge.id == cs.badge_id)
+        .where(cs.candidate_id.in_(candidate_ids))
+    )  # fmt: skip
+    if skill_ids is not None:
+        q = q.where(cs.skill_id.in_(list(skill_ids)))
     out: dict[tuple[int, int], list[dict]] = {}
-    for ev, title, status in rows:
-        item = {"source": ev.source, "confidence": ev.confidence, "text": ev.evidence}
-        if ev.badge_id is not None:
-            item["badge"] = {"id": ev.badge_id, "title": title, "status": status}
-        out.setdefault((ev.candidate_id, ev.skill_id), []).append(item)
+    for cid, sid, source, conf, text, badge_id, title, status in session.execute(q).all():
+        item = {"source": source, "confidence": conf, "text": text}
+        if badge_id is not None:
+            item["badge"] = {"id": badge_id, "title": title, "status": status}
+        out.setdefault((cid, sid), []).append(item)
     for items in out.values():
         items.sort(key=lambda x: -x["confidence"])
     return out
 
 
-def _labels(session: Session, ids) -> dict[int, str]:
-    ids = list(set(ids))
-    if not ids:
-        return {}
-    q = select(Skill.id, Skill.preferred_label).where(Skill.id.in_(ids))
-    return dict(session.execute(q).all())
+def _labels(runtime, session: Session, ids) -> dict[int, str]:
+    """Preferred labels, from the runtime's taxonomy when it holds them (no query)."""
+    out, rest = {}, []
+    for i in set(ids):
+        entry = runtime.skills.get(i)
+        if entry is not None:
+            out[i] = entry.preferred_label
+        else:
+            rest.append(i)
+    if rest:
+        q = select(Skill.id, Skill.preferred_label).where(Skill.id.in_(rest))
+        out.update(dict(session.execute(q).all()))
+    return out
+
+
+def _reverse(nb: dict[int, dict[int, float]]) -> dict[int, list[tuple[int, float]]]:
+    """neighbour skill -> [(required skill, credit)]: walk a candidate's few skills, not every
+    required skill's many neighbours."""
+    rev: dict[int, list[tuple[int, float]]] = {}
+    for r, others in nb.items():
+        for o, c in others.items():
+            rev.setdefault(o, []).append((r, c))
+    return rev
+
+
+def _own_neighbours(held: dict[int, float], rev) -> dict[int, dict[int, float]]:
+    """The part of the partial-credit map this candidate can use (same credits, fewer keys)."""
+    out: dict[int, dict[int, float]] = {}
+    for o in held:
+        for r, c in rev.get(o, ()):
+            out.setdefault(r, {})[o] = c
+    return out
 
 
 def _match_detail(
-    runtime, session, role: RoleProfile, held: dict[int, float], nb, evidence, cid, *, with_plan
+    runtime,
+    session,
+    role: RoleProfile,
+    held: dict[int, float],
+    nb,
+    evidence,
+    cid,
+    *,
+    with_plan: bool,
+    own=None,
 ):
-    gap = compute_gap(role, LearnerProfile(held), nb, _gap_config(runtime.settings))
-    via_labels = _labels(session, [it.via_skill_id for it in gap.items if it.via_skill_id])
+    """Matched skills with evidence, missing essentials, and the plan. `own` is the part of
+    `nb` the candidate can use (the same gap, computed faster)."""
+    gap = compute_gap(role, LearnerProfile(held), own or nb, _gap_config(runtime.settings))
+    via_labels = _labels(runtime, session, [it.via_skill_id for it in gap.items if it.via_skill_id])
     matched = [
         {
             "skill_id": it.skill_id,
@@ -217,7 +282,7 @@ def rank_candidates(
     pool = candidate_pool(runtime, session, tenant_id)
     offset = _page(cursor)
     req_ids = [r.skill_id for r in required]
-    nb = profiles.neighbours(runtime, session, req_ids, pool.col_of)
+    nb = pool_neighbours(runtime, session, pool, req_ids)
     w = np.array([r.weight for r in required], dtype=np.float32)
     scores = _credits(pool, req_ids, nb) @ w / max(float(w.sum()), 1e-9)
     keep = np.nonzero(scores >= min_coverage)[0] if min_coverage > 0 else np.arange(len(scores))
@@ -229,12 +294,17 @@ def rank_candidates(
             select(Candidate.id, Candidate.name).where(Candidate.id.in_(cids))
         ).all()
     ) if cids else {}  # fmt: skip
-    evidence = _evidence(session, cids) if cids else {}
+    wanted = set(req_ids) | {o for v in nb.values() for o in v}
+    evidence = _evidence(session, cids, wanted) if cids else {}
     items = []
+    rev = _reverse(nb)
     for rank, i in enumerate(page, start=offset + 1):
         cid = int(pool.ids[i])
         held = _profile_of(pool, int(i))
-        detail = _match_detail(runtime, session, role, held, nb, evidence, cid, with_plan=with_plan)
+        own = _own_neighbours(held, rev)
+        detail = _match_detail(
+            runtime, session, role, held, nb, evidence, cid, with_plan=with_plan, own=own
+        )
         items.append({"rank": rank, "candidate": {"id": cid, "name": names.get(cid)}, **detail})
     nxt = len(order) > offset + limit
     return {

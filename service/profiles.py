@@ -418,12 +418,26 @@ def skill_hierarchy(runtime, session: Session) -> dict[int, set[int]]:
 
 
 def neighbours(
-    runtime, session: Session, required: Iterable[int], others: Iterable[int]
+    runtime,
+    session: Session,
+    required: Iterable[int],
+    others: Iterable[int],
+    *,
+    others_vecs: tuple[list[int], np.ndarray] | None = None,
 ) -> dict[int, dict[int, float]]:
     """Partial credit between each required skill and other skills (the learner's, the
-    candidates'): direct broader/narrower in the ESCO hierarchy, or embedding similarity."""
+    candidates'): direct broader/narrower in the ESCO hierarchy, or embedding similarity.
+    `others_vecs` (ids, vectors) saves gathering the vectors of a large, reused set of others."""
     s = runtime.settings
-    required, others = sorted(set(required)), sorted(set(others) - set(required))
+    required = sorted(set(required))
+    if others_vecs is not None:
+        ids, vecs = others_vecs
+        req_set = set(required)
+        keep = [j for j, o in enumerate(ids) if o not in req_set]
+        others, vo = [ids[j] for j in keep], vecs[keep] if len(keep) < len(ids) else vecs
+    else:
+        others = sorted(set(others) - set(required))
+        vo = None
     out: dict[int, dict[int, float]] = defaultdict(dict)
     if not required or not others:
         return {}
@@ -434,7 +448,8 @@ def neighbours(
             if o in other_set:
                 out[r][o] = s.partial_hierarchy_credit
     vr = runtime.linker.skill_vectors(required)
-    vo = runtime.linker.skill_vectors(others)
+    if vo is None:
+        vo = runtime.linker.skill_vectors(others)
     sims = vr @ vo.T
     rows, cols = np.nonzero(sims >= s.partial_similarity_min)
     for r, c in zip(rows.tolist(), cols.tolist(), strict=True):
