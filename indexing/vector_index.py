@@ -16,7 +16,7 @@ Three index types, one contract (add / remove / search with an `allowed` filter 
   once tombstones pass `HNSW_COMPACT_SHARE` of the index it is rebuilt from the live vectors.
 
 Filtered search (`allowed`) runs inside FAISS through an IDSelector; for `ivf` and `hnsw`, when
-the allowed set is small (`exact_filter_max`) the allowed vectors are scored exactly instead,
+the allowed set is small (`exact_filter_max`, 2,000) the allowed vectors are scored exactly instead,
 and for larger sets nprobe / efSearch grow as the allowed share shrinks, so filtered results
 keep their recall.
 """
@@ -136,7 +136,7 @@ class VectorIndex:
         ef_construction: int = 40,
         nlist: int = 0,
         nprobe: int = 40,
-        exact_filter_max: int = 20_000,
+        exact_filter_max: int = 2_000,
     ) -> None:
         if index_type not in INDEX_TYPES:
             raise ValueError(f"index_type must be one of {INDEX_TYPES}, got {index_type!r}")

@@ -40,7 +40,7 @@ class Settings(BaseSettings):
     index_hnsw_m: int = Field(default=32, ge=4, description="HNSW links a node.")
     index_hnsw_ef_search: int = Field(default=128, ge=1, description="HNSW search breadth.")
     index_exact_filter_max: int = Field(
-        default=20_000, ge=0, description="ivf, hnsw: score up to this many allowed ids exactly."
+        default=2_000, ge=0, description="ivf, hnsw: score up to this many allowed ids exactly."
     )
     include_onet: bool = Field(default=True, description="Add O*NET technology skills to ESCO.")
     max_text_chars: int = Field(default=20_000, description="Longest text accepted for extraction.")
