@@ -294,13 +294,15 @@ def rank_candidates(
             select(Candidate.id, Candidate.name).where(Candidate.id.in_(cids))
         ).all()
     ) if cids else {}  # fmt: skip
-    wanted = set(req_ids) | {o for v in nb.values() for o in v}
+    rev = _reverse(nb)
+    helds = [_profile_of(pool, int(i)) for i in page]
+    req_set = set(req_ids)
+    # evidence only for the skills that earn these candidates credit (a short IN list)
+    wanted = {sid for held in helds for sid in held if sid in req_set or sid in rev}
     evidence = _evidence(session, cids, wanted) if cids else {}
     items = []
-    rev = _reverse(nb)
-    for rank, i in enumerate(page, start=offset + 1):
+    for rank, i, held in zip(range(offset + 1, offset + 1 + len(page)), page, helds, strict=True):
         cid = int(pool.ids[i])
-        held = _profile_of(pool, int(i))
         own = _own_neighbours(held, rev)
         detail = _match_detail(
             runtime, session, role, held, nb, evidence, cid, with_plan=with_plan, own=own
