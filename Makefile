@@ -7,7 +7,7 @@ SHARED ?= ../shared
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run init test test-fast lint format bench eval clean chromium
+.PHONY: install run init test test-fast lint format bench eval clean chromium distill
 
 install: $(STAMP)
 
@@ -45,6 +45,11 @@ format: install
 
 bench: install
 	HF_HUB_OFFLINE=1 $(BIN)/skillmatch bench --out var/bench/bench.json
+
+## A static (model2vec) encoder distilled from the default model, for bulk ingest.
+distill: install
+	$(BIN)/python -m pip install -q -e '.[dev,distill]'
+	HF_HUB_OFFLINE=1 $(BIN)/skillmatch distill --out var/models/m2v
 
 eval: install
 	HF_HUB_OFFLINE=1 $(BIN)/skillmatch eval linking $(SHARED)/eval/skill-linking/tech_test_annotations.csv
