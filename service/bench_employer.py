@@ -9,6 +9,7 @@ as the gap analysis does for one learner — timed in the same run. The tenant i
 
 from __future__ import annotations
 
+import os
 import random
 import statistics
 import time
@@ -166,11 +167,12 @@ def run_employer_bench(
         first = client.post(url, json={"limit": 20, "plan": False})
         first_ms = (time.perf_counter() - t) * 1000
         assert first.status_code == 200, first.text
-        times = []
+        times, cpu = [], []
         for _ in range(n_requests):
-            t = time.perf_counter()
+            t, c = time.perf_counter(), time.process_time()
             r = client.post(url, json={"limit": 20, "plan": False})
             times.append((time.perf_counter() - t) * 1000)
+            cpu.append((time.process_time() - c) * 1000)
             assert r.status_code == 200, r.text
         planned = []
         for _ in range(max(3, n_requests // 20)):
@@ -190,6 +192,11 @@ def run_employer_bench(
             "p50_ms": round(statistics.median(times), 2),
             "p99_ms": round(p99, 2),
             "goal_p99_ms": 200,
+            # CPU time of this process per request (server and in-process client): what the
+            # request costs, whatever else the machine runs
+            "cpu_p50_ms": round(statistics.median(cpu), 2),
+            "cpu_p99_ms": round(_pct(cpu, 0.99), 2),
+            "load_average_1min": round(os.getloadavg()[0], 2),
             "with_plans_for_20_p50_ms": round(statistics.median(planned), 1),
             "reference_per_candidate_gap_ms": round(statistics.median(naive), 1),
             "speedup_vs_reference_p50": round(
