@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import types
+import typing
 from collections.abc import Iterator
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import Depends, Request
 from sqlmodel import Session
 
-from service.api.errors import NotReady
+from service.api.errors import InvalidInput, NotReady
 from service.runtime import Runtime
 
 
@@ -29,3 +31,42 @@ def get_session(runtime: RuntimeDep) -> Iterator[Session]:
 
 
 SessionDep = Annotated[Session, Depends(get_session)]
+
+
+def _is_list(annotation: Any) -> bool:
+    origin = typing.get_origin(annotation)
+    if origin in (typing.Union, types.UnionType):
+        return any(_is_list(a) for a in typing.get_args(annotation))
+    return origin in (list, set, frozenset, tuple) or annotation in (list, set, frozenset, tuple)
+
+
+def _query_fields(dependant: Any) -> Iterator[Any]:
+    yield from dependant.query_params
+    for sub in dependant.dependencies:
+        yield from _query_fields(sub)
+
+
+def single_valued_query(request: Request) -> None:
+    """A query parameter that is not a list is given at most once: FastAPI would keep the last of
+    several values, silently, where the schema allows one (routers depend on this)."""
+    route = request.scope.get("route")
+    dependant = getattr(route, "dependant", None)
+    if dependant is None:
+        return
+    singles = getattr(route, "_single_valued_query", None)  # computed once per route
+    if singles is None:
+        singles = frozenset(
+            f.alias for f in _query_fields(dependant) if not _is_list(f.field_info.annotation)
+        )
+        route._single_valued_query = singles
+    seen: set[str] = set()
+    for key, _value in request.query_params.multi_items():
+        if key in singles:
+            if key in seen:
+                raise InvalidInput(
+                    f"query.{key}: one value expected, several given", field=f"query.{key}"
+                )
+            seen.add(key)
+
+
+SingleValuedQuery = Depends(single_valued_query)

@@ -21,6 +21,7 @@ __all__ = [
     "TooLarge",
     "error_responses",
     "install_error_handlers",
+    "links_to",
 ]
 
 # Every error answer has the shape of models.schemas.ErrorOut.
@@ -54,6 +55,18 @@ def error_responses(*codes: int) -> dict[int | str, dict[str, Any]]:
 # What every route under /v1 can answer besides its own errors: a body over the size limit, a
 # request the schema rejects, a client over its rate, and a service still loading (or timed out).
 COMMON_ERRORS = (413, 422, 429, 503)
+
+
+def links_to(value: str, *targets: tuple[str, str, str]) -> dict[int | str, dict[str, Any]]:
+    """`responses=` for a 200 whose body names a resource (`value`, a runtime expression such as
+    `$response.body#/items/0/id`): an OpenAPI link to each (method, path, parameter) target, so
+    clients and the stateful tests can follow it."""
+    out: dict[str, Any] = {}
+    for method, path, parameter in targets:
+        ref = "#/paths/" + path.replace("~", "~0").replace("/", "~1") + "/" + method.lower()
+        name = method.capitalize() + "".join(p.strip("{}").title() for p in path.split("/")[2:])
+        out[name.replace("_", "")] = {"operationRef": ref, "parameters": {parameter: value}}
+    return {200: {"links": out}}
 
 
 def _field(loc: tuple | list) -> str:

@@ -32,8 +32,8 @@ from models.tables import TrustDocument
 from service import candidates as core
 from service import employer
 from service.api.auth import ReadKey, WriteKey
-from service.api.deps import RuntimeDep, SessionDep
-from service.api.errors import COMMON_ERRORS, error_responses
+from service.api.deps import RuntimeDep, SessionDep, SingleValuedQuery
+from service.api.errors import COMMON_ERRORS, error_responses, links_to
 from service.errors import NotFound
 from service.records import decode_cursor, encode_cursor
 
@@ -42,6 +42,7 @@ router = APIRouter(
     prefix="/v1",
     tags=["employers"],
     responses=error_responses(400, 401, 403, 404, *COMMON_ERRORS),
+    dependencies=[SingleValuedQuery],
 )
 CandidateId = Annotated[int, Path(ge=1, le=MAX_ID)]
 Cursor = Annotated[
@@ -126,7 +127,16 @@ async def replace_candidate(
     return JSONResponse(await run_in_threadpool(work))
 
 
-@router.get("/candidates", response_model=CandidatePage, summary="The tenant's candidates")
+@router.get(
+    "/candidates",
+    response_model=CandidatePage,
+    summary="The tenant's candidates",
+    responses=links_to(
+        "$response.body#/items/0/id",
+        ("GET", "/v1/candidates/{candidate_id}", "candidate_id"),
+        ("POST", "/v1/candidates/{candidate_id}/openings", "candidate_id"),
+    ),
+)
 def list_candidates(
     session: SessionDep,
     principal: ReadKey,

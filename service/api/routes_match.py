@@ -10,12 +10,15 @@ from fastapi.responses import JSONResponse
 from models.schemas import MAX_ID, GapAnswer, RecommendationOut, RoleCredentialsOut
 from service import profiles, recommend
 from service.api.auth import OptionalPrincipal
-from service.api.deps import RuntimeDep, SessionDep
+from service.api.deps import RuntimeDep, SessionDep, SingleValuedQuery
 from service.api.errors import COMMON_ERRORS, error_responses
 from service.records import credential_out
 
 router = APIRouter(
-    prefix="/v1", tags=["matching"], responses=error_responses(401, 404, *COMMON_ERRORS)
+    prefix="/v1",
+    tags=["matching"],
+    responses=error_responses(401, 404, *COMMON_ERRORS),
+    dependencies=[SingleValuedQuery],
 )
 
 

@@ -22,8 +22,14 @@ from models.schemas import (
 )
 from service import records as core
 from service.api.auth import OptionalPrincipal, WriteKey
-from service.api.deps import RuntimeDep, SessionDep
-from service.api.errors import COMMON_ERRORS, InvalidInput, NotFound, error_responses
+from service.api.deps import RuntimeDep, SessionDep, SingleValuedQuery
+from service.api.errors import (
+    COMMON_ERRORS,
+    InvalidInput,
+    NotFound,
+    error_responses,
+    links_to,
+)
 from service.errors import Forbidden
 from service.ingest.pipeline import BatchResult, Ingestor, shown_external_id
 from service.tenants import Principal
@@ -155,6 +161,7 @@ def make_router(kind: str) -> APIRouter:
         prefix=f"/v1/{plural}",
         tags=[plural],
         responses=error_responses(401, 403, 404, *COMMON_ERRORS),
+        dependencies=[SingleValuedQuery],
     )
     out = CredentialOut if kind == "credential" else PostingOut
 
@@ -207,7 +214,18 @@ def make_router(kind: str) -> APIRouter:
             response.status_code = 201
         return out_body
 
-    @router.get("", response_model=Page, summary=f"Search {plural}")
+    first = "$response.body#/items/0/id"
+    item = f"/v1/{plural}/{{record_id}}"
+    targets = [("GET", item, "record_id"), ("GET", item + "/skills", "record_id")]
+    if kind == "posting":
+        targets.append(("POST", "/v1/openings/{posting_id}/candidates", "posting_id"))
+
+    @router.get(
+        "",
+        response_model=Page,
+        summary=f"Search {plural}",
+        responses=links_to(first, *targets),
+    )
     def search(
         runtime: RuntimeDep,
         session: SessionDep,

@@ -19,10 +19,15 @@ from models.schemas import (
     limited_by,
 )
 from service import skills as core
-from service.api.deps import RuntimeDep, SessionDep
-from service.api.errors import COMMON_ERRORS, error_responses
+from service.api.deps import RuntimeDep, SessionDep, SingleValuedQuery
+from service.api.errors import COMMON_ERRORS, error_responses, links_to
 
-router = APIRouter(prefix="/v1", tags=["taxonomy"], responses=error_responses(404, *COMMON_ERRORS))
+router = APIRouter(
+    prefix="/v1",
+    tags=["taxonomy"],
+    responses=error_responses(404, *COMMON_ERRORS),
+    dependencies=[SingleValuedQuery],
+)
 SOURCES = ("esco", "onet")
 
 
@@ -41,7 +46,11 @@ def _sources(source: list[str] | None) -> set[str] | None:
     return set(source) if source else None
 
 
-@router.get("/skills", response_model=list[SkillHit])
+@router.get(
+    "/skills",
+    response_model=list[SkillHit],
+    responses=links_to("$response.body#/0/id", ("GET", "/v1/skills/{skill_id}", "skill_id")),
+)
 def search_skills(
     runtime: RuntimeDep,
     q: Annotated[str, search_text("Free text to link to taxonomy skills.")],
@@ -69,7 +78,15 @@ def extract(runtime: RuntimeDep, body: ExtractRequest):
     return ExtractResponse(n_chars=len(body.text), skills=found)
 
 
-@router.get("/occupations", response_model=list[OccupationHit])
+@router.get(
+    "/occupations",
+    response_model=list[OccupationHit],
+    responses=links_to(
+        "$response.body#/0/id",
+        ("GET", "/v1/occupations/{occupation_id}", "occupation_id"),
+        ("GET", "/v1/occupations/{occupation_id}/credentials", "occupation_id"),
+    ),
+)
 def search_occupations(
     runtime: RuntimeDep,
     session: SessionDep,
