@@ -14,7 +14,7 @@ from sqlmodel import Session
 from models.schemas import About
 from models.tables import Credential, JobPosting, Occupation, Skill
 from service.api.deps import RuntimeDep
-from service.api.errors import install_error_handlers
+from service.api.errors import error_responses, install_error_handlers
 from service.api.limits import install_limits
 from service.api.observability import install_observability
 from service.config import Settings
@@ -83,11 +83,14 @@ def create_app(settings: Settings | None = None, *, runtime: Runtime | None = No
     def health() -> dict:
         return {"status": "ok"}
 
-    @app.get("/ready", tags=["ops"])
+    # /health and /ready are exempt from rate limits; /ready is 503 until the runtime is loaded
+    @app.get("/ready", tags=["ops"], responses=error_responses(503))
     def ready(runtime: RuntimeDep) -> dict:
         return {"status": "ready", "skills": len(runtime.skills)}
 
-    @app.get("/v1/about", response_model=About, tags=["ops"])
+    @app.get(
+        "/v1/about", response_model=About, tags=["ops"], responses=error_responses(413, 429, 503)
+    )
     def about(runtime: RuntimeDep) -> About:
         with Session(runtime.engine) as s:
             counts = {
