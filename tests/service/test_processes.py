@@ -68,8 +68,16 @@ class Server:
         self.port = _free_port()
         self.log = open(log, "ab")  # noqa: SIM115
         self.proc = subprocess.Popen(
-            [sys.executable, "-m", "service.cli", "serve", "--init", "--port", str(self.port),
-             *extra],  # fmt: skip
+            [
+                sys.executable,
+                "-m",
+                "service.cli",
+                "serve",
+                "--init",
+                "--port",
+                str(self.port),
+                *extra,
+            ],  # fmt: skip
             env=env,
             stdout=self.log,
             stderr=subprocess.STDOUT,
