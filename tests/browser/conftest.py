@@ -62,7 +62,9 @@ def pytest_terminal_summary(terminalreporter) -> None:
         terminalreporter.write_line(f"screenshot {path}  ({test})")
 
 
-@pytest.fixture(scope="session")
+# package scope: the server, and Playwright's event loop in the main thread, end with the
+# browser tests (a loop left running would break later tests that call asyncio.run)
+@pytest.fixture(scope="package")
 def live_server() -> Iterator[LiveServer]:
     # a folder of its own, not under pytest's basetemp: another pytest run on the machine
     # prunes old basetemps, and the database must not vanish under the running server
@@ -82,12 +84,12 @@ def live_server() -> Iterator[LiveServer]:
         shutil.rmtree(root, ignore_errors=True)
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def employer(live_server: LiveServer) -> EmployerWorld:
     return make_employer(live_server)
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def chromium():
     from playwright.sync_api import sync_playwright
 
