@@ -6,29 +6,13 @@ import pytest
 from sqlalchemy import select
 from sqlmodel import Session
 
-from models.tables import Occupation, OccupationSkill, Skill
+from models.tables import Skill
+from tests.utils.queries import essential_skills
 
 
 @pytest.fixture(scope="module")
 def role(client, runtime):
-    with Session(runtime.engine) as s:
-        oid = s.execute(
-            select(Occupation.id).where(Occupation.preferred_label == "data scientist")
-        ).scalar_one()
-        ess = (
-            s.execute(
-                select(Skill.uri)
-                .join(OccupationSkill, OccupationSkill.skill_id == Skill.id)
-                .where(
-                    OccupationSkill.occupation_id == oid,
-                    OccupationSkill.relation == "essential",
-                    OccupationSkill.source == "esco",
-                )
-                .order_by(Skill.uri)
-            )
-            .scalars()
-            .all()
-        )
+    oid, ess = essential_skills(runtime.engine, "data scientist")
     assert len(ess) >= 8
     sk = [{"uri": u} for u in ess]
     docs = [

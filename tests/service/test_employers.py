@@ -12,12 +12,10 @@ from models.tables import (
     Candidate,
     CandidateBadge,
     CandidateSkill,
-    Occupation,
-    OccupationSkill,
-    Skill,
     Tenant,
 )
 from service.tenants import authenticate, create_key, create_tenant, hash_key
+from tests.utils.queries import essential_skills
 
 
 def _tenant_client(app, runtime, name: str, scopes: list[str]) -> TestClient:
@@ -31,24 +29,7 @@ def _tenant_client(app, runtime, name: str, scopes: list[str]) -> TestClient:
 @pytest.fixture(scope="module")
 def world(app, runtime, client):
     """Two employers, their keys, one private opening each, and a few candidates."""
-    with Session(runtime.engine) as s:
-        oid = s.execute(
-            select(Occupation.id).where(Occupation.preferred_label == "data scientist")
-        ).scalar_one()
-        ess = (
-            s.execute(
-                select(Skill.uri)
-                .join(OccupationSkill, OccupationSkill.skill_id == Skill.id)
-                .where(
-                    OccupationSkill.occupation_id == oid,
-                    OccupationSkill.relation == "essential",
-                    OccupationSkill.source == "esco",
-                )
-                .order_by(Skill.uri)
-            )
-            .scalars()
-            .all()
-        )
+    oid, ess = essential_skills(runtime.engine, "data scientist")
     a = _tenant_client(app, runtime, "acme", ["write"])
     a_read = _tenant_client(app, runtime, "acme", ["read"])
     b = _tenant_client(app, runtime, "globex", ["write"])
