@@ -72,6 +72,12 @@ class LinkerConfig:
     extract_max_skills: int = 30
     extract_per_sentence: int = 5
     extract_repeat_bonus: float = 0.02  # per further sentence supporting the same skill
+    # link_spans() (short stated skill names): n-gram views only for spans of at least this many
+    # words; 0: none, each span is scored on itself alone (on the TECH/HOUSE annotated spans this
+    # ranks the gold skill as well or better than n-gram views, at a fraction of the encoding)
+    span_ngram_min_words: int = 0
+    span_batch_size: int = 64  # encoder batch for the spans (256-2048 were slower on 2 cores)
+    span_chunk: int = 256  # distinct spans scored per matrix product (bounds memory)
 
 
 # ---------------------------------------------------------------- lexical alias matching
@@ -90,6 +96,13 @@ def _tokens(text: str) -> list[tuple[int, int, str]]:
 def _is_acronym(label: str) -> bool:
     letters = [c for c in label if c.isalpha()]
     return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+def span_key(text: str) -> tuple[str, ...]:
+    """A span normalised for exact lookup: its lowercased word tokens (case, whitespace and
+    punctuation between or around words do not count). The encoder is uncased, so texts with
+    the same key differ only in punctuation for it."""
+    return tuple(t for _, _, t in _tokens(text))
 
 
 @dataclass(frozen=True)
@@ -144,6 +157,11 @@ class AliasMatcher:
                     per_skill[row] = (alias, kind, case)
                 self.max_words = max(self.max_words, len(key))
         self.max_words = min(self.max_words, 12)
+
+    @property
+    def table(self) -> dict[tuple[str, ...], dict[int, tuple[str, str, int]]]:
+        """Alias tokens (lowercased) -> {skill row: (alias, kind, case rule)}; do not modify."""
+        return self._table
 
     def find(self, text: str) -> list[AliasHit]:
         """Every alias occurrence in `text`, longest first per start position."""
@@ -230,6 +248,7 @@ class SkillLinker:
         self._matcher = AliasMatcher(
             self.skills, min_chars=self.config.min_alias_chars, hidden=self.config.use_hidden_labels
         )
+        self._key_labels = self._labels_by_key()
         self._prior = np.zeros(len(self.skills), dtype=np.float32)
         for row, s in enumerate(self.skills):
             if s.skill_type in ("knowledge", "technology"):
@@ -426,25 +445,41 @@ class SkillLinker:
                 score = score + cfg.ngram_weight * grams
             if cfg.phrase_weight:
                 score = score + cfg.phrase_weight * phrases
-            lexical: dict[int, AliasHit] = {}
-            for hit in self._matcher.find(t):
-                prev = lexical.get(hit.row)
-                if prev is None or (hit.n_words, -hit.ambiguity) > (prev.n_words, -prev.ambiguity):
-                    lexical[hit.row] = hit
+            lexical = self._lexical(t)
             for row, hit in lexical.items():
-                bonus = cfg.lexical_bonus if hit.n_words > 1 else cfg.lexical_bonus_single
-                score[row] += bonus / math.sqrt(hit.ambiguity)
+                score[row] += self._lexical_bonus(hit)
             out.append(_Scored(t, score, spans, d, vecs[rows], lexical))
         return out
 
+    def _lexical(self, text: str) -> dict[int, AliasHit]:
+        """Skill row -> its best alias found verbatim in `text` (longest, then least shared)."""
+        lexical: dict[int, AliasHit] = {}
+        for hit in self._matcher.find(text):
+            prev = lexical.get(hit.row)
+            if prev is None or (hit.n_words, -hit.ambiguity) > (prev.n_words, -prev.ambiguity):
+                lexical[hit.row] = hit
+        return lexical
+
+    def _lexical_bonus(self, hit: AliasHit) -> float:
+        cfg = self.config
+        bonus = cfg.lexical_bonus if hit.n_words > 1 else cfg.lexical_bonus_single
+        return bonus / math.sqrt(hit.ambiguity)
+
     def _match(self, row: int, scored: _Scored) -> SkillMatch:
         """SkillMatch for skill `row`: the alias found in the text, else the closest label."""
+        q = scored.vecs[scored.best_span(row)]
+        return self._match_vec(row, float(scored.score[row]), q, scored.lexical)
+
+    def _match_vec(
+        self, row: int, score: float, q: np.ndarray, lexical: dict[int, AliasHit]
+    ) -> SkillMatch:
+        """SkillMatch for skill `row` with this score: the alias found in the text, else the
+        label (or description) closest to the query vector `q` (of the view that matched)."""
         s = self.skills[row]
-        hit = scored.lexical.get(row)
+        hit = lexical.get(row)
         if hit is not None:
             matched, kind = hit.alias, hit.kind
         else:
-            q = scored.vecs[scored.best_span(row)]
             a = int(self._label_starts[row])
             b = int(self._label_starts[row + 1]) if row + 1 < len(self.skills) else self.n_labels
             sims = self._label_vecs[a:b] @ q
@@ -456,7 +491,7 @@ class SkillLinker:
             skill_id=s.id,
             uri=s.uri,
             preferred_label=s.preferred_label,
-            score=float(scored.score[row]),
+            score=score,
             matched_label=matched,
             label_kind=kind,
             source=s.source,
@@ -490,6 +525,107 @@ class SkillLinker:
     ) -> list[SkillMatch]:
         """Top-k skills for one text or span, best first."""
         return self.link_many([text], k=k, sources=sources)[0]
+
+    def link_spans(
+        self, spans: Sequence[str], *, k: int = 1, sources: Iterable[str] | None = None
+    ) -> list[list[SkillMatch]]:
+        """Top-k skills for each short stated skill name (the skills a posting or a badge lists),
+        best first. Ingest links stated skills with this rather than `link_many` (made for
+        sentences); the scoring formula is the same, the work is less:
+
+        1. Spans are keyed by `span_key` (case, whitespace, punctuation ignored): each distinct
+           key is linked once per call, however many records state it.
+        2. A key equal to a taxonomy label (preferred, alternative, hidden) is not encoded: the
+           label's stored vector is its query vector (the encoder is uncased; the span differs
+           from the label at most in punctuation and spacing). It is scored like the others.
+        3. The other keys are encoded in one encoder call (sorted by length, `span_batch_size`),
+           each on its own: a span scores `(text_weight + ngram_weight) x dense(span)`, as a
+           one-word span does in `link_many` (n-gram views only from `span_ngram_min_words`
+           words on, when that is set).
+        4. Scores against every skill are matrix products over chunks of `span_chunk` keys;
+           top-k by argpartition.
+        """
+        self._require_built()
+        cfg = self.config
+        mask = self._source_mask(sources)
+        keys = [span_key(t) or ("\x00", t.strip().lower()) for t in spans]
+        text_of: dict[tuple[str, ...], str] = {}
+        for t, key in zip(spans, keys, strict=True):
+            text_of.setdefault(key, t.strip())
+        by_key = self._key_labels
+        done: dict[tuple[str, ...], list[SkillMatch]] = {}
+        known: dict[tuple[str, ...], np.ndarray] = {}  # key -> query vector (a label's)
+        views: dict[tuple[str, ...], list[str]] = {}  # key -> texts to encode, itself first
+        for key, text in text_of.items():
+            label_rows = by_key.get(key)
+            if label_rows is None:
+                grams = []
+                n_min = cfg.span_ngram_min_words
+                if cfg.ngram_weight and n_min and len(key) >= n_min:
+                    grams = [g.text for g in ngrams(text, max_n=cfg.max_ngram)]
+                views[key] = [text, *grams]
+                continue
+            known[key] = self._label_vecs[label_rows[0]]
+        uniq = list(dict.fromkeys(v for texts in views.values() for v in texts))
+        vecs = (
+            self.encoder.encode_queries(uniq, batch_size=cfg.span_batch_size)
+            if uniq
+            else np.zeros((0, self.encoder.dim), np.float32)
+        )
+        pos = {t: i for i, t in enumerate(uniq)}
+        todo = [(key, [pos[v] for v in texts]) for key, texts in views.items()]
+        todo += [(key, [len(uniq) + i]) for i, key in enumerate(known)]
+        if known:
+            vecs = np.concatenate([vecs, np.stack(list(known.values()))])
+        for a in range(0, len(todo), max(1, cfg.span_chunk)):
+            chunk = todo[a : a + cfg.span_chunk]
+            rows = list(dict.fromkeys(r for _key, rs in chunk for r in rs))
+            where = {r: i for i, r in enumerate(rows)}
+            dense = self._dense(vecs[rows], chunk=cfg.span_chunk)
+            views = [[where[r] for r in rs] for _key, rs in chunk]  # rows of `dense` per key
+            whole = dense[[v[0] for v in views]]  # (len(chunk), n_skills)
+            grams = whole.copy() if any(len(v) > 1 for v in views) else whole
+            for i, v in enumerate(views):
+                if len(v) > 1:
+                    grams[i] = dense[v[1:]].max(axis=0)
+            score = cfg.text_weight * whole + cfg.ngram_weight * grams + self._prior
+            lexical = [self._lexical(text_of[key]) for key, _rs in chunk]
+            for i, hits in enumerate(lexical):
+                for row, hit in hits.items():
+                    score[i, row] += self._lexical_bonus(hit)
+            if mask is not None:
+                score[:, ~mask] = -np.inf
+            for i, ((key, rs), top) in enumerate(zip(chunk, _top_k_rows(score, k), strict=True)):
+                done[key] = [
+                    self._match_vec(
+                        int(r),
+                        float(score[i, r]),
+                        vecs[rs[int(np.argmax(dense[views[i], r]))]],  # the view matching best
+                        lexical[i],
+                    )
+                    for r in top
+                    if np.isfinite(score[i, r])
+                ]
+        return [list(done[key]) for key in keys]
+
+    def _labels_by_key(self) -> dict[tuple[str, ...], list[int]]:
+        """`span_key` -> rows of the embedded labels with that key, one per skill (from the alias
+        table: the same tokens, the same labels; a label shorter than min_alias_chars has none)."""
+        owners = self._label_owner.tolist()
+        row_of = {
+            (owner, text.lower()): i
+            for i, (owner, text) in enumerate(zip(owners, self._label_texts, strict=True))
+        }
+        table: dict[tuple[str, ...], list[int]] = {}
+        for key, per_skill in self._matcher.table.items():
+            rows = [
+                i
+                for skill, (alias, _kind, _case) in per_skill.items()
+                if (i := row_of.get((skill, alias.lower()))) is not None
+            ]
+            if rows:
+                table[key] = rows
+        return table
 
     def extract(
         self,
@@ -567,6 +703,16 @@ def _top_k(score: np.ndarray, k: int) -> np.ndarray:
         return np.zeros(0, dtype=np.int64)
     part = np.argpartition(-score, k - 1)[:k]
     return part[np.argsort(-score[part], kind="stable")]
+
+
+def _top_k_rows(score: np.ndarray, k: int) -> np.ndarray:
+    """`_top_k` of each row of a 2-d score matrix, as a (n_rows, min(k, n_cols)) array."""
+    k = min(k, score.shape[1])
+    if k <= 0:
+        return np.zeros((len(score), 0), dtype=np.int64)
+    part = np.argpartition(-score, k - 1, axis=1)[:, :k]
+    order = np.argsort(-np.take_along_axis(score, part, axis=1), axis=1, kind="stable")
+    return np.take_along_axis(part, order, axis=1)
 
 
 def _all_vectors(index: VectorIndex, count: int) -> np.ndarray:

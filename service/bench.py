@@ -2,9 +2,12 @@
 
 For each record kind the pipeline ingests N records into a fresh database (the taxonomy indexes
 are reused from the main index folder). A recording wrapper notes every text the pipeline sends
-to the encoder. Then, in the same process, the bare encoder encodes (a) one text per record (the
-record's title + description) and (b) exactly the texts the pipeline encoded. Ratios compare
-records/s of the pipeline with records/s of each raw run.
+to the encoder. In the same process the bare encoder encodes (a) one text per record (the
+record's title + description: what a naive embed-and-index pipeline encodes; this is the
+reference of the goal, `REFERENCE`), timed just before and just after the pipeline because the
+machine may be shared, and (b) exactly the texts the pipeline encoded (record texts, stated skill
+names it could not look up, posting titles). Ratios compare records/s of the pipeline with
+records/s of each raw run; `goal_met` is ratio (a) >= GOAL_RATIO.
 """
 
 from __future__ import annotations
@@ -50,6 +53,14 @@ class RecordingEncoder:
         return self._timed(self.inner.encode_documents, list(texts), **kw)
 
 
+REFERENCE = (
+    "raw encoder: the bare encoder's encode_documents on each record's text (title + description),"
+    " the one text a naive embed-and-index pipeline encodes per record; timed just before and just"
+    " after the pipeline in the same process, ratios against the mean of the two"
+)
+GOAL_RATIO = 0.8  # pipeline records/s >= this x the raw encoder's
+
+
 def _bench_kind(runtime, recorder: RecordingEncoder, kind: str, docs: list, fmt) -> dict:
     from service.ingest.pipeline import Ingestor
     from service.record_index import record_text
@@ -57,6 +68,16 @@ def _bench_kind(runtime, recorder: RecordingEncoder, kind: str, docs: list, fmt)
     ingestor = Ingestor(runtime, kind)
     parsed = [r for _p, r in ingestor.parse(docs, fmt) if not isinstance(r, list)]
     record_texts = [record_text(r.title, r.description) for r in parsed]
+    bs = runtime.settings.encode_batch_size
+    inner = recorder.inner
+
+    def raw(texts: list[str]) -> float:
+        t0 = time.perf_counter()
+        inner.encode_documents(texts, batch_size=bs)
+        return time.perf_counter() - t0
+
+    # the machine may be shared: time the reference on both sides of the pipeline
+    raw_before_s = raw(record_texts)
     recorder.texts.clear()
     recorder.seconds = 0.0
     t0 = time.perf_counter()
@@ -64,18 +85,14 @@ def _bench_kind(runtime, recorder: RecordingEncoder, kind: str, docs: list, fmt)
     pipeline_s = time.perf_counter() - t0
     encoded = list(recorder.texts)
     encoder_s_inside = recorder.seconds
+    raw_after_s = raw(record_texts)
+    raw_records_s = (raw_before_s + raw_after_s) / 2
     t0 = time.perf_counter()
     again = ingestor.ingest(docs, fmt)
     unchanged_s = time.perf_counter() - t0
-    bs = runtime.settings.encode_batch_size
-    inner = recorder.inner
-    t0 = time.perf_counter()
-    inner.encode_documents(record_texts, batch_size=bs)
-    raw_records_s = time.perf_counter() - t0
-    t0 = time.perf_counter()
-    inner.encode_documents(encoded, batch_size=bs)
-    raw_same_s = time.perf_counter() - t0
+    raw_same_s = raw(encoded)
     n = len(docs)
+    ratio = raw_records_s / pipeline_s
     return {
         "records": n,
         "stored": result.count("created") + result.count("updated"),
@@ -84,10 +101,15 @@ def _bench_kind(runtime, recorder: RecordingEncoder, kind: str, docs: list, fmt)
         "pipeline_records_per_s": round(n / pipeline_s, 2),
         "encoder_seconds_inside_pipeline": round(encoder_s_inside, 3),
         "texts_encoded_by_pipeline": len(encoded),
+        "raw_encoder_one_text_per_record_seconds_before_after": [
+            round(raw_before_s, 3),
+            round(raw_after_s, 3),
+        ],
         "raw_encoder_one_text_per_record_records_per_s": round(n / raw_records_s, 2),
         "raw_encoder_same_texts_records_per_s": round(n / raw_same_s, 2),
-        "ratio_vs_raw_one_text_per_record": round(raw_records_s / pipeline_s, 3),
+        "ratio_vs_raw_one_text_per_record": round(ratio, 3),
         "ratio_vs_raw_same_texts": round(raw_same_s / pipeline_s, 3),
+        "goal_met": ratio >= GOAL_RATIO,
         "reingest_unchanged_seconds": round(unchanged_s, 3),
         "reingest_unchanged_status": again.summary,
     }
@@ -119,6 +141,7 @@ def run_bench(settings: Settings, *, n_credentials: int = 300, n_postings: int =
         t0 = time.perf_counter()
         runtime = build_runtime(bench_settings, encoder=recorder)
         startup_s = time.perf_counter() - t0
+        encoder.encode_documents(["warm-up: the first forward pass allocates"] * 8)
         data = Path(settings.data_dir)
         creds = _read_jsonl_gz(data / CATALOG)[:n_credentials]
         posts = [skillspan_posting(d) for d in _read_jsonl_gz(data / POSTINGS)[:n_postings]]
@@ -145,11 +168,13 @@ def run_bench(settings: Settings, *, n_credentials: int = 300, n_postings: int =
                 "raw_encoder_same_texts_records_per_s",
                 "ratio_vs_raw_same_texts",
                 "texts_encoded_by_pipeline",
+                "goal_met",
             )
         }
         for kind in ("credentials", "postings")
     }
-    report["goal"] = "pipeline >= 0.8x the raw encoder rate"
+    report["reference"] = REFERENCE
+    report["goal"] = f"pipeline >= {GOAL_RATIO}x the raw encoder rate (one text per record)"
     return report
 
 

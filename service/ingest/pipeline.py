@@ -233,7 +233,8 @@ class Ingestor:
                 if sk.uri and sk.uri not in by_uri and sk.label
             }
         )
-        linked = dict(zip(labels, linker.link_many(labels, k=1), strict=True)) if labels else {}
+        # stated names: each distinct one linked once for the batch, exact labels not encoded
+        linked = dict(zip(labels, linker.link_spans(labels, k=1), strict=True)) if labels else {}
         for p in todo:
             rows: dict[int, dict] = {}
             for i, sk in enumerate(p.record.skills):
@@ -270,8 +271,8 @@ class Ingestor:
                     relation=None,
                 )
             p.skills = list(rows.values())
-            if self.kind == "posting":
-                p.occupation_id = self._occupation(p)
+        if self.kind == "posting":
+            self._occupations(todo)
 
     def _resolve(self, sk: SkillRef, by_uri, linked, res: ItemResult, i: int):
         if sk.uri and sk.uri in by_uri:
@@ -287,19 +288,34 @@ class Ingestor:
         res.warnings.append(FieldError(f"skills[{i}].uri", f"unknown skill URI {sk.uri!r}"))
         return None, None
 
-    def _occupation(self, p: Prepared) -> int | None:
-        rec: JobPostingRecord = p.record  # type: ignore[assignment]
-        with Session(self.rt.engine) as s:
+    def _occupations(self, todo: list[Prepared]) -> None:
+        """Each posting's occupation: its occupation URI when known, else the ESCO occupation
+        whose label best matches its occupation label or title (cosine >= OCCUPATION_MIN_SCORE).
+        One query for the URIs and one encoder call for all the titles of the batch."""
+        recs: list[JobPostingRecord] = [p.record for p in todo]  # type: ignore[misc]
+        uris = {r.occupation_uri for r in recs if r.occupation_uri}
+        by_uri: dict[str, int] = {}
+        if uris:
+            with Session(self.rt.engine) as s:
+                by_uri = dict(
+                    s.execute(
+                        select(Occupation.uri, Occupation.id).where(Occupation.uri.in_(uris))
+                    ).all()
+                )
+        queries: dict[int, str] = {}
+        for i, (p, rec) in enumerate(zip(todo, recs, strict=True)):
             if rec.occupation_uri:
-                oid = s.execute(
-                    select(Occupation.id).where(Occupation.uri == rec.occupation_uri)
-                ).scalar_one_or_none()
-                if oid is not None:
-                    return oid
+                if rec.occupation_uri in by_uri:
+                    p.occupation_id = by_uri[rec.occupation_uri]
+                    continue
                 p.result.warnings.append(FieldError("occupation_uri", "unknown occupation URI"))
-        query = rec.occupation_label or rec.title
-        hits = self.rt.occupations.search(query, k=1) if query.strip() else []
-        return hits[0].entity_id if hits and hits[0].score >= OCCUPATION_MIN_SCORE else None
+            query = rec.occupation_label or rec.title
+            if query.strip():
+                queries[i] = query
+        best = _best_occupations(self.rt.occupations, list(dict.fromkeys(queries.values())))
+        for i, query in queries.items():
+            oid, score = best[query]
+            todo[i].occupation_id = oid if score >= OCCUPATION_MIN_SCORE else None
 
     # -- writing ------------------------------------------------------------------------------
     def _row_values(self, p: Prepared) -> dict:
@@ -490,6 +506,26 @@ class Ingestor:
     def _changed(self) -> None:
         if self.kind == "credential":
             self.rt.catalog.invalidate()
+
+
+def _best_occupations(occupations, queries: list[str]) -> dict[str, tuple[int | None, float]]:
+    """`LabelIndex.search(q, k=1)` for many queries with one encoder call: query -> (entity id,
+    score) of the label equal to the query (case-insensitive; score 1), else of the closest one.
+    LabelIndex has no batched search; this reads its label table."""
+    if not queries:
+        return {}
+    vecs = occupations.encoder.encode_queries(queries)
+    scores, ids = occupations.index.search(vecs, k=50)  # as search() does: the same tie order
+    out: dict[str, tuple[int | None, float]] = {}
+    for q, score, lid in zip(queries, scores[:, 0].tolist(), ids[:, 0].tolist(), strict=True):
+        exact = occupations._exact.get(q.lower().strip())
+        if exact is not None:
+            out[q] = (occupations._labels[exact][0], 1.0)
+        elif lid >= 0:
+            out[q] = (occupations._labels[lid][0], float(score))
+        else:
+            out[q] = (None, float("-inf"))
+    return out
 
 
 def _span(e, p: Prepared) -> dict:

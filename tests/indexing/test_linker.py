@@ -11,6 +11,7 @@ import pytest
 
 from indexing.encoder import FakeEncoder
 from indexing.linker import AliasMatcher, LinkerConfig, SkillLinker
+from indexing.text import ngrams
 from indexing.types import SkillEntry
 from indexing.vector_index import IndexMismatchError
 
@@ -143,6 +144,66 @@ def test_link_many_matches_link(linker):
         assert got == linker.link(text, k=4)
     assert many[0][0].preferred_label == "work in teams"
     assert many[2][0].preferred_label == "manage budgets"
+
+
+def test_link_spans_links_an_exact_label_without_an_encoder_call(linker):
+    calls, texts = linker.encoder.calls, linker.encoder.texts_encoded
+    spans = ["postgres", "  Team Player ", "GIT", "git.", "Microsoft  Excel"]
+    got = linker.link_spans(spans, k=1)
+    assert (linker.encoder.calls, linker.encoder.texts_encoded) == (calls, texts)
+    assert [m[0].preferred_label for m in got] == [
+        "PostgreSQL",
+        "work in teams",
+        "Git",
+        "Git",
+        "Microsoft Excel",
+    ]
+    assert got[0][0].matched_label == "Postgres" and got[1][0].label_kind == "alternative"
+    # the label's own vector stands for the span: the same scores as encoding it
+    for span, matches in zip(spans, got, strict=True):
+        assert matches[0].score == pytest.approx(linker.link(span.strip(), k=1)[0].score, abs=1e-5)
+
+
+def test_link_spans_encodes_each_distinct_span_once_in_one_call(linker):
+    calls, texts = linker.encoder.calls, linker.encoder.texts_encoded
+    spans = [
+        "cooking pasta dishes",
+        "Cooking  pasta dishes!",
+        "money planning",
+        "cooking pasta dishes",
+    ]
+    got = linker.link_spans(spans, k=2)
+    assert linker.encoder.calls == calls + 1  # one call for the batch
+    assert linker.encoder.texts_encoded == texts + 2  # two distinct spans, no n-gram views
+    assert got[0] == got[1] == got[3] and got[0] != got[2]
+    assert got[0][0].preferred_label == "cook pasta"
+    assert got[2][0].preferred_label == "manage budgets"
+    assert linker.link_spans([]) == []
+
+
+def test_link_spans_scores_like_link_many(linker):
+    # one word: link_many's only n-gram is the word itself, so the formula is the same
+    for span in ("pasta", "budget", "Postgres"):
+        assert linker.link_spans([span], k=3)[0] == linker.link_many([span], k=3)[0]
+    # with n-gram views switched on for spans of 2+ words, a longer span scores as in link_many
+    lk = SkillLinker(SKILLS, FakeEncoder(dim=256), LinkerConfig(span_ngram_min_words=2))
+    lk.build()
+    span = "preparing pasta for the team"
+    texts = lk.encoder.texts_encoded
+    got = lk.link_spans([span], k=3)[0]
+    assert lk.encoder.texts_encoded - texts == 1 + len(ngrams(span))  # itself and its n-grams
+    assert got == lk.link_many([span], k=3)[0]
+
+
+def test_link_spans_sources_and_k(linker):
+    got = linker.link_spans(["Docker", "container platform"], k=3, sources={"onet"})
+    assert all(m.source == "onet" for ms in got for m in ms)
+    assert got[0][0].preferred_label == "Docker" and len(got[1]) == 3
+    assert [len(m) for m in linker.link_spans(["Docker", "sql"], k=len(SKILLS) + 5)] == [
+        len(SKILLS),
+        len(SKILLS),
+    ]
+    assert linker.link_spans(["Docker"], k=1, sources={"esco"})[0][0].source == "esco"
 
 
 def test_extract_aggregates_with_correct_evidence_offsets(linker):

@@ -152,3 +152,73 @@ def test_a_database_refusal_of_one_record_spares_the_others(runtime, monkeypatch
             == 2
         )
     assert res.items[1].id is None
+
+
+def test_stated_posting_skills_are_linked_once_per_batch_exact_labels_without_encoding(runtime):
+    from models.records import JobPostingRecord, SkillRef
+    from models.tables import JobPosting, PostingSkill, Skill
+
+    stated = [
+        ["PostgreSQL", "Git", "kneading bread dough"],
+        ["postgresql ", "Kneading  bread dough!", "GIT"],
+        ["PostgreSQL."],
+    ]
+    recs = [
+        JobPostingRecord(
+            external_id=f"stated:{i}",
+            title="Database administrator",
+            description=f"Posting number {i}: you look after our databases.",
+            skills=[SkillRef(label=label) for label in labels],
+        )
+        for i, labels in enumerate(stated)
+    ]
+    enc = runtime.encoder
+    calls, texts = enc.calls, enc.texts_encoded
+    res = Ingestor(runtime, "posting").ingest(recs)
+    assert res.count("created") == 3
+    # the 3 record texts, the one distinct title (occupation) and the one distinct stated name
+    # that is no taxonomy label, in three calls; "PostgreSQL" and "Git" are looked up
+    assert enc.texts_encoded - texts == 3 + 1 + 1
+    assert enc.calls - calls == 3
+    with Session(runtime.engine) as s:
+        linked = {
+            ext: set(labels)
+            for ext, labels in _group(
+                s.execute(
+                    select(JobPosting.external_id, Skill.preferred_label)
+                    .join(PostingSkill, PostingSkill.posting_id == JobPosting.id)
+                    .join(Skill, Skill.id == PostingSkill.skill_id)
+                    .where(JobPosting.external_id.like("stated:%"))
+                ).all()
+            ).items()
+        }
+    assert "PostgreSQL" in linked["stated:0"] and linked["stated:2"] == {"PostgreSQL"}
+    assert linked["stated:0"] == linked["stated:1"]  # the same names, however written
+    # the same skills as linking each name alone
+    alone = {
+        m[0].preferred_label
+        for name in stated[0]
+        for m in runtime.linker.link_spans([name], k=1)
+        if m[0].score >= runtime.settings.label_min_score
+    }
+    assert linked["stated:0"] == alone
+
+
+def _group(pairs) -> dict:
+    out: dict = {}
+    for key, value in pairs:
+        out.setdefault(key, []).append(value)
+    return out
+
+
+def test_occupations_of_a_batch_in_one_call_match_label_index_search(runtime):
+    from service.ingest.pipeline import _best_occupations
+
+    titles = ["software developer", "Senior Python developer (m/f/d)", "COOK", "zzz qqq"]
+    calls = runtime.encoder.calls
+    best = _best_occupations(runtime.occupations, titles)
+    assert runtime.encoder.calls == calls + 1
+    for title in titles:
+        hit = runtime.occupations.search(title, k=1)[0]
+        assert best[title][0] == hit.entity_id
+        assert abs(best[title][1] - hit.score) < 1e-5
