@@ -44,7 +44,7 @@ format: install
 	$(BIN)/ruff format .
 
 bench: install
-	HF_HUB_OFFLINE=1 $(BIN)/skillmatch bench --out var/bench/bench.json
+	HF_HUB_OFFLINE=1 $(BIN)/skillmatch bench --out bench/report.json
 
 ## A static (model2vec) encoder distilled from the default model, for bulk ingest.
 distill: install

@@ -58,8 +58,16 @@ def cmd_ingest(args, settings) -> int:
 
 def cmd_bench(args, settings) -> int:
     from service.bench import run_bench
+    from service.bench_report import table
+
+    out = Path(args.out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+
+    def save(report: dict) -> None:  # after each part: a run cut short keeps what it measured
+        out.write_text(json.dumps(report, indent=2))
 
     report = run_bench(settings, n_credentials=args.credentials, n_postings=args.postings)
+    save(report)
     if args.sizes:
         from service.bench_recommend import run_recommend_bench
 
@@ -68,9 +76,11 @@ def cmd_bench(args, settings) -> int:
             settings, sizes=sizes, n_requests=args.requests
         )
         report["summary"]["recommendations"] = {
-            size: {k: v[k] for k in ("p50_ms", "p99_ms", "stage_share")}
+            size: {k: v[k] for k in ("p50_ms", "p99_ms", "faiss_alone_p50_ms", "p50_vs_faiss_alone",
+                                     "stage_share")}
             for size, v in report["recommendations"]["sizes"].items()
-        }
+        }  # fmt: skip
+        save(report)
     if args.candidates:
         from service.bench_employer import run_employer_bench
 
@@ -82,6 +92,7 @@ def cmd_bench(args, settings) -> int:
             for k in ("candidates", "p50_ms", "p99_ms", "goal_p99_ms", "cpu_p50_ms", "cpu_p99_ms",
                       "reference_per_candidate_gap_ms", "speedup_vs_reference_p50")
         }  # fmt: skip
+        save(report)
     if args.load_seconds:
         from service.bench_load import run_load_bench
 
@@ -100,6 +111,7 @@ def cmd_bench(args, settings) -> int:
             "rss_growth": load["rss_growth"],
             "throughput_vs_one_client": load["throughput_vs_one_client"],
         }
+        save(report)
     if getattr(args, "index_sizes", ""):
         from service.bench_index import run_index_bench, summary
 
@@ -109,6 +121,7 @@ def cmd_bench(args, settings) -> int:
             types=tuple(args.index_types.split(",")),
         )
         report["summary"]["index"] = summary(report["index"])
+        save(report)
     if getattr(args, "encoders", False):
         from service.bench_encoders import run_encoder_bench
 
@@ -118,10 +131,8 @@ def cmd_bench(args, settings) -> int:
             for k, v in report["encoders"].items()
             if isinstance(v, dict) and "short" in v
         }
-    out = Path(args.out)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(json.dumps(report, indent=2))
-    print(json.dumps(report["summary"], indent=2))
+        save(report)
+    print(table(report))
     print(f"written: {out}")
     return 0
 
@@ -156,7 +167,7 @@ def add_data_commands(sub) -> None:
     s.set_defaults(func=cmd_ingest)
 
     s = sub.add_parser("bench", help="ingest throughput beside the raw encoder, as JSON")
-    s.add_argument("--out", default="var/bench/bench.json")
+    s.add_argument("--out", default="bench/report.json")
     s.add_argument("--credentials", type=int, default=300)
     s.add_argument("--postings", type=int, default=60)
     s.add_argument(
