@@ -64,19 +64,30 @@ class LabelIndex:
             raise IndexMismatchError(f"refusing index {path}: label ids do not match")
 
     def search(self, query: str, k: int = 10) -> list[LabelHit]:
+        return self.search_many([query], k=k)[0]
+
+    def search_many(self, queries: Sequence[str], k: int = 10) -> list[list[LabelHit]]:
+        """Top-k entities for each query, best first, with one encoder call for all of them.
+        A query equal to a label (case-insensitive) ranks that label's entity first (score 1)."""
         if self.index is None:
             raise RuntimeError("build() or load() first")
-        q = self.encoder.encode_queries([query])
-        scores, ids = self.index.search(q, k=max(50, 8 * k))
-        best: dict[int, LabelHit] = {}
-        exact = self._exact.get(query.lower().strip())
-        if exact is not None:
-            eid, text, kind = self._labels[exact]
-            best[eid] = LabelHit(eid, 1.0, text, kind)
-        for score, lid in zip(scores[0].tolist(), ids[0].tolist(), strict=True):
-            if lid < 0:
-                continue
-            eid, text, kind = self._labels[lid]
-            if eid not in best or best[eid].score < score:
-                best[eid] = LabelHit(eid, float(score), text, kind)
-        return sorted(best.values(), key=lambda h: -h.score)[:k]
+        queries = list(queries)
+        if not queries:
+            return []
+        vecs = self.encoder.encode_queries(queries)
+        scores, ids = self.index.search(vecs, k=max(50, 8 * k))
+        out = []
+        for query, row_scores, row_ids in zip(queries, scores, ids, strict=True):
+            best: dict[int, LabelHit] = {}
+            exact = self._exact.get(query.lower().strip())
+            if exact is not None:
+                eid, text, kind = self._labels[exact]
+                best[eid] = LabelHit(eid, 1.0, text, kind)
+            for score, lid in zip(row_scores.tolist(), row_ids.tolist(), strict=True):
+                if lid < 0:
+                    continue
+                eid, text, kind = self._labels[lid]
+                if eid not in best or best[eid].score < score:
+                    best[eid] = LabelHit(eid, float(score), text, kind)
+            out.append(sorted(best.values(), key=lambda h: -h.score)[:k])
+        return out

@@ -509,23 +509,13 @@ class Ingestor:
 
 
 def _best_occupations(occupations, queries: list[str]) -> dict[str, tuple[int | None, float]]:
-    """`LabelIndex.search(q, k=1)` for many queries with one encoder call: query -> (entity id,
-    score) of the label equal to the query (case-insensitive; score 1), else of the closest one.
-    LabelIndex has no batched search; this reads its label table."""
-    if not queries:
-        return {}
-    vecs = occupations.encoder.encode_queries(queries)
-    scores, ids = occupations.index.search(vecs, k=50)  # as search() does: the same tie order
-    out: dict[str, tuple[int | None, float]] = {}
-    for q, score, lid in zip(queries, scores[:, 0].tolist(), ids[:, 0].tolist(), strict=True):
-        exact = occupations._exact.get(q.lower().strip())
-        if exact is not None:
-            out[q] = (occupations._labels[exact][0], 1.0)
-        elif lid >= 0:
-            out[q] = (occupations._labels[lid][0], float(score))
-        else:
-            out[q] = (None, float("-inf"))
-    return out
+    """query -> (occupation id, score) of its best label (LabelIndex.search_many: one encoder
+    call for all the queries); (None, -inf) when the index returns nothing."""
+    hits = occupations.search_many(queries, k=1)
+    return {
+        q: (h[0].entity_id, h[0].score) if h else (None, float("-inf"))
+        for q, h in zip(queries, hits, strict=True)
+    }
 
 
 def _span(e, p: Prepared) -> dict:

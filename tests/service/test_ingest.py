@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
+import pytest
 from sqlalchemy import func, select
 from sqlmodel import Session
 
@@ -222,3 +223,6 @@ def test_occupations_of_a_batch_in_one_call_match_label_index_search(runtime):
         hit = runtime.occupations.search(title, k=1)[0]
         assert best[title][0] == hit.entity_id
         assert abs(best[title][1] - hit.score) < 1e-5
+    exact = runtime.occupations.search_many(["Software Developer"], k=3)[0]
+    assert exact[0].score == pytest.approx(1.0) and exact[0].matched_label == "software developer"
+    assert best["software developer"][0] == exact[0].entity_id
