@@ -104,6 +104,21 @@ def cmd_db_revision(args, settings: Settings) -> int:
     return 0
 
 
+def cmd_db_prune_changes(args, settings: Settings) -> int:
+    from service.record_index import prune_changes
+
+    engine = _engine(settings.database_url)
+    try:
+        gone = prune_changes(engine, keep_s=args.keep_hours * 3600)
+    except ValueError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    finally:
+        engine.dispose()
+    print(f"pruned index changes older than {args.keep_hours:g} h: {gone or 'none'}")
+    return 0
+
+
 def add_db_commands(sub) -> None:
     d = sub.add_parser("db", help="schema migrations (Alembic)").add_subparsers(
         dest="what", required=True
@@ -129,3 +144,8 @@ def add_db_commands(sub) -> None:
         "--against", metavar="URL", help="diff against this database (at head), not a scratch one"
     )
     s.set_defaults(func=cmd_db_revision)
+    s = d.add_parser(
+        "prune-changes", help="delete old index_change rows (workers behind them rebuild)"
+    )
+    s.add_argument("--keep-hours", type=float, default=24.0)
+    s.set_defaults(func=cmd_db_prune_changes)

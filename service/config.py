@@ -80,6 +80,11 @@ class Settings(BaseSettings):
     sync_interval_s: float = Field(
         default=1.0, description="How often a worker replays index changes made by others."
     )
+    index_change_keep_s: float = Field(
+        default=86_400.0,
+        description="Index changes older than this are pruned (hourly, by any worker); a worker "
+        "behind pruned changes rebuilds from the stored vectors. 0: never prune.",
+    )
     host: str = "127.0.0.1"
     port: int = 8000
     progress: bool = Field(default=True, description="Show progress bars on builds.")

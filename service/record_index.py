@@ -55,6 +55,44 @@ def change_rows(kind: str, ids: Sequence[int], op: str) -> list[dict]:
 # Changes committed out of id order (PostgreSQL hands out ids before commit) are caught by
 # looking back this long on every sync; replaying a change is idempotent.
 SYNC_LOOKBACK_S = 30.0
+PRUNED = "pruned"  # op of the marker a prune leaves: ref_id is the highest change id it deleted
+
+
+def prune_changes(engine: Engine, *, keep_s: float) -> dict[str, int]:
+    """Delete the `index_change` rows older than `keep_s` seconds, per kind, and leave a marker
+    row (op "pruned", ref_id = the highest id deleted) in the same transaction.
+
+    The newest row of each kind always stays (so the highest id never goes down, even where
+    SQLite would reuse ids). A worker whose index has not seen every deleted change finds the
+    marker on its next sync and rebuilds from the stored vectors instead of replaying (see
+    RecordIndex.sync), so pruning never leaves an index behind. Returns rows deleted per kind.
+    """
+    import datetime as dt
+
+    if keep_s < 10 * SYNC_LOOKBACK_S:
+        raise ValueError(f"keep at least {10 * SYNC_LOOKBACK_S:.0f} s of changes")
+    before = dt.datetime.now(dt.UTC) - dt.timedelta(seconds=keep_s)
+    out: dict[str, int] = {}
+    with Session(engine) as s:
+        kinds = s.execute(select(IndexChange.kind).distinct()).scalars().all()
+        for kind in kinds:
+            newest = s.execute(
+                select(func.max(IndexChange.id)).where(IndexChange.kind == kind)
+            ).scalar_one()
+            cutoff = s.execute(
+                select(func.max(IndexChange.id)).where(
+                    IndexChange.kind == kind, IndexChange.at < before, IndexChange.id < newest
+                )
+            ).scalar_one()
+            if cutoff is None:
+                continue
+            gone = s.execute(
+                delete(IndexChange).where(IndexChange.kind == kind, IndexChange.id <= cutoff)
+            ).rowcount
+            s.add(IndexChange(kind=kind, ref_id=int(cutoff), op=PRUNED))
+            out[kind] = int(gone or 0)
+        s.commit()
+    return out
 
 
 def text_hash(text: str, model_id: str) -> str:
@@ -207,7 +245,14 @@ class RecordIndex:
             rows = [r for r in rows if r[0] not in self._recent]
             if not rows:
                 return False
-            last = {ref: op for _cid, ref, op in rows}  # the latest change of each record wins
+            if any(op == PRUNED and ref > self.seen_change for _cid, ref, op in rows):
+                # changes this index never saw were pruned: the stored vectors are the truth
+                log.info("%s index is behind pruned changes: rebuilding", self.kind)
+                s.close()
+                self.rebuild_from_db()
+                self._switch_if_needed()
+                return True
+            last = {ref: op for _cid, ref, op in rows if op != PRUNED}  # the latest one wins
             ups = [ref for ref, op in last.items() if op == "upsert"]
             vecs = dict(
                 s.execute(
@@ -233,7 +278,7 @@ class RecordIndex:
                 if t < now - 2 * SYNC_LOOKBACK_S:
                     del self._recent[cid]
         self._switch_if_needed()
-        return True
+        return bool(last)
 
     def rebuild_from_db(self) -> None:
         """A new index of the type the stored count calls for, from the stored vectors; saved."""

@@ -28,10 +28,11 @@ from models.tables import Credential, JobPosting, Occupation, Vector
 from service.catalog_cache import CatalogCache
 from service.config import Settings
 from service.db import create_tables, make_engine
-from service.record_index import RecordIndex, index_settings, record_text
+from service.record_index import RecordIndex, index_settings, prune_changes, record_text
 from service.taxonomy import load_taxonomy, skill_entries
 
 log = logging.getLogger("skillmatch")
+PRUNE_EVERY_S = 3600.0  # how often a worker prunes old index changes (settings.index_change_keep_s)
 
 
 @contextmanager
@@ -60,6 +61,7 @@ class Runtime:
     extras: dict[str, object] = field(default_factory=dict)
     loaded_at: float = field(default_factory=time.time)
     _last_sync: float = field(default=0.0, repr=False)
+    _last_prune: float = field(default=float("-inf"), repr=False)
     _sync_lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
     def skill(self, skill_id: int) -> SkillEntry | None:
@@ -76,12 +78,27 @@ class Runtime:
             return False
         try:
             self._last_sync = now
+            self._prune(now)
             changed = self.credentials.sync()
             if changed:
                 self.catalog.invalidate()
             return self.postings.sync() or changed
         finally:
             self._sync_lock.release()
+
+    def _prune(self, now: float) -> None:
+        """Drop old index changes, at most once every PRUNE_EVERY_S in this process."""
+        keep = self.settings.index_change_keep_s
+        if not keep or now - self._last_prune < PRUNE_EVERY_S:
+            return
+        self._last_prune = now
+        try:
+            gone = prune_changes(self.engine, keep_s=keep)
+        except Exception as exc:  # noqa: BLE001 (pruning is housekeeping: serving goes on)
+            log.warning("index change pruning failed: %s", exc)
+            return
+        if gone:
+            log.info("pruned index changes older than %.0f s: %s", keep, gone)
 
 
 def make_encoder(settings: Settings) -> Encoder:
