@@ -31,25 +31,22 @@ def _div(a, b) -> float | None:
     return None if a is None or not b else a / b
 
 
+def _row(part: str, figure: str, value, ref_name: str, ref_value, ratio=None) -> Row:
+    """One line: the figure, its reference (name and value) and figure / reference (or the
+    ratio the report computed)."""
+    if ratio is None:
+        ratio = _div(value, ref_value)
+    return (part, figure, _n(value), f"{ref_name} {_n(ref_value)}", _ratio(ratio))
+
+
 def _ingest(report: dict) -> Iterator[Row]:
+    refs = (("", "one_text_per_record"), (" (same texts)", "same_texts"))
     for kind in ("credentials", "postings"):
         part = report.get(kind)
-        if not part:
-            continue
-        yield (
-            "ingest",
-            f"{kind} records/s",
-            _n(part["pipeline_records_per_s"]),
-            f"raw encoder {_n(part['raw_encoder_one_text_per_record_records_per_s'])}",
-            _ratio(part["ratio_vs_raw_one_text_per_record"]),
-        )
-        yield (
-            "ingest",
-            f"{kind} records/s (same texts)",
-            _n(part["pipeline_records_per_s"]),
-            f"raw encoder {_n(part['raw_encoder_same_texts_records_per_s'])}",
-            _ratio(part["ratio_vs_raw_same_texts"]),
-        )
+        for label, ref in refs if part else ():
+            yield _row("ingest", f"{kind} records/s{label}", part["pipeline_records_per_s"],
+                       "raw encoder", part[f"raw_encoder_{ref}_records_per_s"],
+                       part[f"ratio_vs_raw_{ref}"])  # fmt: skip
 
 
 def _encoders(report: dict) -> Iterator[Row]:
@@ -59,15 +56,9 @@ def _encoders(report: dict) -> Iterator[Row]:
         if not isinstance(row, dict) or "short" not in row:
             continue
         for length in ("short", "long"):
-            value = row[length]["texts_per_s"]
             base = ref[length]["texts_per_s"] if ref else None
-            yield (
-                "encoder",
-                f"{name} {length} texts/s",
-                _n(value),
-                f"sentence-transformers {_n(base)}",
-                _ratio(_div(value, base)),
-            )
+            yield _row("encoder", f"{name} {length} texts/s", row[length]["texts_per_s"],
+                       "sentence-transformers", base)  # fmt: skip
 
 
 def _index(report: dict) -> Iterator[Row]:
@@ -76,49 +67,27 @@ def _index(report: dict) -> Iterator[Row]:
         for name, row in types.items():
             label = f"{name} n={int(size):,}"
             for q in ("p50", "p99"):
-                yield (
-                    "faiss",
-                    f"{label} {q} ms",
-                    _n(row[f"{q}_ms"]),
-                    f"flat {_n(flat.get(f'{q}_ms'))}",
-                    _ratio(row.get(f"{q}_vs_flat")),
-                )
-            yield ("faiss", f"{label} recall@10", _n(row["recall_at_10"]), "flat 1.0", "-")
-            yield (
-                "faiss",
-                f"{label} build s / bytes a vector",
-                f"{_n(row['build_s'])} / {_n(row['bytes_per_vector'])}",
-                f"flat {_n(flat.get('build_s'))} / {_n(flat.get('bytes_per_vector'))}",
-                _ratio(_div(row["build_s"], flat.get("build_s"))),
-            )
+                yield _row("faiss", f"{label} {q} ms", row[f"{q}_ms"], "flat", flat.get(f"{q}_ms"),
+                           row.get(f"{q}_vs_flat"))  # fmt: skip
+            yield _row("faiss", f"{label} recall@10", row["recall_at_10"], "flat", 1.0)
+            yield _row("faiss", f"{label} build s", row["build_s"], "flat", flat.get("build_s"))
+            yield _row("faiss", f"{label} bytes a vector", row["bytes_per_vector"], "flat",
+                       flat.get("bytes_per_vector"))  # fmt: skip
 
 
 def _recommendations(report: dict) -> Iterator[Row]:
     for size, row in (report.get("recommendations") or {}).get("sizes", {}).items():
         for q in ("p50", "p99"):
-            ref = row.get(f"faiss_alone_{q}_ms")
-            yield (
-                "recommend",
-                f"{int(size):,} credentials {q} ms",
-                _n(row[f"{q}_ms"]),
-                f"FAISS alone {_n(ref)}",
-                _ratio(row.get(f"{q}_vs_faiss_alone")),
-            )
+            yield _row("recommend", f"{int(size):,} credentials {q} ms", row[f"{q}_ms"],
+                       "FAISS alone", row.get(f"faiss_alone_{q}_ms"),
+                       row.get(f"{q}_vs_faiss_alone"))  # fmt: skip
 
 
 def _employer(report: dict) -> Iterator[Row]:
     row = report.get("employer_ranking")
-    if not row:
-        return
-    ref = row.get("reference_per_candidate_gap_ms")
-    for q in ("p50", "p99"):
-        yield (
-            "employer",
-            f"{row['candidates']:,} candidates {q} ms",
-            _n(row[f"{q}_ms"]),
-            f"per-candidate gap {_n(ref)}",
-            _ratio(_div(row[f"{q}_ms"], ref)),
-        )
+    for q in ("p50", "p99") if row else ():
+        yield _row("employer", f"{row['candidates']:,} candidates {q} ms", row[f"{q}_ms"],
+                   "per-candidate gap", row.get("reference_per_candidate_gap_ms"))  # fmt: skip
 
 
 def _load(report: dict) -> Iterator[Row]:
@@ -127,28 +96,13 @@ def _load(report: dict) -> Iterator[Row]:
         return
     load = part["load"]
     one = part.get("reference_one_client", {})
-    yield (
-        "load",
-        f"{part['workers']} workers, {load['clients']} clients req/s",
-        _n(load["throughput_rps"]),
-        f"1 client {_n(one.get('throughput_rps'))}",
-        _ratio(part.get("throughput_vs_one_client")),
-    )
+    yield _row("load", f"{part['workers']} workers, {load['clients']} clients req/s",
+               load["throughput_rps"], "1 client", one.get("throughput_rps"),
+               part.get("throughput_vs_one_client"))  # fmt: skip
     for q in ("p50", "p99"):
-        yield (
-            "load",
-            f"latency {q} ms ({load['errors']} errors)",
-            _n(load[f"{q}_ms"]),
-            f"1 client {_n(one.get(f'{q}_ms'))}",
-            _ratio(_div(load[f"{q}_ms"], one.get(f"{q}_ms"))),
-        )
-    yield (
-        "load",
-        "server RSS MB, end",
-        _n(part["rss_end_mb"]),
-        f"start {_n(part['rss_start_mb'])}",
-        _ratio(_div(part["rss_end_mb"], part["rss_start_mb"])),
-    )
+        yield _row("load", f"latency {q} ms ({load['errors']} errors)", load[f"{q}_ms"],
+                   "1 client", one.get(f"{q}_ms"))  # fmt: skip
+    yield _row("load", "server RSS MB, end", part["rss_end_mb"], "start", part["rss_start_mb"])
 
 
 def rows(report: dict) -> list[Row]:

@@ -60,6 +60,19 @@ def database_url(request, tmp_path_factory):
     yield from _postgres_database()
 
 
+@pytest.fixture
+def scratch_engine(tmp_path):
+    """An empty SQLite database of this test alone, with every table (create_all)."""
+    from sqlmodel import SQLModel
+
+    from service.db import make_engine
+
+    engine = make_engine(f"sqlite:///{tmp_path / 'scratch.db'}")
+    SQLModel.metadata.create_all(engine)
+    yield engine
+    engine.dispose()
+
+
 @pytest.fixture(scope="session")
 def settings(database_url, mini_data_dir, tmp_path_factory):
     from service.config import Settings

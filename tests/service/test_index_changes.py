@@ -7,20 +7,16 @@ import datetime as dt
 
 import pytest
 from sqlalchemy import func, select, update
-from sqlmodel import Session, SQLModel
+from sqlmodel import Session
 
 from indexing.encoder import FakeEncoder
 from models.tables import IndexChange, Vector
-from service.db import make_engine
 from service.record_index import PRUNED, RecordIndex, prune_changes
 
 
 @pytest.fixture
-def engine(tmp_path):
-    engine = make_engine(f"sqlite:///{tmp_path / 'r.db'}")
-    SQLModel.metadata.create_all(engine)
-    yield engine
-    engine.dispose()
+def engine(scratch_engine):
+    return scratch_engine
 
 
 def _worker(engine, path) -> RecordIndex:

@@ -6,21 +6,17 @@ import json
 
 import numpy as np
 import pytest
-from sqlmodel import Session, SQLModel
+from sqlmodel import Session
 
 from indexing.encoder import FakeEncoder
 from indexing.vector_index import manifest_path
 from models.tables import Vector
-from service.db import make_engine
 from service.record_index import RecordIndex
 
 
 @pytest.fixture
-def engine(tmp_path):
-    engine = make_engine(f"sqlite:///{tmp_path / 'r.db'}")
-    SQLModel.metadata.create_all(engine)
-    yield engine
-    engine.dispose()
+def engine(scratch_engine):
+    return scratch_engine
 
 
 def _items(start, n):
