@@ -43,7 +43,9 @@ format: install
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
+## One report (bench/report.json) and a table; the model2vec backend is distilled first if absent.
 bench: install
+	test -f var/models/m2v/config.json || $(MAKE) distill
 	HF_HUB_OFFLINE=1 $(BIN)/skillmatch bench --out bench/report.json
 
 ## A static (model2vec) encoder distilled from the default model, for bulk ingest.

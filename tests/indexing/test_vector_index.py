@@ -339,3 +339,28 @@ def test_resolve_index_type_by_size_with_hysteresis():
     assert resolve_index_type("hnsw", 1, threshold=100) == "hnsw"
     with pytest.raises(ValueError):
         resolve_index_type("pq", 1, threshold=100)
+
+
+@pytest.mark.parametrize("index_type", ["ivf", "hnsw"])
+def test_large_allowed_sets_are_matched_by_bitmap_as_by_binary_search(index_type):
+    vecs, _ = _clustered(5000)
+    ids = np.arange(0, 10000, 2, dtype=np.int64)  # bounded ids with gaps, as record ids are
+    idx = VectorIndex(32, model_id="m", index_type=index_type, nprobe=8, exact_filter_max=100)
+    idx.add(ids, vecs)
+    idx.remove(ids[:300])  # hnsw: tombstones (below the compaction share); ivf: gone
+    rng = np.random.default_rng(5)
+    allowed = np.concatenate([
+        rng.choice(ids, 2500, replace=False),  # some of them removed above
+        np.arange(1, 3001, 2),  # odd ids: never in the index
+        [20_000, 20_001],  # past every id the index holds
+    ])  # fmt: skip
+    rng.shuffle(allowed)
+    present, slots = idx._present_among(allowed)
+    want, want_slots = idx._present(allowed)
+    np.testing.assert_array_equal(present, want)
+    if index_type == "hnsw":
+        np.testing.assert_array_equal(slots, want_slots)
+    assert len(present) > idx.exact_filter_max  # the bitmap path, not the small-set fallback
+    q = _clustered(20, seed=2)[0]
+    _, got = idx.search(q, k=10, allowed=allowed)
+    assert set(got.ravel().tolist()) - {-1} <= set(present.tolist())
