@@ -31,9 +31,11 @@ def _div(a, b) -> float | None:
     return None if a is None or not b else a / b
 
 
-def _row(part: str, figure: str, value, ref_name: str, ref_value, ratio=None) -> Row:
+def _row(part: str, figure: str, value, ref_name: str | None, ref_value, ratio=None) -> Row:
     """One line: the figure, its reference (name and value) and figure / reference (or the
     ratio the report computed)."""
+    if ref_name is None:  # the figure is itself the reference of its part
+        return (part, figure, _n(value), "(reference)", "-")
     if ratio is None:
         ratio = _div(value, ref_value)
     return (part, figure, _n(value), f"{ref_name} {_n(ref_value)}", _ratio(ratio))
@@ -56,9 +58,9 @@ def _encoders(report: dict) -> Iterator[Row]:
         if not isinstance(row, dict) or "short" not in row:
             continue
         for length in ("short", "long"):
-            base = ref[length]["texts_per_s"] if ref else None
+            base = ref[length]["texts_per_s"] if ref and row is not ref else None
             yield _row("encoder", f"{name} {length} texts/s", row[length]["texts_per_s"],
-                       "sentence-transformers", base)  # fmt: skip
+                       "sentence-transformers" if base else None, base)  # fmt: skip
 
 
 def _index(report: dict) -> Iterator[Row]:
@@ -66,12 +68,14 @@ def _index(report: dict) -> Iterator[Row]:
         flat = types.get("flat", {})
         for name, row in types.items():
             label = f"{name} n={int(size):,}"
+            ref = None if name == "flat" else "flat"
             for q in ("p50", "p99"):
-                yield _row("faiss", f"{label} {q} ms", row[f"{q}_ms"], "flat", flat.get(f"{q}_ms"),
+                yield _row("faiss", f"{label} {q} ms", row[f"{q}_ms"], ref, flat.get(f"{q}_ms"),
                            row.get(f"{q}_vs_flat"))  # fmt: skip
-            yield _row("faiss", f"{label} recall@10", row["recall_at_10"], "flat", 1.0)
-            yield _row("faiss", f"{label} build s", row["build_s"], "flat", flat.get("build_s"))
-            yield _row("faiss", f"{label} bytes a vector", row["bytes_per_vector"], "flat",
+            if ref:
+                yield _row("faiss", f"{label} recall@10", row["recall_at_10"], ref, 1.0)
+            yield _row("faiss", f"{label} build s", row["build_s"], ref, flat.get("build_s"))
+            yield _row("faiss", f"{label} bytes a vector", row["bytes_per_vector"], ref,
                        flat.get("bytes_per_vector"))  # fmt: skip
 
 

@@ -85,6 +85,8 @@ def test_table_puts_each_figure_beside_its_reference():
     assert got[("faiss", "ivf n=1,000 build s")] == ("1", "flat 0.5", "2x")
     assert got[("faiss", "ivf n=1,000 recall@10")][1:] == ("flat 1", "0.97x")
     assert got[("recommend", "1,000 credentials p50 ms")] == ("30", "FAISS alone 0.3", "100x")
+    assert got[("faiss", "flat n=1,000 p99 ms")] == ("4", "(reference)", "-")
+    assert ("faiss", "flat n=1,000 recall@10") not in got
     lines = table(report).splitlines()
     assert len(lines) == 2 + len(got) and set(lines[1]) <= {"-", " "}
     assert table({}).splitlines()[0].split() == list(HEADER)  # no parts: just the header
