@@ -218,9 +218,11 @@ def test_sigkill_mid_ingest_loses_no_acknowledged_record(env, tmp_path):
         assert about["index_sizes"]["credentials"] == about["counts"]["credentials"]
         probe = acked[len(acked) // 2]
         i = int(probe.rsplit("-", 1)[1])
+        # the hashing test encoder gives some titles the same vector ("41" and "80" may share
+        # a bucket): the probe must be among the best, not necessarily first of its ties
         hits = again.http.get(
-            "/v1/credentials", params={"q": _cred(i, "crash")["title"], "limit": 1}
+            "/v1/credentials", params={"q": _cred(i, "crash")["title"], "limit": 10}
         ).json()["items"]
-        assert hits and hits[0]["external_id"] == probe
+        assert probe in [h["external_id"] for h in hits]
     finally:
         again.stop()
