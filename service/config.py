@@ -39,6 +39,9 @@ class Settings(BaseSettings):
     index_ivf_nprobe: int = Field(default=40, ge=1, description="IVF lists searched a query.")
     index_hnsw_m: int = Field(default=32, ge=4, description="HNSW links a node.")
     index_hnsw_ef_search: int = Field(default=128, ge=1, description="HNSW search breadth.")
+    index_hnsw_ef_construction: int = Field(
+        default=40, ge=1, description="HNSW build breadth (more: better graph, slower build)."
+    )
     index_exact_filter_max: int = Field(
         default=2_000, ge=0, description="ivf, hnsw: score up to this many allowed ids exactly."
     )

@@ -109,6 +109,7 @@ def index_settings(settings) -> dict:
             "nprobe": settings.index_ivf_nprobe,
             "hnsw_m": settings.index_hnsw_m,
             "ef_search": settings.index_hnsw_ef_search,
+            "ef_construction": settings.index_hnsw_ef_construction,
             "exact_filter_max": settings.index_exact_filter_max,
         },
     }

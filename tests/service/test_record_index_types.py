@@ -96,3 +96,20 @@ def test_ivf_is_retrained_when_the_collection_grows(engine, tmp_path):
     assert r.index.nlist == first
     r.store_vectors(_items(66, 340))  # 405: lists for 4x the data, retrained from the database
     assert r.index.nlist > first and len(r) == 405
+
+
+def test_settings_reach_the_index_parameters(engine, tmp_path):
+    import faiss
+
+    from service.config import Settings
+    from service.record_index import index_settings
+
+    opts = index_settings(
+        Settings(index_type="hnsw", index_hnsw_ef_construction=77, index_hnsw_ef_search=99)
+    )
+    r = RecordIndex("credential", engine, FakeEncoder(dim=32), tmp_path / "c.faiss", **opts)
+    r.open(lambda: [])
+    r.store_vectors(_items(1, 5))
+    hnsw = faiss.downcast_index(r.index._index.index).hnsw
+    assert r.index.index_type == "hnsw"
+    assert (hnsw.efConstruction, hnsw.efSearch) == (77, 99)
