@@ -32,7 +32,8 @@ import json
 import math
 import os
 import re
-from collections import Counter
+import threading
+from collections import Counter, OrderedDict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -80,6 +81,10 @@ class LinkerConfig:
     # with another process on a core (fewer, larger operations); runs are often shared
     span_batch_size: int = 256
     span_chunk: int = 256  # distinct spans scored per matrix product (bounds memory)
+    # query vectors of recently linked texts (sentences, n-grams, stated names), reused across
+    # calls: job texts repeat their n-grams. Least recently used out first; 0: no cache.
+    # 20,000 x 384-d float32 is about 31 MB.
+    span_cache_size: int = 20_000
 
 
 # ---------------------------------------------------------------- lexical alias matching
@@ -258,6 +263,8 @@ class SkillLinker:
             if s.reuse_level == "transversal":
                 self._prior[row] += self.config.transversal_bonus
         self._sources = np.asarray([s.source for s in self.skills])
+        self._cache: OrderedDict[str, np.ndarray] = OrderedDict()
+        self._cache_lock = threading.Lock()
         self._label_vecs: np.ndarray | None = None
         self._desc_vecs: np.ndarray | None = None
 
@@ -430,7 +437,7 @@ class SkillLinker:
         uniq = list(dict.fromkeys(sp.text for spans, _ in per_text for sp in spans))
         pos = {t: i for i, t in enumerate(uniq)}
         if uniq:
-            vecs = self.encoder.encode_queries(uniq)
+            vecs = self._query_vectors(uniq)
             dense = self._dense(vecs)
         else:
             vecs = np.zeros((0, self.encoder.dim), np.float32)
@@ -452,6 +459,29 @@ class SkillLinker:
                 score[row] += self._lexical_bonus(hit)
             out.append(_Scored(t, score, spans, d, vecs[rows], lexical))
         return out
+
+    def _query_vectors(self, texts: list[str], batch_size: int = 64) -> np.ndarray:
+        """Query vectors of distinct texts: those linked recently come from the cache (the
+        encoder is deterministic), the others are encoded in one call and cached."""
+        size = self.config.span_cache_size
+        if size <= 0:
+            return self.encoder.encode_queries(texts, batch_size=batch_size)
+        with self._cache_lock:
+            cached = {t: v for t in texts if (v := self._cache.get(t)) is not None}
+            for t in cached:
+                self._cache.move_to_end(t)
+        todo = [t for t in texts if t not in cached]
+        if not todo:
+            return np.stack([cached[t] for t in texts])
+        fresh = self.encoder.encode_queries(todo, batch_size=batch_size)
+        new = {t: v.copy() for t, v in zip(todo, fresh, strict=True)}  # not views of a batch
+        with self._cache_lock:
+            self._cache.update(new)
+            while len(self._cache) > size:
+                self._cache.popitem(last=False)
+        if not cached:
+            return fresh
+        return np.stack([cached[t] if t in cached else new[t] for t in texts])
 
     def _lexical(self, text: str) -> dict[int, AliasHit]:
         """Skill row -> its best alias found verbatim in `text` (longest, then least shared)."""
@@ -570,7 +600,7 @@ class SkillLinker:
             known[key] = self._label_vecs[label_rows[0]]
         uniq = list(dict.fromkeys(v for texts in views.values() for v in texts))
         vecs = (
-            self.encoder.encode_queries(uniq, batch_size=cfg.span_batch_size)
+            self._query_vectors(uniq, batch_size=cfg.span_batch_size)
             if uniq
             else np.zeros((0, self.encoder.dim), np.float32)
         )

@@ -1,6 +1,6 @@
 """Load: concurrent clients for N seconds against `skillmatch serve --workers 2` on the default
-data, a mix of semantic search, skill extraction and recommendations (issue goals: no errors,
-server memory growth under 10% from start to end).
+data, a mix of semantic search, skill extraction (1,000 real posting sentences) and
+recommendations (issue goals: no errors, server memory growth under 10% from start to end).
 
 The server is a real subprocess on the database and indexes `make run` built; its memory is the
 resident set of the whole process tree (the uvicorn supervisor and its workers), read from /proc
@@ -35,6 +35,27 @@ TEXTS = [
     "Support patients with daily care, record vital signs, communicate with families.",
     "Build dashboards in Power BI, clean data with SQL, present findings to managers.",
 ]
+
+
+def extract_texts(data_dir, n: int = 1000, seed: int = 3) -> list[str]:
+    """Texts for the extraction requests: n real sentences (6-40 words) of the SkillSpan
+    postings, so that requests vary as real ones do (the linker caches the vectors of recent
+    texts, and a handful of texts sent over and over would measure only that cache). TEXTS when
+    the postings are not there."""
+    from service.defaults import POSTINGS, _read_jsonl_gz
+
+    path = Path(data_dir) / POSTINGS
+    if not path.exists():
+        return list(TEXTS)
+    from indexing.text import split_sentences
+
+    pool = sorted({
+        s.text
+        for doc in _read_jsonl_gz(path)
+        for s in split_sentences(doc["text"])
+        if 6 <= len(s.text.split()) <= 40
+    })  # fmt: skip
+    return random.Random(seed).sample(pool, min(n, len(pool)))
 
 
 def _pct(values: list[float], q: float) -> float:
@@ -72,13 +93,15 @@ def tree_rss_mb(pid: int) -> float:
     return total / 1024
 
 
-def _requests(rng: random.Random, credential_ids: list[int], occupation_ids: list[int]):
+def _requests(
+    rng: random.Random, credential_ids: list[int], occupation_ids: list[int], texts: list[str]
+):
     roll = rng.random()
     if roll < 0.4:
         q = rng.choice(QUERIES)
         return "search", ("GET", "/v1/credentials", {"params": {"q": q, "limit": 10}})
     if roll < 0.7:
-        body = {"text": rng.choice(TEXTS)}
+        body = {"text": rng.choice(texts)}
         return "extract", ("POST", "/v1/skills/extract", {"json": body})
     body = {
         "learner": {"credentials": rng.sample(credential_ids, 2)},
@@ -197,7 +220,7 @@ def run_load_bench(
                 raise RuntimeError("the server was not ready in 300 s")
             time.sleep(0.5)
         ready_s = time.monotonic() - t0
-        ids = (list(cred_ids), list(occ_ids))
+        ids = (list(cred_ids), list(occ_ids), extract_texts(settings.data_dir))
         _drive(base, min(10.0, seconds / 6), clients, ids, seed=1)  # warm-up
         rss_start = tree_rss_mb(proc.pid)
         single = _drive(base, seconds / 5, 1, ids, seed=99)

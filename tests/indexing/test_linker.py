@@ -195,6 +195,36 @@ def test_link_spans_scores_like_link_many(linker):
     assert got == lk.link_many([span], k=3)[0]
 
 
+def test_recent_texts_are_not_encoded_again_and_the_cache_is_bounded():
+    text = "You will cook pasta, plan the budget and use Docker."
+    lk = SkillLinker(SKILLS, FakeEncoder(dim=256), LinkerConfig(span_cache_size=1000))
+    lk.build()
+    first = lk.extract(text)
+    texts = lk.encoder.texts_encoded
+    assert lk.extract(text) == first and lk.encoder.texts_encoded == texts  # all from the cache
+    # a new sentence sharing n-grams with the first: only its new views are encoded
+    other = "Plan the budget for the team."
+    views = {sp.text for sp in lk._spans(other)[0]}
+    seen = {sp.text for sp in lk._spans(text)[0]}
+    lk.extract(other)
+    assert lk.encoder.texts_encoded - texts == len(views - seen) < len(views)
+    # stated names share the cache too
+    before = lk.encoder.texts_encoded
+    assert lk.link_spans(["cooking pasta dishes"]) == lk.link_spans(["cooking pasta dishes"])
+    assert lk.encoder.texts_encoded - before == 1
+    # bounded: the least recently used go first
+    small = SkillLinker(SKILLS, FakeEncoder(dim=256), LinkerConfig(span_cache_size=3))
+    small.build()
+    small.link_many(["alpha one", "beta two"])
+    assert len(small._cache) == 3
+    # 0: no cache, every call encodes
+    off = SkillLinker(SKILLS, FakeEncoder(dim=256), LinkerConfig(span_cache_size=0))
+    off.build()
+    off.extract(text)
+    texts = off.encoder.texts_encoded
+    assert off.extract(text) == first and off.encoder.texts_encoded > texts and not off._cache
+
+
 def test_link_spans_sources_and_k(linker):
     got = linker.link_spans(["Docker", "container platform"], k=3, sources={"onet"})
     assert all(m.source == "onet" for ms in got for m in ms)

@@ -45,3 +45,16 @@ def test_load_bench_runs_two_workers_without_errors(tmp_path, mini_data_dir):
     assert set(out["load"]["by_kind"]) == {"search", "extract", "recommend"}
     assert out["rss_start_mb"] > 50 and out["rss_end_mb"] > 50
     assert out["reference_one_client"]["requests"] > 0
+
+
+def test_extraction_requests_are_real_varied_posting_sentences(tmp_path):
+    from pathlib import Path
+
+    from service.bench_load import TEXTS, extract_texts
+
+    data = Path(__file__).resolve().parents[2] / "data"
+    texts = extract_texts(data, n=300)
+    assert texts == extract_texts(data, n=300)  # seeded
+    assert len(texts) == len(set(texts)) == 300
+    assert all(6 <= len(t.split()) <= 40 for t in texts)
+    assert extract_texts(tmp_path) == TEXTS  # no postings there: the fixed texts
