@@ -57,6 +57,10 @@ def cmd_serve(args, settings: Settings) -> int:
         )
         return 0
     runtime = _runtime(settings) if args.init else None
+    if runtime is not None and settings.tune_malloc:  # else the app's lifespan does it
+        from service.runtime import tune_malloc
+
+        tune_malloc()
     app = create_app(settings, runtime=runtime)
     print(f"serving on http://{args.host}:{args.port}  (API docs: /docs)", flush=True)
     # uvicorn's loggers go through the root handler; the app logs each request itself

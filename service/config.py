@@ -45,6 +45,17 @@ class Settings(BaseSettings):
     index_exact_filter_max: int = Field(
         default=2_000, ge=0, description="ivf, hnsw: score up to this many allowed ids exactly."
     )
+    tune_malloc: bool = Field(
+        default=True,
+        description="glibc: return large freed blocks to the system and cap malloc arenas "
+        "(see service.runtime.tune_malloc); keeps a worker's memory flat under load.",
+    )
+    linker_cache_size: int = Field(
+        default=20_000,
+        ge=0,
+        description="Query vectors of recently linked texts kept per process (about 1.5 KB "
+        "each at 384-d); 0: none.",
+    )
     include_onet: bool = Field(default=True, description="Add O*NET technology skills to ESCO.")
     max_text_chars: int = Field(default=20_000, description="Longest text accepted for extraction.")
     max_query_chars: int = 1_000

@@ -18,7 +18,7 @@ from service.api.errors import error_responses, install_error_handlers
 from service.api.limits import install_limits
 from service.api.observability import install_observability
 from service.config import Settings
-from service.runtime import Runtime, build_runtime
+from service.runtime import Runtime, build_runtime, tune_malloc
 from service.taxonomy import meta_value
 
 log = logging.getLogger("skillmatch")
@@ -57,7 +57,9 @@ def create_app(settings: Settings | None = None, *, runtime: Runtime | None = No
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):
-        if app.state.runtime is None:
+        if app.state.runtime is None:  # a serving process (a uvicorn worker)
+            if settings.tune_malloc:
+                tune_malloc()
             app.state.runtime = await run_in_threadpool(build_runtime, settings)
             log.info("ready")
         yield

@@ -58,3 +58,13 @@ def test_extraction_requests_are_real_varied_posting_sentences(tmp_path):
     assert len(texts) == len(set(texts)) == 300
     assert all(6 <= len(t.split()) <= 40 for t in texts)
     assert extract_texts(tmp_path) == TEXTS  # no postings there: the fixed texts
+
+
+def test_tune_malloc_applies_on_glibc():
+    import platform
+
+    from service.runtime import tune_malloc
+
+    if platform.libc_ver()[0] != "glibc":
+        pytest.skip("mallopt is glibc's")
+    assert tune_malloc() is True
