@@ -150,10 +150,10 @@ def run_recommend_bench(
 def _faiss_alone(index, n: int, rng) -> list[float]:
     """ms of n single top-10 searches of `index` (FAISS through VectorIndex, no service),
     each query a stored vector of the index."""
-    _ids, vecs = index.vectors()
+    ids = index.ids.tolist()
     out = []
     for _ in range(n):
-        q = vecs[rng.randrange(len(vecs))][None, :]
+        q = index.reconstruct(rng.choice(ids))[None, :]
         t = time.perf_counter()
         index.search(q, 10)
         out.append((time.perf_counter() - t) * 1000)

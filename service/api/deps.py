@@ -7,9 +7,10 @@ import typing
 from collections.abc import Iterator
 from typing import Annotated, Any
 
-from fastapi import Depends, Request
+from fastapi import Depends, Query, Request
 from sqlmodel import Session
 
+from models.schemas import CURSOR_PATTERN, MAX_CURSOR
 from service.api.errors import InvalidInput, NotReady
 from service.runtime import Runtime
 
@@ -23,6 +24,15 @@ def get_runtime(request: Request) -> Runtime:
 
 
 RuntimeDep = Annotated[Runtime, Depends(get_runtime)]
+# `?cursor=` of the paginated listings
+CursorQuery = Annotated[
+    str | None,
+    Query(
+        pattern=CURSOR_PATTERN,
+        max_length=MAX_CURSOR,
+        description="`next_cursor` of the previous page",
+    ),
+]
 
 
 def get_session(runtime: RuntimeDep) -> Iterator[Session]:

@@ -32,7 +32,7 @@ from models.tables import TrustDocument
 from service import candidates as core
 from service import employer
 from service.api.auth import ReadKey, WriteKey
-from service.api.deps import RuntimeDep, SessionDep, SingleValuedQuery
+from service.api.deps import CursorQuery, RuntimeDep, SessionDep, SingleValuedQuery
 from service.api.errors import COMMON_ERRORS, error_responses, links_to
 from service.errors import NotFound
 from service.records import decode_cursor, encode_cursor
@@ -141,14 +141,7 @@ def list_candidates(
     session: SessionDep,
     principal: ReadKey,
     limit: Annotated[int, Query(ge=1, le=100)] = 20,
-    cursor: Annotated[
-        str | None,
-        Query(
-            pattern=CURSOR_PATTERN,
-            max_length=MAX_CURSOR,
-            description="`next_cursor` of the previous page",
-        ),
-    ] = None,
+    cursor: CursorQuery = None,
 ) -> dict:
     after = decode_cursor(cursor)
     rows = core.list_candidates(session, principal.tenant_id, after=after, limit=limit)

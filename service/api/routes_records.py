@@ -10,9 +10,7 @@ from fastapi.concurrency import run_in_threadpool
 from pydantic import StringConstraints
 
 from models.schemas import (
-    CURSOR_PATTERN,
     LIMIT_SETTING,
-    MAX_CURSOR,
     MAX_ID,
     BatchResultOut,
     CredentialOut,
@@ -22,7 +20,7 @@ from models.schemas import (
 )
 from service import records as core
 from service.api.auth import OptionalPrincipal, WriteKey
-from service.api.deps import RuntimeDep, SessionDep, SingleValuedQuery
+from service.api.deps import CursorQuery, RuntimeDep, SessionDep, SingleValuedQuery
 from service.api.errors import (
     COMMON_ERRORS,
     InvalidInput,
@@ -243,14 +241,7 @@ def make_router(kind: str) -> APIRouter:
             bool, Query(description="postings: only the private openings of the key's tenant")
         ] = False,
         limit: Annotated[int, Query(ge=1, le=100)] = 20,
-        cursor: Annotated[
-            str | None,
-            Query(
-                pattern=CURSOR_PATTERN,
-                max_length=MAX_CURSOR,
-                description="`next_cursor` of the previous page",
-            ),
-        ] = None,
+        cursor: CursorQuery = None,
     ):
         filters = core.Filters(
             skills=skill,
