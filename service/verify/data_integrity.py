@@ -13,7 +13,7 @@ from typing import Any
 
 from cryptography.hazmat.primitives.asymmetric import ec, ed25519
 
-from service.verify.binding import check_binding, first_verifying, supplied_candidates
+from service.verify.binding import bind, first_verifying, supplied_candidates
 from service.verify.canonical import ContextStore, ContextUnavailable, jcs, rdfc
 from service.verify.encoding import multibase_decode
 from service.verify.keys import PublicKey, TrustedKey, key_from_did
@@ -81,8 +81,7 @@ def _verify_one(
         key = first_verifying(candidates, lambda k: verify_raw(k.key, hash_for(k.key), signature))
     except ContextUnavailable as exc:
         return ProofOutcome(False, UNSUPPORTED_PROOF, f"Cannot check the {suite} proof: {exc}.")
-    check_binding(key, issuer, keys)
-    return ProofOutcome(True, "ok", f"{suite} proof verified.", key.source)
+    return bind(ProofOutcome(True, "ok", f"{suite} proof verified.", key.source), key, issuer, keys)
 
 
 def _proof_value(proof: Mapping[str, Any]) -> bytes:

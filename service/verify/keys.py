@@ -36,7 +36,8 @@ class TrustedKey:
     """A public key and what is known of it: its id, the issuer it belongs to, where it came from.
 
     `issuer` None means "not bound to a particular issuer" (a bare PEM the caller handed over, a
-    key embedded in the badge itself); the binding check then has nothing to compare.
+    key from the token header): such a key proves no issuer (see binding). A key embedded in the
+    badge's own issuer profile carries the owner the badge claims, which binding disregards.
     """
 
     key: PublicKey

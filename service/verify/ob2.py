@@ -4,7 +4,8 @@ A hosted assertion is verified by fetching it again from its own URL, which an o
 cannot do, so plain JSON is at best "unverified". A signed assertion names its key in
 `verification.creator`; the key is found among the caller's keys (a PEM, a JWK or an OB 2.0
 CryptographicKey document whose `owner` is the issuer) or in an issuer Profile embedded in the
-assertion (`badge.issuer.publicKey`).
+assertion (`badge.issuer.publicKey`). An embedded key is the badge's own say-so: its signature is
+checked, but it proves the issuer only when the caller pinned that key for the issuer.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from service.verify.binding import check_binding, check_jws, supplied_candidates
+from service.verify.binding import bind, check_jws, supplied_candidates
 from service.verify.context import Draft, Inputs
 from service.verify.dates import Window, check_window, parse_datetime
 from service.verify.jws import CompactJws
@@ -69,8 +70,8 @@ def verify_ob2_jws(jws: CompactJws, draft: Draft, inputs: Inputs) -> ProofOutcom
     read_assertion(assertion, draft)
     candidates = _keys(jws.header, assertion, draft.issuer, inputs)
     outcome, key = check_jws(jws, candidates, "assertion")
-    if key is not None:
-        check_binding(key, draft.issuer, inputs.keys)
+    outcome = bind(outcome, key, draft.issuer, inputs.keys)
+    if outcome.verified and key is not None:
         draft.issuer = draft.issuer or key.issuer
     draft.key_source = outcome.key_source
     check_after_proof(assertion, draft, inputs)
@@ -93,7 +94,7 @@ def _keys(
 
 
 def _profile_keys(assertion: JsonDict, issuer: str | None) -> list[TrustedKey]:
-    """CryptographicKeys inside an embedded issuer Profile; they speak for that issuer only."""
+    """CryptographicKeys inside an embedded issuer Profile: self-asserted (see binding)."""
     badge = assertion.get("badge")
     profile = badge.get("issuer") if isinstance(badge, Mapping) else None
     if not isinstance(profile, Mapping):

@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
 
-from service.verify.binding import check_binding, check_jws, supplied_candidates
+from service.verify.binding import bind, check_jws, supplied_candidates
 from service.verify.context import Draft, Inputs
 from service.verify.data_integrity import verify_proofs
 from service.verify.dates import Window, check_window, from_numeric_date, parse_datetime
@@ -116,9 +116,7 @@ def verify_vc_jwt(jws: CompactJws, draft: Draft, inputs: Inputs) -> ProofOutcome
 def _jwt_signature(jws: CompactJws, issuer: str, inputs: Inputs) -> ProofOutcome:
     """Find the key, check the signature, then the key's binding to the issuer."""
     outcome, key = check_jws(jws, _jwt_keys(jws.header, issuer, inputs), "token")
-    if key is not None:
-        check_binding(key, issuer, inputs.keys)
-    return outcome
+    return bind(outcome, key, issuer, inputs.keys)
 
 
 def _jwt_keys(header: JsonDict, issuer: str, inputs: Inputs) -> list[TrustedKey]:

@@ -18,6 +18,7 @@ OK = "ok"
 NO_PROOF = "no_proof"
 BAD_SIGNATURE = "bad_signature"
 UNKNOWN_KEY = "unknown_key"
+UNBOUND_KEY = "unbound_key"  # the signature is good, but the key is not bound to the issuer
 ISSUER_MISMATCH = "issuer_mismatch"
 CLAIM_MISMATCH = "claim_mismatch"
 EXPIRED = "expired"
@@ -35,11 +36,12 @@ JsonDict = dict[str, Any]
 class VerificationResult:
     """What `verify_badge` found out about one badge.
 
-    `status` is "verified" only when a signature was checked with a known key and every other
-    check passed; "unverified" when nothing contradicts the badge but its origin could not be
-    proven offline (no proof, unknown key, unsupported proof type); "failed" when something is
-    wrong. `document` is the unwrapped credential (JWT payload, assertion...) so that a caller
-    can read skills from it even when it is not verified; trust it only as far as `status` says.
+    `status` is "verified" only when a signature was checked with a key bound to the issuer and
+    every other check passed; "unverified" when nothing contradicts the badge but its origin
+    could not be proven offline (no proof, unknown key, a key not bound to the issuer,
+    unsupported proof type); "failed" when something is wrong. `document` is the unwrapped
+    credential (JWT payload, assertion...) so that a caller can read skills from it even when it
+    is not verified; trust it only as far as `status` says.
     """
 
     status: Status

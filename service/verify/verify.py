@@ -52,7 +52,9 @@ def verify_badge(
     `recipient_ids`: the learner's identities (e-mail, URL, DID...); empty skips the check.
     `keys`: public keys to trust, each a PEM string, a did:key/did:jwk string, a JWK dict
     (optional "kid" and "issuer"), an OB 2.0 CryptographicKey (id, owner, publicKeyPem) or a
-    Multikey / JsonWebKey verification method (id, controller, ...).
+    Multikey / JsonWebKey verification method (id, controller, ...). A key proves a badge is
+    its issuer's only when pinned for that issuer (its "issuer", "owner" or "controller"); a key
+    pinned for no issuer, like a key the badge carries itself, leaves it "unverified".
     `revocations`: OB 2.0 RevocationLists, OB 3.0 1EdTechRevocationList documents and
     Bitstring/StatusList2021 status list credentials, matched by their `id`.
     `contexts`: JSON-LD contexts for eddsa-rdfc-2022 / ecdsa-rdfc-2019 proofs: a ContextStore,

@@ -131,9 +131,22 @@ def test_key_order_does_not_matter(suite):
     assert verify_badge(shuffled, now=NOW, contexts=CONTEXTS).status == "verified"
 
 
-def test_did_key_of_someone_else_than_the_issuer(suite):
+def test_did_key_of_an_https_issuer_is_unbound_unless_pinned(suite):
+    """Signed by a did:key the https: issuer may well control: nothing offline shows it does
+    (unverified), unless the caller pinned that key for the issuer (verified)."""
     cryptosuite, key = suite
-    result = verify_badge(signed(key, cryptosuite, issuer=ISSUER), now=NOW, contexts=CONTEXTS)
+    credential = signed(key, cryptosuite, issuer=ISSUER)
+    result = verify_badge(credential, now=NOW, contexts=CONTEXTS)
+    assert (result.status, result.reason) == ("unverified", "unbound_key"), result.message
+    pin = {"controller": ISSUER, "publicKeyMultibase": multikey(key)}
+    result = verify_badge(credential, now=NOW, contexts=CONTEXTS, keys=[pin])
+    assert (result.status, result.reason) == ("verified", "ok"), result.message
+
+
+def test_did_key_of_someone_else_than_the_did_key_issuer(suite, other_ed_key):
+    cryptosuite, key = suite
+    credential = signed(key, cryptosuite, issuer=did_key(other_ed_key))
+    result = verify_badge(credential, now=NOW, contexts=CONTEXTS)
     assert (result.status, result.reason) == ("failed", "issuer_mismatch")
 
 
@@ -157,6 +170,9 @@ def test_supplied_multikey_verification_method(ed_key):
     }
     result = verify_badge(credential, now=NOW, keys=[key])
     assert (result.status, result.key_source) == ("verified", "supplied"), result.message
+    del key["controller"]  # now the caller trusts the key but says for whom nowhere
+    result = verify_badge(credential, now=NOW, keys=[key])
+    assert (result.status, result.reason) == ("unverified", "unbound_key"), result.message
 
 
 def test_unsupported_cryptosuite(ed_key):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from cryptography.hazmat.primitives.asymmetric import rsa
 
 from service.verify import verify_badge
 from tests.verify.badges import ISSUER, LEARNER_EMAIL, NOW, ob2_assertion
@@ -22,9 +23,9 @@ def crypto_key(rsa_key, owner: str = ISSUER) -> dict:
     }
 
 
-def test_valid_with_supplied_pem(rsa_key):
+def test_valid_with_supplied_key_owned_by_the_issuer(rsa_key):
     assertion = ob2_assertion()
-    result = verify_badge(sign_jws(assertion, rsa_key), now=NOW, keys=[public_pem(rsa_key)])
+    result = verify_badge(sign_jws(assertion, rsa_key), now=NOW, keys=[crypto_key(rsa_key)])
     assert (result.status, result.reason) == ("verified", "ok"), result.message
     assert result.format == "ob2-jws"
     assert result.issuer == ISSUER
@@ -32,9 +33,18 @@ def test_valid_with_supplied_pem(rsa_key):
     assert result.credential_id == assertion["id"]
 
 
-def test_valid_with_supplied_jwk(rsa_key):
-    result = verify_badge(sign_jws(ob2_assertion(), rsa_key), now=NOW, keys=[public_jwk(rsa_key)])
+def test_valid_with_supplied_jwk_recorded_for_the_issuer(rsa_key):
+    key = {**public_jwk(rsa_key), "issuer": ISSUER}
+    result = verify_badge(sign_jws(ob2_assertion(), rsa_key), now=NOW, keys=[key])
     assert result.status == "verified", result.message
+
+
+@pytest.mark.parametrize("form", ["pem", "jwk"])
+def test_a_supplied_key_recorded_for_no_issuer_is_unbound(rsa_key, form):
+    """A bare key says nothing about whose it is: its signature proves no issuer."""
+    key = public_pem(rsa_key) if form == "pem" else public_jwk(rsa_key)
+    result = verify_badge(sign_jws(ob2_assertion(), rsa_key), now=NOW, keys=[key])
+    assert (result.status, result.reason) == ("unverified", "unbound_key"), result.message
 
 
 def test_valid_with_supplied_cryptographic_key_document(rsa_key):
@@ -55,10 +65,24 @@ def test_issuer_taken_from_the_key_owner_when_the_badge_is_not_embedded(rsa_key)
     assert (result.status, result.issuer) == ("verified", ISSUER)
 
 
-def test_valid_with_embedded_issuer_public_key(rsa_key):
+def test_embedded_issuer_public_key_is_unbound_unless_pinned(rsa_key):
+    """Anyone can write their own key into the issuer profile of a badge they make up."""
     token = sign_jws(ob2_assertion(public_key_pem=public_pem(rsa_key)), rsa_key)
     result = verify_badge(token, now=NOW)
-    assert (result.status, result.key_source) == ("verified", "embedded-profile"), result.message
+    assert (result.status, result.reason) == ("unverified", "unbound_key"), result.message
+    assert result.key_source == "embedded-profile"
+    result = verify_badge(token, now=NOW, keys=[{**public_jwk(rsa_key), "issuer": ISSUER}])
+    assert (result.status, result.reason) == ("verified", "ok"), result.message
+
+
+def test_forged_assertion_with_the_forgers_key_in_the_victims_profile(rsa_key):
+    """The forger signs with their own key and embeds it, owner and all, in the victim's
+    profile; the victim's real key is pinned: the badge fails. Without a pin: unverified."""
+    forger = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    token = sign_jws(ob2_assertion(public_key_pem=public_pem(forger)), forger)
+    result = verify_badge(token, now=NOW, keys=[crypto_key(rsa_key)])
+    assert (result.status, result.reason) == ("failed", "issuer_mismatch")
+    assert verify_badge(token, now=NOW).status == "unverified"
 
 
 def test_embedded_key_must_be_pinned_when_the_caller_knows_the_issuer_keys(rsa_key, ed_key):
@@ -106,7 +130,7 @@ def test_revoked_by_revocation_list(rsa_key, entry, reason):
     assertion = {**ob2_assertion(), "uid": "abc123"}
     token = sign_jws(assertion, rsa_key)
     lists = [revocation_list("urn:uuid:0000", entry)]
-    result = verify_badge(token, now=NOW, keys=[public_pem(rsa_key)], revocations=lists)
+    result = verify_badge(token, now=NOW, keys=[crypto_key(rsa_key)], revocations=lists)
     assert (result.status, result.reason) == ("failed", "revoked")
     if reason:
         assert reason in result.message
@@ -116,26 +140,26 @@ def test_revocation_list_of_another_issuer_is_ignored(rsa_key):
     assertion = ob2_assertion()
     foreign = {**revocation_list(assertion["id"]), "issuer": "https://troll.example.com"}
     token = sign_jws(assertion, rsa_key)
-    result = verify_badge(token, now=NOW, keys=[public_pem(rsa_key)], revocations=[foreign])
+    result = verify_badge(token, now=NOW, keys=[crypto_key(rsa_key)], revocations=[foreign])
     assert result.status == "verified"
 
 
 def test_revocation_list_that_does_not_name_the_assertion(rsa_key):
     token = sign_jws(ob2_assertion(), rsa_key)
     lists = [revocation_list("urn:uuid:someone-else")]
-    result = verify_badge(token, now=NOW, keys=[public_pem(rsa_key)], revocations=lists)
+    result = verify_badge(token, now=NOW, keys=[crypto_key(rsa_key)], revocations=lists)
     assert result.status == "verified"
 
 
 def test_expired(rsa_key):
     token = sign_jws(ob2_assertion(expires="2025-01-01T00:00:00Z"), rsa_key)
-    result = verify_badge(token, now=NOW, keys=[public_pem(rsa_key)])
+    result = verify_badge(token, now=NOW, keys=[crypto_key(rsa_key)])
     assert (result.status, result.reason) == ("failed", "expired")
 
 
 def test_issued_in_the_future(rsa_key):
     assertion = {**ob2_assertion(), "issuedOn": "2030-01-01T00:00:00Z"}
-    result = verify_badge(sign_jws(assertion, rsa_key), now=NOW, keys=[public_pem(rsa_key)])
+    result = verify_badge(sign_jws(assertion, rsa_key), now=NOW, keys=[crypto_key(rsa_key)])
     assert (result.status, result.reason) == ("failed", "not_yet_valid")
 
 
@@ -145,7 +169,7 @@ def test_issued_in_the_future(rsa_key):
 )
 def test_hashed_email_recipient(rsa_key, recipient, status):
     token = sign_jws(ob2_assertion(), rsa_key)
-    result = verify_badge(token, now=NOW, keys=[public_pem(rsa_key)], recipient_ids=[recipient])
+    result = verify_badge(token, now=NOW, keys=[crypto_key(rsa_key)], recipient_ids=[recipient])
     assert result.status == status
     if status == "failed":
         assert result.reason == "recipient_mismatch"

@@ -31,16 +31,25 @@ STATUS_LIST_URL = "https://badges.example.org/status/1"
 REVOCATION_LIST_URL = "https://badges.example.org/revocations/1"
 
 
-def check(token: str, **kwargs):
+def pinned(private, issuer: str = ISSUER) -> dict:
+    """The signer's public JWK recorded for `issuer`, as a tenant's trust store holds it."""
+    return {**public_jwk(private), "issuer": issuer}
+
+
+def check(token: str, pin=None, **kwargs):
+    """Verify at NOW; with `pin`, that key is pinned for ISSUER (for the tests about anything
+    but the key, whose badges are signed with a jwk header key and an https issuer)."""
+    if pin is not None:
+        kwargs["keys"] = [*kwargs.get("keys", []), pinned(pin)]
     return verify_badge(token, now=NOW, **kwargs)
 
 
 # --- where the key comes from ----------------------------------------------------------------
 
 
-def test_jwk_header_verifies_and_unwraps_the_credential(signer):
+def test_jwk_header_key_pinned_for_the_issuer_verifies_and_unwraps_the_credential(signer):
     credential = ob3_credential()
-    result = check(vc_jwt(credential, signer, "jwk"))
+    result = check(vc_jwt(credential, signer, "jwk"), pin=signer)
     assert (result.status, result.reason) == ("verified", "ok"), result.message
     assert result.format == "ob3-vc-jwt"
     assert result.key_source == "jwk-header"
@@ -68,9 +77,11 @@ def test_supplied_jwk_found_by_kid(signer):
     assert (result.status, result.key_source) == ("verified", "supplied"), result.message
 
 
-def test_supplied_pem_without_any_kid(signer):
-    result = check(vc_jwt(ob3_credential(), signer, "none"), keys=[public_pem(signer)])
-    assert result.status == "verified", result.message
+def test_supplied_pem_owned_by_the_issuer_without_any_kid(signer):
+    key = {"id": "https://badges.example.org/keys/1", "owner": ISSUER}
+    key["publicKeyPem"] = public_pem(signer)
+    result = check(vc_jwt(ob3_credential(), signer, "none"), keys=[key])
+    assert (result.status, result.key_source) == ("verified", "supplied"), result.message
 
 
 def test_unknown_key_is_unverified_not_failed(signer):
@@ -141,13 +152,21 @@ def test_iss_claim_other_than_the_credential_issuer(signer):
     assert (result.status, result.reason) == ("failed", "issuer_mismatch")
 
 
-def test_did_key_of_someone_else_than_the_issuer(signer):
-    result = check(vc_jwt(ob3_credential(issuer=ISSUER), signer, "did:key"))
-    assert (result.status, result.reason) == ("failed", "issuer_mismatch")
+@pytest.mark.parametrize("key_in", ["did:key", "did:jwk"])
+def test_did_kid_of_an_https_issuer_is_unbound_unless_pinned(signer, key_in):
+    """An https: issuer may well sign with a did:key, but offline nothing shows it does."""
+    token = vc_jwt(ob3_credential(issuer=ISSUER), signer, key_in)
+    result = check(token)
+    assert (result.status, result.reason) == ("unverified", "unbound_key"), result.message
+    assert result.key_source == key_in
+    assert check(token, pin=signer).status == "verified"
 
 
-def test_did_jwk_of_someone_else_than_the_issuer(signer):
-    result = check(vc_jwt(ob3_credential(issuer=ISSUER), signer, "did:jwk"))
+@pytest.mark.parametrize("key_in", ["did:key", "did:jwk"])
+def test_did_kid_of_another_did_than_the_issuer(signer, key_in):
+    victim = _same_type_key(signer)
+    issuer = did_key(victim) if key_in == "did:key" else did_jwk(victim)
+    result = check(vc_jwt(ob3_credential(issuer=issuer), signer, key_in))
     assert (result.status, result.reason) == ("failed", "issuer_mismatch")
 
 
@@ -170,12 +189,14 @@ def test_header_key_must_be_a_pinned_key_when_the_issuer_has_some(signer, other_
 
 
 def test_jti_must_be_the_credential_id(signer):
-    result = check(vc_jwt(ob3_credential(), signer, "jwk", jti="urn:uuid:another"))
+    result = check(vc_jwt(ob3_credential(), signer, "jwk", jti="urn:uuid:another"), pin=signer)
     assert (result.status, result.reason) == ("failed", "claim_mismatch")
 
 
 def test_sub_must_be_the_subject(signer):
-    result = check(vc_jwt(ob3_credential(), signer, "jwk", sub="did:example:someone-else"))
+    result = check(
+        vc_jwt(ob3_credential(), signer, "jwk", sub="did:example:someone-else"), pin=signer
+    )
     assert (result.status, result.reason) == ("failed", "claim_mismatch")
 
 
@@ -184,25 +205,25 @@ def test_sub_must_be_the_subject(signer):
 
 def test_expired(signer):
     credential = ob3_credential(valid_until="2025-01-01T00:00:00Z")
-    result = check(vc_jwt(credential, signer, "jwk"))
+    result = check(vc_jwt(credential, signer, "jwk"), pin=signer)
     assert (result.status, result.reason) == ("failed", "expired")
     assert result.valid_until is not None and result.valid_until.year == 2025
 
 
 def test_not_yet_valid(signer):
     credential = ob3_credential(valid_from="2026-01-01T00:00:00Z")
-    result = check(vc_jwt(credential, signer, "jwk"))
+    result = check(vc_jwt(credential, signer, "jwk"), pin=signer)
     assert (result.status, result.reason) == ("failed", "not_yet_valid")
 
 
 def test_exp_claim_must_match_valid_until(signer):
     credential = ob3_credential(valid_until="2030-01-01T00:00:00Z")
-    result = check(vc_jwt(credential, signer, "jwk", exp=1700000000))
+    result = check(vc_jwt(credential, signer, "jwk", exp=1700000000), pin=signer)
     assert (result.status, result.reason) == ("failed", "claim_mismatch")
 
 
 def test_exp_claim_alone_expires_the_token(signer):
-    result = check(vc_jwt(ob3_credential(), signer, "jwk", exp=1700000000))
+    result = check(vc_jwt(ob3_credential(), signer, "jwk", exp=1700000000), pin=signer)
     assert (result.status, result.reason) == ("failed", "expired")
 
 
@@ -221,7 +242,9 @@ def _revocation_list(*credential_ids: str) -> dict:
 def test_revoked_by_1edtech_revocation_list(signer):
     credential = ob3_credential(status=_edtech_status())
     result = check(
-        vc_jwt(credential, signer, "jwk"), revocations=[_revocation_list(credential["id"])]
+        vc_jwt(credential, signer, "jwk"),
+        pin=signer,
+        revocations=[_revocation_list(credential["id"])],
     )
     assert (result.status, result.reason) == ("failed", "revoked")
     assert "Issued by mistake." in result.message
@@ -229,20 +252,22 @@ def test_revoked_by_1edtech_revocation_list(signer):
 
 def test_1edtech_list_without_the_credential(signer):
     credential = ob3_credential(status=_edtech_status())
-    result = check(vc_jwt(credential, signer, "jwk"), revocations=[_revocation_list("urn:uuid:x")])
+    result = check(
+        vc_jwt(credential, signer, "jwk"), revocations=[_revocation_list("urn:uuid:x")], pin=signer
+    )
     assert result.status == "verified"
 
 
 def test_1edtech_list_of_another_issuer_is_ignored(signer):
     credential = ob3_credential(status=_edtech_status())
     foreign = {**_revocation_list(credential["id"]), "issuer": "https://troll.example.com"}
-    result = check(vc_jwt(credential, signer, "jwk"), revocations=[foreign])
+    result = check(vc_jwt(credential, signer, "jwk"), revocations=[foreign], pin=signer)
     assert result.status == "verified"
     assert any("another issuer" in w for w in result.warnings)
 
 
 def test_missing_revocation_list_is_a_warning(signer):
-    result = check(vc_jwt(ob3_credential(status=_edtech_status()), signer, "jwk"))
+    result = check(vc_jwt(ob3_credential(status=_edtech_status()), signer, "jwk"), pin=signer)
     assert result.status == "verified"
     assert any(REVOCATION_LIST_URL in w for w in result.warnings)
 
@@ -275,20 +300,22 @@ def _status_list_credential(revoked: list[int], purpose: str = "revocation") -> 
 def test_revoked_by_bitstring_status_list(signer, index):
     credential = ob3_credential(status=_bitstring_status(index))
     lists = [_status_list_credential([index])]
-    result = check(vc_jwt(credential, signer, "jwk"), revocations=lists)
+    result = check(vc_jwt(credential, signer, "jwk"), revocations=lists, pin=signer)
     assert (result.status, result.reason) == ("failed", "revoked")
 
 
 def test_bitstring_bit_of_another_credential(signer):
     credential = ob3_credential(status=_bitstring_status(41))
     lists = [_status_list_credential([40, 42])]
-    assert check(vc_jwt(credential, signer, "jwk"), revocations=lists).status == "verified"
+    assert (
+        check(vc_jwt(credential, signer, "jwk"), revocations=lists, pin=signer).status == "verified"
+    )
 
 
 def test_suspended_by_bitstring_status_list(signer):
     credential = ob3_credential(status=_bitstring_status(3, "suspension"))
     lists = [_status_list_credential([3], "suspension")]
-    result = check(vc_jwt(credential, signer, "jwk"), revocations=lists)
+    result = check(vc_jwt(credential, signer, "jwk"), revocations=lists, pin=signer)
     assert (result.status, result.reason) == ("failed", "suspended")
 
 
@@ -296,12 +323,14 @@ def test_suspended_by_bitstring_status_list(signer):
 
 
 def test_right_recipient_by_subject_id(signer):
-    result = check(vc_jwt(ob3_credential(), signer, "jwk"), recipient_ids=[LEARNER_DID])
+    result = check(vc_jwt(ob3_credential(), signer, "jwk"), recipient_ids=[LEARNER_DID], pin=signer)
     assert result.status == "verified"
 
 
 def test_wrong_recipient_by_subject_id(signer):
-    result = check(vc_jwt(ob3_credential(), signer, "jwk"), recipient_ids=["did:example:bob"])
+    result = check(
+        vc_jwt(ob3_credential(), signer, "jwk"), recipient_ids=["did:example:bob"], pin=signer
+    )
     assert (result.status, result.reason) == ("failed", "recipient_mismatch")
 
 
@@ -319,13 +348,15 @@ def _hashed_identifier() -> list[dict]:
 
 def test_right_recipient_by_salted_sha256_email(signer):
     credential = ob3_credential(subject_id=None, identifier=_hashed_identifier())
-    result = check(vc_jwt(credential, signer, "jwk"), recipient_ids=[LEARNER_EMAIL.upper()])
+    result = check(
+        vc_jwt(credential, signer, "jwk"), recipient_ids=[LEARNER_EMAIL.upper()], pin=signer
+    )
     assert result.status == "verified", result.message
 
 
 def test_wrong_recipient_by_salted_sha256_email(signer):
     credential = ob3_credential(subject_id=None, identifier=_hashed_identifier())
-    result = check(vc_jwt(credential, signer, "jwk"), recipient_ids=["eve@example.org"])
+    result = check(vc_jwt(credential, signer, "jwk"), recipient_ids=["eve@example.org"], pin=signer)
     assert (result.status, result.reason) == ("failed", "recipient_mismatch")
 
 
@@ -340,12 +371,17 @@ def test_wrong_recipient_by_plain_email(signer):
     ]
     credential = ob3_credential(subject_id=None, identifier=identifier)
     token = vc_jwt(credential, signer, "jwk")
-    assert check(token, recipient_ids=["eve@example.org"]).reason == "recipient_mismatch"
-    assert check(token, recipient_ids=["ada.learner@EXAMPLE.org"]).status == "verified"
+    assert (
+        check(token, recipient_ids=["eve@example.org"], pin=signer).reason == "recipient_mismatch"
+    )
+    assert check(token, recipient_ids=["ada.learner@EXAMPLE.org"], pin=signer).status == "verified"
 
 
 def test_no_recipient_ids_skips_the_check(signer):
-    assert check(vc_jwt(ob3_credential(), signer, "jwk"), recipient_ids=[]).status == "verified"
+    assert (
+        check(vc_jwt(ob3_credential(), signer, "jwk"), recipient_ids=[], pin=signer).status
+        == "verified"
+    )
 
 
 def test_vc_claim_may_leave_issuer_id_and_subject_to_the_registered_claims(signer):
@@ -356,7 +392,7 @@ def test_vc_claim_may_leave_issuer_id_and_subject_to_the_registered_claims(signe
         k: v for k, v in credential["credentialSubject"].items() if k != "id"
     }
     token = sign_jws({**claims, "vc": lean}, signer, jwk=public_jwk(signer))
-    result = check(token, recipient_ids=[LEARNER_DID])
+    result = check(token, recipient_ids=[LEARNER_DID], pin=signer)
     assert (result.status, result.issuer) == ("verified", ISSUER), result.message
     assert result.credential_id == credential["id"]
     assert result.document["credentialSubject"]["id"] == LEARNER_DID
