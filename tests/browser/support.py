@@ -176,7 +176,8 @@ def ob3_badge(
 
 
 def signed(credential: dict, private) -> str:
-    """The credential as a VC-JWT signed by `private`, named in the header by its JWK."""
+    """The credential as a VC-JWT signed by `private`, named in the header by its JWK (which
+    verifies only when the issuer is that key's did:jwk / did:key, or the key is pinned)."""
     from tests.verify.badges import vc_jwt
 
     return vc_jwt(credential, private, "jwk")
@@ -241,6 +242,8 @@ def make_employer(server: LiveServer) -> EmployerWorld:
     with a verified badge, one with an unverified one, one whose badge fails verification."""
     from cryptography.hazmat.primitives.asymmetric import ed25519
 
+    from tests.verify.signing import did_key
+
     made = server.cli("tenants", "create", "Acme Analytics", "--scopes", "read,write")
     key = made["key"]["key"]
     read_only = server.cli("keys", "create", "Acme Analytics", "--scopes", "read")["key"]
@@ -267,7 +270,7 @@ def make_employer(server: LiveServer) -> EmployerWorld:
         opening_id = r.json()["items"][0]["id"]
 
         signer = ed25519.Ed25519PrivateKey.generate()
-        issuer = "https://academy.example.org/issuers/1"
+        issuer = did_key(signer)  # the issuer is the header key: verifiable offline
         ana_badge = ob3_badge(
             "Data analysis with SQL", essential[:5], issuer=issuer, subject="did:example:ana"
         )

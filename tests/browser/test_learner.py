@@ -24,12 +24,13 @@ def badge_files(live_server):
     from cryptography.hazmat.primitives.asymmetric import ed25519
 
     from tests.browser.support import occupation_skills
+    from tests.verify.signing import did_key
 
     with httpx.Client(base_url=live_server.url, timeout=60) as http:
         _oid, essential, _optional = occupation_skills(http, "data analyst")
     essential = sorted(essential, key=lambda s: s["preferred_label"])
     signer = ed25519.Ed25519PrivateKey.generate()
-    issuer = "https://academy.example.org/issuers/1"
+    issuer = did_key(signer)  # the issuer is the header key: verifiable offline
     good = ob3_badge("Data visualisation", essential[:4], issuer=issuer, subject=LEARNER_DID)
     forged = ob3_badge("Data modelling", essential[4:8], issuer=issuer, subject=LEARNER_DID)
     plain = ob3_badge("Report writing", essential[8:10], issuer=issuer, subject=LEARNER_DID)
