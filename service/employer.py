@@ -28,7 +28,7 @@ from models.tables import (
 )
 from service import profiles
 from service.candidates import get_candidate_row, pool_version
-from service.ingest.pipeline import shown_external_id
+from service.ingest.namespace import shown_external_id
 from service.matching import GapConfig, LearnerProfile, RoleProfile, compute_gap
 from service.matching.gap import best_credit
 from service.records import decode_cursor, encode_cursor, visible

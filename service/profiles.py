@@ -24,6 +24,7 @@ from models.tables import (
 from service.errors import InvalidInput, NotFound
 from service.ingest.pipeline import score_confidence
 from service.matching import Candidate, LearnerProfile, RequiredSkill, RoleProfile
+from service.records import visible
 
 
 @dataclass
@@ -154,16 +155,16 @@ def resolve_title(runtime, session: Session, title: str, k: int = 5) -> list[dic
     ]
 
 
-def role_from_demand(session: Session, occupation_id: int, settings) -> RoleProfile:
-    """Skills the stored postings of one occupation ask for, weighted by how often they do."""
+def role_from_demand(
+    session: Session, occupation_id: int, settings, *, tenant_id: int | None = None
+) -> RoleProfile:
+    """Skills the postings of one occupation the caller may see (the public ones and its own
+    tenant's) ask for, weighted by how often they do."""
     occ = session.get(Occupation, occupation_id)
     if occ is None:
         raise NotFound(f"no occupation with id {occupation_id}", field="target.occupation_id")
-    posts = (
-        session.execute(select(JobPosting.id).where(JobPosting.occupation_id == occupation_id))
-        .scalars()
-        .all()
-    )
+    q = select(JobPosting.id).where(JobPosting.occupation_id == occupation_id, visible(tenant_id))
+    posts = session.execute(q).scalars().all()
     if not posts:  # no demand is known for the occupation
         raise NotFound(
             f"no stored posting is resolved to occupation {occupation_id}",

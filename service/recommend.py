@@ -171,7 +171,8 @@ def build_role(
     if target.posting_id:
         return profiles.role_from_posting(session, target.posting_id, s, tenant_id=tenant_id), info
     if target.demand_occupation_id:
-        return profiles.role_from_demand(session, target.demand_occupation_id, s), info
+        oid = target.demand_occupation_id
+        return profiles.role_from_demand(session, oid, s, tenant_id=tenant_id), info
     if target.title:
         resolved = profiles.resolve_title(runtime, session, target.title)
         if not resolved:

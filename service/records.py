@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
-from sqlalchemy import or_, select
+from sqlalchemy import and_, or_, select
 from sqlmodel import Session
 
 from models.schemas import MAX_ID, CredentialOut, PostingOut, RecordSkillOut, SpanOut
@@ -18,7 +18,7 @@ from models.tables import (
     Skill,
 )
 from service.errors import InvalidInput, NotFound
-from service.ingest.pipeline import shown_external_id, tenant_external_id
+from service.ingest.namespace import shown_external_id, tenant_external_id
 
 
 @dataclass
@@ -73,10 +73,9 @@ def _filtered_ids(session: Session, kind: str, f: Filters):
     fk = link.credential_id if kind == "credential" else link.posting_id
     stmt = select(table.id)
     if f.external_id:
-        ext = f.external_id
-        if kind == "posting" and f.owned_by is not None:
-            ext = tenant_external_id(f.owned_by, ext)
-        stmt = stmt.where(table.external_id == ext)
+        stmt = stmt.where(
+            _posting_external_id(f) if kind == "posting" else table.external_id == f.external_id
+        )
     if kind == "posting":
         stmt = stmt.where(visible(f.visible_to))
         if f.owned_by is not None:
@@ -93,6 +92,18 @@ def _filtered_ids(session: Session, kind: str, f: Filters):
     for sid in _skill_ids(session, f.skills or []):
         stmt = stmt.where(table.id.in_(select(fk).where(link.skill_id == sid)))
     return stmt
+
+
+def _posting_external_id(f: Filters):
+    """The postings a caller finds by the external id it gave: a public posting's, or its own
+    private opening's (stored in its tenant's namespace); never another tenant's."""
+    public = and_(JobPosting.external_id == f.external_id, JobPosting.tenant_id.is_(None))
+    owner = f.owned_by if f.owned_by is not None else f.visible_to
+    if owner is None:
+        return public
+    ext = tenant_external_id(owner, f.external_id)
+    own = and_(JobPosting.external_id == ext, JobPosting.tenant_id == owner)
+    return own if f.owned_by is not None else or_(public, own)
 
 
 def search(

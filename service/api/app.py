@@ -99,7 +99,12 @@ def create_app(settings: Settings | None = None, *, runtime: Runtime | None = No
                 "skills": s.execute(select(func.count()).select_from(Skill)).scalar_one(),
                 "occupations": s.execute(select(func.count()).select_from(Occupation)).scalar_one(),
                 "credentials": s.execute(select(func.count()).select_from(Credential)).scalar_one(),
-                "postings": s.execute(select(func.count()).select_from(JobPosting)).scalar_one(),
+                # public postings only: how many private openings tenants hold is theirs to know
+                "postings": s.execute(
+                    select(func.count())
+                    .select_from(JobPosting)
+                    .where(JobPosting.tenant_id.is_(None))
+                ).scalar_one(),
             }
         return About(
             name="skillmatch",
@@ -108,10 +113,8 @@ def create_app(settings: Settings | None = None, *, runtime: Runtime | None = No
             dim=runtime.encoder.dim,
             taxonomy=meta_value(runtime.engine, "taxonomy_versions"),
             counts=counts,
-            index_sizes={
-                "credentials": len(runtime.credentials),
-                "postings": len(runtime.postings),
-            },
+            # not the postings index: it holds private openings too (operators see it in /metrics)
+            index_sizes={"credentials": len(runtime.credentials)},
             attribution=ATTRIBUTION,
         )
 

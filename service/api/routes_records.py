@@ -29,7 +29,8 @@ from service.api.errors import (
     links_to,
 )
 from service.errors import Forbidden
-from service.ingest.pipeline import BatchResult, Ingestor, shown_external_id
+from service.ingest.namespace import shown_external_id
+from service.ingest.pipeline import BatchResult, Ingestor
 from service.tenants import Principal
 
 Format = Literal["native", "csv", "jsonl", "ob2", "ob3", "ctdl", "schema_org"]

@@ -10,7 +10,6 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
@@ -30,6 +29,7 @@ from models.tables import (
     PostingSkill,
     Skill,
 )
+from service.ingest.namespace import RESERVED_MESSAGE, is_reserved, tenant_external_id
 from service.record_index import change_rows, compose_text
 
 log = logging.getLogger("skillmatch")
@@ -88,18 +88,6 @@ def content_hash(record: Record, model_id: str) -> str:
     return hashlib.sha256(blob.encode()).hexdigest()
 
 
-_TENANT_NS = re.compile(r"^tenant:\d+:")
-
-
-def tenant_external_id(tenant_id: int, external_id: str) -> str:
-    return f"tenant:{tenant_id}:{external_id}"
-
-
-def shown_external_id(external_id: str | None) -> str | None:
-    """The external id as its owner gave it (without the tenant namespace)."""
-    return _TENANT_NS.sub("", external_id) if external_id else external_id
-
-
 @dataclass
 class Prepared:
     position: int
@@ -135,23 +123,41 @@ class Ingestor:
         out: list[tuple[int, Record | list[FieldError]]] = []
         for pos, doc in enumerate(docs):
             try:
-                if isinstance(doc, self.record_cls):
-                    out.append((pos, doc))
-                    continue
                 if isinstance(doc, ParseError):
                     raise doc
-                if not isinstance(doc, dict):
+                if isinstance(doc, self.record_cls):
+                    records = [doc]
+                elif isinstance(doc, dict):
+                    records = parse(doc, fmt)
+                else:
                     raise ParseError("$", f"expected a JSON object, got {type(doc).__name__}")
-                for rec in parse(doc, fmt):
-                    if self.tenant_id is not None:
-                        ext = tenant_external_id(self.tenant_id, rec.external_id)
-                        rec = rec.model_copy(update={"external_id": ext})
-                    out.append((pos, rec))
+                out += [(pos, rec) for rec in [self._namespaced(r) for r in records]]
             except ParseError as exc:
                 out.append((pos, [FieldError(exc.path, exc.message)]))
             except ValidationError as exc:
                 out.append((pos, _errors_from_validation(exc)))
         return out
+
+    def _namespaced(self, rec: Record) -> Record:
+        """The record under the external id it is stored by: a tenant's private opening in the
+        tenant's namespace. Ids in the reserved namespace are refused (the parsers refuse them
+        at the document's field; this guards records handed over already parsed)."""
+        from service.ingest.parsers import ParseError
+
+        if is_reserved(rec.external_id):
+            raise ParseError("external_id", RESERVED_MESSAGE)
+        if self.tenant_id is None:
+            return rec
+        ext = tenant_external_id(self.tenant_id, rec.external_id)
+        return rec.model_copy(update={"external_id": ext})
+
+    def _owned(self, stmt):
+        """`stmt` narrowed to the records this ingestor may replace: the public postings, or its
+        tenant's private ones (the namespaces keep them apart; this keeps them apart too)."""
+        if self.kind != "posting":
+            return stmt
+        owner = JobPosting.tenant_id
+        return stmt.where(owner.is_(None) if self.tenant_id is None else owner == self.tenant_id)
 
     # -- the batch --------------------------------------------------------------------------
     def ingest(
@@ -166,13 +172,8 @@ class Ingestor:
         model_id = self.rt.encoder.model_id
         with Session(self.rt.engine) as s:
             ext_ids = [r.external_id for _p, r in parsed if not isinstance(r, list)]
-            known = dict(
-                s.execute(
-                    select(self.table.external_id, self.table.content_hash).where(
-                        self.table.external_id.in_(ext_ids)
-                    )
-                ).all()
-            )
+            q = select(self.table.external_id, self.table.content_hash)
+            known = dict(s.execute(self._owned(q.where(self.table.external_id.in_(ext_ids)))).all())
         seen: set[str] = set()
         for pos, rec in parsed:
             if isinstance(rec, list):
@@ -406,13 +407,9 @@ class Ingestor:
         link_table = CredentialSkill if self.kind == "credential" else PostingSkill
         fk = getattr(link_table, "credential_id" if self.kind == "credential" else "posting_id")
         with Session(self.rt.engine) as s:
-            existing = dict(
-                s.execute(
-                    select(self.table.external_id, self.table.id).where(
-                        self.table.external_id.in_([p.record.external_id for p in todo])
-                    )
-                ).all()
-            )
+            q = select(self.table.external_id, self.table.id)
+            q = q.where(self.table.external_id.in_([p.record.external_id for p in todo]))
+            existing = dict(s.execute(self._owned(q)).all())
             new = [p for p in todo if p.record.external_id not in existing]
             is_new = {id(p) for p in new}
             if new:
@@ -450,9 +447,8 @@ class Ingestor:
             for p, vec in zip(todo, vecs, strict=True):
                 try:
                     with s.begin_nested():
-                        row = s.execute(
-                            select(self.table).where(self.table.external_id == p.record.external_id)
-                        ).scalar_one_or_none()
+                        q = select(self.table).where(self.table.external_id == p.record.external_id)
+                        row = s.execute(self._owned(q)).scalar_one_or_none()
                         if row is None:
                             row = self.table(**self._row_values(p))
                             s.add(row)

@@ -11,6 +11,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from models.records import Span
+from service.ingest.namespace import RESERVED_MESSAGE, is_reserved
 
 R = TypeVar("R", bound=BaseModel)
 
@@ -161,7 +162,11 @@ class TextBuilder:
 
 def build(model: type[R], data: dict[str, Any], paths: dict[str, str] | None = None) -> R:
     """Validate `data` into `model`; a validation error becomes a ParseError whose path is the
-    source field (through `paths`: record field -> document path) rather than the record field."""
+    source field (through `paths`: record field -> document path) rather than the record field.
+    An external id in the namespace the service reserves for tenants is refused at its field."""
+    ext = data.get("external_id")
+    if isinstance(ext, str) and is_reserved(ext):
+        raise ParseError((paths or {}).get("external_id", "external_id"), RESERVED_MESSAGE)
     try:
         return model.model_validate(data)
     except ValidationError as exc:
