@@ -25,10 +25,11 @@ from starlette.datastructures import Headers
 from starlette.requests import Request
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from models.schemas import LIMIT_SETTING
 from service.api.auth import presented_key
 from service.api.observability import route_path
+from service.api.schema_limits import declare_limits
 from service.config import Settings
+from service.deadline import DEADLINE_SCOPE_KEY, Deadline
 
 log = logging.getLogger("skillmatch")
 
@@ -342,12 +343,15 @@ class TimeoutMiddleware:
     (sync routes, `run_in_threadpool`), and a thread cannot be killed; anyio waits for the thread
     before a cancellation takes effect, so the client would get its 503 only when the work was
     done. Instead the route runs in a task of its own: when time is up the client gets 503 at
-    once and the task runs on, detached, its answer dropped. The work is therefore not lost:
-    an ingest still commits, and re-posting the same documents afterwards answers `unchanged`;
-    a recommendation is computed and thrown away. The threads stay busy meanwhile, so many
-    timeouts in a row mean the service is overloaded; the 503's `Retry-After` (the timeout,
-    rounded up) asks clients to back off. An answer already started when time is up is let
-    finish. Needs an asyncio event loop (uvicorn's); other loops run the route without a limit.
+    once and the task runs on, detached, its answer dropped. Each request carries a `Deadline`
+    (service/deadline.py, in the scope under DEADLINE_SCOPE_KEY) that is cancelled with the 503:
+    work that checks it (matching, gap and extraction: the linker's batches, the planner's
+    steps) stops within a fraction of a second, so the thread is free again. Ingest does not
+    check it: an ingest still commits, and re-posting the same documents afterwards answers
+    `unchanged`. Many timeouts in a row mean the service is overloaded; the 503's
+    `Retry-After` (the timeout, rounded up) asks clients to back off. An answer already
+    started when time is up is let finish. Needs an asyncio event loop (uvicorn's); other
+    loops run the route without a limit.
     """
 
     def __init__(
@@ -378,6 +382,8 @@ class TimeoutMiddleware:
             return
         started = False
         timed_out = False
+        deadline = Deadline(self.timeout_s)
+        scope[DEADLINE_SCOPE_KEY] = deadline  # in place: outer middlewares read what routing sets
 
         async def guarded_send(message: Message) -> None:
             nonlocal started
@@ -395,14 +401,15 @@ class TimeoutMiddleware:
             await task  # the answer, or its exception
             return
         timed_out = True
+        deadline.cancel()  # work that checks the deadline stops at its next check
         path = route_path(scope)
         log.warning(
-            "%s %s took longer than %.1f s: answered 503, the work goes on in the background",
+            "%s %s took longer than %.1f s: answered 503, the work is told to stop",
             scope["method"],
             path,
             self.timeout_s,
         )
-        task.add_done_callback(_report_late(scope["method"], path))
+        task.add_done_callback(_report_late(scope["method"], path, deadline))
         retry = max(1, math.ceil(self.timeout_s))
         response = error_response(
             503,
@@ -415,51 +422,18 @@ class TimeoutMiddleware:
         self._detached.discard(task)
 
 
-def _report_late(method: str, path: str) -> Any:
+def _report_late(method: str, path: str, deadline: Deadline) -> Any:
     def report(task: asyncio.Task) -> None:
         if task.cancelled():
             log.warning("%s %s: timed-out work was cancelled", method, path)
+        elif deadline.stopped:
+            log.info("%s %s: timed-out work stopped", method, path)
         elif task.exception() is not None:
             log.warning("%s %s: timed-out work failed", method, path, exc_info=task.exception())
         else:
             log.info("%s %s: timed-out work finished", method, path)
 
     return report
-
-
-# ---------------------------------------------------------------------------------------------
-# limits in the OpenAPI schema
-
-
-def declare_limits(app: FastAPI, settings: Settings) -> None:
-    """Declare the configured limits in the app's OpenAPI schema: a field marked
-    `limited_by("<setting>")` (models/schemas.py) gets `maxLength` (a string) or `maxItems` (a
-    list) set to that setting's value, so the schema states what the routes enforce."""
-    generate = app.openapi
-
-    def openapi() -> dict[str, Any]:
-        if app.openapi_schema is None:
-            fill_limits(generate(), settings)  # generate() caches the schema on the app
-        return app.openapi_schema
-
-    app.openapi = openapi  # type: ignore[method-assign]
-
-
-def fill_limits(node: Any, settings: Settings) -> None:
-    if isinstance(node, dict):
-        setting = node.pop(LIMIT_SETTING, None)
-        if setting is not None:
-            value = int(getattr(settings, setting))
-            for branch in node.get("anyOf") or [node]:
-                if branch.get("type") == "string":
-                    branch["maxLength"] = value
-                elif branch.get("type") == "array":
-                    branch["maxItems"] = value
-        for child in node.values():
-            fill_limits(child, settings)
-    elif isinstance(node, list):
-        for child in node:
-            fill_limits(child, settings)
 
 
 def install_limits(app: FastAPI, settings: Settings) -> None:
