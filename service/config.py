@@ -129,13 +129,21 @@ class Settings(BaseSettings):
         "503 after it; 0 disables.",
     )
     rate_limit_per_minute: int = Field(
-        default=600, ge=0, description="Requests a minute per API key (else client IP); 0: off."
+        default=600,
+        ge=0,
+        description="Requests a minute per valid API key (else client address); 0: off.",
     )
     rate_limit_burst: int = Field(default=100, ge=1, description="Requests allowed at once.")
     rate_limit_backend: str = Field(
         default="memory",
         pattern="^(memory|redis)$",
         description="memory (each process counts alone) or redis (shared by all instances).",
+    )
+    forwarded_allow_ips: str = Field(
+        default="",
+        description="Proxies trusted to name the client in X-Forwarded-For / X-Forwarded-Proto "
+        "(comma-separated addresses or networks, '*': any; uvicorn's --forwarded-allow-ips). "
+        "Empty: none; the client is the address that connects.",
     )
     redis_url: str = Field(default="redis://127.0.0.1:6379/0", description="Redis for limits.")
     rate_limit_redis_prefix: str = Field(

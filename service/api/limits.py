@@ -10,7 +10,6 @@ configured length limits of text fields and batches into the OpenAPI schema (`de
 from __future__ import annotations
 
 import asyncio
-import hashlib
 import logging
 import math
 import threading
@@ -26,6 +25,7 @@ from starlette.requests import Request
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from service.api.auth import presented_key
+from service.api.identity import KnownKeys, client_address, database_lookup, key_digest
 from service.api.observability import route_path
 from service.api.schema_limits import declare_limits
 from service.config import Settings
@@ -137,21 +137,23 @@ class Decision:
     retry_after: int = 0  # whole seconds until one request is allowed again
 
 
-def client_identity(scope: Scope) -> str:
-    """The bucket of a request: `key:<sha256 prefix>` of its API key (read as authentication
-    reads it: `Authorization: Bearer` or `X-API-Key`), else `ip:<client address>`. The raw key
-    is never stored or logged.
+def client_identity(scope: Scope, keys: KnownKeys) -> tuple[str, str | None]:
+    """The bucket a request draws on, and a key to look up first (None if none).
 
-    The limiter does not check that a key is valid (authentication does, later); a client that
-    invents keys gets a fresh bucket per key, so a per-IP limit at the proxy remains useful. The
-    client address is the one the server reports: behind a proxy run uvicorn with
-    `--proxy-headers --forwarded-allow-ips=<proxy>` so it is the real client's.
+    `key:<sha256 prefix>` of its API key (read as authentication reads it: `Authorization:
+    Bearer` or `X-API-Key`) when the key is known valid, else `ip:<client address>`: no key, an
+    invalid key, or a key not looked up lately (returned too: once it is found valid, its own
+    bucket is used). The raw key is never stored or logged. See service/api/identity.py.
     """
+    address = "ip:" + client_address(scope)
     key = presented_key(Request(scope))
-    if key:
-        return "key:" + hashlib.sha256(key.encode()).hexdigest()[:32]
-    client = scope.get("client")
-    return "ip:" + (client[0] if client else "unknown")
+    if key is None:
+        return address, None
+    digest = key_digest(key)
+    valid = keys.cached(digest)
+    if valid is None:
+        return address, key
+    return ("key:" + digest if valid else address), None
 
 
 class MemoryRateLimiter:
@@ -307,19 +309,23 @@ def make_rate_limiter(settings: Settings) -> RateLimiter | None:
 
 
 class RateLimitMiddleware:
-    """429 with `Retry-After` (whole seconds) once a client's bucket is empty.
-    `/health`, `/ready` and `/metrics` are never limited."""
+    """429 with `Retry-After` (whole seconds) once a client's bucket is empty: a valid API key's,
+    else the client address's (`client_identity`). `/health`, `/ready` and `/metrics` are never
+    limited."""
 
-    def __init__(self, app: ASGIApp, limiter: RateLimiter, per_minute: int) -> None:
+    def __init__(
+        self, app: ASGIApp, limiter: RateLimiter, per_minute: int, keys: KnownKeys
+    ) -> None:
         self.app = app
         self.limiter = limiter
         self.per_minute = per_minute
+        self.keys = keys
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http" or route_path(scope) in RATE_LIMIT_EXEMPT:
             await self.app(scope, receive, send)
             return
-        decision = await self.limiter.acquire(client_identity(scope))
+        decision = await self._decide(scope)
         if decision.allowed:
             await self.app(scope, receive, send)
             return
@@ -330,6 +336,20 @@ class RateLimitMiddleware:
             headers={"Retry-After": str(decision.retry_after)},
         )
         await response(scope, receive, send)
+
+    async def _decide(self, scope: Scope) -> Decision:
+        """Charge the request's bucket. A key not looked up lately is looked up first, at the
+        cost of a token of the address's lookup bucket (`lookup:ip:<address>`, apart from the
+        address's requests, so that anonymous traffic from a shared address cannot keep a
+        valid key from being recognised): invented keys make at most that many lookups."""
+        bucket, unknown_key = client_identity(scope, self.keys)
+        if unknown_key is not None:
+            lookup = await self.limiter.acquire("lookup:" + bucket)
+            if not lookup.allowed:
+                return lookup
+            if await self.keys.look_up_async(unknown_key):
+                bucket = "key:" + key_digest(unknown_key)
+        return await self.limiter.acquire(bucket)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -444,7 +464,11 @@ def install_limits(app: FastAPI, settings: Settings) -> None:
     app.add_middleware(BodySizeLimitMiddleware, max_bytes=settings.max_body_bytes)
     limiter = make_rate_limiter(settings)
     app.state.rate_limiter = limiter
+    app.state.known_keys = keys = KnownKeys(database_lookup(app))
     if limiter is not None:
         app.add_middleware(
-            RateLimitMiddleware, limiter=limiter, per_minute=settings.rate_limit_per_minute
+            RateLimitMiddleware,
+            limiter=limiter,
+            per_minute=settings.rate_limit_per_minute,
+            keys=keys,
         )
