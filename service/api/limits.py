@@ -4,7 +4,9 @@ All three are pure ASGI middlewares answering with the usual error JSON
 `{"error": {"message", "field"}, "detail"}`. `install_limits` adds them; the order, outermost
 first, is rate limit, body size, timeout: a client over its rate is refused before its body is
 read, and the timeout clock starts once the body has passed the size check. It also writes the
-configured length limits of text fields and batches into the OpenAPI schema (`declare_limits`).
+configured length limits of text fields and batches into the OpenAPI schema (`declare_limits`,
+service/api/schema_limits.py). Whose bucket a request draws on: service/api/identity.py; how a
+timed-out request's work stops: service/deadline.py.
 """
 
 from __future__ import annotations
