@@ -20,7 +20,8 @@ NOT_BLANK = r"[^ \t\n\r\f\v]"
 # what `next_cursor` holds: where the next page starts, in digits; any such cursor names a page
 CURSOR_PATTERN = r"^[0-9]{1,10}$"
 MAX_CURSOR = 10
-LIMIT_SETTING = "x-limit-setting"  # service/api/limits.py fills in the configured limit
+LIMIT_SETTING = "x-limit-setting"  # service/api/schema_limits.py fills in the configured limit
+ANONYMOUS_LIMIT_SETTING = "x-anonymous-limit-setting"  # the same, for callers without a key
 
 
 def blank(text: str) -> bool:
@@ -33,11 +34,14 @@ def blank(text: str) -> bool:
 STRICT = ConfigDict(strict=True)
 
 
-def limited_by(setting: str) -> dict[str, str]:
+def limited_by(setting: str | None, anonymous: str | None = None) -> dict[str, str]:
     """`json_schema_extra` of a field whose length limit is a setting (`Settings.<setting>`):
     the route checks it (422) and the app's OpenAPI schema declares it as maxLength /
-    maxItems with the configured value."""
-    return {LIMIT_SETTING: setting}
+    maxItems with the configured value. `anonymous`: the setting of a smaller limit for callers
+    without an API key, declared as x-anonymous-maxLength / x-anonymous-maxItems. (setting None:
+    the field's own max_length is the keyed limit.)"""
+    out = {LIMIT_SETTING: setting} if setting else {}
+    return out | ({ANONYMOUS_LIMIT_SETTING: anonymous} if anonymous else {})
 
 
 SkillSource = Literal["esco", "onet"]
@@ -149,7 +153,7 @@ class ExtractRequest(BaseModel):
         min_length=1,
         pattern=NOT_BLANK,
         description="Free text: a sentence, a credential description, a job posting.",
-        json_schema_extra=limited_by("max_text_chars"),
+        json_schema_extra=limited_by("max_text_chars", anonymous="anonymous_max_text_chars"),
     )
     max_skills: MaxSkills = 30
     min_score: float | None = Field(default=None, ge=-1.0, le=1.0)
