@@ -91,13 +91,16 @@ async def _documents(
     request: Request, fmt: str | None, kind: str
 ) -> tuple[list[Any], str | None, bool]:
     """The posted documents, the format they name, and whether one document was posted."""
-    from service.ingest.parsers import ParseError, iter_jsonl, parse_csv
+    from service.ingest.parsers import ParseError, iter_jsonl, json_refusal, parse_csv
 
     ctype = request.headers.get("content-type", "").split(";")[0].strip().lower()
     raw = await request.body()
     if not raw.strip():
         raise InvalidInput("the request body is empty", field="body")
-    text = raw.decode("utf-8", errors="replace")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:  # never stored with U+FFFD in place of what was sent
+        raise InvalidInput(f"the body is not UTF-8 (byte {exc.start})", field="body") from exc
     # a JSON content type is JSON whatever `format` says (csv and jsonl then mean nothing)
     is_json = ctype == "application/json" or ctype.endswith("+json")
     if ctype in ("text/csv", "application/csv") or (fmt == "csv" and not is_json):
@@ -113,6 +116,8 @@ async def _documents(
         raise InvalidInput(
             f"body is not JSON: {exc.msg} (line {exc.lineno})", field="body"
         ) from exc
+    except (ValueError, RecursionError) as exc:  # an integer of thousands of digits, deep nesting
+        raise InvalidInput(f"body is not usable JSON: {json_refusal(exc)}", field="body") from exc
     if isinstance(body, dict) and isinstance(body.get("documents"), list):
         named = body.get("format")
         if "format" in body and named not in FORMATS:
