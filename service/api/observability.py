@@ -3,7 +3,8 @@
 - Request id: `X-Request-ID` from the request when it is a sane token (1-128 characters of
   letters, digits and `._~:+/=-`), else a new one; sent back in the `X-Request-ID` response header,
   kept in `request.state.request_id` and in a context variable, so every log line written while
-  the request runs (route code, worker threads included) carries it.
+  the request runs (route code, worker threads included) carries it. An exception that escapes
+  every handler is logged here with that id and answered 500 in the usual error JSON.
 - Access log: logger `skillmatch.access`, one line per request with request_id, method, route
   (the template, e.g. `/v1/credentials/{record_id}`), path, status, duration_ms and client.
   `/health`, `/ready` and `/metrics` log at DEBUG so probes and scrapes do not flood the log.
@@ -31,7 +32,7 @@ from datetime import UTC, datetime
 from typing import IO, Any
 
 from fastapi import FastAPI
-from fastapi.responses import Response
+from fastapi.responses import JSONResponse, Response
 from prometheus_client import CONTENT_TYPE_LATEST, CollectorRegistry, Counter, Histogram
 from prometheus_client.core import GaugeMetricFamily
 from prometheus_client.exposition import generate_latest
@@ -261,6 +262,13 @@ def _route_templates(app: Any) -> list[tuple[re.Pattern, str]]:
     return cached
 
 
+def internal_error(request_id: str) -> JSONResponse:
+    """The 500 of an exception no handler took: the usual error shape, no internals."""
+    message = f"internal error; quote request id {request_id} when reporting it"
+    body = {"error": {"message": message, "field": None}, "detail": message}
+    return JSONResponse(body, status_code=500)
+
+
 class ObservabilityMiddleware:
     """Request id, access log line and request metrics for every HTTP request (pure ASGI)."""
 
@@ -278,19 +286,33 @@ class ObservabilityMiddleware:
         request_id = request_id_from(Headers(scope=scope).get(REQUEST_ID_HEADER))
         scope.setdefault("state", {})["request_id"] = request_id
         token = request_id_var.set(request_id)
-        self.metrics.hook_encoder()
         status = 500
+        started = False
         t0 = time.perf_counter()
 
         async def send_with_id(message: Message) -> None:
-            nonlocal status
+            nonlocal status, started
             if message["type"] == "http.response.start":
-                status = message["status"]
+                status, started = message["status"], True
                 MutableHeaders(scope=message)[REQUEST_ID_HEADER] = request_id
             await send(message)
 
         try:
+            self.metrics.hook_encoder()
             await self.app(scope, receive, send_with_id)
+        except Exception as exc:  # escaped every handler: logged here, with this request's id
+            status = 500
+            log.error(
+                "unhandled %s in %s %s",
+                exc.__class__.__name__,
+                scope.get("method", ""),
+                route_path(scope),
+                exc_info=True,
+                extra={"request_id": request_id},
+            )
+            if started:  # part of the answer is out: the server can only drop the connection
+                raise
+            await internal_error(request_id)(scope, receive, send_with_id)
         finally:
             seconds = time.perf_counter() - t0
             try:
@@ -344,7 +366,8 @@ class ObservabilityMiddleware:
 
 def install_observability(app: FastAPI) -> Metrics:
     """Add the request-id/log/metrics middleware and the `/metrics` route. Call it after the other
-    middlewares so it is the outermost and sees every answer (413, 429, 503 included)."""
+    middlewares so it is the outermost and sees every answer (413, 429, 503 and unhandled 500s
+    included)."""
     metrics = Metrics(lambda: getattr(app.state, "runtime", None))
     app.state.metrics = metrics
     app.add_middleware(ObservabilityMiddleware, metrics=metrics)

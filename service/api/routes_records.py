@@ -28,7 +28,7 @@ from service.api.errors import (
     error_responses,
     links_to,
 )
-from service.errors import Forbidden
+from service.errors import Forbidden, Unauthorized
 from service.ingest.pipeline import BatchResult, Ingestor, shown_external_id
 from service.tenants import Principal
 
@@ -258,8 +258,8 @@ def make_router(kind: str) -> APIRouter:
             owned_by=principal.tenant_id if (mine and principal) else None,
             visible_to=principal.tenant_id if principal else None,
         )
-        if mine and principal is None:
-            raise InvalidInput("mine=true needs an API key", field="mine")
+        if mine and principal is None:  # a valid request that lacks a key: 401, as declared
+            raise Unauthorized("mine=true needs an API key", field="authorization")
         items, nxt = core.search(
             runtime,
             session,
