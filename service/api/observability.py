@@ -10,7 +10,9 @@
   `/health`, `/ready` and `/metrics` log at DEBUG so probes and scrapes do not flood the log.
 - Metrics: a `CollectorRegistry` per app (`app.state.metrics.registry`), served at `/metrics`.
   Route labels are templates, never raw paths; requests no route matches count as "unmatched".
-  Index sizes are read from `app.state.runtime` at scrape time. Encoder calls are timed through
+  Index sizes are read from `app.state.runtime` at scrape time (postings: the public ones, unless
+  `metrics_private_counts`). `metrics_token` puts the route behind a bearer token;
+  `metrics_enabled=false` removes it. Encoder calls are timed through
   `service.encoder_hooks.observe_encoder`, installed when the app starts (and, should the runtime
   arrive later, on the first request that sees it).
 
@@ -20,6 +22,7 @@ some other way (`uvicorn --factory`, gunicorn) logs through whatever logging its
 
 from __future__ import annotations
 
+import hmac
 import json
 import logging
 import re
@@ -31,7 +34,7 @@ from contextvars import ContextVar
 from datetime import UTC, datetime
 from typing import IO, Any
 
-from fastapi import FastAPI
+from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse, Response
 from prometheus_client import CONTENT_TYPE_LATEST, CollectorRegistry, Counter, Histogram
 from prometheus_client.core import GaugeMetricFamily
@@ -43,6 +46,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from service.config import Settings
 from service.encoder_hooks import observe_encoder
+from service.errors import Unauthorized
 
 log = logging.getLogger("skillmatch")
 access_log = logging.getLogger("skillmatch.access")
@@ -132,11 +136,24 @@ def configure_logging(settings: Settings, *, stream: IO[str] | None = None) -> l
 # metrics
 
 
+def public_postings(engine: Any) -> int:
+    """Postings that every caller may see (no tenant's private openings)."""
+    from sqlalchemy import func, select
+    from sqlmodel import Session
+
+    from models.tables import JobPosting
+
+    with Session(engine) as s:
+        public = JobPosting.tenant_id.is_(None)
+        return s.execute(select(func.count()).select_from(JobPosting).where(public)).scalar_one()
+
+
 class _RuntimeCollector(Collector):
     """Gauges read from the runtime at scrape time (nothing is stored between scrapes)."""
 
-    def __init__(self, runtime_of: Callable[[], Any]) -> None:
+    def __init__(self, runtime_of: Callable[[], Any], *, private_counts: bool = False) -> None:
         self._runtime_of = runtime_of
+        self._private_counts = private_counts
 
     def describe(self) -> Iterator[GaugeMetricFamily]:
         yield GaugeMetricFamily("skillmatch_ready", "")
@@ -152,12 +169,16 @@ class _RuntimeCollector(Collector):
         sizes = GaugeMetricFamily(
             "skillmatch_index_size",
             "Entries in each in-memory index: credential and posting vectors, taxonomy skills, "
-            "occupation labels (preferred and alternative).",
+            "occupation labels (preferred and alternative). Postings are the public ones unless "
+            "metrics_private_counts: tenants' private openings are theirs to count.",
             labels=["index"],
         )
         if runtime is not None:
             for name in ("credentials", "postings", "skills", "occupations"):
                 try:
+                    if name == "postings" and not self._private_counts:
+                        sizes.add_metric([name], float(public_postings(runtime.engine)))
+                        continue
                     sizes.add_metric([name], float(len(getattr(runtime, name))))
                 except Exception:  # a scrape must not fail on one odd index
                     log.debug("no size for index %s", name, exc_info=True)
@@ -167,7 +188,7 @@ class _RuntimeCollector(Collector):
 class Metrics:
     """The metrics of one app, on a registry of its own (tests build many apps)."""
 
-    def __init__(self, runtime_of: Callable[[], Any]) -> None:
+    def __init__(self, runtime_of: Callable[[], Any], *, private_counts: bool = False) -> None:
         self.runtime_of = runtime_of
         self.registry = CollectorRegistry()
         self.requests = Counter(
@@ -196,7 +217,7 @@ class Metrics:
             ["kind"],
             registry=self.registry,
         )
-        self.registry.register(_RuntimeCollector(runtime_of))
+        self.registry.register(_RuntimeCollector(runtime_of, private_counts=private_counts))
         self._hooked_encoder: object | None = None
 
     def observe_encode(self, kind: str, n_texts: int, seconds: float) -> None:
@@ -364,16 +385,34 @@ class ObservabilityMiddleware:
         )
 
 
-def install_observability(app: FastAPI) -> Metrics:
-    """Add the request-id/log/metrics middleware and the `/metrics` route. Call it after the other
-    middlewares so it is the outermost and sees every answer (413, 429, 503 and unhandled 500s
-    included)."""
-    metrics = Metrics(lambda: getattr(app.state, "runtime", None))
+def install_observability(app: FastAPI, settings: Settings) -> Metrics:
+    """Add the request-id/log/metrics middleware and, unless `settings.metrics_enabled` is off,
+    the `/metrics` route (behind `Authorization: Bearer <metrics_token>` when a token is set).
+    Call it after the other middlewares so it is the outermost and sees every answer (413, 429,
+    503 and unhandled 500s included)."""
+    metrics = Metrics(
+        lambda: getattr(app.state, "runtime", None),
+        private_counts=settings.metrics_private_counts,
+    )
     app.state.metrics = metrics
     app.add_middleware(ObservabilityMiddleware, metrics=metrics)
+    if not settings.metrics_enabled:
+        return metrics
+    token = settings.metrics_token.get_secret_value() if settings.metrics_token else None
 
+    # a plain def: the scrape's database count runs in the thread pool, off the event loop
     @app.get("/metrics", tags=["ops"], include_in_schema=False)
-    async def prometheus_metrics() -> Response:
+    def prometheus_metrics(request: Request) -> Response:
+        if token is not None and not bearer_matches(request.headers.get("authorization"), token):
+            raise Unauthorized("/metrics needs the metrics token", field="authorization")
         return Response(metrics.render(), media_type=CONTENT_TYPE_LATEST)
 
     return metrics
+
+
+def bearer_matches(header: str | None, token: str) -> bool:
+    """Whether an Authorization header is `Bearer <token>` (compared in constant time)."""
+    scheme, _, given = (header or "").partition(" ")
+    if scheme.lower() != "bearer":
+        return False
+    return hmac.compare_digest(given.strip().encode(), token.encode())

@@ -1,6 +1,6 @@
 """Every answer in the documented error shape with `X-Request-ID` (issue 13, defects 7 and 8):
-unhandled exceptions, 405s, undecodable bodies, keyless `mine=true`, candidates the schema
-refuses; a candidate's erasure leaves no copy in SQLite's files."""
+unhandled exceptions, 405s, undecodable bodies, keyless `mine=true`; `/metrics` behind its
+settings; a candidate's erasure leaves no copy in SQLite's write-ahead log."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
+from pydantic import SecretStr
 from sqlalchemy import func, select
 from sqlmodel import Session
 from starlette.middleware import Middleware
@@ -163,3 +164,53 @@ def test_an_erased_candidate_leaves_no_copy_in_the_sqlite_files(client, runtime)
     assert on_disk()  # the test can see it before the erasure
     assert client.delete(f"/v1/candidates/{made.json()['id']}").status_code == 204
     assert not on_disk()
+
+
+# --- /metrics ------------------------------------------------------------------------------------
+
+
+def _postings_size(text: str) -> float:
+    line = next(x for x in text.splitlines() if x.startswith('skillmatch_index_size{index="post'))
+    return float(line.rsplit(" ", 1)[1])
+
+
+def test_metrics_behind_a_token(settings, runtime):
+    token = SecretStr("s3cret")
+    app = create_app(settings.model_copy(update={"metrics_token": token}), runtime=runtime)
+    with TestClient(app) as c:
+        assert_error(c.get("/metrics"), 401, "authorization")
+        assert_error(
+            c.get("/metrics", headers={"Authorization": "Bearer nope"}), 401, "authorization"
+        )
+        ok = c.get("/metrics", headers={"Authorization": "Bearer s3cret"})
+        assert ok.status_code == 200 and "skillmatch_requests_total" in ok.text
+
+
+def test_metrics_can_be_switched_off(settings, runtime):
+    app = create_app(settings.model_copy(update={"metrics_enabled": False}), runtime=runtime)
+    with TestClient(app) as c:
+        assert_error(c.get("/metrics"), 404, None)
+        assert c.get("/health").status_code == 200
+
+
+def test_metrics_count_only_public_postings_by_default(client, anon, settings, runtime):
+    before = _postings_size(anon.get("/metrics").text)
+    r = client.post("/v1/postings", json={"external_id": "metrics-private", "title": "Secret job"})
+    assert r.status_code == 201, r.text
+    try:
+        assert _postings_size(anon.get("/metrics").text) == before  # a private opening
+        everything = settings.model_copy(update={"metrics_private_counts": True})
+        with TestClient(create_app(everything, runtime=runtime)) as c:
+            assert _postings_size(c.get("/metrics").text) == len(runtime.postings) > before
+    finally:
+        client.delete(f"/v1/postings/{r.json()['items'][0]['id']}")
+
+
+def test_metrics_settings_come_from_the_environment(monkeypatch):
+    from service.config import Settings
+
+    monkeypatch.setenv("SKILLMATCH_METRICS_TOKEN", "from-env")
+    monkeypatch.setenv("SKILLMATCH_METRICS_ENABLED", "false")
+    s = Settings()
+    assert s.metrics_token.get_secret_value() == "from-env" and s.metrics_enabled is False
+    assert "from-env" not in repr(s)
