@@ -4,8 +4,17 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StringConstraints,
+)
 from pydantic.json_schema import SkipJsonSchema
+
+from models.safe_values import NO_CONTROLS, finite_document
 
 # ---------------------------------------------------------------------------------------------
 # limits every request model and route shares (all of them are declared in the OpenAPI schema)
@@ -65,10 +74,13 @@ Id = integer(1, MAX_ID)
 PageSize = integer(1, 100)
 EqfLevel = integer(1, 8)
 Label = Annotated[str, StringConstraints(min_length=1, max_length=300)]  # a skill label or URI
-Identifier = Annotated[str, StringConstraints(min_length=1, max_length=320)]  # email, URL, DID
+Identifier = Annotated[  # email, URL, DID: no control characters
+    str, StringConstraints(min_length=1, max_length=320, pattern=NO_CONTROLS)
+]
 Word = Annotated[str, StringConstraints(min_length=1, max_length=64)]  # a code: language, level
 IssuerName = Annotated[str, StringConstraints(min_length=1, max_length=300)]
-JsonDocument = Annotated[dict[str, Any], Field(max_length=200)]  # at most 200 top-level members
+# at most 200 top-level members, and finite numbers only (no NaN, no Infinity)
+JsonDocument = Annotated[dict[str, Any], Field(max_length=200), AfterValidator(finite_document)]
 # a badge: a JSON document, or a compact JWS / JWT
 Badge = JsonDocument | Annotated[str, StringConstraints(min_length=1, max_length=200_000)]
 

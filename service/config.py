@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pydantic import Field
+from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
@@ -120,6 +120,13 @@ class Settings(BaseSettings):
     # observability and limits (service/api/observability.py, service/api/limits.py)
     log_json: bool = Field(default=True, description="`serve` logs one JSON object per line.")
     log_level: str = Field(default="INFO", description="Root log level of `serve`.")
+    metrics_enabled: bool = Field(default=True, description="Serve /metrics; false: 404.")
+    metrics_token: SecretStr | None = Field(
+        default=None, description="When set, /metrics needs `Authorization: Bearer <token>`."
+    )
+    metrics_private_counts: bool = Field(
+        default=False, description="/metrics counts tenants' private openings too (else public)."
+    )
     max_body_bytes: int = Field(
         default=8 * 1024 * 1024, ge=1, description="Largest request body; larger answer 413."
     )

@@ -12,6 +12,7 @@ from sqlalchemy import func, select
 from sqlmodel import Session
 
 from indexing.types import Check, unchecked
+from models.records import MAX_COST, MAX_HOURS
 from models.tables import (
     Credential,
     CredentialSkill,
@@ -27,6 +28,7 @@ from service.errors import InvalidInput, NotFound
 from service.ingest.pipeline import score_confidence
 from service.matching import Candidate, LearnerProfile, RequiredSkill, RoleProfile
 from service.records import visible
+from service.stored_values import stored_number, stored_weight
 
 
 @dataclass
@@ -564,7 +566,7 @@ def load_candidates(
     for link in session.execute(
         select(CredentialSkill).where(CredentialSkill.credential_id.in_(ids))
     ).scalars():
-        skills[link.credential_id][link.skill_id] = round(min(1.0, link.weight), 4)
+        skills[link.credential_id][link.skill_id] = stored_weight(link.weight)
         if link.evidence:
             evid[link.credential_id][link.skill_id] = link.evidence[0].get("text", "")[:200]
     return [
@@ -580,13 +582,13 @@ def to_candidate(
     currency: str,
 ) -> Candidate:
     """A stored credential as a planner candidate, its cost in `currency` where rates allow."""
-    cost, cur = _convert(r.cost or 0.0, r.currency, rates, currency)
+    cost, cur = _convert(stored_number(r, "cost", MAX_COST) or 0.0, r.currency, rates, currency)
     return Candidate(
         id=r.id,
         external_id=r.external_id,
         title=r.title,
         kind=r.kind,
-        hours=r.hours or 0.0,
+        hours=stored_number(r, "hours", MAX_HOURS) or 0.0,
         cost=cost,
         currency=cur,
         language=r.language,
