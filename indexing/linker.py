@@ -31,15 +31,15 @@ import hashlib
 import json
 import math
 import os
-import re
 import threading
-from collections import Counter, OrderedDict
+from collections import OrderedDict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 
+from indexing.aliases import AliasHit, AliasMatcher, span_key
 from indexing.encoder import Encoder, normalize_rows
 from indexing.text import Span, is_heading, ngrams, split_phrases, split_sentences
 from indexing.types import Check, Evidence, ExtractedSkill, SkillEntry, SkillMatch, unchecked
@@ -85,110 +85,6 @@ class LinkerConfig:
     # calls: job texts repeat their n-grams. Least recently used out first; 0: no cache.
     # 20,000 x 384-d float32 is about 31 MB.
     span_cache_size: int = 20_000
-
-
-# ---------------------------------------------------------------- lexical alias matching
-
-_TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9+#]*|[+#]+")
-_PAREN = re.compile(r"\s*\([^)]*\)\s*$")
-_LOWER_WORD = re.compile(r"(?<![A-Za-z0-9])[a-z]+(?![A-Za-z0-9])")
-_CASE_ANY, _CASE_ACRONYM, _CASE_EXACT = 0, 1, 2
-
-
-def _tokens(text: str) -> list[tuple[int, int, str]]:
-    """(start, end, lowercased token) for word tokens; '.', '-', '/', spaces separate tokens."""
-    return [(m.start(), m.end(), m.group().lower()) for m in _TOKEN.finditer(text)]
-
-
-def _is_acronym(label: str) -> bool:
-    letters = [c for c in label if c.isalpha()]
-    return len(letters) >= 2 and all(c.isupper() for c in letters)
-
-
-def span_key(text: str) -> tuple[str, ...]:
-    """A span normalised for exact lookup: its lowercased word tokens (case, whitespace and
-    punctuation between or around words do not count). The encoder is uncased, so texts with
-    the same key differ only in punctuation for it."""
-    return tuple(t for _, _, t in _tokens(text))
-
-
-@dataclass(frozen=True)
-class AliasHit:
-    """A taxonomy alias found in a text: text[start:end] matches `alias` of skill row `row`."""
-
-    row: int
-    start: int
-    end: int
-    alias: str
-    kind: str
-    n_words: int
-    ambiguity: int  # how many skills share this alias
-
-
-class AliasMatcher:
-    """Finds taxonomy labels occurring verbatim (word-bounded) in a text. No model needed."""
-
-    def __init__(self, skills: Sequence[SkillEntry], *, min_chars: int = 2, hidden: bool = True):
-        self._table: dict[tuple[str, ...], dict[int, tuple[str, str, int]]] = {}
-        self.max_words = 1
-        # Words the taxonomy itself writes in lower case ("access", "go", "spring"): a capitalised
-        # one-word alias equal to one of them ("Access", "Go") must match with its capital.
-        common = Counter(
-            m.group()
-            for s in skills
-            for m in _LOWER_WORD.finditer(f"{s.preferred_label} {s.description}")
-        )
-        for row, s in enumerate(skills):
-            views = [("preferred", s.preferred_label)]
-            views += [("alternative", a) for a in s.alt_labels]
-            if hidden:
-                views += [("hidden", h) for h in s.hidden_labels]
-            stripped = _PAREN.sub("", s.preferred_label)
-            if stripped and stripped != s.preferred_label:  # "Java (computer programming)"
-                views.append(("preferred", stripped))
-            for kind, alias in views:
-                alias = alias.strip()
-                if len(alias) < min_chars:
-                    continue
-                key = tuple(t for _, _, t in _tokens(alias))
-                if not key:
-                    continue
-                if _is_acronym(alias):
-                    case = _CASE_ACRONYM
-                elif len(key) == 1 and alias != alias.lower() and common[key[0]] >= 3:
-                    case = _CASE_EXACT
-                else:
-                    case = _CASE_ANY
-                per_skill = self._table.setdefault(key, {})
-                if row not in per_skill:  # keep the first (preferred before alternative)
-                    per_skill[row] = (alias, kind, case)
-                self.max_words = max(self.max_words, len(key))
-        self.max_words = min(self.max_words, 12)
-
-    @property
-    def table(self) -> dict[tuple[str, ...], dict[int, tuple[str, str, int]]]:
-        """Alias tokens (lowercased) -> {skill row: (alias, kind, case rule)}; do not modify."""
-        return self._table
-
-    def find(self, text: str) -> list[AliasHit]:
-        """Every alias occurrence in `text`, longest first per start position."""
-        toks = _tokens(text)
-        hits: list[AliasHit] = []
-        for i in range(len(toks)):
-            for n in range(min(self.max_words, len(toks) - i), 0, -1):
-                key = tuple(t for _, _, t in toks[i : i + n])
-                per_skill = self._table.get(key)
-                if not per_skill:
-                    continue
-                start, end = toks[i][0], toks[i + n - 1][1]
-                surface = text[start:end]
-                for row, (alias, kind, case) in per_skill.items():
-                    if case == _CASE_ACRONYM and not _is_acronym(surface):
-                        continue
-                    if case == _CASE_EXACT and surface != alias and not _is_acronym(surface):
-                        continue
-                    hits.append(AliasHit(row, start, end, alias, kind, n, len(per_skill)))
-        return hits
 
 
 # ---------------------------------------------------------------- the linker

@@ -1,0 +1,200 @@
+"""Lexical alias matching: taxonomy labels found verbatim (word-bounded) in a text. No model.
+
+Case rules: all-caps acronyms ("SQL", "LESS") match case-sensitively, and so do capitalised
+one-word names that the taxonomy itself writes in lower case as ordinary words ("Go",
+"Access"); everything else matches case-insensitively. "Java (computer programming)" is also
+matched as "Java", and a product name after its vendor ("Microsoft Office Excel",
+"Adobe Photoshop") also without the vendor ("Excel", "Photoshop") unless what is left is only
+ordinary words ("Microsoft Word" is not matched as "Word").
+
+A name is *ambiguous* when, alone, it reads as something else: a one-word alias that is an
+ordinary word of the taxonomy, or the bare form of a preferred label the taxonomy itself
+qualifies ("Chef" of "Chef (tools for software configuration management)", "Java" of
+"Java (computer programming)"). `indexing.technology` links a technology skill on an ambiguous
+name only where the text is about technology.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from indexing.types import SkillEntry
+
+_TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9+#]*|[+#]+")
+_PAREN = re.compile(r"\s*\([^)]*\)\s*$")
+_LOWER_WORD = re.compile(r"(?<![A-Za-z0-9])[a-z]+(?![A-Za-z0-9])")
+_CASE_ANY, _CASE_ACRONYM, _CASE_EXACT = 0, 1, 2
+COMMON_MIN = 3  # a word the taxonomy writes in lower case this often is an ordinary word
+# Vendor (and suite) prefixes of product names: "Microsoft Office Excel" is also "Excel".
+VENDOR_PREFIXES = (
+    ("microsoft", "office"),
+    ("microsoft",),
+    ("adobe",),
+    ("apple",),
+    ("google",),
+    ("oracle",),
+    ("ibm",),
+    ("sap",),
+    ("autodesk",),
+    ("atlassian",),
+    ("amazon",),
+    ("intuit",),
+    ("apache",),
+    ("corel",),
+)
+
+
+def tokens(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, lowercased token) for word tokens; '.', '-', '/', spaces separate tokens."""
+    return [(m.start(), m.end(), m.group().lower()) for m in _TOKEN.finditer(text)]
+
+
+def is_acronym(label: str) -> bool:
+    letters = [c for c in label if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+def span_key(text: str) -> tuple[str, ...]:
+    """A span normalised for exact lookup: its lowercased word tokens (case, whitespace and
+    punctuation between or around words do not count). The encoder is uncased, so texts with
+    the same key differ only in punctuation for it."""
+    return tuple(t for _, _, t in tokens(text))
+
+
+@dataclass(frozen=True)
+class AliasHit:
+    """A taxonomy alias found in a text: text[start:end] matches `alias` of skill row `row`."""
+
+    row: int
+    start: int
+    end: int
+    alias: str
+    kind: str
+    n_words: int
+    ambiguity: int  # how many skills share this alias
+    ambiguous: bool = False  # the alias alone reads as something else (module docstring)
+
+
+@dataclass(frozen=True)
+class _Alias:
+    alias: str
+    kind: str
+    case: int
+    ambiguous: bool
+
+
+class AliasMatcher:
+    """Finds taxonomy labels occurring verbatim (word-bounded) in a text."""
+
+    def __init__(self, skills: Sequence[SkillEntry], *, min_chars: int = 2, hidden: bool = True):
+        self._table: dict[tuple[str, ...], dict[int, _Alias]] = {}
+        self.max_words = 1
+        # Words the taxonomy itself writes in lower case ("access", "go", "spring"): a capitalised
+        # one-word alias equal to one of them ("Access", "Go") must match with its capital.
+        self.common = Counter(
+            m.group()
+            for s in skills
+            for m in _LOWER_WORD.finditer(f"{s.preferred_label} {s.description}")
+        )
+        for row, s in enumerate(skills):
+            stripped = _PAREN.sub("", s.preferred_label).strip()
+            qualified = bool(stripped) and stripped != s.preferred_label
+            for kind, alias in self._views(s, hidden, stripped if qualified else ""):
+                alias = alias.strip()
+                key = span_key(alias)
+                if len(alias) < min_chars or not key:
+                    continue
+                if is_acronym(alias):
+                    case = _CASE_ACRONYM
+                elif len(key) == 1 and alias != alias.lower() and self.is_common(key[0]):
+                    case = _CASE_EXACT
+                else:
+                    case = _CASE_ANY
+                ambiguous = (len(key) == 1 and self.is_common(key[0])) or (
+                    qualified and alias.lower() == stripped.lower()
+                )
+                per_skill = self._table.setdefault(key, {})
+                if row not in per_skill:  # keep the first (preferred before alternative)
+                    per_skill[row] = _Alias(alias, kind, case, ambiguous)
+                self.max_words = max(self.max_words, len(key))
+        self.max_words = min(self.max_words, 12)
+
+    def is_common(self, word: str) -> bool:
+        """An ordinary (lower-case) word of the taxonomy's own labels and descriptions."""
+        return self.common[word.lower()] >= COMMON_MIN
+
+    def _views(self, s: SkillEntry, hidden: bool, stripped: str) -> list[tuple[str, str]]:
+        views = [("preferred", s.preferred_label)]
+        views += [("alternative", a) for a in s.alt_labels]
+        if hidden:
+            views += [("hidden", h) for h in s.hidden_labels]
+        if stripped:  # "Java (computer programming)" -> "Java"
+            views.append(("preferred", stripped))
+        for kind, label in list(views):
+            product = _without_vendor(label)
+            if product and not all(self.is_common(t) for t in span_key(product)):
+                views.append((kind, product))
+        return views
+
+    @property
+    def table(self) -> dict[tuple[str, ...], dict[int, tuple[str, str, int]]]:
+        """Alias tokens (lowercased) -> {skill row: (alias, kind, case rule)}; a copy."""
+        return {
+            key: {row: (a.alias, a.kind, a.case) for row, a in per.items()}
+            for key, per in self._table.items()
+        }
+
+    def find(self, text: str) -> list[AliasHit]:
+        """Every alias occurrence in `text`, longest first per start position."""
+        toks = tokens(text)
+        hits: list[AliasHit] = []
+        for i in range(len(toks)):
+            for n in range(min(self.max_words, len(toks) - i), 0, -1):
+                key = tuple(t for _, _, t in toks[i : i + n])
+                per_skill = self._table.get(key)
+                if not per_skill:
+                    continue
+                start, end = toks[i][0], toks[i + n - 1][1]
+                surface = text[start:end]
+                for row, a in per_skill.items():
+                    if _case_ok(a, surface):
+                        hits.append(
+                            AliasHit(
+                                row, start, end, a.alias, a.kind, n, len(per_skill), a.ambiguous
+                            )
+                        )
+        return hits
+
+    def exact(self, name: str) -> list[AliasHit]:
+        """The aliases that are the whole of `name` (its span_key), one hit per skill."""
+        stripped = name.strip()
+        key = span_key(stripped)
+        per_skill = self._table.get(key, {})
+        return [
+            AliasHit(row, 0, len(stripped), a.alias, a.kind, len(key), len(per_skill), a.ambiguous)
+            for row, a in per_skill.items()
+            if _case_ok(a, stripped)
+        ]
+
+
+def _case_ok(a: _Alias, surface: str) -> bool:
+    if a.case == _CASE_ACRONYM:
+        return is_acronym(surface)
+    if a.case == _CASE_EXACT:
+        return surface == a.alias or is_acronym(surface)
+    return True
+
+
+def _without_vendor(label: str) -> str:
+    """The product name after a vendor prefix ("Microsoft Office Excel" -> "Excel"); "" when
+    the label does not start with a vendor or nothing is left."""
+    toks = tokens(label)
+    words = [t for _, _, t in toks]
+    for prefix in VENDOR_PREFIXES:
+        n = len(prefix)
+        if len(words) > n and tuple(words[:n]) == prefix:
+            return label[toks[n][0] :].strip()
+    return ""
