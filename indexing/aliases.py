@@ -8,17 +8,18 @@ matched as "Java", and a product name after its vendor ("Microsoft Office Excel"
 ordinary words ("Microsoft Word" is not matched as "Word").
 
 A name is *ambiguous* when, alone, it reads as something else: a one-word alias that is an
-ordinary word of the taxonomy, or the bare form of a preferred label the taxonomy itself
-qualifies ("Chef" of "Chef (tools for software configuration management)", "Java" of
-"Java (computer programming)"). `indexing.technology` links a technology skill on an ambiguous
-name only where the text is about technology.
+ordinary word, written in lower case at least COMMON_MIN times in the skills' labels and
+descriptions or in the `vocabulary` given (the service gives the occupation titles: "chef",
+"blender", "puppet" are ordinary words there; "python" and "java" are not).
+`indexing.technology` links a technology skill on an ambiguous name only where the text is about
+technology.
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from indexing.types import SkillEntry
@@ -89,20 +90,24 @@ class _Alias:
 class AliasMatcher:
     """Finds taxonomy labels occurring verbatim (word-bounded) in a text."""
 
-    def __init__(self, skills: Sequence[SkillEntry], *, min_chars: int = 2, hidden: bool = True):
+    def __init__(
+        self,
+        skills: Sequence[SkillEntry],
+        *,
+        min_chars: int = 2,
+        hidden: bool = True,
+        vocabulary: Iterable[str] = (),
+    ):
         self._table: dict[tuple[str, ...], dict[int, _Alias]] = {}
         self.max_words = 1
         # Words the taxonomy itself writes in lower case ("access", "go", "spring"): a capitalised
         # one-word alias equal to one of them ("Access", "Go") must match with its capital.
-        self.common = Counter(
-            m.group()
-            for s in skills
-            for m in _LOWER_WORD.finditer(f"{s.preferred_label} {s.description}")
-        )
+        texts = [f"{s.preferred_label} {s.description}" for s in skills] + list(vocabulary)
+        self.common = Counter(m.group() for t in texts for m in _LOWER_WORD.finditer(t))
         for row, s in enumerate(skills):
             stripped = _PAREN.sub("", s.preferred_label).strip()
-            qualified = bool(stripped) and stripped != s.preferred_label
-            for kind, alias in self._views(s, hidden, stripped if qualified else ""):
+            stripped = stripped if stripped != s.preferred_label else ""
+            for kind, alias in self._views(s, hidden, stripped):
                 alias = alias.strip()
                 key = span_key(alias)
                 if len(alias) < min_chars or not key:
@@ -113,9 +118,7 @@ class AliasMatcher:
                     case = _CASE_EXACT
                 else:
                     case = _CASE_ANY
-                ambiguous = (len(key) == 1 and self.is_common(key[0])) or (
-                    qualified and alias.lower() == stripped.lower()
-                )
+                ambiguous = len(key) == 1 and self.is_common(key[0])
                 per_skill = self._table.setdefault(key, {})
                 if row not in per_skill:  # keep the first (preferred before alternative)
                     per_skill[row] = _Alias(alias, kind, case, ambiguous)

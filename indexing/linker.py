@@ -41,8 +41,9 @@ import numpy as np
 
 from indexing.aliases import AliasHit, AliasMatcher, span_key
 from indexing.encoder import Encoder, normalize_rows
-from indexing.text import Span, is_heading, ngrams, split_phrases, split_sentences
-from indexing.types import Check, Evidence, ExtractedSkill, SkillEntry, SkillMatch, unchecked
+from indexing.technology import TechnologyGate
+from indexing.text import Span, ngrams, split_phrases
+from indexing.types import Check, ExtractedSkill, SkillEntry, SkillMatch, unchecked
 from indexing.vector_index import IndexMismatchError, VectorIndex
 
 LABELS_FILE = "labels.faiss"
@@ -67,12 +68,18 @@ class LinkerConfig:
     transversal_bonus: float = 0.06  # reuse_level "transversal"
     use_hidden_labels: bool = True  # hidden labels (misspellings, old terms) as label views
     min_alias_chars: int = 2  # aliases shorter than this are never matched lexically
-    # extract(): a skill is kept when it is in a sentence's top extract_per_sentence with a
-    # score >= extract_min_score
+    # extract(): each sentence is cut into phrases (text.split_phrases); a skill is kept when
+    # it is a phrase's best (top extract_per_phrase) or named there verbatim, scores at least
+    # extract_min_score and no less than the phrase's best - extract_margin. Chosen on TECH and
+    # HOUSE validation by set F1 (service/eval_extraction.py).
     extract_min_score: float = 0.75
     extract_max_skills: int = 30
-    extract_per_sentence: int = 5
-    extract_repeat_bonus: float = 0.02  # per further sentence supporting the same skill
+    extract_per_phrase: int = 1
+    extract_margin: float = 0.3
+    extract_repeat_bonus: float = 0.02  # per further phrase supporting the same skill
+    # technology skills (O*NET tools, ESCO digital knowledge) only where the text is about
+    # technology or names them unambiguously (indexing/technology.py)
+    technology_gate: bool = True
     # link_spans() (short stated skill names): n-gram views only for spans of at least this many
     # words; 0: none, each span is scored on itself alone (on the TECH/HOUSE annotated spans this
     # ranks the gold skill as well or better than n-gram views, at a fraction of the encoding)
@@ -114,7 +121,11 @@ class SkillLinker:
         skills: Sequence[SkillEntry],
         encoder: Encoder,
         config: LinkerConfig | None = None,
+        *,
+        vocabulary: Iterable[str] = (),
     ) -> None:
+        """`vocabulary`: texts whose lower-case words are ordinary words (occupation titles):
+        a one-word alias among them is ambiguous (indexing.aliases)."""
         self.skills = list(skills)
         self.encoder = encoder
         self.config = config or LinkerConfig()
@@ -149,9 +160,13 @@ class SkillLinker:
             for s in self.skills
         ]
         self._matcher = AliasMatcher(
-            self.skills, min_chars=self.config.min_alias_chars, hidden=self.config.use_hidden_labels
+            self.skills,
+            min_chars=self.config.min_alias_chars,
+            hidden=self.config.use_hidden_labels,
+            vocabulary=vocabulary,
         )
         self._key_labels = self._labels_by_key()
+        self.gate = TechnologyGate(self.skills)
         self._prior = np.zeros(len(self.skills), dtype=np.float32)
         for row, s in enumerate(self.skills):
             if s.skill_type in ("knowledge", "technology"):
@@ -244,13 +259,15 @@ class SkillLinker:
         skills: Sequence[SkillEntry],
         encoder: Encoder,
         config: LinkerConfig | None = None,
+        *,
+        vocabulary: Iterable[str] = (),
     ) -> SkillLinker:
         """Load vectors saved by `save()`; IndexMismatchError when they do not fit.
 
         Refused: another model id or dim, another number of skills or labels, or other label /
         description texts (the fingerprint) than `skills` gives with this config.
         """
-        linker = cls(skills, encoder, config)
+        linker = cls(skills, encoder, config, vocabulary=vocabulary)
         d = Path(directory)
         meta_path = d / META_FILE
         if not meta_path.exists():
@@ -295,7 +312,7 @@ class SkillLinker:
 
     # ------------------------------------------------------------ scoring
 
-    def _source_mask(self, sources: Iterable[str] | None) -> np.ndarray | None:
+    def source_mask(self, sources: Iterable[str] | None) -> np.ndarray | None:
         if sources is None:
             return None
         return np.isin(self._sources, list(sources))
@@ -326,9 +343,16 @@ class SkillLinker:
             spans += split_phrases(text)[: cfg.max_phrases]
         return spans, len(grams)
 
-    def _score_texts(self, texts: Sequence[str], check: Check = unchecked) -> list[_Scored]:
+    def score_texts(
+        self,
+        texts: Sequence[str],
+        check: Check = unchecked,
+        *,
+        lexicals: Sequence[dict[int, AliasHit]] | None = None,
+    ) -> list[_Scored]:
         """Score each text against every skill (one encoding batch for all spans of all texts).
-        `check` is called between batches and texts (it raises to stop the work)."""
+        `check` is called between batches and texts (it raises to stop the work). `lexicals`:
+        the alias hits that count for each text (default: those found in it)."""
         self._require_built()
         cfg = self.config
         per_text = [self._spans(t) for t in texts]
@@ -341,7 +365,7 @@ class SkillLinker:
             vecs = np.zeros((0, self.encoder.dim), np.float32)
             dense = np.zeros((0, len(self.skills)), np.float32)
         out = []
-        for t, (spans, n_grams) in zip(texts, per_text, strict=True):
+        for i, (t, (spans, n_grams)) in enumerate(zip(texts, per_text, strict=True)):
             check()
             rows = np.asarray([pos[sp.text] for sp in spans], dtype=np.int64)
             d = dense[rows]
@@ -353,7 +377,7 @@ class SkillLinker:
                 score = score + cfg.ngram_weight * grams
             if cfg.phrase_weight:
                 score = score + cfg.phrase_weight * phrases
-            lexical = self._lexical(t)
+            lexical = self.lexical(t) if lexicals is None else lexicals[i]
             for row, hit in lexical.items():
                 score[row] += self._lexical_bonus(hit)
             out.append(_Scored(t, score, spans, d, vecs[rows], lexical))
@@ -390,7 +414,7 @@ class SkillLinker:
             return fresh
         return np.stack([cached[t] if t in cached else new[t] for t in texts])
 
-    def _lexical(self, text: str) -> dict[int, AliasHit]:
+    def lexical(self, text: str) -> dict[int, AliasHit]:
         """Skill row -> its best alias found verbatim in `text` (longest, then least shared)."""
         lexical: dict[int, AliasHit] = {}
         for hit in self._matcher.find(text):
@@ -404,7 +428,7 @@ class SkillLinker:
         bonus = cfg.lexical_bonus if hit.n_words > 1 else cfg.lexical_bonus_single
         return bonus / math.sqrt(hit.ambiguity)
 
-    def _match(self, row: int, scored: _Scored) -> SkillMatch:
+    def match(self, row: int, scored: _Scored) -> SkillMatch:
         """SkillMatch for skill `row`: the alias found in the text, else the closest label."""
         q = scored.vecs[scored.best_span(row)]
         return self._match_vec(row, float(scored.score[row]), q, scored.lexical)
@@ -441,8 +465,8 @@ class SkillLinker:
 
         Skills outside `sources` get -inf.
         """
-        mask = self._source_mask(sources)
-        out = np.stack([sc.score for sc in self._score_texts(list(texts))]) if texts else None
+        mask = self.source_mask(sources)
+        out = np.stack([sc.score for sc in self.score_texts(list(texts))]) if texts else None
         if out is None:
             return np.zeros((0, len(self.skills)), np.float32)
         return out if mask is None else np.where(mask[None, :], out, -np.inf)
@@ -457,12 +481,12 @@ class SkillLinker:
     ) -> list[list[SkillMatch]]:
         """Top-k skills for each text, best first (one encoding batch for all texts). `check` is
         called between units of work and may raise to stop it."""
-        mask = self._source_mask(sources)
+        mask = self.source_mask(sources)
         results = []
-        for scored in self._score_texts(list(texts), check):
+        for scored in self.score_texts(list(texts), check):
             score = scored.score if mask is None else np.where(mask, scored.score, -np.inf)
             top = _top_k(score, k)
-            results.append([self._match(int(r), scored) for r in top if np.isfinite(score[r])])
+            results.append([self.match(int(r), scored) for r in top if np.isfinite(score[r])])
         return results
 
     def link(
@@ -492,7 +516,7 @@ class SkillLinker:
         """
         self._require_built()
         cfg = self.config
-        mask = self._source_mask(sources)
+        mask = self.source_mask(sources)
         keys = [span_key(t) or ("\x00", t.strip().lower()) for t in spans]
         text_of: dict[tuple[str, ...], str] = {}
         for t, key in zip(spans, keys, strict=True):
@@ -534,7 +558,7 @@ class SkillLinker:
                 if len(v) > 1:
                     grams[i] = dense[v[1:]].max(axis=0)
             score = cfg.text_weight * whole + cfg.ngram_weight * grams + self._prior
-            lexical = [self._lexical(text_of[key]) for key, _rs in chunk]
+            lexical = [self.lexical(text_of[key]) for key, _rs in chunk]
             for i, hits in enumerate(lexical):
                 for row, hit in hits.items():
                     score[i, row] += self._lexical_bonus(hit)
@@ -581,68 +605,12 @@ class SkillLinker:
         sources: Iterable[str] | None = None,
         check: Check = unchecked,
     ) -> list[ExtractedSkill]:
-        """Skills named in a longer text (a job posting, a course description), best first.
+        """Skills named in a longer text, best first: `indexing.extract.extract`."""
+        from indexing.extract import extract
 
-        The text is cut into sentences (`indexing.text.split_sentences`; section headings such as
-        "Requirements" or "Job description:" and lines of only stopwords or placeholders such as
-        "<ORGANIZATION>" are skipped), all linked in one batch.
-        A skill is kept when, in some sentence, it is among the top `extract_per_sentence` (or
-        one of its labels occurs verbatim there: a list of tools is not capped) and scores at
-        least `min_score`. Per skill: the best sentence score plus
-        `extract_repeat_bonus` per further supporting sentence, and the evidence spans (offsets
-        into `text`, best first): the alias found, else the n-gram or sentence that matched best.
-        `check` is called between units of work (batches, sentences) and may raise to stop it.
-        """
-        cfg = self.config
-        max_skills = cfg.extract_max_skills if max_skills is None else max_skills
-        min_score = cfg.extract_min_score if min_score is None else min_score
-        sentences = [
-            s
-            for s in split_sentences(text)
-            if not is_heading(text[s.start : s.end + 1]) and ngrams(s.text, max_n=1)
-        ]
-        if not sentences or max_skills <= 0:
-            return []
-        mask = self._source_mask(sources)
-        found: dict[int, dict] = {}
-        for sent, scored in zip(
-            sentences, self._score_texts([s.text for s in sentences], check), strict=True
-        ):
-            check()
-            score = scored.score if mask is None else np.where(mask, scored.score, -np.inf)
-            rows = dict.fromkeys(int(r) for r in _top_k(score, cfg.extract_per_sentence))
-            rows.update(dict.fromkeys(scored.lexical))  # named verbatim: not capped per sentence
-            for row in rows:
-                value = float(score[row])
-                if not value >= min_score:
-                    continue
-                hit = scored.lexical.get(row)
-                sp = (hit.start, hit.end) if hit else scored.spans[scored.best_span(row)][:2]
-                a, b = sent.start + sp[0], sent.start + sp[1]
-                ev = Evidence(a, b, text[a:b])
-                entry = found.setdefault(row, {"best": -np.inf, "match": None, "evidence": []})
-                if value > entry["best"]:
-                    entry["best"], entry["match"] = value, self._match(row, scored)
-                entry["evidence"].append((value, ev))
-        out = []
-        for entry in found.values():
-            m: SkillMatch = entry["match"]
-            evidence = [ev for _, ev in sorted(entry["evidence"], key=lambda x: -x[0])]
-            evidence = list(dict.fromkeys(evidence))
-            out.append(
-                ExtractedSkill(
-                    skill_id=m.skill_id,
-                    uri=m.uri,
-                    preferred_label=m.preferred_label,
-                    score=entry["best"] + cfg.extract_repeat_bonus * (len(entry["evidence"]) - 1),
-                    matched_label=m.matched_label,
-                    label_kind=m.label_kind,
-                    source=m.source,
-                    evidence=tuple(evidence),
-                )
-            )
-        out.sort(key=lambda e: -e.score)
-        return out[:max_skills]
+        return extract(
+            self, text, max_skills=max_skills, min_score=min_score, sources=sources, check=check
+        )
 
 
 def _top_k(score: np.ndarray, k: int) -> np.ndarray:

@@ -29,6 +29,8 @@ class SkillEntry:
         ""  # ESCO: transversal | cross-sector | sector-specific | occupation-specific
     )
     source: str = "esco"  # "esco" | "onet"
+    # a tool or a language: O*NET technology, ESCO digital knowledge (indexing.technology)
+    technology: bool = False
 
 
 @dataclass(frozen=True)

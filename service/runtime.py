@@ -29,7 +29,7 @@ from service.catalog_cache import CatalogCache
 from service.config import Settings
 from service.db import create_tables, make_engine
 from service.record_index import RecordIndex, index_settings, prune_changes, record_text
-from service.taxonomy import load_taxonomy, skill_entries
+from service.taxonomy import load_taxonomy, occupation_titles, skill_entries
 
 log = logging.getLogger("skillmatch")
 PRUNE_EVERY_S = 3600.0  # how often a worker prunes old index changes (settings.index_change_keep_s)
@@ -175,17 +175,20 @@ def build_runtime(
     linker: SkillLinker | None = None
 
     linker_config = LinkerConfig(span_cache_size=settings.linker_cache_size)
+    vocabulary = occupation_titles(engine)  # ordinary words: "chef" the cook, not the tool
 
     def build_linker() -> None:
         nonlocal linker
-        linker = SkillLinker(entries, encoder, linker_config)
+        linker = SkillLinker(entries, encoder, linker_config, vocabulary=vocabulary)
         with progress_bar(linker.n_texts_to_embed, "skills", show) as advance:
             linker.build(progress=advance)
         linker.save(idir / "skills")
 
     def load_linker() -> None:
         nonlocal linker
-        linker = SkillLinker.load(idir / "skills", entries, encoder, linker_config)
+        linker = SkillLinker.load(
+            idir / "skills", entries, encoder, linker_config, vocabulary=vocabulary
+        )
 
     _load_or_build("skill", load_linker, build_linker)
 

@@ -233,6 +233,7 @@ def skill_entries(engine: Engine) -> list[SkillEntry]:
         Skill.skill_type,
         Skill.reuse_level,
         Skill.source,
+        Skill.collections,
     )
     with Session(engine) as s:
         rows = s.execute(select(*cols).order_by(Skill.id)).all()
@@ -247,9 +248,18 @@ def skill_entries(engine: Engine) -> list[SkillEntry]:
             skill_type=t,
             reuse_level=r,
             source=src,
+            technology=src == "onet" or (t == "knowledge" and "digital" in (cols or [])),
         )
-        for i, u, p, a, h, d, t, r, src in rows
+        for i, u, p, a, h, d, t, r, src, cols in rows
     ]
+
+
+def occupation_titles(engine: Engine) -> list[str]:
+    """Every occupation title (preferred and alternative): the linker reads their lower-case
+    words as ordinary words ("chef", "blender"), so a tool of that name is ambiguous."""
+    with Session(engine) as s:
+        rows = s.execute(select(Occupation.preferred_label, Occupation.alt_labels)).all()
+    return [t for p, alts in rows for t in (p, *alts)]
 
 
 def meta_value(engine: Engine, key: str, default: str = "") -> str:

@@ -367,7 +367,7 @@ def test_real_model_links_obvious_skills():
 
 def test_extract_keeps_every_named_tool_of_a_long_list(linker):
     line = "Stack: Docker, Git, SQL, PostgreSQL, Python, JavaScript and Microsoft Excel"
-    assert linker.config.extract_per_sentence < 7
+    assert linker.config.extract_per_phrase < 7
     found = {s.preferred_label: s for s in linker.extract(line, min_score=0.5)}
     named = {"Docker", "Git", "SQL", "PostgreSQL", "Python (computer programming)", "JavaScript"}
     assert named | {"Microsoft Excel"} <= set(found)

@@ -1,0 +1,126 @@
+"""Skills named in a longer text (a CV, a job posting, a course description): `extract`.
+
+The text is cut into sentences (`indexing.text.split_sentences`; section headings such as
+"Requirements" or "Job description:" and lines of only stopwords or placeholders such as
+"<ORGANIZATION>" are skipped) and each sentence into phrases (`indexing.text.split_phrases`:
+"Line cook for six years in a busy bistro, food hygiene certificate, grill and sauce station"
+gives four), all scored in one batch. Aliases are looked up in the whole sentence, so that
+"health and safety" is still named verbatim although the phrases split at "and".
+
+A skill is kept from a phrase when it is the phrase's best (top `extract_per_phrase`) or one of
+its labels is written there (a list of tools is not capped), it scores at least `min_score` and
+no less than the phrase's best score minus `extract_margin`, and the technology gate lets it
+through (`indexing.technology`: a software tool only where the sentence is about technology or
+names it unambiguously). Per skill: the best phrase score plus `extract_repeat_bonus` per
+further supporting phrase, and the evidence spans (offsets into `text`, best first): the alias
+written there, else the n-gram or phrase that matched best.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from indexing.text import Span, is_heading, ngrams, split_phrases, split_sentences
+from indexing.types import Check, Evidence, ExtractedSkill, unchecked
+
+if TYPE_CHECKING:
+    from indexing.linker import SkillLinker
+
+
+def units(text: str) -> list[tuple[Span, Span]]:
+    """(sentence, phrase) pairs of `text`: the phrases of each sentence that are not a heading
+    and have a content word; a sentence without such phrases is its own phrase."""
+    out = []
+    for s in split_sentences(text):
+        if is_heading(text[s.start : s.end + 1]) or not ngrams(s.text, max_n=1):
+            continue
+        phrases = [p for p in split_phrases(text, s.start, s.end) if ngrams(p.text, max_n=1)]
+        out += [(s, p) for p in phrases or [s]]
+    return out
+
+
+def extract(
+    linker: SkillLinker,
+    text: str,
+    *,
+    max_skills: int | None = None,
+    min_score: float | None = None,
+    sources: Iterable[str] | None = None,
+    check: Check = unchecked,
+) -> list[ExtractedSkill]:
+    """Skills named in `text`, best first (module docstring). `check` is called between units
+    of work (batches, phrases) and may raise to stop it."""
+    cfg = linker.config
+    max_skills = cfg.extract_max_skills if max_skills is None else max_skills
+    min_score = cfg.extract_min_score if min_score is None else min_score
+    pairs = units(text)
+    if not pairs or max_skills <= 0:
+        return []
+    sentences = {s.start: s for s, _ in pairs}
+    sent_hits = {a: linker.lexical(s.text) for a, s in sentences.items()}
+    cues = {
+        a: not cfg.technology_gate or linker.gate.has_cues(s.text, sent_hits[a])
+        for a, s in sentences.items()
+    }
+    lexicals = [_within(sent_hits[s.start], p.start - s.start, p.end - s.start) for s, p in pairs]
+    scored_all = linker.score_texts([p.text for _, p in pairs], check, lexicals=lexicals)
+    mask = linker.source_mask(sources)
+    found: dict[int, dict] = {}
+    for (sent, phrase), scored in zip(pairs, scored_all, strict=True):
+        check()
+        score = scored.score if mask is None else np.where(mask, scored.score, -np.inf)
+        blocked = linker.gate.blocked(scored.lexical, cues[sent.start])
+        if cfg.technology_gate and blocked is not None:
+            score = np.where(blocked, -np.inf, score)
+        floor = max(min_score, float(score.max()) - cfg.extract_margin)
+        rows = dict.fromkeys(int(r) for r in _top(score, cfg.extract_per_phrase))
+        rows.update(dict.fromkeys(scored.lexical))  # named verbatim: not capped per phrase
+        for row in rows:
+            value = float(score[row])
+            if not value >= floor:
+                continue
+            hit = scored.lexical.get(row)
+            if hit is not None:  # offsets in the sentence
+                a, b = sent.start + hit.start, sent.start + hit.end
+            else:
+                sp = scored.spans[scored.best_span(row)]
+                a, b = phrase.start + sp.start, phrase.start + sp.end
+            entry = found.setdefault(row, {"best": -np.inf, "match": None, "evidence": []})
+            if value > entry["best"]:
+                entry["best"], entry["match"] = value, linker.match(row, scored)
+            entry["evidence"].append((value, Evidence(a, b, text[a:b])))
+    out = [_extracted(entry, cfg.extract_repeat_bonus) for entry in found.values()]
+    out.sort(key=lambda e: -e.score)
+    return out[:max_skills]
+
+
+def _within(hits: dict, start: int, end: int) -> dict:
+    """The alias hits (offsets in the sentence) that overlap [start, end)."""
+    return {row: h for row, h in hits.items() if h.start < end and h.end > start}
+
+
+def _top(score: np.ndarray, k: int) -> np.ndarray:
+    k = min(k, len(score))
+    if k <= 0:
+        return np.zeros(0, dtype=np.int64)
+    part = np.argpartition(-score, k - 1)[:k]
+    part = part[np.argsort(-score[part], kind="stable")]
+    return part[np.isfinite(score[part])]
+
+
+def _extracted(entry: dict, repeat_bonus: float) -> ExtractedSkill:
+    m = entry["match"]
+    evidence = [ev for _, ev in sorted(entry["evidence"], key=lambda x: -x[0])]
+    return ExtractedSkill(
+        skill_id=m.skill_id,
+        uri=m.uri,
+        preferred_label=m.preferred_label,
+        score=entry["best"] + repeat_bonus * (len(entry["evidence"]) - 1),
+        matched_label=m.matched_label,
+        label_kind=m.label_kind,
+        source=m.source,
+        evidence=tuple(dict.fromkeys(evidence)),
+    )
