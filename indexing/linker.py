@@ -84,6 +84,16 @@ class LinkerConfig:
     # words; 0: none, each span is scored on itself alone (on the TECH/HOUSE annotated spans this
     # ranks the gold skill as well or better than n-gram views, at a fraction of the encoding)
     span_ngram_min_words: int = 0
+    # link_spans(): an alias inside a stated name (not the whole of it) adds its bonus too
+    span_partial_aliases: bool = False
+    # stated names (indexing/stated.py): a sure link at/above stated_link_min with a lead of
+    # stated_margin_min over the next skill; a doubtful one from stated_doubt_min; a short name
+    # (one word, an acronym) that is no label links only from stated_short_min. Chosen on the
+    # annotated spans of TECH and HOUSE validation (service/eval_extraction.py).
+    stated_link_min: float = 1.0
+    stated_doubt_min: float = 0.9
+    stated_short_min: float = 1.0
+    stated_margin_min: float = 0.05
     # encoder batch for the spans: on 2 cores 64 was ~20% faster when idle, 256 ~15% faster
     # with another process on a core (fewer, larger operations); runs are often shared
     span_batch_size: int = 256
@@ -305,6 +315,10 @@ class SkillLinker:
         self._require_built()
         rows = [self._row_of_id[i] for i in skill_ids]
         return self._desc_vecs[rows] if rows else np.zeros((0, self.encoder.dim), np.float32)
+
+    def row_of(self, skill_id: int) -> int:
+        """The row of a skill id in `skills` (KeyError when unknown)."""
+        return self._row_of_id[skill_id]
 
     def _require_built(self) -> None:
         if not self.is_built:
@@ -558,7 +572,7 @@ class SkillLinker:
                 if len(v) > 1:
                     grams[i] = dense[v[1:]].max(axis=0)
             score = cfg.text_weight * whole + cfg.ngram_weight * grams + self._prior
-            lexical = [self.lexical(text_of[key]) for key, _rs in chunk]
+            lexical = [self._name_lexical(text_of[key]) for key, _rs in chunk]
             for i, hits in enumerate(lexical):
                 for row, hit in hits.items():
                     score[i, row] += self._lexical_bonus(hit)
@@ -576,6 +590,17 @@ class SkillLinker:
                     if np.isfinite(score[i, r])
                 ]
         return [list(done[key]) for key in keys]
+
+    def _name_lexical(self, name: str) -> dict[int, AliasHit]:
+        """The alias bonus of a stated name: an alias that is the whole name; also those inside
+        it with `span_partial_aliases` ("draw" in "Order of draw" is not that skill's name)."""
+        if self.config.span_partial_aliases:
+            return self.lexical(name)
+        return {hit.row: hit for hit in self._matcher.exact(name)}
+
+    def exact(self, name: str) -> list[AliasHit]:
+        """The taxonomy aliases that are the whole of `name` (case rules of indexing.aliases)."""
+        return self._matcher.exact(name)
 
     def _labels_by_key(self) -> dict[tuple[str, ...], list[int]]:
         """`span_key` -> rows of the embedded labels with that key, one per skill (from the alias
