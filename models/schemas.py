@@ -242,6 +242,21 @@ class RecordSkillOut(BaseModel):
     relation: str | None = None
     confidence: float | None = None
     evidence: list[SpanOut] = Field(default_factory=list)
+    label: str | None = Field(
+        default=None, description="the stated skill name this link was made from, as given"
+    )
+
+
+class StatedLabelOut(BaseModel):
+    """A skill name the record states, as given, and what it became."""
+
+    position: int = Field(description="its index in the record's skills")
+    label: str
+    status: str = Field(description="linked | doubtful (linked, with a warning) | unlinked")
+    skill_id: int | None = None
+    preferred_label: str | None = None
+    confidence: float | None = None
+    note: str = Field(default="", description="why the link is doubtful or missing")
 
 
 class CredentialOut(BaseModel):
@@ -266,6 +281,7 @@ class CredentialOut(BaseModel):
     source_format: str
     score: float | None = None
     skills: list[RecordSkillOut] | None = None
+    stated: list[StatedLabelOut] | None = None
     original: object | None = None
 
 
@@ -283,6 +299,7 @@ class PostingOut(BaseModel):
     private: bool = Field(default=False, description="a tenant's private opening")
     score: float | None = None
     skills: list[RecordSkillOut] | None = None
+    stated: list[StatedLabelOut] | None = None
     original: object | None = None
 
 
@@ -371,6 +388,9 @@ class LearnerEvidenceOut(BaseModel):
     text: str = ""
     start: int | None = None
     end: int | None = None
+    link_confidence: float | None = Field(
+        default=None, description="a stated name's link to the skill (`text` is the name)"
+    )
 
 
 class LearnerSkillOut(BaseModel):

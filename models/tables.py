@@ -134,6 +134,21 @@ class CredentialSkill(SQLModel, table=True):
     evidence: list[dict] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
 
 
+class CredentialLabel(SQLModel, table=True):
+    """A skill name a credential states, as given, and what it became (indexing/stated.py):
+    linked (skill_id), doubtful (linked, with `note`), or unlinked (a label only)."""
+
+    __table_args__ = (Index("ix_credentiallabel_label", "label"),)
+
+    credential_id: int = Field(foreign_key="credential.id", primary_key=True, ondelete="CASCADE")
+    position: int = Field(primary_key=True)  # in the record's skills
+    label: str = Field(max_length=512)
+    status: str = Field(max_length=16)  # linked | doubtful | unlinked
+    skill_id: int | None = Field(default=None, foreign_key="skill.id", ondelete="SET NULL")
+    confidence: float | None = None
+    note: str = Field(default="", max_length=500)
+
+
 class JobPosting(SQLModel, table=True):
     __tablename__ = "jobposting"
 
@@ -165,6 +180,20 @@ class PostingSkill(SQLModel, table=True):
     source: str = Field(max_length=16)
     confidence: float | None = None
     evidence: list[dict] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+
+
+class PostingLabel(SQLModel, table=True):
+    """A skill name a posting states, as given, and what it became (as CredentialLabel)."""
+
+    __table_args__ = (Index("ix_postinglabel_label", "label"),)
+
+    posting_id: int = Field(foreign_key="jobposting.id", primary_key=True, ondelete="CASCADE")
+    position: int = Field(primary_key=True)
+    label: str = Field(max_length=512)
+    status: str = Field(max_length=16)
+    skill_id: int | None = Field(default=None, foreign_key="skill.id", ondelete="SET NULL")
+    confidence: float | None = None
+    note: str = Field(default="", max_length=500)
 
 
 # ------------------------------------------------------------------ employers (tenants)

@@ -95,7 +95,6 @@ class Settings(BaseSettings):
     max_candidates_page: int = Field(default=100, description="Largest page of ranked matches.")
     trust_declared: float = Field(default=0.6, description="A skill the learner declares.")
     trust_text: float = Field(default=0.6, description="A skill found in CV text.")
-    label_min_score: float = Field(default=0.55, description="Link a skill label at or above.")
     partial_hierarchy_credit: float = Field(default=0.6, description="Broader/narrower skill.")
     partial_similarity_min: float = Field(default=0.8, description="Skill-skill cosine floor.")
     partial_similarity_scale: float = Field(default=0.9, description="credit = cosine x this.")

@@ -28,6 +28,8 @@ from service.errors import InvalidInput, NotFound
 from service.ingest.pipeline import score_confidence
 from service.matching import Candidate, LearnerProfile, RequiredSkill, RoleProfile
 from service.records import visible
+from service.stated_names import link_names, names_context
+from service.stated_names import warning as stated_warning
 from service.stored_values import stored_number, stored_weight
 
 
@@ -41,6 +43,7 @@ class Evidence:
     text: str = ""
     start: int | None = None
     end: int | None = None
+    link_confidence: float | None = None  # a stated name's link (indexing.stated), else None
 
 
 @dataclass
@@ -367,8 +370,8 @@ def badge_skills(
         check()
         src = source or f"badge:{rec.external_id}"
         labels = [sk.label for sk in rec.skills if sk.label and not sk.uri]
-        linked = runtime.linker.link_many(labels, k=1, check=check) if labels else []
-        by_label = dict(zip(labels, linked, strict=True))
+        context = names_context(labels, rec.title, rec.description)
+        by_label = dict(zip(labels, link_names(runtime, labels, context, check=check), strict=True))
         uris = [sk.uri for sk in rec.skills if sk.uri]
         with Session(runtime.engine) as session:
             ids = (
@@ -378,9 +381,15 @@ def badge_skills(
             )
         for sk in rec.skills:
             sid = ids.get(sk.uri) if sk.uri else None
-            if sid is None and sk.label and by_label.get(sk.label):
-                best = by_label[sk.label][0]
-                sid = best.skill_id if best.score >= runtime.settings.label_min_score else None
+            link = by_label.get(sk.label) if sid is None and sk.label else None
+            if link is not None:  # a stated name: linked, doubtful or kept unlinked
+                note = stated_warning(f"{where}[{i}]", link)
+                warnings += [note] if note else []
+                sid = link.skill.skill_id if link.skill else None
+                if sid is not None:
+                    conf, lc = trust * sk.weight * link.confidence, link.confidence
+                    evidence[sid].append(Evidence(sid, conf, src, sk.label, link_confidence=lc))
+                continue
             if sid is None:
                 warnings.append(
                     {
@@ -417,12 +426,16 @@ def _declared(
     for i, r in enumerate(refs):
         if r in uris and r not in ids:
             raise NotFound(f"unknown skill URI {r!r}", field=f"learner.skills[{i}]")
-    linked = runtime.linker.link_many(labels, k=1, check=check) if labels else []
-    for label, hits in zip(labels, linked, strict=True):
-        if hits and hits[0].score >= runtime.settings.label_min_score:
-            evidence[hits[0].skill_id].append(Evidence(hits[0].skill_id, trust, "declared", label))
-        else:
-            warnings.append({"field": "learner.skills", "message": f"no skill close to {label!r}"})
+    links = link_names(runtime, labels, names_context(labels), check=check)
+    for label, link in zip(labels, links, strict=True):
+        note = stated_warning(f"learner.skills[{refs.index(label)}]", link)
+        warnings += [note] if note else []
+        if link.skill is not None:  # sure or doubtful: evidence at the link's confidence
+            sid = link.skill.skill_id
+            conf = link.confidence
+            evidence[sid].append(
+                Evidence(sid, trust * conf, "declared", label, link_confidence=conf)
+            )
     for uri, sid in ids.items():
         evidence[sid].append(Evidence(sid, trust, "declared", uri))
 

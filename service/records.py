@@ -5,15 +5,24 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
-from sqlalchemy import and_, or_, select
+from sqlalchemy import and_, func, or_, select
 from sqlmodel import Session
 
-from models.schemas import MAX_ID, CredentialOut, PostingOut, RecordSkillOut, SpanOut
+from models.schemas import (
+    MAX_ID,
+    CredentialOut,
+    PostingOut,
+    RecordSkillOut,
+    SpanOut,
+    StatedLabelOut,
+)
 from models.tables import (
     Credential,
+    CredentialLabel,
     CredentialSkill,
     JobPosting,
     Occupation,
+    PostingLabel,
     PostingSkill,
     Skill,
 )
@@ -29,6 +38,7 @@ class Filters:
     max_cost: float | None = None
     language: list[str] | None = None
     external_id: str | None = None
+    label: str | None = None  # a skill name the record states (any case), linked or not
     owned_by: int | None = None  # postings: only this tenant's private openings
     # postings: public ones and those of this tenant (None: public only); not a user filter
     visible_to: int | None = None
@@ -91,7 +101,17 @@ def _filtered_ids(session: Session, kind: str, f: Filters):
             stmt = stmt.where(Credential.language.in_(f.language))
     for sid in _skill_ids(session, f.skills or []):
         stmt = stmt.where(table.id.in_(select(fk).where(link.skill_id == sid)))
+    if f.label and f.label.strip():
+        labels, lfk = _label_table(kind)
+        named = select(lfk).where(func.lower(labels.label) == f.label.strip().lower())
+        stmt = stmt.where(table.id.in_(named))
     return stmt
+
+
+def _label_table(kind: str):
+    if kind == "credential":
+        return CredentialLabel, CredentialLabel.credential_id
+    return PostingLabel, PostingLabel.posting_id
 
 
 def _posting_external_id(f: Filters):
@@ -169,6 +189,10 @@ def record_skills(session: Session, kind: str, record_id: int) -> list[RecordSki
     rows = session.execute(
         select(link, Skill).join(Skill, Skill.id == link.skill_id).where(fk == record_id)
     ).all()
+    stated: dict[int, str] = {}
+    for lab in record_labels(session, kind, record_id):
+        if lab.skill_id is not None:
+            stated.setdefault(lab.skill_id, lab.label)
     out = [
         RecordSkillOut(
             id=sk.id,
@@ -180,12 +204,36 @@ def record_skills(session: Session, kind: str, record_id: int) -> list[RecordSki
             relation=getattr(ln, "relation", None),
             confidence=ln.confidence,
             evidence=[SpanOut(**e) for e in ln.evidence],
+            label=stated.get(sk.id) if ln.source == "explicit" else None,
         )
         for ln, sk in rows
     ]
     return sorted(
         out, key=lambda x: (x.origin != "explicit", -(x.confidence or 0), x.preferred_label)
     )
+
+
+def record_labels(session: Session, kind: str, record_id: int) -> list[StatedLabelOut]:
+    """The skill names the record states, in order, with what each became."""
+    labels, lfk = _label_table(kind)
+    rows = session.execute(
+        select(labels, Skill.preferred_label)
+        .join(Skill, Skill.id == labels.skill_id, isouter=True)
+        .where(lfk == record_id)
+        .order_by(labels.position)
+    ).all()
+    return [
+        StatedLabelOut(
+            position=lab.position,
+            label=lab.label,
+            status=lab.status,
+            skill_id=lab.skill_id,
+            preferred_label=pref,
+            confidence=lab.confidence,
+            note=lab.note,
+        )
+        for lab, pref in rows
+    ]
 
 
 def _original(row) -> object:
@@ -195,7 +243,9 @@ def _original(row) -> object:
         return row.original
 
 
-def credential_out(row: Credential, *, score=None, skills=None, original=False) -> CredentialOut:
+def credential_out(
+    row: Credential, *, score=None, skills=None, original=False, stated=None
+) -> CredentialOut:
     return CredentialOut(
         id=row.id,
         external_id=row.external_id,
@@ -218,12 +268,13 @@ def credential_out(row: Credential, *, score=None, skills=None, original=False) 
         source_format=row.source_format,
         score=None if score is None else round(score, 4),
         skills=skills,
+        stated=stated,
         original=_original(row) if original else None,
     )
 
 
 def posting_out(
-    session: Session, row: JobPosting, *, score=None, skills=None, original=False
+    session: Session, row: JobPosting, *, score=None, skills=None, original=False, stated=None
 ) -> PostingOut:
     occ = session.get(Occupation, row.occupation_id) if row.occupation_id else None
     return PostingOut(
@@ -242,5 +293,6 @@ def posting_out(
         source_format=row.source_format,
         score=None if score is None else round(score, 4),
         skills=skills,
+        stated=stated,
         original=_original(row) if original else None,
     )

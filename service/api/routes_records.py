@@ -243,6 +243,13 @@ def make_router(kind: str) -> APIRouter:
         max_cost: Annotated[float | None, Query(ge=0)] = None,
         language: Annotated[list[Word], Query(max_length=20)] = [],  # noqa: B006
         external_id: Annotated[str | None, Query(max_length=512)] = None,
+        label: Annotated[
+            str | None,
+            Query(
+                max_length=512,
+                description="a skill name the record states, any case (also one left unlinked)",
+            ),
+        ] = None,
         mine: Annotated[
             bool, Query(description="postings: only the private openings of the key's tenant")
         ] = False,
@@ -256,6 +263,7 @@ def make_router(kind: str) -> APIRouter:
             max_cost=max_cost,
             language=language,
             external_id=external_id,
+            label=label,
             owned_by=principal.tenant_id if (mine and principal) else None,
             visible_to=principal.tenant_id if principal else None,
         )
@@ -286,9 +294,10 @@ def make_router(kind: str) -> APIRouter:
         tid = principal.tenant_id if principal else None
         row = core.get_row(session, kind, record_id, tenant_id=tid)
         skills = core.record_skills(session, kind, record_id)
+        stated = core.record_labels(session, kind, record_id)
         if kind == "credential":
-            return core.credential_out(row, skills=skills, original=original)
-        return core.posting_out(session, row, skills=skills, original=original)
+            return core.credential_out(row, skills=skills, original=original, stated=stated)
+        return core.posting_out(session, row, skills=skills, original=original, stated=stated)
 
     @router.get("/{record_id}/skills", response_model=list[RecordSkillOut])
     def get_skills(session: SessionDep, principal: OptionalPrincipal, record_id: RecordId):

@@ -19,16 +19,18 @@ from pydantic import ValidationError
 from sqlalchemy import delete, insert, select, update
 from sqlmodel import Session
 
-from models.records import CredentialRecord, JobPostingRecord, SkillRef, Span
+from models.records import CredentialRecord, JobPostingRecord
 from models.tables import (
     Credential,
+    CredentialLabel,
     CredentialSkill,
     IndexChange,
     JobPosting,
     Occupation,
+    PostingLabel,
     PostingSkill,
-    Skill,
 )
+from service.ingest.linking import link_skills, score_confidence
 from service.ingest.namespace import RESERVED_MESSAGE, is_reserved, tenant_external_id
 from service.record_index import change_rows, compose_text
 
@@ -37,12 +39,7 @@ Kind = Literal["credential", "posting"]
 Record = CredentialRecord | JobPostingRecord
 
 OCCUPATION_MIN_SCORE = 0.6
-EXTRACTED_WEIGHT = 0.7  # a skill found in the text teaches less surely than a stated one
-
-
-def score_confidence(score: float) -> float:
-    """Linker scores run ~0.5-1.5 (not cosines; extraction keeps >= 0.75): map to 0..1."""
-    return round(min(1.0, max(0.0, float(score) / 1.3)), 4)
+__all__ = ["BatchResult", "FieldError", "Ingestor", "ItemResult", "score_confidence"]
 
 
 @dataclass
@@ -97,6 +94,7 @@ class Prepared:
     desc_offset: int
     result: ItemResult
     skills: list[dict] = field(default_factory=list)  # rows for the *Skill table, without the fk
+    labels: list[dict] = field(default_factory=list)  # rows for the *Label table, without the fk
     occupation_id: int | None = None
 
 
@@ -217,77 +215,9 @@ class Ingestor:
 
     # -- skills -------------------------------------------------------------------------------
     def _link_skills(self, todo: list[Prepared]) -> None:
-        linker = self.rt.linker
-        with Session(self.rt.engine) as s:
-            uris = {sk.uri for p in todo for sk in p.record.skills if sk.uri}
-            by_uri = (
-                dict(s.execute(select(Skill.uri, Skill.id).where(Skill.uri.in_(uris))).all())
-                if uris
-                else {}
-            )
-        labels = sorted(
-            {sk.label for p in todo for sk in p.record.skills if not sk.uri and sk.label}
-            | {
-                sk.label
-                for p in todo
-                for sk in p.record.skills
-                if sk.uri and sk.uri not in by_uri and sk.label
-            }
-        )
-        # stated names: each distinct one linked once for the batch, exact labels not encoded
-        linked = dict(zip(labels, linker.link_spans(labels, k=1), strict=True)) if labels else {}
-        for p in todo:
-            rows: dict[int, dict] = {}
-            for i, sk in enumerate(p.record.skills):
-                sid, conf = self._resolve(sk, by_uri, linked, p.result, i)
-                if sid is None:
-                    continue
-                row = rows.get(sid)
-                if row is None or row["weight"] < sk.weight:
-                    rows[sid] = dict(
-                        skill_id=sid,
-                        weight=sk.weight,
-                        source="explicit",
-                        confidence=conf,
-                        evidence=[e.model_dump() for e in sk.evidence],
-                        relation=sk.relation,
-                    )
-            policy = self.rt.settings.ingest_extract
-            stated = bool(p.record.skills)
-            found = (
-                []
-                if policy == "never" or (policy == "if_no_explicit" and stated)
-                else (linker.extract(p.text, max_skills=self.rt.settings.extract_max_skills))
-            )
-            for x in found:
-                if x.skill_id in rows:
-                    continue
-                conf = score_confidence(x.score)
-                rows[x.skill_id] = dict(
-                    skill_id=x.skill_id,
-                    weight=round(EXTRACTED_WEIGHT * conf, 3),
-                    source="extracted",
-                    confidence=conf,
-                    evidence=[_span(e, p) for e in x.evidence[:3]],
-                    relation=None,
-                )
-            p.skills = list(rows.values())
+        link_skills(self.rt, todo)
         if self.kind == "posting":
             self._occupations(todo)
-
-    def _resolve(self, sk: SkillRef, by_uri, linked, res: ItemResult, i: int):
-        if sk.uri and sk.uri in by_uri:
-            return by_uri[sk.uri], sk.confidence if sk.confidence is not None else 1.0
-        if sk.label and sk.label in linked and linked[sk.label]:
-            best = linked[sk.label][0]
-            if best.score >= self.rt.settings.label_min_score:
-                return best.skill_id, round(min(1.0, float(best.score)), 4)
-            res.warnings.append(
-                FieldError(f"skills[{i}].label", f"no taxonomy skill close to {sk.label!r}")
-            )
-            return None, None
-        res.warnings.append(FieldError(f"skills[{i}].uri", f"unknown skill URI {sk.uri!r}"))
-        return None, None
 
     def _occupations(self, todo: list[Prepared]) -> None:
         """Each posting's occupation: its occupation URI when known, else the ESCO occupation
@@ -380,6 +310,19 @@ class Ingestor:
             rows.append(row)
         return rows
 
+    def _label_rows(self, record_id: int, p: Prepared) -> list[dict]:
+        fk = "credential_id" if self.kind == "credential" else "posting_id"
+        return [{fk: record_id, **row} for row in p.labels]
+
+    def _tables(self):
+        """The record's link table, label table and the foreign key column of each."""
+        if self.kind == "credential":
+            return (CredentialSkill, CredentialSkill.credential_id), (
+                CredentialLabel,
+                CredentialLabel.credential_id,
+            )
+        return (PostingSkill, PostingSkill.posting_id), (PostingLabel, PostingLabel.posting_id)
+
     def _vector_rows(self, ids: list[int], todo: list[Prepared], vecs) -> list[dict]:
         return [v.model_dump() for v in self.index.vector_rows(ids, [p.text for p in todo], vecs)]
 
@@ -404,8 +347,7 @@ class Ingestor:
     def _write_batch(self, todo: list[Prepared], vecs) -> list[int]:
         from models.tables import Vector
 
-        link_table = CredentialSkill if self.kind == "credential" else PostingSkill
-        fk = getattr(link_table, "credential_id" if self.kind == "credential" else "posting_id")
+        (link_table, fk), (label_table, label_fk) = self._tables()
         with Session(self.rt.engine) as s:
             q = select(self.table.external_id, self.table.id)
             q = q.where(self.table.external_id.in_([p.record.external_id for p in todo]))
@@ -428,10 +370,14 @@ class Ingestor:
                 )
             ids = [existing[p.record.external_id] for p in todo]
             s.execute(delete(link_table).where(fk.in_(ids)))
+            s.execute(delete(label_table).where(label_fk.in_(ids)))
             s.execute(delete(Vector).where(Vector.kind == self.kind, Vector.ref_id.in_(ids)))
             links = [r for i, p in zip(ids, todo, strict=True) for r in self._link_rows(i, p)]
             if links:
                 s.execute(insert(link_table), links)
+            labels = [r for i, p in zip(ids, todo, strict=True) for r in self._label_rows(i, p)]
+            if labels:
+                s.execute(insert(label_table), labels)
             s.execute(insert(Vector), self._vector_rows(ids, todo, vecs))
             s.execute(insert(IndexChange), change_rows(self.kind, ids, "upsert"))
             s.commit()
@@ -440,8 +386,7 @@ class Ingestor:
     def _write_each(self, todo: list[Prepared], vecs) -> list[int | None]:
         from models.tables import Vector
 
-        link_table = CredentialSkill if self.kind == "credential" else PostingSkill
-        fk = getattr(link_table, "credential_id" if self.kind == "credential" else "posting_id")
+        (link_table, fk), (label_table, label_fk) = self._tables()
         ids: list[int | None] = []
         with Session(self.rt.engine) as s:
             for p, vec in zip(todo, vecs, strict=True):
@@ -457,12 +402,15 @@ class Ingestor:
                                 setattr(row, k, v)
                         s.flush()
                         s.execute(delete(link_table).where(fk == row.id))
+                        s.execute(delete(label_table).where(label_fk == row.id))
                         s.execute(
                             delete(Vector).where(Vector.kind == self.kind, Vector.ref_id == row.id)
                         )
                         links = self._link_rows(row.id, p)
                         if links:
                             s.execute(insert(link_table), links)
+                        if p.labels:
+                            s.execute(insert(label_table), self._label_rows(row.id, p))
                         s.execute(insert(Vector), self._vector_rows([row.id], [p], vec[None, :]))
                     ids.append(row.id)
                 except Exception:  # a database refusal of one record spares the rest
@@ -485,9 +433,9 @@ class Ingestor:
             row = s.get(self.table, record_id)
             if row is None:
                 return False
-            link_table = CredentialSkill if self.kind == "credential" else PostingSkill
-            fk = "credential_id" if self.kind == "credential" else "posting_id"
-            s.execute(delete(link_table).where(getattr(link_table, fk) == record_id))
+            (link_table, fk), (label_table, label_fk) = self._tables()
+            s.execute(delete(link_table).where(fk == record_id))
+            s.execute(delete(label_table).where(label_fk == record_id))
             s.execute(delete(Vector).where(Vector.kind == self.kind, Vector.ref_id == record_id))
             s.delete(row)
             s.execute(insert(IndexChange), change_rows(self.kind, [record_id], "delete"))
@@ -510,14 +458,3 @@ def _best_occupations(occupations, queries: list[str]) -> dict[str, tuple[int | 
         q: (h[0].entity_id, h[0].score) if h else (None, float("-inf"))
         for q, h in zip(queries, hits, strict=True)
     }
-
-
-def _span(e, p: Prepared) -> dict:
-    """Evidence offsets in the linked text (title + description) mapped back to their field."""
-    if e.start < len(p.record.title):
-        end = min(e.end, len(p.record.title))
-        return Span(field="title", start=e.start, end=end, text=p.text[e.start : end]).model_dump()
-    start, end = max(0, e.start - p.desc_offset), e.end - p.desc_offset
-    return Span(
-        field="description", start=start, end=end, text=p.record.description[start:end]
-    ).model_dump()

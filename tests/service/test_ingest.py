@@ -195,12 +195,19 @@ def test_stated_posting_skills_are_linked_once_per_batch_exact_labels_without_en
         }
     assert "PostgreSQL" in linked["stated:0"] and linked["stated:2"] == {"PostgreSQL"}
     assert linked["stated:0"] == linked["stated:1"]  # the same names, however written
-    # the same skills as linking each name alone
+    # the same skills as linking each name alone, in the same context
+    from types import SimpleNamespace
+
+    from indexing.stated import link_stated
+    from service.ingest.linking import record_context
+    from service.record_index import compose_text
+
+    p = SimpleNamespace(record=recs[0], text=compose_text(recs[0].title, recs[0].description)[0])
     alone = {
-        m[0].preferred_label
+        x.skill.preferred_label
         for name in stated[0]
-        for m in runtime.linker.link_spans([name], k=1)
-        if m[0].score >= runtime.settings.label_min_score
+        for x in link_stated(runtime.linker, [name], contexts=[record_context(p)])
+        if x.skill is not None
     }
     assert linked["stated:0"] == alone
 
