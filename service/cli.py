@@ -115,6 +115,22 @@ def cmd_eval_linking(args, settings: Settings) -> int:
     return 0
 
 
+def cmd_eval_extraction(args, settings: Settings) -> int:
+    from service.eval_extraction import format_extraction, run_extraction_eval
+    from service.eval_fixtures import format_fixture, run_fixture_eval
+    from service.runtime import build_runtime
+
+    runtime = build_runtime(settings.model_copy(update={"load_default_data": False}))
+    t0 = time.perf_counter()
+    if str(args.file).endswith(".json"):
+        result, show = run_fixture_eval(runtime.linker, args.file), format_fixture
+    else:
+        result, show = run_extraction_eval(runtime.linker, args.file), format_extraction
+    result["seconds"] = round(time.perf_counter() - t0, 1)
+    print(json.dumps(result) if args.json else f"{args.file}:\n{show(result)}")
+    return 0
+
+
 def cmd_eval_planning(args, settings: Settings) -> int:
     from service.eval_planning import run_planning_eval
     from service.runtime import build_runtime
@@ -170,6 +186,14 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--json", action="store_true", help="print one JSON object")
     s.add_argument("-k", type=int, default=100, help="ranked list length (MRR sees this many)")
     s.set_defaults(func=cmd_eval_linking)
+    s = ev.add_parser(
+        "extraction",
+        help="set P/R/F1 of extraction and stated-name links at the defaults (TECH/HOUSE CSV), "
+        "or a fixture of CV lines or stated names (tests/fixtures/*.json)",
+    )
+    s.add_argument("file")
+    s.add_argument("--json", action="store_true", help="print one JSON object")
+    s.set_defaults(func=cmd_eval_extraction)
     s = ev.add_parser("planning", help="plans for synthetic learners on ESCO occupations")
     s.add_argument("--json", action="store_true", help="print one JSON object")
     s.add_argument("--roles", type=int, default=200)

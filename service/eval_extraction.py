@@ -150,3 +150,14 @@ def run_extraction_eval(linker, path: str | os.PathLike) -> dict[str, dict[str, 
         return [(x.status, x.skill.preferred_label if x.skill else None) for x in out]
 
     return evaluate_extraction(path, extract, stated)
+
+
+def format_extraction(result: dict) -> str:
+    """Two readable lines of `run_extraction_eval`'s result."""
+    s, p = result["sentences"], result["spans"]
+    return (
+        f"  sentences (n={s['n']}): P={s['precision']:.1f} R={s['recall']:.1f} F1={s['f1']:.1f}\n"
+        f"  stated spans (n={p['n']}, {p['n_gold']} with a skill): links P={p['precision']:.1f} "
+        f"R={p['recall']:.1f} F1={p['f1']:.1f}; sure links P={p['sure_precision']:.1f} "
+        f"R={p['sure_recall']:.1f}; accuracy {p['accuracy']:.1f}"
+    )
