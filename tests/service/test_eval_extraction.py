@@ -1,0 +1,173 @@
+"""Extraction as a set (service/eval_extraction.py) and the behaviour fixtures
+(service/eval_fixtures.py): hand-computed scores, and the fixture files' shape."""
+
+from __future__ import annotations
+
+import csv
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from service.eval_extraction import (
+    evaluate_extraction,
+    read_sentences,
+    read_spans,
+    set_scores,
+    span_scores,
+)
+from service.eval_fixtures import read_fixture, score_cv_lines
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+
+
+def _write(path, rows):
+    with open(path, "w", newline="", encoding="utf-8") as fh:
+        w = csv.writer(fh)
+        w.writerow(["sentence", "span", "sub_span", "label"])
+        w.writerows(rows)
+
+
+ROWS = [
+    ("s1", "java", "", "Java (computer programming)"),
+    ("s1", "reactjs", "", "LABEL NOT PRESENT"),
+    ("s1", "java", "", "Java (computer programming)"),  # a second annotator
+    ("s2", "BS degree", "", "LABEL NOT PRESENT"),
+    ("s3", "design", "", "UNDERSPECIFIED"),
+    ("s3", "SQL", "", "SQL"),
+    ("s3", "SQL", "", "SQL Server"),  # annotators disagree: both count
+    ("s3", "", "", "SQL"),  # no span: not a span example
+]
+
+
+def test_sentences_keep_those_without_gold_and_spans_group_annotators(tmp_path):
+    path = tmp_path / "b.csv"
+    _write(path, ROWS)
+    assert read_sentences(path) == [
+        ("s1", frozenset({"Java (computer programming)"})),
+        ("s2", frozenset()),
+        ("s3", frozenset({"SQL", "SQL Server"})),
+    ]
+    spans = {(x.sentence, x.span): x.gold for x in read_spans(path)}
+    assert spans == {
+        ("s1", "java"): {"Java (computer programming)"},
+        ("s1", "reactjs"): frozenset(),
+        ("s2", "BS degree"): frozenset(),
+        ("s3", "design"): frozenset(),
+        ("s3", "SQL"): {"SQL", "SQL Server"},
+    }
+
+
+def test_set_scores_are_micro_averaged():
+    got = set_scores([({"a", "b"}, {"a"}), ({"c"}, set()), (set(), {"d", "e"})])
+    assert (got["tp"], got["fp"], got["fn"]) == (1, 2, 2)
+    assert got["precision"] == pytest.approx(100 / 3, abs=0.01)
+    assert got["recall"] == pytest.approx(100 / 3, abs=0.01)
+    assert got["f1"] == pytest.approx(100 / 3, abs=0.01)
+    assert set_scores([])["f1"] == 0.0
+
+
+def test_span_scores_count_doubtful_links_as_links_and_credit_unlinked_without_gold(tmp_path):
+    path = tmp_path / "b.csv"
+    _write(path, ROWS)
+    spans = read_spans(path)  # java, reactjs, BS degree, design, SQL
+    decisions = [
+        ("linked", "Java (computer programming)"),  # right, sure
+        ("unlinked", None),  # right: no gold
+        ("doubtful", "education"),  # wrong link
+        ("unlinked", None),  # right: no gold
+        ("doubtful", "SQL Server"),  # right, doubtful
+    ]
+    got = span_scores(spans, decisions)
+    assert got["links"] == 3 and got["precision"] == pytest.approx(200 / 3, abs=0.01)
+    assert got["recall"] == 100.0 and got["sure_links"] == 1 and got["sure_precision"] == 100.0
+    assert got["sure_recall"] == 50.0 and got["accuracy"] == 80.0
+    assert (got["n"], got["n_gold"]) == (5, 2)
+    with pytest.raises(ValueError):
+        span_scores(spans, decisions[:2])
+
+
+def test_evaluate_extraction_passes_sentences_and_spans_to_the_rankers(tmp_path):
+    path = tmp_path / "b.csv"
+    _write(path, ROWS)
+    got = evaluate_extraction(
+        path,
+        lambda sentences: [{"SQL"} if s == "s3" else set() for s in sentences],
+        lambda spans: [("unlinked", None)] * len(spans),
+    )
+    assert got["sentences"]["n"] == 3 and got["sentences"]["recall"] == pytest.approx(100 / 3, 0.01)
+    assert got["sentences"]["precision"] == 100.0
+    assert got["spans"]["links"] == 0 and got["spans"]["accuracy"] == 60.0
+    with pytest.raises(ValueError):
+        evaluate_extraction(path, lambda s: [], lambda s: [])
+
+
+@dataclass
+class _Found:
+    preferred_label: str
+
+
+class _Extractor:
+    """What score_cv_lines needs of a linker: extract(text) -> objects with preferred_label."""
+
+    def __init__(self, found: dict[str, list[str]]):
+        self.found = found
+
+    def extract(self, text):
+        return [_Found(label) for label in self.found[text]]
+
+
+def test_cv_lines_scores_count_any_of_a_group_and_forbidden_skills():
+    lines = [
+        {"text": "a", "must": [["x", "y"], "z"], "must_not": ["bad"]},
+        {"text": "b", "must": ["w"], "must_not": []},
+    ]
+    got = score_cv_lines(_Extractor({"a": ["y", "bad", "other"], "b": ["w"]}), lines)
+    assert got["must"] == 3 and got["recall"] == pytest.approx(200 / 3, abs=0.01)
+    assert got["must_not_found"] == 1 and got["precision"] == pytest.approx(200 / 3, abs=0.01)
+    assert got["lines_right"] == 1
+    assert got["failures"] == [{"text": "a", "missed": ["z"], "must_not_found": ["bad"]}]
+
+
+def test_the_fixtures_are_large_varied_and_well_formed():
+    cv = read_fixture(FIXTURES / "cv_lines.json")["lines"]
+    assert len(cv) >= 40
+    sectors = {line["sector"] for line in cv}
+    assert {"care", "trades", "hospitality", "logistics", "office", "IT", "retail",
+            "teaching"} <= sectors  # fmt: skip
+    assert all(line["must"] and isinstance(line["must_not"], list) for line in cv)
+    names = read_fixture(FIXTURES / "stated_names.json")["names"]
+    assert len(names) >= 60
+    issue = {"DAX", "pandas", "Pivot tables", "Order of draw", "user account management",
+             "help desk ticketing", "matplotlib", "personal care", "dementia care"}  # fmt: skip
+    assert issue <= {n["name"] for n in names}
+    assert any(n["expect"] is None for n in names) and all("expect" in n for n in names)
+
+
+def test_a_file_that_is_no_fixture_is_refused(tmp_path):
+    path = tmp_path / "other.json"
+    path.write_text(json.dumps({"rows": []}))
+    with pytest.raises(ValueError, match="'lines' or 'names'"):
+        read_fixture(path)
+
+
+def test_cli_eval_extraction_on_a_benchmark_file_and_on_a_fixture(
+    tmp_path, mini_data_dir, monkeypatch, capsys
+):
+    from service.cli import main
+
+    monkeypatch.setenv("SKILLMATCH_MODEL", "fake:64")
+    monkeypatch.setenv("SKILLMATCH_DATA_DIR", str(mini_data_dir))
+    monkeypatch.setenv("SKILLMATCH_DATABASE_URL", f"sqlite:///{tmp_path / 'cli.db'}")
+    monkeypatch.setenv("SKILLMATCH_INDEX_DIR", str(tmp_path / "indexes"))
+    monkeypatch.setenv("SKILLMATCH_PROGRESS", "false")
+    path = tmp_path / "b.csv"
+    _write(path, ROWS)
+    assert main(["eval", "extraction", str(path), "--json"]) == 0
+    got = json.loads(capsys.readouterr().out.strip().splitlines()[-1])
+    assert got["sentences"]["n"] == 3 and got["spans"]["n"] == 5
+    assert {"precision", "recall", "f1"} <= set(got["sentences"]) and "seconds" in got
+    assert main(["eval", "extraction", str(FIXTURES / "stated_names.json")]) == 0
+    out = capsys.readouterr().out
+    assert "stated names: accuracy" in out
