@@ -1,11 +1,12 @@
 """The behaviour fixtures (tests/fixtures/*.json) on the real model: CV lines give the skills a
 careers adviser reads from them, stated names link, doubt or stay unlinked as expected.
 
-To stay near a minute, the taxonomy is a subset: every skill the fixtures name (expected or
-forbidden) and every SAMPLE_EVERY-th other skill of ESCO and O*NET, so that each line and name
-meets unrelated competitors too; ordinary words are counted on the full taxonomy. The numbers reported in the README come from the full taxonomy
-(`skillmatch eval extraction tests/fixtures/cv_lines.json`); the floors here are below them and
-guard against regressions of the rules (gate, thresholds), not the model.
+To stay near a minute (about 45 s of CPU), the taxonomy is a subset: every skill the fixtures
+name (expected or forbidden) and every SAMPLE_EVERY-th other skill of ESCO and O*NET, so that
+each line and name meets unrelated competitors too; ordinary words are counted on the full
+taxonomy. The README's numbers come from the full taxonomy (`skillmatch eval extraction
+tests/fixtures/cv_lines.json`); the floors here guard the rules (gate, thresholds) against
+regressions, they are not the model's quality.
 """
 
 from __future__ import annotations
