@@ -97,8 +97,11 @@ class AliasMatcher:
         min_chars: int = 2,
         hidden: bool = True,
         vocabulary: Iterable[str] = (),
+        by_source: bool = True,
     ):
         self._table: dict[tuple[str, ...], dict[int, _Alias]] = {}
+        self._source = [s.source for s in skills]
+        self.by_source = by_source
         self.max_words = 1
         # Words the taxonomy itself writes in lower case ("access", "go", "spring"): a capitalised
         # one-word alias equal to one of them ("Access", "Go") must match with its capital.
@@ -124,6 +127,14 @@ class AliasMatcher:
                     per_skill[row] = _Alias(alias, kind, case, ambiguous)
                 self.max_words = max(self.max_words, len(key))
         self.max_words = min(self.max_words, 12)
+
+    def _shared(self, row: int, per_skill: dict[int, _Alias]) -> int:
+        """How many skills of the same taxonomy as `row` share the alias: an ESCO skill and an
+        O*NET tool of one name ("Excel") name the same thing, they do not compete."""
+        if not self.by_source:
+            return len(per_skill)
+        source = self._source[row]
+        return sum(1 for r in per_skill if self._source[r] == source)
 
     def is_common(self, word: str) -> bool:
         """An ordinary (lower-case) word of the taxonomy's own labels and descriptions."""
@@ -166,7 +177,14 @@ class AliasMatcher:
                     if _case_ok(a, surface):
                         hits.append(
                             AliasHit(
-                                row, start, end, a.alias, a.kind, n, len(per_skill), a.ambiguous
+                                row,
+                                start,
+                                end,
+                                a.alias,
+                                a.kind,
+                                n,
+                                self._shared(row, per_skill),
+                                a.ambiguous,
                             )
                         )
         return hits
@@ -177,7 +195,16 @@ class AliasMatcher:
         key = span_key(stripped)
         per_skill = self._table.get(key, {})
         return [
-            AliasHit(row, 0, len(stripped), a.alias, a.kind, len(key), len(per_skill), a.ambiguous)
+            AliasHit(
+                row,
+                0,
+                len(stripped),
+                a.alias,
+                a.kind,
+                len(key),
+                self._shared(row, per_skill),
+                a.ambiguous,
+            )
             for row, a in per_skill.items()
             if _case_ok(a, stripped)
         ]

@@ -4,16 +4,20 @@ The text is cut into sentences (`indexing.text.split_sentences`; section heading
 "Requirements" or "Job description:" and lines of only stopwords or placeholders such as
 "<ORGANIZATION>" are skipped) and each sentence into phrases (`indexing.text.split_phrases`:
 "Line cook for six years in a busy bistro, food hygiene certificate, grill and sauce station"
-gives four), all scored in one batch. Aliases are looked up in the whole sentence, so that
-"health and safety" is still named verbatim although the phrases split at "and".
+gives four). Sentences and phrases are scored in one batch, each as a unit: a short CV line that
+lists things is read item by item, a longer sentence also as a whole. Aliases are looked up in
+the whole sentence, so that "health and safety" is still named verbatim although the phrases
+split at "and".
 
-A skill is kept from a phrase when it is the phrase's best (top `extract_per_phrase`) or one of
-its labels is written there (a list of tools is not capped), it scores at least `min_score` and
-no less than the phrase's best score minus `extract_margin`, and the technology gate lets it
-through (`indexing.technology`: a software tool only where the sentence is about technology or
-names it unambiguously). Per skill: the best phrase score plus `extract_repeat_bonus` per
-further supporting phrase, and the evidence spans (offsets into `text`, best first): the alias
-written there, else the n-gram or phrase that matched best.
+A skill is kept from a unit when it is among the unit's best (top `extract_per_sentence` of a
+sentence, `extract_per_phrase` of a phrase) or one of its labels is written there (a list of
+tools is not capped), it scores at least `min_score` (a phrase: `min_score` +
+`extract_phrase_extra_score`: short texts score high) and no less than the unit's best score
+minus `extract_margin`, and the technology gate lets it through (`indexing.technology`: a
+software tool only where the sentence is about technology or names it unambiguously). Per skill:
+the best unit score plus `extract_repeat_bonus` per further supporting unit, and the evidence
+spans (offsets into `text`, best first): the alias written there, else the n-gram or unit that
+matched best.
 """
 
 from __future__ import annotations
@@ -31,14 +35,14 @@ if TYPE_CHECKING:
 
 
 def units(text: str) -> list[tuple[Span, Span]]:
-    """(sentence, phrase) pairs of `text`: the phrases of each sentence that are not a heading
-    and have a content word; a sentence without such phrases is its own phrase."""
+    """(sentence, unit) pairs of `text`: each sentence that is not a heading and has a content
+    word, as a unit itself, then each of its phrases with a content word."""
     out = []
     for s in split_sentences(text):
         if is_heading(text[s.start : s.end + 1]) or not ngrams(s.text, max_n=1):
             continue
         phrases = [p for p in split_phrases(text, s.start, s.end) if ngrams(p.text, max_n=1)]
-        out += [(s, p) for p in phrases or [s]]
+        out += [(s, s)] + [(s, p) for p in phrases if p != s]
     return out
 
 
@@ -52,7 +56,7 @@ def extract(
     check: Check = unchecked,
 ) -> list[ExtractedSkill]:
     """Skills named in `text`, best first (module docstring). `check` is called between units
-    of work (batches, phrases) and may raise to stop it."""
+    of work (batches, units) and may raise to stop it."""
     cfg = linker.config
     max_skills = cfg.extract_max_skills if max_skills is None else max_skills
     min_score = cfg.extract_min_score if min_score is None else min_score
@@ -69,15 +73,18 @@ def extract(
     scored_all = linker.score_texts([p.text for _, p in pairs], check, lexicals=lexicals)
     mask = linker.source_mask(sources)
     found: dict[int, dict] = {}
-    for (sent, phrase), scored in zip(pairs, scored_all, strict=True):
+    for (sent, unit), scored in zip(pairs, scored_all, strict=True):
         check()
         score = scored.score if mask is None else np.where(mask, scored.score, -np.inf)
         blocked = linker.gate.blocked(scored.lexical, cues[sent.start])
         if cfg.technology_gate and blocked is not None:
             score = np.where(blocked, -np.inf, score)
-        floor = max(min_score, float(score.max()) - cfg.extract_margin)
-        rows = dict.fromkeys(int(r) for r in _top(score, cfg.extract_per_phrase))
-        rows.update(dict.fromkeys(scored.lexical))  # named verbatim: not capped per phrase
+        whole = unit == sent
+        least = min_score if whole else min_score + cfg.extract_phrase_extra_score
+        floor = max(least, float(score.max()) - cfg.extract_margin)
+        k = cfg.extract_per_sentence if whole else cfg.extract_per_phrase
+        rows = dict.fromkeys(int(r) for r in _top(score, k))
+        rows.update(dict.fromkeys(scored.lexical))  # named verbatim: not capped per unit
         for row in rows:
             value = float(score[row])
             if not value >= floor:
@@ -87,7 +94,7 @@ def extract(
                 a, b = sent.start + hit.start, sent.start + hit.end
             else:
                 sp = scored.spans[scored.best_span(row)]
-                a, b = phrase.start + sp.start, phrase.start + sp.end
+                a, b = unit.start + sp.start, unit.start + sp.end
             entry = found.setdefault(row, {"best": -np.inf, "match": None, "evidence": []})
             if value > entry["best"]:
                 entry["best"], entry["match"] = value, linker.match(row, scored)

@@ -68,15 +68,24 @@ class LinkerConfig:
     transversal_bonus: float = 0.06  # reuse_level "transversal"
     use_hidden_labels: bool = True  # hidden labels (misspellings, old terms) as label views
     min_alias_chars: int = 2  # aliases shorter than this are never matched lexically
-    # extract(): each sentence is cut into phrases (text.split_phrases); a skill is kept when
-    # it is a phrase's best (top extract_per_phrase) or named there verbatim, scores at least
-    # extract_min_score and no less than the phrase's best - extract_margin. Chosen on TECH and
-    # HOUSE validation by set F1 (service/eval_extraction.py).
+    # an alias's bonus is divided by sqrt(skills sharing it); with this, only those of the hit's
+    # own taxonomy count (ESCO's "Microsoft Office Excel" and O*NET's "Microsoft Excel" do not
+    # compete for "Excel")
+    alias_ambiguity_by_source: bool = True
+    # extract(): each sentence and each of its phrases (text.split_phrases) is a unit; a skill
+    # is kept when it is among a unit's best (top extract_per_sentence of a sentence,
+    # extract_per_phrase of a phrase) or named there verbatim, scores at least
+    # extract_min_score (a phrase: extract_min_score + extract_phrase_extra_score, as short
+    # texts score high, like stated names, whose sure links start at 1.0) and no less than the
+    # unit's best - extract_margin. Chosen on TECH and HOUSE validation by set F1
+    # (service/eval_extraction.py; README).
     extract_min_score: float = 0.75
     extract_max_skills: int = 30
+    extract_per_sentence: int = 3
     extract_per_phrase: int = 1
-    extract_margin: float = 0.3
-    extract_repeat_bonus: float = 0.02  # per further phrase supporting the same skill
+    extract_phrase_extra_score: float = 0.25
+    extract_margin: float = 0.1
+    extract_repeat_bonus: float = 0.02  # per further unit supporting the same skill
     # technology skills (O*NET tools, ESCO digital knowledge) only where the text is about
     # technology or names them unambiguously (indexing/technology.py)
     technology_gate: bool = True
@@ -174,6 +183,7 @@ class SkillLinker:
             min_chars=self.config.min_alias_chars,
             hidden=self.config.use_hidden_labels,
             vocabulary=vocabulary,
+            by_source=self.config.alias_ambiguity_by_source,
         )
         self._key_labels = self._labels_by_key()
         self.gate = TechnologyGate(self.skills)

@@ -95,21 +95,34 @@ def test_a_cook_is_not_given_the_configuration_tool_but_a_devops_engineer_is(lin
     assert "use cooking techniques" in _labels(cook)
     devops = linker.extract("Deployed services with Chef and Terraform.", min_score=0.0)
     assert {SKILLS[0].preferred_label, "IBM Terraform"} <= _labels(devops)
-    off = SkillLinker(SKILLS, linker.encoder, LinkerConfig(technology_gate=False))
-    off.set_vectors(linker._label_vecs, linker._desc_vecs)
+    off = _with(linker, technology_gate=False, extract_margin=9.0)
     assert SKILLS[0].preferred_label in _labels(off.extract("Chef de partie.", min_score=0.0))
 
 
+def _with(linker, **config):
+    """The same linker (vectors, vocabulary) with other settings."""
+    other = SkillLinker(SKILLS, linker.encoder, LinkerConfig(**config), vocabulary=COOKS)
+    other.set_vectors(linker._label_vecs, linker._desc_vecs)
+    return other
+
+
 def test_a_tool_named_unambiguously_needs_no_cue(linker):
-    found = linker.extract("I build weekly sales reports in Excel.", min_score=0.0)
+    wide = _with(linker, extract_margin=9.0)  # the hashing encoder's scores: keep every name
+    found = wide.extract("I build weekly sales reports in Excel.", min_score=0.0)
     assert {"Microsoft Excel", "use spreadsheets software"} <= _labels(found)
 
 
-def test_extraction_is_by_phrase_with_aliases_read_across_phrases(linker):
+def test_extraction_reads_sentences_and_phrases_with_aliases_across_phrases(linker):
     text = "Food hygiene, health and safety.\nGrill food"
     pairs = units(text)
-    assert [p.text for _, p in pairs] == ["Food hygiene", "health", "safety", "Grill food"]
-    found = {x.preferred_label: x for x in linker.extract(text, min_score=0.0)}
+    assert [(s.text, u.text) for s, u in pairs] == [
+        ("Food hygiene, health and safety", "Food hygiene, health and safety"),
+        ("Food hygiene, health and safety", "Food hygiene"),
+        ("Food hygiene, health and safety", "health"),
+        ("Food hygiene, health and safety", "safety"),
+        ("Grill food", "Grill food"),  # one phrase: the sentence alone
+    ]
+    found = {x.preferred_label: x for x in _with(linker, extract_margin=9.0).extract(text)}
     hs = found["health and safety in the workplace"]  # the alias spans two phrases
     assert hs.evidence[0].text == "health and safety"
     assert found["use cooking techniques"].evidence[0].start == text.index("Grill food")
@@ -118,11 +131,20 @@ def test_extraction_is_by_phrase_with_aliases_read_across_phrases(linker):
             assert text[ev.start : ev.end] == ev.text
 
 
-def test_a_phrase_keeps_its_best_skill_and_the_ones_it_names(linker):
+def test_a_unit_keeps_its_best_skills_within_the_margin_and_the_ones_it_names(linker):
     cfg = linker.config
-    assert cfg.extract_per_phrase == 1
+    assert (cfg.extract_per_sentence, cfg.extract_per_phrase) == (3, 1)
     text = "reports in Excel"
     found = linker.extract(text, min_score=0.0)
     best = max(linker.score_texts([text])[0].score)
-    assert {x.preferred_label for x in found} >= {"Microsoft Excel", "use spreadsheets software"}
-    assert all(x.score >= best - cfg.extract_margin - 1e-6 for x in found)
+    assert found and all(x.score >= best - cfg.extract_margin - 1e-6 for x in found)
+    wide = _with(linker, extract_margin=9.0).extract(text, min_score=0.0)
+    assert {"Microsoft Excel", "use spreadsheets software"} <= _labels(wide)
+    assert len(wide) >= len(found)
+
+
+def test_an_alias_shared_by_an_esco_skill_and_an_onet_tool_is_not_split_between_them():
+    m = AliasMatcher(SKILLS)
+    assert {h.row: h.ambiguity for h in m.exact("Excel")} == {4: 1, 5: 1}
+    pooled = AliasMatcher(SKILLS, by_source=False)
+    assert {h.row: h.ambiguity for h in pooled.exact("Excel")} == {4: 2, 5: 2}

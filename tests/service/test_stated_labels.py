@@ -27,12 +27,12 @@ def thresholds(runtime, **values):
         runtime.linker.config = saved
 
 
-def _doc(ext: str, labels: list[str], title: str = "PostgreSQL database design") -> dict:
+def _doc(ext: str, labels: list[str], title: str = "Relational schemas (stated names)") -> dict:
     return {
         "external_id": ext,
         "kind": "course",
         "title": title,
-        "description": "Design PostgreSQL databases and write SQL.",
+        "description": "Schemas, keys and queries.",
         "skills": [{"label": label} for label in labels],
     }
 
