@@ -28,14 +28,12 @@ embedded texts); `load()` refuses files made by another model, dim, or taxonomy.
 from __future__ import annotations
 
 import hashlib
-import json
 import math
 import os
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from pathlib import Path
 
 import numpy as np
 
@@ -44,11 +42,7 @@ from indexing.encoder import Encoder, normalize_rows
 from indexing.technology import TechnologyGate
 from indexing.text import Span, ngrams, split_phrases
 from indexing.types import Check, ExtractedSkill, SkillEntry, SkillMatch, unchecked
-from indexing.vector_index import IndexMismatchError, VectorIndex
 
-LABELS_FILE = "labels.faiss"
-DESCRIPTIONS_FILE = "descriptions.faiss"
-META_FILE = "linker.json"
 KINDS = ("preferred", "alternative", "hidden", "description")
 
 
@@ -234,6 +228,11 @@ class SkillLinker:
             raise ValueError(f"description vectors {desc_vecs.shape} != ({len(self.skills)}, dim)")
         self._label_vecs, self._desc_vecs = label_vecs, desc_vecs
 
+    def vectors(self) -> tuple[np.ndarray, np.ndarray]:
+        """The label vectors (rows in `label_texts` order) and description vectors (skills)."""
+        self._require_built()
+        return self._label_vecs, self._desc_vecs
+
     @property
     def label_texts(self) -> list[str]:
         return list(self._label_texts)
@@ -252,25 +251,10 @@ class SkillLinker:
 
     def save(self, directory: str | os.PathLike) -> None:
         """Write labels.faiss, descriptions.faiss (each with .manifest.json) and linker.json."""
+        from indexing.linker_store import save_vectors
+
         self._require_built()
-        d = Path(directory)
-        d.mkdir(parents=True, exist_ok=True)
-        model_id, dim = self.encoder.model_id, self.encoder.dim
-        for name, vecs in ((LABELS_FILE, self._label_vecs), (DESCRIPTIONS_FILE, self._desc_vecs)):
-            index = VectorIndex(dim, model_id=model_id, index_type="flat")
-            index.add(np.arange(len(vecs), dtype=np.int64), vecs)
-            index.save(d / name)
-        meta = {
-            "model_id": model_id,
-            "dim": dim,
-            "n_skills": len(self.skills),
-            "n_labels": self.n_labels,
-            "fingerprint": self.fingerprint(),
-            "use_hidden_labels": self.config.use_hidden_labels,
-        }
-        tmp = d / (META_FILE + ".tmp")
-        tmp.write_text(json.dumps(meta, indent=2, sort_keys=True))
-        os.replace(tmp, d / META_FILE)
+        save_vectors(self, directory)
 
     @classmethod
     def load(
@@ -287,37 +271,10 @@ class SkillLinker:
         Refused: another model id or dim, another number of skills or labels, or other label /
         description texts (the fingerprint) than `skills` gives with this config.
         """
+        from indexing.linker_store import load_vectors
+
         linker = cls(skills, encoder, config, vocabulary=vocabulary)
-        d = Path(directory)
-        meta_path = d / META_FILE
-        if not meta_path.exists():
-            raise FileNotFoundError(f"no linker vectors in {d}")
-        meta = json.loads(meta_path.read_text())
-        expected = {
-            "model_id": encoder.model_id,
-            "dim": encoder.dim,
-            "n_skills": len(linker.skills),
-            "n_labels": linker.n_labels,
-        }
-        problems = [
-            f"{k} {meta.get(k)!r} != expected {v!r}"
-            for k, v in expected.items()
-            if meta.get(k) != v
-        ]
-        if not problems and meta.get("fingerprint") != linker.fingerprint():
-            problems.append("label/description texts differ from the taxonomy given")
-        if problems:
-            raise IndexMismatchError(f"refusing linker vectors in {d}: " + "; ".join(problems))
-        vecs = []
-        for name, count in (
-            (LABELS_FILE, linker.n_labels),
-            (DESCRIPTIONS_FILE, len(linker.skills)),
-        ):
-            index = VectorIndex.load(
-                d / name, model_id=encoder.model_id, dim=encoder.dim, count=count
-            )
-            vecs.append(_all_vectors(index, count))
-        linker._label_vecs, linker._desc_vecs = vecs
+        linker._label_vecs, linker._desc_vecs = load_vectors(linker, directory)
         return linker
 
     def skill_vectors(self, skill_ids: Sequence[int]) -> np.ndarray:
@@ -666,18 +623,3 @@ def _top_k_rows(score: np.ndarray, k: int) -> np.ndarray:
     part = np.argpartition(-score, k - 1, axis=1)[:, :k]
     order = np.argsort(-np.take_along_axis(score, part, axis=1), axis=1, kind="stable")
     return np.take_along_axis(part, order, axis=1)
-
-
-def _all_vectors(index: VectorIndex, count: int) -> np.ndarray:
-    """All vectors of a flat index saved with ids 0..count-1, as a (count, dim) matrix."""
-    getter = getattr(index, "vectors", None)
-    if callable(getter):  # a public accessor, when VectorIndex has one
-        ids, vecs = getter()
-    else:
-        ids = index.ids
-        vecs = np.stack([index.reconstruct(int(i)) for i in ids]) if len(ids) else None
-    if vecs is None or len(ids) != count or set(ids.tolist()) != set(range(count)):
-        raise IndexMismatchError(f"index holds ids that are not 0..{count - 1}")
-    out = np.empty((count, index.dim), dtype=np.float32)
-    out[np.asarray(ids)] = vecs
-    return out
