@@ -76,6 +76,7 @@ def test_a_stated_name_is_searchable_in_any_case_linked_or_not(client, stated):
             s["label"].lower() for s in client.get(f"/v1/credentials/{i['id']}").json()["stated"]
         ]
         assert "postgresql" in labels
+    assert client.get("/v1/credentials", params={"label": "a\x00b"}).status_code == 200
     for label in ("%", "Xqz%", "' OR 1=1 --", "Xqzv"):  # no pattern, no injection, whole names
         assert client.get("/v1/credentials", params={"label": label}).json()["items"] == []
     r = client.get("/v1/credentials", params={"label": "x" * 513})
