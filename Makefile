@@ -57,6 +57,10 @@ eval: install
 	HF_HUB_OFFLINE=1 $(BIN)/skillmatch eval linking $(SHARED)/eval/skill-linking/tech_test_annotations.csv
 	HF_HUB_OFFLINE=1 $(BIN)/skillmatch eval linking $(SHARED)/eval/skill-linking/tech_validation_annotations.csv
 	HF_HUB_OFFLINE=1 $(BIN)/skillmatch eval linking $(SHARED)/eval/skill-linking/house_validation_annotations.csv
+	HF_HUB_OFFLINE=1 $(BIN)/skillmatch eval extraction $(SHARED)/eval/skill-linking/tech_validation_annotations.csv
+	HF_HUB_OFFLINE=1 $(BIN)/skillmatch eval extraction $(SHARED)/eval/skill-linking/house_validation_annotations.csv
+	HF_HUB_OFFLINE=1 $(BIN)/skillmatch eval extraction tests/fixtures/cv_lines.json
+	HF_HUB_OFFLINE=1 $(BIN)/skillmatch eval extraction tests/fixtures/stated_names.json
 
 clean:
 	rm -rf var .pytest_cache .ruff_cache

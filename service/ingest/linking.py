@@ -114,9 +114,10 @@ def _warning(path: str, message: str):
 
 
 def _extracted(runtime, p: Prepared, rows: dict[int, dict]) -> None:
-    """Skills found in the record's text, by the ingest_extract policy, added to `rows`."""
+    """Skills found in the record's text, by the ingest_extract policy, added to `rows`
+    (if_no_explicit: when no stated skill became a skill, e.g. all were left unlinked)."""
     policy = runtime.settings.ingest_extract
-    if policy == "never" or (policy == "if_no_explicit" and p.record.skills):
+    if policy == "never" or (policy == "if_no_explicit" and rows):
         return
     found = runtime.linker.extract(p.text, max_skills=runtime.settings.extract_max_skills)
     for x in found:

@@ -117,3 +117,23 @@ def test_link_stated_decides_each_name_in_its_context_linking_distinct_names_onc
     assert link_stated(linker, []) == []
     with pytest.raises(ValueError):
         link_stated(linker, ["a"], contexts=[None, None])
+
+
+def test_an_alias_inside_a_longer_name_adds_no_bonus_to_it(linker):
+    from dataclasses import replace
+
+    partial = SkillLinker(linker.skills, linker.encoder, replace(linker.config,
+                          span_partial_aliases=True), vocabulary=COOKS)  # fmt: skip
+    partial.set_vectors(*linker.vectors())
+
+    def score(lk, name):
+        return {m.preferred_label: m.score for m in lk.link_spans([name], k=len(lk.skills))[0]}
+
+    cooking, cfg = "use cooking techniques", linker.config
+    inside = "grill food station"  # "grill food" is an alias of cooking, not the whole name
+    assert score(partial, inside)[cooking] - score(linker, inside)[cooking] == pytest.approx(
+        cfg.lexical_bonus
+    )
+    whole = "grill food"  # the whole name: the bonus stays
+    assert score(partial, whole)[cooking] == pytest.approx(score(linker, whole)[cooking])
+    assert score(linker, whole)[cooking] > score(linker, "grill")[cooking]

@@ -153,3 +153,12 @@ def test_declared_names_carry_their_link_and_an_unlinked_one_only_warns(client, 
     ]
     assert [(e["text"], e["link_confidence"]) for e in declared] == [("PostgreSQL", 1.0)]
     assert declared[0]["confidence"] == pytest.approx(runtime.settings.trust_declared)
+
+
+def test_a_record_whose_stated_names_all_stay_unlinked_gets_skills_from_its_text(client, runtime):
+    assert runtime.settings.ingest_extract == "if_no_explicit"
+    with thresholds(runtime):
+        r = client.post("/v1/credentials", json=[_doc("stated:none", [UNLINKED, "Qwxzk"])])
+    rec = client.get(f"/v1/credentials/{r.json()['items'][0]['id']}").json()
+    assert [s["status"] for s in rec["stated"]] == ["unlinked", "unlinked"]
+    assert rec["skills"] and {s["origin"] for s in rec["skills"]} == {"extracted"}
