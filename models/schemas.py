@@ -172,7 +172,11 @@ class OccupationHit(BaseModel):
     uri: str
     preferred_label: str
     isco_code: str
-    score: float
+    score: float = Field(description="similarity of the best matching label (1: an exact label)")
+    rank_score: float = Field(
+        description="the ranking score: the best label, the occupation's other labels, its "
+        "description and its ISCO group together (hits come in this order)"
+    )
     matched_label: str
 
 
@@ -314,7 +318,9 @@ class RoleOut(BaseModel):
     title: str
     source: str = Field(description='"occupation:<uri>", "posting:<id>", "demand:<uri>" or "text"')
     title_resolution: list[OccupationHit] | None = Field(
-        default=None, description="target.title: the occupations it resolved to, best first"
+        default=None,
+        description="target.title: the occupations it resolved to, best first (the first is "
+        "the role; the others are alternatives to offer when a warning says the match is weak)",
     )
     n_skills: int
     n_essential: int

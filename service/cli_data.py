@@ -155,7 +155,27 @@ def cmd_embed(args, settings) -> int:
     return 0
 
 
+def cmd_title_memory(args, settings) -> int:
+    from service.title_memory import MEMORY_FILE, write_memory
+
+    shared = Path(args.shared)
+    out = Path(args.out) if args.out else Path(settings.data_dir) / MEMORY_FILE
+    n = write_memory(
+        shared / "onet-29.2", shared / "melo" / "onet_to_esco_crosswalk_usa_en.json", out
+    )
+    print(json.dumps({"titles": n, "out": str(out)}))
+    return 0
+
+
 def add_data_commands(sub) -> None:
+    s = sub.add_parser(
+        "title-memory",
+        help="write the known job titles (O*NET titles' development part, ESCO by crosswalk)",
+    )
+    s.add_argument("shared", nargs="?", default="../shared/data")
+    s.add_argument("--out", default=None, help="default: <data_dir>/onet/title_memory.tsv.gz")
+    s.set_defaults(func=cmd_title_memory)
+
     s = sub.add_parser("ingest", help="ingest credentials or postings from files")
     s.add_argument("kind", choices=["credentials", "postings"])
     s.add_argument("files", nargs="+")

@@ -25,6 +25,7 @@ from service.errors import InvalidInput, NotFound
 from service.ingest.pipeline import score_confidence
 from service.matching import Candidate, LearnerProfile, RequiredSkill, RoleProfile
 from service.records import visible
+from service.titles import TitleResolution
 
 
 @dataclass
@@ -133,25 +134,30 @@ def role_from_text(runtime, text: str, *, title: str = "free-text role") -> Role
     return RoleProfile(title, skills, "text")
 
 
-def resolve_title(runtime, session: Session, title: str, k: int = 5) -> list[dict]:
-    hits = runtime.occupations.search(title, k=k)
+def resolve_title(runtime, session: Session, title: str, k: int = 5) -> TitleResolution:
+    """The occupations a typed title names, best first, with how sure the answer is
+    (service/titles.py)."""
+    return runtime.titles.resolve(title, k=k)
+
+
+def title_hits(session: Session, resolution: TitleResolution) -> list[dict]:
+    """The resolution's occupations as answer dicts (id, uri, label, ISCO code, score)."""
+    ids = [c.occupation_id for c in resolution.candidates]
     occ = {
-        o.id: o
-        for o in session.execute(
-            select(Occupation).where(Occupation.id.in_([h.entity_id for h in hits]))
-        ).scalars()
+        o.id: o for o in session.execute(select(Occupation).where(Occupation.id.in_(ids))).scalars()
     }
     return [
         {
-            "id": h.entity_id,
-            "uri": occ[h.entity_id].uri,
-            "preferred_label": occ[h.entity_id].preferred_label,
-            "isco_code": occ[h.entity_id].isco_code,
-            "score": round(h.score, 4),
-            "matched_label": h.matched_label,
+            "id": c.occupation_id,
+            "uri": occ[c.occupation_id].uri,
+            "preferred_label": occ[c.occupation_id].preferred_label,
+            "isco_code": occ[c.occupation_id].isco_code,
+            "score": round(c.label_score, 4),
+            "rank_score": round(c.score, 4),
+            "matched_label": c.matched_label,
         }
-        for h in hits
-        if h.entity_id in occ
+        for c in resolution.candidates
+        if c.occupation_id in occ
     ]
 
 

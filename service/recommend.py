@@ -174,11 +174,19 @@ def build_role(
         oid = target.demand_occupation_id
         return profiles.role_from_demand(session, oid, s, tenant_id=tenant_id), info
     if target.title:
-        resolved = profiles.resolve_title(runtime, session, target.title)
-        if not resolved:
-            raise InvalidInput("no occupation matches this title", field="target.title")
-        info["title_resolution"] = resolved
-        return profiles.role_from_occupation(session, resolved[0]["id"], s), info
+        resolution = profiles.resolve_title(runtime, session, target.title)
+        hits = profiles.title_hits(session, resolution)
+        if not hits or not resolution.confident:
+            closest = "; ".join(f"{h['preferred_label']} ({h['score']:.2f})" for h in hits)
+            raise InvalidInput(
+                f"no confident match for this title; closest occupations: {closest or 'none'}."
+                " Name one with target.occupation_id, or search GET /v1/occupations?q=",
+                field="target.title",
+            )
+        info["title_resolution"] = hits
+        if resolution.warning:
+            info["warnings"] = [{"field": "target.title", "message": resolution.warning}]
+        return profiles.role_from_occupation(session, hits[0]["id"], s), info
     text = target.description or ""
     if len(text) > s.max_text_chars:
         raise InvalidInput(
@@ -299,10 +307,10 @@ def _role_out(role, info) -> dict:
     return {
         "title": role.title,
         "source": role.source,
-        **info,
         "n_skills": len(role.skills),
         "n_essential": n_ess,
         "warnings": [],
+        **info,
     }
 
 
