@@ -55,7 +55,7 @@ class TitleConfig:
     w_memory: float = 2.0
     memory_vote: float = 0.05
     memory_k: int = 20
-    min_score: float = 0.6  # best evidence below: no confident match
+    min_score: float = 0.5  # best evidence below: no confident match (gibberish: 0.34-0.44)
     warn_score: float = 0.75  # below (or a close second): resolved, with a warning
     warn_margin: float = 0.02
 
@@ -67,6 +67,7 @@ class TitleCandidate:
     label_score: float  # similarity of the best label or known title (1: exact label)
     matched_label: str
     label_kind: str  # "preferred" | "alternative" | "known title"
+    exact: bool = False  # the title equals one of its ESCO labels
 
 
 @dataclass(frozen=True)
@@ -160,15 +161,16 @@ class TitleResolver:
             score += c.w_memory * memory
             out.append(self._candidate(eid, score, hits[0], near))
         # a title equal to an ESCO label names that occupation, whatever else is near
-        out.sort(key=lambda t: (-(t.label_score >= 1.0), -t.score, t.label_kind != "preferred"))
+        out.sort(key=lambda t: (not t.exact, -t.score, t.label_kind != "preferred"))
         return out
 
     @staticmethod
     def _candidate(eid: int, score: float, best, near) -> TitleCandidate:
         """The evidence shown: the best label, or the nearest known title when it is closer."""
-        if near and near[0][0] > best[0] and best[0] < 1.0:
+        exact = best[0] >= 1.0
+        if near and near[0][0] > best[0] and not exact:
             return TitleCandidate(eid, score, near[0][0], near[0][1], "known title")
-        return TitleCandidate(eid, score, min(best[0], 1.0), best[1], best[2])
+        return TitleCandidate(eid, score, min(best[0], 1.0), best[1], best[2], exact)
 
     def _isco(self, eid: int) -> str:
         info = self.info.get(eid)
@@ -180,6 +182,6 @@ class TitleResolver:
         if not ranked or not known or ranked[0].label_score < c.min_score:
             return TitleResolution(query, ranked, False, NO_MATCH)
         close = len(ranked) > 1 and ranked[0].score - ranked[1].score < c.warn_margin
-        if ranked[0].label_score < c.warn_score or close:
+        if not ranked[0].exact and (ranked[0].label_score < c.warn_score or close):
             return TitleResolution(query, ranked, True, LOW_CONFIDENCE)
         return TitleResolution(query, ranked, True, None)
