@@ -42,7 +42,7 @@ import numpy as np
 
 from indexing.encoder import Encoder, normalize_rows
 from indexing.text import Span, is_heading, ngrams, split_phrases, split_sentences
-from indexing.types import Evidence, ExtractedSkill, SkillEntry, SkillMatch
+from indexing.types import Check, Evidence, ExtractedSkill, SkillEntry, SkillMatch, unchecked
 from indexing.vector_index import IndexMismatchError, VectorIndex
 
 LABELS_FILE = "labels.faiss"
@@ -404,11 +404,12 @@ class SkillLinker:
             return None
         return np.isin(self._sources, list(sources))
 
-    def _dense(self, queries: np.ndarray, chunk: int = 64) -> np.ndarray:
+    def _dense(self, queries: np.ndarray, chunk: int = 64, check: Check = unchecked) -> np.ndarray:
         """(n_queries, n_skills): max over each skill's labels + description_weight x desc."""
         out = np.empty((len(queries), len(self.skills)), dtype=np.float32)
         w = self.config.description_weight
         for a in range(0, len(queries), chunk):
+            check()
             q = queries[a : a + chunk]
             sims = q @ self._label_vecs.T
             out[a : a + chunk] = np.maximum.reduceat(sims, self._label_starts, axis=1)
@@ -429,21 +430,23 @@ class SkillLinker:
             spans += split_phrases(text)[: cfg.max_phrases]
         return spans, len(grams)
 
-    def _score_texts(self, texts: Sequence[str]) -> list[_Scored]:
-        """Score each text against every skill (one encoding batch for all spans of all texts)."""
+    def _score_texts(self, texts: Sequence[str], check: Check = unchecked) -> list[_Scored]:
+        """Score each text against every skill (one encoding batch for all spans of all texts).
+        `check` is called between batches and texts (it raises to stop the work)."""
         self._require_built()
         cfg = self.config
         per_text = [self._spans(t) for t in texts]
         uniq = list(dict.fromkeys(sp.text for spans, _ in per_text for sp in spans))
         pos = {t: i for i, t in enumerate(uniq)}
         if uniq:
-            vecs = self._query_vectors(uniq)
-            dense = self._dense(vecs)
+            vecs = self._query_vectors(uniq, check=check)
+            dense = self._dense(vecs, check=check)
         else:
             vecs = np.zeros((0, self.encoder.dim), np.float32)
             dense = np.zeros((0, len(self.skills)), np.float32)
         out = []
         for t, (spans, n_grams) in zip(texts, per_text, strict=True):
+            check()
             rows = np.asarray([pos[sp.text] for sp in spans], dtype=np.int64)
             d = dense[rows]
             whole = d[0]
@@ -460,12 +463,20 @@ class SkillLinker:
             out.append(_Scored(t, score, spans, d, vecs[rows], lexical))
         return out
 
-    def _query_vectors(self, texts: list[str], batch_size: int = 64) -> np.ndarray:
+    def _query_vectors(
+        self, texts: list[str], batch_size: int = 64, check: Check = unchecked
+    ) -> np.ndarray:
         """Query vectors of distinct texts: those linked recently come from the cache (the
-        encoder is deterministic), the others are encoded in one call and cached."""
+        encoder is deterministic), the others are encoded in one call and cached. `check` runs
+        before encoding and after each of the encoder's batches."""
+        check()
         size = self.config.span_cache_size
+
+        def progress(_n: int) -> None:
+            check()
+
         if size <= 0:
-            return self.encoder.encode_queries(texts, batch_size=batch_size)
+            return self.encoder.encode_queries(texts, batch_size=batch_size, progress=progress)
         with self._cache_lock:
             cached = {t: v for t in texts if (v := self._cache.get(t)) is not None}
             for t in cached:
@@ -473,7 +484,7 @@ class SkillLinker:
         todo = [t for t in texts if t not in cached]
         if not todo:
             return np.stack([cached[t] for t in texts])
-        fresh = self.encoder.encode_queries(todo, batch_size=batch_size)
+        fresh = self.encoder.encode_queries(todo, batch_size=batch_size, progress=progress)
         new = {t: v.copy() for t, v in zip(todo, fresh, strict=True)}  # not views of a batch
         with self._cache_lock:
             self._cache.update(new)
@@ -541,12 +552,18 @@ class SkillLinker:
         return out if mask is None else np.where(mask[None, :], out, -np.inf)
 
     def link_many(
-        self, texts: Sequence[str], *, k: int = 10, sources: Iterable[str] | None = None
+        self,
+        texts: Sequence[str],
+        *,
+        k: int = 10,
+        sources: Iterable[str] | None = None,
+        check: Check = unchecked,
     ) -> list[list[SkillMatch]]:
-        """Top-k skills for each text, best first (one encoding batch for all texts)."""
+        """Top-k skills for each text, best first (one encoding batch for all texts). `check` is
+        called between units of work and may raise to stop it."""
         mask = self._source_mask(sources)
         results = []
-        for scored in self._score_texts(list(texts)):
+        for scored in self._score_texts(list(texts), check):
             score = scored.score if mask is None else np.where(mask, scored.score, -np.inf)
             top = _top_k(score, k)
             results.append([self._match(int(r), scored) for r in top if np.isfinite(score[r])])
@@ -666,6 +683,7 @@ class SkillLinker:
         max_skills: int | None = None,
         min_score: float | None = None,
         sources: Iterable[str] | None = None,
+        check: Check = unchecked,
     ) -> list[ExtractedSkill]:
         """Skills named in a longer text (a job posting, a course description), best first.
 
@@ -677,6 +695,7 @@ class SkillLinker:
         least `min_score`. Per skill: the best sentence score plus
         `extract_repeat_bonus` per further supporting sentence, and the evidence spans (offsets
         into `text`, best first): the alias found, else the n-gram or sentence that matched best.
+        `check` is called between units of work (batches, sentences) and may raise to stop it.
         """
         cfg = self.config
         max_skills = cfg.extract_max_skills if max_skills is None else max_skills
@@ -691,8 +710,9 @@ class SkillLinker:
         mask = self._source_mask(sources)
         found: dict[int, dict] = {}
         for sent, scored in zip(
-            sentences, self._score_texts([s.text for s in sentences]), strict=True
+            sentences, self._score_texts([s.text for s in sentences], check), strict=True
         ):
+            check()
             score = scored.score if mask is None else np.where(mask, scored.score, -np.inf)
             rows = dict.fromkeys(int(r) for r in _top_k(score, cfg.extract_per_sentence))
             rows.update(dict.fromkeys(scored.lexical))  # named verbatim: not capped per sentence

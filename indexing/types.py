@@ -2,7 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
+
+# Called between units of work (a batch of queries, a sentence); raises to stop the work, e.g.
+# when the request it serves has run out of time. The exception propagates to the caller.
+Check = Callable[[], None]
+
+
+def unchecked() -> None:
+    """A Check that never stops the work."""
 
 
 @dataclass(frozen=True)

@@ -13,12 +13,20 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from models.safe_values import FreeText, Ident, OneLine
+
 CredentialKind = Literal[
     "badge", "certificate", "nano_degree", "course", "certification", "stackable_program"
 ]
 Level = Literal["beginner", "intermediate", "advanced"]
 DeliveryMode = Literal["online", "in_person", "blended"]
 SourceFormat = Literal["native", "csv", "ob2", "ob3", "ctdl", "schema_org", "skillspan", "text"]
+# Numbers are finite (no NaN, no Infinity: no JSON answer could carry them back) and within
+# bounds no real record comes near; identifiers and names hold no control characters.
+RECORD_CONFIG = ConfigDict(extra="forbid", allow_inf_nan=False)
+MAX_HOURS = 20_000
+MAX_COST = 1_000_000_000  # in the record's currency
+MAX_VALIDITY_MONTHS = 1_200
 
 
 class Span(BaseModel):
@@ -33,10 +41,10 @@ class Span(BaseModel):
 class SkillRef(BaseModel):
     """A skill a record teaches or requires: by taxonomy URI, or by label to be linked."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = RECORD_CONFIG
 
-    uri: str | None = None
-    label: str | None = None
+    uri: Ident | None = None
+    label: OneLine | None = None
     weight: float = Field(default=1.0, ge=0.0, le=1.0)
     source: Literal["explicit", "extracted"] = "explicit"
     confidence: float | None = Field(default=None, ge=0.0, le=1.0)
@@ -55,56 +63,56 @@ class SkillRef(BaseModel):
 
 
 class Issuer(BaseModel):
-    name: str = ""
-    url: str | None = None
+    name: OneLine = ""
+    url: Ident | None = None
 
 
 class Prerequisite(BaseModel):
     """A credential (by external id or URI) or a skill (by URI or label) needed first."""
 
     kind: Literal["credential", "skill"]
-    ref: str = Field(min_length=1)
-    label: str | None = None
+    ref: Ident = Field(min_length=1)
+    label: OneLine | None = None
     required: bool = True  # False: recommended only (CTDL `recommends`)
 
 
 class CredentialRecord(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = RECORD_CONFIG
 
-    external_id: str = Field(min_length=1, max_length=512)
+    external_id: Ident = Field(min_length=1, max_length=512)
     kind: CredentialKind = "badge"
-    title: str = Field(min_length=1, max_length=500)
-    description: str = Field(default="", max_length=50_000)
+    title: OneLine = Field(min_length=1, max_length=500)
+    description: FreeText = Field(default="", max_length=50_000)
     issuer: Issuer = Field(default_factory=Issuer)
-    url: str | None = None
-    language: str = "en"
+    url: Ident | None = None
+    language: Ident = "en"
     eqf_level: int | None = Field(default=None, ge=1, le=8)
     level: Level | None = None
     delivery_mode: DeliveryMode | None = None
-    hours: float | None = Field(default=None, ge=0, le=20_000)
-    cost: float | None = Field(default=None, ge=0)
-    currency: str | None = Field(default=None, min_length=3, max_length=3)
-    validity_months: int | None = Field(default=None, ge=0)
+    hours: float | None = Field(default=None, ge=0, le=MAX_HOURS)
+    cost: float | None = Field(default=None, ge=0, le=MAX_COST)
+    currency: Ident | None = Field(default=None, min_length=3, max_length=3)
+    validity_months: int | None = Field(default=None, ge=0, le=MAX_VALIDITY_MONTHS)
     skills: list[SkillRef] = Field(default_factory=list)
     prerequisites: list[Prerequisite] = Field(default_factory=list)
-    is_part_of: list[str] = Field(default_factory=list)  # external ids of programs it stacks into
-    has_part: list[str] = Field(default_factory=list)  # external ids of its parts
+    is_part_of: list[Ident] = Field(default_factory=list)  # external ids of programs it is in
+    has_part: list[Ident] = Field(default_factory=list)  # external ids of its parts
     source_format: SourceFormat = "native"
     original: Any = None  # the source document, verbatim (dict for JSON, str for CSV/text)
 
 
 class JobPostingRecord(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = RECORD_CONFIG
 
-    external_id: str = Field(min_length=1, max_length=512)
-    title: str = Field(min_length=1, max_length=500)
-    description: str = Field(default="", max_length=100_000)
-    employer: str | None = None
-    location: str | None = None
+    external_id: Ident = Field(min_length=1, max_length=512)
+    title: OneLine = Field(min_length=1, max_length=500)
+    description: FreeText = Field(default="", max_length=100_000)
+    employer: OneLine | None = None
+    location: OneLine | None = None
     remote: bool | None = None
     date_posted: dt.date | None = None
-    occupation_uri: str | None = None
-    occupation_label: str | None = None
+    occupation_uri: Ident | None = None
+    occupation_label: OneLine | None = None
     skills: list[SkillRef] = Field(default_factory=list)
     source_format: SourceFormat = "native"
     original: Any = None

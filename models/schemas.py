@@ -4,8 +4,17 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StringConstraints,
+)
 from pydantic.json_schema import SkipJsonSchema
+
+from models.safe_values import NO_CONTROLS, finite_document
 
 # ---------------------------------------------------------------------------------------------
 # limits every request model and route shares (all of them are declared in the OpenAPI schema)
@@ -20,7 +29,8 @@ NOT_BLANK = r"[^ \t\n\r\f\v]"
 # what `next_cursor` holds: where the next page starts, in digits; any such cursor names a page
 CURSOR_PATTERN = r"^[0-9]{1,10}$"
 MAX_CURSOR = 10
-LIMIT_SETTING = "x-limit-setting"  # service/api/limits.py fills in the configured limit
+LIMIT_SETTING = "x-limit-setting"  # service/api/schema_limits.py fills in the configured limit
+ANONYMOUS_LIMIT_SETTING = "x-anonymous-limit-setting"  # the same, for callers without a key
 
 
 def blank(text: str) -> bool:
@@ -33,11 +43,14 @@ def blank(text: str) -> bool:
 STRICT = ConfigDict(strict=True)
 
 
-def limited_by(setting: str) -> dict[str, str]:
+def limited_by(setting: str | None, anonymous: str | None = None) -> dict[str, str]:
     """`json_schema_extra` of a field whose length limit is a setting (`Settings.<setting>`):
     the route checks it (422) and the app's OpenAPI schema declares it as maxLength /
-    maxItems with the configured value."""
-    return {LIMIT_SETTING: setting}
+    maxItems with the configured value. `anonymous`: the setting of a smaller limit for callers
+    without an API key, declared as x-anonymous-maxLength / x-anonymous-maxItems. (setting None:
+    the field's own max_length is the keyed limit.)"""
+    out = {LIMIT_SETTING: setting} if setting else {}
+    return out | ({ANONYMOUS_LIMIT_SETTING: anonymous} if anonymous else {})
 
 
 SkillSource = Literal["esco", "onet"]
@@ -61,10 +74,13 @@ Id = integer(1, MAX_ID)
 PageSize = integer(1, 100)
 EqfLevel = integer(1, 8)
 Label = Annotated[str, StringConstraints(min_length=1, max_length=300)]  # a skill label or URI
-Identifier = Annotated[str, StringConstraints(min_length=1, max_length=320)]  # email, URL, DID
+Identifier = Annotated[  # email, URL, DID: no control characters
+    str, StringConstraints(min_length=1, max_length=320, pattern=NO_CONTROLS)
+]
 Word = Annotated[str, StringConstraints(min_length=1, max_length=64)]  # a code: language, level
 IssuerName = Annotated[str, StringConstraints(min_length=1, max_length=300)]
-JsonDocument = Annotated[dict[str, Any], Field(max_length=200)]  # at most 200 top-level members
+# at most 200 top-level members, and finite numbers only (no NaN, no Infinity)
+JsonDocument = Annotated[dict[str, Any], Field(max_length=200), AfterValidator(finite_document)]
 # a badge: a JSON document, or a compact JWS / JWT
 Badge = JsonDocument | Annotated[str, StringConstraints(min_length=1, max_length=200_000)]
 
@@ -149,7 +165,7 @@ class ExtractRequest(BaseModel):
         min_length=1,
         pattern=NOT_BLANK,
         description="Free text: a sentence, a credential description, a job posting.",
-        json_schema_extra=limited_by("max_text_chars"),
+        json_schema_extra=limited_by("max_text_chars", anonymous="anonymous_max_text_chars"),
     )
     max_skills: MaxSkills = 30
     min_score: float | None = Field(default=None, ge=-1.0, le=1.0)

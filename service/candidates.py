@@ -14,9 +14,11 @@ from pydantic import BaseModel, Field, StringConstraints
 from sqlalchemy import delete, func, select
 from sqlmodel import Session
 
+from models.safe_values import NO_CONTROLS, ONE_LINE, non_finite_path
 from models.schemas import STRICT, Badge, Identifier, JsonDocument, Label, limited_by
 from models.tables import Candidate, CandidateBadge, CandidateSkill, Skill, TrustDocument
 from service import profiles
+from service.db import checkpoint_wal, zero_deleted_content
 from service.errors import InvalidInput, NotFound
 
 MAX_BADGES = 50
@@ -28,8 +30,8 @@ class CandidateIn(BaseModel):
 
     model_config = STRICT
 
-    name: str | None = Field(default=None, max_length=200)
-    external_id: str | None = Field(default=None, max_length=200)
+    name: str | None = Field(default=None, max_length=200, pattern=ONE_LINE)
+    external_id: str | None = Field(default=None, max_length=200, pattern=NO_CONTROLS)
     identifiers: list[Identifier] = Field(
         default_factory=list,
         max_length=20,
@@ -80,6 +82,11 @@ def add_trust_document(session: Session, tenant_id: int, kind: str, document: di
     return row.id
 
 
+def _storable(document: object) -> bool:
+    """A badge document decoded from a JWT may hold NaN or Infinity: no JSON column takes it."""
+    return isinstance(document, dict) and non_finite_path(document) is None
+
+
 def _title(result) -> str:
     doc = result.document or {}
     subject = doc.get("credentialSubject") or {}
@@ -97,6 +104,11 @@ def save_candidate(
 ) -> int:
     """Create (or replace) a candidate with its badges and skill evidence, in one transaction."""
     s = runtime.settings
+    if len(body.text) > s.max_text_chars:  # blank or not: the schema states the limit
+        raise InvalidInput(
+            f"text has {len(body.text)} characters; the limit is {s.max_text_chars}",
+            field="body.text",
+        )
     now = datetime.now(UTC)
     stored_keys, stored_revs = trust_material(session, tenant_id)
     if candidate_id is None:
@@ -135,7 +147,7 @@ def save_candidate(
             credential_id=(result.credential_id or None) and str(result.credential_id)[:1000],
             title=_title(result),
             valid_until=result.valid_until,
-            document=result.document if isinstance(result.document, dict) else None,
+            document=result.document if _storable(result.document) else None,
         )
         session.add(row)
         session.flush()
@@ -193,10 +205,12 @@ def delete_candidate(runtime, session: Session, tenant_id: int, candidate_id: in
     """Everywhere: evidence rows, badges (with the documents naming the person), the row, and
     what this process caches of them."""
     cand = get_candidate_row(session, tenant_id, candidate_id)
+    zero_deleted_content(session)
     session.execute(delete(CandidateSkill).where(CandidateSkill.candidate_id == cand.id))
     session.execute(delete(CandidateBadge).where(CandidateBadge.candidate_id == cand.id))
     session.delete(cand)
     session.commit()
+    checkpoint_wal(session.get_bind())  # the deleted name and CV text leave the disk now
     runtime.extras.pop(("candidate_warnings", candidate_id), None)
     runtime.extras.pop(("candidate_pool", tenant_id), None)
 

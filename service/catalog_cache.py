@@ -17,6 +17,7 @@ from sqlmodel import Session
 
 from models.tables import Credential, CredentialSkill
 from service.matching import Candidate
+from service.stored_values import stored_weight
 
 
 class CatalogCache:
@@ -46,7 +47,7 @@ class CatalogCache:
                     CredentialSkill.evidence,
                 )
             ).all():
-                skills[cid][sid] = round(min(1.0, w), 4)
+                skills[cid][sid] = stored_weight(w)
                 if ev:
                     evid[cid][sid] = ev[0].get("text", "")[:200]
         cands = [

@@ -32,6 +32,16 @@ def cmd_init(args, settings: Settings) -> int:
     return 0
 
 
+def proxy_options(settings: Settings) -> dict:
+    """uvicorn's options for X-Forwarded-For / X-Forwarded-Proto: trusted only from the proxies
+    in `forwarded_allow_ips` (uvicorn's own default trusts them from 127.0.0.1, so any local
+    process could name itself any client and get a fresh rate-limit bucket)."""
+    trusted = settings.forwarded_allow_ips.strip()
+    if not trusted:
+        return {"proxy_headers": False}
+    return {"proxy_headers": True, "forwarded_allow_ips": trusted}
+
+
 def cmd_serve(args, settings: Settings) -> int:
     import uvicorn
 
@@ -55,6 +65,7 @@ def cmd_serve(args, settings: Settings) -> int:
             log_level="info",
             log_config=None,
             access_log=False,
+            **proxy_options(settings),
         )
         return 0
     runtime = _runtime(settings) if args.init else None
@@ -66,7 +77,13 @@ def cmd_serve(args, settings: Settings) -> int:
     print(f"serving on http://{args.host}:{args.port}  (API docs: /docs)", flush=True)
     # uvicorn's loggers go through the root handler; the app logs each request itself
     uvicorn.run(
-        app, host=args.host, port=args.port, log_level="info", log_config=None, access_log=False
+        app,
+        host=args.host,
+        port=args.port,
+        log_level="info",
+        log_config=None,
+        access_log=False,
+        **proxy_options(settings),
     )
     return 0
 

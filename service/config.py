@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pydantic import Field
+from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
@@ -57,7 +57,22 @@ class Settings(BaseSettings):
         "each at 384-d); 0: none.",
     )
     include_onet: bool = Field(default=True, description="Add O*NET technology skills to ESCO.")
-    max_text_chars: int = Field(default=20_000, description="Longest text accepted for extraction.")
+    max_text_chars: int = Field(
+        default=20_000,
+        ge=1,
+        description="Longest text linked (an extraction's text, CV text, a role's description, a "
+        "badge's text) for a caller with an API key.",
+    )
+    # anonymous callers (no API key) get less work per request (service/caller_limits.py)
+    anonymous_max_text_chars: int = Field(
+        default=5_000, ge=1, description="max_text_chars for a caller without an API key."
+    )
+    anonymous_max_learner_skills: int = Field(
+        default=50, ge=0, le=200, description="Declared learner skills without an API key (200)."
+    )
+    anonymous_max_badges: int = Field(
+        default=5, ge=0, le=50, description="Learner badges without an API key (50 with one)."
+    )
     max_query_chars: int = 1_000
     max_batch_records: int = 1_000
     ingest_extract: str = Field(
@@ -105,6 +120,13 @@ class Settings(BaseSettings):
     # observability and limits (service/api/observability.py, service/api/limits.py)
     log_json: bool = Field(default=True, description="`serve` logs one JSON object per line.")
     log_level: str = Field(default="INFO", description="Root log level of `serve`.")
+    metrics_enabled: bool = Field(default=True, description="Serve /metrics; false: 404.")
+    metrics_token: SecretStr | None = Field(
+        default=None, description="When set, /metrics needs `Authorization: Bearer <token>`."
+    )
+    metrics_private_counts: bool = Field(
+        default=False, description="/metrics counts tenants' private openings too (else public)."
+    )
     max_body_bytes: int = Field(
         default=8 * 1024 * 1024, ge=1, description="Largest request body; larger answer 413."
     )
@@ -114,13 +136,21 @@ class Settings(BaseSettings):
         "503 after it; 0 disables.",
     )
     rate_limit_per_minute: int = Field(
-        default=600, ge=0, description="Requests a minute per API key (else client IP); 0: off."
+        default=600,
+        ge=0,
+        description="Requests a minute per valid API key (else client address); 0: off.",
     )
     rate_limit_burst: int = Field(default=100, ge=1, description="Requests allowed at once.")
     rate_limit_backend: str = Field(
         default="memory",
         pattern="^(memory|redis)$",
         description="memory (each process counts alone) or redis (shared by all instances).",
+    )
+    forwarded_allow_ips: str = Field(
+        default="",
+        description="Proxies trusted to name the client in X-Forwarded-For / X-Forwarded-Proto "
+        "(comma-separated addresses or networks, '*': any; uvicorn's --forwarded-allow-ips). "
+        "Empty: none; the client is the address that connects.",
     )
     redis_url: str = Field(default="redis://127.0.0.1:6379/0", description="Redis for limits.")
     rate_limit_redis_prefix: str = Field(

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from sqlalchemy import event
+from sqlalchemy import event, text
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, create_engine
 
 import models.tables  # noqa: F401  (registers the tables on SQLModel.metadata)
+
+log = logging.getLogger("skillmatch")
 
 
 def make_engine(url: str, *, echo: bool = False) -> Engine:
@@ -50,6 +53,28 @@ def _without_nul(_conn, _cursor, statement, parameters, _context, _executemany):
     a title or a query would be a 500. No text here means anything by it, so it is dropped from
     every string parameter (JSON columns are serialized already, where NUL is an escape)."""
     return statement, _strip_nul(parameters)
+
+
+def zero_deleted_content(session: Session) -> None:
+    """SQLite: what this session's connection deletes from now on is overwritten with zeros,
+    in the pages and in the freed ones (`secure_delete`), not merely unlinked. Call before
+    erasing personal data, then `checkpoint_wal`. (The setting stays on that pooled connection:
+    it only costs some writes.) Other databases: nothing here (PostgreSQL's VACUUM reclaims)."""
+    if session.get_bind().dialect.name == "sqlite":
+        session.execute(text("PRAGMA secure_delete=ON"))
+
+
+def checkpoint_wal(engine: Engine) -> None:
+    """SQLite: write the write-ahead log into the database file and truncate it, so the
+    pages that held deleted data (the log keeps old copies of pages until a checkpoint) leave
+    the disk now, not minutes later. Waits for readers up to the busy timeout; if they do not
+    finish, the next automatic checkpoint completes the work (logged)."""
+    if engine.dialect.name != "sqlite":
+        return
+    with engine.connect() as conn:
+        busy, _log, _done = conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)").one()
+    if busy:
+        log.warning("the WAL checkpoint after an erasure was blocked by readers")
 
 
 def create_tables(engine: Engine) -> None:

@@ -20,6 +20,7 @@ log = logging.getLogger("skillmatch")
 CATALOG = Path("catalog/credentials.jsonl.gz")
 POSTINGS = Path("skillspan/skillspan_postings.jsonl.gz")
 _NOISE = re.compile(r"<[A-Z]+>|\(\s*[mwfd]\s*/\s*[mwfd]\s*(/\s*[mwfdx]\s*)?\)", re.I)
+_SPACE = re.compile(r"[\s\x00-\x1f\x7f]+")  # the scraped texts hold stray controls (\x1a)
 
 
 def _read_jsonl_gz(path: Path) -> list[dict]:
@@ -28,7 +29,7 @@ def _read_jsonl_gz(path: Path) -> list[dict]:
 
 
 def _clean_title(text: str) -> str:
-    title = re.sub(r"\s+", " ", _NOISE.sub(" ", text)).strip(" -|,.:")
+    title = _SPACE.sub(" ", _NOISE.sub(" ", text)).strip(" -|,.:")
     if len(title) > 90:
         title = title[:90].rsplit(" ", 1)[0] + "…"
     return title or "Job posting"
@@ -53,7 +54,8 @@ def skillspan_posting(doc: dict) -> JobPostingRecord:
             if start >= 0
             else []
         )
-        skills.append(SkillRef(label=span, source="explicit", evidence=evidence))
+        label = _SPACE.sub(" ", span)  # a name holds no control characters (models.records)
+        skills.append(SkillRef(label=label, source="explicit", evidence=evidence))
     return JobPostingRecord(
         external_id=f"skillspan:{doc['posting_id']}",
         title=_clean_title(doc["title_guess"]),

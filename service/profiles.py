@@ -11,6 +11,8 @@ import numpy as np
 from sqlalchemy import func, select
 from sqlmodel import Session
 
+from indexing.types import Check, unchecked
+from models.records import MAX_COST, MAX_HOURS
 from models.tables import (
     Credential,
     CredentialSkill,
@@ -21,10 +23,12 @@ from models.tables import (
     Skill,
     SkillBroader,
 )
+from service.caller_limits import CallerLimits
 from service.errors import InvalidInput, NotFound
 from service.ingest.pipeline import score_confidence
 from service.matching import Candidate, LearnerProfile, RequiredSkill, RoleProfile
 from service.records import visible
+from service.stored_values import stored_number, stored_weight
 from service.titles import TitleResolution
 
 
@@ -126,8 +130,12 @@ def role_from_posting(
     return RoleProfile(post.title, skills, f"posting:{post.id}")
 
 
-def role_from_text(runtime, text: str, *, title: str = "free-text role") -> RoleProfile:
-    found = runtime.linker.extract(text, max_skills=runtime.settings.extract_max_skills)
+def role_from_text(
+    runtime, text: str, *, title: str = "free-text role", check: Check = unchecked
+) -> RoleProfile:
+    found = runtime.linker.extract(
+        text, max_skills=runtime.settings.extract_max_skills, check=check
+    )
     skills = [
         RequiredSkill(x.skill_id, x.preferred_label, score_confidence(x.score), True) for x in found
     ]
@@ -205,8 +213,14 @@ def build_learner(
     skills: Sequence[str] = (),
     text: str = "",
     identifiers: Sequence[str] = (),
+    limits: CallerLimits | None = None,
+    check: Check = unchecked,
 ) -> Learner:
+    """The learner's skills with their evidence. limits: the caller's (a badge's text over them
+    is refused, or not counted for a badge description); check: called between units of work,
+    it raises to stop them."""
     s = runtime.settings
+    kw = {"limits": limits, "check": check}
     evidence: dict[int, list[Evidence]] = defaultdict(list)
     warnings: list[dict] = []
     held: set[int] = set()
@@ -231,10 +245,11 @@ def build_learner(
     for i, doc in enumerate(badges):
         if not is_awarded(doc):  # a BadgeClass, an Achievement, a CTDL credential: a claim
             try:
-                badge_skills(runtime, doc, i, evidence, warnings)
+                badge_skills(runtime, doc, i, evidence, warnings, **kw)
             except InvalidInput as exc:  # unreadable: not counted, like a failed badge
                 warnings.append({"field": exc.field, "message": f"not counted: {exc.message}"})
             continue
+        check()
         res = verify_awarded(doc, identifiers=identifiers)
         outcomes.append(
             {"position": i, "status": res.status, "reason": res.reason, "message": res.message}
@@ -251,31 +266,37 @@ def build_learner(
             )
             continue
         trust = s.trust_badge_verified if res.status == "verified" else s.trust_badge_unverified
-        badge_skills(runtime, src, i, evidence, warnings, trust=trust)
+        badge_skills(runtime, src, i, evidence, warnings, trust=trust, **kw)
     if skills:
-        _declared(runtime, session, skills, evidence, warnings)
+        _declared(runtime, session, skills, evidence, warnings, check=check)
     if text and text.strip():
-        if len(text) > s.max_text_chars:
-            raise InvalidInput(
-                f"learner.text has {len(text)} characters; the limit is {s.max_text_chars}",
-                field="learner.text",
-            )
-        for x in runtime.linker.extract(text, max_skills=s.extract_max_skills):
-            ev = x.evidence[0] if x.evidence else None
-            evidence[x.skill_id].append(
-                Evidence(
-                    x.skill_id,
-                    s.trust_text * score_confidence(x.score),
-                    "text",
-                    ev.text if ev else "",
-                    ev.start if ev else None,
-                    ev.end if ev else None,
-                )
-            )
+        _text_evidence(runtime, text, evidence, check)
     conf = {
         sid: round(min(1.0, max(e.confidence for e in evs)), 4) for sid, evs in evidence.items()
     }
     return Learner(LearnerProfile(conf, frozenset(held)), dict(evidence), warnings, outcomes)
+
+
+def _text_evidence(runtime, text: str, evidence, check: Check) -> None:
+    """Skills found in the learner's CV text, as evidence at the text's trust."""
+    s = runtime.settings
+    if len(text) > s.max_text_chars:
+        raise InvalidInput(
+            f"learner.text has {len(text)} characters; the limit is {s.max_text_chars}",
+            field="learner.text",
+        )
+    for x in runtime.linker.extract(text, max_skills=s.extract_max_skills, check=check):
+        ev = x.evidence[0] if x.evidence else None
+        evidence[x.skill_id].append(
+            Evidence(
+                x.skill_id,
+                s.trust_text * score_confidence(x.score),
+                "text",
+                ev.text if ev else "",
+                ev.start if ev else None,
+                ev.end if ev else None,
+            )
+        )
 
 
 def is_awarded(doc) -> bool:
@@ -327,8 +348,12 @@ def badge_skills(
     trust: float | None = None,
     source: str | None = None,
     where: str = "learner.badges",
+    limits: CallerLimits | None = None,
+    check: Check = unchecked,
 ) -> None:
-    """Skills a badge document teaches, as evidence at `trust` (unverified trust by default)."""
+    """Skills a badge document teaches, as evidence at `trust` (unverified trust by default).
+    limits: a badge whose name and description are longer than the caller's text limit is
+    refused (InvalidInput) before anything is linked; check: called between units of work."""
     from service.ingest.parsers import ParseError, parse_credential
 
     try:
@@ -340,10 +365,15 @@ def badge_skills(
         ) from exc
     if trust is None:
         trust = runtime.settings.trust_badge_unverified
+    if limits is not None:
+        for rec in records:
+            text = f"{rec.title}. {rec.description}"
+            limits.check_text(text, f"{where}[{i}]", what=f"{where}[{i}] (name and description)")
     for rec in records:
+        check()
         src = source or f"badge:{rec.external_id}"
         labels = [sk.label for sk in rec.skills if sk.label and not sk.uri]
-        linked = runtime.linker.link_many(labels, k=1) if labels else []
+        linked = runtime.linker.link_many(labels, k=1, check=check) if labels else []
         by_label = dict(zip(labels, linked, strict=True))
         uris = [sk.uri for sk in rec.skills if sk.uri]
         with Session(runtime.engine) as session:
@@ -367,7 +397,7 @@ def badge_skills(
                 continue
             evidence[sid].append(Evidence(sid, trust * sk.weight, src, sk.label or rec.title))
         text = f"{rec.title}. {rec.description}"
-        for x in runtime.linker.extract(text, max_skills=10):
+        for x in runtime.linker.extract(text, max_skills=10, check=check):
             ev = x.evidence[0] if x.evidence else None
             evidence[x.skill_id].append(
                 Evidence(
@@ -379,7 +409,9 @@ def badge_skills(
             )
 
 
-def _declared(runtime, session: Session, refs: Sequence[str], evidence, warnings) -> None:
+def _declared(
+    runtime, session: Session, refs: Sequence[str], evidence, warnings, *, check=unchecked
+) -> None:
     trust = runtime.settings.trust_declared
     uris = [r for r in refs if r.startswith(("http://", "https://", "urn:"))]
     ids = (
@@ -391,7 +423,7 @@ def _declared(runtime, session: Session, refs: Sequence[str], evidence, warnings
     for i, r in enumerate(refs):
         if r in uris and r not in ids:
             raise NotFound(f"unknown skill URI {r!r}", field=f"learner.skills[{i}]")
-    linked = runtime.linker.link_many(labels, k=1) if labels else []
+    linked = runtime.linker.link_many(labels, k=1, check=check) if labels else []
     for label, hits in zip(labels, linked, strict=True):
         if hits and hits[0].score >= runtime.settings.label_min_score:
             evidence[hits[0].skill_id].append(Evidence(hits[0].skill_id, trust, "declared", label))
@@ -540,7 +572,7 @@ def load_candidates(
     for link in session.execute(
         select(CredentialSkill).where(CredentialSkill.credential_id.in_(ids))
     ).scalars():
-        skills[link.credential_id][link.skill_id] = round(min(1.0, link.weight), 4)
+        skills[link.credential_id][link.skill_id] = stored_weight(link.weight)
         if link.evidence:
             evid[link.credential_id][link.skill_id] = link.evidence[0].get("text", "")[:200]
     return [
@@ -556,13 +588,13 @@ def to_candidate(
     currency: str,
 ) -> Candidate:
     """A stored credential as a planner candidate, its cost in `currency` where rates allow."""
-    cost, cur = _convert(r.cost or 0.0, r.currency, rates, currency)
+    cost, cur = _convert(stored_number(r, "cost", MAX_COST) or 0.0, r.currency, rates, currency)
     return Candidate(
         id=r.id,
         external_id=r.external_id,
         title=r.title,
         kind=r.kind,
-        hours=r.hours or 0.0,
+        hours=stored_number(r, "hours", MAX_HOURS) or 0.0,
         cost=cost,
         currency=cur,
         language=r.language,

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import time
-from dataclasses import asdict
+from dataclasses import asdict, replace
 from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 from pydantic.json_schema import SkipJsonSchema
 from sqlmodel import Session
 
+from indexing.types import unchecked
 from models.schemas import (
     NOT_BLANK,
     STRICT,
@@ -23,6 +24,8 @@ from models.schemas import (
     limited_by,
 )
 from service import profiles
+from service.caller_limits import LEARNER_BADGES, LEARNER_SKILLS, CallerLimits
+from service.deadline import Deadline
 from service.errors import InvalidInput
 from service.matching import (
     Constraints,
@@ -42,9 +45,10 @@ class LearnerIn(BaseModel):
     )
     badges: list[Badge] = Field(
         default_factory=list,
-        max_length=50,
+        max_length=LEARNER_BADGES,
         description="badges held: Open Badges assertions or credentials (JSON or JWT; verified "
         "offline, a verified one weighs more) or BadgeClass / Achievement / CTDL documents",
+        json_schema_extra=limited_by(None, anonymous="anonymous_max_badges"),
     )
     identifiers: list[Identifier] = Field(
         default_factory=list,
@@ -52,10 +56,15 @@ class LearnerIn(BaseModel):
         description="the learner's recipient identifiers (email, URL, DID) badges must name",
     )
     skills: list[Label] = Field(
-        default_factory=list, max_length=200, description="declared skills: labels or URIs"
+        default_factory=list,
+        max_length=LEARNER_SKILLS,
+        description="declared skills: labels or URIs",
+        json_schema_extra=limited_by(None, anonymous="anonymous_max_learner_skills"),
     )
     text: str = Field(
-        default="", description="CV or free text", json_schema_extra=limited_by("max_text_chars")
+        default="",
+        description="CV or free text",
+        json_schema_extra=limited_by("max_text_chars", anonymous="anonymous_max_text_chars"),
     )
 
 
@@ -74,7 +83,7 @@ RoleTitle = Annotated[str, StringConstraints(min_length=1, max_length=300, patte
 RoleText = Annotated[
     str,
     StringConstraints(min_length=1, pattern=NOT_BLANK),
-    Field(json_schema_extra=limited_by("max_text_chars")),
+    Field(json_schema_extra=limited_by("max_text_chars", anonymous="anonymous_max_text_chars")),
 ]
 
 
@@ -147,7 +156,7 @@ class RecommendIn(BaseModel):
 
 
 def build_role(
-    runtime, session: Session, target: TargetIn, *, tenant_id: int | None = None
+    runtime, session: Session, target: TargetIn, *, tenant_id: int | None = None, check=unchecked
 ) -> tuple[object, dict]:
     s = runtime.settings
     info: dict = {}
@@ -193,16 +202,32 @@ def build_role(
             f"target.description has {len(text)} characters; the limit is {s.max_text_chars}",
             field="target.description",
         )
-    return profiles.role_from_text(runtime, text), info
+    return profiles.role_from_text(runtime, text, check=check), info
 
 
 NO_SKILLS = "no skill of the taxonomy is known for this target: there is nothing to match"
 
 
-def gap_and_context(runtime, session: Session, body: RecommendIn, *, tenant_id=None):
+def check_limits(body: RecommendIn, limits: CallerLimits) -> None:
+    """422 naming the field when the request asks for more linking than the caller may."""
+    lr = body.learner
+    limits.check_learner(text=lr.text, skills=len(lr.skills), badges=len(lr.badges))
+    if body.target.description is not None:
+        limits.check_text(body.target.description, "target.description")
+
+
+def gap_and_context(
+    runtime,
+    session: Session,
+    body: RecommendIn,
+    *,
+    tenant_id=None,
+    limits: CallerLimits | None = None,
+    check=unchecked,
+):
     timings: dict[str, float] = {}
     t = time.perf_counter()
-    role, info = build_role(runtime, session, body.target, tenant_id=tenant_id)
+    role, info = build_role(runtime, session, body.target, tenant_id=tenant_id, check=check)
     timings["role"] = time.perf_counter() - t
     t = time.perf_counter()
     lr = body.learner
@@ -214,6 +239,8 @@ def gap_and_context(runtime, session: Session, body: RecommendIn, *, tenant_id=N
         skills=lr.skills,
         text=lr.text,
         identifiers=lr.identifiers,
+        limits=limits,
+        check=check,
     )
     timings["learner"] = time.perf_counter() - t
     return role, info, learner, timings
@@ -230,8 +257,18 @@ def compute(
     *,
     with_plan: bool = True,
     tenant_id: int | None = None,
+    limits: CallerLimits | None = None,
+    deadline: Deadline | None = None,
 ) -> dict:
-    role, info, learner, timings = gap_and_context(runtime, session, body, tenant_id=tenant_id)
+    """The gap (and the plan) for a request. limits: the caller's (checked first, 422);
+    deadline: the work stops with TimedOut once it is cancelled."""
+    if limits is not None:
+        check_limits(body, limits)
+    check = deadline.check if deadline is not None else unchecked
+    role, info, learner, timings = gap_and_context(
+        runtime, session, body, tenant_id=tenant_id, limits=limits, check=check
+    )
+    check()
     t = time.perf_counter()
     required = [r.skill_id for r in role.skills]
     nb = profiles.neighbours(runtime, session, required, learner.profile.skills)
@@ -254,6 +291,7 @@ def compute(
             body.constraints.to_core(),
             mode=body.mode,
             timings=timings,
+            deadline=deadline,
         )
     except PlanTooLargeError as exc:
         raise InvalidInput(str(exc), field="mode") from exc
@@ -265,11 +303,26 @@ def compute(
 
 
 def plan_gap(
-    runtime, session: Session, gap, learner, nb, constraints, *, mode="greedy", timings=None
+    runtime,
+    session: Session,
+    gap,
+    learner,
+    nb,
+    constraints,
+    *,
+    mode="greedy",
+    timings=None,
+    deadline: Deadline | None = None,
 ):
     """The planner over the catalog for an open gap: candidates from the in-memory catalog,
-    partial credit between the gap and what they teach, then greedy or exact planning."""
+    partial credit between the gap and what they teach, then greedy or exact planning (which
+    stops at the deadline: the solver is given no more time than is left)."""
     timings = {} if timings is None else timings
+    check = deadline.check if deadline is not None else unchecked
+    config = PlannerConfig()
+    if deadline is not None:
+        left = deadline.remaining()
+        config = replace(config, exact_time_limit_s=min(config.exact_time_limit_s, left))
     t = time.perf_counter()
     open_ids = [it.skill_id for it in gap.open_items]
     weights = {it.skill_id: it.weight * (1.0 - it.credit) for it in gap.open_items}
@@ -282,6 +335,7 @@ def plan_gap(
     for k, v in (nb or {}).items():
         nb_c.setdefault(k, {}).update(v)
     timings["neighbours"] = time.perf_counter() - t
+    check()
     t = time.perf_counter()
     result = plan(
         gap,
@@ -291,7 +345,8 @@ def plan_gap(
         held=held,
         lookup=lookup,
         mode=mode,
-        config=PlannerConfig(),
+        config=config,
+        check=check,
     )
     timings["plan"] = time.perf_counter() - t
     return result

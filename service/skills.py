@@ -5,6 +5,7 @@ from __future__ import annotations
 from sqlalchemy import func, select
 from sqlmodel import Session
 
+from indexing.types import Check, unchecked
 from models.schemas import (
     EvidenceOut,
     ExtractedSkillOut,
@@ -16,6 +17,7 @@ from models.schemas import (
     blank,
 )
 from models.tables import Occupation, OccupationSkill, Skill, SkillBroader, SkillGroup
+from service.caller_limits import CallerLimits
 from service.errors import InvalidInput, NotFound
 from service.profiles import resolve_title, title_hits
 from service.runtime import Runtime
@@ -118,9 +120,15 @@ def extract_skills(
     max_skills: int,
     min_score: float | None,
     sources: set[str] | None,
+    limits: CallerLimits | None = None,
+    check: Check = unchecked,
 ) -> list[ExtractedSkillOut]:
+    """Skills named in `text`. limits: the caller's text limit (422 beyond it; the keyed limit
+    when None); check: called between units of the linker's work, it raises to stop it."""
     check_text(text, limit=runtime.settings.max_text_chars, field="text")
-    kwargs = {"max_skills": max_skills, "sources": sources}
+    if limits is not None:
+        limits.check_text(text, "text")
+    kwargs = {"max_skills": max_skills, "sources": sources, "check": check}
     if min_score is not None:
         kwargs["min_score"] = min_score
     return [

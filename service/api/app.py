@@ -69,7 +69,9 @@ def create_app(settings: Settings | None = None, *, runtime: Runtime | None = No
     app.state.runtime = runtime
     install_error_handlers(app)
     install_limits(app, settings)  # rate limit, body size, timeouts on heavy routes
-    install_observability(app)  # outermost: request id, access log, /metrics see every answer
+    install_observability(
+        app, settings
+    )  # outermost: request id, access log, /metrics see every answer
 
     from service.api import routes_employer, routes_match, routes_records, routes_taxonomy
     from service.api.routes_web import router as web_router

@@ -12,6 +12,7 @@ from sqlmodel import Session
 
 from models.schemas import CURSOR_PATTERN, MAX_CURSOR
 from service.api.errors import InvalidInput, NotReady
+from service.deadline import DEADLINE_SCOPE_KEY, Deadline
 from service.runtime import Runtime
 
 
@@ -41,6 +42,16 @@ def get_session(runtime: RuntimeDep) -> Iterator[Session]:
 
 
 SessionDep = Annotated[Session, Depends(get_session)]
+
+
+def get_deadline(request: Request) -> Deadline:
+    """The request's deadline, cancelled by the timeout middleware when it answers 503 (one
+    without a limit where no middleware set one)."""
+    deadline = request.scope.get(DEADLINE_SCOPE_KEY)
+    return deadline if isinstance(deadline, Deadline) else Deadline()
+
+
+DeadlineDep = Annotated[Deadline, Depends(get_deadline)]
 
 
 def _is_list(annotation: Any) -> bool:

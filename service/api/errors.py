@@ -73,16 +73,20 @@ def _field(loc: tuple | list) -> str:
     return ".".join(str(p) for p in loc)
 
 
+_METHODS = ("DELETE", "GET", "HEAD", "OPTIONS", "PATCH", "POST", "PUT")
+
+
 def allowed_methods(request: Request) -> list[str]:
-    """Every method some route of the app answers at the request's path (Starlette's own 405
-    lists only the methods of the first route that matched the path)."""
-    scope = {**request.scope, "method": "\0"}  # matches no route fully: paths alone decide
-    methods: set[str] = set()
-    for route in request.app.router.routes:
-        route_methods = getattr(route, "methods", None)
-        if route_methods and route.matches(scope)[0] is not Match.NONE:
-            methods.update(route_methods)
-    return sorted(methods)
+    """Every method some route of the app answers at the request's path: each method is tried
+    against every route (included routers too, which FastAPI nests in route objects of its
+    own), as the router itself would match it."""
+    routes = request.app.router.routes
+    allowed = []
+    for method in _METHODS:
+        scope = {**request.scope, "method": method}
+        if any(route.matches(scope)[0] is Match.FULL for route in routes):
+            allowed.append(method)
+    return allowed
 
 
 def install_error_handlers(app: FastAPI) -> None:
@@ -101,7 +105,9 @@ def install_error_handlers(app: FastAPI) -> None:
         if exc.status_code == 405:
             headers["Allow"] = ", ".join(allowed_methods(request))
         message = str(exc.detail)
-        body = {"error": {"message": message, "field": None}, "detail": message}
+        # FastAPI's only 400: a body it could not decode (not UTF-8, nested too deep, ...)
+        field = "body" if exc.status_code == 400 else None
+        body = {"error": {"message": message, "field": field}, "detail": message}
         return JSONResponse(body, status_code=exc.status_code, headers=headers or None)
 
     @app.exception_handler(RequestValidationError)

@@ -4,13 +4,14 @@ All three are pure ASGI middlewares answering with the usual error JSON
 `{"error": {"message", "field"}, "detail"}`. `install_limits` adds them; the order, outermost
 first, is rate limit, body size, timeout: a client over its rate is refused before its body is
 read, and the timeout clock starts once the body has passed the size check. It also writes the
-configured length limits of text fields and batches into the OpenAPI schema (`declare_limits`).
+configured length limits of text fields and batches into the OpenAPI schema (`declare_limits`,
+service/api/schema_limits.py). Whose bucket a request draws on: service/api/identity.py; how a
+timed-out request's work stops: service/deadline.py.
 """
 
 from __future__ import annotations
 
 import asyncio
-import hashlib
 import logging
 import math
 import threading
@@ -25,10 +26,12 @@ from starlette.datastructures import Headers
 from starlette.requests import Request
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from models.schemas import LIMIT_SETTING
 from service.api.auth import presented_key
+from service.api.identity import KnownKeys, client_address, database_lookup, key_digest
 from service.api.observability import route_path
+from service.api.schema_limits import declare_limits
 from service.config import Settings
+from service.deadline import DEADLINE_SCOPE_KEY, Deadline
 
 log = logging.getLogger("skillmatch")
 
@@ -136,21 +139,23 @@ class Decision:
     retry_after: int = 0  # whole seconds until one request is allowed again
 
 
-def client_identity(scope: Scope) -> str:
-    """The bucket of a request: `key:<sha256 prefix>` of its API key (read as authentication
-    reads it: `Authorization: Bearer` or `X-API-Key`), else `ip:<client address>`. The raw key
-    is never stored or logged.
+def client_identity(scope: Scope, keys: KnownKeys) -> tuple[str, str | None]:
+    """The bucket a request draws on, and a key to look up first (None if none).
 
-    The limiter does not check that a key is valid (authentication does, later); a client that
-    invents keys gets a fresh bucket per key, so a per-IP limit at the proxy remains useful. The
-    client address is the one the server reports: behind a proxy run uvicorn with
-    `--proxy-headers --forwarded-allow-ips=<proxy>` so it is the real client's.
+    `key:<sha256 prefix>` of its API key (read as authentication reads it: `Authorization:
+    Bearer` or `X-API-Key`) when the key is known valid, else `ip:<client address>`: no key, an
+    invalid key, or a key not looked up lately (returned too: once it is found valid, its own
+    bucket is used). The raw key is never stored or logged. See service/api/identity.py.
     """
+    address = "ip:" + client_address(scope)
     key = presented_key(Request(scope))
-    if key:
-        return "key:" + hashlib.sha256(key.encode()).hexdigest()[:32]
-    client = scope.get("client")
-    return "ip:" + (client[0] if client else "unknown")
+    if key is None:
+        return address, None
+    digest = key_digest(key)
+    valid = keys.cached(digest)
+    if valid is None:
+        return address, key
+    return ("key:" + digest if valid else address), None
 
 
 class MemoryRateLimiter:
@@ -306,19 +311,23 @@ def make_rate_limiter(settings: Settings) -> RateLimiter | None:
 
 
 class RateLimitMiddleware:
-    """429 with `Retry-After` (whole seconds) once a client's bucket is empty.
-    `/health`, `/ready` and `/metrics` are never limited."""
+    """429 with `Retry-After` (whole seconds) once a client's bucket is empty: a valid API key's,
+    else the client address's (`client_identity`). `/health`, `/ready` and `/metrics` are never
+    limited."""
 
-    def __init__(self, app: ASGIApp, limiter: RateLimiter, per_minute: int) -> None:
+    def __init__(
+        self, app: ASGIApp, limiter: RateLimiter, per_minute: int, keys: KnownKeys
+    ) -> None:
         self.app = app
         self.limiter = limiter
         self.per_minute = per_minute
+        self.keys = keys
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http" or route_path(scope) in RATE_LIMIT_EXEMPT:
             await self.app(scope, receive, send)
             return
-        decision = await self.limiter.acquire(client_identity(scope))
+        decision = await self._decide(scope)
         if decision.allowed:
             await self.app(scope, receive, send)
             return
@@ -329,6 +338,20 @@ class RateLimitMiddleware:
             headers={"Retry-After": str(decision.retry_after)},
         )
         await response(scope, receive, send)
+
+    async def _decide(self, scope: Scope) -> Decision:
+        """Charge the request's bucket. A key not looked up lately is looked up first, at the
+        cost of a token of the address's lookup bucket (`lookup:ip:<address>`, apart from the
+        address's requests, so that anonymous traffic from a shared address cannot keep a
+        valid key from being recognised): invented keys make at most that many lookups."""
+        bucket, unknown_key = client_identity(scope, self.keys)
+        if unknown_key is not None:
+            lookup = await self.limiter.acquire("lookup:" + bucket)
+            if not lookup.allowed:
+                return lookup
+            if await self.keys.look_up_async(unknown_key):
+                bucket = "key:" + key_digest(unknown_key)
+        return await self.limiter.acquire(bucket)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -342,12 +365,15 @@ class TimeoutMiddleware:
     (sync routes, `run_in_threadpool`), and a thread cannot be killed; anyio waits for the thread
     before a cancellation takes effect, so the client would get its 503 only when the work was
     done. Instead the route runs in a task of its own: when time is up the client gets 503 at
-    once and the task runs on, detached, its answer dropped. The work is therefore not lost:
-    an ingest still commits, and re-posting the same documents afterwards answers `unchanged`;
-    a recommendation is computed and thrown away. The threads stay busy meanwhile, so many
-    timeouts in a row mean the service is overloaded; the 503's `Retry-After` (the timeout,
-    rounded up) asks clients to back off. An answer already started when time is up is let
-    finish. Needs an asyncio event loop (uvicorn's); other loops run the route without a limit.
+    once and the task runs on, detached, its answer dropped. Each request carries a `Deadline`
+    (service/deadline.py, in the scope under DEADLINE_SCOPE_KEY) that is cancelled with the 503:
+    work that checks it (matching, gap and extraction: the linker's batches, the planner's
+    steps) stops within a fraction of a second, so the thread is free again. Ingest does not
+    check it: an ingest still commits, and re-posting the same documents afterwards answers
+    `unchanged`. Many timeouts in a row mean the service is overloaded; the 503's
+    `Retry-After` (the timeout, rounded up) asks clients to back off. An answer already
+    started when time is up is let finish. Needs an asyncio event loop (uvicorn's); other
+    loops run the route without a limit.
     """
 
     def __init__(
@@ -378,6 +404,8 @@ class TimeoutMiddleware:
             return
         started = False
         timed_out = False
+        deadline = Deadline(self.timeout_s)
+        scope[DEADLINE_SCOPE_KEY] = deadline  # in place: outer middlewares read what routing sets
 
         async def guarded_send(message: Message) -> None:
             nonlocal started
@@ -395,14 +423,15 @@ class TimeoutMiddleware:
             await task  # the answer, or its exception
             return
         timed_out = True
+        deadline.cancel()  # work that checks the deadline stops at its next check
         path = route_path(scope)
         log.warning(
-            "%s %s took longer than %.1f s: answered 503, the work goes on in the background",
+            "%s %s took longer than %.1f s: answered 503, the work is told to stop",
             scope["method"],
             path,
             self.timeout_s,
         )
-        task.add_done_callback(_report_late(scope["method"], path))
+        task.add_done_callback(_report_late(scope["method"], path, deadline))
         retry = max(1, math.ceil(self.timeout_s))
         response = error_response(
             503,
@@ -415,51 +444,18 @@ class TimeoutMiddleware:
         self._detached.discard(task)
 
 
-def _report_late(method: str, path: str) -> Any:
+def _report_late(method: str, path: str, deadline: Deadline) -> Any:
     def report(task: asyncio.Task) -> None:
         if task.cancelled():
             log.warning("%s %s: timed-out work was cancelled", method, path)
+        elif deadline.stopped:
+            log.info("%s %s: timed-out work stopped", method, path)
         elif task.exception() is not None:
             log.warning("%s %s: timed-out work failed", method, path, exc_info=task.exception())
         else:
             log.info("%s %s: timed-out work finished", method, path)
 
     return report
-
-
-# ---------------------------------------------------------------------------------------------
-# limits in the OpenAPI schema
-
-
-def declare_limits(app: FastAPI, settings: Settings) -> None:
-    """Declare the configured limits in the app's OpenAPI schema: a field marked
-    `limited_by("<setting>")` (models/schemas.py) gets `maxLength` (a string) or `maxItems` (a
-    list) set to that setting's value, so the schema states what the routes enforce."""
-    generate = app.openapi
-
-    def openapi() -> dict[str, Any]:
-        if app.openapi_schema is None:
-            fill_limits(generate(), settings)  # generate() caches the schema on the app
-        return app.openapi_schema
-
-    app.openapi = openapi  # type: ignore[method-assign]
-
-
-def fill_limits(node: Any, settings: Settings) -> None:
-    if isinstance(node, dict):
-        setting = node.pop(LIMIT_SETTING, None)
-        if setting is not None:
-            value = int(getattr(settings, setting))
-            for branch in node.get("anyOf") or [node]:
-                if branch.get("type") == "string":
-                    branch["maxLength"] = value
-                elif branch.get("type") == "array":
-                    branch["maxItems"] = value
-        for child in node.values():
-            fill_limits(child, settings)
-    elif isinstance(node, list):
-        for child in node:
-            fill_limits(child, settings)
 
 
 def install_limits(app: FastAPI, settings: Settings) -> None:
@@ -470,7 +466,11 @@ def install_limits(app: FastAPI, settings: Settings) -> None:
     app.add_middleware(BodySizeLimitMiddleware, max_bytes=settings.max_body_bytes)
     limiter = make_rate_limiter(settings)
     app.state.rate_limiter = limiter
+    app.state.known_keys = keys = KnownKeys(database_lookup(app))
     if limiter is not None:
         app.add_middleware(
-            RateLimitMiddleware, limiter=limiter, per_minute=settings.rate_limit_per_minute
+            RateLimitMiddleware,
+            limiter=limiter,
+            per_minute=settings.rate_limit_per_minute,
+            keys=keys,
         )

@@ -3,13 +3,16 @@
 - Request id: `X-Request-ID` from the request when it is a sane token (1-128 characters of
   letters, digits and `._~:+/=-`), else a new one; sent back in the `X-Request-ID` response header,
   kept in `request.state.request_id` and in a context variable, so every log line written while
-  the request runs (route code, worker threads included) carries it.
+  the request runs (route code, worker threads included) carries it. An exception that escapes
+  every handler is logged here with that id and answered 500 in the usual error JSON.
 - Access log: logger `skillmatch.access`, one line per request with request_id, method, route
   (the template, e.g. `/v1/credentials/{record_id}`), path, status, duration_ms and client.
   `/health`, `/ready` and `/metrics` log at DEBUG so probes and scrapes do not flood the log.
 - Metrics: a `CollectorRegistry` per app (`app.state.metrics.registry`), served at `/metrics`.
   Route labels are templates, never raw paths; requests no route matches count as "unmatched".
-  Index sizes are read from `app.state.runtime` at scrape time. Encoder calls are timed through
+  Index sizes are read from `app.state.runtime` at scrape time (postings: the public ones, unless
+  `metrics_private_counts`). `metrics_token` puts the route behind a bearer token;
+  `metrics_enabled=false` removes it. Encoder calls are timed through
   `service.encoder_hooks.observe_encoder`, installed when the app starts (and, should the runtime
   arrive later, on the first request that sees it).
 
@@ -19,6 +22,7 @@ some other way (`uvicorn --factory`, gunicorn) logs through whatever logging its
 
 from __future__ import annotations
 
+import hmac
 import json
 import logging
 import re
@@ -30,8 +34,8 @@ from contextvars import ContextVar
 from datetime import UTC, datetime
 from typing import IO, Any
 
-from fastapi import FastAPI
-from fastapi.responses import Response
+from fastapi import FastAPI, Request
+from fastapi.responses import JSONResponse, Response
 from prometheus_client import CONTENT_TYPE_LATEST, CollectorRegistry, Counter, Histogram
 from prometheus_client.core import GaugeMetricFamily
 from prometheus_client.exposition import generate_latest
@@ -42,6 +46,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from service.config import Settings
 from service.encoder_hooks import observe_encoder
+from service.errors import Unauthorized
 
 log = logging.getLogger("skillmatch")
 access_log = logging.getLogger("skillmatch.access")
@@ -131,11 +136,24 @@ def configure_logging(settings: Settings, *, stream: IO[str] | None = None) -> l
 # metrics
 
 
+def public_postings(engine: Any) -> int:
+    """Postings that every caller may see (no tenant's private openings)."""
+    from sqlalchemy import func, select
+    from sqlmodel import Session
+
+    from models.tables import JobPosting
+
+    with Session(engine) as s:
+        public = JobPosting.tenant_id.is_(None)
+        return s.execute(select(func.count()).select_from(JobPosting).where(public)).scalar_one()
+
+
 class _RuntimeCollector(Collector):
     """Gauges read from the runtime at scrape time (nothing is stored between scrapes)."""
 
-    def __init__(self, runtime_of: Callable[[], Any]) -> None:
+    def __init__(self, runtime_of: Callable[[], Any], *, private_counts: bool = False) -> None:
         self._runtime_of = runtime_of
+        self._private_counts = private_counts
 
     def describe(self) -> Iterator[GaugeMetricFamily]:
         yield GaugeMetricFamily("skillmatch_ready", "")
@@ -151,12 +169,16 @@ class _RuntimeCollector(Collector):
         sizes = GaugeMetricFamily(
             "skillmatch_index_size",
             "Entries in each in-memory index: credential and posting vectors, taxonomy skills, "
-            "occupation labels (preferred and alternative).",
+            "occupation labels (preferred and alternative). Postings are the public ones unless "
+            "metrics_private_counts: tenants' private openings are theirs to count.",
             labels=["index"],
         )
         if runtime is not None:
             for name in ("credentials", "postings", "skills", "occupations"):
                 try:
+                    if name == "postings" and not self._private_counts:
+                        sizes.add_metric([name], float(public_postings(runtime.engine)))
+                        continue
                     sizes.add_metric([name], float(len(getattr(runtime, name))))
                 except Exception:  # a scrape must not fail on one odd index
                     log.debug("no size for index %s", name, exc_info=True)
@@ -166,7 +188,7 @@ class _RuntimeCollector(Collector):
 class Metrics:
     """The metrics of one app, on a registry of its own (tests build many apps)."""
 
-    def __init__(self, runtime_of: Callable[[], Any]) -> None:
+    def __init__(self, runtime_of: Callable[[], Any], *, private_counts: bool = False) -> None:
         self.runtime_of = runtime_of
         self.registry = CollectorRegistry()
         self.requests = Counter(
@@ -195,7 +217,7 @@ class Metrics:
             ["kind"],
             registry=self.registry,
         )
-        self.registry.register(_RuntimeCollector(runtime_of))
+        self.registry.register(_RuntimeCollector(runtime_of, private_counts=private_counts))
         self._hooked_encoder: object | None = None
 
     def observe_encode(self, kind: str, n_texts: int, seconds: float) -> None:
@@ -261,6 +283,13 @@ def _route_templates(app: Any) -> list[tuple[re.Pattern, str]]:
     return cached
 
 
+def internal_error(request_id: str) -> JSONResponse:
+    """The 500 of an exception no handler took: the usual error shape, no internals."""
+    message = f"internal error; quote request id {request_id} when reporting it"
+    body = {"error": {"message": message, "field": None}, "detail": message}
+    return JSONResponse(body, status_code=500)
+
+
 class ObservabilityMiddleware:
     """Request id, access log line and request metrics for every HTTP request (pure ASGI)."""
 
@@ -278,19 +307,33 @@ class ObservabilityMiddleware:
         request_id = request_id_from(Headers(scope=scope).get(REQUEST_ID_HEADER))
         scope.setdefault("state", {})["request_id"] = request_id
         token = request_id_var.set(request_id)
-        self.metrics.hook_encoder()
         status = 500
+        started = False
         t0 = time.perf_counter()
 
         async def send_with_id(message: Message) -> None:
-            nonlocal status
+            nonlocal status, started
             if message["type"] == "http.response.start":
-                status = message["status"]
+                status, started = message["status"], True
                 MutableHeaders(scope=message)[REQUEST_ID_HEADER] = request_id
             await send(message)
 
         try:
+            self.metrics.hook_encoder()
             await self.app(scope, receive, send_with_id)
+        except Exception as exc:  # escaped every handler: logged here, with this request's id
+            status = 500
+            log.error(
+                "unhandled %s in %s %s",
+                exc.__class__.__name__,
+                scope.get("method", ""),
+                route_path(scope),
+                exc_info=True,
+                extra={"request_id": request_id},
+            )
+            if started:  # part of the answer is out: the server can only drop the connection
+                raise
+            await internal_error(request_id)(scope, receive, send_with_id)
         finally:
             seconds = time.perf_counter() - t0
             try:
@@ -342,15 +385,34 @@ class ObservabilityMiddleware:
         )
 
 
-def install_observability(app: FastAPI) -> Metrics:
-    """Add the request-id/log/metrics middleware and the `/metrics` route. Call it after the other
-    middlewares so it is the outermost and sees every answer (413, 429, 503 included)."""
-    metrics = Metrics(lambda: getattr(app.state, "runtime", None))
+def install_observability(app: FastAPI, settings: Settings) -> Metrics:
+    """Add the request-id/log/metrics middleware and, unless `settings.metrics_enabled` is off,
+    the `/metrics` route (behind `Authorization: Bearer <metrics_token>` when a token is set).
+    Call it after the other middlewares so it is the outermost and sees every answer (413, 429,
+    503 and unhandled 500s included)."""
+    metrics = Metrics(
+        lambda: getattr(app.state, "runtime", None),
+        private_counts=settings.metrics_private_counts,
+    )
     app.state.metrics = metrics
     app.add_middleware(ObservabilityMiddleware, metrics=metrics)
+    if not settings.metrics_enabled:
+        return metrics
+    token = settings.metrics_token.get_secret_value() if settings.metrics_token else None
 
+    # a plain def: the scrape's database count runs in the thread pool, off the event loop
     @app.get("/metrics", tags=["ops"], include_in_schema=False)
-    async def prometheus_metrics() -> Response:
+    def prometheus_metrics(request: Request) -> Response:
+        if token is not None and not bearer_matches(request.headers.get("authorization"), token):
+            raise Unauthorized("/metrics needs the metrics token", field="authorization")
         return Response(metrics.render(), media_type=CONTENT_TYPE_LATEST)
 
     return metrics
+
+
+def bearer_matches(header: str | None, token: str) -> bool:
+    """Whether an Authorization header is `Bearer <token>` (compared in constant time)."""
+    scheme, _, given = (header or "").partition(" ")
+    if scheme.lower() != "bearer":
+        return False
+    return hmac.compare_digest(given.strip().encode(), token.encode())

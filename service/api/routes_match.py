@@ -10,8 +10,9 @@ from fastapi.responses import JSONResponse
 from models.schemas import MAX_ID, GapAnswer, RecommendationOut, RoleCredentialsOut
 from service import profiles, recommend
 from service.api.auth import OptionalPrincipal
-from service.api.deps import RuntimeDep, SessionDep, SingleValuedQuery
+from service.api.deps import DeadlineDep, RuntimeDep, SessionDep, SingleValuedQuery
 from service.api.errors import COMMON_ERRORS, error_responses
+from service.caller_limits import CallerLimits
 from service.records import credential_out
 
 router = APIRouter(
@@ -20,6 +21,15 @@ router = APIRouter(
     responses=error_responses(401, 404, *COMMON_ERRORS),
     dependencies=[SingleValuedQuery],
 )
+
+
+def _caller(runtime, principal, deadline) -> dict:
+    """Who asks (their tenant, their class's limits) and until when."""
+    return {
+        "tenant_id": principal.tenant_id if principal else None,
+        "limits": CallerLimits.of(runtime.settings, keyed=principal is not None),
+        "deadline": deadline,
+    }
 
 
 # The two POST routes answer plain JSON they build themselves (FastAPI's encoder is skipped on
@@ -36,10 +46,12 @@ def recommendations(
     session: SessionDep,
     principal: OptionalPrincipal,
     body: recommend.RecommendIn,
+    deadline: DeadlineDep,
 ):
-    tid = principal.tenant_id if principal else None
     # plain JSON data already: skip FastAPI's generic encoder on this hot path
-    return JSONResponse(recommend.compute(runtime, session, body, tenant_id=tid))
+    return JSONResponse(
+        recommend.compute(runtime, session, body, **_caller(runtime, principal, deadline))
+    )
 
 
 @router.post(
@@ -53,9 +65,10 @@ def gap(
     session: SessionDep,
     principal: OptionalPrincipal,
     body: recommend.RecommendIn,
+    deadline: DeadlineDep,
 ):
-    tid = principal.tenant_id if principal else None
-    return JSONResponse(recommend.compute(runtime, session, body, with_plan=False, tenant_id=tid))
+    caller = _caller(runtime, principal, deadline)
+    return JSONResponse(recommend.compute(runtime, session, body, with_plan=False, **caller))
 
 
 @router.get(

@@ -28,7 +28,7 @@ from service.api.errors import (
     error_responses,
     links_to,
 )
-from service.errors import Forbidden
+from service.errors import Forbidden, Unauthorized
 from service.ingest.namespace import shown_external_id
 from service.ingest.pipeline import BatchResult, Ingestor
 from service.tenants import Principal
@@ -92,13 +92,16 @@ async def _documents(
     request: Request, fmt: str | None, kind: str
 ) -> tuple[list[Any], str | None, bool]:
     """The posted documents, the format they name, and whether one document was posted."""
-    from service.ingest.parsers import ParseError, iter_jsonl, parse_csv
+    from service.ingest.parsers import ParseError, iter_jsonl, json_refusal, parse_csv
 
     ctype = request.headers.get("content-type", "").split(";")[0].strip().lower()
     raw = await request.body()
     if not raw.strip():
         raise InvalidInput("the request body is empty", field="body")
-    text = raw.decode("utf-8", errors="replace")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:  # never stored with U+FFFD in place of what was sent
+        raise InvalidInput(f"the body is not UTF-8 (byte {exc.start})", field="body") from exc
     # a JSON content type is JSON whatever `format` says (csv and jsonl then mean nothing)
     is_json = ctype == "application/json" or ctype.endswith("+json")
     if ctype in ("text/csv", "application/csv") or (fmt == "csv" and not is_json):
@@ -114,6 +117,8 @@ async def _documents(
         raise InvalidInput(
             f"body is not JSON: {exc.msg} (line {exc.lineno})", field="body"
         ) from exc
+    except (ValueError, RecursionError) as exc:  # an integer of thousands of digits, deep nesting
+        raise InvalidInput(f"body is not usable JSON: {json_refusal(exc)}", field="body") from exc
     if isinstance(body, dict) and isinstance(body.get("documents"), list):
         named = body.get("format")
         if "format" in body and named not in FORMATS:
@@ -254,8 +259,8 @@ def make_router(kind: str) -> APIRouter:
             owned_by=principal.tenant_id if (mine and principal) else None,
             visible_to=principal.tenant_id if principal else None,
         )
-        if mine and principal is None:
-            raise InvalidInput("mine=true needs an API key", field="mine")
+        if mine and principal is None:  # a valid request that lacks a key: 401, as declared
+            raise Unauthorized("mine=true needs an API key", field="authorization")
         items, nxt = core.search(
             runtime,
             session,

@@ -19,8 +19,10 @@ from models.schemas import (
     limited_by,
 )
 from service import skills as core
-from service.api.deps import RuntimeDep, SessionDep, SingleValuedQuery
+from service.api.auth import OptionalPrincipal
+from service.api.deps import DeadlineDep, RuntimeDep, SessionDep, SingleValuedQuery
 from service.api.errors import COMMON_ERRORS, error_responses, links_to
+from service.caller_limits import CallerLimits
 
 router = APIRouter(
     prefix="/v1",
@@ -66,14 +68,23 @@ def get_skill(session: SessionDep, skill_id: Annotated[int, Path(ge=1, le=MAX_ID
     return core.skill_detail(session, skill_id)
 
 
-@router.post("/skills/extract", response_model=ExtractResponse, responses=error_responses(400))
-def extract(runtime: RuntimeDep, body: ExtractRequest):
+@router.post("/skills/extract", response_model=ExtractResponse, responses=error_responses(400, 401))
+def extract(
+    runtime: RuntimeDep,
+    body: ExtractRequest,
+    principal: OptionalPrincipal,
+    deadline: DeadlineDep,
+):
+    """Without an API key the text limit is smaller (x-anonymous-maxLength); a key given must be
+    valid (401)."""
     found = core.extract_skills(
         runtime,
         body.text,
         max_skills=body.max_skills,
         min_score=body.min_score,
         sources=_sources(body.sources),
+        limits=CallerLimits.of(runtime.settings, keyed=principal is not None),
+        check=deadline.check,
     )
     return ExtractResponse(n_chars=len(body.text), skills=found)
 

@@ -465,13 +465,11 @@ class Ingestor:
                             s.execute(insert(link_table), links)
                         s.execute(insert(Vector), self._vector_rows([row.id], [p], vec[None, :]))
                     ids.append(row.id)
-                except Exception as exc:  # a database refusal of one record spares the rest
-                    log.warning("record %s not stored: %s", p.record.external_id, exc)
+                except Exception:  # a database refusal of one record spares the rest
+                    # the reason stays in the log (with the request id): answers show no internals
+                    log.warning("record %r not stored", p.record.external_id, exc_info=True)
                     p.result.status = "error"
-                    msg = str(exc).splitlines()[0][:300]
-                    p.result.errors.append(
-                        FieldError("$", f"not stored: {exc.__class__.__name__}: {msg}")
-                    )
+                    p.result.errors.append(FieldError("$", "not stored: the database refused it"))
                     ids.append(None)
             stored = [i for i in ids if i is not None]
             if stored:

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from service.matching.problem import GAIN_EPS, Problem
+from service.matching.types import Check, unchecked
 
 # Slack on each fixed objective: well above HiGHS's feasibility tolerance (1e-7), since a bound
 # set exactly at the optimum was seen to make HiGHS prune better solutions at the next stage.
@@ -148,13 +149,19 @@ class _Model:
         return a, np.r_[lo, -np.inf], np.r_[hi, value + LEX_TOL * max(1.0, abs(value))]
 
     def solve(
-        self, objectives: list[np.ndarray], deadline: float, *, keep: bool = False
+        self,
+        objectives: list[np.ndarray],
+        deadline: float,
+        *,
+        keep: bool = False,
+        check: Check = unchecked,
     ) -> tuple[np.ndarray | None, bool]:
         """Lexicographic minimisation; returns the x part as a closed bool mask over pb.units.
-        keep: the stage bounds stay in the model for later solves."""
+        keep: the stage bounds stay in the model for later solves. check: before each stage."""
         a, lo, hi = self.A, self.lo, self.hi
         x, optimal = None, True
         for c in objectives:
+            check()
             res = self._milp(c, a, lo, hi, deadline)
             if res is None:
                 optimal = False
@@ -180,8 +187,10 @@ def exact_select(
     max_candidates: int = 200,
     time_limit_s: float = 20.0,
     alternatives: bool = True,
+    check: Check = unchecked,
 ) -> ExactResult:
-    """Solve the lexicographic MILP. Raises PlanTooLargeError beyond max_candidates units."""
+    """Solve the lexicographic MILP. Raises PlanTooLargeError beyond max_candidates units.
+    check: called before each solver stage (a stage is bounded by time_limit_s instead)."""
     units = exact_units(pb)
     if len(units) > max_candidates:
         raise PlanTooLargeError(
@@ -194,13 +203,13 @@ def exact_select(
         return ExactResult(empty, True)
     model = _Model(pb, units, money_weight)
     deadline = time.monotonic() + time_limit_s
-    first, optimal = model.solve([model.neg_gain], deadline, keep=True)
+    first, optimal = model.solve([model.neg_gain], deadline, keep=True, check=check)
     if first is None:
         return ExactResult(empty, False)
     stages = [model.effort]
     if model.neg_stacks is not None:
         stages.append(model.neg_stacks)
-    sel, opt2 = model.solve(stages, deadline)
+    sel, opt2 = model.solve(stages, deadline, check=check)
     if sel is None:
         return ExactResult(first, False)
     alts: dict[str, np.ndarray] = {}
@@ -209,7 +218,7 @@ def exact_select(
             ("fastest", [model.hours, model.cost]),
             ("cheapest", [model.cost, model.hours]),
         ):
-            alt, _ = model.solve(objs, deadline)
+            alt, _ = model.solve(objs, deadline, check=check)
             if alt is not None:
                 alts[name] = alt
     return ExactResult(sel, optimal and opt2, alts)

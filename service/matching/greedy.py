@@ -22,6 +22,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from service.matching.problem import GAIN_EPS, Problem
+from service.matching.types import Check, unchecked
 
 EFFORT_FLOOR = 1e-6
 MAX_ROUNDS = 20
@@ -40,10 +41,11 @@ class Weights:
 
 class _State:
     """A closed selection: the best credit per skill, totals, and each unit's bundle hours and
-    cost (the unit plus its prerequisites not yet selected), kept up to date."""
+    cost (the unit plus its prerequisites not yet selected), kept up to date. `check` is called
+    at each step of grow / improve (it raises to stop the run)."""
 
-    def __init__(self, pb: Problem, w: Weights) -> None:
-        self.pb, self.w = pb, w
+    def __init__(self, pb: Problem, w: Weights, check: Check = unchecked) -> None:
+        self.pb, self.w, self.check = pb, w, check
         self.sel = np.zeros(len(pb.units), dtype=bool)
         self.best = np.zeros(len(pb.items))
         self.bh, self.bc = pb.bundle_hours0.copy(), pb.bundle_cost0.copy()
@@ -155,6 +157,7 @@ def grow(st: _State) -> None:
     fresh = np.zeros(n, dtype=bool)
     k = min(LAZY_BATCH, n)
     while True:
+        st.check()
         while True:
             i = int(np.argmax(key))
             if key[i] == -np.inf:
@@ -181,6 +184,7 @@ def improve(st: _State) -> bool:
     pb, w = st.pb, st.w
     changed, stale = False, True
     for s in sorted(st.sel.nonzero()[0], key=lambda i: -st.unit_effort[i]):
+        st.check()
         if stale:  # refresh what the previous change made stale
             owner, second = _owners(st)
             free = pb.valid & ~st.sel
@@ -256,8 +260,10 @@ def ratio_greedy(pb: Problem, w: Weights) -> np.ndarray:
     return st.sel
 
 
-def _run(pb: Problem, w: Weights, seed: int | None, local_search: bool) -> _State:
-    st = _State(pb, w)
+def _run(
+    pb: Problem, w: Weights, seed: int | None, local_search: bool, check: Check = unchecked
+) -> _State:
+    st = _State(pb, w, check)
     if seed is not None:
         st.add(seed)
     grow(st)
@@ -269,8 +275,8 @@ def _run(pb: Problem, w: Weights, seed: int | None, local_search: bool) -> _Stat
     return st
 
 
-def _polish(pb: Problem, w: Weights, sel: np.ndarray) -> _State:
-    st = _State(pb, w)
+def _polish(pb: Problem, w: Weights, sel: np.ndarray, check: Check = unchecked) -> _State:
+    st = _State(pb, w, check)
     for i in sel.nonzero()[0]:
         st.add(int(i))
     for _ in range(MAX_ROUNDS):
@@ -281,17 +287,23 @@ def _polish(pb: Problem, w: Weights, sel: np.ndarray) -> _State:
 
 
 def greedy_select(
-    pb: Problem, w: Weights, *, local_search: bool = True, start: np.ndarray | None = None
+    pb: Problem,
+    w: Weights,
+    *,
+    local_search: bool = True,
+    start: np.ndarray | None = None,
+    check: Check = unchecked,
 ) -> np.ndarray:
     """A good closed selection (bool mask over pb.units) by ratio greedy + local improvement.
     start: improve this selection (grow, then local search) instead of starting empty.
+    check: called at every step (it raises to stop the work).
 
     Under a budget, two more runs compete: effort measured as the share of the budgets used
     (hours / max_hours + cost / max_cost), and a run seeded with the single bundle of largest
     gain; the winner (most gain, then least effort) is polished with the given weights."""
     if start is not None:
-        return _polish(pb, w, start).sel
-    st = _run(pb, w, None, local_search)
+        return _polish(pb, w, start, check).sel
+    st = _run(pb, w, None, local_search, check)
     if not st.budgeted:
         return st.sel
 
@@ -304,12 +316,12 @@ def greedy_select(
         money_weight=1.0 / pb.max_cost if np.isfinite(pb.max_cost) and pb.max_cost > 0 else 0.0,
         stack_bonus=w.stack_bonus,
     )
-    found = [st.sel, _run(pb, shares, None, local_search).sel]
+    found = [st.sel, _run(pb, shares, None, local_search, check).sel]
     ok = pb.valid & (pb.bundle_gain0 > GAIN_EPS) & st.fits(pb.bundle_hours0, pb.bundle_cost0)
     if ok.any():
         seed = int(np.flatnonzero(ok)[np.argmax(pb.bundle_gain0[ok])])
-        found.append(_run(pb, w, seed, local_search).sel)
+        found.append(_run(pb, w, seed, local_search, check).sel)
     best = max(found, key=real_key)
     if best is not st.sel and local_search:
-        best = _polish(pb, w, best).sel
+        best = _polish(pb, w, best, check).sel
     return best

@@ -21,6 +21,7 @@ from service.matching.greedy import Weights, greedy_select
 from service.matching.problem import GAIN_EPS, Problem, build_problem
 from service.matching.types import (
     Candidate,
+    Check,
     Constraints,
     Cover,
     Gap,
@@ -32,6 +33,7 @@ from service.matching.types import (
     SkillNeighbours,
     Stack,
     Step,
+    unchecked,
 )
 
 __all__ = ["PlanTooLargeError", "plan"]
@@ -49,6 +51,7 @@ def plan(
     lookup: Mapping[str, Candidate] | None = None,
     mode: PlanMode = "greedy",
     config: PlannerConfig | None = None,
+    check: Check = unchecked,
 ) -> Plan:
     """Plan the credentials that close `gap`.
 
@@ -59,6 +62,7 @@ def plan(
     records to have the programs they are part of reported). neighbours: partial credit between
     skills, as for the gap.
     mode "exact" raises PlanTooLargeError beyond config.max_exact_candidates useful candidates.
+    check: called between steps of the work; it raises to stop it (the exception propagates).
     """
     config = config or PlannerConfig()
     if mode not in ("greedy", "exact"):
@@ -71,17 +75,18 @@ def plan(
         held=held,
         lookup=lookup,
     )
+    check()
     optimal: bool | None = None
     alts: dict[str, np.ndarray] = {}
     if mode == "greedy":
         w = Weights(1.0, config.money_weight, config.stack_bonus)
-        sel = greedy_select(pb, w, local_search=config.local_search)
+        sel = greedy_select(pb, w, local_search=config.local_search, check=check)
         if config.alternatives:
             for name, wa in (
                 ("fastest", Weights(1.0, TIE_WEIGHT * config.money_weight, 0.0)),
                 ("cheapest", Weights(TIE_WEIGHT, 1.0, 0.0)),
             ):
-                alts[name] = greedy_select(pb, wa, start=sel)
+                alts[name] = greedy_select(pb, wa, start=sel, check=check)
     else:
         res = exact_select(
             pb,
@@ -89,16 +94,19 @@ def plan(
             max_candidates=config.max_exact_candidates,
             time_limit_s=config.exact_time_limit_s,
             alternatives=config.alternatives,
+            check=check,
         )
         sel, optimal, alts = res.selected, res.optimal, res.alternatives
         # safety net against solver tolerance trouble: never return less than the greedy plan
         w = Weights(1.0, config.money_weight, config.stack_bonus)
-        fallback = greedy_select(pb, w)
+        fallback = greedy_select(pb, w, check=check)
         if _key(pb, fallback, config) > _key(pb, sel, config):
             sel, optimal = fallback, False
+    check()
     main = assemble(pb, sel, mode=mode, optimal=optimal)
     found: dict[str, PlanSummary] = {}
     for name, mask in alts.items():
+        check()
         if (mask == sel).all():
             continue
         alt = assemble(pb, mask, mode=mode, optimal=optimal, explain=False)

@@ -4,6 +4,7 @@ these from its own records and the core only computes over them."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from typing import Literal
@@ -11,6 +12,13 @@ from typing import Literal
 GapStatus = Literal["covered", "partial", "missing"]
 StepReason = Literal["gap", "prerequisite"]
 PlanMode = Literal["greedy", "exact"]
+# Called between planner steps; raises to stop the planning (e.g. the request ran out of time).
+Check = Callable[[], None]
+
+
+def unchecked() -> None:
+    """A Check that never stops the work."""
+
 
 # required skill id -> {learner or credential skill id -> partial credit in 0..1}.
 # The caller builds it from the ESCO hierarchy (broader/narrower) and embedding similarity.

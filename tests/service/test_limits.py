@@ -13,6 +13,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from service.api.app import create_app
+from service.api.identity import KnownKeys
 from service.api.limits import (
     BodySizeLimitMiddleware,
     MemoryRateLimiter,
@@ -106,13 +107,24 @@ def _scope(headers: dict[str, str], client=("10.0.0.7", 5000)) -> dict:
     return {"type": "http", "method": "GET", "path": "/", "headers": raw, "client": client}
 
 
-def test_the_bucket_is_a_hash_of_the_api_key_else_the_client_address():
+def test_the_bucket_is_a_hash_of_a_valid_api_key_else_the_client_address():
+    keys = KnownKeys(lambda key: key == "sk-secret")
     digest = hashlib.sha256(b"sk-secret").hexdigest()[:32]
-    assert client_identity(_scope({"Authorization": "Bearer sk-secret"})) == f"key:{digest}"
-    assert client_identity(_scope({"X-API-Key": "sk-secret"})) == f"key:{digest}"
-    assert "sk-secret" not in client_identity(_scope({"X-API-Key": "sk-secret"}))
-    assert client_identity(_scope({})) == "ip:10.0.0.7"
-    assert client_identity(_scope({"Authorization": "Basic abc"})) == "ip:10.0.0.7"
+    address = "ip:10.0.0.7"
+    # not looked up yet: the address's bucket, and the key to look up
+    assert client_identity(_scope({"Authorization": "Bearer sk-secret"}), keys) == (
+        address,
+        "sk-secret",
+    )
+    assert keys.look_up("sk-secret") is True and keys.look_up("sk-invented") is False
+    assert client_identity(_scope({"Authorization": "Bearer sk-secret"}), keys) == (
+        f"key:{digest}",
+        None,
+    )
+    assert client_identity(_scope({"X-API-Key": "sk-secret"}), keys) == (f"key:{digest}", None)
+    assert client_identity(_scope({"X-API-Key": "sk-invented"}), keys) == (address, None)
+    assert client_identity(_scope({}), keys) == (address, None)
+    assert client_identity(_scope({"Authorization": "Basic abc"}), keys) == (address, None)
 
 
 def test_the_token_bucket_allows_a_burst_then_refills_at_the_rate():
@@ -154,7 +166,7 @@ def test_the_memory_limiter_forgets_idle_buckets_beyond_its_cap():
     assert len(limiter._buckets) == 1
 
 
-def test_the_eleventh_request_in_a_burst_of_ten_gets_429(settings, runtime):
+def test_the_eleventh_request_in_a_burst_of_ten_gets_429(settings, runtime, admin_key):
     with make_client(settings, runtime, rate_limit_per_minute=1, rate_limit_burst=10) as c:
         for _ in range(10):
             assert c.get("/v1/about").status_code == 200
@@ -167,15 +179,16 @@ def test_the_eleventh_request_in_a_burst_of_ten_gets_429(settings, runtime):
         metrics = c.get("/metrics")
         assert metrics.status_code == 200
         assert 'route="/v1/about",status="429"' in metrics.text
-        other = c.get("/v1/about", headers={"X-API-Key": "another-client"})
-        assert other.status_code == 200  # its own bucket
+        other = c.get("/v1/about", headers={"X-API-Key": admin_key})
+        assert other.status_code == 200  # a valid key: its own bucket
 
 
-def test_bearer_and_x_api_key_count_against_the_same_bucket(settings, runtime):
+def test_bearer_and_x_api_key_count_against_the_same_bucket(settings, runtime, admin_key):
+    bearer = {"Authorization": f"Bearer {admin_key}"}
     with make_client(settings, runtime, rate_limit_per_minute=1, rate_limit_burst=2) as c:
-        assert c.get("/v1/about", headers={"Authorization": "Bearer k1"}).status_code == 200
-        assert c.get("/v1/about", headers={"X-API-Key": "k1"}).status_code == 200
-        assert c.get("/v1/about", headers={"Authorization": "Bearer k1"}).status_code == 429
+        assert c.get("/v1/about", headers=bearer).status_code == 200
+        assert c.get("/v1/about", headers={"X-API-Key": admin_key}).status_code == 200
+        assert c.get("/v1/about", headers=bearer).status_code == 429
         assert c.get("/v1/about").status_code == 200  # no key: the client address's bucket
 
 
@@ -213,11 +226,11 @@ def _redis_settings(settings, prefix: str, **more):
     }
 
 
-def test_redis_buckets_are_shared_by_two_app_instances(settings, runtime, redis_prefix):
+def test_redis_buckets_are_shared_by_two_app_instances(settings, runtime, redis_prefix, admin_key):
     prefix, redis_client = redis_prefix
     over = _redis_settings(settings, prefix, rate_limit_burst=5)
     with make_client(settings, runtime, **over) as a, make_client(settings, runtime, **over) as b:
-        headers = {"Authorization": "Bearer shared-key"}
+        headers = {"Authorization": f"Bearer {admin_key}"}
         codes = [
             (a if i % 2 else b).get("/v1/about", headers=headers).status_code for i in range(5)
         ]
@@ -227,9 +240,10 @@ def test_redis_buckets_are_shared_by_two_app_instances(settings, runtime, redis_
         assert 50 <= int(r.headers["Retry-After"]) <= 60
         assert b.get("/v1/about", headers=headers).status_code == 429
         assert a.get("/health").status_code == 200
-    keys = [k.decode() for k in redis_client.scan_iter(match=prefix + "*")]
-    digest = hashlib.sha256(b"shared-key").hexdigest()[:32]
-    assert keys == [f"{prefix}key:{digest}"]  # hashed, never the raw key
+    keys = sorted(k.decode() for k in redis_client.scan_iter(match=prefix + "*"))
+    digest = hashlib.sha256(admin_key.encode()).hexdigest()[:32]
+    # hashed, never the raw key; each instance looked the key up once, on the address's account
+    assert keys == [f"{prefix}key:{digest}", f"{prefix}lookup:ip:testclient"]
     assert 0 < redis_client.pttl(keys[0]) <= 5 * 60_000 + 1000
 
 

@@ -24,11 +24,12 @@ from typing import Any
 from pydantic import ValidationError
 
 from models.records import CredentialRecord, JobPostingRecord
+from models.safe_values import non_finite_path
 from service.ingest.parsers._common import ParseError, validation_error
 from service.ingest.parsers.csv_table import parse_csv
 from service.ingest.parsers.ctdl import parse_ctdl
 from service.ingest.parsers.detect import FORMATS, Format, detect_format
-from service.ingest.parsers.native import iter_jsonl, parse_native
+from service.ingest.parsers.native import iter_jsonl, json_refusal, parse_native
 from service.ingest.parsers.ob2 import parse_ob2
 from service.ingest.parsers.ob3 import parse_ob3
 from service.ingest.parsers.schema_org import parse_schema_org
@@ -39,6 +40,7 @@ __all__ = [
     "ParseError",
     "detect_format",
     "iter_jsonl",
+    "json_refusal",
     "parse_credential",
     "parse_csv",
     "parse_posting",
@@ -80,6 +82,9 @@ def parse_posting(doc: Any, fmt: str | None = None) -> list[JobPostingRecord]:
 def _format(doc: Any, fmt: str | None) -> str:
     if not isinstance(doc, dict):
         raise ParseError("$", f"expected a JSON object, got {type(doc).__name__}")
+    bad = non_finite_path(doc)  # the document is kept verbatim (`original`) and shown again
+    if bad is not None:
+        raise ParseError(bad, "numbers must be finite (no NaN or Infinity)")
     if fmt is None:
         return detect_format(doc)
     if fmt not in FORMATS:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Iterator
 from typing import Any, Literal
 
 from pydantic import ValidationError
@@ -55,7 +56,7 @@ def parse_csv(
         raise ParseError("header", "the column 'title' is required")
     out: list[tuple[int, Record | ParseError]] = []
     line = reader.line_num + 1
-    for row in reader:
+    for row in _rows(reader):
         if None in row:
             out.append((line, ParseError("$", f"row has {len(header) + len(row[None])} cells, "
                                                f"the header {len(header)}")))  # fmt: skip
@@ -70,6 +71,23 @@ def parse_csv(
                 out.append((line, validation_error(exc, {})))
         line = reader.line_num + 1
     return out
+
+
+def _rows(reader: csv.DictReader) -> Iterator[dict]:
+    """The reader's rows; a file the csv module cannot read on (a cell over its size limit)
+    is refused whole, at the line where it stopped: what follows cannot be read right."""
+    while True:
+        start = reader.line_num + 1
+        try:
+            yield next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            if "field larger than field limit" in str(exc):
+                reason = f"a cell is longer than {csv.field_size_limit()} characters"
+            else:
+                reason = "the CSV cannot be read on from here"
+            raise ParseError(f"line {start}", reason) from None
 
 
 def _items(cell: str) -> list[str]:

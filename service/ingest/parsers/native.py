@@ -37,9 +37,22 @@ def iter_jsonl(text: str) -> list[tuple[int, dict | ParseError]]:
         except json.JSONDecodeError as exc:
             out.append((lineno, ParseError("$", f"line {lineno}: invalid JSON: {exc.msg}")))
             continue
+        except (ValueError, RecursionError) as exc:
+            out.append((lineno, ParseError("$", f"line {lineno}: {json_refusal(exc)}")))
+            continue
         if isinstance(value, dict):
             out.append((lineno, value))
         else:
             kind = type(value).__name__
             out.append((lineno, ParseError("$", f"line {lineno}: expected an object, got {kind}")))
     return out
+
+
+def json_refusal(exc: ValueError | RecursionError) -> str:
+    """Why json.loads refused a text that is JSON by its grammar, in the caller's terms (the
+    exception's own text names interpreter internals)."""
+    if isinstance(exc, RecursionError):
+        return "arrays or objects are nested too deeply"
+    if "digits" in str(exc):
+        return "an integer has too many digits"
+    return "a value cannot be read"
