@@ -345,14 +345,31 @@ class RoleOut(BaseModel):
     )
 
 
+EvidenceKind = Literal["credential", "verified_badge", "unverified_badge", "declared", "text"]
+HELD = "held: direct evidence of the skill itself (any kind, any trust); a held skill is covered"
+WEAK = "held on none of the strong kinds (a held credential, a verified badge)"
+NOTE = 'the weak evidence in words ("declared, not evidenced"); "" when strong or not held'
+CREDIT = "the trust-weighted credit: the held skill's confidence, or a neighbour's, the best"
+COVERAGE = "trust-weighted: sum(weight x credit) / sum(weight)"
+COVERAGE_HELD = "share of the weight covered (held, whatever the trust), by weight"
+
+
 class GapItemOut(BaseModel):
     skill_id: int
     label: str
     weight: float
     essential: bool
-    status: GapStatus
-    credit: float
+    status: GapStatus = Field(
+        description="covered: held, or a neighbouring skill gives credit >= gap_covered_min; "
+        "partial: a neighbour gives >= gap_partial_min; missing: less"
+    )
+    credit: float = Field(description=CREDIT)
     via_skill_id: int | None = None
+    held: bool = Field(default=False, description=HELD)
+    confidence: float = Field(default=0.0, description="the held skill's own confidence")
+    evidence_kinds: list[EvidenceKind] = Field(default_factory=list)
+    weak: bool = Field(default=False, description=WEAK)
+    note: str = Field(default="", description=NOTE)
 
 
 class GapCountsOut(BaseModel):
@@ -362,7 +379,8 @@ class GapCountsOut(BaseModel):
 
 
 class GapOut(BaseModel):
-    coverage: float
+    coverage: float = Field(description=COVERAGE)
+    coverage_held: float = Field(description=COVERAGE_HELD)
     total_weight: float
     missing_weight: float
     open_weight: float
@@ -374,9 +392,10 @@ class LearnerEvidenceOut(BaseModel):
     skill_id: int
     confidence: float
     source: str = Field(description='"credential:<id>", "badge:<id>", "declared" or "text"')
-    text: str = ""
+    text: str = Field(default="", description="for text: the span of the text it was found in")
     start: int | None = None
     end: int | None = None
+    kind: EvidenceKind
 
 
 class LearnerSkillOut(BaseModel):
@@ -469,8 +488,8 @@ class PlanOut(BaseModel):
     total_hours: float
     total_cost: float
     currency: str | None = None
-    coverage_before: float
-    coverage_after: float
+    coverage_before: float = Field(description=COVERAGE + ", before the plan")
+    coverage_after: float = Field(description=COVERAGE + ", after it")
     steps: list[PlanStepOut]
     uncoverable: list[ShortfallOut]
     unmet: list[ShortfallOut]
@@ -597,11 +616,16 @@ class MatchedSkillOut(BaseModel):
     weight: float
     essential: bool
     status: GapStatus
-    credit: float
+    credit: float = Field(description=CREDIT)
     via: SkillRefLabelOut | None = Field(
         default=None, description="the held skill that gives the credit, when another one"
     )
     evidence: list[MatchEvidenceOut]
+    held: bool = Field(default=False, description=HELD)
+    confidence: float = Field(default=0.0, description="the held skill's own confidence")
+    evidence_kinds: list[EvidenceKind] = Field(default_factory=list)
+    weak: bool = Field(default=False, description=WEAK)
+    note: str = Field(default="", description=NOTE)
 
 
 class MissingSkillOut(BaseModel):
@@ -624,9 +648,12 @@ class EssentialPlanOut(BaseModel):
 
 
 class MatchDetailOut(BaseModel):
-    coverage: float
+    coverage: float = Field(description=COVERAGE + "; the ranking's order")
+    coverage_held: float = Field(description=COVERAGE_HELD)
     matched: list[MatchedSkillOut]
-    missing_essential: list[MissingSkillOut]
+    missing_essential: list[MissingSkillOut] = Field(
+        description="essential skills not covered: never a held one"
+    )
     plan: EssentialPlanOut | None = Field(
         default=None, description="with plan=true: the shortest plan to the missing essentials"
     )

@@ -4,7 +4,7 @@ partial-credit neighbours between skills, and candidate credentials."""
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -25,8 +25,10 @@ from models.tables import (
 )
 from service.caller_limits import CallerLimits
 from service.errors import InvalidInput, NotFound
+from service.evidence_trust import EvidenceTrustIn, trust_weights
 from service.ingest.pipeline import score_confidence
 from service.matching import Candidate, LearnerProfile, RequiredSkill, RoleProfile
+from service.matching.types import EVIDENCE_KINDS
 from service.records import visible
 from service.stored_values import stored_number, stored_weight
 from service.titles import TitleResolution
@@ -34,7 +36,8 @@ from service.titles import TitleResolution
 
 @dataclass
 class Evidence:
-    """Why a learner is credited with a skill: the source and, for text, the span."""
+    """Why a learner is credited with a skill: the source, its kind (an EvidenceKind: what the
+    trust weight and the weak-evidence note go by) and, for text, the span."""
 
     skill_id: int
     confidence: float
@@ -42,6 +45,7 @@ class Evidence:
     text: str = ""
     start: int | None = None
     end: int | None = None
+    kind: str = ""
 
 
 @dataclass
@@ -215,11 +219,13 @@ def build_learner(
     identifiers: Sequence[str] = (),
     limits: CallerLimits | None = None,
     check: Check = unchecked,
+    trust: EvidenceTrustIn | Mapping[str, float] | None = None,
 ) -> Learner:
     """The learner's skills with their evidence. limits: the caller's (a badge's text over them
     is refused, or not counted for a badge description); check: called between units of work,
-    it raises to stop them."""
-    s = runtime.settings
+    it raises to stop them; trust: this request's trust weights per evidence kind (the settings'
+    where it sets none)."""
+    w = trust_weights(runtime.settings, trust)
     kw = {"limits": limits, "check": check}
     evidence: dict[int, list[Evidence]] = defaultdict(list)
     warnings: list[dict] = []
@@ -237,15 +243,15 @@ def build_learner(
         for link in session.execute(
             select(CredentialSkill).where(CredentialSkill.credential_id.in_(found))
         ).scalars():
-            conf = s.trust_catalog * link.weight * (link.confidence or 1.0)
+            conf = w["credential"] * link.weight * (link.confidence or 1.0)
             evidence[link.skill_id].append(
-                Evidence(link.skill_id, conf, f"credential:{link.credential_id}")
+                Evidence(link.skill_id, conf, f"credential:{link.credential_id}", kind="credential")
             )
     outcomes = []
     for i, doc in enumerate(badges):
         if not is_awarded(doc):  # a BadgeClass, an Achievement, a CTDL credential: a claim
             try:
-                badge_skills(runtime, doc, i, evidence, warnings, **kw)
+                badge_skills(runtime, doc, i, evidence, warnings, trust=w["unverified_badge"], **kw)
             except InvalidInput as exc:  # unreadable: not counted, like a failed badge
                 warnings.append({"field": exc.field, "message": f"not counted: {exc.message}"})
             continue
@@ -265,20 +271,25 @@ def build_learner(
                 {"field": f"learner.badges[{i}]", "message": "the badge's skills are not embedded"}
             )
             continue
-        trust = s.trust_badge_verified if res.status == "verified" else s.trust_badge_unverified
-        badge_skills(runtime, src, i, evidence, warnings, trust=trust, **kw)
+        kind = "verified_badge" if res.status == "verified" else "unverified_badge"
+        badge_skills(runtime, src, i, evidence, warnings, trust=w[kind], kind=kind, **kw)
     if skills:
-        _declared(runtime, session, skills, evidence, warnings, check=check)
+        _declared(runtime, session, skills, evidence, warnings, w["declared"], check=check)
     if text and text.strip():
-        _text_evidence(runtime, text, evidence, check)
+        _text_evidence(runtime, text, evidence, check, w["text"])
     conf = {
         sid: round(min(1.0, max(e.confidence for e in evs)), 4) for sid, evs in evidence.items()
     }
-    return Learner(LearnerProfile(conf, frozenset(held)), dict(evidence), warnings, outcomes)
+    kinds = {
+        sid: tuple(k for k in EVIDENCE_KINDS if any(e.kind == k for e in evs))
+        for sid, evs in evidence.items()
+    }
+    profile = LearnerProfile(conf, frozenset(held), kinds)
+    return Learner(profile, dict(evidence), warnings, outcomes)
 
 
-def _text_evidence(runtime, text: str, evidence, check: Check) -> None:
-    """Skills found in the learner's CV text, as evidence at the text's trust."""
+def _text_evidence(runtime, text: str, evidence, check: Check, trust: float) -> None:
+    """Skills found in the learner's CV text, as evidence at the text's trust, with the span."""
     s = runtime.settings
     if len(text) > s.max_text_chars:
         raise InvalidInput(
@@ -290,11 +301,12 @@ def _text_evidence(runtime, text: str, evidence, check: Check) -> None:
         evidence[x.skill_id].append(
             Evidence(
                 x.skill_id,
-                s.trust_text * score_confidence(x.score),
+                trust * score_confidence(x.score),
                 "text",
                 ev.text if ev else "",
                 ev.start if ev else None,
                 ev.end if ev else None,
+                kind="text",
             )
         )
 
@@ -346,14 +358,16 @@ def badge_skills(
     warnings,
     *,
     trust: float | None = None,
+    kind: str = "unverified_badge",
     source: str | None = None,
     where: str = "learner.badges",
     limits: CallerLimits | None = None,
     check: Check = unchecked,
 ) -> None:
-    """Skills a badge document teaches, as evidence at `trust` (unverified trust by default).
-    limits: a badge whose name and description are longer than the caller's text limit is
-    refused (InvalidInput) before anything is linked; check: called between units of work."""
+    """Skills a badge document teaches, as evidence of `kind` at `trust` (an unverified badge,
+    at its setting's trust, by default). limits: a badge whose name and description are longer
+    than the caller's text limit is refused (InvalidInput) before anything is linked; check:
+    called between units of work."""
     from service.ingest.parsers import ParseError, parse_credential
 
     try:
@@ -395,7 +409,9 @@ def badge_skills(
                     }
                 )
                 continue
-            evidence[sid].append(Evidence(sid, trust * sk.weight, src, sk.label or rec.title))
+            evidence[sid].append(
+                Evidence(sid, trust * sk.weight, src, sk.label or rec.title, kind=kind)
+            )
         text = f"{rec.title}. {rec.description}"
         for x in runtime.linker.extract(text, max_skills=10, check=check):
             ev = x.evidence[0] if x.evidence else None
@@ -405,14 +421,14 @@ def badge_skills(
                     trust * 0.8 * score_confidence(x.score),
                     src,
                     ev.text if ev else rec.title,
+                    kind=kind,
                 )
             )
 
 
 def _declared(
-    runtime, session: Session, refs: Sequence[str], evidence, warnings, *, check=unchecked
+    runtime, session: Session, refs: Sequence[str], evidence, warnings, trust, *, check=unchecked
 ) -> None:
-    trust = runtime.settings.trust_declared
     uris = [r for r in refs if r.startswith(("http://", "https://", "urn:"))]
     ids = (
         dict(session.execute(select(Skill.uri, Skill.id).where(Skill.uri.in_(uris))).all())
@@ -426,11 +442,12 @@ def _declared(
     linked = runtime.linker.link_many(labels, k=1, check=check) if labels else []
     for label, hits in zip(labels, linked, strict=True):
         if hits and hits[0].score >= runtime.settings.label_min_score:
-            evidence[hits[0].skill_id].append(Evidence(hits[0].skill_id, trust, "declared", label))
+            sid = hits[0].skill_id
+            evidence[sid].append(Evidence(sid, trust, "declared", label, kind="declared"))
         else:
             warnings.append({"field": "learner.skills", "message": f"no skill close to {label!r}"})
     for uri, sid in ids.items():
-        evidence[sid].append(Evidence(sid, trust, "declared", uri))
+        evidence[sid].append(Evidence(sid, trust, "declared", uri, kind="declared"))
 
 
 # ------------------------------------------------------------------------ partial credit

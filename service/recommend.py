@@ -27,6 +27,7 @@ from service import profiles
 from service.caller_limits import LEARNER_BADGES, LEARNER_SKILLS, CallerLimits
 from service.deadline import Deadline
 from service.errors import InvalidInput
+from service.evidence_trust import EvidenceTrustIn
 from service.matching import (
     Constraints,
     GapConfig,
@@ -65,6 +66,11 @@ class LearnerIn(BaseModel):
         default="",
         description="CV or free text",
         json_schema_extra=limited_by("max_text_chars", anonymous="anonymous_max_text_chars"),
+    )
+    trust: EvidenceTrustIn | None = Field(
+        default=None,
+        description="trust weights of this request per kind of evidence, each in [0.1, 1.0] "
+        "(the settings' where left out); they weigh the trust-weighted coverage only",
     )
 
 
@@ -241,6 +247,7 @@ def gap_and_context(
         identifiers=lr.identifiers,
         limits=limits,
         check=check,
+        trust=lr.trust,
     )
     timings["learner"] = time.perf_counter() - t
     return role, info, learner, timings
@@ -372,14 +379,32 @@ def _role_out(role, info) -> dict:
 def _gap_out(gap) -> dict:
     return {
         "coverage": round(gap.coverage, 4),
+        "coverage_held": round(gap.coverage_held, 4),
         "total_weight": round(gap.total_weight, 4),
         "missing_weight": round(gap.missing_weight, 4),
         "open_weight": round(gap.open_weight, 4),
         "counts": {
             k: sum(1 for i in gap.items if i.status == k) for k in ("covered", "partial", "missing")
         },
-        "items": [_plain(i) | {"credit": round(i.credit, 4)} for i in gap.items],
+        "items": [
+            _plain(i)
+            | {
+                "credit": round(i.credit, 4),
+                "confidence": round(i.confidence, 4),
+                "evidence_kinds": list(i.evidence_kinds),
+            }
+            for i in gap.items
+        ],
     }
+
+
+def shown_evidence(evidence) -> list:
+    """The best evidence of each kind, best first (a text's span is never crowded out by the
+    skill's other evidence)."""
+    best: dict[str, object] = {}
+    for e in sorted(evidence, key=lambda e: -e.confidence):
+        best.setdefault(e.kind, e)
+    return list(best.values())
 
 
 def _learner_out(learner) -> dict:
@@ -388,7 +413,10 @@ def _learner_out(learner) -> dict:
             {
                 "skill_id": sid,
                 "confidence": c,
-                "evidence": [_plain(e) for e in learner.evidence.get(sid, [])[:3]],
+                "evidence": [
+                    _plain(e) | {"confidence": round(e.confidence, 4)}
+                    for e in shown_evidence(learner.evidence.get(sid, []))
+                ],
             }
             for sid, c in sorted(learner.profile.skills.items(), key=lambda x: -x[1])
         ],

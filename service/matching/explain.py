@@ -4,9 +4,23 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from service.matching.types import Candidate, Cover, GapItem, Shortfall, Stack, Step
+from service.matching.types import (
+    STRONG_EVIDENCE,
+    Candidate,
+    Cover,
+    GapItem,
+    Shortfall,
+    Stack,
+    Step,
+)
 
 MAX_LABELS = 5
+# the weak kinds of evidence, in words, in the order they are told
+WEAK_WORDS = {
+    "declared": "declared",
+    "text": "stated in the text",
+    "unverified_badge": "on an unverified badge",
+}
 
 
 def labels(names: Sequence[str], limit: int = MAX_LABELS) -> str:
@@ -15,6 +29,22 @@ def labels(names: Sequence[str], limit: int = MAX_LABELS) -> str:
     if len(names) <= limit:
         return ", ".join(names)
     return f"{', '.join(names[:limit])} and {len(names) - limit} more"
+
+
+def is_weak(kinds: Sequence[str]) -> bool:
+    """Held on known evidence of which none is strong (a verified badge, a held credential)."""
+    return bool(kinds) and not STRONG_EVIDENCE & set(kinds)
+
+
+def evidence_note(kinds: Sequence[str]) -> str:
+    """'declared, not evidenced', 'declared and stated in the text, not evidenced', 'on an
+    unverified badge'; "" when the evidence is strong (or unknown)."""
+    if not is_weak(kinds):
+        return ""
+    words = [w for k, w in WEAK_WORDS.items() if k in kinds]
+    if not words:
+        return ""
+    return " and ".join(words) + ("" if "unverified_badge" in kinds else ", not evidenced")
 
 
 def _cover_label(c: Cover) -> str:
@@ -144,3 +174,12 @@ def plan_message(
     if mixed_currency:
         out.append("Costs are in more than one currency; the total adds them as given.")
     return " ".join(out)
+
+
+def weak_sentence(weak: Sequence[GapItem]) -> str:
+    """The held skills whose evidence is weak, which a plan counts as held and does not teach:
+    'Held on weak evidence, not taught: a (declared, not evidenced).' ("" when none)."""
+    if not weak:
+        return ""
+    named = [f"{it.label} ({it.note})" if it.note else it.label for it in weak]
+    return f"Held on weak evidence, not taught: {labels(named)}."

@@ -16,7 +16,7 @@ from dataclasses import replace
 import numpy as np
 
 from service.matching.exact import PlanTooLargeError, exact_select
-from service.matching.explain import explain_step, plan_message
+from service.matching.explain import explain_step, plan_message, weak_sentence
 from service.matching.greedy import Weights, greedy_select
 from service.matching.problem import GAIN_EPS, Problem, build_problem
 from service.matching.types import (
@@ -274,6 +274,8 @@ def assemble(
             smallest_step=smallest,
             any_admissible=bool(useful.any()),
         )
+        if weak := weak_sentence(gap.weak_items):
+            message = f"{message} {weak}"
     return Plan(
         steps=steps,
         total_hours=hours,

@@ -4,12 +4,24 @@ these from its own records and the core only computes over them."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from typing import Literal
 
 GapStatus = Literal["covered", "partial", "missing"]
+# Kinds of direct evidence that a learner or candidate holds a skill. Any of them makes the skill
+# held (covered in the gap, never taught by a plan); the kind sets the confidence (trust weight),
+# and only the strong kinds count as evidenced: the others are the person's word.
+EvidenceKind = Literal["credential", "verified_badge", "unverified_badge", "declared", "text"]
+EVIDENCE_KINDS: tuple[EvidenceKind, ...] = (
+    "credential",
+    "verified_badge",
+    "unverified_badge",
+    "declared",
+    "text",
+)
+STRONG_EVIDENCE: frozenset[str] = frozenset({"credential", "verified_badge"})
 StepReason = Literal["gap", "prerequisite"]
 PlanMode = Literal["greedy", "exact"]
 # Called between planner steps; raises to stop the planning (e.g. the request ran out of time).
@@ -45,15 +57,23 @@ class RoleProfile:
 
 @dataclass(frozen=True)
 class LearnerProfile:
-    """Skill id -> confidence in 0..1 (trust-weighted), and the credential ids already held."""
+    """Skill id -> confidence in 0..1 (trust-weighted), and the credential ids already held.
+    Every skill with a confidence above 0 is held: there is direct evidence of it, whatever its
+    trust. evidence_kinds: skill id -> the kinds of that evidence (EvidenceKind), when known."""
 
     skills: dict[int, float] = field(default_factory=dict)
     held_credentials: AbstractSet[int] = frozenset()
+    evidence_kinds: Mapping[int, tuple[str, ...]] = field(default_factory=dict)
+
+    def holds(self, skill_id: int) -> bool:
+        return self.skills.get(skill_id, 0.0) > 0.0
 
 
 @dataclass(frozen=True)
 class GapConfig:
-    """Credit >= covered_min: covered; >= partial_min: partly covered; below: missing."""
+    """Status of a skill the learner does not hold (credit from a neighbouring skill, or from a
+    planned credential): credit >= covered_min: covered; >= partial_min: partly covered; below:
+    missing. A skill the learner holds is covered whatever its credit (see compute_gap)."""
 
     partial_min: float = 0.5
     covered_min: float = 0.8
@@ -70,7 +90,11 @@ class GapConfig:
 
 @dataclass(frozen=True)
 class GapItem:
-    """One required skill with the learner's best credit for it and the skill that gave it."""
+    """One required skill with the learner's best credit for it and the skill that gave it.
+    held: the learner has direct evidence of the skill itself (then status is "covered");
+    confidence: that evidence's trust-weighted confidence (0 when not held); evidence_kinds: its
+    kinds; weak: held, but on none of the strong kinds (declared, text, an unverified badge);
+    note: says so in words ("declared, not evidenced"), else ""."""
 
     skill_id: int
     label: str
@@ -79,13 +103,19 @@ class GapItem:
     status: GapStatus
     credit: float
     via_skill_id: int | None = None
+    held: bool = False
+    confidence: float = 0.0
+    evidence_kinds: tuple[str, ...] = ()
+    weak: bool = False
+    note: str = ""
 
 
 @dataclass(frozen=True)
 class Gap:
-    """All required skills with their status. coverage = sum(weight*credit) / sum(weight);
-    missing_weight = weight of the "missing" items; open_weight = sum(weight*(1-credit)) over the
-    items not covered (what a plan can still close)."""
+    """All required skills with their status. coverage = sum(weight*credit) / sum(weight): the
+    trust-weighted share; coverage_held: the share of the weight covered (held, whatever the
+    trust); missing_weight = weight of the "missing" items; open_weight = sum(weight*(1-credit))
+    over the items not covered (what a plan can still close)."""
 
     role_title: str
     items: list[GapItem]
@@ -94,6 +124,19 @@ class Gap:
     missing_weight: float
     open_weight: float
     config: GapConfig = GapConfig()
+
+    @property
+    def coverage_held(self) -> float:
+        """Share of the role's weight that is covered: held skills (any evidence, any trust) and
+        skills a neighbour covers (credit >= covered_min); 1.0 for a role without weight."""
+        if self.total_weight <= 0:
+            return 1.0
+        return sum(it.weight for it in self.items if it.status == "covered") / self.total_weight
+
+    @property
+    def weak_items(self) -> list[GapItem]:
+        """Held skills whose evidence is only the person's word or an unverified badge."""
+        return [it for it in self.items if it.weak]
 
     @property
     def open_items(self) -> list[GapItem]:

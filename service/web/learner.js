@@ -368,6 +368,7 @@ function skillLine(it) {
     it.label,
     it.essential ? tag("essential", "essential") : null,
     it.status === "partial" ? h("span", { class: "evidence" }, `credit ${percent(it.credit)}`) : null,
+    it.note ? h("span", { class: "evidence" }, it.note) : null,
   );
 }
 
@@ -390,7 +391,12 @@ function renderGap(gap, plan) {
     "section",
     { class: "gap", "aria-labelledby": "gap-title" },
     h("h3", { id: "gap-title" }, "Your skill gap"),
-    h("p", {}, `You cover ${percent(gap.coverage)} of the role's skills, by weight.`),
+    h(
+      "p",
+      {},
+      `You hold ${percent(gap.coverage_held)} of the role's skills, by weight ` +
+        `(${percent(gap.coverage)} weighted by how well each is evidenced).`,
+    ),
     h(
       "figure",
       { class: "chart", "aria-labelledby": "gap-chart-caption" },
