@@ -85,19 +85,27 @@ def role_from_occupation(
         .join(Skill, Skill.id == OccupationSkill.skill_id)
         .where(OccupationSkill.occupation_id == occupation_id)
     ).all()
-    skills = []
-    for sid, relation, source, label, hot in rows:
-        if source == "onet":
-            if not hot:
-                continue  # O*NET tools through the crosswalk: only the in-demand ones
-            weight = settings.weight_onet_tool
-        else:
-            weight = (
-                settings.weight_essential if relation == "essential" else settings.weight_optional
-            )
-        skills.append(RequiredSkill(sid, label, weight, relation == "essential"))
+    skills = [
+        req
+        for sid, relation, source, label, hot in rows
+        if (req := occupation_requirement(sid, label, relation, source, hot, settings))
+    ]
     skills.sort(key=lambda r: (-r.weight, r.label))
     return RoleProfile(occ.preferred_label, skills, f"occupation:{occ.uri}")
+
+
+def occupation_requirement(
+    skill_id: int, label: str, relation: str, source: str, hot: bool, settings
+) -> RequiredSkill | None:
+    """How much an occupation's skill weighs, and whether it is essential; None for an O*NET
+    tool through the crosswalk that is not in demand (left out of the role)."""
+    if source == "onet":
+        if not hot:
+            return None
+        weight = settings.weight_onet_tool
+    else:
+        weight = settings.weight_essential if relation == "essential" else settings.weight_optional
+    return RequiredSkill(skill_id, label, weight, relation == "essential")
 
 
 def posting_requirement(link: PostingSkill, label: str, settings) -> RequiredSkill:
@@ -480,19 +488,25 @@ def neighbours(
     others: Iterable[int],
     *,
     others_vecs: tuple[list[int], np.ndarray] | None = None,
+    keep_required: bool = False,
 ) -> dict[int, dict[int, float]]:
     """Partial credit between each required skill and other skills (the learner's, the
     candidates'): direct broader/narrower in the ESCO hierarchy, or embedding similarity.
-    `others_vecs` (ids, vectors) saves gathering the vectors of a large, reused set of others."""
+    `others_vecs` (ids, vectors) saves gathering the vectors of a large, reused set of others.
+    An other skill that is also required is left out, unless `keep_required` (then the credit
+    between two different required skills is given too; never a skill's credit for itself).
+    The credit between a and b is the one between b and a (up to float rounding)."""
     s = runtime.settings
     required = sorted(set(required))
-    if others_vecs is not None:
+    if others_vecs is not None and keep_required:
+        others, vo = list(others_vecs[0]), others_vecs[1]
+    elif others_vecs is not None:
         ids, vecs = others_vecs
         req_set = set(required)
         keep = [j for j, o in enumerate(ids) if o not in req_set]
         others, vo = [ids[j] for j in keep], vecs[keep] if len(keep) < len(ids) else vecs
     else:
-        others = sorted(set(others) - set(required))
+        others = sorted(set(others) - (set() if keep_required else set(required)))
         vo = None
     out: dict[int, dict[int, float]] = defaultdict(dict)
     if not required or not others:
@@ -501,7 +515,7 @@ def neighbours(
     other_set = set(others)
     for r in required:
         for o in related.get(r, ()):
-            if o in other_set:
+            if o in other_set and o != r:
                 out[r][o] = s.partial_hierarchy_credit
     vr = runtime.linker.skill_vectors(required)
     if vo is None:
@@ -511,7 +525,7 @@ def neighbours(
     for r, c in zip(rows.tolist(), cols.tolist(), strict=True):
         credit = float(sims[r, c]) * s.partial_similarity_scale
         rid, oid = required[r], others[c]
-        if credit > out[rid].get(oid, 0.0):
+        if rid != oid and credit > out[rid].get(oid, 0.0):
             out[rid][oid] = round(min(credit, 0.95), 4)
     return {k: v for k, v in out.items() if v}
 

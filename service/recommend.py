@@ -236,8 +236,16 @@ def gap_and_context(
     role, info = build_role(runtime, session, body.target, tenant_id=tenant_id, check=check)
     timings["role"] = time.perf_counter() - t
     t = time.perf_counter()
-    lr = body.learner
-    learner = profiles.build_learner(
+    learner = learner_of(runtime, session, body.learner, limits=limits, check=check)
+    timings["learner"] = time.perf_counter() - t
+    return role, info, learner, timings
+
+
+def learner_of(
+    runtime, session: Session, lr: LearnerIn, *, limits: CallerLimits | None, check=unchecked
+) -> profiles.Learner:
+    """The learner of a request, with its evidence and this request's trust weights."""
+    return profiles.build_learner(
         runtime,
         session,
         credential_ids=lr.credentials,
@@ -249,8 +257,6 @@ def gap_and_context(
         check=check,
         trust=lr.trust,
     )
-    timings["learner"] = time.perf_counter() - t
-    return role, info, learner, timings
 
 
 def _gap_config(settings) -> GapConfig:
@@ -320,13 +326,15 @@ def plan_gap(
     mode="greedy",
     timings=None,
     deadline: Deadline | None = None,
+    config: PlannerConfig | None = None,
 ):
     """The planner over the catalog for an open gap: candidates from the in-memory catalog,
     partial credit between the gap and what they teach, then greedy or exact planning (which
-    stops at the deadline: the solver is given no more time than is left)."""
+    stops at the deadline: the solver is given no more time than is left). config: the
+    planner's tuning (the default's where None)."""
     timings = {} if timings is None else timings
     check = deadline.check if deadline is not None else unchecked
-    config = PlannerConfig()
+    config = config or PlannerConfig()
     if deadline is not None:
         left = deadline.remaining()
         config = replace(config, exact_time_limit_s=min(config.exact_time_limit_s, left))
