@@ -527,6 +527,70 @@ class RoleCredentialsOut(BaseModel):
     items: list[RankedCredentialOut]
 
 
+# POST /v1/roles/suggest: occupations ranked by the learner's essential coverage
+
+
+class SuggestedOccupationOut(BaseModel):
+    id: int
+    uri: str
+    preferred_label: str
+    isco_code: str
+
+
+class CarrierSkillOut(BaseModel):
+    skill_id: int
+    label: str
+    weight: float
+    credit: float = Field(description=CREDIT)
+    status: GapStatus
+    held: bool = Field(description=HELD)
+    evidence_kinds: list[EvidenceKind] = Field(
+        description="the kinds of the learner's evidence of the skill that gives the credit"
+    )
+    via: SkillRefLabelOut | None = Field(
+        default=None, description="the held skill that gives the credit, when another one"
+    )
+
+
+class RoleClosingOut(BaseModel):
+    planner: str = Field(description="how the hours and cost were found")
+    feasible: bool
+    message: str
+    total_hours: float
+    total_cost: float
+    currency: str | None = None
+    credentials: list[PlanCredentialOut] = Field(description="the plan's credentials, in order")
+    coverage_after: float = Field(description="essential coverage after the plan")
+    uncoverable: list[ShortfallOut] = Field(
+        description="essential skills the catalog does not teach, even in part"
+    )
+    unmet: list[ShortfallOut] = Field(description="essential skills the constraints leave open")
+
+
+class SuggestedRoleOut(BaseModel):
+    rank: int
+    occupation: SuggestedOccupationOut
+    coverage: float = Field(description=COVERAGE + ", over the essential skills; the order")
+    coverage_held: float = Field(description=COVERAGE_HELD + ", over the essential skills")
+    n_essential: int
+    n_missing_essential: int = Field(description="essential skills not covered: the gap's size")
+    counts: GapCountsOut = Field(description="the essential skills by status")
+    open_weight: float = Field(description="sum(weight x (1 - credit)) of those not covered")
+    carried_by: list[CarrierSkillOut] = Field(
+        description="the essential skills that weigh most in the coverage, heaviest first"
+    )
+    to_close: RoleClosingOut
+
+
+class RolesSuggestOut(BaseModel):
+    total: int = Field(description="occupations with any essential coverage (and the filter)")
+    items: list[SuggestedRoleOut]
+    next_cursor: str | None = None
+    learner: LearnerOut
+    warnings: list[WarningOut]
+    timings_ms: dict[str, float]
+
+
 # ---------------------------------------------------------------------------------------------
 # employers: candidates, trust material, matching both ways
 
