@@ -355,3 +355,35 @@ def test_the_cached_role_is_the_gap_role_of_each_occupation(runtime):
             select(OccupationSkill.occupation_id).where(OccupationSkill.relation == "essential")
         ).all()
     assert int(matrix.n_essential.sum()) == len(n_ess)
+
+
+def test_anonymous_text_over_the_anonymous_limit_is_refused(anon, runtime):
+    n = runtime.settings.anonymous_max_text_chars
+    message = _error(anon, {"learner": {"text": "cook " * (n // 5 + 1)}}, "learner.text")
+    assert "without an API key" in message
+
+
+def test_a_cancelled_deadline_stops_the_work(runtime, cook):
+    from service.deadline import Deadline, TimedOut
+    from service.role_suggest import RolesSuggestIn, suggest
+
+    body = RolesSuggestIn.model_validate({"learner": {"skills": cook["essential"]}})
+    deadline = Deadline()
+    deadline.cancel()
+    with Session(runtime.engine) as s, pytest.raises(TimedOut):
+        suggest(runtime, s, body, deadline=deadline)
+    assert deadline.stopped
+
+
+def test_neighbours_between_required_skills_only_when_asked(runtime):
+    """keep_required: the credit between two different required skills (as the ranking needs
+    it, both ways alike), never a skill's credit for itself."""
+    matrix, hier = _matrix(runtime)
+    a = next(s for s in matrix.skills if hier.get(s))
+    b = min(hier[a])
+    with Session(runtime.engine) as s:
+        assert profiles.neighbours(runtime, s, [a, b], [a, b]) == {}
+        both = profiles.neighbours(runtime, s, [a, b], [a, b], keep_required=True)
+        one_way = profiles.neighbours(runtime, s, [a], [b])
+    assert both[a][b] == both[b][a] == one_way[a][b] >= runtime.settings.partial_hierarchy_credit
+    assert a not in both[a] and b not in both[b]
