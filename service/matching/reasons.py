@@ -2,9 +2,9 @@
 
 Every candidate that is not held and not planned gets one reason, the first that applies: a
 filter or a prerequisite (found while building the problem), hours or a cost a budget cannot
-count, nothing new to teach, over a budget (or the step limit) on its own, optional while
-essential skills are open, below min_gain_per_hour, the step limit reached, the budget left
-too small; else a better-value combination was chosen.
+count, no open gap skill taught, over a budget (or the step limit) on its own, nothing new,
+optional while essential skills are open, below min_gain_per_hour, the step limit reached, the
+budget left too small; else a better-value combination was chosen.
 """
 
 from __future__ import annotations
@@ -32,6 +32,7 @@ def left_out(pb: Problem, sel: np.ndarray, s1: np.ndarray, config: PlannerConfig
     steps = int(sel.sum())
     essentials_open = len(open_essentials(pb, s1, lam))
     out: dict[str, str] = {}
+    ctx = _Context(pb, sel, offered, bh, bc, steps, essentials_open, lam)
     for ext in pb.considered:
         if ext in planned:
             continue
@@ -42,7 +43,6 @@ def left_out(pb: Problem, sel: np.ndarray, s1: np.ndarray, config: PlannerConfig
         if i is None or not pb.valid[i]:
             out[ext] = "a prerequisite cannot be taken"
             continue
-        ctx = _Context(pb, sel, offered, bh, bc, steps, essentials_open, lam)
         out[ext] = ctx.why(i)
     return out
 
@@ -61,13 +61,13 @@ class _Context:
         own = float(pb.credits[i] @ pb.weights)
         if own <= GAIN_EPS:
             return "teaches none of the open gap skills (directly or through a close skill)"
+        with_prereqs = " with its prerequisites" if pb.closure[i] else ""
+        if (why := self.over_alone(i, c, with_prereqs)) is not None:
+            return why
         bundle = np.maximum(pb.bundle[i] - self.offered, 0.0)
         marginal = float(bundle @ pb.weights)
         if marginal <= GAIN_EPS:
             return "adds nothing the plan lacks: its skills are covered as well by the plan's steps"
-        with_prereqs = " with its prerequisites" if pb.closure[i] else ""
-        if (why := self.over_alone(i, c, with_prereqs)) is not None:
-            return why
         if not bool((bundle[pb.essential] > GAIN_EPS).any()) and self.essentials_open:
             return (
                 "optional (it closes no essential skill of the role): added only once every "
