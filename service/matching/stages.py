@@ -38,6 +38,18 @@ def open_essentials(pb: Problem, sel: np.ndarray, lam: float) -> list[int]:
     return [int(j) for j in np.flatnonzero(pb.essential & (offered < reach - 1e-9))]
 
 
+def essential_problem(pb: Problem) -> Problem:
+    """pb scoring the essential skills only (pb itself when every open skill is essential)."""
+    if pb.essential.all():
+        return pb
+    return pb.with_weights(pb.essential_weights())
+
+
+def has_optional(pb: Problem) -> bool:
+    """Whether a skill that is not essential is open (something for stage 2)."""
+    return bool((pb.weights[~pb.essential] > 0).any())
+
+
 def value(pb: Problem, sel: np.ndarray, lam: float) -> float:
     return pb.gain(sel) - lam * float(pb.hours[sel].sum())
 
@@ -89,12 +101,12 @@ def greedy_stages(
 ) -> tuple[np.ndarray, np.ndarray]:
     """(the plan, its stage-1 part) by the greedy planner. start: a plan to polish instead."""
     lam = w.min_gain_per_hour
-    pb1 = pb.with_weights(pb.essential_weights())
+    pb1 = essential_problem(pb)
     first = start & _reaches_essentials(pb, start) if start is not None else None
     s1 = greedy_select(pb1, w, local_search=local_search, start=first, check=check)
     tidy = local_search or lam > 0  # plain greedy (no local search) keeps what it added
     s1 = prune(pb1, s1, lam) if tidy else s1
-    if open_essentials(pb, s1, lam):
+    if not has_optional(pb) or open_essentials(pb, s1, lam):
         return s1, s1
     sel = greedy_select(pb, w, local_search=local_search, start=s1, locked=s1, check=check)
     return (prune(pb, sel, lam, locked=s1) if tidy else sel), s1
@@ -121,10 +133,10 @@ def exact_stages(
         min_gain_per_hour=lam,
         check=check,
     )
-    pb1 = pb.with_weights(pb.essential_weights())
+    pb1 = essential_problem(pb)
     first = exact_select(pb1, **kw)
     s1 = prune(pb1, first.selected, lam)
-    if open_essentials(pb, s1, lam):
+    if not has_optional(pb) or open_essentials(pb, s1, lam):
         return s1, s1, first.optimal, first.alternatives
     res = exact_select(pb, fixed=s1, **kw)
     sel = prune(pb, res.selected | s1, lam, locked=s1)
@@ -136,7 +148,7 @@ def exact_stages(
 def key(pb: Problem, sel: np.ndarray, s1: np.ndarray, config: PlannerConfig) -> tuple:
     """Stage 1's objective, then the whole plan's, then least effort (to 1e-6)."""
     lam = config.min_gain_per_hour
-    pb1 = pb.with_weights(pb.essential_weights())
+    pb1 = essential_problem(pb)
     effort = pb.hours[sel].sum() + config.money_weight * pb.cost[sel].sum()
     return (
         round(value(pb1, s1, lam), 6),
