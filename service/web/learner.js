@@ -5,6 +5,7 @@
 import { api, clearError, InputError, showError } from "./api.js";
 import { readBadgeFiles } from "./badges.js";
 import { $, busy, clear, h, hours, money, onEnter, percent, plural, tag } from "./dom.js";
+import { renderPlan } from "./plan.js";
 
 const state = {
   credentials: new Map(), // id -> credential summary
@@ -418,83 +419,6 @@ function renderGap(gap, plan) {
   );
 }
 
-function renderStep(step, titles) {
-  const c = step.credential;
-  const meta = [c.kind, hours(c.hours), money(c.cost, c.currency), c.issuer, c.level].filter(Boolean).join(" · ");
-  return h(
-    "li",
-    { class: "step" },
-    h("h4", {}, h("span", { class: "visually-hidden" }, `Step ${step.order}: `), c.title),
-    h("p", { class: "step-meta" }, meta),
-    step.reason === "prerequisite"
-      ? h("p", {}, tag("prerequisite", "partial"), ` Needed first by: ${step.required_by.map((x) => titles.get(x) || x).join(", ") || "a later step"}.`)
-      : null,
-    step.explanation ? h("p", { class: "explanation" }, step.explanation) : null,
-    step.covers.length
-      ? h(
-          "details",
-          {},
-          h("summary", {}, `Skills this step covers (${step.covers.length})`),
-          h(
-            "ul",
-            { class: "covers" },
-            step.covers.map((cv) =>
-              h(
-                "li",
-                {},
-                cv.label,
-                cv.essential ? tag("essential", "essential") : null,
-                cv.status !== "covered" ? tag("partly", "partial") : null,
-                cv.evidence ? h("span", { class: "evidence" }, `“${cv.evidence}”`) : null,
-              ),
-            ),
-          ),
-        )
-      : null,
-  );
-}
-
-function renderPlan(plan, role) {
-  const steps = plan.steps || [];
-  const out = h("section", { class: "plan-section", "aria-labelledby": "plan-title" });
-  out.appendChild(h("h3", { id: "plan-title" }, "Your learning path"));
-  out.appendChild(
-    h(
-      "ul",
-      { class: "summary-grid", "aria-label": "Plan totals" },
-      h("li", {}, h("span", { class: "figure-label" }, "Steps"), h("span", { class: "figure-value" }, String(steps.length))),
-      h("li", {}, h("span", { class: "figure-label" }, "Hours"), h("span", { class: "figure-value" }, hours(plan.total_hours))),
-      h("li", {}, h("span", { class: "figure-label" }, "Cost"), h("span", { class: "figure-value" }, money(plan.total_cost, plan.currency))),
-      h(
-        "li",
-        {},
-        h("span", { class: "figure-label" }, `Coverage of ${role.title}`),
-        h("span", { class: "figure-value" }, `${percent(plan.coverage_before)} → ${percent(plan.coverage_after)}`),
-      ),
-    ),
-  );
-  if (plan.message) out.appendChild(h("p", { class: "message" }, plan.message));
-  const titles = new Map(steps.map((s) => [s.credential.external_id, s.credential.title]));
-  if (steps.length) {
-    out.appendChild(h("ol", { class: "plan", "aria-label": "Steps in order" }, steps.map((s) => renderStep(s, titles))));
-  }
-  else out.appendChild(h("p", { class: "empty" }, "No credential in the catalog fits your gap within your limits."));
-  const alts = Object.entries(plan.alternatives || {});
-  if (alts.length) {
-    out.appendChild(h("h4", {}, "Other ways"));
-    out.appendChild(
-      h(
-        "ul",
-        {},
-        alts.map(([name, a]) =>
-          h("li", {}, `${name}: ${plural(a.titles.length, "step")}, ${hours(a.total_hours)}, ${money(a.total_cost, plan.currency)}, coverage ${percent(a.coverage_after)} — ${a.titles.join(", ")}`),
-        ),
-      ),
-    );
-  }
-  return out;
-}
-
 function renderStacks(stacks) {
   const out = h("section", { "aria-labelledby": "stacks-title" }, h("h3", { id: "stacks-title" }, "What the plan stacks into"));
   if (!stacks || !stacks.length) {
@@ -592,7 +516,7 @@ function renderResult(data, sentBadges) {
   );
   output.appendChild(renderGap(data.gap, data.plan));
   if (data.plan) {
-    output.appendChild(renderPlan(data.plan, role));
+    output.appendChild(renderPlan(data.plan, role, (data.learner && data.learner.held_credentials) || []));
     output.appendChild(renderStacks(data.plan.stacks_into));
   }
   output.appendChild(renderBadgeOutcomes(data.learner.badges, sentBadges));
