@@ -52,23 +52,25 @@ class _Context:
         self.pb, self.sel, self.offered = pb, sel, offered
         self.bh, self.bc, self.steps = bh, bc, steps
         self.essentials_open, self.lam = essentials_open, lam
+        self.own = pb.credits @ pb.weights  # all units at once: the loop only words them
+        left = np.maximum(pb.bundle - offered, 0.0)
+        self.marginal = left @ pb.weights
+        self.adds_essential = (left[:, pb.essential] > GAIN_EPS).any(axis=1)
 
     def bundle_steps(self, i: int) -> int:
         return 1 + sum(1 for q in self.pb.closure[i] if not self.sel[q])
 
     def why(self, i: int) -> str:
         pb, c = self.pb, self.pb.units[i]
-        own = float(pb.credits[i] @ pb.weights)
-        if own <= GAIN_EPS:
+        if self.own[i] <= GAIN_EPS:
             return "teaches none of the open gap skills (directly or through a close skill)"
         with_prereqs = " with its prerequisites" if pb.closure[i] else ""
         if (why := self.over_alone(i, c, with_prereqs)) is not None:
             return why
-        bundle = np.maximum(pb.bundle[i] - self.offered, 0.0)
-        marginal = float(bundle @ pb.weights)
+        marginal = float(self.marginal[i])
         if marginal <= GAIN_EPS:
             return "adds nothing the plan lacks: its skills are covered as well by the plan's steps"
-        if not bool((bundle[pb.essential] > GAIN_EPS).any()) and self.essentials_open:
+        if not self.adds_essential[i] and self.essentials_open:
             return (
                 "optional (it closes no essential skill of the role): added only once every "
                 f"coverable essential skill is planned, and {self.essentials_open} are not"
