@@ -289,8 +289,9 @@ class Step:
 
     @property
     def closes(self) -> list[Cover]:
-        """The essential gap skills this step adds credit to."""
-        return [c for c in self.covers if c.essential]
+        """The essential gap skills this step covers (credit reaches covered_min); the ones it
+        covers only partly are among covers."""
+        return [c for c in self.covers if c.essential and c.status == "covered"]
 
 
 @dataclass(frozen=True)
