@@ -22,7 +22,12 @@ function line(label, text) {
   return h("p", { class: "step-line" }, h("strong", {}, `${label}: `), text);
 }
 
-function renderStep(step, titles, held) {
+/** The essential skills a step adds credit to without covering them fully. */
+function partly(step) {
+  return step.covers.filter((c) => c.essential && c.status !== "covered").map((c) => c.label);
+}
+
+function renderStep(step, titles, held, programs) {
   const c = step.credential;
   const meta = [c.kind, stepHours(c), stepPrice(c), c.issuer, c.level].filter(Boolean).join(" · ");
   const name = (x) => titles.get(x) || (held.has(x) ? `${x} (held)` : x);
@@ -33,11 +38,12 @@ function renderStep(step, titles, held) {
     h("h4", {}, h("span", { class: "visually-hidden" }, `Step ${step.order}: `), c.title),
     h("p", { class: "step-meta" }, meta),
     step.closes.length ? line("Closes", step.closes.join(", ")) : null,
+    partly(step).length ? line("Partly covers", partly(step).join(", ")) : null,
     step.reason === "prerequisite"
       ? h("p", {}, tag("prerequisite", "partial"), ` Needed first by: ${step.required_by.map(name).join(", ") || "a later step"}.`)
       : null,
     builds.length ? line("Builds on", builds.join(", ")) : null,
-    step.stacks_into.length ? line("Stacks into", step.stacks_into.map(name).join(", ")) : null,
+    step.stacks_into.length ? line("Stacks into", step.stacks_into.map((p) => programs.get(p) || name(p)).join(", ")) : null,
     step.explanation ? h("p", { class: "explanation" }, step.explanation) : null,
     step.covers.length
       ? h(
@@ -100,8 +106,9 @@ export function renderPlan(plan, role, heldIds = []) {
   if (plan.message) out.appendChild(h("p", { class: "message" }, plan.message));
   const titles = new Map(steps.map((s) => [s.credential.external_id, s.credential.title]));
   const held = new Set(heldIds);
+  const programs = new Map((plan.stacks_into || []).map((p) => [p.program_external_id, p.title]));
   if (main.length) {
-    out.appendChild(h("ol", { class: "plan", "aria-label": "Steps in order" }, main.map((s) => renderStep(s, titles, held))));
+    out.appendChild(h("ol", { class: "plan", "aria-label": "Steps in order" }, main.map((s) => renderStep(s, titles, held, programs))));
   } else if (!extra.length) {
     out.appendChild(h("p", { class: "empty" }, "No credential in the catalog fits your gap within your limits."));
   }
@@ -110,7 +117,7 @@ export function renderPlan(plan, role, heldIds = []) {
     out.appendChild(
       h("p", { class: "hint" }, "These close none of the essential skills; they add other skills of the role, and fit your limits once the steps above are done."),
     );
-    const ol = h("ol", { class: "plan optional-steps", "aria-labelledby": "optional-title", start: String(main.length + 1) }, extra.map((s) => renderStep(s, titles, held)));
+    const ol = h("ol", { class: "plan optional-steps", "aria-labelledby": "optional-title", start: String(main.length + 1) }, extra.map((s) => renderStep(s, titles, held, programs)));
     ol.style.counterReset = `step ${main.length}`; // numbers go on from the steps above
     out.appendChild(ol);
   }
