@@ -91,6 +91,7 @@ def run_planning_eval(
     return {
         "coverage": mean("coverage"),
         "hours_ratio_vs_optimum": mean("hours_ratio"),
+        "objective_vs_optimum": mean("objective_ratio"),
         "baseline_coverage": mean("baseline_coverage"),
         "baseline_hours_ratio": mean("baseline_hours_ratio"),
         "optimum_coverage": mean("optimum_coverage"),
@@ -154,10 +155,16 @@ def _one_role(runtime, session, oid, rng, config, limits):
     base_rows = [row_of[i] for i, _ in hits if i in row_of]
     base_hours = sum(c.hours_value for c in profiles.load_candidates(session, [i for i, _ in hits]))
     opt_hours = max(exact.total_hours, 1e-9)
+    lam = config.min_gain_per_hour
+
+    def objective(p) -> float:  # what both planners maximise: gain - min_gain_per_hour x hours
+        return (p.coverage_after - p.coverage_before) * gap.total_weight - lam * p.total_hours
+
     return {
         "coverage": share(greedy.steps),
         "optimum_coverage": share(exact.steps),
         "hours_ratio": greedy.total_hours / opt_hours if exact.total_hours else 1.0,
+        "objective_ratio": objective(greedy) / objective(exact) if objective(exact) > 0 else 1.0,
         "baseline_coverage": float(
             np.minimum(_covered(cm, base_rows, base), reach).sum() / reach.sum()
         ),

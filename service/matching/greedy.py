@@ -335,15 +335,14 @@ def greedy_select(
     start: improve this selection (grow, then local search) instead of starting empty; locked:
     steps of start that stay. check: called at every step (it raises to stop the work).
 
-    Under a budget (or a step limit the plan reaches), two more runs compete: effort measured as
-    the share of the budgets used (hours / max_hours + cost / max_cost; under a step limit alone,
-    gain per step), and a run seeded with the single bundle of largest gain; the winner (best
-    objective, then least effort) is polished with the given weights."""
+    Under a budget or a step limit, two more runs compete: effort measured as the share of the
+    budgets used (hours / max_hours + cost / max_cost; under a step limit alone, gain per step),
+    and a run seeded with the single bundle of largest gain; the winner (best objective, then
+    least effort) is polished with the given weights."""
     if start is not None:
         return _polish(pb, w, start, check, locked).sel
     st = _run(pb, w, None, local_search, check)
-    money_or_time = bool(np.isfinite(pb.max_hours) or np.isfinite(pb.max_cost))
-    if not money_or_time and st.n < pb.max_steps:  # no limit binds: nothing to compete with
+    if not st.budgeted:
         return st.sel
 
     def real_key(sel: np.ndarray) -> tuple[float, float]:

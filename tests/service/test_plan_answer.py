@@ -10,6 +10,7 @@ import json
 from types import SimpleNamespace
 
 import pytest
+from sqlalchemy import select
 from sqlmodel import Session
 
 from models.tables import Credential, CredentialSkill, Skill
@@ -148,7 +149,9 @@ def test_the_default_loader_skips_a_switched_off_demo_catalog(runtime, tmp_path)
         rt.__dict__.update({k: getattr(runtime, k) for k in vars(runtime) if k not in vars(rt)})
         out = load_default_data(rt, force=True)
         with Session(runtime.engine) as s:
-            found = s.query(Credential).filter_by(external_id="demo:cred:loader-test").first()
+            found = s.execute(
+                select(Credential).where(Credential.external_id == "demo:cred:loader-test")
+            ).first()
         assert ("credentials" in out) is on and (found is not None) is on
 
 
@@ -157,7 +160,9 @@ def test_planning_credit_weighs_link_confidence(runtime):
     assert taught_credit(1.0, "explicit", None) == 1.0
     assert taught_credit(0.8, "explicit", 0.5) == pytest.approx(0.4)
     with Session(runtime.engine) as s:
-        sid = s.query(Skill.id).filter(Skill.source == "esco").order_by(Skill.id).first()[0]
+        sid = s.execute(
+            select(Skill.id).where(Skill.source == "esco").order_by(Skill.id).limit(1)
+        ).scalar_one()
         row = Credential(external_id="pa:text", kind="badge", title="Text-linked badge",
                          source_format="native", content_hash="x", hours=4.0)  # fmt: skip
         s.add(row)
