@@ -92,11 +92,11 @@ class Settings(BaseSettings):
         default=8, ge=1, le=30, description="Steps in a plan at most (prerequisites included)."
     )
     plan_min_gain_per_hour: float = Field(
-        default=0.01,
+        default=0.003,
         ge=0,
         le=1,
         description="Least gap weight a step adds per hour of study (an essential skill weighs "
-        "weight_essential: 0.01 = one skill per 100 h); 0: any step that adds something.",
+        "weight_essential: 0.003 = one skill per 333 h); 0: any step that adds something.",
     )
     plan_unknown_effort: str = Field(
         default="estimate",

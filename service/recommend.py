@@ -26,7 +26,7 @@ from models.schemas import (
 from service import profiles
 from service.caller_limits import LEARNER_BADGES, LEARNER_SKILLS, CallerLimits
 from service.deadline import Deadline
-from service.errors import InvalidInput
+from service.errors import InvalidInput, NotFound
 from service.evidence_trust import EvidenceTrustIn
 from service.matching import (
     Constraints,
@@ -183,8 +183,6 @@ def build_role(
             select(Occupation.id).where(Occupation.uri == target.occupation_uri)
         ).scalar_one_or_none()
         if oid is None:
-            from service.errors import NotFound
-
             raise NotFound(
                 f"unknown occupation {target.occupation_uri!r}", field="target.occupation_uri"
             )
@@ -201,8 +199,8 @@ def build_role(
         hits = profiles.title_hits(session, resolution)
         if not hits or not resolution.confident:
             closest = "; ".join(f"{h['preferred_label']} ({h['score']:.2f})" for h in hits)
-            raise InvalidInput(
-                f"no confident match for this title; closest occupations: {closest or 'none'}."
+            raise NotFound(
+                f"no occupation matches this title confidently; closest: {closest or 'none'}."
                 " Name one with target.occupation_id, or search GET /v1/occupations?q=",
                 field="target.title",
             )
