@@ -24,13 +24,14 @@ from models.tables import (
     SkillBroader,
 )
 from service.caller_limits import CallerLimits
+from service.effort import hours_note, taught_credit
 from service.errors import InvalidInput, NotFound
 from service.evidence_trust import EvidenceTrustIn, trust_weights
 from service.ingest.pipeline import score_confidence
 from service.matching import Candidate, LearnerProfile, RequiredSkill, RoleProfile
 from service.matching.types import EVIDENCE_KINDS
 from service.records import visible
-from service.stored_values import stored_number, stored_weight
+from service.stored_values import stored_number
 from service.titles import TitleResolution
 
 
@@ -603,7 +604,9 @@ def load_candidates(
     for link in session.execute(
         select(CredentialSkill).where(CredentialSkill.credential_id.in_(ids))
     ).scalars():
-        skills[link.credential_id][link.skill_id] = stored_weight(link.weight)
+        skills[link.credential_id][link.skill_id] = taught_credit(
+            link.weight, link.source, link.confidence
+        )
         if link.evidence:
             evid[link.credential_id][link.skill_id] = link.evidence[0].get("text", "")[:200]
     return [
@@ -619,13 +622,15 @@ def to_candidate(
     currency: str,
 ) -> Candidate:
     """A stored credential as a planner candidate, its cost in `currency` where rates allow."""
-    cost, cur = _convert(stored_number(r, "cost", MAX_COST) or 0.0, r.currency, rates, currency)
+    cost, cur = _convert(stored_number(r, "cost", MAX_COST), r.currency, rates, currency)
+    hours = stored_number(r, "hours", MAX_HOURS)
     return Candidate(
         id=r.id,
         external_id=r.external_id,
         title=r.title,
         kind=r.kind,
-        hours=stored_number(r, "hours", MAX_HOURS) or 0.0,
+        hours=hours,  # None: not stated (unknown, not 0)
+        hours_note=hours_note(r.source_format, hours),
         cost=cost,
         currency=cur,
         language=r.language,
@@ -645,8 +650,8 @@ def to_candidate(
     )
 
 
-def _convert(cost: float, cur: str | None, rates, target: str) -> tuple[float, str]:
+def _convert(cost: float | None, cur: str | None, rates, target: str) -> tuple[float | None, str]:
     cur = (cur or target).upper()
-    if cur == target.upper() or not rates or cur not in rates:
+    if cost is None or cur == target.upper() or not rates or cur not in rates:
         return cost, cur
     return round(cost * rates[cur], 2), target.upper()

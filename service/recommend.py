@@ -26,7 +26,7 @@ from models.schemas import (
 from service import profiles
 from service.caller_limits import LEARNER_BADGES, LEARNER_SKILLS, CallerLimits
 from service.deadline import Deadline
-from service.errors import InvalidInput
+from service.errors import InvalidInput, NotFound
 from service.evidence_trust import EvidenceTrustIn
 from service.matching import (
     Constraints,
@@ -134,6 +134,13 @@ class ConstraintsIn(BaseModel):
     delivery_modes: list[Word] | None = Field(default=None, max_length=20)
     include_issuers: list[IssuerName] | None = Field(default=None, max_length=100)
     exclude_issuers: list[IssuerName] | None = Field(default=None, max_length=100)
+    max_steps: int | None = Field(
+        default=None,
+        ge=1,
+        le=30,
+        description="steps in the plan at most, prerequisites included (settings' "
+        "plan_max_steps, 8, when left out)",
+    )
 
     def to_core(self) -> Constraints:
         def s(v):
@@ -149,6 +156,7 @@ class ConstraintsIn(BaseModel):
             delivery_modes=s(self.delivery_modes),
             include_issuers=s(self.include_issuers),
             exclude_issuers=s(self.exclude_issuers),
+            max_steps=self.max_steps,
         )
 
 
@@ -175,8 +183,6 @@ def build_role(
             select(Occupation.id).where(Occupation.uri == target.occupation_uri)
         ).scalar_one_or_none()
         if oid is None:
-            from service.errors import NotFound
-
             raise NotFound(
                 f"unknown occupation {target.occupation_uri!r}", field="target.occupation_uri"
             )
@@ -193,8 +199,8 @@ def build_role(
         hits = profiles.title_hits(session, resolution)
         if not hits or not resolution.confident:
             closest = "; ".join(f"{h['preferred_label']} ({h['score']:.2f})" for h in hits)
-            raise InvalidInput(
-                f"no confident match for this title; closest occupations: {closest or 'none'}."
+            raise NotFound(
+                f"no occupation matches this title confidently; closest: {closest or 'none'}."
                 " Name one with target.occupation_id, or search GET /v1/occupations?q=",
                 field="target.title",
             )
@@ -334,7 +340,14 @@ def plan_gap(
     planner's tuning (the default's where None)."""
     timings = {} if timings is None else timings
     check = deadline.check if deadline is not None else unchecked
-    config = config or PlannerConfig()
+    s = runtime.settings
+    config = replace(
+        config or PlannerConfig(),
+        min_gain_per_hour=s.plan_min_gain_per_hour,
+        unknown_effort=s.plan_unknown_effort,
+    )
+    if constraints.max_steps is None:
+        constraints = replace(constraints, max_steps=s.plan_max_steps)
     if deadline is not None:
         left = deadline.remaining()
         config = replace(config, exact_time_limit_s=min(config.exact_time_limit_s, left))
@@ -435,13 +448,19 @@ def _learner_out(learner) -> dict:
 
 
 def _candidate_out(c) -> dict:
+    """hours / cost: as stated (null: the document does not say); *_estimate: the labelled
+    estimate of an unknown one; *_note: how a value was derived or estimated."""
     return {
         "id": c.id,
         "external_id": c.external_id,
         "title": c.title,
         "kind": c.kind,
         "hours": c.hours,
+        "hours_estimate": c.hours_estimate if c.hours is None else None,
+        "hours_note": c.hours_note,
         "cost": c.cost,
+        "cost_estimate": c.cost_estimate if c.cost is None else None,
+        "cost_note": c.cost_note,
         "currency": c.currency,
         "language": c.language,
         "level": c.level,
@@ -457,6 +476,10 @@ def _plan_out(p) -> dict:
         "optimal": p.optimal,
         "total_hours": round(p.total_hours, 2),
         "total_cost": round(p.total_cost, 2),
+        "hours_estimated": round(p.hours_estimated, 2),
+        "cost_estimated": round(p.cost_estimated, 2),
+        "hours_unknown": p.hours_unknown,
+        "cost_unknown": p.cost_unknown,
         "currency": p.currency,
         "coverage_before": round(p.coverage_before, 4),
         "coverage_after": round(p.coverage_after, 4),
@@ -465,6 +488,10 @@ def _plan_out(p) -> dict:
                 "order": i + 1,
                 "credential": _candidate_out(s.candidate),
                 "reason": s.reason,
+                "optional": s.optional,
+                "closes": [c.label for c in s.closes],
+                "builds_on": {"credentials": s.needs, "skills": s.builds_on_skills},
+                "stacks_into": s.stacks_into,
                 "required_by": s.required_by,
                 "explanation": s.explanation,
                 "covers": [

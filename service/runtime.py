@@ -206,13 +206,7 @@ def build_runtime(
         occupations.save(idir / "occupations.faiss")
 
     _load_or_build("occupation", lambda: occupations.load(idir / "occupations.faiss"), build_occ)
-    titles = build_title_resolver(
-        engine,
-        occupations,
-        idir,
-        Path(settings.data_dir),
-        batch_size=settings.encode_batch_size,
-    )
+    titles = build_title_resolver(engine, occupations, idir, settings)
     records = {}
     for kind, table, fname in (
         ("credential", Credential, "credentials.faiss"),

@@ -16,6 +16,7 @@ from indexing.encoder import Encoder
 from indexing.label_index import LabelIndex
 from indexing.vector_index import IndexMismatchError, VectorIndex
 from models.tables import Occupation
+from service.config import Settings
 from service.title_memory import MEMORY_FILE, load_memory
 from service.titles import OccupationInfo, TitleResolver
 
@@ -62,8 +63,11 @@ def occupation_descriptions(
 
 
 def build_title_resolver(
-    engine: Engine, labels: LabelIndex, index_dir: Path, data_dir: Path, *, batch_size: int = 64
+    engine: Engine, labels: LabelIndex, index_dir: Path, settings: Settings
 ) -> TitleResolver:
+    """The resolver over `labels`, with description vectors and the memory of known titles
+    (`<data_dir>/onet/title_memory.tsv.gz`, when present), each loaded or built once."""
+    data_dir, batch_size = Path(settings.data_dir), settings.encode_batch_size
     with Session(engine) as s:
         rows = s.execute(
             select(

@@ -114,6 +114,8 @@ class TitleResolver:
 
     def resolve(self, title: str, k: int = 5) -> TitleResolution:
         queries = self.queries(title)
+        if not queries:  # no word at all ("|", "-", emoji)
+            return TitleResolution(title.strip(), [], False, NO_MATCH)
         vecs = np.asarray(self.labels.encoder.encode_queries(queries), np.float32)
         scores, ids = self.labels.label_hits(vecs, self.config.labels_per_query)
         found = self._found(queries, scores, ids)

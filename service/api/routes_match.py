@@ -114,7 +114,7 @@ def credentials_for_role(
         covered = {sid: w for sid, w in c.skills.items() if sid in weights}
         share = sum(weights[sid] * w for sid, w in covered.items()) / total
         scored.append((share, c))
-    scored.sort(key=lambda x: (-x[0], x[1].hours, x[1].id))
+    scored.sort(key=lambda x: (-x[0], x[1].hours_value, x[1].id))
     labels = {r.skill_id: r.label for r in role.skills}
     from models.tables import Credential
 

@@ -158,10 +158,16 @@ def test_a_gibberish_title_gets_no_plan_but_the_closest_occupations(client):
     r = client.post(
         "/v1/recommendations", json={"target": {"title": "asdfgh qwerty"}, "learner": {}}
     )
-    assert r.status_code == 422
+    assert r.status_code == 404
     err = r.json()["error"]
     assert err["field"] == "target.title"
-    assert "no confident match" in err["message"] and "closest occupations" in err["message"]
+    assert "confidently" in err["message"] and "closest:" in err["message"]
+
+
+def test_a_title_without_a_word_is_no_match_not_a_server_error(client):
+    assert client.get("/v1/occupations", params={"q": "|"}).json() == []
+    r = client.post("/v1/gap", json={"target": {"title": "\U0001f60d -"}})
+    assert r.status_code == 404 and r.json()["error"]["field"] == "target.title"
 
 
 def test_costs_are_planned_in_one_currency(client, role):

@@ -14,21 +14,12 @@ from sqlmodel import Session
 
 from models.tables import Credential, CredentialSkill, JobPosting
 from service.ingest.pipeline import Ingestor
+from tests.utils.errors import assert_error
 from tests.utils.queries import essential_skills
 
 FIXTURES = Path(__file__).resolve().parents[1] / "ingest" / "fixtures"
 JSON = {"content-type": "application/json"}
 CSV = {"content-type": "text/csv"}
-
-
-def assert_error(r, status: int, field: str | None, request_id: str | None = None) -> dict:
-    assert r.status_code == status, r.text
-    assert r.headers["content-type"].startswith("application/json")
-    body = r.json()
-    assert body["error"]["field"] == field, body
-    assert body["error"]["message"]
-    assert r.headers["X-Request-ID"] == request_id if request_id else r.headers["X-Request-ID"]
-    return body
 
 
 def stored(runtime, table, external_id: str) -> int:
