@@ -21,6 +21,7 @@ from models.schemas import (
     IssuerName,
     Label,
     Word,
+    integer,
     limited_by,
 )
 from service import profiles
@@ -36,6 +37,8 @@ from service.matching import (
     compute_gap,
     plan,
 )
+
+PlanSteps = integer(1, 30)  # 2.0 counts, true and "2" do not
 
 
 class LearnerIn(BaseModel):
@@ -134,10 +137,8 @@ class ConstraintsIn(BaseModel):
     delivery_modes: list[Word] | None = Field(default=None, max_length=20)
     include_issuers: list[IssuerName] | None = Field(default=None, max_length=100)
     exclude_issuers: list[IssuerName] | None = Field(default=None, max_length=100)
-    max_steps: int | None = Field(
+    max_steps: PlanSteps | None = Field(
         default=None,
-        ge=1,
-        le=30,
         description="steps in the plan at most, prerequisites included (settings' "
         "plan_max_steps, 8, when left out)",
     )
