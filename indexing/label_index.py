@@ -1,7 +1,9 @@
 """Search entities that have several labels (occupations: preferred + alternative titles).
 
 Every label is embedded; an entity scores the best of its labels (max-pooling), and a query
-that equals a label exactly (case-insensitive) ranks that entity first.
+that equals a label exactly (case-insensitive) ranks that entity first. When the same text is
+one entity's preferred label and another's alternative label ("accountant"), the preferred one
+ranks first.
 """
 
 from __future__ import annotations
@@ -34,9 +36,12 @@ class LabelIndex:
         for eid, pref, alts in entities:
             self._labels.append((eid, pref, "preferred"))
             self._labels.extend((eid, a, "alternative") for a in alts if a and a != pref)
-        self._exact: dict[str, int] = {}
+        # lowered text -> its labels, preferred labels first (the tie rule)
+        self._exact: dict[str, list[int]] = {}
         for i, (_eid, text, _kind) in enumerate(self._labels):
-            self._exact.setdefault(text.lower().strip(), i)
+            self._exact.setdefault(text.lower().strip(), []).append(i)
+        for ids in self._exact.values():
+            ids.sort(key=lambda i: self._labels[i][2] != "preferred")
         self.index: VectorIndex | None = None
 
     def __len__(self) -> int:
@@ -63,6 +68,20 @@ class LabelIndex:
         if not np.array_equal(np.sort(self.index.ids), np.arange(len(self._labels))):
             raise IndexMismatchError(f"refusing index {path}: label ids do not match")
 
+    def label(self, label_id: int) -> tuple[int, str, str]:
+        """(entity id, text, kind) of one label."""
+        return self._labels[label_id]
+
+    def exact(self, query: str) -> list[int]:
+        """The labels equal to `query` (case-insensitive), preferred labels first."""
+        return self._exact.get(query.lower().strip(), [])
+
+    def label_hits(self, vectors: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
+        """(scores, label ids) of the k nearest labels of each query vector (-1 pads)."""
+        if self.index is None:
+            raise RuntimeError("build() or load() first")
+        return self.index.search(vectors, k=min(k, len(self._labels)))
+
     def search(self, query: str, k: int = 10) -> list[LabelHit]:
         return self.search_many([query], k=k)[0]
 
@@ -79,10 +98,10 @@ class LabelIndex:
         out = []
         for query, row_scores, row_ids in zip(queries, scores, ids, strict=True):
             best: dict[int, LabelHit] = {}
-            exact = self._exact.get(query.lower().strip())
-            if exact is not None:
-                eid, text, kind = self._labels[exact]
-                best[eid] = LabelHit(eid, 1.0, text, kind)
+            for rank, lid in enumerate(self.exact(query)):
+                eid, text, kind = self._labels[lid]
+                # equal texts: preferred labels first, then in label order (ties keep order)
+                best.setdefault(eid, LabelHit(eid, 1.0 - 1e-6 * rank, text, kind))
             for score, lid in zip(row_scores.tolist(), row_ids.tolist(), strict=True):
                 if lid < 0:
                     continue

@@ -188,7 +188,11 @@ class OccupationHit(BaseModel):
     uri: str
     preferred_label: str
     isco_code: str
-    score: float
+    score: float = Field(description="similarity of the best matching label (1: an exact label)")
+    rank_score: float = Field(
+        description="the ranking score: the best label, the occupation's other labels, its "
+        "description and its ISCO group together (hits come in this order)"
+    )
     matched_label: str
 
 
@@ -347,7 +351,9 @@ class RoleOut(BaseModel):
     title: str
     source: str = Field(description='"occupation:<uri>", "posting:<id>", "demand:<uri>" or "text"')
     title_resolution: list[OccupationHit] | None = Field(
-        default=None, description="target.title: the occupations it resolved to, best first"
+        default=None,
+        description="target.title: the occupations it resolved to, best first (the first is "
+        "the role; the others are alternatives to offer when a warning says the match is weak)",
     )
     n_skills: int
     n_essential: int
@@ -356,14 +362,31 @@ class RoleOut(BaseModel):
     )
 
 
+EvidenceKind = Literal["credential", "verified_badge", "unverified_badge", "declared", "text"]
+HELD = "held: direct evidence of the skill itself (any kind, any trust); a held skill is covered"
+WEAK = "held on none of the strong kinds (a held credential, a verified badge)"
+NOTE = 'the weak evidence in words ("declared, not evidenced"); "" when strong or not held'
+CREDIT = "the trust-weighted credit: the held skill's confidence, or a neighbour's, the best"
+COVERAGE = "trust-weighted: sum(weight x credit) / sum(weight)"
+COVERAGE_HELD = "share of the weight covered (held, whatever the trust), by weight"
+
+
 class GapItemOut(BaseModel):
     skill_id: int
     label: str
     weight: float
     essential: bool
-    status: GapStatus
-    credit: float
+    status: GapStatus = Field(
+        description="covered: held, or a neighbouring skill gives credit >= gap_covered_min; "
+        "partial: a neighbour gives >= gap_partial_min; missing: less"
+    )
+    credit: float = Field(description=CREDIT)
     via_skill_id: int | None = None
+    held: bool = Field(default=False, description=HELD)
+    confidence: float = Field(default=0.0, description="the held skill's own confidence")
+    evidence_kinds: list[EvidenceKind] = Field(default_factory=list)
+    weak: bool = Field(default=False, description=WEAK)
+    note: str = Field(default="", description=NOTE)
 
 
 class GapCountsOut(BaseModel):
@@ -373,7 +396,8 @@ class GapCountsOut(BaseModel):
 
 
 class GapOut(BaseModel):
-    coverage: float
+    coverage: float = Field(description=COVERAGE)
+    coverage_held: float = Field(description=COVERAGE_HELD)
     total_weight: float
     missing_weight: float
     open_weight: float
@@ -385,9 +409,10 @@ class LearnerEvidenceOut(BaseModel):
     skill_id: int
     confidence: float
     source: str = Field(description='"credential:<id>", "badge:<id>", "declared" or "text"')
-    text: str = ""
+    text: str = Field(default="", description="for text: the span of the text it was found in")
     start: int | None = None
     end: int | None = None
+    kind: EvidenceKind
     link_confidence: float | None = Field(
         default=None, description="a stated name's link to the skill (`text` is the name)"
     )
@@ -483,8 +508,8 @@ class PlanOut(BaseModel):
     total_hours: float
     total_cost: float
     currency: str | None = None
-    coverage_before: float
-    coverage_after: float
+    coverage_before: float = Field(description=COVERAGE + ", before the plan")
+    coverage_after: float = Field(description=COVERAGE + ", after it")
     steps: list[PlanStepOut]
     uncoverable: list[ShortfallOut]
     unmet: list[ShortfallOut]
@@ -520,6 +545,70 @@ class RankedCredentialOut(CredentialOut):
 class RoleCredentialsOut(BaseModel):
     occupation: OccupationRefOut
     items: list[RankedCredentialOut]
+
+
+# POST /v1/roles/suggest: occupations ranked by the learner's essential coverage
+
+
+class SuggestedOccupationOut(BaseModel):
+    id: int
+    uri: str
+    preferred_label: str
+    isco_code: str
+
+
+class CarrierSkillOut(BaseModel):
+    skill_id: int
+    label: str
+    weight: float
+    credit: float = Field(description=CREDIT)
+    status: GapStatus
+    held: bool = Field(description=HELD)
+    evidence_kinds: list[EvidenceKind] = Field(
+        description="the kinds of the learner's evidence of the skill that gives the credit"
+    )
+    via: SkillRefLabelOut | None = Field(
+        default=None, description="the held skill that gives the credit, when another one"
+    )
+
+
+class RoleClosingOut(BaseModel):
+    planner: str = Field(description="how the hours and cost were found")
+    feasible: bool
+    message: str
+    total_hours: float
+    total_cost: float
+    currency: str | None = None
+    credentials: list[PlanCredentialOut] = Field(description="the plan's credentials, in order")
+    coverage_after: float = Field(description="essential coverage after the plan")
+    uncoverable: list[ShortfallOut] = Field(
+        description="essential skills the catalog does not teach, even in part"
+    )
+    unmet: list[ShortfallOut] = Field(description="essential skills the constraints leave open")
+
+
+class SuggestedRoleOut(BaseModel):
+    rank: int
+    occupation: SuggestedOccupationOut
+    coverage: float = Field(description=COVERAGE + ", over the essential skills; the order")
+    coverage_held: float = Field(description=COVERAGE_HELD + ", over the essential skills")
+    n_essential: int
+    n_missing_essential: int = Field(description="essential skills not covered: the gap's size")
+    counts: GapCountsOut = Field(description="the essential skills by status")
+    open_weight: float = Field(description="sum(weight x (1 - credit)) of those not covered")
+    carried_by: list[CarrierSkillOut] = Field(
+        description="the essential skills that weigh most in the coverage, heaviest first"
+    )
+    to_close: RoleClosingOut
+
+
+class RolesSuggestOut(BaseModel):
+    total: int = Field(description="occupations with any essential coverage (and the filter)")
+    items: list[SuggestedRoleOut]
+    next_cursor: str | None = None
+    learner: LearnerOut
+    warnings: list[WarningOut]
+    timings_ms: dict[str, float]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -611,11 +700,16 @@ class MatchedSkillOut(BaseModel):
     weight: float
     essential: bool
     status: GapStatus
-    credit: float
+    credit: float = Field(description=CREDIT)
     via: SkillRefLabelOut | None = Field(
         default=None, description="the held skill that gives the credit, when another one"
     )
     evidence: list[MatchEvidenceOut]
+    held: bool = Field(default=False, description=HELD)
+    confidence: float = Field(default=0.0, description="the held skill's own confidence")
+    evidence_kinds: list[EvidenceKind] = Field(default_factory=list)
+    weak: bool = Field(default=False, description=WEAK)
+    note: str = Field(default="", description=NOTE)
 
 
 class MissingSkillOut(BaseModel):
@@ -638,9 +732,12 @@ class EssentialPlanOut(BaseModel):
 
 
 class MatchDetailOut(BaseModel):
-    coverage: float
+    coverage: float = Field(description=COVERAGE + "; the ranking's order")
+    coverage_held: float = Field(description=COVERAGE_HELD)
     matched: list[MatchedSkillOut]
-    missing_essential: list[MissingSkillOut]
+    missing_essential: list[MissingSkillOut] = Field(
+        description="essential skills not covered: never a held one"
+    )
     plan: EssentialPlanOut | None = Field(
         default=None, description="with plan=true: the shortest plan to the missing essentials"
     )

@@ -3,7 +3,8 @@
 The references are measured in the same run as the figure (see each part's module): the raw
 encoder for ingest, sentence-transformers for other encoders, the Flat index (FAISS exact) for the
 approximate indexes, one FAISS search for recommendations, the per-candidate gap analysis for
-employer ranking, one client for the load test. A part absent from the report is left out.
+employer ranking, one POST /v1/gap per occupation for the roles, one client for the load test.
+A part absent from the report is left out.
 """
 
 from __future__ import annotations
@@ -94,6 +95,14 @@ def _employer(report: dict) -> Iterator[Row]:
                    "per-candidate gap", row.get("reference_per_candidate_gap_ms"))  # fmt: skip
 
 
+def _roles(report: dict) -> Iterator[Row]:
+    row = report.get("roles")
+    for q in ("p50", "p99") if row else ():
+        ref = row["reference_gap_per_occupation_ms"]
+        yield _row("roles", f"{row['occupations']:,} occupations {q} ms", row[f"{q}_ms"],
+                   "POST /v1/gap per occupation", ref)  # fmt: skip
+
+
 def _load(report: dict) -> Iterator[Row]:
     part = report.get("load")
     if not part:
@@ -111,7 +120,7 @@ def _load(report: dict) -> Iterator[Row]:
 
 def rows(report: dict) -> list[Row]:
     out: list[Row] = []
-    for part in (_ingest, _encoders, _index, _recommendations, _employer, _load):
+    for part in (_ingest, _encoders, _index, _recommendations, _employer, _roles, _load):
         out.extend(part(report))
     return out
 

@@ -159,11 +159,13 @@ def save_candidate(
                 {"field": f"badges[{i}]", "message": "the badge's skills are not embedded"}
             )
             continue
-        trust = s.trust_badge_verified if result.status == "verified" else s.trust_badge_unverified
+        verified = result.status == "verified"
+        trust = s.trust_badge_verified if verified else s.trust_badge_unverified
         try:
             profiles.badge_skills(
-                runtime, source, i, evidence, warnings,
-                trust=trust, source=f"badge:{row.id}", where="badges",
+                runtime, source, i, evidence, warnings, trust=trust,
+                kind="verified_badge" if verified else "unverified_badge",
+                source=f"badge:{row.id}", where="badges",
             )  # fmt: skip
         except InvalidInput as exc:
             warnings.append({"field": exc.field, "message": exc.message})

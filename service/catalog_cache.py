@@ -2,7 +2,9 @@
 credentials x skills matrix to pick the candidates for a gap in one product.
 
 Loaded lazily from the database (the source of truth) and dropped whenever this process ingests
-or deletes a credential; the next request reloads it.
+or deletes a credential; the next request reloads it. Unknown hours and costs get the catalog's
+labelled estimates, skill credits weigh link confidence (service/effort.py), and the demo
+catalog's records are left out when Settings.demo_catalog is off.
 """
 
 from __future__ import annotations
@@ -16,8 +18,8 @@ from sqlalchemy import select
 from sqlmodel import Session
 
 from models.tables import Credential, CredentialSkill
+from service.effort import Estimates, is_demo, taught_credit
 from service.matching import Candidate
-from service.stored_values import stored_weight
 
 
 class CatalogCache:
@@ -39,15 +41,19 @@ class CatalogCache:
         evid: dict[int, dict[int, str]] = defaultdict(dict)
         with Session(self.engine) as s:
             rows = s.execute(select(Credential)).scalars().all()
-            for cid, sid, w, ev in s.execute(
+            if not st.demo_catalog:
+                rows = [r for r in rows if not is_demo(r.external_id)]
+            for cid, sid, w, source, conf, ev in s.execute(
                 select(
                     CredentialSkill.credential_id,
                     CredentialSkill.skill_id,
                     CredentialSkill.weight,
+                    CredentialSkill.source,
+                    CredentialSkill.confidence,
                     CredentialSkill.evidence,
                 )
             ).all():
-                skills[cid][sid] = stored_weight(w)
+                skills[cid][sid] = taught_credit(w, source, conf)
                 if ev:
                     evid[cid][sid] = ev[0].get("text", "")[:200]
         cands = [
@@ -56,6 +62,8 @@ class CatalogCache:
             )
             for r in rows
         ]
+        estimates = Estimates(cands, st.currency)
+        cands = [estimates.apply(c) for c in cands]
         col = {sid: j for j, sid in enumerate(sorted({k for c in cands for k in c.skills}))}
         ri, ci, vals = [], [], []
         for i, c in enumerate(cands):
@@ -66,7 +74,7 @@ class CatalogCache:
         matrix = sparse.csc_matrix(
             (vals, (ri, ci)), shape=(len(cands), max(1, len(col))), dtype=np.float32
         )
-        effort = np.array([c.hours + 0.1 * c.cost for c in cands], dtype=np.float32)
+        effort = np.array([c.hours_value + 0.1 * c.cost_value for c in cands], dtype=np.float32)
         by_id = {c.id: c for c in cands}
         by_ext = {c.external_id: c for c in cands}
         return cands, by_id, by_ext, col, matrix, effort

@@ -7,6 +7,7 @@ import json
 import logging
 import sys
 import time
+from pathlib import Path
 
 from service.config import Settings
 
@@ -155,14 +156,25 @@ def cmd_eval_titles(args, settings: Settings) -> int:
     from service.runtime import build_runtime
 
     runtime = build_runtime(settings.model_copy(update={"load_default_data": False}))
-    result = run_title_eval(runtime, args.folder)
+    shared = Path(args.shared)
+    result = run_title_eval(
+        runtime,
+        melo=shared / "melo" if args.set in ("melo", "all") else None,
+        onet=shared / "onet-29.2" if args.set in ("noisy", "all") else None,
+        crosswalk=shared / "melo" / "onet_to_esco_crosswalk_usa_en.json",
+        split=args.split,
+        limit=args.limit,
+    )
     if args.json:
         print(json.dumps(result))
-    else:
-        print(
-            f"{args.folder}: n={result['n']}  MRR={result['mrr']:.1f}  "
-            f"recall@10={result['recall@10']:.1f}"
-        )
+        return 0
+    for name, by_ranker in result.items():
+        for ranker, m in by_ranker.items():
+            print(
+                f"{name:<11} {ranker:<13} n={m['n']:<6} MRR={m['mrr']:5.1f}  "
+                f"acc@1={m['acc@1']:5.1f}  recall@5={m['recall@5']:5.1f}  "
+                f"recall@10={m['recall@10']:5.1f}"
+            )
     return 0
 
 
@@ -199,8 +211,18 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--roles", type=int, default=200)
     s.add_argument("--seed", type=int, default=11)
     s.set_defaults(func=cmd_eval_planning)
-    s = ev.add_parser("titles", help="job-title resolution on the MELO benchmark folder")
-    s.add_argument("folder", help="e.g. ../shared/data/melo")
+    s = ev.add_parser("titles", help="job-title resolution: MELO and the noisy O*NET titles")
+    s.add_argument(
+        "shared", nargs="?", default="../shared/data", help="folder with melo/ and onet-29.2/"
+    )
+    s.add_argument("--set", choices=("melo", "noisy", "all"), default="all")
+    s.add_argument(
+        "--split",
+        choices=("dev", "test"),
+        default="test",
+        help="noisy set part (dev titles are in the memory)",
+    )
+    s.add_argument("--limit", type=int, default=None, help="first N noisy titles (quick look)")
     s.add_argument("--json", action="store_true", help="print one JSON object")
     s.set_defaults(func=cmd_eval_titles)
 

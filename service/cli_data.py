@@ -93,6 +93,16 @@ def cmd_bench(args, settings) -> int:
                       "reference_per_candidate_gap_ms", "speedup_vs_reference_p50")
         }  # fmt: skip
         save(report)
+    if getattr(args, "role_learners", 0):
+        from service.bench_roles import run_roles_bench
+
+        report["roles"] = run_roles_bench(settings, n_learners=args.role_learners)
+        report["summary"]["roles"] = {
+            k: report["roles"][k]
+            for k in ("occupations", "p50_ms", "p99_ms", "goal_p99_ms", "cpu_p50_ms", "cpu_p99_ms",
+                      "reference_gap_per_occupation_ms", "speedup_vs_reference_p50")
+        }  # fmt: skip
+        save(report)
     if args.load_seconds:
         from service.bench_load import run_load_bench
 
@@ -155,7 +165,27 @@ def cmd_embed(args, settings) -> int:
     return 0
 
 
+def cmd_title_memory(args, settings) -> int:
+    from service.title_memory import MEMORY_FILE, write_memory
+
+    shared = Path(args.shared)
+    out = Path(args.out) if args.out else Path(settings.data_dir) / MEMORY_FILE
+    n = write_memory(
+        shared / "onet-29.2", shared / "melo" / "onet_to_esco_crosswalk_usa_en.json", out
+    )
+    print(json.dumps({"titles": n, "out": str(out)}))
+    return 0
+
+
 def add_data_commands(sub) -> None:
+    s = sub.add_parser(
+        "title-memory",
+        help="write the known job titles (O*NET titles' development part, ESCO by crosswalk)",
+    )
+    s.add_argument("shared", nargs="?", default="../shared/data")
+    s.add_argument("--out", default=None, help="default: <data_dir>/onet/title_memory.tsv.gz")
+    s.set_defaults(func=cmd_title_memory)
+
     s = sub.add_parser("ingest", help="ingest credentials or postings from files")
     s.add_argument("kind", choices=["credentials", "postings"])
     s.add_argument("files", nargs="+")
@@ -178,6 +208,12 @@ def add_data_commands(sub) -> None:
     s.add_argument("--requests", type=int, default=200)
     s.add_argument(
         "--candidates", type=int, default=10_000, help="employer ranking bench size (0 to skip)"
+    )
+    s.add_argument(
+        "--role-learners",
+        type=int,
+        default=200,
+        help="POST /v1/roles/suggest bench: learners (0 to skip)",
     )
     s.add_argument("--load-seconds", type=float, default=60, help="load scenario (0 to skip)")
     s.add_argument("--load-clients", type=int, default=8)

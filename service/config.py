@@ -82,6 +82,28 @@ class Settings(BaseSettings):
     )
     extract_max_skills: int = Field(default=25, description="Skills kept per ingested text.")
     load_default_data: bool = Field(default=True, description="Load the demo catalog and postings.")
+    demo_catalog: bool = Field(
+        default=True,
+        description="Use the generated demo catalog (ids demo:cred:...): false: the default data "
+        "loader skips it and plans leave out its stored records (a portal's own catalog alone).",
+    )
+    # planning (service/matching): plan length, what a step must add, unknown hours and costs
+    plan_max_steps: int = Field(
+        default=8, ge=1, le=30, description="Steps in a plan at most (prerequisites included)."
+    )
+    plan_min_gain_per_hour: float = Field(
+        default=0.003,
+        ge=0,
+        le=1,
+        description="Least gap weight a step adds per hour of study (an essential skill weighs "
+        "weight_essential: 0.003 = one skill per 333 h); 0: any step that adds something.",
+    )
+    plan_unknown_effort: str = Field(
+        default="estimate",
+        pattern="^(estimate|exclude)$",
+        description="Hours or a cost a credential does not state, under a budget: estimate "
+        "(count the catalog's labelled estimate) or exclude (leave it out, saying why).",
+    )
     # matching: role weights, trust in each kind of learner evidence, partial credit
     weight_essential: float = 1.0
     weight_optional: float = 0.5

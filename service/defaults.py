@@ -1,7 +1,8 @@
 """The default data `make run` loads: the demo catalog and the SkillSpan job postings in data/.
 
 Both go through the same ingest pipeline as the API. A fingerprint of the files in `Meta` makes
-a second start skip the work; the ingest itself is idempotent anyway.
+a second start skip the work; the ingest itself is idempotent anyway. With
+Settings.demo_catalog off the catalog is skipped (the postings still load).
 """
 
 from __future__ import annotations
@@ -86,13 +87,15 @@ def load_default_data(runtime, *, force: bool = False) -> dict[str, dict]:
     data = Path(runtime.settings.data_dir)
     paths = [data / CATALOG, data / POSTINGS]
     fp = _fingerprint(paths, runtime.encoder.model_id)
+    if not runtime.settings.demo_catalog:  # a later start with the demo catalog loads it
+        fp += ":no-demo-catalog"
     with Session(runtime.engine) as s:
         row = s.get(Meta, "default_data_fingerprint")
         if row is not None and row.value == fp and not force:
             return {}
     summaries = {}
     show = runtime.settings.progress
-    if paths[0].exists():
+    if paths[0].exists() and runtime.settings.demo_catalog:
         docs = _read_jsonl_gz(paths[0])
         with progress_bar(len(docs), "catalog", show) as advance:
             summaries["credentials"] = _ingest_in_chunks(

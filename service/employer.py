@@ -7,6 +7,10 @@ every candidate at once is the max over the skill's column and its neighbours' c
 scaled by the relation's credit — the same rule as `matching.gap.best_credit`, vectorised.
 Details (matched skills with their evidence, missing essentials, the plan) are computed for
 the page only.
+
+Held means held: a skill the candidate declares, or that a badge or the CV text evidences, is
+covered (never a missing essential, never in the plan) whatever its trust; `coverage` (the
+ranking's order) is trust-weighted, `coverage_held` the share of the weight held.
 """
 
 from __future__ import annotations
@@ -31,6 +35,7 @@ from service.candidates import get_candidate_row, pool_version
 from service.ingest.namespace import shown_external_id
 from service.matching import GapConfig, LearnerProfile, RoleProfile, compute_gap
 from service.matching.gap import best_credit
+from service.matching.types import EVIDENCE_KINDS
 from service.records import decode_cursor, encode_cursor, visible
 
 
@@ -197,6 +202,24 @@ def _own_neighbours(held: dict[int, float], rev) -> dict[int, dict[int, float]]:
     return out
 
 
+def _kind(item: dict) -> str:
+    """The evidence kind of a stored evidence row (a badge's by its verification)."""
+    if item["source"] == "badge":
+        verified = (item.get("badge") or {}).get("status") == "verified"
+        return "verified_badge" if verified else "unverified_badge"
+    return item["source"]
+
+
+def _held_profile(role: RoleProfile, held: dict[int, float], evidence, cid) -> LearnerProfile:
+    """The candidate's skills with the evidence kinds of those the role asks for."""
+    kinds = {}
+    for r in role.skills:
+        if r.skill_id in held:
+            mine = {_kind(x) for x in evidence.get((cid, r.skill_id), ())}
+            kinds[r.skill_id] = tuple(k for k in EVIDENCE_KINDS if k in mine)
+    return LearnerProfile(held, evidence_kinds=kinds)
+
+
 def _match_detail(
     runtime,
     session,
@@ -211,7 +234,8 @@ def _match_detail(
 ):
     """Matched skills with evidence, missing essentials, and the plan. `own` is the part of
     `nb` the candidate can use (the same gap, computed faster)."""
-    gap = compute_gap(role, LearnerProfile(held), own or nb, _gap_config(runtime.settings))
+    profile = _held_profile(role, held, evidence, cid)
+    gap = compute_gap(role, profile, own or nb, _gap_config(runtime.settings))
     via_labels = _labels(runtime, session, [it.via_skill_id for it in gap.items if it.via_skill_id])
     matched = [
         {
@@ -225,9 +249,14 @@ def _match_detail(
             if it.via_skill_id in (None, it.skill_id)
             else {"skill_id": it.via_skill_id, "label": via_labels.get(it.via_skill_id)},
             "evidence": evidence.get((cid, it.via_skill_id), [])[:3],
+            "held": it.held,
+            "confidence": round(it.confidence, 4),
+            "evidence_kinds": list(it.evidence_kinds),
+            "weak": it.weak,
+            "note": it.note,
         }
         for it in gap.items
-        if it.credit > 0
+        if it.credit > 0 or it.held
     ]
     missing = [
         {"skill_id": it.skill_id, "label": it.label, "status": it.status,
@@ -235,20 +264,26 @@ def _match_detail(
         for it in gap.items
         if it.essential and it.status != "covered"
     ]  # fmt: skip
-    out = {"coverage": round(gap.coverage, 4), "matched": matched, "missing_essential": missing}
+    out = {
+        "coverage": round(gap.coverage, 4),
+        "coverage_held": round(gap.coverage_held, 4),
+        "matched": matched,
+        "missing_essential": missing,
+    }
     if with_plan:
-        out["plan"] = _essential_plan(runtime, session, role, held, nb) if missing else None
+        out["plan"] = _essential_plan(runtime, session, role, profile, nb) if missing else None
     return out
 
 
-def _essential_plan(runtime, session, role: RoleProfile, held, nb) -> dict:
-    """The shortest plan (fewest hours) that closes the missing essential skills."""
+def _essential_plan(runtime, session, role: RoleProfile, profile: LearnerProfile, nb) -> dict:
+    """The shortest plan (fewest hours) that closes the missing essential skills (a held skill
+    is never among them)."""
     from service.matching import Constraints
     from service.recommend import _plan_out, plan_gap
 
     essentials = RoleProfile(role.title, [r for r in role.skills if r.essential], role.source)
-    gap = compute_gap(essentials, LearnerProfile(held), nb, _gap_config(runtime.settings))
-    result = plan_gap(runtime, session, gap, LearnerProfile(held), nb, Constraints())
+    gap = compute_gap(essentials, profile, nb, _gap_config(runtime.settings))
+    result = plan_gap(runtime, session, gap, profile, nb, Constraints())
     out = _plan_out(result)
     return {
         k: out[k]

@@ -9,7 +9,8 @@ candidates go to:
 - a naive baseline: the top-k credentials by vector similarity to the occupation's description
   (a plain FAISS lookup), k = the greedy plan's number of steps (at least 3).
 Figures: the share of the coverable essential gap each covers (credit reached / credit reachable)
-and total hours against the optimum's hours.
+and total hours against the optimum's hours. Both planners work under the rules the API plans
+by (Settings.plan_max_steps, plan_min_gain_per_hour): the optimum is that of the same problem.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from sqlmodel import Session
 from models.tables import Occupation, OccupationSkill, Skill
 from service import profiles
 from service.matching import (
+    Constraints,
     LearnerProfile,
     PlannerConfig,
     RequiredSkill,
@@ -47,9 +49,15 @@ def run_planning_eval(
     runtime, *, n_roles: int = 200, seed: int = 11, max_candidates: int = 200
 ) -> dict:
     rng = random.Random(seed)
+    st = runtime.settings
     config = PlannerConfig(
-        money_weight=0.0, alternatives=False, max_exact_candidates=max_candidates
+        money_weight=0.0,
+        alternatives=False,
+        max_exact_candidates=max_candidates,
+        min_gain_per_hour=st.plan_min_gain_per_hour,
+        unknown_effort=st.plan_unknown_effort,
     )
+    limits = Constraints(max_steps=st.plan_max_steps)
     with Session(runtime.engine) as session:
         occ_ids = (
             session.execute(
@@ -68,7 +76,7 @@ def run_planning_eval(
         for oid in occ_ids:
             if len(rows) >= n_roles:
                 break
-            row = _one_role(runtime, session, oid, rng, config, max_candidates)
+            row = _one_role(runtime, session, oid, rng, config, limits)
             if isinstance(row, str):
                 skipped[row] += 1
                 continue
@@ -83,9 +91,14 @@ def run_planning_eval(
     return {
         "coverage": mean("coverage"),
         "hours_ratio_vs_optimum": mean("hours_ratio"),
+        "objective_vs_optimum": mean("objective_ratio"),
         "baseline_coverage": mean("baseline_coverage"),
         "baseline_hours_ratio": mean("baseline_hours_ratio"),
         "optimum_coverage": mean("optimum_coverage"),
+        "steps_mean": mean("steps"),
+        "optimum_steps_mean": mean("optimum_steps"),
+        "max_steps": st.plan_max_steps,
+        "min_gain_per_hour": st.plan_min_gain_per_hour,
         "n_roles": len(rows),
         "skipped_roles": skipped,
         "greedy_ms_mean": mean("greedy_ms"),
@@ -95,7 +108,7 @@ def run_planning_eval(
     }
 
 
-def _one_role(runtime, session, oid, rng, config, max_candidates):
+def _one_role(runtime, session, oid, rng, config, limits):
     ess = session.execute(
         select(Skill.id, Skill.preferred_label)
         .join(OccupationSkill, OccupationSkill.skill_id == Skill.id)
@@ -121,11 +134,11 @@ def _one_role(runtime, session, oid, rng, config, max_candidates):
     if reach.sum() <= 0:
         return "no coverable gap"
     t = time.perf_counter()
-    greedy = plan(gap, cands, neighbours=nb, lookup=lookup, config=config)
+    greedy = plan(gap, cands, limits, neighbours=nb, lookup=lookup, config=config)
     greedy_ms = (time.perf_counter() - t) * 1000
     t = time.perf_counter()
     try:
-        exact = plan(gap, cands, neighbours=nb, lookup=lookup, config=config, mode="exact")
+        exact = plan(gap, cands, limits, neighbours=nb, lookup=lookup, config=config, mode="exact")
     except PlanTooLargeError:
         return "too large for exact"
     exact_ms = (time.perf_counter() - t) * 1000
@@ -140,16 +153,24 @@ def _one_role(runtime, session, oid, rng, config, max_candidates):
     k = max(3, len(greedy.steps))
     hits = runtime.credentials.search(f"{occ.preferred_label}. {occ.description}", k=k)
     base_rows = [row_of[i] for i, _ in hits if i in row_of]
-    base_hours = sum(c.hours for c in profiles.load_candidates(session, [i for i, _ in hits]))
+    base_hours = sum(c.hours_value for c in profiles.load_candidates(session, [i for i, _ in hits]))
     opt_hours = max(exact.total_hours, 1e-9)
+    lam = config.min_gain_per_hour
+
+    def objective(p) -> float:  # what both planners maximise: gain - min_gain_per_hour x hours
+        return (p.coverage_after - p.coverage_before) * gap.total_weight - lam * p.total_hours
+
     return {
         "coverage": share(greedy.steps),
         "optimum_coverage": share(exact.steps),
         "hours_ratio": greedy.total_hours / opt_hours if exact.total_hours else 1.0,
+        "objective_ratio": objective(greedy) / objective(exact) if objective(exact) > 0 else 1.0,
         "baseline_coverage": float(
             np.minimum(_covered(cm, base_rows, base), reach).sum() / reach.sum()
         ),
         "baseline_hours_ratio": base_hours / opt_hours if exact.total_hours else 1.0,
+        "steps": len(greedy.steps),
+        "optimum_steps": len(exact.steps),
         "greedy_ms": greedy_ms,
         "exact_ms": exact_ms,
     }

@@ -4,7 +4,7 @@ partial-credit neighbours between skills, and candidate credentials."""
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -24,18 +24,23 @@ from models.tables import (
     SkillBroader,
 )
 from service.caller_limits import CallerLimits
+from service.effort import hours_note, taught_credit
 from service.errors import InvalidInput, NotFound
+from service.evidence_trust import EvidenceTrustIn, trust_weights
 from service.ingest.pipeline import score_confidence
 from service.matching import Candidate, LearnerProfile, RequiredSkill, RoleProfile
+from service.matching.types import EVIDENCE_KINDS
 from service.records import visible
 from service.stated_names import link_names, names_context
 from service.stated_names import warning as stated_warning
-from service.stored_values import stored_number, stored_weight
+from service.stored_values import stored_number
+from service.titles import TitleResolution
 
 
 @dataclass
 class Evidence:
-    """Why a learner is credited with a skill: the source and, for text, the span."""
+    """Why a learner is credited with a skill: the source, its kind (an EvidenceKind: what the
+    trust weight and the weak-evidence note go by) and, for text, the span."""
 
     skill_id: int
     confidence: float
@@ -44,6 +49,7 @@ class Evidence:
     start: int | None = None
     end: int | None = None
     link_confidence: float | None = None  # a stated name's link (indexing.stated), else None
+    kind: str = ""
 
 
 @dataclass
@@ -83,19 +89,27 @@ def role_from_occupation(
         .join(Skill, Skill.id == OccupationSkill.skill_id)
         .where(OccupationSkill.occupation_id == occupation_id)
     ).all()
-    skills = []
-    for sid, relation, source, label, hot in rows:
-        if source == "onet":
-            if not hot:
-                continue  # O*NET tools through the crosswalk: only the in-demand ones
-            weight = settings.weight_onet_tool
-        else:
-            weight = (
-                settings.weight_essential if relation == "essential" else settings.weight_optional
-            )
-        skills.append(RequiredSkill(sid, label, weight, relation == "essential"))
+    skills = [
+        req
+        for sid, relation, source, label, hot in rows
+        if (req := occupation_requirement(sid, label, relation, source, hot, settings))
+    ]
     skills.sort(key=lambda r: (-r.weight, r.label))
     return RoleProfile(occ.preferred_label, skills, f"occupation:{occ.uri}")
+
+
+def occupation_requirement(
+    skill_id: int, label: str, relation: str, source: str, hot: bool, settings
+) -> RequiredSkill | None:
+    """How much an occupation's skill weighs, and whether it is essential; None for an O*NET
+    tool through the crosswalk that is not in demand (left out of the role)."""
+    if source == "onet":
+        if not hot:
+            return None
+        weight = settings.weight_onet_tool
+    else:
+        weight = settings.weight_essential if relation == "essential" else settings.weight_optional
+    return RequiredSkill(skill_id, label, weight, relation == "essential")
 
 
 def posting_requirement(link: PostingSkill, label: str, settings) -> RequiredSkill:
@@ -144,25 +158,30 @@ def role_from_text(
     return RoleProfile(title, skills, "text")
 
 
-def resolve_title(runtime, session: Session, title: str, k: int = 5) -> list[dict]:
-    hits = runtime.occupations.search(title, k=k)
+def resolve_title(runtime, session: Session, title: str, k: int = 5) -> TitleResolution:
+    """The occupations a typed title names, best first, with how sure the answer is
+    (service/titles.py)."""
+    return runtime.titles.resolve(title, k=k)
+
+
+def title_hits(session: Session, resolution: TitleResolution) -> list[dict]:
+    """The resolution's occupations as answer dicts (id, uri, label, ISCO code, score)."""
+    ids = [c.occupation_id for c in resolution.candidates]
     occ = {
-        o.id: o
-        for o in session.execute(
-            select(Occupation).where(Occupation.id.in_([h.entity_id for h in hits]))
-        ).scalars()
+        o.id: o for o in session.execute(select(Occupation).where(Occupation.id.in_(ids))).scalars()
     }
     return [
         {
-            "id": h.entity_id,
-            "uri": occ[h.entity_id].uri,
-            "preferred_label": occ[h.entity_id].preferred_label,
-            "isco_code": occ[h.entity_id].isco_code,
-            "score": round(h.score, 4),
-            "matched_label": h.matched_label,
+            "id": c.occupation_id,
+            "uri": occ[c.occupation_id].uri,
+            "preferred_label": occ[c.occupation_id].preferred_label,
+            "isco_code": occ[c.occupation_id].isco_code,
+            "score": round(c.label_score, 4),
+            "rank_score": round(c.score, 4),
+            "matched_label": c.matched_label,
         }
-        for h in hits
-        if h.entity_id in occ
+        for c in resolution.candidates
+        if c.occupation_id in occ
     ]
 
 
@@ -212,11 +231,13 @@ def build_learner(
     identifiers: Sequence[str] = (),
     limits: CallerLimits | None = None,
     check: Check = unchecked,
+    trust: EvidenceTrustIn | Mapping[str, float] | None = None,
 ) -> Learner:
     """The learner's skills with their evidence. limits: the caller's (a badge's text over them
     is refused, or not counted for a badge description); check: called between units of work,
-    it raises to stop them."""
-    s = runtime.settings
+    it raises to stop them; trust: this request's trust weights per evidence kind (the settings'
+    where it sets none)."""
+    w = trust_weights(runtime.settings, trust)
     kw = {"limits": limits, "check": check}
     evidence: dict[int, list[Evidence]] = defaultdict(list)
     warnings: list[dict] = []
@@ -234,15 +255,15 @@ def build_learner(
         for link in session.execute(
             select(CredentialSkill).where(CredentialSkill.credential_id.in_(found))
         ).scalars():
-            conf = s.trust_catalog * link.weight * (link.confidence or 1.0)
+            conf = w["credential"] * link.weight * (link.confidence or 1.0)
             evidence[link.skill_id].append(
-                Evidence(link.skill_id, conf, f"credential:{link.credential_id}")
+                Evidence(link.skill_id, conf, f"credential:{link.credential_id}", kind="credential")
             )
     outcomes = []
     for i, doc in enumerate(badges):
         if not is_awarded(doc):  # a BadgeClass, an Achievement, a CTDL credential: a claim
             try:
-                badge_skills(runtime, doc, i, evidence, warnings, **kw)
+                badge_skills(runtime, doc, i, evidence, warnings, trust=w["unverified_badge"], **kw)
             except InvalidInput as exc:  # unreadable: not counted, like a failed badge
                 warnings.append({"field": exc.field, "message": f"not counted: {exc.message}"})
             continue
@@ -262,20 +283,25 @@ def build_learner(
                 {"field": f"learner.badges[{i}]", "message": "the badge's skills are not embedded"}
             )
             continue
-        trust = s.trust_badge_verified if res.status == "verified" else s.trust_badge_unverified
-        badge_skills(runtime, src, i, evidence, warnings, trust=trust, **kw)
+        kind = "verified_badge" if res.status == "verified" else "unverified_badge"
+        badge_skills(runtime, src, i, evidence, warnings, trust=w[kind], kind=kind, **kw)
     if skills:
-        _declared(runtime, session, skills, evidence, warnings, check=check)
+        _declared(runtime, session, skills, evidence, warnings, w["declared"], check=check)
     if text and text.strip():
-        _text_evidence(runtime, text, evidence, check)
+        _text_evidence(runtime, text, evidence, check, w["text"])
     conf = {
         sid: round(min(1.0, max(e.confidence for e in evs)), 4) for sid, evs in evidence.items()
     }
-    return Learner(LearnerProfile(conf, frozenset(held)), dict(evidence), warnings, outcomes)
+    kinds = {
+        sid: tuple(k for k in EVIDENCE_KINDS if any(e.kind == k for e in evs))
+        for sid, evs in evidence.items()
+    }
+    profile = LearnerProfile(conf, frozenset(held), kinds)
+    return Learner(profile, dict(evidence), warnings, outcomes)
 
 
-def _text_evidence(runtime, text: str, evidence, check: Check) -> None:
-    """Skills found in the learner's CV text, as evidence at the text's trust."""
+def _text_evidence(runtime, text: str, evidence, check: Check, trust: float) -> None:
+    """Skills found in the learner's CV text, as evidence at the text's trust, with the span."""
     s = runtime.settings
     if len(text) > s.max_text_chars:
         raise InvalidInput(
@@ -287,11 +313,12 @@ def _text_evidence(runtime, text: str, evidence, check: Check) -> None:
         evidence[x.skill_id].append(
             Evidence(
                 x.skill_id,
-                s.trust_text * score_confidence(x.score),
+                trust * score_confidence(x.score),
                 "text",
                 ev.text if ev else "",
                 ev.start if ev else None,
                 ev.end if ev else None,
+                kind="text",
             )
         )
 
@@ -343,14 +370,16 @@ def badge_skills(
     warnings,
     *,
     trust: float | None = None,
+    kind: str = "unverified_badge",
     source: str | None = None,
     where: str = "learner.badges",
     limits: CallerLimits | None = None,
     check: Check = unchecked,
 ) -> None:
-    """Skills a badge document teaches, as evidence at `trust` (unverified trust by default).
-    limits: a badge whose name and description are longer than the caller's text limit is
-    refused (InvalidInput) before anything is linked; check: called between units of work."""
+    """Skills a badge document teaches, as evidence of `kind` at `trust` (an unverified badge,
+    at its setting's trust, by default). limits: a badge whose name and description are longer
+    than the caller's text limit is refused (InvalidInput) before anything is linked; check:
+    called between units of work."""
     from service.ingest.parsers import ParseError, parse_credential
 
     try:
@@ -398,7 +427,9 @@ def badge_skills(
                     }
                 )
                 continue
-            evidence[sid].append(Evidence(sid, trust * sk.weight, src, sk.label or rec.title))
+            evidence[sid].append(
+                Evidence(sid, trust * sk.weight, src, sk.label or rec.title, kind=kind)
+            )
         text = f"{rec.title}. {rec.description}"
         for x in runtime.linker.extract(text, max_skills=10, check=check):
             ev = x.evidence[0] if x.evidence else None
@@ -408,14 +439,14 @@ def badge_skills(
                     trust * 0.8 * score_confidence(x.score),
                     src,
                     ev.text if ev else rec.title,
+                    kind=kind,
                 )
             )
 
 
 def _declared(
-    runtime, session: Session, refs: Sequence[str], evidence, warnings, *, check=unchecked
+    runtime, session: Session, refs: Sequence[str], evidence, warnings, trust, *, check=unchecked
 ) -> None:
-    trust = runtime.settings.trust_declared
     uris = [r for r in refs if r.startswith(("http://", "https://", "urn:"))]
     ids = (
         dict(session.execute(select(Skill.uri, Skill.id).where(Skill.uri.in_(uris))).all())
@@ -434,10 +465,12 @@ def _declared(
             sid = link.skill.skill_id
             conf = link.confidence
             evidence[sid].append(
-                Evidence(sid, trust * conf, "declared", label, link_confidence=conf)
+                Evidence(
+                    sid, trust * conf, "declared", label, link_confidence=conf, kind="declared"
+                )
             )
     for uri, sid in ids.items():
-        evidence[sid].append(Evidence(sid, trust, "declared", uri))
+        evidence[sid].append(Evidence(sid, trust, "declared", uri, kind="declared"))
 
 
 # ------------------------------------------------------------------------ partial credit
@@ -470,19 +503,25 @@ def neighbours(
     others: Iterable[int],
     *,
     others_vecs: tuple[list[int], np.ndarray] | None = None,
+    keep_required: bool = False,
 ) -> dict[int, dict[int, float]]:
     """Partial credit between each required skill and other skills (the learner's, the
     candidates'): direct broader/narrower in the ESCO hierarchy, or embedding similarity.
-    `others_vecs` (ids, vectors) saves gathering the vectors of a large, reused set of others."""
+    `others_vecs` (ids, vectors) saves gathering the vectors of a large, reused set of others.
+    An other skill that is also required is left out, unless `keep_required` (then the credit
+    between two different required skills is given too; never a skill's credit for itself).
+    The credit between a and b is the one between b and a (up to float rounding)."""
     s = runtime.settings
     required = sorted(set(required))
-    if others_vecs is not None:
+    if others_vecs is not None and keep_required:
+        others, vo = list(others_vecs[0]), others_vecs[1]
+    elif others_vecs is not None:
         ids, vecs = others_vecs
         req_set = set(required)
         keep = [j for j, o in enumerate(ids) if o not in req_set]
         others, vo = [ids[j] for j in keep], vecs[keep] if len(keep) < len(ids) else vecs
     else:
-        others = sorted(set(others) - set(required))
+        others = sorted(set(others) - (set() if keep_required else set(required)))
         vo = None
     out: dict[int, dict[int, float]] = defaultdict(dict)
     if not required or not others:
@@ -491,7 +530,7 @@ def neighbours(
     other_set = set(others)
     for r in required:
         for o in related.get(r, ()):
-            if o in other_set:
+            if o in other_set and o != r:
                 out[r][o] = s.partial_hierarchy_credit
     vr = runtime.linker.skill_vectors(required)
     if vo is None:
@@ -501,7 +540,7 @@ def neighbours(
     for r, c in zip(rows.tolist(), cols.tolist(), strict=True):
         credit = float(sims[r, c]) * s.partial_similarity_scale
         rid, oid = required[r], others[c]
-        if credit > out[rid].get(oid, 0.0):
+        if rid != oid and credit > out[rid].get(oid, 0.0):
             out[rid][oid] = round(min(credit, 0.95), 4)
     return {k: v for k, v in out.items() if v}
 
@@ -579,7 +618,9 @@ def load_candidates(
     for link in session.execute(
         select(CredentialSkill).where(CredentialSkill.credential_id.in_(ids))
     ).scalars():
-        skills[link.credential_id][link.skill_id] = stored_weight(link.weight)
+        skills[link.credential_id][link.skill_id] = taught_credit(
+            link.weight, link.source, link.confidence
+        )
         if link.evidence:
             evid[link.credential_id][link.skill_id] = link.evidence[0].get("text", "")[:200]
     return [
@@ -595,13 +636,15 @@ def to_candidate(
     currency: str,
 ) -> Candidate:
     """A stored credential as a planner candidate, its cost in `currency` where rates allow."""
-    cost, cur = _convert(stored_number(r, "cost", MAX_COST) or 0.0, r.currency, rates, currency)
+    cost, cur = _convert(stored_number(r, "cost", MAX_COST), r.currency, rates, currency)
+    hours = stored_number(r, "hours", MAX_HOURS)
     return Candidate(
         id=r.id,
         external_id=r.external_id,
         title=r.title,
         kind=r.kind,
-        hours=stored_number(r, "hours", MAX_HOURS) or 0.0,
+        hours=hours,  # None: not stated (unknown, not 0)
+        hours_note=hours_note(r.source_format, hours),
         cost=cost,
         currency=cur,
         language=r.language,
@@ -621,8 +664,8 @@ def to_candidate(
     )
 
 
-def _convert(cost: float, cur: str | None, rates, target: str) -> tuple[float, str]:
+def _convert(cost: float | None, cur: str | None, rates, target: str) -> tuple[float | None, str]:
     cur = (cur or target).upper()
-    if cur == target.upper() or not rates or cur not in rates:
+    if cost is None or cur == target.upper() or not rates or cur not in rates:
         return cost, cur
     return round(cost * rates[cur], 2), target.upper()

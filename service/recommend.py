@@ -21,12 +21,14 @@ from models.schemas import (
     IssuerName,
     Label,
     Word,
+    integer,
     limited_by,
 )
 from service import profiles
 from service.caller_limits import LEARNER_BADGES, LEARNER_SKILLS, CallerLimits
 from service.deadline import Deadline
-from service.errors import InvalidInput
+from service.errors import InvalidInput, NotFound
+from service.evidence_trust import EvidenceTrustIn
 from service.matching import (
     Constraints,
     GapConfig,
@@ -35,6 +37,8 @@ from service.matching import (
     compute_gap,
     plan,
 )
+
+PlanSteps = integer(1, 30)  # 2.0 counts, true and "2" do not
 
 
 class LearnerIn(BaseModel):
@@ -65,6 +69,11 @@ class LearnerIn(BaseModel):
         default="",
         description="CV or free text",
         json_schema_extra=limited_by("max_text_chars", anonymous="anonymous_max_text_chars"),
+    )
+    trust: EvidenceTrustIn | None = Field(
+        default=None,
+        description="trust weights of this request per kind of evidence, each in [0.1, 1.0] "
+        "(the settings' where left out); they weigh the trust-weighted coverage only",
     )
 
 
@@ -128,6 +137,11 @@ class ConstraintsIn(BaseModel):
     delivery_modes: list[Word] | None = Field(default=None, max_length=20)
     include_issuers: list[IssuerName] | None = Field(default=None, max_length=100)
     exclude_issuers: list[IssuerName] | None = Field(default=None, max_length=100)
+    max_steps: PlanSteps | None = Field(
+        default=None,
+        description="steps in the plan at most, prerequisites included (settings' "
+        "plan_max_steps, 8, when left out)",
+    )
 
     def to_core(self) -> Constraints:
         def s(v):
@@ -143,6 +157,7 @@ class ConstraintsIn(BaseModel):
             delivery_modes=s(self.delivery_modes),
             include_issuers=s(self.include_issuers),
             exclude_issuers=s(self.exclude_issuers),
+            max_steps=self.max_steps,
         )
 
 
@@ -169,8 +184,6 @@ def build_role(
             select(Occupation.id).where(Occupation.uri == target.occupation_uri)
         ).scalar_one_or_none()
         if oid is None:
-            from service.errors import NotFound
-
             raise NotFound(
                 f"unknown occupation {target.occupation_uri!r}", field="target.occupation_uri"
             )
@@ -183,11 +196,19 @@ def build_role(
         oid = target.demand_occupation_id
         return profiles.role_from_demand(session, oid, s, tenant_id=tenant_id), info
     if target.title:
-        resolved = profiles.resolve_title(runtime, session, target.title)
-        if not resolved:
-            raise InvalidInput("no occupation matches this title", field="target.title")
-        info["title_resolution"] = resolved
-        return profiles.role_from_occupation(session, resolved[0]["id"], s), info
+        resolution = profiles.resolve_title(runtime, session, target.title)
+        hits = profiles.title_hits(session, resolution)
+        if not hits or not resolution.confident:
+            closest = "; ".join(f"{h['preferred_label']} ({h['score']:.2f})" for h in hits)
+            raise NotFound(
+                f"no occupation matches this title confidently; closest: {closest or 'none'}."
+                " Name one with target.occupation_id, or search GET /v1/occupations?q=",
+                field="target.title",
+            )
+        info["title_resolution"] = hits
+        if resolution.warning:
+            info["warnings"] = [{"field": "target.title", "message": resolution.warning}]
+        return profiles.role_from_occupation(session, hits[0]["id"], s), info
     text = target.description or ""
     if len(text) > s.max_text_chars:
         raise InvalidInput(
@@ -222,8 +243,16 @@ def gap_and_context(
     role, info = build_role(runtime, session, body.target, tenant_id=tenant_id, check=check)
     timings["role"] = time.perf_counter() - t
     t = time.perf_counter()
-    lr = body.learner
-    learner = profiles.build_learner(
+    learner = learner_of(runtime, session, body.learner, limits=limits, check=check)
+    timings["learner"] = time.perf_counter() - t
+    return role, info, learner, timings
+
+
+def learner_of(
+    runtime, session: Session, lr: LearnerIn, *, limits: CallerLimits | None, check=unchecked
+) -> profiles.Learner:
+    """The learner of a request, with its evidence and this request's trust weights."""
+    return profiles.build_learner(
         runtime,
         session,
         credential_ids=lr.credentials,
@@ -233,9 +262,8 @@ def gap_and_context(
         identifiers=lr.identifiers,
         limits=limits,
         check=check,
+        trust=lr.trust,
     )
-    timings["learner"] = time.perf_counter() - t
-    return role, info, learner, timings
 
 
 def _gap_config(settings) -> GapConfig:
@@ -305,13 +333,22 @@ def plan_gap(
     mode="greedy",
     timings=None,
     deadline: Deadline | None = None,
+    config: PlannerConfig | None = None,
 ):
     """The planner over the catalog for an open gap: candidates from the in-memory catalog,
     partial credit between the gap and what they teach, then greedy or exact planning (which
-    stops at the deadline: the solver is given no more time than is left)."""
+    stops at the deadline: the solver is given no more time than is left). config: the
+    planner's tuning (the default's where None)."""
     timings = {} if timings is None else timings
     check = deadline.check if deadline is not None else unchecked
-    config = PlannerConfig()
+    s = runtime.settings
+    config = replace(
+        config or PlannerConfig(),
+        min_gain_per_hour=s.plan_min_gain_per_hour,
+        unknown_effort=s.plan_unknown_effort,
+    )
+    if constraints.max_steps is None:
+        constraints = replace(constraints, max_steps=s.plan_max_steps)
     if deadline is not None:
         left = deadline.remaining()
         config = replace(config, exact_time_limit_s=min(config.exact_time_limit_s, left))
@@ -354,24 +391,42 @@ def _role_out(role, info) -> dict:
     return {
         "title": role.title,
         "source": role.source,
-        **info,
         "n_skills": len(role.skills),
         "n_essential": n_ess,
         "warnings": [],
+        **info,
     }
 
 
 def _gap_out(gap) -> dict:
     return {
         "coverage": round(gap.coverage, 4),
+        "coverage_held": round(gap.coverage_held, 4),
         "total_weight": round(gap.total_weight, 4),
         "missing_weight": round(gap.missing_weight, 4),
         "open_weight": round(gap.open_weight, 4),
         "counts": {
             k: sum(1 for i in gap.items if i.status == k) for k in ("covered", "partial", "missing")
         },
-        "items": [_plain(i) | {"credit": round(i.credit, 4)} for i in gap.items],
+        "items": [
+            _plain(i)
+            | {
+                "credit": round(i.credit, 4),
+                "confidence": round(i.confidence, 4),
+                "evidence_kinds": list(i.evidence_kinds),
+            }
+            for i in gap.items
+        ],
     }
+
+
+def shown_evidence(evidence) -> list:
+    """The best evidence of each kind, best first (a text's span is never crowded out by the
+    skill's other evidence)."""
+    best: dict[str, object] = {}
+    for e in sorted(evidence, key=lambda e: -e.confidence):
+        best.setdefault(e.kind, e)
+    return list(best.values())
 
 
 def _learner_out(learner) -> dict:
@@ -380,7 +435,10 @@ def _learner_out(learner) -> dict:
             {
                 "skill_id": sid,
                 "confidence": c,
-                "evidence": [_plain(e) for e in learner.evidence.get(sid, [])[:3]],
+                "evidence": [
+                    _plain(e) | {"confidence": round(e.confidence, 4)}
+                    for e in shown_evidence(learner.evidence.get(sid, []))
+                ],
             }
             for sid, c in sorted(learner.profile.skills.items(), key=lambda x: -x[1])
         ],
@@ -391,13 +449,19 @@ def _learner_out(learner) -> dict:
 
 
 def _candidate_out(c) -> dict:
+    """hours / cost: as stated (null: the document does not say); *_estimate: the labelled
+    estimate of an unknown one; *_note: how a value was derived or estimated."""
     return {
         "id": c.id,
         "external_id": c.external_id,
         "title": c.title,
         "kind": c.kind,
         "hours": c.hours,
+        "hours_estimate": c.hours_estimate if c.hours is None else None,
+        "hours_note": c.hours_note,
         "cost": c.cost,
+        "cost_estimate": c.cost_estimate if c.cost is None else None,
+        "cost_note": c.cost_note,
         "currency": c.currency,
         "language": c.language,
         "level": c.level,
@@ -413,6 +477,10 @@ def _plan_out(p) -> dict:
         "optimal": p.optimal,
         "total_hours": round(p.total_hours, 2),
         "total_cost": round(p.total_cost, 2),
+        "hours_estimated": round(p.hours_estimated, 2),
+        "cost_estimated": round(p.cost_estimated, 2),
+        "hours_unknown": p.hours_unknown,
+        "cost_unknown": p.cost_unknown,
         "currency": p.currency,
         "coverage_before": round(p.coverage_before, 4),
         "coverage_after": round(p.coverage_after, 4),
@@ -421,6 +489,10 @@ def _plan_out(p) -> dict:
                 "order": i + 1,
                 "credential": _candidate_out(s.candidate),
                 "reason": s.reason,
+                "optional": s.optional,
+                "closes": [c.label for c in s.closes],
+                "builds_on": {"credentials": s.needs, "skills": s.builds_on_skills},
+                "stacks_into": s.stacks_into,
                 "required_by": s.required_by,
                 "explanation": s.explanation,
                 "covers": [

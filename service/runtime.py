@@ -30,6 +30,8 @@ from service.config import Settings
 from service.db import create_tables, make_engine
 from service.record_index import RecordIndex, index_settings, prune_changes, record_text
 from service.taxonomy import load_taxonomy, occupation_titles, skill_entries
+from service.title_index import build_title_resolver
+from service.titles import TitleResolver
 
 log = logging.getLogger("skillmatch")
 PRUNE_EVERY_S = 3600.0  # how often a worker prunes old index changes (settings.index_change_keep_s)
@@ -58,6 +60,7 @@ class Runtime:
     credentials: RecordIndex
     postings: RecordIndex
     catalog: CatalogCache
+    titles: TitleResolver
     extras: dict[str, object] = field(default_factory=dict)
     loaded_at: float = field(default_factory=time.time)
     _last_sync: float = field(default=0.0, repr=False)
@@ -206,6 +209,7 @@ def build_runtime(
         occupations.save(idir / "occupations.faiss")
 
     _load_or_build("occupation", lambda: occupations.load(idir / "occupations.faiss"), build_occ)
+    titles = build_title_resolver(engine, occupations, idir, settings)
     records = {}
     for kind, table, fname in (
         ("credential", Credential, "credentials.faiss"),
@@ -226,6 +230,7 @@ def build_runtime(
         credentials=records["credential"],
         postings=records["posting"],
         catalog=CatalogCache(engine, settings),
+        titles=titles,
     )
     # Everything loaded so far lives as long as the process: keep it out of the cyclic garbage
     # collector, whose full passes over millions of taxonomy objects were the slow tail (p99)

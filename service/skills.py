@@ -19,7 +19,7 @@ from models.schemas import (
 from models.tables import Occupation, OccupationSkill, Skill, SkillBroader, SkillGroup
 from service.caller_limits import CallerLimits
 from service.errors import InvalidInput, NotFound
-from service.profiles import resolve_title
+from service.profiles import resolve_title, title_hits
 from service.runtime import Runtime
 
 
@@ -144,7 +144,8 @@ def search_occupations(
     runtime: Runtime, session: Session, q: str, *, limit: int
 ) -> list[OccupationHit]:
     check_text(q, limit=runtime.settings.max_query_chars, field="q")
-    return [OccupationHit(**hit) for hit in resolve_title(runtime, session, q, k=limit)]
+    resolution = resolve_title(runtime, session, q, k=limit)
+    return [OccupationHit(**hit) for hit in title_hits(session, resolution)]
 
 
 def occupation_detail(session: Session, occupation_id: int) -> OccupationDetail:

@@ -42,6 +42,7 @@ HEAVY_ROUTES = frozenset(
     {
         ("POST", "/v1/recommendations"),
         ("POST", "/v1/gap"),
+        ("POST", "/v1/roles/suggest"),
         ("POST", "/v1/skills/extract"),
         ("POST", "/v1/credentials"),
         ("POST", "/v1/postings"),

@@ -61,7 +61,9 @@ class MatchIn(BaseModel):
     limit: PageSize = 20
     cursor: Cursor = None
     plan: bool = Field(default=True, description="the shortest plan to close missing essentials")
-    min_coverage: float = Field(default=0.0, ge=0, le=1)
+    min_coverage: float = Field(
+        default=0.0, ge=0, le=1, description="the least trust-weighted `coverage` listed"
+    )
 
 
 class OpeningsIn(BaseModel):

@@ -7,8 +7,8 @@ from typing import Annotated
 from fastapi import APIRouter, Path, Query
 from fastapi.responses import JSONResponse
 
-from models.schemas import MAX_ID, GapAnswer, RecommendationOut, RoleCredentialsOut
-from service import profiles, recommend
+from models.schemas import MAX_ID, GapAnswer, RecommendationOut, RoleCredentialsOut, RolesSuggestOut
+from service import profiles, recommend, role_suggest
 from service.api.auth import OptionalPrincipal
 from service.api.deps import DeadlineDep, RuntimeDep, SessionDep, SingleValuedQuery
 from service.api.errors import COMMON_ERRORS, error_responses
@@ -32,7 +32,7 @@ def _caller(runtime, principal, deadline) -> dict:
     }
 
 
-# The two POST routes answer plain JSON they build themselves (FastAPI's encoder is skipped on
+# The POST routes answer plain JSON they build themselves (FastAPI's encoder is skipped on
 # this hot path); response_model documents it, and tests/service/test_schemathesis.py checks
 # every answer against it.
 @router.post(
@@ -71,6 +71,27 @@ def gap(
     return JSONResponse(recommend.compute(runtime, session, body, with_plan=False, **caller))
 
 
+@router.post(
+    "/roles/suggest",
+    response_model=RolesSuggestOut,
+    responses=error_responses(400),
+    summary="Occupations ranked by how close the learner already is, with what closes each gap",
+)
+def suggest_roles(
+    runtime: RuntimeDep,
+    session: SessionDep,
+    principal: OptionalPrincipal,
+    body: role_suggest.RolesSuggestIn,
+    deadline: DeadlineDep,
+):
+    caller = _caller(runtime, principal, deadline)
+    return JSONResponse(
+        role_suggest.suggest(
+            runtime, session, body, limits=caller["limits"], deadline=caller["deadline"]
+        )
+    )
+
+
 @router.get(
     "/occupations/{occupation_id}/credentials",
     response_model=RoleCredentialsOut,
@@ -93,7 +114,7 @@ def credentials_for_role(
         covered = {sid: w for sid, w in c.skills.items() if sid in weights}
         share = sum(weights[sid] * w for sid, w in covered.items()) / total
         scored.append((share, c))
-    scored.sort(key=lambda x: (-x[0], x[1].hours, x[1].id))
+    scored.sort(key=lambda x: (-x[0], x[1].hours_value, x[1].id))
     labels = {r.skill_id: r.label for r in role.skills}
     from models.tables import Credential
 

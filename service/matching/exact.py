@@ -4,11 +4,12 @@ Variables: x_c binary per candidate; for each gap skill s and each distinct cred
 v_1 < ... < v_k that candidates offer for s, a continuous z_sk in [0, 1] with
 z_sk <= sum(x_c : credit(c, s) >= v_k); the covered credit of s is sum_k (v_k - v_{k-1}) z_sk,
 which equals the best chosen credit (max, not sum; credits are already clipped to 1 - credit_s).
-Budgets: sum(hours x) <= max_hours, sum(cost x) <= max_cost. Prerequisites: x_c <= x_p.
-Stacking: p_P in [0, 1], p_P <= x_c for each not-held part c of program P.
+Budgets: sum(hours x) <= max_hours, sum(cost x) <= max_cost, sum(x) <= max_steps.
+Prerequisites: x_c <= x_p. Stacking: p_P in [0, 1], p_P <= x_c for each not-held part c of P.
+Fixed: x_c = 1 for the steps a later stage keeps (see planner: essential skills first).
 
-Lexicographic: (1) maximise covered weight; (2) with that coverage fixed, minimise
-hours + money_weight x cost; (3) with that effort fixed, maximise completed programs.
+Lexicographic: (1) maximise covered weight - min_gain_per_hour x hours; (2) with that fixed,
+minimise hours + money_weight x cost; (3) with that effort fixed, maximise completed programs.
 Alternatives re-solve (2)-(3) as min hours then cost ("fastest") and min cost then hours
 ("cheapest").
 """
@@ -39,16 +40,26 @@ class ExactResult:
     alternatives: dict[str, np.ndarray] = field(default_factory=dict)
 
 
-def exact_units(pb: Problem) -> np.ndarray:
-    """Units worth modelling: valid, adding gain, fitting the budgets alone; plus prerequisites."""
+def exact_units(
+    pb: Problem, min_gain_per_hour: float = 0.0, fixed: np.ndarray | None = None
+) -> np.ndarray:
+    """Units worth modelling: valid, adding gain, fitting the limits alone, and earning their own
+    hours (a unit whose own gain is below min_gain_per_hour x its hours is never worth taking
+    but as a prerequisite); plus prerequisites and the fixed units."""
     empty = np.zeros(len(pb.units), dtype=bool)
     h, c = pb.bundle_totals(empty)
+    own = pb.credits @ pb.weights
     useful = (
         pb.valid
         & (pb.bundle @ pb.weights > GAIN_EPS)
+        & (own > GAIN_EPS)
+        & (own >= min_gain_per_hour * pb.hours - GAIN_EPS)
         & (h <= pb.max_hours + 1e-9)
         & (c <= pb.max_cost + 1e-9)
+        & (pb.bundle_size0 <= pb.max_steps)
     )
+    if fixed is not None:
+        useful |= fixed
     keep = useful.copy()
     for i in np.flatnonzero(useful):
         keep[list(pb.closure[i])] = True
@@ -58,7 +69,14 @@ def exact_units(pb: Problem) -> np.ndarray:
 class _Model:
     """The MILP over a subset of units, with stage constraints appended as solving proceeds."""
 
-    def __init__(self, pb: Problem, units: np.ndarray, money_weight: float) -> None:
+    def __init__(
+        self,
+        pb: Problem,
+        units: np.ndarray,
+        money_weight: float,
+        min_gain_per_hour: float = 0.0,
+        fixed: np.ndarray | None = None,
+    ) -> None:
         self.pb, self.units = pb, units
         n = len(units)
         local = {int(u): k for k, u in enumerate(units)}
@@ -66,6 +84,8 @@ class _Model:
         gain_z: list[float] = []
         credits = pb.credits[units]
         for j in range(len(pb.items)):
+            if pb.weights[j] <= 0:  # a skill this stage does not score (stage 1: not essential)
+                continue
             col = credits[:, j]
             prev = 0.0
             for v in np.unique(np.round(col[col > GAIN_EPS], 12)):
@@ -94,8 +114,13 @@ class _Model:
             rows.append(({k: float(hours[k]) for k in range(n)}, -np.inf, pb.max_hours))
         if np.isfinite(pb.max_cost):
             rows.append(({k: float(cost[k]) for k in range(n)}, -np.inf, pb.max_cost))
+        if np.isfinite(pb.max_steps):
+            rows.append((dict.fromkeys(range(n), 1.0), -np.inf, pb.max_steps))
         self.A, self.lo, self.hi = self._matrix(rows)
         self.integrality = np.r_[np.ones(n), np.zeros(nz + len(progs))]
+        self.lower = np.zeros(self.nvar)
+        if fixed is not None:
+            self.lower[:n] = fixed[units].astype(float)
 
         def vec(x_part: np.ndarray | None = None, z_part=None, p_part=None) -> np.ndarray:
             out = np.zeros(self.nvar)
@@ -107,7 +132,7 @@ class _Model:
                 out[n + nz :] = p_part
             return out
 
-        self.neg_gain = vec(z_part=-np.asarray(gain_z))
+        self.neg_gain = vec(z_part=-np.asarray(gain_z), x_part=min_gain_per_hour * hours)
         self.effort = vec(x_part=hours + money_weight * cost)
         self.hours = vec(x_part=hours)
         self.cost = vec(x_part=cost)
@@ -131,13 +156,20 @@ class _Model:
         left = deadline - time.monotonic()
         if left <= 0:
             return None
-        res = milp(
-            c,
-            integrality=self.integrality,
-            bounds=Bounds(np.zeros(self.nvar), np.ones(self.nvar)),
-            constraints=[LinearConstraint(a, lo, hi)] if a.shape[0] else [],
-            options={"time_limit": left, "mip_rel_gap": 1e-7},
-        )
+        options = {"time_limit": left, "mip_rel_gap": 1e-7}
+        for presolve in (True, False):
+            res = milp(
+                c,
+                integrality=self.integrality,
+                bounds=Bounds(self.lower, np.ones(self.nvar)),
+                constraints=[LinearConstraint(a, lo, hi)] if a.shape[0] else [],
+                options=options | {"presolve": presolve},
+            )
+            # HiGHS's presolve was seen to fail ("Solve error", status 4) on small feasible
+            # models after a stage bound: solve again without it
+            if res.status != 4:
+                break
+            options["time_limit"] = max(1e-3, deadline - time.monotonic())
         return res if res.x is not None else None
 
     @staticmethod
@@ -187,11 +219,14 @@ def exact_select(
     max_candidates: int = 200,
     time_limit_s: float = 20.0,
     alternatives: bool = True,
+    min_gain_per_hour: float = 0.0,
+    fixed: np.ndarray | None = None,
     check: Check = unchecked,
 ) -> ExactResult:
     """Solve the lexicographic MILP. Raises PlanTooLargeError beyond max_candidates units.
-    check: called before each solver stage (a stage is bounded by time_limit_s instead)."""
-    units = exact_units(pb)
+    fixed: units every solution keeps (bool over pb.units). check: called before each solver
+    stage (a stage is bounded by time_limit_s instead)."""
+    units = exact_units(pb, min_gain_per_hour, fixed)
     if len(units) > max_candidates:
         raise PlanTooLargeError(
             f"exact planning handles at most {max_candidates} candidates that teach a gap skill "
@@ -201,7 +236,7 @@ def exact_select(
     empty = np.zeros(len(pb.units), dtype=bool)
     if len(units) == 0:
         return ExactResult(empty, True)
-    model = _Model(pb, units, money_weight)
+    model = _Model(pb, units, money_weight, min_gain_per_hour, fixed)
     deadline = time.monotonic() + time_limit_s
     first, optimal = model.solve([model.neg_gain], deadline, keep=True, check=check)
     if first is None:

@@ -4,9 +4,23 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from service.matching.types import Candidate, Cover, GapItem, Shortfall, Stack, Step
+from service.matching.types import (
+    STRONG_EVIDENCE,
+    Candidate,
+    Cover,
+    GapItem,
+    Shortfall,
+    Stack,
+    Step,
+)
 
 MAX_LABELS = 5
+# the weak kinds of evidence, in words, in the order they are told
+WEAK_WORDS = {
+    "declared": "declared",
+    "text": "stated in the text",
+    "unverified_badge": "on an unverified badge",
+}
 
 
 def labels(names: Sequence[str], limit: int = MAX_LABELS) -> str:
@@ -15,6 +29,22 @@ def labels(names: Sequence[str], limit: int = MAX_LABELS) -> str:
     if len(names) <= limit:
         return ", ".join(names)
     return f"{', '.join(names[:limit])} and {len(names) - limit} more"
+
+
+def is_weak(kinds: Sequence[str]) -> bool:
+    """Held on known evidence of which none is strong (a verified badge, a held credential)."""
+    return bool(kinds) and not STRONG_EVIDENCE & set(kinds)
+
+
+def evidence_note(kinds: Sequence[str]) -> str:
+    """'declared, not evidenced', 'declared and stated in the text, not evidenced', 'on an
+    unverified badge'; "" when the evidence is strong (or unknown)."""
+    if not is_weak(kinds):
+        return ""
+    words = [w for k, w in WEAK_WORDS.items() if k in kinds]
+    if not words:
+        return ""
+    return " and ".join(words) + ("" if "unverified_badge" in kinds else ", not evidenced")
 
 
 def _cover_label(c: Cover) -> str:
@@ -32,15 +62,50 @@ def _share(k: int, n: int, word: str) -> str:
     return f"{k} of the {_plural(n, word)}"
 
 
-def _num(x: float) -> str:
+def num(x: float) -> str:
     """1234.5 -> '1,234.5'; 12.0 -> '12'."""
     return f"{x:,.2f}".rstrip("0").rstrip(".")
 
 
 def money(hours: float, cost: float, currency: str | None) -> str:
     """'12 h, 300 EUR' or '3.5 h, free'."""
-    price = "free" if cost <= 0 else f"{_num(cost)} {currency or ''}".strip()
-    return f"{_num(hours)} h, {price}"
+    price = "free" if cost <= 0 else f"{num(cost)} {currency or ''}".strip()
+    return f"{num(hours)} h, {price}"
+
+
+def effort(c: Candidate) -> str:
+    """A credential's hours and price as known: '12 h, 300 EUR', 'about 12 h (estimate: ...),
+    price not stated', 'hours not stated, free'. Unknown is never shown as 0 h or free."""
+    if c.hours_state == "stated":
+        hours = f"{num(c.hours_value)} h" + (f" ({c.hours_note})" if c.hours_note else "")
+    elif c.hours_state == "estimate":
+        hours = f"about {num(c.hours_value)} h ({c.hours_note or 'estimate'})"
+    else:
+        hours = "hours not stated"
+    if c.cost_state == "stated":
+        cost = "free" if c.cost_value <= 0 else f"{num(c.cost_value)} {c.currency}".strip()
+    elif c.cost_state == "estimate":
+        cost = f"about {num(c.cost_value)} {c.currency} ({c.cost_note or 'estimate'})"
+    else:
+        cost = "price not stated"
+    return f"{hours}, {cost}"
+
+
+def totals_text(totals: dict, currency: str | None) -> str:
+    """'40 h, 300 EUR', with the estimated parts and the steps whose hours or price are
+    unknown said: '40 h (10 h of it estimated), price not stated for 2 steps'."""
+    text = money(totals["hours"], totals["cost"], currency)
+    hours, cost = text.split(", ", 1)
+    if totals["hours_estimated"] > 0:
+        hours += f" ({num(totals['hours_estimated'])} h of it estimated)"
+    if totals["hours_unknown"]:
+        hours += f"; hours not stated for {_plural(len(totals['hours_unknown']), 'step')}"
+    if totals["cost_estimated"] > 0:
+        cost += f" ({num(totals['cost_estimated'])} of it estimated)"
+    if totals["cost_unknown"]:
+        unknown = f"price not stated for {_plural(len(totals['cost_unknown']), 'step')}"
+        cost = f"{cost}; {unknown}" if totals["cost"] > 0 else unknown
+    return f"{hours}, {cost}"
 
 
 def explain_step(
@@ -80,7 +145,13 @@ def explain_step(
             continue
         done = "completes it" if st.completed else f"{st.held + st.planned} of {st.total} parts"
         parts.append(f"Part of {st.title} ({done}).")
-    parts.append(money(cand.hours, cand.cost, cand.currency) + ".")
+    if step.optional:
+        parts.insert(
+            0,
+            "Optional: it closes no essential skill; added because every essential skill the "
+            "catalog covers is already planned.",
+        )
+    parts.append(effort(cand) + ".")
     return " ".join(parts)
 
 
@@ -89,8 +160,7 @@ def plan_message(
     role_title: str,
     open_items: Sequence[GapItem],
     steps: Sequence[Step],
-    total_hours: float,
-    total_cost: float,
+    totals: dict,
     currency: str | None,
     mixed_currency: bool,
     coverage_before: float,
@@ -127,8 +197,10 @@ def plan_message(
             out.append("No credential that teaches a missing skill fits your limits.")
     else:
         verb = "raises" if len(steps) == 1 else "raise"
+        optional = sum(1 for s in steps if s.optional)
+        extra = f", {optional} of them optional" if optional else ""
         summary = (
-            f"{_plural(len(steps), 'step')} ({money(total_hours, total_cost, currency)}) "
+            f"{_plural(len(steps), 'step')}{extra} ({totals_text(totals, currency)}) "
             f"{verb} {change}."
         )
         out.append(("Best plan within your limits: " + summary) if unmet else summary)
@@ -144,3 +216,12 @@ def plan_message(
     if mixed_currency:
         out.append("Costs are in more than one currency; the total adds them as given.")
     return " ".join(out)
+
+
+def weak_sentence(weak: Sequence[GapItem]) -> str:
+    """The held skills whose evidence is weak, which a plan counts as held and does not teach:
+    'Held on weak evidence, not taught: a (declared, not evidenced).' ("" when none)."""
+    if not weak:
+        return ""
+    named = [f"{it.label} ({it.note})" if it.note else it.label for it in weak]
+    return f"Held on weak evidence, not taught: {labels(named)}."

@@ -3,6 +3,11 @@ credit through neighbouring skills; and the credit each candidate credential off
 
 Credit of a skill s from a skill k = confidence(k) (learner) or weight taught (credential) x
 relation credit (1.0 when k == s, else neighbours[s][k]); the best k wins (max, never sum).
+
+Held means held: a skill with direct evidence (declared, a badge, a held credential, CV text) is
+covered whatever its confidence; the confidence (the evidence's trust weight) only weighs the
+trust-weighted coverage, and weak evidence is flagged, not sent to be learnt. Thresholds on the
+credit (GapConfig) decide only for the skills not held: partial credit through a neighbour.
 """
 
 from __future__ import annotations
@@ -13,6 +18,7 @@ from itertools import chain
 
 import numpy as np
 
+from service.matching.explain import evidence_note, is_weak
 from service.matching.types import (
     Candidate,
     Gap,
@@ -73,8 +79,24 @@ def compute_gap(
     for rs in _merge(role.skills):
         weight = max(0.0, float(rs.weight))
         credit, via = best_credit(rs.skill_id, learner.skills, neighbours)
+        held = learner.holds(rs.skill_id)
+        kinds = tuple(learner.evidence_kinds.get(rs.skill_id, ())) if held else ()
+        weak = held and is_weak(kinds)
         items.append(
-            GapItem(rs.skill_id, rs.label, weight, rs.essential, config.status(credit), credit, via)
+            GapItem(
+                rs.skill_id,
+                rs.label,
+                weight,
+                rs.essential,
+                "covered" if held else config.status(credit),
+                credit,
+                via,
+                held=held,
+                confidence=_clip01(learner.skills[rs.skill_id]) if held else 0.0,
+                evidence_kinds=kinds,
+                weak=weak,
+                note=evidence_note(kinds) if weak else "",
+            )
         )
     total = sum(it.weight for it in items)
     covered = sum(it.weight * it.credit for it in items)

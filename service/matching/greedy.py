@@ -1,6 +1,8 @@
 """Greedy budgeted weighted coverage with local improvement, over the candidates x skills
 credit matrix (numpy).
 
+Objective: gain - min_gain_per_hour x hours (a bundle is added only when it adds at least
+min_gain_per_hour of gain per hour), within the budgets and the step limit; then least effort.
 Score of a unit = marginal gain of the unit with its missing prerequisites / effort of that bundle,
 effort = hour_weight x hours + money_weight x cost (floored at EFFORT_FLOOR so free credentials
 rank first), x (1 + stack_bonus x progress) where progress is the share of a stackable program's
@@ -37,6 +39,7 @@ class Weights:
     hour_weight: float = 1.0
     money_weight: float = 0.1
     stack_bonus: float = 0.02
+    min_gain_per_hour: float = 0.0
 
 
 class _State:
@@ -49,9 +52,14 @@ class _State:
         self.sel = np.zeros(len(pb.units), dtype=bool)
         self.best = np.zeros(len(pb.items))
         self.bh, self.bc = pb.bundle_hours0.copy(), pb.bundle_cost0.copy()
+        self.bn = pb.bundle_size0.copy()  # steps each bundle adds
         self.hours = self.cost = 0.0
+        self.n = 0
         self.unit_effort = w.hour_weight * pb.hours + w.money_weight * pb.cost
-        self.budgeted = bool(np.isfinite(pb.max_hours) or np.isfinite(pb.max_cost))
+        self.lam = w.min_gain_per_hour
+        self.budgeted = bool(
+            np.isfinite(pb.max_hours) or np.isfinite(pb.max_cost) or np.isfinite(pb.max_steps)
+        )
         self._all = pb.bundle_gain0.copy()  # the gains of all units when best was _all_best
         self._all_best = self.best.copy()
 
@@ -63,8 +71,13 @@ class _State:
     def effort(self) -> float:
         return self.w.hour_weight * self.hours + self.w.money_weight * self.cost
 
+    @property
+    def value(self) -> float:
+        """The objective: gain less min_gain_per_hour x hours."""
+        return self.gain - self.lam * self.hours
+
     def key(self) -> tuple[float, float]:
-        return round(self.gain, 9), -self.effort
+        return round(self.value, 9), -self.effort
 
     def gains(self, idx: np.ndarray | None = None) -> np.ndarray:
         """Marginal gain of the bundles of units idx; all units when None (kept between calls
@@ -80,20 +93,26 @@ class _State:
         self._all_best = self.best.copy()
         return self._all.copy()
 
-    def fits(self, hours, cost):
-        """Whether totals fit the budgets (elementwise)."""
+    def fits(self, hours, cost, steps):
+        """Whether totals fit the budgets and the step limit (elementwise)."""
         pb = self.pb
-        return (hours <= pb.max_hours + BUDGET_TOL) & (cost <= pb.max_cost + BUDGET_TOL)
+        return (
+            (hours <= pb.max_hours + BUDGET_TOL)
+            & (cost <= pb.max_cost + BUDGET_TOL)
+            & (steps <= pb.max_steps)
+        )
 
     def _mark(self, q: int, sign: int) -> None:
         pb = self.pb
         self.sel[q] = sign > 0
         self.hours += sign * pb.hours[q]
         self.cost += sign * pb.cost[q]
+        self.n += sign
         ts = pb.dependants.get(q)
         if ts is not None:
             self.bh[ts] -= sign * pb.hours[q]
             self.bc[ts] -= sign * pb.cost[q]
+            self.bn[ts] -= sign
 
     def add(self, i: int) -> None:
         """Select unit i with its missing prerequisites."""
@@ -132,9 +151,9 @@ class _State:
         score = gains / np.maximum(w.hour_weight * h + w.money_weight * c, EFFORT_FLOOR)
         if w.stack_bonus and self.pb.program_units:
             score *= 1.0 + w.stack_bonus * self.progress(idx)
-        bad = gains <= GAIN_EPS
+        bad = (gains <= GAIN_EPS) | (gains < self.lam * h - GAIN_EPS)
         if self.budgeted:
-            bad |= ~self.fits(self.hours + h, self.cost + c)
+            bad |= ~self.fits(self.hours + h, self.cost + c, self.n + self.bn[idx])
         score[bad] = -np.inf
         return score
 
@@ -177,11 +196,13 @@ def grow(st: _State) -> None:
             key[special[live]] = gains[special[live]] / own[live]
 
 
-def improve(st: _State) -> bool:
-    """One pass over the steps, costliest first: drop a step that adds nothing (and that no
-    other step needs), else apply the best 1-for-1 swap (a unit with its missing prerequisites)
-    that raises gain within budget or keeps gain at less effort."""
-    pb, w = st.pb, st.w
+def improve(st: _State, locked: np.ndarray | None = None) -> bool:
+    """One pass over the steps, costliest first: drop a step that adds less than
+    min_gain_per_hour x its hours (and that no other step needs), else apply the best 1-for-1
+    swap (a unit with its missing prerequisites) that raises the objective within the limits or
+    keeps it at less effort. locked: steps never dropped nor swapped."""
+    pb, w, lam = st.pb, st.w, st.lam
+    wide = st.budgeted or lam > 0  # something that adds gain may still be left out
     changed, stale = False, True
     for s in sorted(st.sel.nonzero()[0], key=lambda i: -st.unit_effort[i]):
         st.check()
@@ -190,53 +211,62 @@ def improve(st: _State) -> bool:
             free = pb.valid & ~st.sel
             gains = st.gains()
             bundle_effort = w.hour_weight * st.bh + w.money_weight * st.bc
-            if st.budgeted:  # units that add gain but did not fit
+            if wide:  # units that add gain but were left out
                 positive = ((gains > GAIN_EPS) & free).nonzero()[0]
             stale = False
-        if not st.sel[s] or st.has_dependants(s):
+        if not st.sel[s] or st.has_dependants(s) or (locked is not None and locked[s]):
             continue
         cols = (owner == s).nonzero()[0]
         b_rest = second[cols]
         loss = float((st.best[cols] - b_rest) @ pb.weights[cols])
-        if loss <= GAIN_EPS:
+        if loss <= GAIN_EPS + lam * pb.hours[s]:
             st.remove(s)
             changed = stale = True
             continue
-        # replacements teach a lost skill or, under a budget, add gain elsewhere (duplicates
-        # are harmless); without a budget nothing adds gain any more: only cheaper ones help
-        idx = np.concatenate([pb.col_units[j] for j in cols])
-        idx = idx[free[idx]]
-        if not st.budgeted:
-            idx = idx[bundle_effort[idx] < st.unit_effort[s]]
-        else:
-            idx = np.concatenate([idx, positive[gains[positive] >= loss - GAIN_EPS]])
-            rest_h, rest_c = st.hours - pb.hours[s], st.cost - pb.cost[s]
-            idx = idx[st.fits(rest_h + st.bh[idx], rest_c + st.bc[idx])]
-        ts = pb.dependants.get(s)
-        if ts is not None:
-            idx = idx[~np.isin(idx, ts)]
-        if not idx.size:
-            continue
-        bi = pb.bundle_t[cols][:, idx]
-        delta = np.maximum(bi - b_rest[:, None], 0.0) - np.maximum(bi - st.best[cols, None], 0.0)
-        gain, effort = st.gain, st.effort
-        new_gain = gain - loss + gains[idx] + pb.weights[cols] @ delta
-        new_h = st.hours - pb.hours[s] + st.bh[idx]
-        new_c = st.cost - pb.cost[s] + st.bc[idx]
-        new_effort = w.hour_weight * new_h + w.money_weight * new_c
-        better = (new_gain > gain + GAIN_EPS) | (
-            (new_gain >= gain - GAIN_EPS) & (new_effort < effort - 1e-9 * max(1.0, effort))
-        )
-        if st.budgeted:
-            better &= st.fits(new_h, new_c)
-        if not better.any():
-            continue
-        top = new_gain[better].max()
-        pick = (better & (new_gain >= top - GAIN_EPS)).nonzero()[0]
-        st.remove(s)
-        st.add(int(idx[pick[np.argmin(new_effort[pick])]]))
-        changed = stale = True
+        if _swap(st, s, cols, b_rest, loss, gains, free, bundle_effort, positive if wide else None):
+            changed = stale = True
     return changed
+
+
+def _swap(st: _State, s, cols, b_rest, loss, gains, free, bundle_effort, positive) -> bool:
+    """Replace step s by the best unit bundle when that raises the objective (or keeps it at
+    less effort) within the limits; whether it did."""
+    pb, w, lam = st.pb, st.w, st.lam
+    # replacements teach a lost skill or add gain elsewhere (duplicates are harmless); when
+    # nothing else adds gain any more only cheaper ones help
+    idx = np.concatenate([pb.col_units[j] for j in cols])
+    idx = idx[free[idx]]
+    if positive is None:
+        idx = idx[bundle_effort[idx] < st.unit_effort[s]]
+    else:
+        idx = np.concatenate([idx, positive[gains[positive] >= loss - GAIN_EPS]])
+    if st.budgeted:
+        rest_h, rest_c = st.hours - pb.hours[s], st.cost - pb.cost[s]
+        idx = idx[st.fits(rest_h + st.bh[idx], rest_c + st.bc[idx], st.n - 1 + st.bn[idx])]
+    ts = pb.dependants.get(s)
+    if ts is not None:
+        idx = idx[~np.isin(idx, ts)]
+    if not idx.size:
+        return False
+    bi = pb.bundle_t[cols][:, idx]
+    delta = np.maximum(bi - b_rest[:, None], 0.0) - np.maximum(bi - st.best[cols, None], 0.0)
+    value, effort = st.value, st.effort
+    marginal = gains[idx] + pb.weights[cols] @ delta  # the new bundle's gain in the plan without s
+    new_h = st.hours - pb.hours[s] + st.bh[idx]
+    new_c = st.cost - pb.cost[s] + st.bc[idx]
+    new_value = st.gain - loss + marginal - lam * new_h
+    new_effort = w.hour_weight * new_h + w.money_weight * new_c
+    better = (new_value > value + GAIN_EPS) | (
+        (new_value >= value - GAIN_EPS) & (new_effort < effort - 1e-9 * max(1.0, effort))
+    )
+    better &= marginal >= lam * st.bh[idx] - GAIN_EPS  # it earns its hours
+    if not better.any():
+        return False
+    top = new_value[better].max()
+    pick = (better & (new_value >= top - GAIN_EPS)).nonzero()[0]
+    st.remove(s)
+    st.add(int(idx[pick[np.argmin(new_effort[pick])]]))
+    return True
 
 
 def _owners(st: _State) -> tuple[np.ndarray, np.ndarray]:
@@ -275,13 +305,19 @@ def _run(
     return st
 
 
-def _polish(pb: Problem, w: Weights, sel: np.ndarray, check: Check = unchecked) -> _State:
+def _polish(
+    pb: Problem,
+    w: Weights,
+    sel: np.ndarray,
+    check: Check = unchecked,
+    locked: np.ndarray | None = None,
+) -> _State:
     st = _State(pb, w, check)
     for i in sel.nonzero()[0]:
         st.add(int(i))
     for _ in range(MAX_ROUNDS):
         grow(st)
-        if not improve(st):
+        if not improve(st, locked):
             break
     return st
 
@@ -292,32 +328,41 @@ def greedy_select(
     *,
     local_search: bool = True,
     start: np.ndarray | None = None,
+    locked: np.ndarray | None = None,
     check: Check = unchecked,
 ) -> np.ndarray:
     """A good closed selection (bool mask over pb.units) by ratio greedy + local improvement.
-    start: improve this selection (grow, then local search) instead of starting empty.
-    check: called at every step (it raises to stop the work).
+    start: improve this selection (grow, then local search) instead of starting empty; locked:
+    steps of start that stay. check: called at every step (it raises to stop the work).
 
-    Under a budget, two more runs compete: effort measured as the share of the budgets used
-    (hours / max_hours + cost / max_cost), and a run seeded with the single bundle of largest
-    gain; the winner (most gain, then least effort) is polished with the given weights."""
+    Under a budget or a step limit, two more runs compete: effort measured as the share of the
+    budgets used (hours / max_hours + cost / max_cost; under a step limit alone, gain per step),
+    and a run seeded with the single bundle of largest gain; the winner (best objective, then
+    least effort) is polished with the given weights."""
     if start is not None:
-        return _polish(pb, w, start, check).sel
+        return _polish(pb, w, start, check, locked).sel
     st = _run(pb, w, None, local_search, check)
     if not st.budgeted:
         return st.sel
 
     def real_key(sel: np.ndarray) -> tuple[float, float]:
         effort = w.hour_weight * pb.hours[sel].sum() + w.money_weight * pb.cost[sel].sum()
-        return round(pb.gain(sel), 9), -float(effort)
+        value = pb.gain(sel) - w.min_gain_per_hour * float(pb.hours[sel].sum())
+        return round(value, 9), -float(effort)
 
     shares = Weights(
         hour_weight=1.0 / pb.max_hours if np.isfinite(pb.max_hours) and pb.max_hours > 0 else 0.0,
         money_weight=1.0 / pb.max_cost if np.isfinite(pb.max_cost) and pb.max_cost > 0 else 0.0,
         stack_bonus=w.stack_bonus,
+        min_gain_per_hour=w.min_gain_per_hour,
     )
     found = [st.sel, _run(pb, shares, None, local_search, check).sel]
-    ok = pb.valid & (pb.bundle_gain0 > GAIN_EPS) & st.fits(pb.bundle_hours0, pb.bundle_cost0)
+    ok = (
+        pb.valid
+        & (pb.bundle_gain0 > GAIN_EPS)
+        & (pb.bundle_gain0 >= w.min_gain_per_hour * pb.bundle_hours0 - GAIN_EPS)
+        & st.fits(pb.bundle_hours0, pb.bundle_cost0, pb.bundle_size0)
+    )
     if ok.any():
         seed = int(np.flatnonzero(ok)[np.argmax(pb.bundle_gain0[ok])])
         found.append(_run(pb, w, seed, local_search, check).sel)

@@ -2,9 +2,11 @@
 budgets and filters (greedy by default, exact MILP on request), then orders them (prerequisites
 first, then by gain), explains each step, and reports programs they stack into.
 
-Objective, in order: the most gap weight covered (gain: see service.matching.problem), then the
+Objective, in order: essential skills first (see service.matching.stages), each stage the most
+gap weight covered less min_gain_per_hour x hours (gain: see service.matching.problem), then the
 least effort = hours + money_weight x cost (PlannerConfig.money_weight, default 0.1: 10 currency
-units weigh as one hour), then the most progress on stackable programs.
+units weigh as one hour), then the most progress on stackable programs. At most
+Constraints.max_steps steps, prerequisites included.
 """
 
 from __future__ import annotations
@@ -15,10 +17,11 @@ from dataclasses import replace
 
 import numpy as np
 
-from service.matching.exact import PlanTooLargeError, exact_select
-from service.matching.explain import explain_step, plan_message
-from service.matching.greedy import Weights, greedy_select
+from service.matching import stages
+from service.matching.exact import PlanTooLargeError
+from service.matching.explain import explain_step, plan_message, weak_sentence
 from service.matching.problem import GAIN_EPS, Problem, build_problem
+from service.matching.reasons import left_out
 from service.matching.types import (
     Candidate,
     Check,
@@ -74,55 +77,43 @@ def plan(
         neighbours=neighbours,
         held=held,
         lookup=lookup,
+        unknown=config.unknown_effort,
     )
     check()
     optimal: bool | None = None
     alts: dict[str, np.ndarray] = {}
+    w = stages.weights(config)
     if mode == "greedy":
-        w = Weights(1.0, config.money_weight, config.stack_bonus)
-        sel = greedy_select(pb, w, local_search=config.local_search, check=check)
+        sel, s1 = stages.greedy_stages(pb, w, local_search=config.local_search, check=check)
         if config.alternatives:
             for name, wa in (
-                ("fastest", Weights(1.0, TIE_WEIGHT * config.money_weight, 0.0)),
-                ("cheapest", Weights(TIE_WEIGHT, 1.0, 0.0)),
+                ("fastest", stages.weights(config, money_weight=TIE_WEIGHT * config.money_weight)),
+                ("cheapest", stages.weights(config, hour_weight=TIE_WEIGHT, money_weight=1.0)),
             ):
-                alts[name] = greedy_select(pb, wa, start=sel, check=check)
+                alts[name] = stages.greedy_stages(
+                    pb, replace(wa, stack_bonus=0.0), start=sel, check=check
+                )[0]
     else:
-        res = exact_select(
-            pb,
-            money_weight=config.money_weight,
-            max_candidates=config.max_exact_candidates,
-            time_limit_s=config.exact_time_limit_s,
-            alternatives=config.alternatives,
-            check=check,
-        )
-        sel, optimal, alts = res.selected, res.optimal, res.alternatives
+        sel, s1, optimal, alts = stages.exact_stages(pb, config, check)
         # safety net against solver tolerance trouble: never return less than the greedy plan
-        w = Weights(1.0, config.money_weight, config.stack_bonus)
-        fallback = greedy_select(pb, w, check=check)
-        if _key(pb, fallback, config) > _key(pb, sel, config):
-            sel, optimal = fallback, False
+        fallback, f1 = stages.greedy_stages(pb, w, check=check)
+        if stages.key(pb, fallback, f1, config) > stages.key(pb, sel, s1, config):
+            sel, s1, optimal = fallback, f1, False
     check()
-    main = assemble(pb, sel, mode=mode, optimal=optimal)
+    main = assemble(pb, sel, s1, mode=mode, optimal=optimal, config=config)
     found: dict[str, PlanSummary] = {}
     for name, mask in alts.items():
         check()
         if (mask == sel).all():
             continue
-        alt = assemble(pb, mask, mode=mode, optimal=optimal, explain=False)
-        if alt.coverage_after < main.coverage_after - 1e-9:
+        alt = assemble(pb, mask, mask & s1, mode=mode, optimal=optimal, explain=False)
+        if alt.coverage_after < main.coverage_after - 1e-9 or len(alt.steps) > len(main.steps):
             continue
         if (name == "fastest" and alt.total_hours < main.total_hours - 1e-9) or (
             name == "cheapest" and alt.total_cost < main.total_cost - 1e-9
         ):
             found[name] = alt.summary(name)
     return replace(main, alternatives=found)
-
-
-def _key(pb: Problem, sel: np.ndarray, config: PlannerConfig) -> tuple[float, float]:
-    """Most gain first (to 1e-6), then least effort."""
-    effort = pb.hours[sel].sum() + config.money_weight * pb.cost[sel].sum()
-    return round(pb.gain(sel), 6), -round(float(effort), 6)
 
 
 def _order(pb: Problem, chosen: list[int]) -> list[int]:
@@ -179,17 +170,69 @@ def _stacks(pb: Problem, planned: set[str]) -> list[Stack]:
 def assemble(
     pb: Problem,
     sel: np.ndarray,
+    s1: np.ndarray | None = None,
     *,
     mode: PlanMode = "greedy",
     optimal: bool | None = None,
     explain: bool = True,
+    config: PlannerConfig | None = None,
 ) -> Plan:
-    """Turn a closed selection over pb.units into an ordered, explained Plan."""
-    gap, items = pb.gap, pb.items
-    order = _order(pb, [int(i) for i in np.flatnonzero(sel)])
+    """Turn a closed selection over pb.units into an ordered, explained Plan. s1: its stage-1
+    part (the essential steps, placed first); the other steps that close no essential skill are
+    optional."""
+    config = config or PlannerConfig()
+    s1 = sel if s1 is None else s1 & sel
+    first = _order(pb, [int(i) for i in np.flatnonzero(s1)])
+    order = first + _order(pb, [int(i) for i in np.flatnonzero(sel & ~s1)])
+    stacks = _stacks(pb, {pb.units[i].external_id for i in order})
+    steps, offered = _steps(pb, order, set(first), stacks)
+    if explain:
+        titles = {u.external_id: u.title for u in pb.units}
+        for k, st in enumerate(steps):
+            mine = [x for x in stacks if x.program_external_id in st.stacks_into]
+            steps[k] = replace(st, explanation=explain_step(st, pb.items, titles, mine))
+    uncoverable, unmet = _shortfalls(pb, offered)
+    total_w = pb.gap.total_weight
+    before = pb.gap.coverage
+    after = before + (float(offered @ pb.weights) / total_w if total_w > 0 else 0.0)
+    totals = _totals(pb, order)
+    currencies = {s.candidate.currency for s in steps if s.candidate.cost_value > 0}
+    currency = next(iter(currencies)) if len(currencies) == 1 else None
+    nothing_coverable = bool(pb.items) and len(uncoverable) == len(pb.items)
+    message = ""
+    if explain:
+        shortfalls = (uncoverable, unmet)
+        message = _message(pb, steps, totals, currency, currencies, before, after, shortfalls)
+    return Plan(
+        steps=steps,
+        total_hours=totals["hours"],
+        total_cost=totals["cost"],
+        currency=currency,
+        coverage_before=before,
+        coverage_after=min(1.0, after),
+        uncoverable=uncoverable,
+        unmet=unmet,
+        stacks_into=stacks,
+        alternatives={},
+        feasible=not unmet and not nothing_coverable,
+        message=message,
+        mode=mode,
+        optimal=optimal,
+        skipped=left_out(pb, sel, s1, config) if explain else dict(pb.skipped),
+        hours_estimated=totals["hours_estimated"],
+        cost_estimated=totals["cost_estimated"],
+        hours_unknown=totals["hours_unknown"],
+        cost_unknown=totals["cost_unknown"],
+    )
+
+
+def _steps(
+    pb: Problem, order: list[int], essential_part: set[int], stacks: list[Stack]
+) -> tuple[list[Step], np.ndarray]:
+    """The steps in order with what each covers, and the credit the plan offers per skill."""
+    items = pb.items
     offered = np.zeros(len(items))
-    planned = {pb.units[i].external_id for i in order}
-    stacks = _stacks(pb, planned)
+    held_skills = {it.skill_id: it.label for it in pb.gap.items if it.held}
     steps: list[Step] = []
     for i in order:
         cand = pb.units[i]
@@ -207,7 +250,7 @@ def assemble(
                     weight=it.weight,
                     gain=float(inc[j]),
                     credit=credit,
-                    status=gap.config.status(credit),
+                    status=pb.gap.config.status(credit),
                     via_skill_id=via if via >= 0 else None,
                     evidence=cand.evidence.get(via, "") if via >= 0 else "",
                 )
@@ -219,16 +262,22 @@ def assemble(
                 covers=covers,
                 reason="gap" if covers else "prerequisite",
                 required_by=required_by,
+                optional=i not in essential_part and not any(c.essential for c in covers),
+                needs=list(cand.prerequisites),
+                builds_on_skills=[lab for sid, lab in held_skills.items() if sid in cand.skills],
+                stacks_into=[
+                    x.program_external_id
+                    for x in stacks
+                    if cand.external_id in pb.programs[x.program_external_id]
+                ],
             )
         )
-    if explain:
-        titles = {u.external_id: u.title for u in pb.units}
-        for k, s in enumerate(steps):
-            ext = s.candidate.external_id
-            mine = [st for st in stacks if ext in pb.programs[st.program_external_id]]
-            steps[k] = replace(s, explanation=explain_step(s, items, titles, mine))
+    return steps, offered
+
+
+def _shortfalls(pb: Problem, offered: np.ndarray) -> tuple[list[Shortfall], list[Shortfall]]:
     uncoverable, unmet = [], []
-    for j, it in enumerate(items):
+    for j, it in enumerate(pb.items):
         reach = float(pb.reachable[j])
         short = Shortfall(
             skill_id=it.skill_id,
@@ -242,52 +291,46 @@ def assemble(
             uncoverable.append(short)
         elif offered[j] < reach - 1e-9 and it.weight > 0:
             unmet.append(short)
-    total_w = gap.total_weight
-    before = gap.coverage
-    after = before + (float(offered @ pb.weights) / total_w if total_w > 0 else 0.0)
-    hours = float(pb.hours[order].sum()) if order else 0.0
-    cost = float(pb.cost[order].sum()) if order else 0.0
-    currencies = {s.candidate.currency for s in steps if s.candidate.cost > 0}
-    currency = next(iter(currencies)) if len(currencies) == 1 else None
-    nothing_coverable = bool(items) and len(uncoverable) == len(items)
-    message = ""
-    if explain:
-        empty = np.zeros(len(pb.units), dtype=bool)
-        bh, bc = pb.bundle_totals(empty)
-        useful = pb.valid & (pb.bundle @ pb.weights > GAIN_EPS)
-        smallest = None
-        if useful.any():
-            k = int(np.flatnonzero(useful)[np.argmin(bh[useful] + bc[useful] * 1e-6)])
-            smallest = (float(bh[k]), float(bc[k]), pb.units[k].currency)
-        message = plan_message(
-            role_title=gap.role_title,
-            open_items=items,
-            steps=steps,
-            total_hours=hours,
-            total_cost=cost,
-            currency=currency,
-            mixed_currency=len(currencies) > 1,
-            coverage_before=before,
-            coverage_after=after,
-            uncoverable=uncoverable,
-            unmet=unmet,
-            smallest_step=smallest,
-            any_admissible=bool(useful.any()),
-        )
-    return Plan(
+    return uncoverable, unmet
+
+
+def _totals(pb: Problem, order: list[int]) -> dict:
+    """Hours and cost of the steps: stated plus estimated (and the estimated part); the steps
+    whose hours or cost are unknown without an estimate count 0 and are listed."""
+    units = [pb.units[i] for i in order]
+    return {
+        "hours": float(pb.hours[order].sum()) if order else 0.0,
+        "cost": float(pb.cost[order].sum()) if order else 0.0,
+        "hours_estimated": float(sum(u.hours_value for u in units if u.hours_state == "estimate")),
+        "cost_estimated": float(sum(u.cost_value for u in units if u.cost_state == "estimate")),
+        "hours_unknown": [u.external_id for u in units if u.hours_state == "unknown"],
+        "cost_unknown": [u.external_id for u in units if u.cost_state == "unknown"],
+    }
+
+
+def _message(pb, steps, totals, currency, currencies, before, after, shortfalls) -> str:
+    uncoverable, unmet = shortfalls
+    empty = np.zeros(len(pb.units), dtype=bool)
+    bh, bc = pb.bundle_totals(empty)
+    useful = pb.valid & (pb.bundle @ pb.weights > GAIN_EPS)
+    smallest = None
+    if useful.any():
+        k = int(np.flatnonzero(useful)[np.argmin(bh[useful] + bc[useful] * 1e-6)])
+        smallest = (float(bh[k]), float(bc[k]), pb.units[k].currency)
+    message = plan_message(
+        role_title=pb.gap.role_title,
+        open_items=pb.items,
         steps=steps,
-        total_hours=hours,
-        total_cost=cost,
+        totals=totals,
         currency=currency,
+        mixed_currency=len(currencies) > 1,
         coverage_before=before,
-        coverage_after=min(1.0, after),
+        coverage_after=after,
         uncoverable=uncoverable,
         unmet=unmet,
-        stacks_into=stacks,
-        alternatives={},
-        feasible=not unmet and not nothing_coverable,
-        message=message,
-        mode=mode,
-        optimal=optimal,
-        skipped=dict(pb.skipped),
+        smallest_step=smallest,
+        any_admissible=bool(useful.any()),
     )
+    if weak := weak_sentence(pb.gap.weak_items):
+        message = f"{message} {weak}"
+    return message

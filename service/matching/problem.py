@@ -11,12 +11,19 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 
 from service.matching.gap import credit_matrix
-from service.matching.types import Candidate, Constraints, Gap, GapItem, SkillNeighbours
+from service.matching.types import (
+    Candidate,
+    Constraints,
+    Gap,
+    GapItem,
+    SkillNeighbours,
+    UnknownEffort,
+)
 
 GAIN_EPS = 1e-9
 
@@ -71,6 +78,24 @@ class Filter:
         return None
 
 
+def effort_why(c: Candidate, k: Constraints, unknown: UnknownEffort) -> str | None:
+    """Why a budget leaves c out for hours or a cost it does not state, else None."""
+    for what, limit, state, note, unit in (
+        ("hours", k.max_hours, c.hours_state, c.hours_note, "max_hours"),
+        ("cost", k.max_cost, c.cost_state, c.cost_note, "max_cost"),
+    ):
+        if limit is None or state == "stated":
+            continue
+        if state == "unknown":
+            return f"{what} unknown (not stated, no estimate): cannot be counted against {unit}"
+        if unknown == "exclude":
+            return (
+                f"{what} unknown (not stated; {note or 'an estimate'} is not counted under "
+                f"unknown_effort=exclude): cannot be counted against {unit}"
+            )
+    return None
+
+
 def admissible(c: Candidate, k: Constraints) -> str | None:
     """None when the candidate passes the filters of k (not the budgets), else why not."""
     return Filter(k).why(c)
@@ -115,11 +140,15 @@ class Problem:
     reachable: np.ndarray  # (m,) best offered credit over all given candidates, unfiltered
     max_hours: float
     max_cost: float
+    max_steps: float  # inf: no limit
     held_ext: set[str]
     catalog: Catalog  # external id -> credential (candidates, then the caller's lookup)
     programs: dict[str, frozenset[str]]  # program external id -> part external ids
     unit_programs: list[tuple[str, ...]]
     skipped: dict[str, str] = field(default_factory=dict)  # external id -> why it was left out
+    considered: list[str] = field(default_factory=list)  # the not-held candidates, in order
+    essential: np.ndarray = field(init=False)  # (m,) bool: the open skill is essential
+    bundle_size0: np.ndarray = field(init=False)  # steps of each unit with its whole closure
     with_prereqs: list[int] = field(init=False)  # units that have a closure
     program_units: list[int] = field(init=False)  # units that are part of a program
     dependants: dict[int, np.ndarray] = field(init=False)  # unit -> units whose closure has it
@@ -131,6 +160,8 @@ class Problem:
     special: np.ndarray = field(init=False)  # units with prerequisites or in a program
 
     def __post_init__(self) -> None:
+        self.essential = np.array([it.essential for it in self.items], dtype=bool)
+        self.bundle_size0 = np.array([1.0 + len(cl) for cl in self.closure])
         self.with_prereqs = [i for i, cl in enumerate(self.closure) if cl]
         self.program_units = [i for i, progs in enumerate(self.unit_programs) if progs]
         deps: dict[int, list[int]] = {}
@@ -149,6 +180,13 @@ class Problem:
             cl = list(self.closure[i])
             self.bundle_hours0[i] += self.hours[cl].sum()
             self.bundle_cost0[i] += self.cost[cl].sum()
+
+    def with_weights(self, weights: np.ndarray) -> Problem:
+        """The same problem scoring the skills by other weights (e.g. the essential ones only)."""
+        return replace(self, weights=np.asarray(weights, dtype=np.float64))
+
+    def essential_weights(self) -> np.ndarray:
+        return np.where(self.essential, self.weights, 0.0)
 
     def gain(self, selected: np.ndarray) -> float:
         if not selected.any():
@@ -203,11 +241,14 @@ def build_problem(
     neighbours: SkillNeighbours | None = None,
     held: Collection[int | str | Candidate] = (),
     lookup: Mapping[str, Candidate] | None = None,
+    unknown: UnknownEffort = "estimate",
 ) -> Problem:
     """Filter, resolve prerequisites against candidates and lookup (external id -> credential),
     and build the arrays. held: the learner's credentials as ids, external ids or records.
-    Candidates that are held, inadmissible, or whose prerequisites are missing from the catalog
-    or inadmissible are left out (see Problem.skipped)."""
+    Candidates that are held, inadmissible, whose hours or cost a budget cannot count (see
+    effort_why), or whose prerequisites are missing from the catalog or inadmissible are left out
+    (see Problem.skipped). Unknown hours and costs enter the arrays as their estimate (else 0):
+    under a budget only counted ones remain."""
     k = constraints or Constraints()
     filt = Filter(k)
     catalog = Catalog(candidates, lookup)
@@ -238,7 +279,7 @@ def build_problem(
 
     def check(c: Candidate) -> str | None:
         if c.external_id not in verdict:
-            verdict[c.external_id] = filt.why(c)
+            verdict[c.external_id] = filt.why(c) or effort_why(c, k, unknown)
         return verdict[c.external_id]
 
     closure_ext: dict[str, tuple[str, ...] | None] = {}
@@ -337,14 +378,16 @@ def build_problem(
         credits=credits,
         via=via,
         bundle=bundle,
-        hours=np.maximum(np.fromiter((u.hours for u in units), np.float64, len(units)), 0.0),
-        cost=np.maximum(np.fromiter((u.cost for u in units), np.float64, len(units)), 0.0),
+        hours=np.fromiter((u.hours_value for u in units), np.float64, len(units)),
+        cost=np.fromiter((u.cost_value for u in units), np.float64, len(units)),
         reachable=reachable,
         max_hours=math.inf if k.max_hours is None else float(k.max_hours),
         max_cost=math.inf if k.max_cost is None else float(k.max_cost),
+        max_steps=math.inf if k.max_steps is None else float(k.max_steps),
         held_ext=held_ext,
         catalog=catalog,
         programs=programs,
         unit_programs=unit_programs,
         skipped=skipped,
+        considered=[c.external_id for c in pool],
     )

@@ -4,14 +4,33 @@ these from its own records and the core only computes over them."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from typing import Literal
 
 GapStatus = Literal["covered", "partial", "missing"]
+# Kinds of direct evidence that a learner or candidate holds a skill. Any of them makes the skill
+# held (covered in the gap, never taught by a plan); the kind sets the confidence (trust weight),
+# and only the strong kinds count as evidenced: the others are the person's word.
+EvidenceKind = Literal["credential", "verified_badge", "unverified_badge", "declared", "text"]
+EVIDENCE_KINDS: tuple[EvidenceKind, ...] = (
+    "credential",
+    "verified_badge",
+    "unverified_badge",
+    "declared",
+    "text",
+)
+STRONG_EVIDENCE: frozenset[str] = frozenset({"credential", "verified_badge"})
 StepReason = Literal["gap", "prerequisite"]
 PlanMode = Literal["greedy", "exact"]
+# How a budget treats hours or a cost a credential does not state: "estimate" counts the
+# caller's labelled estimate (Candidate.hours_estimate / cost_estimate); "exclude" leaves the
+# credential out of a plan under that budget. Where there is no estimate, both exclude.
+UnknownEffort = Literal["estimate", "exclude"]
+# How a credential's hours or cost are known: stated (or derived from what the document states),
+# an estimate (labelled, with how it was made), or unknown.
+EffortState = Literal["stated", "estimate", "unknown"]
 # Called between planner steps; raises to stop the planning (e.g. the request ran out of time).
 Check = Callable[[], None]
 
@@ -45,15 +64,23 @@ class RoleProfile:
 
 @dataclass(frozen=True)
 class LearnerProfile:
-    """Skill id -> confidence in 0..1 (trust-weighted), and the credential ids already held."""
+    """Skill id -> confidence in 0..1 (trust-weighted), and the credential ids already held.
+    Every skill with a confidence above 0 is held: there is direct evidence of it, whatever its
+    trust. evidence_kinds: skill id -> the kinds of that evidence (EvidenceKind), when known."""
 
     skills: dict[int, float] = field(default_factory=dict)
     held_credentials: AbstractSet[int] = frozenset()
+    evidence_kinds: Mapping[int, tuple[str, ...]] = field(default_factory=dict)
+
+    def holds(self, skill_id: int) -> bool:
+        return self.skills.get(skill_id, 0.0) > 0.0
 
 
 @dataclass(frozen=True)
 class GapConfig:
-    """Credit >= covered_min: covered; >= partial_min: partly covered; below: missing."""
+    """Status of a skill the learner does not hold (credit from a neighbouring skill, or from a
+    planned credential): credit >= covered_min: covered; >= partial_min: partly covered; below:
+    missing. A skill the learner holds is covered whatever its credit (see compute_gap)."""
 
     partial_min: float = 0.5
     covered_min: float = 0.8
@@ -70,7 +97,11 @@ class GapConfig:
 
 @dataclass(frozen=True)
 class GapItem:
-    """One required skill with the learner's best credit for it and the skill that gave it."""
+    """One required skill with the learner's best credit for it and the skill that gave it.
+    held: the learner has direct evidence of the skill itself (then status is "covered");
+    confidence: that evidence's trust-weighted confidence (0 when not held); evidence_kinds: its
+    kinds; weak: held, but on none of the strong kinds (declared, text, an unverified badge);
+    note: says so in words ("declared, not evidenced"), else ""."""
 
     skill_id: int
     label: str
@@ -79,13 +110,19 @@ class GapItem:
     status: GapStatus
     credit: float
     via_skill_id: int | None = None
+    held: bool = False
+    confidence: float = 0.0
+    evidence_kinds: tuple[str, ...] = ()
+    weak: bool = False
+    note: str = ""
 
 
 @dataclass(frozen=True)
 class Gap:
-    """All required skills with their status. coverage = sum(weight*credit) / sum(weight);
-    missing_weight = weight of the "missing" items; open_weight = sum(weight*(1-credit)) over the
-    items not covered (what a plan can still close)."""
+    """All required skills with their status. coverage = sum(weight*credit) / sum(weight): the
+    trust-weighted share; coverage_held: the share of the weight covered (held, whatever the
+    trust); missing_weight = weight of the "missing" items; open_weight = sum(weight*(1-credit))
+    over the items not covered (what a plan can still close)."""
 
     role_title: str
     items: list[GapItem]
@@ -96,6 +133,19 @@ class Gap:
     config: GapConfig = GapConfig()
 
     @property
+    def coverage_held(self) -> float:
+        """Share of the role's weight that is covered: held skills (any evidence, any trust) and
+        skills a neighbour covers (credit >= covered_min); 1.0 for a role without weight."""
+        if self.total_weight <= 0:
+            return 1.0
+        return sum(it.weight for it in self.items if it.status == "covered") / self.total_weight
+
+    @property
+    def weak_items(self) -> list[GapItem]:
+        """Held skills whose evidence is only the person's word or an unverified badge."""
+        return [it for it in self.items if it.weak]
+
+    @property
     def open_items(self) -> list[GapItem]:
         """The items a plan should close: partial and missing, in the role's order."""
         return [it for it in self.items if it.status != "covered"]
@@ -103,15 +153,20 @@ class Gap:
 
 @dataclass(frozen=True)
 class Candidate:
-    """A credential the planner may recommend. skills: skill id -> weight taught in 0..1;
-    evidence: skill id -> short text; prerequisites / is_part_of / has_part: external ids."""
+    """A credential the planner may recommend. skills: skill id -> credit taught in 0..1 (the
+    caller weighs link confidence in); evidence: skill id -> short text; prerequisites /
+    is_part_of / has_part: external ids.
+
+    hours / cost: as the document states them (or derives them: hours_note says how), None when
+    it does not. hours_estimate / cost_estimate: the caller's estimate for an unknown value, with
+    how it was made in hours_note / cost_note (see UnknownEffort)."""
 
     id: int
     external_id: str
     title: str
     kind: str = "badge"
-    hours: float = 0.0
-    cost: float = 0.0
+    hours: float | None = 0.0
+    cost: float | None = 0.0
     currency: str = "EUR"
     language: str = "en"
     level: str | None = None
@@ -123,6 +178,38 @@ class Candidate:
     prerequisites: list[str] = field(default_factory=list)
     is_part_of: list[str] = field(default_factory=list)
     has_part: list[str] = field(default_factory=list)
+    hours_estimate: float | None = None
+    cost_estimate: float | None = None
+    hours_note: str = ""
+    cost_note: str = ""
+
+    @property
+    def hours_state(self) -> EffortState:
+        return _state(self.hours, self.hours_estimate)
+
+    @property
+    def cost_state(self) -> EffortState:
+        return _state(self.cost, self.cost_estimate)
+
+    @property
+    def hours_value(self) -> float:
+        """Stated hours, else the estimate, else 0 (ranking only: see hours_state)."""
+        return _value(self.hours, self.hours_estimate)
+
+    @property
+    def cost_value(self) -> float:
+        return _value(self.cost, self.cost_estimate)
+
+
+def _state(stated: float | None, estimate: float | None) -> EffortState:
+    if stated is not None:
+        return "stated"
+    return "unknown" if estimate is None else "estimate"
+
+
+def _value(stated: float | None, estimate: float | None) -> float:
+    v = stated if stated is not None else estimate
+    return max(0.0, float(v)) if v is not None else 0.0
 
 
 @dataclass(frozen=True)
@@ -142,6 +229,7 @@ class Constraints:
     include_issuers: AbstractSet[str] | None = None
     exclude_issuers: AbstractSet[str] | None = None
     allow_unknown: bool = True
+    max_steps: int | None = None  # steps in the plan, prerequisites included; None: no limit
 
 
 @dataclass(frozen=True)
@@ -151,10 +239,15 @@ class PlannerConfig:
     effort = hours + money_weight * cost: money_weight 0.1 means 10 currency units weigh as much
     as one hour of study. stack_bonus: relative score bonus (greedy) for progress towards completing
     a stackable program; the exact mode uses it as a strict tie-break instead.
+    min_gain_per_hour: a step must add at least this much of the gap's weight per hour of study
+    (with its missing prerequisites): both modes maximise gain - min_gain_per_hour x hours.
+    unknown_effort: how budgets treat hours and costs a credential does not state.
     """
 
     money_weight: float = 0.1
     stack_bonus: float = 0.02
+    min_gain_per_hour: float = 0.0
+    unknown_effort: UnknownEffort = "estimate"
     local_search: bool = True
     alternatives: bool = True
     max_exact_candidates: int = 200
@@ -179,11 +272,26 @@ class Cover:
 
 @dataclass(frozen=True)
 class Step:
+    """One credential of the plan. optional: it closes no essential gap skill (added only once
+    every coverable essential skill is planned). builds_on: the credentials it needs (held or
+    earlier steps), then the role's skills the learner holds that it also names, as labels.
+    stacks_into: the programs it is part of (external ids)."""
+
     candidate: Candidate
     covers: list[Cover]
     reason: StepReason
     required_by: list[str] = field(default_factory=list)  # external ids of later steps
     explanation: str = ""
+    optional: bool = False
+    needs: list[str] = field(default_factory=list)  # external ids of its direct prerequisites
+    builds_on_skills: list[str] = field(default_factory=list)
+    stacks_into: list[str] = field(default_factory=list)
+
+    @property
+    def closes(self) -> list[Cover]:
+        """The essential gap skills this step covers (credit reaches covered_min); the ones it
+        covers only partly are among covers."""
+        return [c for c in self.covers if c.essential and c.status == "covered"]
 
 
 @dataclass(frozen=True)
@@ -243,6 +351,12 @@ class Plan:
     mode: PlanMode = "greedy"
     optimal: bool | None = None  # exact mode: proven optimal by the solver
     skipped: dict[str, str] = field(default_factory=dict)  # external id -> why it was left out
+    # the part of total_hours / total_cost that is estimated, and the steps whose hours / cost
+    # are unknown with no estimate (not in the totals)
+    hours_estimated: float = 0.0
+    cost_estimated: float = 0.0
+    hours_unknown: list[str] = field(default_factory=list)
+    cost_unknown: list[str] = field(default_factory=list)
 
     def summary(self, name: str = "plan") -> PlanSummary:
         return PlanSummary(

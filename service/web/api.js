@@ -71,12 +71,14 @@ const FIELDS = [
   [/^(body\.)?constraints\.max_cost/, "Most money to spend", "max-cost"],
   [/^(body\.)?constraints/, "Your limits", "max-hours"],
   [/^(body\.)?target\.description/, "Job posting text", "posting-text"],
+  [/^(body\.)?target\.title/, "Job title", "occ-q"],
   [/^(body\.)?target/, "The role you want", "occ-q"],
   [/^(body\.)?learner\.badges\[(\d+)\]/, (m) => `Badge file ${Number(m[2]) + 1}`, "badge-files"],
   [/^(body\.)?learner\.credentials/, "Credentials you hold", "cred-q"],
-  [/^(body\.)?learner\.skills/, "Skills you have", "skill-q"],
+  [/^(body\.)?learner\.skills/, "Your skills", "skill-q"],
   [/^(body\.)?learner\.identifiers/, "Your email, web address or DID", "identifiers"],
-  [/^(body\.)?learner\.text/, "CV text", null],
+  [/^(body\.)?learner\.text/, "About you", "about-text"],
+  [/^(body\.)?learner$/, "About you", "about-text"],
   [/^(body\.)?badges\[(\d+)\]/, (m) => `Badge file ${Number(m[2]) + 1}`, "cand-badges"],
   [/^(body\.)?skills/, "Skills", "cand-skills"],
   [/^(body\.)?name/, "Name", "cand-name"],
@@ -127,6 +129,13 @@ export function plainWords(err) {
         advice: "Ask your administrator for a key with the right scope (read to match, write to add candidates).",
       };
     case 404:
+      if (err.field === "target.title") {
+        return {
+          title: "No role matches this job title confidently.",
+          advice: "Pick one of the closest roles shown under “Job title”, or try other words.",
+          quiet: true, // the closest roles are listed beside the title, to pick from
+        };
+      }
       return {
         title: "We could not find what you asked for.",
         advice: "It may have been removed, or it belongs to another organisation.",
@@ -157,7 +166,7 @@ export function plainWords(err) {
   }
 }
 
-const marked = new Set();
+const marked = new Map(); // error box id -> the controls it marked
 
 /** Show an error in `box` (a role="alert" region) and mark the control at fault. */
 export function showError(box, err) {
@@ -170,7 +179,7 @@ export function showError(box, err) {
   }
   const { label, control } = describeField(isApi ? err.field : null);
   box.appendChild(h("h3", {}, words.title));
-  if (detail && !(isApi && err.status === 0)) {
+  if (detail && !(isApi && err.status === 0) && !words.quiet) {
     const sentence = detail.charAt(0).toUpperCase() + detail.slice(1);
     box.appendChild(h("p", { class: "error-message" }, /[.!?]$/.test(sentence) ? sentence : `${sentence}.`));
   }
@@ -185,17 +194,20 @@ export function showError(box, err) {
     el.setAttribute("aria-invalid", "true");
     const ids = (el.getAttribute("aria-describedby") || "").split(" ").filter(Boolean);
     if (!ids.includes(box.id)) el.setAttribute("aria-describedby", [...ids, box.id].join(" "));
-    marked.add(el);
+    if (!marked.has(box.id)) marked.set(box.id, new Set());
+    marked.get(box.id).add(el);
   }
 }
 
+/** Empty `box` and unmark the controls it marked (a control another box marks stays marked). */
 export function clearError(box) {
   clear(box);
-  for (const el of marked) {
-    el.removeAttribute("aria-invalid");
+  for (const el of marked.get(box.id) || []) {
     const ids = (el.getAttribute("aria-describedby") || "").split(" ").filter((x) => x && x !== box.id);
     if (ids.length) el.setAttribute("aria-describedby", ids.join(" "));
     else el.removeAttribute("aria-describedby");
+    const still = [...marked.entries()].some(([id, els]) => id !== box.id && els.has(el));
+    if (!still) el.removeAttribute("aria-invalid");
   }
-  marked.clear();
+  marked.delete(box.id);
 }

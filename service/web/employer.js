@@ -160,6 +160,7 @@ function matchedList(matched) {
         m.essential ? tag("essential", "essential") : null,
         m.status !== "covered" ? tag("partly", "partial") : null,
         m.via ? h("span", { class: "evidence" }, `through “${m.via.label}”`) : null,
+        m.note ? h("span", { class: "evidence" }, m.note) : null,
         (m.evidence || []).slice(0, 2).map(evidenceLine),
       ),
     ),

@@ -1,19 +1,23 @@
-// The learner's flow: held credentials (catalog search or badge files), skills, a target role,
-// limits -> POST /v1/recommendations -> the gap as a chart, the plan, what it stacks into,
-// badge verification and warnings.
+// The learner's flow: their own words (skills read from them, kept or removed, more added), a
+// target role (a typed title resolved on the server, or a role that fits them, or a job
+// posting), limits, and optionally held credentials and badge files -> POST
+// /v1/recommendations -> the gap as a chart, the plan, what it stacks into, badge verification
+// and warnings. The input parts live in about.js and role.js.
 
-import { api, clearError, InputError, showError } from "./api.js";
+import { readAbout, aboutSkills, initAbout } from "./about.js";
+import { api, clearError, describeField, InputError, showError } from "./api.js";
 import { readBadgeFiles } from "./badges.js";
 import { $, busy, clear, h, hours, money, onEnter, percent, plural, tag } from "./dom.js";
+import { renderPlan } from "./plan.js";
+import { initRole, isTitleMiss, roleTarget, showTitleAnswer, showTitleMiss } from "./role.js";
+import { runSearch, setToggle, syncToggles, toggleButton } from "./search.js";
 
 const state = {
   credentials: new Map(), // id -> credential summary
   badges: [], // {file, doc, title}
-  skills: new Map(), // uri -> label
-  occupation: null, // {id, label}
 };
 
-// ------------------------------------------------------------------ searching and picking
+// ------------------------------------------------------------------ optional: what you hold
 
 function credentialMeta(c) {
   const parts = [c.kind, hours(c.hours), money(c.cost, c.currency)];
@@ -21,46 +25,10 @@ function credentialMeta(c) {
   return parts.join(" · ");
 }
 
-function toggleButton(pressed, addText, removeText, what) {
-  return h(
-    "button",
-    { type: "button", class: "secondary small", "aria-pressed": pressed ? "true" : "false" },
-    pressed ? removeText : addText,
-    h("span", { class: "visually-hidden" }, `: ${what}`),
-  );
-}
-
-function setToggle(button, pressed, addText, removeText, what) {
-  button.setAttribute("aria-pressed", pressed ? "true" : "false");
-  clear(button).append(pressed ? removeText : addText, h("span", { class: "visually-hidden" }, `: ${what}`));
-}
-
-async function runSearch({ input, button, results, label, load, item }) {
-  const q = input.value.trim();
-  clearError($("learner-error"));
-  if (!q) {
-    clear(results).appendChild(h("p", { class: "empty" }, `Type something to search ${label}.`));
-    input.focus();
-    return;
-  }
-  await busy(button, async () => {
-    clear(results).appendChild(h("p", { class: "empty" }, "Searching…"));
-    try {
-      const items = await load(q);
-      clear(results);
-      if (!items.length) {
-        results.appendChild(h("p", { class: "empty" }, `No ${label} found for “${q}”.`));
-        return;
-      }
-      results.appendChild(
-        h("p", { class: "visually-hidden" }, `${plural(items.length, "result")} for “${q}”.`),
-      );
-      results.appendChild(h("ul", { class: "result-list", "aria-label": `${label} found` }, items.map(item)));
-    } catch (err) {
-      clear(results);
-      showError($("learner-error"), err);
-    }
-  });
+/** The collapsed section's summary says how much it holds. */
+function countExtras() {
+  const n = state.credentials.size + state.badges.length;
+  $("extras-count").textContent = n ? `(${plural(n, "item")} added)` : "";
 }
 
 function renderHeld() {
@@ -79,7 +47,7 @@ function renderHeld() {
             onclick: () => {
               state.credentials.delete(id);
               renderHeld();
-              syncToggles("cred-results", (key) => state.credentials.has(Number(key)));
+              syncToggles($("cred-results"), (key) => state.credentials.has(Number(key)));
               $("cred-q").focus();
             },
           },
@@ -89,34 +57,7 @@ function renderHeld() {
       ),
     );
   }
-}
-
-function renderSkills() {
-  const list = clear($("skill-list"));
-  for (const [uri, label] of state.skills) {
-    list.appendChild(
-      h(
-        "li",
-        {},
-        h("span", { class: "item-text item-title" }, label),
-        h(
-          "button",
-          {
-            type: "button",
-            class: "secondary small",
-            onclick: () => {
-              state.skills.delete(uri);
-              renderSkills();
-              syncToggles("skill-results", (key) => state.skills.has(key));
-              $("skill-q").focus();
-            },
-          },
-          "Remove",
-          h("span", { class: "visually-hidden" }, `: ${label}`),
-        ),
-      ),
-    );
-  }
+  countExtras();
 }
 
 function renderBadges() {
@@ -144,13 +85,7 @@ function renderBadges() {
       ),
     );
   });
-}
-
-function syncToggles(resultsId, has) {
-  for (const button of $(resultsId).querySelectorAll("button[data-key]")) {
-    const what = button.dataset.what;
-    setToggle(button, has(button.dataset.key), button.dataset.add, "Remove", what);
-  }
+  countExtras();
 }
 
 function credentialItem(c) {
@@ -170,42 +105,12 @@ function credentialItem(c) {
   );
 }
 
-function skillItem(s) {
-  const button = toggleButton(state.skills.has(s.uri), "Add", "Remove", s.preferred_label);
-  Object.assign(button.dataset, { key: s.uri, what: s.preferred_label, add: "Add" });
-  button.addEventListener("click", () => {
-    if (state.skills.has(s.uri)) state.skills.delete(s.uri);
-    else state.skills.set(s.uri, s.preferred_label);
-    setToggle(button, state.skills.has(s.uri), "Add", "Remove", s.preferred_label);
-    renderSkills();
-  });
-  const via = s.matched_label && s.matched_label !== s.preferred_label ? `also called “${s.matched_label}” · ` : "";
-  return h(
-    "li",
-    {},
-    h("span", { class: "item-text" }, h("span", { class: "item-title" }, s.preferred_label), h("span", { class: "item-meta" }, `${via}${s.source === "onet" ? "O*NET technology" : "ESCO"}`)),
-    button,
-  );
-}
-
-function occupationItem(o) {
-  const chosen = state.occupation && state.occupation.id === o.id;
-  const button = toggleButton(chosen, "Choose", "Chosen", o.preferred_label);
-  Object.assign(button.dataset, { key: String(o.id), what: o.preferred_label, add: "Choose" });
-  button.addEventListener("click", () => {
-    state.occupation = { id: o.id, label: o.preferred_label };
-    for (const other of $("occ-results").querySelectorAll("button[data-key]")) {
-      setToggle(other, other === button, "Choose", "Chosen", other.dataset.what);
-    }
-    $("occ-chosen").textContent = `Target role: ${o.preferred_label}.`;
-  });
-  const via = o.matched_label && o.matched_label !== o.preferred_label ? `matched “${o.matched_label}” · ` : "";
-  return h(
-    "li",
-    {},
-    h("span", { class: "item-text" }, h("span", { class: "item-title" }, o.preferred_label), h("span", { class: "item-meta" }, `${via}ISCO ${o.isco_code}`)),
-    button,
-  );
+/** An error about a control in the collapsed optional section opens it, so the mark shows. */
+function revealControl(err) {
+  const { control } = describeField(err && err.field);
+  const el = control && document.getElementById(control);
+  const extras = $("extras");
+  if (el && extras.contains(el)) extras.open = true;
 }
 
 // ------------------------------------------------------------------ the request
@@ -222,24 +127,8 @@ function numberOrNull(id, field) {
   return value;
 }
 
-function targetKind() {
-  const checked = document.querySelector('input[name="target-kind"]:checked');
-  return checked ? checked.value : "occupation";
-}
-
-function buildRequest() {
-  const target = {};
-  if (targetKind() === "posting") {
-    const text = $("posting-text").value.trim();
-    if (!text) throw new InputError("paste the text of a job posting", "target.description");
-    target.description = text;
-  } else if (state.occupation) {
-    target.occupation_id = state.occupation.id;
-  } else {
-    const title = $("occ-q").value.trim();
-    if (!title) throw new InputError("search for an occupation and choose one, or type a job title", "target");
-    target.title = title;
-  }
+/** The learner and the limits, as the form holds them (the text's skills as read so far). */
+function learnerAndLimits() {
   const constraints = {};
   const maxHours = numberOrNull("max-hours", "constraints.max_hours");
   const maxCost = numberOrNull("max-cost", "constraints.max_cost");
@@ -254,11 +143,21 @@ function buildRequest() {
       credentials: [...state.credentials.keys()],
       badges: state.badges.map((b) => b.doc),
       identifiers,
-      skills: [...state.skills.keys()],
+      skills: aboutSkills(), // the skills listed: read from the text and kept, or added
     },
-    target,
     constraints,
   };
+}
+
+/** For roles that fit you: the learner once the text is read (null when it could not be). */
+async function learnerBody() {
+  if (!(await readAbout())) return null;
+  return learnerAndLimits();
+}
+
+function buildRequest() {
+  const target = roleTarget();
+  return { ...learnerAndLimits(), target };
 }
 
 // ------------------------------------------------------------------ the answer
@@ -368,6 +267,7 @@ function skillLine(it) {
     it.label,
     it.essential ? tag("essential", "essential") : null,
     it.status === "partial" ? h("span", { class: "evidence" }, `credit ${percent(it.credit)}`) : null,
+    it.note ? h("span", { class: "evidence" }, it.note) : null,
   );
 }
 
@@ -390,7 +290,12 @@ function renderGap(gap, plan) {
     "section",
     { class: "gap", "aria-labelledby": "gap-title" },
     h("h3", { id: "gap-title" }, "Your skill gap"),
-    h("p", {}, `You cover ${percent(gap.coverage)} of the role's skills, by weight.`),
+    h(
+      "p",
+      {},
+      `You hold ${percent(gap.coverage_held)} of the role's skills, by weight ` +
+        `(${percent(gap.coverage)} weighted by how well each is evidenced).`,
+    ),
     h(
       "figure",
       { class: "chart", "aria-labelledby": "gap-chart-caption" },
@@ -410,83 +315,6 @@ function renderGap(gap, plan) {
     gapTable(buckets, after),
     gapLists(gap.items),
   );
-}
-
-function renderStep(step, titles) {
-  const c = step.credential;
-  const meta = [c.kind, hours(c.hours), money(c.cost, c.currency), c.issuer, c.level].filter(Boolean).join(" · ");
-  return h(
-    "li",
-    { class: "step" },
-    h("h4", {}, h("span", { class: "visually-hidden" }, `Step ${step.order}: `), c.title),
-    h("p", { class: "step-meta" }, meta),
-    step.reason === "prerequisite"
-      ? h("p", {}, tag("prerequisite", "partial"), ` Needed first by: ${step.required_by.map((x) => titles.get(x) || x).join(", ") || "a later step"}.`)
-      : null,
-    step.explanation ? h("p", { class: "explanation" }, step.explanation) : null,
-    step.covers.length
-      ? h(
-          "details",
-          {},
-          h("summary", {}, `Skills this step covers (${step.covers.length})`),
-          h(
-            "ul",
-            { class: "covers" },
-            step.covers.map((cv) =>
-              h(
-                "li",
-                {},
-                cv.label,
-                cv.essential ? tag("essential", "essential") : null,
-                cv.status !== "covered" ? tag("partly", "partial") : null,
-                cv.evidence ? h("span", { class: "evidence" }, `“${cv.evidence}”`) : null,
-              ),
-            ),
-          ),
-        )
-      : null,
-  );
-}
-
-function renderPlan(plan, role) {
-  const steps = plan.steps || [];
-  const out = h("section", { class: "plan-section", "aria-labelledby": "plan-title" });
-  out.appendChild(h("h3", { id: "plan-title" }, "Your learning path"));
-  out.appendChild(
-    h(
-      "ul",
-      { class: "summary-grid", "aria-label": "Plan totals" },
-      h("li", {}, h("span", { class: "figure-label" }, "Steps"), h("span", { class: "figure-value" }, String(steps.length))),
-      h("li", {}, h("span", { class: "figure-label" }, "Hours"), h("span", { class: "figure-value" }, hours(plan.total_hours))),
-      h("li", {}, h("span", { class: "figure-label" }, "Cost"), h("span", { class: "figure-value" }, money(plan.total_cost, plan.currency))),
-      h(
-        "li",
-        {},
-        h("span", { class: "figure-label" }, `Coverage of ${role.title}`),
-        h("span", { class: "figure-value" }, `${percent(plan.coverage_before)} → ${percent(plan.coverage_after)}`),
-      ),
-    ),
-  );
-  if (plan.message) out.appendChild(h("p", { class: "message" }, plan.message));
-  const titles = new Map(steps.map((s) => [s.credential.external_id, s.credential.title]));
-  if (steps.length) {
-    out.appendChild(h("ol", { class: "plan", "aria-label": "Steps in order" }, steps.map((s) => renderStep(s, titles))));
-  }
-  else out.appendChild(h("p", { class: "empty" }, "No credential in the catalog fits your gap within your limits."));
-  const alts = Object.entries(plan.alternatives || {});
-  if (alts.length) {
-    out.appendChild(h("h4", {}, "Other ways"));
-    out.appendChild(
-      h(
-        "ul",
-        {},
-        alts.map(([name, a]) =>
-          h("li", {}, `${name}: ${plural(a.titles.length, "step")}, ${hours(a.total_hours)}, ${money(a.total_cost, plan.currency)}, coverage ${percent(a.coverage_after)} — ${a.titles.join(", ")}`),
-        ),
-      ),
-    );
-  }
-  return out;
 }
 
 function renderStacks(stacks) {
@@ -586,7 +414,7 @@ function renderResult(data, sentBadges) {
   );
   output.appendChild(renderGap(data.gap, data.plan));
   if (data.plan) {
-    output.appendChild(renderPlan(data.plan, role));
+    output.appendChild(renderPlan(data.plan, role, (data.learner && data.learner.held_credentials) || []));
     output.appendChild(renderStacks(data.plan.stacks_into));
   }
   output.appendChild(renderBadgeOutcomes(data.learner.badges, sentBadges));
@@ -596,52 +424,18 @@ function renderResult(data, sentBadges) {
 
 // ------------------------------------------------------------------ wiring
 
-export function initLearner() {
-  const searches = [
-    {
-      input: $("cred-q"),
-      button: $("cred-search"),
-      results: $("cred-results"),
-      label: "credentials",
-      load: async (q) => (await api("/v1/credentials", { query: { q, limit: 8 } })).items,
-      item: credentialItem,
-    },
-    {
-      input: $("skill-q"),
-      button: $("skill-search"),
-      results: $("skill-results"),
-      label: "skills",
-      load: (q) => api("/v1/skills", { query: { q, limit: 8 } }),
-      item: skillItem,
-    },
-    {
-      input: $("occ-q"),
-      button: $("occ-search"),
-      results: $("occ-results"),
-      label: "occupations",
-      load: (q) => api("/v1/occupations", { query: { q, limit: 8 } }),
-      item: occupationItem,
-    },
-  ];
-  for (const s of searches) {
-    s.button.addEventListener("click", () => runSearch(s));
-    onEnter(s.input, () => runSearch(s));
-  }
-  $("occ-q").addEventListener("input", () => {
-    if (!state.occupation) return;
-    // typing a new title drops the choice: choose again, or the typed title is matched
-    state.occupation = null;
-    syncToggles("occ-results", () => false);
-    $("occ-chosen").textContent = "No occupation chosen yet.";
-  });
-
-  for (const radio of document.querySelectorAll('input[name="target-kind"]')) {
-    radio.addEventListener("change", () => {
-      const posting = targetKind() === "posting";
-      $("target-occupation").hidden = posting;
-      $("target-posting").hidden = !posting;
-    });
-  }
+function initExtras() {
+  const search = {
+    input: $("cred-q"),
+    button: $("cred-search"),
+    results: $("cred-results"),
+    label: "credentials",
+    load: async (q) => (await api("/v1/credentials", { query: { q, limit: 8 } })).items,
+    item: credentialItem,
+    errorBox: $("cred-error"),
+  };
+  search.button.addEventListener("click", () => runSearch(search));
+  onEnter(search.input, () => runSearch(search));
 
   $("badge-files").addEventListener("change", async (event) => {
     const read = await readBadgeFiles(event.target.files);
@@ -651,55 +445,69 @@ export function initLearner() {
     event.target.value = "";
     if (bad.length) {
       showError(
-        $("learner-error"),
+        $("badge-error"),
         new InputError(bad.map((b) => `${b.file}: ${b.error}`).join("; "), "learner.badges[0]"),
       );
     } else {
-      clearError($("learner-error"));
-      $("learner-status").textContent = `${plural(read.length, "badge")} added.`;
+      clearError($("badge-error"));
+      $("badge-status").textContent = `${plural(read.length, "badge")} added.`;
     }
   });
-
   renderHeld();
-  renderSkills();
   renderBadges();
+}
 
-  const form = $("learner-form");
+/** Ask for the plan: the text is read first (if it changed), then the request is sent. */
+async function askForPlan() {
+  const status = $("learner-status");
+  const errorBox = $("learner-error");
+  const panel = $("learner-results");
+  clearError(errorBox);
+  if (!(await readAbout())) {
+    status.textContent = "Your words could not be read: see the message under “About you”.";
+    $("about-text").focus();
+    return;
+  }
+  let body;
+  try {
+    body = buildRequest();
+  } catch (err) {
+    status.textContent = "";
+    revealControl(err);
+    showError(errorBox, err);
+    return;
+  }
+  status.textContent = "Working out your plan…";
+  panel.setAttribute("aria-busy", "true");
+  const sentBadges = [...state.badges];
+  try {
+    const data = await api("/v1/recommendations", { method: "POST", body });
+    if (body.target.title) showTitleAnswer(body.target.title, data.role);
+    renderResult(data, sentBadges);
+    panel.hidden = false;
+    const steps = data.plan ? data.plan.steps.length : 0;
+    status.textContent =
+      `Plan ready: ${plural(steps, "step")}, ${hours(data.plan.total_hours)}, ` +
+      `${money(data.plan.total_cost, data.plan.currency)}; coverage ` +
+      `${percent(data.plan.coverage_before)} → ${percent(data.plan.coverage_after)}.`;
+    $("learner-results-title").focus();
+  } catch (err) {
+    status.textContent = "";
+    revealControl(err);
+    showError(errorBox, err);
+    if (isTitleMiss(err)) await showTitleMiss(body.target.title);
+  } finally {
+    panel.removeAttribute("aria-busy");
+  }
+}
+
+export function initLearner() {
+  initAbout();
+  initRole({ learnerBody });
+  initExtras();
   const submit = $("learner-submit");
-  form.addEventListener("submit", (event) => {
+  $("learner-form").addEventListener("submit", (event) => {
     event.preventDefault();
-    busy(submit, async () => {
-      const status = $("learner-status");
-      const errorBox = $("learner-error");
-      const panel = $("learner-results");
-      clearError(errorBox);
-      let body;
-      try {
-        body = buildRequest();
-      } catch (err) {
-        status.textContent = "";
-        showError(errorBox, err);
-        return;
-      }
-      status.textContent = "Working out your plan…";
-      panel.setAttribute("aria-busy", "true");
-      const sentBadges = [...state.badges];
-      try {
-        const data = await api("/v1/recommendations", { method: "POST", body });
-        renderResult(data, sentBadges);
-        panel.hidden = false;
-        const steps = data.plan ? data.plan.steps.length : 0;
-        status.textContent =
-          `Plan ready: ${plural(steps, "step")}, ${hours(data.plan.total_hours)}, ` +
-          `${money(data.plan.total_cost, data.plan.currency)}; coverage ` +
-          `${percent(data.plan.coverage_before)} → ${percent(data.plan.coverage_after)}.`;
-        $("learner-results-title").focus();
-      } catch (err) {
-        status.textContent = "";
-        showError(errorBox, err);
-      } finally {
-        panel.removeAttribute("aria-busy");
-      }
-    });
+    busy(submit, askForPlan);
   });
 }

@@ -127,10 +127,11 @@ def page(page_factory):
 
 @pytest.fixture
 def screenshot(request, record_property):
-    """screenshot(page, name): a full-page PNG; the path is printed and recorded."""
+    """screenshot(page, name, full_page=True): a PNG of the page (or of the viewport); the path
+    is printed and recorded."""
 
-    def take(page, name: str) -> Path:
-        path = save_screenshot(page, name)
+    def take(page, name: str, *, full_page: bool = True) -> Path:
+        path = save_screenshot(page, name, full_page=full_page)
         SHOTS.append((request.node.nodeid, path))
         record_property(f"screenshot:{name}", str(path))
         print(f"screenshot: {path}")

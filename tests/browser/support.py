@@ -309,13 +309,13 @@ def make_employer(server: LiveServer) -> EmployerWorld:
 # ------------------------------------------------------------------------------ screenshots
 
 
-def save_screenshot(page, name: str) -> Path:
-    """A full-page PNG in SKILLMATCH_SCREENSHOTS. With Pillow there, it is reduced to a palette
-    of 64, 32 or 16 colours, the most that keeps it under 200 KB (and a very long page is
-    scaled down too), so the copies committed for the README stay small."""
+def save_screenshot(page, name: str, *, full_page: bool = True) -> Path:
+    """A PNG of the full page (or of the viewport) in SKILLMATCH_SCREENSHOTS. With Pillow there,
+    it is reduced to a palette of 64, 32 or 16 colours, the most that keeps it under 200 KB (and
+    a very long page is scaled down too), so the copies committed for the README stay small."""
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     path = SCREENSHOTS / f"{name}.png"
-    png = page.screenshot(full_page=True, animations="disabled", caret="hide")
+    png = page.screenshot(full_page=full_page, animations="disabled", caret="hide")
     try:
         from PIL import Image
     except ImportError:

@@ -1,7 +1,9 @@
-"""The learner's flow in a real browser: held credentials from the catalog and uploaded badge
-files, skills from the taxonomy, a target role, limits -> the gap chart, the ordered plan, what
-it stacks into, badge verification and warnings. Also keyboard-only use, a 375 px screen, and
-the API's errors in plain words."""
+"""The learner's flow in a real browser: the learner's own words (the skills read from them,
+each with its evidence, one removed, one added), a typed title (the role it reads as and the
+alternatives), limits, and the optional credentials and badge files -> the gap chart, the
+ordered plan, what it stacks into, badge verification and warnings. Also keyboard-only use,
+small screens, and the API's errors in plain words (test_learner_role.py: weak and unmatched
+titles, roles that fit you)."""
 
 from __future__ import annotations
 
@@ -9,6 +11,19 @@ import json
 
 import pytest
 
+from tests.browser.learner_page import (
+    ABOUT,
+    add_from_search,
+    chips,
+    focus_ring,
+    look_up_title,
+    read_my_words,
+    requests_to,
+    role_options,
+    tab_to,
+    wait_for_plan,
+    wait_for_reading,
+)
 from tests.browser.support import ob3_badge, signed, tampered
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -47,40 +62,71 @@ def badge_files(live_server):
     return files
 
 
-def add_from_search(page, box: str, query: str, title: str) -> None:
-    """Search in one of the search boxes (cred, skill, occ) and press the result's button."""
-    page.fill(f"#{box}-q", query)
-    page.press(f"#{box}-q", "Enter")
-    item = page.locator(f"#{box}-results li", has_text=title).first
-    item.wait_for()
-    item.get_by_role("button").click()
-    assert item.get_by_role("button").get_attribute("aria-pressed") == "true"
-
-
-def wait_for_plan(page) -> None:
-    page.locator("#learner-results:not([hidden]) .plan-section").wait_for()
-
-
-def test_page_loads_with_headings_and_labels(page, live_server, screenshot):
-    page.goto(live_server.url + "/")
-    assert page.title().startswith("Plan your learning")
-    assert page.locator("h1:visible").inner_text() == "Plan your learning"
-    # every visible form control has a label (or an aria-label)
-    unlabelled = page.evaluate(
-        """() => [...document.querySelectorAll('input, textarea, select, button')]
-            .filter(el => el.offsetParent !== null)
-            .filter(el => !(el.labels && el.labels.length) && !el.getAttribute('aria-label')
-                          && !el.textContent.trim())
-            .map(el => el.id || el.outerHTML)"""
-    )
-    assert unlabelled == []
-    assert page.locator("[role=alert]#learner-error").count() == 1
-    assert page.locator("[role=status]#learner-status").count() == 1
-    screenshot(page, "learner-start")
+def test_page_starts_from_your_own_words(page_factory, live_server, screenshot):
+    for width, height, name in [(1280, 900, "learner-start"), (390, 844, "learner-start-narrow")]:
+        page = page_factory(width, height)
+        page.goto(live_server.url + "/")
+        assert page.title().startswith("Plan your learning")
+        assert page.locator("h1:visible").inner_text() == "Plan your learning"
+        # the first thing to fill in is the box for the learner's own words
+        first = page.evaluate(
+            "document.querySelector('#learner-form textarea, #learner-form input').id"
+        )
+        assert first == "about-text"
+        # held credentials and badges are optional, further down and collapsed
+        assert page.locator("#extras").get_attribute("open") is None
+        assert not page.locator("#cred-q").is_visible()
+        assert not page.locator("#badge-files").is_visible()
+        # every visible form control has a label (or an aria-label)
+        unlabelled = page.evaluate(
+            """() => [...document.querySelectorAll('input, textarea, select, button')]
+                .filter(el => el.offsetParent !== null)
+                .filter(el => !(el.labels && el.labels.length) && !el.getAttribute('aria-label')
+                              && !el.textContent.trim())
+                .map(el => el.id || el.outerHTML)"""
+        )
+        assert unlabelled == []
+        assert page.locator("[role=alert]#learner-error").count() == 1
+        assert page.locator("[role=status]#learner-status").count() == 1
+        assert page.locator("[role=alert]#about-error").count() == 1
+        assert read_my_words(page)
+        sizes = page.evaluate(
+            "() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]"
+        )
+        assert sizes[0] <= sizes[1], f"page is {sizes[0]} px wide in a {sizes[1]} px window"
+        screenshot(page, name, full_page=False)
 
 
 def test_learner_flow(page, live_server, badge_files, screenshot):
     page.goto(live_server.url + "/")
+    sent = requests_to(page, "/v1/recommendations")
+    read = read_my_words(page)
+    assert len(read) >= 3
+    for chip in read:  # each skill shows the words it was read from
+        quoted = [q.split("”")[0] for q in chip["evidence"].split("“")[1:]]
+        assert quoted and all(q in ABOUT for q in quoted), chip
+    assert page.inner_text("#about-status").startswith(f"Read {len(read)} skills")
+
+    dropped = read[1]
+    page.locator(f"#skill-list li.chip[data-uri='{dropped['uri']}'] button").click()
+    assert dropped["uri"] not in [c["uri"] for c in chips(page)]
+    assert [c["uri"] for c in chips(page, "skill-removed")] == [dropped["uri"]]
+    assert page.inner_text("#about-status") == f"Removed “{dropped['label']}”: it is not sent."
+    # focus goes to the next skill's button, not to the top of the page
+    assert page.evaluate("document.activeElement.closest('#skill-list') !== null")
+    add_from_search(page, "skill", "Python", "Python (computer programming)")
+    python = [c for c in chips(page) if c["label"] == "Python (computer programming)"]
+    assert python and python[0]["evidence"] == "added from the taxonomy"
+
+    look_up_title(page, "data analyst")
+    options = role_options(page)
+    assert options[0]["label"] == "data analyst" and options[0]["checked"]
+    assert 2 <= len(options) <= 5  # the role it reads as and up to four alternatives
+    assert "“data analyst” reads as data analyst." in page.inner_text("#role-resolution")
+    assert page.locator("#role-resolution .role-warning").count() == 0
+    assert page.inner_text("#occ-chosen") == "Target role: data analyst."
+
+    page.click("#extras summary")  # the optional extras
     add_from_search(
         page, "cred", "Business Intelligence Essentials", "Business Intelligence Essentials"
     )
@@ -88,16 +134,18 @@ def test_learner_flow(page, live_server, badge_files, screenshot):
     page.set_input_files("#badge-files", [str(p) for p in badge_files.values()])
     page.locator("#badge-list li").nth(2).wait_for()
     assert "Data visualisation" in page.inner_text("#badge-list")
+    assert page.inner_text("#extras-count") == "(4 items added)"
     page.fill("#identifiers", LEARNER_DID)
-    add_from_search(page, "skill", "data mining", "data mining")
-    add_from_search(page, "skill", "Python", "Python (computer programming)")
-    add_from_search(page, "occ", "data analyst", "data analyst")
-    assert page.inner_text("#occ-chosen") == "Target role: data analyst."
     page.fill("#max-hours", "80")
     page.fill("#max-cost", "800")
     page.click("#learner-submit")
     wait_for_plan(page)
 
+    # what was sent: the skills listed (the removed one not), not the text; the chosen role
+    learner = sent[-1]["learner"]
+    assert learner["skills"] == [c["uri"] for c in chips(page)]
+    assert dropped["uri"] not in learner["skills"] and "text" not in learner
+    assert sent[-1]["target"] == {"occupation_id": options[0]["id"]}
     status = page.inner_text("#learner-status")
     assert status.startswith("Plan ready:"), status
     assert page.evaluate("document.activeElement.id") == "learner-results-title"
@@ -157,60 +205,54 @@ def test_learner_with_a_job_posting_text(page, live_server, screenshot):
     screenshot(page, "learner-posting")
 
 
-def tab_to(page, selector: str, text: str = "", limit: int = 60) -> None:
-    """Press Tab until the focused element matches `selector` (and its list item holds
-    `text`)."""
-    for _ in range(limit):
-        page.keyboard.press("Tab")
-        if page.evaluate(
-            """([s, t]) => { const el = document.activeElement;
-                const item = el.closest('li') || el;
-                return el.matches(s) && (!t || item.textContent.includes(t)); }""",
-            [selector, text],
-        ):
-            return
-    raise AssertionError(f"{selector} {text!r} not reached with Tab")
-
-
-def focus_ring(page) -> str:
-    return page.evaluate(
-        """() => { const s = getComputedStyle(document.activeElement);
-                   return `${s.outlineStyle} ${s.outlineWidth}`; }"""
-    )
-
-
 def test_keyboard_only(page, live_server, screenshot):
     page.goto(live_server.url + "/")
     tab_to(page, ".skip-link")
     assert page.locator(".skip-link").bounding_box()["y"] >= 0  # shown when focused
-    tab_to(page, "#cred-q")
-    page.keyboard.type("Business Intelligence Essentials")
-    page.keyboard.press("Enter")  # searches; does not submit the form
-    page.locator("#cred-results li").first.wait_for()
-    assert page.locator("#learner-results").is_hidden()
-    tab_to(page, "#cred-results li button", "Business Intelligence Essentials")
+    tab_to(page, "#about-text")
+    page.keyboard.type(ABOUT)
+    page.keyboard.press("Tab")  # leaving the box reads it
+    assert page.evaluate("document.activeElement.id") == "about-read"
+    wait_for_reading(page)
+    read = chips(page)
+    tab_to(page, "#skill-list li button")
     assert focus_ring(page).startswith("solid")
-    page.keyboard.press("Enter")
-    assert "Business Intelligence Essentials" in page.inner_text("#held-list")
+    page.keyboard.press("Enter")  # removes the first skill; focus moves to the next one's
+    assert [c["uri"] for c in chips(page)] == [c["uri"] for c in read[1:]]
+    assert page.evaluate("document.activeElement.closest('li').dataset.uri") == read[1]["uri"]
 
     tab_to(page, "#skill-q")
-    page.keyboard.type("data mining")
-    page.keyboard.press("Enter")
+    page.keyboard.type("Python")
+    page.keyboard.press("Enter")  # searches; does not submit the form
     page.locator("#skill-results li").first.wait_for()
-    tab_to(page, "#skill-results li button")
+    assert page.locator("#learner-results").is_hidden()
+    tab_to(page, "#skill-results li button", "Python (computer programming)")
     page.keyboard.press("Enter")
-    assert page.locator("#skill-list li").count() == 1
+    assert "Python (computer programming)" in [c["label"] for c in chips(page)]
 
     tab_to(page, "#occ-q")
     page.keyboard.type("data analyst")
     page.keyboard.press("Enter")
-    page.locator("#occ-results li").first.wait_for()
-    tab_to(page, "#occ-results li button")
-    page.keyboard.press("Enter")
+    page.locator("#role-resolution input[name=role-pick]").first.wait_for()
+    options = role_options(page)
+    tab_to(page, "#role-resolution input[name=role-pick]")  # the checked one: the role read
+    page.keyboard.press("ArrowDown")  # an alternative
+    assert page.inner_text("#occ-chosen") == f"Target role: {options[1]['label']}."
+    page.keyboard.press("ArrowUp")
     assert page.inner_text("#occ-chosen") == "Target role: data analyst."
 
     tab_to(page, "#max-hours")
     page.keyboard.type("60")
+    tab_to(page, "#extras summary")
+    page.keyboard.press("Enter")  # opens the optional extras
+    tab_to(page, "#cred-q")
+    page.keyboard.type("Business Intelligence Essentials")
+    page.keyboard.press("Enter")
+    page.locator("#cred-results li").first.wait_for()
+    tab_to(page, "#cred-results li button", "Business Intelligence Essentials")
+    page.keyboard.press("Enter")
+    assert "Business Intelligence Essentials" in page.inner_text("#held-list")
+
     tab_to(page, "#learner-submit")
     assert focus_ring(page).startswith("solid")
     page.keyboard.press("Enter")
@@ -234,8 +276,9 @@ def test_narrow_screen_has_no_horizontal_scroll(page_factory, live_server, scree
         assert sizes[0] <= sizes[1], f"page is {sizes[0]} px wide in a {sizes[1]} px window"
 
     no_horizontal_scroll()
-    add_from_search(page, "skill", "data mining", "data mining")
-    add_from_search(page, "occ", "data analyst", "data analyst")
+    read_my_words(page)
+    look_up_title(page, "data analyst")
+    no_horizontal_scroll()
     page.fill("#max-hours", "60")
     page.click("#learner-submit")
     wait_for_plan(page)
@@ -248,7 +291,7 @@ def test_narrow_screen_has_no_horizontal_scroll(page_factory, live_server, scree
 def test_api_error_is_shown_in_plain_words(page, live_server, screenshot):
     """A 422 from the API: the message, the field in the page's words, the control marked."""
     page.goto(live_server.url + "/")
-    add_from_search(page, "occ", "data analyst", "data analyst")
+    page.fill("#occ-q", "data analyst")  # a typed title, not looked up: resolved by the API
     page.fill("#max-hours", "-5")
     page.click("#learner-submit")
     error = page.locator("#learner-error")
@@ -266,6 +309,30 @@ def test_api_error_is_shown_in_plain_words(page, live_server, screenshot):
     wait_for_plan(page)
     assert page.inner_text("#learner-error") == ""
     assert page.get_attribute("#max-hours", "aria-invalid") is None
+
+
+def test_words_that_cannot_be_read_are_said_beside_the_box(page, live_server):
+    """Too long a text for a caller without a key: the 422 beside the box, the box marked, and
+    the plan not asked for until the text is fixed."""
+    page.goto(live_server.url + "/")
+    sent = requests_to(page, "/v1/recommendations")
+    page.fill("#about-text", "I keep the accounts. " * 300)  # 6,300 characters
+    page.fill("#occ-q", "data analyst")
+    page.click("#learner-submit")
+    error = page.locator("#about-error")
+    error.locator("h3").wait_for()
+    assert "the limit is 5000 without an API key" in error.inner_text()
+    assert "Field: About you" in error.inner_text()
+    assert page.get_attribute("#about-text", "aria-invalid") == "true"
+    assert "about-error" in page.get_attribute("#about-text", "aria-describedby")
+    assert "could not be read" in page.inner_text("#learner-status")
+    assert sent == []
+    page.fill("#about-text", ABOUT)
+    page.click("#learner-submit")
+    wait_for_plan(page)
+    assert page.inner_text("#about-error") == ""
+    assert page.get_attribute("#about-text", "aria-invalid") is None
+    assert len(sent) == 1 and sent[0]["learner"]["skills"] == [c["uri"] for c in chips(page)]
 
 
 ANSWERS = {

@@ -337,15 +337,31 @@ def test_learner_already_covers_the_role():
     assert p.steps == [] and p.feasible and "nothing to add" in p.message
 
 
+@pytest.mark.parametrize("mode", MODES)
+def test_held_skills_are_never_taught_however_weak_their_evidence(mode):
+    # skill 1 is declared (trust 0.6): held, so the plan spends nothing on it, and says why
+    learner = LearnerProfile({1: 0.6}, evidence_kinds={1: ("declared",)})
+    gap = gap_of(1, 2, learner=learner)
+    catalog = [cand("teach1", [1], 1.0), cand("teach2", [2], 5.0), cand("both", [1, 2], 6.0)]
+    p = plan(gap, catalog, mode=mode, config=no_alts())
+    assert ids(p) == ["teach2"]
+    assert [c.skill_id for s in p.steps for c in s.covers] == [2]
+    assert "Held on weak evidence, not taught: skill 1 (declared, not evidenced)." in p.message
+    # every skill held: nothing to plan
+    all_held = gap_of(1, 2, learner=LearnerProfile({1: 0.6, 2: 0.42}))
+    p = plan(all_held, catalog, mode=mode)
+    assert p.steps == [] and p.feasible and "nothing to add" in p.message
+
+
 # --- partial credit -----------------------------------------------------------------------
 
 
 @pytest.mark.parametrize("mode", MODES)
 def test_partial_credit_saturates_and_uses_the_best_not_the_sum(mode):
-    # learner has 0.6 of skill 1: a full course adds 0.4; two 0.5-credit neighbour courses
-    # together add no more than one of them.
-    neighbours = {2: {20: 0.5, 21: 0.5}}
-    gap = gap_of(1, 2, learner=LearnerProfile({1: 0.6}), neighbours=neighbours)
+    # learner has 0.6 of skill 1 through a neighbour (not held): a full course adds 0.4; two
+    # 0.5-credit neighbour courses together add no more than one of them.
+    neighbours = {1: {10: 0.6}, 2: {20: 0.5, 21: 0.5}}
+    gap = gap_of(1, 2, learner=LearnerProfile({10: 1.0}), neighbours=neighbours)
     catalog = [
         cand("full", [1], 1.0),
         cand("near1", [20], 1.0, evidence={20: "teaches 20"}),

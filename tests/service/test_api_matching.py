@@ -146,6 +146,31 @@ def test_target_by_title_is_resolved(client, role):
     assert out["role"]["title_resolution"][0]["preferred_label"] == "data scientist"
 
 
+def test_a_title_with_seniority_words_resolves_to_the_same_role(client):
+    out = client.post("/v1/gap", json={"target": {"title": "Senior Data Scientist (m/f/d)"}})
+    assert out.status_code == 200
+    role = out.json()["role"]
+    assert role["title"] == "data scientist"
+    assert 1 <= len(role["title_resolution"]) <= 5
+    assert all("rank_score" in h and "score" in h for h in role["title_resolution"])
+
+
+def test_a_gibberish_title_gets_no_plan_but_the_closest_occupations(client):
+    r = client.post(
+        "/v1/recommendations", json={"target": {"title": "asdfgh qwerty"}, "learner": {}}
+    )
+    assert r.status_code == 404
+    err = r.json()["error"]
+    assert err["field"] == "target.title"
+    assert "confidently" in err["message"] and "closest:" in err["message"]
+
+
+def test_a_title_without_a_word_is_no_match_not_a_server_error(client):
+    assert client.get("/v1/occupations", params={"q": "|"}).json() == []
+    r = client.post("/v1/gap", json={"target": {"title": "\U0001f60d -"}})
+    assert r.status_code == 404 and r.json()["error"]["field"] == "target.title"
+
+
 def test_costs_are_planned_in_one_currency(client, role):
     body = {
         "learner": {"credentials": [role["ids"]["m:held"]]},

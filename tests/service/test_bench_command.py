@@ -37,7 +37,8 @@ def _args(out: Path) -> argparse.Namespace:
     add_data_commands(parser.add_subparsers())
     return parser.parse_args(
         ["bench", "--out", str(out), "--credentials", "6", "--postings", "3", "--sizes", "",
-         "--candidates", "0", "--load-seconds", "0", "--index-sizes", "", "--no-encoders"]
+         "--candidates", "0", "--role-learners", "0", "--load-seconds", "0", "--index-sizes", "",
+         "--no-encoders"]
     )  # fmt: skip
 
 

@@ -20,16 +20,7 @@ from models.tables import Candidate
 from service import records
 from service.api.app import create_app
 from service.api.observability import JsonFormatter, request_id_var
-
-
-def assert_error(r, status: int, field: str | None, request_id: str | None = None) -> dict:
-    assert r.status_code == status, r.text
-    assert r.headers["content-type"].startswith("application/json")
-    body = r.json()
-    assert body["error"]["field"] == field, body
-    assert body["error"]["message"]
-    assert r.headers["X-Request-ID"] == request_id if request_id else r.headers["X-Request-ID"]
-    return body
+from tests.utils.errors import assert_error
 
 
 def _error_lines(caplog, request_id: str) -> list[dict]:

@@ -1,0 +1,321 @@
+"""Every occupation scored for one learner at once: the occupations' essential skills as a sparse
+occupation x skill matrix (built once per runtime: the taxonomy is loaded at startup and does not
+change while it runs), and the learner's credit per skill spread over it.
+
+The credit is the gap's (service.matching.gap.best_credit): a held skill's confidence, or a held
+neighbouring skill's confidence x the relation's credit (profiles.neighbours), the best of them.
+As in the gap of one occupation (POST /v1/gap), a held skill that the occupation itself requires
+(essential or optional) lends no credit to its other skills. Held means held: a skill with direct
+evidence is covered whatever its confidence; a skill not held is covered by a neighbour's credit
+>= gap_covered_min, partly covered from gap_partial_min.
+
+Columns are the skills essential to some occupation. A row's score is its essential coverage,
+sum(weight x credit) / sum(weight) over its essential skills: the essential items of the
+occupation's gap, vectorised. `role_profile` and `role_neighbours` give the same role and partial
+credit for one row, so the page's details come from `compute_gap` itself.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Collection, Mapping
+from dataclasses import dataclass, field
+
+import numpy as np
+from sqlalchemy import select
+from sqlmodel import Session
+
+from models.tables import Occupation, OccupationSkill, Skill
+from service import profiles
+from service.matching import GapConfig, LearnerProfile, RequiredSkill, RoleProfile
+
+CACHE_KEY = "role_matrix"
+LOCK_KEY = "role_matrix_lock"
+
+
+@dataclass(frozen=True)
+class RoleMatrix:
+    occ_ids: np.ndarray  # occupation ids, ascending: the rows
+    uris: list[str]
+    labels: list[str]
+    isco: list[str]
+    major: np.ndarray  # ISCO major group (the code's first digit) of each row; -1 without one
+    # every requirement of row r (the role of POST /v1/gap, merged): [req_ptr[r], req_ptr[r+1])
+    req_ptr: np.ndarray
+    req_skill: np.ndarray
+    req_weight: np.ndarray
+    req_essential: np.ndarray
+    req_keys: np.ndarray  # sorted row * key_base + skill id of every requirement
+    key_base: int
+    # the essential entries by column (skill): column j's are [col_ptr[j], col_ptr[j+1])
+    skills: list[int]  # essential skill ids, ascending: the columns
+    col_of: dict[int, int]
+    vecs: np.ndarray  # the columns' skill vectors (profiles.neighbours' others_vecs)
+    col_ptr: np.ndarray
+    ent_row: np.ndarray
+    ent_col: np.ndarray
+    ent_weight: np.ndarray
+    ess_total: np.ndarray  # per row: the essential weight
+    n_essential: np.ndarray  # per row: the essential skills
+    # held skill -> {column skill: relation credit}, filled as learners ask (lives as long as
+    # the matrix: the skills and their vectors do not change)
+    pairs_cache: dict[int, dict[int, float]] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Scores:
+    """Per row: trust-weighted essential coverage, the held share of the essential weight
+    (covered: held, or a neighbour's credit >= gap_covered_min), and the essential skills
+    covered, partly covered and missing."""
+
+    coverage: np.ndarray
+    coverage_held: np.ndarray
+    covered: np.ndarray
+    partial: np.ndarray
+    missing: np.ndarray
+
+
+def role_matrix(runtime, session: Session) -> RoleMatrix:
+    """The runtime's matrix, built on first use."""
+    cached = runtime.extras.get(CACHE_KEY)
+    if cached is not None:
+        return cached
+    with runtime.extras.setdefault(LOCK_KEY, threading.Lock()):
+        cached = runtime.extras.get(CACHE_KEY)
+        if cached is None:
+            cached = runtime.extras[CACHE_KEY] = build_matrix(runtime, session)
+    return cached
+
+
+def _requirements(session: Session, row_of: Mapping[int, int], settings) -> list[dict]:
+    """Row -> {skill id: (weight, essential)}: the occupation's role as the gap builds it
+    (profiles.occupation_requirement), one entry a skill (the highest weight; essential if any
+    link says so, as compute_gap merges them)."""
+    merged: list[dict[int, tuple[float, bool]]] = [{} for _ in row_of]
+    q = select(
+        OccupationSkill.occupation_id,
+        OccupationSkill.skill_id,
+        OccupationSkill.relation,
+        OccupationSkill.source,
+        Skill.hot,
+    ).join(Skill, Skill.id == OccupationSkill.skill_id)
+    for oid, sid, relation, source, hot in session.execute(q).all():
+        req = profiles.occupation_requirement(sid, "", relation, source, hot, settings)
+        if req is None or oid not in row_of:
+            continue
+        mine = merged[row_of[oid]]
+        old = mine.get(sid)
+        weight = max(0.0, float(req.weight))
+        mine[sid] = (weight, req.essential) if old is None else (
+            max(old[0], weight), old[1] or req.essential
+        )  # fmt: skip
+    return merged
+
+
+def build_matrix(runtime, session: Session) -> RoleMatrix:
+    occ = session.execute(
+        select(
+            Occupation.id, Occupation.uri, Occupation.preferred_label, Occupation.isco_code
+        ).order_by(Occupation.id)
+    ).all()
+    n = len(occ)
+    row_of = {o[0]: i for i, o in enumerate(occ)}
+    merged = _requirements(session, row_of, runtime.settings)
+    counts = np.array([len(m) for m in merged], dtype=np.int64)
+    req_ptr = np.concatenate([[0], np.cumsum(counts)]).astype(np.int64)
+    req_skill = np.fromiter((s for m in merged for s in m), np.int64, int(req_ptr[-1]))
+    req_weight = np.fromiter((v[0] for m in merged for v in m.values()), np.float64, len(req_skill))
+    req_ess = np.fromiter((v[1] for m in merged for v in m.values()), bool, len(req_skill))
+    req_row = np.repeat(np.arange(n, dtype=np.int64), counts)
+    key_base = int(req_skill.max()) + 1 if len(req_skill) else 1
+    skills = np.unique(req_skill[req_ess])
+    col = np.searchsorted(skills, req_skill[req_ess])
+    order = np.argsort(col, kind="stable")
+    ent_col = col[order]
+    ent_row = req_row[req_ess][order]
+    ent_weight = req_weight[req_ess][order]
+    col_ptr = np.concatenate([[0], np.cumsum(np.bincount(ent_col, minlength=len(skills)))])
+    skill_list = skills.tolist()
+    return RoleMatrix(
+        occ_ids=np.array([o[0] for o in occ], dtype=np.int64),
+        uris=[o[1] for o in occ],
+        labels=[o[2] for o in occ],
+        isco=[o[3] or "" for o in occ],
+        major=np.array([int(c[0]) if c and c[0].isdigit() else -1 for *_, c in occ], np.int64),
+        req_ptr=req_ptr,
+        req_skill=req_skill,
+        req_weight=req_weight,
+        req_essential=req_ess,
+        req_keys=np.sort(req_row * key_base + req_skill),
+        key_base=key_base,
+        skills=skill_list,
+        col_of={s: j for j, s in enumerate(skill_list)},
+        # stored transposed: the similarity product (profiles.neighbours) reads it row by row
+        vecs=np.ascontiguousarray(runtime.linker.skill_vectors(skill_list).T).T,
+        col_ptr=col_ptr.astype(np.int64),
+        ent_row=ent_row,
+        ent_col=ent_col,
+        ent_weight=ent_weight,
+        ess_total=np.bincount(ent_row, weights=ent_weight, minlength=n),
+        n_essential=np.bincount(ent_row, minlength=n),
+    )
+
+
+def learner_pairs(runtime, session: Session, matrix: RoleMatrix, profile: LearnerProfile) -> dict:
+    """Held skill -> {essential skill: relation credit}: the partial credit between the learner's
+    skills and every column (profiles.neighbours, both ways: it is symmetric), each held skill's
+    computed once per matrix."""
+    held = sorted(s for s, c in profile.skills.items() if c > 0)
+    if not held or not matrix.skills:
+        return {}
+    cache = matrix.pairs_cache
+    missing = [s for s in held if s not in cache]
+    if missing:
+        found = profiles.neighbours(
+            runtime, session, missing, (), others_vecs=(matrix.skills, matrix.vecs),
+            keep_required=True,
+        )  # fmt: skip
+        for s in missing:
+            cache[s] = found.get(s, {})
+    return {s: cache[s] for s in held if cache[s]}
+
+
+def _clip01(x: float) -> float:
+    return 0.0 if x <= 0.0 else 1.0 if x >= 1.0 else float(x)
+
+
+def _own(matrix: RoleMatrix, rows: np.ndarray, skills: np.ndarray) -> np.ndarray:
+    """Whether each row's occupation requires each skill (any relation)."""
+    if not len(matrix.req_keys):
+        return np.zeros(len(rows), dtype=bool)
+    keys = rows * matrix.key_base + skills
+    pos = np.minimum(np.searchsorted(matrix.req_keys, keys), len(matrix.req_keys) - 1)
+    # a skill id past every required one names no requirement (and its key another row's)
+    return (skills < matrix.key_base) & (matrix.req_keys[pos] == keys)
+
+
+def credits(matrix: RoleMatrix, profile: LearnerProfile, pairs: Mapping) -> np.ndarray:
+    """The learner's credit for every essential entry (the matrix's entry order)."""
+    direct = np.zeros(len(matrix.skills), dtype=np.float64)
+    for sid, conf in profile.skills.items():
+        j = matrix.col_of.get(sid)
+        if j is not None:
+            direct[j] = _clip01(conf)
+    cell = direct[matrix.ent_col]
+    pj, pl, pv = [], [], []
+    for lsid, others in pairs.items():
+        strength = _clip01(profile.skills.get(lsid, 0.0))
+        for sid, rel in (others if strength > 0 else {}).items():
+            j, r = matrix.col_of.get(sid), _clip01(rel)
+            if j is not None and r > 0:
+                pj.append(j)
+                pl.append(lsid)
+                pv.append(strength * r)
+    if not pj:
+        return cell
+    cols = np.array(pj, dtype=np.int64)
+    starts, sizes = matrix.col_ptr[cols], matrix.col_ptr[cols + 1] - matrix.col_ptr[cols]
+    offset = np.arange(int(sizes.sum())) - np.repeat(np.cumsum(sizes) - sizes, sizes)
+    idx = np.repeat(starts, sizes) + offset
+    lend = np.repeat(np.array(pl, dtype=np.int64), sizes)
+    value = np.repeat(np.array(pv, dtype=np.float64), sizes)
+    free = ~_own(matrix, matrix.ent_row[idx], lend)
+    np.maximum.at(cell, idx[free], value[free])
+    return cell
+
+
+def score(matrix: RoleMatrix, profile: LearnerProfile, pairs: Mapping, config: GapConfig) -> Scores:
+    """Every row's essential coverage for this learner, at once."""
+    cell = credits(matrix, profile, pairs)
+    held = np.zeros(len(matrix.skills), dtype=bool)
+    for sid in profile.skills:
+        j = matrix.col_of.get(sid)
+        if j is not None and profile.holds(sid):
+            held[j] = True
+    covered = held[matrix.ent_col] | (cell >= config.covered_min)
+    partial = ~covered & (cell >= config.partial_min)
+    n = len(matrix.occ_ids)
+    rows, w = matrix.ent_row, matrix.ent_weight
+
+    def per_row(values) -> np.ndarray:
+        return np.bincount(rows, weights=values, minlength=n)
+
+    total = matrix.ess_total
+    safe = np.where(total > 0, total, 1.0)
+    n_cov, n_part = per_row(covered.astype(np.float64)), per_row(partial.astype(np.float64))
+    return Scores(
+        coverage=np.where(total > 0, per_row(w * cell) / safe, 0.0),
+        coverage_held=np.where(total > 0, per_row(w * covered) / safe, 0.0),
+        covered=n_cov.astype(np.int64),
+        partial=n_part.astype(np.int64),
+        missing=(matrix.n_essential - n_cov - n_part).astype(np.int64),
+    )
+
+
+def rank(matrix: RoleMatrix, scores: Scores, majors: Collection[int] | None = None) -> np.ndarray:
+    """The rows with any essential coverage (of these ISCO major groups, when given), closest
+    first: coverage, then fewer essential skills to close, then the occupation id."""
+    keep = (matrix.ess_total > 0) & (scores.coverage > 0)
+    if majors:
+        keep &= np.isin(matrix.major, list(majors))
+    rows = np.flatnonzero(keep)
+    to_close = scores.partial[rows] + scores.missing[rows]
+    cov = np.round(scores.coverage[rows], 9)  # equal coverages tie, whatever the sum's order
+    return rows[np.lexsort((matrix.occ_ids[rows], to_close, -cov))]
+
+
+def role_profile(
+    runtime, session: Session, matrix: RoleMatrix, row: int, *, essential_only: bool = False
+) -> RoleProfile:
+    """Row `row`'s occupation as profiles.role_from_occupation builds it (its essential skills
+    alone, in the same order, with `essential_only`)."""
+    lo, hi = int(matrix.req_ptr[row]), int(matrix.req_ptr[row + 1])
+    keep = matrix.req_essential[lo:hi] if essential_only else slice(None)
+    ids = matrix.req_skill[lo:hi][keep].tolist()
+    weights = matrix.req_weight[lo:hi][keep].tolist()
+    essential = matrix.req_essential[lo:hi][keep].tolist()
+    labels = skill_labels(runtime, session, ids)
+    skills = [
+        RequiredSkill(sid, labels[sid], w, e)
+        for sid, w, e in zip(ids, weights, essential, strict=True)
+    ]
+    skills.sort(key=lambda r: (-r.weight, r.label))
+    return RoleProfile(matrix.labels[row], skills, f"occupation:{matrix.uris[row]}")
+
+
+def reverse_pairs(pairs: Mapping) -> dict[int, list[tuple[int, float]]]:
+    """Essential skill -> [(held skill, relation credit)]."""
+    rev: dict[int, list[tuple[int, float]]] = {}
+    for lsid, others in pairs.items():
+        for sid, rel in others.items():
+            rev.setdefault(sid, []).append((lsid, rel))
+    return rev
+
+
+def role_neighbours(matrix: RoleMatrix, row: int, rev: Mapping) -> dict[int, dict[int, float]]:
+    """The partial credit of row `row`'s essential skills from the learner's skills, as the gap
+    of the occupation gets it (a skill the occupation requires lends none)."""
+    lo, hi = int(matrix.req_ptr[row]), int(matrix.req_ptr[row + 1])
+    required = set(matrix.req_skill[lo:hi].tolist())
+    essential = matrix.req_skill[lo:hi][matrix.req_essential[lo:hi]].tolist()
+    out: dict[int, dict[int, float]] = {}
+    for sid in essential:
+        mine = {lsid: rel for lsid, rel in rev.get(sid, ()) if lsid not in required}
+        if mine:
+            out[sid] = mine
+    return out
+
+
+def skill_labels(runtime, session: Session, ids) -> dict[int, str]:
+    """Preferred labels, from the runtime's taxonomy (a query for any it lacks)."""
+    out, rest = {}, []
+    for sid in set(ids):
+        entry = runtime.skills.get(sid)
+        if entry is not None:
+            out[sid] = entry.preferred_label
+        else:
+            rest.append(sid)
+    if rest:
+        q = select(Skill.id, Skill.preferred_label).where(Skill.id.in_(rest))
+        out.update(dict(session.execute(q).all()))
+    return out

@@ -1,0 +1,98 @@
+"""Build or load what the title resolver needs: the occupations' label index (already built by the
+runtime) and one vector per occupation description, saved beside the other indexes."""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from pathlib import Path
+
+import numpy as np
+from sqlalchemy import select
+from sqlalchemy.engine import Engine
+from sqlmodel import Session
+
+from indexing.encoder import Encoder
+from indexing.label_index import LabelIndex
+from indexing.vector_index import IndexMismatchError, VectorIndex
+from models.tables import Occupation
+from service.config import Settings
+from service.title_memory import MEMORY_FILE, load_memory
+from service.titles import OccupationInfo, TitleResolver
+
+log = logging.getLogger("skillmatch")
+
+
+def description_text(preferred: str, description: str) -> str:
+    return f"{preferred}: {description}".strip(": ")
+
+
+def texts_key(texts) -> str:
+    """A short hash of exact texts: a saved vector file is named by it, so changed texts are
+    never served stale vectors."""
+    h = hashlib.sha256()
+    for t in texts:
+        h.update(t.encode("utf-8") + b"\0")
+    return h.hexdigest()[:16]
+
+
+def occupation_descriptions(
+    rows, encoder: Encoder, index_dir: Path, *, batch_size: int = 64
+) -> np.ndarray:
+    """One vector per row (id, preferred, description), loaded from the file of these exact
+    texts when its manifest fits (model, dimension, count, ids), else encoded and saved."""
+    ids = np.asarray([r[0] for r in rows], np.int64)
+    texts = [description_text(r[1], r[2]) for r in rows]
+    path = Path(index_dir) / f"occupation_descriptions-{texts_key(texts)}.faiss"
+    try:
+        index = VectorIndex.load(path, model_id=encoder.model_id, dim=encoder.dim, count=len(rows))
+        got_ids, vecs = index.vectors()
+        if np.array_equal(got_ids, ids):
+            return vecs
+        reason = "occupation ids differ"
+    except FileNotFoundError:
+        reason = "no saved vectors"
+    except IndexMismatchError as exc:
+        reason = str(exc)
+    log.info("encoding occupation descriptions (%s)", reason)
+    vecs = encoder.encode_documents(texts, batch_size=batch_size)
+    index = VectorIndex(encoder.dim, model_id=encoder.model_id)
+    index.add(ids, np.asarray(vecs, np.float32))
+    index.save(path)
+    return np.asarray(vecs, np.float32)
+
+
+def build_title_resolver(
+    engine: Engine, labels: LabelIndex, index_dir: Path, settings: Settings
+) -> TitleResolver:
+    """The resolver over `labels`, with description vectors and the memory of known titles
+    (`<data_dir>/onet/title_memory.tsv.gz`, when present), each loaded or built once."""
+    data_dir, batch_size = Path(settings.data_dir), settings.encode_batch_size
+    with Session(engine) as s:
+        rows = s.execute(
+            select(
+                Occupation.id,
+                Occupation.preferred_label,
+                Occupation.description,
+                Occupation.isco_code,
+                Occupation.alt_labels,
+                Occupation.uri,
+            ).order_by(Occupation.id)
+        ).all()
+    info = [OccupationInfo(r[0], r[3] or "", (r[1], *(r[4] or ()))) for r in rows]
+    enc = labels.encoder
+    desc = occupation_descriptions(
+        [(r[0], r[1], r[2] or "") for r in rows], enc, index_dir, batch_size=batch_size
+    )
+    tsv = Path(data_dir) / MEMORY_FILE
+    memory = None
+    if tsv.exists():
+        key = hashlib.sha256(tsv.read_bytes()).hexdigest()[:16]
+        memory = load_memory(
+            tsv,
+            {r[5]: r[0] for r in rows},
+            enc,
+            Path(index_dir) / f"title_memory-{key}.faiss",
+            batch_size=batch_size,
+        )
+    return TitleResolver(labels, info, desc, memory=memory)

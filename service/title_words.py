@@ -1,0 +1,121 @@
+"""The words of a typed job title that do not name the occupation, and the abbreviations people use.
+
+`normalise_title` drops seniority and employment words ("Senior", "Trainee", "II", "(m/f/d)",
+"part-time", "remote") so that "Junior Data Analyst (m/w/d) - remote" and "data analyst" resolve
+alike; `expand_abbreviations` spells out the abbreviations common in titles ("QA", "HR", "UX",
+"DBA", "SRE"). Both are pure string functions.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Words that say how senior, how employed or where, never which occupation. "lead" and
+# "principal" only as the first word ("Lead Developer"), since "team lead" names a role.
+DROP_ANYWHERE = frozenset(
+    """junior jr jnr senior sr snr trainee intern internship apprentice apprenticeship
+    experienced entry-level mid-level remote hybrid onsite on-site part-time full-time
+    fulltime parttime temporary temp seasonal permanent freelance casual contract fixed-term
+    i ii iii iv v vi""".split()
+)
+DROP_FIRST = frozenset({"lead", "principal", "graduate", "assistant-level"})
+DROP_PHRASES = (
+    "entry level",
+    "mid level",
+    "part time",
+    "full time",
+    "work from home",
+    "all genders",
+    "fixed term",
+    "level 1",
+    "level 2",
+    "level 3",
+    "level 4",
+)
+# Gender markers of European job ads: (m/f/d), m/w/d, (f/m/x), h/f, (all genders).
+GENDER = re.compile(r"\(?\b(?:[mwfhdx]\s*/\s*){1,3}[mwfhdx]\b\)?", re.IGNORECASE)
+PAREN = re.compile(r"\(([^()]*)\)")
+# A location or team after a separator: "Data Analyst - London", "Nurse | Night shifts".
+TAIL = re.compile(r"\s+[-|\u2013\u2014:]\s+.*$")
+
+ABBREVIATIONS = {
+    "qa": "quality assurance",
+    "qc": "quality control",
+    "hr": "human resources",
+    "ux": "user experience",
+    "ui": "user interface",
+    "pm": "project manager",
+    "dba": "database administrator",
+    "sre": "site reliability engineer",
+    "it": "ICT",
+    "ict": "ICT",
+    "ai": "artificial intelligence",
+    "ml": "machine learning",
+    "bi": "business intelligence",
+    "seo": "search engine optimisation",
+    "pr": "public relations",
+    "ceo": "chief executive officer",
+    "cfo": "chief financial officer",
+    "cto": "chief technology officer",
+    "cio": "chief information officer",
+    "coo": "chief operating officer",
+    "vp": "vice president",
+    "rn": "registered nurse",
+    "lpn": "licensed practical nurse",
+    "cna": "certified nursing assistant",
+    "hca": "healthcare assistant",
+    "emt": "emergency medical technician",
+    "gp": "general practitioner",
+    "ot": "occupational therapist",
+    "hgv": "heavy goods vehicle",
+    "lgv": "large goods vehicle",
+    "csr": "customer service representative",
+    "pa": "personal assistant",
+    "ea": "executive assistant",
+    "ba": "business analyst",
+    "hvac": "heating, ventilation and air conditioning",
+    "cnc": "computer numerical control",
+    "sdr": "sales development representative",
+    "qs": "quantity surveyor",
+    "ta": "teaching assistant",
+    "devops": "DevOps",
+}
+WORD = re.compile(r"[^\W_][\w'.+#-]*", re.UNICODE)
+
+
+def title_words(title: str) -> list[str]:
+    """The lowered words of a title ("C++", "front-end" and ".NET"-like words kept whole)."""
+    return [w.strip(".-").lower() for w in WORD.findall(title) if w.strip(".-")]
+
+
+def normalise_title(title: str) -> str:
+    """The title without seniority, employment and gender words, lowered; the title itself
+    (lowered) when nothing would be left."""
+    text = TAIL.sub("", GENDER.sub(" ", title)).strip() or title
+    text = _one_of_paired_forms(text)
+    low = " " + " ".join(title_words(text)) + " "
+    for phrase in DROP_PHRASES:
+        low = low.replace(f" {phrase} ", " ")
+    words = [w for w in low.split() if w not in DROP_ANYWHERE]
+    while words and words[0] in DROP_FIRST and len(words) > 1:
+        words = words[1:]
+    return " ".join(words) or " ".join(title_words(title))
+
+
+def _one_of_paired_forms(text: str) -> str:
+    """ "Registered Nurse (RN)" -> "Registered Nurse"; "CNA (Certified Nursing Assistant)" ->
+    "Certified Nursing Assistant": an abbreviation beside its spelled-out form is said once."""
+    inner = " ".join(PAREN.findall(text))
+    outer = PAREN.sub(" ", text).strip()
+    if not inner:
+        return text
+    if len(inner.split()) == 1 and len(outer.split()) >= 2:
+        return outer
+    if len(outer.split()) == 1 and len(inner.split()) >= 2:
+        return inner
+    return f"{outer} {inner}".strip()
+
+
+def expand_abbreviations(title: str) -> str:
+    """Each known abbreviation spelled out ("qa engineer" -> "quality assurance engineer")."""
+    return " ".join(ABBREVIATIONS.get(w, w) for w in title.split())

@@ -1,0 +1,189 @@
+"""A typed job title -> ranked ESCO occupations, with how sure the answer is.
+
+The title is first cleaned of words that do not name an occupation ("Senior", "(m/f/d)",
+"part-time": `title_words`), and its abbreviations spelled out. Then two lookups:
+- the nearest ESCO occupation labels (preferred and alternative) of both forms;
+- the nearest known real titles (`title_memory`: O*NET alternate and reported titles whose ESCO
+  occupation the crosswalk gives), which speak for their occupations.
+Each occupation found is scored by
+- `label`: its best label's similarity (1 for an exact label);
+- `votes`: the mean similarity of its three best labels found, so an occupation several of
+  whose titles fit beats one odd alternative label;
+- `description`: the similarity of the title to the occupation's description;
+- `head`: whether the title's head word (its last: "analyst") is a word of its labels;
+- `group`: the share of the similarity mass found in its ISCO unit group;
+- `memory`: the best similarity of its known titles among the nearest, plus a small vote per
+  further one.
+The weights were chosen on the development part of the noisy-title set (`skillmatch eval
+titles`). A title equal to an ESCO label always resolves to that label's occupation, a
+preferred label before another occupation's alternative label.
+
+A resolution is `confident` when the best evidence (label or known title) reaches `min_score`
+and the title has a word the vocabulary of labels and known titles knows; otherwise it carries a
+warning and the alternatives, and callers must not plan for it.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from indexing.label_index import LabelIndex
+from service.title_words import expand_abbreviations, normalise_title, title_words
+
+NO_MATCH = "no confident match for this title: pick one of the alternatives"
+LOW_CONFIDENCE = "low confidence: check the role, or pick one of the alternatives"
+
+
+@dataclass(frozen=True)
+class OccupationInfo:
+    id: int
+    isco_code: str
+    labels: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class TitleConfig:
+    labels_per_query: int = 200
+    w_votes: float = 0.3
+    w_description: float = 0.3
+    w_head: float = 0.05
+    w_group: float = 0.05
+    w_memory: float = 2.0
+    memory_vote: float = 0.05
+    memory_k: int = 20
+    min_score: float = 0.5  # best evidence below: no confident match (gibberish: 0.34-0.44)
+    warn_score: float = 0.75  # below (or a close second): resolved, with a warning
+    warn_margin: float = 0.02
+
+
+@dataclass(frozen=True)
+class TitleCandidate:
+    occupation_id: int
+    score: float  # the ranking score
+    label_score: float  # similarity of the best label or known title (1: exact label)
+    matched_label: str
+    label_kind: str  # "preferred" | "alternative" | "known title"
+    exact: bool = False  # the title equals one of its ESCO labels
+
+
+@dataclass(frozen=True)
+class TitleResolution:
+    query: str  # the title as searched (cleaned, abbreviations spelled out)
+    candidates: list[TitleCandidate]
+    confident: bool
+    warning: str | None
+
+
+def _stem(word: str) -> str:
+    return word[:-1] if len(word) > 3 and word.endswith("s") else word
+
+
+class TitleResolver:
+    def __init__(
+        self,
+        labels: LabelIndex,
+        occupations: Sequence[OccupationInfo],
+        descriptions: np.ndarray | None,
+        config: TitleConfig | None = None,
+        *,
+        memory=None,
+    ) -> None:
+        """`descriptions`: one normalised vector per occupation, in the order of `occupations`
+        (None: no description feature); `memory`: a TitleMemory or None."""
+        self.labels = labels
+        self.config = config or TitleConfig()
+        self.info = {o.id: o for o in occupations}
+        self.row = {o.id: i for i, o in enumerate(occupations)}
+        self.descriptions = descriptions
+        self.memory = memory
+        self.words = {
+            o.id: {_stem(w) for lab in o.labels for w in title_words(lab)} for o in occupations
+        }
+        vocab = set().union(*self.words.values()) if self.words else set()
+        if memory is not None:
+            vocab |= {_stem(w) for t in memory.titles for w in title_words(t)}
+        self.vocabulary = vocab
+
+    def queries(self, title: str) -> list[str]:
+        norm = normalise_title(title)
+        return list(dict.fromkeys(q for q in (norm, expand_abbreviations(norm)) if q))
+
+    def resolve(self, title: str, k: int = 5) -> TitleResolution:
+        queries = self.queries(title)
+        if not queries:  # no word at all ("|", "-", emoji)
+            return TitleResolution(title.strip(), [], False, NO_MATCH)
+        vecs = np.asarray(self.labels.encoder.encode_queries(queries), np.float32)
+        scores, ids = self.labels.label_hits(vecs, self.config.labels_per_query)
+        found = self._found(queries, scores, ids)
+        known = self.memory.neighbours(vecs[-1:], self.config.memory_k)[0] if self.memory else {}
+        ranked = self._rerank(queries[-1], vecs[-1], found, known)[:k]
+        return self._judge(queries[-1], ranked)
+
+    def _found(self, queries, scores, ids) -> dict[int, list[tuple[float, str, str]]]:
+        """occupation -> (similarity, label, kind) of each label found, over all query forms;
+        an exact label counts 1 (preferred labels a hair above alternative ones)."""
+        found: dict[int, dict[str, tuple[float, str, str]]] = defaultdict(dict)
+        for q, row_s, row_i in zip(queries, scores, ids, strict=True):
+            for lid in self.labels.exact(q):
+                eid, text, kind = self.labels.label(lid)
+                found[eid][text] = (1.0 + 1e-6 * (kind == "preferred"), text, kind)
+            for s, lid in zip(row_s.tolist(), row_i.tolist(), strict=True):
+                if lid < 0:
+                    continue
+                eid, text, kind = self.labels.label(lid)
+                if found[eid].get(text, (-2.0,))[0] < s:
+                    found[eid][text] = (float(s), text, kind)
+        return {e: sorted(v.values(), reverse=True) for e, v in found.items()}
+
+    def _rerank(self, query: str, qvec, found, known) -> list[TitleCandidate]:
+        c = self.config
+        words = title_words(query)
+        head = _stem(words[-1]) if words else ""
+        label_floor = min((h[0][0] for h in found.values()), default=0.0)
+        memory_floor = min((s[-1][0] for s in known.values()), default=0.0)
+        mass: dict[str, float] = defaultdict(float)
+        for eid, hits in found.items():
+            mass[self._isco(eid)] += float(np.exp(10 * min(hits[0][0], 1.0)))
+        total = sum(mass.values()) or 1.0
+        out = []
+        for eid in set(found) | set(known):
+            hits = found.get(eid) or [(label_floor, "", "alternative")]
+            top = [h[0] for h in hits[:3]] + [label_floor] * (3 - min(3, len(hits)))
+            score = hits[0][0] + c.w_votes * float(np.mean(top))
+            if self.descriptions is not None and eid in self.row:
+                score += c.w_description * float(self.descriptions[self.row[eid]] @ qvec)
+            score += c.w_head * (head in self.words.get(eid, ()))
+            score += c.w_group * mass[self._isco(eid)] / total
+            near = known.get(eid)
+            memory = near[0][0] + c.memory_vote * (len(near) - 1) if near else memory_floor
+            score += c.w_memory * memory
+            out.append(self._candidate(eid, score, hits[0], near))
+        # a title equal to an ESCO label names that occupation, whatever else is near
+        out.sort(key=lambda t: (not t.exact, -t.score, t.label_kind != "preferred"))
+        return out
+
+    @staticmethod
+    def _candidate(eid: int, score: float, best, near) -> TitleCandidate:
+        """The evidence shown: the best label, or the nearest known title when it is closer."""
+        exact = best[0] >= 1.0
+        if near and near[0][0] > best[0] and not exact:
+            return TitleCandidate(eid, score, near[0][0], near[0][1], "known title")
+        return TitleCandidate(eid, score, min(best[0], 1.0), best[1], best[2], exact)
+
+    def _isco(self, eid: int) -> str:
+        info = self.info.get(eid)
+        return info.isco_code if info else ""
+
+    def _judge(self, query: str, ranked: list[TitleCandidate]) -> TitleResolution:
+        c = self.config
+        known = any(_stem(w) in self.vocabulary for w in title_words(query))
+        if not ranked or not known or ranked[0].label_score < c.min_score:
+            return TitleResolution(query, ranked, False, NO_MATCH)
+        close = len(ranked) > 1 and ranked[0].score - ranked[1].score < c.warn_margin
+        if not ranked[0].exact and (ranked[0].label_score < c.warn_score or close):
+            return TitleResolution(query, ranked, True, LOW_CONFIDENCE)
+        return TitleResolution(query, ranked, True, None)

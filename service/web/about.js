@@ -1,0 +1,237 @@
+// "About you": the learner's own words (a CV or a few lines) -> POST /v1/skills/extract -> the
+// skills read from them, each shown with the words it came from and a Remove control; more
+// skills added from the taxonomy search.
+//
+// What is sent: the skills listed (read from the text and kept, or added) go as the learner's
+// declared skills (learner.skills, by URI); the text itself is not sent, so a skill the learner
+// removed is not read again on the server. What the learner sees listed is what counts.
+
+import { api, ApiError, clearError, showError } from "./api.js";
+import { $, busy, clear, h, onEnter, plural } from "./dom.js";
+import { runSearch, syncToggles, toggleButton, setToggle } from "./search.js";
+
+const MAX_READ = 25; // skills read from one text (the server's extract_max_skills)
+
+const state = {
+  skills: new Map(), // uri -> {label, origin: "text" | "added", evidence: [span text]}
+  removed: new Map(), // uri -> the same, for skills read from the text and removed
+  lastRead: "", // the text the listed "text" skills were read from
+  reading: null, // {text, promise} while a read is in flight
+  seq: 0,
+};
+
+/** The URIs of the skills to send, as listed. */
+export function aboutSkills() {
+  return [...state.skills.keys()];
+}
+
+// ------------------------------------------------------------------ the lists
+
+function evidenceLine(skill) {
+  if (skill.origin === "added") return "added from the taxonomy";
+  const quotes = skill.evidence.slice(0, 2).map((t) => `“${t}”`);
+  return quotes.length ? `from your words: ${quotes.join(", ")}` : "from your words";
+}
+
+function chip(uri, skill, { action, onAction }) {
+  return h(
+    "li",
+    { class: "chip", dataset: { uri } },
+    h(
+      "span",
+      { class: "item-text" },
+      h("span", { class: "item-title" }, skill.label),
+      h("span", { class: "item-meta chip-evidence" }, evidenceLine(skill)),
+    ),
+    h(
+      "button",
+      { type: "button", class: "secondary small", onclick: () => onAction(uri) },
+      action,
+      h("span", { class: "visually-hidden" }, `: ${skill.label}`),
+    ),
+  );
+}
+
+/** Focus the button of the item at `index` of `list`, else the one before, else `fallback`. */
+function focusNear(list, index, fallback) {
+  const buttons = list.querySelectorAll("li button");
+  const next = buttons[Math.min(index, buttons.length - 1)];
+  (next || fallback).focus();
+}
+
+function removeSkill(uri) {
+  const skill = state.skills.get(uri);
+  const index = [...state.skills.keys()].indexOf(uri);
+  state.skills.delete(uri);
+  if (skill.evidence.length) state.removed.set(uri, skill); // read from the text: stays removed
+  render();
+  syncToggles($("skill-results"), (key) => state.skills.has(key));
+  $("about-status").textContent = `Removed “${skill.label}”: it is not sent.`;
+  focusNear($("skill-list"), index, $("skills-title"));
+}
+
+function putBack(uri) {
+  const skill = state.removed.get(uri);
+  const index = [...state.removed.keys()].indexOf(uri);
+  state.removed.delete(uri);
+  state.skills.set(uri, skill);
+  render();
+  $("about-status").textContent = `Put back “${skill.label}”.`;
+  focusNear($("skill-removed"), index, $("skills-title"));
+}
+
+function render() {
+  const list = clear($("skill-list"));
+  for (const [uri, skill] of state.skills) {
+    list.appendChild(chip(uri, skill, { action: "Remove", onAction: removeSkill }));
+  }
+  const removed = clear($("skill-removed"));
+  for (const [uri, skill] of state.removed) {
+    removed.appendChild(chip(uri, skill, { action: "Put back", onAction: putBack }));
+  }
+  $("removed-box").hidden = state.removed.size === 0;
+  $("skills-title").textContent = state.skills.size
+    ? `Your skills (${state.skills.size})`
+    : "Your skills";
+}
+
+// ------------------------------------------------------------------ reading the text
+
+/** The skills read from `text` replace those read from the last text; added ones stay, and
+ * removed ones stay removed. */
+function applyRead(text, found) {
+  const read = new Map();
+  for (const s of found) {
+    read.set(s.uri, { label: s.preferred_label, origin: "text", evidence: s.evidence.map((e) => e.text) });
+  }
+  for (const [uri, skill] of [...state.skills]) {
+    if (skill.origin === "text" && !read.has(uri)) state.skills.delete(uri);
+  }
+  for (const uri of [...state.removed.keys()]) {
+    if (!read.has(uri)) state.removed.delete(uri);
+  }
+  for (const [uri, skill] of read) {
+    if (state.removed.has(uri)) continue;
+    const had = state.skills.get(uri);
+    if (had && had.origin === "added") had.evidence = skill.evidence;
+    else state.skills.set(uri, skill);
+  }
+  state.lastRead = text;
+  render();
+  syncToggles($("skill-results"), (key) => state.skills.has(key));
+}
+
+function readMessage(found) {
+  if (!found.length) {
+    return "No skill found in your words. Write a little more about what you did, or add skills with the search below.";
+  }
+  const kept = found.filter((s) => !state.removed.has(s.uri)).length;
+  const dropped = found.length - kept;
+  return (
+    `Read ${plural(found.length, "skill")} from your words.` +
+    (dropped ? ` ${plural(dropped, "skill")} you removed ${dropped === 1 ? "stays" : "stay"} removed.` : "") +
+    " Remove any that are wrong."
+  );
+}
+
+/** An error of the extract call names its own fields (text, max_skills): name the box. */
+function asLearnerText(err) {
+  if (err instanceof ApiError && (!err.field || /^(body\.)?(text|max_skills|body)/.test(err.field))) {
+    err.field = "learner.text";
+  }
+  return err;
+}
+
+async function read(text) {
+  const seq = ++state.seq;
+  const status = $("about-status");
+  clearError($("about-error"));
+  status.textContent = "Reading your words…";
+  try {
+    const data = await api("/v1/skills/extract", { method: "POST", body: { text, max_skills: MAX_READ } });
+    if (seq !== state.seq) return true; // a newer text is being read
+    applyRead(text, data.skills);
+    status.textContent = readMessage(data.skills);
+    return true;
+  } catch (err) {
+    if (seq === state.seq) {
+      status.textContent = "";
+      showError($("about-error"), asLearnerText(err));
+    }
+    return false;
+  }
+}
+
+/**
+ * Read the text if it changed since it was last read (or `force`); resolves to false when the
+ * reading failed (the error is shown beside the box). An empty box drops the skills read from
+ * the text.
+ */
+export function readAbout({ force = false } = {}) {
+  const text = $("about-text").value.trim();
+  if (state.reading && state.reading.text === text) return state.reading.promise;
+  if (!text) {
+    state.seq += 1; // an answer still on its way is for text that is gone
+    if (state.lastRead) {
+      applyRead("", []);
+      $("about-status").textContent = "Your text is empty: the skills read from it are gone.";
+    }
+    clearError($("about-error"));
+    return Promise.resolve(true);
+  }
+  if (text === state.lastRead && !force) return Promise.resolve(true);
+  const promise = read(text).finally(() => {
+    if (state.reading && state.reading.promise === promise) state.reading = null;
+  });
+  state.reading = { text, promise };
+  return promise;
+}
+
+// ------------------------------------------------------------------ adding from the taxonomy
+
+function skillItem(s) {
+  const button = toggleButton(state.skills.has(s.uri), "Add", "Remove", s.preferred_label);
+  Object.assign(button.dataset, { key: s.uri, what: s.preferred_label, add: "Add" });
+  button.addEventListener("click", () => {
+    const had = state.skills.get(s.uri);
+    if (had) {
+      state.skills.delete(s.uri);
+      if (had.evidence.length) state.removed.set(s.uri, had);
+    } else {
+      state.removed.delete(s.uri);
+      state.skills.set(s.uri, { label: s.preferred_label, origin: "added", evidence: [] });
+    }
+    setToggle(button, state.skills.has(s.uri), "Add", "Remove", s.preferred_label);
+    render();
+  });
+  const via = s.matched_label && s.matched_label !== s.preferred_label ? `also called “${s.matched_label}” · ` : "";
+  return h(
+    "li",
+    {},
+    h(
+      "span",
+      { class: "item-text" },
+      h("span", { class: "item-title" }, s.preferred_label),
+      h("span", { class: "item-meta" }, `${via}${s.source === "onet" ? "O*NET technology" : "ESCO"}`),
+    ),
+    button,
+  );
+}
+
+export function initAbout() {
+  const readButton = $("about-read");
+  readButton.addEventListener("click", () => busy(readButton, () => readAbout({ force: true })));
+  $("about-text").addEventListener("blur", () => readAbout());
+  const search = {
+    input: $("skill-q"),
+    button: $("skill-search"),
+    results: $("skill-results"),
+    label: "skills",
+    load: (q) => api("/v1/skills", { query: { q, limit: 8 } }),
+    item: skillItem,
+    errorBox: $("about-error"),
+  };
+  search.button.addEventListener("click", () => runSearch(search));
+  onEnter(search.input, () => runSearch(search));
+  render();
+}

@@ -1,0 +1,205 @@
+"""The learner's target role in a real browser: a weak title (the warning and the alternatives
+to pick), a title no role matches (the closest roles in plain words, to pick from), and "roles
+that fit you" (POST /v1/roles/suggest, stubbed here with real occupations: the page asks with
+the skills listed and pages on; where the server lacks the route, the section says so)."""
+
+from __future__ import annotations
+
+import json
+
+import httpx
+import pytest
+
+from tests.browser.learner_page import (
+    chips,
+    look_up_title,
+    read_my_words,
+    requests_to,
+    role_options,
+    wait_for_plan,
+)
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+FIT_TITLES = [
+    "data analyst",
+    "statistician",
+    "data scientist",
+    "business analyst",
+    "database administrator",
+    "web developer",
+    "software developer",
+]
+
+
+def test_a_weak_title_shows_the_warning_and_alternatives(page, live_server, screenshot):
+    """A title typed and sent without a look-up: the plan comes with the role it was read as,
+    the low-confidence warning and the alternatives; picking one plans for it."""
+    page.goto(live_server.url + "/")
+    sent = requests_to(page, "/v1/recommendations")
+    page.fill("#occ-q", "data analist")
+    page.click("#learner-submit")
+    wait_for_plan(page)
+    assert sent[-1]["target"] == {"title": "data analist"}
+    warning = page.locator("#role-resolution .role-warning")
+    assert warning.inner_text().startswith("Low confidence")
+    options = role_options(page)
+    assert 2 <= len(options) <= 5 and options[0]["checked"]
+    assert f"“data analist” reads as {options[0]['label']}." in page.inner_text("#role-resolution")
+    assert page.inner_text("#occ-chosen").startswith(f"Target role: {options[0]['label']}.")
+    other = options[-1]
+    page.check(f"#role-resolution input[name=role-pick][value='{other['id']}']")
+    assert page.inner_text("#occ-chosen") == f"Target role: {other['label']}."
+    screenshot(page, "learner-title-weak")
+    page.click("#learner-submit")
+    page.locator(".role-line", has_text=f"Target role: {other['label']}").wait_for()
+    assert sent[-1]["target"] == {"occupation_id": other["id"]}
+
+
+NO_MATCH = "qwzx plorf <img src=x onerror=window.pwned=1>"  # and markup, shown as text
+
+
+def test_a_title_without_a_match_shows_the_closest_roles(page, live_server, screenshot):
+    page.goto(live_server.url + "/")
+    page.fill("#occ-q", NO_MATCH)
+    page.click("#learner-submit")
+    error = page.locator("#learner-error")
+    error.locator("h3").wait_for()
+    text = error.inner_text()
+    assert "No role matches this job title confidently." in text
+    assert "Field: Job title" in text
+    assert "GET /v1/occupations" not in text  # the API's advice to programmers stays out
+    assert page.get_attribute("#occ-q", "aria-invalid") == "true"
+    page.locator("#role-resolution input[name=role-pick]").first.wait_for()
+    assert f"No role matches “{NO_MATCH}” confidently." in page.inner_text("#role-resolution")
+    assert page.locator("#role-resolution img").count() == 0
+    assert page.evaluate("window.pwned") is None
+    options = role_options(page)
+    assert options and not any(o["checked"] for o in options)  # nothing is picked for you
+    assert page.inner_text("#occ-chosen").startswith("No role chosen yet.")
+    screenshot(page, "learner-title-no-match")
+    page.check(f"#role-resolution input[name=role-pick][value='{options[0]['id']}']")
+    assert page.inner_text("#occ-chosen") == f"Target role: {options[0]['label']}."
+    page.click("#learner-submit")
+    wait_for_plan(page)
+    assert page.inner_text("#learner-error") == ""
+    assert page.get_attribute("#occ-q", "aria-invalid") is None
+    assert f"Target role: {options[0]['label']}" in page.inner_text("#learner-output")
+
+
+def suggested(live_server) -> list[dict]:
+    """Real occupations, as POST /v1/roles/suggest answers them (closest first)."""
+    with httpx.Client(base_url=live_server.url, timeout=60) as http:
+        occupations = [
+            http.get("/v1/occupations", params={"q": t, "limit": 1}).json()[0] for t in FIT_TITLES
+        ]
+    return [
+        {
+            "rank": i + 1,
+            "occupation": {k: o[k] for k in ("id", "uri", "preferred_label", "isco_code")},
+            "coverage": round(0.5 - i * 0.05, 4),
+            "coverage_held": round(0.6 - i * 0.05, 4),
+            "n_essential": 12,
+            "n_missing_essential": 5 + i,
+            "counts": {"covered": 7 - i, "partial": 0, "missing": 5 + i},
+            "open_weight": 5.0 + i,
+            "carried_by": [],
+            "to_close": {
+                "planner": "greedy",
+                "feasible": i != 1,
+                "message": "",
+                "total_hours": 40.0 + i,
+                "total_cost": 300.0,
+                "currency": "EUR",
+                "credentials": [],
+                "coverage_after": 1.0,
+                "uncoverable": [],
+                "unmet": [],
+            },
+        }
+        for i, o in enumerate(occupations)
+    ]
+
+
+def test_roles_that_fit_you(page, live_server, screenshot):
+    items = suggested(live_server)
+    asked: list[dict] = []
+
+    def answer(route):
+        body = json.loads(route.request.post_data)
+        asked.append(body)
+        more = body.get("cursor") == "NQ"
+        page_items = items[5:] if more else items[:5]
+        route.fulfill(
+            json={
+                "total": len(items),
+                "items": page_items,
+                "next_cursor": None if more else "NQ",
+                "learner": {"skills": [], "held_credentials": [], "badges": [], "warnings": []},
+                "warnings": [],
+                "timings_ms": {},
+            }
+        )
+
+    page.goto(live_server.url + "/")
+    page.route("**/v1/roles/suggest", answer)
+    page.click("#roles-suggest")  # nothing about you yet: nothing to rank by
+    assert page.inner_text("#roles-note").startswith("Write about yourself or add a skill first")
+    assert asked == []
+
+    read_my_words(page)
+    page.fill("#max-hours", "100")
+    page.click("#roles-suggest")
+    results = page.locator("#roles-results li")
+    results.nth(4).wait_for()
+    assert asked[0]["learner"]["skills"] == [c["uri"] for c in chips(page)]
+    assert asked[0]["limit"] == 5 and "cursor" not in asked[0]
+    assert asked[0]["constraints"] == {"max_hours": 100}
+    assert page.inner_text("#roles-note") == "5 roles that fit you, the closest first."
+    first = results.first.inner_text()
+    assert FIT_TITLES[0] in first and "you have 7 of 12 essential skills" in first
+    assert "to close the gap: 40 h, 300.00 EUR" in first
+    assert "(not all within your limits)" in results.nth(1).inner_text()
+    page.click("#roles-more")
+    results.nth(6).wait_for()
+    assert asked[1]["cursor"] == "NQ"
+    # focus goes to the first role of the new page
+    assert page.evaluate("document.activeElement.closest('li').textContent").startswith(
+        items[5]["occupation"]["preferred_label"]
+    )
+    assert page.locator("#roles-more").count() == 0  # the last page
+
+    pick = items[2]["occupation"]
+    results.nth(2).get_by_role("button").click()
+    assert results.nth(2).get_by_role("button").get_attribute("aria-pressed") == "true"
+    assert page.inner_text("#occ-chosen") == f"Target role: {pick['preferred_label']}."
+    assert page.input_value("#occ-q") == pick["preferred_label"]
+    screenshot(page, "learner-roles-that-fit")
+    sent = requests_to(page, "/v1/recommendations")
+    page.click("#learner-submit")
+    wait_for_plan(page)
+    assert sent[-1]["target"] == {"occupation_id": pick["id"]}
+    assert f"Target role: {pick['preferred_label']}" in page.inner_text("#learner-output")
+
+
+@pytest.mark.parametrize("status", [404, 405])
+def test_roles_that_fit_you_where_the_server_lacks_them(page, live_server, status):
+    """A server without POST /v1/roles/suggest (404 without a field, or 405): a short note
+    instead of the button, focus on it, and the rest of the page works."""
+
+    def answer(route):
+        message = "Not Found" if status == 404 else "Method Not Allowed"
+        route.fulfill(status=status, json={"error": {"message": message, "field": None}})
+
+    page.goto(live_server.url + "/")
+    page.route("**/v1/roles/suggest", answer)
+    read_my_words(page)
+    page.click("#roles-suggest")
+    note = page.locator("#roles-note")
+    note.get_by_text("not available on this server yet").wait_for()
+    assert not page.locator("#roles-suggest").is_visible()
+    assert page.evaluate("document.activeElement.id") == "roles-note"
+    assert page.inner_text("#roles-error") == "" and page.inner_text("#learner-error") == ""
+    look_up_title(page, "data analyst")
+    page.click("#learner-submit")
+    wait_for_plan(page)

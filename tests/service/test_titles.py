@@ -1,0 +1,140 @@
+"""Typed job titles -> occupations: the tie rule, seniority words, abbreviations, confidence."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from indexing.encoder import FakeEncoder
+from indexing.label_index import LabelIndex
+from service.title_words import expand_abbreviations, normalise_title
+from service.titles import OccupationInfo, TitleConfig, TitleResolver
+
+OCCUPATIONS = [
+    # (id, isco, preferred, alternatives, description)
+    # the alternative label comes first, as in ESCO's order
+    (2, "1211", "financial controller", ["accountant", "finance controller"], "Controls finance."),
+    (1, "2411", "accountant", ["chartered accountant"], "Accountants keep and audit accounts."),
+    (3, "2511", "data analyst", ["data analytics specialist"], "Analyses data sets."),
+    (4, "4222", "call centre analyst", ["senior data analyst"], "Analyses call centre data."),
+    (5, "2519", "quality assurance engineer", ["test engineer"], "Assures software quality."),
+    (6, "1212", "human resources officer", ["personnel officer"], "Recruits and supports staff."),
+    (7, "2521", "database administrator", ["database manager"], "Runs databases."),
+    (8, "8111", "underground miner", ["miner"], "Works underground."),
+]
+
+
+@pytest.fixture(scope="module")
+def resolver():
+    enc = FakeEncoder(dim=64)
+    labels = LabelIndex([(i, p, a) for i, _g, p, a, _d in OCCUPATIONS], enc)
+    labels.build()
+    info = [OccupationInfo(i, g, (p, *a)) for i, g, p, a, _d in OCCUPATIONS]
+    desc = enc.encode_documents([f"{p}: {d}" for _i, _g, p, _a, d in OCCUPATIONS])
+    return TitleResolver(labels, info, np.asarray(desc), TitleConfig(min_score=0.3))
+
+
+def top(resolver, title):
+    return resolver.resolve(title).candidates[0].occupation_id
+
+
+def test_a_preferred_label_beats_another_occupations_alternative_label_on_a_tie(resolver):
+    assert top(resolver, "accountant") == 1
+    assert top(resolver, "Accountant") == 1
+    # the label search alone applies the same rule
+    assert resolver.labels.search("accountant", k=2)[0].entity_id == 1
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "junior data analyst",
+        "Senior Data Analyst",
+        "Data Analyst II",
+        "data analyst (m/f/d)",
+        "Data Analyst - remote",
+        "part-time data analyst",
+        "Trainee Data Analyst",
+        "Lead Data Analyst",
+    ],
+)
+def test_seniority_and_employment_words_do_not_change_the_occupation(resolver, title):
+    assert top(resolver, title) == 3
+
+
+@pytest.mark.parametrize(
+    ("title", "occupation"),
+    [("QA engineer", 5), ("HR officer", 6), ("DBA", 7), ("senior QA engineer", 5)],
+)
+def test_common_abbreviations_are_understood(resolver, title, occupation):
+    assert top(resolver, title) == occupation
+
+
+def test_normalisation_keeps_what_names_the_occupation():
+    assert normalise_title("Junior Data Analyst (m/w/d) - London") == "data analyst"
+    assert normalise_title("Registered Nurse (RN)") == "registered nurse"
+    assert normalise_title("team lead") == "team lead"  # "lead" drops only as a first word
+    assert normalise_title("Intern") == "intern"  # nothing would be left
+    assert expand_abbreviations("qa engineer") == "quality assurance engineer"
+
+
+def test_gibberish_is_no_confident_match_with_alternatives(resolver):
+    out = resolver.resolve("asdfgh qwerty")
+    assert not out.confident
+    assert out.warning and "no confident match" in out.warning
+    assert len(out.candidates) == 5  # the alternatives a portal can offer
+
+
+def test_a_clear_title_resolves_confidently_without_warning(resolver):
+    out = resolver.resolve("database administrator")
+    assert out.confident and out.warning is None
+    assert out.candidates[0].label_score == pytest.approx(1.0)
+
+
+def test_a_weak_match_carries_a_warning(resolver):
+    weak = TitleResolver(
+        resolver.labels,
+        list(resolver.info.values()),
+        resolver.descriptions,
+        TitleConfig(min_score=0.0, warn_score=1.1),
+    )
+    out = weak.resolve("data analysts")
+    assert out.confident and out.warning and "low confidence" in out.warning
+    # an exact ESCO label is never doubted
+    assert weak.resolve("data analyst").warning is None
+
+
+def test_known_titles_speak_for_their_occupations(resolver):
+    from indexing.vector_index import VectorIndex
+    from service.title_memory import TitleMemory
+
+    enc = resolver.labels.encoder
+    titles = ["hotel maid", "room attendant", "bookkeeper"]
+    index = VectorIndex(enc.dim, model_id=enc.model_id)
+    index.add(np.arange(3, dtype=np.int64), np.asarray(enc.encode_documents(titles)))
+    memory = TitleMemory(titles, [(8,), (8,), (1,)], index)
+    with_memory = TitleResolver(
+        resolver.labels,
+        list(resolver.info.values()),
+        resolver.descriptions,
+        TitleConfig(min_score=0.3),
+        memory=memory,
+    )
+    out = with_memory.resolve("bookkeeper")
+    assert out.candidates[0].occupation_id == 1  # no ESCO label says so; a known title does
+    assert out.candidates[0].label_kind == "known title"
+    assert out.candidates[0].matched_label == "bookkeeper"
+    assert resolver.resolve("bookkeeper").candidates[0].occupation_id != 1
+    # an exact ESCO label still names its own occupation, whatever the known titles say
+    assert with_memory.resolve("financial controller").candidates[0].occupation_id == 2
+
+
+def test_the_shipped_memory_holds_no_title_of_the_test_part():
+    from pathlib import Path
+
+    from service.title_memory import MEMORY_FILE, read_memory, title_split
+
+    rows = read_memory(Path(__file__).resolve().parents[2] / "data" / MEMORY_FILE)
+    assert len(rows) > 10_000
+    assert all(title_split(t) == "dev" for t, _ in rows)
+    assert all(u.startswith("http://data.europa.eu/esco/occupation/") for _, us in rows for u in us)
