@@ -69,8 +69,12 @@ def test_a_stated_name_is_searchable_in_any_case_linked_or_not(client, stated):
         items = client.get("/v1/credentials", params={"label": label}).json()["items"]
         assert [i["id"] for i in items] == [stated["id"]], label
     # other tests' records state "PostgreSQL" too: each one found states it
-    items = client.get("/v1/credentials", params={"label": "postgresql", "limit": 100}).json()
-    assert stated["id"] in [i["id"] for i in items["items"]]
+    both = {"label": "postgresql", "external_id": "stated:a"}
+    assert [i["id"] for i in client.get("/v1/credentials", params=both).json()["items"]] == [
+        stated["id"]
+    ]
+    items = client.get("/v1/credentials", params={"label": "postgresql"}).json()
+    assert items["items"]
     for i in items["items"]:
         labels = [
             s["label"].lower() for s in client.get(f"/v1/credentials/{i['id']}").json()["stated"]
