@@ -29,6 +29,15 @@ NOT_BLANK = r"[^ \t\n\r\f\v]"
 # what `next_cursor` holds: where the next page starts, in digits; any such cursor names a page
 CURSOR_PATTERN = r"^[0-9]{1,10}$"
 MAX_CURSOR = 10
+# a cursor in a request body (the lists' `next_cursor`)
+BodyCursor = Annotated[
+    str | None,
+    Field(
+        pattern=CURSOR_PATTERN,
+        max_length=MAX_CURSOR,
+        description="`next_cursor` of the previous page",
+    ),
+]
 LIMIT_SETTING = "x-limit-setting"  # service/api/schema_limits.py fills in the configured limit
 ANONYMOUS_LIMIT_SETTING = "x-anonymous-limit-setting"  # the same, for callers without a key
 

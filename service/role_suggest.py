@@ -26,7 +26,7 @@ from pydantic import (
 from sqlmodel import Session
 
 from indexing.types import unchecked
-from models.schemas import CURSOR_PATTERN, MAX_CURSOR, NOT_BLANK, STRICT, blank, integer
+from models.schemas import NOT_BLANK, STRICT, BodyCursor, blank, integer
 from service import role_matrix as rm
 from service.caller_limits import CallerLimits
 from service.deadline import Deadline
@@ -67,14 +67,7 @@ class SuggestLearnerIn(LearnerIn):
 
 
 IscoMajor = integer(0, 9) | Annotated[str, StringConstraints(pattern=r"^[0-9]$")]
-Cursor = Annotated[
-    str | None,
-    Field(
-        pattern=CURSOR_PATTERN,
-        max_length=MAX_CURSOR,
-        description="`next_cursor` of the previous page",
-    ),
-]
+Cursor = BodyCursor
 
 
 class RolesSuggestIn(BaseModel):

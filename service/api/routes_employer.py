@@ -14,10 +14,9 @@ from sqlalchemy import select
 from sqlmodel import Session
 
 from models.schemas import (
-    CURSOR_PATTERN,
-    MAX_CURSOR,
     MAX_ID,
     STRICT,
+    BodyCursor,
     CandidateOut,
     CandidatePage,
     CandidatesForOpeningOut,
@@ -45,14 +44,7 @@ router = APIRouter(
     dependencies=[SingleValuedQuery],
 )
 CandidateId = Annotated[int, Path(ge=1, le=MAX_ID)]
-Cursor = Annotated[
-    str | None,
-    Field(
-        pattern=CURSOR_PATTERN,
-        max_length=MAX_CURSOR,
-        description="`next_cursor` of the previous page",
-    ),
-]
+Cursor = BodyCursor
 
 
 class MatchIn(BaseModel):
