@@ -56,6 +56,17 @@ def cmd_ingest(args, settings) -> int:
     return 1 if failed or totals.get("error") else 0
 
 
+EMPLOYER_KEYS = ("candidates", "p50_ms", "p99_ms", "goal_p99_ms", "cpu_p50_ms", "cpu_p99_ms",
+                 "reference_per_candidate_gap_ms", "speedup_vs_reference_p50")  # fmt: skip
+ROLES_KEYS = ("occupations", "p50_ms", "p99_ms", "goal_p99_ms", "cpu_p50_ms", "cpu_p99_ms",
+              "reference_gap_per_occupation_ms", "speedup_vs_reference_p50")  # fmt: skip
+
+
+def _pick(part: dict, keys) -> dict:
+    """The figures of a bench part that go into the report's summary, in `keys` order."""
+    return {k: part[k] for k in keys}
+
+
 def cmd_bench(args, settings) -> int:
     from service.bench import run_bench
     from service.bench_report import table
@@ -87,21 +98,13 @@ def cmd_bench(args, settings) -> int:
         report["employer_ranking"] = run_employer_bench(
             settings, n_candidates=args.candidates, n_requests=args.requests
         )
-        report["summary"]["employer_ranking"] = {
-            k: report["employer_ranking"][k]
-            for k in ("candidates", "p50_ms", "p99_ms", "goal_p99_ms", "cpu_p50_ms", "cpu_p99_ms",
-                      "reference_per_candidate_gap_ms", "speedup_vs_reference_p50")
-        }  # fmt: skip
+        report["summary"]["employer_ranking"] = _pick(report["employer_ranking"], EMPLOYER_KEYS)
         save(report)
     if getattr(args, "role_learners", 0):
         from service.bench_roles import run_roles_bench
 
         report["roles"] = run_roles_bench(settings, n_learners=args.role_learners)
-        report["summary"]["roles"] = {
-            k: report["roles"][k]
-            for k in ("occupations", "p50_ms", "p99_ms", "goal_p99_ms", "cpu_p50_ms", "cpu_p99_ms",
-                      "reference_gap_per_occupation_ms", "speedup_vs_reference_p50")
-        }  # fmt: skip
+        report["summary"]["roles"] = _pick(report["roles"], ROLES_KEYS)
         save(report)
     if args.load_seconds:
         from service.bench_load import run_load_bench
@@ -112,14 +115,8 @@ def cmd_bench(args, settings) -> int:
         load = report["load"]
         report["summary"]["load"] = {
             "workers": load["workers"],
-            "throughput_rps": load["load"]["throughput_rps"],
-            "p50_ms": load["load"]["p50_ms"],
-            "p99_ms": load["load"]["p99_ms"],
-            "errors": load["load"]["errors"],
-            "rss_start_mb": load["rss_start_mb"],
-            "rss_end_mb": load["rss_end_mb"],
-            "rss_growth": load["rss_growth"],
-            "throughput_vs_one_client": load["throughput_vs_one_client"],
+            **_pick(load["load"], ("throughput_rps", "p50_ms", "p99_ms", "errors")),
+            **_pick(load, ("rss_start_mb", "rss_end_mb", "rss_growth", "throughput_vs_one_client")),
         }
         save(report)
     if getattr(args, "index_sizes", ""):
