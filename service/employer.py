@@ -168,21 +168,6 @@ def _evidence(
     return out
 
 
-def _labels(runtime, session: Session, ids) -> dict[int, str]:
-    """Preferred labels, from the runtime's taxonomy when it holds them (no query)."""
-    out, rest = {}, []
-    for i in set(ids):
-        entry = runtime.skills.get(i)
-        if entry is not None:
-            out[i] = entry.preferred_label
-        else:
-            rest.append(i)
-    if rest:
-        q = select(Skill.id, Skill.preferred_label).where(Skill.id.in_(rest))
-        out.update(dict(session.execute(q).all()))
-    return out
-
-
 def _reverse(nb: dict[int, dict[int, float]]) -> dict[int, list[tuple[int, float]]]:
     """neighbour skill -> [(required skill, credit)]: walk a candidate's few skills, not every
     required skill's many neighbours."""
@@ -236,7 +221,9 @@ def _match_detail(
     `nb` the candidate can use (the same gap, computed faster)."""
     profile = _held_profile(role, held, evidence, cid)
     gap = compute_gap(role, profile, own or nb, _gap_config(runtime.settings))
-    via_labels = _labels(runtime, session, [it.via_skill_id for it in gap.items if it.via_skill_id])
+    via_labels = profiles.skill_labels(
+        session, [it.via_skill_id for it in gap.items if it.via_skill_id], runtime
+    )
     matched = [
         {
             "skill_id": it.skill_id,

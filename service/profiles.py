@@ -60,13 +60,20 @@ class Learner:
     badges: list[dict] = field(default_factory=list)  # verification outcome of each awarded one
 
 
-def _labels(session: Session, ids: Iterable[int]) -> dict[int, str]:
-    ids = list(set(ids))
-    if not ids:
-        return {}
-    return dict(
-        session.execute(select(Skill.id, Skill.preferred_label).where(Skill.id.in_(ids))).all()
-    )
+def skill_labels(session: Session, ids: Iterable[int], runtime=None) -> dict[int, str]:
+    """Preferred labels of skills: from the runtime's taxonomy when given (no query), the
+    database for any it lacks."""
+    out, rest = {}, []
+    for sid in set(ids):
+        entry = runtime.skills.get(sid) if runtime is not None else None
+        if entry is not None:
+            out[sid] = entry.preferred_label
+        else:
+            rest.append(sid)
+    if rest:
+        q = select(Skill.id, Skill.preferred_label).where(Skill.id.in_(rest))
+        out.update(dict(session.execute(q).all()))
+    return out
 
 
 # ------------------------------------------------------------------------------ role profiles
@@ -205,7 +212,7 @@ def role_from_demand(
             select(PostingSkill.skill_id).where(PostingSkill.posting_id.in_(posts))
         ).scalars()
     )
-    labels = _labels(session, counts)
+    labels = skill_labels(session, counts)
     n = len(posts)
     skills = [
         RequiredSkill(sid, labels[sid], round(c / n, 4), c / n >= 0.5)

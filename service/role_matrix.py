@@ -274,7 +274,7 @@ def role_profile(
     ids = matrix.req_skill[lo:hi][keep].tolist()
     weights = matrix.req_weight[lo:hi][keep].tolist()
     essential = matrix.req_essential[lo:hi][keep].tolist()
-    labels = skill_labels(runtime, session, ids)
+    labels = profiles.skill_labels(session, ids, runtime)
     skills = [
         RequiredSkill(sid, labels[sid], w, e)
         for sid, w, e in zip(ids, weights, essential, strict=True)
@@ -303,19 +303,4 @@ def role_neighbours(matrix: RoleMatrix, row: int, rev: Mapping) -> dict[int, dic
         mine = {lsid: rel for lsid, rel in rev.get(sid, ()) if lsid not in required}
         if mine:
             out[sid] = mine
-    return out
-
-
-def skill_labels(runtime, session: Session, ids) -> dict[int, str]:
-    """Preferred labels, from the runtime's taxonomy (a query for any it lacks)."""
-    out, rest = {}, []
-    for sid in set(ids):
-        entry = runtime.skills.get(sid)
-        if entry is not None:
-            out[sid] = entry.preferred_label
-        else:
-            rest.append(sid)
-    if rest:
-        q = select(Skill.id, Skill.preferred_label).where(Skill.id.in_(rest))
-        out.update(dict(session.execute(q).all()))
     return out

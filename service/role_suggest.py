@@ -27,6 +27,7 @@ from sqlmodel import Session
 
 from indexing.types import unchecked
 from models.schemas import NOT_BLANK, STRICT, BodyCursor, blank, integer
+from service import profiles
 from service import role_matrix as rm
 from service.caller_limits import CallerLimits
 from service.deadline import Deadline
@@ -196,7 +197,7 @@ def _carriers(runtime, session, gap, profile) -> list[dict]:
         (it for it in gap.items if it.credit > 0), key=lambda it: (-it.weight * it.credit, it.label)
     )[:CARRIERS]
     via_ids = [it.via_skill_id for it in top if it.via_skill_id not in (None, it.skill_id)]
-    labels = rm.skill_labels(runtime, session, via_ids)
+    labels = profiles.skill_labels(session, via_ids, runtime)
     out = []
     for it in top:
         giver = it.via_skill_id if it.via_skill_id is not None else it.skill_id
