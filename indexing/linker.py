@@ -72,7 +72,7 @@ class LinkerConfig:
     # extract_min_score (a phrase: extract_min_score + extract_phrase_extra_score, as short
     # texts score high, like stated names, whose sure links start at 1.0) and no less than the
     # unit's best - extract_margin. Chosen on TECH and HOUSE validation by set F1
-    # (service/eval_extraction.py; README).
+    # (service/evaluation/extraction.py; README).
     extract_min_score: float = 0.75
     extract_max_skills: int = 30
     extract_per_sentence: int = 3
@@ -92,7 +92,7 @@ class LinkerConfig:
     # stated names (indexing/stated.py): a sure link at/above stated_link_min with a lead of
     # stated_margin_min over the next skill; a doubtful one from stated_doubt_min; a short name
     # (one word, an acronym) that is no label links only from stated_short_min. Chosen on the
-    # annotated spans of TECH and HOUSE validation (service/eval_extraction.py).
+    # annotated spans of TECH and HOUSE validation (service/evaluation/extraction.py).
     stated_link_min: float = 1.0
     stated_doubt_min: float = 0.9
     stated_short_min: float = 1.0

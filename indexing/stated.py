@@ -19,7 +19,7 @@ unambiguous name of the tool. Without a context, they are candidates.
 `confidence` of a dense link is linear in the score: 0.5 at `stated_doubt_min`, 0.8 at
 `stated_link_min`, within 0..1; an exact label is 1.0; a doubtful link is at most
 DOUBTFUL_MAX_CONFIDENCE. Thresholds were chosen on the annotated spans of TECH and HOUSE
-validation (service/eval_extraction.py).
+validation (service/evaluation/extraction.py).
 """
 
 from __future__ import annotations

@@ -24,7 +24,7 @@ from dataclasses import replace
 from service.ingest.parsers.ob3 import CREDIT_HOURS
 from service.matching import Candidate
 from service.matching.explain import num
-from service.stored_values import stored_weight
+from service.repo.stored_values import stored_weight
 
 MIN_SAMPLE = 5  # credentials of a kind that state a value before their median is an estimate
 DEMO_PREFIX = "demo:cred:"  # external ids of the generated demo catalog (data/catalog)

@@ -30,11 +30,11 @@ from service.evidence_trust import EvidenceTrustIn, trust_weights
 from service.ingest.pipeline import score_confidence
 from service.matching import Candidate, LearnerProfile, RequiredSkill, RoleProfile
 from service.matching.types import EVIDENCE_KINDS
-from service.records import visible
+from service.repo.records import visible
+from service.repo.stored_values import stored_number
 from service.stated_names import link_names, names_context
 from service.stated_names import warning as stated_warning
-from service.stored_values import stored_number
-from service.titles import TitleResolution
+from service.titles.resolver import TitleResolution
 
 
 @dataclass
@@ -167,7 +167,7 @@ def role_from_text(
 
 def resolve_title(runtime, session: Session, title: str, k: int = 5) -> TitleResolution:
     """The occupations a typed title names, best first, with how sure the answer is
-    (service/titles.py)."""
+    (service/titles/resolver.py)."""
     return runtime.titles.resolve(title, k=k)
 
 

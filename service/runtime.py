@@ -28,10 +28,10 @@ from models.tables import Credential, JobPosting, Occupation, Vector
 from service.catalog_cache import CatalogCache
 from service.config import Settings
 from service.db import create_tables, make_engine
-from service.record_index import RecordIndex, index_settings, prune_changes, record_text
 from service.taxonomy import load_taxonomy, occupation_titles, skill_entries
-from service.title_index import build_title_resolver
-from service.titles import TitleResolver
+from service.titles.index import build_title_resolver
+from service.titles.resolver import TitleResolver
+from service.vectors.record_index import RecordIndex, index_settings, prune_changes, record_text
 
 log = logging.getLogger("skillmatch")
 PRUNE_EVERY_S = 3600.0  # how often a worker prunes old index changes (settings.index_change_keep_s)

@@ -101,7 +101,7 @@ def admin_key(runtime) -> str:
     """A key of the operator tenant, allowed to write the shared catalog and public postings."""
     from sqlmodel import Session
 
-    from service.tenants import create_key, create_tenant
+    from service.employer.tenants import create_key, create_tenant
 
     with Session(runtime.engine) as s:
         tenant = create_tenant(s, "operator")

@@ -17,7 +17,7 @@ import pytest
         ),
         ("service.matching", ("fastapi", "sqlmodel", "torch")),
         ("models.records, models.tables, models.schemas", ("fastapi", "torch")),
-        ("service.api.app, service.cli", ("torch", "sentence_transformers")),
+        ("service.api.app, service.cli.main", ("torch", "sentence_transformers")),
     ],
 )
 def test_imports_stay_light(modules, forbidden):

@@ -13,8 +13,8 @@ from fastapi import Depends, Request
 from sqlmodel import Session
 
 from service.api.deps import RuntimeDep
+from service.employer.tenants import Principal, authenticate
 from service.errors import Forbidden, Unauthorized
-from service.tenants import Principal, authenticate
 
 
 def presented_key(request: Request) -> str | None:

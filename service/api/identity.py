@@ -2,7 +2,7 @@
 
 A presented key gets a bucket of its own only once it is known to be valid: an invented key
 (on a route that never checks keys, say) draws on the address's bucket, so inventing keys buys
-nothing. Keys are validated against the database through `service.tenants.authenticate` and
+nothing. Keys are validated against the database through `service.employer.tenants.authenticate` and
 remembered for `ttl_s` seconds, valid and invalid ones in separate bounded caches (so a flood
 of invented keys cannot push the valid ones out). A key not remembered yet is looked up at the
 cost of a token of the address's lookup bucket (RateLimitMiddleware in service/api/limits.py):
@@ -14,7 +14,7 @@ A key revoked meanwhile keeps its own bucket until its entry expires (authentica
 asks the database on every request, so it is refused at once).
 
 The address is the connecting peer's (`scope["client"]`); the server replaces it with the one
-in X-Forwarded-For only for the proxies in the `forwarded_allow_ips` setting (service/cli.py).
+in X-Forwarded-For only for the proxies in the `forwarded_allow_ips` setting (service/cli/main.py).
 """
 
 from __future__ import annotations
@@ -30,7 +30,7 @@ import anyio
 from sqlmodel import Session
 from starlette.types import Scope
 
-from service.tenants import authenticate
+from service.employer.tenants import authenticate
 
 log = logging.getLogger("skillmatch")
 

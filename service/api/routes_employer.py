@@ -28,13 +28,13 @@ from models.schemas import (
     TrustListOut,
 )
 from models.tables import TrustDocument
-from service import candidates as core
-from service import employer
 from service.api.auth import ReadKey, WriteKey
 from service.api.deps import CursorQuery, RuntimeDep, SessionDep, SingleValuedQuery
 from service.api.errors import COMMON_ERRORS, error_responses, links_to
+from service.employer import candidates as core
+from service.employer import rankings as employer
 from service.errors import NotFound
-from service.records import decode_cursor, encode_cursor
+from service.repo.records import decode_cursor, encode_cursor
 
 # Every route needs a key (401 without one, 403 without the scope); bodies may not decode (400).
 router = APIRouter(

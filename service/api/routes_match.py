@@ -8,12 +8,13 @@ from fastapi import APIRouter, Path, Query
 from fastapi.responses import JSONResponse
 
 from models.schemas import MAX_ID, GapAnswer, RecommendationOut, RoleCredentialsOut, RolesSuggestOut
-from service import profiles, recommend, role_suggest
+from service import profiles, recommend
 from service.api.auth import OptionalPrincipal
 from service.api.deps import DeadlineDep, RuntimeDep, SessionDep, SingleValuedQuery
 from service.api.errors import COMMON_ERRORS, error_responses
 from service.caller_limits import CallerLimits
-from service.records import credential_out
+from service.repo.records import credential_out
+from service.roles import suggest as role_suggest
 
 router = APIRouter(
     prefix="/v1",

@@ -18,7 +18,6 @@ from models.schemas import (
     PostingOut,
     RecordSkillOut,
 )
-from service import records as core
 from service.api.auth import OptionalPrincipal, WriteKey
 from service.api.deps import CursorQuery, RuntimeDep, SessionDep, SingleValuedQuery
 from service.api.errors import (
@@ -28,10 +27,11 @@ from service.api.errors import (
     error_responses,
     links_to,
 )
+from service.employer.tenants import Principal
 from service.errors import Forbidden, Unauthorized
 from service.ingest.namespace import shown_external_id
 from service.ingest.pipeline import BatchResult, Ingestor
-from service.tenants import Principal
+from service.repo import records as core
 
 Format = Literal["native", "csv", "jsonl", "ob2", "ob3", "ctdl", "schema_org"]
 FORMATS = get_args(Format)

@@ -18,11 +18,11 @@ from models.schemas import (
     SkillSource,
     limited_by,
 )
-from service import skills as core
 from service.api.auth import OptionalPrincipal
 from service.api.deps import DeadlineDep, RuntimeDep, SessionDep, SingleValuedQuery
 from service.api.errors import COMMON_ERRORS, error_responses, links_to
 from service.caller_limits import CallerLimits
+from service.repo import taxonomy as core
 
 router = APIRouter(
     prefix="/v1",

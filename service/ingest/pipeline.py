@@ -32,7 +32,7 @@ from models.tables import (
 )
 from service.ingest.linking import link_skills, score_confidence
 from service.ingest.namespace import RESERVED_MESSAGE, is_reserved, tenant_external_id
-from service.record_index import change_rows, compose_text
+from service.vectors.record_index import change_rows, compose_text
 
 log = logging.getLogger("skillmatch")
 Kind = Literal["credential", "posting"]

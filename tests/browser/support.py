@@ -1,6 +1,6 @@
 """What the browser tests share: the live server, the employer's data, badge files, screenshots.
 
-The server is a real `python -m service.cli serve --init --port <free port>` process on the
+The server is a real `python -m service.cli.main serve --init --port <free port>` process on the
 default data (the repository's data/ folder: full ESCO with O*NET tools, the demo catalog, the
 SkillSpan postings) with a temporary database and index folder. Its encoder is
 SKILLMATCH_BROWSER_MODEL, by default `fake:384`: a deterministic hashing encoder (bag of words,
@@ -82,7 +82,7 @@ class LiveServer:
         self.log = open(self.root / "server.log", "ab")  # noqa: SIM115
         t0 = time.monotonic()
         self.proc = subprocess.Popen(
-            [sys.executable, "-m", "service.cli", "serve", "--init", "--port", str(self.port)],
+            [sys.executable, "-m", "service.cli.main", "serve", "--init", "--port", str(self.port)],
             cwd=REPO_ROOT,
             env=self.env,
             stdout=self.log,
@@ -119,9 +119,9 @@ class LiveServer:
             self.log.close()
 
     def cli(self, *args: str) -> dict:
-        """Run `python -m service.cli ARGS` on the server's database; the JSON it prints."""
+        """Run `python -m service.cli.main ARGS` on the server's database; the JSON it prints."""
         out = subprocess.run(
-            [sys.executable, "-m", "service.cli", *args],
+            [sys.executable, "-m", "service.cli.main", *args],
             cwd=REPO_ROOT,
             env=self.env,
             capture_output=True,

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from service.eval_fixtures import read_fixture, score_cv_lines, score_stated_names
+from service.evaluation.fixtures import read_fixture, score_cv_lines, score_stated_names
 
 pytestmark = pytest.mark.slow
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"

@@ -206,7 +206,7 @@ def test_extraction_policy_always_adds_extracted_skills_to_stated_ones(runtime):
         runtime.settings = old
     from sqlmodel import Session
 
-    from service.records import record_skills
+    from service.repo.records import record_skills
 
     with Session(runtime.engine) as s:
         skills = record_skills(s, "credential", res.items[0].id)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from service.bench_report import HEADER, rows, table
+from service.bench.report import HEADER, rows, table
 from service.defaults import CATALOG, POSTINGS
 
 REPO_DATA = Path(__file__).resolve().parents[2] / "data"
@@ -31,7 +31,7 @@ def bench_settings(settings, runtime, mini_data_dir, tmp_path):
 
 
 def _args(out: Path) -> argparse.Namespace:
-    from service.cli_data import add_data_commands
+    from service.cli.data import add_data_commands
 
     parser = argparse.ArgumentParser()
     add_data_commands(parser.add_subparsers())
@@ -43,7 +43,7 @@ def _args(out: Path) -> argparse.Namespace:
 
 
 def test_bench_writes_the_report_and_prints_the_table(bench_settings, tmp_path, capsys):
-    from service.cli_data import cmd_bench
+    from service.cli.data import cmd_bench
 
     out = tmp_path / "bench" / "report.json"
     assert cmd_bench(_args(out), bench_settings) == 0

@@ -9,7 +9,7 @@ from models.tables import Candidate, Tenant
 
 
 def test_employer_bench_reports_latency_and_cleans_up(settings, runtime):
-    from service.bench_employer import run_employer_bench
+    from service.bench.employer import run_employer_bench
 
     with Session(runtime.engine) as s:
         tenants_before = s.execute(select(func.count()).select_from(Tenant)).scalar_one()

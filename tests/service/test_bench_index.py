@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 from indexing.encoder import normalize_rows
-from service.bench_index import (
+from service.bench.index import (
     label_vectors,
     run_index_bench,
     stored_record_vectors,
@@ -80,7 +80,7 @@ def test_bench_reads_label_and_record_vectors(settings, runtime):
 
 
 def test_bench_command_has_the_index_and_encoder_flags():
-    from service.cli_data import add_data_commands
+    from service.cli.data import add_data_commands
 
     parser = argparse.ArgumentParser()
     add_data_commands(parser.add_subparsers())

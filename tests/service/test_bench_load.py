@@ -13,13 +13,13 @@ pytestmark = pytest.mark.slow
 
 
 def test_tree_rss_counts_this_process():
-    from service.bench_load import tree_rss_mb
+    from service.bench.load import tree_rss_mb
 
     assert tree_rss_mb(os.getpid()) > 10
 
 
 def test_load_bench_runs_two_workers_without_errors(tmp_path, mini_data_dir):
-    from service.bench_load import run_load_bench
+    from service.bench.load import run_load_bench
     from service.config import Settings
     from service.ingest.pipeline import Ingestor
     from service.runtime import build_runtime
@@ -50,7 +50,7 @@ def test_load_bench_runs_two_workers_without_errors(tmp_path, mini_data_dir):
 def test_extraction_requests_are_real_varied_posting_sentences(tmp_path):
     from pathlib import Path
 
-    from service.bench_load import TEXTS, extract_texts
+    from service.bench.load import TEXTS, extract_texts
 
     data = Path(__file__).resolve().parents[2] / "data"
     texts = extract_texts(data, n=300)

@@ -8,11 +8,11 @@ from sqlalchemy import func, select
 from sqlmodel import Session
 
 from models.tables import Credential, Occupation
-from service.bench_report import rows
+from service.bench.report import rows
 
 
 def test_roles_bench_reports_latency_beside_one_gap_per_occupation(settings, runtime):
-    from service.bench_roles import run_roles_bench
+    from service.bench.roles import run_roles_bench
 
     with Session(runtime.engine) as s:
         n_occ = s.execute(select(func.count()).select_from(Occupation)).scalar_one()

@@ -8,9 +8,9 @@ from sqlalchemy import select
 from sqlmodel import Session
 
 from models.tables import ApiKey
-from service.cli import main
+from service.cli.main import main
 from service.db import make_engine
-from service.tenants import authenticate
+from service.employer.tenants import authenticate
 
 
 def test_cli_creates_tenants_and_keys_that_authenticate(tmp_path, monkeypatch, capsys):

@@ -58,7 +58,7 @@ def test_load_default_data_uses_the_pipeline_and_skips_a_second_time(runtime, tm
 
 
 def test_cli_ingest_reports_a_summary_and_errors(settings, runtime, tmp_path, capsys, monkeypatch):
-    from service import cli_data
+    from service.cli import data as cli_data
 
     path = tmp_path / "creds.jsonl"
     path.write_text(

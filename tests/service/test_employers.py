@@ -14,7 +14,7 @@ from models.tables import (
     CandidateSkill,
     Tenant,
 )
-from service.tenants import authenticate, create_key, create_tenant, hash_key
+from service.employer.tenants import authenticate, create_key, create_tenant, hash_key
 from tests.utils.queries import essential_skills
 
 

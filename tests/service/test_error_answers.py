@@ -17,9 +17,9 @@ from sqlmodel import Session
 from starlette.middleware import Middleware
 
 from models.tables import Candidate
-from service import records
 from service.api.app import create_app
 from service.api.observability import JsonFormatter, request_id_var
+from service.repo import records
 from tests.utils.errors import assert_error
 
 

@@ -1,5 +1,5 @@
-"""Extraction as a set (service/eval_extraction.py) and the behaviour fixtures
-(service/eval_fixtures.py): hand-computed scores, and the fixture files' shape."""
+"""Extraction as a set (service/evaluation/extraction.py) and the behaviour fixtures
+(service/evaluation/fixtures.py): hand-computed scores, and the fixture files' shape."""
 
 from __future__ import annotations
 
@@ -10,14 +10,14 @@ from pathlib import Path
 
 import pytest
 
-from service.eval_extraction import (
+from service.evaluation.extraction import (
     evaluate_extraction,
     read_sentences,
     read_spans,
     set_scores,
     span_scores,
 )
-from service.eval_fixtures import read_fixture, score_cv_lines
+from service.evaluation.fixtures import read_fixture, score_cv_lines
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 
@@ -155,7 +155,7 @@ def test_a_file_that_is_no_fixture_is_refused(tmp_path):
 def test_cli_eval_extraction_on_a_benchmark_file_and_on_a_fixture(
     tmp_path, mini_data_dir, monkeypatch, capsys
 ):
-    from service.cli import main
+    from service.cli.main import main
 
     monkeypatch.setenv("SKILLMATCH_MODEL", "fake:64")
     monkeypatch.setenv("SKILLMATCH_DATA_DIR", str(mini_data_dir))

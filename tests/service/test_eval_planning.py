@@ -6,7 +6,7 @@ from sqlalchemy import select
 from sqlmodel import Session
 
 from models.tables import Occupation, OccupationSkill, Skill
-from service.eval_planning import run_planning_eval
+from service.evaluation.planning import run_planning_eval
 from service.ingest.pipeline import Ingestor
 
 

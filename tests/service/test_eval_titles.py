@@ -2,7 +2,13 @@ from __future__ import annotations
 
 import json
 
-from service.eval_titles import OCC_PREFIX, evaluate_titles, read_melo, read_noisy, title_split
+from service.evaluation.titles import (
+    OCC_PREFIX,
+    evaluate_titles,
+    read_melo,
+    read_noisy,
+    title_split,
+)
 
 
 def test_read_melo_keeps_occupation_gold_and_drops_isco(tmp_path):

@@ -2,7 +2,7 @@ import csv
 
 import pytest
 
-from service.evaluation import (
+from service.evaluation.linking import (
     evaluate_linking,
     r_precision_at_k,
     read_linking_csv,

@@ -12,7 +12,7 @@ from sqlalchemy import select
 from sqlmodel import Session
 
 from models.tables import Skill, Tenant
-from service.tenants import create_key, create_tenant
+from service.employer.tenants import create_key, create_tenant
 from tests.utils.queries import essential_skills
 from tests.verify.badges import jwt_claims, ob3_credential, salted_sha256
 from tests.verify.signing import did_jwk, public_jwk, sign_jws

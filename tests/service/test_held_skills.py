@@ -11,7 +11,7 @@ from sqlalchemy import select
 from sqlmodel import Session
 
 from models.tables import Occupation, Skill
-from service.tenants import create_key, create_tenant
+from service.employer.tenants import create_key, create_tenant
 from tests.utils.queries import essential_skills
 
 NURSE = "nurse responsible for general care"

@@ -11,7 +11,7 @@ from sqlmodel import Session
 
 from indexing.encoder import FakeEncoder
 from models.tables import IndexChange, Vector
-from service.record_index import PRUNED, RecordIndex, prune_changes
+from service.vectors.record_index import PRUNED, RecordIndex, prune_changes
 
 
 @pytest.fixture
@@ -75,7 +75,7 @@ def test_a_worker_behind_pruned_changes_rebuilds_and_one_up_to_date_replays(engi
             s.delete(s.get(Vector, ("credential", i, a.encoder.model_id)))
         s.commit()
     a.remove(list(range(1, 6)))
-    from service.record_index import change_rows
+    from service.vectors.record_index import change_rows
 
     with Session(engine) as s:
         s.execute(IndexChange.__table__.insert(), change_rows("credential", range(1, 6), "delete"))
@@ -101,7 +101,7 @@ def test_a_worker_behind_pruned_changes_rebuilds_and_one_up_to_date_replays(engi
 def test_workers_prune_hourly_and_operators_from_the_cli(engine, tmp_path, capsys):
     from types import SimpleNamespace
 
-    from service.cli_db import cmd_db_prune_changes
+    from service.cli.db import cmd_db_prune_changes
     from service.config import Settings
     from service.runtime import PRUNE_EVERY_S, Runtime
 

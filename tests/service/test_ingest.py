@@ -102,7 +102,7 @@ def test_duplicate_external_id_in_one_batch_is_reported(runtime):
 
 
 def test_index_is_persisted_and_rebuilt_from_database(runtime, tmp_path):
-    from service.record_index import RecordIndex
+    from service.vectors.record_index import RecordIndex
 
     Ingestor(runtime, "credential").ingest([_doc("persist", i) for i in range(3)])
     saved = RecordIndex("credential", runtime.engine, runtime.encoder, runtime.credentials.path)
@@ -200,7 +200,7 @@ def test_stated_posting_skills_are_linked_once_per_batch_exact_labels_without_en
 
     from indexing.stated import link_stated
     from service.ingest.linking import record_context
-    from service.record_index import compose_text
+    from service.vectors.record_index import compose_text
 
     p = SimpleNamespace(record=recs[0], text=compose_text(recs[0].title, recs[0].description)[0])
     alone = {

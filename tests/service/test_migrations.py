@@ -19,7 +19,7 @@ from sqlmodel import Session, SQLModel
 
 import models.tables  # noqa: F401  (registers the tables on SQLModel.metadata)
 from service import migrate
-from service.cli import main
+from service.cli.main import main
 from service.db import create_tables, make_engine
 from tests.conftest import DB_PARAMS, PG_URL, _postgres_database
 
@@ -147,7 +147,7 @@ def test_every_revision_upgrades_and_downgrades_one_step_at_a_time(engine):
 
 
 def test_a_database_made_by_create_all_is_stamped_and_works(engine):
-    from service.tenants import authenticate, create_key, create_tenant
+    from service.employer.tenants import authenticate, create_key, create_tenant
 
     SQLModel.metadata.create_all(engine)
     with Session(engine) as s:

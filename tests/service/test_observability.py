@@ -262,8 +262,8 @@ def test_encoder_hook_is_idempotent_passes_results_through_and_drops_dead_observ
 def test_serve_sets_up_logging_and_leaves_the_access_log_to_the_app(monkeypatch):
     import uvicorn
 
-    from service import cli
     from service.api import observability
+    from service.cli import main as cli
 
     seen: dict = {}
     monkeypatch.setattr(

@@ -53,7 +53,7 @@ def _env(tmp_path, mini_data_dir, url):
     )
     tag = f"ops-{os.getpid()}-{time.monotonic_ns()}"
     out = subprocess.run(
-        [sys.executable, "-m", "service.cli", "tenants", "create", tag, "--scopes", "admin"],
+        [sys.executable, "-m", "service.cli.main", "tenants", "create", tag, "--scopes", "admin"],
         env=e,
         capture_output=True,
         text=True,
@@ -71,7 +71,7 @@ class Server:
             [
                 sys.executable,
                 "-m",
-                "service.cli",
+                "service.cli.main",
                 "serve",
                 "--init",
                 "--port",

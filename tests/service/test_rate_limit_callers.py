@@ -15,7 +15,7 @@ from fastapi.testclient import TestClient
 
 from service.api.app import create_app
 from service.api.identity import KnownKeys, key_digest
-from service.cli import proxy_options
+from service.cli.main import proxy_options
 
 
 def make_client(settings, runtime, **overrides) -> TestClient:
@@ -125,8 +125,8 @@ def test_a_failing_lookup_counts_the_key_as_unknown_and_is_not_remembered(caplog
 
 
 def test_serve_trusts_forwarded_headers_only_from_configured_proxies(monkeypatch):
-    from service import cli
     from service.api import observability
+    from service.cli import main as cli
 
     seen: list[dict] = []
     monkeypatch.setattr(observability, "configure_logging", lambda s, **kw: None)

@@ -11,7 +11,7 @@ from sqlmodel import Session
 from indexing.encoder import FakeEncoder
 from indexing.vector_index import manifest_path
 from models.tables import Vector
-from service.record_index import RecordIndex
+from service.vectors.record_index import RecordIndex
 
 
 @pytest.fixture
@@ -102,7 +102,7 @@ def test_settings_reach_the_index_parameters(engine, tmp_path):
     import faiss
 
     from service.config import Settings
-    from service.record_index import index_settings
+    from service.vectors.record_index import index_settings
 
     opts = index_settings(
         Settings(index_type="hnsw", index_hnsw_ef_construction=77, index_hnsw_ef_search=99)

@@ -12,8 +12,8 @@ from sqlmodel import Session
 
 from models.tables import CredentialSkill, Occupation, OccupationSkill, Skill
 from service import profiles
-from service import role_matrix as rm
 from service.matching import GapConfig, LearnerProfile, compute_gap
+from service.roles import matrix as rm
 from tests.utils.queries import essential_skills
 
 URL = "/v1/roles/suggest"
@@ -372,7 +372,7 @@ def test_anonymous_text_over_the_anonymous_limit_is_refused(anon, runtime):
 
 def test_a_cancelled_deadline_stops_the_work(runtime, cook):
     from service.deadline import Deadline, TimedOut
-    from service.role_suggest import RolesSuggestIn, suggest
+    from service.roles.suggest import RolesSuggestIn, suggest
 
     body = RolesSuggestIn.model_validate({"learner": {"skills": cook["essential"]}})
     deadline = Deadline()

@@ -75,8 +75,8 @@ def fuzz_target(request, mini_data_dir, tmp_path_factory):
     from indexing.encoder import FakeEncoder
     from service.api.app import create_app
     from service.config import Settings
+    from service.employer.tenants import create_key, create_tenant
     from service.runtime import build_runtime
-    from service.tenants import create_key, create_tenant
 
     for url in _fuzz_database(request.param, tmp_path_factory):
         settings = Settings(

@@ -12,7 +12,7 @@ from sqlalchemy import select
 from sqlmodel import Session
 
 from models.tables import JobPosting, Occupation, Tenant
-from service.tenants import create_key, create_tenant
+from service.employer.tenants import create_key, create_tenant
 from tests.utils.queries import essential_skills
 
 SECRET_TITLE = "Quokka wrangler (confidential opening)"

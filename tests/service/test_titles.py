@@ -7,8 +7,8 @@ import pytest
 
 from indexing.encoder import FakeEncoder
 from indexing.label_index import LabelIndex
-from service.title_words import expand_abbreviations, normalise_title
-from service.titles import OccupationInfo, TitleConfig, TitleResolver
+from service.titles.resolver import OccupationInfo, TitleConfig, TitleResolver
+from service.titles.words import expand_abbreviations, normalise_title
 
 OCCUPATIONS = [
     # (id, isco, preferred, alternatives, description)
@@ -106,7 +106,7 @@ def test_a_weak_match_carries_a_warning(resolver):
 
 def test_known_titles_speak_for_their_occupations(resolver):
     from indexing.vector_index import VectorIndex
-    from service.title_memory import TitleMemory
+    from service.titles.memory import TitleMemory
 
     enc = resolver.labels.encoder
     titles = ["hotel maid", "room attendant", "bookkeeper"]
@@ -132,7 +132,7 @@ def test_known_titles_speak_for_their_occupations(resolver):
 def test_the_shipped_memory_holds_no_title_of_the_test_part():
     from pathlib import Path
 
-    from service.title_memory import MEMORY_FILE, read_memory, title_split
+    from service.titles.memory import MEMORY_FILE, read_memory, title_split
 
     rows = read_memory(Path(__file__).resolve().parents[2] / "data" / MEMORY_FILE)
     assert len(rows) > 10_000

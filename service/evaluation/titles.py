@@ -7,7 +7,7 @@
   `exactMatch` of its O*NET-SOC code (titles of several codes take the union). A title whose code
   has no exact match is dropped. A stable hash of the title splits it into a development part
   (80%: tuning, and the resolver's memory of known titles) and a test part (20%, reported, never
-  tuned on, never in the memory): service/title_memory.py.
+  tuned on, never in the memory): service/titles/memory.py.
 
 Reports MRR, acc@1 and recall@5/10 over the resolver's ranked occupations, in percent, for the
 resolver the service uses and, beside it, the plain label search it replaced.
@@ -21,7 +21,7 @@ from collections import defaultdict
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from service.title_memory import read_noisy, title_split
+from service.titles.memory import read_noisy, title_split
 
 OCC_PREFIX = "http://data.europa.eu/esco/occupation/"
 __all__ = [

@@ -23,7 +23,7 @@ from sqlmodel import Session
 
 from models.tables import Occupation, OccupationSkill, Skill
 from service.config import Settings
-from service.role_suggest import RolesSuggestIn
+from service.roles.suggest import RolesSuggestIn
 
 GOAL_P99_MS = 100
 

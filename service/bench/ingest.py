@@ -69,7 +69,7 @@ GOAL_RATIO = 0.8  # pipeline records/s >= this x the raw encoder's
 
 def _bench_kind(runtime, recorder: RecordingEncoder, kind: str, docs: list, fmt) -> dict:
     from service.ingest.pipeline import Ingestor
-    from service.record_index import record_text
+    from service.vectors.record_index import record_text
 
     ingestor = Ingestor(runtime, kind)
     parsed = [r for _p, r in ingestor.parse(docs, fmt) if not isinstance(r, list)]

@@ -105,7 +105,7 @@ def cmd_db_revision(args, settings: Settings) -> int:
 
 
 def cmd_db_prune_changes(args, settings: Settings) -> int:
-    from service.record_index import prune_changes
+    from service.vectors.record_index import prune_changes
 
     engine = _engine(settings.database_url)
     try:

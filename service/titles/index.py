@@ -17,8 +17,8 @@ from indexing.label_index import LabelIndex
 from indexing.vector_index import IndexMismatchError, VectorIndex
 from models.tables import Occupation
 from service.config import Settings
-from service.title_memory import MEMORY_FILE, load_memory
-from service.titles import OccupationInfo, TitleResolver
+from service.titles.memory import MEMORY_FILE, load_memory
+from service.titles.resolver import OccupationInfo, TitleResolver
 
 log = logging.getLogger("skillmatch")
 

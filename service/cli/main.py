@@ -90,7 +90,7 @@ def cmd_serve(args, settings: Settings) -> int:
 
 def cmd_eval_linking(args, settings: Settings) -> int:
     from indexing.linker import SkillLinker
-    from service.evaluation import evaluate_linking, read_linking_csv
+    from service.evaluation.linking import evaluate_linking, read_linking_csv
     from service.runtime import build_runtime
 
     settings = settings.model_copy(update={"load_default_data": False})
@@ -117,8 +117,8 @@ def cmd_eval_linking(args, settings: Settings) -> int:
 
 
 def cmd_eval_extraction(args, settings: Settings) -> int:
-    from service.eval_extraction import format_extraction, run_extraction_eval
-    from service.eval_fixtures import format_fixture, run_fixture_eval
+    from service.evaluation.extraction import format_extraction, run_extraction_eval
+    from service.evaluation.fixtures import format_fixture, run_fixture_eval
     from service.runtime import build_runtime
 
     runtime = build_runtime(settings.model_copy(update={"load_default_data": False}))
@@ -133,7 +133,7 @@ def cmd_eval_extraction(args, settings: Settings) -> int:
 
 
 def cmd_eval_planning(args, settings: Settings) -> int:
-    from service.eval_planning import run_planning_eval
+    from service.evaluation.planning import run_planning_eval
     from service.runtime import build_runtime
 
     runtime = build_runtime(settings.model_copy(update={"load_default_data": False}))
@@ -152,7 +152,7 @@ def cmd_eval_planning(args, settings: Settings) -> int:
 
 
 def cmd_eval_titles(args, settings: Settings) -> int:
-    from service.eval_titles import run_title_eval
+    from service.evaluation.titles import run_title_eval
     from service.runtime import build_runtime
 
     runtime = build_runtime(settings.model_copy(update={"load_default_data": False}))
@@ -226,8 +226,8 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--json", action="store_true", help="print one JSON object")
     s.set_defaults(func=cmd_eval_titles)
 
-    from service.cli_admin import add_admin_commands
-    from service.cli_data import add_data_commands
+    from service.cli.admin import add_admin_commands
+    from service.cli.data import add_data_commands
 
     add_data_commands(sub)
     add_admin_commands(sub)

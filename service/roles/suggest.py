@@ -1,7 +1,7 @@
 """POST /v1/roles/suggest: the occupations ranked by how close a learner already is to each.
 
 The learner is built as for POST /v1/gap (same evidence, trust weights, held-means-held). Every
-occupation is scored at once (service/role_matrix.py): its essential coverage with the gap's
+occupation is scored at once (service/roles/matrix.py): its essential coverage with the gap's
 partial credit. Only the page's occupations get the details: their essential gap from
 `compute_gap`, the skills that carry the match, and the hours and cost that close the gap under
 the constraints, from the planner of POST /v1/recommendations in its cheap setting (greedy, without
@@ -28,13 +28,13 @@ from sqlmodel import Session
 from indexing.types import unchecked
 from models.schemas import NOT_BLANK, STRICT, BodyCursor, blank, integer
 from service import profiles
-from service import role_matrix as rm
 from service.caller_limits import CallerLimits
 from service.deadline import Deadline
 from service.matching import Gap, GapConfig, compute_gap
 from service.recommend import ConstraintsIn, LearnerIn, _learner_out, learner_of
-from service.records import decode_cursor, encode_cursor
-from service.role_close import to_close
+from service.repo.records import decode_cursor, encode_cursor
+from service.roles import matrix as rm
+from service.roles.close import to_close
 
 NO_EVIDENCE = "learner gives no evidence: name held credentials, badges, declared skills or a text"
 NO_SKILLS = "no skill of the taxonomy was found in the learner's evidence: nothing to rank"

@@ -191,7 +191,7 @@ def run_load_bench(
         SKILLMATCH_RATE_LIMIT_PER_MINUTE="0",
         SKILLMATCH_LOG_LEVEL="WARNING",
     )
-    cmd = [sys.executable, "-m", "service.cli", "serve", "--workers", str(workers)]
+    cmd = [sys.executable, "-m", "service.cli.main", "serve", "--workers", str(workers)]
     proc = subprocess.Popen(
         [*cmd, "--port", str(port)],
         env=env,

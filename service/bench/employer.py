@@ -120,7 +120,7 @@ def _cleanup(runtime, tid: int) -> None:
 def _naive_ms(runtime, tid: int, posting_id: int) -> float:
     """The reference: the gap analysis run per candidate (what one learner's request does)."""
     from service import profiles
-    from service.employer import _gap_config, candidate_pool
+    from service.employer.rankings import _gap_config, candidate_pool
     from service.matching import LearnerProfile, compute_gap
 
     t = time.perf_counter()
@@ -148,7 +148,7 @@ def run_employer_bench(
 
     from service.api.app import create_app
     from service.runtime import build_runtime
-    from service.tenants import create_key
+    from service.employer.tenants import create_key
 
     runtime = runtime or build_runtime(settings)
     rng = random.Random(7)

@@ -1,5 +1,5 @@
 """`skillmatch tenants ...` and `skillmatch keys ...`: employers and their API keys; `skillmatch
-db ...` (service/cli_db.py): schema migrations. These need the database only (no model), so
+db ...` (service/cli/db.py): schema migrations. These need the database only (no model), so
 they are instant."""
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ def _session(settings: Settings):
 
 
 def cmd_tenant_create(args, settings: Settings) -> int:
-    from service.tenants import create_key, create_tenant
+    from service.employer.tenants import create_key, create_tenant
 
     with _session(settings) as s:
         tenant = create_tenant(s, args.name)
@@ -49,7 +49,7 @@ def cmd_tenant_list(args, settings: Settings) -> int:
 
 
 def cmd_key_create(args, settings: Settings) -> int:
-    from service.tenants import create_key, find_tenant
+    from service.employer.tenants import create_key, find_tenant
 
     with _session(settings) as s:
         tenant = find_tenant(s, args.tenant)
@@ -60,7 +60,7 @@ def cmd_key_create(args, settings: Settings) -> int:
 
 
 def cmd_key_revoke(args, settings: Settings) -> int:
-    from service.tenants import revoke_key
+    from service.employer.tenants import revoke_key
 
     with _session(settings) as s:
         revoke_key(s, args.key_id)
@@ -88,6 +88,6 @@ def add_admin_commands(sub) -> None:
     s.add_argument("key_id", type=int)
     s.set_defaults(func=cmd_key_revoke)
 
-    from service.cli_db import add_db_commands
+    from service.cli.db import add_db_commands
 
     add_db_commands(sub)  # `skillmatch db upgrade|downgrade|current|stamp|history|revision`

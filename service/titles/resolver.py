@@ -32,7 +32,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from indexing.label_index import LabelIndex
-from service.title_words import expand_abbreviations, normalise_title, title_words
+from service.titles.words import expand_abbreviations, normalise_title, title_words
 
 NO_MATCH = "no confident match for this title: pick one of the alternatives"
 LOW_CONFIDENCE = "low confidence: check the role, or pick one of the alternatives"

@@ -21,7 +21,7 @@ import os
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
-from service.evaluation import SPECIAL_LABELS
+from service.evaluation.linking import SPECIAL_LABELS
 
 
 @dataclass(frozen=True)

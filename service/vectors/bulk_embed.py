@@ -18,7 +18,7 @@ from sqlmodel import Session
 
 from models.tables import Credential, IndexChange, JobPosting, Vector
 from service.config import Settings
-from service.record_index import change_rows, text_hash
+from service.vectors.record_index import change_rows, text_hash
 
 TABLES = {"credential": Credential, "posting": JobPosting}
 

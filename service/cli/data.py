@@ -68,8 +68,8 @@ def _pick(part: dict, keys) -> dict:
 
 
 def cmd_bench(args, settings) -> int:
-    from service.bench import run_bench
-    from service.bench_report import table
+    from service.bench.ingest import run_bench
+    from service.bench.report import table
 
     out = Path(args.out)
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -80,7 +80,7 @@ def cmd_bench(args, settings) -> int:
     report = run_bench(settings, n_credentials=args.credentials, n_postings=args.postings)
     save(report)
     if args.sizes:
-        from service.bench_recommend import run_recommend_bench
+        from service.bench.recommend import run_recommend_bench
 
         sizes = tuple(int(x) for x in args.sizes.split(","))
         report["recommendations"] = run_recommend_bench(
@@ -93,7 +93,7 @@ def cmd_bench(args, settings) -> int:
         }  # fmt: skip
         save(report)
     if args.candidates:
-        from service.bench_employer import run_employer_bench
+        from service.bench.employer import run_employer_bench
 
         report["employer_ranking"] = run_employer_bench(
             settings, n_candidates=args.candidates, n_requests=args.requests
@@ -101,13 +101,13 @@ def cmd_bench(args, settings) -> int:
         report["summary"]["employer_ranking"] = _pick(report["employer_ranking"], EMPLOYER_KEYS)
         save(report)
     if getattr(args, "role_learners", 0):
-        from service.bench_roles import run_roles_bench
+        from service.bench.roles import run_roles_bench
 
         report["roles"] = run_roles_bench(settings, n_learners=args.role_learners)
         report["summary"]["roles"] = _pick(report["roles"], ROLES_KEYS)
         save(report)
     if args.load_seconds:
-        from service.bench_load import run_load_bench
+        from service.bench.load import run_load_bench
 
         report["load"] = run_load_bench(
             settings, seconds=args.load_seconds, clients=args.load_clients
@@ -120,7 +120,7 @@ def cmd_bench(args, settings) -> int:
         }
         save(report)
     if getattr(args, "index_sizes", ""):
-        from service.bench_index import run_index_bench, summary
+        from service.bench.index import run_index_bench, summary
 
         report["index"] = run_index_bench(
             settings,
@@ -130,7 +130,7 @@ def cmd_bench(args, settings) -> int:
         report["summary"]["index"] = summary(report["index"])
         save(report)
     if getattr(args, "encoders", False):
-        from service.bench_encoders import run_encoder_bench
+        from service.bench.encoders import run_encoder_bench
 
         report["encoders"] = run_encoder_bench(settings, model2vec_path=args.model2vec)
         report["summary"]["encoders"] = {
@@ -153,7 +153,7 @@ def cmd_distill(args, settings) -> int:
 
 
 def cmd_embed(args, settings) -> int:
-    from service.bulk_embed import embed_missing, parse_shard
+    from service.vectors.bulk_embed import embed_missing, parse_shard
 
     shard = parse_shard(args.shard)
     for kind in args.kinds:
@@ -163,7 +163,7 @@ def cmd_embed(args, settings) -> int:
 
 
 def cmd_title_memory(args, settings) -> int:
-    from service.title_memory import MEMORY_FILE, write_memory
+    from service.titles.memory import MEMORY_FILE, write_memory
 
     shared = Path(args.shared)
     out = Path(args.out) if args.out else Path(settings.data_dir) / MEMORY_FILE

@@ -31,12 +31,12 @@ from models.tables import (
     Skill,
 )
 from service import profiles
-from service.candidates import get_candidate_row, pool_version
+from service.employer.candidates import get_candidate_row, pool_version
 from service.ingest.namespace import shown_external_id
 from service.matching import GapConfig, LearnerProfile, RoleProfile, compute_gap
 from service.matching.gap import best_credit
 from service.matching.types import EVIDENCE_KINDS
-from service.records import decode_cursor, encode_cursor, visible
+from service.repo.records import decode_cursor, encode_cursor, visible
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,1 @@
+"""Command line: `skillmatch serve|init|eval|ingest|bench|db|tenants|keys` (main.py)."""

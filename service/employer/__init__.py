@@ -1,0 +1,1 @@
+"""Employers: tenants and keys, candidates (job seekers), rankings of openings and candidates."""

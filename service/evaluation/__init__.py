@@ -1,0 +1,1 @@
+"""`skillmatch eval ...`: linking, extraction, planning and title evaluations."""

@@ -1,0 +1,1 @@
+"""The SQL: keyword-only, typed functions per aggregate (taxonomy, records, ...)."""

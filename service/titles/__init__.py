@@ -1,0 +1,1 @@
+"""A typed job title -> ESCO occupations: the resolver, its memory of real titles, title words."""
