@@ -42,7 +42,7 @@ def extract_texts(data_dir, n: int = 1000, seed: int = 3) -> list[str]:
     postings, so that requests vary as real ones do (the linker caches the vectors of recent
     texts, and a handful of texts sent over and over would measure only that cache). TEXTS when
     the postings are not there."""
-    from service.defaults import POSTINGS, _read_jsonl_gz
+    from service.defaults import POSTINGS, read_jsonl_gz
 
     path = Path(data_dir) / POSTINGS
     if not path.exists():
@@ -51,7 +51,7 @@ def extract_texts(data_dir, n: int = 1000, seed: int = 3) -> list[str]:
 
     pool = sorted({
         s.text
-        for doc in _read_jsonl_gz(path)
+        for doc in read_jsonl_gz(path)
         for s in split_sentences(doc["text"])
         if 6 <= len(s.text.split()) <= 40
     })  # fmt: skip
