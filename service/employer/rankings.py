@@ -121,7 +121,6 @@ def _credits(pool: Pool, required: list[int], nb: dict[int, dict[int, float]]) -
 
 
 def gap_config(settings) -> GapConfig:
-    """The gap thresholds (partial, covered) the settings configure."""
     return GapConfig(partial_min=settings.gap_partial_min, covered_min=settings.gap_covered_min)
 
 
