@@ -206,7 +206,7 @@ def run_index_bench(
     the stored record vectors of `settings` (its database and index folder)."""
     source = {"bases": "given", "queries": "given"}
     if bases is None or queries is None:
-        from service.runtime import model_index_dir, make_encoder
+        from service.runtime import make_encoder, model_index_dir
 
         encoder = make_encoder(settings)
         model_id = encoder.model_id

@@ -126,7 +126,7 @@ def _bench_kind(runtime, recorder: RecordingEncoder, kind: str, docs: list, fmt)
 
 def run_bench(settings: Settings, *, n_credentials: int = 300, n_postings: int = 60) -> dict:
     from service.defaults import CATALOG, POSTINGS, read_jsonl_gz, skillspan_posting
-    from service.runtime import model_index_dir, build_runtime, make_encoder
+    from service.runtime import build_runtime, make_encoder, model_index_dir
 
     encoder = make_encoder(settings)
     recorder = RecordingEncoder(encoder)

@@ -103,7 +103,7 @@ def run_recommend_bench(
 
     from service.api.app import create_app
     from service.db import create_tables, make_engine
-    from service.runtime import model_index_dir, build_runtime, make_encoder
+    from service.runtime import build_runtime, make_encoder, model_index_dir
 
     rng = random.Random(seed)
     encoder = make_encoder(settings)
