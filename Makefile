@@ -35,9 +35,11 @@ test: install chromium
 test-fast: install
 	$(BIN)/python -m pytest -q -m "not slow"
 
+## Style, format, and the architecture: the import contracts of pyproject.toml ([tool.importlinter]).
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 
 format: install
 	$(BIN)/ruff check --fix .
@@ -63,4 +65,4 @@ eval: install
 	HF_HUB_OFFLINE=1 $(BIN)/skillmatch eval extraction tests/fixtures/stated_names.json
 
 clean:
-	rm -rf var .pytest_cache .ruff_cache
+	rm -rf var .pytest_cache .ruff_cache .import_linter_cache

@@ -24,7 +24,8 @@ _NOISE = re.compile(r"<[A-Z]+>|\(\s*[mwfd]\s*/\s*[mwfd]\s*(/\s*[mwfdx]\s*)?\)", 
 _SPACE = re.compile(r"[\s\x00-\x1f\x7f]+")  # the scraped texts hold stray controls (\x1a)
 
 
-def _read_jsonl_gz(path: Path) -> list[dict]:
+def read_jsonl_gz(path: Path) -> list[dict]:
+    """The JSON objects of a gzipped JSON-lines file (blank lines skipped)."""
     with gzip.open(path, "rt", encoding="utf-8") as fh:
         return [json.loads(line) for line in fh if line.strip()]
 
@@ -96,13 +97,13 @@ def load_default_data(runtime, *, force: bool = False) -> dict[str, dict]:
     summaries = {}
     show = runtime.settings.progress
     if paths[0].exists() and runtime.settings.demo_catalog:
-        docs = _read_jsonl_gz(paths[0])
+        docs = read_jsonl_gz(paths[0])
         with progress_bar(len(docs), "catalog", show) as advance:
             summaries["credentials"] = _ingest_in_chunks(
                 Ingestor(runtime, "credential"), docs, "native", advance
             )
     if paths[1].exists():
-        docs = [skillspan_posting(d) for d in _read_jsonl_gz(paths[1])]
+        docs = [skillspan_posting(d) for d in read_jsonl_gz(paths[1])]
         with progress_bar(len(docs), "postings", show) as advance:
             summaries["postings"] = _ingest_in_chunks(
                 Ingestor(runtime, "posting"), docs, None, advance

@@ -117,7 +117,8 @@ def make_encoder(settings: Settings) -> Encoder:
     return SentenceTransformerEncoder(settings.model, max_seq_length=settings.model_max_seq_length)
 
 
-def _index_dir(settings: Settings, encoder: Encoder) -> Path:
+def model_index_dir(settings: Settings, encoder: Encoder) -> Path:
+    """The folder of the indexes built with this encoder's model (one per model id)."""
     safe = "".join(c if c.isalnum() or c in "-._" else "_" for c in encoder.model_id)
     return Path(settings.index_dir) / safe
 
@@ -172,7 +173,7 @@ def build_runtime(
     if load_taxonomy(engine, Path(settings.data_dir), include_onet=settings.include_onet):
         log.info("taxonomy loaded into the database")
     entries = skill_entries(engine)
-    idir = _index_dir(settings, encoder)
+    idir = model_index_dir(settings, encoder)
     show = settings.progress
 
     linker: SkillLinker | None = None
@@ -216,7 +217,7 @@ def build_runtime(
         ("posting", JobPosting, "postings.faiss"),
     ):
         rindex = RecordIndex(kind, engine, encoder, idir / fname, **index_settings(settings))
-        missing = _records_without_vectors(engine, table, kind, encoder.model_id)
+        missing = records_without_vectors(engine, table, kind, encoder.model_id)
         with progress_bar(len(missing), f"{kind}s", show) as advance:
             rindex.open(lambda m=missing: m, progress=advance)
         records[kind] = rindex
@@ -240,7 +241,7 @@ def build_runtime(
     return runtime
 
 
-def _records_without_vectors(
+def records_without_vectors(
     engine: Engine, table, kind: str, model_id: str
 ) -> list[tuple[int, str]]:
     """Records with no stored vector for this model (a new model, or rows written elsewhere)."""

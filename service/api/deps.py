@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import types
 import typing
+import weakref
 from collections.abc import Iterator
 from typing import Annotated, Any
 
@@ -67,6 +68,24 @@ def _query_fields(dependant: Any) -> Iterator[Any]:
         yield from _query_fields(sub)
 
 
+# route (by identity: routes are not hashable) -> the names of its single-valued query
+# parameters; an entry goes when its route is collected, before its id can be reused
+_SINGLES: dict[int, frozenset[str]] = {}
+
+
+def _single_valued_names(route: Any, dependant: Any) -> frozenset[str]:
+    """The query parameters of the route that are not lists, computed once per route."""
+    key = id(route)
+    singles = _SINGLES.get(key)
+    if singles is None:
+        singles = frozenset(
+            f.alias for f in _query_fields(dependant) if not _is_list(f.field_info.annotation)
+        )
+        _SINGLES[key] = singles
+        weakref.finalize(route, _SINGLES.pop, key, None)
+    return singles
+
+
 def single_valued_query(request: Request) -> None:
     """A query parameter that is not a list is given at most once: FastAPI would keep the last of
     several values, silently, where the schema allows one (routers depend on this)."""
@@ -74,12 +93,7 @@ def single_valued_query(request: Request) -> None:
     dependant = getattr(route, "dependant", None)
     if dependant is None:
         return
-    singles = getattr(route, "_single_valued_query", None)  # computed once per route
-    if singles is None:
-        singles = frozenset(
-            f.alias for f in _query_fields(dependant) if not _is_list(f.field_info.annotation)
-        )
-        route._single_valued_query = singles
+    singles = _single_valued_names(route, dependant)
     seen: set[str] = set()
     for key, _value in request.query_params.multi_items():
         if key in singles:

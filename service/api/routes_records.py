@@ -160,6 +160,8 @@ def _owner_for_write(kind: str, principal: Principal, visibility: str) -> int | 
 
 
 def make_router(kind: str) -> APIRouter:
+    """The routes of one kind of record under /v1/{kind}s, in the order /openapi.json lists
+    them: ingest, search, one record, its skills, delete."""
     plural = kind + "s"
     router = APIRouter(
         prefix=f"/v1/{plural}",
@@ -167,7 +169,16 @@ def make_router(kind: str) -> APIRouter:
         responses=error_responses(401, 403, 404, *COMMON_ERRORS),
         dependencies=[SingleValuedQuery],
     )
-    out = CredentialOut if kind == "credential" else PostingOut
+    _add_ingest(router, kind)
+    _add_search(router, kind)
+    _add_get_one(router, kind)
+    _add_get_skills(router, kind)
+    _add_delete(router, kind)
+    return router
+
+
+def _add_ingest(router: APIRouter, kind: str) -> None:
+    plural = kind + "s"
 
     @router.post(
         "",
@@ -218,17 +229,25 @@ def make_router(kind: str) -> APIRouter:
             response.status_code = 201
         return out_body
 
+
+def _search_links(kind: str) -> dict[int | str, dict[str, Any]]:
+    """OpenAPI links from a page of search results (its first item) to what takes its id."""
     first = "$response.body#/items/0/id"
-    item = f"/v1/{plural}/{{record_id}}"
+    item = f"/v1/{kind}s/{{record_id}}"
     targets = [("GET", item, "record_id"), ("GET", item + "/skills", "record_id")]
     if kind == "posting":
         targets.append(("POST", "/v1/openings/{posting_id}/candidates", "posting_id"))
+    return links_to(first, *targets)
+
+
+def _add_search(router: APIRouter, kind: str) -> None:
+    plural = kind + "s"
 
     @router.get(
         "",
         response_model=Page,
         summary=f"Search {plural}",
-        responses=links_to(first, *targets),
+        responses=_search_links(kind),
     )
     def search(
         runtime: RuntimeDep,
@@ -284,6 +303,10 @@ def make_router(kind: str) -> APIRouter:
             items=[core.posting_out(session, r, score=s) for r, s in items], next_cursor=nxt
         )
 
+
+def _add_get_one(router: APIRouter, kind: str) -> None:
+    out = CredentialOut if kind == "credential" else PostingOut
+
     @router.get("/{record_id}", response_model=out)
     def get_one(
         session: SessionDep,
@@ -299,11 +322,15 @@ def make_router(kind: str) -> APIRouter:
             return core.credential_out(row, skills=skills, original=original, stated=stated)
         return core.posting_out(session, row, skills=skills, original=original, stated=stated)
 
+
+def _add_get_skills(router: APIRouter, kind: str) -> None:
     @router.get("/{record_id}/skills", response_model=list[RecordSkillOut])
     def get_skills(session: SessionDep, principal: OptionalPrincipal, record_id: RecordId):
         core.get_row(session, kind, record_id, tenant_id=principal.tenant_id if principal else None)
         return core.record_skills(session, kind, record_id)
 
+
+def _add_delete(router: APIRouter, kind: str) -> None:
     @router.delete("/{record_id}", status_code=204)
     def delete(
         runtime: RuntimeDep,
@@ -319,5 +346,3 @@ def make_router(kind: str) -> APIRouter:
         if not Ingestor(runtime, kind).delete(record_id):
             raise NotFound(f"no {kind} with id {record_id}", field=f"{kind}_id")
         return Response(status_code=204)
-
-    return router

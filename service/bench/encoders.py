@@ -22,10 +22,10 @@ def short_texts(data_dir: Path, n: int) -> list[str]:
 
 
 def long_texts(data_dir: Path, n: int) -> list[str]:
-    from service.defaults import POSTINGS, _read_jsonl_gz
+    from service.defaults import POSTINGS, read_jsonl_gz
     from service.vectors.record_index import record_text
 
-    docs = _read_jsonl_gz(Path(data_dir) / POSTINGS)[:n]
+    docs = read_jsonl_gz(Path(data_dir) / POSTINGS)[:n]
     return [record_text(d.get("title_guess", ""), d["text"]) for d in docs]
 
 

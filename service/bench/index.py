@@ -206,11 +206,11 @@ def run_index_bench(
     the stored record vectors of `settings` (its database and index folder)."""
     source = {"bases": "given", "queries": "given"}
     if bases is None or queries is None:
-        from service.runtime import _index_dir, make_encoder
+        from service.runtime import make_encoder, model_index_dir
 
         encoder = make_encoder(settings)
         model_id = encoder.model_id
-        idir = _index_dir(settings, encoder)
+        idir = model_index_dir(settings, encoder)
         if bases is None:
             bases = label_vectors(idir)
             source["bases"] = f"{len(bases)} linker label vectors ({model_id})"

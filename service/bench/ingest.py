@@ -125,12 +125,12 @@ def _bench_kind(runtime, recorder: RecordingEncoder, kind: str, docs: list, fmt)
 
 
 def run_bench(settings: Settings, *, n_credentials: int = 300, n_postings: int = 60) -> dict:
-    from service.defaults import CATALOG, POSTINGS, _read_jsonl_gz, skillspan_posting
-    from service.runtime import _index_dir, build_runtime, make_encoder
+    from service.defaults import CATALOG, POSTINGS, read_jsonl_gz, skillspan_posting
+    from service.runtime import build_runtime, make_encoder, model_index_dir
 
     encoder = make_encoder(settings)
     recorder = RecordingEncoder(encoder)
-    main_idir = _index_dir(settings, encoder)
+    main_idir = model_index_dir(settings, encoder)
     with tempfile.TemporaryDirectory(prefix="skillmatch-bench-") as tmp:
         tmp = Path(tmp)
         bench_idir = tmp / "indexes"
@@ -142,7 +142,7 @@ def run_bench(settings: Settings, *, n_credentials: int = 300, n_postings: int =
                 "load_default_data": False,
             }
         )
-        sub = _index_dir(bench_settings, encoder)
+        sub = model_index_dir(bench_settings, encoder)
         sub.mkdir(parents=True)
         for name in ("skills", "occupations.faiss", "occupations.faiss.manifest.json"):
             if (main_idir / name).exists():
@@ -152,8 +152,8 @@ def run_bench(settings: Settings, *, n_credentials: int = 300, n_postings: int =
         startup_s = time.perf_counter() - t0
         encoder.encode_documents(["warm-up: the first forward pass allocates"] * 8)
         data = Path(settings.data_dir)
-        creds = _read_jsonl_gz(data / CATALOG)[:n_credentials]
-        posts = [skillspan_posting(d) for d in _read_jsonl_gz(data / POSTINGS)[:n_postings]]
+        creds = read_jsonl_gz(data / CATALOG)[:n_credentials]
+        posts = [skillspan_posting(d) for d in read_jsonl_gz(data / POSTINGS)[:n_postings]]
         report = {
             "machine": {
                 "cpus": os.cpu_count(),

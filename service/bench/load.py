@@ -42,7 +42,7 @@ def extract_texts(data_dir, n: int = 1000, seed: int = 3) -> list[str]:
     postings, so that requests vary as real ones do (the linker caches the vectors of recent
     texts, and a handful of texts sent over and over would measure only that cache). TEXTS when
     the postings are not there."""
-    from service.defaults import POSTINGS, _read_jsonl_gz
+    from service.defaults import POSTINGS, read_jsonl_gz
 
     path = Path(data_dir) / POSTINGS
     if not path.exists():
@@ -51,7 +51,7 @@ def extract_texts(data_dir, n: int = 1000, seed: int = 3) -> list[str]:
 
     pool = sorted({
         s.text
-        for doc in _read_jsonl_gz(path)
+        for doc in read_jsonl_gz(path)
         for s in split_sentences(doc["text"])
         if 6 <= len(s.text.split()) <= 40
     })  # fmt: skip
@@ -161,10 +161,8 @@ def _drive(base: str, seconds: float, clients: int, ids, seed: int) -> dict:
     }
 
 
-def run_load_bench(
-    settings: Settings, *, seconds: float = 60.0, clients: int = 8, workers: int = 2
-) -> dict:
-    import httpx
+def _default_ids(settings: Settings) -> tuple[list[int], list[int], int]:
+    """Credential ids and ids of occupations with skills to send, and the occupations' count."""
     from sqlalchemy import select
     from sqlmodel import Session
 
@@ -181,6 +179,11 @@ def run_load_bench(
     engine.dispose()
     if len(cred_ids) < 2 or not occ_ids:
         raise RuntimeError("the load bench needs the default data: run `make run` first")
+    return list(cred_ids), list(occ_ids), n_occ
+
+
+def _start_server(settings: Settings, workers: int) -> tuple[subprocess.Popen, str]:
+    """`skillmatch serve` on a free port, rate limit off, in its own process group."""
     port = _free_port()
     env = dict(
         os.environ,
@@ -199,39 +202,56 @@ def run_load_bench(
         stderr=subprocess.DEVNULL,
         start_new_session=True,
     )
-    base = f"http://127.0.0.1:{port}"
+    return proc, f"http://127.0.0.1:{port}"
+
+
+def _wait_ready(proc: subprocess.Popen, base: str) -> float:
+    """Seconds until the server answers /ready (300 at most)."""
+    import httpx
+
+    t0 = time.monotonic()
+    while True:
+        if proc.poll() is not None:
+            raise RuntimeError("the server exited before it was ready")
+        try:
+            if httpx.get(f"{base}/ready", timeout=2).status_code == 200:
+                # every worker answers /ready on its own; wait until a few in a row do
+                if all(
+                    httpx.get(f"{base}/ready", headers={"Connection": "close"}).status_code == 200
+                    for _ in range(6)
+                ):
+                    break
+        except httpx.HTTPError:
+            pass
+        if time.monotonic() - t0 > 300:
+            raise RuntimeError("the server was not ready in 300 s")
+        time.sleep(0.5)
+    return time.monotonic() - t0
+
+
+def _stop(proc: subprocess.Popen) -> None:
+    os.killpg(proc.pid, signal.SIGTERM)
     try:
-        t0 = time.monotonic()
-        while True:
-            if proc.poll() is not None:
-                raise RuntimeError("the server exited before it was ready")
-            try:
-                if httpx.get(f"{base}/ready", timeout=2).status_code == 200:
-                    # every worker answers /ready on its own; wait until a few in a row do
-                    if all(
-                        httpx.get(f"{base}/ready", headers={"Connection": "close"}).status_code
-                        == 200
-                        for _ in range(6)
-                    ):
-                        break
-            except httpx.HTTPError:
-                pass
-            if time.monotonic() - t0 > 300:
-                raise RuntimeError("the server was not ready in 300 s")
-            time.sleep(0.5)
-        ready_s = time.monotonic() - t0
-        ids = (list(cred_ids), list(occ_ids), extract_texts(settings.data_dir))
+        proc.wait(30)
+    except subprocess.TimeoutExpired:
+        os.killpg(proc.pid, signal.SIGKILL)
+
+
+def run_load_bench(
+    settings: Settings, *, seconds: float = 60.0, clients: int = 8, workers: int = 2
+) -> dict:
+    cred_ids, occ_ids, n_occ = _default_ids(settings)
+    proc, base = _start_server(settings, workers)
+    try:
+        ready_s = _wait_ready(proc, base)
+        ids = (cred_ids, occ_ids, extract_texts(settings.data_dir))
         _drive(base, min(10.0, seconds / 6), clients, ids, seed=1)  # warm-up
         rss_start = tree_rss_mb(proc.pid)
         single = _drive(base, seconds / 5, 1, ids, seed=99)
         loaded = _drive(base, seconds, clients, ids, seed=7)
         rss_end = tree_rss_mb(proc.pid)
     finally:
-        os.killpg(proc.pid, signal.SIGTERM)
-        try:
-            proc.wait(30)
-        except subprocess.TimeoutExpired:
-            os.killpg(proc.pid, signal.SIGKILL)
+        _stop(proc)
     growth = (rss_end - rss_start) / rss_start if rss_start else 0.0
     return {
         "workers": workers,

@@ -103,7 +103,7 @@ def run_recommend_bench(
 
     from service.api.app import create_app
     from service.db import create_tables, make_engine
-    from service.runtime import _index_dir, build_runtime, make_encoder
+    from service.runtime import build_runtime, make_encoder, model_index_dir
 
     rng = random.Random(seed)
     encoder = make_encoder(settings)
@@ -119,9 +119,9 @@ def run_recommend_bench(
                 "progress": False,
             }
         )
-        sub = _index_dir(bs, encoder)
+        sub = model_index_dir(bs, encoder)
         sub.mkdir(parents=True)
-        main = _index_dir(settings, encoder)
+        main = model_index_dir(settings, encoder)
         for name in ("skills", "occupations.faiss", "occupations.faiss.manifest.json"):
             os.symlink(main / name, sub / name)
         dst = make_engine(bs.database_url)

@@ -120,7 +120,7 @@ def _credits(pool: Pool, required: list[int], nb: dict[int, dict[int, float]]) -
     return out
 
 
-def _gap_config(settings) -> GapConfig:
+def gap_config(settings) -> GapConfig:
     return GapConfig(partial_min=settings.gap_partial_min, covered_min=settings.gap_covered_min)
 
 
@@ -220,7 +220,7 @@ def _match_detail(
     """Matched skills with evidence, missing essentials, and the plan. `own` is the part of
     `nb` the candidate can use (the same gap, computed faster)."""
     profile = _held_profile(role, held, evidence, cid)
-    gap = compute_gap(role, profile, own or nb, _gap_config(runtime.settings))
+    gap = compute_gap(role, profile, own or nb, gap_config(runtime.settings))
     via_labels = profiles.skill_labels(
         session, [it.via_skill_id for it in gap.items if it.via_skill_id], runtime
     )
@@ -269,7 +269,7 @@ def _essential_plan(runtime, session, role: RoleProfile, profile: LearnerProfile
     from service.recommend import _plan_out, plan_gap
 
     essentials = RoleProfile(role.title, [r for r in role.skills if r.essential], role.source)
-    gap = compute_gap(essentials, profile, nb, _gap_config(runtime.settings))
+    gap = compute_gap(essentials, profile, nb, gap_config(runtime.settings))
     result = plan_gap(runtime, session, gap, profile, nb, Constraints())
     out = _plan_out(result)
     return {

@@ -233,6 +233,191 @@ def _programs(
     return {p: frozenset(s) for p, s in parts.items() if s}
 
 
+class _Held:
+    """The learner's credentials, as ids and external ids. Called with an external id, says
+    whether it is held, learning the external ids of held records found in the catalog."""
+
+    def __init__(
+        self,
+        held: Collection[int | str | Candidate],
+        candidates: Sequence[Candidate],
+        catalog: Catalog,
+    ) -> None:
+        self.catalog = catalog
+        self.ids = {h for h in held if isinstance(h, int)}
+        self.records = [h for h in held if isinstance(h, Candidate)]
+        self.ext = {h for h in held if isinstance(h, str)} | {h.external_id for h in self.records}
+        self.ids |= {h.id for h in self.records}
+        self.ext |= {c.external_id for c in candidates if c.id in self.ids}
+
+    def __call__(self, ext: str) -> bool:
+        if ext in self.ext:
+            return True
+        c = self.catalog.get(ext)
+        if c is not None and c.id in self.ids:
+            self.ext.add(ext)
+            return True
+        return False
+
+
+def _pool(candidates: Sequence[Candidate], held_ext: set[str]) -> list[Candidate]:
+    """The candidates not held, each external id once, in order."""
+    pool: list[Candidate] = []
+    seen: set[str] = set()
+    for c in candidates:
+        if c.external_id not in seen and c.external_id not in held_ext:
+            seen.add(c.external_id)
+            pool.append(c)
+    return pool
+
+
+class _Prerequisites:
+    """Whether each credential may be taken (filters and budgets, decided once per external id)
+    and its transitive not-held prerequisites; why a credential is left out goes to skipped."""
+
+    def __init__(
+        self,
+        k: Constraints,
+        unknown: UnknownEffort,
+        catalog: Catalog,
+        is_held: Callable[[str], bool],
+    ) -> None:
+        self.k, self.unknown, self.filter = k, unknown, Filter(k)
+        self.catalog, self.is_held = catalog, is_held
+        self.skipped: dict[str, str] = {}
+        self.verdict: dict[str, str | None] = {}
+        self.closure_ext: dict[str, tuple[str, ...] | None] = {}
+
+    def check(self, c: Candidate) -> str | None:
+        if c.external_id not in self.verdict:
+            self.verdict[c.external_id] = self.filter.why(c) or effort_why(c, self.k, self.unknown)
+        return self.verdict[c.external_id]
+
+    def resolve(self, c: Candidate, trail: tuple[str, ...]) -> tuple[str, ...] | None:
+        """Transitive not-held prerequisites of c, or None (and a reason) if unresolvable."""
+        ext = c.external_id
+        if ext in self.closure_ext:
+            return self.closure_ext[ext]
+        out: list[str] = []
+        why = None
+        for p in c.prerequisites:
+            if self.is_held(p):
+                continue
+            q = self.catalog.get(p)
+            if p in trail or p == ext:
+                why = f"prerequisite cycle through {p}"
+            elif q is None:
+                why = f"prerequisite {p} is not in the catalog"
+            elif (bad := self.check(q)) is not None:
+                why = f"prerequisite {p} is not allowed: {bad}"
+            elif (sub := self.resolve(q, (*trail, ext))) is None:
+                why = f"prerequisite {p} cannot be taken"
+            else:
+                out.extend(x for x in (p, *sub) if x not in out)
+                continue
+            self.skipped.setdefault(ext, why)
+            break
+        self.closure_ext[ext] = None if why else tuple(out)
+        return self.closure_ext[ext]
+
+
+@dataclass
+class _Units:
+    """The planning universe: the admissible pool, then the prerequisites they need that are
+    not candidates themselves (extra). rows: each unit's row in the credit matrix over pool +
+    extra."""
+
+    units: list[Candidate] = field(default_factory=list)
+    rows: list[int] = field(default_factory=list)
+    index: dict[str, int] = field(default_factory=dict)  # external id -> unit
+    extra: list[Candidate] = field(default_factory=list)
+
+
+def _units(pool: list[Candidate], prereqs: _Prerequisites, catalog: Catalog) -> _Units:
+    u = _Units()
+    for r, c in enumerate(pool):
+        why = prereqs.check(c)
+        if why is not None:
+            prereqs.skipped[c.external_id] = why
+            continue
+        u.index[c.external_id] = len(u.units)
+        u.units.append(c)
+        u.rows.append(r)
+    for c in [x for x in u.units if x.prerequisites]:
+        for q in prereqs.resolve(c, ()) or ():
+            if q not in u.index:
+                u.index[q] = len(u.units)
+                u.units.append(catalog.get(q))  # type: ignore[arg-type]  # resolved above
+                u.rows.append(len(pool) + len(u.extra))
+                u.extra.append(u.units[-1])
+    return u
+
+
+def _credit_arrays(
+    items: list[GapItem],
+    matrix_rows: list[Candidate],
+    rows: list[int],
+    neighbours: SkillNeighbours | None,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """base (the learner's credit per open skill), the units' credits clipped to the residual,
+    the skill giving each credit, and the best credit any row offers per skill (reachable)."""
+    m = len(items)
+    cm = credit_matrix([it.skill_id for it in items], matrix_rows, neighbours)
+    base = np.array([it.credit for it in items], dtype=np.float64)
+    all_credits = np.minimum(cm.credits, np.clip(1.0 - base, 0.0, 1.0))
+    reachable = all_credits.max(axis=0) if len(all_credits) else np.zeros(m)
+    if rows == list(range(len(all_credits))):
+        credits, via = all_credits, cm.via
+    else:
+        credits, via = all_credits[rows].reshape(-1, m), cm.via[rows].reshape(-1, m)
+    return base, credits, via, reachable
+
+
+def _closures(
+    units: list[Candidate],
+    index: dict[str, int],
+    closure_ext: dict[str, tuple[str, ...] | None],
+) -> tuple[list[tuple[int, ...]], list[tuple[int, ...]], np.ndarray]:
+    """Each unit's closure and direct prerequisites as units, and whether it can be taken."""
+    closure: list[tuple[int, ...]] = [()] * len(units)
+    direct: list[tuple[int, ...]] = [()] * len(units)
+    valid = np.ones(len(units), dtype=bool)
+    for i, u in enumerate(units):
+        if not u.prerequisites:
+            continue
+        cl = closure_ext.get(u.external_id, ())
+        if cl is None:
+            valid[i] = False
+        elif cl:
+            closure[i] = tuple(index[q] for q in cl)
+            direct[i] = tuple(index[p] for p in u.prerequisites if p in index)
+    return closure, direct, valid
+
+
+def _bundle(credits: np.ndarray, closure: list[tuple[int, ...]]) -> np.ndarray:
+    """Per unit: the max of the credits over the unit and its closure."""
+    bundle = credits.copy()
+    for i, cl in enumerate(closure):
+        if cl:
+            bundle[i] = np.max(credits[[i, *cl]], axis=0)
+    return bundle
+
+
+def _unit_programs(
+    programs: dict[str, frozenset[str]], units: list[Candidate]
+) -> list[tuple[str, ...]]:
+    """Per unit: the programs it is part of."""
+    part_of: dict[str, list[str]] = {}
+    for p, parts in programs.items():
+        for e in parts:
+            part_of.setdefault(e, []).append(p)
+    return [tuple(part_of.get(u.external_id, ())) for u in units]
+
+
+def _limit(value: float | None) -> float:
+    return math.inf if value is None else float(value)
+
+
 def build_problem(
     gap: Gap,
     candidates: Sequence[Candidate],
@@ -250,144 +435,38 @@ def build_problem(
     (see Problem.skipped). Unknown hours and costs enter the arrays as their estimate (else 0):
     under a budget only counted ones remain."""
     k = constraints or Constraints()
-    filt = Filter(k)
     catalog = Catalog(candidates, lookup)
-    held_ids = {h for h in held if isinstance(h, int)}
-    held_records = [h for h in held if isinstance(h, Candidate)]
-    held_ext = {h for h in held if isinstance(h, str)} | {h.external_id for h in held_records}
-    held_ids |= {h.id for h in held_records}
-    held_ext |= {c.external_id for c in candidates if c.id in held_ids}
-
-    def is_held(ext: str) -> bool:
-        if ext in held_ext:
-            return True
-        c = catalog.get(ext)
-        if c is not None and c.id in held_ids:
-            held_ext.add(ext)
-            return True
-        return False
-
-    pool: list[Candidate] = []
-    seen: set[str] = set()
-    for c in candidates:
-        if c.external_id not in seen and c.external_id not in held_ext:
-            seen.add(c.external_id)
-            pool.append(c)
-
-    skipped: dict[str, str] = {}
-    verdict: dict[str, str | None] = {}
-
-    def check(c: Candidate) -> str | None:
-        if c.external_id not in verdict:
-            verdict[c.external_id] = filt.why(c) or effort_why(c, k, unknown)
-        return verdict[c.external_id]
-
-    closure_ext: dict[str, tuple[str, ...] | None] = {}
-
-    def resolve(c: Candidate, trail: tuple[str, ...]) -> tuple[str, ...] | None:
-        """Transitive not-held prerequisites of c, or None (and a reason) if unresolvable."""
-        ext = c.external_id
-        if ext in closure_ext:
-            return closure_ext[ext]
-        out: list[str] = []
-        why = None
-        for p in c.prerequisites:
-            if is_held(p):
-                continue
-            q = catalog.get(p)
-            if p in trail or p == ext:
-                why = f"prerequisite cycle through {p}"
-            elif q is None:
-                why = f"prerequisite {p} is not in the catalog"
-            elif (bad := check(q)) is not None:
-                why = f"prerequisite {p} is not allowed: {bad}"
-            elif (sub := resolve(q, (*trail, ext))) is None:
-                why = f"prerequisite {p} cannot be taken"
-            else:
-                out.extend(x for x in (p, *sub) if x not in out)
-                continue
-            skipped.setdefault(ext, why)
-            break
-        closure_ext[ext] = None if why else tuple(out)
-        return closure_ext[ext]
-
-    units: list[Candidate] = []
-    rows: list[int] = []  # each unit's row in the credit matrix over pool + extra
-    index: dict[str, int] = {}
-    for r, c in enumerate(pool):
-        why = check(c)
-        if why is not None:
-            skipped[c.external_id] = why
-            continue
-        index[c.external_id] = len(units)
-        units.append(c)
-        rows.append(r)
-    extra: list[Candidate] = []  # prerequisites that are not candidates themselves
-    for c in [u for u in units if u.prerequisites]:
-        for q in resolve(c, ()) or ():
-            if q not in index:
-                index[q] = len(units)
-                units.append(catalog.get(q))  # type: ignore[arg-type]  # resolved above
-                rows.append(len(pool) + len(extra))
-                extra.append(units[-1])
-
-    items = gap.open_items
-    m = len(items)
-    cm = credit_matrix([it.skill_id for it in items], [*pool, *extra], neighbours)
-    base = np.array([it.credit for it in items], dtype=np.float64)
-    all_credits = np.minimum(cm.credits, np.clip(1.0 - base, 0.0, 1.0))
-    reachable = all_credits.max(axis=0) if len(all_credits) else np.zeros(m)
-    if rows == list(range(len(all_credits))):
-        credits, via = all_credits, cm.via
-    else:
-        credits, via = all_credits[rows].reshape(-1, m), cm.via[rows].reshape(-1, m)
-
-    closure: list[tuple[int, ...]] = [()] * len(units)
-    direct: list[tuple[int, ...]] = [()] * len(units)
-    valid = np.ones(len(units), dtype=bool)
-    for i, u in enumerate(units):
-        if not u.prerequisites:
-            continue
-        cl = closure_ext.get(u.external_id, ())
-        if cl is None:
-            valid[i] = False
-        elif cl:
-            closure[i] = tuple(index[q] for q in cl)
-            direct[i] = tuple(index[p] for p in u.prerequisites if p in index)
-    bundle = credits.copy()
-    for i, cl in enumerate(closure):
-        if cl:
-            bundle[i] = np.max(credits[[i, *cl]], axis=0)
-
-    programs = _programs(catalog, [*units, *held_records], is_held)
-    part_of: dict[str, list[str]] = {}
-    for p, parts in programs.items():
-        for e in parts:
-            part_of.setdefault(e, []).append(p)
-    unit_programs = [tuple(part_of.get(u.external_id, ())) for u in units]
+    is_held = _Held(held, candidates, catalog)
+    pool = _pool(candidates, is_held.ext)
+    prereqs = _Prerequisites(k, unknown, catalog, is_held)
+    u = _units(pool, prereqs, catalog)
+    units, items = u.units, gap.open_items
+    base, credits, via, reachable = _credit_arrays(items, [*pool, *u.extra], u.rows, neighbours)
+    closure, direct, valid = _closures(units, u.index, prereqs.closure_ext)
+    programs = _programs(catalog, [*units, *is_held.records], is_held)
     return Problem(
         gap=gap,
         items=items,
         weights=np.array([it.weight for it in items], dtype=np.float64),
         base=base,
         units=units,
-        index=index,
+        index=u.index,
         closure=closure,
         direct_prereqs=direct,
         valid=valid,
         credits=credits,
         via=via,
-        bundle=bundle,
-        hours=np.fromiter((u.hours_value for u in units), np.float64, len(units)),
-        cost=np.fromiter((u.cost_value for u in units), np.float64, len(units)),
+        bundle=_bundle(credits, closure),
+        hours=np.fromiter((x.hours_value for x in units), np.float64, len(units)),
+        cost=np.fromiter((x.cost_value for x in units), np.float64, len(units)),
         reachable=reachable,
-        max_hours=math.inf if k.max_hours is None else float(k.max_hours),
-        max_cost=math.inf if k.max_cost is None else float(k.max_cost),
-        max_steps=math.inf if k.max_steps is None else float(k.max_steps),
-        held_ext=held_ext,
+        max_hours=_limit(k.max_hours),
+        max_cost=_limit(k.max_cost),
+        max_steps=_limit(k.max_steps),
+        held_ext=is_held.ext,
         catalog=catalog,
         programs=programs,
-        unit_programs=unit_programs,
-        skipped=skipped,
+        unit_programs=_unit_programs(programs, units),
+        skipped=prereqs.skipped,
         considered=[c.external_id for c in pool],
     )

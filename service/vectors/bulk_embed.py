@@ -43,7 +43,7 @@ def embed_missing(
 ) -> dict:
     """Embed this shard's records of `kind` that lack a vector for the model; returns counts."""
     from service.db import make_engine
-    from service.runtime import _records_without_vectors, make_encoder
+    from service.runtime import make_encoder, records_without_vectors
 
     encoder = encoder or make_encoder(settings)
     own_engine = engine is None
@@ -52,7 +52,7 @@ def embed_missing(
     try:
         todo = [
             (rid, text)
-            for rid, text in _records_without_vectors(engine, TABLES[kind], kind, encoder.model_id)
+            for rid, text in records_without_vectors(engine, TABLES[kind], kind, encoder.model_id)
             if rid % n == i
         ]
         t0 = time.perf_counter()

@@ -62,13 +62,13 @@ def test_index_bench_on_tiny_sizes():
 
 def test_bench_reads_label_and_record_vectors(settings, runtime):
     from service.ingest.pipeline import Ingestor
-    from service.runtime import _index_dir
+    from service.runtime import model_index_dir
 
     doc = {"external_id": "bench-index:1", "kind": "course", "title": "SQL basics",
            "description": "Write SQL queries.", "hours": 3}  # fmt: skip
     Ingestor(runtime, "credential").ingest([doc], "native")
 
-    idir = _index_dir(settings, runtime.encoder)
+    idir = model_index_dir(settings, runtime.encoder)
     labels = label_vectors(idir)
     assert labels.shape == (runtime.linker.n_labels, runtime.encoder.dim)
     recs = stored_record_vectors(settings.database_url, runtime.encoder.model_id)

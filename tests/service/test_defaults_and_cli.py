@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import json
 
-from service.defaults import POSTINGS, _read_jsonl_gz, load_default_data, skillspan_posting
+from service.defaults import POSTINGS, load_default_data, read_jsonl_gz, skillspan_posting
 from tests.utils.mini_data import DATA
 
 
 def test_skillspan_postings_convert_with_spans_as_evidence():
-    docs = _read_jsonl_gz(DATA / POSTINGS)
+    docs = read_jsonl_gz(DATA / POSTINGS)
     assert len(docs) == 263
     recs = [skillspan_posting(d) for d in docs]
     assert len({r.external_id for r in recs}) == 263
@@ -44,7 +44,7 @@ def test_load_default_data_uses_the_pipeline_and_skips_a_second_time(runtime, tm
         fh.write("\n".join(json.dumps(c) for c in creds))
     (data / "skillspan").mkdir()
     with gzip.open(data / POSTINGS, "wt") as fh:
-        fh.write(json.dumps(_read_jsonl_gz(DATA / POSTINGS)[0]))
+        fh.write(json.dumps(read_jsonl_gz(DATA / POSTINGS)[0]))
     rt = runtime
     old = rt.settings
     rt.settings = old.model_copy(update={"data_dir": data})

@@ -1,0 +1,1 @@
+"""`skillmatch bench`: one report of ingest, index, recommend, roles, employer, encoders, load."""
