@@ -120,7 +120,8 @@ def _cleanup(runtime, tid: int) -> None:
 def _naive_ms(runtime, tid: int, posting_id: int) -> float:
     """The reference: the gap analysis run per candidate (what one learner's request does)."""
     from service import profiles
-    from service.employer.rankings import _gap_config, candidate_pool
+    from service.employer.rankings import candidate_pool
+    from service.recommend.gap import gap_config
     from service.matching import LearnerProfile, compute_gap
 
     t = time.perf_counter()
@@ -131,7 +132,7 @@ def _naive_ms(runtime, tid: int, posting_id: int) -> float:
         nb = profiles.neighbours(runtime, s, req, pool.col_of)
         inv = {j: sid for sid, j in pool.col_of.items()}
         csr = pool.matrix.tocsr()
-        cfg = _gap_config(runtime.settings)
+        cfg = gap_config(runtime.settings)
         scores = []
         for i in range(csr.shape[0]):
             lo, hi = csr.indptr[i], csr.indptr[i + 1]
