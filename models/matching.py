@@ -233,6 +233,7 @@ class GapOut(BaseModel):
     items: list[GapItemOut]
 
 
+# The API layer's form of service.profiles.Evidence (no docstring: it would change /openapi.json).
 class LearnerEvidenceOut(BaseModel):
     skill_id: int
     confidence: float

@@ -8,6 +8,8 @@ from pydantic import BaseModel, Field
 from models.common import NOT_BLANK, STRICT, SkillSource, integer, limited_by
 
 
+# The API layer's form of indexing.types.Evidence (a comment, not a docstring: a docstring would
+# become the schema's description in /openapi.json).
 class EvidenceOut(BaseModel):
     start: int
     end: int

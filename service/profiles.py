@@ -41,7 +41,8 @@ from service.titles.resolver import TitleResolution
 @dataclass
 class Evidence:
     """Why a learner is credited with a skill: the source, its kind (an EvidenceKind: what the
-    trust weight and the weak-evidence note go by) and, for text, the span."""
+    trust weight and the weak-evidence note go by) and, for text, the span. The service layer's;
+    the API answers it as models.matching.LearnerEvidenceOut."""
 
     skill_id: int
     confidence: float

@@ -54,7 +54,7 @@ def test_exact_refuses_oversized_inputs_and_greedy_copes():
     catalog = [option(f"c{i}", [i], 1.0 + i) for i in range(12)]
     catalog += [option("useless", [99], 1.0)]  # teaches no gap skill: not counted
     config = PlannerConfig(max_exact_options=11)
-    with pytest.raises(PlanTooLargeError, match="at most 11 options.*has 12"):
+    with pytest.raises(PlanTooLargeError, match="at most 11 candidates.*has 12"):
         plan(gap, catalog, mode="exact", config=config)
     assert len(plan(gap, catalog, config=config).steps) == 12
     assert len(plan(gap, catalog[:11] + catalog[12:], mode="exact", config=config).steps) == 11
