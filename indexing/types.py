@@ -48,7 +48,8 @@ class SkillMatch:
 
 @dataclass(frozen=True)
 class Evidence:
-    """A span of the input text, by character offsets [start, end)."""
+    """A span of the input text, by character offsets [start, end). The linker's (indexing
+    layer); the API answers it as models.taxonomy.EvidenceOut."""
 
     start: int
     end: int

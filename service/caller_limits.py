@@ -11,11 +11,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from models.matching import LEARNER_BADGES, LEARNER_SKILLS
 from service.config import Settings
 from service.errors import InvalidInput
-
-LEARNER_SKILLS = 200  # the schema's maxItems of learner.skills, for keyed callers
-LEARNER_BADGES = 50  # and of learner.badges
 
 
 @dataclass(frozen=True)

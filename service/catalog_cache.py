@@ -1,9 +1,9 @@
-"""The catalog in memory for planning: every credential as a planner Candidate, and a sparse
-credentials x skills matrix to pick the candidates for a gap in one product.
+"""The catalog in memory for planning: every credential as a planner Option, and a sparse
+credentials x skills matrix to pick the options for a gap in one product.
 
 Loaded lazily from the database (the source of truth) and dropped whenever this process ingests
 or deletes a credential; the next request reloads it. Unknown hours and costs get the catalog's
-labelled estimates, skill credits weigh link confidence (service/effort.py), and the demo
+labelled estimates, skill credits weigh link confidence (service/recommend/effort.py), and the demo
 catalog's records are left out when Settings.demo_catalog is off.
 """
 
@@ -18,8 +18,8 @@ from sqlalchemy import select
 from sqlmodel import Session
 
 from models.tables import Credential, CredentialSkill
-from service.effort import Estimates, is_demo, taught_credit
-from service.matching import Candidate
+from service.matching import Option
+from service.recommend.effort import Estimates, is_demo, taught_credit
 
 
 class CatalogCache:
@@ -34,7 +34,7 @@ class CatalogCache:
             self._state = None
 
     def _load(self) -> tuple:
-        from service.profiles import to_candidate
+        from service.profiles import to_option
 
         st = self.settings
         skills: dict[int, dict[int, float]] = defaultdict(dict)
@@ -57,9 +57,7 @@ class CatalogCache:
                 if ev:
                     evid[cid][sid] = ev[0].get("text", "")[:200]
         cands = [
-            to_candidate(
-                r, skills.get(r.id, {}), evid.get(r.id, {}), st.exchange_rates, st.currency
-            )
+            to_option(r, skills.get(r.id, {}), evid.get(r.id, {}), st.exchange_rates, st.currency)
             for r in rows
         ]
         estimates = Estimates(cands, st.currency)
@@ -85,13 +83,13 @@ class CatalogCache:
                 self._state = self._load()
             return self._state
 
-    def get(self, ids) -> list[Candidate]:
+    def get(self, ids) -> list[Option]:
         by_id = self.state()[1]
         return [by_id[i] for i in ids if i in by_id]
 
-    def candidates(
+    def options(
         self, gap_weights: dict[int, float], *, limit: int = 150
-    ) -> tuple[list[Candidate], dict[str, Candidate]]:
+    ) -> tuple[list[Option], dict[str, Option]]:
         """The credentials that teach most of the gap: the best `limit` by weighted gap taught per
         unit of effort, plus the best `limit // 4` by weighted gap alone; and the full lookup."""
         cands, _by_id, by_ext, col, matrix, effort = self.state()

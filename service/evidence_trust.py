@@ -1,16 +1,14 @@
 """Trust weights: how much each kind of evidence that a person holds a skill weighs in the
 trust-weighted coverage. The settings (SKILLMATCH_TRUST_*) give the defaults; a request may set
-its own (`learner.trust`), each within [TRUST_MIN, TRUST_MAX]. Whatever the weight, a skill with
-direct evidence is held (service.matching.gap): the weight never makes it missing."""
+its own (`learner.trust`), each within [TRUST_MIN, TRUST_MAX] (models.matching). Whatever the
+weight, a skill with direct evidence is held (service.matching.gap): the weight never makes it
+missing."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 
-from pydantic import BaseModel, ConfigDict, Field
-
-TRUST_MIN = 0.1
-TRUST_MAX = 1.0
+from models.matching import EvidenceTrustIn
 
 # evidence kind -> the setting that holds its default weight
 TRUST_SETTINGS: dict[str, str] = {
@@ -20,31 +18,6 @@ TRUST_SETTINGS: dict[str, str] = {
     "declared": "trust_declared",
     "text": "trust_text",
 }
-
-
-def _weight(description: str):
-    return Field(default=None, ge=TRUST_MIN, le=TRUST_MAX, description=description)
-
-
-class EvidenceTrustIn(BaseModel):
-    """Trust weights of this request, per kind of evidence, each in [0.1, 1.0]; a kind left out
-    weighs what the settings say. They weigh the trust-weighted `coverage` only: a skill with any
-    evidence is held (covered) whatever its weight."""
-
-    model_config = ConfigDict(strict=True, extra="forbid")
-
-    credential: float | None = _weight(
-        "a held catalog credential; default SKILLMATCH_TRUST_CATALOG"
-    )
-    verified_badge: float | None = _weight(
-        "a badge that verifies; default SKILLMATCH_TRUST_BADGE_VERIFIED"
-    )
-    unverified_badge: float | None = _weight(
-        "a badge that does not verify, or a badge's description; default "
-        "SKILLMATCH_TRUST_BADGE_UNVERIFIED"
-    )
-    declared: float | None = _weight("a declared skill; default SKILLMATCH_TRUST_DECLARED")
-    text: float | None = _weight("a skill found in the text; default SKILLMATCH_TRUST_TEXT")
 
 
 Overrides = EvidenceTrustIn | Mapping[str, float] | None

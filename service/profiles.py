@@ -12,6 +12,7 @@ from sqlalchemy import func, select
 from sqlmodel import Session
 
 from indexing.types import Check, unchecked
+from models.matching import EvidenceTrustIn
 from models.records import MAX_COST, MAX_HOURS
 from models.tables import (
     Credential,
@@ -24,12 +25,12 @@ from models.tables import (
     SkillBroader,
 )
 from service.caller_limits import CallerLimits
-from service.effort import hours_note, taught_credit
 from service.errors import InvalidInput, NotFound
-from service.evidence_trust import EvidenceTrustIn, trust_weights
+from service.evidence_trust import trust_weights
 from service.ingest.pipeline import score_confidence
-from service.matching import Candidate, LearnerProfile, RequiredSkill, RoleProfile
+from service.matching import LearnerProfile, Option, RequiredSkill, RoleProfile
 from service.matching.types import EVIDENCE_KINDS
+from service.recommend.effort import hours_note, taught_credit
 from service.repo.records import visible
 from service.repo.stored_values import stored_number
 from service.stated_names import link_names, names_context
@@ -40,7 +41,8 @@ from service.titles.resolver import TitleResolution
 @dataclass
 class Evidence:
     """Why a learner is credited with a skill: the source, its kind (an EvidenceKind: what the
-    trust weight and the weak-evidence note go by) and, for text, the span."""
+    trust weight and the weak-evidence note go by) and, for text, the span. The service layer's;
+    the API answers it as models.matching.LearnerEvidenceOut."""
 
     skill_id: int
     confidence: float
@@ -552,17 +554,17 @@ def neighbours(
     return {k: v for k, v in out.items() if v}
 
 
-# ----------------------------------------------------------------------------- candidates
+# -------------------------------------------------------------------------------- options
 
 
-def candidates(
+def options(
     session: Session,
     skill_ids: Iterable[int],
     *,
     limit: int = 2000,
     rates: dict[str, float] | None = None,
     currency: str = "EUR",
-) -> tuple[list[Candidate], dict[str, Candidate]]:
+) -> tuple[list[Option], dict[str, Option]]:
     """Credentials teaching any of the skills, and a lookup by external id that also holds their
     prerequisites and the parts of the programs they belong to."""
     skill_ids = list(set(skill_ids))
@@ -579,7 +581,7 @@ def candidates(
         if skill_ids
         else []
     )
-    cands = load_candidates(session, ids, rates, currency)
+    cands = load_options(session, ids, rates, currency)
     lookup = {c.external_id: c for c in cands}
     expand_lookup(session, lookup, cands, rates=rates, currency=currency)
     return cands, lookup
@@ -587,8 +589,8 @@ def candidates(
 
 def expand_lookup(
     session: Session,
-    lookup: dict[str, Candidate],
-    start: Iterable[Candidate],
+    lookup: dict[str, Option],
+    start: Iterable[Option],
     *,
     rates: dict[str, float] | None = None,
     currency: str = "EUR",
@@ -604,18 +606,18 @@ def expand_lookup(
             .scalars()
             .all()
         )
-        extra = load_candidates(session, more_ids, rates, currency)
+        extra = load_options(session, more_ids, rates, currency)
         lookup.update({c.external_id: c for c in extra})
         wanted = {e for c in extra for e in (*c.prerequisites, *c.has_part)} - set(lookup)
 
 
-def load_candidates(
+def load_options(
     session: Session,
     ids: Sequence[int],
     rates: dict[str, float] | None = None,
     currency: str = "EUR",
-) -> list[Candidate]:
-    """Credentials as planner candidates; costs converted to `currency` where `rates` know the
+) -> list[Option]:
+    """Credentials as planner options; costs converted to `currency` where `rates` know the
     credential's currency (rates: units of `currency` per unit of the other)."""
     if not ids:
         return []
@@ -630,22 +632,20 @@ def load_candidates(
         )
         if link.evidence:
             evid[link.credential_id][link.skill_id] = link.evidence[0].get("text", "")[:200]
-    return [
-        to_candidate(r, skills.get(r.id, {}), evid.get(r.id, {}), rates, currency) for r in rows
-    ]
+    return [to_option(r, skills.get(r.id, {}), evid.get(r.id, {}), rates, currency) for r in rows]
 
 
-def to_candidate(
+def to_option(
     r: Credential,
     skills: dict[int, float],
     evidence: dict[int, str],
     rates: dict[str, float] | None,
     currency: str,
-) -> Candidate:
-    """A stored credential as a planner candidate, its cost in `currency` where rates allow."""
+) -> Option:
+    """A stored credential as a planner option, its cost in `currency` where rates allow."""
     cost, cur = _convert(stored_number(r, "cost", MAX_COST), r.currency, rates, currency)
     hours = stored_number(r, "hours", MAX_HOURS)
-    return Candidate(
+    return Option(
         id=r.id,
         external_id=r.external_id,
         title=r.title,

@@ -70,11 +70,6 @@ def test_the_checks_see_what_they_look_for():
     assert long_functions(tree, limit=81) == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="issue 14 in progress: service.recommend's _plan_out, _candidate_out and _learner_out "
-    "are imported by service.employer.rankings and service.roles",
-)
 def test_no_module_imports_another_modules_private_name():
     found = [f"{_name(p)}: {imp}" for p in _sources() for imp in private_imports(_tree(p))]
     hint = "make the name public (and name it well), or move the code"
@@ -105,10 +100,6 @@ def test_no_function_over_80_lines():
     assert found == [], "split into well-named helpers:\n" + "\n".join(found)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="issue 14 in progress: service/ has 16 top-level modules; packages will absorb them",
-)
 def test_service_has_at_most_14_top_level_modules():
     modules = sorted(p.name for p in (ROOT / "service").glob("*.py") if p.name != "__init__.py")
     assert len(modules) <= MAX_TOP_LEVEL_SERVICE_MODULES, (

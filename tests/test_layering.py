@@ -16,7 +16,11 @@ import pytest
             ("fastapi", "sqlmodel", "torch", "sentence_transformers"),
         ),
         ("service.matching", ("fastapi", "sqlmodel", "torch")),
-        ("models.records, models.tables, models.schemas", ("fastapi", "torch")),
+        (
+            "models.records, models.tables, models.common, models.taxonomy, models.catalog, "
+            "models.matching, models.roles, models.employer",
+            ("fastapi", "torch"),
+        ),
         ("service.api.app, service.cli.main", ("torch", "sentence_transformers")),
     ],
 )

@@ -11,7 +11,7 @@ from fastapi.concurrency import run_in_threadpool
 from sqlalchemy import func, select
 from sqlmodel import Session
 
-from models.schemas import About
+from models.common import About
 from models.tables import Credential, JobPosting, Occupation, Skill
 from service.api.deps import RuntimeDep
 from service.api.errors import error_responses, install_error_handlers

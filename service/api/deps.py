@@ -11,7 +11,7 @@ from typing import Annotated, Any
 from fastapi import Depends, Query, Request
 from sqlmodel import Session
 
-from models.schemas import CURSOR_PATTERN, MAX_CURSOR
+from models.common import CURSOR_PATTERN, MAX_CURSOR
 from service.api.errors import InvalidInput, NotReady
 from service.deadline import DEADLINE_SCOPE_KEY, Deadline
 from service.runtime import Runtime

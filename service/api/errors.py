@@ -10,7 +10,7 @@ from fastapi.responses import JSONResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.routing import Match
 
-from models.schemas import ErrorOut
+from models.common import ErrorOut
 from service.errors import DomainError, InvalidInput, NotFound, NotReady, TooLarge
 
 __all__ = [
@@ -24,7 +24,7 @@ __all__ = [
     "links_to",
 ]
 
-# Every error answer has the shape of models.schemas.ErrorOut.
+# Every error answer has the shape of models.common.ErrorOut.
 ERROR_DESCRIPTIONS = {
     400: "The request body could not be decoded (not UTF-8 JSON)",
     401: "No API key where one is needed, or a key this service does not know",

@@ -4,27 +4,26 @@ Every route here acts for the key's tenant; another tenant's ids answer 404."""
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated
 
 from fastapi import APIRouter, Path, Query, Response
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse
-from pydantic import BaseModel, Field
 from sqlalchemy import select
 from sqlmodel import Session
 
-from models.schemas import (
-    MAX_ID,
-    STRICT,
-    BodyCursor,
+from models.common import MAX_ID
+from models.employer import (
+    CandidateIn,
     CandidateOut,
     CandidatePage,
     CandidatesForOpeningOut,
-    JsonDocument,
+    MatchIn,
     OpeningsForCandidateOut,
-    PageSize,
+    OpeningsIn,
     TenantOut,
     TrustCreatedOut,
+    TrustIn,
     TrustListOut,
 )
 from models.tables import TrustDocument
@@ -44,37 +43,6 @@ router = APIRouter(
     dependencies=[SingleValuedQuery],
 )
 CandidateId = Annotated[int, Path(ge=1, le=MAX_ID)]
-Cursor = BodyCursor
-
-
-class MatchIn(BaseModel):
-    model_config = STRICT
-
-    limit: PageSize = 20
-    cursor: Cursor = None
-    plan: bool = Field(default=True, description="the shortest plan to close missing essentials")
-    min_coverage: float = Field(
-        default=0.0, ge=0, le=1, description="the least trust-weighted `coverage` listed"
-    )
-
-
-class OpeningsIn(BaseModel):
-    model_config = STRICT
-
-    limit: PageSize = 20
-    cursor: Cursor = None
-    include_public: bool = Field(default=True, description="public postings too, not only ours")
-    plan: bool = False
-
-
-class TrustIn(BaseModel):
-    model_config = STRICT
-
-    kind: Literal["key", "revocation"] = Field(description="key | revocation")
-    document: JsonDocument = Field(
-        description="a JWK, a CryptographicKey (OB 2.0), a RevocationList (OB 2.0), a "
-        "1EdTechRevocationList or a BitstringStatusListCredential"
-    )
 
 
 @router.get("/tenant", response_model=TenantOut, summary="The tenant and scopes of this key")
@@ -92,7 +60,7 @@ def whoami(principal: ReadKey) -> dict:
     summary="Add a candidate; badges are verified",
 )
 async def create_candidate(
-    runtime: RuntimeDep, principal: WriteKey, body: core.CandidateIn
+    runtime: RuntimeDep, principal: WriteKey, body: CandidateIn
 ) -> JSONResponse:
     def work() -> dict:
         with Session(runtime.engine) as s:
@@ -110,7 +78,7 @@ async def create_candidate(
     summary="Replace a candidate's profile and badges",
 )
 async def replace_candidate(
-    runtime: RuntimeDep, principal: WriteKey, candidate_id: CandidateId, body: core.CandidateIn
+    runtime: RuntimeDep, principal: WriteKey, candidate_id: CandidateId, body: CandidateIn
 ) -> JSONResponse:
     def work() -> dict:
         with Session(runtime.engine) as s:

@@ -7,12 +7,15 @@ from typing import Annotated
 from fastapi import APIRouter, Path, Query
 from fastapi.responses import JSONResponse
 
-from models.schemas import MAX_ID, GapAnswer, RecommendationOut, RoleCredentialsOut, RolesSuggestOut
-from service import profiles, recommend
+from models.common import MAX_ID
+from models.matching import GapAnswer, RecommendationOut, RecommendIn, RoleCredentialsOut
+from models.roles import RolesSuggestIn, RolesSuggestOut
+from service import profiles
 from service.api.auth import OptionalPrincipal
 from service.api.deps import DeadlineDep, RuntimeDep, SessionDep, SingleValuedQuery
 from service.api.errors import COMMON_ERRORS, error_responses
 from service.caller_limits import CallerLimits
+from service.recommend import gap as gap_service
 from service.repo.records import credential_out
 from service.roles import suggest as role_suggest
 
@@ -46,12 +49,12 @@ def recommendations(
     runtime: RuntimeDep,
     session: SessionDep,
     principal: OptionalPrincipal,
-    body: recommend.RecommendIn,
+    body: RecommendIn,
     deadline: DeadlineDep,
 ):
     # plain JSON data already: skip FastAPI's generic encoder on this hot path
     return JSONResponse(
-        recommend.compute(runtime, session, body, **_caller(runtime, principal, deadline))
+        gap_service.compute(runtime, session, body, **_caller(runtime, principal, deadline))
     )
 
 
@@ -65,11 +68,11 @@ def gap(
     runtime: RuntimeDep,
     session: SessionDep,
     principal: OptionalPrincipal,
-    body: recommend.RecommendIn,
+    body: RecommendIn,
     deadline: DeadlineDep,
 ):
     caller = _caller(runtime, principal, deadline)
-    return JSONResponse(recommend.compute(runtime, session, body, with_plan=False, **caller))
+    return JSONResponse(gap_service.compute(runtime, session, body, with_plan=False, **caller))
 
 
 @router.post(
@@ -82,7 +85,7 @@ def suggest_roles(
     runtime: RuntimeDep,
     session: SessionDep,
     principal: OptionalPrincipal,
-    body: role_suggest.RolesSuggestIn,
+    body: RolesSuggestIn,
     deadline: DeadlineDep,
 ):
     caller = _caller(runtime, principal, deadline)
@@ -109,9 +112,9 @@ def credentials_for_role(
     )
     weights = {r.skill_id: r.weight for r in role.skills}
     total = sum(weights.values()) or 1.0
-    cands, _ = profiles.candidates(session, list(weights))
+    options, _ = profiles.options(session, list(weights))
     scored = []
-    for c in cands:
+    for c in options:
         covered = {sid: w for sid, w in c.skills.items() if sid in weights}
         share = sum(weights[sid] * w for sid, w in covered.items()) / total
         scored.append((share, c))

@@ -9,15 +9,8 @@ from fastapi import APIRouter, Path, Query, Request, Response
 from fastapi.concurrency import run_in_threadpool
 from pydantic import StringConstraints
 
-from models.schemas import (
-    LIMIT_SETTING,
-    MAX_ID,
-    BatchResultOut,
-    CredentialOut,
-    Page,
-    PostingOut,
-    RecordSkillOut,
-)
+from models.catalog import BatchResultOut, CredentialOut, Page, PostingOut, RecordSkillOut
+from models.common import LIMIT_SETTING, MAX_ID
 from service.api.auth import OptionalPrincipal, WriteKey
 from service.api.deps import CursorQuery, RuntimeDep, SessionDep, SingleValuedQuery
 from service.api.errors import (

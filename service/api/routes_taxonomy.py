@@ -6,17 +6,14 @@ from typing import Annotated
 
 from fastapi import APIRouter, Path, Query
 
-from models.schemas import (
-    MAX_ID,
-    NOT_BLANK,
+from models.common import MAX_ID, NOT_BLANK, SkillSource, limited_by
+from models.taxonomy import (
     ExtractRequest,
     ExtractResponse,
     OccupationDetail,
     OccupationHit,
     SkillDetail,
     SkillHit,
-    SkillSource,
-    limited_by,
 )
 from service.api.auth import OptionalPrincipal
 from service.api.deps import DeadlineDep, RuntimeDep, SessionDep, SingleValuedQuery

@@ -1,5 +1,5 @@
 """The configured limits in the OpenAPI schema: a field marked `limited_by(...)` in the request
-models (models/schemas.py) gets the values of its settings, so the schema states what the routes
+models (models/) gets the values of its settings, so the schema states what the routes
 enforce (422 beyond them).
 
 - `maxLength` (a string) or `maxItems` (a list): the limit for a caller with an API key;
@@ -13,7 +13,7 @@ from typing import Any
 
 from fastapi import FastAPI
 
-from models.schemas import ANONYMOUS_LIMIT_SETTING, LIMIT_SETTING
+from models.common import ANONYMOUS_LIMIT_SETTING, LIMIT_SETTING
 from service.config import Settings
 
 KEYWORD = {"string": "maxLength", "array": "maxItems"}

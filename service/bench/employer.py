@@ -120,8 +120,9 @@ def _cleanup(runtime, tid: int) -> None:
 def _naive_ms(runtime, tid: int, posting_id: int) -> float:
     """The reference: the gap analysis run per candidate (what one learner's request does)."""
     from service import profiles
-    from service.employer.rankings import candidate_pool, gap_config
+    from service.employer.rankings import candidate_pool
     from service.matching import LearnerProfile, compute_gap
+    from service.recommend.gap import gap_config
 
     t = time.perf_counter()
     with Session(runtime.engine) as s:

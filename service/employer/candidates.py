@@ -8,57 +8,16 @@ from __future__ import annotations
 
 from collections import defaultdict
 from datetime import UTC, datetime
-from typing import Annotated
 
-from pydantic import BaseModel, Field, StringConstraints
 from sqlalchemy import delete, func, select
 from sqlmodel import Session
 
-from models.safe_values import NO_CONTROLS, ONE_LINE, non_finite_path
-from models.schemas import STRICT, Badge, Identifier, JsonDocument, Label, limited_by
+from models.employer import CandidateIn
+from models.safe_values import non_finite_path
 from models.tables import Candidate, CandidateBadge, CandidateSkill, Skill, TrustDocument
 from service import profiles
 from service.db import checkpoint_wal, zero_deleted_content
 from service.errors import InvalidInput, NotFound
-
-MAX_BADGES = 50
-
-
-class CandidateIn(BaseModel):
-    """A candidate profile. Nothing personal is required: a name and identifiers are optional;
-    identifiers (email, URL, DID) are only used to check that badges were issued to them."""
-
-    model_config = STRICT
-
-    name: str | None = Field(default=None, max_length=200, pattern=ONE_LINE)
-    external_id: str | None = Field(default=None, max_length=200, pattern=NO_CONTROLS)
-    identifiers: list[Identifier] = Field(
-        default_factory=list,
-        max_length=20,
-        description="recipient identifiers (email, URL, DID) that badges must name",
-    )
-    badges: list[Badge] = Field(
-        default_factory=list,
-        max_length=MAX_BADGES,
-        description="Open Badges 2.0 assertions or 3.0 OpenBadgeCredentials: JSON or JWT",
-    )
-    skills: list[Label] = Field(
-        default_factory=list, max_length=200, description="declared skills: labels or URIs"
-    )
-    text: str = Field(
-        default="", description="CV text", json_schema_extra=limited_by("max_text_chars")
-    )
-    keys: list[JsonDocument | Annotated[str, StringConstraints(max_length=20_000)]] = Field(
-        default_factory=list,
-        max_length=20,
-        description="issuer public keys for these badges (JWK, PEM, or an OB 2.0 "
-        "CryptographicKey), besides the tenant's stored ones",
-    )
-    revocations: list[JsonDocument] = Field(
-        default_factory=list,
-        max_length=20,
-        description="revocation lists or status list credentials, besides the stored ones",
-    )
 
 
 def trust_material(session: Session, tenant_id: int) -> tuple[list, list]:

@@ -33,9 +33,13 @@ from models.tables import (
 from service import profiles
 from service.employer.candidates import get_candidate_row, pool_version
 from service.ingest.namespace import shown_external_id
-from service.matching import GapConfig, LearnerProfile, RoleProfile, compute_gap
+from service.matching import Constraints, LearnerProfile, RoleProfile, compute_gap
 from service.matching.gap import best_credit
 from service.matching.types import EVIDENCE_KINDS
+from service.recommend import answers
+from service.recommend import ranking_answers as ra
+from service.recommend.gap import gap_config
+from service.recommend.plan import plan_gap
 from service.repo.records import decode_cursor, encode_cursor, visible
 
 
@@ -118,10 +122,6 @@ def _credits(pool: Pool, required: list[int], nb: dict[int, dict[int, float]]) -
             rows = m.indices[lo:hi]
             np.maximum.at(col, rows, np.minimum(m.data[lo:hi], 1.0) * float(rel))
     return out
-
-
-def gap_config(settings) -> GapConfig:
-    return GapConfig(partial_min=settings.gap_partial_min, covered_min=settings.gap_covered_min)
 
 
 def _merged(role: RoleProfile) -> list:
@@ -224,59 +224,22 @@ def _match_detail(
     via_labels = profiles.skill_labels(
         session, [it.via_skill_id for it in gap.items if it.via_skill_id], runtime
     )
-    matched = [
-        {
-            "skill_id": it.skill_id,
-            "label": it.label,
-            "weight": it.weight,
-            "essential": it.essential,
-            "status": it.status,
-            "credit": round(it.credit, 4),
-            "via": None
-            if it.via_skill_id in (None, it.skill_id)
-            else {"skill_id": it.via_skill_id, "label": via_labels.get(it.via_skill_id)},
-            "evidence": evidence.get((cid, it.via_skill_id), [])[:3],
-            "held": it.held,
-            "confidence": round(it.confidence, 4),
-            "evidence_kinds": list(it.evidence_kinds),
-            "weak": it.weak,
-            "note": it.note,
-        }
-        for it in gap.items
-        if it.credit > 0 or it.held
-    ]
-    missing = [
-        {"skill_id": it.skill_id, "label": it.label, "status": it.status,
-         "credit": round(it.credit, 4)}
-        for it in gap.items
-        if it.essential and it.status != "covered"
-    ]  # fmt: skip
-    out = {
-        "coverage": round(gap.coverage, 4),
-        "coverage_held": round(gap.coverage_held, 4),
-        "matched": matched,
-        "missing_essential": missing,
-    }
+    out = ra.match_detail_json(gap, via_labels, lambda sid: evidence.get((cid, sid), []))
     if with_plan:
-        out["plan"] = _essential_plan(runtime, session, role, profile, nb) if missing else None
+        missing = out.missing_essential
+        out.plan = _essential_plan(runtime, session, role, profile, nb) if missing else None
     return out
 
 
-def _essential_plan(runtime, session, role: RoleProfile, profile: LearnerProfile, nb) -> dict:
+def _essential_plan(
+    runtime, session, role: RoleProfile, profile: LearnerProfile, nb
+) -> answers.EssentialPlanJson:
     """The shortest plan (fewest hours) that closes the missing essential skills (a held skill
     is never among them)."""
-    from service.matching import Constraints
-    from service.recommend import _plan_out, plan_gap
-
     essentials = RoleProfile(role.title, [r for r in role.skills if r.essential], role.source)
     gap = compute_gap(essentials, profile, nb, gap_config(runtime.settings))
     result = plan_gap(runtime, session, gap, profile, nb, Constraints())
-    out = _plan_out(result)
-    return {
-        k: out[k]
-        for k in ("feasible", "message", "total_hours", "total_cost", "currency", "steps",
-                  "coverage_before", "coverage_after", "uncoverable")
-    }  # fmt: skip
+    return answers.essential_plan_json(answers.plan_json(result))
 
 
 def rank_candidates(
@@ -295,12 +258,8 @@ def rank_candidates(
     )
     required = _merged(role)
     if not required:  # nothing to match on: an empty ranking, not an error
-        return {
-            "opening": {"id": posting_id, "title": role.title, "n_skills": 0},
-            "total": 0,
-            "items": [],
-            "next_cursor": None,
-        }
+        opening = ra.OpeningRefJson(posting_id, role.title, 0)
+        return answers.to_json(ra.CandidatesForOpeningJson(opening, 0, [], None))
     pool = candidate_pool(runtime, session, tenant_id)
     offset = _page(cursor)
     req_ids = [r.skill_id for r in required]
@@ -329,14 +288,10 @@ def rank_candidates(
         detail = _match_detail(
             runtime, session, role, held, nb, evidence, cid, with_plan=with_plan, own=own
         )
-        items.append({"rank": rank, "candidate": {"id": cid, "name": names.get(cid)}, **detail})
-    nxt = len(order) > offset + limit
-    return {
-        "opening": {"id": posting_id, "title": role.title, "n_skills": len(required)},
-        "total": int(len(order)),
-        "items": items,
-        "next_cursor": encode_cursor(offset + limit) if nxt else None,
-    }
+        items.append(ra.ranked_candidate_json(rank, ra.NamedJson(cid, names.get(cid)), detail))
+    nxt = encode_cursor(offset + limit) if len(order) > offset + limit else None
+    opening = ra.OpeningRefJson(posting_id, role.title, len(required))
+    return answers.to_json(ra.CandidatesForOpeningJson(opening, int(len(order)), items, nxt))
 
 
 def rank_openings(
@@ -394,23 +349,11 @@ def rank_openings(
         detail = _match_detail(
             runtime, session, role, held, nb, evidence, cand.id, with_plan=with_plan
         )
-        items.append(
-            {
-                "rank": rank,
-                "opening": {
-                    "id": pid,
-                    "external_id": shown_external_id(post.external_id),
-                    "title": post.title,
-                    "employer": post.employer,
-                    "private": post.tenant_id is not None,
-                },
-                **detail,
-            }
-        )
-    nxt = len(scored) > offset + limit
-    return {
-        "candidate": {"id": cand.id, "name": cand.name},
-        "total": len(scored),
-        "items": items,
-        "next_cursor": encode_cursor(offset + limit) if nxt else None,
-    }
+        opening = ra.OpeningJson(
+            pid, shown_external_id(post.external_id), post.title, post.employer,
+            post.tenant_id is not None,
+        )  # fmt: skip
+        items.append(ra.ranked_opening_json(rank, opening, detail))
+    nxt = encode_cursor(offset + limit) if len(scored) > offset + limit else None
+    who = ra.NamedJson(cand.id, cand.name)
+    return answers.to_json(ra.OpeningsForCandidateJson(who, len(scored), items, nxt))

@@ -53,7 +53,7 @@ def run_planning_eval(
     config = PlannerConfig(
         money_weight=0.0,
         alternatives=False,
-        max_exact_candidates=max_candidates,
+        max_exact_options=max_candidates,
         min_gain_per_hour=st.plan_min_gain_per_hour,
         unknown_effort=st.plan_unknown_effort,
     )
@@ -125,7 +125,7 @@ def _one_role(runtime, session, oid, rng, config, limits):
     gap = compute_gap(role, learner)
     open_ids = [it.skill_id for it in gap.open_items]
     # the candidates the API would plan over (the in-memory catalog's selection)
-    cands, lookup = runtime.catalog.candidates(
+    cands, lookup = runtime.catalog.options(
         {it.skill_id: it.weight * (1.0 - it.credit) for it in gap.open_items}
     )
     nb = profiles.neighbours(runtime, session, open_ids, {s for c in cands for s in c.skills})
@@ -146,14 +146,14 @@ def _one_role(runtime, session, oid, rng, config, limits):
     base = np.zeros(len(open_ids))
 
     def share(steps) -> float:
-        chosen = [row_of[s.candidate.id] for s in steps if s.candidate.id in row_of]
+        chosen = [row_of[s.option.id] for s in steps if s.option.id in row_of]
         return float(np.minimum(_covered(cm, chosen, base), reach).sum() / reach.sum())
 
     occ = session.get(Occupation, oid)
     k = max(3, len(greedy.steps))
     hits = runtime.credentials.search(f"{occ.preferred_label}. {occ.description}", k=k)
     base_rows = [row_of[i] for i, _ in hits if i in row_of]
-    base_hours = sum(c.hours_value for c in profiles.load_candidates(session, [i for i, _ in hits]))
+    base_hours = sum(c.hours_value for c in profiles.load_options(session, [i for i, _ in hits]))
     opt_hours = max(exact.total_hours, 1e-9)
     lam = config.min_gain_per_hour
 

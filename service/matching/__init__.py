@@ -5,13 +5,13 @@ from service.matching.exact import PlanTooLargeError
 from service.matching.gap import CreditMatrix, compute_gap, credit_matrix
 from service.matching.planner import plan
 from service.matching.types import (
-    Candidate,
     Constraints,
     Cover,
     Gap,
     GapConfig,
     GapItem,
     LearnerProfile,
+    Option,
     Plan,
     PlannerConfig,
     PlanSummary,
@@ -24,7 +24,7 @@ from service.matching.types import (
 )
 
 __all__ = [
-    "Candidate",
+    "Option",
     "Constraints",
     "Cover",
     "CreditMatrix",

@@ -1,7 +1,7 @@
-"""Exact planning by integer programming (scipy.optimize.milp, HiGHS), for small candidate sets.
+"""Exact planning by integer programming (scipy.optimize.milp, HiGHS), for small sets of options.
 
-Variables: x_c binary per candidate; for each gap skill s and each distinct credit level
-v_1 < ... < v_k that candidates offer for s, a continuous z_sk in [0, 1] with
+Variables: x_c binary per option; for each gap skill s and each distinct credit level
+v_1 < ... < v_k that options offer for s, a continuous z_sk in [0, 1] with
 z_sk <= sum(x_c : credit(c, s) >= v_k); the covered credit of s is sum_k (v_k - v_{k-1}) z_sk,
 which equals the best chosen credit (max, not sum; credits are already clipped to 1 - credit_s).
 Budgets: sum(hours x) <= max_hours, sum(cost x) <= max_cost, sum(x) <= max_steps.
@@ -30,7 +30,7 @@ LEX_TOL = 1e-6
 
 
 class PlanTooLargeError(ValueError):
-    """The exact planner was given more candidates than it is allowed to solve."""
+    """The exact planner was given more options than it is allowed to solve."""
 
 
 @dataclass
@@ -216,20 +216,20 @@ def exact_select(
     pb: Problem,
     *,
     money_weight: float,
-    max_candidates: int = 200,
+    max_options: int = 200,
     time_limit_s: float = 20.0,
     alternatives: bool = True,
     min_gain_per_hour: float = 0.0,
     fixed: np.ndarray | None = None,
     check: Check = unchecked,
 ) -> ExactResult:
-    """Solve the lexicographic MILP. Raises PlanTooLargeError beyond max_candidates units.
+    """Solve the lexicographic MILP. Raises PlanTooLargeError beyond max_options units.
     fixed: units every solution keeps (bool over pb.units). check: called before each solver
     stage (a stage is bounded by time_limit_s instead)."""
     units = exact_units(pb, min_gain_per_hour, fixed)
-    if len(units) > max_candidates:
+    if len(units) > max_options:
         raise PlanTooLargeError(
-            f"exact planning handles at most {max_candidates} candidates that teach a gap skill "
+            f"exact planning handles at most {max_options} candidates that teach a gap skill "
             f"(prerequisites included); this query has {len(units)}. Use mode='greedy' or narrow "
             "the candidates."
         )

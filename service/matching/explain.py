@@ -6,9 +6,9 @@ from collections.abc import Mapping, Sequence
 
 from service.matching.types import (
     STRONG_EVIDENCE,
-    Candidate,
     Cover,
     GapItem,
+    Option,
     Shortfall,
     Stack,
     Step,
@@ -73,7 +73,7 @@ def money(hours: float, cost: float, currency: str | None) -> str:
     return f"{num(hours)} h, {price}"
 
 
-def effort(c: Candidate) -> str:
+def effort(c: Option) -> str:
     """A credential's hours and price as known: '12 h, 300 EUR', 'about 12 h (estimate: ...),
     price not stated', 'hours not stated, free'. Unknown is never shown as 0 h or free."""
     if c.hours_state == "stated":
@@ -116,7 +116,7 @@ def explain_step(
 ) -> str:
     """'Covers 2 of the 3 essential skills you still need: a, b; also 1 more skill: c (partly).
     Needed before X. Part of program P. 10 h, 200 EUR.'"""
-    cand: Candidate = step.candidate
+    option: Option = step.option
     parts: list[str] = []
     essential = [c for c in step.covers if c.essential]
     other = [c for c in step.covers if not c.essential]
@@ -141,7 +141,7 @@ def explain_step(
         else:
             parts.append(f"Prerequisite for {needed}; it adds none of the missing skills itself.")
     for st in stacks:
-        if cand.external_id in st.remaining:
+        if option.external_id in st.remaining:
             continue
         done = "completes it" if st.completed else f"{st.held + st.planned} of {st.total} parts"
         parts.append(f"Part of {st.title} ({done}).")
@@ -151,7 +151,7 @@ def explain_step(
             "Optional: it closes no essential skill; added because every essential skill the "
             "catalog covers is already planned.",
         )
-    parts.append(effort(cand) + ".")
+    parts.append(effort(option) + ".")
     return " ".join(parts)
 
 

@@ -1,5 +1,5 @@
 """The skill gap: which required skills the learner shows, partly shows, or lacks, with partial
-credit through neighbouring skills; and the credit each candidate credential offers per gap skill.
+credit through neighbouring skills; and the credit each option (a credential) offers per gap skill.
 
 Credit of a skill s from a skill k = confidence(k) (learner) or weight taught (credential) x
 relation credit (1.0 when k == s, else neighbours[s][k]); the best k wins (max, never sum).
@@ -20,11 +20,11 @@ import numpy as np
 
 from service.matching.explain import evidence_note, is_weak
 from service.matching.types import (
-    Candidate,
     Gap,
     GapConfig,
     GapItem,
     LearnerProfile,
+    Option,
     RequiredSkill,
     RoleProfile,
     SkillNeighbours,
@@ -113,7 +113,7 @@ def compute_gap(
 
 @dataclass(frozen=True)
 class CreditMatrix:
-    """credits[i, j]: credit candidate i offers for skill_ids[j] (0..1); via[i, j]: the candidate's
+    """credits[i, j]: credit option i offers for skill_ids[j] (0..1); via[i, j]: the option's
     skill that gives it (-1 when none)."""
 
     skill_ids: list[int]
@@ -123,18 +123,18 @@ class CreditMatrix:
 
 def credit_matrix(
     skill_ids: Sequence[int] | Gap,
-    candidates: Sequence[Candidate],
+    options: Sequence[Option],
     neighbours: SkillNeighbours | None = None,
 ) -> CreditMatrix:
-    """Candidates x skills credit matrix; given a Gap, its open (not covered) skills are used.
+    """Options x skills credit matrix; given a Gap, its open (not covered) skills are used.
 
-    Cost is linear in the total number of (candidate skill, related gap skill) pairs.
+    Cost is linear in the total number of (option skill, related gap skill) pairs.
     """
     if isinstance(skill_ids, Gap):
         skill_ids = [it.skill_id for it in skill_ids.open_items]
     ids = list(skill_ids)
-    m, n = len(ids), len(candidates)
-    # relation table: candidate skill k -> (gap column j, relation credit r); direct r = 1
+    m, n = len(ids), len(options)
+    # relation table: option skill k -> (gap column j, relation credit r); direct r = 1
     pairs: dict[tuple[int, int], float] = {}
     for j, s in enumerate(ids):
         pairs[(s, j)] = 1.0
@@ -152,11 +152,11 @@ def credit_matrix(
     rel_r = np.array([x[2] for x in rel], dtype=np.float64)
     uniq_k, first = np.unique(rel_k, return_index=True)
     count = np.diff(np.r_[first, len(rel_k)])
-    # every (candidate, skill, weight) taught, flattened at C speed
-    sizes = np.fromiter((len(c.skills) for c in candidates), np.int64, n)
-    skill = np.array(list(chain.from_iterable(c.skills for c in candidates)), dtype=np.int64)
+    # every (option, skill, weight) taught, flattened at C speed
+    sizes = np.fromiter((len(c.skills) for c in options), np.int64, n)
+    skill = np.array(list(chain.from_iterable(c.skills for c in options)), dtype=np.int64)
     weight = np.array(
-        list(chain.from_iterable(c.skills.values() for c in candidates)), dtype=np.float64
+        list(chain.from_iterable(c.skills.values() for c in options)), dtype=np.float64
     )
     owner = np.repeat(np.arange(n), sizes)
     pos = np.searchsorted(uniq_k, skill)

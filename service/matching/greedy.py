@@ -1,4 +1,4 @@
-"""Greedy budgeted weighted coverage with local improvement, over the candidates x skills
+"""Greedy budgeted weighted coverage with local improvement, over the options x skills
 credit matrix (numpy).
 
 Objective: gain - min_gain_per_hour x hours (a bundle is added only when it adds at least

@@ -23,11 +23,11 @@ from service.matching.explain import explain_step, plan_message, weak_sentence
 from service.matching.problem import GAIN_EPS, Problem, build_problem
 from service.matching.reasons import left_out
 from service.matching.types import (
-    Candidate,
     Check,
     Constraints,
     Cover,
     Gap,
+    Option,
     Plan,
     PlanMode,
     PlannerConfig,
@@ -46,25 +46,25 @@ TIE_WEIGHT = 1e-4  # secondary criterion in the greedy "fastest" / "cheapest" al
 
 def plan(
     gap: Gap,
-    candidates: Sequence[Candidate],
+    options: Sequence[Option],
     constraints: Constraints | None = None,
     *,
     neighbours: SkillNeighbours | None = None,
-    held: Collection[int | str | Candidate] = (),
-    lookup: Mapping[str, Candidate] | None = None,
+    held: Collection[int | str | Option] = (),
+    lookup: Mapping[str, Option] | None = None,
     mode: PlanMode = "greedy",
     config: PlannerConfig | None = None,
     check: Check = unchecked,
 ) -> Plan:
     """Plan the credentials that close `gap`.
 
-    candidates: credentials that may be recommended (the caller prefilters to those teaching
+    options: credentials that may be recommended (the caller prefilters to those teaching
     gap skills). lookup: external id -> credential, read by key, for prerequisites and stackable
-    programs not among the candidates. held: the learner's credentials as ids, external ids or
+    programs not among the options. held: the learner's credentials as ids, external ids or
     records (left out of the plan; they satisfy prerequisites and count towards programs; pass
     records to have the programs they are part of reported). neighbours: partial credit between
     skills, as for the gap.
-    mode "exact" raises PlanTooLargeError beyond config.max_exact_candidates useful candidates.
+    mode "exact" raises PlanTooLargeError beyond config.max_exact_options useful options.
     check: called between steps of the work; it raises to stop it (the exception propagates).
     """
     config = config or PlannerConfig()
@@ -72,7 +72,7 @@ def plan(
         raise ValueError(f"unknown planning mode {mode!r}; use 'greedy' or 'exact'")
     pb = build_problem(
         gap,
-        candidates,
+        options,
         constraints,
         neighbours=neighbours,
         held=held,
@@ -196,7 +196,7 @@ def assemble(
     before = pb.gap.coverage
     after = before + (float(offered @ pb.weights) / total_w if total_w > 0 else 0.0)
     totals = _totals(pb, order)
-    currencies = {s.candidate.currency for s in steps if s.candidate.cost_value > 0}
+    currencies = {s.option.currency for s in steps if s.option.cost_value > 0}
     currency = next(iter(currencies)) if len(currencies) == 1 else None
     nothing_coverable = bool(pb.items) and len(uncoverable) == len(pb.items)
     message = ""
@@ -235,7 +235,7 @@ def _steps(
     held_skills = {it.skill_id: it.label for it in pb.gap.items if it.held}
     steps: list[Step] = []
     for i in order:
-        cand = pb.units[i]
+        option = pb.units[i]
         inc = np.maximum(pb.credits[i] - offered, 0.0)
         offered = np.maximum(offered, pb.credits[i])
         covers = []
@@ -252,23 +252,23 @@ def _steps(
                     credit=credit,
                     status=pb.gap.config.status(credit),
                     via_skill_id=via if via >= 0 else None,
-                    evidence=cand.evidence.get(via, "") if via >= 0 else "",
+                    evidence=option.evidence.get(via, "") if via >= 0 else "",
                 )
             )
         required_by = [pb.units[t].external_id for t in order if i in pb.direct_prereqs[t]]
         steps.append(
             Step(
-                candidate=cand,
+                option=option,
                 covers=covers,
                 reason="gap" if covers else "prerequisite",
                 required_by=required_by,
                 optional=i not in essential_part and not any(c.essential for c in covers),
-                needs=list(cand.prerequisites),
-                builds_on_skills=[lab for sid, lab in held_skills.items() if sid in cand.skills],
+                needs=list(option.prerequisites),
+                builds_on_skills=[lab for sid, lab in held_skills.items() if sid in option.skills],
                 stacks_into=[
                     x.program_external_id
                     for x in stacks
-                    if cand.external_id in pb.programs[x.program_external_id]
+                    if option.external_id in pb.programs[x.program_external_id]
                 ],
             )
         )

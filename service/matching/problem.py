@@ -1,5 +1,5 @@
 """The planning problem in arrays: constraint filtering, prerequisite closure, the
-candidates x gap-skills credit matrix, and stackable programs. Built once per query; the greedy
+options x gap-skills credit matrix, and stackable programs. Built once per query; the greedy
 and exact planners only read it.
 
 Gain of a set of credentials = sum over open gap skills s of weight_s x min(1 - credit_s, best
@@ -17,10 +17,10 @@ import numpy as np
 
 from service.matching.gap import credit_matrix
 from service.matching.types import (
-    Candidate,
     Constraints,
     Gap,
     GapItem,
+    Option,
     SkillNeighbours,
     UnknownEffort,
 )
@@ -37,7 +37,7 @@ def _norm(values: Iterable[str]) -> set[str]:
 
 
 class Filter:
-    """The non-budget constraints, normalised once per query; `why(c)` tests one candidate."""
+    """The non-budget constraints, normalised once per query; `why(c)` tests one option."""
 
     def __init__(self, k: Constraints) -> None:
         self.k = k
@@ -47,8 +47,8 @@ class Filter:
         self.include = _norm(k.include_issuers) if k.include_issuers is not None else None
         self.exclude = _norm(k.exclude_issuers) if k.exclude_issuers is not None else None
 
-    def why(self, c: Candidate) -> str | None:
-        """None when the candidate passes (budgets are the planners' business), else why not."""
+    def why(self, c: Option) -> str | None:
+        """None when the option passes (budgets are the planners' business), else why not."""
         k, unknown_ok = self.k, self.k.allow_unknown
         if self.languages is not None and _lang(c.language) not in self.languages:
             return f"language {c.language} not in {sorted(self.languages)}"
@@ -78,7 +78,7 @@ class Filter:
         return None
 
 
-def effort_why(c: Candidate, k: Constraints, unknown: UnknownEffort) -> str | None:
+def effort_why(c: Option, k: Constraints, unknown: UnknownEffort) -> str | None:
     """Why a budget leaves c out for hours or a cost it does not state, else None."""
     for what, limit, state, note, unit in (
         ("hours", k.max_hours, c.hours_state, c.hours_note, "max_hours"),
@@ -96,20 +96,20 @@ def effort_why(c: Candidate, k: Constraints, unknown: UnknownEffort) -> str | No
     return None
 
 
-def admissible(c: Candidate, k: Constraints) -> str | None:
-    """None when the candidate passes the filters of k (not the budgets), else why not."""
+def admissible(c: Option, k: Constraints) -> str | None:
+    """None when the option passes the filters of k (not the budgets), else why not."""
     return Filter(k).why(c)
 
 
 class Catalog:
-    """External id -> credential: the candidates first, then the caller's lookup (read by key
+    """External id -> credential: the options first, then the caller's lookup (read by key
     only, so a lookup over the whole catalog costs nothing extra)."""
 
-    def __init__(self, candidates: Sequence[Candidate], lookup: Mapping[str, Candidate] | None):
-        self.local = {c.external_id: c for c in candidates}
+    def __init__(self, options: Sequence[Option], lookup: Mapping[str, Option] | None):
+        self.local = {c.external_id: c for c in options}
         self.lookup = lookup or {}
 
-    def get(self, ext: str) -> Candidate | None:
+    def get(self, ext: str) -> Option | None:
         c = self.local.get(ext)
         if c is None:
             c = self.lookup.get(ext)
@@ -120,33 +120,33 @@ class Catalog:
 
 @dataclass
 class Problem:
-    """Arrays over the planning universe ("units": admissible, not-held candidates plus the
+    """Arrays over the planning universe ("units": admissible, not-held options plus the
     prerequisites they need). closure[i]: the not-held prerequisite units of i, transitively."""
 
     gap: Gap
     items: list[GapItem]  # the open gap skills, one column each
     weights: np.ndarray  # (m,)
     base: np.ndarray  # (m,) the learner's credit per open skill
-    units: list[Candidate]
+    units: list[Option]
     index: dict[str, int]  # external id -> unit
     closure: list[tuple[int, ...]]
     direct_prereqs: list[tuple[int, ...]]
     valid: np.ndarray  # (n,) bool: every prerequisite resolvable and admissible
     credits: np.ndarray  # (n, m) clipped to the residual
-    via: np.ndarray  # (n, m) candidate skill id giving the credit, -1 none
+    via: np.ndarray  # (n, m) option skill id giving the credit, -1 none
     bundle: np.ndarray  # (n, m) max of credits over the unit and its closure
     hours: np.ndarray
     cost: np.ndarray
-    reachable: np.ndarray  # (m,) best offered credit over all given candidates, unfiltered
+    reachable: np.ndarray  # (m,) best offered credit over all given options, unfiltered
     max_hours: float
     max_cost: float
     max_steps: float  # inf: no limit
     held_ext: set[str]
-    catalog: Catalog  # external id -> credential (candidates, then the caller's lookup)
+    catalog: Catalog  # external id -> credential (options, then the caller's lookup)
     programs: dict[str, frozenset[str]]  # program external id -> part external ids
     unit_programs: list[tuple[str, ...]]
     skipped: dict[str, str] = field(default_factory=dict)  # external id -> why it was left out
-    considered: list[str] = field(default_factory=list)  # the not-held candidates, in order
+    considered: list[str] = field(default_factory=list)  # the not-held options, in order
     essential: np.ndarray = field(init=False)  # (m,) bool: the open skill is essential
     bundle_size0: np.ndarray = field(init=False)  # steps of each unit with its whole closure
     with_prereqs: list[int] = field(init=False)  # units that have a closure
@@ -214,7 +214,7 @@ class Problem:
 
 
 def _programs(
-    catalog: Catalog, members: Sequence[Candidate], is_held: Callable[[str], bool]
+    catalog: Catalog, members: Sequence[Option], is_held: Callable[[str], bool]
 ) -> dict[str, frozenset[str]]:
     """Program external id -> its parts, for every program one of members is part of (or is):
     the program's own has_part plus every member that says it is part of it."""
@@ -239,16 +239,16 @@ class _Held:
 
     def __init__(
         self,
-        held: Collection[int | str | Candidate],
-        candidates: Sequence[Candidate],
+        held: Collection[int | str | Option],
+        options: Sequence[Option],
         catalog: Catalog,
     ) -> None:
         self.catalog = catalog
         self.ids = {h for h in held if isinstance(h, int)}
-        self.records = [h for h in held if isinstance(h, Candidate)]
+        self.records = [h for h in held if isinstance(h, Option)]
         self.ext = {h for h in held if isinstance(h, str)} | {h.external_id for h in self.records}
         self.ids |= {h.id for h in self.records}
-        self.ext |= {c.external_id for c in candidates if c.id in self.ids}
+        self.ext |= {c.external_id for c in options if c.id in self.ids}
 
     def __call__(self, ext: str) -> bool:
         if ext in self.ext:
@@ -260,11 +260,11 @@ class _Held:
         return False
 
 
-def _pool(candidates: Sequence[Candidate], held_ext: set[str]) -> list[Candidate]:
-    """The candidates not held, each external id once, in order."""
-    pool: list[Candidate] = []
+def _pool(options: Sequence[Option], held_ext: set[str]) -> list[Option]:
+    """The options not held, each external id once, in order."""
+    pool: list[Option] = []
     seen: set[str] = set()
-    for c in candidates:
+    for c in options:
         if c.external_id not in seen and c.external_id not in held_ext:
             seen.add(c.external_id)
             pool.append(c)
@@ -288,12 +288,12 @@ class _Prerequisites:
         self.verdict: dict[str, str | None] = {}
         self.closure_ext: dict[str, tuple[str, ...] | None] = {}
 
-    def check(self, c: Candidate) -> str | None:
+    def check(self, c: Option) -> str | None:
         if c.external_id not in self.verdict:
             self.verdict[c.external_id] = self.filter.why(c) or effort_why(c, self.k, self.unknown)
         return self.verdict[c.external_id]
 
-    def resolve(self, c: Candidate, trail: tuple[str, ...]) -> tuple[str, ...] | None:
+    def resolve(self, c: Option, trail: tuple[str, ...]) -> tuple[str, ...] | None:
         """Transitive not-held prerequisites of c, or None (and a reason) if unresolvable."""
         ext = c.external_id
         if ext in self.closure_ext:
@@ -324,16 +324,16 @@ class _Prerequisites:
 @dataclass
 class _Units:
     """The planning universe: the admissible pool, then the prerequisites they need that are
-    not candidates themselves (extra). rows: each unit's row in the credit matrix over pool +
+    not options themselves (extra). rows: each unit's row in the credit matrix over pool +
     extra."""
 
-    units: list[Candidate] = field(default_factory=list)
+    units: list[Option] = field(default_factory=list)
     rows: list[int] = field(default_factory=list)
     index: dict[str, int] = field(default_factory=dict)  # external id -> unit
-    extra: list[Candidate] = field(default_factory=list)
+    extra: list[Option] = field(default_factory=list)
 
 
-def _units(pool: list[Candidate], prereqs: _Prerequisites, catalog: Catalog) -> _Units:
+def _units(pool: list[Option], prereqs: _Prerequisites, catalog: Catalog) -> _Units:
     u = _Units()
     for r, c in enumerate(pool):
         why = prereqs.check(c)
@@ -355,7 +355,7 @@ def _units(pool: list[Candidate], prereqs: _Prerequisites, catalog: Catalog) -> 
 
 def _credit_arrays(
     items: list[GapItem],
-    matrix_rows: list[Candidate],
+    matrix_rows: list[Option],
     rows: list[int],
     neighbours: SkillNeighbours | None,
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
@@ -374,7 +374,7 @@ def _credit_arrays(
 
 
 def _closures(
-    units: list[Candidate],
+    units: list[Option],
     index: dict[str, int],
     closure_ext: dict[str, tuple[str, ...] | None],
 ) -> tuple[list[tuple[int, ...]], list[tuple[int, ...]], np.ndarray]:
@@ -404,7 +404,7 @@ def _bundle(credits: np.ndarray, closure: list[tuple[int, ...]]) -> np.ndarray:
 
 
 def _unit_programs(
-    programs: dict[str, frozenset[str]], units: list[Candidate]
+    programs: dict[str, frozenset[str]], units: list[Option]
 ) -> list[tuple[str, ...]]:
     """Per unit: the programs it is part of."""
     part_of: dict[str, list[str]] = {}
@@ -420,24 +420,24 @@ def _limit(value: float | None) -> float:
 
 def build_problem(
     gap: Gap,
-    candidates: Sequence[Candidate],
+    options: Sequence[Option],
     constraints: Constraints | None = None,
     *,
     neighbours: SkillNeighbours | None = None,
-    held: Collection[int | str | Candidate] = (),
-    lookup: Mapping[str, Candidate] | None = None,
+    held: Collection[int | str | Option] = (),
+    lookup: Mapping[str, Option] | None = None,
     unknown: UnknownEffort = "estimate",
 ) -> Problem:
-    """Filter, resolve prerequisites against candidates and lookup (external id -> credential),
+    """Filter, resolve prerequisites against options and lookup (external id -> credential),
     and build the arrays. held: the learner's credentials as ids, external ids or records.
-    Candidates that are held, inadmissible, whose hours or cost a budget cannot count (see
+    Options that are held, inadmissible, whose hours or cost a budget cannot count (see
     effort_why), or whose prerequisites are missing from the catalog or inadmissible are left out
     (see Problem.skipped). Unknown hours and costs enter the arrays as their estimate (else 0):
     under a budget only counted ones remain."""
     k = constraints or Constraints()
-    catalog = Catalog(candidates, lookup)
-    is_held = _Held(held, candidates, catalog)
-    pool = _pool(candidates, is_held.ext)
+    catalog = Catalog(options, lookup)
+    is_held = _Held(held, options, catalog)
+    pool = _pool(options, is_held.ext)
     prereqs = _Prerequisites(k, unknown, catalog, is_held)
     u = _units(pool, prereqs, catalog)
     units, items = u.units, gap.open_items

@@ -1,6 +1,6 @@
 """Why each credential that was considered is not in the plan, in words (Plan.skipped).
 
-Every candidate that is not held and not planned gets one reason, the first that applies: a
+Every option that is not held and not planned gets one reason, the first that applies: a
 filter or a prerequisite (found while building the problem), hours or a cost a budget cannot
 count, no open gap skill taught, over a budget (or the step limit) on its own, nothing new,
 optional while essential skills are open, below min_gain_per_hour, the step limit reached, the
@@ -14,17 +14,17 @@ import numpy as np
 from service.matching.explain import labels, num
 from service.matching.problem import GAIN_EPS, Problem
 from service.matching.stages import open_essentials
-from service.matching.types import Candidate, PlannerConfig
+from service.matching.types import Option, PlannerConfig
 
 
-def hours_text(c: Candidate, hours: float) -> str:
+def hours_text(c: Option, hours: float) -> str:
     """'1,200 h (40 credits x 30 h)', '12 h (estimate: ...)' or '12 h'."""
     note = c.hours_note if c.hours_state != "unknown" else ""
     return f"{num(hours)} h ({note})" if note else f"{num(hours)} h"
 
 
 def left_out(pb: Problem, sel: np.ndarray, s1: np.ndarray, config: PlannerConfig) -> dict:
-    """External id -> why it is not in the plan, for every considered candidate."""
+    """External id -> why it is not in the plan, for every considered option."""
     lam = config.min_gain_per_hour
     planned = {pb.units[i].external_id for i in np.flatnonzero(sel)}
     offered = pb.offered(sel)
@@ -99,7 +99,7 @@ class _Context:
             )
         return "a better-value combination of credentials covers the same skills"
 
-    def over_alone(self, i: int, c: Candidate, with_prereqs: str) -> str | None:
+    def over_alone(self, i: int, c: Option, with_prereqs: str) -> str | None:
         pb = self.pb
         hours, cost = float(pb.bundle_hours0[i]), float(pb.bundle_cost0[i])
         if hours > pb.max_hours + 1e-9:

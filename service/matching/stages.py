@@ -127,7 +127,7 @@ def exact_stages(
     lam = config.min_gain_per_hour
     kw = dict(
         money_weight=config.money_weight,
-        max_candidates=config.max_exact_candidates,
+        max_options=config.max_exact_options,
         time_limit_s=config.exact_time_limit_s,
         alternatives=config.alternatives,
         min_gain_per_hour=lam,

@@ -1,6 +1,6 @@
-"""Plain data for the matching core: role and learner profiles, the skill gap, candidate
-credentials, constraints, and the plan. No web, database or model types: the caller builds
-these from its own records and the core only computes over them."""
+"""Plain data for the matching core: role and learner profiles, the skill gap, options (the
+credentials a plan may choose among), constraints, and the plan. No web, database or model
+types: the caller builds these from its own records and the core only computes over them."""
 
 from __future__ import annotations
 
@@ -25,7 +25,7 @@ STRONG_EVIDENCE: frozenset[str] = frozenset({"credential", "verified_badge"})
 StepReason = Literal["gap", "prerequisite"]
 PlanMode = Literal["greedy", "exact"]
 # How a budget treats hours or a cost a credential does not state: "estimate" counts the
-# caller's labelled estimate (Candidate.hours_estimate / cost_estimate); "exclude" leaves the
+# caller's labelled estimate (Option.hours_estimate / cost_estimate); "exclude" leaves the
 # credential out of a plan under that budget. Where there is no estimate, both exclude.
 UnknownEffort = Literal["estimate", "exclude"]
 # How a credential's hours or cost are known: stated (or derived from what the document states),
@@ -152,10 +152,11 @@ class Gap:
 
 
 @dataclass(frozen=True)
-class Candidate:
-    """A credential the planner may recommend. skills: skill id -> credit taught in 0..1 (the
-    caller weighs link confidence in); evidence: skill id -> short text; prerequisites /
-    is_part_of / has_part: external ids.
+class Option:
+    """A credential the planner may choose (an option; a job seeker is a candidate:
+    models.tables.Candidate). skills: skill id -> credit taught in 0..1 (the caller weighs link
+    confidence in); evidence: skill id -> short text; prerequisites / is_part_of / has_part:
+    external ids.
 
     hours / cost: as the document states them (or derives them: hours_note says how), None when
     it does not. hours_estimate / cost_estimate: the caller's estimate for an unknown value, with
@@ -215,7 +216,7 @@ def _value(stated: float | None, estimate: float | None) -> float:
 @dataclass(frozen=True)
 class Constraints:
     """Budgets and filters. Costs are compared as given: the caller converts to one currency.
-    A candidate whose level / EQF level / delivery mode is unknown passes those filters only
+    An option whose level / EQF level / delivery mode is unknown passes those filters only
     when allow_unknown is True. Languages match on the primary subtag ("en" matches "en-GB");
     issuers match case-insensitively."""
 
@@ -250,7 +251,7 @@ class PlannerConfig:
     unknown_effort: UnknownEffort = "estimate"
     local_search: bool = True
     alternatives: bool = True
-    max_exact_candidates: int = 200
+    max_exact_options: int = 200
     exact_time_limit_s: float = 20.0
 
 
@@ -277,7 +278,7 @@ class Step:
     earlier steps), then the role's skills the learner holds that it also names, as labels.
     stacks_into: the programs it is part of (external ids)."""
 
-    candidate: Candidate
+    option: Option
     covers: list[Cover]
     reason: StepReason
     required_by: list[str] = field(default_factory=list)  # external ids of later steps
@@ -331,7 +332,7 @@ class PlanSummary:
 
 @dataclass(frozen=True)
 class Plan:
-    """An ordered plan. uncoverable: gap skills no candidate teaches even via neighbours;
+    """An ordered plan. uncoverable: gap skills no option teaches even via neighbours;
     unmet: gap skills the plan leaves below what the catalog could reach (budget, filters).
     feasible: the plan reaches everything the catalog can offer (unmet is empty) and the catalog
     covers something of the gap (or there is no gap)."""
@@ -361,8 +362,8 @@ class Plan:
     def summary(self, name: str = "plan") -> PlanSummary:
         return PlanSummary(
             name=name,
-            external_ids=[s.candidate.external_id for s in self.steps],
-            titles=[s.candidate.title for s in self.steps],
+            external_ids=[s.option.external_id for s in self.steps],
+            titles=[s.option.title for s in self.steps],
             total_hours=self.total_hours,
             total_cost=self.total_cost,
             coverage_after=self.coverage_after,

@@ -8,14 +8,8 @@ from dataclasses import dataclass
 from sqlalchemy import and_, func, or_, select
 from sqlmodel import Session
 
-from models.schemas import (
-    MAX_ID,
-    CredentialOut,
-    PostingOut,
-    RecordSkillOut,
-    SpanOut,
-    StatedLabelOut,
-)
+from models.catalog import CredentialOut, PostingOut, RecordSkillOut, SpanOut, StatedLabelOut
+from models.common import MAX_ID
 from models.tables import (
     Credential,
     CredentialLabel,

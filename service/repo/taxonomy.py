@@ -6,7 +6,9 @@ from sqlalchemy import func, select
 from sqlmodel import Session
 
 from indexing.types import Check, unchecked
-from models.schemas import (
+from models.common import blank
+from models.tables import Occupation, OccupationSkill, Skill, SkillBroader, SkillGroup
+from models.taxonomy import (
     EvidenceOut,
     ExtractedSkillOut,
     OccupationDetail,
@@ -14,9 +16,7 @@ from models.schemas import (
     OccupationSkillOut,
     SkillDetail,
     SkillHit,
-    blank,
 )
-from models.tables import Occupation, OccupationSkill, Skill, SkillBroader, SkillGroup
 from service.caller_limits import CallerLimits
 from service.errors import InvalidInput, NotFound
 from service.profiles import resolve_title, title_hits

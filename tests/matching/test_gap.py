@@ -1,13 +1,13 @@
 """The skill gap: held skills covered whatever their trust, statuses by threshold for the others,
-partial credit via neighbours (max, never sum), and the candidates x gap-skills credit matrix."""
+partial credit via neighbours (max, never sum), and the options x gap-skills credit matrix."""
 
 import numpy as np
 import pytest
 
 from service.matching import (
-    Candidate,
     GapConfig,
     LearnerProfile,
+    Option,
     RequiredSkill,
     RoleProfile,
     compute_gap,
@@ -122,13 +122,13 @@ def test_duplicate_required_skills_merge_and_empty_role_is_covered():
 
 
 def test_credit_matrix_direct_neighbour_max_and_via():
-    cands = [
-        Candidate(1, "a", "A", skills={1: 0.8, 99: 1.0}),
-        Candidate(2, "b", "B", skills={20: 1.0, 30: 0.9}),  # both related to 2
-        Candidate(3, "c", "C", skills={1: 1.5, 2: 0.2}),  # weight clipped to 1
-        Candidate(4, "d", "D", skills={}),
+    options = [
+        Option(1, "a", "A", skills={1: 0.8, 99: 1.0}),
+        Option(2, "b", "B", skills={20: 1.0, 30: 0.9}),  # both related to 2
+        Option(3, "c", "C", skills={1: 1.5, 2: 0.2}),  # weight clipped to 1
+        Option(4, "d", "D", skills={}),
     ]
-    cm = credit_matrix([1, 2], cands, {2: {20: 0.5, 30: 0.7}})
+    cm = credit_matrix([1, 2], options, {2: {20: 0.5, 30: 0.7}})
     assert cm.skill_ids == [1, 2]
     np.testing.assert_allclose(cm.credits, [[0.8, 0.0], [0.0, 0.63], [1.0, 0.2], [0.0, 0.0]])
     assert cm.via.tolist() == [[1, -1], [-1, 30], [1, 2], [-1, -1]]
@@ -136,6 +136,6 @@ def test_credit_matrix_direct_neighbour_max_and_via():
 
 def test_credit_matrix_from_gap_uses_open_skills():
     gap = compute_gap(role((1, 1.0, True), (2, 1.0, True)), LearnerProfile({1: 1.0}))
-    cm = credit_matrix(gap, [Candidate(1, "a", "A", skills={1: 1.0, 2: 1.0})])
+    cm = credit_matrix(gap, [Option(1, "a", "A", skills={1: 1.0, 2: 1.0})])
     assert cm.skill_ids == [2]
     assert cm.credits.tolist() == [[1.0]]

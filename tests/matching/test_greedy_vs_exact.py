@@ -19,7 +19,7 @@ from service.matching import (
 )
 from service.matching.greedy import Weights, ratio_greedy
 from service.matching.problem import build_problem
-from tests.matching.test_planner import cand, gap_of, ids, no_alts
+from tests.matching.test_planner import gap_of, ids, no_alts, option
 
 
 @pytest.mark.parametrize("batch", [1, 64])
@@ -29,19 +29,19 @@ def test_prerequisite_taken_for_one_step_makes_another_cheaper(batch, monkeypatc
     monkeypatch.setattr(greedy, "LAZY_BATCH", batch)
     gap = gap_of(1, 2, 3, 4, 5, 6)
     catalog = [
-        cand("d", [1, 2, 3], 1.0, prerequisites=["p"]),
-        cand("a", [4, 5], 1.0, prerequisites=["p"]),
-        cand("b", [4, 5], 2.5),
-        cand("e", [6], 1.5),
+        option("d", [1, 2, 3], 1.0, prerequisites=["p"]),
+        option("a", [4, 5], 1.0, prerequisites=["p"]),
+        option("b", [4, 5], 2.5),
+        option("e", [6], 1.5),
     ]
-    p = plan(gap, catalog, lookup={"p": cand("p", [], 2.0)}, config=no_alts(local_search=False))
+    p = plan(gap, catalog, lookup={"p": option("p", [], 2.0)}, config=no_alts(local_search=False))
     assert ids(p) == ["p", "d", "a", "e"]
 
 
 @pytest.mark.parametrize("batch", [1, 2])
 def test_ties_do_not_stall_the_lazy_greedy(batch, monkeypatch):
     monkeypatch.setattr(greedy, "LAZY_BATCH", batch)
-    catalog = [cand(f"x{i}", [1 + i % 2], 2.0) for i in range(8)]
+    catalog = [option(f"x{i}", [1 + i % 2], 2.0) for i in range(8)]
     p = plan(gap_of(1, 2), catalog, Constraints(max_hours=10), config=no_alts())
     assert len(p.steps) == 2 and p.feasible
 
@@ -51,9 +51,9 @@ def test_ties_do_not_stall_the_lazy_greedy(batch, monkeypatch):
 
 def test_exact_refuses_oversized_inputs_and_greedy_copes():
     gap = gap_of(*range(12))
-    catalog = [cand(f"c{i}", [i], 1.0 + i) for i in range(12)]
-    catalog += [cand("useless", [99], 1.0)]  # teaches no gap skill: not counted
-    config = PlannerConfig(max_exact_candidates=11)
+    catalog = [option(f"c{i}", [i], 1.0 + i) for i in range(12)]
+    catalog += [option("useless", [99], 1.0)]  # teaches no gap skill: not counted
+    config = PlannerConfig(max_exact_options=11)
     with pytest.raises(PlanTooLargeError, match="at most 11 candidates.*has 12"):
         plan(gap, catalog, mode="exact", config=config)
     assert len(plan(gap, catalog, config=config).steps) == 12
@@ -77,7 +77,7 @@ def _random_instance(seed: int):
         taught = rng.choice(m, size=int(rng.integers(1, 4)), replace=False)
         needs = [f"c{int(rng.integers(0, i))}"] if i > 2 and rng.random() < 0.15 else []
         catalog.append(
-            cand(
+            option(
                 f"c{i}",
                 {int(s): float(rng.choice([0.4, 0.7, 1.0])) for s in taught},
                 float(rng.integers(1, 40)),

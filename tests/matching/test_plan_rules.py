@@ -12,7 +12,7 @@ from service.matching import Constraints, PlannerConfig, plan
 from service.matching.problem import build_problem
 from service.matching.stages import key
 from tests.matching.test_greedy_vs_exact import _random_instance
-from tests.matching.test_planner import cand, gap_of, ids, no_alts
+from tests.matching.test_planner import gap_of, ids, no_alts, option
 
 MODES = ["greedy", "exact"]
 
@@ -25,7 +25,7 @@ def _role():
 @pytest.mark.parametrize("mode", MODES)
 def test_optional_step_comes_after_every_essential_one_and_is_marked(mode):
     # o has by far the best ratio, but it closes no essential skill: it goes last, marked
-    catalog = [cand("e1", [1], 5.0), cand("e2", [2], 5.0), cand("o", [3], 0.5)]
+    catalog = [option("e1", [1], 5.0), option("e2", [2], 5.0), option("o", [3], 0.5)]
     p = plan(_role(), catalog, Constraints(max_hours=20), mode=mode, config=no_alts())
     assert ids(p) == ["e1", "e2", "o"] or ids(p) == ["e2", "e1", "o"]
     assert [s.optional for s in p.steps] == [False, False, True]
@@ -37,7 +37,7 @@ def test_optional_step_comes_after_every_essential_one_and_is_marked(mode):
 @pytest.mark.parametrize("mode", MODES)
 def test_no_optional_step_while_a_coverable_essential_skill_is_open(mode):
     # the budget takes one essential course only: the cheap optional badge stays out, and says why
-    catalog = [cand("e1", [1], 10.0), cand("e2", [2], 10.0), cand("o", [3], 0.5)]
+    catalog = [option("e1", [1], 10.0), option("e2", [2], 10.0), option("o", [3], 0.5)]
     p = plan(_role(), catalog, Constraints(max_hours=12), mode=mode, config=no_alts())
     assert len(p.steps) == 1 and ids(p)[0] in ("e1", "e2")
     assert "o" not in ids(p)
@@ -48,13 +48,13 @@ def test_no_optional_step_while_a_coverable_essential_skill_is_open(mode):
 
 @pytest.mark.parametrize("mode", MODES)
 def test_max_steps_bounds_the_plan_and_counts_prerequisites(mode):
-    catalog = [cand(f"c{i}", [i], 1.0 + i / 10) for i in range(1, 6)]
+    catalog = [option(f"c{i}", [i], 1.0 + i / 10) for i in range(1, 6)]
     p = plan(gap_of(1, 2, 3, 4, 5), catalog, Constraints(max_steps=3), mode=mode, config=no_alts())
     assert len(p.steps) == 3 and p.total_hours == pytest.approx(1.1 + 1.2 + 1.3)
     assert sum("max_steps 3" in why for why in p.skipped.values()) == 2
     # a credential whose prerequisite makes two steps does not fit a one-step plan
-    lookup = {"p": cand("p", [], 1.0)}
-    both = [cand("a", [1, 2], 1.0, prerequisites=["p"]), cand("b", [1], 5.0)]
+    lookup = {"p": option("p", [], 1.0)}
+    both = [option("a", [1, 2], 1.0, prerequisites=["p"]), option("b", [1], 5.0)]
     p = plan(gap_of(1, 2), both, Constraints(max_steps=1), lookup=lookup, mode=mode)
     assert ids(p) == ["b"]
     assert p.skipped["a"].startswith("needs 2 steps with its prerequisites (P)")
@@ -63,7 +63,7 @@ def test_max_steps_bounds_the_plan_and_counts_prerequisites(mode):
 @pytest.mark.parametrize("mode", MODES)
 def test_a_step_below_min_gain_per_hour_is_left_out(mode):
     # slow teaches skill 2 at 200 h: 0.005 of the role's weight per hour < 0.01
-    catalog = [cand("quick", [1], 4.0), cand("slow", [2], 200.0)]
+    catalog = [option("quick", [1], 4.0), option("slow", [2], 200.0)]
     config = no_alts(min_gain_per_hour=0.01)
     p = plan(gap_of(1, 2), catalog, mode=mode, config=config)
     assert ids(p) == ["quick"]
@@ -77,8 +77,8 @@ def _stage_key(p, gap, catalog, budget, config):
     sel = np.zeros(len(pb.units), dtype=bool)
     s1 = sel.copy()
     for s in p.steps:
-        sel[pb.index[s.candidate.external_id]] = True
-        s1[pb.index[s.candidate.external_id]] = not s.optional
+        sel[pb.index[s.option.external_id]] = True
+        s1[pb.index[s.option.external_id]] = not s.optional
     return key(pb, sel, s1, config)
 
 
@@ -117,15 +117,15 @@ def test_every_step_earns_its_hours_on_random_all_essential_roles(mode):
         w = pb.essential_weights()
         sel = np.zeros(len(pb.units), dtype=bool)
         for s in p.steps:
-            sel[pb.index[s.candidate.external_id]] = True
+            sel[pb.index[s.option.external_id]] = True
         for s in p.steps:
             if s.required_by or s.optional:
                 continue
-            i = pb.index[s.candidate.external_id]
+            i = pb.index[s.option.external_id]
             without = sel.copy()
             without[i] = False
             loss = (pb.offered(sel) - pb.offered(without)) @ w
-            assert loss >= lam * pb.hours[i] - 1e-6, (seed, s.candidate.external_id)
+            assert loss >= lam * pb.hours[i] - 1e-6, (seed, s.option.external_id)
 
 
 @pytest.mark.parametrize("mode", MODES)
@@ -144,16 +144,16 @@ def test_every_candidate_left_out_has_a_reason(mode):
 
 def _unknown(**kw):
     base = dict(hours=None, hours_estimate=4.0, hours_note="estimate: median of 9 badges")
-    return cand("u", [2], **(base | kw))
+    return option("u", [2], **(base | kw))
 
 
 @pytest.mark.parametrize("mode", MODES)
 def test_an_estimate_is_counted_and_labelled_under_the_estimate_policy(mode):
-    catalog = [cand("k", [1], 3.0), _unknown()]
+    catalog = [option("k", [1], 3.0), _unknown()]
     p = plan(gap_of(1, 2), catalog, Constraints(max_hours=10), mode=mode, config=no_alts())
     assert sorted(ids(p)) == ["k", "u"]
     assert p.total_hours == pytest.approx(7.0) and p.hours_estimated == pytest.approx(4.0)
-    step = next(s for s in p.steps if s.candidate.external_id == "u")
+    step = next(s for s in p.steps if s.option.external_id == "u")
     assert "about 4 h (estimate: median of 9 badges)" in step.explanation
     assert "4 h of it estimated" in p.message
     # a budget the estimate does not fit leaves it out, saying so
@@ -163,7 +163,7 @@ def test_an_estimate_is_counted_and_labelled_under_the_estimate_policy(mode):
 
 @pytest.mark.parametrize("mode", MODES)
 def test_the_exclude_policy_leaves_unknown_hours_out_of_a_budget_only(mode):
-    catalog = [cand("k", [1], 3.0), _unknown()]
+    catalog = [option("k", [1], 3.0), _unknown()]
     config = no_alts(unknown_effort="exclude")
     p = plan(gap_of(1, 2), catalog, Constraints(max_hours=100), mode=mode, config=config)
     assert ids(p) == ["k"]
@@ -175,10 +175,10 @@ def test_the_exclude_policy_leaves_unknown_hours_out_of_a_budget_only(mode):
 
 @pytest.mark.parametrize("mode", MODES)
 def test_unknown_without_estimate_is_never_zero_hours_or_free(mode):
-    catalog = [cand("k", [1], 3.0), _unknown(hours_estimate=None, hours_note="", cost=None)]
+    catalog = [option("k", [1], 3.0), _unknown(hours_estimate=None, hours_note="", cost=None)]
     p = plan(gap_of(1, 2), catalog, mode=mode, config=no_alts())
     assert sorted(ids(p)) == ["k", "u"] and p.hours_unknown == ["u"] and p.cost_unknown == ["u"]
-    step = next(s for s in p.steps if s.candidate.external_id == "u")
+    step = next(s for s in p.steps if s.option.external_id == "u")
     assert "hours not stated, price not stated" in step.explanation
     assert " 0 h" not in step.explanation and "free" not in step.explanation
     assert "hours not stated for 1 step" in p.message

@@ -4,10 +4,10 @@ stacking, infeasible targets, partial credit, explanations and alternatives."""
 import pytest
 
 from service.matching import (
-    Candidate,
     Constraints,
     Gap,
     LearnerProfile,
+    Option,
     PlannerConfig,
     RequiredSkill,
     RoleProfile,
@@ -18,11 +18,11 @@ from service.matching import (
 MODES = ["greedy", "exact"]
 
 
-def cand(ext: str, skills, hours: float = 1.0, cost: float = 0.0, **kw) -> Candidate:
+def option(ext: str, skills, hours: float = 1.0, cost: float = 0.0, **kw) -> Option:
     """A credential teaching `skills` (ids, or {id: weight}); id derived from the name."""
     if not isinstance(skills, dict):
         skills = dict.fromkeys(skills, 1.0)
-    return Candidate(
+    return Option(
         id=kw.pop("id", sum(ord(ch) * 31**i for i, ch in enumerate(ext)) % 10**9),
         external_id=ext,
         title=kw.pop("title", ext.upper()),
@@ -48,7 +48,7 @@ def gap_of(*skill_ids: int, weights=None, essential=None, learner=None, neighbou
 
 
 def ids(p) -> list[str]:
-    return [s.candidate.external_id for s in p.steps]
+    return [s.option.external_id for s in p.steps]
 
 
 def no_alts(**kw) -> PlannerConfig:
@@ -63,10 +63,10 @@ def test_exact_beats_ratio_greedy_on_a_set_cover_trap():
     # The optimum is B + C = 4 h; no drop or 1-for-1 swap leads from {A, D} to it.
     gap = gap_of(1, 2, 3, 4, 5)
     catalog = [
-        cand("a", [1, 2, 3, 4], 3.0),
-        cand("b", [1, 2, 5], 2.4),
-        cand("c", [3, 4], 1.6),
-        cand("d", [5], 2.0),
+        option("a", [1, 2, 3, 4], 3.0),
+        option("b", [1, 2, 5], 2.4),
+        option("c", [3, 4], 1.6),
+        option("d", [5], 2.0),
     ]
     greedy = plan(gap, catalog, config=no_alts())
     exact = plan(gap, catalog, mode="exact", config=no_alts())
@@ -79,7 +79,7 @@ def test_exact_beats_ratio_greedy_on_a_set_cover_trap():
 def test_local_improvement_drops_a_redundant_step():
     # R (2 skills / 0.9 h) goes first; P and Q then cover everything and R adds nothing.
     gap = gap_of(1, 2, 3, 4)
-    catalog = [cand("p", [1, 2], 1.0), cand("q", [3, 4], 1.0), cand("r", [2, 3], 0.9)]
+    catalog = [option("p", [1, 2], 1.0), option("q", [3, 4], 1.0), option("r", [2, 3], 0.9)]
     raw = plan(gap, catalog, config=no_alts(local_search=False))
     assert sorted(ids(raw)) == ["p", "q", "r"] and raw.total_hours == pytest.approx(2.9)
     improved = plan(gap, catalog, config=no_alts())
@@ -91,10 +91,10 @@ def test_local_improvement_swaps_for_a_cheaper_step():
     # Greedy: X (2 skills / 1 h), then Y for skill 3 = 2.1 h. Swapping X for Z keeps coverage.
     gap = gap_of(1, 2, 3)
     catalog = [
-        cand("x", [1, 2], 1.0),
-        cand("y", [2, 3], 1.1),
-        cand("z", [1], 0.6),
-        cand("w", [3], 1.2),
+        option("x", [1, 2], 1.0),
+        option("y", [2, 3], 1.1),
+        option("z", [1], 0.6),
+        option("w", [3], 1.2),
     ]
     assert sorted(ids(plan(gap, catalog, config=no_alts(local_search=False)))) == ["x", "y"]
     for mode in MODES:
@@ -106,7 +106,7 @@ def test_local_improvement_swaps_for_a_cheaper_step():
 def test_budget_prefers_one_big_step_over_a_good_ratio_that_blocks_it():
     # Ratio greedy takes S (1 skill / 1 h) and then BIG (5 skills / 10 h) no longer fits.
     gap = gap_of(1, 2, 3, 4, 5, 6)
-    catalog = [cand("s", [1], 1.0), cand("big", [2, 3, 4, 5, 6], 10.0)]
+    catalog = [option("s", [1], 1.0), option("big", [2, 3, 4, 5, 6], 10.0)]
     for mode in MODES:
         p = plan(gap, catalog, Constraints(max_hours=10), mode=mode, config=no_alts())
         assert ids(p) == ["big"], mode
@@ -121,9 +121,9 @@ def test_budget_prefers_one_big_step_over_a_good_ratio_that_blocks_it():
 def test_hour_and_cost_budgets_keep_the_heaviest_skills(mode):
     gap = gap_of(1, 2, 3, weights={1: 3.0, 2: 2.0, 3: 1.0})
     catalog = [
-        cand("one", [1], 10, 100, currency="EUR"),
-        cand("two", [2], 10, 100, currency="EUR"),
-        cand("three", [3], 10, 100, currency="EUR"),
+        option("one", [1], 10, 100, currency="EUR"),
+        option("two", [2], 10, 100, currency="EUR"),
+        option("three", [3], 10, 100, currency="EUR"),
     ]
     for k in (Constraints(max_hours=20), Constraints(max_cost=250), Constraints(20, 200)):
         p = plan(gap, catalog, k, mode=mode, config=no_alts())
@@ -149,7 +149,7 @@ FILTERS = [
 @pytest.mark.parametrize(("constraint", "bad", "good"), FILTERS)
 def test_filters_exclude_what_they_name(mode, constraint, bad, good):
     gap = gap_of(1)
-    catalog = [cand("cheap", [1], 1.0, **bad), cand("fine", [1], 5.0, **good)]
+    catalog = [option("cheap", [1], 1.0, **bad), option("fine", [1], 5.0, **good)]
     assert ids(plan(gap, catalog, mode=mode, config=no_alts())) == ["cheap"]
     p = plan(gap, catalog, Constraints(**constraint), mode=mode, config=no_alts())
     assert ids(p) == ["fine"] and p.feasible
@@ -158,7 +158,7 @@ def test_filters_exclude_what_they_name(mode, constraint, bad, good):
 
 def test_unknown_level_passes_only_when_allowed():
     gap = gap_of(1)
-    catalog = [cand("unknown", [1], 1.0, level=None), cand("known", [1], 5.0, level="beginner")]
+    catalog = [option("unknown", [1], 1.0, level=None), option("known", [1], 5.0, level="beginner")]
     lenient = Constraints(levels={"beginner"})
     strict = Constraints(levels={"beginner"}, allow_unknown=False)
     assert ids(plan(gap, catalog, lenient, config=no_alts())) == ["unknown"]
@@ -171,8 +171,8 @@ def test_unknown_level_passes_only_when_allowed():
 @pytest.mark.parametrize("mode", MODES)
 def test_prerequisite_is_added_counted_and_ordered_first(mode):
     gap = gap_of(1, 2)
-    catalog = [cand("adv", [1, 2], 2.0, 50.0, prerequisites=["intro"])]
-    lookup = {"intro": cand("intro", [99], 3.0, 20.0)}  # teaches nothing the role needs
+    catalog = [option("adv", [1, 2], 2.0, 50.0, prerequisites=["intro"])]
+    lookup = {"intro": option("intro", [99], 3.0, 20.0)}  # teaches nothing the role needs
     p = plan(gap, catalog, lookup=lookup, mode=mode, config=no_alts())
     assert ids(p) == ["intro", "adv"]
     assert p.total_hours == 5.0 and p.total_cost == 70.0
@@ -186,9 +186,9 @@ def test_prerequisite_is_added_counted_and_ordered_first(mode):
 def test_prerequisite_chain_is_topological_and_prerequisite_may_cover_skills():
     gap = gap_of(1, 2, 3)
     catalog = [
-        cand("c3", [3], 1.0, prerequisites=["c2"]),
-        cand("c2", [2], 1.0, prerequisites=["c1"]),
-        cand("c1", [1], 1.0),
+        option("c3", [3], 1.0, prerequisites=["c2"]),
+        option("c2", [2], 1.0, prerequisites=["c1"]),
+        option("c1", [1], 1.0),
     ]
     p = plan(gap, catalog, config=no_alts())
     assert ids(p) == ["c1", "c2", "c3"]
@@ -199,8 +199,8 @@ def test_prerequisite_chain_is_topological_and_prerequisite_may_cover_skills():
 @pytest.mark.parametrize("mode", MODES)
 def test_held_prerequisite_is_not_added(mode):
     gap = gap_of(1)
-    intro = cand("intro", [99], 3.0)
-    catalog = [cand("adv", [1], 2.0, prerequisites=["intro"])]
+    intro = option("intro", [99], 3.0)
+    catalog = [option("adv", [1], 2.0, prerequisites=["intro"])]
     for held in (["intro"], [intro.id], [intro]):
         p = plan(gap, catalog, lookup={"intro": intro}, held=held, mode=mode, config=no_alts())
         assert ids(p) == ["adv"] and p.total_hours == 2.0, held
@@ -209,13 +209,13 @@ def test_held_prerequisite_is_not_added(mode):
 @pytest.mark.parametrize("mode", MODES)
 def test_candidate_with_unusable_prerequisite_is_skipped(mode):
     gap = gap_of(1)
-    lookup = {"german": cand("german", [99], 1.0, language="de"), "long": cand("long", [], 9)}
+    lookup = {"german": option("german", [99], 1.0, language="de"), "long": option("long", [], 9)}
     for prereq, k in (
         ("nowhere", Constraints()),  # not in the catalog
         ("german", Constraints(languages={"en"})),  # violates a filter
         ("long", Constraints(max_hours=6)),  # over budget on its own
     ):
-        catalog = [cand("adv", [1], 1.0, prerequisites=[prereq]), cand("other", [1], 5.0)]
+        catalog = [option("adv", [1], 1.0, prerequisites=[prereq]), option("other", [1], 5.0)]
         p = plan(gap, catalog, k, lookup=lookup, mode=mode, config=no_alts())
         assert ids(p) == ["other"], prereq
         if prereq != "long":  # over budget is the planners' call, not a filter's
@@ -229,8 +229,8 @@ def test_candidate_with_unusable_prerequisite_is_skipped(mode):
 @pytest.mark.parametrize("mode", MODES)
 def test_prerequisite_counts_against_the_budget(mode):
     gap = gap_of(1)
-    catalog = [cand("adv", [1], 2.0, prerequisites=["intro"]), cand("other", [1], 4.0)]
-    lookup = {"intro": cand("intro", [], 3.0)}
+    catalog = [option("adv", [1], 2.0, prerequisites=["intro"]), option("other", [1], 4.0)]
+    lookup = {"intro": option("intro", [], 3.0)}
     p = plan(gap, catalog, Constraints(max_hours=4), lookup=lookup, mode=mode, config=no_alts())
     assert ids(p) == ["other"]  # adv + intro = 5 h > 4 h
     p = plan(gap, catalog, Constraints(max_hours=6), lookup=lookup, mode=mode, config=no_alts())
@@ -241,7 +241,10 @@ def test_prerequisite_counts_against_the_budget(mode):
 
 def test_prerequisite_cycle_skips_both():
     gap = gap_of(1, 2)
-    catalog = [cand("a", [1], 1.0, prerequisites=["b"]), cand("b", [2], 1.0, prerequisites=["a"])]
+    catalog = [
+        option("a", [1], 1.0, prerequisites=["b"]),
+        option("b", [2], 1.0, prerequisites=["a"]),
+    ]
     p = plan(gap, catalog, config=no_alts())
     assert p.steps == [] and not p.feasible
 
@@ -252,7 +255,7 @@ def test_prerequisite_cycle_skips_both():
 @pytest.mark.parametrize("mode", MODES)
 def test_held_credentials_are_left_out(mode):
     gap = gap_of(1)
-    cheap, dear = cand("cheap", [1], 1.0), cand("dear", [1], 5.0)
+    cheap, dear = option("cheap", [1], 1.0), option("dear", [1], 5.0)
     for held in ([cheap.id], ["cheap"], [cheap]):
         p = plan(gap, [cheap, dear], held=held, mode=mode, config=no_alts())
         assert ids(p) == ["dear"], held
@@ -260,25 +263,28 @@ def test_held_credentials_are_left_out(mode):
 
 def test_stacks_into_reports_held_and_planned_parts():
     gap = gap_of(1, 2)
-    prog = cand("prog", [], 0.0, kind="stackable_program", has_part=["p1", "p2", "p3"])
-    held_part = cand("p1", [7], 1.0, is_part_of=["prog"])
-    catalog = [cand("p2", [1], 2.0, is_part_of=["prog"]), cand("solo", [2], 1.0)]
+    prog = option("prog", [], 0.0, kind="stackable_program", has_part=["p1", "p2", "p3"])
+    held_part = option("p1", [7], 1.0, is_part_of=["prog"])
+    catalog = [option("p2", [1], 2.0, is_part_of=["prog"]), option("solo", [2], 1.0)]
     p = plan(gap, catalog, lookup={"prog": prog}, held=[held_part], config=no_alts())
     assert sorted(ids(p)) == ["p2", "solo"]
     (stack,) = p.stacks_into
     assert (stack.program_external_id, stack.title) == ("prog", "PROG")
     assert (stack.held, stack.planned, stack.total, stack.completed) == (1, 1, 3, False)
     assert stack.remaining == ["p3"]
-    step = next(s for s in p.steps if s.candidate.external_id == "p2")
+    step = next(s for s in p.steps if s.option.external_id == "p2")
     assert "Part of PROG (2 of 3 parts)" in step.explanation
 
 
 @pytest.mark.parametrize("mode", MODES)
 def test_stacking_breaks_ties_and_reports_completion(mode):
     gap = gap_of(1)
-    prog = cand("prog", [], kind="stackable_program", has_part=["p1", "p2"])
-    held_part = cand("p1", [7], 1.0, is_part_of=["prog"])
-    catalog = [cand("plain", [1], 2.0, cost=10), cand("p2", [1], 2.0, cost=10, is_part_of=["prog"])]
+    prog = option("prog", [], kind="stackable_program", has_part=["p1", "p2"])
+    held_part = option("p1", [7], 1.0, is_part_of=["prog"])
+    catalog = [
+        option("plain", [1], 2.0, cost=10),
+        option("p2", [1], 2.0, cost=10, is_part_of=["prog"]),
+    ]
     kw = {"lookup": {"prog": prog}, "held": [held_part], "mode": mode}
     p = plan(gap, catalog, config=no_alts(), **kw)
     assert ids(p) == ["p2"]
@@ -287,7 +293,7 @@ def test_stacking_breaks_ties_and_reports_completion(mode):
     if mode == "greedy":  # without the bonus the first listed wins the tie
         assert ids(plan(gap, catalog, config=no_alts(stack_bonus=0.0), **kw)) == ["plain"]
     # a tie-break only: a cheaper plain credential still wins
-    cheaper = [cand("plain", [1], 1.5, cost=10), catalog[1]]
+    cheaper = [option("plain", [1], 1.5, cost=10), catalog[1]]
     assert ids(plan(gap, cheaper, config=no_alts(), **kw)) == ["plain"]
 
 
@@ -297,7 +303,10 @@ def test_stacking_breaks_ties_and_reports_completion(mode):
 @pytest.mark.parametrize("mode", MODES)
 def test_budget_too_small_for_anything(mode):
     gap = gap_of(1, 2)
-    catalog = [cand("a", [1], 3.0, 40.0, currency="EUR"), cand("b", [2], 2.0, 10, currency="EUR")]
+    catalog = [
+        option("a", [1], 3.0, 40.0, currency="EUR"),
+        option("b", [2], 2.0, 10, currency="EUR"),
+    ]
     p = plan(gap, catalog, Constraints(max_hours=1.5), mode=mode)
     assert p.steps == [] and not p.feasible and p.total_hours == 0
     assert p.coverage_after == p.coverage_before == 0.0
@@ -308,21 +317,21 @@ def test_budget_too_small_for_anything(mode):
 @pytest.mark.parametrize("mode", MODES)
 def test_nothing_coverable(mode):
     gap = gap_of(1, 2)
-    p = plan(gap, [cand("x", [5, 6], 1.0)], mode=mode)
+    p = plan(gap, [option("x", [5, 6], 1.0)], mode=mode)
     assert p.steps == [] and not p.feasible
     assert [s.skill_id for s in p.uncoverable] == [1, 2] and p.unmet == []
     assert p.message.startswith("No credential in the catalog teaches any of the 2 skills")
 
 
 def test_filters_that_exclude_everything_say_so():
-    p = plan(gap_of(1), [cand("x", [1], 1.0, language="fr")], Constraints(languages={"en"}))
+    p = plan(gap_of(1), [option("x", [1], 1.0, language="fr")], Constraints(languages={"en"}))
     assert p.steps == [] and not p.feasible and "passes your filters" in p.message
 
 
 @pytest.mark.parametrize("mode", MODES)
 def test_best_partial_plan_separates_uncoverable_from_unmet(mode):
     gap = gap_of(1, 2, 3, 4, weights={1: 2.0})
-    catalog = [cand("a", [1], 4.0), cand("b", [2], 4.0), cand("c", [3], 9.0)]
+    catalog = [option("a", [1], 4.0), option("b", [2], 4.0), option("c", [3], 9.0)]
     p = plan(gap, catalog, Constraints(max_hours=8), mode=mode, config=no_alts())
     assert sorted(ids(p)) == ["a", "b"] and not p.feasible
     assert [s.skill_id for s in p.unmet] == [3]
@@ -333,7 +342,7 @@ def test_best_partial_plan_separates_uncoverable_from_unmet(mode):
 
 def test_learner_already_covers_the_role():
     gap = gap_of(1, learner=LearnerProfile({1: 0.95}))
-    p = plan(gap, [cand("a", [1], 1.0)])
+    p = plan(gap, [option("a", [1], 1.0)])
     assert p.steps == [] and p.feasible and "nothing to add" in p.message
 
 
@@ -342,7 +351,7 @@ def test_held_skills_are_never_taught_however_weak_their_evidence(mode):
     # skill 1 is declared (trust 0.6): held, so the plan spends nothing on it, and says why
     learner = LearnerProfile({1: 0.6}, evidence_kinds={1: ("declared",)})
     gap = gap_of(1, 2, learner=learner)
-    catalog = [cand("teach1", [1], 1.0), cand("teach2", [2], 5.0), cand("both", [1, 2], 6.0)]
+    catalog = [option("teach1", [1], 1.0), option("teach2", [2], 5.0), option("both", [1, 2], 6.0)]
     p = plan(gap, catalog, mode=mode, config=no_alts())
     assert ids(p) == ["teach2"]
     assert [c.skill_id for s in p.steps for c in s.covers] == [2]
@@ -363,9 +372,9 @@ def test_partial_credit_saturates_and_uses_the_best_not_the_sum(mode):
     neighbours = {1: {10: 0.6}, 2: {20: 0.5, 21: 0.5}}
     gap = gap_of(1, 2, learner=LearnerProfile({10: 1.0}), neighbours=neighbours)
     catalog = [
-        cand("full", [1], 1.0),
-        cand("near1", [20], 1.0, evidence={20: "teaches 20"}),
-        cand("near2", [21], 1.0),
+        option("full", [1], 1.0),
+        option("near1", [20], 1.0, evidence={20: "teaches 20"}),
+        option("near2", [21], 1.0),
     ]
     p = plan(gap, catalog, neighbours=neighbours, mode=mode, config=no_alts())
     assert len(p.steps) == 2 and "full" in ids(p)
@@ -376,8 +385,8 @@ def test_partial_credit_saturates_and_uses_the_best_not_the_sum(mode):
     assert p.coverage_before == pytest.approx(0.3)
     assert p.coverage_after == pytest.approx((1.0 + 0.5) / 2)
     assert p.feasible  # 0.5 is the most the catalog offers for skill 2
-    near = next(s for s in p.steps if s.candidate.external_id.startswith("near"))
-    if near.candidate.external_id == "near1":
+    near = next(s for s in p.steps if s.option.external_id.startswith("near"))
+    if near.option.external_id == "near1":
         assert covers[2].evidence == "teaches 20"
     assert "skill 2 (partly)" in near.explanation
 
@@ -388,8 +397,8 @@ def test_partial_credit_saturates_and_uses_the_best_not_the_sum(mode):
 def test_steps_ordered_by_gain_with_explanations_and_evidence():
     gap = gap_of(1, 2, 3, 4, essential={4: False})
     catalog = [
-        cand("small", [3], 1.0),
-        cand("big", [1, 2, 4], 1.0, evidence={1: "module 1 covers skill 1"}),
+        option("small", [3], 1.0),
+        option("big", [1, 2, 4], 1.0, evidence={1: "module 1 covers skill 1"}),
     ]
     p = plan(gap, catalog, config=no_alts())
     assert ids(p) == ["big", "small"]
@@ -409,7 +418,7 @@ def test_steps_ordered_by_gain_with_explanations_and_evidence():
 def test_fastest_alternative_when_it_differs(mode):
     # money_weight 0.1: slow-free (20 h) beats fast-dear (1 h + 500 EUR = 51 effort-hours)
     gap = gap_of(1, 2)
-    catalog = [cand("slow", [1, 2], 20.0, 0.0), cand("fast", [1, 2], 1.0, 500.0)]
+    catalog = [option("slow", [1, 2], 20.0, 0.0), option("fast", [1, 2], 1.0, 500.0)]
     p = plan(gap, catalog, mode=mode)
     assert ids(p) == ["slow"]
     assert set(p.alternatives) == {"fastest"}
@@ -425,11 +434,14 @@ def test_fastest_alternative_when_it_differs(mode):
 
 def test_mixed_currencies_are_flagged():
     gap = gap_of(1, 2)
-    catalog = [cand("a", [1], 1.0, 10.0, currency="EUR"), cand("b", [2], 1.0, 10, currency="USD")]
+    catalog = [
+        option("a", [1], 1.0, 10.0, currency="EUR"),
+        option("b", [2], 1.0, 10, currency="USD"),
+    ]
     p = plan(gap, catalog)
     assert p.currency is None and "more than one currency" in p.message
 
 
 def test_unknown_mode_is_refused():
     with pytest.raises(ValueError, match="mode"):
-        plan(gap_of(1), [cand("a", [1])], mode="fast")  # type: ignore[arg-type]
+        plan(gap_of(1), [option("a", [1])], mode="fast")  # type: ignore[arg-type]

@@ -4,7 +4,7 @@ it raises stops the planning there."""
 import pytest
 
 from service.matching import Constraints, plan
-from tests.matching.test_planner import MODES, cand, gap_of, ids
+from tests.matching.test_planner import MODES, gap_of, ids, option
 
 
 class Stop(Exception):
@@ -13,23 +13,23 @@ class Stop(Exception):
 
 def problem():
     """Forty overlapping credentials over forty-one skills, under an hour budget."""
-    cands = [cand(f"c{i:02d}", [i, i + 1], hours=1 + i % 3, cost=i % 5) for i in range(40)]
-    return gap_of(*range(41)), cands, Constraints(max_hours=50)
+    options = [option(f"c{i:02d}", [i, i + 1], hours=1 + i % 3, cost=i % 5) for i in range(40)]
+    return gap_of(*range(41)), options, Constraints(max_hours=50)
 
 
 @pytest.mark.parametrize("mode", MODES)
 def test_a_check_that_never_stops_changes_nothing(mode):
-    gap, cands, limits = problem()
+    gap, options, limits = problem()
     calls = []
-    checked = plan(gap, cands, limits, mode=mode, check=lambda: calls.append(1))
-    assert ids(checked) == ids(plan(gap, cands, limits, mode=mode))
+    checked = plan(gap, options, limits, mode=mode, check=lambda: calls.append(1))
+    assert ids(checked) == ids(plan(gap, options, limits, mode=mode))
     assert len(calls) >= (len(checked.steps) if mode == "greedy" else 3)
 
 
 @pytest.mark.parametrize("mode", MODES)
 @pytest.mark.parametrize("stop_at", [1, 3, 10])
 def test_planning_stops_at_the_check_that_raises(mode, stop_at):
-    gap, cands, limits = problem()
+    gap, options, limits = problem()
     calls = []
 
     def check():
@@ -38,5 +38,5 @@ def test_planning_stops_at_the_check_that_raises(mode, stop_at):
             raise Stop
 
     with pytest.raises(Stop):
-        plan(gap, cands, limits, mode=mode, check=check)
+        plan(gap, options, limits, mode=mode, check=check)
     assert len(calls) == stop_at

@@ -23,16 +23,16 @@ def test_cache_sees_ingest_and_delete(runtime):
     sid = _skill_ids(runtime, 1)[0]
     with Session(runtime.engine) as s:
         uri = s.get(Skill, sid).uri
-    cands, _ = runtime.catalog.candidates({sid: 1.0})
-    before = {c.external_id for c in cands}
+    options, _ = runtime.catalog.options({sid: 1.0})
+    before = {c.external_id for c in options}
     ing = Ingestor(runtime, "credential")
     res = ing.ingest(
         [{"external_id": "cache:1", "title": "Cache course", "hours": 3, "skills": [{"uri": uri}]}]
     )
-    cands, lookup = runtime.catalog.candidates({sid: 1.0})
-    assert "cache:1" in {c.external_id for c in cands} - before and "cache:1" in lookup
+    options, lookup = runtime.catalog.options({sid: 1.0})
+    assert "cache:1" in {c.external_id for c in options} - before and "cache:1" in lookup
     ing.delete(res.items[0].id)
-    assert "cache:1" not in {c.external_id for c in runtime.catalog.candidates({sid: 1.0})[0]}
+    assert "cache:1" not in {c.external_id for c in runtime.catalog.options({sid: 1.0})[0]}
 
 
 def test_candidate_selection_keeps_best_ratio_and_best_gain(runtime):
@@ -59,8 +59,8 @@ def test_candidate_selection_keeps_best_ratio_and_best_gain(runtime):
     ]
     Ingestor(runtime, "credential").ingest(docs)
     cache = CatalogCache(runtime.engine, runtime.settings)
-    cands, _ = cache.candidates({a: 1.0, b: 1.0}, limit=4)
-    ext = {c.external_id for c in cands}
+    options, _ = cache.options({a: 1.0, b: 1.0}, limit=4)
+    ext = {c.external_id for c in options}
     assert "sel:cheap" in ext  # best gain per hour
     assert "sel:big" in ext  # best gain
-    assert len(cands) <= 5
+    assert len(options) <= 5

@@ -16,7 +16,7 @@ from sqlmodel import Session
 from models.tables import Credential, CredentialSkill, Skill
 from service.catalog_cache import CatalogCache
 from service.defaults import load_default_data
-from service.effort import taught_credit
+from service.recommend.effort import taught_credit
 from tests.utils.queries import essential_skills
 
 ROLE = "bricklayer"
@@ -170,6 +170,6 @@ def test_planning_credit_weighs_link_confidence(runtime):
         s.add(CredentialSkill(credential_id=row.id, skill_id=sid, weight=0.63,
                               source="extracted", confidence=0.9))  # fmt: skip
         s.commit()
-    cands, _ = CatalogCache(runtime.engine, runtime.settings).candidates({sid: 1.0})
-    text = next(c for c in cands if c.external_id == "pa:text")
+    options, _ = CatalogCache(runtime.engine, runtime.settings).options({sid: 1.0})
+    text = next(c for c in options if c.external_id == "pa:text")
     assert text.skills[sid] == pytest.approx(0.9)

@@ -199,7 +199,7 @@ def test_a_deadline_stops_only_once_cancelled():
 @pytest.fixture
 def watched(runtime, monkeypatch):
     """Counts the linker's batches (calls of _dense) and records when each route's work ends."""
-    from service import recommend
+    from service.recommend import gap as recommend
     from service.repo import taxonomy as skills
 
     seen = {"batches": [], "ended": []}

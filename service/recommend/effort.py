@@ -22,7 +22,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from service.ingest.parsers.ob3 import CREDIT_HOURS
-from service.matching import Candidate
+from service.matching import Option
 from service.matching.explain import num
 from service.repo.stored_values import stored_weight
 
@@ -61,11 +61,15 @@ def _plural(kind: str, n: int) -> str:
 class Estimates:
     """Medians of the stated hours and costs, per kind of credential (else over all kinds)."""
 
-    def __init__(self, cands: Sequence[Candidate], currency: str) -> None:
+    def __init__(self, options: Sequence[Option], currency: str) -> None:
         self.currency = currency.upper()
-        self.hours = self._medians([(c.kind, c.hours) for c in cands if c.hours is not None])
+        self.hours = self._medians([(c.kind, c.hours) for c in options if c.hours is not None])
         self.cost = self._medians(
-            [(c.kind, c.cost) for c in cands if c.cost is not None and c.currency == self.currency]
+            [
+                (c.kind, c.cost)
+                for c in options
+                if c.cost is not None and c.currency == self.currency
+            ]
         )
 
     @staticmethod
@@ -88,7 +92,7 @@ class Estimates:
             return round(value, 2), f"{n} credentials"
         return None
 
-    def apply(self, c: Candidate) -> Candidate:
+    def apply(self, c: Option) -> Option:
         """c with estimates for its unknown hours and cost, where the catalog allows."""
         changes: dict = {}
         if c.hours is None and (h := self._pick(self.hours, c.kind)) is not None:

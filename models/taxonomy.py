@@ -1,0 +1,114 @@
+"""Skills and occupations of the taxonomy: search hits, details, and skill extraction from text
+(GET /v1/skills, /v1/occupations, POST /v1/skills/extract)."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, Field
+
+from models.common import NOT_BLANK, STRICT, SkillSource, integer, limited_by
+
+
+# The API layer's form of indexing.types.Evidence (a comment, not a docstring: a docstring would
+# become the schema's description in /openapi.json).
+class EvidenceOut(BaseModel):
+    start: int
+    end: int
+    text: str
+
+
+class SkillHit(BaseModel):
+    id: int
+    uri: str
+    preferred_label: str
+    source: str
+    score: float
+    matched_label: str
+    label_kind: str
+
+
+class SkillRefOut(BaseModel):
+    id: int
+    uri: str
+    preferred_label: str
+    source: str
+
+
+class SkillDetail(BaseModel):
+    id: int
+    uri: str
+    source: str
+    preferred_label: str
+    alt_labels: list[str]
+    description: str
+    skill_type: str
+    reuse_level: str
+    collections: list[str]
+    broader: list[dict]
+    narrower: list[dict]
+    occupation_count: int
+
+
+class SkillPage(BaseModel):
+    items: list[SkillHit] | list[SkillRefOut]
+    total: int | None = None
+
+
+MaxSkills = integer(1, 200)
+
+
+class ExtractRequest(BaseModel):
+    model_config = STRICT
+
+    text: str = Field(
+        min_length=1,
+        pattern=NOT_BLANK,
+        description="Free text: a sentence, a credential description, a job posting.",
+        json_schema_extra=limited_by("max_text_chars", anonymous="anonymous_max_text_chars"),
+    )
+    max_skills: MaxSkills = 30
+    min_score: float | None = Field(default=None, ge=-1.0, le=1.0)
+    sources: list[SkillSource] | None = Field(
+        default=None, max_length=2, description='e.g. ["esco"] or ["onet"]'
+    )
+
+
+class ExtractedSkillOut(SkillHit):
+    evidence: list[EvidenceOut]
+
+
+class ExtractResponse(BaseModel):
+    n_chars: int
+    skills: list[ExtractedSkillOut]
+
+
+class OccupationHit(BaseModel):
+    id: int
+    uri: str
+    preferred_label: str
+    isco_code: str
+    score: float = Field(description="similarity of the best matching label (1: an exact label)")
+    rank_score: float = Field(
+        description="the ranking score: the best label, the occupation's other labels, its "
+        "description and its ISCO group together (hits come in this order)"
+    )
+    matched_label: str
+
+
+class OccupationSkillOut(BaseModel):
+    id: int
+    uri: str
+    preferred_label: str
+    source: str
+    skill_type: str
+    relation_source: str
+
+
+class OccupationDetail(BaseModel):
+    id: int
+    uri: str
+    preferred_label: str
+    alt_labels: list[str]
+    description: str
+    isco_code: str
+    essential_skills: list[OccupationSkillOut]
+    optional_skills: list[OccupationSkillOut]

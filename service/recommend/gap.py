@@ -1,0 +1,127 @@
+"""POST /v1/gap and POST /v1/recommendations: the role and the learner of a request, the gap
+between them, and (for a recommendation) the plan that closes it, as the JSON answer."""
+
+from __future__ import annotations
+
+import time
+
+from sqlmodel import Session
+
+from indexing.types import unchecked
+from models.matching import LearnerIn, RecommendIn
+from service import profiles
+from service.caller_limits import CallerLimits
+from service.deadline import Deadline
+from service.errors import InvalidInput
+from service.matching import GapConfig, PlanTooLargeError, compute_gap
+from service.recommend import answers
+from service.recommend.plan import constraints_of, plan_gap
+from service.recommend.role import build_role
+
+NO_SKILLS = "no skill of the taxonomy is known for this target: there is nothing to match"
+
+
+def check_limits(body: RecommendIn, limits: CallerLimits) -> None:
+    """422 naming the field when the request asks for more linking than the caller may."""
+    lr = body.learner
+    limits.check_learner(text=lr.text, skills=len(lr.skills), badges=len(lr.badges))
+    if body.target.description is not None:
+        limits.check_text(body.target.description, "target.description")
+
+
+def gap_and_context(
+    runtime,
+    session: Session,
+    body: RecommendIn,
+    *,
+    tenant_id=None,
+    limits: CallerLimits | None = None,
+    check=unchecked,
+):
+    timings: dict[str, float] = {}
+    t = time.perf_counter()
+    role, info = build_role(runtime, session, body.target, tenant_id=tenant_id, check=check)
+    timings["role"] = time.perf_counter() - t
+    t = time.perf_counter()
+    learner = learner_of(runtime, session, body.learner, limits=limits, check=check)
+    timings["learner"] = time.perf_counter() - t
+    return role, info, learner, timings
+
+
+def learner_of(
+    runtime, session: Session, lr: LearnerIn, *, limits: CallerLimits | None, check=unchecked
+) -> profiles.Learner:
+    """The learner of a request, with its evidence and this request's trust weights."""
+    return profiles.build_learner(
+        runtime,
+        session,
+        credential_ids=lr.credentials,
+        badges=lr.badges,
+        skills=lr.skills,
+        text=lr.text,
+        identifiers=lr.identifiers,
+        limits=limits,
+        check=check,
+        trust=lr.trust,
+    )
+
+
+def gap_config(settings) -> GapConfig:
+    """The gap's thresholds of partial and covered credit, from the settings."""
+    return GapConfig(partial_min=settings.gap_partial_min, covered_min=settings.gap_covered_min)
+
+
+def compute(
+    runtime,
+    session: Session,
+    body: RecommendIn,
+    *,
+    with_plan: bool = True,
+    tenant_id: int | None = None,
+    limits: CallerLimits | None = None,
+    deadline: Deadline | None = None,
+) -> dict:
+    """The gap (and the plan) for a request, as JSON data. limits: the caller's (checked first,
+    422); deadline: the work stops with TimedOut once it is cancelled."""
+    if limits is not None:
+        check_limits(body, limits)
+    check = deadline.check if deadline is not None else unchecked
+    role, info, learner, timings = gap_and_context(
+        runtime, session, body, tenant_id=tenant_id, limits=limits, check=check
+    )
+    check()
+    t = time.perf_counter()
+    required = [r.skill_id for r in role.skills]
+    nb = profiles.neighbours(runtime, session, required, learner.profile.skills)
+    gap = compute_gap(role, learner.profile, nb, gap_config(runtime.settings))
+    timings["gap"] = time.perf_counter() - t
+    out = answers.RecommendationJson(
+        answers.role_json(role, info), answers.gap_json(gap), answers.learner_json(learner)
+    )
+    if not role.skills:  # a valid question with an empty answer: said so, not refused
+        out.role.warnings.append({"field": "target", "message": NO_SKILLS})
+    if with_plan:
+        out.plan = _plan(runtime, session, body, gap, learner.profile, nb, timings, deadline)
+        if not role.skills:
+            out.plan.message = f"{NO_SKILLS[0].upper()}{NO_SKILLS[1:]}."
+    out.timings_ms = answers.timings_ms(timings)
+    return answers.to_json(out)
+
+
+def _plan(runtime, session, body, gap, profile, nb, timings, deadline) -> answers.PlanJson:
+    """The plan of a recommendation; a plan too large for exact mode is a 422 on `mode`."""
+    try:
+        result = plan_gap(
+            runtime,
+            session,
+            gap,
+            profile,
+            nb,
+            constraints_of(body.constraints),
+            mode=body.mode,
+            timings=timings,
+            deadline=deadline,
+        )
+    except PlanTooLargeError as exc:
+        raise InvalidInput(str(exc), field="mode") from exc
+    return answers.plan_json(result)

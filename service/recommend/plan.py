@@ -1,0 +1,94 @@
+"""The planner over the in-memory catalog for an open gap: the options that teach it, partial
+credit between the gap and what they teach, then greedy or exact planning."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import replace
+
+from sqlmodel import Session
+
+from indexing.types import unchecked
+from models.matching import ConstraintsIn
+from service import profiles
+from service.deadline import Deadline
+from service.matching import Constraints, PlannerConfig, plan
+
+
+def constraints_of(given: ConstraintsIn) -> Constraints:
+    """The planner's constraints from a request's (a list left empty: no filter)."""
+
+    def s(v):
+        return frozenset(v) if v else None
+
+    return Constraints(
+        max_hours=given.max_hours,
+        max_cost=given.max_cost,
+        levels=s(given.levels),
+        min_eqf_level=given.min_eqf_level,
+        max_eqf_level=given.max_eqf_level,
+        languages=s(given.languages),
+        delivery_modes=s(given.delivery_modes),
+        include_issuers=s(given.include_issuers),
+        exclude_issuers=s(given.exclude_issuers),
+        max_steps=given.max_steps,
+    )
+
+
+def plan_gap(
+    runtime,
+    session: Session,
+    gap,
+    learner,
+    nb,
+    constraints,
+    *,
+    mode="greedy",
+    timings=None,
+    deadline: Deadline | None = None,
+    config: PlannerConfig | None = None,
+):
+    """The planner over the catalog for an open gap: options from the in-memory catalog,
+    partial credit between the gap and what they teach, then greedy or exact planning (which
+    stops at the deadline: the solver is given no more time than is left). config: the
+    planner's tuning (the default's where None)."""
+    timings = {} if timings is None else timings
+    check = deadline.check if deadline is not None else unchecked
+    s = runtime.settings
+    config = replace(
+        config or PlannerConfig(),
+        min_gain_per_hour=s.plan_min_gain_per_hour,
+        unknown_effort=s.plan_unknown_effort,
+    )
+    if constraints.max_steps is None:
+        constraints = replace(constraints, max_steps=s.plan_max_steps)
+    if deadline is not None:
+        left = deadline.remaining()
+        config = replace(config, exact_time_limit_s=min(config.exact_time_limit_s, left))
+    t = time.perf_counter()
+    open_ids = [it.skill_id for it in gap.open_items]
+    weights = {it.skill_id: it.weight * (1.0 - it.credit) for it in gap.open_items}
+    options, lookup = runtime.catalog.options(weights)
+    held = runtime.catalog.get(sorted(learner.held_credentials))
+    timings["candidates"] = time.perf_counter() - t  # the answer's timings_ms keeps its name
+    t = time.perf_counter()
+    option_skills = {sid for c in options for sid in c.skills}
+    nb_c = profiles.neighbours(runtime, session, open_ids, option_skills)
+    for k, v in (nb or {}).items():
+        nb_c.setdefault(k, {}).update(v)
+    timings["neighbours"] = time.perf_counter() - t
+    check()
+    t = time.perf_counter()
+    result = plan(
+        gap,
+        options,
+        constraints,
+        neighbours=nb_c,
+        held=held,
+        lookup=lookup,
+        mode=mode,
+        config=config,
+        check=check,
+    )
+    timings["plan"] = time.perf_counter() - t
+    return result

@@ -1,0 +1,59 @@
+"""The role a request targets (`target`): an occupation by id or URI, a posting, the demand of an
+occupation, a job title resolved to an occupation, or a description's skills."""
+
+from __future__ import annotations
+
+from sqlmodel import Session
+
+from indexing.types import unchecked
+from models.matching import TargetIn
+from service import profiles
+from service.errors import InvalidInput, NotFound
+
+
+def build_role(
+    runtime, session: Session, target: TargetIn, *, tenant_id: int | None = None, check=unchecked
+) -> tuple[object, dict]:
+    s = runtime.settings
+    info: dict = {}
+    if target.occupation_uri:
+        from sqlalchemy import select
+
+        from models.tables import Occupation
+
+        oid = session.execute(
+            select(Occupation.id).where(Occupation.uri == target.occupation_uri)
+        ).scalar_one_or_none()
+        if oid is None:
+            raise NotFound(
+                f"unknown occupation {target.occupation_uri!r}", field="target.occupation_uri"
+            )
+        return profiles.role_from_occupation(session, oid, s), info
+    if target.occupation_id:
+        return profiles.role_from_occupation(session, target.occupation_id, s), info
+    if target.posting_id:
+        return profiles.role_from_posting(session, target.posting_id, s, tenant_id=tenant_id), info
+    if target.demand_occupation_id:
+        oid = target.demand_occupation_id
+        return profiles.role_from_demand(session, oid, s, tenant_id=tenant_id), info
+    if target.title:
+        resolution = profiles.resolve_title(runtime, session, target.title)
+        hits = profiles.title_hits(session, resolution)
+        if not hits or not resolution.confident:
+            closest = "; ".join(f"{h['preferred_label']} ({h['score']:.2f})" for h in hits)
+            raise NotFound(
+                f"no occupation matches this title confidently; closest: {closest or 'none'}."
+                " Name one with target.occupation_id, or search GET /v1/occupations?q=",
+                field="target.title",
+            )
+        info["title_resolution"] = hits
+        if resolution.warning:
+            info["warnings"] = [{"field": "target.title", "message": resolution.warning}]
+        return profiles.role_from_occupation(session, hits[0]["id"], s), info
+    text = target.description or ""
+    if len(text) > s.max_text_chars:
+        raise InvalidInput(
+            f"target.description has {len(text)} characters; the limit is {s.max_text_chars}",
+            field="target.description",
+        )
+    return profiles.role_from_text(runtime, text, check=check), info
