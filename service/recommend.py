@@ -24,11 +24,9 @@ from models.schemas import (
     integer,
     limited_by,
 )
-from service import profiles
 from service.caller_limits import LEARNER_BADGES, LEARNER_SKILLS, CallerLimits
 from service.deadline import Deadline
 from service.errors import InvalidInput, NotFound
-from service.evidence_trust import EvidenceTrustIn
 from service.matching import (
     Constraints,
     GapConfig,
@@ -37,6 +35,17 @@ from service.matching import (
     compute_gap,
     plan,
 )
+from service.profiles.learner import Learner, build_learner
+from service.profiles.neighbours import neighbours
+from service.profiles.role import (
+    resolve_title,
+    role_from_demand,
+    role_from_occupation,
+    role_from_posting,
+    role_from_text,
+)
+from service.profiles.trust import EvidenceTrustIn
+from service.repo.taxonomy import occupation_id_by_uri, title_hits
 
 PlanSteps = integer(1, 30)  # 2.0 counts, true and "2" do not
 
@@ -176,28 +185,22 @@ def build_role(
     s = runtime.settings
     info: dict = {}
     if target.occupation_uri:
-        from sqlalchemy import select
-
-        from models.tables import Occupation
-
-        oid = session.execute(
-            select(Occupation.id).where(Occupation.uri == target.occupation_uri)
-        ).scalar_one_or_none()
+        oid = occupation_id_by_uri(session, uri=target.occupation_uri)
         if oid is None:
             raise NotFound(
                 f"unknown occupation {target.occupation_uri!r}", field="target.occupation_uri"
             )
-        return profiles.role_from_occupation(session, oid, s), info
+        return role_from_occupation(session, oid, s), info
     if target.occupation_id:
-        return profiles.role_from_occupation(session, target.occupation_id, s), info
+        return role_from_occupation(session, target.occupation_id, s), info
     if target.posting_id:
-        return profiles.role_from_posting(session, target.posting_id, s, tenant_id=tenant_id), info
+        return role_from_posting(session, target.posting_id, s, tenant_id=tenant_id), info
     if target.demand_occupation_id:
         oid = target.demand_occupation_id
-        return profiles.role_from_demand(session, oid, s, tenant_id=tenant_id), info
+        return role_from_demand(session, oid, s, tenant_id=tenant_id), info
     if target.title:
-        resolution = profiles.resolve_title(runtime, session, target.title)
-        hits = profiles.title_hits(session, resolution)
+        resolution = resolve_title(runtime, session, target.title)
+        hits = title_hits(session, resolution=resolution)
         if not hits or not resolution.confident:
             closest = "; ".join(f"{h['preferred_label']} ({h['score']:.2f})" for h in hits)
             raise NotFound(
@@ -208,14 +211,14 @@ def build_role(
         info["title_resolution"] = hits
         if resolution.warning:
             info["warnings"] = [{"field": "target.title", "message": resolution.warning}]
-        return profiles.role_from_occupation(session, hits[0]["id"], s), info
+        return role_from_occupation(session, hits[0]["id"], s), info
     text = target.description or ""
     if len(text) > s.max_text_chars:
         raise InvalidInput(
             f"target.description has {len(text)} characters; the limit is {s.max_text_chars}",
             field="target.description",
         )
-    return profiles.role_from_text(runtime, text, check=check), info
+    return role_from_text(runtime, text, check=check), info
 
 
 NO_SKILLS = "no skill of the taxonomy is known for this target: there is nothing to match"
@@ -250,9 +253,9 @@ def gap_and_context(
 
 def learner_of(
     runtime, session: Session, lr: LearnerIn, *, limits: CallerLimits | None, check=unchecked
-) -> profiles.Learner:
+) -> Learner:
     """The learner of a request, with its evidence and this request's trust weights."""
-    return profiles.build_learner(
+    return build_learner(
         runtime,
         session,
         credential_ids=lr.credentials,
@@ -291,7 +294,7 @@ def compute(
     check()
     t = time.perf_counter()
     required = [r.skill_id for r in role.skills]
-    nb = profiles.neighbours(runtime, session, required, learner.profile.skills)
+    nb = neighbours(runtime, session, required, learner.profile.skills)
     gap = compute_gap(role, learner.profile, nb, _gap_config(runtime.settings))
     timings["gap"] = time.perf_counter() - t
     out = {"role": _role_out(role, info), "gap": _gap_out(gap), "learner": _learner_out(learner)}
@@ -360,7 +363,7 @@ def plan_gap(
     timings["candidates"] = time.perf_counter() - t
     t = time.perf_counter()
     cand_skills = {sid for c in cands for sid in c.skills}
-    nb_c = profiles.neighbours(runtime, session, open_ids, cand_skills)
+    nb_c = neighbours(runtime, session, open_ids, cand_skills)
     for k, v in (nb or {}).items():
         nb_c.setdefault(k, {}).update(v)
     timings["neighbours"] = time.perf_counter() - t

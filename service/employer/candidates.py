@@ -17,9 +17,15 @@ from sqlmodel import Session
 from models.safe_values import NO_CONTROLS, ONE_LINE, non_finite_path
 from models.schemas import STRICT, Badge, Identifier, JsonDocument, Label, limited_by
 from models.tables import Candidate, CandidateBadge, CandidateSkill, Skill, TrustDocument
-from service import profiles
 from service.db import checkpoint_wal, zero_deleted_content
 from service.errors import InvalidInput, NotFound
+from service.profiles.learner import (
+    Evidence,
+    badge_skills,
+    build_learner,
+    skill_source,
+    verify_awarded,
+)
 
 MAX_BADGES = 50
 
@@ -127,10 +133,10 @@ def save_candidate(
     session.add(cand)
     session.flush()
 
-    evidence: dict[int, list[profiles.Evidence]] = defaultdict(list)
+    evidence: dict[int, list[Evidence]] = defaultdict(list)
     warnings: list[dict] = []
     for i, doc in enumerate(body.badges):
-        result = profiles.verify_awarded(
+        result = verify_awarded(
             doc,
             identifiers=body.identifiers,
             keys=[*body.keys, *stored_keys],
@@ -153,7 +159,7 @@ def save_candidate(
         session.flush()
         if result.status == "failed":
             continue  # a failed badge is no evidence
-        source = profiles.skill_source(result.document)
+        source = skill_source(result.document)
         if source is None:
             warnings.append(
                 {"field": f"badges[{i}]", "message": "the badge's skills are not embedded"}
@@ -162,7 +168,7 @@ def save_candidate(
         verified = result.status == "verified"
         trust = s.trust_badge_verified if verified else s.trust_badge_unverified
         try:
-            profiles.badge_skills(
+            badge_skills(
                 runtime, source, i, evidence, warnings, trust=trust,
                 kind="verified_badge" if verified else "unverified_badge",
                 source=f"badge:{row.id}", where="badges",
@@ -170,7 +176,7 @@ def save_candidate(
         except InvalidInput as exc:
             warnings.append({"field": exc.field, "message": exc.message})
 
-    learner = profiles.build_learner(runtime, session, skills=body.skills, text=body.text)
+    learner = build_learner(runtime, session, skills=body.skills, text=body.text)
     for sid, evs in learner.evidence.items():
         evidence[sid].extend(evs)
     rows = []

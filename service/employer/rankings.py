@@ -30,12 +30,13 @@ from models.tables import (
     PostingSkill,
     Skill,
 )
-from service import profiles
 from service.employer.candidates import get_candidate_row, pool_version
-from service.ingest.namespace import shown_external_id
 from service.matching import GapConfig, LearnerProfile, RoleProfile, compute_gap
 from service.matching.gap import best_credit
 from service.matching.types import EVIDENCE_KINDS
+from service.profiles.neighbours import neighbours
+from service.profiles.role import posting_requirement, role_from_posting, skill_labels
+from service.repo.identity import shown_external_id
 from service.repo.records import decode_cursor, encode_cursor, visible
 
 
@@ -95,9 +96,7 @@ def pool_neighbours(runtime, session: Session, pool: Pool, required: list[int]) 
     if missing:
         if not pool.vecs:
             pool.vecs.append(runtime.linker.skill_vectors(pool.skills))
-        found = profiles.neighbours(
-            runtime, session, missing, (), others_vecs=(pool.skills, pool.vecs[0])
-        )
+        found = neighbours(runtime, session, missing, (), others_vecs=(pool.skills, pool.vecs[0]))
         for r in missing:
             pool.nb_cache[r] = found.get(r, {})
     return {r: pool.nb_cache[r] for r in required if pool.nb_cache[r]}
@@ -221,7 +220,7 @@ def _match_detail(
     `nb` the candidate can use (the same gap, computed faster)."""
     profile = _held_profile(role, held, evidence, cid)
     gap = compute_gap(role, profile, own or nb, _gap_config(runtime.settings))
-    via_labels = profiles.skill_labels(
+    via_labels = skill_labels(
         session, [it.via_skill_id for it in gap.items if it.via_skill_id], runtime
     )
     matched = [
@@ -290,7 +289,7 @@ def rank_candidates(
     with_plan: bool = True,
     min_coverage: float = 0.0,
 ) -> dict:
-    role = profiles.role_from_posting(
+    role = role_from_posting(
         session, posting_id, runtime.settings, tenant_id=tenant_id, field="posting_id"
     )
     required = _merged(role)
@@ -364,12 +363,12 @@ def rank_openings(
     ).all()
     roles: dict[int, dict[int, object]] = {}
     for link, label in links:
-        req = profiles.posting_requirement(link, label, runtime.settings)
+        req = posting_requirement(link, label, runtime.settings)
         mine = roles.setdefault(link.posting_id, {})
         if req.skill_id not in mine or req.weight > mine[req.skill_id].weight:
             mine[req.skill_id] = req
     all_req = {sid for r in roles.values() for sid in r}
-    nb = profiles.neighbours(runtime, session, all_req, held)
+    nb = neighbours(runtime, session, all_req, held)
     scored = []
     for pid, reqs in roles.items():
         total = sum(r.weight for r in reqs.values())

@@ -1,8 +1,13 @@
-"""Taxonomy queries for the API: skills and occupations by id, search, extraction."""
+"""Taxonomy queries: skills and occupations by id, their labels and links, the skill hierarchy;
+and the taxonomy answers of the API (search, detail, extraction)."""
 
 from __future__ import annotations
 
+from collections.abc import Collection
+from typing import TYPE_CHECKING
+
 from sqlalchemy import func, select
+from sqlalchemy.orm import aliased
 from sqlmodel import Session
 
 from indexing.types import Check, unchecked
@@ -19,8 +24,10 @@ from models.schemas import (
 from models.tables import Occupation, OccupationSkill, Skill, SkillBroader, SkillGroup
 from service.caller_limits import CallerLimits
 from service.errors import InvalidInput, NotFound
-from service.profiles import resolve_title, title_hits
 from service.runtime import Runtime
+
+if TYPE_CHECKING:
+    from service.titles.resolver import TitleResolution
 
 
 def check_text(text: str, *, limit: int, field: str) -> str:
@@ -144,8 +151,26 @@ def search_occupations(
     runtime: Runtime, session: Session, q: str, *, limit: int
 ) -> list[OccupationHit]:
     check_text(q, limit=runtime.settings.max_query_chars, field="q")
-    resolution = resolve_title(runtime, session, q, k=limit)
-    return [OccupationHit(**hit) for hit in title_hits(session, resolution)]
+    resolution = runtime.titles.resolve(q, k=limit)
+    return [OccupationHit(**hit) for hit in title_hits(session, resolution=resolution)]
+
+
+def title_hits(session: Session, *, resolution: TitleResolution) -> list[dict]:
+    """The resolution's occupations as answer dicts (id, uri, label, ISCO code, score)."""
+    occ = occupations_by_id(session, ids=[c.occupation_id for c in resolution.candidates])
+    return [
+        {
+            "id": c.occupation_id,
+            "uri": occ[c.occupation_id].uri,
+            "preferred_label": occ[c.occupation_id].preferred_label,
+            "isco_code": occ[c.occupation_id].isco_code,
+            "score": round(c.label_score, 4),
+            "rank_score": round(c.score, 4),
+            "matched_label": c.matched_label,
+        }
+        for c in resolution.candidates
+        if c.occupation_id in occ
+    ]
 
 
 def occupation_detail(session: Session, occupation_id: int) -> OccupationDetail:
@@ -179,3 +204,63 @@ def occupation_detail(session: Session, occupation_id: int) -> OccupationDetail:
         essential_skills=ess,
         optional_skills=opt,
     )
+
+
+# ------------------------------------------------------------------------- plain queries
+
+
+def skill_labels(session: Session, *, ids: Collection[int]) -> dict[int, str]:
+    """Skill id -> preferred label, for the ids that exist."""
+    q = select(Skill.id, Skill.preferred_label).where(Skill.id.in_(list(ids)))
+    return dict(session.execute(q).all())
+
+
+def skill_ids_by_uri(session: Session, *, uris: Collection[str]) -> dict[str, int]:
+    """Skill URI -> id, for the URIs the taxonomy holds ({} for none given)."""
+    if not uris:
+        return {}
+    q = select(Skill.uri, Skill.id).where(Skill.uri.in_(list(uris)))
+    return dict(session.execute(q).all())
+
+
+def occupation_by_id(session: Session, *, occupation_id: int) -> Occupation | None:
+    return session.get(Occupation, occupation_id)
+
+
+def occupation_id_by_uri(session: Session, *, uri: str) -> int | None:
+    q = select(Occupation.id).where(Occupation.uri == uri)
+    return session.execute(q).scalar_one_or_none()
+
+
+def occupations_by_id(session: Session, *, ids: Collection[int]) -> dict[int, Occupation]:
+    q = select(Occupation).where(Occupation.id.in_(list(ids)))
+    return {o.id: o for o in session.execute(q).scalars()}
+
+
+def occupation_skill_rows(
+    session: Session, *, occupation_id: int
+) -> list[tuple[int, str, str, str, bool]]:
+    """The occupation's skills: (skill id, relation, source, preferred label, hot)."""
+    q = (
+        select(
+            OccupationSkill.skill_id,
+            OccupationSkill.relation,
+            OccupationSkill.source,
+            Skill.preferred_label,
+            Skill.hot,
+        )
+        .join(Skill, Skill.id == OccupationSkill.skill_id)
+        .where(OccupationSkill.occupation_id == occupation_id)
+    )
+    return [tuple(r) for r in session.execute(q).all()]
+
+
+def broader_pairs(session: Session) -> list[tuple[int, int]]:
+    """(skill id, id of a skill directly broader) for every ESCO broader link."""
+    a, b = aliased(Skill), aliased(Skill)
+    q = (
+        select(a.id, b.id)
+        .join(SkillBroader, SkillBroader.uri == a.uri)
+        .join(b, b.uri == SkillBroader.broader_uri)
+    )
+    return [tuple(r) for r in session.execute(q).all()]

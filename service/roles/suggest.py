@@ -27,10 +27,10 @@ from sqlmodel import Session
 
 from indexing.types import unchecked
 from models.schemas import NOT_BLANK, STRICT, BodyCursor, blank, integer
-from service import profiles
 from service.caller_limits import CallerLimits
 from service.deadline import Deadline
 from service.matching import Gap, GapConfig, compute_gap
+from service.profiles.role import skill_labels
 from service.recommend import ConstraintsIn, LearnerIn, _learner_out, learner_of
 from service.repo.records import decode_cursor, encode_cursor
 from service.roles import matrix as rm
@@ -197,7 +197,7 @@ def _carriers(runtime, session, gap, profile) -> list[dict]:
         (it for it in gap.items if it.credit > 0), key=lambda it: (-it.weight * it.credit, it.label)
     )[:CARRIERS]
     via_ids = [it.via_skill_id for it in top if it.via_skill_id not in (None, it.skill_id)]
-    labels = profiles.skill_labels(session, via_ids, runtime)
+    labels = skill_labels(session, via_ids, runtime)
     out = []
     for it in top:
         giver = it.via_skill_id if it.via_skill_id is not None else it.skill_id

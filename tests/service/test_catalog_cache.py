@@ -6,7 +6,7 @@ from sqlalchemy import select
 from sqlmodel import Session
 
 from models.tables import Skill
-from service.catalog_cache import CatalogCache
+from service.catalog.cache import CatalogCache
 from service.ingest.pipeline import Ingestor
 
 

@@ -9,6 +9,8 @@ from collections.abc import Mapping
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from service.config import Settings
+
 TRUST_MIN = 0.1
 TRUST_MAX = 1.0
 
@@ -50,7 +52,7 @@ class EvidenceTrustIn(BaseModel):
 Overrides = EvidenceTrustIn | Mapping[str, float] | None
 
 
-def trust_weights(settings, overrides: Overrides = None) -> dict[str, float]:
+def trust_weights(settings: Settings, overrides: Overrides = None) -> dict[str, float]:
     """Evidence kind -> weight: the request's where it sets one, else the setting's."""
     if isinstance(overrides, EvidenceTrustIn):
         overrides = overrides.model_dump()

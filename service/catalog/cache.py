@@ -11,19 +11,22 @@ from __future__ import annotations
 
 import threading
 from collections import defaultdict
+from collections.abc import Collection, Iterable
 
 import numpy as np
 from scipy import sparse
-from sqlalchemy import select
+from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
-from models.tables import Credential, CredentialSkill
+from service.catalog.options import to_candidate
+from service.config import Settings
 from service.effort import Estimates, is_demo, taught_credit
 from service.matching import Candidate
+from service.repo import records
 
 
 class CatalogCache:
-    def __init__(self, engine, settings) -> None:
+    def __init__(self, engine: Engine, settings: Settings) -> None:
         self.engine = engine
         self.settings = settings
         self._lock = threading.Lock()
@@ -34,25 +37,14 @@ class CatalogCache:
             self._state = None
 
     def _load(self) -> tuple:
-        from service.profiles import to_candidate
-
         st = self.settings
         skills: dict[int, dict[int, float]] = defaultdict(dict)
         evid: dict[int, dict[int, str]] = defaultdict(dict)
         with Session(self.engine) as s:
-            rows = s.execute(select(Credential)).scalars().all()
+            rows = records.all_credentials(s)
             if not st.demo_catalog:
                 rows = [r for r in rows if not is_demo(r.external_id)]
-            for cid, sid, w, source, conf, ev in s.execute(
-                select(
-                    CredentialSkill.credential_id,
-                    CredentialSkill.skill_id,
-                    CredentialSkill.weight,
-                    CredentialSkill.source,
-                    CredentialSkill.confidence,
-                    CredentialSkill.evidence,
-                )
-            ).all():
+            for cid, sid, w, source, conf, ev in records.all_credential_skills(s):
                 skills[cid][sid] = taught_credit(w, source, conf)
                 if ev:
                     evid[cid][sid] = ev[0].get("text", "")[:200]
@@ -85,7 +77,7 @@ class CatalogCache:
                 self._state = self._load()
             return self._state
 
-    def get(self, ids) -> list[Candidate]:
+    def get(self, ids: Iterable[int]) -> list[Candidate]:
         by_id = self.state()[1]
         return [by_id[i] for i in ids if i in by_id]
 
@@ -108,3 +100,12 @@ class CatalogCache:
             keep |= set(nz[np.argpartition(-gain[nz], k2 - 1)[:k2]].tolist())
             nz = np.array(sorted(keep))
         return [cands[i] for i in nz.tolist()], by_ext
+
+    def teaching(self, skill_ids: Collection[int]) -> list[Candidate]:
+        """Every credential that teaches any of the skills (some credit for one), by id."""
+        cands, _by_id, _by_ext, col, matrix, _effort = self.state()
+        cols = [col[s] for s in skill_ids if s in col]
+        if not cols:
+            return []
+        rows = np.flatnonzero(matrix[:, cols].getnnz(axis=1) > 0)
+        return [cands[i] for i in rows.tolist()]
