@@ -24,9 +24,9 @@ from models.schemas import (
 from models.tables import Occupation, OccupationSkill, Skill, SkillBroader, SkillGroup
 from service.caller_limits import CallerLimits
 from service.errors import InvalidInput, NotFound
-from service.runtime import Runtime
 
 if TYPE_CHECKING:
+    from service.runtime import Runtime
     from service.titles.resolver import TitleResolution
 
 
@@ -263,4 +263,38 @@ def broader_pairs(session: Session) -> list[tuple[int, int]]:
         .join(SkillBroader, SkillBroader.uri == a.uri)
         .join(b, b.uri == SkillBroader.broader_uri)
     )
+    return [tuple(r) for r in session.execute(q).all()]
+
+
+def all_occupation_skills(session: Session) -> list[tuple[int, int, str, str, bool]]:
+    """Every occupation's skill links: (occupation id, skill id, relation, source, hot)."""
+    q = select(
+        OccupationSkill.occupation_id,
+        OccupationSkill.skill_id,
+        OccupationSkill.relation,
+        OccupationSkill.source,
+        Skill.hot,
+    ).join(Skill, Skill.id == OccupationSkill.skill_id)
+    return [tuple(r) for r in session.execute(q).all()]
+
+
+def occupation_rows(session: Session) -> list[tuple[int, str, str, str]]:
+    """(id, URI, preferred label, ISCO code) of every occupation, by id."""
+    q = select(
+        Occupation.id, Occupation.uri, Occupation.preferred_label, Occupation.isco_code
+    ).order_by(Occupation.id)
+    return [tuple(r) for r in session.execute(q).all()]
+
+
+def occupation_title_rows(session: Session) -> list[tuple[int, str, str, str, list, str]]:
+    """(id, preferred label, description, ISCO code, alt labels, URI) of every occupation, by
+    id: what the title resolver is built from."""
+    q = select(
+        Occupation.id,
+        Occupation.preferred_label,
+        Occupation.description,
+        Occupation.isco_code,
+        Occupation.alt_labels,
+        Occupation.uri,
+    ).order_by(Occupation.id)
     return [tuple(r) for r in session.execute(q).all()]

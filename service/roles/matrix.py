@@ -22,13 +22,12 @@ from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 
 import numpy as np
-from sqlalchemy import select
 from sqlmodel import Session
 
-from models.tables import Occupation, OccupationSkill, Skill
 from service.matching import GapConfig, LearnerProfile, RequiredSkill, RoleProfile
 from service.profiles.neighbours import neighbours
 from service.profiles.role import occupation_requirement, skill_labels
+from service.repo.taxonomy import all_occupation_skills, occupation_rows
 
 CACHE_KEY = "role_matrix"
 LOCK_KEY = "role_matrix_lock"
@@ -93,14 +92,7 @@ def _requirements(session: Session, row_of: Mapping[int, int], settings) -> list
     (occupation_requirement), one entry a skill (the highest weight; essential if any
     link says so, as compute_gap merges them)."""
     merged: list[dict[int, tuple[float, bool]]] = [{} for _ in row_of]
-    q = select(
-        OccupationSkill.occupation_id,
-        OccupationSkill.skill_id,
-        OccupationSkill.relation,
-        OccupationSkill.source,
-        Skill.hot,
-    ).join(Skill, Skill.id == OccupationSkill.skill_id)
-    for oid, sid, relation, source, hot in session.execute(q).all():
+    for oid, sid, relation, source, hot in all_occupation_skills(session):
         req = occupation_requirement(sid, "", relation, source, hot, settings)
         if req is None or oid not in row_of:
             continue
@@ -114,11 +106,7 @@ def _requirements(session: Session, row_of: Mapping[int, int], settings) -> list
 
 
 def build_matrix(runtime, session: Session) -> RoleMatrix:
-    occ = session.execute(
-        select(
-            Occupation.id, Occupation.uri, Occupation.preferred_label, Occupation.isco_code
-        ).order_by(Occupation.id)
-    ).all()
+    occ = occupation_rows(session)
     n = len(occ)
     row_of = {o[0]: i for i, o in enumerate(occ)}
     merged = _requirements(session, row_of, runtime.settings)
