@@ -46,6 +46,7 @@ from service.profiles.role import (
 )
 from service.profiles.trust import EvidenceTrustIn
 from service.repo.taxonomy import occupation_id_by_uri, title_hits
+from service.runtime import Runtime
 
 PlanSteps = integer(1, 30)  # 2.0 counts, true and "2" do not
 
@@ -180,7 +181,12 @@ class RecommendIn(BaseModel):
 
 
 def build_role(
-    runtime, session: Session, target: TargetIn, *, tenant_id: int | None = None, check=unchecked
+    runtime: Runtime,
+    session: Session,
+    target: TargetIn,
+    *,
+    tenant_id: int | None = None,
+    check=unchecked,
 ) -> tuple[object, dict]:
     s = runtime.settings
     info: dict = {}
@@ -233,7 +239,7 @@ def check_limits(body: RecommendIn, limits: CallerLimits) -> None:
 
 
 def gap_and_context(
-    runtime,
+    runtime: Runtime,
     session: Session,
     body: RecommendIn,
     *,
@@ -252,7 +258,12 @@ def gap_and_context(
 
 
 def learner_of(
-    runtime, session: Session, lr: LearnerIn, *, limits: CallerLimits | None, check=unchecked
+    runtime: Runtime,
+    session: Session,
+    lr: LearnerIn,
+    *,
+    limits: CallerLimits | None,
+    check=unchecked,
 ) -> Learner:
     """The learner of a request, with its evidence and this request's trust weights."""
     return build_learner(
@@ -274,7 +285,7 @@ def _gap_config(settings) -> GapConfig:
 
 
 def compute(
-    runtime,
+    runtime: Runtime,
     session: Session,
     body: RecommendIn,
     *,
@@ -326,7 +337,7 @@ def compute(
 
 
 def plan_gap(
-    runtime,
+    runtime: Runtime,
     session: Session,
     gap,
     learner,

@@ -10,6 +10,7 @@ from sqlmodel import Session
 from service.deadline import Deadline
 from service.matching import Constraints, Gap, LearnerProfile, PlannerConfig
 from service.recommend import _candidate_out, _plan_out, plan_gap
+from service.runtime import Runtime
 
 CHEAP_PLANNER = PlannerConfig(local_search=False, alternatives=False)
 PLANNER = "greedy (the planner of POST /v1/recommendations without local search or alternatives)"
@@ -18,7 +19,7 @@ KEPT = ("feasible", "message", "total_hours", "total_cost", "currency", "coverag
 
 
 def to_close(
-    runtime,
+    runtime: Runtime,
     session: Session,
     gap: Gap,
     profile: LearnerProfile,

@@ -28,6 +28,7 @@ from service.matching import GapConfig, LearnerProfile, RequiredSkill, RoleProfi
 from service.profiles.neighbours import neighbours
 from service.profiles.role import occupation_requirement, skill_labels
 from service.repo.taxonomy import all_occupation_skills, occupation_rows
+from service.runtime import Runtime
 
 CACHE_KEY = "role_matrix"
 LOCK_KEY = "role_matrix_lock"
@@ -75,7 +76,7 @@ class Scores:
     missing: np.ndarray
 
 
-def role_matrix(runtime, session: Session) -> RoleMatrix:
+def role_matrix(runtime: Runtime, session: Session) -> RoleMatrix:
     """The runtime's matrix, built on first use."""
     cached = runtime.extras.get(CACHE_KEY)
     if cached is not None:
@@ -105,7 +106,7 @@ def _requirements(session: Session, row_of: Mapping[int, int], settings) -> list
     return merged
 
 
-def build_matrix(runtime, session: Session) -> RoleMatrix:
+def build_matrix(runtime: Runtime, session: Session) -> RoleMatrix:
     occ = occupation_rows(session)
     n = len(occ)
     row_of = {o[0]: i for i, o in enumerate(occ)}
@@ -150,7 +151,9 @@ def build_matrix(runtime, session: Session) -> RoleMatrix:
     )
 
 
-def learner_pairs(runtime, session: Session, matrix: RoleMatrix, profile: LearnerProfile) -> dict:
+def learner_pairs(
+    runtime: Runtime, session: Session, matrix: RoleMatrix, profile: LearnerProfile
+) -> dict:
     """Held skill -> {essential skill: relation credit}: the partial credit between the learner's
     skills and every column (neighbours, both ways: it is symmetric), each held skill's
     computed once per matrix."""

@@ -35,6 +35,7 @@ from service.recommend import ConstraintsIn, LearnerIn, _learner_out, learner_of
 from service.repo.records import decode_cursor, encode_cursor
 from service.roles import matrix as rm
 from service.roles.close import to_close
+from service.runtime import Runtime
 
 NO_EVIDENCE = "learner gives no evidence: name held credentials, badges, declared skills or a text"
 NO_SKILLS = "no skill of the taxonomy was found in the learner's evidence: nothing to rank"
@@ -109,7 +110,7 @@ def _gap_config(settings) -> GapConfig:
 
 
 def suggest(
-    runtime,
+    runtime: Runtime,
     session: Session,
     body: RolesSuggestIn,
     *,
@@ -161,14 +162,14 @@ def suggest(
     }
 
 
-def _role_gap(runtime, session, matrix, row, profile, rev, config) -> tuple[Gap, dict]:
+def _role_gap(runtime: Runtime, session, matrix, row, profile, rev, config) -> tuple[Gap, dict]:
     """An occupation's gap over its essential skills, and the partial credit it used."""
     essential = rm.role_profile(runtime, session, matrix, row, essential_only=True)
     nb = rm.role_neighbours(matrix, row, rev)
     return compute_gap(essential, profile, nb, config), nb
 
 
-def _role_item(runtime, session, matrix, row, gap, learner, position: int) -> dict:
+def _role_item(runtime: Runtime, session, matrix, row, gap, learner, position: int) -> dict:
     counts = {
         k: sum(1 for i in gap.items if i.status == k) for k in ("covered", "partial", "missing")
     }
@@ -190,7 +191,7 @@ def _role_item(runtime, session, matrix, row, gap, learner, position: int) -> di
     }
 
 
-def _carriers(runtime, session, gap, profile) -> list[dict]:
+def _carriers(runtime: Runtime, session, gap, profile) -> list[dict]:
     """The essential skills that weigh most in the coverage, with the learner's evidence kinds
     of the skill that gives the credit (itself when held, else the neighbour)."""
     top = sorted(
