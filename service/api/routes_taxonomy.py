@@ -65,7 +65,7 @@ def search_skills(
 # `:int`: /v1/skills/extract is not a skill id (GET there is 405, not a 422 about the id)
 @router.get("/skills/{skill_id:int}", response_model=SkillDetail)
 def get_skill(session: SessionDep, skill_id: Annotated[int, Path(ge=1, le=MAX_ID)]):
-    return core.skill_detail(session, skill_id)
+    return core.skill_detail(session, skill_id=skill_id)
 
 
 @router.post("/skills/extract", response_model=ExtractResponse, responses=error_responses(400, 401))
@@ -109,4 +109,4 @@ def search_occupations(
 
 @router.get("/occupations/{occupation_id}", response_model=OccupationDetail)
 def get_occupation(session: SessionDep, occupation_id: Annotated[int, Path(ge=1, le=MAX_ID)]):
-    return core.occupation_detail(session, occupation_id)
+    return core.occupation_detail(session, occupation_id=occupation_id)

@@ -26,6 +26,7 @@ from service.caller_limits import CallerLimits
 from service.errors import InvalidInput, NotFound
 
 if TYPE_CHECKING:
+    from indexing.types import ExtractedSkill, SkillMatch
     from service.runtime import Runtime
     from service.titles.resolver import TitleResolution
 
@@ -47,7 +48,7 @@ def search_skills(
     return [SkillHit(**_match_fields(m)) for m in runtime.linker.link(q, k=limit, sources=sources)]
 
 
-def _match_fields(m) -> dict:
+def _match_fields(m: SkillMatch | ExtractedSkill) -> dict:
     """The API fields of a linker match (SkillMatch or ExtractedSkill)."""
     return {
         "id": m.skill_id,
@@ -85,7 +86,7 @@ def _labels_for(session: Session, uris: list[str]) -> list[dict]:
     return out
 
 
-def skill_detail(session: Session, skill_id: int) -> SkillDetail:
+def skill_detail(session: Session, *, skill_id: int) -> SkillDetail:
     skill = session.get(Skill, skill_id)
     if skill is None:
         raise NotFound(f"no skill with id {skill_id}", field="skill_id")
@@ -173,7 +174,7 @@ def title_hits(session: Session, *, resolution: TitleResolution) -> list[dict]:
     ]
 
 
-def occupation_detail(session: Session, occupation_id: int) -> OccupationDetail:
+def occupation_detail(session: Session, *, occupation_id: int) -> OccupationDetail:
     occ = session.get(Occupation, occupation_id)
     if occ is None:
         raise NotFound(f"no occupation with id {occupation_id}", field="occupation_id")
