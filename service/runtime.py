@@ -25,10 +25,10 @@ from indexing.linker import LinkerConfig, SkillLinker
 from indexing.types import SkillEntry
 from indexing.vector_index import IndexMismatchError
 from models.tables import Credential, JobPosting, Occupation, Vector
-from service.catalog_cache import CatalogCache
+from service.catalog.cache import CatalogCache
 from service.config import Settings
 from service.db import create_tables, make_engine
-from service.taxonomy import load_taxonomy, occupation_titles, skill_entries
+from service.taxonomy.load import load_taxonomy, occupation_titles, skill_entries
 from service.titles.index import build_title_resolver
 from service.titles.resolver import TitleResolver
 from service.vectors.record_index import RecordIndex, index_settings, prune_changes, record_text

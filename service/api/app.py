@@ -8,18 +8,17 @@ from importlib.metadata import PackageNotFoundError, version
 
 from fastapi import FastAPI
 from fastapi.concurrency import run_in_threadpool
-from sqlalchemy import func, select
 from sqlmodel import Session
 
 from models.common import About
-from models.tables import Credential, JobPosting, Occupation, Skill
 from service.api.deps import RuntimeDep
 from service.api.errors import error_responses, install_error_handlers
 from service.api.limits import install_limits
 from service.api.observability import install_observability
 from service.config import Settings
+from service.repo.records import catalog_counts
 from service.runtime import Runtime, build_runtime, tune_malloc
-from service.taxonomy import meta_value
+from service.taxonomy.load import meta_value
 
 log = logging.getLogger("skillmatch")
 
@@ -97,17 +96,7 @@ def create_app(settings: Settings | None = None, *, runtime: Runtime | None = No
     )
     def about(runtime: RuntimeDep) -> About:
         with Session(runtime.engine) as s:
-            counts = {
-                "skills": s.execute(select(func.count()).select_from(Skill)).scalar_one(),
-                "occupations": s.execute(select(func.count()).select_from(Occupation)).scalar_one(),
-                "credentials": s.execute(select(func.count()).select_from(Credential)).scalar_one(),
-                # public postings only: how many private openings tenants hold is theirs to know
-                "postings": s.execute(
-                    select(func.count())
-                    .select_from(JobPosting)
-                    .where(JobPosting.tenant_id.is_(None))
-                ).scalar_one(),
-            }
+            counts = catalog_counts(s)  # public postings only
         return About(
             name="skillmatch",
             version=package_version(),

@@ -138,14 +138,12 @@ def configure_logging(settings: Settings, *, stream: IO[str] | None = None) -> l
 
 def public_postings(engine: Any) -> int:
     """Postings that every caller may see (no tenant's private openings)."""
-    from sqlalchemy import func, select
     from sqlmodel import Session
 
-    from models.tables import JobPosting
+    from service.repo.records import public_posting_count
 
     with Session(engine) as s:
-        public = JobPosting.tenant_id.is_(None)
-        return s.execute(select(func.count()).select_from(JobPosting).where(public)).scalar_one()
+        return public_posting_count(s)
 
 
 class _RuntimeCollector(Collector):

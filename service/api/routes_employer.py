@@ -9,7 +9,6 @@ from typing import Annotated
 from fastapi import APIRouter, Path, Query, Response
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse
-from sqlalchemy import select
 from sqlmodel import Session
 
 from models.common import MAX_ID
@@ -26,13 +25,11 @@ from models.employer import (
     TrustIn,
     TrustListOut,
 )
-from models.tables import TrustDocument
 from service.api.auth import ReadKey, WriteKey
 from service.api.deps import CursorQuery, RuntimeDep, SessionDep, SingleValuedQuery
 from service.api.errors import COMMON_ERRORS, error_responses, links_to
 from service.employer import candidates as core
 from service.employer import rankings as employer
-from service.errors import NotFound
 from service.repo.records import decode_cursor, encode_cursor
 
 # Every route needs a key (401 without one, 403 without the scope); bodies may not decode (400).
@@ -208,21 +205,12 @@ def add_trust(session: SessionDep, principal: WriteKey, body: TrustIn) -> dict:
     "/trust", response_model=TrustListOut, summary="The tenant's issuer keys and revocation lists"
 )
 def list_trust(session: SessionDep, principal: ReadKey) -> dict:
-    rows = session.execute(
-        select(TrustDocument)
-        .where(TrustDocument.tenant_id == principal.tenant_id)
-        .order_by(TrustDocument.id)
-    ).scalars()
-    return {"items": [{"id": r.id, "kind": r.kind, "ref": r.ref} for r in rows]}
+    return {"items": core.list_trust_documents(session, principal.tenant_id)}
 
 
 @router.delete("/trust/{trust_id}", status_code=204, summary="Forget a key or a list")
 def delete_trust(
     session: SessionDep, principal: WriteKey, trust_id: Annotated[int, Path(ge=1, le=MAX_ID)]
 ) -> Response:
-    row = session.get(TrustDocument, trust_id)
-    if row is None or row.tenant_id != principal.tenant_id:
-        raise NotFound(f"no trust document {trust_id}", field="trust_id")
-    session.delete(row)
-    session.commit()
+    core.delete_trust_document(session, principal.tenant_id, trust_id)
     return Response(status_code=204)

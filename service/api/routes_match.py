@@ -10,13 +10,12 @@ from fastapi.responses import JSONResponse
 from models.common import MAX_ID
 from models.matching import GapAnswer, RecommendationOut, RecommendIn, RoleCredentialsOut
 from models.roles import RolesSuggestIn, RolesSuggestOut
-from service import profiles
 from service.api.auth import OptionalPrincipal
 from service.api.deps import DeadlineDep, RuntimeDep, SessionDep, SingleValuedQuery
 from service.api.errors import COMMON_ERRORS, error_responses
 from service.caller_limits import CallerLimits
+from service.catalog.teaching import credentials_for_occupation
 from service.recommend import gap as gap_service
-from service.repo.records import credential_out
 from service.roles import suggest as role_suggest
 
 router = APIRouter(
@@ -107,27 +106,4 @@ def credentials_for_role(
     occupation_id: Annotated[int, Path(ge=1, le=MAX_ID)],
     limit: Annotated[int, Query(ge=1, le=100)] = 20,
 ):
-    role = profiles.role_from_occupation(
-        session, occupation_id, runtime.settings, field="occupation_id"
-    )
-    weights = {r.skill_id: r.weight for r in role.skills}
-    total = sum(weights.values()) or 1.0
-    options, _ = profiles.options(session, list(weights))
-    scored = []
-    for c in options:
-        covered = {sid: w for sid, w in c.skills.items() if sid in weights}
-        share = sum(weights[sid] * w for sid, w in covered.items()) / total
-        scored.append((share, c))
-    scored.sort(key=lambda x: (-x[0], x[1].hours_value, x[1].id))
-    labels = {r.skill_id: r.label for r in role.skills}
-    from models.tables import Credential
-
-    rows = {c.id: session.get(Credential, c.id) for _s, c in scored[:limit]}
-    return {
-        "occupation": {"id": occupation_id, "title": role.title},
-        "items": [
-            credential_out(rows[c.id], score=share).model_dump()
-            | {"covers": sorted(labels[s] for s in c.skills if s in weights)}
-            for share, c in scored[:limit]
-        ],
-    }
+    return credentials_for_occupation(runtime, session, occupation_id=occupation_id, limit=limit)

@@ -22,9 +22,9 @@ from service.api.errors import (
 )
 from service.employer.tenants import Principal
 from service.errors import Forbidden, Unauthorized
-from service.ingest.namespace import shown_external_id
 from service.ingest.pipeline import BatchResult, Ingestor
 from service.repo import records as core
+from service.repo.identity import shown_external_id
 
 Format = Literal["native", "csv", "jsonl", "ob2", "ob3", "ctdl", "schema_org"]
 FORMATS = get_args(Format)

@@ -19,7 +19,8 @@ from service.api.auth import OptionalPrincipal
 from service.api.deps import DeadlineDep, RuntimeDep, SessionDep, SingleValuedQuery
 from service.api.errors import COMMON_ERRORS, error_responses, links_to
 from service.caller_limits import CallerLimits
-from service.repo import taxonomy as core
+from service.repo import taxonomy as repo
+from service.taxonomy import search as core
 
 router = APIRouter(
     prefix="/v1",
@@ -62,7 +63,7 @@ def search_skills(
 # `:int`: /v1/skills/extract is not a skill id (GET there is 405, not a 422 about the id)
 @router.get("/skills/{skill_id:int}", response_model=SkillDetail)
 def get_skill(session: SessionDep, skill_id: Annotated[int, Path(ge=1, le=MAX_ID)]):
-    return core.skill_detail(session, skill_id)
+    return repo.skill_detail(session, skill_id=skill_id)
 
 
 @router.post("/skills/extract", response_model=ExtractResponse, responses=error_responses(400, 401))
@@ -106,4 +107,4 @@ def search_occupations(
 
 @router.get("/occupations/{occupation_id}", response_model=OccupationDetail)
 def get_occupation(session: SessionDep, occupation_id: Annotated[int, Path(ge=1, le=MAX_ID)]):
-    return core.occupation_detail(session, occupation_id)
+    return repo.occupation_detail(session, occupation_id=occupation_id)

@@ -119,17 +119,18 @@ def _cleanup(runtime, tid: int) -> None:
 
 def _naive_ms(runtime, tid: int, posting_id: int) -> float:
     """The reference: the gap analysis run per candidate (what one learner's request does)."""
-    from service import profiles
     from service.employer.rankings import candidate_pool
     from service.matching import LearnerProfile, compute_gap
+    from service.profiles.neighbours import neighbours
+    from service.profiles.role import role_from_posting
     from service.recommend.gap import gap_config
 
     t = time.perf_counter()
     with Session(runtime.engine) as s:
-        role = profiles.role_from_posting(s, posting_id, runtime.settings, tenant_id=tid)
+        role = role_from_posting(s, posting_id, runtime.settings, tenant_id=tid)
         pool = candidate_pool(runtime, s, tid)
         req = [r.skill_id for r in role.skills]
-        nb = profiles.neighbours(runtime, s, req, pool.col_of)
+        nb = neighbours(runtime, s, req, pool.col_of)
         inv = {j: sid for sid, j in pool.col_of.items()}
         csr = pool.matrix.tocsr()
         cfg = gap_config(runtime.settings)

@@ -9,23 +9,27 @@ from __future__ import annotations
 from collections import defaultdict
 from datetime import UTC, datetime
 
-from sqlalchemy import delete, func, select
 from sqlmodel import Session
 
 from models.employer import CandidateIn
 from models.safe_values import non_finite_path
-from models.tables import Candidate, CandidateBadge, CandidateSkill, Skill, TrustDocument
-from service import profiles
+from models.tables import Candidate, CandidateBadge, CandidateSkill, TrustDocument
 from service.db import checkpoint_wal, zero_deleted_content
 from service.errors import InvalidInput, NotFound
+from service.profiles.learner import (
+    EvidenceMap,
+    badge_skills,
+    build_learner,
+    skill_source,
+    verify_awarded,
+)
+from service.repo import candidates as repo
+from service.runtime import Runtime
 
 
 def trust_material(session: Session, tenant_id: int) -> tuple[list, list]:
-    rows = session.execute(
-        select(TrustDocument.kind, TrustDocument.document).where(
-            TrustDocument.tenant_id == tenant_id
-        )
-    ).all()
+    """The tenant's stored issuer keys and revocation lists."""
+    rows = repo.trust_material(session, tenant_id=tenant_id)
     keys = [d for k, d in rows if k == "key"]
     revs = [d for k, d in rows if k == "revocation"]
     return keys, revs
@@ -39,6 +43,21 @@ def add_trust_document(session: Session, tenant_id: int, kind: str, document: di
     session.add(row)
     session.commit()
     return row.id
+
+
+def list_trust_documents(session: Session, tenant_id: int) -> list[dict]:
+    """The tenant's trust documents as the answer lists them (id, kind, ref), oldest first."""
+    rows = repo.trust_documents(session, tenant_id=tenant_id)
+    return [{"id": r.id, "kind": r.kind, "ref": r.ref} for r in rows]
+
+
+def delete_trust_document(session: Session, tenant_id: int, trust_id: int) -> None:
+    """Forget one of the tenant's trust documents (404 for another tenant's)."""
+    row = repo.trust_document(session, tenant_id=tenant_id, trust_id=trust_id)
+    if row is None:
+        raise NotFound(f"no trust document {trust_id}", field="trust_id")
+    session.delete(row)
+    session.commit()
 
 
 def _storable(document: object) -> bool:
@@ -59,7 +78,11 @@ def _title(result) -> str:
 
 
 def save_candidate(
-    runtime, session: Session, tenant_id: int, body: CandidateIn, candidate_id: int | None = None
+    runtime: Runtime,
+    session: Session,
+    tenant_id: int,
+    body: CandidateIn,
+    candidate_id: int | None = None,
 ) -> int:
     """Create (or replace) a candidate with its badges and skill evidence, in one transaction."""
     s = runtime.settings
@@ -68,85 +91,30 @@ def save_candidate(
             f"text has {len(body.text)} characters; the limit is {s.max_text_chars}",
             field="body.text",
         )
-    now = datetime.now(UTC)
-    stored_keys, stored_revs = trust_material(session, tenant_id)
+    stored = trust_material(session, tenant_id)
     if candidate_id is None:
         cand = Candidate(tenant_id=tenant_id)
     else:
         cand = get_candidate_row(session, tenant_id, candidate_id)
-        session.execute(delete(CandidateSkill).where(CandidateSkill.candidate_id == cand.id))
-        session.execute(delete(CandidateBadge).where(CandidateBadge.candidate_id == cand.id))
+        repo.delete_evidence(session, candidate_id=cand.id)
     cand.name, cand.external_id = body.name, body.external_id
     cand.identifiers, cand.declared, cand.text = (
         list(body.identifiers),
         list(body.skills),
         body.text,
     )
-    cand.updated_at = now
+    cand.updated_at = datetime.now(UTC)
     session.add(cand)
     session.flush()
 
-    evidence: dict[int, list[profiles.Evidence]] = defaultdict(list)
+    evidence: EvidenceMap = defaultdict(list)
     warnings: list[dict] = []
     for i, doc in enumerate(body.badges):
-        result = profiles.verify_awarded(
-            doc,
-            identifiers=body.identifiers,
-            keys=[*body.keys, *stored_keys],
-            revocations=[*body.revocations, *stored_revs],
-        )
-        row = CandidateBadge(
-            candidate_id=cand.id,
-            position=i,
-            status=result.status,
-            reason=result.reason,
-            message=result.message[:1000],
-            format=result.format,
-            issuer=(result.issuer or None) and str(result.issuer)[:1000],
-            credential_id=(result.credential_id or None) and str(result.credential_id)[:1000],
-            title=_title(result),
-            valid_until=result.valid_until,
-            document=result.document if _storable(result.document) else None,
-        )
-        session.add(row)
-        session.flush()
-        if result.status == "failed":
-            continue  # a failed badge is no evidence
-        source = profiles.skill_source(result.document)
-        if source is None:
-            warnings.append(
-                {"field": f"badges[{i}]", "message": "the badge's skills are not embedded"}
-            )
-            continue
-        verified = result.status == "verified"
-        trust = s.trust_badge_verified if verified else s.trust_badge_unverified
-        try:
-            profiles.badge_skills(
-                runtime, source, i, evidence, warnings, trust=trust,
-                kind="verified_badge" if verified else "unverified_badge",
-                source=f"badge:{row.id}", where="badges",
-            )  # fmt: skip
-        except InvalidInput as exc:
-            warnings.append({"field": exc.field, "message": exc.message})
-
-    learner = profiles.build_learner(runtime, session, skills=body.skills, text=body.text)
+        _badge(runtime, session, cand.id, i, doc, body, stored, evidence, warnings)
+    learner = build_learner(runtime, session, skills=body.skills, text=body.text)
     for sid, evs in learner.evidence.items():
         evidence[sid].extend(evs)
-    rows = []
-    for sid, evs in evidence.items():
-        for e in evs:
-            kind, _, ref = e.source.partition(":")
-            rows.append(
-                CandidateSkill(
-                    candidate_id=cand.id,
-                    skill_id=sid,
-                    confidence=round(min(1.0, e.confidence), 4),
-                    source=kind,
-                    badge_id=int(ref) if kind == "badge" and ref.isdigit() else None,
-                    evidence=(e.text or "")[:1000],
-                )
-            )
-    session.add_all(rows)
+    session.add_all(_evidence_rows(cand.id, evidence))
     session.commit()
     runtime.extras.pop(("candidate_warnings", cand.id), None)
     if warnings:
@@ -154,21 +122,93 @@ def save_candidate(
     return cand.id
 
 
+def _badge(
+    runtime: Runtime,
+    session: Session,
+    candidate_id: int,
+    i: int,
+    doc: dict | str,
+    body: CandidateIn,
+    stored: tuple[list, list],
+    evidence: EvidenceMap,
+    warnings: list[dict],
+) -> None:
+    """Verify the candidate's badge `i` and store it (with its outcome); the skills of one that
+    does not fail are evidence."""
+    stored_keys, stored_revs = stored
+    result = verify_awarded(
+        doc,
+        identifiers=body.identifiers,
+        keys=[*body.keys, *stored_keys],
+        revocations=[*body.revocations, *stored_revs],
+    )
+    row = CandidateBadge(
+        candidate_id=candidate_id,
+        position=i,
+        status=result.status,
+        reason=result.reason,
+        message=result.message[:1000],
+        format=result.format,
+        issuer=(result.issuer or None) and str(result.issuer)[:1000],
+        credential_id=(result.credential_id or None) and str(result.credential_id)[:1000],
+        title=_title(result),
+        valid_until=result.valid_until,
+        document=result.document if _storable(result.document) else None,
+    )
+    session.add(row)
+    session.flush()
+    if result.status == "failed":
+        return  # a failed badge is no evidence
+    source = skill_source(result.document)
+    if source is None:
+        warnings.append({"field": f"badges[{i}]", "message": "the badge's skills are not embedded"})
+        return
+    verified = result.status == "verified"
+    s = runtime.settings
+    trust = s.trust_badge_verified if verified else s.trust_badge_unverified
+    try:
+        badge_skills(
+            runtime, source, i, evidence, warnings, trust=trust,
+            kind="verified_badge" if verified else "unverified_badge",
+            source=f"badge:{row.id}", where="badges",
+        )  # fmt: skip
+    except InvalidInput as exc:
+        warnings.append({"field": exc.field, "message": exc.message})
+
+
+def _evidence_rows(candidate_id: int, evidence: EvidenceMap) -> list[CandidateSkill]:
+    """One stored row per piece of evidence (a badge's names the stored badge)."""
+    rows = []
+    for sid, evs in evidence.items():
+        for e in evs:
+            kind, _, ref = e.source.partition(":")
+            rows.append(
+                CandidateSkill(
+                    candidate_id=candidate_id,
+                    skill_id=sid,
+                    confidence=round(min(1.0, e.confidence), 4),
+                    source=kind,
+                    badge_id=int(ref) if kind == "badge" and ref.isdigit() else None,
+                    evidence=(e.text or "")[:1000],
+                )
+            )
+    return rows
+
+
 def get_candidate_row(session: Session, tenant_id: int, candidate_id: int) -> Candidate:
     """The tenant's candidate, or 404 (also for another tenant's: ids leak nothing)."""
-    cand = session.get(Candidate, candidate_id)
+    cand = repo.candidate_by_id(session, candidate_id=candidate_id)
     if cand is None or cand.tenant_id != tenant_id:
         raise NotFound(f"no candidate with id {candidate_id}", field="candidate_id")
     return cand
 
 
-def delete_candidate(runtime, session: Session, tenant_id: int, candidate_id: int) -> None:
+def delete_candidate(runtime: Runtime, session: Session, tenant_id: int, candidate_id: int) -> None:
     """Everywhere: evidence rows, badges (with the documents naming the person), the row, and
     what this process caches of them."""
     cand = get_candidate_row(session, tenant_id, candidate_id)
     zero_deleted_content(session)
-    session.execute(delete(CandidateSkill).where(CandidateSkill.candidate_id == cand.id))
-    session.execute(delete(CandidateBadge).where(CandidateBadge.candidate_id == cand.id))
+    repo.delete_evidence(session, candidate_id=cand.id)
     session.delete(cand)
     session.commit()
     checkpoint_wal(session.get_bind())  # the deleted name and CV text leave the disk now
@@ -176,21 +216,9 @@ def delete_candidate(runtime, session: Session, tenant_id: int, candidate_id: in
     runtime.extras.pop(("candidate_pool", tenant_id), None)
 
 
-def candidate_out(session: Session, cand: Candidate, runtime=None) -> dict:
-    badges = (
-        session.execute(
-            select(CandidateBadge)
-            .where(CandidateBadge.candidate_id == cand.id)
-            .order_by(CandidateBadge.position)
-        )
-        .scalars()
-        .all()
-    )
-    rows = session.execute(
-        select(CandidateSkill, Skill.uri, Skill.preferred_label)
-        .join(Skill, Skill.id == CandidateSkill.skill_id)
-        .where(CandidateSkill.candidate_id == cand.id)
-    ).all()
+def candidate_out(session: Session, cand: Candidate, runtime: Runtime | None = None) -> dict:
+    badges = repo.candidate_badges(session, candidate_id=cand.id)
+    rows = repo.candidate_skill_rows(session, candidate_id=cand.id)
     skills: dict[int, dict] = {}
     for ev, uri, label in rows:
         entry = skills.setdefault(
@@ -237,23 +265,4 @@ def badge_out(b: CandidateBadge) -> dict:
 
 
 def list_candidates(session: Session, tenant_id: int, *, after: int, limit: int) -> list:
-    return (
-        session.execute(
-            select(Candidate)
-            .where(Candidate.tenant_id == tenant_id, Candidate.id > after)
-            .order_by(Candidate.id)
-            .limit(limit + 1)
-        )
-        .scalars()
-        .all()
-    )
-
-
-def pool_version(session: Session, tenant_id: int) -> tuple:
-    """Changes whenever the tenant's candidates do (in any worker): count and latest update."""
-    n, latest, top = session.execute(
-        select(func.count(), func.max(Candidate.updated_at), func.max(Candidate.id)).where(
-            Candidate.tenant_id == tenant_id
-        )
-    ).one()
-    return (n, str(latest), top)
+    return repo.candidates_page(session, tenant_id=tenant_id, after=after, limit=limit)

@@ -15,32 +15,28 @@ ranking's order) is trust-weighted, `coverage_held` the share of the weight held
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass, field
 
 import numpy as np
 from scipy import sparse
-from sqlalchemy import func, select
 from sqlmodel import Session
 
-from models.tables import (
-    Candidate,
-    CandidateBadge,
-    CandidateSkill,
-    JobPosting,
-    PostingSkill,
-    Skill,
-)
-from service import profiles
-from service.employer.candidates import get_candidate_row, pool_version
-from service.ingest.namespace import shown_external_id
+from service.employer.candidates import get_candidate_row
 from service.matching import Constraints, LearnerProfile, RoleProfile, compute_gap
 from service.matching.gap import best_credit
 from service.matching.types import EVIDENCE_KINDS
+from service.profiles.neighbours import neighbours
+from service.profiles.role import posting_requirement, role_from_posting, skill_labels
 from service.recommend import answers
 from service.recommend import ranking_answers as ra
 from service.recommend.gap import gap_config
 from service.recommend.plan import plan_gap
-from service.repo.records import decode_cursor, encode_cursor, visible
+from service.repo import candidates as repo
+from service.repo import records
+from service.repo.identity import shown_external_id
+from service.repo.records import decode_cursor, encode_cursor
+from service.runtime import Runtime
 
 
 @dataclass(frozen=True)
@@ -57,27 +53,14 @@ class Pool:
     vecs: list = field(default_factory=list)  # [skill vectors of the columns], filled lazily
 
 
-def candidate_pool(runtime, session: Session, tenant_id: int) -> Pool:
-    version = pool_version(session, tenant_id)
+def candidate_pool(runtime: Runtime, session: Session, tenant_id: int) -> Pool:
+    version = repo.pool_version(session, tenant_id=tenant_id)
     key = ("candidate_pool", tenant_id)
     cached = runtime.extras.get(key)
     if cached is not None and cached.version == version:
         return cached
-    ids = np.array(
-        session.execute(
-            select(Candidate.id).where(Candidate.tenant_id == tenant_id).order_by(Candidate.id)
-        )
-        .scalars()
-        .all(),
-        dtype=np.int64,
-    )
-    best = func.max(CandidateSkill.confidence)
-    rows = session.execute(
-        select(CandidateSkill.candidate_id, CandidateSkill.skill_id, best)
-        .join(Candidate, Candidate.id == CandidateSkill.candidate_id)
-        .where(Candidate.tenant_id == tenant_id)
-        .group_by(CandidateSkill.candidate_id, CandidateSkill.skill_id)
-    ).all()
+    ids = np.array(repo.pool_ids(session, tenant_id=tenant_id), dtype=np.int64)
+    rows = repo.pool_confidences(session, tenant_id=tenant_id)
     skill_ids = sorted({r[1] for r in rows})
     col_of = {s: j for j, s in enumerate(skill_ids)}
     if rows:
@@ -92,16 +75,14 @@ def candidate_pool(runtime, session: Session, tenant_id: int) -> Pool:
     return pool
 
 
-def pool_neighbours(runtime, session: Session, pool: Pool, required: list[int]) -> dict:
+def pool_neighbours(runtime: Runtime, session: Session, pool: Pool, required: list[int]) -> dict:
     """Partial credit between the required skills and the pool's skills, computed once per
     required skill and pool version."""
     missing = [r for r in required if r not in pool.nb_cache]
     if missing:
         if not pool.vecs:
             pool.vecs.append(runtime.linker.skill_vectors(pool.skills))
-        found = profiles.neighbours(
-            runtime, session, missing, (), others_vecs=(pool.skills, pool.vecs[0])
-        )
+        found = neighbours(runtime, session, missing, (), others_vecs=(pool.skills, pool.vecs[0]))
         for r in missing:
             pool.nb_cache[r] = found.get(r, {})
     return {r: pool.nb_cache[r] for r in required if pool.nb_cache[r]}
@@ -145,20 +126,12 @@ def _profile_of(pool: Pool, row: int) -> dict[int, float]:
 
 
 def _evidence(
-    session: Session, candidate_ids: list[int], skill_ids=None
+    session: Session, candidate_ids: list[int], skill_ids: Collection[int] | None = None
 ) -> dict[tuple[int, int], list[dict]]:
     """(candidate, skill) -> evidence, best first, with the badge and its verification."""
-    cs = CandidateSkill
-    q = (
-        select(cs.candidate_id, cs.skill_id, cs.source, cs.confidence, cs.evidence, cs.badge_id,
-               CandidateBadge.title, CandidateBadge.status)
-        .outerjoin(CandidateBadge, CandidateBadge.id == cs.badge_id)
-        .where(cs.candidate_id.in_(candidate_ids))
-    )  # fmt: skip
-    if skill_ids is not None:
-        q = q.where(cs.skill_id.in_(list(skill_ids)))
+    rows = repo.evidence_rows(session, candidate_ids=candidate_ids, skill_ids=skill_ids)
     out: dict[tuple[int, int], list[dict]] = {}
-    for cid, sid, source, conf, text, badge_id, title, status in session.execute(q).all():
+    for cid, sid, source, conf, text, badge_id, title, status in rows:
         item = {"source": source, "confidence": conf, "text": text}
         if badge_id is not None:
             item["badge"] = {"id": badge_id, "title": title, "status": status}
@@ -206,8 +179,8 @@ def _held_profile(role: RoleProfile, held: dict[int, float], evidence, cid) -> L
 
 
 def _match_detail(
-    runtime,
-    session,
+    runtime: Runtime,
+    session: Session,
     role: RoleProfile,
     held: dict[int, float],
     nb,
@@ -221,7 +194,7 @@ def _match_detail(
     `nb` the candidate can use (the same gap, computed faster)."""
     profile = _held_profile(role, held, evidence, cid)
     gap = compute_gap(role, profile, own or nb, gap_config(runtime.settings))
-    via_labels = profiles.skill_labels(
+    via_labels = skill_labels(
         session, [it.via_skill_id for it in gap.items if it.via_skill_id], runtime
     )
     out = ra.match_detail_json(gap, via_labels, lambda sid: evidence.get((cid, sid), []))
@@ -232,7 +205,7 @@ def _match_detail(
 
 
 def _essential_plan(
-    runtime, session, role: RoleProfile, profile: LearnerProfile, nb
+    runtime: Runtime, session: Session, role: RoleProfile, profile: LearnerProfile, nb
 ) -> answers.EssentialPlanJson:
     """The shortest plan (fewest hours) that closes the missing essential skills (a held skill
     is never among them)."""
@@ -243,7 +216,7 @@ def _essential_plan(
 
 
 def rank_candidates(
-    runtime,
+    runtime: Runtime,
     session: Session,
     tenant_id: int,
     posting_id: int,
@@ -253,7 +226,7 @@ def rank_candidates(
     with_plan: bool = True,
     min_coverage: float = 0.0,
 ) -> dict:
-    role = profiles.role_from_posting(
+    role = role_from_posting(
         session, posting_id, runtime.settings, tenant_id=tenant_id, field="posting_id"
     )
     required = _merged(role)
@@ -270,11 +243,7 @@ def rank_candidates(
     order = keep[np.lexsort((pool.ids[keep], -scores[keep]))]
     page = order[offset : offset + limit]
     cids = [int(pool.ids[i]) for i in page]
-    names = dict(
-        session.execute(
-            select(Candidate.id, Candidate.name).where(Candidate.id.in_(cids))
-        ).all()
-    ) if cids else {}  # fmt: skip
+    names = repo.candidate_names(session, ids=cids) if cids else {}
     rev = _reverse(nb)
     helds = [_profile_of(pool, int(i)) for i in page]
     req_set = set(req_ids)
@@ -295,7 +264,7 @@ def rank_candidates(
 
 
 def rank_openings(
-    runtime,
+    runtime: Runtime,
     session: Session,
     tenant_id: int,
     candidate_id: int,
@@ -310,21 +279,17 @@ def rank_openings(
     row = int(np.searchsorted(pool.ids, cand.id))
     held = _profile_of(pool, row)
     offset = _page(cursor)
-    where = visible(tenant_id) if include_public else JobPosting.tenant_id == tenant_id
-    links = session.execute(
-        select(PostingSkill, Skill.preferred_label)
-        .join(Skill, Skill.id == PostingSkill.skill_id)
-        .join(JobPosting, JobPosting.id == PostingSkill.posting_id)
-        .where(where)
-    ).all()
+    links = records.visible_posting_skill_rows(
+        session, tenant_id=tenant_id, include_public=include_public
+    )
     roles: dict[int, dict[int, object]] = {}
     for link, label in links:
-        req = profiles.posting_requirement(link, label, runtime.settings)
+        req = posting_requirement(link, label, runtime.settings)
         mine = roles.setdefault(link.posting_id, {})
         if req.skill_id not in mine or req.weight > mine[req.skill_id].weight:
             mine[req.skill_id] = req
     all_req = {sid for r in roles.values() for sid in r}
-    nb = profiles.neighbours(runtime, session, all_req, held)
+    nb = neighbours(runtime, session, all_req, held)
     scored = []
     for pid, reqs in roles.items():
         total = sum(r.weight for r in reqs.values())
@@ -334,12 +299,7 @@ def rank_openings(
         scored.append((got / total, pid))
     scored.sort(key=lambda x: (-x[0], x[1]))
     page = scored[offset : offset + limit]
-    posts = {
-        p.id: p
-        for p in session.execute(
-            select(JobPosting).where(JobPosting.id.in_([pid for _s, pid in page]))
-        ).scalars()
-    }
+    posts = records.postings_by_id(session, ids=[pid for _s, pid in page])
     evidence = _evidence(session, [cand.id])
     items = []
     for rank, (_score, pid) in enumerate(page, start=offset + 1):

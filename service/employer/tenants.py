@@ -11,12 +11,12 @@ import hashlib
 import secrets
 from dataclasses import dataclass
 
-from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
 
 from models.tables import ApiKey, Tenant
 from service.errors import InvalidInput, NotFound
+from service.repo import tenants as repo
 
 SCOPES = ("read", "write", "admin")
 _IMPLIED = {"admin": {"admin", "write", "read"}, "write": {"write", "read"}, "read": {"read"}}
@@ -64,9 +64,9 @@ def create_tenant(session: Session, name: str) -> Tenant:
 
 def find_tenant(session: Session, ref: str | int) -> Tenant:
     if isinstance(ref, int) or str(ref).isdigit():
-        tenant = session.get(Tenant, int(ref))
+        tenant = repo.tenant_by_id(session, tenant_id=int(ref))
     else:
-        tenant = session.execute(select(Tenant).where(Tenant.name == ref)).scalar_one_or_none()
+        tenant = repo.tenant_by_name(session, name=ref)
     if tenant is None:
         raise NotFound(f"no tenant {ref!r}", field="tenant")
     return tenant
@@ -95,7 +95,7 @@ def create_key(
 
 
 def revoke_key(session: Session, key_id: int) -> None:
-    row = session.get(ApiKey, key_id)
+    row = repo.api_key_by_id(session, key_id=key_id)
     if row is None:
         raise NotFound(f"no key {key_id}", field="key_id")
     row.revoked = True
@@ -107,11 +107,7 @@ def authenticate(session: Session, key: str) -> Principal | None:
     """The principal a key stands for, or None for an unknown or revoked key."""
     if not key.startswith(KEY_PREFIX) or len(key) > 200:
         return None
-    found = session.execute(
-        select(ApiKey, Tenant)
-        .join(Tenant, Tenant.id == ApiKey.tenant_id)
-        .where(ApiKey.key_hash == hash_key(key))
-    ).first()
+    found = repo.api_key_with_tenant(session, key_hash=hash_key(key))
     if found is None or found[0].revoked:
         return None
     row, tenant = found

@@ -24,7 +24,6 @@ from sqlalchemy import func, select
 from sqlmodel import Session
 
 from models.tables import Occupation, OccupationSkill, Skill
-from service import profiles
 from service.matching import (
     Constraints,
     LearnerProfile,
@@ -36,6 +35,7 @@ from service.matching import (
     plan,
 )
 from service.matching.exact import PlanTooLargeError
+from service.profiles.neighbours import neighbours
 
 
 def _covered(cm, chosen: list[int], base: np.ndarray) -> np.ndarray:
@@ -128,7 +128,7 @@ def _one_role(runtime, session, oid, rng, config, limits):
     cands, lookup = runtime.catalog.options(
         {it.skill_id: it.weight * (1.0 - it.credit) for it in gap.open_items}
     )
-    nb = profiles.neighbours(runtime, session, open_ids, {s for c in cands for s in c.skills})
+    nb = neighbours(runtime, session, open_ids, {s for c in cands for s in c.skills})
     cm = credit_matrix(open_ids, cands, nb)
     reach = cm.credits.max(axis=0) if len(cands) else np.zeros(len(open_ids))
     if reach.sum() <= 0:
@@ -153,7 +153,8 @@ def _one_role(runtime, session, oid, rng, config, limits):
     k = max(3, len(greedy.steps))
     hits = runtime.credentials.search(f"{occ.preferred_label}. {occ.description}", k=k)
     base_rows = [row_of[i] for i, _ in hits if i in row_of]
-    base_hours = sum(c.hours_value for c in profiles.load_options(session, [i for i, _ in hits]))
+    # the stated hours of the baseline's credentials (unknown: 0)
+    base_hours = sum(max(0.0, c.hours or 0.0) for c in runtime.catalog.get(i for i, _ in hits))
     opt_hours = max(exact.total_hours, 1e-9)
     lam = config.min_gain_per_hour
 

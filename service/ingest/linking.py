@@ -19,17 +19,13 @@ from sqlmodel import Session
 from indexing.stated import StatedLink, link_stated
 from models.records import Span
 from models.tables import Skill
+from service.repo.identity import score_confidence
 
 if TYPE_CHECKING:
     from service.ingest.pipeline import Prepared
 
 EXTRACTED_WEIGHT = 0.7  # a skill found in the text teaches less surely than a stated one
 NOTE_CHARS = 500
-
-
-def score_confidence(score: float) -> float:
-    """Linker scores run ~0.5-1.5 (not cosines; extraction keeps >= 0.75): map to 0..1."""
-    return round(min(1.0, max(0.0, float(score) / 1.3)), 4)
 
 
 def record_context(p: Prepared) -> str:

@@ -7,7 +7,6 @@ and never costs a good one (each record is written inside its own savepoint).
 
 from __future__ import annotations
 
-import hashlib
 import json
 import logging
 from collections.abc import Callable, Sequence
@@ -30,8 +29,13 @@ from models.tables import (
     PostingLabel,
     PostingSkill,
 )
-from service.ingest.linking import link_skills, score_confidence
-from service.ingest.namespace import RESERVED_MESSAGE, is_reserved, tenant_external_id
+from service.ingest.linking import link_skills
+from service.repo.identity import (
+    RESERVED_MESSAGE,
+    content_hash,
+    is_reserved,
+    tenant_external_id,
+)
 from service.vectors.record_index import change_rows, compose_text
 
 log = logging.getLogger("skillmatch")
@@ -39,7 +43,7 @@ Kind = Literal["credential", "posting"]
 Record = CredentialRecord | JobPostingRecord
 
 OCCUPATION_MIN_SCORE = 0.6
-__all__ = ["BatchResult", "FieldError", "Ingestor", "ItemResult", "score_confidence"]
+__all__ = ["BatchResult", "FieldError", "Ingestor", "ItemResult"]
 
 
 @dataclass
@@ -77,12 +81,6 @@ def _errors_from_validation(exc: ValidationError) -> list[FieldError]:
         path = "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in e.get("loc", ()))
         out.append(FieldError(path.lstrip(".") or "$", e.get("msg", "invalid")))
     return out
-
-
-def content_hash(record: Record, model_id: str) -> str:
-    body = record.model_dump(mode="json", exclude={"original"})
-    blob = json.dumps(body, sort_keys=True, ensure_ascii=False) + "\n" + model_id
-    return hashlib.sha256(blob.encode()).hexdigest()
 
 
 @dataclass

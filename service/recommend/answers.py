@@ -12,7 +12,7 @@ from functools import cache
 from typing import Any
 
 from service.matching import Cover, Gap, GapItem, Option, Plan, RoleProfile, Shortfall, Stack
-from service.profiles import Evidence, Learner
+from service.profiles.learner import Evidence, Learner
 
 
 class _Absent:

@@ -9,14 +9,16 @@ from sqlmodel import Session
 
 from indexing.types import unchecked
 from models.matching import LearnerIn, RecommendIn
-from service import profiles
 from service.caller_limits import CallerLimits
 from service.deadline import Deadline
 from service.errors import InvalidInput
 from service.matching import GapConfig, PlanTooLargeError, compute_gap
+from service.profiles.learner import Learner, build_learner
+from service.profiles.neighbours import neighbours
 from service.recommend import answers
 from service.recommend.plan import constraints_of, plan_gap
 from service.recommend.role import build_role
+from service.runtime import Runtime
 
 NO_SKILLS = "no skill of the taxonomy is known for this target: there is nothing to match"
 
@@ -30,7 +32,7 @@ def check_limits(body: RecommendIn, limits: CallerLimits) -> None:
 
 
 def gap_and_context(
-    runtime,
+    runtime: Runtime,
     session: Session,
     body: RecommendIn,
     *,
@@ -49,10 +51,15 @@ def gap_and_context(
 
 
 def learner_of(
-    runtime, session: Session, lr: LearnerIn, *, limits: CallerLimits | None, check=unchecked
-) -> profiles.Learner:
+    runtime: Runtime,
+    session: Session,
+    lr: LearnerIn,
+    *,
+    limits: CallerLimits | None,
+    check=unchecked,
+) -> Learner:
     """The learner of a request, with its evidence and this request's trust weights."""
-    return profiles.build_learner(
+    return build_learner(
         runtime,
         session,
         credential_ids=lr.credentials,
@@ -72,7 +79,7 @@ def gap_config(settings) -> GapConfig:
 
 
 def compute(
-    runtime,
+    runtime: Runtime,
     session: Session,
     body: RecommendIn,
     *,
@@ -92,7 +99,7 @@ def compute(
     check()
     t = time.perf_counter()
     required = [r.skill_id for r in role.skills]
-    nb = profiles.neighbours(runtime, session, required, learner.profile.skills)
+    nb = neighbours(runtime, session, required, learner.profile.skills)
     gap = compute_gap(role, learner.profile, nb, gap_config(runtime.settings))
     timings["gap"] = time.perf_counter() - t
     out = answers.RecommendationJson(
@@ -108,7 +115,7 @@ def compute(
     return answers.to_json(out)
 
 
-def _plan(runtime, session, body, gap, profile, nb, timings, deadline) -> answers.PlanJson:
+def _plan(runtime: Runtime, session, body, gap, profile, nb, timings, deadline) -> answers.PlanJson:
     """The plan of a recommendation; a plan too large for exact mode is a 422 on `mode`."""
     try:
         result = plan_gap(

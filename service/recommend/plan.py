@@ -10,9 +10,10 @@ from sqlmodel import Session
 
 from indexing.types import unchecked
 from models.matching import ConstraintsIn
-from service import profiles
 from service.deadline import Deadline
 from service.matching import Constraints, PlannerConfig, plan
+from service.profiles.neighbours import neighbours
+from service.runtime import Runtime
 
 
 def constraints_of(given: ConstraintsIn) -> Constraints:
@@ -36,7 +37,7 @@ def constraints_of(given: ConstraintsIn) -> Constraints:
 
 
 def plan_gap(
-    runtime,
+    runtime: Runtime,
     session: Session,
     gap,
     learner,
@@ -73,7 +74,7 @@ def plan_gap(
     timings["candidates"] = time.perf_counter() - t  # the answer's timings_ms keeps its name
     t = time.perf_counter()
     option_skills = {sid for c in options for sid in c.skills}
-    nb_c = profiles.neighbours(runtime, session, open_ids, option_skills)
+    nb_c = neighbours(runtime, session, open_ids, option_skills)
     for k, v in (nb or {}).items():
         nb_c.setdefault(k, {}).update(v)
     timings["neighbours"] = time.perf_counter() - t

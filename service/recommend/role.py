@@ -7,38 +7,46 @@ from sqlmodel import Session
 
 from indexing.types import unchecked
 from models.matching import TargetIn
-from service import profiles
 from service.errors import InvalidInput, NotFound
+from service.profiles.role import (
+    resolve_title,
+    role_from_demand,
+    role_from_occupation,
+    role_from_posting,
+    role_from_text,
+)
+from service.repo.taxonomy import occupation_id_by_uri
+from service.runtime import Runtime
+from service.taxonomy.search import title_hits
 
 
 def build_role(
-    runtime, session: Session, target: TargetIn, *, tenant_id: int | None = None, check=unchecked
+    runtime: Runtime,
+    session: Session,
+    target: TargetIn,
+    *,
+    tenant_id: int | None = None,
+    check=unchecked,
 ) -> tuple[object, dict]:
     s = runtime.settings
     info: dict = {}
     if target.occupation_uri:
-        from sqlalchemy import select
-
-        from models.tables import Occupation
-
-        oid = session.execute(
-            select(Occupation.id).where(Occupation.uri == target.occupation_uri)
-        ).scalar_one_or_none()
+        oid = occupation_id_by_uri(session, uri=target.occupation_uri)
         if oid is None:
             raise NotFound(
                 f"unknown occupation {target.occupation_uri!r}", field="target.occupation_uri"
             )
-        return profiles.role_from_occupation(session, oid, s), info
+        return role_from_occupation(session, oid, s), info
     if target.occupation_id:
-        return profiles.role_from_occupation(session, target.occupation_id, s), info
+        return role_from_occupation(session, target.occupation_id, s), info
     if target.posting_id:
-        return profiles.role_from_posting(session, target.posting_id, s, tenant_id=tenant_id), info
+        return role_from_posting(session, target.posting_id, s, tenant_id=tenant_id), info
     if target.demand_occupation_id:
         oid = target.demand_occupation_id
-        return profiles.role_from_demand(session, oid, s, tenant_id=tenant_id), info
+        return role_from_demand(session, oid, s, tenant_id=tenant_id), info
     if target.title:
-        resolution = profiles.resolve_title(runtime, session, target.title)
-        hits = profiles.title_hits(session, resolution)
+        resolution = resolve_title(runtime, session, target.title)
+        hits = title_hits(session, resolution=resolution)
         if not hits or not resolution.confident:
             closest = "; ".join(f"{h['preferred_label']} ({h['score']:.2f})" for h in hits)
             raise NotFound(
@@ -49,11 +57,11 @@ def build_role(
         info["title_resolution"] = hits
         if resolution.warning:
             info["warnings"] = [{"field": "target.title", "message": resolution.warning}]
-        return profiles.role_from_occupation(session, hits[0]["id"], s), info
+        return role_from_occupation(session, hits[0]["id"], s), info
     text = target.description or ""
     if len(text) > s.max_text_chars:
         raise InvalidInput(
             f"target.description has {len(text)} characters; the limit is {s.max_text_chars}",
             field="target.description",
         )
-    return profiles.role_from_text(runtime, text, check=check), info
+    return role_from_text(runtime, text, check=check), info

@@ -1,8 +1,10 @@
-"""Credential and posting queries for the API: search with filters, pages, detail, skills."""
+"""Credential and posting queries: search with filters, pages, detail and skills for the API;
+the credentials and skill links planning reads; postings as roles; what /v1/about counts."""
 
 from __future__ import annotations
 
 import json
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from sqlalchemy import and_, func, or_, select
@@ -21,7 +23,7 @@ from models.tables import (
     Skill,
 )
 from service.errors import InvalidInput, NotFound
-from service.ingest.namespace import shown_external_id, tenant_external_id
+from service.repo.identity import shown_external_id, tenant_external_id
 
 
 @dataclass
@@ -290,3 +292,108 @@ def posting_out(
         stated=stated,
         original=_original(row) if original else None,
     )
+
+
+# -------------------------------------------------------------------- credentials (planning)
+
+
+def credential_ids_in(session: Session, *, ids: Collection[int]) -> set[int]:
+    """The ids among `ids` that name a stored credential."""
+    q = select(Credential.id).where(Credential.id.in_(list(ids)))
+    return set(session.execute(q).scalars())
+
+
+def credential_skill_links(session: Session, *, credential_ids: Collection[int]) -> list:
+    """The CredentialSkill rows of these credentials."""
+    q = select(CredentialSkill).where(CredentialSkill.credential_id.in_(list(credential_ids)))
+    return list(session.execute(q).scalars())
+
+
+def credentials_by_id(session: Session, *, ids: Collection[int]) -> dict[int, Credential]:
+    return {i: session.get(Credential, i) for i in ids}
+
+
+def all_credentials(session: Session) -> list[Credential]:
+    return list(session.execute(select(Credential)).scalars().all())
+
+
+def all_credential_skills(session: Session) -> list[tuple[int, int, float, str, object, list]]:
+    """Every credential skill link: (credential id, skill id, weight, source, confidence,
+    evidence)."""
+    q = select(
+        CredentialSkill.credential_id,
+        CredentialSkill.skill_id,
+        CredentialSkill.weight,
+        CredentialSkill.source,
+        CredentialSkill.confidence,
+        CredentialSkill.evidence,
+    )
+    return [tuple(r) for r in session.execute(q).all()]
+
+
+# ------------------------------------------------------------------------ postings (roles)
+
+
+def posting_by_id(session: Session, *, posting_id: int) -> JobPosting | None:
+    return session.get(JobPosting, posting_id)
+
+
+def postings_by_id(session: Session, *, ids: Collection[int]) -> dict[int, JobPosting]:
+    q = select(JobPosting).where(JobPosting.id.in_(list(ids)))
+    return {p.id: p for p in session.execute(q).scalars()}
+
+
+def posting_skill_rows(session: Session, *, posting_id: int) -> list[tuple[PostingSkill, str]]:
+    """The posting's skill links, each with the skill's preferred label."""
+    q = (
+        select(PostingSkill, Skill.preferred_label)
+        .join(Skill, Skill.id == PostingSkill.skill_id)
+        .where(PostingSkill.posting_id == posting_id)
+    )
+    return [tuple(r) for r in session.execute(q).all()]
+
+
+def visible_posting_skill_rows(
+    session: Session, *, tenant_id: int, include_public: bool
+) -> list[tuple[PostingSkill, str]]:
+    """The skill links (with labels) of the tenant's openings, and of the public postings when
+    `include_public`."""
+    where = visible(tenant_id) if include_public else JobPosting.tenant_id == tenant_id
+    q = (
+        select(PostingSkill, Skill.preferred_label)
+        .join(Skill, Skill.id == PostingSkill.skill_id)
+        .join(JobPosting, JobPosting.id == PostingSkill.posting_id)
+        .where(where)
+    )
+    return [tuple(r) for r in session.execute(q).all()]
+
+
+def visible_posting_ids(
+    session: Session, *, occupation_id: int, tenant_id: int | None
+) -> list[int]:
+    """The postings resolved to the occupation that the caller may see."""
+    q = select(JobPosting.id).where(JobPosting.occupation_id == occupation_id, visible(tenant_id))
+    return list(session.execute(q).scalars().all())
+
+
+def posting_skill_ids(session: Session, *, posting_ids: Collection[int]) -> list[int]:
+    """The skill of every link of these postings (a skill once per posting that asks for it)."""
+    q = select(PostingSkill.skill_id).where(PostingSkill.posting_id.in_(list(posting_ids)))
+    return list(session.execute(q).scalars())
+
+
+def catalog_counts(session: Session) -> dict[str, int]:
+    """What the database holds, as /v1/about shows it (public postings only: how many private
+    openings tenants hold is theirs to know)."""
+    return {
+        "skills": session.execute(select(func.count()).select_from(Skill)).scalar_one(),
+        "occupations": session.execute(select(func.count()).select_from(Occupation)).scalar_one(),
+        "credentials": session.execute(select(func.count()).select_from(Credential)).scalar_one(),
+        "postings": public_posting_count(session),
+    }
+
+
+def public_posting_count(session: Session) -> int:
+    """Postings that every caller may see (no tenant's private openings)."""
+    q = select(func.count()).select_from(JobPosting).where(JobPosting.tenant_id.is_(None))
+    return session.execute(q).scalar_one()

@@ -11,13 +11,14 @@ from service.deadline import Deadline
 from service.matching import Constraints, Gap, LearnerProfile, PlannerConfig
 from service.recommend import answers
 from service.recommend.plan import plan_gap
+from service.runtime import Runtime
 
 CHEAP_PLANNER = PlannerConfig(local_search=False, alternatives=False)
 PLANNER = "greedy (the planner of POST /v1/recommendations without local search or alternatives)"
 
 
 def to_close(
-    runtime,
+    runtime: Runtime,
     session: Session,
     gap: Gap,
     profile: LearnerProfile,

@@ -3,7 +3,7 @@ occupation x skill matrix (built once per runtime: the taxonomy is loaded at sta
 change while it runs), and the learner's credit per skill spread over it.
 
 The credit is the gap's (service.matching.gap.best_credit): a held skill's confidence, or a held
-neighbouring skill's confidence x the relation's credit (profiles.neighbours), the best of them.
+neighbouring skill's confidence x the relation's credit (neighbours), the best of them.
 As in the gap of one occupation (POST /v1/gap), a held skill that the occupation itself requires
 (essential or optional) lends no credit to its other skills. Held means held: a skill with direct
 evidence is covered whatever its confidence; a skill not held is covered by a neighbour's credit
@@ -22,12 +22,13 @@ from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 
 import numpy as np
-from sqlalchemy import select
 from sqlmodel import Session
 
-from models.tables import Occupation, OccupationSkill, Skill
-from service import profiles
 from service.matching import GapConfig, LearnerProfile, RequiredSkill, RoleProfile
+from service.profiles.neighbours import neighbours
+from service.profiles.role import occupation_requirement, skill_labels
+from service.repo.taxonomy import all_occupation_skills, occupation_rows
+from service.runtime import Runtime
 
 CACHE_KEY = "role_matrix"
 LOCK_KEY = "role_matrix_lock"
@@ -50,7 +51,7 @@ class RoleMatrix:
     # the essential entries by column (skill): column j's are [col_ptr[j], col_ptr[j+1])
     skills: list[int]  # essential skill ids, ascending: the columns
     col_of: dict[int, int]
-    vecs: np.ndarray  # the columns' skill vectors (profiles.neighbours' others_vecs)
+    vecs: np.ndarray  # the columns' skill vectors (neighbours' others_vecs)
     col_ptr: np.ndarray
     ent_row: np.ndarray
     ent_col: np.ndarray
@@ -75,7 +76,7 @@ class Scores:
     missing: np.ndarray
 
 
-def role_matrix(runtime, session: Session) -> RoleMatrix:
+def role_matrix(runtime: Runtime, session: Session) -> RoleMatrix:
     """The runtime's matrix, built on first use."""
     cached = runtime.extras.get(CACHE_KEY)
     if cached is not None:
@@ -89,18 +90,11 @@ def role_matrix(runtime, session: Session) -> RoleMatrix:
 
 def _requirements(session: Session, row_of: Mapping[int, int], settings) -> list[dict]:
     """Row -> {skill id: (weight, essential)}: the occupation's role as the gap builds it
-    (profiles.occupation_requirement), one entry a skill (the highest weight; essential if any
+    (occupation_requirement), one entry a skill (the highest weight; essential if any
     link says so, as compute_gap merges them)."""
     merged: list[dict[int, tuple[float, bool]]] = [{} for _ in row_of]
-    q = select(
-        OccupationSkill.occupation_id,
-        OccupationSkill.skill_id,
-        OccupationSkill.relation,
-        OccupationSkill.source,
-        Skill.hot,
-    ).join(Skill, Skill.id == OccupationSkill.skill_id)
-    for oid, sid, relation, source, hot in session.execute(q).all():
-        req = profiles.occupation_requirement(sid, "", relation, source, hot, settings)
+    for oid, sid, relation, source, hot in all_occupation_skills(session):
+        req = occupation_requirement(sid, "", relation, source, hot, settings)
         if req is None or oid not in row_of:
             continue
         mine = merged[row_of[oid]]
@@ -112,12 +106,8 @@ def _requirements(session: Session, row_of: Mapping[int, int], settings) -> list
     return merged
 
 
-def build_matrix(runtime, session: Session) -> RoleMatrix:
-    occ = session.execute(
-        select(
-            Occupation.id, Occupation.uri, Occupation.preferred_label, Occupation.isco_code
-        ).order_by(Occupation.id)
-    ).all()
+def build_matrix(runtime: Runtime, session: Session) -> RoleMatrix:
+    occ = occupation_rows(session)
     n = len(occ)
     row_of = {o[0]: i for i, o in enumerate(occ)}
     merged = _requirements(session, row_of, runtime.settings)
@@ -150,7 +140,7 @@ def build_matrix(runtime, session: Session) -> RoleMatrix:
         key_base=key_base,
         skills=skill_list,
         col_of={s: j for j, s in enumerate(skill_list)},
-        # stored transposed: the similarity product (profiles.neighbours) reads it row by row
+        # stored transposed: the similarity product (neighbours) reads it row by row
         vecs=np.ascontiguousarray(runtime.linker.skill_vectors(skill_list).T).T,
         col_ptr=col_ptr.astype(np.int64),
         ent_row=ent_row,
@@ -161,9 +151,11 @@ def build_matrix(runtime, session: Session) -> RoleMatrix:
     )
 
 
-def learner_pairs(runtime, session: Session, matrix: RoleMatrix, profile: LearnerProfile) -> dict:
+def learner_pairs(
+    runtime: Runtime, session: Session, matrix: RoleMatrix, profile: LearnerProfile
+) -> dict:
     """Held skill -> {essential skill: relation credit}: the partial credit between the learner's
-    skills and every column (profiles.neighbours, both ways: it is symmetric), each held skill's
+    skills and every column (neighbours, both ways: it is symmetric), each held skill's
     computed once per matrix."""
     held = sorted(s for s, c in profile.skills.items() if c > 0)
     if not held or not matrix.skills:
@@ -171,7 +163,7 @@ def learner_pairs(runtime, session: Session, matrix: RoleMatrix, profile: Learne
     cache = matrix.pairs_cache
     missing = [s for s in held if s not in cache]
     if missing:
-        found = profiles.neighbours(
+        found = neighbours(
             runtime, session, missing, (), others_vecs=(matrix.skills, matrix.vecs),
             keep_required=True,
         )  # fmt: skip
@@ -267,14 +259,14 @@ def rank(matrix: RoleMatrix, scores: Scores, majors: Collection[int] | None = No
 def role_profile(
     runtime, session: Session, matrix: RoleMatrix, row: int, *, essential_only: bool = False
 ) -> RoleProfile:
-    """Row `row`'s occupation as profiles.role_from_occupation builds it (its essential skills
+    """Row `row`'s occupation as role_from_occupation builds it (its essential skills
     alone, in the same order, with `essential_only`)."""
     lo, hi = int(matrix.req_ptr[row]), int(matrix.req_ptr[row + 1])
     keep = matrix.req_essential[lo:hi] if essential_only else slice(None)
     ids = matrix.req_skill[lo:hi][keep].tolist()
     weights = matrix.req_weight[lo:hi][keep].tolist()
     essential = matrix.req_essential[lo:hi][keep].tolist()
-    labels = profiles.skill_labels(session, ids, runtime)
+    labels = skill_labels(session, ids, runtime)
     skills = [
         RequiredSkill(sid, labels[sid], w, e)
         for sid, w, e in zip(ids, weights, essential, strict=True)

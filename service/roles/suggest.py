@@ -16,10 +16,10 @@ from sqlmodel import Session
 
 from indexing.types import unchecked
 from models.roles import RolesSuggestIn
-from service import profiles
 from service.caller_limits import CallerLimits
 from service.deadline import Deadline
 from service.matching import Gap, GapItem, LearnerProfile, compute_gap
+from service.profiles.role import skill_labels
 from service.recommend import answers
 from service.recommend import ranking_answers as ra
 from service.recommend.gap import gap_config, learner_of
@@ -27,13 +27,14 @@ from service.recommend.plan import constraints_of
 from service.repo.records import decode_cursor, encode_cursor
 from service.roles import matrix as rm
 from service.roles.close import to_close
+from service.runtime import Runtime
 
 NO_SKILLS = "no skill of the taxonomy was found in the learner's evidence: nothing to rank"
 CARRIERS = 5  # skills listed per role as carrying the match
 
 
 def suggest(
-    runtime,
+    runtime: Runtime,
     session: Session,
     body: RolesSuggestIn,
     *,
@@ -80,7 +81,7 @@ def suggest(
     return answers.to_json(out)
 
 
-def _role_gap(runtime, session, matrix, row, profile, rev, config) -> tuple[Gap, dict]:
+def _role_gap(runtime: Runtime, session, matrix, row, profile, rev, config) -> tuple[Gap, dict]:
     """An occupation's gap over its essential skills, and the partial credit it used."""
     essential = rm.role_profile(runtime, session, matrix, row, essential_only=True)
     nb = rm.role_neighbours(matrix, row, rev)
@@ -106,14 +107,14 @@ def _role_item(matrix, row, gap: Gap, position: int, carriers, closing) -> ra.Su
     )
 
 
-def _carriers(runtime, session, gap: Gap, profile: LearnerProfile) -> list[ra.CarrierJson]:
+def _carriers(runtime: Runtime, session, gap: Gap, profile: LearnerProfile) -> list[ra.CarrierJson]:
     """The essential skills that weigh most in the coverage, with the learner's evidence kinds
     of the skill that gives the credit (itself when held, else the neighbour)."""
     top = sorted(
         (it for it in gap.items if it.credit > 0), key=lambda it: (-it.weight * it.credit, it.label)
     )[:CARRIERS]
     via_ids = [it.via_skill_id for it in top if it.via_skill_id not in (None, it.skill_id)]
-    labels = profiles.skill_labels(session, via_ids, runtime)
+    labels = skill_labels(session, via_ids, runtime)
     return [_carrier(it, profile, labels) for it in top]
 
 

@@ -8,15 +8,14 @@ import logging
 from pathlib import Path
 
 import numpy as np
-from sqlalchemy import select
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
 from indexing.encoder import Encoder
 from indexing.label_index import LabelIndex
 from indexing.vector_index import IndexMismatchError, VectorIndex
-from models.tables import Occupation
 from service.config import Settings
+from service.repo.taxonomy import occupation_title_rows
 from service.titles.memory import MEMORY_FILE, load_memory
 from service.titles.resolver import OccupationInfo, TitleResolver
 
@@ -69,16 +68,7 @@ def build_title_resolver(
     (`<data_dir>/onet/title_memory.tsv.gz`, when present), each loaded or built once."""
     data_dir, batch_size = Path(settings.data_dir), settings.encode_batch_size
     with Session(engine) as s:
-        rows = s.execute(
-            select(
-                Occupation.id,
-                Occupation.preferred_label,
-                Occupation.description,
-                Occupation.isco_code,
-                Occupation.alt_labels,
-                Occupation.uri,
-            ).order_by(Occupation.id)
-        ).all()
+        rows = occupation_title_rows(s)
     info = [OccupationInfo(r[0], r[3] or "", (r[1], *(r[4] or ()))) for r in rows]
     enc = labels.encoder
     desc = occupation_descriptions(

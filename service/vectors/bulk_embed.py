@@ -18,7 +18,8 @@ from sqlmodel import Session
 
 from models.tables import Credential, IndexChange, JobPosting, Vector
 from service.config import Settings
-from service.vectors.record_index import change_rows, text_hash
+from service.repo.identity import text_hash
+from service.vectors.record_index import change_rows
 
 TABLES = {"credential": Credential, "posting": JobPosting}
 

@@ -7,7 +7,6 @@ is rebuilt from the stored vectors, and only records without a vector for this m
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import threading
 import time
@@ -28,6 +27,7 @@ from indexing.vector_index import (
     resolve_index_type,
 )
 from models.tables import IndexChange, Vector
+from service.repo.identity import text_hash
 
 log = logging.getLogger("skillmatch")
 
@@ -93,10 +93,6 @@ def prune_changes(engine: Engine, *, keep_s: float) -> dict[str, int]:
             out[kind] = int(gone or 0)
         s.commit()
     return out
-
-
-def text_hash(text: str, model_id: str) -> str:
-    return hashlib.sha256(f"{model_id}\n{text}".encode()).hexdigest()
 
 
 def index_settings(settings) -> dict:

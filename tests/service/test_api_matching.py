@@ -225,7 +225,7 @@ def test_partial_credit_from_the_hierarchy_and_similarity(runtime):
     from sqlalchemy.orm import aliased
 
     from models.tables import SkillBroader
-    from service.profiles import neighbours
+    from service.profiles.neighbours import neighbours
 
     a, b = aliased(Skill), aliased(Skill)
     with Session(runtime.engine) as s:

@@ -6,7 +6,7 @@ from sqlalchemy import select
 from sqlmodel import Session
 
 from models.tables import Skill
-from service.catalog_cache import CatalogCache
+from service.catalog.cache import CatalogCache
 from service.ingest.pipeline import Ingestor
 
 
@@ -64,3 +64,20 @@ def test_candidate_selection_keeps_best_ratio_and_best_gain(runtime):
     assert "sel:cheap" in ext  # best gain per hour
     assert "sel:big" in ext  # best gain
     assert len(options) <= 5
+
+
+def test_teaching_gives_every_credential_linked_to_the_skills(runtime):
+    from models.tables import CredentialSkill
+
+    a, b = _skill_ids(runtime, 2)
+    cache = CatalogCache(runtime.engine, runtime.settings)
+    with Session(runtime.engine) as s:
+        linked = set(
+            s.execute(
+                select(CredentialSkill.credential_id).where(CredentialSkill.skill_id.in_([a, b]))
+            ).scalars()
+        )
+    got = [c.id for c in cache.teaching([a, b])]
+    assert set(got) == linked & {c.id for c in cache.state()[0]}
+    assert len(got) == len(set(got))
+    assert cache.teaching([]) == []

@@ -128,8 +128,8 @@ def test_per_request_trust_outside_bounds_is_refused(client, nurse, trust, field
 
 def test_trust_weights_default_to_the_settings(runtime):
     from models.matching import EvidenceTrustIn
-    from service.evidence_trust import TRUST_SETTINGS, trust_weights
     from service.matching.types import EVIDENCE_KINDS
+    from service.profiles.trust import TRUST_SETTINGS, trust_weights
 
     s = runtime.settings
     assert set(TRUST_SETTINGS) == set(EVIDENCE_KINDS)

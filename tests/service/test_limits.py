@@ -290,7 +290,7 @@ def test_a_slow_recommendation_gets_503_at_the_deadline(settings, runtime, monke
 
 
 def test_fast_heavy_requests_and_other_routes_are_not_limited(settings, runtime, monkeypatch):
-    from service.repo import taxonomy as skills
+    from service.taxonomy import search as skills
 
     real = skills.search_skills
 

@@ -14,9 +14,9 @@ from sqlalchemy import select
 from sqlmodel import Session
 
 from models.tables import Credential, CredentialSkill, Skill
-from service.catalog_cache import CatalogCache
+from service.catalog.cache import CatalogCache
+from service.catalog.effort import taught_credit
 from service.defaults import load_default_data
-from service.recommend.effort import taught_credit
 from tests.utils.queries import essential_skills
 
 ROLE = "bricklayer"

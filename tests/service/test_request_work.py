@@ -200,7 +200,7 @@ def test_a_deadline_stops_only_once_cancelled():
 def watched(runtime, monkeypatch):
     """Counts the linker's batches (calls of _dense) and records when each route's work ends."""
     from service.recommend import gap as recommend
-    from service.repo import taxonomy as skills
+    from service.taxonomy import search as skills
 
     seen = {"batches": [], "ended": []}
     real_dense = runtime.linker._dense

@@ -11,8 +11,9 @@ from sqlalchemy import select
 from sqlmodel import Session
 
 from models.tables import CredentialSkill, Occupation, OccupationSkill, Skill
-from service import profiles
 from service.matching import GapConfig, LearnerProfile, compute_gap
+from service.profiles.neighbours import neighbours, skill_hierarchy
+from service.profiles.role import role_from_occupation
 from service.roles import matrix as rm
 from tests.utils.queries import essential_skills
 
@@ -276,7 +277,7 @@ def test_anonymous_callers_get_the_anonymous_limits(anon, runtime):
 
 def _matrix(runtime):
     with Session(runtime.engine) as s:
-        return rm.role_matrix(runtime, s), profiles.skill_hierarchy(runtime, s)
+        return rm.role_matrix(runtime, s), skill_hierarchy(runtime, s)
 
 
 def _learner(runtime, seed: int = 3) -> LearnerProfile:
@@ -298,10 +299,10 @@ def _brute_force(runtime, profile: LearnerProfile, cfg: GapConfig) -> dict[int, 
     out, excluded = {}, 0
     with Session(runtime.engine) as s:
         for oid in s.execute(select(Occupation.id)).scalars():
-            role = profiles.role_from_occupation(s, oid, runtime.settings)
+            role = role_from_occupation(s, oid, runtime.settings)
             required = [r.skill_id for r in role.skills]
-            nb = profiles.neighbours(runtime, s, required, profile.skills)
-            every = profiles.neighbours(runtime, s, required, profile.skills, keep_required=True)
+            nb = neighbours(runtime, s, required, profile.skills)
+            every = neighbours(runtime, s, required, profile.skills, keep_required=True)
             excluded += sum(
                 1 for r in role.skills if r.essential
                 for o in every.get(r.skill_id, {}) if o in set(required) and o != r.skill_id
@@ -354,7 +355,7 @@ def test_the_cached_role_is_the_gap_role_of_each_occupation(runtime):
     with Session(runtime.engine) as s:
         matrix = rm.role_matrix(runtime, s)
         for row, oid in enumerate(matrix.occ_ids.tolist()):
-            want = profiles.role_from_occupation(s, oid, runtime.settings)
+            want = role_from_occupation(s, oid, runtime.settings)
             assert rm.role_profile(runtime, s, matrix, row) == want
             essential = [r for r in want.skills if r.essential]
             assert rm.role_profile(runtime, s, matrix, row, essential_only=True).skills == essential
@@ -389,8 +390,8 @@ def test_neighbours_between_required_skills_only_when_asked(runtime):
     a = next(s for s in matrix.skills if hier.get(s))
     b = min(hier[a])
     with Session(runtime.engine) as s:
-        assert profiles.neighbours(runtime, s, [a, b], [a, b]) == {}
-        both = profiles.neighbours(runtime, s, [a, b], [a, b], keep_required=True)
-        one_way = profiles.neighbours(runtime, s, [a], [b])
+        assert neighbours(runtime, s, [a, b], [a, b]) == {}
+        both = neighbours(runtime, s, [a, b], [a, b], keep_required=True)
+        one_way = neighbours(runtime, s, [a], [b])
     assert both[a][b] == both[b][a] == one_way[a][b] >= runtime.settings.partial_hierarchy_credit
     assert a not in both[a] and b not in both[b]

@@ -11,7 +11,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from models.records import Span
-from service.ingest.namespace import RESERVED_MESSAGE, is_reserved
+from service.repo.identity import RESERVED_MESSAGE, is_reserved
 
 R = TypeVar("R", bound=BaseModel)
 

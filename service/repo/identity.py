@@ -1,4 +1,7 @@
-"""External ids and tenants: a tenant's private openings are stored as `tenant:<id>:<its id>`.
+"""How a stored record is known: its external id (and the tenant namespace), the hashes that say
+whether it or its vector text changed, and the confidence a linker score is stored as.
+
+External ids and tenants: a tenant's private openings are stored as `tenant:<id>:<its id>`.
 
 The service alone writes that namespace: an id a caller gives (in any format: `external_id`,
 an `id`, `@id` or `identifier`) may not begin with the reserved prefix, in any case or Unicode
@@ -8,8 +11,14 @@ write ("created", "updated") never depends on another tenant's ids.
 
 from __future__ import annotations
 
+import hashlib
+import json
 import re
 import unicodedata
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from models.records import CredentialRecord, JobPostingRecord
 
 RESERVED_PREFIX = "tenant:"
 RESERVED_MESSAGE = (
@@ -33,3 +42,21 @@ def tenant_external_id(tenant_id: int, external_id: str) -> str:
 def shown_external_id(external_id: str | None) -> str | None:
     """The external id as its owner gave it (without the tenant namespace)."""
     return _TENANT_NS.sub("", external_id) if external_id else external_id
+
+
+def content_hash(record: CredentialRecord | JobPostingRecord, model_id: str) -> str:
+    """Whether a record changed: its normalised fields (not the original document) and the model
+    its skills were linked with."""
+    body = record.model_dump(mode="json", exclude={"original"})
+    blob = json.dumps(body, sort_keys=True, ensure_ascii=False) + "\n" + model_id
+    return hashlib.sha256(blob.encode()).hexdigest()
+
+
+def text_hash(text: str, model_id: str) -> str:
+    """Whether a record's stored vector is still that of its text under this model."""
+    return hashlib.sha256(f"{model_id}\n{text}".encode()).hexdigest()
+
+
+def score_confidence(score: float) -> float:
+    """Linker scores run ~0.5-1.5 (not cosines; extraction keeps >= 0.75): map to 0..1."""
+    return round(min(1.0, max(0.0, float(score) / 1.3)), 4)

@@ -3,7 +3,7 @@ credentials x skills matrix to pick the options for a gap in one product.
 
 Loaded lazily from the database (the source of truth) and dropped whenever this process ingests
 or deletes a credential; the next request reloads it. Unknown hours and costs get the catalog's
-labelled estimates, skill credits weigh link confidence (service/recommend/effort.py), and the demo
+labelled estimates, skill credits weigh link confidence (service/catalog/effort.py), and the demo
 catalog's records are left out when Settings.demo_catalog is off.
 """
 
@@ -11,19 +11,22 @@ from __future__ import annotations
 
 import threading
 from collections import defaultdict
+from collections.abc import Collection, Iterable
 
 import numpy as np
 from scipy import sparse
-from sqlalchemy import select
+from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
-from models.tables import Credential, CredentialSkill
+from service.catalog.effort import Estimates, is_demo, taught_credit
+from service.catalog.options import to_option
+from service.config import Settings
 from service.matching import Option
-from service.recommend.effort import Estimates, is_demo, taught_credit
+from service.repo import records
 
 
 class CatalogCache:
-    def __init__(self, engine, settings) -> None:
+    def __init__(self, engine: Engine, settings: Settings) -> None:
         self.engine = engine
         self.settings = settings
         self._lock = threading.Lock()
@@ -34,25 +37,14 @@ class CatalogCache:
             self._state = None
 
     def _load(self) -> tuple:
-        from service.profiles import to_option
-
         st = self.settings
         skills: dict[int, dict[int, float]] = defaultdict(dict)
         evid: dict[int, dict[int, str]] = defaultdict(dict)
         with Session(self.engine) as s:
-            rows = s.execute(select(Credential)).scalars().all()
+            rows = records.all_credentials(s)
             if not st.demo_catalog:
                 rows = [r for r in rows if not is_demo(r.external_id)]
-            for cid, sid, w, source, conf, ev in s.execute(
-                select(
-                    CredentialSkill.credential_id,
-                    CredentialSkill.skill_id,
-                    CredentialSkill.weight,
-                    CredentialSkill.source,
-                    CredentialSkill.confidence,
-                    CredentialSkill.evidence,
-                )
-            ).all():
+            for cid, sid, w, source, conf, ev in records.all_credential_skills(s):
                 skills[cid][sid] = taught_credit(w, source, conf)
                 if ev:
                     evid[cid][sid] = ev[0].get("text", "")[:200]
@@ -83,7 +75,7 @@ class CatalogCache:
                 self._state = self._load()
             return self._state
 
-    def get(self, ids) -> list[Option]:
+    def get(self, ids: Iterable[int]) -> list[Option]:
         by_id = self.state()[1]
         return [by_id[i] for i in ids if i in by_id]
 
@@ -106,3 +98,12 @@ class CatalogCache:
             keep |= set(nz[np.argpartition(-gain[nz], k2 - 1)[:k2]].tolist())
             nz = np.array(sorted(keep))
         return [cands[i] for i in nz.tolist()], by_ext
+
+    def teaching(self, skill_ids: Collection[int]) -> list[Option]:
+        """Every credential that teaches any of the skills (some credit for one), by id."""
+        cands, _by_id, _by_ext, col, matrix, _effort = self.state()
+        cols = [col[s] for s in skill_ids if s in col]
+        if not cols:
+            return []
+        rows = np.flatnonzero(matrix[:, cols].getnnz(axis=1) > 0)
+        return [cands[i] for i in rows.tolist()]

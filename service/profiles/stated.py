@@ -8,10 +8,11 @@ from collections.abc import Sequence
 
 from indexing.stated import StatedLink, link_stated
 from indexing.types import Check, unchecked
+from service.runtime import Runtime
 
 
 def link_names(
-    runtime, names: Sequence[str], context: str | None, *, check: Check = unchecked
+    runtime: Runtime, names: Sequence[str], context: str | None, *, check: Check = unchecked
 ) -> list[StatedLink]:
     """One decision per name, all read against one context (None: nothing is known of it)."""
     if not names:

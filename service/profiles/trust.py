@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from models.matching import EvidenceTrustIn
+from service.config import Settings
 
 # evidence kind -> the setting that holds its default weight
 TRUST_SETTINGS: dict[str, str] = {
@@ -23,7 +24,7 @@ TRUST_SETTINGS: dict[str, str] = {
 Overrides = EvidenceTrustIn | Mapping[str, float] | None
 
 
-def trust_weights(settings, overrides: Overrides = None) -> dict[str, float]:
+def trust_weights(settings: Settings, overrides: Overrides = None) -> dict[str, float]:
     """Evidence kind -> weight: the request's where it sets one, else the setting's."""
     if isinstance(overrides, EvidenceTrustIn):
         overrides = overrides.model_dump()

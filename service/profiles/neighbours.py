@@ -1,0 +1,82 @@
+"""Partial credit between skills: a skill directly broader or narrower in the ESCO hierarchy,
+or one close in embedding space, gives some credit for another (the gap analysis's neighbours)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+
+import numpy as np
+from sqlmodel import Session
+
+from service.repo.taxonomy import broader_pairs
+from service.runtime import Runtime
+
+
+def skill_hierarchy(runtime: Runtime, session: Session) -> dict[int, set[int]]:
+    """Skill id -> the skills directly broader or narrower (ESCO), read once per runtime."""
+    cached = runtime.extras.get("skill_hierarchy")
+    if cached is None:
+        cached = defaultdict(set)
+        for x, y in broader_pairs(session):
+            cached[x].add(y)
+            cached[y].add(x)
+        runtime.extras["skill_hierarchy"] = cached = dict(cached)
+    return cached
+
+
+def _others(
+    required: list[int],
+    others: Iterable[int],
+    others_vecs: tuple[list[int], np.ndarray] | None,
+    keep_required: bool,
+) -> tuple[list[int], np.ndarray | None]:
+    """The other skills to compare with, and their vectors when already known."""
+    if others_vecs is not None and keep_required:
+        return list(others_vecs[0]), others_vecs[1]
+    if others_vecs is not None:
+        ids, vecs = others_vecs
+        req_set = set(required)
+        keep = [j for j, o in enumerate(ids) if o not in req_set]
+        return [ids[j] for j in keep], vecs[keep] if len(keep) < len(ids) else vecs
+    return sorted(set(others) - (set() if keep_required else set(required))), None
+
+
+def neighbours(
+    runtime: Runtime,
+    session: Session,
+    required: Iterable[int],
+    others: Iterable[int],
+    *,
+    others_vecs: tuple[list[int], np.ndarray] | None = None,
+    keep_required: bool = False,
+) -> dict[int, dict[int, float]]:
+    """Partial credit between each required skill and other skills (the learner's, the
+    candidates'): direct broader/narrower in the ESCO hierarchy, or embedding similarity.
+    `others_vecs` (ids, vectors) saves gathering the vectors of a large, reused set of others.
+    An other skill that is also required is left out, unless `keep_required` (then the credit
+    between two different required skills is given too; never a skill's credit for itself).
+    The credit between a and b is the one between b and a (up to float rounding)."""
+    s = runtime.settings
+    required = sorted(set(required))
+    others, vo = _others(required, others, others_vecs, keep_required)
+    out: dict[int, dict[int, float]] = defaultdict(dict)
+    if not required or not others:
+        return {}
+    related = skill_hierarchy(runtime, session)
+    other_set = set(others)
+    for r in required:
+        for o in related.get(r, ()):
+            if o in other_set and o != r:
+                out[r][o] = s.partial_hierarchy_credit
+    vr = runtime.linker.skill_vectors(required)
+    if vo is None:
+        vo = runtime.linker.skill_vectors(others)
+    sims = vr @ vo.T
+    rows, cols = np.nonzero(sims >= s.partial_similarity_min)
+    for r, c in zip(rows.tolist(), cols.tolist(), strict=True):
+        credit = float(sims[r, c]) * s.partial_similarity_scale
+        rid, oid = required[r], others[c]
+        if rid != oid and credit > out[rid].get(oid, 0.0):
+            out[rid][oid] = round(min(credit, 0.95), 4)
+    return {k: v for k, v in out.items() if v}
