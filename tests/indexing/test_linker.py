@@ -9,11 +9,11 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from indexing.ann.manifest import IndexMismatchError
 from indexing.encoder import FakeEncoder
 from indexing.linker import AliasMatcher, LinkerConfig, SkillLinker
 from indexing.text import ngrams
 from indexing.types import SkillEntry
-from indexing.vector_index import IndexMismatchError
 
 ESCO = "http://data.europa.eu/esco/skill/"
 

@@ -7,15 +7,9 @@ import json
 import numpy as np
 import pytest
 
+from indexing.ann.factory import INDEX_TYPES, load_index, new_index, resolve_index_type
+from indexing.ann.manifest import IndexMismatchError, manifest_path, read_manifest
 from indexing.encoder import normalize_rows
-from indexing.vector_index import (
-    INDEX_TYPES,
-    IndexMismatchError,
-    VectorIndex,
-    manifest_path,
-    read_manifest,
-    resolve_index_type,
-)
 
 
 def _data(n=500, d=32, seed=0):
@@ -31,7 +25,7 @@ def _brute(vecs, ids, q, k):
 
 def test_flat_matches_brute_force():
     vecs, ids = _data()
-    idx = VectorIndex(32, model_id="m")
+    idx = new_index(32, model_id="m")
     idx.add(ids, vecs)
     q = _data(20, seed=1)[0]
     scores, got = idx.search(q, k=10)
@@ -42,7 +36,7 @@ def test_flat_matches_brute_force():
 
 def test_remove_and_replace_match_brute_force():
     vecs, ids = _data()
-    idx = VectorIndex(32, model_id="m")
+    idx = new_index(32, model_id="m")
     idx.add(ids, vecs)
     gone = ids[:100]
     assert idx.remove(gone) == 100
@@ -57,16 +51,16 @@ def test_remove_and_replace_match_brute_force():
 
 
 def test_search_pads_when_fewer_than_k():
-    idx = VectorIndex(4, model_id="m")
+    idx = new_index(4, model_id="m")
     idx.add([7], np.eye(4, dtype=np.float32)[:1])
     scores, ids = idx.search(np.eye(4, dtype=np.float32)[:1], k=3)
     assert ids.tolist() == [[7, -1, -1]] and np.isneginf(scores[0, 1:]).all()
-    empty = VectorIndex(4, model_id="m")
+    empty = new_index(4, model_id="m")
     assert empty.search(np.ones((2, 4)), k=2)[1].tolist() == [[-1, -1], [-1, -1]]
 
 
 def test_rejects_bad_shapes_and_duplicates():
-    idx = VectorIndex(8, model_id="m")
+    idx = new_index(8, model_id="m")
     with pytest.raises(ValueError, match="shape"):
         idx.add([1], np.ones((1, 7)))
     with pytest.raises(ValueError, match="ids"):
@@ -77,7 +71,7 @@ def test_rejects_bad_shapes_and_duplicates():
 
 def test_hnsw_recall_against_brute_force_and_removal():
     vecs, ids = _data(2000, 32)
-    idx = VectorIndex(32, model_id="m", index_type="hnsw")
+    idx = new_index(32, model_id="m", index_type="hnsw")
     idx.add(ids, vecs)
     q = _data(50, 32, seed=3)[0]
     _, got = idx.search(q, k=10)
@@ -92,7 +86,7 @@ def test_hnsw_recall_against_brute_force_and_removal():
 @pytest.mark.parametrize("index_type", INDEX_TYPES)
 def test_save_load_round_trip_with_manifest(tmp_path, index_type):
     vecs, ids = _data(300)
-    idx = VectorIndex(32, model_id="model-a", index_type=index_type)
+    idx = new_index(32, model_id="model-a", index_type=index_type)
     idx.add(ids, vecs)
     path = tmp_path / "x.faiss"
     m = idx.save(path)
@@ -100,7 +94,7 @@ def test_save_load_round_trip_with_manifest(tmp_path, index_type):
     assert on_disk["model_id"] == "model-a" and on_disk["count"] == 300 and on_disk["dim"] == 32
     assert on_disk["normalized"] is True and on_disk["index_type"] == index_type
     assert on_disk["faiss_version"] and read_manifest(path) == m
-    loaded = VectorIndex.load(path, model_id="model-a", dim=32, count=300)
+    loaded = load_index(path, model_id="model-a", dim=32, count=300)
     assert loaded.index_type == index_type
     q = _data(5, seed=9)[0]
     np.testing.assert_array_equal(loaded.search(q, 5)[1], idx.search(q, 5)[1])
@@ -118,50 +112,50 @@ def test_save_load_round_trip_with_manifest(tmp_path, index_type):
 )
 def test_load_refuses_mismatched_manifest(tmp_path, kwargs, message):
     vecs, ids = _data(300)
-    idx = VectorIndex(32, model_id="model-a")
+    idx = new_index(32, model_id="model-a")
     idx.add(ids, vecs)
     idx.save(tmp_path / "x.faiss")
     with pytest.raises(IndexMismatchError, match=message):
-        VectorIndex.load(tmp_path / "x.faiss", **kwargs)
+        load_index(tmp_path / "x.faiss", **kwargs)
 
 
 def test_load_refuses_file_that_disagrees_with_manifest(tmp_path):
     vecs, ids = _data(10)
-    a = VectorIndex(32, model_id="m")
+    a = new_index(32, model_id="m")
     a.add(ids, vecs)
     a.save(tmp_path / "a.faiss")
-    b = VectorIndex(32, model_id="m")
+    b = new_index(32, model_id="m")
     b.add(ids[:5], vecs[:5])
     b.save(tmp_path / "b.faiss")
     (tmp_path / "a.faiss").write_bytes((tmp_path / "b.faiss").read_bytes())  # manifest says 10
     with pytest.raises(IndexMismatchError, match="checksum"):
-        VectorIndex.load(tmp_path / "a.faiss", model_id="m", dim=32)
+        load_index(tmp_path / "a.faiss", model_id="m", dim=32)
     # a manifest from before checksums: the count check still refuses the pair
     m = tmp_path / "a.faiss.manifest.json"
     m.write_text(json.dumps(json.loads(m.read_text()) | {"sha256": ""}))
     with pytest.raises(IndexMismatchError, match="file holds"):
-        VectorIndex.load(tmp_path / "a.faiss", model_id="m", dim=32)
+        load_index(tmp_path / "a.faiss", model_id="m", dim=32)
 
 
 def test_torn_index_file_is_never_loaded(tmp_path):
     vecs, ids = _data(10)
-    a = VectorIndex(32, model_id="m")
+    a = new_index(32, model_id="m")
     a.add(ids, vecs)
     a.save(tmp_path / "a.faiss")
     data = (tmp_path / "a.faiss").read_bytes()
     (tmp_path / "a.faiss").write_bytes(data[: len(data) // 2])  # a write cut short
     with pytest.raises(IndexMismatchError, match="checksum"):
-        VectorIndex.load(tmp_path / "a.faiss", model_id="m", dim=32)
+        load_index(tmp_path / "a.faiss", model_id="m", dim=32)
     flipped = bytearray(data)
     flipped[-5] ^= 0xFF  # same length, one byte changed
     (tmp_path / "a.faiss").write_bytes(bytes(flipped))
     with pytest.raises(IndexMismatchError, match="checksum"):
-        VectorIndex.load(tmp_path / "a.faiss", model_id="m", dim=32)
+        load_index(tmp_path / "a.faiss", model_id="m", dim=32)
 
 
 def test_save_is_atomic_when_write_fails(tmp_path, monkeypatch):
     vecs, ids = _data(10)
-    idx = VectorIndex(32, model_id="m")
+    idx = new_index(32, model_id="m")
     idx.add(ids, vecs)
     path = tmp_path / "x.faiss"
     idx.save(path)
@@ -171,7 +165,7 @@ def test_save_is_atomic_when_write_fails(tmp_path, monkeypatch):
     def boom(*_a, **_k):
         raise OSError("disk full")
 
-    monkeypatch.setattr("indexing.vector_index.os.replace", boom)
+    monkeypatch.setattr("indexing.ann.manifest.os.replace", boom)
     with pytest.raises(OSError):
         idx.save(path)
     assert path.read_bytes() == before
@@ -180,13 +174,13 @@ def test_save_is_atomic_when_write_fails(tmp_path, monkeypatch):
 
 def test_missing_index_is_file_not_found(tmp_path):
     with pytest.raises(FileNotFoundError):
-        VectorIndex.load(tmp_path / "nope.faiss", model_id="m", dim=4)
+        load_index(tmp_path / "nope.faiss", model_id="m", dim=4)
 
 
 @pytest.mark.parametrize("index_type", INDEX_TYPES)
 def test_search_restricted_to_allowed_ids_matches_brute_force(index_type):
     vecs, ids = _data(1000)
-    idx = VectorIndex(32, model_id="m", index_type=index_type)
+    idx = new_index(32, model_id="m", index_type=index_type)
     idx.add(ids, vecs)
     keep = np.sort(ids[::7])
     mask = np.isin(ids, keep)
@@ -203,7 +197,7 @@ def test_search_restricted_to_allowed_ids_matches_brute_force(index_type):
 @pytest.mark.parametrize("index_type", INDEX_TYPES)
 def test_vectors_returns_every_id_with_its_vector(index_type):
     vecs, ids = _data(50)
-    idx = VectorIndex(32, model_id="m", index_type=index_type)
+    idx = new_index(32, model_id="m", index_type=index_type)
     idx.add(ids, vecs)
     idx.remove(ids[:5])
     got_ids, got = idx.vectors()
@@ -220,7 +214,7 @@ def _recall(got, ref):
 def _exactish(index_type, dim=32, **kw):
     """An index whose search is exhaustive enough to compare with brute force."""
     opts = {"ivf": {"nprobe": 10_000}, "hnsw": {"ef_search": 400}}.get(index_type, {})
-    return VectorIndex(dim, model_id="m", index_type=index_type, **(opts | kw))
+    return new_index(dim, model_id="m", index_type=index_type, **(opts | kw))
 
 
 @pytest.mark.parametrize("index_type", INDEX_TYPES)
@@ -247,7 +241,7 @@ def test_contract_add_remove_replace_against_brute_force(index_type):
 def test_ivf_keeps_ids_right_after_removals():
     """IDMap2 around IVF returns wrong ids after remove_ids; the IVF here holds its own ids."""
     vecs, ids = _data(3000)
-    idx = VectorIndex(32, model_id="m", index_type="ivf", nprobe=4)
+    idx = new_index(32, model_id="m", index_type="ivf", nprobe=4)
     idx.add(ids, vecs)
     assert idx.nlist > 1
     idx.remove(ids[:500])
@@ -267,7 +261,7 @@ def _clustered(n, d=32, seed=0, centers=50):
 @pytest.mark.parametrize("share", [0.5, 0.15])
 def test_filtered_search_through_faiss_keeps_recall(index_type, share):
     vecs, ids = _clustered(6000)
-    idx = VectorIndex(32, model_id="m", index_type=index_type, nprobe=6, exact_filter_max=0)
+    idx = new_index(32, model_id="m", index_type=index_type, nprobe=6, exact_filter_max=0)
     idx.add(ids, vecs)
     q = _clustered(40, seed=1)[0][:40]
     _, got = idx.search(q, k=10)
@@ -282,12 +276,12 @@ def test_filtered_search_through_faiss_keeps_recall(index_type, share):
 
 def test_hnsw_removal_erases_vector_bytes_and_survives_save(tmp_path):
     vecs, ids = _data(1000)
-    idx = VectorIndex(32, model_id="m", index_type="hnsw")
+    idx = new_index(32, model_id="m", index_type="hnsw")
     idx.add(ids, vecs)
     gone = ids[:100]  # 10%: tombstones, no rebuild yet
     assert idx.remove(gone) == 100
-    assert idx._index.ntotal == 1000 and len(idx) == 900  # graph nodes stay until compaction
-    stored = idx._hnsw_xb()
+    assert idx.slots == 1000 and len(idx) == 900  # graph nodes stay until compaction
+    stored = idx.stored_vectors()
     assert not (np.abs(stored @ vecs[:100].T) > 0.999).any(), "a removed vector is still stored"
     q = vecs[:100]  # querying with the removed vectors themselves
     _, got = idx.search(q, k=10)
@@ -295,30 +289,30 @@ def test_hnsw_removal_erases_vector_bytes_and_survives_save(tmp_path):
     idx.save(tmp_path / "h.faiss")
     raw = (tmp_path / "h.faiss").read_bytes()
     assert vecs[0].tobytes() not in raw  # erased on disk too
-    loaded = VectorIndex.load(tmp_path / "h.faiss", model_id="m", dim=32, count=900)
+    loaded = load_index(tmp_path / "h.faiss", model_id="m", dim=32, count=900)
     assert len(loaded) == 900 and not set(loaded.search(q, k=10)[1].ravel().tolist()) & set(
         gone.tolist()
     )
     loaded.remove(ids[100:200])  # past HNSW_COMPACT_SHARE: rebuilt without tombstones
-    assert loaded._index.ntotal == len(loaded) == 800
+    assert loaded.slots == len(loaded) == 800
 
 
 def test_hnsw_loads_an_older_save_that_held_a_flat_twin(tmp_path):
     vecs, ids = _data(200)
-    flat = VectorIndex(32, model_id="m")
+    flat = new_index(32, model_id="m")
     flat.add(ids, vecs)
     flat.save(tmp_path / "h.faiss")
     m = tmp_path / "h.faiss.manifest.json"
     m.write_text(json.dumps(json.loads(m.read_text()) | {"index_type": "hnsw"}))
-    loaded = VectorIndex.load(tmp_path / "h.faiss", model_id="m", dim=32, index_type="hnsw")
+    loaded = load_index(tmp_path / "h.faiss", model_id="m", dim=32, index_type="hnsw")
     assert loaded.index_type == "hnsw" and len(loaded) == 200
     assert loaded.search(vecs[:3], k=1)[1][:, 0].tolist() == ids[:3].tolist()
 
 
 def test_empty_ivf_saves_and_loads(tmp_path):
-    idx = VectorIndex(32, model_id="m", index_type="ivf")
+    idx = new_index(32, model_id="m", index_type="ivf")
     idx.save(tmp_path / "e.faiss")
-    loaded = VectorIndex.load(tmp_path / "e.faiss", model_id="m", dim=32, index_type="ivf")
+    loaded = load_index(tmp_path / "e.faiss", model_id="m", dim=32, index_type="ivf")
     assert len(loaded) == 0 and loaded.search(np.ones((1, 32)), k=3)[1].tolist() == [[-1] * 3]
     vecs, ids = _data(100)
     loaded.add(ids, vecs)  # trains on its first data
@@ -327,7 +321,7 @@ def test_empty_ivf_saves_and_loads(tmp_path):
 
 def test_ids_must_be_non_negative():
     with pytest.raises(ValueError, match="non-negative"):
-        VectorIndex(4, model_id="m").add([-3], np.ones((1, 4)))
+        new_index(4, model_id="m").add([-3], np.ones((1, 4)))
 
 
 def test_resolve_index_type_by_size_with_hysteresis():
@@ -345,7 +339,7 @@ def test_resolve_index_type_by_size_with_hysteresis():
 def test_large_allowed_sets_are_matched_by_bitmap_as_by_binary_search(index_type):
     vecs, _ = _clustered(5000)
     ids = np.arange(0, 10000, 2, dtype=np.int64)  # bounded ids with gaps, as record ids are
-    idx = VectorIndex(32, model_id="m", index_type=index_type, nprobe=8, exact_filter_max=100)
+    idx = new_index(32, model_id="m", index_type=index_type, nprobe=8, exact_filter_max=100)
     idx.add(ids, vecs)
     idx.remove(ids[:300])  # hnsw: tombstones (below the compaction share); ivf: gone
     rng = np.random.default_rng(5)
