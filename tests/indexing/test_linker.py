@@ -9,9 +9,10 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from indexing.aliases import AliasMatcher
 from indexing.ann.manifest import IndexMismatchError
 from indexing.encoder import FakeEncoder
-from indexing.linker import AliasMatcher, LinkerConfig, SkillLinker
+from indexing.linker import LinkerConfig, SkillLinker
 from indexing.text import ngrams
 from indexing.types import SkillEntry
 
