@@ -14,8 +14,10 @@ from pathlib import Path
 
 import numpy as np
 
+from indexing.ann.contract import VectorIndex
+from indexing.ann.factory import load_index, new_index
+from indexing.ann.manifest import IndexMismatchError
 from indexing.encoder import Encoder
-from indexing.vector_index import IndexMismatchError, VectorIndex
 
 
 @dataclass(frozen=True)
@@ -51,7 +53,7 @@ class LabelIndex:
         vecs = self.encoder.encode_documents(
             [t for _e, t, _k in self._labels], batch_size=batch_size, progress=progress
         )
-        index = VectorIndex(self.encoder.dim, model_id=self.encoder.model_id)
+        index = new_index(self.encoder.dim, model_id=self.encoder.model_id)
         index.add(np.arange(len(self._labels), dtype=np.int64), vecs)
         self.index = index
 
@@ -62,7 +64,7 @@ class LabelIndex:
 
     def load(self, path: str | Path) -> None:
         """Load vectors saved by save(); refuses a manifest that does not fit these labels."""
-        self.index = VectorIndex.load(
+        self.index = load_index(
             path, model_id=self.encoder.model_id, dim=self.encoder.dim, count=len(self._labels)
         )
         if not np.array_equal(np.sort(self.index.ids), np.arange(len(self._labels))):

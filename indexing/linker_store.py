@@ -1,4 +1,4 @@
-"""Saving and loading a SkillLinker's vectors: two flat VectorIndex files with manifests and
+"""Saving and loading a SkillLinker's vectors: two flat vector index files with manifests and
 linker.json (counts and a fingerprint of the embedded texts); loading refuses files made by
 another model, dim, or taxonomy."""
 
@@ -11,7 +11,9 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from indexing.vector_index import IndexMismatchError, VectorIndex
+from indexing.ann.contract import VectorIndex
+from indexing.ann.factory import load_index, new_index
+from indexing.ann.manifest import IndexMismatchError
 
 if TYPE_CHECKING:
     from indexing.linker import SkillLinker
@@ -28,7 +30,7 @@ def save_vectors(linker: SkillLinker, directory: str | os.PathLike) -> None:
     model_id, dim = linker.encoder.model_id, linker.encoder.dim
     label_vecs, desc_vecs = linker.vectors()
     for name, vecs in ((LABELS_FILE, label_vecs), (DESCRIPTIONS_FILE, desc_vecs)):
-        index = VectorIndex(dim, model_id=model_id, index_type="flat")
+        index = new_index(dim, model_id=model_id, index_type="flat")
         index.add(np.arange(len(vecs), dtype=np.int64), vecs)
         index.save(d / name)
     meta = {
@@ -70,20 +72,15 @@ def load_vectors(
         raise IndexMismatchError(f"refusing linker vectors in {d}: " + "; ".join(problems))
     vecs = []
     for name, count in ((LABELS_FILE, linker.n_labels), (DESCRIPTIONS_FILE, len(linker.skills))):
-        index = VectorIndex.load(d / name, model_id=encoder.model_id, dim=encoder.dim, count=count)
+        index = load_index(d / name, model_id=encoder.model_id, dim=encoder.dim, count=count)
         vecs.append(_all_vectors(index, count))
     return vecs[0], vecs[1]
 
 
 def _all_vectors(index: VectorIndex, count: int) -> np.ndarray:
     """All vectors of a flat index saved with ids 0..count-1, as a (count, dim) matrix."""
-    getter = getattr(index, "vectors", None)
-    if callable(getter):  # a public accessor, when VectorIndex has one
-        ids, vecs = getter()
-    else:
-        ids = index.ids
-        vecs = np.stack([index.reconstruct(int(i)) for i in ids]) if len(ids) else None
-    if vecs is None or len(ids) != count or set(ids.tolist()) != set(range(count)):
+    ids, vecs = index.vectors()
+    if len(ids) != count or set(ids.tolist()) != set(range(count)):
         raise IndexMismatchError(f"index holds ids that are not 0..{count - 1}")
     out = np.empty((count, index.dim), dtype=np.float32)
     out[np.asarray(ids)] = vecs

@@ -19,11 +19,11 @@ from sqlalchemy import select
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
+from indexing.ann.manifest import IndexMismatchError
 from indexing.encoder import Encoder, SentenceTransformerEncoder
 from indexing.label_index import LabelIndex
 from indexing.linker import LinkerConfig, SkillLinker
 from indexing.types import SkillEntry
-from indexing.vector_index import IndexMismatchError
 from models.tables import Credential, JobPosting, Occupation, Vector
 from service.catalog.cache import CatalogCache
 from service.config import Settings

@@ -9,8 +9,6 @@ from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
 
-import pytest
-
 ROOT = Path(__file__).resolve().parents[1]
 PACKAGES = ("service", "models", "indexing")
 MAX_FILE_LINES = 500
@@ -76,11 +74,6 @@ def test_no_module_imports_another_modules_private_name():
     assert found == [], hint + ":\n" + "\n".join(found)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="issue 14 in progress: models/schemas.py, service/profiles.py, service/recommend.py, "
-    "indexing/linker.py and indexing/vector_index.py are over 500 lines",
-)
 def test_no_source_file_over_500_lines():
     found = [
         f"{_name(p)}: {n} lines"
@@ -90,11 +83,6 @@ def test_no_source_file_over_500_lines():
     assert found == [], "split by idea:\n" + "\n".join(found)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="issue 14 in progress: indexing.linker.link_spans and "
-    "service.employer.candidates.save_candidate are over 80 lines",
-)
 def test_no_function_over_80_lines():
     found = [f"{_name(p)}: {f}" for p in _sources() for f in long_functions(_tree(p))]
     assert found == [], "split into well-named helpers:\n" + "\n".join(found)

@@ -12,7 +12,7 @@ import pytest
     ("modules", "forbidden"),
     [
         (
-            "indexing.encoder, indexing.vector_index, indexing.linker, indexing.label_index",
+            "indexing.encoder, indexing.ann.factory, indexing.linker, indexing.label_index",
             ("fastapi", "sqlmodel", "torch", "sentence_transformers"),
         ),
         ("service.matching", ("fastapi", "sqlmodel", "torch")),

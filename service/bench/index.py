@@ -25,7 +25,9 @@ from pathlib import Path
 import faiss
 import numpy as np
 
-from indexing.vector_index import INDEX_TYPES, VectorIndex, read_manifest
+from indexing.ann.contract import VectorIndex
+from indexing.ann.factory import INDEX_TYPES, load_index, new_index
+from indexing.ann.manifest import read_manifest
 
 SYNTH = {"mix_share": 0.5, "mix_max": 0.5, "noise": 0.02}
 
@@ -63,7 +65,7 @@ def label_vectors(index_dir: Path) -> np.ndarray:
     m = read_manifest(path)
     if m is None:
         raise FileNotFoundError(f"no label vectors at {path}: run `skillmatch init` first")
-    return VectorIndex.load(path, model_id=m.model_id, dim=m.dim).vectors()[1]
+    return load_index(path, model_id=m.model_id, dim=m.dim).vectors()[1]
 
 
 def stored_record_vectors(database_url: str, model_id: str) -> np.ndarray:
@@ -146,11 +148,11 @@ def bench_size(
         gc.collect()
         rss0 = _rss_bytes()
         t0 = time.perf_counter()
-        index = VectorIndex(data.shape[1], model_id="bench", index_type=index_type, **opts)
+        index = new_index(data.shape[1], model_id="bench", index_type=index_type, **opts)
         index.add(ids, data)
         build_s = time.perf_counter() - t0
         rss_delta = _rss_bytes() - rss0
-        nbytes = len(faiss.serialize_index(index._index))
+        nbytes = len(index.serialize())
         _, got = index.search(queries, k)
         lat = _latencies(index, queries, k)
         row = {
@@ -168,7 +170,7 @@ def bench_size(
         if index_type == "ivf":
             row["nlist"], row["nprobe"] = index.nlist, index.nprobe
         if index_type == "hnsw":
-            row["M"], row["ef_search"] = index._hnsw_m, index._ef_search
+            row["M"], row["ef_search"] = index.hnsw_m, index.ef_search
         filt = {}
         for share, allow in allowed.items():
             flat_path = index_type == "flat" or len(allow) > index.exact_filter_max

@@ -11,9 +11,10 @@ import numpy as np
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
+from indexing.ann.factory import load_index, new_index
+from indexing.ann.manifest import IndexMismatchError
 from indexing.encoder import Encoder
 from indexing.label_index import LabelIndex
-from indexing.vector_index import IndexMismatchError, VectorIndex
 from service.config import Settings
 from service.repo.taxonomy import occupation_title_rows
 from service.titles.memory import MEMORY_FILE, load_memory
@@ -44,7 +45,7 @@ def occupation_descriptions(
     texts = [description_text(r[1], r[2]) for r in rows]
     path = Path(index_dir) / f"occupation_descriptions-{texts_key(texts)}.faiss"
     try:
-        index = VectorIndex.load(path, model_id=encoder.model_id, dim=encoder.dim, count=len(rows))
+        index = load_index(path, model_id=encoder.model_id, dim=encoder.dim, count=len(rows))
         got_ids, vecs = index.vectors()
         if np.array_equal(got_ids, ids):
             return vecs
@@ -55,7 +56,7 @@ def occupation_descriptions(
         reason = str(exc)
     log.info("encoding occupation descriptions (%s)", reason)
     vecs = encoder.encode_documents(texts, batch_size=batch_size)
-    index = VectorIndex(encoder.dim, model_id=encoder.model_id)
+    index = new_index(encoder.dim, model_id=encoder.model_id)
     index.add(ids, np.asarray(vecs, np.float32))
     index.save(path)
     return np.asarray(vecs, np.float32)

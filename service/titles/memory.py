@@ -24,8 +24,9 @@ from pathlib import Path
 
 import numpy as np
 
+from indexing.ann.factory import load_index, new_index
+from indexing.ann.manifest import IndexMismatchError
 from indexing.encoder import Encoder
-from indexing.vector_index import IndexMismatchError, VectorIndex
 
 log = logging.getLogger("skillmatch")
 
@@ -134,13 +135,11 @@ def load_memory(
             rows.append((title, occ))
     titles = [t for t, _ in rows]
     try:
-        index = VectorIndex.load(
-            index_path, model_id=encoder.model_id, dim=encoder.dim, count=len(rows)
-        )
+        index = load_index(index_path, model_id=encoder.model_id, dim=encoder.dim, count=len(rows))
     except (FileNotFoundError, IndexMismatchError) as exc:
         log.info("encoding %d known job titles (%s)", len(rows), exc)
         vecs = encoder.encode_documents(titles, batch_size=batch_size)
-        index = VectorIndex(encoder.dim, model_id=encoder.model_id)
+        index = new_index(encoder.dim, model_id=encoder.model_id)
         index.add(np.arange(len(rows), dtype=np.int64), np.asarray(vecs, np.float32))
         index.save(index_path)
     return TitleMemory(titles, [o for _, o in rows], index)

@@ -18,14 +18,11 @@ from sqlalchemy import delete, func, insert, or_, select
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
+from indexing.ann.contract import VectorIndex
+from indexing.ann.factory import load_index, new_index, resolve_index_type
+from indexing.ann.ivf import default_nlist
+from indexing.ann.manifest import IndexMismatchError, read_manifest
 from indexing.encoder import Encoder
-from indexing.vector_index import (
-    IndexMismatchError,
-    VectorIndex,
-    default_nlist,
-    read_manifest,
-    resolve_index_type,
-)
 from models.tables import IndexChange, Vector
 from service.repo.identity import text_hash
 
@@ -148,7 +145,7 @@ class RecordIndex:
         return resolve_index_type(self.index_type, n, **rule)
 
     def _new_index(self, n: int, current: str | None = None) -> VectorIndex:
-        return VectorIndex(
+        return new_index(
             self.encoder.dim,
             model_id=self.encoder.model_id,
             index_type=self.wanted_type(n, current),
@@ -197,7 +194,7 @@ class RecordIndex:
         if how == "loaded":
             saved = read_manifest(self.path)
             try:
-                self.index = VectorIndex.load(
+                self.index = load_index(
                     self.path,
                     model_id=self.encoder.model_id,
                     dim=self.encoder.dim,

@@ -9,11 +9,12 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from indexing.aliases import AliasMatcher
+from indexing.ann.manifest import IndexMismatchError
 from indexing.encoder import FakeEncoder
-from indexing.linker import AliasMatcher, LinkerConfig, SkillLinker
+from indexing.linker import LinkerConfig, SkillLinker
 from indexing.text import ngrams
 from indexing.types import SkillEntry
-from indexing.vector_index import IndexMismatchError
 
 ESCO = "http://data.europa.eu/esco/skill/"
 

@@ -102,7 +102,7 @@ def test_a_cook_is_not_given_the_configuration_tool_but_a_devops_engineer_is(lin
 def _with(linker, **config):
     """The same linker (vectors, vocabulary) with other settings."""
     other = SkillLinker(SKILLS, linker.encoder, LinkerConfig(**config), vocabulary=COOKS)
-    other.set_vectors(linker._label_vecs, linker._desc_vecs)
+    other.set_vectors(*linker.vectors())
     return other
 
 

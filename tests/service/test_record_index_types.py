@@ -8,8 +8,8 @@ import numpy as np
 import pytest
 from sqlmodel import Session
 
+from indexing.ann.manifest import manifest_path
 from indexing.encoder import FakeEncoder
-from indexing.vector_index import manifest_path
 from models.tables import Vector
 from service.vectors.record_index import RecordIndex
 

@@ -105,12 +105,12 @@ def test_a_weak_match_carries_a_warning(resolver):
 
 
 def test_known_titles_speak_for_their_occupations(resolver):
-    from indexing.vector_index import VectorIndex
+    from indexing.ann.factory import new_index
     from service.titles.memory import TitleMemory
 
     enc = resolver.labels.encoder
     titles = ["hotel maid", "room attendant", "bookkeeper"]
-    index = VectorIndex(enc.dim, model_id=enc.model_id)
+    index = new_index(enc.dim, model_id=enc.model_id)
     index.add(np.arange(3, dtype=np.int64), np.asarray(enc.encode_documents(titles)))
     memory = TitleMemory(titles, [(8,), (8,), (1,)], index)
     with_memory = TitleResolver(

@@ -1,0 +1,67 @@
+"""The skill linker's weights and thresholds (`LinkerConfig`), tuned on TECH / HOUSE validation;
+`indexing.linker` explains how each one enters the score."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class LinkerConfig:
+    """Scoring weights and thresholds. Defaults were tuned on TECH and HOUSE validation."""
+
+    description_weight: float = 0.3  # dense = max label cos + this x cos(label: description)
+    text_weight: float = 0.7  # weight of the whole text's dense score
+    ngram_weight: float = 0.3  # weight of the best word n-gram's dense score (0: no n-grams)
+    max_ngram: int = 2  # n-grams of 1..max_ngram words, not starting/ending in a stopword
+    phrase_weight: float = 0.0  # weight of the best phrase (text.split_phrases); 0: not embedded
+    max_phrases: int = 64
+    lexical_bonus: float = 0.2  # a multi-word label/alias found verbatim in the text
+    lexical_bonus_single: float = 0.1  # a one-word label/alias found verbatim
+    knowledge_bonus: float = 0.06  # skill_type "knowledge" or "technology"
+    transversal_bonus: float = 0.06  # reuse_level "transversal"
+    use_hidden_labels: bool = True  # hidden labels (misspellings, old terms) as label views
+    min_alias_chars: int = 2  # aliases shorter than this are never matched lexically
+    # an alias's bonus is divided by sqrt(skills sharing it); with this, only those of the hit's
+    # own taxonomy count (ESCO's "Microsoft Office Excel" and O*NET's "Microsoft Excel" do not
+    # compete for "Excel")
+    alias_ambiguity_by_source: bool = True
+    # extract(): each sentence and each of its phrases (text.split_phrases) is a unit; a skill
+    # is kept when it is among a unit's best (top extract_per_sentence of a sentence,
+    # extract_per_phrase of a phrase) or named there verbatim, scores at least
+    # extract_min_score (a phrase: extract_min_score + extract_phrase_extra_score, as short
+    # texts score high, like stated names, whose sure links start at 1.0) and no less than the
+    # unit's best - extract_margin. Chosen on TECH and HOUSE validation by set F1
+    # (service/evaluation/extraction.py; README).
+    extract_min_score: float = 0.75
+    extract_max_skills: int = 30
+    extract_per_sentence: int = 3
+    extract_per_phrase: int = 1
+    extract_phrase_extra_score: float = 0.25
+    extract_margin: float = 0.1
+    extract_repeat_bonus: float = 0.02  # per further unit supporting the same skill
+    # technology skills (O*NET tools, ESCO digital knowledge) only where the text is about
+    # technology or names them unambiguously (indexing/technology.py)
+    technology_gate: bool = True
+    # link_spans() (short stated skill names): n-gram views only for spans of at least this many
+    # words; 0: none, each span is scored on itself alone (on the TECH/HOUSE annotated spans this
+    # ranks the gold skill as well or better than n-gram views, at a fraction of the encoding)
+    span_ngram_min_words: int = 0
+    # link_spans(): an alias inside a stated name (not the whole of it) adds its bonus too
+    span_partial_aliases: bool = False
+    # stated names (indexing/stated.py): a sure link at/above stated_link_min with a lead of
+    # stated_margin_min over the next skill; a doubtful one from stated_doubt_min; a short name
+    # (one word, an acronym) that is no label links only from stated_short_min. Chosen on the
+    # annotated spans of TECH and HOUSE validation (service/evaluation/extraction.py).
+    stated_link_min: float = 1.0
+    stated_doubt_min: float = 0.9
+    stated_short_min: float = 1.0
+    stated_margin_min: float = 0.05
+    # encoder batch for the spans: on 2 cores 64 was ~20% faster when idle, 256 ~15% faster
+    # with another process on a core (fewer, larger operations); runs are often shared
+    span_batch_size: int = 256
+    span_chunk: int = 256  # distinct spans scored per matrix product (bounds memory)
+    # query vectors of recently linked texts (sentences, n-grams, stated names), reused across
+    # calls: job texts repeat their n-grams. Least recently used out first; 0: no cache.
+    # 20,000 x 384-d float32 is about 31 MB.
+    span_cache_size: int = 20_000
