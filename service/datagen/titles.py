@@ -19,7 +19,7 @@ GENERIC = (
     "use", "apply", "utilise", "utilize", "perform", "conduct", "carry out", "undertake",
     "execute", "follow", "ensure", "practise", "practice", "employ", "exercise", "implement",
     "provide", "adhere to", "comply with", "observe", "apply knowledge of", "work with",
-    "have knowledge of", "demonstrate", "keep up with",
+    "have knowledge of", "demonstrate", "keep up with", "understand",
 )  # fmt: skip
 NOUN = {
     "manage": "Management", "maintain": "Maintenance", "install": "Installation",
@@ -62,6 +62,7 @@ PLURAL_KEEP = ("ss", "us", "is", "ics", "sales", "goods", "premises", "series", 
 PLURAL_KEEP += ("clothes", "news", "means", "arms", "customs", "glasses", "arts", "hands")
 _SMALL = {"a", "an", "and", "as", "at", "by", "for", "from", "in", "into", "of", "on", "or"}
 _SMALL |= {"the", "to", "with", "via", "per"}
+_WHEN = re.compile(r"\b(when|while|during|whilst|if|whether)\b")
 _BAD = re.compile(r"\b(own|their|his|her|one's|oneself|yourself|etc|e\.g|i\.e)\b|[(),;/']")
 _PREP = re.compile(
     r"\b(of|for|to|in|on|at|from|with|into|by|during|under|when|while|according|using|through"
@@ -102,7 +103,7 @@ def phrase(s: Skill) -> str | None:
         if low.startswith(verb + " "):
             obj = re.sub(r"^(the|a|an) ", "", label[len(verb) + 1 :])
             words = obj.split()
-            if words[0].lower() in _SMALL:
+            if _PREP.match(obj) or words[0].lower() in _SMALL | VAGUE or _WHEN.search(obj):
                 return None
             if len(words) > 4 or (len(words) == 1 and obj.lower() in VAGUE):
                 return None
@@ -117,8 +118,11 @@ def _nominal(noun: str, obj: str) -> str | None:
     words = obj.split()
     if not words or len(words) > 4 or obj.lower() in VAGUE:
         return None
+    if _WHEN.search(obj):
+        return None
     if len(words) <= 3 and not _PREP.search(obj) and " and " not in obj and noun != "Advice on":
-        words[-1] = singular(words[-1])
+        if len(words) == 1:
+            words[0] = singular(words[0])
         return title_case(" ".join(words)) + f" {noun}"
     if _PREP.search(obj):
         return None
@@ -157,19 +161,19 @@ def salient(skills: list[Skill], weight: dict[str, float]) -> list[tuple[Skill, 
 def _pair(a: str, b: str) -> str:
     """'Food Safety' + 'Food Hygiene' -> 'Food Safety and Hygiene'."""
     wa, wb = a.split(), b.split()
-    if len(wa) > 1 and len(wb) > 1 and wa[0] == wb[0]:
+    if len(wa) > 1 and len(wb) > 1 and wa[0] == wb[0] and wb[1] not in _SMALL:
         b = " ".join(wb[1:])
     return f"{a} and {b}"
 
 
 def _words(text: str) -> set[str]:
-    return {w.lower() for w in text.split()} - _SMALL
+    return {w.lower().removesuffix("s") for w in text.split()} - _SMALL
 
 
 def compatible(a: str, b: str) -> bool:
     """Two phrases that can share a title: no repeated word, unless it leads both."""
     wa, wb = a.split(), b.split()
-    if len(wa) > 1 and len(wb) > 1 and wa[0] == wb[0]:
+    if len(wa) > 1 and len(wb) > 1 and wa[0] == wb[0] and wb[1] not in _SMALL:
         return not _words(" ".join(wa[1:])) & _words(" ".join(wb[1:]))
     return not _words(a) & _words(b)
 
@@ -186,6 +190,7 @@ def topic_phrases(
     head_skill, head = picked[0]
     rest = [(s, t) for s, t in picked[1:] if compatible(head, t) and related(head_skill.uri, s.uri)]
     tools = [t for s, t in rest if is_tool(s, t) and len(t.split()) <= 3]
+    tools = [t for t in tools if not _words(head) & _words(t)]
     out = []
     if tools and not is_tool(head_skill, head):
         pair = [tools[0], *[t for t in tools[1:2] if compatible(tools[0], t)]]
@@ -198,7 +203,7 @@ def topic_phrases(
             out.append(f"{head}: {_pair(texts[0], third[0])}")
     out.append(head)
     out += [_pair(head, other) for other in texts[1:4]]
-    return [t for t in out if len(t) <= 70]
+    return [t for t in out if len(t) <= 70 and t.count(" and ") <= 1]
 
 
 def make_titles(
@@ -225,7 +230,11 @@ def make_titles(
     out: list[tuple[str, str]] = []
     for t in topics:
         simple = not re.search(r" and | with |: ", t)
-        out += [(f.format(t=t, a=audience), t) for f in frames if simple or "Specialist" not in f]
+        for f in frames:
+            if " for " in t and not f.endswith("{t}"):
+                continue  # "Core Skills for Cooks Essentials"
+            if (simple or "Specialist" not in f) and (f != "{t}" or len(t.split()) > 1):
+                out.append((f.format(t=t, a=audience), t))
     out += [(f"{f.format(t=t, a=audience)} for {audience}", t) for t in topics for f in frames]
     ok = [(t, p) for t, p in dict.fromkeys(out) if t.count(" for ") <= 1 and len(t) <= 100]
     return sorted(ok, key=lambda tp: len(tp[0]) > 64)  # stable: short titles first
