@@ -1,30 +1,61 @@
-"""The README that ships next to the generated catalog: what it is, how to remake it, counts."""
+"""The README that ships next to the generated catalog: what it is, how to remake it, coverage."""
 
 from __future__ import annotations
 
 from collections import Counter
+from pathlib import Path
 from typing import TYPE_CHECKING
 
+from service.datagen.coverage import MIN_ESSENTIAL, coverage
 from service.datagen.text import SECTOR_TEXT
 
 if TYPE_CHECKING:
     from service.datagen.catalog import Catalog
 
 
-def render_readme(cat: Catalog, seed: int, size: int) -> str:
+def table(counter: Counter[str], head: str) -> str:
+    rows = "\n".join(
+        f"| {k} | {v} |" for k, v in sorted(counter.items(), key=lambda x: (-x[1], x[0]))
+    )
+    return f"| {head} | records |\n| --- | --- |\n{rows}\n"
+
+
+def coverage_tables(catalog_path: Path, esco_dir: Path) -> str:
+    cov = coverage(catalog_path, esco_dir)
+    rows = [f"| {label} | {n} | {n / cov.n_occupations:.1%} |" for label, n in cov.bins.items()]
+    q = cov.skills_per_credential
+    hours = [
+        f"| {k} | {v['n']} | {v['min']:g} | {v['median']:g} | {v['max']:g} |"
+        for k, v in cov.hours_per_kind.items()
+    ]
+    return "\n".join(
+        [
+            f"{cov.n_occupations} ESCO occupations have {MIN_ESSENTIAL} or more essential skills;"
+            f" for {cov.at_least_80:.1%} of them the catalog teaches at least 80% of those skills.",
+            "",
+            "| essential skills taught | occupations | share |",
+            "| --- | --- | --- |",
+            *rows,
+            "",
+            "Skills per credential (programmes excluded): "
+            f"min {q['min']:g}, p25 {q['p25']:g}, median {q['median']:g}, p75 {q['p75']:g}, "
+            f"max {q['max']:g}.",
+            "",
+            "| kind | records | min hours | median hours | max hours |",
+            "| --- | --- | --- | --- | --- |",
+            *hours,
+        ]
+    )
+
+
+def render_readme(cat: Catalog, seed: int, catalog_path: Path, esco_dir: Path) -> str:
     recs = cat.records
-
-    def table(counter: Counter[str], head: str) -> str:
-        rows = "\n".join(
-            f"| {k} | {v} |" for k, v in sorted(counter.items(), key=lambda x: (-x[1], x[0]))
-        )
-        return f"| {head} | records |\n| --- | --- |\n{rows}\n"
-
     n_cred = sum(p.kind == "credential" for r in recs for p in r.prerequisites)
     n_skill = sum(p.kind == "skill" for r in recs for p in r.prerequisites)
     return README.format(
-        n=len(recs), seed=seed, size=size, n_cred=n_cred, n_skill=n_skill,
+        n=len(recs), seed=seed, n_cred=n_cred, n_skill=n_skill,
         issuers=len({r.issuer.name for r in recs}),
+        coverage=coverage_tables(catalog_path, esco_dir),
         kinds=table(Counter(r.kind for r in recs), "kind"),
         sectors=table(
             Counter(f"{s} ({SECTOR_TEXT[s][0]})" for s in cat.sectors.values()),
@@ -42,28 +73,62 @@ certificates, certifications, nano degrees, stackable programmes). It is not a r
 issuer is fictional and every URL is under `example.org`. It exists so that a fresh install shows
 real-looking recommendations, and so that tests have a realistic, reproducible catalog.
 
-Each credential other than a programme teaches 3-8 related skills taken from ESCO: the essential
-skills of one occupation family (ISCO unit group) that fall under one skill group of the ESCO
-skills hierarchy, the core skills of a family, or one skill group of the digital, green or
-transversal skills collections.
-Skills are given by ESCO URI (`source: explicit`; primary skills weight 1.0, secondary 0.5-0.8).
-Titles and descriptions are made from templates and the skills' ESCO descriptions. Ladders of
-beginner, intermediate and advanced credentials over one topic carry prerequisite links
-({n_cred} credential links, {n_skill} skill prerequisites, no cycles); stackable programmes bundle
-3-6 badges and courses of one family (`has_part` / `is_part_of`; a programme teaches the union of
-its parts' skills, its hours are their sum and its cost 10-20% below theirs). {issuers} issuers.
-Hours: badges 1-20, courses 10-60, certificates 20-120, certifications 30-150 (valid 24-36
-months), nano degrees 60-200, programmes up to 300.
+## How it is made
+
+- **Bundles.** Occupations are grouped into families (ISCO-08 unit groups). Family by family,
+  the essential skills that no earlier credential teaches seed a bundle, which grows with its
+  nearest neighbours: skills the same occupations need (cosine of their essential/optional
+  occupation vectors) and that share an ESCO skill group (`service/datagen/bundles.py`). At most
+  40% of a bundle may be skills already taught elsewhere, for context. So every essential skill
+  of every occupation is taught by construction; a few digital, green and transversal bundles
+  (one ESCO skill group of a collection each) add cross-sector offers.
+- **Credentials.** Each bundle becomes one badge, course, certificate or certification sized to
+  it; larger bundles get an introductory beginner badge over their core (a recommended
+  prerequisite); most families get an advanced nano degree over the most central skills of two
+  or three of their bundles (which it requires); stackable programmes bundle 3-6 badges and
+  courses of one family (`has_part` / `is_part_of`; a programme teaches the union of its parts'
+  skills, its hours are their sum and its cost 10-20% below theirs).
+  {n_cred} credential prerequisites and {n_skill} skill prerequisites, no cycles. {issuers}
+  issuers.
+- **Titles and descriptions** come from the bundle: its one to three most salient short skill
+  phrases (central to the family, specific, short; generic verbs dropped, "maintain equipment"
+  -> "Equipment Maintenance"), joined by a few patterns ("A and B", "A with T1 and T2", "A for
+  <audience>") and framed by kind and level; the audience is the family's ISCO label or the
+  sector's wording (`service/datagen/titles.py`, `text.py`).
+- Skills are given by ESCO URI (`source: explicit`); the skills the title names weigh 1.0, the
+  others 0.5-0.8 by how central they are to the family.
+
+## Sizes and prices
+
+Hours grow with the number of skills taught, within a range per kind: badges 4-20 h, courses
+15-60 h, certificates 60-200 h, certifications 20-120 h (an exam; valid 24-36 months), nano
+degrees 120-400 h, programmes 120-400 h (the sum of their parts). Prices are orders of magnitude
+of public offers, not copied data (`service/datagen/offers.py`): self-paced online badges and
+MOOC-style courses are often free (30% of online badges, 12% of online courses) or cost a few
+units of currency per learning hour (badges 2-8, courses 3-12); online certificates 8-20 per
+hour, nano degrees 5-12 (as subscription-priced online programmes); certifications 6-15 per hour
+of preparation plus an exam fee of 150-450; blended delivery costs 1.6 times and in-person 2.2
+times as much (instructor-led vocational training at tens per hour). Prices are rounded like
+shop prices (49, 390, 1490). Delivery is mostly online for desk sectors and mostly in person or
+blended for hands-on skills (handling, machinery, constructing, caring).
+
+## Coverage
+
+Computed from the shipped file and the ESCO files by `service/datagen/coverage.py` (and checked
+by `tests/datagen/test_shipped_catalog.py`).
+
+{coverage}
 
 ## Regenerate
 
 ```
 python -m service.datagen.catalog --out data/catalog/credentials.jsonl.gz \\
-    --readme data/catalog/README.md --seed {seed} --size {size}
+    --readme data/catalog/README.md --seed {seed}
 ```
 
 Same seed and same ESCO files give byte-identical output (gzip with mtime 0). One JSON object per
-line: a `models.records.CredentialRecord` without `original`, sorted by `external_id`.
+line: a `models.records.CredentialRecord` without `original`, sorted by `external_id`. `--size N`
+stops early at N credentials (quick runs; coverage is then partial).
 
 ## Counts
 

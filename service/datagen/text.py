@@ -1,4 +1,4 @@
-"""Words for the demo catalog: fictional issuers, sector wording, titles and descriptions."""
+"""Words for the demo catalog: fictional issuers, sector wording and descriptions."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import random
 import re
 import unicodedata
 
-from service.datagen.esco import SECTORS, Skill
+from service.datagen.esco import Skill
 
 # (name, language, currency, sectors). All fictional; URLs are made under example.org.
 ISSUERS: list[tuple[str, str, str, tuple[str, ...]]] = [
@@ -50,6 +50,20 @@ ISSUERS: list[tuple[str, str, str, tuple[str, ...]]] = [
     ("Academia Sol de Finanzas", "es", "EUR", ("finance",)),
     ("Deltaport Opleidingscentrum", "nl", "EUR", ("logistics", "manufacturing")),
     ("Polder Tech Academie", "nl", "EUR", ("ict", "digital", "construction")),
+    ("Fulcrum Engineering College", "en", "GBP", ("engineering", "manufacturing")),
+    ("Voltline Technical Institute", "en", "USD", ("engineering",)),
+    ("Ingenieurschule Nordlicht", "de", "EUR", ("engineering",)),
+    ("Fieldstone Science Academy", "en", "GBP", ("science", "green")),
+    ("Laboratoire Horizon Formation", "fr", "EUR", ("science", "health_care")),
+    ("Clearwater Business School", "en", "USD", ("business", "transversal")),
+    ("Officeworks Skills Centre", "en", "GBP", ("business", "digital")),
+    ("Centro de Negocios Alameda", "es", "EUR", ("business",)),
+    ("Civic Service Training College", "en", "GBP", ("public_services",)),
+    ("Commonweal Institute for Public Service", "en", "USD", ("public_services", "education")),
+    ("Stadtakademie für Sicherheit und Recht", "de", "EUR", ("public_services",)),
+    ("Velvet Comb Academy of Beauty", "en", "GBP", ("personal_services",)),
+    ("Everyday Services Training Hub", "en", "USD", ("personal_services", "hospitality")),
+    ("Vakschool Dienstverlening Utrecht", "nl", "EUR", ("personal_services", "retail")),
 ]
 
 # sector -> (display name, where the work happens, audiences)
@@ -86,7 +100,7 @@ SECTOR_TEXT: dict[str, tuple[str, str, tuple[str, ...]]] = {
         ("teachers and trainers", "educators and teaching assistants"),
     ),
     "manufacturing": (
-        "Manufacturing & Engineering",
+        "Manufacturing",
         "on the shop floor and in engineering teams",
         ("machine operators and technicians", "engineers and production staff"),
     ),
@@ -104,6 +118,31 @@ SECTOR_TEXT: dict[str, tuple[str, str, tuple[str, ...]]] = {
         "Arts & Culture",
         "in studios, stages and cultural venues",
         ("artists, performers and makers", "creative professionals"),
+    ),
+    "engineering": (
+        "Engineering",
+        "in engineering offices, plants and field service",
+        ("engineers and technicians", "electricians and electronics technicians"),
+    ),
+    "science": (
+        "Science & Research",
+        "in laboratories, field work and research teams",
+        ("scientists and researchers", "laboratory and research staff"),
+    ),
+    "business": (
+        "Business & Administration",
+        "in offices, agencies and administrative teams",
+        ("office and administrative staff", "managers and business professionals"),
+    ),
+    "public_services": (
+        "Public Services",
+        "in public administration, justice, social and protective services",
+        ("public servants and social workers", "security and protective services staff"),
+    ),
+    "personal_services": (
+        "Personal Services",
+        "in salons, homes, sports facilities and service businesses",
+        ("personal service workers", "service and care staff"),
     ),
     "digital": (
         "Digital Skills",
@@ -123,95 +162,13 @@ SECTOR_TEXT: dict[str, tuple[str, str, tuple[str, ...]]] = {
 }
 
 KIND_NAME = {
-    "badge": "digital badge",
+    "badge": "badge",
     "course": "course",
     "certificate": "certificate programme",
     "certification": "certification",
     "nano_degree": "nano degree",
     "stackable_program": "stackable programme",
 }
-
-TITLES: dict[str, dict[str, tuple[str, ...]]] = {
-    "badge": {
-        "beginner": ("{p} Essentials", "Foundations of {p}", "{p}: First Steps"),
-        "intermediate": ("Applied {p}", "{p} in Practice", "Practitioner Badge in {p}"),
-        "advanced": ("Advanced {p}", "{p}: Expert Badge"),
-    },
-    "course": {
-        "beginner": ("Introduction to {p}", "Getting Started with {p}", "{p} for Beginners"),
-        "intermediate": ("Hands-on {p}", "Practical {p}", "{p} Workshop"),
-        "advanced": ("Mastering {p}", "Masterclass in {p}"),
-    },
-    "certificate": {
-        "beginner": ("Foundation Certificate in {p}",),
-        "intermediate": ("Certificate in {p}", "Professional Certificate in {p}"),
-        "advanced": ("Advanced Certificate in {p}", "Professional Certificate in {p}"),
-    },
-    "certification": {
-        "knowledge": ("Certified {p} Practitioner", "Certified {p} Specialist"),
-        "skill": ("Certified Specialist in {p}", "{p} Professional Certification"),
-    },
-    "nano_degree": {"any": ("Nano Degree in {p}", "{p} Nano Degree")},
-    "stackable_program": {
-        "any": ("{s} Pathway for {f}", "Career Track for {f}", "Stackable Programme for {f}")
-    },
-}
-
-_DOUBLE = set(
-    "admit ban char chat clip confer control cut debug degum dig drip drop fit get knit log lop "
-    "map patrol pin plan plot preset program put refer rig run scan set ship shop sit skin snap "
-    "spot stir stop strip stun submit swim tip transfer trap trim wrap".split()
-)
-_SMALL = {"a", "an", "and", "as", "at", "by", "for", "from", "in", "into", "of", "on", "or"}
-_SMALL |= {"the", "to", "with", "via"}
-_VERB_FIRST: set[str] = set()  # first words of skill labels, filled by remember_verbs()
-
-
-def remember_verbs(skills: list[Skill]) -> None:
-    _VERB_FIRST.update(s.label.split()[0].lower() for s in skills if s.kind != "knowledge")
-    _VERB_FIRST.update("know gain collate dispose mow conceive outline compose instruct".split())
-
-
-def gerund(verb: str) -> str:
-    v = verb.lower()
-    if v in ("be", "see", "free", "agree", "oversee", "guarantee", "flee"):
-        return v + "ing"
-    if v.endswith("ie"):
-        return v[:-2] + "ying"
-    if v in _DOUBLE:
-        return v + v[-1] + "ing"
-    if v.endswith("e") and not v.endswith(("ee", "ye", "oe")):
-        return v[:-1] + "ing"
-    return v + "ing"
-
-
-def activity(s: Skill) -> str:
-    """The skill as a noun phrase, lower case: 'manage staff' -> 'managing staff'."""
-    label = s.label
-    if s.kind == "knowledge":
-        m = re.match(r"types of (.+)$", label)
-        return f"{m.group(1)} types" if m else label
-    first, _, rest = label.partition(" ")
-    if "-" in first:  # set-up, follow-up
-        first, _, tail = first.partition("-")
-        rest = f"{tail} {rest}".strip()
-    return f"{gerund(first)} {rest}".strip()
-
-
-def title_case(text: str) -> str:
-    out = []
-    for i, w in enumerate(text.split(" ")):
-        if any(c.isupper() for c in w) or (i and w in _SMALL):
-            out.append(w)
-        else:
-            out.append(re.sub(r"(^|[-(/])([a-z])", lambda m: m.group(1) + m.group(2).upper(), w))
-    return " ".join(out)
-
-
-def audience_of(family: str) -> str:
-    """An ISCO group label as an audience: 'Engineering professionals (excluding x)' -> lower."""
-    family = re.sub(r"\s*\(.*?\)|,? not elsewhere classified|,? excluding .*$", "", family)
-    return family.strip().lower()
 
 
 def slugify(text: str, limit: int = 80) -> str:
@@ -220,30 +177,21 @@ def slugify(text: str, limit: int = 80) -> str:
     return slug[:limit].rstrip("-")
 
 
-def make_title(
-    rng: random.Random, kind: str, level: str, s: Skill, sector: str, family: str
-) -> list[str]:
-    """Candidate titles, best first; the caller keeps the first that is not taken."""
-    tool = re.match(r"(use|apply|utilise) (\w+ \w.*)$", s.label)  # "use X" -> "X"
-    phrase = title_case(tool.group(2) if tool else activity(s))
-    table = TITLES[kind]
-    if kind == "certification":
-        options = table["knowledge" if s.kind == "knowledge" or tool else "skill"]
-    else:
-        options = table.get(level) or table["any"]
-    options = list(options)
-    rng.shuffle(options)
-    fam = title_case(audience_of(family))
-    if sector not in SECTORS:  # a collection's skill area, not an occupation family
-        options = [t.replace(" for ", " in ") for t in options]
-    titles = [t.format(p=phrase, s=SECTOR_TEXT[sector][0], f=fam) for t in options]
-    audience = fam if sector in SECTORS else SECTOR_TEXT[sector][0]
-    return titles + [f"{t} for {audience}" for t in titles]
+def audience_of(family: str) -> str:
+    """An ISCO group label as an audience: 'Cooks' -> 'cooks'; '' when it is too long."""
+    family = re.sub(r"\s*\(.*?\)|,? not elsewhere classified|,? excluding .*$", "", family)
+    family = family.strip()
+    return family.lower() if len(family.split()) <= 6 and "," not in family else ""
 
 
-def _first_sentence(text: str, limit: int = 230) -> str:
+def lower_phrase(text: str) -> str:
+    """A title-case phrase in running text: 'Food Safety with SQL' -> 'food safety with SQL'."""
+    return " ".join(w if w[1:] != w[1:].lower() else w.lower() for w in text.split())
+
+
+def _first_sentence(text: str, limit: int = 200) -> str:
     safe = text.strip().replace("e.g.", "e\0g\0").replace("i.e.", "i\0e\0").replace("etc.", "etc\0")
-    sentence = re.split(r"(?<=[a-z)])\. ", safe)[0].replace("\0", ".").rstrip(". ")
+    sentence = re.split(r"(?<=[a-z)])\. ", safe)[0].replace("\0", ".").rstrip(". '\"")
     if len(sentence) > limit:
         cut = max(sentence.rfind(", ", 0, limit), sentence.rfind(" and ", 0, limit))
         sentence = sentence[: cut if cut > 60 else limit].rstrip(" ,;:")
@@ -256,7 +204,7 @@ def _lower_first(text: str) -> str:
     return text if text[:2].isupper() else text[:1].lower() + text[1:]
 
 
-def _join(items: list[str]) -> str:
+def join(items: list[str]) -> str:
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
@@ -264,73 +212,70 @@ def describe(
     rng: random.Random,
     kind: str,
     level: str,
-    skills: list[Skill],
+    hours: float,
+    topic: str,
+    audience: str,
     sector: str,
-    family: str | None,
+    skills: list[Skill],
     extra: str = "",
 ) -> str:
-    """Two to four sentences: audience and topic, what the main skill is, what else, the outcome."""
-    _, setting, audiences = SECTOR_TEXT[sector]
-    audience = audience_of(family) if family and rng.random() < 0.6 else rng.choice(audiences)
-    what = KIND_NAME[kind]
-    main = skills[0]
-    topic = _lower_first(activity(main))
+    """Three or four sentences: who it is for and what about, what you practise, the outcome."""
+    setting = SECTOR_TEXT[sector][1]
+    what = f"{int(hours)}-hour {KIND_NAME[kind]}"
+    article = "An" if re.match(r"(8|11|18)\b|8\d\b", what) else "A"
+    topic = lower_phrase(topic)
     intro = {
         "beginner": (
-            f"This {what} introduces {audience} to {topic} {setting}.",
-            f"Designed for newcomers and {audience}, this {what} builds a solid grounding "
-            f"in {topic}.",
+            f"This {what} introduces {audience} and newcomers to {topic} {setting}.",
+            f"{article} {what} for {audience} starting out with {topic} {setting}.",
         ),
         "intermediate": (
-            f"Aimed at {audience} with some experience, this {what} deepens practical skills "
-            f"in {topic} {setting}.",
-            f"This {what} helps {audience} get better at {topic} {setting}.",
+            f"This {what} helps {audience} build practical skills in {topic} {setting}.",
+            f"Aimed at {audience} with some experience, this {what} covers {topic} {setting}.",
         ),
         "advanced": (
-            f"This {what} takes experienced {audience} further into {topic}, with a focus on "
-            f"complex cases {setting}.",
-            f"Built for senior {audience}, the {what} treats {topic} at an expert level.",
+            f"This {what} takes experienced {audience} further into {topic}, with complex "
+            f"cases {setting}.",
+            f"Built for senior {audience}, this {what} treats {topic} in depth {setting}.",
         ),
     }[level]
     sentences = [rng.choice(intro)]
-    desc = _first_sentence(main.description) if main.description else ""
-    if desc:
-        first, second = (re.sub(r"[^a-z ]", "", desc.lower()).split() + [""])[:2]
-        if (first in _VERB_FIRST and second != "of") or first.endswith("ly"):
-            lead = rng.choice(
-                ("Participants learn to", "You will practise how to", "Learners find out how to")
-            )
-            sentences.append(f"{lead} {_lower_first(desc)}.")
-        else:
-            lead = rng.choice(("It covers", "The core material deals with", "It explains"))
-            sentences.append(f"{lead} {_lower_first(desc)}.")
-    others = [_lower_first(activity(s)) for s in skills[1:4]]
-    if others:
-        lead = rng.choice(("Further units address", "Along the way, learners also work on"))
-        sentences.append(f"{lead} {_join(others)}.")
-    sentences.append(extra or outcome(rng, kind, main))
+    acts = [s.label for s in skills if s.kind != "knowledge" and len(s.label) <= 60][:4]
+    know = [s.label for s in skills if s.kind == "knowledge" and len(s.label) <= 60][:3]
+    if acts:
+        lead = rng.choice(("You will learn to", "Participants practise how to", "Learners"))
+        lead = "Learners practise how to" if lead == "Learners" else lead
+        sentences.append(f"{lead} {join(acts)}.")
+    if know:
+        lead = rng.choice(("It also covers", "Background units explain", "Knowledge units cover"))
+        sentences.append(f"{lead} {join(know)}.")
+    elif skills[0].description:
+        desc = _first_sentence(skills[0].description)
+        sentences.append(f"At its core: {_lower_first(desc)}.")
+    sentences.append(extra or outcome(rng, kind))
     return " ".join(sentences)
 
 
-def outcome(rng: random.Random, kind: str, main: Skill) -> str:
-    can = (
-        f"apply their knowledge of {_lower_first(main.label)} at work"
-        if main.kind == "knowledge"
-        else f"{main.label} on their own"
-    )
+def outcome(rng: random.Random, kind: str) -> str:
     return {
         "badge": rng.choice(
             (
                 "Learners who pass a short practical assessment earn a verifiable digital badge.",
-                f"The badge is awarded to those who show they can {can}.",
+                "The badge is awarded after an online quiz and a short work-based task.",
             )
         ),
-        "course": f"On completion, participants can {can} and receive a record of achievement.",
+        "course": rng.choice(
+            (
+                "On completion, participants receive a record of achievement.",
+                "Each unit ends with an exercise; a final assessment leads to a certificate of "
+                "completion.",
+            )
+        ),
         "certificate": rng.choice(
             (
                 "Assessment combines a portfolio of work tasks with a final review by an assessor.",
-                f"Graduates can {can} and document it with an accredited certificate.",
+                "Graduates document their skills with an accredited certificate.",
             )
         ),
         "nano_degree": "The nano degree ends with a capstone project reviewed by industry mentors.",
-    }.get(kind, f"Successful candidates can {can}.")
+    }.get(kind, "Successful candidates receive a certificate.")
