@@ -14,8 +14,8 @@ from service.api.auth import OptionalPrincipal
 from service.api.deps import DeadlineDep, RuntimeDep, SessionDep, SingleValuedQuery
 from service.api.errors import COMMON_ERRORS, error_responses
 from service.caller_limits import CallerLimits
-from service.catalog.teaching import credentials_for_occupation
 from service.recommend import gap as gap_service
+from service.recommend.teaching import credentials_for_occupation
 from service.roles import suggest as role_suggest
 
 router = APIRouter(

@@ -153,7 +153,7 @@ def cmd_distill(args, settings) -> int:
 
 
 def cmd_embed(args, settings) -> int:
-    from service.vectors.bulk_embed import embed_missing, parse_shard
+    from service.cli.embed import embed_missing, parse_shard
 
     shard = parse_shard(args.shard)
     for kind in args.kinds:

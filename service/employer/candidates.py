@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 from sqlmodel import Session
 
@@ -24,7 +25,9 @@ from service.profiles.learner import (
     verify_awarded,
 )
 from service.repo import candidates as repo
-from service.runtime import Runtime
+
+if TYPE_CHECKING:
+    from service.runtime import Runtime
 
 
 def trust_material(session: Session, tenant_id: int) -> tuple[list, list]:

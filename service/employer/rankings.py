@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Collection
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import numpy as np
 from scipy import sparse
@@ -36,7 +37,9 @@ from service.repo import candidates as repo
 from service.repo import records
 from service.repo.identity import shown_external_id
 from service.repo.records import decode_cursor, encode_cursor
-from service.runtime import Runtime
+
+if TYPE_CHECKING:
+    from service.runtime import Runtime
 
 
 @dataclass(frozen=True)

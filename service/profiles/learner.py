@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from sqlmodel import Session
 
@@ -22,7 +23,9 @@ from service.profiles.trust import trust_weights
 from service.repo import records
 from service.repo.identity import score_confidence
 from service.repo.taxonomy import skill_ids_by_uri
-from service.runtime import Runtime
+
+if TYPE_CHECKING:
+    from service.runtime import Runtime
 
 EvidenceMap = dict[int, list["Evidence"]]
 

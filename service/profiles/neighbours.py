@@ -5,12 +5,15 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 import numpy as np
 from sqlmodel import Session
 
 from service.repo.taxonomy import broader_pairs
-from service.runtime import Runtime
+
+if TYPE_CHECKING:
+    from service.runtime import Runtime
 
 
 def skill_hierarchy(runtime: Runtime, session: Session) -> dict[int, set[int]]:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from sqlmodel import Session
 
@@ -18,8 +19,10 @@ from service.matching import RequiredSkill, RoleProfile
 from service.repo import records
 from service.repo import taxonomy as tax
 from service.repo.identity import score_confidence
-from service.runtime import Runtime
 from service.titles.resolver import TitleResolution
+
+if TYPE_CHECKING:
+    from service.runtime import Runtime
 
 
 def skill_labels(

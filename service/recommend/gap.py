@@ -4,6 +4,7 @@ between them, and (for a recommendation) the plan that closes it, as the JSON an
 from __future__ import annotations
 
 import time
+from typing import TYPE_CHECKING
 
 from sqlmodel import Session
 
@@ -18,7 +19,9 @@ from service.profiles.neighbours import neighbours
 from service.recommend import answers
 from service.recommend.plan import constraints_of, plan_gap
 from service.recommend.role import build_role
-from service.runtime import Runtime
+
+if TYPE_CHECKING:
+    from service.runtime import Runtime
 
 NO_SKILLS = "no skill of the taxonomy is known for this target: there is nothing to match"
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import time
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from sqlmodel import Session
 
@@ -13,7 +14,9 @@ from models.matching import ConstraintsIn
 from service.deadline import Deadline
 from service.matching import Constraints, PlannerConfig, plan
 from service.profiles.neighbours import neighbours
-from service.runtime import Runtime
+
+if TYPE_CHECKING:
+    from service.runtime import Runtime
 
 
 def constraints_of(given: ConstraintsIn) -> Constraints:

@@ -3,6 +3,8 @@ occupation, a job title resolved to an occupation, or a description's skills."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from sqlmodel import Session
 
 from indexing.types import unchecked
@@ -16,8 +18,10 @@ from service.profiles.role import (
     role_from_text,
 )
 from service.repo.taxonomy import occupation_id_by_uri
-from service.runtime import Runtime
 from service.taxonomy.search import title_hits
+
+if TYPE_CHECKING:
+    from service.runtime import Runtime
 
 
 def build_role(

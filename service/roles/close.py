@@ -5,13 +5,17 @@ cost are those of a plan that closes the gap, an upper bound on the full planner
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from sqlmodel import Session
 
 from service.deadline import Deadline
 from service.matching import Constraints, Gap, LearnerProfile, PlannerConfig
 from service.recommend import answers
 from service.recommend.plan import plan_gap
-from service.runtime import Runtime
+
+if TYPE_CHECKING:
+    from service.runtime import Runtime
 
 CHEAP_PLANNER = PlannerConfig(local_search=False, alternatives=False)
 PLANNER = "greedy (the planner of POST /v1/recommendations without local search or alternatives)"

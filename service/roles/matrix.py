@@ -20,6 +20,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import numpy as np
 from sqlmodel import Session
@@ -28,7 +29,9 @@ from service.matching import GapConfig, LearnerProfile, RequiredSkill, RoleProfi
 from service.profiles.neighbours import neighbours
 from service.profiles.role import occupation_requirement, skill_labels
 from service.repo.taxonomy import all_occupation_skills, occupation_rows
-from service.runtime import Runtime
+
+if TYPE_CHECKING:
+    from service.runtime import Runtime
 
 CACHE_KEY = "role_matrix"
 LOCK_KEY = "role_matrix_lock"

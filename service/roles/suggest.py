@@ -11,6 +11,7 @@ local search or alternatives: the hours and cost are an upper bound on the full 
 from __future__ import annotations
 
 import time
+from typing import TYPE_CHECKING
 
 from sqlmodel import Session
 
@@ -27,7 +28,9 @@ from service.recommend.plan import constraints_of
 from service.repo.records import decode_cursor, encode_cursor
 from service.roles import matrix as rm
 from service.roles.close import to_close
-from service.runtime import Runtime
+
+if TYPE_CHECKING:
+    from service.runtime import Runtime
 
 NO_SKILLS = "no skill of the taxonomy was found in the learner's evidence: nothing to rank"
 CARRIERS = 5  # skills listed per role as carrying the match

@@ -1,1 +1,1 @@
-"""Record vectors: the per-kind index kept in step with the database, and bulk embedding."""
+"""Record vectors: the index of each record kind, kept in step with the database."""

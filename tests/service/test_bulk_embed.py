@@ -8,7 +8,7 @@ from sqlmodel import Session
 
 from indexing.encoder import FakeEncoder
 from models.tables import Credential, IndexChange, Vector
-from service.vectors.bulk_embed import embed_missing, parse_shard
+from service.cli.embed import embed_missing, parse_shard
 
 
 def test_parse_shard():

@@ -3,12 +3,16 @@ skills, ranked by the share of the role's weight it teaches (then fewer stated h
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from sqlmodel import Session
 
 from service.matching import Option
 from service.profiles.role import role_from_occupation
 from service.repo.records import credential_out, credentials_by_id
-from service.runtime import Runtime
+
+if TYPE_CHECKING:
+    from service.runtime import Runtime
 
 
 def _stated_hours(c: Option) -> float:
