@@ -36,7 +36,7 @@ def _caller(runtime, principal, deadline) -> dict:
 
 
 # The POST routes answer plain JSON they build themselves (FastAPI's encoder is skipped on
-# this hot path); response_model documents it, and tests/service/test_schemathesis.py checks
+# this hot path); response_model documents it, and tests/api/test_schemathesis.py checks
 # every answer against it.
 @router.post(
     "/recommendations",

@@ -113,7 +113,7 @@ def _reserved_ids(tid: int) -> list[str]:
 
 
 def _fixture(name: str) -> dict:
-    from tests.service.test_api_formats import FIXTURES
+    from tests.api.test_api_formats import FIXTURES
 
     return json.loads((FIXTURES / name).read_text())
 
