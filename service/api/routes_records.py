@@ -25,6 +25,7 @@ from service.errors import Forbidden, Unauthorized
 from service.ingest.pipeline import BatchResult, Ingestor
 from service.repo import records as core
 from service.repo.identity import shown_external_id
+from service.vectors.search import search_records
 
 Format = Literal["native", "csv", "jsonl", "ob2", "ob3", "ctdl", "schema_org"]
 FORMATS = get_args(Format)
@@ -281,10 +282,10 @@ def _add_search(router: APIRouter, kind: str) -> None:
         )
         if mine and principal is None:  # a valid request that lacks a key: 401, as declared
             raise Unauthorized("mine=true needs an API key", field="authorization")
-        items, nxt = core.search(
+        items, nxt = search_records(
             runtime,
             session,
-            kind,
+            kind=kind,
             q=(q or "").strip() or None,
             filters=filters,
             limit=limit,
@@ -293,7 +294,7 @@ def _add_search(router: APIRouter, kind: str) -> None:
         if kind == "credential":
             return Page(items=[core.credential_out(r, score=s) for r, s in items], next_cursor=nxt)
         return Page(
-            items=[core.posting_out(session, r, score=s) for r, s in items], next_cursor=nxt
+            items=[core.posting_out(session, row=r, score=s) for r, s in items], next_cursor=nxt
         )
 
 
@@ -308,19 +309,24 @@ def _add_get_one(router: APIRouter, kind: str) -> None:
         original: bool = True,
     ):
         tid = principal.tenant_id if principal else None
-        row = core.get_row(session, kind, record_id, tenant_id=tid)
-        skills = core.record_skills(session, kind, record_id)
-        stated = core.record_labels(session, kind, record_id)
+        row = core.get_row(session, kind=kind, record_id=record_id, tenant_id=tid)
+        skills = core.record_skills(session, kind=kind, record_id=record_id)
+        stated = core.record_labels(session, kind=kind, record_id=record_id)
         if kind == "credential":
             return core.credential_out(row, skills=skills, original=original, stated=stated)
-        return core.posting_out(session, row, skills=skills, original=original, stated=stated)
+        return core.posting_out(session, row=row, skills=skills, original=original, stated=stated)
 
 
 def _add_get_skills(router: APIRouter, kind: str) -> None:
     @router.get("/{record_id}/skills", response_model=list[RecordSkillOut])
     def get_skills(session: SessionDep, principal: OptionalPrincipal, record_id: RecordId):
-        core.get_row(session, kind, record_id, tenant_id=principal.tenant_id if principal else None)
-        return core.record_skills(session, kind, record_id)
+        core.get_row(
+            session,
+            kind=kind,
+            record_id=record_id,
+            tenant_id=principal.tenant_id if principal else None,
+        )
+        return core.record_skills(session, kind=kind, record_id=record_id)
 
 
 def _add_delete(router: APIRouter, kind: str) -> None:
@@ -331,7 +337,7 @@ def _add_delete(router: APIRouter, kind: str) -> None:
         principal: WriteKey,
         record_id: RecordId,
     ):
-        row = core.get_row(session, kind, record_id, tenant_id=principal.tenant_id)
+        row = core.get_row(session, kind=kind, record_id=record_id, tenant_id=principal.tenant_id)
         owner = getattr(row, "tenant_id", None)
         if owner is None and not principal.can("admin"):
             raise Forbidden(f"deleting a shared {kind} needs the 'admin' scope", field="scope")

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from collections.abc import Collection
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import and_, func, or_, select
 from sqlmodel import Session
@@ -122,45 +123,27 @@ def _posting_external_id(f: Filters):
     return own if f.owned_by is not None else or_(public, own)
 
 
-def search(
-    runtime,
-    session: Session,
-    kind: str,
-    *,
-    q: str | None,
-    filters: Filters,
-    limit: int,
-    cursor: str | None,
-) -> tuple[list, str | None]:
-    """One page: by relevance to `q` when given (semantic), else by id."""
+def filtered_ids(session: Session, *, kind: str, filters: Filters) -> list[int]:
+    """The ids of `kind` that pass the filters (postings: also the caller's visibility)."""
+    return [i for (i,) in session.execute(_filtered_ids(session, kind, filters)).all()]
+
+
+def rows_by_id(session: Session, *, kind: str, ids: Collection[int]) -> dict[int, Any]:
     table = Credential if kind == "credential" else JobPosting
-    position = decode_cursor(cursor)  # q: an offset in the ranking; else the last id seen
-    if q:
-        offset = position
-        index = runtime.credentials if kind == "credential" else runtime.postings
-        if offset >= len(index):
-            return [], None
-        allowed = None
-        if filters.active() or kind == "posting":
-            allowed = [i for (i,) in session.execute(_filtered_ids(session, kind, filters)).all()]
-        hits = index.search(q, k=min(offset + limit + 1, len(index)), allowed=allowed)
-        page = hits[offset : offset + limit]
-        rows = {
-            r.id: r
-            for r in session.execute(
-                select(table).where(table.id.in_([i for i, _ in page]))
-            ).scalars()
-        }
-        items = [(rows[i], s) for i, s in page if i in rows]
-        nxt = encode_cursor(offset + limit) if len(hits) > offset + limit else None
-        return items, nxt
-    after = position
-    stmt = select(table).where(table.id > after).order_by(table.id).limit(limit + 1)
+    return {
+        r.id: r for r in session.execute(select(table).where(table.id.in_(list(ids)))).scalars()
+    }
+
+
+def rows_after(
+    session: Session, *, kind: str, after: int, limit: int, filters: Filters
+) -> list[Any]:
+    """Up to `limit` rows with an id above `after`, by id, that pass the filters."""
+    table = Credential if kind == "credential" else JobPosting
+    stmt = select(table).where(table.id > after).order_by(table.id).limit(limit)
     if filters.active() or kind == "posting":
         stmt = stmt.where(table.id.in_(_filtered_ids(session, kind, filters)))
-    rows = session.execute(stmt).scalars().all()
-    nxt = encode_cursor(rows[limit - 1].id) if len(rows) > limit else None
-    return [(r, None) for r in rows[:limit]], nxt
+    return list(session.execute(stmt).scalars().all())
 
 
 def visible(tenant_id: int | None):
@@ -170,7 +153,9 @@ def visible(tenant_id: int | None):
     return or_(JobPosting.tenant_id.is_(None), JobPosting.tenant_id == tenant_id)
 
 
-def get_row(session: Session, kind: str, record_id: int, *, tenant_id: int | None = None):
+def get_row(
+    session: Session, *, kind: str, record_id: int, tenant_id: int | None = None
+) -> Credential | JobPosting:
     """The row, or 404 — also for another tenant's private posting (ids leak nothing)."""
     table = Credential if kind == "credential" else JobPosting
     row = session.get(table, record_id)
@@ -179,14 +164,14 @@ def get_row(session: Session, kind: str, record_id: int, *, tenant_id: int | Non
     return row
 
 
-def record_skills(session: Session, kind: str, record_id: int) -> list[RecordSkillOut]:
+def record_skills(session: Session, *, kind: str, record_id: int) -> list[RecordSkillOut]:
     link = CredentialSkill if kind == "credential" else PostingSkill
     fk = link.credential_id if kind == "credential" else link.posting_id
     rows = session.execute(
         select(link, Skill).join(Skill, Skill.id == link.skill_id).where(fk == record_id)
     ).all()
     stated: dict[int, str] = {}
-    for lab in record_labels(session, kind, record_id):
+    for lab in record_labels(session, kind=kind, record_id=record_id):
         if lab.skill_id is not None:
             stated.setdefault(lab.skill_id, lab.label)
     out = [
@@ -209,7 +194,7 @@ def record_skills(session: Session, kind: str, record_id: int) -> list[RecordSki
     )
 
 
-def record_labels(session: Session, kind: str, record_id: int) -> list[StatedLabelOut]:
+def record_labels(session: Session, *, kind: str, record_id: int) -> list[StatedLabelOut]:
     """The skill names the record states, in order, with what each became."""
     labels, lfk = _label_table(kind)
     rows = session.execute(
@@ -240,7 +225,12 @@ def _original(row) -> object:
 
 
 def credential_out(
-    row: Credential, *, score=None, skills=None, original=False, stated=None
+    row: Credential,
+    *,
+    score: float | None = None,
+    skills: list[RecordSkillOut] | None = None,
+    original: bool = False,
+    stated: list[StatedLabelOut] | None = None,
 ) -> CredentialOut:
     return CredentialOut(
         id=row.id,
@@ -270,7 +260,13 @@ def credential_out(
 
 
 def posting_out(
-    session: Session, row: JobPosting, *, score=None, skills=None, original=False, stated=None
+    session: Session,
+    *,
+    row: JobPosting,
+    score: float | None = None,
+    skills: list[RecordSkillOut] | None = None,
+    original: bool = False,
+    stated: list[StatedLabelOut] | None = None,
 ) -> PostingOut:
     occ = session.get(Occupation, row.occupation_id) if row.occupation_id else None
     return PostingOut(

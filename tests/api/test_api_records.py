@@ -209,7 +209,7 @@ def test_extraction_policy_always_adds_extracted_skills_to_stated_ones(runtime):
     from service.repo.records import record_skills
 
     with Session(runtime.engine) as s:
-        skills = record_skills(s, "credential", res.items[0].id)
+        skills = record_skills(s, kind="credential", record_id=res.items[0].id)
     origins = {x.preferred_label: x.origin for x in skills}
     assert origins["Python (computer programming)"] == "explicit"
     assert origins.get("PostgreSQL") == "extracted"

@@ -17,9 +17,9 @@ from sqlmodel import Session
 from starlette.middleware import Middleware
 
 from models.tables import Candidate
+from service.api import routes_records
 from service.api.app import create_app
 from service.api.observability import JsonFormatter, request_id_var
-from service.repo import records
 from tests.utils.errors import assert_error
 
 
@@ -40,7 +40,7 @@ def test_an_unhandled_exception_answers_json_500_and_logs_the_right_request_id(
         raise RuntimeError("secret detail")
 
     assert client.get("/v1/credentials", headers={"X-Request-ID": "prev-1"}).status_code == 200
-    monkeypatch.setattr(records, "search", boom)
+    monkeypatch.setattr(routes_records, "search_records", boom)
     with caplog.at_level(logging.INFO):
         r = client.get("/v1/credentials", headers={"X-Request-ID": "boom-1"})
     body = assert_error(r, 500, None, request_id="boom-1")
