@@ -52,7 +52,7 @@ def linker(tmp_path_factory, fixtures):
     from indexing.encoder import SentenceTransformerEncoder
     from indexing.linker import SkillLinker
     from service.db import make_engine
-    from service.taxonomy import load_taxonomy, occupation_titles, skill_entries
+    from service.taxonomy.load import load_taxonomy, occupation_titles, skill_entries
 
     engine = make_engine(f"sqlite:///{tmp_path_factory.mktemp('taxonomy') / 'full.db'}")
     SQLModel.metadata.create_all(engine)
