@@ -144,6 +144,10 @@ def score_move(runtime, session, move: Move, config: PlannerConfig) -> dict | st
     if reachable <= 1e-9:
         return "nothing coverable within budget"
     scores = {m: score_plan(rows[m], _hours(chosen[m]), cols, reachable) for m in METHODS}
+    core = [not s.optional for s in greedy.steps]  # the greedy plan less its optional steps
+    scores["core"] = score_plan(
+        rows["greedy"][core], _hours(chosen["greedy"], core), cols, reachable
+    )
     return {
         "pair": move.pair,
         "scores": scores,
@@ -154,8 +158,8 @@ def score_move(runtime, session, move: Move, config: PlannerConfig) -> dict | st
     }
 
 
-def _hours(options: Sequence[Option]) -> list[float]:
-    return [c.hours_value for c in options]
+def _hours(options: Sequence[Option], keep: Sequence[bool] | None = None) -> list[float]:
+    return [c.hours_value for c, k in zip(options, keep or [True] * len(options), strict=True) if k]
 
 
 def _credit_rows(runtime, session, move: Move, chosen: dict[str, list[Option]]) -> dict:
@@ -215,7 +219,7 @@ def run_career_change_eval(
 
 
 def _report(rows: list[dict], skipped: Counter, st, seed: int, seconds: float) -> dict:
-    by = {m: [r["scores"][m] for r in rows] for m in METHODS}
+    by = {m: [r["scores"][m] for r in rows] for m in (*METHODS, "core")}
     opt_hours = [s.hours for s in by["optimum"]]
 
     def figures(scores: list[PlanScore]) -> dict:
@@ -226,6 +230,7 @@ def _report(rows: list[dict], skipped: Counter, st, seed: int, seconds: float) -
     out = figures(by["greedy"])
     out["baseline"] = figures(by["baseline"])
     out["optimum"] = figures(by["optimum"])
+    out["without_optional"] = figures(by["core"])
     budgets = sorted(r["pair"].budget_hours for r in rows)
     out |= {
         "set": "career-change",
