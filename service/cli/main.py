@@ -133,10 +133,20 @@ def cmd_eval_extraction(args, settings: Settings) -> int:
 
 
 def cmd_eval_planning(args, settings: Settings) -> int:
-    from service.evaluation.planning import run_planning_eval
     from service.runtime import build_runtime
 
     runtime = build_runtime(settings.model_copy(update={"load_default_data": False}))
+    if args.set == "career-change":
+        from service.evaluation.career_planning import (
+            format_career_change,
+            run_career_change_eval,
+        )
+
+        result = run_career_change_eval(runtime, args.data, n_pairs=args.pairs, seed=args.seed)
+        print(json.dumps(result) if args.json else format_career_change(result))
+        return 0
+    from service.evaluation.planning import run_planning_eval
+
     result = run_planning_eval(runtime, n_roles=args.roles, seed=args.seed)
     if args.json:
         print(json.dumps(result))
@@ -206,9 +216,21 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("file")
     s.add_argument("--json", action="store_true", help="print one JSON object")
     s.set_defaults(func=cmd_eval_extraction)
-    s = ev.add_parser("planning", help="plans for synthetic learners on ESCO occupations")
+    s = ev.add_parser(
+        "planning",
+        help="plans for synthetic learners on ESCO occupations (--set synthetic) or for career "
+        "moves between related occupations with an hour budget (--set career-change)",
+    )
+    s.add_argument(
+        "data",
+        nargs="?",
+        default="../shared/data",
+        help="career-change: folder with onet-29.2/ and melo/ (default ../shared/data)",
+    )
+    s.add_argument("--set", choices=("synthetic", "career-change"), default="synthetic")
     s.add_argument("--json", action="store_true", help="print one JSON object")
-    s.add_argument("--roles", type=int, default=200)
+    s.add_argument("--roles", type=int, default=200, help="synthetic: occupations")
+    s.add_argument("--pairs", type=int, default=300, help="career-change: career moves")
     s.add_argument("--seed", type=int, default=11)
     s.set_defaults(func=cmd_eval_planning)
     s = ev.add_parser("titles", help="job-title resolution: MELO and the noisy O*NET titles")
