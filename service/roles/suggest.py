@@ -13,6 +13,7 @@ from __future__ import annotations
 import time
 from typing import TYPE_CHECKING
 
+import numpy as np
 from sqlmodel import Session
 
 from indexing.types import unchecked
@@ -56,10 +57,8 @@ def suggest(
     timings["learner"] = time.perf_counter() - t
     check()
     t = time.perf_counter()
-    matrix = rm.role_matrix(runtime, session)
-    pairs = rm.learner_pairs(runtime, session, matrix, learner.profile)
     config = gap_config(runtime.settings)
-    order = rm.rank(matrix, rm.score(matrix, learner.profile, pairs, config), body.majors())
+    matrix, pairs, _scores, order = ranking(runtime, session, learner.profile, body.majors())
     timings["rank"] = time.perf_counter() - t
     t = time.perf_counter()
     offset = decode_cursor(body.cursor)
@@ -82,6 +81,17 @@ def suggest(
         len(order), items, nxt, learner_json, warnings, answers.timings_ms(timings)
     )
     return answers.to_json(out)
+
+
+def ranking(
+    runtime: Runtime, session: Session, profile: LearnerProfile, majors=None
+) -> tuple[rm.RoleMatrix, dict, rm.Scores, np.ndarray]:
+    """Every occupation scored for the learner, and the rows in the answer's order (those of
+    the ISCO major groups `majors`, when given)."""
+    matrix = rm.role_matrix(runtime, session)
+    pairs = rm.learner_pairs(runtime, session, matrix, profile)
+    scores = rm.score(matrix, profile, pairs, gap_config(runtime.settings))
+    return matrix, pairs, scores, rm.rank(matrix, scores, majors)
 
 
 def _role_gap(runtime: Runtime, session, matrix, row, profile, rev, config) -> tuple[Gap, dict]:
