@@ -28,6 +28,7 @@ from service.recommend.gap import gap_config, learner_of
 from service.recommend.plan import constraints_of
 from service.repo.records import decode_cursor, encode_cursor
 from service.roles import matrix as rm
+from service.roles import score as rs
 from service.roles.close import to_close
 
 if TYPE_CHECKING:
@@ -85,13 +86,13 @@ def suggest(
 
 def ranking(
     runtime: Runtime, session: Session, profile: LearnerProfile, majors=None
-) -> tuple[rm.RoleMatrix, dict, rm.Scores, np.ndarray]:
+) -> tuple[rm.RoleMatrix, dict, rs.Scores, np.ndarray]:
     """Every occupation scored for the learner, and the rows in the answer's order (those of
     the ISCO major groups `majors`, when given)."""
     matrix = rm.role_matrix(runtime, session)
     pairs = rm.learner_pairs(runtime, session, matrix, profile)
-    scores = rm.score(matrix, profile, pairs, gap_config(runtime.settings))
-    return matrix, pairs, scores, rm.rank(matrix, scores, majors)
+    scores = rs.score(matrix, profile, pairs, gap_config(runtime.settings))
+    return matrix, pairs, scores, rs.rank(matrix, scores, majors)
 
 
 def _role_gap(runtime: Runtime, session, matrix, row, profile, rev, config) -> tuple[Gap, dict]:
