@@ -5,10 +5,10 @@ for its details: the role and the partial credit its gap uses.
 Columns are the skills some occupation requires (essential or optional, as the role of POST
 /v1/gap has them: O*NET tools in demand included); the entries carry the requirement's weight and
 whether it is essential. The learner's partial credit between its skills and every column
-(`learner_pairs`) is computed once per held skill and kept with the matrix. The scores of every
-row (service/roles/score.py) are vector operations over the entries; `role_profile` and
-`role_neighbours` give the same role and partial credit for one row, so the page's details come
-from `compute_gap` itself.
+(`learner_pairs`, from the skill graph of service/roles/graph.py) is kept with the matrix. The
+scores of every row (service/roles/score.py) are vector operations over the entries;
+`role_profile` and `role_neighbours` give the same role and partial credit for one row, so the
+page's details come from `compute_gap` itself.
 """
 
 from __future__ import annotations
@@ -22,9 +22,9 @@ import numpy as np
 from sqlmodel import Session
 
 from service.matching import LearnerProfile, RequiredSkill, RoleProfile
-from service.profiles.neighbours import neighbours
 from service.profiles.role import occupation_requirement, skill_labels
 from service.repo.taxonomy import all_occupation_skills, occupation_rows
+from service.roles.graph import skill_graph
 
 if TYPE_CHECKING:
     from service.runtime import Runtime
@@ -50,7 +50,6 @@ class RoleMatrix:
     # the requirements by column (skill): column j's are [col_ptr[j], col_ptr[j+1])
     skills: list[int]  # required skill ids, ascending: the columns
     col_of: dict[int, int]
-    vecs: np.ndarray  # the columns' skill vectors (neighbours' others_vecs)
     col_ptr: np.ndarray
     ent_row: np.ndarray
     ent_col: np.ndarray
@@ -126,8 +125,6 @@ def build_matrix(runtime: Runtime, session: Session) -> RoleMatrix:
         key_base=key_base,
         skills=skill_list,
         col_of={s: j for j, s in enumerate(skill_list)},
-        # stored transposed: the similarity product (neighbours) reads it row by row
-        vecs=np.ascontiguousarray(runtime.linker.skill_vectors(skill_list).T).T,
         col_ptr=col_ptr.astype(np.int64),
         ent_row=ent_row,
         ent_col=col[order],
@@ -143,20 +140,17 @@ def learner_pairs(
     runtime: Runtime, session: Session, matrix: RoleMatrix, profile: LearnerProfile
 ) -> dict:
     """Held skill -> {required skill: relation credit}: the partial credit between the learner's
-    skills and every column (neighbours, both ways: it is symmetric), each held skill's
-    computed once per matrix."""
+    skills and every column (neighbours, both ways: it is symmetric), from the skill graph,
+    each held skill's kept with the matrix."""
     held = sorted(s for s, c in profile.skills.items() if c > 0)
     if not held or not matrix.skills:
         return {}
     cache = matrix.pairs_cache
     missing = [s for s in held if s not in cache]
     if missing:
-        found = neighbours(
-            runtime, session, missing, (), others_vecs=(matrix.skills, matrix.vecs),
-            keep_required=True,
-        )  # fmt: skip
+        graph = skill_graph(runtime, session)
         for s in missing:
-            cache[s] = found.get(s, {})
+            cache[s] = {o: c for o, c in graph.get(s, {}).items() if o in matrix.col_of}
     return {s: cache[s] for s in held if cache[s]}
 
 
