@@ -7,6 +7,7 @@ from __future__ import annotations
 import math
 import random
 
+import numpy as np
 import pytest
 from sqlalchemy import select
 from sqlmodel import Session
@@ -17,6 +18,7 @@ from service.profiles.neighbours import neighbours, skill_hierarchy
 from service.profiles.role import role_from_occupation
 from service.roles import matrix as rm
 from service.roles import score as rs
+from service.roles.graph import between, skill_graph
 from tests.utils.queries import essential_skills
 
 URL = "/v1/roles/suggest"
@@ -64,8 +66,9 @@ def test_the_occupation_whose_essentials_are_declared_comes_first(client, runtim
     assert 0 < len(carried) <= 5
     assert all(c["held"] and c["evidence_kinds"] == ["declared"] for c in carried)
     assert all(c["via"] is None for c in carried)
-    covs = [i["coverage"] for i in out["items"]]
-    assert covs == sorted(covs, reverse=True) and out["total"] >= len(out["items"])
+    scores = [i["score"] for i in out["items"]]
+    assert scores == sorted(scores, reverse=True) and out["total"] >= len(out["items"])
+    assert first["score"] == max(scores) > 0
     assert [i["rank"] for i in out["items"]] == list(range(1, len(out["items"]) + 1))
 
 
@@ -426,3 +429,69 @@ def test_neighbours_between_required_skills_only_when_asked(runtime):
         one_way = neighbours(runtime, s, [a], [b])
     assert both[a][b] == both[b][a] == one_way[a][b] >= runtime.settings.partial_hierarchy_credit
     assert a not in both[a] and b not in both[b]
+
+
+# ------------------------------------------------------------- the ranking's rules (issue 15)
+
+
+def _cook_only_optional(runtime) -> tuple[int, list[str]]:
+    """The cook's id and the URIs of its optional ESCO skills that no other occupation needs."""
+    with Session(runtime.engine) as s:
+        oid = s.execute(select(Occupation.id).where(Occupation.preferred_label == "cook")).scalar()
+        links = s.execute(
+            select(OccupationSkill.occupation_id, Skill.uri, OccupationSkill.relation).join(
+                Skill, Skill.id == OccupationSkill.skill_id
+            )
+        ).all()
+    elsewhere = {uri for o, uri, _r in links if o != oid}
+    return oid, sorted(
+        u for o, u, r in links if o == oid and r == "optional" and u not in elsewhere
+    )
+
+
+def test_a_role_that_uses_the_learners_skills_comes_first_without_its_essentials(client, runtime):
+    """The line cook of issue 15: skills a cook uses (optional ones) make the cook the first
+    role, though none of its essential skills is covered; the score and the carriers say why."""
+    oid, optional = _cook_only_optional(runtime)
+    assert len(optional) >= 3
+    out = _suggest(client, {"learner": {"skills": optional[:3]}})
+    first = out["items"][0]
+    assert first["occupation"]["id"] == oid and first["score"] > 0
+    assert first["counts"]["covered"] == 0 and first["n_missing_essential"] == first["n_essential"]
+    held = [c for c in first["carried_by"] if c["held"]]
+    assert len(held) == 3 and all(not c["essential"] and c["weight"] == 0.5 for c in held)
+    scores = [i["score"] for i in out["items"]]
+    assert scores == sorted(scores, reverse=True) and out["total"] == len(out["items"])
+
+
+def test_the_ranking_terms_on_a_learner_of_one_role(runtime):
+    """Precision: a learner whose skills one occupation requires all has precision 1 there;
+    reach: the whole role's coverage shrunk by SHRINK, so a small role gains no edge from it."""
+    oid, ess = essential_skills(runtime.engine, "cook")
+    with Session(runtime.engine) as s:
+        ids = s.execute(select(Skill.id).where(Skill.uri.in_(ess[:3]))).scalars().all()
+        matrix = rm.role_matrix(runtime, s)
+        profile = LearnerProfile(dict.fromkeys(ids, 1.0))
+        pairs = rm.learner_pairs(runtime, s, matrix, profile)
+    cfg = GapConfig(runtime.settings.gap_partial_min, runtime.settings.gap_covered_min)
+    sc = rs.score(matrix, profile, pairs, cfg)
+    row = int(np.flatnonzero(matrix.occ_ids == oid)[0])
+    assert sc.precision[row] == pytest.approx(1.0)
+    assert sc.reach[row] == pytest.approx(3 / (matrix.req_total[row] + rs.SHRINK))
+    assert sc.score[row] == pytest.approx(np.sqrt(sc.reach[row]))
+    assert sc.coverage[row] == pytest.approx(3 / matrix.ess_total[row])
+    assert rs.rank(matrix, sc)[0] == row
+
+
+def test_the_skill_graph_gives_what_neighbours_computes(runtime):
+    rng = random.Random(5)
+    ids = sorted(runtime.skills)
+    with Session(runtime.engine) as s:
+        graph = skill_graph(runtime, s)
+        credits = {c for mine in graph.values() for c in mine.values()}
+        assert runtime.settings.partial_hierarchy_credit in credits and len(credits) > 1
+        for _ in range(4):
+            required = rng.sample(ids, 40)
+            others = set(rng.sample(ids, 300)) | set(required[:5])
+            assert between(graph, required, others) == neighbours(runtime, s, required, others)
+            assert between(graph, required, ()) == {}
