@@ -1,5 +1,5 @@
-"""POST /v1/roles/suggest: the learner (with some evidence) and the occupations ranked by their
-essential coverage, with what closes each gap."""
+"""POST /v1/roles/suggest: the learner (with some evidence) and the occupations ranked by how
+close the learner is to each (reach and precision), with what closes each essential gap."""
 
 from __future__ import annotations
 
@@ -113,6 +113,7 @@ class CarrierSkillOut(BaseModel):
     skill_id: int
     label: str
     weight: float
+    essential: bool = Field(description="essential to the occupation, else optional")
     credit: float = Field(description=CREDIT)
     status: GapStatus
     held: bool = Field(description=HELD)
@@ -142,20 +143,27 @@ class RoleClosingOut(BaseModel):
 class SuggestedRoleOut(BaseModel):
     rank: int
     occupation: SuggestedOccupationOut
-    coverage: float = Field(description=COVERAGE + ", over the essential skills; the order")
+    score: float = Field(
+        description="the order: sqrt(reach x precision), reach the trust-weighted coverage of "
+        "every requirement (essential and optional at their weights) shrunk for a small role, "
+        "precision the share of the learner's skills the occupation requires, weighed by "
+        "confidence and specificity; ties by coverage"
+    )
+    coverage: float = Field(description=COVERAGE + ", over the essential skills")
     coverage_held: float = Field(description=COVERAGE_HELD + ", over the essential skills")
     n_essential: int
     n_missing_essential: int = Field(description="essential skills not covered: the gap's size")
     counts: GapCountsOut = Field(description="the essential skills by status")
     open_weight: float = Field(description="sum(weight x (1 - credit)) of those not covered")
     carried_by: list[CarrierSkillOut] = Field(
-        description="the essential skills that weigh most in the coverage, heaviest first"
+        description="the requirements (essential or optional) that weigh most in the match: "
+        "weight x credit, heaviest first"
     )
     to_close: RoleClosingOut
 
 
 class RolesSuggestOut(BaseModel):
-    total: int = Field(description="occupations with any essential coverage (and the filter)")
+    total: int = Field(description="occupations with a score above 0 (and the filter)")
     items: list[SuggestedRoleOut]
     next_cursor: str | None = None
     learner: LearnerOut

@@ -51,11 +51,13 @@ def plan_gap(
     timings=None,
     deadline: Deadline | None = None,
     config: PlannerConfig | None = None,
+    option_neighbours=None,
 ):
     """The planner over the catalog for an open gap: options from the in-memory catalog,
     partial credit between the gap and what they teach, then greedy or exact planning (which
     stops at the deadline: the solver is given no more time than is left). config: the
-    planner's tuning (the default's where None)."""
+    planner's tuning (the default's where None). option_neighbours: (gap skills, option skills)
+    -> their partial credit as `neighbours` gives it, from a caller's cache."""
     timings = {} if timings is None else timings
     check = deadline.check if deadline is not None else unchecked
     s = runtime.settings
@@ -77,7 +79,10 @@ def plan_gap(
     timings["candidates"] = time.perf_counter() - t  # the answer's timings_ms keeps its name
     t = time.perf_counter()
     option_skills = {sid for c in options for sid in c.skills}
-    nb_c = neighbours(runtime, session, open_ids, option_skills)
+    if option_neighbours is None:
+        nb_c = neighbours(runtime, session, open_ids, option_skills)
+    else:
+        nb_c = option_neighbours(open_ids, option_skills)
     for k, v in (nb or {}).items():
         nb_c.setdefault(k, {}).update(v)
     timings["neighbours"] = time.perf_counter() - t

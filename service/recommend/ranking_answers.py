@@ -196,6 +196,7 @@ class CarrierJson:
     skill_id: int
     label: str
     weight: float
+    essential: bool
     credit: float
     status: str
     held: bool
@@ -207,6 +208,7 @@ class CarrierJson:
 class SuggestedRoleJson:
     rank: int
     occupation: OccupationJson
+    score: float
     coverage: float
     coverage_held: float
     n_essential: int

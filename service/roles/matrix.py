@@ -1,34 +1,30 @@
-"""Every occupation scored for one learner at once: the occupations' essential skills as a sparse
-occupation x skill matrix (built once per runtime: the taxonomy is loaded at startup and does not
-change while it runs), and the learner's credit per skill spread over it.
+"""Every occupation's requirements as a sparse occupation x skill matrix, built once per runtime
+(the taxonomy is loaded at startup and does not change while it runs), and what one row needs
+for its details: the role and the partial credit its gap uses.
 
-The credit is the gap's (service.matching.gap.best_credit): a held skill's confidence, or a held
-neighbouring skill's confidence x the relation's credit (neighbours), the best of them.
-As in the gap of one occupation (POST /v1/gap), a held skill that the occupation itself requires
-(essential or optional) lends no credit to its other skills. Held means held: a skill with direct
-evidence is covered whatever its confidence; a skill not held is covered by a neighbour's credit
->= gap_covered_min, partly covered from gap_partial_min.
-
-Columns are the skills essential to some occupation. A row's score is its essential coverage,
-sum(weight x credit) / sum(weight) over its essential skills: the essential items of the
-occupation's gap, vectorised. `role_profile` and `role_neighbours` give the same role and partial
-credit for one row, so the page's details come from `compute_gap` itself.
+Columns are the skills some occupation requires (essential or optional, as the role of POST
+/v1/gap has them: O*NET tools in demand included); the entries carry the requirement's weight and
+whether it is essential. The learner's partial credit between its skills and every column
+(`learner_pairs`, from the skill graph of service/roles/graph.py) is kept with the matrix. The
+scores of every row (service/roles/score.py) are vector operations over the entries;
+`role_profile` and `role_neighbours` give the same role and partial credit for one row, so the
+page's details come from `compute_gap` itself.
 """
 
 from __future__ import annotations
 
 import threading
-from collections.abc import Collection, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 import numpy as np
 from sqlmodel import Session
 
-from service.matching import GapConfig, LearnerProfile, RequiredSkill, RoleProfile
-from service.profiles.neighbours import neighbours
+from service.matching import LearnerProfile, RequiredSkill, RoleProfile
 from service.profiles.role import occupation_requirement, skill_labels
 from service.repo.taxonomy import all_occupation_skills, occupation_rows
+from service.roles.graph import skill_graph
 
 if TYPE_CHECKING:
     from service.runtime import Runtime
@@ -51,32 +47,20 @@ class RoleMatrix:
     req_essential: np.ndarray
     req_keys: np.ndarray  # sorted row * key_base + skill id of every requirement
     key_base: int
-    # the essential entries by column (skill): column j's are [col_ptr[j], col_ptr[j+1])
-    skills: list[int]  # essential skill ids, ascending: the columns
+    # the requirements by column (skill): column j's are [col_ptr[j], col_ptr[j+1])
+    skills: list[int]  # required skill ids, ascending: the columns
     col_of: dict[int, int]
-    vecs: np.ndarray  # the columns' skill vectors (neighbours' others_vecs)
     col_ptr: np.ndarray
     ent_row: np.ndarray
     ent_col: np.ndarray
     ent_weight: np.ndarray
+    ent_essential: np.ndarray
     ess_total: np.ndarray  # per row: the essential weight
+    req_total: np.ndarray  # per row: the weight of every requirement
     n_essential: np.ndarray  # per row: the essential skills
     # held skill -> {column skill: relation credit}, filled as learners ask (lives as long as
     # the matrix: the skills and their vectors do not change)
     pairs_cache: dict[int, dict[int, float]] = field(default_factory=dict)
-
-
-@dataclass(frozen=True)
-class Scores:
-    """Per row: trust-weighted essential coverage, the held share of the essential weight
-    (covered: held, or a neighbour's credit >= gap_covered_min), and the essential skills
-    covered, partly covered and missing."""
-
-    coverage: np.ndarray
-    coverage_held: np.ndarray
-    covered: np.ndarray
-    partial: np.ndarray
-    missing: np.ndarray
 
 
 def role_matrix(runtime: Runtime, session: Session) -> RoleMatrix:
@@ -121,13 +105,11 @@ def build_matrix(runtime: Runtime, session: Session) -> RoleMatrix:
     req_ess = np.fromiter((v[1] for m in merged for v in m.values()), bool, len(req_skill))
     req_row = np.repeat(np.arange(n, dtype=np.int64), counts)
     key_base = int(req_skill.max()) + 1 if len(req_skill) else 1
-    skills = np.unique(req_skill[req_ess])
-    col = np.searchsorted(skills, req_skill[req_ess])
+    skills = np.unique(req_skill)
+    col = np.searchsorted(skills, req_skill)
     order = np.argsort(col, kind="stable")
-    ent_col = col[order]
-    ent_row = req_row[req_ess][order]
-    ent_weight = req_weight[req_ess][order]
-    col_ptr = np.concatenate([[0], np.cumsum(np.bincount(ent_col, minlength=len(skills)))])
+    ent_row, ent_weight, ent_ess = req_row[order], req_weight[order], req_ess[order]
+    col_ptr = np.concatenate([[0], np.cumsum(np.bincount(col, minlength=len(skills)))])
     skill_list = skills.tolist()
     return RoleMatrix(
         occ_ids=np.array([o[0] for o in occ], dtype=np.int64),
@@ -143,120 +125,33 @@ def build_matrix(runtime: Runtime, session: Session) -> RoleMatrix:
         key_base=key_base,
         skills=skill_list,
         col_of={s: j for j, s in enumerate(skill_list)},
-        # stored transposed: the similarity product (neighbours) reads it row by row
-        vecs=np.ascontiguousarray(runtime.linker.skill_vectors(skill_list).T).T,
         col_ptr=col_ptr.astype(np.int64),
         ent_row=ent_row,
-        ent_col=ent_col,
+        ent_col=col[order],
         ent_weight=ent_weight,
-        ess_total=np.bincount(ent_row, weights=ent_weight, minlength=n),
-        n_essential=np.bincount(ent_row, minlength=n),
+        ent_essential=ent_ess,
+        ess_total=np.bincount(ent_row, weights=ent_weight * ent_ess, minlength=n),
+        req_total=np.bincount(ent_row, weights=ent_weight, minlength=n),
+        n_essential=np.bincount(ent_row, weights=ent_ess, minlength=n).astype(np.int64),
     )
 
 
 def learner_pairs(
     runtime: Runtime, session: Session, matrix: RoleMatrix, profile: LearnerProfile
 ) -> dict:
-    """Held skill -> {essential skill: relation credit}: the partial credit between the learner's
-    skills and every column (neighbours, both ways: it is symmetric), each held skill's
-    computed once per matrix."""
+    """Held skill -> {required skill: relation credit}: the partial credit between the learner's
+    skills and every column (neighbours, both ways: it is symmetric), from the skill graph,
+    each held skill's kept with the matrix."""
     held = sorted(s for s, c in profile.skills.items() if c > 0)
     if not held or not matrix.skills:
         return {}
     cache = matrix.pairs_cache
     missing = [s for s in held if s not in cache]
     if missing:
-        found = neighbours(
-            runtime, session, missing, (), others_vecs=(matrix.skills, matrix.vecs),
-            keep_required=True,
-        )  # fmt: skip
+        graph = skill_graph(runtime, session)
         for s in missing:
-            cache[s] = found.get(s, {})
+            cache[s] = {o: c for o, c in graph.get(s, {}).items() if o in matrix.col_of}
     return {s: cache[s] for s in held if cache[s]}
-
-
-def _clip01(x: float) -> float:
-    return 0.0 if x <= 0.0 else 1.0 if x >= 1.0 else float(x)
-
-
-def _own(matrix: RoleMatrix, rows: np.ndarray, skills: np.ndarray) -> np.ndarray:
-    """Whether each row's occupation requires each skill (any relation)."""
-    if not len(matrix.req_keys):
-        return np.zeros(len(rows), dtype=bool)
-    keys = rows * matrix.key_base + skills
-    pos = np.minimum(np.searchsorted(matrix.req_keys, keys), len(matrix.req_keys) - 1)
-    # a skill id past every required one names no requirement (and its key another row's)
-    return (skills < matrix.key_base) & (matrix.req_keys[pos] == keys)
-
-
-def credits(matrix: RoleMatrix, profile: LearnerProfile, pairs: Mapping) -> np.ndarray:
-    """The learner's credit for every essential entry (the matrix's entry order)."""
-    direct = np.zeros(len(matrix.skills), dtype=np.float64)
-    for sid, conf in profile.skills.items():
-        j = matrix.col_of.get(sid)
-        if j is not None:
-            direct[j] = _clip01(conf)
-    cell = direct[matrix.ent_col]
-    pj, pl, pv = [], [], []
-    for lsid, others in pairs.items():
-        strength = _clip01(profile.skills.get(lsid, 0.0))
-        for sid, rel in (others if strength > 0 else {}).items():
-            j, r = matrix.col_of.get(sid), _clip01(rel)
-            if j is not None and r > 0:
-                pj.append(j)
-                pl.append(lsid)
-                pv.append(strength * r)
-    if not pj:
-        return cell
-    cols = np.array(pj, dtype=np.int64)
-    starts, sizes = matrix.col_ptr[cols], matrix.col_ptr[cols + 1] - matrix.col_ptr[cols]
-    offset = np.arange(int(sizes.sum())) - np.repeat(np.cumsum(sizes) - sizes, sizes)
-    idx = np.repeat(starts, sizes) + offset
-    lend = np.repeat(np.array(pl, dtype=np.int64), sizes)
-    value = np.repeat(np.array(pv, dtype=np.float64), sizes)
-    free = ~_own(matrix, matrix.ent_row[idx], lend)
-    np.maximum.at(cell, idx[free], value[free])
-    return cell
-
-
-def score(matrix: RoleMatrix, profile: LearnerProfile, pairs: Mapping, config: GapConfig) -> Scores:
-    """Every row's essential coverage for this learner, at once."""
-    cell = credits(matrix, profile, pairs)
-    held = np.zeros(len(matrix.skills), dtype=bool)
-    for sid in profile.skills:
-        j = matrix.col_of.get(sid)
-        if j is not None and profile.holds(sid):
-            held[j] = True
-    covered = held[matrix.ent_col] | (cell >= config.covered_min)
-    partial = ~covered & (cell >= config.partial_min)
-    n = len(matrix.occ_ids)
-    rows, w = matrix.ent_row, matrix.ent_weight
-
-    def per_row(values) -> np.ndarray:
-        return np.bincount(rows, weights=values, minlength=n)
-
-    total = matrix.ess_total
-    safe = np.where(total > 0, total, 1.0)
-    n_cov, n_part = per_row(covered.astype(np.float64)), per_row(partial.astype(np.float64))
-    return Scores(
-        coverage=np.where(total > 0, per_row(w * cell) / safe, 0.0),
-        coverage_held=np.where(total > 0, per_row(w * covered) / safe, 0.0),
-        covered=n_cov.astype(np.int64),
-        partial=n_part.astype(np.int64),
-        missing=(matrix.n_essential - n_cov - n_part).astype(np.int64),
-    )
-
-
-def rank(matrix: RoleMatrix, scores: Scores, majors: Collection[int] | None = None) -> np.ndarray:
-    """The rows with any essential coverage (of these ISCO major groups, when given), closest
-    first: coverage, then fewer essential skills to close, then the occupation id."""
-    keep = (matrix.ess_total > 0) & (scores.coverage > 0)
-    if majors:
-        keep &= np.isin(matrix.major, list(majors))
-    rows = np.flatnonzero(keep)
-    to_close = scores.partial[rows] + scores.missing[rows]
-    cov = np.round(scores.coverage[rows], 9)  # equal coverages tie, whatever the sum's order
-    return rows[np.lexsort((matrix.occ_ids[rows], to_close, -cov))]
 
 
 def role_profile(
@@ -279,7 +174,7 @@ def role_profile(
 
 
 def reverse_pairs(pairs: Mapping) -> dict[int, list[tuple[int, float]]]:
-    """Essential skill -> [(held skill, relation credit)]."""
+    """Required skill -> [(held skill, relation credit)]."""
     rev: dict[int, list[tuple[int, float]]] = {}
     for lsid, others in pairs.items():
         for sid, rel in others.items():
@@ -287,14 +182,17 @@ def reverse_pairs(pairs: Mapping) -> dict[int, list[tuple[int, float]]]:
     return rev
 
 
-def role_neighbours(matrix: RoleMatrix, row: int, rev: Mapping) -> dict[int, dict[int, float]]:
-    """The partial credit of row `row`'s essential skills from the learner's skills, as the gap
-    of the occupation gets it (a skill the occupation requires lends none)."""
+def role_neighbours(
+    matrix: RoleMatrix, row: int, rev: Mapping, *, essential_only: bool = True
+) -> dict[int, dict[int, float]]:
+    """The partial credit of row `row`'s essential skills (every requirement's, without
+    `essential_only`) from the learner's skills, as the gap of the occupation gets it (a skill
+    the occupation requires lends none)."""
     lo, hi = int(matrix.req_ptr[row]), int(matrix.req_ptr[row + 1])
     required = set(matrix.req_skill[lo:hi].tolist())
-    essential = matrix.req_skill[lo:hi][matrix.req_essential[lo:hi]].tolist()
+    keep = matrix.req_essential[lo:hi] if essential_only else slice(None)
     out: dict[int, dict[int, float]] = {}
-    for sid in essential:
+    for sid in matrix.req_skill[lo:hi][keep].tolist():
         mine = {lsid: rel for lsid, rel in rev.get(sid, ()) if lsid not in required}
         if mine:
             out[sid] = mine

@@ -1,18 +1,22 @@
 """POST /v1/roles/suggest: the occupations ranked by how close a learner already is to each.
 
 The learner is built as for POST /v1/gap (same evidence, trust weights, held-means-held). Every
-occupation is scored at once (service/roles/matrix.py): its essential coverage with the gap's
-partial credit. Only the page's occupations get the details: their essential gap from
-`compute_gap`, the skills that carry the match, and the hours and cost that close the gap under
-the constraints, from the planner of POST /v1/recommendations in its cheap setting (greedy, without
-local search or alternatives: the hours and cost are an upper bound on the full planner's).
+occupation is scored at once (service/roles/score.py over the matrix of service/roles/matrix.py):
+how much of the role the learner covers and how much of the learner the role uses, with the
+gap's partial credit. Only the page's occupations get the details: their gap from `compute_gap`
+(the essential one for the figures, the whole role's for the skills that carry the match), and
+the hours and cost that close the essential gap under the constraints, from the planner of POST
+/v1/recommendations in its cheap setting (greedy, without local search or alternatives: the hours
+and cost are an upper bound on the full planner's).
 """
 
 from __future__ import annotations
 
 import time
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
+import numpy as np
 from sqlmodel import Session
 
 from indexing.types import unchecked
@@ -27,6 +31,7 @@ from service.recommend.gap import gap_config, learner_of
 from service.recommend.plan import constraints_of
 from service.repo.records import decode_cursor, encode_cursor
 from service.roles import matrix as rm
+from service.roles import score as rs
 from service.roles.close import to_close
 
 if TYPE_CHECKING:
@@ -56,23 +61,16 @@ def suggest(
     timings["learner"] = time.perf_counter() - t
     check()
     t = time.perf_counter()
-    matrix = rm.role_matrix(runtime, session)
-    pairs = rm.learner_pairs(runtime, session, matrix, learner.profile)
-    config = gap_config(runtime.settings)
-    order = rm.rank(matrix, rm.score(matrix, learner.profile, pairs, config), body.majors())
+    matrix, pairs, scores, order = ranking(runtime, session, learner.profile, body.majors())
     timings["rank"] = time.perf_counter() - t
     t = time.perf_counter()
     offset = decode_cursor(body.cursor)
     page = order[offset : offset + body.limit].tolist()
-    rev = rm.reverse_pairs(pairs)
-    constraints = constraints_of(body.constraints)
-    items = []
-    for position, row in enumerate(page, start=offset + 1):
-        check()
-        gap, nb = _role_gap(runtime, session, matrix, row, learner.profile, rev, config)
-        carriers = _carriers(runtime, session, gap, learner.profile)
-        closing = to_close(runtime, session, gap, learner.profile, nb, constraints, deadline)
-        items.append(_role_item(matrix, row, gap, position, carriers, closing))
+    ctx = _Page(runtime, session, matrix, learner.profile, pairs, constraints_of(body.constraints))
+    items = [
+        ctx.item(row, float(scores.score[row]), position, gaps, deadline)
+        for position, (row, gaps) in enumerate(ctx.gaps(page, check), start=offset + 1)
+    ]
     timings["page"] = time.perf_counter() - t
     warnings = [] if learner.profile.skills else [{"field": "learner", "message": NO_SKILLS}]
     end = offset + body.limit
@@ -84,14 +82,55 @@ def suggest(
     return answers.to_json(out)
 
 
-def _role_gap(runtime: Runtime, session, matrix, row, profile, rev, config) -> tuple[Gap, dict]:
-    """An occupation's gap over its essential skills, and the partial credit it used."""
-    essential = rm.role_profile(runtime, session, matrix, row, essential_only=True)
-    nb = rm.role_neighbours(matrix, row, rev)
-    return compute_gap(essential, profile, nb, config), nb
+def ranking(
+    runtime: Runtime, session: Session, profile: LearnerProfile, majors=None
+) -> tuple[rm.RoleMatrix, dict, rs.Scores, np.ndarray]:
+    """Every occupation scored for the learner, and the rows in the answer's order (those of
+    the ISCO major groups `majors`, when given)."""
+    matrix = rm.role_matrix(runtime, session)
+    pairs = rm.learner_pairs(runtime, session, matrix, profile)
+    scores = rs.score(matrix, profile, pairs, gap_config(runtime.settings))
+    return matrix, pairs, scores, rs.rank(matrix, scores, majors)
 
 
-def _role_item(matrix, row, gap: Gap, position: int, carriers, closing) -> ra.SuggestedRoleJson:
+class _Page:
+    """What the page's roles share: the matrix, the learner, the partial credit both ways."""
+
+    def __init__(self, runtime: Runtime, session, matrix, profile, pairs, constraints) -> None:
+        self.runtime, self.session, self.matrix = runtime, session, matrix
+        self.profile, self.constraints = profile, constraints
+        self.rev = rm.reverse_pairs(pairs)
+        self.config = gap_config(runtime.settings)
+
+    def gaps(self, rows: list[int], check) -> list[tuple[int, tuple]]:
+        """Each row's gaps (`role_gaps`)."""
+        out = []
+        for row in rows:
+            check()
+            out.append((row, self.role_gaps(row)))
+        return out
+
+    def role_gaps(self, row: int) -> tuple[Gap, Gap, dict]:
+        """An occupation's gap over every requirement and over its essential skills, and the
+        partial credit the essential gap used."""
+        role = rm.role_profile(self.runtime, self.session, self.matrix, row)
+        essential = replace(role, skills=[r for r in role.skills if r.essential])
+        nb = rm.role_neighbours(self.matrix, row, self.rev, essential_only=False)
+        nb_ess = {r.skill_id: nb[r.skill_id] for r in essential.skills if r.skill_id in nb}
+        whole = compute_gap(role, self.profile, nb, self.config)
+        return whole, compute_gap(essential, self.profile, nb_ess, self.config), nb_ess
+
+    def item(self, row: int, score: float, position: int, gaps, deadline) -> ra.SuggestedRoleJson:
+        whole, gap, nb = gaps
+        rt, s, profile = self.runtime, self.session, self.profile
+        carriers = _carriers(rt, s, whole, profile)
+        closing = to_close(rt, s, gap, profile, nb, self.constraints, deadline)
+        return _role_item(self.matrix, row, score, gap, position, carriers, closing)
+
+
+def _role_item(
+    matrix, row, score: float, gap: Gap, position: int, carriers, closing
+) -> ra.SuggestedRoleJson:
     occupation = ra.OccupationJson(
         int(matrix.occ_ids[row]), matrix.uris[row], matrix.labels[row], matrix.isco[row]
     )
@@ -99,6 +138,7 @@ def _role_item(matrix, row, gap: Gap, position: int, carriers, closing) -> ra.Su
     return ra.SuggestedRoleJson(
         position,
         occupation,
+        round(score, 4),
         round(gap.coverage, 4),
         round(gap.coverage_held, 4),
         len(gap.items),
@@ -111,8 +151,9 @@ def _role_item(matrix, row, gap: Gap, position: int, carriers, closing) -> ra.Su
 
 
 def _carriers(runtime: Runtime, session, gap: Gap, profile: LearnerProfile) -> list[ra.CarrierJson]:
-    """The essential skills that weigh most in the coverage, with the learner's evidence kinds
-    of the skill that gives the credit (itself when held, else the neighbour)."""
+    """The requirements (essential or optional) that weigh most in the match, weight x credit,
+    with the learner's evidence kinds of the skill that gives the credit (itself when held, else
+    the neighbour)."""
     top = sorted(
         (it for it in gap.items if it.credit > 0), key=lambda it: (-it.weight * it.credit, it.label)
     )[:CARRIERS]
@@ -125,6 +166,7 @@ def _carrier(it: GapItem, profile: LearnerProfile, labels: dict[int, str]) -> ra
     giver = it.via_skill_id if it.via_skill_id is not None else it.skill_id
     via = None if giver == it.skill_id else ra.SkillRefJson(giver, labels.get(giver))
     kinds = list(profile.evidence_kinds.get(giver, ()))
+    credit = round(it.credit, 4)
     return ra.CarrierJson(
-        it.skill_id, it.label, it.weight, round(it.credit, 4), it.status, it.held, kinds, via
+        it.skill_id, it.label, it.weight, it.essential, credit, it.status, it.held, kinds, via
     )

@@ -4,8 +4,10 @@ its errors; and the vectorised score against the gap computed occupation by occu
 
 from __future__ import annotations
 
+import math
 import random
 
+import numpy as np
 import pytest
 from sqlalchemy import select
 from sqlmodel import Session
@@ -15,6 +17,8 @@ from service.matching import GapConfig, LearnerProfile, compute_gap
 from service.profiles.neighbours import neighbours, skill_hierarchy
 from service.profiles.role import role_from_occupation
 from service.roles import matrix as rm
+from service.roles import score as rs
+from service.roles.graph import between, skill_graph
 from tests.utils.queries import essential_skills
 
 URL = "/v1/roles/suggest"
@@ -62,8 +66,9 @@ def test_the_occupation_whose_essentials_are_declared_comes_first(client, runtim
     assert 0 < len(carried) <= 5
     assert all(c["held"] and c["evidence_kinds"] == ["declared"] for c in carried)
     assert all(c["via"] is None for c in carried)
-    covs = [i["coverage"] for i in out["items"]]
-    assert covs == sorted(covs, reverse=True) and out["total"] >= len(out["items"])
+    scores = [i["score"] for i in out["items"]]
+    assert scores == sorted(scores, reverse=True) and out["total"] >= len(out["items"])
+    assert first["score"] == max(scores) > 0
     assert [i["rank"] for i in out["items"]] == list(range(1, len(out["items"]) + 1))
 
 
@@ -281,10 +286,12 @@ def _matrix(runtime):
 
 
 def _learner(runtime, seed: int = 3) -> LearnerProfile:
-    """Skills of the occupations and their broader or narrower skills, at mixed trust."""
+    """Essential skills of the occupations and their broader or narrower skills, at mixed
+    trust."""
     matrix, hier = _matrix(runtime)
     rng = random.Random(seed)
-    pool = sorted({o for s in matrix.skills for o in hier.get(s, ())} | set(matrix.skills))
+    essential = set(matrix.req_skill[matrix.req_essential].tolist())
+    pool = sorted({o for s in essential for o in hier.get(s, ())} | essential)
     chosen = rng.sample(pool, 60)
     confs = (0.3, 0.6, 0.9, 1.0)
     kinds = ("declared", "credential", "verified_badge", "text")
@@ -292,11 +299,24 @@ def _learner(runtime, seed: int = 3) -> LearnerProfile:
     return LearnerProfile(skills, evidence_kinds={s: (rng.choice(kinds),) for s in chosen})
 
 
-def _brute_force(runtime, profile: LearnerProfile, cfg: GapConfig) -> dict[int, tuple]:
+def _terms(profile: LearnerProfile, whole: dict, best: dict, df: dict) -> dict[int, tuple]:
+    """Occupation id -> (reach, precision, score) as score.py defines them."""
+    n_occ = len(whole)
+    w = {sid: c * math.log((n_occ + 1) / (df.get(sid, 0) + 1)) for sid, c in profile.skills.items()}
+    terms = {}
+    for oid, reach in whole.items():
+        prec = sum(w[sid] * m for sid, m in best[oid].items()) / sum(w.values())
+        terms[oid] = (reach, prec, math.sqrt(reach * prec))
+    return terms
+
+
+def _brute_force(runtime, profile: LearnerProfile, cfg: GapConfig) -> tuple[dict, int, dict]:
     """Occupation id -> essential (coverage, coverage held, covered, partial, missing), each
-    from the occupation's own gap, as POST /v1/gap computes it; and whether a skill the
-    occupation requires was a neighbour of one of its essentials (the gap leaves it out)."""
-    out, excluded = {}, 0
+    from the occupation's own gap, as POST /v1/gap computes it; whether a skill the occupation
+    requires was a neighbour of one of its essentials (the gap leaves it out); and occupation id
+    -> (reach, precision, score), from the whole role's gap and the credit between each learner
+    skill and each requirement."""
+    out, excluded, whole, best, df = {}, 0, {}, {}, {}
     with Session(runtime.engine) as s:
         for oid in s.execute(select(Occupation.id)).scalars():
             role = role_from_occupation(s, oid, runtime.settings)
@@ -307,7 +327,17 @@ def _brute_force(runtime, profile: LearnerProfile, cfg: GapConfig) -> dict[int, 
                 1 for r in role.skills if r.essential
                 for o in every.get(r.skill_id, {}) if o in set(required) and o != r.skill_id
             )  # fmt: skip
-            ess = [it for it in compute_gap(role, profile, nb, cfg).items if it.essential]
+            gap = compute_gap(role, profile, nb, cfg)
+            total_w = sum(it.weight for it in gap.items)
+            whole[oid] = gap.coverage * total_w / (total_w + rs.SHRINK) if total_w else 0.0
+            best[oid] = {
+                sid: max([1.0 if sid in required else 0.0]
+                         + [every.get(q, {}).get(sid, 0.0) for q in required])
+                for sid in profile.skills
+            }  # fmt: skip
+            for q in required:
+                df[q] = df.get(q, 0) + 1
+            ess = [it for it in gap.items if it.essential]
             total = sum(it.weight for it in ess)
             if not total:
                 continue
@@ -319,35 +349,39 @@ def _brute_force(runtime, profile: LearnerProfile, cfg: GapConfig) -> dict[int, 
                 sum(it.weight for it in ess if it.status == "covered") / total,
                 n["covered"], n["partial"], n["missing"],
             )  # fmt: skip
-    return out, excluded
+    return out, excluded, _terms(profile, whole, best, df)
 
 
 @pytest.mark.parametrize("seed", [3, 11])
 def test_the_vectorised_score_is_the_gap_of_each_occupation(runtime, seed):
     cfg = GapConfig(runtime.settings.gap_partial_min, runtime.settings.gap_covered_min)
     profile = _learner(runtime, seed)
-    expected, excluded = _brute_force(runtime, profile, cfg)
+    expected, excluded, terms = _brute_force(runtime, profile, cfg)
     assert excluded > 0  # the learner holds neighbours the occupations themselves require
     with Session(runtime.engine) as s:
         matrix = rm.role_matrix(runtime, s)
         pairs = rm.learner_pairs(runtime, s, matrix, profile)
-    sc = rm.score(matrix, profile, pairs, cfg)
+    sc = rs.score(matrix, profile, pairs, cfg)
     got = {}
     for row, oid in enumerate(matrix.occ_ids.tolist()):
+        mine = (sc.reach[row], sc.precision[row], sc.score[row])
+        assert mine == pytest.approx(terms[oid], abs=1e-9), oid
         if matrix.ess_total[row] > 0:
             counts = (int(sc.covered[row]), int(sc.partial[row]), int(sc.missing[row]))
             got[oid] = (float(sc.coverage[row]), float(sc.coverage_held[row]), *counts)
     assert set(got) == set(expected)
     assert any(0 < v[3] for v in expected.values())  # partial credit happened
+    assert any(0 < t[1] < 1 and t[0] > 0 for t in terms.values())
     for oid, want in expected.items():
         assert got[oid][:2] == pytest.approx(want[:2], abs=1e-9), oid
         assert got[oid][2:] == want[2:], oid
-    ranked = [int(matrix.occ_ids[r]) for r in rm.rank(matrix, sc)]
+    ranked = [int(matrix.occ_ids[r]) for r in rs.rank(matrix, sc)]
 
     def key(o: int) -> tuple:
-        return (-round(expected[o][0], 9), expected[o][3] + expected[o][4], o)
+        to_close = expected[o][3] + expected[o][4]
+        return (-round(terms[o][2], 9), -round(expected[o][0], 9), to_close, o)
 
-    brute = sorted((o for o, v in expected.items() if v[0] > 0), key=key)
+    brute = sorted((o for o in expected if terms[o][2] > 0), key=key)
     assert ranked == brute
 
 
@@ -395,3 +429,69 @@ def test_neighbours_between_required_skills_only_when_asked(runtime):
         one_way = neighbours(runtime, s, [a], [b])
     assert both[a][b] == both[b][a] == one_way[a][b] >= runtime.settings.partial_hierarchy_credit
     assert a not in both[a] and b not in both[b]
+
+
+# ------------------------------------------------------------- the ranking's rules (issue 15)
+
+
+def _cook_only_optional(runtime) -> tuple[int, list[str]]:
+    """The cook's id and the URIs of its optional ESCO skills that no other occupation needs."""
+    with Session(runtime.engine) as s:
+        oid = s.execute(select(Occupation.id).where(Occupation.preferred_label == "cook")).scalar()
+        links = s.execute(
+            select(OccupationSkill.occupation_id, Skill.uri, OccupationSkill.relation).join(
+                Skill, Skill.id == OccupationSkill.skill_id
+            )
+        ).all()
+    elsewhere = {uri for o, uri, _r in links if o != oid}
+    return oid, sorted(
+        u for o, u, r in links if o == oid and r == "optional" and u not in elsewhere
+    )
+
+
+def test_a_role_that_uses_the_learners_skills_comes_first_without_its_essentials(client, runtime):
+    """The line cook of issue 15: skills a cook uses (optional ones) make the cook the first
+    role, though none of its essential skills is covered; the score and the carriers say why."""
+    oid, optional = _cook_only_optional(runtime)
+    assert len(optional) >= 3
+    out = _suggest(client, {"learner": {"skills": optional[:3]}})
+    first = out["items"][0]
+    assert first["occupation"]["id"] == oid and first["score"] > 0
+    assert first["counts"]["covered"] == 0 and first["n_missing_essential"] == first["n_essential"]
+    held = [c for c in first["carried_by"] if c["held"]]
+    assert len(held) == 3 and all(not c["essential"] and c["weight"] == 0.5 for c in held)
+    scores = [i["score"] for i in out["items"]]
+    assert scores == sorted(scores, reverse=True) and out["total"] == len(out["items"])
+
+
+def test_the_ranking_terms_on_a_learner_of_one_role(runtime):
+    """Precision: a learner whose skills one occupation requires all has precision 1 there;
+    reach: the whole role's coverage shrunk by SHRINK, so a small role gains no edge from it."""
+    oid, ess = essential_skills(runtime.engine, "cook")
+    with Session(runtime.engine) as s:
+        ids = s.execute(select(Skill.id).where(Skill.uri.in_(ess[:3]))).scalars().all()
+        matrix = rm.role_matrix(runtime, s)
+        profile = LearnerProfile(dict.fromkeys(ids, 1.0))
+        pairs = rm.learner_pairs(runtime, s, matrix, profile)
+    cfg = GapConfig(runtime.settings.gap_partial_min, runtime.settings.gap_covered_min)
+    sc = rs.score(matrix, profile, pairs, cfg)
+    row = int(np.flatnonzero(matrix.occ_ids == oid)[0])
+    assert sc.precision[row] == pytest.approx(1.0)
+    assert sc.reach[row] == pytest.approx(3 / (matrix.req_total[row] + rs.SHRINK))
+    assert sc.score[row] == pytest.approx(np.sqrt(sc.reach[row]))
+    assert sc.coverage[row] == pytest.approx(3 / matrix.ess_total[row])
+    assert rs.rank(matrix, sc)[0] == row
+
+
+def test_the_skill_graph_gives_what_neighbours_computes(runtime):
+    rng = random.Random(5)
+    ids = sorted(runtime.skills)
+    with Session(runtime.engine) as s:
+        graph = skill_graph(runtime, s)
+        credits = {c for mine in graph.values() for c in mine.values()}
+        assert runtime.settings.partial_hierarchy_credit in credits and len(credits) > 1
+        for _ in range(4):
+            required = rng.sample(ids, 40)
+            others = set(rng.sample(ids, 300)) | set(required[:5])
+            assert between(graph, required, others) == neighbours(runtime, s, required, others)
+            assert between(graph, required, ()) == {}
