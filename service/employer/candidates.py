@@ -17,8 +17,8 @@ from models.safe_values import non_finite_path
 from models.tables import Candidate, CandidateBadge, CandidateSkill, TrustDocument
 from service.db import checkpoint_wal, zero_deleted_content
 from service.errors import InvalidInput, NotFound
+from service.profiles.evidence import EvidenceMap
 from service.profiles.learner import (
-    EvidenceMap,
     badge_skills,
     build_learner,
     skill_source,

@@ -17,6 +17,8 @@ from service.caller_limits import CallerLimits
 from service.errors import InvalidInput, NotFound
 from service.matching import LearnerProfile
 from service.matching.types import EVIDENCE_KINDS
+from service.profiles.evidence import Evidence, EvidenceMap
+from service.profiles.experience import experience_evidence
 from service.profiles.stated import link_names, names_context
 from service.profiles.stated import warning as stated_warning
 from service.profiles.trust import trust_weights
@@ -26,24 +28,6 @@ from service.repo.taxonomy import skill_ids_by_uri
 
 if TYPE_CHECKING:
     from service.runtime import Runtime
-
-EvidenceMap = dict[int, list["Evidence"]]
-
-
-@dataclass
-class Evidence:
-    """Why a learner is credited with a skill: the source, its kind (an EvidenceKind: what the
-    trust weight and the weak-evidence note go by) and, for text, the span. The service layer's;
-    the API answers it as models.matching.LearnerEvidenceOut."""
-
-    skill_id: int
-    confidence: float
-    source: str  # "credential:<id>", "badge:<external id>", "declared", "text"
-    text: str = ""
-    start: int | None = None
-    end: int | None = None
-    link_confidence: float | None = None  # a stated name's link (indexing.stated), else None
-    kind: str = ""
 
 
 @dataclass
@@ -84,6 +68,7 @@ def build_learner(
         _declared(runtime, session, skills, evidence, warnings, w["declared"], check=check)
     if text and text.strip():
         _text_evidence(runtime, text, evidence, check, w["text"])
+        experience_evidence(runtime, session, text, evidence, w["text"])
     conf = {
         sid: round(min(1.0, max(e.confidence for e in evs)), 4) for sid, evs in evidence.items()
     }

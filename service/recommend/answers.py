@@ -12,7 +12,8 @@ from functools import cache
 from typing import Any
 
 from service.matching import Cover, Gap, GapItem, Option, Plan, RoleProfile, Shortfall, Stack
-from service.profiles.learner import Evidence, Learner
+from service.profiles.evidence import Evidence
+from service.profiles.learner import Learner
 
 
 class _Absent:

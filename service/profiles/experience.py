@@ -1,0 +1,85 @@
+"""A job title the learner names in their own words, read as experience.
+
+"Line cook for six years in a busy bistro", "Bank teller for five years: ...", "I work as a care
+assistant": a careers adviser reads the job itself, not only the skills spelled out after it. The
+title is the head of a sentence (the words before the first ":", ",", " for ", " in ", " at ", ...)
+or what follows "I work as (a)", "worked as (a)", "I am a(n)"; one to four words. It counts only
+when the title resolver is confident and the title matches a label or a known job title closely
+(MIN_LABEL_SCORE), so a phrase that is no job ("Busy weekends", "six years") adds nothing.
+
+The occupation's essential skills become text evidence quoting the title, at CONFIDENCE x the
+match's score x the text's trust: weaker than a skill the learner names outright, held (never
+sent to be learnt again), and flagged as weak evidence like any text."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from sqlmodel import Session
+
+from service.profiles.evidence import Evidence, EvidenceMap
+from service.profiles.role import role_from_occupation
+
+if TYPE_CHECKING:
+    from service.runtime import Runtime
+
+MIN_LABEL_SCORE = 0.85  # "Care assistant" -> "Health Care Assistant" 0.86; "busy bistro" 0.64
+CONFIDENCE = 0.7  # a title implies its occupation's essentials less surely than a named skill
+MAX_WORDS = 4
+MAX_TITLES = 3
+
+_SENTENCE = re.compile(r"[^.!?;\n]+")
+_STOP = re.compile(
+    r"\s*(?:[:,(\[]|\s[-–—]\s|\s(?:for|in|at|with|since|from|on|and|of|who|where|i)\s)", re.I
+)
+_AS_A = re.compile(
+    r"\b(?:i am|i'm|i work as|i worked as|worked as|working as|employed as|experience as)\s+"
+    r"(?:an?\s+)?",
+    re.I,
+)
+_NOT_A_TITLE = re.compile(r"^(?:i|we|my|our|the|this|it|and|also)\b", re.I)
+
+
+def title_phrases(text: str) -> Iterator[tuple[str, int, int]]:
+    """(phrase, start, end) of each candidate job title in `text`, in order."""
+    for sentence in _SENTENCE.finditer(text):
+        body = sentence.group()
+        lead = len(body) - len(body.lstrip())
+        starts = [lead] + [m.end() for m in _AS_A.finditer(body)]
+        for at in starts:
+            rest = body[at:]
+            stop = _STOP.search(rest)
+            phrase = (rest[: stop.start()] if stop else rest).strip()
+            n_words = len(phrase.split())
+            if 1 <= n_words <= MAX_WORDS and phrase[0].isalpha() and not _NOT_A_TITLE.match(phrase):
+                start = sentence.start() + at
+                yield phrase, start, start + len(phrase)
+
+
+def experience_evidence(
+    runtime: Runtime, session: Session, text: str, evidence: EvidenceMap, trust: float
+) -> list[str]:
+    """Add the essential skills of the jobs `text` names; returns the occupations read."""
+    read: list[str] = []
+    seen: set[int] = set()
+    for phrase, start, end in title_phrases(text):
+        if len(read) >= MAX_TITLES:
+            break
+        resolution = runtime.titles.resolve(phrase, k=1)
+        best = resolution.candidates[0] if resolution.candidates else None
+        if not resolution.confident or best is None or best.label_score < MIN_LABEL_SCORE:
+            continue
+        if best.occupation_id in seen:
+            continue
+        seen.add(best.occupation_id)
+        role = role_from_occupation(session, best.occupation_id, runtime.settings)
+        read.append(role.title)
+        confidence = trust * CONFIDENCE * min(1.0, best.label_score)
+        for req in role.skills:
+            if req.essential:
+                evidence[req.skill_id].append(
+                    Evidence(req.skill_id, confidence, "text", phrase, start, end, kind="text")
+                )
+    return read

@@ -1,0 +1,70 @@
+"""A job title in the learner's own words is read as experience: the named occupation's essential
+skills become weak text evidence quoting the title; a phrase that is no job adds nothing."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+import pytest
+from sqlmodel import Session, select
+
+from models.tables import Occupation, OccupationSkill
+from service.profiles.experience import CONFIDENCE, experience_evidence, title_phrases
+from service.profiles.learner import build_learner
+
+
+@pytest.mark.parametrize(
+    ("text", "phrases"),
+    [
+        ("Line cook for six years in a busy bistro, grill station.", ["Line cook"]),
+        ("Bank teller for five years: customer service.", ["Bank teller"]),
+        ("Office administrator: I keep personnel files.", ["Office administrator"]),
+        ("I work as a care assistant in a nursing home.", ["care assistant"]),
+        ("Retail supervisor. I build weekly sales reports.", ["Retail supervisor"]),
+        ("I help residents wash and dress.", []),  # starts with "I": no title
+        ("Six years of experience", ["Six years"]),  # a candidate: the resolver refuses it
+        ("Reliable hard working kitchen porter person", []),  # over four words
+        ("", []),
+    ],
+)
+def test_title_phrases_are_sentence_heads_or_what_follows_work_as(text, phrases):
+    got = list(title_phrases(text))
+    assert [p for p, _s, _e in got] == phrases
+    for phrase, start, end in got:
+        assert text[start:end] == phrase
+
+
+def _occupation_with_essentials(session: Session) -> tuple[Occupation, set[int]]:
+    for occ in session.exec(select(Occupation)).all():
+        rows = session.exec(
+            select(OccupationSkill.skill_id).where(
+                OccupationSkill.occupation_id == occ.id, OccupationSkill.relation == "essential"
+            )
+        ).all()
+        if len(rows) >= 2:
+            return occ, set(rows)
+    pytest.skip("the mini taxonomy has no occupation with two essential skills")
+
+
+def test_a_named_job_adds_its_essential_skills_as_weak_text_evidence(runtime):
+    with Session(runtime.engine) as s:
+        occ, essentials = _occupation_with_essentials(s)
+        text = f"{occ.preferred_label.capitalize()} for six years: long shifts."
+        evidence = defaultdict(list)
+        read = experience_evidence(runtime, s, text, evidence, trust=0.6)
+        assert read == [occ.preferred_label]
+        assert essentials <= set(evidence)
+        for sid in essentials:
+            (ev,) = evidence[sid]
+            assert ev.kind == "text" and ev.source == "text"
+            assert ev.text == occ.preferred_label.capitalize() and ev.start == 0
+            assert 0 < ev.confidence <= 0.6 * CONFIDENCE
+        learner = build_learner(runtime, s, text=text)
+        assert essentials <= set(learner.profile.skills)
+
+
+def test_a_phrase_that_is_no_job_adds_nothing(runtime):
+    evidence = defaultdict(list)
+    with Session(runtime.engine) as s:
+        read = experience_evidence(runtime, s, "Qwxzv plorb for years.", evidence, trust=0.6)
+    assert read == [] and not evidence
