@@ -14,7 +14,13 @@ sentence, `extract_per_phrase` of a phrase) or one of its labels is written ther
 tools is not capped), it scores at least `min_score` (a phrase: `min_score` +
 `extract_phrase_extra_score`: short texts score high) and no less than the unit's best score
 minus `extract_margin`, and the technology gate lets it through (`indexing.technology`: a
-software tool only where the sentence is about technology or names it unambiguously). Per skill:
+software tool only where the sentence is about technology or names it unambiguously). Two
+exceptions to the floors: *agreement*, a phrase's best `extract_agree_per_phrase` skills are
+also kept from `extract_agree_min_score` when the whole sentence, read among all skills, ranks
+them among its best `extract_agree_sentence_rank` (the sentence confirms what the phrase reads:
+"dressing" in a carer's line is "assist with dressing"); and a *curated trade word*
+(`indexing.aliases.TRADE_ALIASES`: "HGV", "tills", "rotas") names its skills, which are kept
+at least at the unit's floor. Per skill:
 the best unit score plus `extract_repeat_bonus` per further supporting unit, and the evidence
 spans (offsets into `text`, best first): the alias written there, else the n-gram or unit that
 matched best.
@@ -78,13 +84,14 @@ def extract(
     agreed: dict[int, set[int]] = {}  # sentence start -> its best extract_agree_sentence_rank
     for (sent, unit), scored in zip(pairs, scored_all, strict=True):
         check()
-        if unit == sent:  # how the sentence reads, among all skills (before gate and sources)
+        whole = unit == sent
+        if whole:  # how the sentence reads, among all skills (before gate and sources)
             agreed[sent.start] = set(_top(scored.score, cfg.extract_agree_sentence_rank).tolist())
         score = scored.score if mask is None else np.where(mask, scored.score, -np.inf)
         blocked = linker.gate.blocked(scored.lexical, cues[sent.start])
         if cfg.technology_gate and blocked is not None:
             score = np.where(blocked, -np.inf, score)
-        kept = _kept(cfg, score, scored.lexical, unit == sent, min_score, agreed[sent.start])
+        kept = keep_in_unit(cfg, score, scored.lexical, whole, min_score, agreed[sent.start])
         for row, value in kept.items():
             hit = scored.lexical.get(row)
             if hit is not None:  # offsets in the sentence
@@ -101,7 +108,7 @@ def extract(
     return out[:max_skills]
 
 
-def _kept(
+def keep_in_unit(
     cfg: LinkerConfig,
     score: np.ndarray,
     lexical: dict[int, AliasHit],
