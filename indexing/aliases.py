@@ -13,13 +13,22 @@ descriptions or in the `vocabulary` given (the service gives the occupation titl
 "blender", "puppet" are ordinary words there; "python" and "java" are not).
 `indexing.technology` links a technology skill on an ambiguous name only where the text is about
 technology.
+
+`TRADE_ALIASES` is a short curated list of trade words and abbreviations that people write on a
+CV or a job ad and that the taxonomy does not name (a small model does not know them either):
+licence classes ("HGV"), shop and care jargon ("tills", "rotas", "bloods"), safety acronyms
+("COSHH"). Each maps to the ESCO skills a careers adviser records for it. A curated alias found
+in a text names its skills (kind "curated"): `indexing.extract` keeps them without the score
+floors. Add a word only when it has one reading in a CV line (not "till", a preposition; not
+"admin", also a system administrator) and its skills are what the word means, not what usually
+goes with it.
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from indexing.types import SkillEntry
@@ -46,6 +55,37 @@ VENDOR_PREFIXES = (
     ("apache",),
     ("corel",),
 )
+
+
+CURATED = "curated"  # the kind of a TRADE_ALIASES hit
+_HEAVY_GOODS = ("manoeuvre heavy trucks", "drive vehicles")  # UK licence classes of lorries
+_SHIFTS = ("schedule shifts", "plan shifts of employees")
+TRADE_ALIASES: dict[str, tuple[str, ...]] = {
+    # driving and warehouse
+    "HGV": _HEAVY_GOODS,
+    "LGV": _HEAVY_GOODS,
+    "FLT": ("operate forklift",),  # forklift truck
+    # shop floor and hospitality
+    "tills": ("operate cash register",),
+    "EPOS": ("operate cash register", "operate electronic payment terminals"),
+    "cashing up": ("count money",),
+    "rota": _SHIFTS,
+    "rotas": _SHIFTS,
+    "rostering": _SHIFTS,
+    "diary management": ("administer appointments",),  # a PA's or receptionist's diary
+    # trades and safety
+    "rewiring": ("repair wiring",),
+    "rewire": ("repair wiring",),
+    "PAT testing": ("test electrical equipment",),  # portable appliance testing
+    "COSHH": ("follow procedures to control substances hazardous to health",),
+    "PPE": ("use personal protection equipment",),
+    "HACCP": ("apply HACCP",),
+    # care, health and schools
+    "bloods": ("take blood samples",),  # "taking bloods"
+    "meds": ("administer prescribed medication",),
+    "SEN": ("special needs education",),  # special educational needs (and disabilities)
+    "SEND": ("special needs education",),
+}
 
 
 def tokens(text: str) -> list[tuple[int, int, str]]:
@@ -98,7 +138,10 @@ class AliasMatcher:
         hidden: bool = True,
         vocabulary: Iterable[str] = (),
         by_source: bool = True,
+        curated: Mapping[str, Sequence[str]] | None = None,
     ):
+        """`curated`: alias -> preferred labels of the skills it names (TRADE_ALIASES); a label
+        that is no skill here is skipped (a subset of the taxonomy)."""
         self._table: dict[tuple[str, ...], dict[int, _Alias]] = {}
         self._source = [s.source for s in skills]
         self.by_source = by_source
@@ -126,7 +169,22 @@ class AliasMatcher:
                 if row not in per_skill:  # keep the first (preferred before alternative)
                     per_skill[row] = _Alias(alias, kind, case, ambiguous)
                 self.max_words = max(self.max_words, len(key))
+        self._add_curated(skills, curated or {})
         self.max_words = min(self.max_words, 12)
+
+    def _add_curated(self, skills: Sequence[SkillEntry], curated: Mapping[str, Sequence[str]]):
+        """Curated aliases (kind CURATED), after the taxonomy's own: a skill that has the alias
+        as a label keeps its label."""
+        rows: dict[str, list[int]] = {}
+        for row, s in enumerate(skills):
+            rows.setdefault(s.preferred_label, []).append(row)
+        for alias, labels in curated.items():
+            key = span_key(alias)
+            case = _CASE_ACRONYM if is_acronym(alias) else _CASE_ANY
+            for row in (r for label in labels for r in rows.get(label, ())):
+                per_skill = self._table.setdefault(key, {})
+                per_skill.setdefault(row, _Alias(alias, CURATED, case, False))
+                self.max_words = max(self.max_words, len(key))
 
     def _shared(self, row: int, per_skill: dict[int, _Alias]) -> int:
         """How many skills of the same taxonomy as `row` share the alias: an ESCO skill and an

@@ -14,7 +14,13 @@ sentence, `extract_per_phrase` of a phrase) or one of its labels is written ther
 tools is not capped), it scores at least `min_score` (a phrase: `min_score` +
 `extract_phrase_extra_score`: short texts score high) and no less than the unit's best score
 minus `extract_margin`, and the technology gate lets it through (`indexing.technology`: a
-software tool only where the sentence is about technology or names it unambiguously). Per skill:
+software tool only where the sentence is about technology or names it unambiguously). Two
+exceptions to the floors: *agreement*, a phrase's best `extract_agree_per_phrase` skills are
+also kept from `extract_agree_min_score` when the whole sentence, read among all skills, ranks
+them among its best `extract_agree_sentence_rank` (the sentence confirms what the phrase reads:
+"dressing" in a carer's line is "assist with dressing"); and a *curated trade word*
+(`indexing.aliases.TRADE_ALIASES`: "HGV", "tills", "rotas") names its skills, which are kept
+at least at the unit's floor. Per skill:
 the best unit score plus `extract_repeat_bonus` per further supporting unit, and the evidence
 spans (offsets into `text`, best first): the alias written there, else the n-gram or unit that
 matched best.
@@ -27,11 +33,13 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from indexing.aliases import CURATED, AliasHit
 from indexing.text import Span, is_heading, ngrams, split_phrases, split_sentences
 from indexing.types import Check, Evidence, ExtractedSkill, unchecked
 
 if TYPE_CHECKING:
     from indexing.linker import SkillLinker
+    from indexing.linker_config import LinkerConfig
 
 
 def units(text: str) -> list[tuple[Span, Span]]:
@@ -73,22 +81,18 @@ def extract(
     scored_all = linker.score_texts([p.text for _, p in pairs], check, lexicals=lexicals)
     mask = linker.source_mask(sources)
     found: dict[int, dict] = {}
+    agreed: dict[int, set[int]] = {}  # sentence start -> its best extract_agree_sentence_rank
     for (sent, unit), scored in zip(pairs, scored_all, strict=True):
         check()
+        whole = unit == sent
+        if whole:  # how the sentence reads, among all skills (before gate and sources)
+            agreed[sent.start] = set(_top(scored.score, cfg.extract_agree_sentence_rank).tolist())
         score = scored.score if mask is None else np.where(mask, scored.score, -np.inf)
         blocked = linker.gate.blocked(scored.lexical, cues[sent.start])
         if cfg.technology_gate and blocked is not None:
             score = np.where(blocked, -np.inf, score)
-        whole = unit == sent
-        least = min_score if whole else min_score + cfg.extract_phrase_extra_score
-        floor = max(least, float(score.max()) - cfg.extract_margin)
-        k = cfg.extract_per_sentence if whole else cfg.extract_per_phrase
-        rows = dict.fromkeys(int(r) for r in _top(score, k))
-        rows.update(dict.fromkeys(scored.lexical))  # named verbatim: not capped per unit
-        for row in rows:
-            value = float(score[row])
-            if not value >= floor:
-                continue
+        kept = keep_in_unit(cfg, score, scored.lexical, whole, min_score, agreed[sent.start])
+        for row, value in kept.items():
             hit = scored.lexical.get(row)
             if hit is not None:  # offsets in the sentence
                 a, b = sent.start + hit.start, sent.start + hit.end
@@ -102,6 +106,37 @@ def extract(
     out = [_extracted(entry, cfg.extract_repeat_bonus) for entry in found.values()]
     out.sort(key=lambda e: -e.score)
     return out[:max_skills]
+
+
+def keep_in_unit(
+    cfg: LinkerConfig,
+    score: np.ndarray,
+    lexical: dict[int, AliasHit],
+    whole: bool,
+    min_score: float,
+    agreed: set[int],
+) -> dict[int, float]:
+    """Skill row -> score of the skills one unit keeps (module docstring): its best, those
+    named verbatim, a phrase's best that its sentence agrees on; each above its floor."""
+    least = min_score if whole else min_score + cfg.extract_phrase_extra_score
+    floor = max(least, float(score.max()) - cfg.extract_margin)
+    k = cfg.extract_per_sentence if whole else cfg.extract_per_phrase
+    rows = dict.fromkeys(int(r) for r in _top(score, k))
+    rows.update(dict.fromkeys(lexical))  # named verbatim: not capped per unit
+    floors = dict.fromkeys(rows, floor)
+    if not whole:  # the sentence confirms what the phrase reads
+        for row in (int(r) for r in _top(score, cfg.extract_agree_per_phrase)):
+            if row in agreed:
+                floors[row] = min(floors.get(row, floor), cfg.extract_agree_min_score)
+    kept = {}
+    for row, least_here in floors.items():
+        value = float(score[row])
+        hit = lexical.get(row)
+        if hit is not None and hit.kind == CURATED and np.isfinite(value):
+            value = max(value, least_here)  # a curated trade word names its skill
+        if value >= least_here:
+            kept[row] = value
+    return kept
 
 
 def _within(hits: dict, start: int, end: int) -> dict:

@@ -39,7 +39,7 @@ from collections.abc import Callable, Iterable, Sequence
 
 import numpy as np
 
-from indexing.aliases import AliasHit, AliasMatcher, span_key
+from indexing.aliases import TRADE_ALIASES, AliasHit, AliasMatcher, span_key
 from indexing.encoder import Encoder
 from indexing.linker_config import LinkerConfig
 from indexing.query_cache import QueryCache
@@ -78,6 +78,7 @@ class SkillLinker:
             hidden=self.config.use_hidden_labels,
             vocabulary=vocabulary,
             by_source=self.config.alias_ambiguity_by_source,
+            curated=TRADE_ALIASES if self.config.curated_aliases else None,
         )
         self._key_labels = self.views.labels_by_key(self._matcher)
         self.gate = TechnologyGate(self.skills)

@@ -26,6 +26,9 @@ class LinkerConfig:
     # own taxonomy count (ESCO's "Microsoft Office Excel" and O*NET's "Microsoft Excel" do not
     # compete for "Excel")
     alias_ambiguity_by_source: bool = True
+    # the curated trade words and abbreviations of indexing.aliases.TRADE_ALIASES ("HGV",
+    # "tills", "rotas") name their skills; extract() keeps those without the score floors
+    curated_aliases: bool = True
     # extract(): each sentence and each of its phrases (text.split_phrases) is a unit; a skill
     # is kept when it is among a unit's best (top extract_per_sentence of a sentence,
     # extract_per_phrase of a phrase) or named there verbatim, scores at least
@@ -40,6 +43,13 @@ class LinkerConfig:
     extract_phrase_extra_score: float = 0.25
     extract_margin: float = 0.1
     extract_repeat_bonus: float = 0.02  # per further unit supporting the same skill
+    # agreement: a phrase's best extract_agree_per_phrase skills are also kept from
+    # extract_agree_min_score (no margin) when the whole sentence ranks them among its best
+    # extract_agree_sentence_rank ("dressing" is "assist with dressing", not "dress bodies",
+    # in a care worker's line). Chosen on TECH / HOUSE validation with the CV-line fixture.
+    extract_agree_per_phrase: int = 2
+    extract_agree_min_score: float = 0.85
+    extract_agree_sentence_rank: int = 3
     # technology skills (O*NET tools, ESCO digital knowledge) only where the text is about
     # technology or names them unambiguously (indexing/technology.py)
     technology_gate: bool = True

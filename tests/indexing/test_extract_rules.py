@@ -1,0 +1,113 @@
+"""Extraction rules for short CV lines on the hashing encoder: curated trade words name their
+skills (indexing.aliases.TRADE_ALIASES), and a phrase's runner-up is kept when its sentence
+agrees (LinkerConfig.extract_agree_*). tests/indexing/test_fixtures_real.py checks the real
+model on the CV-line fixture."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from indexing.aliases import CURATED, TRADE_ALIASES, AliasHit, AliasMatcher
+from indexing.encoder import FakeEncoder
+from indexing.extract import keep_in_unit
+from indexing.linker import LinkerConfig, SkillLinker
+from indexing.types import SkillEntry
+
+
+def _skill(i: int, label: str, alts: tuple[str, ...] = (), desc: str = "") -> SkillEntry:
+    return SkillEntry(
+        id=300 + i, uri=f"urn:test:{i}", preferred_label=label, alt_labels=alts, description=desc
+    )
+
+
+SKILLS = [
+    _skill(0, "operate cash register", desc="Register and handle cash transactions."),
+    _skill(1, "schedule shifts", desc="Plan the working time of staff."),
+    _skill(2, "plan shifts of employees", desc="Plan the shifts of employees."),
+    _skill(3, "manoeuvre heavy trucks", desc="Steer and park heavy trucks."),
+    _skill(4, "drive vehicles", desc="Be able to drive vehicles."),
+    _skill(5, "test electrical equipment", ("PAT testing",), "Test electrical equipment."),
+    _skill(6, "merchandising techniques", desc="Techniques of merchandising in a shop."),
+]
+CURATED_HERE = {
+    "tills": ("operate cash register",),
+    "rotas": ("schedule shifts", "plan shifts of employees"),
+    "HGV": ("manoeuvre heavy trucks", "drive vehicles"),
+    "PAT testing": ("test electrical equipment",),
+    "EPOS": ("no such skill here",),
+}
+
+
+def test_curated_aliases_are_found_with_the_case_rules_of_the_taxonomy():
+    m = AliasMatcher(SKILLS, curated=CURATED_HERE)
+    hits = {(h.alias, SKILLS[h.row].preferred_label, h.kind) for h in m.find("HGV driver, tills")}
+    assert hits == {
+        ("HGV", "manoeuvre heavy trucks", CURATED),
+        ("HGV", "drive vehicles", CURATED),
+        ("tills", "operate cash register", CURATED),
+    }
+    assert not m.find("an hgv driver")  # an acronym matches in capitals only
+    assert not m.find("EPOS")  # a label that is no skill of this taxonomy is skipped
+    # a skill that has the alias as its own label keeps its label
+    assert [h.kind for h in m.exact("PAT testing")] == ["alternative"]
+    assert all(h.ambiguity == 2 for h in m.exact("rotas"))  # shared by two skills
+
+
+def test_the_trade_list_is_curated_words_with_their_skills():
+    assert "till" not in TRADE_ALIASES  # a preposition ("till 5pm")
+    for alias, labels in TRADE_ALIASES.items():
+        assert alias.strip() == alias and labels, alias
+        assert all(isinstance(x, str) and x for x in labels), alias
+
+
+@pytest.fixture(scope="module")
+def linker():
+    lk = SkillLinker(SKILLS, FakeEncoder(dim=256))
+    lk.build()
+    return lk
+
+
+def test_a_curated_trade_word_names_its_skills_in_a_cv_line(monkeypatch):
+    import indexing.linker as linker_module
+
+    monkeypatch.setattr(linker_module, "TRADE_ALIASES", CURATED_HERE)
+    lk = SkillLinker(SKILLS, FakeEncoder(dim=256))
+    lk.build()
+    found = {x.preferred_label: x for x in lk.extract("Sales assistant on the tills, staff rotas.")}
+    assert {"operate cash register", "schedule shifts", "plan shifts of employees"} <= set(found)
+    till = found["operate cash register"]
+    assert till.matched_label == "tills" and till.label_kind == CURATED
+    assert [e.text for e in till.evidence] == ["tills"]
+    assert till.score >= lk.config.extract_min_score  # kept at least at its unit's floor
+    off = SkillLinker(SKILLS, FakeEncoder(dim=256), LinkerConfig(curated_aliases=False))
+    off.build()
+    assert "operate cash register" not in {x.preferred_label for x in off.extract("On the tills.")}
+
+
+def _hit(row: int, kind: str = CURATED) -> AliasHit:
+    return AliasHit(row, 0, 5, "tills", kind, 1, 1)
+
+
+def test_a_phrase_keeps_its_runner_up_when_the_sentence_agrees():
+    cfg = LinkerConfig()
+    score = np.array([0.97, 0.90, 0.88, 0.10])  # a phrase: nothing reaches its floor of 1.0
+    assert keep_in_unit(cfg, score, {}, False, 0.75, agreed=set()) == {}
+    kept = keep_in_unit(cfg, score, {}, False, 0.75, agreed={1, 2})
+    assert set(kept) == {1}  # the best two of the phrase only, and only those agreed on
+    assert set(keep_in_unit(cfg, score, {}, False, 0.75, agreed={0, 1})) == {0, 1}
+    low = np.array([0.84, 0.80, 0.1, 0.1])  # below extract_agree_min_score
+    assert keep_in_unit(cfg, low, {}, False, 0.75, agreed={0, 1}) == {}
+    off = LinkerConfig(extract_agree_per_phrase=0)
+    assert keep_in_unit(off, score, {}, False, 0.75, agreed={0, 1}) == {}
+
+
+def test_agreement_is_for_phrases_and_curated_words_pass_the_floor():
+    cfg = LinkerConfig()
+    sentence = np.array([0.95, 0.80, 0.70, 0.30])  # floor: 0.95 - margin 0.1
+    assert set(keep_in_unit(cfg, sentence, {}, True, 0.75, agreed={0, 1, 2})) == {0}
+    kept = keep_in_unit(cfg, sentence, {3: _hit(3)}, True, 0.75, agreed=set())
+    assert kept[3] == pytest.approx(0.85)  # at the unit's floor
+    assert 3 not in keep_in_unit(cfg, sentence, {3: _hit(3, "alternative")}, True, 0.75, set())
+    gated = np.array([0.95, 0.8, 0.7, -np.inf])  # a blocked skill stays out
+    assert 3 not in keep_in_unit(cfg, gated, {3: _hit(3)}, True, 0.75, agreed=set())
