@@ -196,6 +196,8 @@ def run_career_change_eval(
         alternatives=False,
         max_exact_options=max_exact_options,
         min_gain_per_hour=st.plan_min_gain_per_hour,
+        step_overhead_hours=st.plan_step_overhead_hours,
+        optional_min_gain_per_hour=st.plan_optional_min_gain_per_hour,
         unknown_effort=st.plan_unknown_effort,
     )
     rows: list[dict] = []
@@ -242,6 +244,8 @@ def _report(rows: list[dict], skipped: Counter, st, seed: int, seconds: float) -
         "exact_not_proven": sum(r["unproven"] for r in rows),
         "max_steps": st.plan_max_steps,
         "min_gain_per_hour": st.plan_min_gain_per_hour,
+        "step_overhead_hours": st.plan_step_overhead_hours,
+        "optional_min_gain_per_hour": st.plan_optional_min_gain_per_hour,
         "greedy_ms_mean": round(float(np.mean([r["greedy_ms"] for r in rows])), 2),
         "seconds": round(seconds, 1),
         "seed": seed,
