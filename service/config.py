@@ -98,6 +98,21 @@ class Settings(BaseSettings):
         description="Least gap weight a step adds per hour of study (an essential skill weighs "
         "weight_essential: 0.003 = one skill per 333 h); 0: any step that adds something.",
     )
+    plan_step_overhead_hours: float = Field(
+        default=100.0,
+        ge=0,
+        le=1000,
+        description="Hours-equivalent charged per step on top of its hours, in what the planner "
+        "minimises and in its floor (100 x 0.003: a step adds 0.3 of an essential skill more "
+        "than its hours need): fewer, larger credentials when they teach as much; 0: none.",
+    )
+    plan_optional_min_gain_per_hour: float = Field(
+        default=0.01,
+        ge=0,
+        le=1,
+        description="Least gap weight an optional step (one closing no essential skill) adds per "
+        "charged hour; never below plan_min_gain_per_hour.",
+    )
     plan_unknown_effort: str = Field(
         default="estimate",
         pattern="^(estimate|exclude)$",

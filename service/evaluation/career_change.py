@@ -17,6 +17,7 @@ with the seed and the two URIs, so it does not depend on which other pairs were 
 from __future__ import annotations
 
 import csv
+import hashlib
 import json
 import random
 from collections import defaultdict
@@ -61,6 +62,12 @@ class CareerPair:
     target: Occ
     via: str
     budget_hours: float
+
+    @property
+    def half(self) -> str:
+        """ "dev" or "test": a fixed split of the pairs by a hash of the target's URI (planner
+        settings are chosen on dev; test is reported)."""
+        return "dev" if hashlib.sha256(self.target.uri.encode()).digest()[0] % 2 == 0 else "test"
 
 
 def read_related(path: str | Path) -> list[tuple[str, str, str]]:

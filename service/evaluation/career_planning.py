@@ -196,6 +196,8 @@ def run_career_change_eval(
         alternatives=False,
         max_exact_options=max_exact_options,
         min_gain_per_hour=st.plan_min_gain_per_hour,
+        step_overhead_hours=st.plan_step_overhead_hours,
+        optional_min_gain_per_hour=st.plan_optional_min_gain_per_hour,
         unknown_effort=st.plan_unknown_effort,
     )
     rows: list[dict] = []
@@ -222,15 +224,20 @@ def _report(rows: list[dict], skipped: Counter, st, seed: int, seconds: float) -
     by = {m: [r["scores"][m] for r in rows] for m in (*METHODS, "core")}
     opt_hours = [s.hours for s in by["optimum"]]
 
-    def figures(scores: list[PlanScore]) -> dict:
+    def figures(scores: list[PlanScore], opt: list[float] = opt_hours) -> dict:
         return summarise(
-            scores, [hours_ratio(s.hours, o) for s, o in zip(scores, opt_hours, strict=True)]
+            scores, [hours_ratio(s.hours, o) for s, o in zip(scores, opt, strict=True)]
         )
 
     out = figures(by["greedy"])
     out["baseline"] = figures(by["baseline"])
     out["optimum"] = figures(by["optimum"])
     out["without_optional"] = figures(by["core"])
+    halves = {h: [k for k, r in enumerate(rows) if r["pair"].half == h] for h in ("dev", "test")}
+    out["halves"] = {  # the greedy plan's figures on each half of the pairs
+        h: figures([by["greedy"][k] for k in ks], [opt_hours[k] for k in ks])
+        for h, ks in halves.items()
+    }
     budgets = sorted(r["pair"].budget_hours for r in rows)
     out |= {
         "set": "career-change",
@@ -242,6 +249,8 @@ def _report(rows: list[dict], skipped: Counter, st, seed: int, seconds: float) -
         "exact_not_proven": sum(r["unproven"] for r in rows),
         "max_steps": st.plan_max_steps,
         "min_gain_per_hour": st.plan_min_gain_per_hour,
+        "step_overhead_hours": st.plan_step_overhead_hours,
+        "optional_min_gain_per_hour": st.plan_optional_min_gain_per_hour,
         "greedy_ms_mean": round(float(np.mean([r["greedy_ms"] for r in rows])), 2),
         "seconds": round(seconds, 1),
         "seed": seed,
@@ -272,6 +281,9 @@ def format_career_change(result: dict) -> str:
     ):
         cells = "".join(f"{_cell(fig[k]):>11}" for k, _, _ in keys)
         lines.append(f"{name:<10}{cells}")
+    for half, fig in result.get("halves", {}).items():  # the greedy plans of each half
+        cells = "".join(f"{_cell(fig[k]):>11}" for k, _, _ in keys)
+        lines.append(f"{'  ' + half:<10}{cells}")
     lines.append(f"{'goal':<10}" + "".join(f"{g:>11}" for _, _, g in keys))
     lines.append(
         f"the catalog can teach {result['reachable_share_mean']:.3f} of the essential gap within "

@@ -55,6 +55,8 @@ def run_planning_eval(
         alternatives=False,
         max_exact_options=max_candidates,
         min_gain_per_hour=st.plan_min_gain_per_hour,
+        step_overhead_hours=st.plan_step_overhead_hours,
+        optional_min_gain_per_hour=st.plan_optional_min_gain_per_hour,
         unknown_effort=st.plan_unknown_effort,
     )
     limits = Constraints(max_steps=st.plan_max_steps)
@@ -99,6 +101,8 @@ def run_planning_eval(
         "optimum_steps_mean": mean("optimum_steps"),
         "max_steps": st.plan_max_steps,
         "min_gain_per_hour": st.plan_min_gain_per_hour,
+        "step_overhead_hours": st.plan_step_overhead_hours,
+        "optional_min_gain_per_hour": st.plan_optional_min_gain_per_hour,
         "n_roles": len(rows),
         "skipped_roles": skipped,
         "greedy_ms_mean": mean("greedy_ms"),

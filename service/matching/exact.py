@@ -8,8 +8,9 @@ Budgets: sum(hours x) <= max_hours, sum(cost x) <= max_cost, sum(x) <= max_steps
 Prerequisites: x_c <= x_p. Stacking: p_P in [0, 1], p_P <= x_c for each not-held part c of P.
 Fixed: x_c = 1 for the steps a later stage keeps (see planner: essential skills first).
 
-Lexicographic: (1) maximise covered weight - min_gain_per_hour x hours; (2) with that fixed,
-minimise hours + money_weight x cost; (3) with that effort fixed, maximise completed programs.
+Lexicographic: (1) maximise covered weight - min_gain_per_hour x charged hours (hours +
+pb.step_hours per step); (2) with that fixed, minimise charged hours + money_weight x cost;
+(3) with that effort fixed, maximise completed programs.
 Alternatives re-solve (2)-(3) as min hours then cost ("fastest") and min cost then hours
 ("cheapest").
 """
@@ -44,8 +45,8 @@ def exact_units(
     pb: Problem, min_gain_per_hour: float = 0.0, fixed: np.ndarray | None = None
 ) -> np.ndarray:
     """Units worth modelling: valid, adding gain, fitting the limits alone, and earning their own
-    hours (a unit whose own gain is below min_gain_per_hour x its hours is never worth taking
-    but as a prerequisite); plus prerequisites and the fixed units."""
+    charged hours (a unit whose own gain is below min_gain_per_hour x its charged hours is never
+    worth taking but as a prerequisite); plus prerequisites and the fixed units."""
     empty = np.zeros(len(pb.units), dtype=bool)
     h, c = pb.bundle_totals(empty)
     own = pb.credits @ pb.weights
@@ -53,7 +54,7 @@ def exact_units(
         pb.valid
         & (pb.bundle @ pb.weights > GAIN_EPS)
         & (own > GAIN_EPS)
-        & (own >= min_gain_per_hour * pb.hours - GAIN_EPS)
+        & (own >= min_gain_per_hour * (pb.hours + pb.step_hours) - GAIN_EPS)
         & (h <= pb.max_hours + 1e-9)
         & (c <= pb.max_cost + 1e-9)
         & (pb.bundle_size0 <= pb.max_steps)
@@ -132,8 +133,9 @@ class _Model:
                 out[n + nz :] = p_part
             return out
 
-        self.neg_gain = vec(z_part=-np.asarray(gain_z), x_part=min_gain_per_hour * hours)
-        self.effort = vec(x_part=hours + money_weight * cost)
+        charged = hours + pb.step_hours
+        self.neg_gain = vec(z_part=-np.asarray(gain_z), x_part=min_gain_per_hour * charged)
+        self.effort = vec(x_part=charged + money_weight * cost)
         self.hours = vec(x_part=hours)
         self.cost = vec(x_part=cost)
         self.neg_stacks = vec(p_part=-np.ones(len(progs))) if progs else None

@@ -1,16 +1,17 @@
 """Greedy budgeted weighted coverage with local improvement, over the options x skills
 credit matrix (numpy).
 
-Objective: gain - min_gain_per_hour x hours (a bundle is added only when it adds at least
-min_gain_per_hour of gain per hour), within the budgets and the step limit; then least effort.
+Objective: gain - min_gain_per_hour x charged hours (hours + step_hours per step, see
+service.matching.problem; a bundle is added only when it adds at least min_gain_per_hour of gain
+per charged hour), within the budgets and the step limit; then least effort.
 Score of a unit = marginal gain of the unit with its missing prerequisites / effort of that bundle,
-effort = hour_weight x hours + money_weight x cost (floored at EFFORT_FLOOR so free credentials
-rank first), x (1 + stack_bonus x progress) where progress is the share of a stackable program's
-parts held or planned once the unit is added. Add the best bundle that fits the budgets until none
-adds gain; then improve: drop steps that add nothing, and 1-for-1 swaps that raise coverage within
-budget or keep it and cut effort; grow again; repeat. Under a budget the run is repeated from the
-single bundle of largest gain (the classic fix for ratio greedy on budgeted coverage) and the better
-of the two is kept.
+effort = hour_weight x charged hours + money_weight x cost (floored at EFFORT_FLOOR so free
+credentials rank first), x (1 + stack_bonus x progress) where progress is the share of a stackable
+program's parts held or planned once the unit is added. Add the best bundle that fits the budgets
+until none adds gain; then improve: drop steps that add nothing, and 1-for-1 swaps that raise
+coverage within budget or keep it and cut effort; grow again; repeat. Under a budget the run is
+repeated from the single bundle of largest gain (the classic fix for ratio greedy on budgeted
+coverage) and the better of the two is kept.
 
 Speed: gains only shrink as the selection grows (coverage is submodular), so `grow` is lazy
 (a stale score bounds the true one; only the current leader is re-evaluated); units with
@@ -55,7 +56,8 @@ class _State:
         self.bn = pb.bundle_size0.copy()  # steps each bundle adds
         self.hours = self.cost = 0.0
         self.n = 0
-        self.unit_effort = w.hour_weight * pb.hours + w.money_weight * pb.cost
+        self.step_h = pb.step_hours
+        self.unit_effort = w.hour_weight * (pb.hours + self.step_h) + w.money_weight * pb.cost
         self.lam = w.min_gain_per_hour
         self.budgeted = bool(
             np.isfinite(pb.max_hours) or np.isfinite(pb.max_cost) or np.isfinite(pb.max_steps)
@@ -67,14 +69,21 @@ class _State:
     def gain(self) -> float:
         return float(self.best @ self.pb.weights)
 
+    def charged(self, hours, steps):
+        """Charged hours of totals (elementwise): hours plus step_hours per step."""
+        return hours + self.step_h * steps
+
+    def effort_of(self, hours, cost, steps):
+        return self.w.hour_weight * self.charged(hours, steps) + self.w.money_weight * cost
+
     @property
     def effort(self) -> float:
-        return self.w.hour_weight * self.hours + self.w.money_weight * self.cost
+        return self.effort_of(self.hours, self.cost, self.n)
 
     @property
     def value(self) -> float:
-        """The objective: gain less min_gain_per_hour x hours."""
-        return self.gain - self.lam * self.hours
+        """The objective: gain less min_gain_per_hour x charged hours."""
+        return self.gain - self.lam * self.charged(self.hours, self.n)
 
     def key(self) -> tuple[float, float]:
         return round(self.value, 9), -self.effort
@@ -147,13 +156,13 @@ class _State:
     def scores(self, idx: np.ndarray, gains: np.ndarray) -> np.ndarray:
         """Exact scores of units idx now (-inf when they add nothing or do not fit)."""
         w = self.w
-        h, c = self.bh[idx], self.bc[idx]
-        score = gains / np.maximum(w.hour_weight * h + w.money_weight * c, EFFORT_FLOOR)
+        h, c, n = self.bh[idx], self.bc[idx], self.bn[idx]
+        score = gains / np.maximum(self.effort_of(h, c, n), EFFORT_FLOOR)
         if w.stack_bonus and self.pb.program_units:
             score *= 1.0 + w.stack_bonus * self.progress(idx)
-        bad = (gains <= GAIN_EPS) | (gains < self.lam * h - GAIN_EPS)
+        bad = (gains <= GAIN_EPS) | (gains < self.lam * self.charged(h, n) - GAIN_EPS)
         if self.budgeted:
-            bad |= ~self.fits(self.hours + h, self.cost + c, self.n + self.bn[idx])
+            bad |= ~self.fits(self.hours + h, self.cost + c, self.n + n)
         score[bad] = -np.inf
         return score
 
@@ -198,10 +207,10 @@ def grow(st: _State) -> None:
 
 def improve(st: _State, locked: np.ndarray | None = None) -> bool:
     """One pass over the steps, costliest first: drop a step that adds less than
-    min_gain_per_hour x its hours (and that no other step needs), else apply the best 1-for-1
-    swap (a unit with its missing prerequisites) that raises the objective within the limits or
-    keeps it at less effort. locked: steps never dropped nor swapped."""
-    pb, w, lam = st.pb, st.w, st.lam
+    min_gain_per_hour x its charged hours (and that no other step needs), else apply the best
+    1-for-1 swap (a unit with its missing prerequisites) that raises the objective within the
+    limits or keeps it at less effort. locked: steps never dropped nor swapped."""
+    pb, lam = st.pb, st.lam
     wide = st.budgeted or lam > 0  # something that adds gain may still be left out
     changed, stale = False, True
     for s in sorted(st.sel.nonzero()[0], key=lambda i: -st.unit_effort[i]):
@@ -210,7 +219,7 @@ def improve(st: _State, locked: np.ndarray | None = None) -> bool:
             owner, second = _owners(st)
             free = pb.valid & ~st.sel
             gains = st.gains()
-            bundle_effort = w.hour_weight * st.bh + w.money_weight * st.bc
+            bundle_effort = st.effort_of(st.bh, st.bc, st.bn)
             if wide:  # units that add gain but were left out
                 positive = ((gains > GAIN_EPS) & free).nonzero()[0]
             stale = False
@@ -219,7 +228,7 @@ def improve(st: _State, locked: np.ndarray | None = None) -> bool:
         cols = (owner == s).nonzero()[0]
         b_rest = second[cols]
         loss = float((st.best[cols] - b_rest) @ pb.weights[cols])
-        if loss <= GAIN_EPS + lam * pb.hours[s]:
+        if loss <= GAIN_EPS + lam * st.charged(pb.hours[s], 1):
             st.remove(s)
             changed = stale = True
             continue
@@ -231,7 +240,7 @@ def improve(st: _State, locked: np.ndarray | None = None) -> bool:
 def _swap(st: _State, s, cols, b_rest, loss, gains, free, bundle_effort, positive) -> bool:
     """Replace step s by the best unit bundle when that raises the objective (or keeps it at
     less effort) within the limits; whether it did."""
-    pb, w, lam = st.pb, st.w, st.lam
+    pb, lam = st.pb, st.lam
     # replacements teach a lost skill or add gain elsewhere (duplicates are harmless); when
     # nothing else adds gain any more only cheaper ones help
     idx = np.concatenate([pb.col_units[j] for j in cols])
@@ -254,12 +263,13 @@ def _swap(st: _State, s, cols, b_rest, loss, gains, free, bundle_effort, positiv
     marginal = gains[idx] + pb.weights[cols] @ delta  # the new bundle's gain in the plan without s
     new_h = st.hours - pb.hours[s] + st.bh[idx]
     new_c = st.cost - pb.cost[s] + st.bc[idx]
-    new_value = st.gain - loss + marginal - lam * new_h
-    new_effort = w.hour_weight * new_h + w.money_weight * new_c
+    new_n = st.n - 1 + st.bn[idx]
+    new_value = st.gain - loss + marginal - lam * st.charged(new_h, new_n)
+    new_effort = st.effort_of(new_h, new_c, new_n)
     better = (new_value > value + GAIN_EPS) | (
         (new_value >= value - GAIN_EPS) & (new_effort < effort - 1e-9 * max(1.0, effort))
     )
-    better &= marginal >= lam * st.bh[idx] - GAIN_EPS  # it earns its hours
+    better &= marginal >= lam * st.charged(st.bh[idx], st.bn[idx]) - GAIN_EPS  # earns its hours
     if not better.any():
         return False
     top = new_value[better].max()
@@ -346,8 +356,8 @@ def greedy_select(
         return st.sel
 
     def real_key(sel: np.ndarray) -> tuple[float, float]:
-        effort = w.hour_weight * pb.hours[sel].sum() + w.money_weight * pb.cost[sel].sum()
-        value = pb.gain(sel) - w.min_gain_per_hour * float(pb.hours[sel].sum())
+        effort = w.hour_weight * pb.charged(sel) + w.money_weight * pb.cost[sel].sum()
+        value = pb.gain(sel) - w.min_gain_per_hour * pb.charged(sel)
         return round(value, 9), -float(effort)
 
     shares = Weights(
@@ -360,7 +370,7 @@ def greedy_select(
     ok = (
         pb.valid
         & (pb.bundle_gain0 > GAIN_EPS)
-        & (pb.bundle_gain0 >= w.min_gain_per_hour * pb.bundle_hours0 - GAIN_EPS)
+        & (pb.bundle_gain0 >= w.min_gain_per_hour * pb.bundle_charged0() - GAIN_EPS)
         & st.fits(pb.bundle_hours0, pb.bundle_cost0, pb.bundle_size0)
     )
     if ok.any():

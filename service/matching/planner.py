@@ -3,10 +3,10 @@ budgets and filters (greedy by default, exact MILP on request), then orders them
 first, then by gain), explains each step, and reports programs they stack into.
 
 Objective, in order: essential skills first (see service.matching.stages), each stage the most
-gap weight covered less min_gain_per_hour x hours (gain: see service.matching.problem), then the
-least effort = hours + money_weight x cost (PlannerConfig.money_weight, default 0.1: 10 currency
-units weigh as one hour), then the most progress on stackable programs. At most
-Constraints.max_steps steps, prerequisites included.
+gap weight covered less a floor x charged hours (hours + step_overhead_hours per step; gain: see
+service.matching.problem), then the least effort = charged hours + money_weight x cost
+(PlannerConfig.money_weight, default 0.1: 10 currency units weigh as one hour), then the most
+progress on stackable programs. At most Constraints.max_steps steps, prerequisites included.
 """
 
 from __future__ import annotations
@@ -78,25 +78,29 @@ def plan(
         held=held,
         lookup=lookup,
         unknown=config.unknown_effort,
+        step_hours=config.step_overhead_hours,
     )
     check()
     optimal: bool | None = None
     alts: dict[str, np.ndarray] = {}
     w = stages.weights(config)
+    lam2 = stages.optional_floor(config)
     if mode == "greedy":
-        sel, s1 = stages.greedy_stages(pb, w, local_search=config.local_search, check=check)
+        sel, s1 = stages.greedy_stages(
+            pb, w, optional_lam=lam2, local_search=config.local_search, check=check
+        )
         if config.alternatives:
             for name, wa in (
                 ("fastest", stages.weights(config, money_weight=TIE_WEIGHT * config.money_weight)),
                 ("cheapest", stages.weights(config, hour_weight=TIE_WEIGHT, money_weight=1.0)),
             ):
                 alts[name] = stages.greedy_stages(
-                    pb, replace(wa, stack_bonus=0.0), start=sel, check=check
+                    pb, replace(wa, stack_bonus=0.0), optional_lam=lam2, start=sel, check=check
                 )[0]
     else:
         sel, s1, optimal, alts = stages.exact_stages(pb, config, check)
         # safety net against solver tolerance trouble: never return less than the greedy plan
-        fallback, f1 = stages.greedy_stages(pb, w, check=check)
+        fallback, f1 = stages.greedy_stages(pb, w, optional_lam=lam2, check=check)
         if stages.key(pb, fallback, f1, config) > stages.key(pb, sel, s1, config):
             sel, s1, optimal = fallback, f1, False
     check()

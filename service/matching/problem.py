@@ -2,6 +2,10 @@
 options x gap-skills credit matrix, and stackable programs. Built once per query; the greedy
 and exact planners only read it.
 
+Objective hours: each step is charged its hours plus `step_hours` (a fixed effort per credential:
+enrolling, an assessment, another provider; PlannerConfig.step_overhead_hours), so that between
+plans that teach as much, the one of fewer, larger credentials wins. `charged` sums that.
+
 Gain of a set of credentials = sum over open gap skills s of weight_s x min(1 - credit_s, best
 credit any chosen credential offers for s): coverage saturates, and overlapping credentials count
 once (max, not sum). `credits` is stored already clipped to the residual 1 - credit_s.
@@ -147,6 +151,7 @@ class Problem:
     unit_programs: list[tuple[str, ...]]
     skipped: dict[str, str] = field(default_factory=dict)  # external id -> why it was left out
     considered: list[str] = field(default_factory=list)  # the not-held options, in order
+    step_hours: float = 0.0  # hours-equivalent charged per step on top of its hours
     essential: np.ndarray = field(init=False)  # (m,) bool: the open skill is essential
     bundle_size0: np.ndarray = field(init=False)  # steps of each unit with its whole closure
     with_prereqs: list[int] = field(init=False)  # units that have a closure
@@ -180,6 +185,14 @@ class Problem:
             cl = list(self.closure[i])
             self.bundle_hours0[i] += self.hours[cl].sum()
             self.bundle_cost0[i] += self.cost[cl].sum()
+
+    def charged(self, selected: np.ndarray) -> float:
+        """The objective's hours of a selection: its hours plus step_hours per step."""
+        return float(self.hours[selected].sum()) + self.step_hours * float(selected.sum())
+
+    def bundle_charged0(self) -> np.ndarray:
+        """Charged hours of each unit with its whole closure."""
+        return self.bundle_hours0 + self.step_hours * self.bundle_size0
 
     def with_weights(self, weights: np.ndarray) -> Problem:
         """The same problem scoring the skills by other weights (e.g. the essential ones only)."""
@@ -427,13 +440,14 @@ def build_problem(
     held: Collection[int | str | Option] = (),
     lookup: Mapping[str, Option] | None = None,
     unknown: UnknownEffort = "estimate",
+    step_hours: float = 0.0,
 ) -> Problem:
     """Filter, resolve prerequisites against options and lookup (external id -> credential),
     and build the arrays. held: the learner's credentials as ids, external ids or records.
     Options that are held, inadmissible, whose hours or cost a budget cannot count (see
     effort_why), or whose prerequisites are missing from the catalog or inadmissible are left out
     (see Problem.skipped). Unknown hours and costs enter the arrays as their estimate (else 0):
-    under a budget only counted ones remain."""
+    under a budget only counted ones remain. step_hours: see Problem.charged."""
     k = constraints or Constraints()
     catalog = Catalog(options, lookup)
     is_held = _Held(held, options, catalog)
@@ -469,4 +483,5 @@ def build_problem(
         unit_programs=_unit_programs(programs, units),
         skipped=prereqs.skipped,
         considered=[c.external_id for c in pool],
+        step_hours=float(step_hours),
     )

@@ -13,7 +13,7 @@ import numpy as np
 
 from service.matching.explain import labels, num
 from service.matching.problem import GAIN_EPS, Problem
-from service.matching.stages import open_essentials
+from service.matching.stages import open_essentials, optional_floor
 from service.matching.types import Option, PlannerConfig
 
 
@@ -33,6 +33,7 @@ def left_out(pb: Problem, sel: np.ndarray, s1: np.ndarray, config: PlannerConfig
     essentials_open = len(open_essentials(pb, s1, lam))
     out: dict[str, str] = {}
     ctx = _Context(pb, sel, offered, bh, bc, steps, essentials_open, lam)
+    ctx.lam2 = optional_floor(config)
     for ext in pb.considered:
         if ext in planned:
             continue
@@ -51,7 +52,7 @@ class _Context:
     def __init__(self, pb, sel, offered, bh, bc, steps, essentials_open, lam) -> None:
         self.pb, self.sel, self.offered = pb, sel, offered
         self.bh, self.bc, self.steps = bh, bc, steps
-        self.essentials_open, self.lam = essentials_open, lam
+        self.essentials_open, self.lam, self.lam2 = essentials_open, lam, lam
         self.own = pb.credits @ pb.weights  # all units at once: the loop only words them
         left = np.maximum(pb.bundle - offered, 0.0)
         self.marginal = left @ pb.weights
@@ -76,11 +77,8 @@ class _Context:
                 f"coverable essential skill is planned, and {self.essentials_open} are not"
             )
         hours = float(self.bh[i])
-        if self.lam > 0 and marginal < self.lam * hours - GAIN_EPS:
-            return (
-                f"adds {marginal / hours:.3f} of the role's weight per hour{with_prereqs} "
-                f"({hours_text(c, hours)}), below min_gain_per_hour {num(self.lam)}"
-            )
+        if (why := self.below_floor(i, c, marginal, hours, with_prereqs)) is not None:
+            return why
         if self.steps + self.bundle_steps(i) > pb.max_steps:
             return f"the plan already has {self.steps} steps (max_steps {num(pb.max_steps)})"
         hours_total = float(pb.hours[self.sel].sum())
@@ -98,6 +96,22 @@ class _Context:
                 f"{num(left)} of max_cost {num(pb.max_cost)} left"
             )
         return "a better-value combination of credentials covers the same skills"
+
+    def below_floor(self, i: int, c: Option, marginal: float, hours: float, with_prereqs: str):
+        """Why i earns too little per charged hour (stage 2's floor for an optional step)."""
+        optional = not self.adds_essential[i] and not self.essentials_open
+        lam, name = (self.lam, "min_gain_per_hour")
+        if optional:
+            lam, name = (self.lam2, "optional_min_gain_per_hour")
+        overhead = self.pb.step_hours * self.bundle_steps(i)
+        charged = hours + overhead
+        if lam <= 0 or marginal >= lam * charged - GAIN_EPS:
+            return None
+        plus = f" + {num(overhead)} h per step" if overhead else ""
+        return (
+            f"adds {marginal / max(charged, 1e-9):.3f} of the role's weight per hour{with_prereqs} "
+            f"({hours_text(c, hours)}{plus}), below {name} {num(lam)}"
+        )
 
     def over_alone(self, i: int, c: Option, with_prereqs: str) -> str | None:
         pb = self.pb

@@ -1,11 +1,15 @@
 """Essential skills first, for both planners: stage 1 plans the essential gap skills alone (the
 other skills weigh 0); only when it reaches every essential skill the catalog can cover within
 the limits does stage 2 add steps for the other skills, keeping stage 1's steps (those added
-steps are the optional ones). Each stage maximises gain - min_gain_per_hour x hours within the
-budgets and the step limit, then minimises effort.
+steps are the optional ones). Each stage maximises gain - floor x charged hours (hours plus
+step_hours per step, see service.matching.problem) within the budgets and the step limit, then
+minimises effort. The floor is min_gain_per_hour in stage 1 and optional_floor(config) in stage 2:
+an optional step must earn more per hour than an essential one.
 """
 
 from __future__ import annotations
+
+from dataclasses import replace
 
 import numpy as np
 
@@ -24,7 +28,7 @@ def coverable(pb: Problem, lam: float) -> np.ndarray:
         & (pb.bundle_hours0 <= pb.max_hours + 1e-9)
         & (pb.bundle_cost0 <= pb.max_cost + 1e-9)
         & (pb.bundle_size0 <= pb.max_steps)
-        & (essential_gain >= lam * pb.bundle_hours0 - GAIN_EPS)
+        & (essential_gain >= lam * pb.bundle_charged0() - GAIN_EPS)
     )
     if not ok.any():
         return np.zeros(len(pb.items))
@@ -50,13 +54,18 @@ def has_optional(pb: Problem) -> bool:
     return bool((pb.weights[~pb.essential] > 0).any())
 
 
+def optional_floor(config: PlannerConfig) -> float:
+    """The least gain per charged hour of a stage-2 (optional) step: never below stage 1's."""
+    return max(config.min_gain_per_hour, config.optional_min_gain_per_hour)
+
+
 def value(pb: Problem, sel: np.ndarray, lam: float) -> float:
-    return pb.gain(sel) - lam * float(pb.hours[sel].sum())
+    return pb.gain(sel) - lam * pb.charged(sel)
 
 
 def prune(pb: Problem, sel: np.ndarray, lam: float, locked: np.ndarray | None = None):
-    """Drop steps (not locked, needed by no other step) that add at most min_gain_per_hour x
-    their hours, until none does (a solver may keep a free step that adds nothing)."""
+    """Drop steps (not locked, needed by no other step) that add at most lam x their charged
+    hours, until none does (a solver may keep a free step that adds nothing)."""
     sel = sel.copy()
     changed = True
     while changed:
@@ -68,7 +77,8 @@ def prune(pb: Problem, sel: np.ndarray, lam: float, locked: np.ndarray | None = 
             if ts is not None and sel[ts].any():
                 continue
             sel[s] = False
-            if pb.gain(sel) >= pb.gain(sel | _one(sel, s)) - GAIN_EPS - lam * pb.hours[s]:
+            charge = lam * (pb.hours[s] + pb.step_hours)
+            if pb.gain(sel) >= pb.gain(sel | _one(sel, s)) - GAIN_EPS - charge:
                 changed = True
             else:
                 sel[s] = True
@@ -95,12 +105,15 @@ def greedy_stages(
     pb: Problem,
     w: Weights,
     *,
+    optional_lam: float | None = None,
     local_search: bool = True,
     start: np.ndarray | None = None,
     check: Check = unchecked,
 ) -> tuple[np.ndarray, np.ndarray]:
-    """(the plan, its stage-1 part) by the greedy planner. start: a plan to polish instead."""
+    """(the plan, its stage-1 part) by the greedy planner. start: a plan to polish instead.
+    optional_lam: stage 2's floor (stage 1's when None)."""
     lam = w.min_gain_per_hour
+    lam2 = lam if optional_lam is None else max(lam, optional_lam)
     pb1 = essential_problem(pb)
     first = start & _reaches_essentials(pb, start) if start is not None else None
     s1 = greedy_select(pb1, w, local_search=local_search, start=first, check=check)
@@ -108,8 +121,9 @@ def greedy_stages(
     s1 = prune(pb1, s1, lam) if tidy else s1
     if not has_optional(pb) or open_essentials(pb, s1, lam):
         return s1, s1
-    sel = greedy_select(pb, w, local_search=local_search, start=s1, locked=s1, check=check)
-    return (prune(pb, sel, lam, locked=s1) if tidy else sel), s1
+    w2 = replace(w, min_gain_per_hour=lam2)
+    sel = greedy_select(pb, w2, local_search=local_search, start=s1, locked=s1, check=check)
+    return (prune(pb, sel, lam2, locked=s1) if tidy or lam2 > 0 else sel), s1
 
 
 def _reaches_essentials(pb: Problem, sel: np.ndarray) -> np.ndarray:
@@ -138,8 +152,9 @@ def exact_stages(
     s1 = prune(pb1, first.selected, lam)
     if not has_optional(pb) or open_essentials(pb, s1, lam):
         return s1, s1, first.optimal, first.alternatives
-    res = exact_select(pb, fixed=s1, **kw)
-    sel = prune(pb, res.selected | s1, lam, locked=s1)
+    lam2 = optional_floor(config)
+    res = exact_select(pb, fixed=s1, **(kw | {"min_gain_per_hour": lam2}))
+    sel = prune(pb, res.selected | s1, lam2, locked=s1)
     # nothing optional added: the alternatives are stage 1's (stage 2's all keep its steps)
     alts = first.alternatives if (sel == s1).all() else res.alternatives
     return sel, s1, first.optimal and res.optimal, alts
@@ -149,9 +164,9 @@ def key(pb: Problem, sel: np.ndarray, s1: np.ndarray, config: PlannerConfig) -> 
     """Stage 1's objective, then the whole plan's, then least effort (to 1e-6)."""
     lam = config.min_gain_per_hour
     pb1 = essential_problem(pb)
-    effort = pb.hours[sel].sum() + config.money_weight * pb.cost[sel].sum()
+    effort = pb.charged(sel) + config.money_weight * pb.cost[sel].sum()
     return (
         round(value(pb1, s1, lam), 6),
-        round(value(pb, sel, lam), 6),
+        round(value(pb, sel, optional_floor(config)), 6),
         -round(float(effort), 6),
     )

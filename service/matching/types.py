@@ -242,12 +242,18 @@ class PlannerConfig:
     a stackable program; the exact mode uses it as a strict tie-break instead.
     min_gain_per_hour: a step must add at least this much of the gap's weight per hour of study
     (with its missing prerequisites): both modes maximise gain - min_gain_per_hour x hours.
+    step_overhead_hours: each step is charged this many hours on top of its own, in that
+    objective and in effort (fewer, larger credentials win when they teach as much).
+    optional_min_gain_per_hour: the floor of an optional step (stage 2), never below
+    min_gain_per_hour.
     unknown_effort: how budgets treat hours and costs a credential does not state.
     """
 
     money_weight: float = 0.1
     stack_bonus: float = 0.02
     min_gain_per_hour: float = 0.0
+    step_overhead_hours: float = 0.0
+    optional_min_gain_per_hour: float = 0.0
     unknown_effort: UnknownEffort = "estimate"
     local_search: bool = True
     alternatives: bool = True

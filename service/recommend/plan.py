@@ -64,6 +64,8 @@ def plan_gap(
     config = replace(
         config or PlannerConfig(),
         min_gain_per_hour=s.plan_min_gain_per_hour,
+        step_overhead_hours=s.plan_step_overhead_hours,
+        optional_min_gain_per_hour=s.plan_optional_min_gain_per_hour,
         unknown_effort=s.plan_unknown_effort,
     )
     if constraints.max_steps is None:

@@ -112,6 +112,9 @@ def test_career_change_eval_keys_counts_and_determinism(occupation_catalog, data
     assert sum(out["pairs_by_source"].values()) == 3
     assert all(len(r["pair"].target.essentials) >= 6 for r in rows)
     assert 0.9 <= out["essential_coverage"] <= 1.0 + 1e-9  # every gap skill has a module
+    halves = out["halves"]
+    assert halves["dev"]["n_pairs"] + halves["test"]["n_pairs"] == 3
+    assert all(r["pair"].half in ("dev", "test") for r in rows)
     assert out["optimum"]["hours_ratio_vs_optimum"] == 1.0
     assert 0.0 <= out["relevance"] <= 1.0 and 0.0 <= out["baseline"]["relevance"] <= 1.0
     again = run_career_change_eval(occupation_catalog, data_dir, n_pairs=3, seed=7)
