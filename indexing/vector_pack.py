@@ -31,6 +31,7 @@ FORMAT = 1
 MIN_COSINE = 0.99  # a sampled row that the live encoder does not reproduce this well: refused
 FIRST_SAMPLE = 64  # rows re-encoded by the first call that uses the file
 LATER_SAMPLE = 16  # at most, by a later call of the process (one in 64 of its rows, 2 at least)
+SAMPLE_CHARS = 16_000  # and rows only while their characters fit this (2 at least): long postings
 
 
 class PackRefused(Exception):
@@ -210,8 +211,10 @@ class VectorPack:
         """Re-encode a sample of the hit rows; refuse the file when one disagrees. Returns the
         sampled positions and their live vectors (used as they are)."""
         k = FIRST_SAMPLE if not self.checked else max(2, min(LATER_SAMPLE, len(hits) // 64))
-        k = min(len(hits), k)
-        pick = np.sort(self.rng.choice(hits, size=k, replace=False))
+        drawn = self.rng.choice(hits, size=min(len(hits), k), replace=False)
+        chars = np.cumsum([len(texts[i]) for i in drawn])
+        k = max(min(2, len(drawn)), int(np.searchsorted(chars, SAMPLE_CHARS, side="right")))
+        pick = np.sort(drawn[:k])
         live = self.encoder.encode_documents([texts[i] for i in pick], batch_size=batch_size)
         cos = np.einsum("ij,ij->i", live, vecs[pick])
         zero = (np.abs(live).max(axis=1) == 0) & (np.abs(vecs[pick]).max(axis=1) == 0)

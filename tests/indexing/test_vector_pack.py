@@ -13,6 +13,7 @@ import pytest
 from indexing.encoder import FakeEncoder
 from indexing.vector_pack import (
     FIRST_SAMPLE,
+    SAMPLE_CHARS,
     VectorPack,
     dequantize,
     pack_stem,
@@ -60,6 +61,16 @@ def test_a_good_pack_is_used_without_encoding_everything(pack_dir):
     enc.texts_encoded = 0
     pack.encode_documents(texts()[:100])  # a later call, once checked: a smaller sample
     assert enc.texts_encoded == 2
+
+
+def test_the_check_of_long_texts_is_bounded_by_characters(tmp_path):
+    enc = FakeEncoder(dim=64)
+    long = [f"posting {i} " + "word " * 400 for i in range(100)]  # about 2,000 characters each
+    write_pack(tmp_path, enc, long, enc.encode_documents(long))
+    enc.texts_encoded = 0
+    pack = VectorPack(tmp_path, enc, seed=2)
+    pack.encode_documents(long)
+    assert enc.texts_encoded == SAMPLE_CHARS // len(long[0]) and pack.refused is None
 
 
 def test_a_stale_row_is_encoded_alone(pack_dir):
