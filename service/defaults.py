@@ -82,6 +82,8 @@ def load_default_data(runtime, *, force: bool = False) -> dict[str, dict]:
     """Ingest the demo catalog and the postings unless these very files were loaded already."""
     from sqlmodel import Session
 
+    from service.runtime import shipped_vectors
+
     data = Path(runtime.settings.data_dir)
     paths = [data / CATALOG, data / POSTINGS]
     fp = _fingerprint(paths, runtime.encoder.model_id)
@@ -91,7 +93,7 @@ def load_default_data(runtime, *, force: bool = False) -> dict[str, dict]:
         row = s.get(Meta, "default_data_fingerprint")
         if row is not None and row.value == fp and not force:
             return {}
-    with runtime.shipped_vectors():  # their texts' vectors come with the data (data/vectors)
+    with shipped_vectors(runtime):  # their texts' vectors come with the data (data/vectors)
         summaries = _ingest_defaults(runtime, paths)
     with Session(runtime.engine) as s:
         s.merge(Meta(key="default_data_fingerprint", value=fp))

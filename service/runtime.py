@@ -62,6 +62,18 @@ def documents_from(indexes, bulk: Encoder):
             index.documents = index.encoder
 
 
+@contextmanager
+def shipped_vectors(runtime: Runtime):
+    """Record texts ingested inside the block take the shipped vectors of the texts they hold
+    (the default catalog and postings at a first run); the rest are encoded."""
+    bulk = runtime.documents or runtime.encoder
+    try:
+        with documents_from([runtime.credentials, runtime.postings], bulk):
+            yield
+    finally:
+        report_pack(bulk)
+
+
 @dataclass
 class Runtime:
     settings: Settings
@@ -83,17 +95,6 @@ class Runtime:
 
     def skill(self, skill_id: int) -> SkillEntry | None:
         return self.skills.get(skill_id)
-
-    @contextmanager
-    def shipped_vectors(self):
-        """Record texts ingested inside the block take the shipped vectors of the texts they
-        hold (the default catalog and postings at a first run); the rest are encoded."""
-        bulk = self.documents or self.encoder
-        try:
-            with documents_from([self.credentials, self.postings], bulk):
-                yield
-        finally:
-            report_pack(bulk)
 
     def sync(self, *, force: bool = False) -> bool:
         """Catch up with what other workers committed: replay index changes and drop the
