@@ -116,3 +116,29 @@ def test_shipped_vectors_off_encodes_everything(shipped, tmp_path):
     n = sum(len(texts[s]) for s in texts if s not in ("credentials", "postings"))
     assert seen["documents"] == n
     rt.engine.dispose()
+
+
+def test_the_vectors_command_writes_the_same_pack_either_way(
+    mini_data_dir, tmp_path, monkeypatch, capsys
+):
+    from service.cli.main import main
+
+    env = {
+        "SKILLMATCH_DATABASE_URL": f"sqlite:///{tmp_path / 'cli.db'}",
+        "SKILLMATCH_DATA_DIR": str(mini_data_dir),
+        "SKILLMATCH_INDEX_DIR": str(tmp_path / "indexes"),
+        "SKILLMATCH_MODEL": "fake:64",
+        "SKILLMATCH_PROGRESS": "false",
+    }
+    for k, v in env.items():
+        monkeypatch.setenv(k, v)
+    metas = []
+    for how, extra in (("scratch", []), ("reuse", ["--reuse-indexes"])):
+        out = tmp_path / how
+        assert main(["vectors", "--no-catalog", "--out", str(out), *extra]) == 0
+        metas.append(json.loads(capsys.readouterr().out))
+        assert (out / "fake_hashing-64.npz").exists()
+        assert (tmp_path / "indexes").exists() is (how == "reuse")  # scratch: built elsewhere
+    scratch, reuse = metas
+    assert scratch["keys_sha256"] == reuse["keys_sha256"] and scratch["count"] == reuse["count"]
+    assert scratch["sources"]["skill_labels"] > 0 and "credentials" not in scratch["sources"]
