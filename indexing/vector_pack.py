@@ -37,6 +37,10 @@ SAMPLE_CHARS = 16_000  # and rows only while their characters fit this (2 at lea
 class PackRefused(Exception):
     """The pack cannot be used (absent, for another model, damaged): everything is encoded."""
 
+    def __init__(self, reason: str, *, absent: bool = False) -> None:
+        super().__init__(reason)
+        self.absent = absent  # no file at all: normal for another model or a test's data
+
 
 def text_keys(texts: Sequence[str]) -> np.ndarray:
     """The 64-bit key of each text: the first 8 bytes of the SHA-256 of its UTF-8."""
@@ -121,7 +125,7 @@ def read_pack(
     stem = pack_stem(encoder.model_id)
     npz, sidecar = Path(directory) / f"{stem}.npz", Path(directory) / f"{stem}.json"
     if not npz.exists() or not sidecar.exists():
-        raise PackRefused(f"no shipped vectors for {encoder.model_id} in {directory}")
+        raise PackRefused(f"no shipped vectors for {encoder.model_id} in {directory}", absent=True)
     try:
         meta = json.loads(sidecar.read_text())
     except (OSError, ValueError) as exc:
@@ -194,7 +198,7 @@ class VectorPack:
                 self._arrays = read_pack(self.directory, self.encoder)
             except PackRefused as exc:
                 self.refused = str(exc)
-                log.info("%s; encoding instead", exc)
+                (log.info if exc.absent else log.warning)("%s; encoding instead", exc)
         return self._arrays
 
     def rows(self, texts: Sequence[str]) -> np.ndarray:
