@@ -49,8 +49,16 @@ class LabelIndex:
     def __len__(self) -> int:
         return len(self._labels)
 
-    def build(self, progress: Callable[[int], None] | None = None, batch_size: int = 64) -> None:
-        vecs = self.encoder.encode_documents(
+    def build(
+        self,
+        progress: Callable[[int], None] | None = None,
+        batch_size: int = 64,
+        *,
+        encoder: Encoder | None = None,
+    ) -> None:
+        """Embed every label; `encoder`: what embeds them, when not the index's own (shipped
+        vectors at a build)."""
+        vecs = (encoder or self.encoder).encode_documents(
             [t for _e, t, _k in self._labels], batch_size=batch_size, progress=progress
         )
         index = new_index(self.encoder.dim, model_id=self.encoder.model_id)

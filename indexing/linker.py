@@ -107,10 +107,15 @@ class SkillLinker:
         return self.views.is_built
 
     def build(
-        self, progress: Callable[[int], None] | None = None, *, batch_size: int = 128
+        self,
+        progress: Callable[[int], None] | None = None,
+        *,
+        batch_size: int = 128,
+        encoder: Encoder | None = None,
     ) -> None:
-        """Embed every label and every label+description; `progress(n)` after each batch."""
-        self.views.build(self.encoder, progress, batch_size)
+        """Embed every label and every label+description; `progress(n)` after each batch.
+        `encoder`: what embeds them, when not the linker's own (shipped vectors at a build)."""
+        self.views.build(encoder or self.encoder, progress, batch_size)
 
     def set_vectors(self, label_vecs: np.ndarray, desc_vecs: np.ndarray) -> None:
         """Use vectors computed elsewhere (rows in `label_texts` / skill order)."""

@@ -26,6 +26,12 @@ class Settings(BaseSettings):
     )
     model_max_seq_length: int = 256
     encode_batch_size: int = 64
+    shipped_vectors: bool = Field(
+        default=True,
+        description="Builds take the vectors shipped in <data_dir>/vectors for the texts they "
+        "were made from (same model, exact text, a sample re-encoded and compared); false: "
+        "encode every text.",
+    )
     index_type: str = Field(
         default="auto",
         pattern="^(auto|flat|ivf|hnsw)$",

@@ -82,8 +82,7 @@ def load_default_data(runtime, *, force: bool = False) -> dict[str, dict]:
     """Ingest the demo catalog and the postings unless these very files were loaded already."""
     from sqlmodel import Session
 
-    from service.ingest.pipeline import Ingestor
-    from service.runtime import progress_bar
+    from service.runtime import shipped_vectors
 
     data = Path(runtime.settings.data_dir)
     paths = [data / CATALOG, data / POSTINGS]
@@ -94,6 +93,18 @@ def load_default_data(runtime, *, force: bool = False) -> dict[str, dict]:
         row = s.get(Meta, "default_data_fingerprint")
         if row is not None and row.value == fp and not force:
             return {}
+    with shipped_vectors(runtime):  # their texts' vectors come with the data (data/vectors)
+        summaries = _ingest_defaults(runtime, paths)
+    with Session(runtime.engine) as s:
+        s.merge(Meta(key="default_data_fingerprint", value=fp))
+        s.commit()
+    return summaries
+
+
+def _ingest_defaults(runtime, paths: list[Path]) -> dict[str, dict]:
+    from service.ingest.pipeline import Ingestor
+    from service.runtime import progress_bar
+
     summaries = {}
     show = runtime.settings.progress
     if paths[0].exists() and runtime.settings.demo_catalog:
@@ -110,9 +121,6 @@ def load_default_data(runtime, *, force: bool = False) -> dict[str, dict]:
             )
     for kind, summary in summaries.items():
         log.info("default %s: %s", kind, summary)
-    with Session(runtime.engine) as s:
-        s.merge(Meta(key="default_data_fingerprint", value=fp))
-        s.commit()
     return summaries
 
 

@@ -32,6 +32,7 @@ from service.taxonomy.load import load_taxonomy, occupation_titles, skill_entrie
 from service.titles.index import build_title_resolver
 from service.titles.resolver import TitleResolver
 from service.vectors.record_index import RecordIndex, index_settings, prune_changes, record_text
+from service.vectors.shipped import open_pack, report_pack
 
 log = logging.getLogger("skillmatch")
 PRUNE_EVERY_S = 3600.0  # how often a worker prunes old index changes (settings.index_change_keep_s)
@@ -49,6 +50,30 @@ def progress_bar(total: int, desc: str, enabled: bool = True):
         yield bar.update
 
 
+@contextmanager
+def documents_from(indexes, bulk: Encoder):
+    """Record texts the `indexes` embed inside the block go through `bulk` (shipped vectors)."""
+    for index in indexes:
+        index.documents = bulk
+    try:
+        yield
+    finally:
+        for index in indexes:
+            index.documents = index.encoder
+
+
+@contextmanager
+def shipped_vectors(runtime: Runtime):
+    """Record texts ingested inside the block take the shipped vectors of the texts they hold
+    (the default catalog and postings at a first run); the rest are encoded."""
+    bulk = runtime.documents or runtime.encoder
+    try:
+        with documents_from([runtime.credentials, runtime.postings], bulk):
+            yield
+    finally:
+        report_pack(bulk)
+
+
 @dataclass
 class Runtime:
     settings: Settings
@@ -61,6 +86,7 @@ class Runtime:
     postings: RecordIndex
     catalog: CatalogCache
     titles: TitleResolver
+    documents: Encoder | None = None  # what builds embed with: the shipped vectors, or encoder
     extras: dict[str, object] = field(default_factory=dict)
     loaded_at: float = field(default_factory=time.time)
     _last_sync: float = field(default=0.0, repr=False)
@@ -160,10 +186,74 @@ def tune_malloc(mmap_threshold: int = 1 << 20, arenas: int = 2) -> bool:
     return bool(mallopt(m_mmap_threshold, mmap_threshold)) and bool(mallopt(m_arena_max, arenas))
 
 
+def _linker(
+    settings: Settings, engine: Engine, entries, encoder: Encoder, bulk: Encoder, idir: Path
+) -> SkillLinker:
+    """The skill linker: its vectors loaded from `idir/skills`, else embedded (through `bulk`)."""
+    linker: SkillLinker | None = None
+    config = LinkerConfig(span_cache_size=settings.linker_cache_size)
+    vocabulary = occupation_titles(engine)  # ordinary words: "chef" the cook, not the tool
+
+    def build() -> None:
+        nonlocal linker
+        linker = SkillLinker(entries, encoder, config, vocabulary=vocabulary)
+        with progress_bar(linker.n_texts_to_embed, "skills", settings.progress) as advance:
+            linker.build(progress=advance, encoder=bulk)
+        linker.save(idir / "skills")
+
+    def load() -> None:
+        nonlocal linker
+        linker = SkillLinker.load(idir / "skills", entries, encoder, config, vocabulary=vocabulary)
+
+    _load_or_build("skill", load, build)
+    return linker
+
+
+def _occupations(
+    settings: Settings, engine: Engine, encoder: Encoder, bulk: Encoder, idir: Path
+) -> LabelIndex:
+    """The occupations' label index: loaded from `idir`, else embedded (through `bulk`)."""
+    with Session(engine) as s:
+        occ_rows = s.execute(
+            select(Occupation.id, Occupation.preferred_label, Occupation.alt_labels).order_by(
+                Occupation.id
+            )
+        ).all()
+    occupations = LabelIndex([(i, p, a) for i, p, a in occ_rows], encoder)
+
+    def build() -> None:
+        with progress_bar(len(occupations), "occupations", settings.progress) as advance:
+            occupations.build(progress=advance, batch_size=settings.encode_batch_size, encoder=bulk)
+        occupations.save(idir / "occupations.faiss")
+
+    _load_or_build("occupation", lambda: occupations.load(idir / "occupations.faiss"), build)
+    return occupations
+
+
+def _record_indexes(
+    settings: Settings, engine: Engine, encoder: Encoder, bulk: Encoder, idir: Path
+) -> dict[str, RecordIndex]:
+    """The credential and posting indexes, in step with the database; records without a vector
+    for this model are embedded (through `bulk`)."""
+    records = {}
+    for kind, table, fname in (
+        ("credential", Credential, "credentials.faiss"),
+        ("posting", JobPosting, "postings.faiss"),
+    ):
+        rindex = RecordIndex(kind, engine, encoder, idir / fname, **index_settings(settings))
+        missing = records_without_vectors(engine, table, kind, encoder.model_id)
+        with progress_bar(len(missing), f"{kind}s", settings.progress) as advance:
+            with documents_from([rindex], bulk):
+                rindex.open(lambda m=missing: m, progress=advance)
+        records[kind] = rindex
+    return records
+
+
 def build_runtime(
     settings: Settings, *, encoder: Encoder | None = None, engine: Engine | None = None
 ) -> Runtime:
-    """Open the database, load the taxonomy if needed, and load or build the indexes."""
+    """Open the database, load the taxonomy if needed, and load or build the indexes; what is
+    built takes the shipped vectors of the texts they hold (service/vectors/shipped.py)."""
     if encoder is None:
         encoder = make_encoder(settings)
         if hasattr(encoder, "preload"):
@@ -174,53 +264,12 @@ def build_runtime(
         log.info("taxonomy loaded into the database")
     entries = skill_entries(engine)
     idir = model_index_dir(settings, encoder)
-    show = settings.progress
-
-    linker: SkillLinker | None = None
-
-    linker_config = LinkerConfig(span_cache_size=settings.linker_cache_size)
-    vocabulary = occupation_titles(engine)  # ordinary words: "chef" the cook, not the tool
-
-    def build_linker() -> None:
-        nonlocal linker
-        linker = SkillLinker(entries, encoder, linker_config, vocabulary=vocabulary)
-        with progress_bar(linker.n_texts_to_embed, "skills", show) as advance:
-            linker.build(progress=advance)
-        linker.save(idir / "skills")
-
-    def load_linker() -> None:
-        nonlocal linker
-        linker = SkillLinker.load(
-            idir / "skills", entries, encoder, linker_config, vocabulary=vocabulary
-        )
-
-    _load_or_build("skill", load_linker, build_linker)
-
-    with Session(engine) as s:
-        occ_rows = s.execute(
-            select(Occupation.id, Occupation.preferred_label, Occupation.alt_labels).order_by(
-                Occupation.id
-            )
-        ).all()
-    occupations = LabelIndex([(i, p, a) for i, p, a in occ_rows], encoder)
-
-    def build_occ() -> None:
-        with progress_bar(len(occupations), "occupations", show) as advance:
-            occupations.build(progress=advance, batch_size=settings.encode_batch_size)
-        occupations.save(idir / "occupations.faiss")
-
-    _load_or_build("occupation", lambda: occupations.load(idir / "occupations.faiss"), build_occ)
-    titles = build_title_resolver(engine, occupations, idir, settings)
-    records = {}
-    for kind, table, fname in (
-        ("credential", Credential, "credentials.faiss"),
-        ("posting", JobPosting, "postings.faiss"),
-    ):
-        rindex = RecordIndex(kind, engine, encoder, idir / fname, **index_settings(settings))
-        missing = records_without_vectors(engine, table, kind, encoder.model_id)
-        with progress_bar(len(missing), f"{kind}s", show) as advance:
-            rindex.open(lambda m=missing: m, progress=advance)
-        records[kind] = rindex
+    bulk = open_pack(settings, encoder)
+    linker = _linker(settings, engine, entries, encoder, bulk, idir)
+    occupations = _occupations(settings, engine, encoder, bulk, idir)
+    titles = build_title_resolver(engine, occupations, idir, settings, encoder=bulk)
+    records = _record_indexes(settings, engine, encoder, bulk, idir)
+    report_pack(bulk)
     runtime = Runtime(
         settings=settings,
         engine=engine,
@@ -232,6 +281,7 @@ def build_runtime(
         postings=records["posting"],
         catalog=CatalogCache(engine, settings),
         titles=titles,
+        documents=bulk,
     )
     # Everything loaded so far lives as long as the process: keep it out of the cyclic garbage
     # collector, whose full passes over millions of taxonomy objects were the slow tail (p99)

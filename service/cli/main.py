@@ -250,8 +250,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     from service.cli.admin import add_admin_commands
     from service.cli.data import add_data_commands
+    from service.cli.vectors import add_vectors_command
 
     add_data_commands(sub)
+    add_vectors_command(sub)
     add_admin_commands(sub)
     return p
 

@@ -63,15 +63,21 @@ def occupation_descriptions(
 
 
 def build_title_resolver(
-    engine: Engine, labels: LabelIndex, index_dir: Path, settings: Settings
+    engine: Engine,
+    labels: LabelIndex,
+    index_dir: Path,
+    settings: Settings,
+    *,
+    encoder: Encoder | None = None,
 ) -> TitleResolver:
     """The resolver over `labels`, with description vectors and the memory of known titles
-    (`<data_dir>/onet/title_memory.tsv.gz`, when present), each loaded or built once."""
+    (`<data_dir>/onet/title_memory.tsv.gz`, when present), each loaded or built once;
+    `encoder` embeds what is built (default: the labels' own; shipped vectors at a build)."""
     data_dir, batch_size = Path(settings.data_dir), settings.encode_batch_size
     with Session(engine) as s:
         rows = occupation_title_rows(s)
     info = [OccupationInfo(r[0], r[3] or "", (r[1], *(r[4] or ()))) for r in rows]
-    enc = labels.encoder
+    enc = encoder or labels.encoder
     desc = occupation_descriptions(
         [(r[0], r[1], r[2] or "") for r in rows], enc, index_dir, batch_size=batch_size
     )

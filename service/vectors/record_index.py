@@ -127,6 +127,7 @@ class RecordIndex:
         self.kind = kind
         self.engine = engine
         self.encoder = encoder
+        self.documents = encoder  # embeds record texts (shipped vectors while defaults load)
         self.path = Path(path)
         self.index_type = index_type  # the setting: auto | flat | ivf | hnsw
         self.auto_threshold = auto_threshold
@@ -295,7 +296,9 @@ class RecordIndex:
             self.save()
 
     def embed(self, texts: Sequence[str], *, progress=None, batch_size: int = 64) -> np.ndarray:
-        return self.encoder.encode_documents(list(texts), batch_size=batch_size, progress=progress)
+        return self.documents.encode_documents(
+            list(texts), batch_size=batch_size, progress=progress
+        )
 
     def vector_rows(
         self, ids: Sequence[int], texts: Sequence[str], vecs: np.ndarray
