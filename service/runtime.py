@@ -92,9 +92,21 @@ class Runtime:
     _last_sync: float = field(default=0.0, repr=False)
     _last_prune: float = field(default=float("-inf"), repr=False)
     _sync_lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+    _extras_lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
     def skill(self, skill_id: int) -> SkillEntry | None:
         return self.skills.get(skill_id)
+
+    def once(self, key: str, build: Callable[[], object]) -> object:
+        """`extras[key]`, built by `build()` on first use, once even when threads race."""
+        cached = self.extras.get(key)
+        if cached is not None:
+            return cached
+        with self._extras_lock:
+            cached = self.extras.get(key)
+            if cached is None:
+                cached = self.extras[key] = build()
+        return cached
 
     def sync(self, *, force: bool = False) -> bool:
         """Catch up with what other workers committed: replay index changes and drop the

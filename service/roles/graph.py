@@ -15,7 +15,6 @@ the BLAS threads they wake, were most of a request's time and all of its tail.
 
 from __future__ import annotations
 
-import threading
 from collections import defaultdict
 from typing import TYPE_CHECKING
 
@@ -28,7 +27,6 @@ if TYPE_CHECKING:
     from service.runtime import Runtime
 
 CACHE_KEY = "roles_skill_graph"
-LOCK_KEY = "roles_skill_graph_lock"
 BLOCK = 1024  # rows of the similarity product at a time (BLOCK x skills floats)
 
 SkillGraph = dict[int, dict[int, float]]
@@ -36,14 +34,7 @@ SkillGraph = dict[int, dict[int, float]]
 
 def skill_graph(runtime: Runtime, session: Session) -> SkillGraph:
     """The runtime's graph, built on first use."""
-    cached = runtime.extras.get(CACHE_KEY)
-    if cached is not None:
-        return cached
-    with runtime.extras.setdefault(LOCK_KEY, threading.Lock()):
-        cached = runtime.extras.get(CACHE_KEY)
-        if cached is None:
-            cached = runtime.extras[CACHE_KEY] = build_graph(runtime, session)
-    return cached
+    return runtime.once(CACHE_KEY, lambda: build_graph(runtime, session))  # type: ignore[return-value]
 
 
 def build_graph(runtime: Runtime, session: Session) -> SkillGraph:

@@ -13,7 +13,6 @@ page's details come from `compute_gap` itself.
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -30,7 +29,6 @@ if TYPE_CHECKING:
     from service.runtime import Runtime
 
 CACHE_KEY = "role_matrix"
-LOCK_KEY = "role_matrix_lock"
 
 
 @dataclass(frozen=True)
@@ -65,14 +63,7 @@ class RoleMatrix:
 
 def role_matrix(runtime: Runtime, session: Session) -> RoleMatrix:
     """The runtime's matrix, built on first use."""
-    cached = runtime.extras.get(CACHE_KEY)
-    if cached is not None:
-        return cached
-    with runtime.extras.setdefault(LOCK_KEY, threading.Lock()):
-        cached = runtime.extras.get(CACHE_KEY)
-        if cached is None:
-            cached = runtime.extras[CACHE_KEY] = build_matrix(runtime, session)
-    return cached
+    return runtime.once(CACHE_KEY, lambda: build_matrix(runtime, session))  # type: ignore[return-value]
 
 
 def _requirements(session: Session, row_of: Mapping[int, int], settings) -> list[dict]:
