@@ -9,25 +9,14 @@ import re
 import statistics
 from collections import Counter
 from graphlib import CycleError, TopologicalSorter
-from pathlib import Path
 
 import pytest
 
 from models.records import CredentialRecord
 from service.datagen.catalog import build_catalog, generate_catalog, main, write_catalog
 from service.datagen.esco import COLLECTIONS, occupation_skills
+from tests.datagen.shipped import ESCO, HOURS, SHIPPED
 
-ROOT = Path(__file__).resolve().parents[2]
-ESCO = ROOT / "data" / "esco"
-SHIPPED = ROOT / "data" / "catalog" / "credentials.jsonl.gz"
-HOURS = {
-    "badge": (4, 20),
-    "course": (15, 60),
-    "certificate": (60, 200),
-    "certification": (20, 120),
-    "nano_degree": (120, 400),
-    "stackable_program": (120, 400),
-}
 EQF = {"beginner": range(1, 5), "intermediate": range(3, 6), "advanced": range(5, 9)}
 
 

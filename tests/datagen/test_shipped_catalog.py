@@ -6,24 +6,11 @@ this checks what ships; test_catalog checks that it is what the generator makes.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from service.datagen.coverage import BINS, coverage
 from service.datagen.readme import coverage_tables
-
-ROOT = Path(__file__).resolve().parents[2]
-ESCO = ROOT / "data" / "esco"
-SHIPPED = ROOT / "data" / "catalog" / "credentials.jsonl.gz"
-HOURS = {
-    "badge": (4, 20),
-    "course": (15, 60),
-    "certificate": (60, 200),
-    "certification": (20, 120),
-    "nano_degree": (120, 400),
-    "stackable_program": (120, 400),
-}
+from tests.datagen.shipped import ESCO, HOURS, SHIPPED
 
 
 @pytest.fixture(scope="module")
