@@ -237,7 +237,10 @@ class GapOut(BaseModel):
 class LearnerEvidenceOut(BaseModel):
     skill_id: int
     confidence: float
-    source: str = Field(description='"credential:<id>", "badge:<id>", "declared" or "text"')
+    source: str = Field(
+        description='"credential:<id>", "badge:<id>", "declared", "text", or "text:role" (a '
+        "phrase of the text read again for the target role's skills)"
+    )
     text: str = Field(default="", description="for text: the span of the text it was found in")
     start: int | None = None
     end: int | None = None

@@ -146,6 +146,20 @@ class Settings(BaseSettings):
         default={"EUR": 1.0, "USD": 0.92, "GBP": 1.17},
         description="Units of `currency` per unit of each other currency (approximate, demo).",
     )
+    role_reading_min_score: float = Field(
+        default=0.88,
+        description="A CV phrase read again for the target role's skills: the least dense "
+        "score (label cosine + description share) that counts as saying the skill plainly.",
+    )
+    role_reading_max_rank: int = Field(
+        default=3,
+        description="...and the most skills of the taxonomy the phrase may read better (-1: "
+        "no reading for the role).",
+        ge=-1,
+    )
+    role_reading_margin: float = Field(
+        default=0.25, description="...and how far below the phrase's best reading it may be."
+    )
     gap_partial_min: float = 0.5
     gap_covered_min: float = 0.8
     sync_interval_s: float = Field(

@@ -132,3 +132,27 @@ def anon(app):
 
     with TestClient(app) as c:
         yield c
+
+
+VAR = Path(__file__).resolve().parents[1] / "var"
+
+
+@pytest.fixture(scope="session")
+def real_runtime(tmp_path_factory):
+    """The real model on the full default data, for the slow tests that judge answers: the
+    database and indexes of `skillmatch init` in var/ when they are there (a developer's
+    machine), else built now in a temporary folder as `skillmatch init` builds them (the
+    shipped vectors make that about two minutes on 2 cores; CI's path)."""
+    from service.cli.main import init_runtime
+    from service.config import Settings
+
+    os.environ["HF_HUB_OFFLINE"] = "1"
+    if (VAR / "skillmatch.db").is_file() and (VAR / "indexes").is_dir():
+        db, idx = VAR / "skillmatch.db", VAR / "indexes"
+    else:
+        root = tmp_path_factory.mktemp("real")
+        db, idx = root / "skillmatch.db", root / "indexes"
+    settings = Settings(database_url=f"sqlite:///{db}", index_dir=idx, progress=False)
+    rt = init_runtime(settings)
+    yield rt
+    rt.engine.dispose()

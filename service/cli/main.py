@@ -12,7 +12,9 @@ from pathlib import Path
 from service.config import Settings
 
 
-def _runtime(settings: Settings):
+def init_runtime(settings: Settings):
+    """The runtime of `skillmatch init`: the database, indexes and (by default) the default data
+    loaded, the catalog read into memory."""
     from service.runtime import build_runtime
 
     t0 = time.perf_counter()
@@ -27,7 +29,7 @@ def _runtime(settings: Settings):
 
 
 def cmd_init(args, settings: Settings) -> int:
-    runtime = _runtime(settings)
+    runtime = init_runtime(settings)
     print(f"ready: {len(runtime.skills)} skills, {len(runtime.occupations)} occupation labels")
     return 0
 
@@ -54,7 +56,7 @@ def cmd_serve(args, settings: Settings) -> int:
         # Data and indexes are prepared once here; each worker process then loads them (and
         # its own model) in its lifespan, and replays the others' writes from the database.
         if args.init:
-            _runtime(settings)
+            init_runtime(settings)
         print(f"serving on http://{args.host}:{args.port} with {workers} workers", flush=True)
         uvicorn.run(
             "service.api.app:create_app_from_env",
@@ -68,7 +70,7 @@ def cmd_serve(args, settings: Settings) -> int:
             **proxy_options(settings),
         )
         return 0
-    runtime = _runtime(settings) if args.init else None
+    runtime = init_runtime(settings) if args.init else None
     if runtime is not None and settings.tune_malloc:  # else the app's lifespan does it
         from service.runtime import tune_malloc
 

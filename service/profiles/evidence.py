@@ -14,7 +14,7 @@ class Evidence:
 
     skill_id: int
     confidence: float
-    source: str  # "credential:<id>", "badge:<external id>", "declared", "text"
+    source: str  # "credential:<id>", "badge:<external id>", "declared", "text", "text:role"
     text: str = ""
     start: int | None = None
     end: int | None = None

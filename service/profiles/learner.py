@@ -69,6 +69,11 @@ def build_learner(
     if text and text.strip():
         _text_evidence(runtime, text, evidence, check, w["text"])
         experience_evidence(runtime, session, text, evidence, w["text"])
+    return Learner(profile_of(evidence, held), dict(evidence), warnings, outcomes)
+
+
+def profile_of(evidence: EvidenceMap, held: set[int] | frozenset[int]) -> LearnerProfile:
+    """The matching core's view of the evidence: each skill's best confidence and its kinds."""
     conf = {
         sid: round(min(1.0, max(e.confidence for e in evs)), 4) for sid, evs in evidence.items()
     }
@@ -76,8 +81,7 @@ def build_learner(
         sid: tuple(k for k in EVIDENCE_KINDS if any(e.kind == k for e in evs))
         for sid, evs in evidence.items()
     }
-    profile = LearnerProfile(conf, frozenset(held), kinds)
-    return Learner(profile, dict(evidence), warnings, outcomes)
+    return LearnerProfile(conf, frozenset(held), kinds)
 
 
 def _credential_evidence(

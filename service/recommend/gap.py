@@ -16,6 +16,8 @@ from service.errors import InvalidInput
 from service.matching import GapConfig, PlanTooLargeError, compute_gap
 from service.profiles.learner import Learner, build_learner
 from service.profiles.neighbours import neighbours
+from service.profiles.role_reading import read_for_role
+from service.profiles.trust import trust_weights
 from service.recommend import answers
 from service.recommend.plan import constraints_of, plan_gap
 from service.recommend.role import build_role
@@ -49,6 +51,11 @@ def gap_and_context(
     timings["role"] = time.perf_counter() - t
     t = time.perf_counter()
     learner = learner_of(runtime, session, body.learner, limits=limits, check=check)
+    required = [r.skill_id for r in role.skills]
+    text_trust = trust_weights(runtime.settings, body.learner.trust)["text"]
+    learner = read_for_role(
+        runtime, learner, body.learner.text, required, trust=text_trust, check=check
+    )
     timings["learner"] = time.perf_counter() - t
     return role, info, learner, timings
 

@@ -131,7 +131,7 @@ def test_serve_trusts_forwarded_headers_only_from_configured_proxies(monkeypatch
     seen: list[dict] = []
     monkeypatch.setattr(observability, "configure_logging", lambda s, **kw: None)
     monkeypatch.setattr(uvicorn, "run", lambda app, **kw: seen.append(kw))
-    monkeypatch.setattr(cli, "_runtime", lambda settings: None)
+    monkeypatch.setattr(cli, "init_runtime", lambda settings: None)
     monkeypatch.delenv("SKILLMATCH_FORWARDED_ALLOW_IPS", raising=False)
     assert cli.main(["serve", "--port", "8999"]) == 0
     assert cli.main(["serve", "--port", "8999", "--workers", "2"]) == 0

@@ -1,12 +1,11 @@
 """Roles judged as a careers adviser would (service/evaluation/roles.py): the fixture of learners
 in plain words (tests/fixtures/role_learners.json), hit@5 and MRR computed by hand, the
-evaluation on the mini taxonomy, and, where the real model's database is in var/ (see
-docs/planning.md), the fixture on the real data with floors that guard the ranking."""
+evaluation on the mini taxonomy, and the fixture on the real model and the full default data
+(the `real_runtime` fixture) with floors that guard the ranking."""
 
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 from sqlalchemy import select
@@ -21,9 +20,6 @@ from service.evaluation.roles import (
     summarise,
 )
 from tests.utils.queries import essential_skills
-
-REPO = Path(__file__).resolve().parents[2]
-VAR = REPO / "var"
 
 
 def test_the_fixture_is_large_varied_and_names_occupations_once():
@@ -76,21 +72,11 @@ def test_the_evaluation_runs_the_service_ranking_on_the_mini_taxonomy(runtime):
 
 
 @pytest.mark.slow
-def test_the_fixture_on_the_real_model(monkeypatch, capsys):
-    """The fixture on the real model's database and indexes in var/ (skipped without them).
-    The floors sit under the figures of docs/planning.md (hit@5 80, MRR 67): they guard the
+def test_the_fixture_on_the_real_model(real_runtime, capsys):
+    """The fixture on the real model and the full default data (tests/conftest.py). The
+    floors sit under the figures of docs/planning.md (hit@5 80, MRR 67): they guard the
     ranking's rules, the extraction of the learners' skills moves them too."""
-    if not ((VAR / "skillmatch.db").is_file() and (VAR / "indexes").is_dir()):
-        pytest.skip("no real-model database in var/ (skillmatch init)")
-    from service.config import Settings
-    from service.runtime import build_runtime
-
-    monkeypatch.setenv("HF_HUB_OFFLINE", "1")
-    settings = Settings(
-        database_url=f"sqlite:///{VAR / 'skillmatch.db'}", index_dir=VAR / "indexes",
-        progress=False,
-    )  # fmt: skip
-    got = evaluate_roles(build_runtime(settings), read_role_learners(FIXTURE))
+    got = evaluate_roles(real_runtime, read_role_learners(FIXTURE))
     with capsys.disabled():
         print({k: v for k, v in got.items() if k != "per_learner"})
     assert got["learners"] >= 12

@@ -1,0 +1,59 @@
+"""The learner's own words read again for the target role (indexing.role_reading): a phrase of
+the CV that extraction read as one skill may say a skill the role needs just as plainly
+("training new staff": "train crew members" for extraction, "train employees" for a cafe
+manager). Each such skill is added to the learner as text evidence with its span, source
+"text:role", at the text's trust times the reading's confidence; a skill the learner already
+has evidence of is left as it is."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from indexing.role_reading import read_for_skills
+from indexing.types import Check, unchecked
+from service.profiles.evidence import Evidence
+from service.profiles.learner import Learner, profile_of
+from service.repo.identity import score_confidence
+
+if TYPE_CHECKING:
+    from service.runtime import Runtime
+
+SOURCE = "text:role"
+
+
+def read_for_role(
+    runtime: Runtime,
+    learner: Learner,
+    text: str,
+    required: Sequence[int],
+    *,
+    trust: float,
+    check: Check = unchecked,
+) -> Learner:
+    """`learner` with the role's skills that `text` says plainly added as evidence (module
+    docstring); the same learner when the text is empty or nothing is added."""
+    s = runtime.settings
+    wanted = [sid for sid in dict.fromkeys(required) if sid not in learner.evidence]
+    if not text or not text.strip() or not wanted or s.role_reading_max_rank < 0:
+        return learner
+    readings = read_for_skills(
+        runtime.linker,
+        text,
+        wanted,
+        min_score=s.role_reading_min_score,
+        max_rank=s.role_reading_max_rank,
+        margin=s.role_reading_margin,
+        check=check,
+    )
+    if not readings:
+        return learner
+    evidence = {sid: list(evs) for sid, evs in learner.evidence.items()}
+    for r in readings:
+        ev = r.evidence
+        conf = trust * score_confidence(r.score)
+        evidence[r.skill_id] = [
+            Evidence(r.skill_id, conf, SOURCE, ev.text, ev.start, ev.end, kind="text")
+        ]
+    profile = profile_of(evidence, learner.profile.held_credentials)
+    return Learner(profile, evidence, learner.warnings, learner.badges)
