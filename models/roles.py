@@ -160,6 +160,12 @@ class SuggestedRoleOut(BaseModel):
         "weight x credit, heaviest first"
     )
     to_close: RoleClosingOut
+    level_step: int = Field(
+        default=0,
+        description="ISCO-08 skill levels the role lies above the job the learner's words name "
+        "(0: not above, or no job named); from 2 the role usually needs a higher qualification "
+        "and its score is lowered",
+    )
 
 
 class RolesSuggestOut(BaseModel):

@@ -160,6 +160,13 @@ class Settings(BaseSettings):
     role_reading_margin: float = Field(
         default=0.25, description="...and how far below the phrase's best reading it may be."
     )
+    roles_level_step_factor: float = Field(
+        default=0.5,
+        ge=0.0,
+        le=1.0,
+        description="Role suggestions: a role two or more ISCO skill levels above the learner's "
+        "own job has its score multiplied by this for each level past the first (1: no effect).",
+    )
     gap_partial_min: float = 0.5
     gap_covered_min: float = 0.8
     sync_interval_s: float = Field(

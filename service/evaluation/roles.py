@@ -64,8 +64,8 @@ def summarise(judged: list[dict], k: int = TOP) -> dict[str, Any]:
 def ranked_labels(runtime: Runtime, session: Session, learner: dict) -> list[str]:
     """The occupations the service ranks for a learner (a POST /v1/roles/suggest learner)."""
     lr = SuggestLearnerIn.model_validate(learner)
-    profile = learner_of(runtime, session, lr, limits=None).profile
-    matrix, _pairs, _scores, order = ranking(runtime, session, profile)
+    learner = learner_of(runtime, session, lr, limits=None)
+    matrix, _pairs, _scores, order = ranking(runtime, session, learner.profile, jobs=learner.jobs)
     return [matrix.labels[r] for r in order.tolist()]
 
 

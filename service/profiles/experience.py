@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from sqlmodel import Session
@@ -58,11 +59,19 @@ def title_phrases(text: str) -> Iterator[tuple[str, int, int]]:
                 yield phrase, start, start + len(phrase)
 
 
+@dataclass(frozen=True)
+class JobRead:
+    """An occupation read from a job title in the learner's words."""
+
+    occupation_id: int
+    title: str
+
+
 def experience_evidence(
     runtime: Runtime, session: Session, text: str, evidence: EvidenceMap, trust: float
-) -> list[str]:
+) -> list[JobRead]:
     """Add the essential skills of the jobs `text` names; returns the occupations read."""
-    read: list[str] = []
+    read: list[JobRead] = []
     seen: set[int] = set()
     for phrase, start, end in title_phrases(text):
         if len(read) >= MAX_TITLES:
@@ -75,7 +84,7 @@ def experience_evidence(
             continue
         seen.add(best.occupation_id)
         role = role_from_occupation(session, best.occupation_id, runtime.settings)
-        read.append(role.title)
+        read.append(JobRead(best.occupation_id, role.title))
         confidence = trust * CONFIDENCE * min(1.0, best.label_score)
         for req in role.skills:
             if req.essential:

@@ -36,6 +36,7 @@ class Learner:
     evidence: dict[int, list[Evidence]] = field(default_factory=dict)
     warnings: list[dict] = field(default_factory=list)
     badges: list[dict] = field(default_factory=list)  # verification outcome of each awarded one
+    jobs: list[int] = field(default_factory=list)  # occupations named as the learner's own jobs
 
 
 def build_learner(
@@ -59,6 +60,7 @@ def build_learner(
     evidence: EvidenceMap = defaultdict(list)
     warnings: list[dict] = []
     held: set[int] = set()
+    jobs: list[int] = []
     if credential_ids:
         held = _credential_evidence(session, credential_ids, evidence, w["credential"])
     outcomes = _badge_evidence(
@@ -68,8 +70,9 @@ def build_learner(
         _declared(runtime, session, skills, evidence, warnings, w["declared"], check=check)
     if text and text.strip():
         _text_evidence(runtime, text, evidence, check, w["text"])
-        experience_evidence(runtime, session, text, evidence, w["text"])
-    return Learner(profile_of(evidence, held), dict(evidence), warnings, outcomes)
+        read = experience_evidence(runtime, session, text, evidence, w["text"])
+        jobs = [j.occupation_id for j in read]
+    return Learner(profile_of(evidence, held), dict(evidence), warnings, outcomes, jobs)
 
 
 def profile_of(evidence: EvidenceMap, held: set[int] | frozenset[int]) -> LearnerProfile:

@@ -56,4 +56,4 @@ def read_for_role(
             Evidence(r.skill_id, conf, SOURCE, ev.text, ev.start, ev.end, kind="text")
         ]
     profile = profile_of(evidence, learner.profile.held_credentials)
-    return Learner(profile, evidence, learner.warnings, learner.badges)
+    return Learner(profile, evidence, learner.warnings, learner.badges, learner.jobs)

@@ -217,6 +217,7 @@ class SuggestedRoleJson:
     open_weight: float
     carried_by: list[CarrierJson]
     to_close: ClosingJson | ClosedJson
+    level_step: int = 0
 
 
 @dataclass(slots=True)

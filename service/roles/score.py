@@ -57,6 +57,7 @@ class Scores:
     reach: np.ndarray
     precision: np.ndarray
     score: np.ndarray
+    level_step: np.ndarray | None = None  # ISCO skill levels above the learner's job (levels.py)
 
 
 def _clip01(x: float) -> float:

@@ -13,6 +13,7 @@ and cost are an upper bound on the full planner's).
 from __future__ import annotations
 
 import time
+from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -33,6 +34,7 @@ from service.repo.records import decode_cursor, encode_cursor
 from service.roles import matrix as rm
 from service.roles import score as rs
 from service.roles.close import to_close
+from service.roles.levels import learner_level, level_steps, majors_of, step_factors
 
 if TYPE_CHECKING:
     from service.runtime import Runtime
@@ -61,14 +63,18 @@ def suggest(
     timings["learner"] = time.perf_counter() - t
     check()
     t = time.perf_counter()
-    matrix, pairs, scores, order = ranking(runtime, session, learner.profile, body.majors())
+    matrix, pairs, scores, order = ranking(
+        runtime, session, learner.profile, body.majors(), jobs=learner.jobs
+    )
     timings["rank"] = time.perf_counter() - t
     t = time.perf_counter()
     offset = decode_cursor(body.cursor)
     page = order[offset : offset + body.limit].tolist()
     ctx = _Page(runtime, session, matrix, learner.profile, pairs, constraints_of(body.constraints))
     items = [
-        ctx.item(row, float(scores.score[row]), position, gaps, deadline)
+        ctx.item(
+            row, float(scores.score[row]), int(scores.level_step[row]), position, gaps, deadline
+        )
         for position, (row, gaps) in enumerate(ctx.gaps(page, check), start=offset + 1)
     ]
     timings["page"] = time.perf_counter() - t
@@ -83,14 +89,31 @@ def suggest(
 
 
 def ranking(
-    runtime: Runtime, session: Session, profile: LearnerProfile, majors=None
+    runtime: Runtime,
+    session: Session,
+    profile: LearnerProfile,
+    majors=None,
+    *,
+    jobs: Sequence[int] = (),
 ) -> tuple[rm.RoleMatrix, dict, rs.Scores, np.ndarray]:
     """Every occupation scored for the learner, and the rows in the answer's order (those of
-    the ISCO major groups `majors`, when given)."""
+    the ISCO major groups `majors`, when given). jobs: the occupations the learner names as
+    their own jobs; a role two or more ISCO skill levels above them scores less (levels.py)."""
     matrix = rm.role_matrix(runtime, session)
     pairs = rm.learner_pairs(runtime, session, matrix, profile)
     scores = rs.score(matrix, profile, pairs, gap_config(runtime.settings))
+    steps = level_steps_of(matrix, jobs)
+    factor = step_factors(steps, runtime.settings.roles_level_step_factor)
+    scores = replace(scores, score=scores.score * factor, level_step=steps)
     return matrix, pairs, scores, rs.rank(matrix, scores, majors)
+
+
+def level_steps_of(matrix: rm.RoleMatrix, jobs: Sequence[int]) -> np.ndarray:
+    """Per row: the ISCO skill levels it lies above the learner's jobs (levels.py)."""
+    rows = np.searchsorted(matrix.occ_ids, np.asarray(list(jobs), dtype=np.int64))
+    rows = [int(r) for r, j in zip(rows, jobs, strict=True) if r < len(matrix.occ_ids)
+            and int(matrix.occ_ids[r]) == j]  # fmt: skip
+    return level_steps(matrix.major, learner_level(majors_of(matrix.major, rows)))
 
 
 class _Page:
@@ -120,12 +143,16 @@ class _Page:
         whole = compute_gap(role, self.profile, nb, self.config)
         return whole, compute_gap(essential, self.profile, nb_ess, self.config), nb_ess
 
-    def item(self, row: int, score: float, position: int, gaps, deadline) -> ra.SuggestedRoleJson:
+    def item(
+        self, row: int, score: float, step: int, position: int, gaps, deadline
+    ) -> ra.SuggestedRoleJson:
         whole, gap, nb = gaps
         rt, s, profile = self.runtime, self.session, self.profile
         carriers = _carriers(rt, s, whole, profile)
         closing = to_close(rt, s, gap, profile, nb, self.constraints, deadline)
-        return _role_item(self.matrix, row, score, gap, position, carriers, closing)
+        out = _role_item(self.matrix, row, score, gap, position, carriers, closing)
+        out.level_step = step
+        return out
 
 
 def _role_item(

@@ -52,7 +52,7 @@ def test_a_named_job_adds_its_essential_skills_as_weak_text_evidence(runtime):
         text = f"{occ.preferred_label.capitalize()} for six years: long shifts."
         evidence = defaultdict(list)
         read = experience_evidence(runtime, s, text, evidence, trust=0.6)
-        assert read == [occ.preferred_label]
+        assert [(j.occupation_id, j.title) for j in read] == [(occ.id, occ.preferred_label)]
         assert essentials <= set(evidence)
         for sid in essentials:
             (ev,) = evidence[sid]
