@@ -134,7 +134,11 @@ def anon(app):
         yield c
 
 
-VAR = Path(__file__).resolve().parents[1] / "var"
+# where `skillmatch init` keeps the real model's data; SKILLMATCH_TEST_REAL_VAR points elsewhere
+# (a folder without them makes the tests build their own, as in CI)
+VAR = Path(
+    os.environ.get("SKILLMATCH_TEST_REAL_VAR") or Path(__file__).resolve().parents[1] / "var"
+)
 
 
 @pytest.fixture(scope="session")
