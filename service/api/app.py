@@ -12,7 +12,7 @@ from sqlmodel import Session
 
 from models.common import About
 from service.api.deps import RuntimeDep
-from service.api.errors import error_responses, install_error_handlers
+from service.api.errors import declare_problems, error_responses, install_error_handlers
 from service.api.limits import install_limits
 from service.api.observability import install_observability
 from service.config import Settings
@@ -67,6 +67,7 @@ def create_app(settings: Settings | None = None, *, runtime: Runtime | None = No
     app.state.settings = settings
     app.state.runtime = runtime
     install_error_handlers(app)
+    declare_problems(app)
     install_limits(app, settings)  # rate limit, body size, timeouts on heavy routes
     install_observability(
         app, settings

@@ -4,7 +4,7 @@
   letters, digits and `._~:+/=-`), else a new one; sent back in the `X-Request-ID` response header,
   kept in `request.state.request_id` and in a context variable, so every log line written while
   the request runs (route code, worker threads included) carries it. An exception that escapes
-  every handler is logged here with that id and answered 500 in the usual error JSON.
+  every handler is logged here with that id and answered 500 as a problem detail.
 - Access log: logger `skillmatch.access`, one line per request with request_id, method, route
   (the template, e.g. `/v1/credentials/{record_id}`), path, status, duration_ms and client.
   `/health`, `/ready` and `/metrics` log at DEBUG so probes and scrapes do not flood the log.
@@ -44,6 +44,7 @@ from starlette.datastructures import Headers, MutableHeaders
 from starlette.routing import compile_path
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from service.api.problem import instance_of, problem_response
 from service.config import Settings
 from service.encoder_hooks import observe_encoder
 from service.errors import Unauthorized
@@ -281,11 +282,13 @@ def _route_templates(app: Any) -> list[tuple[re.Pattern, str]]:
     return cached
 
 
-def internal_error(request_id: str) -> JSONResponse:
-    """The 500 of an exception no handler took: the usual error shape, no internals."""
+def internal_error(request_id: str, scope: Scope | None = None) -> JSONResponse:
+    """The 500 of an exception no handler took: a problem detail like every error, no
+    internals."""
     message = f"internal error; quote request id {request_id} when reporting it"
-    body = {"error": {"message": message, "field": None}, "detail": message}
-    return JSONResponse(body, status_code=500)
+    return problem_response(
+        500, message, code="internal_error", instance=instance_of(scope) if scope else None
+    )
 
 
 class ObservabilityMiddleware:
@@ -331,7 +334,7 @@ class ObservabilityMiddleware:
             )
             if started:  # part of the answer is out: the server can only drop the connection
                 raise
-            await internal_error(request_id)(scope, receive, send_with_id)
+            await internal_error(request_id, scope)(scope, receive, send_with_id)
         finally:
             seconds = time.perf_counter() - t0
             try:

@@ -191,7 +191,9 @@ def _evidence_rows(candidate_id: int, evidence: EvidenceMap) -> list[CandidateSk
                     skill_id=sid,
                     confidence=round(min(1.0, e.confidence), 4),
                     source=kind,
-                    badge_id=int(ref) if kind == "badge" and ref.isdigit() else None,
+                    badge_id=(
+                        int(ref) if kind == "badge" and ref.isascii() and ref.isdigit() else None
+                    ),
                     evidence=(e.text or "")[:1000],
                 )
             )

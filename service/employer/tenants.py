@@ -63,7 +63,7 @@ def create_tenant(session: Session, name: str) -> Tenant:
 
 
 def find_tenant(session: Session, ref: str | int) -> Tenant:
-    if isinstance(ref, int) or str(ref).isdigit():
+    if isinstance(ref, int) or (str(ref).isascii() and str(ref).isdigit()):
         tenant = repo.tenant_by_id(session, tenant_id=int(ref))
     else:
         tenant = repo.tenant_by_name(session, name=ref)

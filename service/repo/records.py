@@ -63,8 +63,9 @@ def decode_cursor(cursor: str | None) -> int:
 def _skill_ids(session: Session, refs: list[str]) -> list[int]:
     ids = []
     for ref in refs:
-        if ref.isdigit():
-            sid = session.get(Skill, int(ref)) and int(ref)
+        if ref.isascii() and ref.isdigit():  # "²" is a digit to str.isdigit, not to int()
+            n = int(ref)
+            sid = n if n <= MAX_ID and session.get(Skill, n) else None
         else:
             sid = session.execute(select(Skill.id).where(Skill.uri == ref)).scalar_one_or_none()
         if not sid:

@@ -37,9 +37,9 @@ def words(runtime, n_chars: int, seed: int) -> str:
 
 def assert_422(r, field: str, *, anonymous: bool = True) -> None:
     assert r.status_code == 422, r.text
-    error = r.json()["error"]
+    error = r.json()
     assert error["field"] == field
-    assert ("without an API key" in error["message"]) is anonymous
+    assert ("without an API key" in error["detail"]) is anonymous
 
 
 # --- limits by caller class --------------------------------------------------------------------

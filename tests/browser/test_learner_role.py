@@ -189,7 +189,7 @@ def test_roles_that_fit_you_where_the_server_lacks_them(page, live_server, statu
 
     def answer(route):
         message = "Not Found" if status == 404 else "Method Not Allowed"
-        route.fulfill(status=status, json={"error": {"message": message, "field": None}})
+        route.fulfill(status=status, json={"status": status, "detail": message, "field": None})
 
     page.goto(live_server.url + "/")
     page.route("**/v1/roles/suggest", answer)

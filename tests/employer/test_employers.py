@@ -111,7 +111,7 @@ def test_keys_are_stored_only_as_hashes_and_authenticate(runtime):
 def test_writes_need_a_key_with_write_scope(anon, world):
     body = {"name": "X"}
     r = anon.post("/v1/candidates", json=body)
-    assert r.status_code == 401 and r.json()["error"]["field"] == "authorization"
+    assert r.status_code == 401 and r.json()["field"] == "authorization"
     r = world["a_read"].post("/v1/candidates", json=body)
     assert r.status_code == 403
     assert world["a_read"].post("/v1/postings", json={"title": "t"}).status_code == 403
