@@ -194,6 +194,12 @@ class Settings(BaseSettings):
         "(comma-separated addresses or networks, '*': any; uvicorn's --forwarded-allow-ips). "
         "Empty: none; the client is the address that connects.",
     )
+    cors_allow_origins: str = Field(
+        default="",
+        description="Origins whose web pages may call the API from a browser (CORS): "
+        "comma-separated, e.g. `https://portal.example.org`; '*': any. Empty: none (same "
+        "origin only). Keys travel in headers, never cookies, so no credentials mode.",
+    )
     redis_url: str = Field(default="redis://127.0.0.1:6379/0", description="Redis for limits.")
     rate_limit_redis_prefix: str = Field(
         default="skillmatch:ratelimit:", description="Prefix of the Redis rate-limit keys."

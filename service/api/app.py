@@ -11,6 +11,8 @@ from fastapi.concurrency import run_in_threadpool
 from sqlmodel import Session
 
 from models.common import About
+from service.api.auth import declare_optional_security
+from service.api.cors import install_cors
 from service.api.deps import RuntimeDep
 from service.api.errors import declare_problems, error_responses, install_error_handlers
 from service.api.limits import install_limits
@@ -68,7 +70,9 @@ def create_app(settings: Settings | None = None, *, runtime: Runtime | None = No
     app.state.runtime = runtime
     install_error_handlers(app)
     declare_problems(app)
+    declare_optional_security(app)
     install_limits(app, settings)  # rate limit, body size, timeouts on heavy routes
+    install_cors(app, settings)  # outside the limits: a 413 or 429 reaches the page readable
     install_observability(
         app, settings
     )  # outermost: request id, access log, /metrics see every answer
