@@ -169,6 +169,11 @@ class Settings(BaseSettings):
     metrics_private_counts: bool = Field(
         default=False, description="/metrics counts tenants' private openings too (else public)."
     )
+    metrics_multiprocess_dir: Path | None = Field(
+        default=None,
+        description="Where `serve --workers N` makes the fresh folder of its workers' metric "
+        "files (prometheus-client's multiprocess mode); default: the system's temporary folder.",
+    )
     max_body_bytes: int = Field(
         default=8 * 1024 * 1024, ge=1, description="Largest request body; larger answer 413."
     )

@@ -8,7 +8,9 @@
 - Access log: logger `skillmatch.access`, one line per request with request_id, method, route
   (the template, e.g. `/v1/credentials/{record_id}`), path, status, duration_ms and client.
   `/health`, `/ready` and `/metrics` log at DEBUG so probes and scrapes do not flood the log.
-- Metrics: a `CollectorRegistry` per app (`app.state.metrics.registry`), served at `/metrics`.
+- Metrics: a `CollectorRegistry` per app (`app.state.metrics.registry`), served at `/metrics`;
+  with `serve --workers N`, prometheus-client's multiprocess mode, so any worker's scrape sums
+  every worker's counters (`Metrics`).
   Route labels are templates, never raw paths; requests no route matches count as "unmatched".
   Index sizes are read from `app.state.runtime` at scrape time (postings: the public ones, unless
   `metrics_private_counts`). `metrics_token` puts the route behind a bearer token;
@@ -25,6 +27,7 @@ from __future__ import annotations
 import hmac
 import json
 import logging
+import os
 import re
 import sys
 import time
@@ -184,11 +187,33 @@ class _RuntimeCollector(Collector):
         yield sizes
 
 
-class Metrics:
-    """The metrics of one app, on a registry of its own (tests build many apps)."""
+def multiprocess_dir() -> str | None:
+    """The folder of prometheus-client's multiprocess mode when this process is in it (the
+    library decides when it is imported, from PROMETHEUS_MULTIPROC_DIR: `serve --workers N`
+    sets it for its workers), else None."""
+    from prometheus_client import values
 
-    def __init__(self, runtime_of: Callable[[], Any], *, private_counts: bool = False) -> None:
+    folder = os.environ.get("PROMETHEUS_MULTIPROC_DIR")
+    return folder if folder and values.ValueClass is not values.MutexValue else None
+
+
+class Metrics:
+    """The metrics of one app, on a registry of its own (tests build many apps).
+
+    With several worker processes (`multiprocess`: the folder they share), every counter and
+    histogram is kept in that folder, one file per process, and a scrape answered by any worker
+    sums them all (prometheus-client's MultiProcessCollector); the index gauges are read from
+    the answering worker's runtime (every worker replays the same database)."""
+
+    def __init__(
+        self,
+        runtime_of: Callable[[], Any],
+        *,
+        private_counts: bool = False,
+        multiprocess: str | None = None,
+    ) -> None:
         self.runtime_of = runtime_of
+        self.multiprocess = multiprocess
         self.registry = CollectorRegistry()
         self.requests = Counter(
             "skillmatch_requests_total",
@@ -216,7 +241,8 @@ class Metrics:
             ["kind"],
             registry=self.registry,
         )
-        self.registry.register(_RuntimeCollector(runtime_of, private_counts=private_counts))
+        self._gauges = _RuntimeCollector(runtime_of, private_counts=private_counts)
+        self.registry.register(self._gauges)
         self._hooked_encoder: object | None = None
 
     def observe_encode(self, kind: str, n_texts: int, seconds: float) -> None:
@@ -237,7 +263,14 @@ class Metrics:
         self.duration.labels(route).observe(seconds)
 
     def render(self) -> bytes:
-        return generate_latest(self.registry)
+        if self.multiprocess is None:
+            return generate_latest(self.registry)
+        from prometheus_client.multiprocess import MultiProcessCollector
+
+        every_worker = CollectorRegistry()
+        MultiProcessCollector(every_worker, path=self.multiprocess)
+        every_worker.register(self._gauges)
+        return generate_latest(every_worker)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -394,6 +427,7 @@ def install_observability(app: FastAPI, settings: Settings) -> Metrics:
     metrics = Metrics(
         lambda: getattr(app.state, "runtime", None),
         private_counts=settings.metrics_private_counts,
+        multiprocess=multiprocess_dir(),
     )
     app.state.metrics = metrics
     app.add_middleware(ObservabilityMiddleware, metrics=metrics)

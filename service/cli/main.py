@@ -5,8 +5,13 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import os
+import shutil
 import sys
+import tempfile
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from service.config import Settings
@@ -42,6 +47,21 @@ def proxy_options(settings: Settings) -> dict:
     return {"proxy_headers": True, "forwarded_allow_ips": trusted}
 
 
+@contextmanager
+def metrics_folder(settings: Settings) -> Iterator[Path]:
+    """A fresh folder for the workers' metric files (under `metrics_multiprocess_dir`, else the
+    system's temporary folder), removed when the server stops: counts start at zero with each
+    start, and outlive a worker that dies and is replaced."""
+    base = settings.metrics_multiprocess_dir
+    if base is not None:
+        base.mkdir(parents=True, exist_ok=True)
+    folder = Path(tempfile.mkdtemp(prefix="skillmatch-metrics-", dir=base))
+    try:
+        yield folder
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
 def cmd_serve(args, settings: Settings) -> int:
     import uvicorn
 
@@ -56,17 +76,20 @@ def cmd_serve(args, settings: Settings) -> int:
         if args.init:
             _runtime(settings)
         print(f"serving on http://{args.host}:{args.port} with {workers} workers", flush=True)
-        uvicorn.run(
-            "service.api.app:create_app_from_env",
-            factory=True,
-            host=args.host,
-            port=args.port,
-            workers=workers,
-            log_level="info",
-            log_config=None,
-            access_log=False,
-            **proxy_options(settings),
-        )
+        with metrics_folder(settings) as folder:
+            # read by prometheus-client as each (spawned) worker imports it: multiprocess mode
+            os.environ["PROMETHEUS_MULTIPROC_DIR"] = str(folder)
+            uvicorn.run(
+                "service.api.app:create_app_from_env",
+                factory=True,
+                host=args.host,
+                port=args.port,
+                workers=workers,
+                log_level="info",
+                log_config=None,
+                access_log=False,
+                **proxy_options(settings),
+            )
         return 0
     runtime = _runtime(settings) if args.init else None
     if runtime is not None and settings.tune_malloc:  # else the app's lifespan does it
