@@ -156,6 +156,12 @@ class Settings(BaseSettings):
         description="Index changes older than this are pruned (hourly, by any worker); a worker "
         "behind pruned changes rebuilds from the stored vectors. 0: never prune.",
     )
+    jsonld_contexts: Path | None = Field(
+        default=None,
+        description="A folder of JSON-LD context files (index.json: URL -> file) that "
+        "`skillmatch init` and `serve --init` import into the database, as `skillmatch contexts "
+        "import DIR` does: what eddsa-rdfc-2022 / ecdsa-rdfc-2019 proofs need (never fetched).",
+    )
     host: str = "127.0.0.1"
     port: int = 8000
     progress: bool = Field(default=True, description="Show progress bars on builds.")

@@ -26,6 +26,15 @@ def _runtime(settings: Settings):
 
     if settings.load_default_data:
         load_default_data(runtime)
+    if settings.jsonld_contexts is not None:
+        from service.profiles.contexts import import_folder
+
+        done = import_folder(runtime.engine, settings.jsonld_contexts)
+        logging.getLogger("skillmatch").info(
+            "JSON-LD contexts from %s: %s",
+            settings.jsonld_contexts,
+            {k: len(v) for k, v in done.items()},
+        )
     runtime.catalog.state()  # load the in-memory catalog now, not on the first request
     logging.getLogger("skillmatch").info("runtime ready in %.1f s", time.perf_counter() - t0)
     return runtime
@@ -272,12 +281,14 @@ def build_parser() -> argparse.ArgumentParser:
     s.set_defaults(func=cmd_eval_titles)
 
     from service.cli.admin import add_admin_commands
+    from service.cli.contexts import add_contexts_commands
     from service.cli.data import add_data_commands
     from service.cli.vectors import add_vectors_command
 
     add_data_commands(sub)
     add_vectors_command(sub)
     add_admin_commands(sub)
+    add_contexts_commands(sub)
     return p
 
 

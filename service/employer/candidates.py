@@ -21,6 +21,7 @@ from service.profiles.evidence import EvidenceMap
 from service.profiles.learner import (
     badge_skills,
     build_learner,
+    jsonld_contexts,
     skill_source,
     verify_awarded,
 )
@@ -144,6 +145,7 @@ def _badge(
         identifiers=body.identifiers,
         keys=[*body.keys, *stored_keys],
         revocations=[*body.revocations, *stored_revs],
+        contexts=jsonld_contexts(runtime),
     )
     row = CandidateBadge(
         candidate_id=candidate_id,
