@@ -13,7 +13,8 @@ from sqlmodel import Session
 from models.common import About
 from service.api.auth import declare_optional_security
 from service.api.cors import install_cors
-from service.api.deps import RuntimeDep
+from service.api.deps import RuntimeDep, SingleValuedQuery
+from service.api.docs_pages import install_docs, operation_id
 from service.api.errors import declare_problems, error_responses, install_error_handlers
 from service.api.limits import install_limits
 from service.api.observability import install_observability
@@ -34,6 +35,16 @@ ATTRIBUTION = [
     "Job postings from SkillSpan (Zhang et al., NAACL 2022), MIT licence.",
     "Embedding model all-MiniLM-L6-v2 (sentence-transformers), Apache-2.0.",
 ]
+
+
+API_DESCRIPTION = """Micro-credentials and job postings normalised to ESCO, matched to a learner's
+skills and planned into upskilling paths.
+
+**Keys**: reads of the shared catalog and taxonomy are open; everything else needs an API key
+(`Authorization: Bearer <key>` or `X-API-Key`; "Authorize" above). Each operation names the scope
+it needs. **Errors** are RFC 9457 problem details (`application/problem+json`) with a stable
+`code` and the `field` at fault. **Lists** page with `next_cursor`.
+"""
 
 
 def package_version() -> str:
@@ -65,7 +76,16 @@ def create_app(settings: Settings | None = None, *, runtime: Runtime | None = No
             log.info("ready")
         yield
 
-    app = FastAPI(title="skillmatch", version=package_version(), lifespan=lifespan)
+    app = FastAPI(
+        title="skillmatch",
+        version=package_version(),
+        description=API_DESCRIPTION,
+        lifespan=lifespan,
+        docs_url=None,  # served offline by install_docs
+        redoc_url=None,
+        generate_unique_id_function=operation_id,
+    )
+    install_docs(app)
     app.state.settings = settings
     app.state.runtime = runtime
     install_error_handlers(app)
@@ -89,17 +109,24 @@ def create_app(settings: Settings | None = None, *, runtime: Runtime | None = No
 
     @app.get("/health", tags=["ops"])
     def health() -> dict:
+        """Liveness: the process answers."""
         return {"status": "ok"}
 
     # /health and /ready are exempt from rate limits; /ready is 503 until the runtime is loaded
     @app.get("/ready", tags=["ops"], responses=error_responses(503))
     def ready(runtime: RuntimeDep) -> dict:
+        """200 once the model and indexes are loaded, 503 (`not_ready`) before."""
         return {"status": "ready", "skills": len(runtime.skills)}
 
     @app.get(
-        "/v1/about", response_model=About, tags=["ops"], responses=error_responses(413, 429, 503)
+        "/v1/about",
+        response_model=About,
+        tags=["ops"],
+        responses=error_responses(413, 422, 429, 503),
+        dependencies=[SingleValuedQuery],
     )
     def about(runtime: RuntimeDep) -> About:
+        """Version, model, taxonomy versions, record counts and the data's attribution."""
         with Session(runtime.engine) as s:
             counts = catalog_counts(s)  # public postings only
         return About(

@@ -33,6 +33,10 @@ PROBLEM_CODES: dict[str, tuple[int, str]] = {
     "method_not_allowed": (405, "the path exists, not with this method (see `Allow`)"),
     "body_too_large": (413, "the request body is larger than the configured limit"),
     "validation_failed": (422, "the request does not match the schema; `errors` lists every fault"),
+    "unknown_parameter": (
+        422,
+        "a query parameter the route does not have (a filter that does not exist)",
+    ),
     "invalid_input": (422, "a value the schema allows but the service cannot use"),
     "rate_limited": (429, "too many requests; `Retry-After` says when to retry"),
     "not_ready": (503, "the service is still loading its model and indexes"),

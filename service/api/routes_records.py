@@ -177,7 +177,13 @@ def _add_ingest(router: APIRouter, kind: str) -> None:
     @router.post(
         "",
         response_model=BatchResultOut,
+        name=f"ingest_{plural}",
         summary=f"Ingest {plural} (one or a batch)",
+        description=f"Store {plural} given as one document, a list, or "
+        '`{"documents": [...], "format": ...}`: JSON (native, Open Badges 2.0 / 3.0, CTDL, '
+        "schema.org), CSV (`text/csv`) or JSONL (`application/x-ndjson`). Each record answers "
+        "`created`, `updated`, `unchanged` or `error` with the fields at fault; good records "
+        "are stored even when others in the batch are bad.",
         responses={
             201: {
                 "model": BatchResultOut,
@@ -240,7 +246,10 @@ def _add_search(router: APIRouter, kind: str) -> None:
     @router.get(
         "",
         response_model=Page,
+        name=f"search_{plural}",
         summary=f"Search {plural}",
+        description=f"Semantic search over the {plural} (`q`) with filters; `next_cursor` "
+        "pages. Without a key: the shared ones; with one, the tenant's own too.",
         responses=_search_links(kind),
     )
     def search(
@@ -301,7 +310,14 @@ def _add_search(router: APIRouter, kind: str) -> None:
 def _add_get_one(router: APIRouter, kind: str) -> None:
     out = CredentialOut if kind == "credential" else PostingOut
 
-    @router.get("/{record_id}", response_model=out)
+    @router.get(
+        "/{record_id}",
+        response_model=out,
+        name=f"get_{kind}",
+        summary=f"One {kind}",
+        description=f"A {kind} with its skills (explicit or extracted, with evidence), the "
+        "skill names it states and, unless `original=false`, the document as ingested.",
+    )
     def get_one(
         session: SessionDep,
         principal: OptionalPrincipal,
@@ -318,7 +334,13 @@ def _add_get_one(router: APIRouter, kind: str) -> None:
 
 
 def _add_get_skills(router: APIRouter, kind: str) -> None:
-    @router.get("/{record_id}/skills", response_model=list[RecordSkillOut])
+    @router.get(
+        "/{record_id}/skills",
+        response_model=list[RecordSkillOut],
+        name=f"get_{kind}_skills",
+        summary=f"The skills of one {kind}",
+        description="Its skills with their evidence and confidence.",
+    )
     def get_skills(session: SessionDep, principal: OptionalPrincipal, record_id: RecordId):
         core.get_row(
             session,
@@ -330,7 +352,13 @@ def _add_get_skills(router: APIRouter, kind: str) -> None:
 
 
 def _add_delete(router: APIRouter, kind: str) -> None:
-    @router.delete("/{record_id}", status_code=204)
+    @router.delete(
+        "/{record_id}",
+        status_code=204,
+        name=f"delete_{kind}",
+        summary=f"Delete a {kind}",
+        description="From the database and the index (a shared record needs the `admin` scope).",
+    )
     def delete(
         runtime: RuntimeDep,
         session: SessionDep,

@@ -57,12 +57,14 @@ def search_skills(
     limit: Annotated[int, Query(ge=1, le=100)] = 10,
     source: Annotated[list[SkillSource], Query(max_length=2, description="esco and/or onet")] = [],  # noqa: B006 (FastAPI copies defaults)
 ):
+    """Taxonomy skills (ESCO, O*NET technology skills) closest to a text, best first."""
     return core.search_skills(runtime, q, limit=limit, sources=_sources(source))
 
 
 # `:int`: /v1/skills/extract is not a skill id (GET there is 405, not a 422 about the id)
 @router.get("/skills/{skill_id:int}", response_model=SkillDetail)
 def get_skill(session: SessionDep, skill_id: Annotated[int, Path(ge=1, le=MAX_ID)]):
+    """A skill with its labels, description, type, broader and narrower skills and collections."""
     return repo.skill_detail(session, skill_id=skill_id)
 
 
@@ -102,9 +104,11 @@ def search_occupations(
     q: Annotated[str, search_text("A job title or description.")],
     limit: Annotated[int, Query(ge=1, le=100)] = 10,
 ):
+    """ESCO occupations for a job title (or any text), best first."""
     return core.search_occupations(runtime, session, q, limit=limit)
 
 
 @router.get("/occupations/{occupation_id}", response_model=OccupationDetail)
 def get_occupation(session: SessionDep, occupation_id: Annotated[int, Path(ge=1, le=MAX_ID)]):
+    """An occupation with its essential and optional skills."""
     return repo.occupation_detail(session, occupation_id=occupation_id)
