@@ -300,11 +300,12 @@ def _add_search(router: APIRouter, kind: str) -> None:
             limit=limit,
             cursor=cursor,
         )
+        total = core.count_matching(session, kind=kind, filters=filters)
         if kind == "credential":
-            return Page(items=[core.credential_out(r, score=s) for r, s in items], next_cursor=nxt)
-        return Page(
-            items=[core.posting_out(session, row=r, score=s) for r, s in items], next_cursor=nxt
-        )
+            out = [core.credential_out(r, score=s) for r, s in items]
+        else:
+            out = [core.posting_out(session, row=r, score=s) for r, s in items]
+        return Page(items=out, next_cursor=nxt, total=total)
 
 
 def _add_get_one(router: APIRouter, kind: str) -> None:

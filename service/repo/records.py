@@ -129,6 +129,15 @@ def filtered_ids(session: Session, *, kind: str, filters: Filters) -> list[int]:
     return [i for (i,) in session.execute(_filtered_ids(session, kind, filters)).all()]
 
 
+def count_matching(session: Session, *, kind: str, filters: Filters) -> int:
+    """How many rows of `kind` pass the filters (postings: the caller's visible ones)."""
+    table = Credential if kind == "credential" else JobPosting
+    stmt = select(func.count()).select_from(table)
+    if filters.active() or kind == "posting":
+        stmt = stmt.where(table.id.in_(_filtered_ids(session, kind, filters)))
+    return int(session.execute(stmt).scalar_one())
+
+
 def rows_by_id(session: Session, *, kind: str, ids: Collection[int]) -> dict[int, Any]:
     table = Credential if kind == "credential" else JobPosting
     return {

@@ -166,7 +166,11 @@ def test_a_gibberish_title_gets_no_plan_but_the_closest_occupations(client):
 
 
 def test_a_title_without_a_word_is_no_match_not_a_server_error(client):
-    assert client.get("/v1/occupations", params={"q": "|"}).json() == []
+    assert client.get("/v1/occupations", params={"q": "|"}).json() == {
+        "items": [],
+        "next_cursor": None,
+        "total": 0,
+    }
     r = client.post("/v1/gap", json={"target": {"title": "\U0001f60d -"}})
     assert r.status_code == 404 and r.json()["field"] == "target.title"
 

@@ -59,3 +59,25 @@ def test_a_filter_the_route_does_not_have_is_refused(anon, path, query):
 
 def test_known_filters_still_pass(anon):
     assert anon.get("/v1/credentials", params={"q": "data", "limit": 2}).status_code == 200
+
+
+@pytest.mark.parametrize(("path", "q"), [("/v1/skills", "data"), ("/v1/occupations", "developer")])
+def test_taxonomy_searches_answer_pages_like_every_list(anon, path, q):
+    first = anon.get(path, params={"q": q, "limit": 2}).json()
+    assert set(first) == {"items", "next_cursor", "total"}
+    assert len(first["items"]) == 2 and first["total"] > 2 and first["next_cursor"]
+    second = anon.get(path, params={"q": q, "limit": 2, "cursor": first["next_cursor"]}).json()
+    both = anon.get(path, params={"q": q, "limit": 4}).json()["items"]
+    assert [h["id"] for h in first["items"] + second["items"]] == [h["id"] for h in both]
+    last = anon.get(path, params={"q": q, "limit": 2, "cursor": str(first["total"])}).json()
+    assert last["items"] == [] and last["next_cursor"] is None
+
+
+@pytest.mark.parametrize("kind", ["credentials", "postings"])
+def test_record_lists_say_their_total(anon, kind):
+    everything = anon.get(f"/v1/{kind}", params={"limit": 100}).json()
+    assert everything["total"] >= len(everything["items"])
+    page = anon.get(f"/v1/{kind}", params={"limit": 1, "q": "data"}).json()
+    assert page["total"] == everything["total"]  # q ranks every record that passes the filters
+    none = anon.get(f"/v1/{kind}", params={"max_hours": 0, "kind": "no-such-kind"}).json()
+    assert none == {"items": [], "next_cursor": None, "total": 0}

@@ -114,7 +114,7 @@ def test_bad_search_input(client, catalog):
     r = client.get("/v1/credentials", params={"cursor": "!!not-a-cursor"})  # cursors are digits
     assert r.status_code == 422 and r.json()["field"] == "query.cursor"
     r = client.get("/v1/credentials", params={"cursor": "9999999999"})  # past the end: no page
-    assert r.status_code == 200 and r.json() == {"items": [], "next_cursor": None}
+    assert r.status_code == 200 and r.json()["items"] == [] and r.json()["next_cursor"] is None
     r = client.get("/v1/credentials", params={"max_hours": -1})
     assert r.status_code == 422 and r.json()["field"] == "query.max_hours"
     r = client.get("/v1/credentials", params={"skill": "http://example.org/no-such-skill"})

@@ -48,13 +48,15 @@ def test_about_names_model_taxonomy_and_attribution(client, runtime):
 
 
 def test_search_skills_by_alias(client):
-    hits = client.get("/v1/skills", params={"q": "PostgreSQL", "limit": 5}).json()
+    hits = client.get("/v1/skills", params={"q": "PostgreSQL", "limit": 5}).json()["items"]
     assert hits[0]["preferred_label"] == "PostgreSQL"
     assert len(hits) <= 5 and all(h["score"] <= hits[0]["score"] for h in hits)
 
 
 def test_search_skills_filters_by_source(client):
-    hits = client.get("/v1/skills", params={"q": "Adobe Photoshop", "source": "onet"}).json()
+    hits = client.get("/v1/skills", params={"q": "Adobe Photoshop", "source": "onet"}).json()[
+        "items"
+    ]
     assert hits and all(h["source"] == "onet" for h in hits)
     assert hits[0]["preferred_label"] == "Adobe Photoshop"
 
@@ -131,7 +133,7 @@ def test_extract_bad_body(client):
 
 
 def test_search_occupations_exact_title_first(client):
-    hits = client.get("/v1/occupations", params={"q": "Software Developer"}).json()
+    hits = client.get("/v1/occupations", params={"q": "Software Developer"}).json()["items"]
     assert hits[0]["preferred_label"] == "software developer"
     assert hits[0]["isco_code"]
 

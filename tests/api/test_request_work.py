@@ -83,7 +83,7 @@ def _over_limits(settings, occupation_id: int) -> list[tuple[str, dict]]:
 
 @pytest.fixture(scope="module")
 def occupation_id(anon) -> int:
-    return anon.get("/v1/occupations", params={"q": "software developer"}).json()[0]["id"]
+    return anon.get("/v1/occupations", params={"q": "software developer"}).json()["items"][0]["id"]
 
 
 @pytest.mark.parametrize("route", ["/v1/recommendations", "/v1/gap"])

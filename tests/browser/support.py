@@ -256,7 +256,7 @@ class EmployerWorld:
 
 
 def occupation_skills(http: httpx.Client, title: str) -> tuple[int, list[dict], list[dict]]:
-    hits = http.get("/v1/occupations", params={"q": title, "limit": 1}).json()
+    hits = http.get("/v1/occupations", params={"q": title, "limit": 1}).json()["items"]
     occ = http.get(f"/v1/occupations/{hits[0]['id']}").json()
     return occ["id"], occ["essential_skills"], occ["optional_skills"]
 

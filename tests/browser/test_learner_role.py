@@ -91,7 +91,8 @@ def suggested(live_server) -> list[dict]:
     """Real occupations, as POST /v1/roles/suggest answers them (closest first)."""
     with httpx.Client(base_url=live_server.url, timeout=60) as http:
         occupations = [
-            http.get("/v1/occupations", params={"q": t, "limit": 1}).json()[0] for t in FIT_TITLES
+            http.get("/v1/occupations", params={"q": t, "limit": 1}).json()["items"][0]
+            for t in FIT_TITLES
         ]
     return [
         {

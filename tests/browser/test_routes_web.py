@@ -47,4 +47,4 @@ def test_api_and_docs_are_unchanged(anon):
     paths = anon.get("/openapi.json").json()["paths"]
     assert "/" not in paths and not any(p.startswith("/static") for p in paths)
     r = anon.get("/v1/skills/0")
-    assert r.status_code == 422 and "error" in r.json()
+    assert r.status_code == 422 and r.json()["code"] == "validation_failed"
