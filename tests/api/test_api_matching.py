@@ -104,6 +104,19 @@ def test_gap_alone(client, role):
     assert 0 < out["gap"]["coverage"] < 1
 
 
+def test_the_learners_skills_carry_their_uri_and_label(client, runtime, role):
+    """Issue 19: a label beside each id, so a client needs no call per skill."""
+    body = {
+        "learner": {"credentials": [role["ids"]["m:held"]]},
+        "target": {"occupation_id": role["occupation_id"]},
+    }
+    skills = client.post("/v1/gap", json=body).json()["learner"]["skills"]
+    assert skills
+    for s in skills:
+        entry = runtime.skills[s["skill_id"]]
+        assert (s["uri"], s["preferred_label"]) == (entry.uri, entry.preferred_label)
+
+
 def test_occupation_credentials_ranked_by_role_coverage(client, role):
     out = client.get(f"/v1/occupations/{role['occupation_id']}/credentials").json()
     assert out["items"][0]["external_id"] == "m:big"
