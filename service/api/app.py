@@ -97,7 +97,13 @@ def create_app(settings: Settings | None = None, *, runtime: Runtime | None = No
         app, settings
     )  # outermost: request id, access log, /metrics see every answer
 
-    from service.api import routes_employer, routes_match, routes_records, routes_taxonomy
+    from service.api import (
+        routes_admin,
+        routes_employer,
+        routes_match,
+        routes_records,
+        routes_taxonomy,
+    )
     from service.api.routes_web import router as web_router
 
     app.include_router(routes_taxonomy.router)
@@ -105,6 +111,7 @@ def create_app(settings: Settings | None = None, *, runtime: Runtime | None = No
     app.include_router(routes_records.make_router("posting"))
     app.include_router(routes_match.router)
     app.include_router(routes_employer.router)
+    app.include_router(routes_admin.router)
     app.include_router(web_router)  # the web page at / (service/web/)
 
     @app.get("/health", tags=["ops"])

@@ -11,7 +11,7 @@ from pydantic import StringConstraints
 
 from models.catalog import BatchResultOut, CredentialOut, Page, PostingOut, RecordSkillOut
 from models.common import LIMIT_SETTING, MAX_ID
-from service.api.auth import OptionalPrincipal, WriteKey
+from service.api.auth import AdminKey, OptionalPrincipal, WriteKey
 from service.api.deps import CursorQuery, RuntimeDep, SessionDep, SingleValuedQuery
 from service.api.errors import (
     COMMON_ERRORS,
@@ -174,25 +174,6 @@ def make_router(kind: str) -> APIRouter:
 def _add_ingest(router: APIRouter, kind: str) -> None:
     plural = kind + "s"
 
-    @router.post(
-        "",
-        response_model=BatchResultOut,
-        name=f"ingest_{plural}",
-        summary=f"Ingest {plural} (one or a batch)",
-        description=f"Store {plural} given as one document, a list, or "
-        '`{"documents": [...], "format": ...}`: JSON (native, Open Badges 2.0 / 3.0, CTDL, '
-        "schema.org), CSV (`text/csv`) or JSONL (`application/x-ndjson`). Each record answers "
-        "`created`, `updated`, `unchanged` or `error` with the fields at fault; good records "
-        "are stored even when others in the batch are bad.",
-        responses={
-            201: {
-                "model": BatchResultOut,
-                "description": "every record was created",
-                "links": _created_links(plural),
-            },
-        },
-        openapi_extra=_ingest_body(plural),
-    )
     async def ingest(
         request: Request,
         response: Response,
@@ -228,6 +209,29 @@ def _add_ingest(router: APIRouter, kind: str) -> None:
         if result.count("created") and not result.count("error"):
             response.status_code = 201
         return out_body
+
+    # the shared catalog takes an admin key (and a missing key is told so), postings a write key;
+    # set here, as a value: the annotations of this module are strings
+    ingest.__annotations__["principal"] = AdminKey if kind == "credential" else WriteKey
+    router.post(
+        "",
+        response_model=BatchResultOut,
+        name=f"ingest_{plural}",
+        summary=f"Ingest {plural} (one or a batch)",
+        description=f"Store {plural} given as one document, a list, or "
+        '`{"documents": [...], "format": ...}`: JSON (native, Open Badges 2.0 / 3.0, CTDL, '
+        "schema.org), CSV (`text/csv`) or JSONL (`application/x-ndjson`). Each record answers "
+        "`created`, `updated`, `unchanged` or `error` with the fields at fault; good records "
+        "are stored even when others in the batch are bad.",
+        responses={
+            201: {
+                "model": BatchResultOut,
+                "description": "every record was created",
+                "links": _created_links(plural),
+            },
+        },
+        openapi_extra=_ingest_body(plural),
+    )(ingest)
 
 
 def _search_links(kind: str) -> dict[int | str, dict[str, Any]]:
