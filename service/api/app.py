@@ -11,10 +11,11 @@ from fastapi.concurrency import run_in_threadpool
 from sqlmodel import Session
 
 from models.common import About
+from models.records import CredentialRecord, JobPostingRecord
 from service.api.auth import declare_optional_security
 from service.api.cors import install_cors
 from service.api.deps import RuntimeDep, SingleValuedQuery
-from service.api.docs_pages import install_docs, operation_id
+from service.api.docs_pages import declare_models, install_docs, operation_id
 from service.api.errors import declare_problems, error_responses, install_error_handlers
 from service.api.limits import install_limits
 from service.api.observability import install_observability
@@ -91,6 +92,7 @@ def create_app(settings: Settings | None = None, *, runtime: Runtime | None = No
     install_error_handlers(app)
     declare_problems(app)
     declare_optional_security(app)
+    declare_models(app, [CredentialRecord, JobPostingRecord])  # the native ingest documents
     install_limits(app, settings)  # rate limit, body size, timeouts on heavy routes
     install_cors(app, settings)  # outside the limits: a 413 or 429 reaches the page readable
     install_observability(

@@ -6,14 +6,17 @@ ids."""
 from __future__ import annotations
 
 from importlib.resources import files
+from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.openapi.docs import get_redoc_html, get_swagger_ui_html
 from fastapi.responses import HTMLResponse
 from fastapi.routing import APIRoute
 from fastapi.staticfiles import StaticFiles
+from pydantic import BaseModel
 
 ASSETS_URL = "/docs-assets"
+REF_TEMPLATE = "#/components/schemas/{model}"
 
 
 def assets_folder() -> str:
@@ -54,3 +57,21 @@ def operation_id(route: APIRoute) -> str:
     `search_skills`, `get_credential`), stable across FastAPI versions and paths, unlike
     FastAPI's default (`search_skills_v1_skills_get`)."""
     return route.name
+
+
+def declare_models(app: FastAPI, models: list[type[BaseModel]]) -> None:
+    """Put models no route's signature names (the native ingest documents, read from the raw
+    body) into the schema's components, so `$ref`s in `openapi_extra` resolve."""
+    generate = app.openapi
+
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema is None:
+            schemas = generate().setdefault("components", {}).setdefault("schemas", {})
+            for model in models:
+                schema = model.model_json_schema(ref_template=REF_TEMPLATE)
+                for name, sub in schema.pop("$defs", {}).items():
+                    schemas.setdefault(name, sub)
+                schemas.setdefault(model.__name__, schema)
+        return app.openapi_schema
+
+    app.openapi = openapi  # type: ignore[method-assign]

@@ -39,10 +39,23 @@ def _ingest_body(plural: str) -> dict[str, Any]:
     JSONL are not JSON). A batch is a list or `{"documents": [...], "format"?}` and answers per
     record, bad ones included; a single document (any other JSON object) is also accepted and
     answers 422 when it is bad. The batch limit is the configured max_batch_records."""
+    native = "CredentialRecord" if plural == "credentials" else "JobPostingRecord"
+    other = (
+        "Open Badges 2.0 BadgeClass / Assertion, Open Badges 3.0 Achievement / "
+        "OpenBadgeCredential, CTDL JSON-LD"
+        if plural == "credentials"
+        else "schema.org JobPosting JSON-LD"
+    )
     documents = {
         "type": "array",
-        "items": {},
-        "description": "documents in any supported format; each is answered on its own",
+        "items": {
+            "anyOf": [
+                {"$ref": f"#/components/schemas/{native}"},
+                {"type": "object", "description": f"a document in another format: {other}"},
+            ]
+        },
+        "description": "documents, native (the schema here) or in another supported format "
+        "(detected per document); each is answered on its own",
         LIMIT_SETTING: "max_batch_records",
     }
     return {

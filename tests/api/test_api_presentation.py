@@ -81,3 +81,16 @@ def test_record_lists_say_their_total(anon, kind):
     assert page["total"] == everything["total"]  # q ranks every record that passes the filters
     none = anon.get(f"/v1/{kind}", params={"max_hours": 0, "kind": "no-such-kind"}).json()
     assert none == {"items": [], "next_cursor": None, "total": 0}
+
+
+@pytest.mark.parametrize(
+    ("kind", "model"), [("credentials", "CredentialRecord"), ("postings", "JobPostingRecord")]
+)
+def test_ingest_documents_are_typed_in_the_schema(anon, kind, model):
+    schema = anon.get("/openapi.json").json()
+    body = schema["paths"][f"/v1/{kind}"]["post"]["requestBody"]["content"]["application/json"]
+    items = body["schema"]["anyOf"][0]["items"]["anyOf"]
+    assert items[0] == {"$ref": f"#/components/schemas/{model}"}
+    declared = schema["components"]["schemas"][model]
+    assert {"external_id", "title", "skills"} <= set(declared["properties"])
+    assert "SkillRef" in schema["components"]["schemas"]  # what its $refs name resolves
