@@ -10,8 +10,14 @@ from models.common import STRICT
 from models.safe_values import NO_CONTROLS
 
 Scope = Literal["read", "write", "admin"]
+# not blank (a blank name is refused by the schema, as it says), no control characters
 TenantName = Annotated[
-    str, StringConstraints(min_length=1, max_length=200, pattern=NO_CONTROLS, strip_whitespace=True)
+    str,
+    StringConstraints(
+        min_length=1,
+        max_length=200,
+        pattern=r"^[^\x00-\x1f\x7f-\x9f]*[^\x00-\x20\x7f-\x9f][^\x00-\x1f\x7f-\x9f]*$",
+    ),
 ]
 KeyLabel = Annotated[str, StringConstraints(max_length=200, pattern=NO_CONTROLS)]
 

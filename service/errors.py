@@ -27,6 +27,13 @@ class InvalidInput(DomainError):
     code = "invalid_input"
 
 
+class Conflict(DomainError):
+    """The request is valid but clashes with what is stored (a name in use, a revoked key)."""
+
+    status_code = 409
+    code = "conflict"
+
+
 class TooLarge(DomainError):
     status_code = 413
     code = "body_too_large"

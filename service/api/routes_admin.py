@@ -17,7 +17,7 @@ from service.employer import admin as core
 router = APIRouter(
     prefix="/v1/admin",
     tags=["admin"],
-    responses=error_responses(400, 401, 403, 404, *COMMON_ERRORS),
+    responses=error_responses(400, 401, 403, 404, 409, *COMMON_ERRORS),
     dependencies=[SingleValuedQuery],
 )
 TenantId = Annotated[int, Path(ge=1, le=MAX_ID)]

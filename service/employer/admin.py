@@ -9,7 +9,7 @@ from sqlmodel import Session
 
 from models.tables import ApiKey, Tenant
 from service.employer.tenants import create_key, create_tenant, expand_scopes, find_tenant
-from service.errors import InvalidInput, NotFound
+from service.errors import Conflict, NotFound
 from service.repo import tenants as repo
 from service.repo.records import decode_cursor, encode_cursor
 
@@ -68,7 +68,7 @@ def _live_key(session: Session, key_id: int, presented_key_id: int | None) -> Ap
     presents (an admin that revoked its own key would lock itself out mid-request; create
     another admin key first, or use the CLI)."""
     if key_id == presented_key_id:
-        raise InvalidInput(
+        raise Conflict(
             f"key {key_id} is the key this request presents; use another admin key",
             field="key_id",
         )
@@ -76,7 +76,7 @@ def _live_key(session: Session, key_id: int, presented_key_id: int | None) -> Ap
     if row is None:
         raise NotFound(f"no key {key_id}", field="key_id")
     if row.revoked:
-        raise InvalidInput(f"key {key_id} is revoked", field="key_id")
+        raise Conflict(f"key {key_id} is revoked", field="key_id")
     return row
 
 

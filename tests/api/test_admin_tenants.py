@@ -95,6 +95,7 @@ def test_a_missing_key_on_the_shared_catalog_says_admin(anon):
     [
         ({"name": ""}, "body.name"),
         ({"name": "   "}, "body.name"),
+        ({"name": "\t\n"}, "body.name"),
         ({"name": "Evil\u0000Corp"}, "body.name"),
         ({"name": "x" * 201}, "body.name"),
         ({"name": 7}, "body.name"),
@@ -109,10 +110,12 @@ def test_bad_tenants_are_refused_and_not_stored(client, body, field):
     assert client.get("/v1/admin/tenants", params={"limit": 1}).json()["total"] == before
 
 
-def test_a_name_in_use_is_422(client):
+def test_a_name_in_use_is_409(client):
     name = _name()
     assert client.post("/v1/admin/tenants", json={"name": name, "scopes": []}).status_code == 201
-    assert_error(client.post("/v1/admin/tenants", json={"name": name}), 422, "name")
+    assert_error(
+        client.post("/v1/admin/tenants", json={"name": name}), 409, "name", code="conflict"
+    )
 
 
 def test_unknown_ids_and_revoked_keys(client):
@@ -125,8 +128,8 @@ def test_unknown_ids_and_revoked_keys(client):
     made = client.post("/v1/admin/tenants", json={"name": _name(), "scopes": ["read"]}).json()
     kid = made["key"]["id"]
     assert client.delete(f"/v1/admin/keys/{kid}").status_code == 204
-    assert_error(client.delete(f"/v1/admin/keys/{kid}"), 422, "key_id")
-    assert_error(client.post(f"/v1/admin/keys/{kid}/rotate"), 422, "key_id")
+    assert_error(client.delete(f"/v1/admin/keys/{kid}"), 409, "key_id", code="conflict")
+    assert_error(client.post(f"/v1/admin/keys/{kid}/rotate"), 409, "key_id")
     assert_error(
         client.post(f"/v1/admin/tenants/{made['tenant']['id']}/keys", json={"scopes": []}),
         422,
@@ -139,6 +142,6 @@ def test_the_presenting_key_cannot_revoke_or_rotate_itself(client, admin_key):
     listed = client.get("/v1/admin/tenants", params={"limit": 100}).json()["items"]
     mine = next(t for t in listed if t["id"] == me["tenant"]["id"])
     (own,) = [k for k in mine["keys"] if admin_key.startswith(k["prefix"]) and not k["revoked"]]
-    assert_error(client.delete(f"/v1/admin/keys/{own['id']}"), 422, "key_id")
-    assert_error(client.post(f"/v1/admin/keys/{own['id']}/rotate"), 422, "key_id")
+    assert_error(client.delete(f"/v1/admin/keys/{own['id']}"), 409, "key_id")
+    assert_error(client.post(f"/v1/admin/keys/{own['id']}/rotate"), 409, "key_id")
     assert client.get("/v1/tenant").status_code == 200  # still works
