@@ -51,7 +51,10 @@ def _ingest_body(plural: str) -> dict[str, Any]:
         "items": {
             "anyOf": [
                 {"$ref": f"#/components/schemas/{native}"},
-                {"type": "object", "description": f"a document in another format: {other}"},
+                {  # any value: a batch answers each position, a bad one as an error there
+                    "description": f"a document in another format ({other}); any other value "
+                    "is answered as an error at its position, not refused with the batch"
+                },
             ]
         },
         "description": "documents, native (the schema here) or in another supported format "
