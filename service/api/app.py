@@ -65,6 +65,33 @@ def create_app_from_env() -> FastAPI:
     return create_app(settings)
 
 
+def _include_routers(app: FastAPI) -> None:
+    from service.api import (
+        routes_admin,
+        routes_employer,
+        routes_match,
+        routes_records,
+        routes_taxonomy,
+    )
+    from service.api.routes_web import router as web_router
+
+    app.include_router(routes_taxonomy.router)
+    app.include_router(routes_records.make_router("credential"))
+    app.include_router(routes_records.make_router("posting"))
+    app.include_router(routes_match.router)
+    app.include_router(routes_employer.router)
+    app.include_router(routes_admin.router)
+    app.include_router(web_router)  # the web page at / (service/web/)
+
+
+def _declare_schema(app: FastAPI) -> None:
+    """What /openapi.json says beyond the routes: errors as problem details, optional keys,
+    and the native ingest documents."""
+    declare_problems(app)
+    declare_optional_security(app)
+    declare_models(app, [CredentialRecord, JobPostingRecord])
+
+
 def create_app(settings: Settings | None = None, *, runtime: Runtime | None = None) -> FastAPI:
     settings = settings or Settings()
 
@@ -90,31 +117,14 @@ def create_app(settings: Settings | None = None, *, runtime: Runtime | None = No
     app.state.settings = settings
     app.state.runtime = runtime
     install_error_handlers(app)
-    declare_problems(app)
-    declare_optional_security(app)
-    declare_models(app, [CredentialRecord, JobPostingRecord])  # the native ingest documents
+    _declare_schema(app)
     install_limits(app, settings)  # rate limit, body size, timeouts on heavy routes
     install_cors(app, settings)  # outside the limits: a 413 or 429 reaches the page readable
     install_observability(
         app, settings
     )  # outermost: request id, access log, /metrics see every answer
 
-    from service.api import (
-        routes_admin,
-        routes_employer,
-        routes_match,
-        routes_records,
-        routes_taxonomy,
-    )
-    from service.api.routes_web import router as web_router
-
-    app.include_router(routes_taxonomy.router)
-    app.include_router(routes_records.make_router("credential"))
-    app.include_router(routes_records.make_router("posting"))
-    app.include_router(routes_match.router)
-    app.include_router(routes_employer.router)
-    app.include_router(routes_admin.router)
-    app.include_router(web_router)  # the web page at / (service/web/)
+    _include_routers(app)
 
     @app.get("/health", tags=["ops"])
     def health() -> dict:

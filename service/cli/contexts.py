@@ -55,7 +55,7 @@ def cmd_contexts_delete(args, settings: Settings) -> int:
     from service.repo.contexts import delete_context
 
     with Session(_engine(settings)) as s:
-        found = delete_context(s, args.url)
+        found = delete_context(s, url=args.url)
         s.commit()
     print(json.dumps({"url": args.url, "deleted": found}))
     if not found:

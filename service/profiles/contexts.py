@@ -77,7 +77,7 @@ def import_folder(engine: Engine, folder: Path) -> dict[str, list[str]]:
     out: dict[str, list[str]] = {"created": [], "updated": [], "unchanged": []}
     with Session(engine) as session:
         for url, document in documents.items():
-            out[repo.put_context(session, url, document)].append(url)
+            out[repo.put_context(session, url=url, document=document)].append(url)
         session.commit()
     return out
 

@@ -32,7 +32,7 @@ def contexts_stamp(session: Session) -> tuple[int, str]:
     return len(rows), hashlib.sha256(joined.encode()).hexdigest()
 
 
-def put_context(session: Session, url: str, document: dict) -> str:
+def put_context(session: Session, *, url: str, document: dict) -> str:
     """Store (or replace) one context; 'created', 'updated' or 'unchanged'. No commit."""
     sha = digest(document)
     row = session.get(JsonldContext, url)
@@ -46,7 +46,7 @@ def put_context(session: Session, url: str, document: dict) -> str:
     return "updated"
 
 
-def delete_context(session: Session, url: str) -> bool:
+def delete_context(session: Session, *, url: str) -> bool:
     row = session.get(JsonldContext, url)
     if row is None:
         return False

@@ -53,7 +53,7 @@ def _status_within(client, badge, wanted: str, seconds: float = 10) -> bool:
 def forget_contexts(runtime):
     yield
     with Session(runtime.engine) as s:
-        delete_context(s, TEST_CONTEXT)
+        delete_context(s, url=TEST_CONTEXT)
         s.commit()
 
 
