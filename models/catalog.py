@@ -88,6 +88,7 @@ class PostingOut(BaseModel):
 class Page(BaseModel):
     items: list[CredentialOut] | list[PostingOut]
     next_cursor: str | None = None
+    total: int = Field(description="records that pass the filters (all pages)")
 
 
 class FieldErrorOut(BaseModel):

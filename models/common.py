@@ -98,13 +98,6 @@ Badge = JsonDocument | Annotated[str, StringConstraints(min_length=1, max_length
 # errors and warnings
 
 
-class ErrorInfo(BaseModel):
-    message: str
-    field: str | None = Field(
-        default=None, description="the input at fault, e.g. `query.limit`, `body.text`"
-    )
-
-
 class ValidationErrorItem(BaseModel):
     field: str
     message: str
@@ -112,10 +105,23 @@ class ValidationErrorItem(BaseModel):
 
 
 class ErrorOut(BaseModel):
-    """Every error answer has this shape."""
+    """Every error answer: an RFC 9457 problem detail (`application/problem+json`)."""
 
-    error: ErrorInfo
-    detail: str | None = Field(default=None, description="the message again")
+    type: str = Field(
+        description="the problem's type, `urn:skillmatch:problem:<code>`",
+        examples=["urn:skillmatch:problem:not_found"],
+    )
+    title: str = Field(description="the status's reason phrase", examples=["Not Found"])
+    status: int = Field(description="the HTTP status again", examples=[404])
+    detail: str = Field(description="what went wrong, in words a person can act on")
+    instance: str | None = Field(default=None, description="the request's path")
+    code: str = Field(
+        description="stable machine-readable name of the problem (docs/api.md lists them)",
+        examples=["not_found"],
+    )
+    field: str | None = Field(
+        default=None, description="the input at fault, e.g. `query.limit`, `body.text`"
+    )
     errors: list[ValidationErrorItem] | None = Field(
         default=None, description="422 for a request the schema rejects: every fault"
     )

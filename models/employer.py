@@ -91,6 +91,13 @@ class OpeningsIn(BaseModel):
     cursor: BodyCursor = None
     include_public: bool = Field(default=True, description="public postings too, not only ours")
     plan: bool = False
+    min_coverage: float = Field(
+        default=0.0,
+        ge=0,
+        le=1,
+        description="the least trust-weighted `coverage` listed: openings under it are left out "
+        "(and out of `total`)",
+    )
 
 
 class TrustIn(BaseModel):

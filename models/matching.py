@@ -252,6 +252,8 @@ class LearnerEvidenceOut(BaseModel):
 
 class LearnerSkillOut(BaseModel):
     skill_id: int
+    uri: str = Field(description="the skill's ESCO or O*NET URI")
+    preferred_label: str
     confidence: float
     evidence: list[LearnerEvidenceOut]
 

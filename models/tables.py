@@ -275,3 +275,14 @@ class TrustDocument(SQLModel, table=True):
     ref: str = Field(default="", max_length=1000)
     document: dict = Field(sa_column=Column(JSON, nullable=False))
     created_at: datetime = Field(default_factory=_now)
+
+
+class JsonldContext(SQLModel, table=True):
+    """A JSON-LD context document an operator imported (`skillmatch contexts import`), by the URL
+    badges name it with: what RDFC canonicalisation of Data Integrity proofs reads, never the
+    network."""
+
+    url: str = Field(primary_key=True, max_length=2000)
+    document: dict = Field(sa_column=Column(JSON, nullable=False))
+    sha256: str = Field(max_length=64)
+    imported_at: datetime = Field(default_factory=_now)

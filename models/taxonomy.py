@@ -7,6 +7,9 @@ from pydantic import BaseModel, Field
 
 from models.common import NOT_BLANK, STRICT, SkillSource, integer, limited_by
 
+# the most hits a taxonomy search ranks (what its pages go through)
+MAX_RANKED = 100
+
 
 # The API layer's form of indexing.types.Evidence (a comment, not a docstring: a docstring would
 # become the schema's description in /openapi.json).
@@ -48,11 +51,6 @@ class SkillDetail(BaseModel):
     occupation_count: int
 
 
-class SkillPage(BaseModel):
-    items: list[SkillHit] | list[SkillRefOut]
-    total: int | None = None
-
-
 MaxSkills = integer(1, 200)
 
 
@@ -81,6 +79,12 @@ class ExtractResponse(BaseModel):
     skills: list[ExtractedSkillOut]
 
 
+class SkillPage(BaseModel):
+    items: list[SkillHit]
+    next_cursor: str | None = Field(default=None, description="the next page's `cursor`")
+    total: int = Field(description=f"hits this search ranks (all pages, at most {MAX_RANKED})")
+
+
 class OccupationHit(BaseModel):
     id: int
     uri: str
@@ -92,6 +96,12 @@ class OccupationHit(BaseModel):
         "description and its ISCO group together (hits come in this order)"
     )
     matched_label: str
+
+
+class OccupationPage(BaseModel):
+    items: list[OccupationHit]
+    next_cursor: str | None = Field(default=None, description="the next page's `cursor`")
+    total: int = Field(description=f"hits this search ranks (all pages, at most {MAX_RANKED})")
 
 
 class OccupationSkillOut(BaseModel):

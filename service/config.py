@@ -177,6 +177,12 @@ class Settings(BaseSettings):
         description="Index changes older than this are pruned (hourly, by any worker); a worker "
         "behind pruned changes rebuilds from the stored vectors. 0: never prune.",
     )
+    jsonld_contexts: Path | None = Field(
+        default=None,
+        description="A folder of JSON-LD context files (index.json: URL -> file) that "
+        "`skillmatch init` and `serve --init` import into the database, as `skillmatch contexts "
+        "import DIR` does: what eddsa-rdfc-2022 / ecdsa-rdfc-2019 proofs need (never fetched).",
+    )
     host: str = "127.0.0.1"
     port: int = 8000
     progress: bool = Field(default=True, description="Show progress bars on builds.")
@@ -189,6 +195,11 @@ class Settings(BaseSettings):
     )
     metrics_private_counts: bool = Field(
         default=False, description="/metrics counts tenants' private openings too (else public)."
+    )
+    metrics_multiprocess_dir: Path | None = Field(
+        default=None,
+        description="Where `serve --workers N` makes the fresh folder of its workers' metric "
+        "files (prometheus-client's multiprocess mode); default: the system's temporary folder.",
     )
     max_body_bytes: int = Field(
         default=8 * 1024 * 1024, ge=1, description="Largest request body; larger answer 413."
@@ -214,6 +225,12 @@ class Settings(BaseSettings):
         description="Proxies trusted to name the client in X-Forwarded-For / X-Forwarded-Proto "
         "(comma-separated addresses or networks, '*': any; uvicorn's --forwarded-allow-ips). "
         "Empty: none; the client is the address that connects.",
+    )
+    cors_allow_origins: str = Field(
+        default="",
+        description="Origins whose web pages may call the API from a browser (CORS): "
+        "comma-separated, e.g. `https://portal.example.org`; '*': any. Empty: none (same "
+        "origin only). Keys travel in headers, never cookies, so no credentials mode.",
     )
     redis_url: str = Field(default="redis://127.0.0.1:6379/0", description="Redis for limits.")
     rate_limit_redis_prefix: str = Field(

@@ -68,34 +68,46 @@ def _query_fields(dependant: Any) -> Iterator[Any]:
         yield from _query_fields(sub)
 
 
-# route (by identity: routes are not hashable) -> the names of its single-valued query
-# parameters; an entry goes when its route is collected, before its id can be reused
-_SINGLES: dict[int, frozenset[str]] = {}
+# route (by identity: routes are not hashable) -> (the names of all its query parameters, those
+# of its single-valued ones); an entry goes when its route is collected, before its id can be
+# reused
+_NAMES: dict[int, tuple[frozenset[str], frozenset[str]]] = {}
 
 
-def _single_valued_names(route: Any, dependant: Any) -> frozenset[str]:
-    """The query parameters of the route that are not lists, computed once per route."""
+def _query_names(route: Any, dependant: Any) -> tuple[frozenset[str], frozenset[str]]:
+    """Every query parameter of the route, and those that are not lists, computed once."""
     key = id(route)
-    singles = _SINGLES.get(key)
-    if singles is None:
-        singles = frozenset(
-            f.alias for f in _query_fields(dependant) if not _is_list(f.field_info.annotation)
+    names = _NAMES.get(key)
+    if names is None:
+        fields = list(_query_fields(dependant))
+        names = (
+            frozenset(f.alias for f in fields),
+            frozenset(f.alias for f in fields if not _is_list(f.field_info.annotation)),
         )
-        _SINGLES[key] = singles
-        weakref.finalize(route, _SINGLES.pop, key, None)
-    return singles
+        _NAMES[key] = names
+        weakref.finalize(route, _NAMES.pop, key, None)
+    return names
 
 
 def single_valued_query(request: Request) -> None:
-    """A query parameter that is not a list is given at most once: FastAPI would keep the last of
-    several values, silently, where the schema allows one (routers depend on this)."""
+    """The query names only parameters the route has (a filter it does not have, `issuer=` say,
+    is refused rather than silently ignored), and one that is not a list at most once: FastAPI
+    would keep the last of several values, silently, where the schema allows one (routers
+    depend on this)."""
     route = request.scope.get("route")
     dependant = getattr(route, "dependant", None)
     if dependant is None:
         return
-    singles = _single_valued_names(route, dependant)
+    known, singles = _query_names(route, dependant)
     seen: set[str] = set()
     for key, _value in request.query_params.multi_items():
+        if key not in known:
+            takes = ", ".join(sorted(known)) or "none"
+            raise InvalidInput(
+                f"query.{key}: this route has no such parameter (it takes: {takes})",
+                field=f"query.{key}",
+                code="unknown_parameter",
+            )
         if key in singles:
             if key in seen:
                 raise InvalidInput(

@@ -6,11 +6,12 @@ from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse, Response
+from fastapi.responses import Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.routing import Match
 
 from models.common import ErrorOut
+from service.api.problem import PROBLEM_MEDIA_TYPE, instance_of, problem_response
 from service.errors import DomainError, InvalidInput, NotFound, NotReady, TooLarge
 
 __all__ = [
@@ -19,22 +20,28 @@ __all__ = [
     "NotFound",
     "NotReady",
     "TooLarge",
+    "declare_problems",
     "error_responses",
     "install_error_handlers",
     "links_to",
 ]
 
-# Every error answer has the shape of models.common.ErrorOut.
+# Every error answer is a problem detail (models.common.ErrorOut, service/api/problem.py).
 ERROR_DESCRIPTIONS = {
-    400: "The request body could not be decoded (not UTF-8 JSON)",
-    401: "No API key where one is needed, or a key this service does not know",
-    403: "The API key lacks the scope this action needs",
-    404: "An id, skill, cursor or page this service does not know (another tenant's ids too)",
-    413: "The request body is larger than the configured limit",
-    422: "Invalid input: the field at fault is named (`query.limit`, `body.text`, ...)",
-    429: "Too many requests from this API key or address; `Retry-After` says when to retry",
-    503: "Still loading the model and indexes, or a heavy request ran out of time; see "
-    "`Retry-After`",
+    400: "The request body could not be decoded (not UTF-8 JSON): code `body_not_decodable`",
+    401: "No API key where one is needed, or a key this service does not know: code `unauthorized`",
+    403: "The API key lacks the scope this action needs: code `forbidden`",
+    404: "An id, skill, cursor or page this service does not know (another tenant's ids too): "
+    "code `not_found`",
+    409: "Valid, but it clashes with what is stored (a name in use, a revoked key): code "
+    "`conflict`",
+    413: "The request body is larger than the configured limit: code `body_too_large`",
+    422: "Invalid input: `field` names the input at fault (`query.limit`, `body.text`, ...); "
+    "code `validation_failed` (with `errors`, every fault) or `invalid_input`",
+    429: "Too many requests from this API key or address; `Retry-After` says when to retry: "
+    "code `rate_limited`",
+    503: "Still loading the model and indexes (code `not_ready`), or a heavy request ran out of "
+    "time (code `timed_out`); see `Retry-After`",
 }
 RETRY_AFTER = {
     "Retry-After": {"description": "whole seconds to wait", "schema": {"type": "integer"}}
@@ -91,9 +98,14 @@ def allowed_methods(request: Request) -> list[str]:
 
 def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(DomainError)
-    async def _domain(_req: Request, exc: DomainError) -> JSONResponse:
-        body = {"error": {"message": exc.message, "field": exc.field}, "detail": exc.message}
-        return JSONResponse(body, status_code=exc.status_code)
+    async def _domain(request: Request, exc: DomainError) -> Response:
+        return problem_response(
+            exc.status_code,
+            exc.message,
+            code=exc.code,
+            field=exc.field,
+            instance=instance_of(request.scope),
+        )
 
     @app.exception_handler(StarletteHTTPException)
     async def _http(request: Request, exc: StarletteHTTPException) -> Response:
@@ -102,23 +114,54 @@ def install_error_handlers(app: FastAPI) -> None:
         headers = dict(exc.headers or {})
         if exc.status_code in (204, 304) or exc.status_code < 200:
             return Response(status_code=exc.status_code, headers=headers or None)
+        code = None
         if exc.status_code == 405:
             headers["Allow"] = ", ".join(allowed_methods(request))
-        message = str(exc.detail)
+        elif exc.status_code == 404:
+            code = "no_route"  # the router's own 404: no route matched the path
         # FastAPI's only 400: a body it could not decode (not UTF-8, nested too deep, ...)
         field = "body" if exc.status_code == 400 else None
-        body = {"error": {"message": message, "field": field}, "detail": message}
-        return JSONResponse(body, status_code=exc.status_code, headers=headers or None)
+        if exc.status_code == 400:
+            code = "body_not_decodable"
+        return problem_response(
+            exc.status_code,
+            str(exc.detail),
+            code=code,
+            field=field,
+            instance=instance_of(request.scope),
+            headers=headers or None,
+        )
 
     @app.exception_handler(RequestValidationError)
-    async def _validation(_req: Request, exc: RequestValidationError) -> JSONResponse:
+    async def _validation(request: Request, exc: RequestValidationError) -> Response:
         errors = [
             {"field": _field(e.get("loc", ())), "message": e.get("msg", ""), "type": e.get("type")}
             for e in exc.errors()
         ]
         first = errors[0] if errors else {"field": None, "message": "invalid request"}
-        body = {
-            "error": {"message": f"{first['field']}: {first['message']}", "field": first["field"]},
-            "errors": errors,
-        }
-        return JSONResponse(body, status_code=422)
+        return problem_response(
+            422,
+            f"{first['field']}: {first['message']}",
+            code="validation_failed",
+            field=first["field"],
+            instance=instance_of(request.scope),
+            errors=errors,
+        )
+
+
+def declare_problems(app: FastAPI) -> None:
+    """In the OpenAPI schema, error answers (4xx, 5xx) are `application/problem+json`."""
+    generate = app.openapi
+
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema is None:
+            schema = generate()  # caches the schema on the app
+            for path in schema.get("paths", {}).values():
+                for operation in path.values():
+                    for status, response in (operation.get("responses") or {}).items():
+                        content = response.get("content")
+                        if status[:1] in "45" and content and "application/json" in content:
+                            content[PROBLEM_MEDIA_TYPE] = content.pop("application/json")
+        return app.openapi_schema
+
+    app.openapi = openapi  # type: ignore[method-assign]

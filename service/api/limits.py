@@ -1,10 +1,10 @@
 """What one request may cost: body size (413), per-client rate (429), time on heavy routes (503).
 
-All three are pure ASGI middlewares answering with the usual error JSON
-`{"error": {"message", "field"}, "detail"}`. `install_limits` adds them; the order, outermost
-first, is rate limit, body size, timeout: a client over its rate is refused before its body is
-read, and the timeout clock starts once the body has passed the size check. It also writes the
-configured length limits of text fields and batches into the OpenAPI schema (`declare_limits`,
+All three are pure ASGI middlewares answering with problem details (`application/problem+json`,
+service/api/problem.py). `install_limits` adds them; the order, outermost first, is rate limit,
+body size, timeout: a client over its rate is refused before its body is read, and the timeout
+clock starts once the body has passed the size check. It also writes the configured length
+limits of text fields and batches into the OpenAPI schema (`declare_limits`,
 service/api/schema_limits.py). Whose bucket a request draws on: service/api/identity.py; how a
 timed-out request's work stops: service/deadline.py.
 """
@@ -29,6 +29,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from service.api.auth import presented_key
 from service.api.identity import KnownKeys, client_address, database_lookup, key_digest
 from service.api.observability import route_path
+from service.api.problem import instance_of, problem_response
 from service.api.schema_limits import declare_limits
 from service.config import Settings
 from service.deadline import DEADLINE_SCOPE_KEY, Deadline
@@ -53,11 +54,18 @@ HEAVY_ROUTES = frozenset(
 
 
 def error_response(
-    status: int, message: str, field: str | None = None, headers: dict[str, str] | None = None
+    scope: Scope,
+    status: int,
+    message: str,
+    *,
+    code: str,
+    field: str | None = None,
+    headers: dict[str, str] | None = None,
 ) -> JSONResponse:
-    """The same body the domain-error handler writes (service/api/errors.py)."""
-    body = {"error": {"message": message, "field": field}, "detail": message}
-    return JSONResponse(body, status_code=status, headers=headers)
+    """The problem detail every error answer has (service/api/problem.py)."""
+    return problem_response(
+        status, message, code=code, field=field, instance=instance_of(scope), headers=headers
+    )
 
 
 # ---------------------------------------------------------------------------------------------
@@ -78,9 +86,13 @@ class BodySizeLimitMiddleware:
         self.app = app
         self.max_bytes = max_bytes
 
-    def _too_large(self) -> JSONResponse:
+    def _too_large(self, scope: Scope) -> JSONResponse:
         return error_response(
-            413, f"the request body is larger than {self.max_bytes} bytes", field="body"
+            scope,
+            413,
+            f"the request body is larger than {self.max_bytes} bytes",
+            code="body_too_large",
+            field="body",
         )
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
@@ -95,7 +107,7 @@ class BodySizeLimitMiddleware:
             except ValueError:
                 too_large = False  # the server rejects a malformed length itself
             if too_large:
-                await self._too_large()(scope, receive, send)
+                await self._too_large(scope)(scope, receive, send)
                 return
             await self.app(scope, receive, send)
             return
@@ -112,7 +124,7 @@ class BodySizeLimitMiddleware:
             body = message.get("body", b"")
             size += len(body)
             if size > self.max_bytes:
-                await self._too_large()(scope, receive, send)
+                await self._too_large(scope)(scope, receive, send)
                 return
             chunks.append(body)
             if not message.get("more_body", False):
@@ -333,9 +345,11 @@ class RateLimitMiddleware:
             await self.app(scope, receive, send)
             return
         response = error_response(
+            scope,
             429,
             f"too many requests: the limit is {self.per_minute} a minute; "
             f"try again in {decision.retry_after} s",
+            code="rate_limited",
             headers={"Retry-After": str(decision.retry_after)},
         )
         await response(scope, receive, send)
@@ -435,8 +449,10 @@ class TimeoutMiddleware:
         task.add_done_callback(_report_late(scope["method"], path, deadline))
         retry = max(1, math.ceil(self.timeout_s))
         response = error_response(
+            scope,
             503,
             f"the request took longer than {self.timeout_s:g} s; try again later",
+            code="timed_out",
             headers={"Retry-After": str(retry)},
         )
         await response(scope, receive, send)

@@ -4,11 +4,13 @@
   letters, digits and `._~:+/=-`), else a new one; sent back in the `X-Request-ID` response header,
   kept in `request.state.request_id` and in a context variable, so every log line written while
   the request runs (route code, worker threads included) carries it. An exception that escapes
-  every handler is logged here with that id and answered 500 in the usual error JSON.
+  every handler is logged here with that id and answered 500 as a problem detail.
 - Access log: logger `skillmatch.access`, one line per request with request_id, method, route
   (the template, e.g. `/v1/credentials/{record_id}`), path, status, duration_ms and client.
   `/health`, `/ready` and `/metrics` log at DEBUG so probes and scrapes do not flood the log.
-- Metrics: a `CollectorRegistry` per app (`app.state.metrics.registry`), served at `/metrics`.
+- Metrics: a `CollectorRegistry` per app (`app.state.metrics.registry`), served at `/metrics`;
+  with `serve --workers N`, prometheus-client's multiprocess mode, so any worker's scrape sums
+  every worker's counters (`Metrics`).
   Route labels are templates, never raw paths; requests no route matches count as "unmatched".
   Index sizes are read from `app.state.runtime` at scrape time (postings: the public ones, unless
   `metrics_private_counts`). `metrics_token` puts the route behind a bearer token;
@@ -25,6 +27,7 @@ from __future__ import annotations
 import hmac
 import json
 import logging
+import os
 import re
 import sys
 import time
@@ -44,6 +47,7 @@ from starlette.datastructures import Headers, MutableHeaders
 from starlette.routing import compile_path
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from service.api.problem import instance_of, problem_response
 from service.config import Settings
 from service.encoder_hooks import observe_encoder
 from service.errors import Unauthorized
@@ -183,11 +187,33 @@ class _RuntimeCollector(Collector):
         yield sizes
 
 
-class Metrics:
-    """The metrics of one app, on a registry of its own (tests build many apps)."""
+def multiprocess_dir() -> str | None:
+    """The folder of prometheus-client's multiprocess mode when this process is in it (the
+    library decides when it is imported, from PROMETHEUS_MULTIPROC_DIR: `serve --workers N`
+    sets it for its workers), else None."""
+    from prometheus_client import values
 
-    def __init__(self, runtime_of: Callable[[], Any], *, private_counts: bool = False) -> None:
+    folder = os.environ.get("PROMETHEUS_MULTIPROC_DIR")
+    return folder if folder and values.ValueClass is not values.MutexValue else None
+
+
+class Metrics:
+    """The metrics of one app, on a registry of its own (tests build many apps).
+
+    With several worker processes (`multiprocess`: the folder they share), every counter and
+    histogram is kept in that folder, one file per process, and a scrape answered by any worker
+    sums them all (prometheus-client's MultiProcessCollector); the index gauges are read from
+    the answering worker's runtime (every worker replays the same database)."""
+
+    def __init__(
+        self,
+        runtime_of: Callable[[], Any],
+        *,
+        private_counts: bool = False,
+        multiprocess: str | None = None,
+    ) -> None:
         self.runtime_of = runtime_of
+        self.multiprocess = multiprocess
         self.registry = CollectorRegistry()
         self.requests = Counter(
             "skillmatch_requests_total",
@@ -215,7 +241,8 @@ class Metrics:
             ["kind"],
             registry=self.registry,
         )
-        self.registry.register(_RuntimeCollector(runtime_of, private_counts=private_counts))
+        self._gauges = _RuntimeCollector(runtime_of, private_counts=private_counts)
+        self.registry.register(self._gauges)
         self._hooked_encoder: object | None = None
 
     def observe_encode(self, kind: str, n_texts: int, seconds: float) -> None:
@@ -236,7 +263,14 @@ class Metrics:
         self.duration.labels(route).observe(seconds)
 
     def render(self) -> bytes:
-        return generate_latest(self.registry)
+        if self.multiprocess is None:
+            return generate_latest(self.registry)
+        from prometheus_client.multiprocess import MultiProcessCollector
+
+        every_worker = CollectorRegistry()
+        MultiProcessCollector(every_worker, path=self.multiprocess)
+        every_worker.register(self._gauges)
+        return generate_latest(every_worker)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -281,11 +315,13 @@ def _route_templates(app: Any) -> list[tuple[re.Pattern, str]]:
     return cached
 
 
-def internal_error(request_id: str) -> JSONResponse:
-    """The 500 of an exception no handler took: the usual error shape, no internals."""
+def internal_error(request_id: str, scope: Scope | None = None) -> JSONResponse:
+    """The 500 of an exception no handler took: a problem detail like every error, no
+    internals."""
     message = f"internal error; quote request id {request_id} when reporting it"
-    body = {"error": {"message": message, "field": None}, "detail": message}
-    return JSONResponse(body, status_code=500)
+    return problem_response(
+        500, message, code="internal_error", instance=instance_of(scope) if scope else None
+    )
 
 
 class ObservabilityMiddleware:
@@ -331,7 +367,7 @@ class ObservabilityMiddleware:
             )
             if started:  # part of the answer is out: the server can only drop the connection
                 raise
-            await internal_error(request_id)(scope, receive, send_with_id)
+            await internal_error(request_id, scope)(scope, receive, send_with_id)
         finally:
             seconds = time.perf_counter() - t0
             try:
@@ -391,6 +427,7 @@ def install_observability(app: FastAPI, settings: Settings) -> Metrics:
     metrics = Metrics(
         lambda: getattr(app.state, "runtime", None),
         private_counts=settings.metrics_private_counts,
+        multiprocess=multiprocess_dir(),
     )
     app.state.metrics = metrics
     app.add_middleware(ObservabilityMiddleware, metrics=metrics)

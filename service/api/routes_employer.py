@@ -44,6 +44,7 @@ CandidateId = Annotated[int, Path(ge=1, le=MAX_ID)]
 
 @router.get("/tenant", response_model=TenantOut, summary="The tenant and scopes of this key")
 def whoami(principal: ReadKey) -> dict:
+    """The tenant of the presented key, and the key's scopes."""
     return {
         "tenant": {"id": principal.tenant_id, "name": principal.tenant_name},
         "scopes": sorted(principal.scopes),
@@ -59,6 +60,9 @@ def whoami(principal: ReadKey) -> dict:
 async def create_candidate(
     runtime: RuntimeDep, principal: WriteKey, body: CandidateIn
 ) -> JSONResponse:
+    """Store a candidate: badges verified on upload (keys and lists of the tenant's trust
+    store), skills with evidence from badges, declared skills and CV text."""
+
     def work() -> dict:
         with Session(runtime.engine) as s:
             cid = core.save_candidate(runtime, s, principal.tenant_id, body)
@@ -77,6 +81,8 @@ async def create_candidate(
 async def replace_candidate(
     runtime: RuntimeDep, principal: WriteKey, candidate_id: CandidateId, body: CandidateIn
 ) -> JSONResponse:
+    """Replace a candidate's profile and badges (verified again)."""
+
     def work() -> dict:
         with Session(runtime.engine) as s:
             core.save_candidate(runtime, s, principal.tenant_id, body, candidate_id)
@@ -102,6 +108,7 @@ def list_candidates(
     limit: Annotated[int, Query(ge=1, le=100)] = 20,
     cursor: CursorQuery = None,
 ) -> dict:
+    """The tenant's candidates, newest first; `next_cursor` pages."""
     after = decode_cursor(cursor)
     rows = core.list_candidates(session, principal.tenant_id, after=after, limit=limit)
     nxt = encode_cursor(rows[limit - 1].id) if len(rows) > limit else None
@@ -119,6 +126,7 @@ def list_candidates(
 def get_candidate(
     runtime: RuntimeDep, session: SessionDep, principal: ReadKey, candidate_id: CandidateId
 ) -> JSONResponse:
+    """A candidate with each badge's verification outcome and the skills with their evidence."""
     row = core.get_candidate_row(session, principal.tenant_id, candidate_id)
     return JSONResponse(core.candidate_out(session, row, runtime))
 
@@ -127,6 +135,7 @@ def get_candidate(
 def delete_candidate(
     runtime: RuntimeDep, session: SessionDep, principal: WriteKey, candidate_id: CandidateId
 ) -> Response:
+    """Erase a candidate, their badges and evidence (no copy left in the database files)."""
     core.delete_candidate(runtime, session, principal.tenant_id, candidate_id)
     return Response(status_code=204)
 
@@ -142,6 +151,8 @@ async def candidates_for_opening(
     posting_id: Annotated[int, Path(ge=1, le=MAX_ID)],
     body: MatchIn | None = None,
 ) -> JSONResponse:
+    """The tenant's candidates ranked for one opening by weighted skill coverage, with matched
+    and missing skills and, optionally, a plan."""
     body = body or MatchIn()
     limit = min(body.limit, runtime.settings.max_candidates_page)
 
@@ -172,6 +183,8 @@ async def openings_for_candidate(
     candidate_id: CandidateId,
     body: OpeningsIn | None = None,
 ) -> JSONResponse:
+    """Openings ranked for a candidate (the tenant's own, and public ones unless
+    `include_public=false`)."""
     body = body or OpeningsIn()
 
     def work() -> dict:
@@ -185,6 +198,7 @@ async def openings_for_candidate(
                 cursor=body.cursor,
                 include_public=body.include_public,
                 with_plan=body.plan,
+                min_coverage=body.min_coverage,
             )
 
     return JSONResponse(await run_in_threadpool(work))
@@ -197,6 +211,8 @@ async def openings_for_candidate(
     summary="Store an issuer key or a revocation list",
 )
 def add_trust(session: SessionDep, principal: WriteKey, body: TrustIn) -> dict:
+    """Store an issuer key (pinned for an issuer) or a revocation / status list for badge
+    verification."""
     tid = core.add_trust_document(session, principal.tenant_id, body.kind, body.document)
     return {"id": tid, "kind": body.kind}
 
@@ -205,6 +221,7 @@ def add_trust(session: SessionDep, principal: WriteKey, body: TrustIn) -> dict:
     "/trust", response_model=TrustListOut, summary="The tenant's issuer keys and revocation lists"
 )
 def list_trust(session: SessionDep, principal: ReadKey) -> dict:
+    """The tenant's issuer keys and revocation / status lists."""
     return {"items": core.list_trust_documents(session, principal.tenant_id)}
 
 
@@ -212,5 +229,6 @@ def list_trust(session: SessionDep, principal: ReadKey) -> dict:
 def delete_trust(
     session: SessionDep, principal: WriteKey, trust_id: Annotated[int, Path(ge=1, le=MAX_ID)]
 ) -> Response:
+    """Forget one stored key or list."""
     core.delete_trust_document(session, principal.tenant_id, trust_id)
     return Response(status_code=204)

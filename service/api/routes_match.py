@@ -51,6 +51,8 @@ def recommendations(
     body: RecommendIn,
     deadline: DeadlineDep,
 ):
+    """The target role's skills, the learner's gap to it, and an ordered plan of credentials
+    closing it within the constraints, each step explained."""
     # plain JSON data already: skip FastAPI's generic encoder on this hot path
     return JSONResponse(
         gap_service.compute(runtime, session, body, **_caller(runtime, principal, deadline))
@@ -70,6 +72,8 @@ def gap(
     body: RecommendIn,
     deadline: DeadlineDep,
 ):
+    """The same request as recommendations, answering the gap alone (covered, partly covered,
+    missing; coverage held and trust-weighted)."""
     caller = _caller(runtime, principal, deadline)
     return JSONResponse(gap_service.compute(runtime, session, body, with_plan=False, **caller))
 
@@ -87,6 +91,8 @@ def suggest_roles(
     body: RolesSuggestIn,
     deadline: DeadlineDep,
 ):
+    """Occupations ranked by how close the learner is (reach x precision), each with its gap and
+    the hours and cost to close it."""
     caller = _caller(runtime, principal, deadline)
     return JSONResponse(
         role_suggest.suggest(
@@ -106,4 +112,5 @@ def credentials_for_role(
     occupation_id: Annotated[int, Path(ge=1, le=MAX_ID)],
     limit: Annotated[int, Query(ge=1, le=100)] = 20,
 ):
+    """Credentials ranked by the share of the occupation's skills each teaches."""
     return credentials_for_occupation(runtime, session, occupation_id=occupation_id, limit=limit)

@@ -11,7 +11,7 @@ from pydantic import StringConstraints
 
 from models.catalog import BatchResultOut, CredentialOut, Page, PostingOut, RecordSkillOut
 from models.common import LIMIT_SETTING, MAX_ID
-from service.api.auth import OptionalPrincipal, WriteKey
+from service.api.auth import AdminKey, OptionalPrincipal, WriteKey
 from service.api.deps import CursorQuery, RuntimeDep, SessionDep, SingleValuedQuery
 from service.api.errors import (
     COMMON_ERRORS,
@@ -39,10 +39,26 @@ def _ingest_body(plural: str) -> dict[str, Any]:
     JSONL are not JSON). A batch is a list or `{"documents": [...], "format"?}` and answers per
     record, bad ones included; a single document (any other JSON object) is also accepted and
     answers 422 when it is bad. The batch limit is the configured max_batch_records."""
+    native = "CredentialRecord" if plural == "credentials" else "JobPostingRecord"
+    other = (
+        "Open Badges 2.0 BadgeClass / Assertion, Open Badges 3.0 Achievement / "
+        "OpenBadgeCredential, CTDL JSON-LD"
+        if plural == "credentials"
+        else "schema.org JobPosting JSON-LD"
+    )
     documents = {
         "type": "array",
-        "items": {},
-        "description": "documents in any supported format; each is answered on its own",
+        "items": {
+            "anyOf": [
+                {"$ref": f"#/components/schemas/{native}"},
+                {  # any value: a batch answers each position, a bad one as an error there
+                    "description": f"a document in another format ({other}); any other value "
+                    "is answered as an error at its position, not refused with the batch"
+                },
+            ]
+        },
+        "description": "documents, native (the schema here) or in another supported format "
+        "(detected per document); each is answered on its own",
         LIMIT_SETTING: "max_batch_records",
     }
     return {
@@ -174,19 +190,6 @@ def make_router(kind: str) -> APIRouter:
 def _add_ingest(router: APIRouter, kind: str) -> None:
     plural = kind + "s"
 
-    @router.post(
-        "",
-        response_model=BatchResultOut,
-        summary=f"Ingest {plural} (one or a batch)",
-        responses={
-            201: {
-                "model": BatchResultOut,
-                "description": "every record was created",
-                "links": _created_links(plural),
-            },
-        },
-        openapi_extra=_ingest_body(plural),
-    )
     async def ingest(
         request: Request,
         response: Response,
@@ -223,6 +226,29 @@ def _add_ingest(router: APIRouter, kind: str) -> None:
             response.status_code = 201
         return out_body
 
+    # the shared catalog takes an admin key (and a missing key is told so), postings a write key;
+    # set here, as a value: the annotations of this module are strings
+    ingest.__annotations__["principal"] = AdminKey if kind == "credential" else WriteKey
+    router.post(
+        "",
+        response_model=BatchResultOut,
+        name=f"ingest_{plural}",
+        summary=f"Ingest {plural} (one or a batch)",
+        description=f"Store {plural} given as one document, a list, or "
+        '`{"documents": [...], "format": ...}`: JSON (native, Open Badges 2.0 / 3.0, CTDL, '
+        "schema.org), CSV (`text/csv`) or JSONL (`application/x-ndjson`). Each record answers "
+        "`created`, `updated`, `unchanged` or `error` with the fields at fault; good records "
+        "are stored even when others in the batch are bad.",
+        responses={
+            201: {
+                "model": BatchResultOut,
+                "description": "every record was created",
+                "links": _created_links(plural),
+            },
+        },
+        openapi_extra=_ingest_body(plural),
+    )(ingest)
+
 
 def _search_links(kind: str) -> dict[int | str, dict[str, Any]]:
     """OpenAPI links from a page of search results (its first item) to what takes its id."""
@@ -240,7 +266,10 @@ def _add_search(router: APIRouter, kind: str) -> None:
     @router.get(
         "",
         response_model=Page,
+        name=f"search_{plural}",
         summary=f"Search {plural}",
+        description=f"Semantic search over the {plural} (`q`) with filters; `next_cursor` "
+        "pages. Without a key: the shared ones; with one, the tenant's own too.",
         responses=_search_links(kind),
     )
     def search(
@@ -291,17 +320,25 @@ def _add_search(router: APIRouter, kind: str) -> None:
             limit=limit,
             cursor=cursor,
         )
+        total = core.count_matching(session, kind=kind, filters=filters)
         if kind == "credential":
-            return Page(items=[core.credential_out(r, score=s) for r, s in items], next_cursor=nxt)
-        return Page(
-            items=[core.posting_out(session, row=r, score=s) for r, s in items], next_cursor=nxt
-        )
+            out = [core.credential_out(r, score=s) for r, s in items]
+        else:
+            out = [core.posting_out(session, row=r, score=s) for r, s in items]
+        return Page(items=out, next_cursor=nxt, total=total)
 
 
 def _add_get_one(router: APIRouter, kind: str) -> None:
     out = CredentialOut if kind == "credential" else PostingOut
 
-    @router.get("/{record_id}", response_model=out)
+    @router.get(
+        "/{record_id}",
+        response_model=out,
+        name=f"get_{kind}",
+        summary=f"One {kind}",
+        description=f"A {kind} with its skills (explicit or extracted, with evidence), the "
+        "skill names it states and, unless `original=false`, the document as ingested.",
+    )
     def get_one(
         session: SessionDep,
         principal: OptionalPrincipal,
@@ -318,7 +355,13 @@ def _add_get_one(router: APIRouter, kind: str) -> None:
 
 
 def _add_get_skills(router: APIRouter, kind: str) -> None:
-    @router.get("/{record_id}/skills", response_model=list[RecordSkillOut])
+    @router.get(
+        "/{record_id}/skills",
+        response_model=list[RecordSkillOut],
+        name=f"get_{kind}_skills",
+        summary=f"The skills of one {kind}",
+        description="Its skills with their evidence and confidence.",
+    )
     def get_skills(session: SessionDep, principal: OptionalPrincipal, record_id: RecordId):
         core.get_row(
             session,
@@ -330,7 +373,13 @@ def _add_get_skills(router: APIRouter, kind: str) -> None:
 
 
 def _add_delete(router: APIRouter, kind: str) -> None:
-    @router.delete("/{record_id}", status_code=204)
+    @router.delete(
+        "/{record_id}",
+        status_code=204,
+        name=f"delete_{kind}",
+        summary=f"Delete a {kind}",
+        description="From the database and the index (a shared record needs the `admin` scope).",
+    )
     def delete(
         runtime: RuntimeDep,
         session: SessionDep,

@@ -8,18 +8,26 @@ from fastapi import APIRouter, Path, Query
 
 from models.common import MAX_ID, NOT_BLANK, SkillSource, limited_by
 from models.taxonomy import (
+    MAX_RANKED,
     ExtractRequest,
     ExtractResponse,
     OccupationDetail,
-    OccupationHit,
+    OccupationPage,
     SkillDetail,
-    SkillHit,
+    SkillPage,
 )
 from service.api.auth import OptionalPrincipal
-from service.api.deps import DeadlineDep, RuntimeDep, SessionDep, SingleValuedQuery
+from service.api.deps import (
+    CursorQuery,
+    DeadlineDep,
+    RuntimeDep,
+    SessionDep,
+    SingleValuedQuery,
+)
 from service.api.errors import COMMON_ERRORS, error_responses, links_to
 from service.caller_limits import CallerLimits
 from service.repo import taxonomy as repo
+from service.repo.records import decode_cursor, encode_cursor
 from service.taxonomy import search as core
 
 router = APIRouter(
@@ -46,23 +54,34 @@ def _sources(source: list[str] | None) -> set[str] | None:
     return set(source) if source else None
 
 
+def ranked_page(hits: list, limit: int, cursor: str | None) -> dict:
+    """One page of a ranked list of at most MAX_RANKED hits: {items, next_cursor, total}."""
+    offset = decode_cursor(cursor)
+    nxt = encode_cursor(offset + limit) if len(hits) > offset + limit else None
+    return {"items": hits[offset : offset + limit], "next_cursor": nxt, "total": len(hits)}
+
+
 @router.get(
     "/skills",
-    response_model=list[SkillHit],
-    responses=links_to("$response.body#/0/id", ("GET", "/v1/skills/{skill_id}", "skill_id")),
+    response_model=SkillPage,
+    responses=links_to("$response.body#/items/0/id", ("GET", "/v1/skills/{skill_id}", "skill_id")),
 )
 def search_skills(
     runtime: RuntimeDep,
     q: Annotated[str, search_text("Free text to link to taxonomy skills.")],
     limit: Annotated[int, Query(ge=1, le=100)] = 10,
     source: Annotated[list[SkillSource], Query(max_length=2, description="esco and/or onet")] = [],  # noqa: B006 (FastAPI copies defaults)
+    cursor: CursorQuery = None,
 ):
-    return core.search_skills(runtime, q, limit=limit, sources=_sources(source))
+    """Taxonomy skills (ESCO, O*NET technology skills) closest to a text, best first."""
+    hits = core.search_skills(runtime, q, limit=MAX_RANKED, sources=_sources(source))
+    return ranked_page(hits, limit, cursor)
 
 
 # `:int`: /v1/skills/extract is not a skill id (GET there is 405, not a 422 about the id)
 @router.get("/skills/{skill_id:int}", response_model=SkillDetail)
 def get_skill(session: SessionDep, skill_id: Annotated[int, Path(ge=1, le=MAX_ID)]):
+    """A skill with its labels, description, type, broader and narrower skills and collections."""
     return repo.skill_detail(session, skill_id=skill_id)
 
 
@@ -89,9 +108,9 @@ def extract(
 
 @router.get(
     "/occupations",
-    response_model=list[OccupationHit],
+    response_model=OccupationPage,
     responses=links_to(
-        "$response.body#/0/id",
+        "$response.body#/items/0/id",
         ("GET", "/v1/occupations/{occupation_id}", "occupation_id"),
         ("GET", "/v1/occupations/{occupation_id}/credentials", "occupation_id"),
     ),
@@ -101,10 +120,14 @@ def search_occupations(
     session: SessionDep,
     q: Annotated[str, search_text("A job title or description.")],
     limit: Annotated[int, Query(ge=1, le=100)] = 10,
+    cursor: CursorQuery = None,
 ):
-    return core.search_occupations(runtime, session, q, limit=limit)
+    """ESCO occupations for a job title (or any text), best first."""
+    hits = core.search_occupations(runtime, session, q, limit=MAX_RANKED)
+    return ranked_page(hits, limit, cursor)
 
 
 @router.get("/occupations/{occupation_id}", response_model=OccupationDetail)
 def get_occupation(session: SessionDep, occupation_id: Annotated[int, Path(ge=1, le=MAX_ID)]):
+    """An occupation with its essential and optional skills."""
     return repo.occupation_detail(session, occupation_id=occupation_id)

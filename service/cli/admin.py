@@ -1,12 +1,16 @@
 """`skillmatch tenants ...` and `skillmatch keys ...`: employers and their API keys; `skillmatch
 db ...` (service/cli/db.py): schema migrations. These need the database only (no model), so
-they are instant."""
+they are instant. Their answers are JSON on stdout (for `jq` and scripts); words meant for a
+person go to stderr."""
 
 from __future__ import annotations
 
 import json
+import sys
 
 from service.config import Settings
+
+STORE_IT = "Store the key now: it is shown once and kept only as a hash."
 
 
 def _session(settings: Settings):
@@ -30,7 +34,7 @@ def cmd_tenant_create(args, settings: Settings) -> int:
             out["key"] = {"id": row.id, "scopes": row.scopes, "key": key}
     print(json.dumps(out, indent=2))
     if "key" in out:
-        print("Store the key now: it is shown once and kept only as a hash.")
+        print(STORE_IT, file=sys.stderr)
     return 0
 
 
@@ -39,12 +43,16 @@ def cmd_tenant_list(args, settings: Settings) -> int:
 
     from models.tables import ApiKey, Tenant
 
+    out = []
     with _session(settings) as s:
         for t in s.execute(select(Tenant).order_by(Tenant.id)).scalars():
             keys = s.execute(select(ApiKey).where(ApiKey.tenant_id == t.id)).scalars().all()
-            shown = [f"{k.id}:{k.prefix}…({','.join(k.scopes)}{', revoked' if k.revoked else ''})"
-                     for k in keys]  # fmt: skip
-            print(f"{t.id}\t{t.name}\t{' '.join(shown)}")
+            shown = [
+                {"id": k.id, "prefix": k.prefix, "scopes": k.scopes, "revoked": bool(k.revoked)}
+                for k in keys
+            ]
+            out.append({"id": t.id, "name": t.name, "keys": shown})
+    print(json.dumps(out, indent=2))
     return 0
 
 
@@ -55,7 +63,7 @@ def cmd_key_create(args, settings: Settings) -> int:
         tenant = find_tenant(s, args.tenant)
         row, key = create_key(s, tenant.id, args.scopes.split(","), name=args.label or "")
         print(json.dumps({"id": row.id, "tenant": tenant.name, "scopes": row.scopes, "key": key}))
-    print("Store the key now: it is shown once and kept only as a hash.")
+    print(STORE_IT, file=sys.stderr)
     return 0
 
 
@@ -64,7 +72,8 @@ def cmd_key_revoke(args, settings: Settings) -> int:
 
     with _session(settings) as s:
         revoke_key(s, args.key_id)
-    print(f"key {args.key_id} revoked")
+    print(json.dumps({"id": args.key_id, "revoked": True}))
+    print(f"key {args.key_id} revoked", file=sys.stderr)
     return 0
 
 

@@ -5,8 +5,13 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import os
+import shutil
 import sys
+import tempfile
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from service.config import Settings
@@ -23,6 +28,15 @@ def init_runtime(settings: Settings):
 
     if settings.load_default_data:
         load_default_data(runtime)
+    if settings.jsonld_contexts is not None:
+        from service.profiles.contexts import import_folder
+
+        done = import_folder(runtime.engine, settings.jsonld_contexts)
+        logging.getLogger("skillmatch").info(
+            "JSON-LD contexts from %s: %s",
+            settings.jsonld_contexts,
+            {k: len(v) for k, v in done.items()},
+        )
     runtime.catalog.state()  # load the in-memory catalog now, not on the first request
     logging.getLogger("skillmatch").info("runtime ready in %.1f s", time.perf_counter() - t0)
     return runtime
@@ -44,6 +58,21 @@ def proxy_options(settings: Settings) -> dict:
     return {"proxy_headers": True, "forwarded_allow_ips": trusted}
 
 
+@contextmanager
+def metrics_folder(settings: Settings) -> Iterator[Path]:
+    """A fresh folder for the workers' metric files (under `metrics_multiprocess_dir`, else the
+    system's temporary folder), removed when the server stops: counts start at zero with each
+    start, and outlive a worker that dies and is replaced."""
+    base = settings.metrics_multiprocess_dir
+    if base is not None:
+        base.mkdir(parents=True, exist_ok=True)
+    folder = Path(tempfile.mkdtemp(prefix="skillmatch-metrics-", dir=base))
+    try:
+        yield folder
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
 def cmd_serve(args, settings: Settings) -> int:
     import uvicorn
 
@@ -58,17 +87,20 @@ def cmd_serve(args, settings: Settings) -> int:
         if args.init:
             init_runtime(settings)
         print(f"serving on http://{args.host}:{args.port} with {workers} workers", flush=True)
-        uvicorn.run(
-            "service.api.app:create_app_from_env",
-            factory=True,
-            host=args.host,
-            port=args.port,
-            workers=workers,
-            log_level="info",
-            log_config=None,
-            access_log=False,
-            **proxy_options(settings),
-        )
+        with metrics_folder(settings) as folder:
+            # read by prometheus-client as each (spawned) worker imports it: multiprocess mode
+            os.environ["PROMETHEUS_MULTIPROC_DIR"] = str(folder)
+            uvicorn.run(
+                "service.api.app:create_app_from_env",
+                factory=True,
+                host=args.host,
+                port=args.port,
+                workers=workers,
+                log_level="info",
+                log_config=None,
+                access_log=False,
+                **proxy_options(settings),
+            )
         return 0
     runtime = init_runtime(settings) if args.init else None
     if runtime is not None and settings.tune_malloc:  # else the app's lifespan does it
@@ -251,12 +283,14 @@ def build_parser() -> argparse.ArgumentParser:
     s.set_defaults(func=cmd_eval_titles)
 
     from service.cli.admin import add_admin_commands
+    from service.cli.contexts import add_contexts_commands
     from service.cli.data import add_data_commands
     from service.cli.vectors import add_vectors_command
 
     add_data_commands(sub)
     add_vectors_command(sub)
     add_admin_commands(sub)
+    add_contexts_commands(sub)
     return p
 
 

@@ -21,6 +21,7 @@ from service.profiles.evidence import EvidenceMap
 from service.profiles.learner import (
     badge_skills,
     build_learner,
+    jsonld_contexts,
     skill_source,
     verify_awarded,
 )
@@ -144,6 +145,7 @@ def _badge(
         identifiers=body.identifiers,
         keys=[*body.keys, *stored_keys],
         revocations=[*body.revocations, *stored_revs],
+        contexts=jsonld_contexts(runtime),
     )
     row = CandidateBadge(
         candidate_id=candidate_id,
@@ -191,7 +193,9 @@ def _evidence_rows(candidate_id: int, evidence: EvidenceMap) -> list[CandidateSk
                     skill_id=sid,
                     confidence=round(min(1.0, e.confidence), 4),
                     source=kind,
-                    badge_id=int(ref) if kind == "badge" and ref.isdigit() else None,
+                    badge_id=(
+                        int(ref) if kind == "badge" and ref.isascii() and ref.isdigit() else None
+                    ),
                     evidence=(e.text or "")[:1000],
                 )
             )

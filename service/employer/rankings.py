@@ -276,7 +276,10 @@ def rank_openings(
     cursor: str | None = None,
     include_public: bool = True,
     with_plan: bool = False,
+    min_coverage: float = 0.0,
 ) -> dict:
+    """Openings ranked for a candidate by weighted skill coverage; those under `min_coverage`
+    are left out (and out of the total)."""
     cand = get_candidate_row(session, tenant_id, candidate_id)
     pool = candidate_pool(runtime, session, tenant_id)
     row = int(np.searchsorted(pool.ids, cand.id))
@@ -299,7 +302,8 @@ def rank_openings(
         if total <= 0:
             continue
         got = sum(r.weight * best_credit(sid, held, nb)[0] for sid, r in reqs.items())
-        scored.append((got / total, pid))
+        if got / total >= min_coverage:
+            scored.append((got / total, pid))
     scored.sort(key=lambda x: (-x[0], x[1]))
     page = scored[offset : offset + limit]
     posts = records.postings_by_id(session, ids=[pid for _s, pid in page])

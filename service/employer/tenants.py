@@ -14,8 +14,9 @@ from dataclasses import dataclass
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
 
+from models.common import ASCII_SPACE
 from models.tables import ApiKey, Tenant
-from service.errors import InvalidInput, NotFound
+from service.errors import Conflict, InvalidInput, NotFound
 from service.repo import tenants as repo
 
 SCOPES = ("read", "write", "admin")
@@ -48,7 +49,7 @@ def expand_scopes(scopes: list[str] | tuple[str, ...]) -> frozenset[str]:
 
 
 def create_tenant(session: Session, name: str) -> Tenant:
-    name = name.strip()
+    name = name.strip(ASCII_SPACE)  # as the schema's pattern reads blank (no U+00A0 surprise)
     if not name:
         raise InvalidInput("a tenant needs a name", field="name")
     tenant = Tenant(name=name)
@@ -57,13 +58,13 @@ def create_tenant(session: Session, name: str) -> Tenant:
         session.commit()
     except IntegrityError as exc:
         session.rollback()
-        raise InvalidInput(f"a tenant named {name!r} exists", field="name") from exc
+        raise Conflict(f"a tenant named {name!r} exists", field="name") from exc
     session.refresh(tenant)
     return tenant
 
 
 def find_tenant(session: Session, ref: str | int) -> Tenant:
-    if isinstance(ref, int) or str(ref).isdigit():
+    if isinstance(ref, int) or (str(ref).isascii() and str(ref).isdigit()):
         tenant = repo.tenant_by_id(session, tenant_id=int(ref))
     else:
         tenant = repo.tenant_by_name(session, name=ref)

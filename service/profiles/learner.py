@@ -28,6 +28,7 @@ from service.repo.taxonomy import skill_ids_by_uri
 
 if TYPE_CHECKING:
     from service.runtime import Runtime
+    from service.verify.canonical import ContextStore
 
 
 @dataclass
@@ -127,7 +128,7 @@ def _badge_evidence(
                 warnings.append({"field": exc.field, "message": f"not counted: {exc.message}"})
             continue
         check()
-        res = verify_awarded(doc, identifiers=identifiers)
+        res = verify_awarded(doc, identifiers=identifiers, contexts=jsonld_contexts(runtime))
         outcomes.append(
             {"position": i, "status": res.status, "reason": res.reason, "message": res.message}
         )
@@ -192,6 +193,7 @@ def verify_awarded(
     identifiers: Sequence[str] = (),
     keys: Sequence[object] = (),
     revocations: Sequence[object] = (),
+    contexts: ContextStore | None = None,
 ):
     from datetime import UTC, datetime
 
@@ -203,7 +205,20 @@ def verify_awarded(
         recipient_ids=list(identifiers),
         keys=list(keys),
         revocations=list(revocations),
+        contexts=contexts,
     )
+
+
+def jsonld_contexts(runtime: Runtime) -> ContextStore:
+    """The JSON-LD contexts operators imported (service/profiles/contexts.py), this process's
+    copy."""
+    from service.profiles.contexts import ContextCache
+
+    cache = runtime.once(
+        "jsonld_contexts",
+        lambda: ContextCache(runtime.engine, check_s=runtime.settings.sync_interval_s),
+    )
+    return cache.store()  # type: ignore[attr-defined]
 
 
 def skill_source(document: object) -> dict | None:

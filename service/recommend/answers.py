@@ -7,10 +7,12 @@ documented)."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field, fields, is_dataclass, replace
 from functools import cache
 from typing import Any
 
+from indexing.types import SkillEntry
 from service.matching import Cover, Gap, GapItem, Option, Plan, RoleProfile, Shortfall, Stack
 from service.profiles.evidence import Evidence
 from service.profiles.learner import Learner
@@ -88,6 +90,8 @@ class GapJson:
 @dataclass(slots=True)
 class LearnerSkillJson:
     skill_id: int
+    uri: str
+    preferred_label: str
     confidence: float
     evidence: list[Evidence]
 
@@ -142,10 +146,18 @@ def shown_evidence(evidence: list[Evidence]) -> list[Evidence]:
     return list(best.values())
 
 
-def learner_json(learner: Learner) -> LearnerJson:
+def learner_json(learner: Learner, taxonomy: Mapping[int, SkillEntry]) -> LearnerJson:
+    """The learner as the answer shows it: each skill with its URI and label beside its id
+    (`taxonomy`: the runtime's skills), so a client needs no call per skill."""
+
+    def named(sid: int) -> tuple[str, str]:
+        entry = taxonomy.get(sid)
+        return (entry.uri, entry.preferred_label) if entry is not None else ("", "")
+
     skills = [
         LearnerSkillJson(
             sid,
+            *named(sid),
             c,
             [
                 replace(e, confidence=round(e.confidence, 4))

@@ -113,7 +113,9 @@ def compute(
     gap = compute_gap(role, learner.profile, nb, gap_config(runtime.settings))
     timings["gap"] = time.perf_counter() - t
     out = answers.RecommendationJson(
-        answers.role_json(role, info), answers.gap_json(gap), answers.learner_json(learner)
+        answers.role_json(role, info),
+        answers.gap_json(gap),
+        answers.learner_json(learner, runtime.skills),
     )
     if not role.skills:  # a valid question with an empty answer: said so, not refused
         out.role.warnings.append({"field": "target", "message": NO_SKILLS})

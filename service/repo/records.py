@@ -63,8 +63,9 @@ def decode_cursor(cursor: str | None) -> int:
 def _skill_ids(session: Session, refs: list[str]) -> list[int]:
     ids = []
     for ref in refs:
-        if ref.isdigit():
-            sid = session.get(Skill, int(ref)) and int(ref)
+        if ref.isascii() and ref.isdigit():  # "²" is a digit to str.isdigit, not to int()
+            n = int(ref)
+            sid = n if n <= MAX_ID and session.get(Skill, n) else None
         else:
             sid = session.execute(select(Skill.id).where(Skill.uri == ref)).scalar_one_or_none()
         if not sid:
@@ -126,6 +127,15 @@ def _posting_external_id(f: Filters):
 def filtered_ids(session: Session, *, kind: str, filters: Filters) -> list[int]:
     """The ids of `kind` that pass the filters (postings: also the caller's visibility)."""
     return [i for (i,) in session.execute(_filtered_ids(session, kind, filters)).all()]
+
+
+def count_matching(session: Session, *, kind: str, filters: Filters) -> int:
+    """How many rows of `kind` pass the filters (postings: the caller's visible ones)."""
+    table = Credential if kind == "credential" else JobPosting
+    stmt = select(func.count()).select_from(table)
+    if filters.active() or kind == "posting":
+        stmt = stmt.where(table.id.in_(_filtered_ids(session, kind, filters)))
+    return int(session.execute(stmt).scalar_one())
 
 
 def rows_by_id(session: Session, *, kind: str, ids: Collection[int]) -> dict[int, Any]:

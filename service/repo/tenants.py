@@ -3,7 +3,7 @@ by the key's hash (the key itself is never stored)."""
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlmodel import Session
 
 from models.tables import ApiKey, Tenant
@@ -29,3 +29,18 @@ def api_key_with_tenant(session: Session, *, key_hash: str) -> tuple[ApiKey, Ten
         .where(ApiKey.key_hash == key_hash)
     ).first()
     return None if found is None else (found[0], found[1])
+
+
+def tenants_page(session: Session, *, after: int, limit: int) -> list[Tenant]:
+    """Up to `limit` tenants with an id above `after`, by id."""
+    q = select(Tenant).where(Tenant.id > after).order_by(Tenant.id).limit(limit)
+    return list(session.execute(q).scalars())
+
+
+def tenant_count(session: Session) -> int:
+    return int(session.execute(select(func.count()).select_from(Tenant)).scalar_one())
+
+
+def keys_of(session: Session, *, tenant_ids: list[int]) -> list[ApiKey]:
+    q = select(ApiKey).where(ApiKey.tenant_id.in_(tenant_ids)).order_by(ApiKey.id)
+    return list(session.execute(q).scalars())

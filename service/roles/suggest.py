@@ -81,7 +81,7 @@ def suggest(
     warnings = [] if learner.profile.skills else [{"field": "learner", "message": NO_SKILLS}]
     end = offset + body.limit
     nxt = encode_cursor(end) if len(order) > end else None
-    learner_json = answers.learner_json(learner)
+    learner_json = answers.learner_json(learner, runtime.skills)
     out = ra.RolesSuggestJson(
         len(order), items, nxt, learner_json, warnings, answers.timings_ms(timings)
     )

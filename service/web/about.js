@@ -227,7 +227,7 @@ export function initAbout() {
     button: $("skill-search"),
     results: $("skill-results"),
     label: "skills",
-    load: (q) => api("/v1/skills", { query: { q, limit: 8 } }),
+    load: async (q) => (await api("/v1/skills", { query: { q, limit: 8 } })).items,
     item: skillItem,
     errorBox: $("about-error"),
   };

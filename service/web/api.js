@@ -1,6 +1,6 @@
 // The JSON API of this origin, and its errors in plain words.
-// The API answers errors as {"error": {"message": ..., "field": ...}}; this module turns them,
-// and network failures, into a message a person can act on, naming the field at fault.
+// The API answers errors as RFC 9457 problem details {"detail": ..., "field": ..., "code": ...};
+// this module turns them, and network failures, into a message a person can act on, naming the field at fault.
 
 import { clear, h } from "./dom.js";
 
@@ -51,9 +51,8 @@ export async function api(path, { method = "GET", body, key, query } = {}) {
     data = null;
   }
   if (!response.ok) {
-    const err = (data && data.error) || {};
-    const message =
-      err.message || (data && typeof data.detail === "string" && data.detail) || response.statusText;
+    const err = data || {};
+    const message = (typeof err.detail === "string" && err.detail) || response.statusText;
     throw new ApiError(
       response.status,
       message || `HTTP ${response.status}`,

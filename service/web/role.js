@@ -101,7 +101,7 @@ export function showTitleAnswer(title, role) {
 export async function showTitleMiss(title) {
   let hits = [];
   try {
-    hits = await api("/v1/occupations", { query: { q: title, limit: OPTIONS } });
+    hits = (await api("/v1/occupations", { query: { q: title, limit: OPTIONS } })).items;
   } catch {
     hits = []; // the miss is still said; the list is a help
   }

@@ -104,6 +104,19 @@ def test_gap_alone(client, role):
     assert 0 < out["gap"]["coverage"] < 1
 
 
+def test_the_learners_skills_carry_their_uri_and_label(client, runtime, role):
+    """Issue 19: a label beside each id, so a client needs no call per skill."""
+    body = {
+        "learner": {"credentials": [role["ids"]["m:held"]]},
+        "target": {"occupation_id": role["occupation_id"]},
+    }
+    skills = client.post("/v1/gap", json=body).json()["learner"]["skills"]
+    assert skills
+    for s in skills:
+        entry = runtime.skills[s["skill_id"]]
+        assert (s["uri"], s["preferred_label"]) == (entry.uri, entry.preferred_label)
+
+
 def test_occupation_credentials_ranked_by_role_coverage(client, role):
     out = client.get(f"/v1/occupations/{role['occupation_id']}/credentials").json()
     assert out["items"][0]["external_id"] == "m:big"
@@ -133,7 +146,7 @@ def test_occupation_credentials_ranked_by_role_coverage(client, role):
 def test_errors(client, body, status, field):
     r = client.post("/v1/recommendations", json=body)
     assert r.status_code == status, r.text
-    assert r.json()["error"]["field"] == field
+    assert r.json()["field"] == field
 
 
 def test_unknown_occupation_credentials_404(client):
@@ -160,15 +173,19 @@ def test_a_gibberish_title_gets_no_plan_but_the_closest_occupations(client):
         "/v1/recommendations", json={"target": {"title": "asdfgh qwerty"}, "learner": {}}
     )
     assert r.status_code == 404
-    err = r.json()["error"]
+    err = r.json()
     assert err["field"] == "target.title"
-    assert "confidently" in err["message"] and "closest:" in err["message"]
+    assert "confidently" in err["detail"] and "closest:" in err["detail"]
 
 
 def test_a_title_without_a_word_is_no_match_not_a_server_error(client):
-    assert client.get("/v1/occupations", params={"q": "|"}).json() == []
+    assert client.get("/v1/occupations", params={"q": "|"}).json() == {
+        "items": [],
+        "next_cursor": None,
+        "total": 0,
+    }
     r = client.post("/v1/gap", json={"target": {"title": "\U0001f60d -"}})
-    assert r.status_code == 404 and r.json()["error"]["field"] == "target.title"
+    assert r.status_code == 404 and r.json()["field"] == "target.title"
 
 
 def test_costs_are_planned_in_one_currency(client, role):

@@ -112,13 +112,13 @@ def test_listing_without_query_pages_by_id(client, catalog):
 
 def test_bad_search_input(client, catalog):
     r = client.get("/v1/credentials", params={"cursor": "!!not-a-cursor"})  # cursors are digits
-    assert r.status_code == 422 and r.json()["error"]["field"] == "query.cursor"
+    assert r.status_code == 422 and r.json()["field"] == "query.cursor"
     r = client.get("/v1/credentials", params={"cursor": "9999999999"})  # past the end: no page
-    assert r.status_code == 200 and r.json() == {"items": [], "next_cursor": None}
+    assert r.status_code == 200 and r.json()["items"] == [] and r.json()["next_cursor"] is None
     r = client.get("/v1/credentials", params={"max_hours": -1})
-    assert r.status_code == 422 and r.json()["error"]["field"] == "query.max_hours"
+    assert r.status_code == 422 and r.json()["field"] == "query.max_hours"
     r = client.get("/v1/credentials", params={"skill": "http://example.org/no-such-skill"})
-    assert r.status_code == 404 and r.json()["error"]["field"] == "skill"
+    assert r.status_code == 404 and r.json()["field"] == "skill"
 
 
 def test_get_credential_keeps_original_and_skills_with_evidence(client, catalog):
@@ -138,19 +138,19 @@ def test_get_credential_keeps_original_and_skills_with_evidence(client, catalog)
 
 def test_single_bad_document_is_422_with_field(client):
     r = client.post("/v1/credentials", json={"external_id": "x", "title": "t", "kind": "diploma"})
-    assert r.status_code == 422 and r.json()["error"]["field"] == "kind"
+    assert r.status_code == 422 and r.json()["field"] == "kind"
     r = client.post(
         "/v1/credentials", content=b"{not json", headers={"content-type": "application/json"}
     )
-    assert r.status_code == 422 and r.json()["error"]["field"] == "body"
+    assert r.status_code == 422 and r.json()["field"] == "body"
     r = client.post("/v1/credentials", json=[{}] * 2, params={"format": "pdf"})
-    assert r.status_code == 422 and r.json()["error"]["field"] == "query.format"
+    assert r.status_code == 422 and r.json()["field"] == "query.format"
 
 
 def test_batch_over_the_limit_is_422(client, settings):
     docs = [{"external_id": f"big{i}", "title": "t"} for i in range(settings.max_batch_records + 1)]
     r = client.post("/v1/credentials", json=docs)
-    assert r.status_code == 422 and r.json()["error"]["field"] == "body"
+    assert r.status_code == 422 and r.json()["field"] == "body"
 
 
 def test_unknown_ids_are_404(client):

@@ -35,7 +35,7 @@ def test_ready_is_503_until_the_runtime_loads(settings):
     app = create_app(settings)  # no runtime, lifespan not entered
     c = TestClient(app)
     r = c.get("/ready")
-    assert r.status_code == 503 and "loading" in r.json()["error"]["message"]
+    assert r.status_code == 503 and "loading" in r.json()["detail"]
     assert c.get("/health").status_code == 200
 
 
@@ -48,13 +48,15 @@ def test_about_names_model_taxonomy_and_attribution(client, runtime):
 
 
 def test_search_skills_by_alias(client):
-    hits = client.get("/v1/skills", params={"q": "PostgreSQL", "limit": 5}).json()
+    hits = client.get("/v1/skills", params={"q": "PostgreSQL", "limit": 5}).json()["items"]
     assert hits[0]["preferred_label"] == "PostgreSQL"
     assert len(hits) <= 5 and all(h["score"] <= hits[0]["score"] for h in hits)
 
 
 def test_search_skills_filters_by_source(client):
-    hits = client.get("/v1/skills", params={"q": "Adobe Photoshop", "source": "onet"}).json()
+    hits = client.get("/v1/skills", params={"q": "Adobe Photoshop", "source": "onet"}).json()[
+        "items"
+    ]
     assert hits and all(h["source"] == "onet" for h in hits)
     assert hits[0]["preferred_label"] == "Adobe Photoshop"
 
@@ -71,12 +73,12 @@ def test_search_skills_filters_by_source(client):
 def test_search_skills_bad_input_names_the_field(client, params, field):
     r = client.get("/v1/skills", params=params)
     assert r.status_code == 422
-    assert r.json()["error"]["field"] == field
+    assert r.json()["field"] == field
 
 
 def test_search_skills_oversize_query(client, settings):
     r = client.get("/v1/skills", params={"q": "a" * (settings.max_query_chars + 1)})
-    assert r.status_code == 422 and r.json()["error"]["field"] == "q"
+    assert r.status_code == 422 and r.json()["field"] == "q"
 
 
 def test_get_skill_with_hierarchy(client, runtime):
@@ -90,7 +92,7 @@ def test_get_skill_with_hierarchy(client, runtime):
 
 def test_get_skill_errors(client):
     assert client.get("/v1/skills/99999999").status_code == 404
-    assert client.get("/v1/skills/99999999").json()["error"]["field"] == "skill_id"
+    assert client.get("/v1/skills/99999999").json()["field"] == "skill_id"
     r = client.get("/v1/skills/abc")  # the path takes integers only (so /skills/extract is free)
     assert r.status_code == 404
 
@@ -115,23 +117,23 @@ def test_extract_returns_skills_with_evidence_spans(client):
 @pytest.mark.parametrize("text", ["", "   \n  "])
 def test_extract_rejects_empty_text(client, text):
     r = client.post("/v1/skills/extract", json={"text": text})
-    assert r.status_code == 422 and r.json()["error"]["field"] == "body.text"
+    assert r.status_code == 422 and r.json()["field"] == "body.text"
 
 
 def test_extract_rejects_oversize_text(client, settings):
     r = client.post("/v1/skills/extract", json={"text": "word " * settings.max_text_chars})
-    assert r.status_code == 422 and "limit" in r.json()["error"]["message"]
+    assert r.status_code == 422 and "limit" in r.json()["detail"]
 
 
 def test_extract_bad_body(client):
     r = client.post("/v1/skills/extract", json={"txt": "python"})
-    assert r.status_code == 422 and r.json()["error"]["field"] == "body.text"
+    assert r.status_code == 422 and r.json()["field"] == "body.text"
     r = client.post("/v1/skills/extract", json={"text": "python", "max_skills": 0})
-    assert r.status_code == 422 and r.json()["error"]["field"] == "body.max_skills"
+    assert r.status_code == 422 and r.json()["field"] == "body.max_skills"
 
 
 def test_search_occupations_exact_title_first(client):
-    hits = client.get("/v1/occupations", params={"q": "Software Developer"}).json()
+    hits = client.get("/v1/occupations", params={"q": "Software Developer"}).json()["items"]
     assert hits[0]["preferred_label"] == "software developer"
     assert hits[0]["isco_code"]
 
@@ -153,4 +155,4 @@ def test_get_occupation_with_essential_and_optional_skills(client, runtime):
 
 def test_get_occupation_404(client):
     r = client.get("/v1/occupations/4242424")
-    assert r.status_code == 404 and r.json()["error"]["field"] == "occupation_id"
+    assert r.status_code == 404 and r.json()["field"] == "occupation_id"

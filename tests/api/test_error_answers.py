@@ -45,7 +45,7 @@ def test_an_unhandled_exception_answers_json_500_and_logs_the_right_request_id(
         r = client.get("/v1/credentials", headers={"X-Request-ID": "boom-1"})
     body = assert_error(r, 500, None, request_id="boom-1")
     assert "secret detail" not in r.text and "RuntimeError" not in r.text
-    assert "boom-1" in body["error"]["message"]  # the id to quote when reporting it
+    assert "boom-1" in body["detail"]  # the id to quote when reporting it
     (line,) = _error_lines(caplog, "boom-1")
     assert "RuntimeError: secret detail" in line["exc_info"]  # the log keeps what the answer hides
     access = [r for r in caplog.records if r.name == "skillmatch.access"]

@@ -32,8 +32,8 @@ def make_client(settings, runtime, **overrides) -> TestClient:
 def assert_error(r, status: int, field: str | None) -> None:
     assert r.status_code == status, r.text
     body = r.json()
-    assert body["error"]["field"] == field
-    assert body["error"]["message"]
+    assert body["field"] == field
+    assert body["detail"]
     assert r.headers["X-Request-ID"]
 
 
@@ -45,7 +45,7 @@ def test_a_body_over_the_limit_gets_413_from_its_content_length(client):
         "/v1/credentials", content=b"x" * (9 * MiB), headers={"content-type": "application/json"}
     )
     assert_error(r, 413, "body")
-    assert str(8 * MiB) in r.json()["error"]["message"]
+    assert str(8 * MiB) in r.json()["detail"]
     metrics = client.get("/metrics").text  # answered before routing, counted under its route
     assert 'method="POST",route="/v1/credentials",status="413"' in metrics
 
@@ -285,7 +285,7 @@ def test_a_slow_recommendation_gets_503_at_the_deadline(settings, runtime, monke
         assert_error(r, 503, None)
         assert r.headers["Retry-After"] == "1"
         assert elapsed < 1.2  # answered at the deadline, not when the work ended
-        assert "0.3 s" in r.json()["error"]["message"]
+        assert "0.3 s" in r.json()["detail"]
         assert 'route="/v1/recommendations",status="503"' in c.get("/metrics").text
 
 

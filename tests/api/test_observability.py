@@ -101,7 +101,7 @@ def test_error_answers_carry_the_request_id_header_and_keep_their_shape(app_clie
     r = app_client.get("/v1/credentials/999999", headers={"X-Request-ID": "err-1"})
     assert r.status_code == 404
     assert r.headers["X-Request-ID"] == "err-1"
-    assert set(r.json()["error"]) == {"message", "field"}
+    assert set(r.json()) == {"type", "title", "status", "detail", "instance", "code", "field"}
 
 
 def test_log_lines_written_during_a_request_carry_its_id(settings):

@@ -37,9 +37,9 @@ def words(runtime, n_chars: int, seed: int) -> str:
 
 def assert_422(r, field: str, *, anonymous: bool = True) -> None:
     assert r.status_code == 422, r.text
-    error = r.json()["error"]
+    error = r.json()
     assert error["field"] == field
-    assert ("without an API key" in error["message"]) is anonymous
+    assert ("without an API key" in error["detail"]) is anonymous
 
 
 # --- limits by caller class --------------------------------------------------------------------
@@ -83,7 +83,7 @@ def _over_limits(settings, occupation_id: int) -> list[tuple[str, dict]]:
 
 @pytest.fixture(scope="module")
 def occupation_id(anon) -> int:
-    return anon.get("/v1/occupations", params={"q": "software developer"}).json()[0]["id"]
+    return anon.get("/v1/occupations", params={"q": "software developer"}).json()["items"][0]["id"]
 
 
 @pytest.mark.parametrize("route", ["/v1/recommendations", "/v1/gap"])

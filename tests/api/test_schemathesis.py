@@ -181,7 +181,7 @@ def _over_an_anonymous_limit(failure, response) -> bool:
     if "authorization" in {k.lower() for k in response.request.headers}:
         return False
     try:
-        message = json.loads(response.content)["error"]["message"]
+        message = json.loads(response.content)["detail"]
     except (ValueError, KeyError, TypeError):
         return False
     return isinstance(message, str) and "without an API key" in message
@@ -267,9 +267,9 @@ def test_the_false_positive_filter_drops_only_requests_valid_as_sent(app):
     other = SimpleNamespace(code="ST202")
     assert _not_a_false_positive(None, other, case(At.QUERY), sent("language=null"))
     # a request without a key over an anonymous limit (x-anonymous-maxItems) is excused, only that
-    over = b'{"error": {"message": "learner.badges has 9 items; the limit is 5 without an API key'
+    over = b'{"detail": "learner.badges has 9 items; the limit is 5 without an API key'
 
-    def refused(status=422, content=over + b' (50 with one)"}}', headers=None):
+    def refused(status=422, content=over + b' (50 with one)"}', headers=None):
         request = SimpleNamespace(headers=headers or {}, url="http://testserver/v1/gap")
         return SimpleNamespace(status_code=status, content=content, request=request)
 

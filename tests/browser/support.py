@@ -14,6 +14,7 @@ from __future__ import annotations
 import io
 import json
 import os
+import shutil
 import socket
 import subprocess
 import sys
@@ -26,7 +27,25 @@ from typing import Any
 import httpx
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
-CHROMIUM = Path(os.environ.get("SKILLMATCH_CHROMIUM", "/usr/bin/chromium"))
+CHROMIUM_NAMES = ("chromium", "chromium-browser", "google-chrome-stable", "google-chrome")
+
+
+def find_chromium(env: dict[str, str] | None = None) -> Path | None:
+    """SKILLMATCH_CHROMIUM when set (used as given, even if missing: the skip says so), else the
+    first chromium on PATH, else Debian's /usr/bin/chromium if present (what `make chromium`
+    finds too)."""
+    env = os.environ if env is None else env
+    if env.get("SKILLMATCH_CHROMIUM"):
+        return Path(env["SKILLMATCH_CHROMIUM"])
+    for name in CHROMIUM_NAMES:
+        found = shutil.which(name, path=env.get("PATH"))
+        if found:
+            return Path(found)
+    debian = Path("/usr/bin/chromium")
+    return debian if debian.exists() else None
+
+
+CHROMIUM = find_chromium()
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu"]
 MODEL = os.environ.get("SKILLMATCH_BROWSER_MODEL", "fake:384")
 START_TIMEOUT_S = float(os.environ.get("SKILLMATCH_BROWSER_START_TIMEOUT", "1800"))
@@ -40,8 +59,13 @@ def missing_requirement() -> str | None:
         import playwright.sync_api  # noqa: F401
     except ImportError:
         return "playwright is not installed (pip install -e '.[dev]' installs it)"
+    if CHROMIUM is None:
+        return (
+            "no chromium on PATH; set SKILLMATCH_CHROMIUM=/path/to/chromium "
+            "(Debian: apt-get install -y chromium)"
+        )
     if not CHROMIUM.exists():
-        return f"no chromium at {CHROMIUM} (Debian: apt-get install -y chromium)"
+        return f"no chromium at SKILLMATCH_CHROMIUM={CHROMIUM}"
     return None
 
 
@@ -232,7 +256,7 @@ class EmployerWorld:
 
 
 def occupation_skills(http: httpx.Client, title: str) -> tuple[int, list[dict], list[dict]]:
-    hits = http.get("/v1/occupations", params={"q": title, "limit": 1}).json()
+    hits = http.get("/v1/occupations", params={"q": title, "limit": 1}).json()["items"]
     occ = http.get(f"/v1/occupations/{hits[0]['id']}").json()
     return occ["id"], occ["essential_skills"], occ["optional_skills"]
 

@@ -354,7 +354,7 @@ def test_other_errors_and_network_failure(page, live_server, screenshot):
         if status == 0:
             route.abort("connectionrefused")
             return
-        body = {"error": {"message": f"stub message {status}", "field": "body"}}
+        body = {"status": status, "detail": f"stub message {status}", "field": "body"}
         headers = {"Retry-After": "7"} if status == 429 else {}
         route.fulfill(status=status, json=body, headers=headers)
 

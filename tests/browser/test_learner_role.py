@@ -91,7 +91,8 @@ def suggested(live_server) -> list[dict]:
     """Real occupations, as POST /v1/roles/suggest answers them (closest first)."""
     with httpx.Client(base_url=live_server.url, timeout=60) as http:
         occupations = [
-            http.get("/v1/occupations", params={"q": t, "limit": 1}).json()[0] for t in FIT_TITLES
+            http.get("/v1/occupations", params={"q": t, "limit": 1}).json()["items"][0]
+            for t in FIT_TITLES
         ]
     return [
         {
@@ -189,7 +190,7 @@ def test_roles_that_fit_you_where_the_server_lacks_them(page, live_server, statu
 
     def answer(route):
         message = "Not Found" if status == 404 else "Method Not Allowed"
-        route.fulfill(status=status, json={"error": {"message": message, "field": None}})
+        route.fulfill(status=status, json={"status": status, "detail": message, "field": None})
 
     page.goto(live_server.url + "/")
     page.route("**/v1/roles/suggest", answer)

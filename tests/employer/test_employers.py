@@ -111,7 +111,7 @@ def test_keys_are_stored_only_as_hashes_and_authenticate(runtime):
 def test_writes_need_a_key_with_write_scope(anon, world):
     body = {"name": "X"}
     r = anon.post("/v1/candidates", json=body)
-    assert r.status_code == 401 and r.json()["error"]["field"] == "authorization"
+    assert r.status_code == 401 and r.json()["field"] == "authorization"
     r = world["a_read"].post("/v1/candidates", json=body)
     assert r.status_code == 403
     assert world["a_read"].post("/v1/postings", json={"title": "t"}).status_code == 403
@@ -340,3 +340,25 @@ def test_learner_badges_are_verified_in_recommendations(world, anon, runtime):
     conf = {x["skill_id"]: x["confidence"] for x in learner["skills"]}
     sid = next(i["skill_id"] for i in r.json()["gap"]["items"] if i["credit"] > 0)
     assert abs(conf[sid] - runtime.settings.trust_badge_verified) < 1e-6
+
+
+def test_min_coverage_leaves_weak_openings_out_of_a_candidates_list(world):
+    a, ess = world["a"], world["ess"]
+    far = [{"uri": u, "relation": "essential"} for u in ess[-6:]]  # skills Ana lacks
+    posted = a.post("/v1/postings", json={"external_id": "far-away", "title": "Far", "skills": far})
+    assert posted.status_code == 201, posted.text
+    try:
+        url = f"/v1/candidates/{world['strong']['id']}/openings"
+        every = a.post(url, json={"limit": 100, "include_public": False}).json()
+        coverages = sorted(i["coverage"] for i in every["items"])
+        assert len(coverages) >= 2 and coverages[0] < coverages[-1], coverages
+        floor = (coverages[0] + coverages[-1]) / 2
+        body = {"limit": 100, "include_public": False, "min_coverage": floor}
+        kept = a.post(url, json=body).json()
+        assert kept["items"] and all(i["coverage"] >= floor - 1e-4 for i in kept["items"])
+        assert kept["total"] == sum(c >= floor for c in coverages) < every["total"]
+        for bad in (-0.1, 1.5, "0.5", None):
+            r = a.post(url, json={"min_coverage": bad})
+            assert r.status_code == 422 and r.json()["field"] == "body.min_coverage", r.text
+    finally:
+        a.delete(f"/v1/postings/{posted.json()['items'][0]['id']}")

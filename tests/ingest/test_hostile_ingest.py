@@ -125,7 +125,7 @@ def test_a_stored_non_finite_number_does_not_break_answers(client, anon, runtime
 def test_a_malformed_body_is_refused_in_the_error_shape(client, content, headers, says):
     r = client.post("/v1/postings", content=content, headers={**headers, "X-Request-ID": "bad-1"})
     body = assert_error(r, 422, "body", request_id="bad-1")
-    assert says in body["error"]["message"]
+    assert says in body["detail"]
 
 
 def test_a_malformed_jsonl_line_costs_that_line_only(client, runtime):
@@ -162,7 +162,7 @@ def test_a_malformed_jsonl_line_costs_that_line_only(client, runtime):
 def test_a_body_that_is_not_utf8_is_refused_not_mangled(client, runtime, content, headers):
     r = client.post("/v1/postings", content=content, headers=headers)
     body = assert_error(r, 422, "body")
-    assert "UTF-8" in body["error"]["message"]
+    assert "UTF-8" in body["detail"]
     assert stored(runtime, JobPosting, "utf-1") == 0
 
 
@@ -194,7 +194,7 @@ def test_an_oversized_integer_is_refused_by_its_field_not_the_database(client):
         json={"external_id": "big-int", "title": "Course", "validity_months": 10**30},
     )
     body = assert_error(r, 422, "validity_months")
-    assert "Error" not in body["error"]["message"]
+    assert "Error" not in body["detail"]
 
 
 def test_a_database_refusal_shows_no_internals(client, runtime, monkeypatch, caplog):
@@ -209,7 +209,7 @@ def test_a_database_refusal_shows_no_internals(client, runtime, monkeypatch, cap
     with caplog.at_level(logging.WARNING, logger="skillmatch"):
         r = client.post("/v1/credentials", json={"external_id": "db-refused", "title": "Course"})
     body = assert_error(r, 422, "$")
-    message = body["error"]["message"]
+    message = body["detail"]
     for internal in ("Error", "SQLite", "INTEGER", "int", "psycopg"):
         assert internal not in message, message
     assert any(r.exc_info for r in caplog.records if "db-refused" in r.getMessage())

@@ -123,7 +123,7 @@ def test_per_request_trust_outside_bounds_is_refused(client, nurse, trust, field
     body = {"learner": {"trust": trust}, "target": {"occupation_id": nurse["occupation_id"]}}
     r = client.post("/v1/gap", json=body)
     assert r.status_code == 422, r.text
-    assert r.json()["error"]["field"] == field
+    assert r.json()["field"] == field
 
 
 def test_trust_weights_default_to_the_settings(runtime):
@@ -147,7 +147,7 @@ def test_a_non_finite_trust_is_refused(client, nurse):
 
     r = client.post("/v1/gap", content=raw, headers={"Content-Type": "application/json"})
     assert r.status_code == 422, r.text
-    assert r.json()["error"]["field"] == "body.learner.trust.declared"
+    assert r.json()["field"] == "body.learner.trust.declared"
 
 
 def test_text_evidence_keeps_its_span_and_counts_as_held(client, runtime, nurse):

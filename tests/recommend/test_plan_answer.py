@@ -70,7 +70,7 @@ def test_max_steps_outside_1_to_30_is_refused_naming_the_field(client, bricks, v
         assert r.status_code == 200
         return
     assert r.status_code == 422, r.text
-    assert r.json()["error"]["field"] == "body.constraints.max_steps"
+    assert r.json()["field"] == "body.constraints.max_steps"
 
 
 def test_max_steps_from_the_request_and_from_the_settings(client, runtime, bricks, monkeypatch):

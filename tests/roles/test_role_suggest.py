@@ -215,8 +215,8 @@ def test_a_learner_whose_evidence_names_no_skill_gets_an_empty_ranking(client):
 def _error(client, body, field: str, status: int = 422) -> str:
     r = client.post(URL, json=body)
     assert r.status_code == status, r.text
-    assert r.json()["error"]["field"] == field, r.text
-    return r.json()["error"]["message"]
+    assert r.json()["field"] == field, r.text
+    return r.json()["detail"]
 
 
 @pytest.mark.parametrize(

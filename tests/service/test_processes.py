@@ -59,7 +59,7 @@ def _env(tmp_path, mini_data_dir, url):
         text=True,
         check=True,
     ).stdout
-    e["_KEY"] = json.loads(out.split("\nStore")[0])["key"]["key"]
+    e["_KEY"] = json.loads(out)["key"]["key"]
     yield e
 
 
