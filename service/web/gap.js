@@ -141,6 +141,19 @@ function names(items) {
   return shown.join(", ") + (more > 0 ? ` and ${more} more` : "");
 }
 
+/** The skills held on weak evidence, each with its note ("declared, not evidenced"), and how
+ * to strengthen them. */
+function partlyWords(weak) {
+  const it = weak.length === 1 ? "it" : "them";
+  const shown = weak.slice(0, SHOWN).map((w) => (w.note ? `${w.label} (${w.note})` : w.label));
+  const more = weak.length - shown.length;
+  return (
+    `${shown.join(", ")}${more > 0 ? ` and ${more} more` : ""}. Nothing checked backs ${it} yet. ` +
+    `To strengthen ${it}, add a badge or certificate that shows ${it} under “Optional”, or write ` +
+    `in your own words where you used ${it}.`
+  );
+}
+
 /** What you have, what you lack and what counts only partly, in sentences. */
 function inWords(gap) {
   const byWeight = (a, b) => b.weight - a.weight || a.label.localeCompare(b.label);
@@ -161,17 +174,7 @@ function inWords(gap) {
         ? `${plural(have.length, "skill")} this role asks for: ${names(have)}.`
         : "none of this role's skills yet. Add the skills you use at work above, in your own words or by name.",
     ),
-    weak.length
-      ? line(
-          "words-partly",
-          "Counts only partly:",
-          `${names(weak)}. You listed ${weak.length === 1 ? "it" : "them"}, but nothing backs ` +
-            `${weak.length === 1 ? "it" : "them"} yet (declared, not evidenced). To strengthen ` +
-            `${weak.length === 1 ? "it" : "them"}, add a badge or certificate that shows ` +
-            `${weak.length === 1 ? "it" : "them"} under “Optional”, or write in your own words where you used ` +
-            `${weak.length === 1 ? "it" : "them"}.`,
-        )
-      : null,
+    weak.length ? line("words-partly", "Counts only partly:", partlyWords(weak)) : null,
     related.length
       ? line("words-related", "Close to what you have:", `${names(related)}: a related skill of yours counts partly towards each.`)
       : null,
@@ -180,7 +183,7 @@ function inWords(gap) {
       "What the role needs that you lack:",
       lack.length ? `${plural(lack.length, "essential skill")}: ${names(lack)}.` : "no essential skill is missing.",
     ),
-    line("words-count", "In all:", `you have ${heldEssential} of the ${plural(essential.length, "essential skill")} this role needs.`),
+    line("words-count", "Essential skills:", `you have ${heldEssential} of the ${essential.length} this role needs.`),
   );
 }
 

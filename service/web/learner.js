@@ -301,9 +301,9 @@ function showAnswer(request, answer, sentBadges) {
   unmarkStale();
   fold(request, answer);
   $("learner-results").hidden = false;
-  const title = $("learner-results-title");
-  title.focus();
-  title.scrollIntoView({ block: "start" });
+  // the summary of what was asked (and "Change my answers") and the plan's heading in view
+  $("learner-results-title").focus({ preventScroll: true });
+  $("learner-summary").scrollIntoView({ block: "start" });
 }
 
 /** Ask for the plan: the text is read first (if it changed), then the request is sent. */

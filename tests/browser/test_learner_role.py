@@ -47,6 +47,10 @@ def test_a_weak_title_shows_the_warning_and_alternatives(page, live_server, scre
     assert 2 <= len(options) <= 5 and options[0]["checked"]
     assert f"“data analist” reads as {options[0]['label']}." in page.inner_text("#role-resolution")
     assert page.inner_text("#occ-chosen").startswith(f"Target role: {options[0]['label']}.")
+    # the plan says the match is loose, with a way back to the roles to pick from
+    assert "matched this role only loosely" in page.inner_text("#learner-output")
+    page.click("#role-other")
+    assert page.locator("#learner-form").is_visible()
     other = options[-1]
     page.check(f"#role-resolution input[name=role-pick][value='{other['id']}']")
     assert page.inner_text("#occ-chosen") == f"Target role: {other['label']}."
@@ -63,7 +67,7 @@ def test_a_title_without_a_match_shows_the_closest_roles(page, live_server, scre
     page.goto(live_server.url + "/")
     page.fill("#occ-q", NO_MATCH)
     page.click("#learner-submit")
-    error = page.locator("#learner-error")
+    error = page.locator("#role-error")  # beside the job title
     error.locator("h3").wait_for()
     text = error.inner_text()
     assert "No role matches this job title confidently." in text
@@ -82,7 +86,7 @@ def test_a_title_without_a_match_shows_the_closest_roles(page, live_server, scre
     assert page.inner_text("#occ-chosen") == f"Target role: {options[0]['label']}."
     page.click("#learner-submit")
     wait_for_plan(page)
-    assert page.inner_text("#learner-error") == ""
+    assert page.inner_text("#role-error") == ""
     assert page.get_attribute("#occ-q", "aria-invalid") is None
     assert f"Target role: {options[0]['label']}" in page.inner_text("#learner-output")
 

@@ -48,9 +48,7 @@ def upgrade() -> None:
     occupation = sa.table(
         "occupation", sa.column("uri", sa.String), sa.column("regulated", sa.Boolean)
     )
-    op.execute(
-        occupation.update().where(occupation.c.uri.in_(REGULATED)).values(regulated=True)
-    )
+    op.execute(occupation.update().where(occupation.c.uri.in_(REGULATED)).values(regulated=True))
 
 
 def downgrade() -> None:
