@@ -101,6 +101,7 @@ def suggested(live_server) -> list[dict]:
         {
             "rank": i + 1,
             "occupation": {k: o[k] for k in ("id", "uri", "preferred_label", "isco_code")},
+            "score": round(0.45 - i * 0.05, 4),
             "coverage": round(0.5 - i * 0.05, 4),
             "coverage_held": round(0.6 - i * 0.05, 4),
             "n_essential": 12,
@@ -162,6 +163,9 @@ def test_roles_that_fit_you(page, live_server, screenshot):
     assert page.inner_text("#roles-note") == "5 roles that fit you, the closest first."
     first = results.first.inner_text()
     assert FIT_TITLES[0] in first and "you have 7 of 12 essential skills" in first
+    # the order's score, and coverage held and weighed by how well each skill is backed
+    assert "match 45%" in first
+    assert "60% of its essential skills held, 50% counting how well each is backed" in first
     assert "to close the gap: 40 h, 300.00 EUR" in first
     assert "(not all within your limits)" in results.nth(1).inner_text()
     page.click("#roles-more")
