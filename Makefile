@@ -11,7 +11,7 @@ SHARED ?= ../shared
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install install-dev run init test test-fast lint format bench eval clean chromium distill
+.PHONY: install install-dev run init test test-fast lint format bench eval clean chromium distill axe
 
 ## What serving needs, nothing more (`make run`); install-dev adds the test and lint tools.
 install: $(STAMP)
@@ -50,8 +50,16 @@ chromium:
 	else echo "no chromium on PATH and no root apt-get: the browser tests will be skipped" \
 	  "(set SKILLMATCH_CHROMIUM=/path/to/chromium to run them)" >&2; fi
 
+## axe-core for the browser tests' accessibility checks (tests/browser/axe.py): from npm into
+## node_modules/ (gitignored, nothing saved in a package.json); without npm those checks skip.
+axe:
+	@if test -f node_modules/axe-core/axe.min.js; then :; \
+	elif command -v npm >/dev/null 2>&1; then \
+		npm install --no-save --no-package-lock --no-audit --no-fund axe-core@4; \
+	else echo "npm not found: the accessibility checks of tests/browser will be skipped"; fi
+
 ## The whole suite (PostgreSQL tests run when SKILLMATCH_TEST_POSTGRES_URL is set, as in CI).
-test: install-dev chromium
+test: install-dev chromium axe
 	HF_HUB_OFFLINE=1 $(BIN)/python -m pytest -q
 
 test-fast: install-dev

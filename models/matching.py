@@ -194,6 +194,11 @@ class RoleOut(BaseModel):
     )
     n_skills: int
     n_essential: int
+    regulated: bool = Field(
+        default=False,
+        description="an occupation ESCO marks as a regulated profession: practising it needs a "
+        "recognised qualification (and often a registration) that credentials do not replace",
+    )
     warnings: list[WarningOut] = Field(
         default_factory=list, description="e.g. a target in which no taxonomy skill is known"
     )

@@ -107,6 +107,7 @@ class SuggestedOccupationOut(BaseModel):
     uri: str
     preferred_label: str
     isco_code: str
+    regulated: bool = Field(default=False, description="a regulated profession (ESCO)")
 
 
 class CarrierSkillOut(BaseModel):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from sqlalchemy import JSON, Column, Index, LargeBinary, Text
+from sqlalchemy import JSON, Column, Index, LargeBinary, Text, false
 from sqlmodel import Field, SQLModel
 
 
@@ -59,6 +59,9 @@ class Occupation(SQLModel, table=True):
     description: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
     isco_code: str = Field(default="", max_length=16, index=True)
     code: str = Field(default="", max_length=64)
+    # ESCO's regulatedProfessionNote: practising needs a recognised qualification (and often a
+    # registration) in EU member states
+    regulated: bool = Field(default=False, sa_column_kwargs={"server_default": false()})
 
 
 class OccupationSkill(SQLModel, table=True):

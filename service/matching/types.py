@@ -55,11 +55,13 @@ class RequiredSkill:
 @dataclass(frozen=True)
 class RoleProfile:
     """A target role and its weighted required skills.
-    source: "occupation:<uri>", "posting:<id>" or "text"."""
+    source: "occupation:<uri>", "posting:<id>" or "text". regulated: an occupation ESCO marks
+    as a regulated profession."""
 
     title: str
     skills: list[RequiredSkill]
     source: str = "text"
+    regulated: bool = False
 
 
 @dataclass(frozen=True)

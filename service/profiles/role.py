@@ -55,7 +55,9 @@ def role_from_occupation(
         if (req := occupation_requirement(sid, label, relation, source, hot, settings))
     ]
     skills.sort(key=lambda r: (-r.weight, r.label))
-    return RoleProfile(occ.preferred_label, skills, f"occupation:{occ.uri}")
+    return RoleProfile(
+        occ.preferred_label, skills, f"occupation:{occ.uri}", regulated=occ.regulated
+    )
 
 
 def occupation_requirement(

@@ -66,6 +66,7 @@ class RoleJson:
     n_skills: int
     n_essential: int
     warnings: list[dict]
+    regulated: bool = False
     title_resolution: list[dict] | Any = ABSENT
 
 
@@ -107,7 +108,7 @@ class LearnerJson:
 def role_json(role: RoleProfile, info: dict) -> RoleJson:
     """info: what building the role found (warnings, the title's resolution)."""
     n_ess = sum(1 for r in role.skills if r.essential)
-    out = RoleJson(role.title, role.source, len(role.skills), n_ess, [])
+    out = RoleJson(role.title, role.source, len(role.skills), n_ess, [], role.regulated)
     if "title_resolution" in info:
         out.title_resolution = info["title_resolution"]
     if "warnings" in info:

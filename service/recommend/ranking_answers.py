@@ -189,6 +189,7 @@ class OccupationJson:
     uri: str
     preferred_label: str
     isco_code: str
+    regulated: bool
 
 
 @dataclass(slots=True)

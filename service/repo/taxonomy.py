@@ -195,6 +195,12 @@ def occupation_rows(session: Session) -> list[tuple[int, str, str, str]]:
     return [tuple(r) for r in session.execute(q).all()]
 
 
+def regulated_occupation_ids(session: Session) -> set[int]:
+    """The occupations ESCO marks as regulated professions."""
+    q = select(Occupation.id).where(Occupation.regulated)
+    return set(session.execute(q).scalars().all())
+
+
 def occupation_title_rows(session: Session) -> list[tuple[int, str, str, str, list, str]]:
     """(id, preferred label, description, ISCO code, alt labels, URI) of every occupation, by
     id: what the title resolver is built from."""

@@ -22,7 +22,11 @@ from sqlmodel import Session
 
 from service.matching import LearnerProfile, RequiredSkill, RoleProfile
 from service.profiles.role import occupation_requirement, skill_labels
-from service.repo.taxonomy import all_occupation_skills, occupation_rows
+from service.repo.taxonomy import (
+    all_occupation_skills,
+    occupation_rows,
+    regulated_occupation_ids,
+)
 from service.roles.graph import skill_graph
 
 if TYPE_CHECKING:
@@ -38,6 +42,7 @@ class RoleMatrix:
     labels: list[str]
     isco: list[str]
     major: np.ndarray  # ISCO major group (the code's first digit) of each row; -1 without one
+    regulated: np.ndarray  # a regulated profession (ESCO), per row
     # every requirement of row r (the role of POST /v1/gap, merged): [req_ptr[r], req_ptr[r+1])
     req_ptr: np.ndarray
     req_skill: np.ndarray
@@ -86,6 +91,7 @@ def _requirements(session: Session, row_of: Mapping[int, int], settings) -> list
 
 def build_matrix(runtime: Runtime, session: Session) -> RoleMatrix:
     occ = occupation_rows(session)
+    regulated = regulated_occupation_ids(session)
     n = len(occ)
     row_of = {o[0]: i for i, o in enumerate(occ)}
     merged = _requirements(session, row_of, runtime.settings)
@@ -108,6 +114,7 @@ def build_matrix(runtime: Runtime, session: Session) -> RoleMatrix:
         labels=[o[2] for o in occ],
         isco=[o[3] or "" for o in occ],
         major=np.array([int(c[0]) if c and c[0].isdigit() else -1 for *_, c in occ], np.int64),
+        regulated=np.array([o[0] in regulated for o in occ], dtype=bool),
         req_ptr=req_ptr,
         req_skill=req_skill,
         req_weight=req_weight,
@@ -161,7 +168,12 @@ def role_profile(
         for sid, w, e in zip(ids, weights, essential, strict=True)
     ]
     skills.sort(key=lambda r: (-r.weight, r.label))
-    return RoleProfile(matrix.labels[row], skills, f"occupation:{matrix.uris[row]}")
+    return RoleProfile(
+        matrix.labels[row],
+        skills,
+        f"occupation:{matrix.uris[row]}",
+        regulated=bool(matrix.regulated[row]),
+    )
 
 
 def reverse_pairs(pairs: Mapping) -> dict[int, list[tuple[int, float]]]:

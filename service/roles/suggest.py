@@ -159,7 +159,11 @@ def _role_item(
     matrix, row, score: float, gap: Gap, position: int, carriers, closing
 ) -> ra.SuggestedRoleJson:
     occupation = ra.OccupationJson(
-        int(matrix.occ_ids[row]), matrix.uris[row], matrix.labels[row], matrix.isco[row]
+        int(matrix.occ_ids[row]),
+        matrix.uris[row],
+        matrix.labels[row],
+        matrix.isco[row],
+        bool(matrix.regulated[row]),
     )
     counts = answers.gap_counts(gap.items)
     return ra.SuggestedRoleJson(

@@ -67,6 +67,15 @@ def onet_uri(commodity_code: str, example: str) -> str:
     return f"urn:onet:technology:{commodity_code}:{slug}"
 
 
+REGULATED = "http://data.europa.eu/esco/regulated-professions/regulated"
+
+
+def is_regulated(note: str | None) -> bool:
+    """ESCO's regulatedProfessionNote: ".../regulated" (15 occupations in v1.1.1) or
+    ".../unregulated"."""
+    return (note or "").strip() == REGULATED
+
+
 def _fingerprint(data_dir: Path, include_onet: bool) -> str:
     h = hashlib.sha256(f"onet={include_onet}".encode())
     files = [data_dir / "esco" / f for f in ESCO_FILES]
@@ -147,6 +156,7 @@ def _load_esco(s: Session, esco: Path) -> None:
             description=(r["description"] or "").strip(),
             isco_code=r["iscoGroup"] or "",
             code=r.get("code") or "",
+            regulated=is_regulated(r.get("regulatedProfessionNote")),
         )
         for r in read_csv_gz(esco / "occupations_en.csv.gz")
     ]

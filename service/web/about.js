@@ -25,10 +25,36 @@ export function aboutSkills() {
   return [...state.skills.keys()];
 }
 
+/** What the learner changed by hand: skills added ([uri, label]) and read skills removed. */
+export function skillChoices() {
+  const added = [...state.skills].filter(([, s]) => s.origin === "added").map(([uri, s]) => [uri, s.label]);
+  return { added, removed: [...state.removed.keys()] };
+}
+
+/** Put back a learner's words and choices (a saved plan or a shared link): read the text,
+ * remove what they removed, add what they added. Resolves to false when the text could not
+ * be read. */
+export async function restoreAbout(text, { added = [], removed = [] } = {}) {
+  $("about-text").value = text || "";
+  const ok = await readAbout({ force: Boolean(text) });
+  for (const uri of removed) {
+    const skill = state.skills.get(uri);
+    if (skill && skill.origin === "text") {
+      state.skills.delete(uri);
+      state.removed.set(uri, skill);
+    }
+  }
+  for (const [uri, label] of added) {
+    if (!state.skills.has(uri)) state.skills.set(uri, { label, origin: "added", evidence: [] });
+  }
+  render();
+  return ok;
+}
+
 // ------------------------------------------------------------------ the lists
 
 function evidenceLine(skill) {
-  if (skill.origin === "added") return "added from the taxonomy";
+  if (skill.origin === "added") return "added by you";
   const quotes = skill.evidence.slice(0, 2).map((t) => `“${t}”`);
   return quotes.length ? `from your words: ${quotes.join(", ")}` : "from your words";
 }
@@ -190,21 +216,20 @@ export function readAbout({ force = false } = {}) {
 // ------------------------------------------------------------------ adding from the taxonomy
 
 function skillItem(s) {
-  const button = toggleButton(state.skills.has(s.uri), "Add", "Remove", s.preferred_label);
-  Object.assign(button.dataset, { key: s.uri, what: s.preferred_label, add: "Add" });
+  const button = toggleButton(state.skills.has(s.uri), "Add", "Added", s.preferred_label);
+  Object.assign(button.dataset, { key: s.uri, what: s.preferred_label, add: "Add", done: "Added" });
   button.addEventListener("click", () => {
-    const had = state.skills.get(s.uri);
-    if (had) {
-      state.skills.delete(s.uri);
-      if (had.evidence.length) state.removed.set(s.uri, had);
-    } else {
-      state.removed.delete(s.uri);
-      state.skills.set(s.uri, { label: s.preferred_label, origin: "added", evidence: [] });
+    if (state.skills.has(s.uri)) {
+      $("about-status").textContent = `“${s.preferred_label}” is already in your skills; remove it there if it is wrong.`;
+      return;
     }
-    setToggle(button, state.skills.has(s.uri), "Add", "Remove", s.preferred_label);
+    state.removed.delete(s.uri);
+    state.skills.set(s.uri, { label: s.preferred_label, origin: "added", evidence: [] });
+    setToggle(button, true, "Add", "Added", s.preferred_label);
     render();
+    $("about-status").textContent = `Added “${s.preferred_label}” to your skills.`;
   });
-  const via = s.matched_label && s.matched_label !== s.preferred_label ? `also called “${s.matched_label}” · ` : "";
+  const via = s.matched_label && s.matched_label !== s.preferred_label ? `also called “${s.matched_label}”` : "";
   return h(
     "li",
     {},
@@ -212,7 +237,7 @@ function skillItem(s) {
       "span",
       { class: "item-text" },
       h("span", { class: "item-title" }, s.preferred_label),
-      h("span", { class: "item-meta" }, `${via}${s.source === "onet" ? "O*NET technology" : "ESCO"}`),
+      via ? h("span", { class: "item-meta" }, via) : null,
     ),
     button,
   );

@@ -183,9 +183,8 @@ export function showError(box, err) {
     box.appendChild(h("p", { class: "error-message" }, /[.!?]$/.test(sentence) ? sentence : `${sentence}.`));
   }
   if (label) {
-    const fieldLine = h("p", { class: "error-field" }, h("strong", {}, "Field: "), label);
-    if (err.field && err.field !== label) fieldLine.append(" ", h("code", {}, `(${err.field})`));
-    box.appendChild(fieldLine);
+    // the field in the page's words only: the API's name for it (constraints.max_hours) stays out
+    box.appendChild(h("p", { class: "error-field" }, h("strong", {}, "Field: "), label));
   }
   if (words.advice) box.appendChild(h("p", { class: "error-advice" }, words.advice));
   const el = control ? document.getElementById(control) : null;

@@ -1,26 +1,46 @@
 // The learner's flow: their own words (skills read from them, kept or removed, more added), a
 // target role (a typed title resolved on the server, or a role that fits them, or a job
 // posting), limits, and optionally held credentials and badge files -> POST
-// /v1/recommendations -> the gap as a chart, the plan, what it stacks into, badge verification
-// and warnings. The input parts live in about.js and role.js.
+// /v1/recommendations -> the answer first: the form folds to a one-line summary, the plan
+// scrolls into view, and is marked out of date when the inputs change. The input parts live in
+// about.js and role.js, the answer in results.js, gap.js and plan.js; comparing two roles in
+// compare.js, saving, sharing and printing in keep.js.
 
-import { readAbout, aboutSkills, initAbout } from "./about.js";
+import { aboutSkills, initAbout, readAbout, restoreAbout, skillChoices } from "./about.js";
 import { api, clearError, describeField, InputError, showError } from "./api.js";
 import { readBadgeFiles } from "./badges.js";
-import { $, busy, clear, h, hours, money, onEnter, percent, plural, tag } from "./dom.js";
-import { renderPlan } from "./plan.js";
-import { initRole, isTitleMiss, roleTarget, showTitleAnswer, showTitleMiss } from "./role.js";
+import { renderCompare } from "./compare.js";
+import { $, busy, clear, h, hours, money, onEnter, percent, plural } from "./dom.js";
+import { forgetSaved, keepBar, linkedInputs, savedInputs } from "./keep.js";
+import { kindWords } from "./plan.js";
+import { chooseRole, chosenRole, initRole, isTitleMiss, roleTarget, showTitleAnswer, showTitleMiss } from "./role.js";
+import { renderResult } from "./results.js";
 import { runSearch, setToggle, syncToggles, toggleButton } from "./search.js";
 
 const state = {
   credentials: new Map(), // id -> credential summary
   badges: [], // {file, doc, title}
+  last: null, // {request, answer, inputs} of the plan shown
+  errorBox: null, // the box beside a control that shows the last plan's error
+};
+
+// the box beside each control for a message about it (else the one under the button)
+const BOX_OF = {
+  "about-text": "about-error",
+  "skill-q": "about-error",
+  "occ-q": "role-error",
+  "posting-text": "posting-error",
+  "max-hours": "limits-error",
+  "max-cost": "limits-error",
+  "cred-q": "cred-error",
+  "badge-files": "badge-error",
+  identifiers: "identifiers-error",
 };
 
 // ------------------------------------------------------------------ optional: what you hold
 
 function credentialMeta(c) {
-  const parts = [c.kind, hours(c.hours), money(c.cost, c.currency)];
+  const parts = [kindWords(c.kind), hours(c.hours), money(c.cost, c.currency)];
   if (c.issuer && c.issuer.name) parts.push(c.issuer.name);
   return parts.join(" · ");
 }
@@ -89,12 +109,12 @@ function renderBadges() {
 }
 
 function credentialItem(c) {
-  const button = toggleButton(state.credentials.has(c.id), "Add", "Remove", c.title);
-  Object.assign(button.dataset, { key: String(c.id), what: c.title, add: "Add" });
+  const button = toggleButton(state.credentials.has(c.id), "Add", "Added", c.title);
+  Object.assign(button.dataset, { key: String(c.id), what: c.title, add: "Add", done: "Added" });
   button.addEventListener("click", () => {
-    if (state.credentials.has(c.id)) state.credentials.delete(c.id);
-    else state.credentials.set(c.id, c);
-    setToggle(button, state.credentials.has(c.id), "Add", "Remove", c.title);
+    if (state.credentials.has(c.id)) return; // removed in the list of credentials you hold
+    state.credentials.set(c.id, c);
+    setToggle(button, true, "Add", "Added", c.title);
     renderHeld();
   });
   return h(
@@ -105,12 +125,20 @@ function credentialItem(c) {
   );
 }
 
-/** An error about a control in the collapsed optional section opens it, so the mark shows. */
-function revealControl(err) {
-  const { control } = describeField(err && err.field);
+/** Show a plan's error beside the control at fault (the optional section and the folded form
+ * open to show it), else under the button; focus goes to the control. */
+function errorBeside(err) {
+  const { control, label } = describeField(err && err.field);
   const el = control && document.getElementById(control);
-  const extras = $("extras");
-  if (el && extras.contains(el)) extras.open = true;
+  unfold();
+  if (el && $("extras").contains(el)) $("extras").open = true;
+  const box = el && BOX_OF[control] ? $(BOX_OF[control]) : $("learner-error");
+  state.errorBox = box;
+  showError(box, err);
+  if (el && box.id !== "learner-error") {
+    $("learner-status").textContent = `Your plan could not be made: see the message beside “${label}”.`;
+    el.focus();
+  }
 }
 
 // ------------------------------------------------------------------ the request
@@ -160,268 +188,6 @@ function buildRequest() {
   return { ...learnerAndLimits(), target };
 }
 
-// ------------------------------------------------------------------ the answer
-
-const STATUS_WORDS = { covered: "Covered", partial: "Partly covered", missing: "Missing" };
-
-function gapBuckets(items, statusOf = (it) => it.status) {
-  const make = () => ({ covered: 0, partial: 0, missing: 0, n: { covered: 0, partial: 0, missing: 0 } });
-  const all = make();
-  const essential = make();
-  for (const it of items) {
-    const status = statusOf(it);
-    for (const b of it.essential ? [all, essential] : [all]) {
-      b[status] += it.weight;
-      b.n[status] += 1;
-    }
-  }
-  return { all, essential };
-}
-
-const RANK = { missing: 0, partial: 1, covered: 2 };
-
-/** Each gap skill's status once the plan is done: the best status a step leaves it in. */
-function statusAfterPlan(plan) {
-  const after = new Map();
-  for (const step of (plan && plan.steps) || []) {
-    for (const cv of step.covers) {
-      const before = after.get(cv.skill_id);
-      if (!before || RANK[cv.status] > RANK[before]) after.set(cv.skill_id, cv.status);
-    }
-  }
-  return (it) => {
-    const planned = after.get(it.skill_id);
-    return planned && RANK[planned] > RANK[it.status] ? planned : it.status;
-  };
-}
-
-function share(bucket, status) {
-  return bucket[status] / (bucket.covered + bucket.partial + bucket.missing || 1);
-}
-
-function chartRow(name, bucket) {
-  const total = bucket.covered + bucket.partial + bucket.missing || 1;
-  const shares = Object.fromEntries(["covered", "partial", "missing"].map((k) => [k, bucket[k] / total]));
-  const words = `${percent(shares.covered)} covered, ${percent(shares.partial)} partly covered, ${percent(shares.missing)} missing`;
-  const bar = h("div", { class: "bar", role: "img", "aria-label": `${name}: ${words}, by weight` });
-  for (const k of ["covered", "partial", "missing"]) {
-    if (shares[k] <= 0) continue;
-    const seg = h("span", { class: `seg seg-${k}` });
-    seg.style.width = `${shares[k] * 100}%`;
-    bar.appendChild(seg);
-  }
-  return h(
-    "div",
-    { class: "chart-row" },
-    h("div", { class: "chart-row-label", "aria-hidden": "true" }, h("span", {}, name), h("span", { class: "chart-row-figures" }, words)),
-    bar,
-  );
-}
-
-function gapTable(now, after) {
-  const pair = (a, b) => (after ? `${a} → ${b}` : a);
-  const row = (status) =>
-    h(
-      "tr",
-      {},
-      h("th", { scope: "row" }, STATUS_WORDS[status]),
-      h("td", { class: "num" }, pair(now.essential.n[status], after && after.essential.n[status])),
-      h("td", { class: "num" }, pair(now.all.n[status], after && after.all.n[status])),
-      h("td", { class: "num" }, pair(now.all[status].toFixed(1), after && after.all[status].toFixed(1))),
-      h("td", { class: "num" }, pair(percent(share(now.all, status)), after && percent(share(after.all, status)))),
-    );
-  return h(
-    "div",
-    { class: "table-wrap" },
-    h(
-      "table",
-      { id: "gap-table" },
-      h(
-        "caption",
-        {},
-        after ? "The gap in numbers, now → after the plan" : "The gap in numbers",
-        h("span", { class: "hint" }, " (essential skills weigh 1, optional 0.5, tools 0.3)"),
-      ),
-      h(
-        "thead",
-        {},
-        h(
-          "tr",
-          {},
-          h("th", { scope: "col" }, "Status"),
-          h("th", { scope: "col", class: "num" }, "Essential skills"),
-          h("th", { scope: "col", class: "num" }, "All skills"),
-          h("th", { scope: "col", class: "num" }, "Weight"),
-          h("th", { scope: "col", class: "num" }, "Share by weight"),
-        ),
-      ),
-      h("tbody", {}, ["covered", "partial", "missing"].map(row)),
-    ),
-  );
-}
-
-function skillLine(it) {
-  return h(
-    "li",
-    {},
-    it.label,
-    it.essential ? tag("essential", "essential") : null,
-    it.status === "partial" ? h("span", { class: "evidence" }, `credit ${percent(it.credit)}`) : null,
-    it.note ? h("span", { class: "evidence" }, it.note) : null,
-  );
-}
-
-function gapLists(items) {
-  return ["missing", "partial", "covered"].map((status) => {
-    const these = items.filter((it) => it.status === status).sort((a, b) => b.weight - a.weight || a.label.localeCompare(b.label));
-    return h(
-      "details",
-      { class: `gap-${status}` },
-      h("summary", {}, `${STATUS_WORDS[status]}: ${plural(these.length, "skill")}`),
-      these.length ? h("ul", { class: "skill-list" }, these.map(skillLine)) : h("p", { class: "empty" }, "None."),
-    );
-  });
-}
-
-function renderGap(gap, plan) {
-  const buckets = gapBuckets(gap.items);
-  const after = plan ? gapBuckets(gap.items, statusAfterPlan(plan)) : null;
-  return h(
-    "section",
-    { class: "gap", "aria-labelledby": "gap-title" },
-    h("h3", { id: "gap-title" }, "Your skill gap"),
-    h(
-      "p",
-      {},
-      `You hold ${percent(gap.coverage_held)} of the role's skills, by weight ` +
-        `(${percent(gap.coverage)} weighted by how well each is evidenced).`,
-    ),
-    h(
-      "figure",
-      { class: "chart", "aria-labelledby": "gap-chart-caption" },
-      h("figcaption", { id: "gap-chart-caption", class: "visually-hidden" }, "Covered, partly covered and missing skills by weight"),
-      chartRow("Essential skills, now", buckets.essential),
-      after ? chartRow("Essential skills, after the plan", after.essential) : null,
-      chartRow("All skills, now", buckets.all),
-      after ? chartRow("All skills, after the plan", after.all) : null,
-      h(
-        "ul",
-        { class: "legend", "aria-label": "Legend" },
-        ["covered", "partial", "missing"].map((k) =>
-          h("li", {}, h("span", { class: `swatch swatch-${k}`, "aria-hidden": "true" }), STATUS_WORDS[k]),
-        ),
-      ),
-    ),
-    gapTable(buckets, after),
-    gapLists(gap.items),
-  );
-}
-
-function renderStacks(stacks) {
-  const out = h("section", { "aria-labelledby": "stacks-title" }, h("h3", { id: "stacks-title" }, "What the plan stacks into"));
-  if (!stacks || !stacks.length) {
-    out.appendChild(h("p", { class: "empty" }, "The plan's credentials are not part of a stackable programme."));
-    return out;
-  }
-  out.appendChild(
-    h(
-      "ul",
-      { class: "stacks" },
-      stacks.map((s) =>
-        h(
-          "li",
-          {},
-          h("strong", {}, s.title),
-          ": ",
-          `${s.held} held and ${s.planned} planned of ${s.total} parts`,
-          s.completed ? tag("completed", "covered") : ` — ${plural(s.remaining.length, "part")} left after the plan`,
-        ),
-      ),
-    ),
-  );
-  return out;
-}
-
-const BADGE_STATUS = { verified: "verified", unverified: "not verified", failed: "failed" };
-
-function renderBadgeOutcomes(outcomes, sent) {
-  const out = h("section", { "aria-labelledby": "badge-outcomes-title" }, h("h3", { id: "badge-outcomes-title" }, "Your badges"));
-  if (!sent.length) {
-    out.appendChild(h("p", { class: "empty" }, "You sent no badge files."));
-    return out;
-  }
-  const byPos = new Map((outcomes || []).map((o) => [o.position, o]));
-  out.appendChild(
-    h(
-      "ul",
-      { class: "badges" },
-      sent.map((b, i) => {
-        const o = byPos.get(i);
-        if (!o) {
-          return h("li", {}, h("strong", {}, b.title), " ", tag("description", "public"), h("span", { class: "evidence" }, "A badge description (not an awarded badge): its skills count as unverified."));
-        }
-        return h(
-          "li",
-          {},
-          h("strong", {}, b.title),
-          " ",
-          tag(BADGE_STATUS[o.status] || o.status, o.status),
-          h("span", { class: "evidence" }, o.status === "failed" ? `Not counted — ${o.message}` : o.message),
-        );
-      }),
-    ),
-  );
-  return out;
-}
-
-/** "learner.badges[1]" -> "badge “Data modelling” (data-modelling.jwt)"; other fields as sent. */
-function warningSubject(field, sentBadges) {
-  const m = /^learner\.badges\[(\d+)\]/.exec(field || "");
-  const badge = m && sentBadges[Number(m[1])];
-  if (badge) return `badge “${badge.title}” (${badge.file})`;
-  return { "learner.skills": "your skills", "learner.text": "your CV text" }[field] || field;
-}
-
-function renderWarnings(warnings, sentBadges) {
-  if (!warnings || !warnings.length) return null;
-  return h(
-    "section",
-    { "aria-labelledby": "warnings-title" },
-    h("h3", { id: "warnings-title" }, "Notes on your input"),
-    h(
-      "ul",
-      { class: "warnings" },
-      warnings.map((w) =>
-        h("li", {}, w.message.charAt(0).toUpperCase() + w.message.slice(1), w.field ? h("span", { class: "evidence" }, `About ${warningSubject(w.field, sentBadges)}`) : null),
-      ),
-    ),
-  );
-}
-
-function renderResult(data, sentBadges) {
-  const role = data.role;
-  const output = clear($("learner-output"));
-  const resolved = role.title_resolution && role.title_resolution[0];
-  output.appendChild(
-    h(
-      "p",
-      { class: "role-line" },
-      "Target role: ",
-      h("strong", {}, role.title),
-      ` — ${plural(role.n_skills, "skill")}, ${role.n_essential} essential.`,
-      resolved ? ` (Your title was matched to “${resolved.preferred_label || role.title}”.)` : "",
-    ),
-  );
-  output.appendChild(renderGap(data.gap, data.plan));
-  if (data.plan) {
-    output.appendChild(renderPlan(data.plan, role, (data.learner && data.learner.held_credentials) || []));
-    output.appendChild(renderStacks(data.plan.stacks_into));
-  }
-  output.appendChild(renderBadgeOutcomes(data.learner.badges, sentBadges));
-  const warnings = renderWarnings(data.learner.warnings, sentBadges);
-  if (warnings) output.appendChild(warnings);
-}
-
 // ------------------------------------------------------------------ wiring
 
 function initExtras() {
@@ -457,14 +223,98 @@ function initExtras() {
   renderBadges();
 }
 
+// ------------------------------------------------------------------ the answer first
+
+/** The inputs as a saved plan or a shared link holds them (keep.js). */
+function snapshot(request) {
+  const role = chosenRole();
+  const target = request.target;
+  return {
+    v: 1,
+    text: $("about-text").value.trim(),
+    ...skillChoices(),
+    role: role ? { id: role.id, label: role.label } : target.title ? { title: target.title } : null,
+    hours: $("max-hours").value.trim(),
+    cost: $("max-cost").value.trim(),
+  };
+}
+
+function limitsWords(c, currency) {
+  const parts = [];
+  if (c.max_hours !== undefined) parts.push(`at most ${hours(c.max_hours)}`);
+  if (c.max_cost !== undefined) parts.push(`at most ${money(c.max_cost, currency)}`);
+  return parts.length ? parts.join(" and ") : "no limits";
+}
+
+/** The filled form folds to a summary of what was asked, with a way back to it. */
+function fold(request, answer) {
+  const n = request.learner.skills.length;
+  clear($("learner-summary-text")).append(
+    "For ",
+    h("strong", {}, answer.role.title),
+    `, from ${plural(n, "skill")} of yours, with ${limitsWords(request.constraints, answer.plan && answer.plan.currency)}.`,
+  );
+  $("learner-summary").hidden = false;
+  $("learner-form").hidden = true;
+}
+
+function unfold() {
+  $("learner-form").hidden = false;
+  $("learner-summary").hidden = true;
+}
+
+/** The plan shown no longer matches the form: say so on the plan (until a new one). */
+function markStale() {
+  if (!state.last || $("learner-results").classList.contains("stale")) return;
+  $("learner-results").classList.add("stale");
+  $("stale-note").hidden = false;
+}
+
+function unmarkStale() {
+  $("learner-results").classList.remove("stale");
+  $("stale-note").hidden = true;
+}
+
+function showAnswer(request, answer, sentBadges) {
+  state.last = { request, answer };
+  renderResult(answer, sentBadges);
+  const output = $("learner-output");
+  output.prepend(keepBar(snapshot(request), answer.role.title));
+  const plan = output.querySelector(".plan-section");
+  (plan || output.lastChild).after(
+    renderCompare(
+      () => state.last,
+      (occ) => {
+        chooseRole(occ);
+        $("learner-form").requestSubmit();
+      },
+    ),
+  );
+  const other = document.getElementById("role-other");
+  if (other) {
+    other.addEventListener("click", () => {
+      unfold();
+      const pick = document.querySelector("#role-resolution input[name=role-pick]:checked") || $("occ-q");
+      pick.focus();
+    });
+  }
+  unmarkStale();
+  fold(request, answer);
+  $("learner-results").hidden = false;
+  // the summary of what was asked (and "Change my answers") and the plan's heading in view
+  $("learner-results-title").focus({ preventScroll: true });
+  $("learner-summary").scrollIntoView({ block: "start" });
+}
+
 /** Ask for the plan: the text is read first (if it changed), then the request is sent. */
 async function askForPlan() {
   const status = $("learner-status");
-  const errorBox = $("learner-error");
   const panel = $("learner-results");
-  clearError(errorBox);
+  clearError($("learner-error"));
+  if (state.errorBox) clearError(state.errorBox);
   if (!(await readAbout())) {
-    status.textContent = "Your words could not be read: see the message under “About you”.";
+    unfold();
+    status.textContent = "Your words could not be read: see the message beside “About you”.";
     $("about-text").focus();
     return;
   }
@@ -473,8 +323,7 @@ async function askForPlan() {
     body = buildRequest();
   } catch (err) {
     status.textContent = "";
-    revealControl(err);
-    showError(errorBox, err);
+    errorBeside(err);
     return;
   }
   status.textContent = "Working out your plan…";
@@ -483,31 +332,73 @@ async function askForPlan() {
   try {
     const data = await api("/v1/recommendations", { method: "POST", body });
     if (body.target.title) showTitleAnswer(body.target.title, data.role);
-    renderResult(data, sentBadges);
-    panel.hidden = false;
     const steps = data.plan ? data.plan.steps.length : 0;
     status.textContent =
       `Plan ready: ${plural(steps, "step")}, ${hours(data.plan.total_hours)}, ` +
       `${money(data.plan.total_cost, data.plan.currency)}; coverage ` +
       `${percent(data.plan.coverage_before)} → ${percent(data.plan.coverage_after)}.`;
-    $("learner-results-title").focus();
+    showAnswer(body, data, sentBadges);
   } catch (err) {
     status.textContent = "";
-    revealControl(err);
-    showError(errorBox, err);
+    errorBeside(err);
     if (isTitleMiss(err)) await showTitleMiss(body.target.title);
   } finally {
     panel.removeAttribute("aria-busy");
   }
 }
 
+/** Fill the form from a saved plan or a shared link, and ask for the plan. */
+async function restore(inputs) {
+  await restoreAbout(inputs.text, inputs);
+  if (inputs.role && inputs.role.id) chooseRole(inputs.role);
+  else if (inputs.role && inputs.role.title) $("occ-q").value = inputs.role.title;
+  $("max-hours").value = inputs.hours;
+  $("max-cost").value = inputs.cost;
+  if (inputs.role) $("learner-form").requestSubmit();
+}
+
+function offerSaved() {
+  const saved = savedInputs();
+  if (!saved) return;
+  const when = saved.at ? new Date(saved.at).toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric" }) : "";
+  const open = h("button", { type: "button", id: "saved-open", class: "secondary small" }, "Open it");
+  const forget = h("button", { type: "button", id: "saved-forget", class: "secondary small" }, "Forget it");
+  const note = $("saved-note");
+  clear(note).append(h("p", {}, `You saved a plan${saved.title ? ` for ${saved.title}` : ""}${when ? ` on ${when}` : ""}. `), h("div", { class: "button-row" }, open, forget));
+  note.hidden = false;
+  open.addEventListener("click", () => {
+    note.hidden = true;
+    restore(saved.inputs);
+  });
+  forget.addEventListener("click", () => {
+    forgetSaved();
+    note.hidden = true;
+    $("about-text").focus();
+  });
+}
+
 export function initLearner() {
   initAbout();
   initRole({ learnerBody });
   initExtras();
+  const form = $("learner-form");
   const submit = $("learner-submit");
-  $("learner-form").addEventListener("submit", (event) => {
+  form.addEventListener("submit", (event) => {
     event.preventDefault();
     busy(submit, askForPlan);
   });
+  // any change to what the plan was made from marks it out of date
+  form.addEventListener("input", markStale);
+  form.addEventListener("change", markStale);
+  form.addEventListener("click", (event) => {
+    if (event.target.closest("#skill-list button, #skill-removed button, #skill-results button, #roles-results button, #held-list button, #cred-results button, #badge-list button")) markStale();
+  });
+  $("learner-change").addEventListener("click", () => {
+    unfold();
+    $("about-text").focus();
+  });
+  $("stale-update").addEventListener("click", () => form.requestSubmit());
+  const linked = linkedInputs();
+  if (linked) restore(linked);
+  else offerSaved();
 }

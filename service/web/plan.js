@@ -2,7 +2,37 @@
 // builds on, what it stacks into), the optional steps apart, totals with estimated and unknown
 // hours or prices said as such, and the other ways.
 
+import { api } from "./api.js";
 import { h, hours, money, percent, plural, tag } from "./dom.js";
+
+// the catalog's kinds in a learner's words (`stackable_program` and the like stay out of sight)
+const KIND_WORDS = {
+  stackable_program: "programme of several badges",
+  nano_degree: "nano degree",
+  micro_credential: "micro-credential",
+};
+
+export function kindWords(kind) {
+  return KIND_WORDS[kind] || String(kind || "").replace(/_/g, " ");
+}
+
+function names(list, n = 4) {
+  const more = list.length - n;
+  return list.slice(0, n).join(", ") + (more > 0 ? ` and ${more} more` : "");
+}
+
+/** One sentence: why this step is in the plan. */
+export function whyStep(step, name) {
+  if (step.reason === "prerequisite") {
+    return `It is needed before ${step.required_by.map(name).join(", ") || "a later step"}.`;
+  }
+  const full = step.covers.filter((c) => c.essential && c.status === "covered").map((c) => c.label);
+  const part = partly(step);
+  if (full.length) return `It teaches ${plural(full.length, "essential skill")} you lack: ${names(full)}.`;
+  if (part.length) return `It takes you part of the way on ${plural(part.length, "essential skill")} you lack: ${names(part)}.`;
+  const other = step.covers.map((c) => c.label);
+  return other.length ? `It adds other skills the role asks for: ${names(other)}.` : "It completes a programme the plan builds on.";
+}
 
 /** '12 h', 'about 12 h (estimate: median of 305 badges that state hours)' or 'hours not stated'. */
 export function stepHours(c) {
@@ -29,27 +59,34 @@ function partly(step) {
 
 function renderStep(step, titles, held, programs) {
   const c = step.credential;
-  const meta = [c.kind, stepHours(c), stepPrice(c), c.issuer, c.level].filter(Boolean).join(" · ");
+  const meta = [kindWords(c.kind), stepHours(c), stepPrice(c), c.issuer, c.level].filter(Boolean).join(" · ");
   const name = (x) => titles.get(x) || (held.has(x) ? `${x} (held)` : x);
   const builds = [...step.builds_on.credentials.map(name), ...step.builds_on.skills.map((s) => `${s} (you have it)`)];
   return h(
     "li",
     { class: step.optional ? "step optional" : "step" },
-    h("h4", {}, h("span", { class: "visually-hidden" }, `Step ${step.order}: `), c.title),
+    h(
+      "h4",
+      {},
+      h("span", { class: "visually-hidden" }, `Step ${step.order}: `),
+      // the credential's own page once known (linkSteps), its record here until then
+      h("a", { class: "step-link", href: `/v1/credentials/${c.id}`, dataset: { credentialId: String(c.id) } }, c.title),
+    ),
     h("p", { class: "step-meta" }, meta),
-    step.closes.length ? line("Closes", step.closes.join(", ")) : null,
-    partly(step).length ? line("Partly covers", partly(step).join(", ")) : null,
+    h("p", { class: "step-why" }, whyStep(step, name)),
+    // the sentence above names what it closes; what it adds to in part, when not said there
+    partly(step).length && step.closes.length ? line("Also partly covers", partly(step).join(", ")) : null,
     step.reason === "prerequisite"
       ? h("p", {}, tag("prerequisite", "partial"), ` Needed first by: ${step.required_by.map(name).join(", ") || "a later step"}.`)
       : null,
     builds.length ? line("Builds on", builds.join(", ")) : null,
     step.stacks_into.length ? line("Stacks into", step.stacks_into.map((p) => programs.get(p) || name(p)).join(", ")) : null,
-    step.explanation ? h("p", { class: "explanation" }, step.explanation) : null,
     step.covers.length
       ? h(
           "details",
           {},
           h("summary", {}, `Skills this step covers (${step.covers.length})`),
+          step.explanation ? h("p", { class: "explanation" }, step.explanation) : null,
           h(
             "ul",
             { class: "covers" },
@@ -127,12 +164,34 @@ export function renderPlan(plan, role, heldIds = []) {
     out.appendChild(
       h(
         "ul",
-        {},
+        { class: "other-ways" },
         alts.map(([name, a]) =>
-          h("li", {}, `${name}: ${plural(a.titles.length, "step")}, ${hours(a.total_hours)}, ${money(a.total_cost, plan.currency)}, coverage ${percent(a.coverage_after)} — ${a.titles.join(", ")}`),
+          h(
+            "li",
+            {},
+            h(
+              "details",
+              {},
+              h("summary", {}, `${name}: ${plural(a.titles.length, "step")}, ${hours(a.total_hours)}, ${money(a.total_cost, plan.currency)}, coverage ${percent(a.coverage_after)}`),
+              h("ol", {}, a.titles.map((t) => h("li", {}, t))),
+            ),
+          ),
         ),
       ),
     );
   }
+  linkSteps(out);
   return out;
+}
+
+/** Point each step's title at the credential's own page (its `url`), where it has one. */
+async function linkSteps(root) {
+  for (const link of root.querySelectorAll("a.step-link")) {
+    try {
+      const c = await api(`/v1/credentials/${link.dataset.credentialId}`);
+      if (c && c.url && /^https?:\/\//.test(c.url)) link.href = c.url;
+    } catch {
+      // the record's address stays: a link that works
+    }
+  }
 }

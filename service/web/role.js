@@ -52,6 +52,23 @@ function setOccupation(occ, note = "") {
   }
 }
 
+/** The role chosen ({id, label}) or null: for a saved plan or a shared link. */
+export function chosenRole() {
+  return state.occupation;
+}
+
+/** Choose `occ` ({id, label}) as the target, as if picked (a saved plan, a shared link, a
+ * compared role). */
+export function chooseRole(occ) {
+  document.querySelector('input[name="target-kind"][value="occupation"]').checked = true;
+  $("target-occupation").hidden = false;
+  $("target-posting").hidden = true;
+  $("occ-q").value = occ.label;
+  clear($("role-resolution"));
+  clearError($("role-error"));
+  setOccupation(occ);
+}
+
 // ------------------------------------------------------------------ a typed title
 
 function optionMeta(hit, index, miss) {
@@ -169,8 +186,13 @@ function suggestionMeta(it) {
     const partly = counts.partial ? `, ${counts.partial} partly` : "";
     parts.push(`you have ${covered} of ${it.n_essential} essential skills${partly}`);
   }
-  const share = Number.isFinite(it.coverage_held) ? it.coverage_held : it.coverage;
-  if (Number.isFinite(share)) parts.push(`${percent(share)} covered`);
+  // the order is the match score; coverage is said twice: held, and weighed by how well backed
+  if (Number.isFinite(it.score)) parts.push(`match ${percent(it.score)}`);
+  if (Number.isFinite(it.coverage_held) && Number.isFinite(it.coverage) && it.coverage < it.coverage_held) {
+    parts.push(`${percent(it.coverage_held)} of its essential skills held, ${percent(it.coverage)} counting how well each is backed`);
+  } else if (Number.isFinite(it.coverage)) {
+    parts.push(`${percent(it.coverage)} of its essential skills held`);
+  }
   const close = it.to_close;
   if (close && Number.isFinite(close.total_hours)) {
     const within = close.feasible === false ? " (not all within your limits)" : "";
@@ -194,7 +216,13 @@ function suggestionItem(it) {
   return h(
     "li",
     {},
-    h("span", { class: "item-text" }, h("span", { class: "item-title" }, label), h("span", { class: "item-meta" }, suggestionMeta(it))),
+    h(
+      "span",
+      { class: "item-text" },
+      h("span", { class: "item-title" }, label),
+      occ.regulated ? h("span", { class: "tag tag-partial" }, "regulated profession") : null,
+      h("span", { class: "item-meta" }, suggestionMeta(it)),
+    ),
     button,
   );
 }

@@ -9,6 +9,8 @@ from sqlmodel import Session
 from models.tables import Skill
 from tests.utils.queries import essential_skills
 
+REGULATED_NURSE = "http://data.europa.eu/esco/occupation/8d3e8aaa-791b-4c75-a465-f3f827028f50"
+
 
 @pytest.fixture(scope="module")
 def role(client, runtime):
@@ -295,3 +297,19 @@ def test_learner_from_badges_declared_skills_and_text(client, role):
     assert bad.status_code == 200
     warnings = bad.json()["learner"]["warnings"]
     assert any(w["field"].startswith("learner.badges[0]") for w in warnings), warnings
+
+
+@pytest.mark.parametrize(
+    ("target", "regulated"),
+    [
+        ({"title": "nurse responsible for general care"}, True),  # ESCO marks it regulated
+        ({"occupation_uri": REGULATED_NURSE}, True),
+        ({"title": "cook"}, False),
+        ({"description": "We need a nurse who can plan nursing care."}, False),  # not an occupation
+    ],
+)
+def test_the_role_says_whether_the_profession_is_regulated(client, target, regulated):
+    for path in ("/v1/gap", "/v1/recommendations"):
+        r = client.post(path, json={"target": target})
+        assert r.status_code == 200, r.text
+        assert r.json()["role"]["regulated"] is regulated, (path, target)

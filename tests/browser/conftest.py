@@ -2,8 +2,8 @@
 Debian's chromium (/usr/bin/chromium, headless) against a live `skillmatch serve --init` process
 on the default data with a temporary database and index folder.
 
-The server's model is SKILLMATCH_BROWSER_MODEL, by default `fake:384`, a deterministic hashing
-encoder, so no model loads (see tests/browser/support.py). Screenshots go to
+The server's model is the service default, the real model (SKILLMATCH_BROWSER_MODEL overrides
+it; see tests/browser/support.py). Screenshots go to
 SKILLMATCH_SCREENSHOTS (default var/screenshots/); their paths are printed by each test and
 listed at the end of the run.
 
@@ -23,11 +23,11 @@ import pytest
 from tests.browser.support import (
     CHROMIUM,
     CHROMIUM_ARGS,
-    MODEL,
     EmployerWorld,
     LiveServer,
     make_employer,
     missing_requirement,
+    model_name,
     save_screenshot,
     server_env,
 )
@@ -73,7 +73,7 @@ def live_server() -> Iterator[LiveServer]:
     try:
         server.start()
         line = (
-            f"server ({MODEL}, default data, fresh database) ready after "
+            f"server ({model_name()}, default data, fresh database) ready after "
             f"{server.ready_after_s:.1f} s"
         )
         STARTS.append(line)

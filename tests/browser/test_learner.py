@@ -116,7 +116,14 @@ def test_learner_flow(page, live_server, badge_files, screenshot):
     assert page.evaluate("document.activeElement.closest('#skill-list') !== null")
     add_from_search(page, "skill", "Python", "Python (computer programming)")
     python = [c for c in chips(page) if c["label"] == "Python (computer programming)"]
-    assert python and python[0]["evidence"] == "added from the taxonomy"
+    assert python and python[0]["evidence"] == "added by you"
+    # pressed again, the result's button does not take the skill away (no undo in place)
+    again = page.locator("#skill-results li", has_text="Python (computer programming)").first
+    assert again.get_by_role("button").inner_text().startswith("Added")
+    assert again.get_by_role("button").get_attribute("aria-disabled") == "true"
+    again.get_by_role("button").click(force=True)  # marked done, but a person may press it
+    assert "already in your skills" in page.inner_text("#about-status")
+    assert "Python (computer programming)" in [c["label"] for c in chips(page)]
 
     look_up_title(page, "data analyst")
     options = role_options(page)
@@ -147,6 +154,14 @@ def test_learner_flow(page, live_server, badge_files, screenshot):
     status = page.inner_text("#learner-status")
     assert status.startswith("Plan ready:"), status
     assert page.evaluate("document.activeElement.id") == "learner-results-title"
+    # the answer first: the form folds to a summary, the plan's title is in view
+    assert page.locator("#learner-form").is_hidden()
+    summary = page.inner_text("#learner-summary")
+    assert "For data analyst, from" in summary and "at most 80 h and at most 800.00 EUR" in summary
+    top = page.evaluate(
+        "document.querySelector('#learner-results-title').getBoundingClientRect().y"
+    )
+    assert 0 <= top < 300
     out = page.locator("#learner-output")
     assert "Target role: data analyst" in out.inner_text()
     # the gap: a chart with a text alternative on every bar, and the table
@@ -160,9 +175,12 @@ def test_learner_flow(page, live_server, badge_files, screenshot):
     assert steps.count() >= 1
     first = steps.first
     assert " h" in first.locator(".step-meta").inner_text()
-    assert first.locator(".explanation").inner_text().startswith("Covers")
+    assert first.locator(".step-why").inner_text().startswith("It ")  # one sentence: why
+    link = first.locator("a.step-link")
+    assert link.inner_text() and link.get_attribute("href").startswith(("http", "/v1/credentials/"))
     first.locator("summary").click()
     assert first.locator(".covers li").count() >= 1
+    assert first.locator(".explanation").inner_text().startswith("Covers")
     totals = page.locator(".summary-grid").inner_text()
     assert "Hours" in totals and "Cost" in totals
     hours_total = float(
@@ -170,18 +188,35 @@ def test_learner_flow(page, live_server, badge_files, screenshot):
     )
     assert hours_total <= 80
     assert page.locator("#stacks-title").is_visible()
-    # the badges: verified, failed with its reason, unverified
-    badges = page.locator("ul.badges li")
+    # the badges in a learner's words: checked, failed with its reason, not checked offline
+    badges = page.locator("ul.badges > li")
     assert badges.count() == 3
-    assert "verified" in badges.nth(0).locator(".tag").inner_text()
-    assert badges.nth(1).locator(".tag").inner_text() == "failed"
+    assert badges.nth(0).locator(".tag").inner_text() == "checked"
+    assert badges.nth(1).locator(".tag").inner_text() == (
+        "failed: the badge was changed after it was signed"
+    )
     assert "Not counted" in badges.nth(1).inner_text()
-    assert badges.nth(2).locator(".tag").inner_text() == "not verified"
+    assert badges.nth(2).locator(".tag").inner_text() == "could not be checked offline"
+    assert "does not mean it is fake" in badges.nth(2).inner_text()
     # the notes name the failed badge by its title and file
     notes = page.inner_text("ul.warnings")
     assert "Not counted: The signature does not match" in notes
     assert "(data-modelling.jwt)" in notes
     screenshot(page, "learner-plan")
+    # a change after the plan marks it out of date until it is made again
+    assert page.locator("#stale-note").is_hidden()
+    page.click("#learner-change")
+    assert page.locator("#learner-form").is_visible()
+    assert page.evaluate("document.activeElement.id") == "about-text"
+    page.fill("#max-hours", "60")
+    assert page.locator("#stale-note").is_visible()
+    assert "learner-results" in page.evaluate(
+        "[...document.querySelectorAll('.stale')].map(e => e.id).join(' ')"
+    )
+    page.click("#stale-update")
+    page.locator("#learner-results:not(.stale)").wait_for()
+    assert sent[-1]["constraints"]["max_hours"] == 60
+    assert page.locator("#stale-note").is_hidden()
 
 
 def test_learner_with_a_job_posting_text(page, live_server, screenshot):
@@ -287,25 +322,30 @@ def test_narrow_screen_has_no_horizontal_scroll(page_factory, live_server, scree
 
 
 def test_api_error_is_shown_in_plain_words(page, live_server, screenshot):
-    """A 422 from the API: the message, the field in the page's words, the control marked."""
+    """A 422 from the API: the message beside the control that caused it, the field in the
+    page's words (not the API's name for it), the control marked and focused."""
     page.goto(live_server.url + "/")
     page.fill("#occ-q", "data analyst")  # a typed title, not looked up: resolved by the API
     page.fill("#max-hours", "-5")
     page.click("#learner-submit")
-    error = page.locator("#learner-error")
+    error = page.locator("#limits-error")  # in "Your limits", beside the box
     error.locator("h3").wait_for()
     text = error.inner_text()
     assert "Some of what you entered needs a fix." in text
     assert "greater than or equal to 0" in text
     assert "Field: Most hours of study" in text
+    assert "constraints" not in text and "max_hours" not in text
+    assert page.inner_text("#learner-error") == ""
+    assert "beside “Most hours of study”" in page.inner_text("#learner-status")
+    assert page.evaluate("document.activeElement.id") == "max-hours"
     assert page.get_attribute("#max-hours", "aria-invalid") == "true"
-    assert "learner-error" in page.get_attribute("#max-hours", "aria-describedby")
+    assert "limits-error" in page.get_attribute("#max-hours", "aria-describedby")
     screenshot(page, "learner-error-422")
     # fixed: the error and the mark go away
     page.fill("#max-hours", "60")
     page.click("#learner-submit")
     wait_for_plan(page)
-    assert page.inner_text("#learner-error") == ""
+    assert page.inner_text("#limits-error") == ""
     assert page.get_attribute("#max-hours", "aria-invalid") is None
 
 

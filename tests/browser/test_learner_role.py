@@ -47,6 +47,10 @@ def test_a_weak_title_shows_the_warning_and_alternatives(page, live_server, scre
     assert 2 <= len(options) <= 5 and options[0]["checked"]
     assert f"“data analist” reads as {options[0]['label']}." in page.inner_text("#role-resolution")
     assert page.inner_text("#occ-chosen").startswith(f"Target role: {options[0]['label']}.")
+    # the plan says the match is loose, with a way back to the roles to pick from
+    assert "matched this role only loosely" in page.inner_text("#learner-output")
+    page.click("#role-other")
+    assert page.locator("#learner-form").is_visible()
     other = options[-1]
     page.check(f"#role-resolution input[name=role-pick][value='{other['id']}']")
     assert page.inner_text("#occ-chosen") == f"Target role: {other['label']}."
@@ -63,7 +67,7 @@ def test_a_title_without_a_match_shows_the_closest_roles(page, live_server, scre
     page.goto(live_server.url + "/")
     page.fill("#occ-q", NO_MATCH)
     page.click("#learner-submit")
-    error = page.locator("#learner-error")
+    error = page.locator("#role-error")  # beside the job title
     error.locator("h3").wait_for()
     text = error.inner_text()
     assert "No role matches this job title confidently." in text
@@ -82,7 +86,7 @@ def test_a_title_without_a_match_shows_the_closest_roles(page, live_server, scre
     assert page.inner_text("#occ-chosen") == f"Target role: {options[0]['label']}."
     page.click("#learner-submit")
     wait_for_plan(page)
-    assert page.inner_text("#learner-error") == ""
+    assert page.inner_text("#role-error") == ""
     assert page.get_attribute("#occ-q", "aria-invalid") is None
     assert f"Target role: {options[0]['label']}" in page.inner_text("#learner-output")
 
@@ -98,6 +102,7 @@ def suggested(live_server) -> list[dict]:
         {
             "rank": i + 1,
             "occupation": {k: o[k] for k in ("id", "uri", "preferred_label", "isco_code")},
+            "score": round(0.45 - i * 0.05, 4),
             "coverage": round(0.5 - i * 0.05, 4),
             "coverage_held": round(0.6 - i * 0.05, 4),
             "n_essential": 12,
@@ -159,6 +164,9 @@ def test_roles_that_fit_you(page, live_server, screenshot):
     assert page.inner_text("#roles-note") == "5 roles that fit you, the closest first."
     first = results.first.inner_text()
     assert FIT_TITLES[0] in first and "you have 7 of 12 essential skills" in first
+    # the order's score, and coverage held and weighed by how well each skill is backed
+    assert "match 45%" in first
+    assert "60% of its essential skills held, 50% counting how well each is backed" in first
     assert "to close the gap: 40 h, 300.00 EUR" in first
     assert "(not all within your limits)" in results.nth(1).inner_text()
     page.click("#roles-more")

@@ -72,6 +72,15 @@ def test_the_occupation_whose_essentials_are_declared_comes_first(client, runtim
     assert [i["rank"] for i in out["items"]] == list(range(1, len(out["items"]) + 1))
 
 
+def test_a_suggested_role_says_whether_the_profession_is_regulated(client, runtime):
+    nurse = "nurse responsible for general care"  # ESCO marks it regulated; cook is not
+    oid, ess = essential_skills(runtime.engine, nurse)
+    out = _suggest(client, {"learner": {"skills": ess}, "limit": 50})
+    flags = {i["occupation"]["preferred_label"]: i["occupation"]["regulated"] for i in out["items"]}
+    assert flags[nurse] is True
+    assert set(flags.values()) == {True, False} and flags.get("cook", False) is False
+
+
 def test_declared_skills_count_as_held_as_in_the_gap(client, runtime, cook):
     declared = cook["essential"][: len(cook["essential"]) // 2]
     learner = {"skills": declared, "trust": {"declared": 0.3}}

@@ -150,6 +150,8 @@ def test_a_database_made_by_create_all_is_stamped_and_works(engine):
     from service.employer.tenants import authenticate, create_key, create_tenant
 
     SQLModel.metadata.create_all(engine)
+    with engine.begin() as c:  # a column added after 0003: create_all never made it then
+        c.execute(text("ALTER TABLE occupation DROP COLUMN regulated"))
     with Session(engine) as s:
         tenant = create_tenant(s, "initech")
         _row, key = create_key(s, tenant.id, ["read"], name="before migrations")
@@ -354,3 +356,46 @@ def test_processes_starting_together_migrate_once(db_url, tmp_path):
         assert schema_diff(engine) == []
     finally:
         engine.dispose()
+
+
+def _revision_0006():
+    import importlib.util
+
+    path = migrate.MIGRATIONS_DIR / "versions" / "0006_regulated_occupations.py"
+    spec = importlib.util.spec_from_file_location("rev_0006", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_0006_names_the_occupations_the_esco_file_marks_regulated():
+    from service.taxonomy.load import is_regulated, read_csv_gz
+
+    data = migrate.MIGRATIONS_DIR.parents[1] / "data" / "esco" / "occupations_en.csv.gz"
+    marked = {
+        r["conceptUri"] for r in read_csv_gz(data) if is_regulated(r["regulatedProfessionNote"])
+    }
+    assert len(marked) == 15
+    assert set(_revision_0006().REGULATED) == marked
+
+
+def test_0006_marks_the_regulated_occupations_of_an_older_database(engine):
+    """A taxonomy loaded before 0006 is not loaded again: the upgrade marks its regulated
+    occupations (by URI), and leaves the others unmarked."""
+    nurse, cook = _revision_0006().REGULATED[8], "http://data.europa.eu/esco/occupation/x-cook"
+    migrate.upgrade(engine, "0004")
+    with engine.begin() as c:
+        for i, uri in enumerate([nurse, cook], start=1):
+            c.execute(
+                text(
+                    "INSERT INTO occupation (id, uri, source, preferred_label, alt_labels,"
+                    " description, isco_code, code) VALUES (:i, :u, 'esco', :u, '[]', '', '', '')"
+                ),
+                {"i": i, "u": uri},
+            )
+    migrate.upgrade(engine)
+    with engine.connect() as c:
+        rows = dict(c.execute(text("SELECT uri, regulated FROM occupation")).all())
+    assert rows == {nurse: True, cook: False}
+    migrate.downgrade(engine, "0004")
+    assert "regulated" not in {c["name"] for c in inspect(engine).get_columns("occupation")}
