@@ -169,8 +169,10 @@ def plan_message(
     unmet: Sequence[Shortfall],
     smallest_step: tuple[float, float, str] | None,
     any_admissible: bool,
+    held_back_by: str = "under your budget or filters",
 ) -> str:
-    """One paragraph on the whole plan, or why there is none."""
+    """One paragraph on the whole plan, or why there is none. held_back_by: what keeps the
+    skills the catalog could teach out of the plan, in words ("within the limit of 8 steps")."""
     role = role_title or "the role"
     if not open_items:
         return f"You already show every skill {role} needs; nothing to add."
@@ -206,8 +208,8 @@ def plan_message(
         out.append(("Best plan within your limits: " + summary) if unmet else summary)
     if unmet:
         out.append(
-            f"{_plural(len(unmet), 'skill')} the catalog could teach stay open under your budget "
-            f"or filters: {labels([s.label for s in unmet])}."
+            f"{_plural(len(unmet), 'skill')} the catalog could teach stay open {held_back_by}: "
+            f"{labels([s.label for s in unmet])}."
         )
     if uncoverable:
         out.append(

@@ -334,7 +334,30 @@ def _message(pb, steps, totals, currency, currencies, before, after, shortfalls)
         unmet=unmet,
         smallest_step=smallest,
         any_admissible=bool(useful.any()),
+        held_back_by=held_back_by(pb, len(steps), totals),
     )
     if weak := weak_sentence(pb.gap.weak_items):
         message = f"{message} {weak}"
     return message
+
+
+NEAR_LIMIT = 0.8  # a plan using this share of an hours or cost limit was held back by it
+
+
+def held_back_by(pb, n_steps: int, totals: dict) -> str:
+    """What keeps the rest of what the catalog could teach out of the plan, in words: the
+    limit of steps, the hours or the budget the plan (nearly) uses up, else the filters and
+    the rule that a step must add enough for its hours."""
+    if np.isfinite(pb.max_steps) and n_steps >= pb.max_steps:
+        return f"within the limit of {int(pb.max_steps)} steps"
+    spent = [
+        name
+        for name, used, limit in (
+            ("hours", totals["hours"], pb.max_hours),
+            ("budget", totals["cost"], pb.max_cost),
+        )
+        if np.isfinite(limit) and used >= NEAR_LIMIT * limit
+    ]
+    if spent:
+        return "under your " + " and ".join(spent)
+    return "under your filters, or because each would add too little for its hours"
