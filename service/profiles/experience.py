@@ -36,8 +36,10 @@ _STOP = re.compile(
     r"\s*(?:[:,(\[]|\s[-–—]\s|\s(?:for|in|at|with|since|from|on|and|of|who|where|i)\s)", re.I
 )
 _AS_A = re.compile(
-    r"\b(?:i am|i'm|i work as|i worked as|worked as|working as|employed as|experience as)\s+"
-    r"(?:an?\s+)?",
+    r"\b(?:i am|i'm|i work as|i worked as|worked as|working as|employed as|experience as"
+    # "I have worked six years as", "I've been working for 3 years as", "worked two years as"
+    r"|(?:have |'ve )?(?:been )?work(?:ed|ing) (?:for )?(?:[\w-]+ ){1,2}(?:years?|months?) as)"
+    r"\s+(?:an?\s+)?",
     re.I,
 )
 _NOT_A_TITLE = re.compile(r"^(?:i|we|my|our|the|this|it|and|also)\b", re.I)

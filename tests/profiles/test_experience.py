@@ -20,6 +20,10 @@ from service.profiles.learner import build_learner
         ("Bank teller for five years: customer service.", ["Bank teller"]),
         ("Office administrator: I keep personnel files.", ["Office administrator"]),
         ("I work as a care assistant in a nursing home.", ["care assistant"]),
+        ("I have worked six years as a care assistant in a home.", ["care assistant"]),
+        ("I've been working for 3 years as an electrician's mate.", ["electrician's mate"]),
+        ("Worked two years as a barista, then in a bar.", ["barista"]),
+        ("I have worked hard as a team.", []),  # no duration: not the pattern
         ("Retail supervisor. I build weekly sales reports.", ["Retail supervisor"]),
         ("I help residents wash and dress.", []),  # starts with "I": no title
         ("Six years of experience", ["Six years"]),  # a candidate: the resolver refuses it
