@@ -24,7 +24,7 @@ JUNK = re.compile(r"<[A-Z]+>|Date posted|Likes:|Dislikes|\(\s*\)|\bm/f/d\b|[-|]\
         ),
         ("Senior QA Engineer ( m/f/d ) <ORGANIZATION>", "Senior QA Engineer"),
         (
-            "iOS Developer <ORGANIZATION> <ADDRESS> 02000 <LOCATION> - <LOCATION> Date posted: 2021",
+            "iOS Developer <ORGANIZATION> <ADDRESS> 02000 <LOCATION> Date posted: 2021",
             "iOS Developer",
         ),
         (
