@@ -84,6 +84,13 @@ const FIELDS = [
   [/^(body\.)?name/, "Name", "cand-name"],
   [/^(body\.)?identifiers/, "Email, web address or DID", "cand-ids"],
   [/^(body\.)?text/, "CV text", "cand-text"],
+  [/^op-title$/, "Job title", "op-title"],
+  [/^op-add-q$/, "Skills of the opening", "op-add-q"],
+  [/^imp-text$/, "CVs", "imp-text"],
+  [/^imp-badges$/, "Badge files", "imp-badges"],
+  [/^(body\.)?items\[(\d+)\]/, (m) => `Candidate ${Number(m[2]) + 1}`, "imp-text"],
+  [/^(body\.)?items/, "Candidates", "imp-text"],
+  [/^(body\.)?(add|remove)/, "The skill", null],
   [/^posting_id$|^path\.posting_id/, "Opening", null],
   [/^(query\.)?q$/, "Search text", null],
   [/^body$/, "What was sent", null],
@@ -95,7 +102,7 @@ export function describeField(field) {
     const m = field.match(pattern);
     if (m) return { label: typeof label === "function" ? label(m) : label, control };
   }
-  return { label: field, control: null };
+  return { label: "What was sent", control: null }; // never an API field name
 }
 
 function waitText(retryAfter) {
@@ -184,9 +191,8 @@ export function showError(box, err) {
     box.appendChild(h("p", { class: "error-message" }, /[.!?]$/.test(sentence) ? sentence : `${sentence}.`));
   }
   if (label) {
-    const fieldLine = h("p", { class: "error-field" }, h("strong", {}, "Field: "), label);
-    if (err.field && err.field !== label) fieldLine.append(" ", h("code", {}, `(${err.field})`));
-    box.appendChild(fieldLine);
+    // the label only: an API field name means nothing to the person reading
+    box.appendChild(h("p", { class: "error-field" }, h("strong", {}, "Field: "), label));
   }
   if (words.advice) box.appendChild(h("p", { class: "error-advice" }, words.advice));
   const el = control ? document.getElementById(control) : null;
