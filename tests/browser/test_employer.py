@@ -103,7 +103,7 @@ def test_add_a_candidate(page, live_server, employer, screenshot, tmp_path):
 def test_invalid_key_is_shown_in_plain_words(page, live_server, screenshot):
     page.goto(live_server.url + "/#employer")
     use_key(page, "sm_this-key-does-not-exist")
-    error = page.locator("#employer-error")
+    error = page.locator("#key-error")  # beside the key
     error.locator("h3").wait_for()
     text = error.inner_text()
     assert "Your API key was not accepted." in text
@@ -122,7 +122,7 @@ def test_read_only_key_cannot_add_a_candidate(page, live_server, employer, scree
     page.fill("#cand-name", "Eve")
     page.fill("#cand-skills", employer.essential[0]["uri"])
     page.click("#cand-submit")
-    error = page.locator("#employer-error")
+    error = page.locator("#cand-error")  # beside the form
     error.locator("h3").wait_for()
     assert "Your API key is not allowed to do this." in error.inner_text()
     assert "lacks the 'write' scope" in error.inner_text()
