@@ -56,7 +56,7 @@ def match_sentence(detail: MatchDetailJson, n_essential: int) -> str:
     held_total = sum(1 for m in detail.matched if m.held)
     for note, names in by_note.items():
         if len(names) == held_total and held_total > SHOWN:
-            parts.append(f"all of it {note}")
+            parts.append(f"all {held_total} held skills {note}")
         else:
             parts.append(f"{_names(names)} {note}")
     return "; ".join(parts) + "."

@@ -235,7 +235,7 @@ function rankingTable(items) {
   const table = h(
     "table",
     { class: "stack-on-narrow", id: "ranking-table", role: "table" },
-    h("caption", {}, "Candidates by weighted skill coverage"),
+    h("caption", {}, "Candidates by skill coverage, weighted by the strength of the evidence"),
     h(
       "thead",
       { role: "rowgroup" },
@@ -257,13 +257,19 @@ function rankingTable(items) {
           ? ["verified", "unverified", "failed"].filter((s) => counts[s]).map((s) => `${counts[s]} ${BADGE_WORDS[s]}`).join(", ")
           : "none";
         const bar = h("span", { class: "mini-bar", "aria-hidden": "true" }, h("span"));
-        bar.firstChild.style.width = `${Math.round(it.coverage * 100)}%`;
+        bar.firstChild.style.width = `${Math.round(it.coverage_held * 100)}%`;
         return h(
           "tr",
           { role: "row" },
           h("td", { "data-label": "Rank", role: "cell" }, String(it.rank)),
           h("td", { "data-label": "Candidate", role: "cell" }, h("a", { href: `#cand-${it.candidate.id}` }, candidateName(it))),
-          h("td", { "data-label": "Coverage", class: "coverage-cell", role: "cell" }, percent(it.coverage), bar),
+          h(
+            "td",
+            { "data-label": "Coverage", class: "coverage-cell", role: "cell" },
+            `${percent(it.coverage_held)} held`,
+            bar,
+            h("span", { class: "evidence" }, `${percent(it.coverage)} weighted by evidence`),
+          ),
           h("td", { "data-label": "In one sentence", class: "summary-cell", role: "cell" }, it.summary || ""),
           h("td", { "data-label": "Matched skills", role: "cell" }, String(it.matched.length)),
           h("td", { "data-label": "Missing essential skills", role: "cell" }, String(it.missing_essential.length)),
@@ -280,7 +286,7 @@ function candidateCard(it, notes) {
   return h(
     "article",
     { class: "candidate", id: `cand-${cid}`, "aria-labelledby": `cand-${cid}-title` },
-    h("h3", { id: `cand-${cid}-title`, tabindex: "-1" }, `${it.rank}. ${candidateName(it)} — ${percent(it.coverage)} coverage`),
+    h("h3", { id: `cand-${cid}-title`, tabindex: "-1" }, `${it.rank}. ${candidateName(it)} — ${percent(it.coverage_held)} of the skills held`),
     h("p", { class: "summary" }, it.summary || ""),
     h("p", { class: "status cand-note", id: `cand-${cid}-note`, role: "status" }, notes[cid] || ""),
     h("div", { class: "error", id: `cand-${cid}-error`, role: "alert" }),
