@@ -11,6 +11,7 @@ from models.common import (
     STRICT,
     Badge,
     BodyCursor,
+    Id,
     Identifier,
     JsonDocument,
     Label,
@@ -80,7 +81,7 @@ class CandidateSkillsIn(BaseModel):
 
     model_config = STRICT
 
-    remove: list[Annotated[int, Field(ge=1, le=2**31 - 1)]] = Field(
+    remove: list[Id] = Field(
         default_factory=list, max_length=200, description="skill ids the candidate does not hold"
     )
     add: list[Label] = Field(

@@ -20,6 +20,12 @@ class InvalidInput(DomainError):
     status_code = 422
 
 
+class Conflict(DomainError):
+    """The request does not fit the resource's current state (e.g. removing what is not there)."""
+
+    status_code = 409
+
+
 class TooLarge(DomainError):
     status_code = 413
 

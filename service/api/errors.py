@@ -30,6 +30,8 @@ ERROR_DESCRIPTIONS = {
     401: "No API key where one is needed, or a key this service does not know",
     403: "The API key lacks the scope this action needs",
     404: "An id, skill, cursor or page this service does not know (another tenant's ids too)",
+    409: "The request does not fit the current state (e.g. removing a skill the candidate does "
+    "not hold: the page may be out of date)",
     413: "The request body is larger than the configured limit",
     422: "Invalid input: the field at fault is named (`query.limit`, `body.text`, ...)",
     429: "Too many requests from this API key or address; `Retry-After` says when to retry",

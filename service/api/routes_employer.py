@@ -74,7 +74,7 @@ async def create_candidate(
 
 
 @router.post(
-    "/candidates/batch",
+    "/candidate-batches",
     response_model=CandidateBatchOut,
     summary="Add several candidates at once; each item is answered on its own",
 )
@@ -90,15 +90,18 @@ async def import_candidates(
     "/candidates/{candidate_id}/skills",
     response_model=CandidateOut,
     summary="Correct a candidate's skills: remove wrong ones, add missing ones",
+    responses=error_responses(409),
 )
 async def edit_candidate_skills(
     runtime: RuntimeDep, principal: WriteKey, candidate_id: CandidateId, body: CandidateSkillsIn
 ) -> JSONResponse:
     def work() -> dict:
         with Session(runtime.engine) as s:
-            corrections.edit_skills(runtime, s, principal.tenant_id, candidate_id, body)
+            notes = corrections.edit_skills(runtime, s, principal.tenant_id, candidate_id, body)
             row = core.get_candidate_row(s, principal.tenant_id, candidate_id)
-            return core.candidate_out(s, row, runtime)
+            out = core.candidate_out(s, row, runtime)
+            out["warnings"] = [*notes, *out["warnings"]]
+            return out
 
     return JSONResponse(await run_in_threadpool(work))
 

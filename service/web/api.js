@@ -147,6 +147,11 @@ export function plainWords(err) {
         title: "We could not find what you asked for.",
         advice: "It may have been removed, or it belongs to another organisation.",
       };
+    case 409:
+      return {
+        title: "This changed since the page showed it.",
+        advice: "Rank the candidates again to see them as they are now.",
+      };
     case 413:
       return {
         title: "What you sent is too large.",

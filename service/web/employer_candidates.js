@@ -1,5 +1,5 @@
 // The employer's candidates: several imported at once (CV texts, or badge files, through
-// POST /v1/candidates/batch, each answered on its own), and each ranked candidate's skills with
+// POST /v1/candidate-batches, each answered on its own), and each ranked candidate's skills with
 // their evidence, corrected in place (PATCH /v1/candidates/{id}/skills; the ranking is redone).
 
 import { api, clearError, InputError, showError } from "./api.js";
@@ -45,7 +45,7 @@ export async function importCandidates(key, onDone) {
   if (items.length > MAX_IMPORT) return showError(box, new InputError(`import at most ${MAX_IMPORT} candidates at once (you gave ${items.length})`, "imp-text"));
   $("imp-status").textContent = `Importing ${plural(items.length, "candidate")}…`;
   try {
-    const out = await api("/v1/candidates/batch", { method: "POST", key, body: { items } });
+    const out = await api("/v1/candidate-batches", { method: "POST", key, body: { items } });
     for (const it of out.items) {
       const name = items[it.position].name || `Candidate ${it.position + 1}`;
       result.appendChild(

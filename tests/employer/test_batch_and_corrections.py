@@ -47,7 +47,7 @@ def test_batch_saves_good_items_and_answers_bad_ones(shop):
         {"name": "Huge", "text": "x" * 30_000},  # over the text limit
         {"name": "Batch Ben", "skills": ess[:1]},
     ]
-    r = shop["w"].post("/v1/candidates/batch", json={"items": items})
+    r = shop["w"].post("/v1/candidate-batches", json={"items": items})
     assert r.status_code == 200, r.text
     out = r.json()
     status = {it["position"]: it["status"] for it in out["items"]}
@@ -69,18 +69,18 @@ def test_batch_saves_good_items_and_answers_bad_ones(shop):
 def test_batch_limits_and_scopes(shop):
     one = {"name": "N", "skills": shop["ess"][:1]}
     too_many = shop["w"].post(
-        "/v1/candidates/batch", json={"items": [one] * (MAX_CANDIDATE_BATCH + 1)}
+        "/v1/candidate-batches", json={"items": [one] * (MAX_CANDIDATE_BATCH + 1)}
     )
     assert too_many.status_code == 422
     assert "items" in too_many.json()["error"]["field"]
-    empty = shop["w"].post("/v1/candidates/batch", json={"items": []})
+    empty = shop["w"].post("/v1/candidate-batches", json={"items": []})
     assert empty.status_code == 422
-    assert shop["w"].post("/v1/candidates/batch", json=[one]).status_code == 422
-    not_object = shop["w"].post("/v1/candidates/batch", json={"items": [one, "text"]})
+    assert shop["w"].post("/v1/candidate-batches", json=[one]).status_code == 422
+    not_object = shop["w"].post("/v1/candidate-batches", json={"items": [one, "text"]})
     assert not_object.status_code == 422  # the schema's shape, before anything is saved
     assert not_object.json()["error"]["field"].startswith("body.items.1")
-    assert shop["ro"].post("/v1/candidates/batch", json={"items": [one]}).status_code == 403
-    all_good = shop["w"].post("/v1/candidates/batch", json={"items": [one]})
+    assert shop["ro"].post("/v1/candidate-batches", json={"items": [one]}).status_code == 403
+    all_good = shop["w"].post("/v1/candidate-batches", json={"items": [one]})
     assert all_good.status_code == 201, all_good.text
     shop["w"].delete(f"/v1/candidates/{all_good.json()['items'][0]['id']}")
 
@@ -115,12 +115,21 @@ def test_correction_errors_name_the_item(shop):
     ess = shop["ess"]
     cid = shop["w"].post("/v1/candidates", json={"name": "Err", "skills": ess[:1]}).json()["id"]
     url = f"/v1/candidates/{cid}/skills"
+    stale = shop["w"].patch(url, json={"remove": [999_999]})  # not held: the page is stale
+    assert stale.status_code == 409, stale.text
+    assert stale.json()["error"]["field"] == "body.remove[0]"
+    for ref in ("http://data.europa.eu/esco/skill/nope", "zzqx qqzx"):
+        unknown = shop["w"].patch(url, json={"add": [ref]})  # links to nothing: said, not stored
+        assert unknown.status_code == 200, unknown.text
+        assert unknown.json()["warnings"][0]["field"] == "body.add[0]"
+        assert len(unknown.json()["skills"]) == 1
+    same = shop["w"].patch(url, json={})  # nothing named: nothing changes
+    assert same.status_code == 200 and len(same.json()["skills"]) == 1
     cases = [
-        ({}, "body"),
-        ({"remove": [999_999]}, "body.remove[0]"),
-        ({"add": ["http://data.europa.eu/esco/skill/nope"]}, "body.add[0]"),
         ({"add": [""]}, "body.add.0"),
         ({"remove": [0]}, "body.remove.0"),
+        ({"remove": [1.5]}, "body.remove.0"),
+        ({"remove": [True]}, "body.remove.0"),
         ({"add": ess[:1] * 51}, "body.add"),
     ]
     for body, field in cases:
