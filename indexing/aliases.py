@@ -60,11 +60,19 @@ VENDOR_PREFIXES = (
 CURATED = "curated"  # the kind of a TRADE_ALIASES hit
 _HEAVY_GOODS = ("manoeuvre heavy trucks", "drive vehicles")  # UK licence classes of lorries
 _SHIFTS = ("schedule shifts", "plan shifts of employees")
+_BARCODE = ("use barcode scanning equipment",)
 TRADE_ALIASES: dict[str, tuple[str, ...]] = {
     # driving and warehouse
     "HGV": _HEAVY_GOODS,
     "LGV": _HEAVY_GOODS,
     "FLT": ("operate forklift",),  # forklift truck
+    # a warehouse's scanner reads barcodes ("operate scanner" is ESCO's prepress image scanner)
+    "handheld scanner": _BARCODE,
+    "handheld scanners": _BARCODE,
+    "barcode scanner": _BARCODE,
+    "barcode scanners": _BARCODE,
+    "RF scanner": _BARCODE,
+    "RF scanners": _BARCODE,
     # shop floor and hospitality
     "tills": ("operate cash register",),
     "EPOS": ("operate cash register", "operate electronic payment terminals"),

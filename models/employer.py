@@ -11,6 +11,7 @@ from models.common import (
     STRICT,
     Badge,
     BodyCursor,
+    Id,
     Identifier,
     JsonDocument,
     Label,
@@ -34,6 +35,7 @@ from models.matching import (
 from models.safe_values import NO_CONTROLS, ONE_LINE
 
 MAX_BADGES = 50
+MAX_CANDIDATE_BATCH = 20  # candidates in one import: each verified and read on its own
 
 
 class CandidateIn(BaseModel):
@@ -70,6 +72,34 @@ class CandidateIn(BaseModel):
         default_factory=list,
         max_length=20,
         description="revocation lists or status list credentials, besides the stored ones",
+    )
+
+
+class CandidateSkillsIn(BaseModel):
+    """A correction of a candidate's skills after reading their evidence: skills to remove (by
+    id, with all their evidence) and skills to add (labels or URIs, stored as declared)."""
+
+    model_config = STRICT
+
+    remove: list[Id] = Field(
+        default_factory=list, max_length=200, description="skill ids the candidate does not hold"
+    )
+    add: list[Label] = Field(
+        default_factory=list, max_length=50, description="skills to add: labels or URIs"
+    )
+
+
+class CandidateBatchIn(BaseModel):
+    """Several candidates at once. Each item is a candidate as `POST /v1/candidates` takes it,
+    checked and saved on its own: a bad item is answered with its errors, the good ones are
+    saved."""
+
+    model_config = STRICT
+
+    items: list[JsonDocument] = Field(
+        min_length=1,
+        max_length=MAX_CANDIDATE_BATCH,
+        description=f"at most {MAX_CANDIDATE_BATCH} candidates (CandidateIn objects)",
     )
 
 
@@ -164,6 +194,21 @@ class CandidateOut(BaseModel):
     warnings: list[WarningOut]
 
 
+class CandidateBatchItemOut(BaseModel):
+    position: int = Field(description="the item's index in the request")
+    status: Literal["created", "failed"]
+    id: int | None = None
+    name: str | None = None
+    skills: list[str] = Field(default_factory=list, description="labels of the skills read")
+    errors: list[WarningOut] = Field(default_factory=list)
+    warnings: list[WarningOut] = Field(default_factory=list)
+
+
+class CandidateBatchOut(BaseModel):
+    summary: dict[str, int] = Field(description="created and failed counts")
+    items: list[CandidateBatchItemOut]
+
+
 class CandidateRefOut(BaseModel):
     id: int
     name: str | None = None
@@ -234,6 +279,10 @@ class MatchDetailOut(BaseModel):
     )
     plan: EssentialPlanOut | None = Field(
         default=None, description="with plan=true: the shortest plan to the missing essentials"
+    )
+    summary: str = Field(
+        default="",
+        description="one plain sentence: what matches, what is missing, which evidence is weak",
     )
 
 

@@ -20,7 +20,11 @@ from models.tables import Meta
 log = logging.getLogger("skillmatch")
 CATALOG = Path("catalog/credentials.jsonl.gz")
 POSTINGS = Path("skillspan/skillspan_postings.jsonl.gz")
-_NOISE = re.compile(r"<[A-Z]+>|\(\s*[mwfd]\s*/\s*[mwfd]\s*(/\s*[mwfdx]\s*)?\)", re.I)
+_NOISE = re.compile(r"<[A-Z]+>|\(\s*[mwfdx]\s*/+\s*[mwfdx]\s*(/+\s*[mwfdx]\s*)?\)", re.I)
+# where a scraped title runs on into the page: the address block, the posting's metadata
+_RUN_ON = re.compile(r"<ADDRESS>|<LOCATION>|Date posted:|Likes:|Job description", re.I)
+_EMPTY_PARENS = re.compile(r"\(\s*\)")
+_SEPARATORS = re.compile(r"(\s*[-|–]\s*)+(?=\s*[-|–]|$)|^\s*[-|–]\s*")
 _SPACE = re.compile(r"[\s\x00-\x1f\x7f]+")  # the scraped texts hold stray controls (\x1a)
 
 
@@ -31,10 +35,54 @@ def read_jsonl_gz(path: Path) -> list[dict]:
 
 
 def _clean_title(text: str) -> str:
-    title = _SPACE.sub(" ", _NOISE.sub(" ", text)).strip(" -|,.:")
+    """A posting title from SkillSpan's scraped first line: cut where the address block or the
+    posting's metadata starts ("<ADDRESS> ... Date posted: ... Likes: 0"), then drop the
+    placeholders, gender markers, empty brackets and dangling separators."""
+    title = _RUN_ON.split(text, maxsplit=1)[0]
+    if title.count("(") > title.count(")"):  # cut inside a bracket: drop the open part
+        title = title[: title.rfind("(")]
+    title = _SPACE.sub(" ", _NOISE.sub(" ", title))
+    for _ in range(3):  # "( )" can hide a separator and vice versa
+        title = _SEPARATORS.sub("", _EMPTY_PARENS.sub(" ", title)).strip(" -|–,.:")
+        title = _SPACE.sub(" ", title)
+    title = re.sub(r"\(\s+", "(", re.sub(r"\s+\)", ")", title))
+    title = re.sub(r"\s+(at|for|with|in|-)$", "", title)
     if len(title) > 90:
         title = title[:90].rsplit(" ", 1)[0] + "…"
     return title or "Job posting"
+
+
+# a role named inside a sentence ("We are looking for a Partner Success Manager to ...")
+_ROLE_IN_SENTENCE = re.compile(
+    r"\b(?:looking for|seeking|recruiting|hiring|position as|position in|vacancy as|be the|"
+    r"be our|join us as|work as)\s+(?:an?\s+|the\s+|our\s+|new\s+|one\s+)*"
+    r"((?:[A-Z][\w&/.-]*|of|and|in)(?:\s+(?:[A-Z][\w&/.-]*|of|and|in)){0,5})"
+)
+
+
+def _title_from_sentence(text: str) -> str | None:
+    """The capitalised role a posting's first sentence names, or None."""
+    m = _ROLE_IN_SENTENCE.search(text)
+    if not m:
+        return None
+    words = m.group(1).split()
+    while words and words[-1] in ("of", "and", "in"):
+        words.pop()
+    return " ".join(words) or None
+
+
+def posting_title(doc: dict) -> str:
+    """A clean title: the scraped first line cleaned; where that line is a sentence, not a
+    title (the house postings), the role it names, else its cleaned start."""
+    raw = doc.get("title_guess") or ""
+    title = _clean_title(raw)
+    if len(title) < 5 or re.match(
+        r"(The|About)?\s*<ORGANIZATION>", raw
+    ):  # a name was cut out  # "The <ORGANIZATION> ...": nothing of a title left
+        return _title_from_sentence(doc.get("text", "")) or "Job posting"
+    if len(title.split()) > 8 or title.endswith(("?", "…")):
+        return _title_from_sentence(title) or _title_from_sentence(doc.get("text", "")) or title
+    return title
 
 
 def skillspan_posting(doc: dict) -> JobPostingRecord:
@@ -60,7 +108,7 @@ def skillspan_posting(doc: dict) -> JobPostingRecord:
         skills.append(SkillRef(label=label, source="explicit", evidence=evidence))
     return JobPostingRecord(
         external_id=f"skillspan:{doc['posting_id']}",
-        title=_clean_title(doc["title_guess"]),
+        title=posting_title(doc),
         description=text,
         remote=remote,
         date_posted=date.group(1) if date else None,

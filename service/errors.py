@@ -28,7 +28,8 @@ class InvalidInput(DomainError):
 
 
 class Conflict(DomainError):
-    """The request is valid but clashes with what is stored (a name in use, a revoked key)."""
+    """The request is valid but clashes with what is stored (a name in use, a revoked key,
+    removing what is not there)."""
 
     status_code = 409
     code = "conflict"

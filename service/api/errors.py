@@ -33,8 +33,8 @@ ERROR_DESCRIPTIONS = {
     403: "The API key lacks the scope this action needs: code `forbidden`",
     404: "An id, skill, cursor or page this service does not know (another tenant's ids too): "
     "code `not_found`",
-    409: "Valid, but it clashes with what is stored (a name in use, a revoked key): code "
-    "`conflict`",
+    409: "Valid, but it clashes with what is stored (a name in use, a revoked key, a skill to "
+    "remove that the candidate does not hold: the page may be out of date): code `conflict`",
     413: "The request body is larger than the configured limit: code `body_too_large`",
     422: "Invalid input: `field` names the input at fault (`query.limit`, `body.text`, ...); "
     "code `validation_failed` (with `errors`, every fault) or `invalid_input`",

@@ -47,6 +47,7 @@ HEAVY_ROUTES = frozenset(
         ("POST", "/v1/skills/extract"),
         ("POST", "/v1/credentials"),
         ("POST", "/v1/postings"),
+        ("POST", "/v1/candidate-batches"),
         ("POST", "/v1/openings/{posting_id}/candidates"),
         ("POST", "/v1/candidates/{candidate_id}/openings"),
     }

@@ -13,10 +13,13 @@ from sqlmodel import Session
 
 from models.common import MAX_ID
 from models.employer import (
+    CandidateBatchIn,
+    CandidateBatchOut,
     CandidateIn,
     CandidateOut,
     CandidatePage,
     CandidatesForOpeningOut,
+    CandidateSkillsIn,
     MatchIn,
     OpeningsForCandidateOut,
     OpeningsIn,
@@ -28,6 +31,7 @@ from models.employer import (
 from service.api.auth import ReadKey, WriteKey
 from service.api.deps import CursorQuery, RuntimeDep, SessionDep, SingleValuedQuery
 from service.api.errors import COMMON_ERRORS, error_responses, links_to
+from service.employer import batch, corrections
 from service.employer import candidates as core
 from service.employer import rankings as employer
 from service.repo.records import decode_cursor, encode_cursor
@@ -71,6 +75,39 @@ async def create_candidate(
             )
 
     return JSONResponse(await run_in_threadpool(work), status_code=201)
+
+
+@router.post(
+    "/candidate-batches",
+    response_model=CandidateBatchOut,
+    summary="Add several candidates at once; each item is answered on its own",
+)
+async def import_candidates(
+    runtime: RuntimeDep, principal: WriteKey, body: CandidateBatchIn
+) -> JSONResponse:
+    tenant = principal.tenant_id
+    out = await run_in_threadpool(batch.import_candidates, runtime, tenant, body.items)
+    return JSONResponse(out, status_code=201 if not out["summary"]["failed"] else 200)
+
+
+@router.patch(
+    "/candidates/{candidate_id}/skills",
+    response_model=CandidateOut,
+    summary="Correct a candidate's skills: remove wrong ones, add missing ones",
+    responses=error_responses(409),
+)
+async def edit_candidate_skills(
+    runtime: RuntimeDep, principal: WriteKey, candidate_id: CandidateId, body: CandidateSkillsIn
+) -> JSONResponse:
+    def work() -> dict:
+        with Session(runtime.engine) as s:
+            notes = corrections.edit_skills(runtime, s, principal.tenant_id, candidate_id, body)
+            row = core.get_candidate_row(s, principal.tenant_id, candidate_id)
+            out = core.candidate_out(s, row, runtime)
+            out["warnings"] = [*notes, *out["warnings"]]
+            return out
+
+    return JSONResponse(await run_in_threadpool(work))
 
 
 @router.put(

@@ -24,6 +24,7 @@ from scipy import sparse
 from sqlmodel import Session
 
 from service.employer.candidates import get_candidate_row
+from service.employer.explain import match_sentence
 from service.matching import Constraints, LearnerProfile, RoleProfile, compute_gap
 from service.matching.gap import best_credit
 from service.matching.types import EVIDENCE_KINDS
@@ -201,6 +202,7 @@ def _match_detail(
         session, [it.via_skill_id for it in gap.items if it.via_skill_id], runtime
     )
     out = ra.match_detail_json(gap, via_labels, lambda sid: evidence.get((cid, sid), []))
+    out.summary = match_sentence(out, len({r.skill_id for r in role.skills if r.essential}))
     if with_plan:
         missing = out.missing_essential
         out.plan = _essential_plan(runtime, session, role, profile, nb) if missing else None

@@ -61,6 +61,7 @@ class MatchDetailJson:
     matched: list[MatchedSkillJson]
     missing_essential: list[MissingSkillJson]
     plan: EssentialPlanJson | None | Any = ABSENT
+    summary: str | Any = ABSENT
 
 
 def _via(it: GapItem, labels: dict[int, str]) -> SkillRefJson | None:
@@ -138,6 +139,7 @@ class RankedCandidateJson:
     matched: list[MatchedSkillJson]
     missing_essential: list[MissingSkillJson]
     plan: EssentialPlanJson | None | Any = ABSENT
+    summary: str | Any = ABSENT
 
 
 @dataclass(slots=True)
@@ -149,10 +151,11 @@ class RankedOpeningJson:
     matched: list[MatchedSkillJson]
     missing_essential: list[MissingSkillJson]
     plan: EssentialPlanJson | None | Any = ABSENT
+    summary: str | Any = ABSENT
 
 
 def _detail(d: MatchDetailJson) -> tuple:
-    return d.coverage, d.coverage_held, d.matched, d.missing_essential, d.plan
+    return d.coverage, d.coverage_held, d.matched, d.missing_essential, d.plan, d.summary
 
 
 def ranked_candidate_json(rank: int, who: NamedJson, d: MatchDetailJson) -> RankedCandidateJson:

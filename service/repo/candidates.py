@@ -130,3 +130,23 @@ def pool_confidences(session: Session, *, tenant_id: int) -> list[tuple[int, int
         .group_by(CandidateSkill.candidate_id, CandidateSkill.skill_id)
     )
     return [tuple(r) for r in session.execute(q).all()]
+
+
+def held_skill_evidence(session: Session, *, candidate_id: int) -> dict[int, list[tuple[str, str]]]:
+    """skill id -> [(source, evidence text)] of the candidate's stored evidence."""
+    q = select(CandidateSkill.skill_id, CandidateSkill.source, CandidateSkill.evidence).where(
+        CandidateSkill.candidate_id == candidate_id
+    )
+    out: dict[int, list[tuple[str, str]]] = {}
+    for sid, source, text in session.execute(q).all():
+        out.setdefault(sid, []).append((source, text))
+    return out
+
+
+def delete_skill_evidence(session: Session, *, candidate_id: int, skill_ids: list[int]) -> None:
+    """All the evidence of these skills of the candidate (not committed)."""
+    session.execute(
+        delete(CandidateSkill).where(
+            CandidateSkill.candidate_id == candidate_id, CandidateSkill.skill_id.in_(skill_ids)
+        )
+    )

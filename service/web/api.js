@@ -83,6 +83,13 @@ const FIELDS = [
   [/^(body\.)?name/, "Name", "cand-name"],
   [/^(body\.)?identifiers/, "Email, web address or DID", "cand-ids"],
   [/^(body\.)?text/, "CV text", "cand-text"],
+  [/^op-title$/, "Job title", "op-title"],
+  [/^op-add-q$/, "Skills of the opening", "op-add-q"],
+  [/^imp-text$/, "CVs", "imp-text"],
+  [/^imp-badges$/, "Badge files", "imp-badges"],
+  [/^(body\.)?items\[(\d+)\]/, (m) => `Candidate ${Number(m[2]) + 1}`, "imp-text"],
+  [/^(body\.)?items/, "Candidates", "imp-text"],
+  [/^(body\.)?(add|remove)/, "The skill", null],
   [/^posting_id$|^path\.posting_id/, "Opening", null],
   [/^(query\.)?q$/, "Search text", null],
   [/^body$/, "What was sent", null],
@@ -94,7 +101,7 @@ export function describeField(field) {
     const m = field.match(pattern);
     if (m) return { label: typeof label === "function" ? label(m) : label, control };
   }
-  return { label: field, control: null };
+  return { label: "What was sent", control: null }; // never an API field name
 }
 
 function waitText(retryAfter) {
@@ -138,6 +145,11 @@ export function plainWords(err) {
       return {
         title: "We could not find what you asked for.",
         advice: "It may have been removed, or it belongs to another organisation.",
+      };
+    case 409:
+      return {
+        title: "This changed since the page showed it.",
+        advice: "Rank the candidates again to see them as they are now.",
       };
     case 413:
       return {

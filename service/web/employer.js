@@ -6,6 +6,8 @@
 import { api, clearError, InputError, showError } from "./api.js";
 import { readBadgeFiles } from "./badges.js";
 import { $, busy, clear, h, hours, money, onEnter, percent, plural, tag } from "./dom.js";
+import { candidateSkills, importCandidates } from "./employer_candidates.js";
+import { initOpeningForm } from "./employer_opening.js";
 
 const KEY_STORAGE = "skillmatch.apiKey";
 let currentOpening = null; // {id, title}
@@ -35,19 +37,21 @@ function requireKey() {
 
 const errorBox = () => $("employer-error");
 const status = () => $("employer-status");
+const WEAK_MATCH = 0.5; // a posting search score below this is not about the words asked
 
-function fail(err) {
+// each error appears beside the control that caused it: the key's, the openings', the form's
+function fail(err, box = errorBox()) {
   status().textContent = "";
-  showError(errorBox(), err);
+  showError(box, err);
 }
 
 // ------------------------------------------------------------------ the key
 
 async function useKey() {
   const key = $("api-key").value.trim();
-  clearError(errorBox());
+  clearError($("key-error"));
   if (!key) {
-    fail(new InputError("paste your API key first", "authorization"));
+    fail(new InputError("paste your API key first", "authorization"), $("key-error"));
     $("api-key").focus();
     return;
   }
@@ -60,7 +64,7 @@ async function useKey() {
   } catch (err) {
     setKey("");
     $("key-state").textContent = "No key in use.";
-    fail(err);
+    fail(err, $("key-error"));
   }
 }
 
@@ -78,7 +82,8 @@ function forgetKey() {
 
 function openingItem(p) {
   const title = p.title || `Opening ${p.id}`;
-  const meta = [p.employer, p.location, p.external_id].filter(Boolean).join(" · ");
+  const role = p.occupation && p.occupation.preferred_label ? `role: ${p.occupation.preferred_label}` : null;
+  const meta = [role, p.employer, p.location, p.private ? p.external_id : null].filter(Boolean).join(" · ");
   return h(
     "li",
     {},
@@ -99,13 +104,14 @@ function openingItem(p) {
 }
 
 async function listOpenings(button, query, label, { needKey }) {
-  clearError(errorBox());
+  const box0 = $("openings-error");
+  clearError(box0);
   let key = $("api-key").value.trim() || storedKey();
   if (needKey) {
     try {
       key = requireKey();
     } catch (err) {
-      fail(err);
+      fail(err, box0);
       return;
     }
   }
@@ -120,11 +126,15 @@ async function listOpenings(button, query, label, { needKey }) {
         return;
       }
       box.appendChild(h("h3", { class: "list-title" }, `${label[0].toUpperCase()}${label.slice(1)} (${page.items.length})`));
+      const best = Math.max(...page.items.map((p) => (p.score == null ? 1 : p.score)));
+      if (query.q && best < WEAK_MATCH) {
+        box.appendChild(h("p", { class: "notice" }, `No public posting is close to “${query.q}”; these are the nearest, and none is a good match.`));
+      }
       box.appendChild(h("ul", { class: "result-list", "aria-label": label }, page.items.map(openingItem)));
       status().textContent = `${plural(page.items.length, "opening")} listed.`;
     } catch (err) {
       clear(box);
-      fail(err);
+      fail(err, box0);
     }
   });
 }
@@ -225,14 +235,14 @@ function rankingTable(items) {
   const table = h(
     "table",
     { class: "stack-on-narrow", id: "ranking-table", role: "table" },
-    h("caption", {}, "Candidates by weighted skill coverage"),
+    h("caption", {}, "Candidates by skill coverage, weighted by the strength of the evidence"),
     h(
       "thead",
       { role: "rowgroup" },
       h(
         "tr",
         { role: "row" },
-        ["Rank", "Candidate", "Coverage", "Matched skills", "Missing essential skills", "Badges"].map((t) =>
+        ["Rank", "Candidate", "Coverage", "In one sentence", "Matched skills", "Missing essential skills", "Badges"].map((t) =>
           h("th", { scope: "col", role: "columnheader" }, t),
         ),
       ),
@@ -247,13 +257,20 @@ function rankingTable(items) {
           ? ["verified", "unverified", "failed"].filter((s) => counts[s]).map((s) => `${counts[s]} ${BADGE_WORDS[s]}`).join(", ")
           : "none";
         const bar = h("span", { class: "mini-bar", "aria-hidden": "true" }, h("span"));
-        bar.firstChild.style.width = `${Math.round(it.coverage * 100)}%`;
+        bar.firstChild.style.width = `${Math.round(it.coverage_held * 100)}%`;
         return h(
           "tr",
           { role: "row" },
           h("td", { "data-label": "Rank", role: "cell" }, String(it.rank)),
           h("td", { "data-label": "Candidate", role: "cell" }, h("a", { href: `#cand-${it.candidate.id}` }, candidateName(it))),
-          h("td", { "data-label": "Coverage", class: "coverage-cell", role: "cell" }, percent(it.coverage), bar),
+          h(
+            "td",
+            { "data-label": "Coverage", class: "coverage-cell", role: "cell" },
+            `${percent(it.coverage_held)} held`,
+            bar,
+            h("span", { class: "evidence" }, `${percent(it.coverage)} weighted by evidence`),
+          ),
+          h("td", { "data-label": "In one sentence", class: "summary-cell", role: "cell" }, it.summary || ""),
           h("td", { "data-label": "Matched skills", role: "cell" }, String(it.matched.length)),
           h("td", { "data-label": "Missing essential skills", role: "cell" }, String(it.missing_essential.length)),
           h("td", { "data-label": "Badges", role: "cell" }, badgeText),
@@ -264,11 +281,23 @@ function rankingTable(items) {
   return h("div", { class: "table-wrap" }, table);
 }
 
-function candidateCard(it) {
+function candidateCard(it, notes) {
+  const cid = it.candidate.id;
   return h(
     "article",
-    { class: "candidate", id: `cand-${it.candidate.id}`, "aria-labelledby": `cand-${it.candidate.id}-title` },
-    h("h3", { id: `cand-${it.candidate.id}-title`, tabindex: "-1" }, `${it.rank}. ${candidateName(it)} — ${percent(it.coverage)} coverage`),
+    { class: "candidate", id: `cand-${cid}`, "aria-labelledby": `cand-${cid}-title` },
+    h("h3", { id: `cand-${cid}-title`, tabindex: "-1" }, `${it.rank}. ${candidateName(it)} — ${percent(it.coverage_held)} of the skills held`),
+    h("p", { class: "summary" }, it.summary || ""),
+    h("p", { class: "status cand-note", id: `cand-${cid}-note`, role: "status" }, notes[cid] || ""),
+    h("div", { class: "error", id: `cand-${cid}-error`, role: "alert" }),
+    it.detail
+      ? h(
+          "details",
+          { class: "cand-skills-box", open: notes[cid] ? "" : null },
+          h("summary", {}, `Skills of ${candidateName(it)} and their evidence (${it.detail.skills.length}): check and correct`),
+          candidateSkills(it.detail, candidateName(it), correct),
+        )
+      : null,
     h("h4", {}, "Badges"),
     badgesList(it.badges),
     h("h4", {}, `Matched skills (${it.matched.length})`),
@@ -286,7 +315,26 @@ function candidateCard(it) {
   );
 }
 
-async function rank(opening, button) {
+/** Correct a candidate's skills, then rank again and say so beside the candidate. */
+async function correct(cid, body, done, button) {
+  const box = $(`cand-${cid}-error`);
+  clearError(box);
+  let key;
+  try {
+    key = requireKey();
+    if (button) button.setAttribute("aria-disabled", "true");
+    await api(`/v1/candidates/${cid}/skills`, { method: "PATCH", key, body });
+  } catch (err) {
+    if (button) button.removeAttribute("aria-disabled");
+    showError(box, err);
+    return;
+  }
+  await rank(currentOpening, null, { [cid]: `${done}; the ranking was updated.` });
+  const heading = $(`cand-${cid}-title`);
+  if (heading) heading.focus();
+}
+
+async function rank(opening, button, notes = {}) {
   clearError(errorBox());
   let key;
   try {
@@ -312,6 +360,7 @@ async function rank(opening, button) {
       );
       data.items.forEach((it, i) => {
         it.badges = details[i] ? details[i].badges : [];
+        it.detail = details[i];
       });
       const out = clear($("ranking-output"));
       $("ranking-title").textContent = `Candidates for ${data.opening.title}`;
@@ -320,13 +369,13 @@ async function rank(opening, button) {
       );
       if (data.items.length) {
         out.appendChild(rankingTable(data.items));
-        out.appendChild(h("div", { class: "candidate-cards" }, data.items.map(candidateCard)));
+        out.appendChild(h("div", { class: "candidate-cards" }, data.items.map((it) => candidateCard(it, notes))));
       } else {
         out.appendChild(h("p", { class: "empty" }, "You have no candidates yet: add one below."));
       }
       panel.hidden = false;
       status().textContent = `${plural(data.total, "candidate")} ranked for ${data.opening.title}.`;
-      $("ranking-title").focus();
+      if (!Object.keys(notes).length) $("ranking-title").focus();
     } catch (err) {
       fail(err);
     } finally {
@@ -340,19 +389,20 @@ async function rank(opening, button) {
 // ------------------------------------------------------------------ adding a candidate
 
 async function addCandidate() {
-  clearError(errorBox());
+  const box = $("cand-error");
+  clearError(box);
   const result = clear($("cand-result"));
   let key;
   try {
     key = requireKey();
   } catch (err) {
-    fail(err);
+    fail(err, box);
     return;
   }
   const read = await readBadgeFiles($("cand-badges").files);
   const bad = read.filter((r) => r.error);
   if (bad.length) {
-    fail(new InputError(bad.map((b) => `${b.file}: ${b.error}`).join("; "), "badges[0]"));
+    fail(new InputError(bad.map((b) => `${b.file}: ${b.error}`).join("; "), "badges[0]"), box);
     return;
   }
   const body = {
@@ -366,13 +416,14 @@ async function addCandidate() {
     badges: read.map((r) => r.doc),
   };
   if (!body.skills.length && !body.badges.length && !body.text.trim()) {
-    fail(new InputError("give at least one skill, a badge file or CV text", "skills"));
+    fail(new InputError("give at least one skill, a badge file or CV text", "skills"), box);
     return;
   }
   status().textContent = "Saving the candidate and verifying the badges…";
   try {
     const cand = await api("/v1/candidates", { method: "POST", key, body });
-    result.appendChild(h("p", {}, h("strong", {}, `${cand.name || "The candidate"} was added`), ` (id ${cand.id}), with ${plural(cand.skills.length, "skill")}.`));
+    const names = cand.skills.map((sk) => sk.label).join(", ");
+    result.appendChild(h("p", {}, h("strong", {}, `${cand.name || "The candidate"} was added`), ` (id ${cand.id}), with ${plural(cand.skills.length, "skill")}${names ? `: ${names}` : ""}.`));
     if (cand.badges.length) result.appendChild(badgesList(cand.badges));
     if (cand.warnings && cand.warnings.length) {
       result.appendChild(h("ul", { class: "warnings" }, cand.warnings.map((w) => h("li", {}, w.message))));
@@ -381,7 +432,7 @@ async function addCandidate() {
     $("candidate-form").reset();
     if (currentOpening) await rank(currentOpening, null);
   } catch (err) {
-    fail(err);
+    fail(err, box);
   }
 }
 
@@ -409,6 +460,22 @@ export function initEmployer() {
   };
   $("posting-search").addEventListener("click", search);
   onEnter($("posting-q"), search);
+  initOpeningForm(requireKey, async (opening) => {
+    await rank(opening, null);
+  });
+  $("import-form").addEventListener("submit", (e) => {
+    e.preventDefault();
+    let key;
+    try {
+      key = requireKey();
+    } catch (err) {
+      fail(err, $("imp-error"));
+      return;
+    }
+    busy($("imp-submit"), () => importCandidates(key, async () => {
+      if (currentOpening) await rank(currentOpening, null, { imported: "" });
+    }));
+  });
   $("candidate-form").addEventListener("submit", (e) => {
     e.preventDefault();
     busy($("cand-submit"), addCandidate);

@@ -6,6 +6,7 @@ candidate; and a bad or read-only key shown in plain words."""
 from __future__ import annotations
 
 import json
+import re
 
 import httpx
 import pytest
@@ -46,10 +47,9 @@ def test_employer_flow(page, live_server, employer, screenshot):
     names = [rows.nth(i).locator("td").nth(1).inner_text() for i in range(rows.count())]
     assert {"Ana Costa", "Ben Osei", "Chloé Martin"} <= set(names)
     assert names[0] == "Ana Costa"  # five essentials from a verified badge
-    coverage = [
-        float(rows.nth(i).locator("td").nth(2).inner_text().split("%")[0]) for i in range(3)
-    ]
-    assert coverage == sorted(coverage, reverse=True)
+    cells = [rows.nth(i).locator("td").nth(2).inner_text() for i in range(3)]
+    weighted = [float(re.search(r"([\d.]+)% weighted", c).group(1)) for c in cells]
+    assert weighted == sorted(weighted, reverse=True)  # the ranking's order
 
     def card(name: str):
         return page.locator("article.candidate", has=page.get_by_role("heading", name=name))
@@ -103,7 +103,7 @@ def test_add_a_candidate(page, live_server, employer, screenshot, tmp_path):
 def test_invalid_key_is_shown_in_plain_words(page, live_server, screenshot):
     page.goto(live_server.url + "/#employer")
     use_key(page, "sm_this-key-does-not-exist")
-    error = page.locator("#employer-error")
+    error = page.locator("#key-error")  # beside the key
     error.locator("h3").wait_for()
     text = error.inner_text()
     assert "Your API key was not accepted." in text
@@ -122,7 +122,7 @@ def test_read_only_key_cannot_add_a_candidate(page, live_server, employer, scree
     page.fill("#cand-name", "Eve")
     page.fill("#cand-skills", employer.essential[0]["uri"])
     page.click("#cand-submit")
-    error = page.locator("#employer-error")
+    error = page.locator("#cand-error")  # beside the form
     error.locator("h3").wait_for()
     assert "Your API key is not allowed to do this." in error.inner_text()
     assert "lacks the 'write' scope" in error.inner_text()

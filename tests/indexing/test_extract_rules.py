@@ -111,3 +111,20 @@ def test_agreement_is_for_phrases_and_curated_words_pass_the_floor():
     assert 3 not in keep_in_unit(cfg, sentence, {3: _hit(3, "alternative")}, True, 0.75, set())
     gated = np.array([0.95, 0.8, 0.7, -np.inf])  # a blocked skill stays out
     assert 3 not in keep_in_unit(cfg, gated, {3: _hit(3)}, True, 0.75, agreed=set())
+
+
+def test_a_warehouse_scanner_reads_barcodes():
+    """'use handheld scanners' in a warehouse CV or ad is barcode scanning, not ESCO's prepress
+    'operate scanner' (the only scanner skill the model found before)."""
+    skills = [
+        _skill(0, "use barcode scanning equipment", desc="Use barcode scanning equipment."),
+        _skill(1, "operate scanner", desc="Set up and operate image scanners."),
+    ]
+    m = AliasMatcher(skills, curated=TRADE_ALIASES)
+    text = "I use handheld scanners every day; barcode scanner, RF scanners."
+    found = {(h.alias, skills[h.row].preferred_label) for h in m.find(text)}
+    assert found == {
+        ("handheld scanners", "use barcode scanning equipment"),
+        ("barcode scanner", "use barcode scanning equipment"),
+        ("RF scanners", "use barcode scanning equipment"),
+    }
