@@ -85,6 +85,9 @@ async def create_candidate(
 async def import_candidates(
     runtime: RuntimeDep, principal: WriteKey, body: CandidateBatchIn
 ) -> JSONResponse:
+    """Store up to the batch limit of candidates (CV texts, declared skills, badges), each
+    checked and saved on its own: a bad item is answered with its errors and loses none of the
+    others. 201 when every item was added, else 200 with the per-item results."""
     tenant = principal.tenant_id
     out = await run_in_threadpool(batch.import_candidates, runtime, tenant, body.items)
     return JSONResponse(out, status_code=201 if not out["summary"]["failed"] else 200)
@@ -99,6 +102,10 @@ async def import_candidates(
 async def edit_candidate_skills(
     runtime: RuntimeDep, principal: WriteKey, candidate_id: CandidateId, body: CandidateSkillsIn
 ) -> JSONResponse:
+    """Remove skills wrongly read for a candidate and add missing ones (stored, so rankings use
+    them at once); removing a skill the candidate does not hold is a 409 (the page may be out
+    of date), adding one that matches nothing comes back as a warning."""
+
     def work() -> dict:
         with Session(runtime.engine) as s:
             notes = corrections.edit_skills(runtime, s, principal.tenant_id, candidate_id, body)
