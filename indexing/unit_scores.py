@@ -7,11 +7,12 @@ and only the skills that can make its best are scored exactly with its n-grams:
 
 - the `candidates` best skills by the text alone (0.7 x its dense score + priors + the alias
   bonus: every score but the n-gram term, which adds at most 0.3 x 1.3),
-- the skills of every alias written in the text,
-- the `gram_candidates` nearest labels' skills of each n-gram (when > 0; exact search).
+- the skills of every alias written in the text.
 
-A candidate's score is the exact score of `score_texts`; other skills get -inf. The tests
-(tests/indexing/test_unit_scores.py) and the bench check that `extract` keeps the same skills.
+A candidate's score is the exact score of `score_texts`; other skills get -inf. A unit whose
+vectors were pooled in context (`indexing.span_vectors`) has its pooled rows calibrated
+(`LinkerConfig.extract_pooled_*`). The tests (tests/indexing/test_extract_fast.py,
+tests/indexing/test_fixtures_real.py) and the bench check that `extract` keeps the same skills.
 """
 
 from __future__ import annotations
@@ -49,7 +50,6 @@ def score_units(
     units: Sequence[UnitQuery],
     *,
     candidates: int,
-    gram_candidates: int = 0,
     check: Check = unchecked,
 ) -> list[Scored]:
     """Each unit scored on its candidate skills (module docstring), in order."""
@@ -63,7 +63,6 @@ def score_units(
         if u.pooled_self:
             dense_whole[i] = a * dense_whole[i] + b
     ga, gb = cfg.extract_pooled_gram
-    near = _gram_neighbours(linker, units, gram_candidates, check)
     out = []
     for i, u in enumerate(units):
         check()
@@ -72,7 +71,7 @@ def score_units(
             base[row] += linker._lexical_bonus(hit)
         k = min(candidates, len(base))
         top = np.argpartition(-base, k - 1)[:k] if k else np.zeros(0, np.int64)
-        rows = np.unique(np.r_[top, np.fromiter(u.lexical, np.int64), near[i]]).astype(np.int64)
+        rows = np.unique(np.r_[top, np.fromiter(u.lexical, np.int64)]).astype(np.int64)
         grams = linker.views.dense_rows(u.vecs[1:], rows, cfg.description_weight)
         if u.pooled:
             grams = ga * grams + gb
@@ -81,24 +80,4 @@ def score_units(
         score = np.full(len(base), -np.inf, dtype=np.float32)
         score[rows] = base[rows] + cfg.ngram_weight * best_gram
         out.append(Scored(u.text, score, u.spans, dense, u.vecs, u.lexical, columns=rows))
-    return out
-
-
-def _gram_neighbours(
-    linker: SkillLinker, units: Sequence[UnitQuery], k: int, check: Check
-) -> list[np.ndarray]:
-    """For each unit, the skills of its n-grams' `k` nearest labels (none when k is 0)."""
-    if k <= 0:
-        return [np.zeros(0, np.int64)] * len(units)
-    out = []
-    views = linker.views
-    for u in units:
-        check()
-        if len(u.vecs) < 2:
-            out.append(np.zeros(0, np.int64))
-            continue
-        sims = u.vecs[1:] @ views.label_vecs.T
-        kk = min(k, sims.shape[1])
-        idx = np.argpartition(-sims, kk - 1, axis=1)[:, :kk]
-        out.append(np.unique(views.label_owner[idx.ravel()]))
     return out

@@ -98,15 +98,20 @@ def measure(linker, texts: list[str], *, n_exact: int = 10) -> dict:
     return out
 
 
-def run_extract_bench(settings: Settings, *, n_postings: int = 60, n_exact: int = 10) -> dict:
-    """The part on the first `n_postings` SkillSpan postings, with the built indexes."""
+def run_extract_bench(
+    settings: Settings, *, n_postings: int = 60, n_exact: int = 10, runtime=None
+) -> dict:
+    """The part on the first `n_postings` SkillSpan postings, with the built indexes (or
+    `runtime`'s)."""
     from service.defaults import POSTINGS, read_jsonl_gz
     from service.runtime import build_runtime
 
-    runtime = build_runtime(settings)
+    own = runtime is None
+    runtime = runtime or build_runtime(settings)
     docs = read_jsonl_gz(Path(settings.data_dir) / POSTINGS)[:n_postings]
     out = measure(runtime.linker, [d["text"] for d in docs], n_exact=n_exact)
     out["cpus"] = os.cpu_count()
     out["load_average_after"] = [round(x, 2) for x in os.getloadavg()]
-    runtime.engine.dispose()
+    if own:
+        runtime.engine.dispose()
     return out
