@@ -71,6 +71,16 @@ def _pick(part: dict, keys) -> dict:
     return {k: part[k] for k in keys}
 
 
+def _extract_part(args, settings, report: dict) -> None:
+    """The `extract` part into `report` (service/bench/extract.py)."""
+    from service.bench.extract import run_extract_bench
+
+    report["extract"] = run_extract_bench(
+        settings, n_postings=args.extract_postings, n_exact=args.extract_exact
+    )
+    report["summary"]["extract"] = _pick(report["extract"], EXTRACT_KEYS)
+
+
 def cmd_bench(args, settings) -> int:
     from service.bench.ingest import run_bench
     from service.bench.report import table
@@ -111,12 +121,7 @@ def cmd_bench(args, settings) -> int:
         report["summary"]["roles"] = _pick(report["roles"], ROLES_KEYS)
         save(report)
     if getattr(args, "extract_postings", 0):
-        from service.bench.extract import run_extract_bench
-
-        report["extract"] = run_extract_bench(
-            settings, n_postings=args.extract_postings, n_exact=args.extract_exact
-        )
-        report["summary"]["extract"] = _pick(report["extract"], EXTRACT_KEYS)
+        _extract_part(args, settings, report)
         save(report)
     if args.load_seconds:
         from service.bench.load import run_load_bench
