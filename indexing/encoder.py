@@ -10,6 +10,7 @@ import os
 import re
 import threading
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from typing import Protocol, runtime_checkable
 
 import numpy as np
@@ -35,6 +36,18 @@ class Encoder(Protocol):
     def encode_documents(
         self, texts: Sequence[str], *, batch_size: int = 64, progress: ProgressFn | None = None
     ) -> np.ndarray: ...
+
+
+@dataclass(frozen=True)
+class TokenVectors:
+    """One text's encoding with its tokens: `sentence` (dim,) normalised as `encode_queries`
+    gives it; `tokens` (n, dim) the last layer's token vectors (special tokens left out, not
+    normalised); `offsets` (n, 2) each token's [start, end) characters in the text. A text cut
+    at the model's window has no tokens past it."""
+
+    sentence: np.ndarray
+    tokens: np.ndarray
+    offsets: np.ndarray
 
 
 def normalize_rows(x: np.ndarray) -> np.ndarray:
@@ -217,6 +230,38 @@ class SentenceTransformerEncoder:
                 progress(len(idx))
         return normalize_rows(out)
 
+    def encode_tokens(self, texts: Sequence[str], *, batch_size: int = 64) -> list[TokenVectors]:
+        """One forward pass per text: its sentence vector (as `encode_queries` gives it) and
+        the last layer's vectors of its tokens (without [CLS] / [SEP]) with their character
+        offsets, for span vectors pooled from them (`indexing.span_vectors`)."""
+        import torch
+
+        model = self._load()
+        texts = list(texts)
+        out: list[TokenVectors | None] = [None] * len(texts)
+        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
+        for start in range(0, len(order), batch_size):
+            idx = order[start : start + batch_size]
+            enc = model.tokenizer(
+                [texts[i] for i in idx],
+                padding=True,
+                truncation=True,
+                max_length=model.max_seq_length,
+                return_offsets_mapping=True,
+                return_special_tokens_mask=True,
+                return_tensors="pt",
+            )
+            offsets = enc.pop("offset_mapping").numpy()
+            special = enc.pop("special_tokens_mask").numpy().astype(bool)
+            with torch.inference_mode():
+                feats = model.forward(dict(enc))
+            tokens = feats["token_embeddings"].float().numpy()
+            sent = normalize_rows(feats["sentence_embedding"].float().numpy())
+            keep = ~special & enc["attention_mask"].numpy().astype(bool)
+            for j, i in enumerate(idx):
+                out[i] = TokenVectors(sent[j], tokens[j][keep[j]], offsets[j][keep[j]])
+        return out  # type: ignore[return-value]
+
     @property
     def window(self) -> int:
         """Tokens of text one pass sees: max_seq_length less [CLS] and [SEP]."""
@@ -302,6 +347,19 @@ class FakeEncoder:
 
     def token_offsets(self, text: str) -> list[tuple[int, int]]:
         return [m.span() for m in _TOKEN.finditer(text.lower())]
+
+    def encode_tokens(self, texts: Sequence[str], *, batch_size: int = 64) -> list[TokenVectors]:
+        """Each word's hashing vector as a token: a span's pooled vector is its bag of words."""
+        self.calls += 1
+        self.texts_encoded += len(texts)
+        out = []
+        for t in texts:
+            spans = [m.span() for m in _TOKEN.finditer(t.lower())][: self.max_tokens or None]
+            toks = [self._vector(t[a:b]) for a, b in spans]
+            tokens = np.stack(toks) if toks else np.zeros((0, self._dim), np.float32)
+            offsets = np.asarray(spans, dtype=np.int64).reshape(-1, 2)
+            out.append(TokenVectors(normalize_rows(self._vector(t)[None])[0], tokens, offsets))
+        return out
 
     def encode_documents(self, texts, *, batch_size=64, progress=None) -> np.ndarray:
         if not self.max_tokens:

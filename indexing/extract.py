@@ -34,8 +34,11 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from indexing.aliases import CURATED, AliasHit
+from indexing.ranking import Scored
+from indexing.span_vectors import sentence_pieces
 from indexing.text import Span, is_heading, ngrams, split_phrases, split_sentences
 from indexing.types import Check, Evidence, ExtractedSkill, unchecked
+from indexing.unit_scores import UnitQuery, score_units
 
 if TYPE_CHECKING:
     from indexing.linker import SkillLinker
@@ -78,7 +81,7 @@ def extract(
         for a, s in sentences.items()
     }
     lexicals = [_within(sent_hits[s.start], p.start - s.start, p.end - s.start) for s, p in pairs]
-    scored_all = linker.score_texts([p.text for _, p in pairs], check, lexicals=lexicals)
+    scored_all = score_pairs(linker, pairs, lexicals, check)
     mask = linker.source_mask(sources)
     found: dict[int, dict] = {}
     agreed: dict[int, set[int]] = {}  # sentence start -> its best extract_agree_sentence_rank
@@ -106,6 +109,78 @@ def extract(
     out = [_extracted(entry, cfg.extract_repeat_bonus) for entry in found.values()]
     out.sort(key=lambda e: -e.score)
     return out[:max_skills]
+
+
+def score_pairs(
+    linker: SkillLinker,
+    pairs: list[tuple[Span, Span]],
+    lexicals: list[dict[int, AliasHit]],
+    check: Check = unchecked,
+) -> list[Scored]:
+    """Each unit scored (`Scored`), by the config's `extract_span_vectors` and
+    `extract_candidates`; the text and n-grams of each unit as `SkillLinker.score_texts`
+    reads them."""
+    cfg = linker.config
+    pooled = cfg.extract_span_vectors in ("pooled", "units") and hasattr(
+        linker.encoder, "encode_tokens"
+    )
+    if cfg.phrase_weight or not (pooled or cfg.extract_candidates):
+        return linker.score_texts([p.text for _, p in pairs], check, lexicals=lexicals)
+    spans = [[Span(0, len(p.text), p.text), *ngrams(p.text, max_n=cfg.max_ngram)] for _, p in pairs]
+    if not cfg.ngram_weight:
+        spans = [s[:1] for s in spans]
+    vecs, rows = (_pooled if pooled else _encoded)(linker, pairs, spans, check)
+    in_sentence = cfg.extract_span_vectors == "pooled"
+    queries = [
+        UnitQuery(p.text, sp, vecs[r], lex, pooled, pooled and in_sentence and s != p)
+        for (s, p), sp, r, lex in zip(pairs, spans, rows, lexicals, strict=True)
+    ]
+    every = len(linker.skills)  # 0: every skill is a candidate (the exact scores)
+    return score_units(linker, queries, candidates=cfg.extract_candidates or every, check=check)
+
+
+def _encoded(linker, pairs, spans, check) -> tuple[np.ndarray, list[np.ndarray]]:
+    """Each distinct span text encoded on its own (through the linker's query cache)."""
+    uniq = list(dict.fromkeys(sp.text for unit in spans for sp in unit))
+    pos = {t: i for i, t in enumerate(uniq)}
+    vecs = linker._query_vectors(uniq, check=check)
+    return vecs, [np.asarray([pos[sp.text] for sp in unit], np.int64) for unit in spans]
+
+
+def _pooled(linker, pairs, spans, check) -> tuple[np.ndarray, list[np.ndarray]]:
+    """Span vectors pooled from token vectors (`indexing.span_vectors`). "pooled": each
+    sentence encoded once, its phrases and n-grams pooled from it; "units": each sentence and
+    phrase encoded once (its own vector), its n-grams pooled from it. One vector per context
+    and offsets."""
+    per_sentence = linker.config.extract_span_vectors == "pooled"
+    keys = [(s.start, s.end) if per_sentence else (u.start, u.end) for s, u in pairs]
+    order = list(dict.fromkeys(keys))
+    text_of = {k: (s if per_sentence else u).text for k, (s, u) in zip(keys, pairs, strict=True)}
+    pieces: dict[tuple[int, int], dict[tuple[int, int], int]] = {k: {} for k in order}
+    for key, (_s, unit), unit_spans in zip(keys, pairs, spans, strict=True):
+        off, own = unit.start - key[0], unit.end - unit.start == key[1] - key[0]
+        for sp in unit_spans[1:] if own else unit_spans:  # the context itself: its own vector
+            pieces[key].setdefault((off + sp.start, off + sp.end), len(pieces[key]))
+    done = sentence_pieces(
+        linker.encoder,
+        [text_of[k] for k in order],
+        [list(pieces[k]) for k in order],
+        batch_size=linker.config.span_batch_size,
+        check=check,
+    )
+    base, blocks, at = {}, [], 0
+    for k, (ctx_vec, piece_vecs) in zip(order, done, strict=True):
+        base[k] = at
+        blocks += [ctx_vec[None, :], piece_vecs]
+        at += 1 + len(piece_vecs)
+    rows = []
+    for key, (_s, unit), unit_spans in zip(keys, pairs, spans, strict=True):
+        off, b, where = unit.start - key[0], base[key], pieces[key]
+        own = unit.end - unit.start == key[1] - key[0]
+        first = [b if own else b + 1 + where[(off, off + len(unit.text))]]
+        first += [b + 1 + where[(off + sp.start, off + sp.end)] for sp in unit_spans[1:]]
+        rows.append(np.asarray(first, np.int64))
+    return np.vstack(blocks), rows
 
 
 def keep_in_unit(

@@ -214,24 +214,47 @@ class SkillLinker:
         `check` is called between batches and texts (it raises to stop the work). `lexicals`:
         the alias hits that count for each text (default: those found in it)."""
         self._require_built()
-        cfg = self.config
         per_text = [self._spans(t) for t in texts]
         uniq = list(dict.fromkeys(sp.text for spans, _ in per_text for sp in spans))
         pos = {t: i for i, t in enumerate(uniq)}
-        if uniq:
-            vecs = self._query_vectors(uniq, check=check)
-            dense = self._dense(vecs, check=check)
-        else:
-            vecs = np.zeros((0, self.encoder.dim), np.float32)
-            dense = np.zeros((0, len(self.skills)), np.float32)
+        vecs = (
+            self._query_vectors(uniq, check=check)
+            if uniq
+            else np.zeros((0, self.encoder.dim), np.float32)
+        )
+        rows = [np.asarray([pos[sp.text] for sp in spans], np.int64) for spans, _ in per_text]
+        return self.score_vectors(
+            texts,
+            [spans for spans, _ in per_text],
+            vecs,
+            rows,
+            [n for _, n in per_text],
+            check,
+            lexicals=lexicals,
+        )
+
+    def score_vectors(
+        self,
+        texts: Sequence[str],
+        spans: Sequence[list[Span]],
+        vecs: np.ndarray,
+        rows: Sequence[np.ndarray],
+        n_grams: Sequence[int],
+        check: Check = unchecked,
+        *,
+        lexicals: Sequence[dict[int, AliasHit]] | None = None,
+    ) -> list[Scored]:
+        """`score_texts` with the spans' vectors given: `vecs[rows[i]]` are the vectors of
+        `spans[i]` (the text, then its `n_grams[i]` n-grams, then its phrases if weighted)."""
+        cfg = self.config
+        dense = self._dense(vecs, check=check) if len(vecs) else vecs[:, :0]
         out = []
-        for i, (t, (spans, n_grams)) in enumerate(zip(texts, per_text, strict=True)):
+        for i, t in enumerate(texts):
             check()
-            rows = np.asarray([pos[sp.text] for sp in spans], dtype=np.int64)
-            d = dense[rows]
+            d, n = dense[rows[i]], n_grams[i]
             whole = d[0]
-            grams = d[1 : 1 + n_grams].max(axis=0) if n_grams else whole
-            phrases = d[1 + n_grams :].max(axis=0) if len(rows) > 1 + n_grams else whole
+            grams = d[1 : 1 + n].max(axis=0) if n else whole
+            phrases = d[1 + n :].max(axis=0) if len(rows[i]) > 1 + n else whole
             score = cfg.text_weight * whole + self._prior
             if cfg.ngram_weight:
                 score = score + cfg.ngram_weight * grams
@@ -240,7 +263,7 @@ class SkillLinker:
             lexical = self.lexical(t) if lexicals is None else lexicals[i]
             for row, hit in lexical.items():
                 score[row] += self._lexical_bonus(hit)
-            out.append(Scored(t, score, spans, d, vecs[rows], lexical))
+            out.append(Scored(t, score, spans[i], d, vecs[rows[i]], lexical))
         return out
 
     def _query_vectors(

@@ -50,6 +50,21 @@ class LinkerConfig:
     extract_agree_per_phrase: int = 2
     extract_agree_min_score: float = 0.85
     extract_agree_sentence_rank: int = 3
+    # extract(): how the vectors of a unit's phrases and n-grams are made. "encoded" (default):
+    # each encoded on its own, as score_texts does. Faster, measured and not the default, as
+    # they lose 3-6 F1 on TECH / HOUSE validation (docs/quality.md, "Extraction at encoder
+    # speed"): "pooled", each sentence encoded once and its phrases' and n-grams' vectors pooled
+    # from its token vectors; "units", each sentence and phrase encoded once, its n-grams pooled
+    extract_span_vectors: str = "encoded"
+    # extract(): score each unit's n-grams on its best extract_candidates skills by the unit
+    # alone (and the skills of its aliases) instead of on all skills (indexing/unit_scores.py;
+    # on 50 postings and both validation sets it keeps the same skills); 0: on all skills
+    extract_candidates: int = 64
+    # a pooled vector (in context) scores lower than the same words encoded alone: its dense
+    # score x scale + shift (least squares on the best 20 skills of SkillSpan posting units,
+    # postings 100-105: n-grams r=0.79, phrases r=0.78), n-grams and phrases apart
+    extract_pooled_gram: tuple[float, float] = (0.791, 0.283)
+    extract_pooled_phrase: tuple[float, float] = (0.675, 0.274)
     # technology skills (O*NET tools, ESCO digital knowledge) only where the text is about
     # technology or names them unambiguously (indexing/technology.py)
     technology_gate: bool = True

@@ -24,6 +24,11 @@ class QueryCache:
     def __len__(self) -> int:
         return len(self._vecs)
 
+    def clear(self) -> None:
+        """Forget every kept vector."""
+        with self._lock:
+            self._vecs.clear()
+
     def vectors(
         self, texts: list[str], batch_size: int = 64, check: Check = unchecked
     ) -> np.ndarray:

@@ -20,10 +20,14 @@ class Scored:
     dense: np.ndarray  # (len(spans), n_skills) dense score of each span
     vecs: np.ndarray  # (len(spans), dim) query vectors
     lexical: dict[int, AliasHit]  # skill row -> best alias hit
+    # when set: the skill rows (sorted) of `dense`'s columns, which hold those skills alone
+    # (a text scored on candidate skills: indexing.unit_scores)
+    columns: np.ndarray | None = None
 
     def best_span(self, row: int) -> int:
         """Index into `spans` of the span that matches skill `row` best."""
-        return int(np.argmax(self.dense[:, row]))
+        col = row if self.columns is None else int(np.searchsorted(self.columns, row))
+        return int(np.argmax(self.dense[:, col]))
 
 
 def top_k(score: np.ndarray, k: int) -> np.ndarray:

@@ -111,6 +111,22 @@ class SkillViews:
                 out[a : a + chunk] += w * (q @ self.desc_vecs.T)
         return out
 
+    def dense_rows(
+        self, queries: np.ndarray, rows: np.ndarray, description_weight: float
+    ) -> np.ndarray:
+        """`dense` of the skills `rows` alone: (n_queries, len(rows)), the same values."""
+        rows = np.asarray(rows, dtype=np.int64)
+        if not len(rows):
+            return np.zeros((len(queries), 0), dtype=np.float32)
+        ends = np.r_[self.label_starts[1:], self.n_labels]
+        starts, lens = self.label_starts[rows], ends[rows] - self.label_starts[rows]
+        cols = np.repeat(starts - np.r_[0, np.cumsum(lens)[:-1]], lens) + np.arange(lens.sum())
+        sims = queries @ self.label_vecs[cols].T
+        out = np.maximum.reduceat(sims, np.r_[0, np.cumsum(lens)[:-1]], axis=1)
+        if description_weight:
+            out += description_weight * (queries @ self.desc_vecs[rows].T)
+        return out.astype(np.float32, copy=False)
+
     def closest(self, row: int, q: np.ndarray, description: str) -> tuple[str, str]:
         """(text, kind) of skill `row`'s view closest to the query vector `q`: one of its labels,
         or `description` (kind "description") when the description vector is closer."""

@@ -103,6 +103,19 @@ def _roles(report: dict) -> Iterator[Row]:
                    "POST /v1/gap per occupation", ref)  # fmt: skip
 
 
+def _extract(report: dict) -> Iterator[Row]:
+    part = report.get("extract")
+    for q in ("p50", "p99") if part else ():
+        yield _row("extract", f"{part['postings']} postings {q} ms", part["extract"][f"{q}_ms"],
+                   "raw encoder, sentences", part["raw_encoder_sentences"][f"{q}_ms"],
+                   part[f"ratio_{q}"])  # fmt: skip
+    exact = (part or {}).get("exact_path")
+    if exact:
+        yield _row("extract", f"exact path, {exact['postings']} postings p50 ms", exact["p50_ms"],
+                   "fast path (all postings)", part["extract"]["p50_ms"],
+                   exact["speedup_p50"])  # fmt: skip
+
+
 def _load(report: dict) -> Iterator[Row]:
     part = report.get("load")
     if not part:
@@ -120,7 +133,7 @@ def _load(report: dict) -> Iterator[Row]:
 
 def rows(report: dict) -> list[Row]:
     out: list[Row] = []
-    for part in (_ingest, _encoders, _index, _recommendations, _employer, _roles, _load):
+    for part in (_ingest, _encoders, _index, _recommendations, _employer, _roles, _extract, _load):
         out.extend(part(report))
     return out
 

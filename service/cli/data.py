@@ -62,9 +62,23 @@ ROLES_KEYS = ("occupations", "p50_ms", "p99_ms", "goal_p99_ms", "cpu_p50_ms", "c
               "reference_gap_per_occupation_ms", "speedup_vs_reference_p50")  # fmt: skip
 
 
+EXTRACT_KEYS = ("postings", "extract", "raw_encoder_sentences", "ratio_p50", "ratio_p99",
+                "ratio_of_totals", "goal_met")  # fmt: skip
+
+
 def _pick(part: dict, keys) -> dict:
     """The figures of a bench part that go into the report's summary, in `keys` order."""
     return {k: part[k] for k in keys}
+
+
+def _extract_part(args, settings, report: dict) -> None:
+    """The `extract` part into `report` (service/bench/extract.py)."""
+    from service.bench.extract import run_extract_bench
+
+    report["extract"] = run_extract_bench(
+        settings, n_postings=args.extract_postings, n_exact=args.extract_exact
+    )
+    report["summary"]["extract"] = _pick(report["extract"], EXTRACT_KEYS)
 
 
 def cmd_bench(args, settings) -> int:
@@ -105,6 +119,9 @@ def cmd_bench(args, settings) -> int:
 
         report["roles"] = run_roles_bench(settings, n_learners=args.role_learners)
         report["summary"]["roles"] = _pick(report["roles"], ROLES_KEYS)
+        save(report)
+    if getattr(args, "extract_postings", 0):
+        _extract_part(args, settings, report)
         save(report)
     if args.load_seconds:
         from service.bench.load import run_load_bench
@@ -211,6 +228,15 @@ def add_data_commands(sub) -> None:
         type=int,
         default=200,
         help="POST /v1/roles/suggest bench: learners (0 to skip)",
+    )
+    s.add_argument(
+        "--extract-postings",
+        type=int,
+        default=60,
+        help="skill extraction beside the raw encoder: SkillSpan postings (0 to skip)",
+    )
+    s.add_argument(
+        "--extract-exact", type=int, default=10, help="of those, also timed on the exact path"
     )
     s.add_argument("--load-seconds", type=float, default=60, help="load scenario (0 to skip)")
     s.add_argument("--load-clients", type=int, default=8)

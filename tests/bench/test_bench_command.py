@@ -38,7 +38,7 @@ def _args(out: Path) -> argparse.Namespace:
     return parser.parse_args(
         ["bench", "--out", str(out), "--credentials", "6", "--postings", "3", "--sizes", "",
          "--candidates", "0", "--role-learners", "0", "--load-seconds", "0", "--index-sizes", "",
-         "--no-encoders"]
+         "--no-encoders", "--extract-postings", "3", "--extract-exact", "1"]
     )  # fmt: skip
 
 
@@ -61,9 +61,13 @@ def test_bench_writes_the_report_and_prints_the_table(bench_settings, tmp_path, 
         assert part["goal_met"] == (part["ratio_vs_raw_same_texts"] >= 0.8)
         assert part["texts_encoded_by_pipeline"] >= n  # at least one text a record
         line = next(
-            ln for ln in printed.splitlines() if ln.startswith(f"ingest  {kind} records/s ")
+            ln for ln in printed.splitlines() if ln.split()[:3] == ["ingest", kind, "records/s"]
         )
         assert line.endswith(f"{part['ratio_vs_raw_one_text_per_record']:.3g}x")
+    assert report["extract"]["postings"] == 3 and report["summary"]["extract"]["postings"] == 3
+    assert any(
+        ln.split()[:5] == ["extract", "3", "postings", "p50", "ms"] for ln in printed.splitlines()
+    )
     assert printed.splitlines()[0].split() == list(HEADER)
     assert f"written: {out}" in printed
 

@@ -123,3 +123,22 @@ def test_stated_names_link_doubt_or_stay_unlinked_as_expected(linker, fixtures):
         ("Chef", CHEF_TOOL),
     ]:
         assert (name, skill) not in wrong
+
+
+def test_candidate_scoring_keeps_the_skills_of_scoring_every_skill(linker, fixtures):
+    """indexing/unit_scores.py with the real model: a unit's n-grams scored on its best 8
+    skills (of the subset's) keep what scoring them on every skill keeps."""
+    import dataclasses
+
+    cv, _ = fixtures
+    texts = [line["text"] for line in cv] + ["Deployed services with Chef and AWS."]
+    before = linker.config
+    assert len(linker.skills) > 8 * 8
+    try:
+        got = {}
+        for k in (0, 8):
+            linker.config = dataclasses.replace(before, extract_candidates=k)
+            got[k] = [[(x.skill_id, round(x.score, 4)) for x in linker.extract(t)] for t in texts]
+    finally:
+        linker.config = before
+    assert got[8] == got[0]

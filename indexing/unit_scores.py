@@ -1,0 +1,83 @@
+"""Texts scored on candidate skills: the fast path of `extract` (docs/quality.md, "Extraction at
+encoder speed").
+
+`SkillLinker.score_texts` scores every span of a text (the text and its word n-grams) against
+all 100k labels. Here the text's own vector is scored against all of them (one row of `dense`),
+and only the skills that can make its best are scored exactly with its n-grams:
+
+- the `candidates` best skills by the text alone (0.7 x its dense score + priors + the alias
+  bonus: every score but the n-gram term, which adds at most 0.3 x 1.3),
+- the skills of every alias written in the text.
+
+A candidate's score is the exact score of `score_texts`; other skills get -inf. A unit whose
+vectors were pooled in context (`indexing.span_vectors`) has its pooled rows calibrated
+(`LinkerConfig.extract_pooled_*`). The tests (tests/indexing/test_extract_fast.py,
+tests/indexing/test_fixtures_real.py) and the bench check that `extract` keeps the same skills.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from indexing.aliases import AliasHit
+from indexing.ranking import Scored
+from indexing.text import Span
+from indexing.types import Check, unchecked
+
+if TYPE_CHECKING:
+    from indexing.linker import SkillLinker
+
+
+@dataclass(frozen=True)
+class UnitQuery:
+    """A text to score: its spans (the text itself first, then its n-grams), their vectors,
+    and the alias hits that count for it."""
+
+    text: str
+    spans: list[Span]
+    vecs: np.ndarray
+    lexical: dict[int, AliasHit]
+    pooled: bool = False  # its vectors (the text's too when `pooled_self`) pooled in context
+    pooled_self: bool = False
+
+
+def score_units(
+    linker: SkillLinker,
+    units: Sequence[UnitQuery],
+    *,
+    candidates: int,
+    check: Check = unchecked,
+) -> list[Scored]:
+    """Each unit scored on its candidate skills (module docstring), in order."""
+    cfg = linker.config
+    if not units:
+        return []
+    whole = np.stack([u.vecs[0] for u in units])
+    dense_whole = linker._dense(whole, check=check)
+    a, b = cfg.extract_pooled_phrase
+    for i, u in enumerate(units):
+        if u.pooled_self:
+            dense_whole[i] = a * dense_whole[i] + b
+    ga, gb = cfg.extract_pooled_gram
+    out = []
+    for i, u in enumerate(units):
+        check()
+        base = cfg.text_weight * dense_whole[i] + linker._prior
+        for row, hit in u.lexical.items():
+            base[row] += linker._lexical_bonus(hit)
+        k = min(candidates, len(base))
+        top = np.argpartition(-base, k - 1)[:k] if k else np.zeros(0, np.int64)
+        rows = np.unique(np.r_[top, np.fromiter(u.lexical, np.int64)]).astype(np.int64)
+        grams = linker.views.dense_rows(u.vecs[1:], rows, cfg.description_weight)
+        if u.pooled:
+            grams = ga * grams + gb
+        dense = np.vstack([dense_whole[i, rows][None, :], grams])
+        best_gram = dense[1:].max(axis=0) if len(grams) else dense[0]
+        score = np.full(len(base), -np.inf, dtype=np.float32)
+        score[rows] = base[rows] + cfg.ngram_weight * best_gram
+        out.append(Scored(u.text, score, u.spans, dense, u.vecs, u.lexical, columns=rows))
+    return out
