@@ -3,11 +3,14 @@ PY ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
+RAY_STAMP := $(VENV)/.installed-ray-$(shell cksum pyproject.toml | cut -d' ' -f1)
 SHARED ?= ../shared
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# `make bench`: the compressed index (ivfpq) beside ivf at these sizes (empty skips; ~7 GB RAM at 2M)
+LARGE_INDEX_SIZES ?= 1000000,2000000
 
-.PHONY: install run init test test-fast lint format bench eval clean chromium distill
+.PHONY: install ray run init test test-fast lint format bench eval clean chromium distill
 
 install: $(STAMP)
 
@@ -28,8 +31,16 @@ init: install
 chromium:
 	test -x /usr/bin/chromium || (apt-get update -q && apt-get install -y -q chromium)
 
-## The whole suite (PostgreSQL tests run when SKILLMATCH_TEST_POSTGRES_URL is set, as in CI).
-test: install chromium
+## Ray (the optional extra '.[ray]', ~500 MB, ~40 s) for `skillmatch embed --ray` and its tests.
+ray: $(RAY_STAMP)
+
+$(RAY_STAMP): $(STAMP)
+	$(BIN)/python -m pip install -q -e '.[dev,ray]'
+	touch $@
+
+## The whole suite (PostgreSQL tests run when SKILLMATCH_TEST_POSTGRES_URL is set, as in CI);
+## with Ray installed, so `embed --ray` runs on a local Ray cluster here and in CI.
+test: install ray chromium
 	HF_HUB_OFFLINE=1 $(BIN)/python -m pytest -q
 
 test-fast: install
@@ -48,7 +59,8 @@ format: install
 ## One report (bench/report.json) and a table; the model2vec backend is distilled first if absent.
 bench: install
 	test -f var/models/m2v/config.json || $(MAKE) distill
-	HF_HUB_OFFLINE=1 $(BIN)/skillmatch bench --out bench/report.json
+	HF_HUB_OFFLINE=1 $(BIN)/skillmatch bench --out bench/report.json \
+		--large-index-sizes=$(LARGE_INDEX_SIZES)
 
 ## A static (model2vec) encoder distilled from the default model, for bulk ingest.
 distill: install

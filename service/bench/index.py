@@ -97,7 +97,7 @@ def _rss_bytes() -> int:
         return 0
 
 
-def _latencies(index: VectorIndex, queries: np.ndarray, k: int, allowed=None) -> np.ndarray:
+def latencies(index: VectorIndex, queries: np.ndarray, k: int, allowed=None) -> np.ndarray:
     out = np.empty(len(queries))
     for i in range(len(queries)):
         t0 = time.perf_counter()
@@ -106,13 +106,13 @@ def _latencies(index: VectorIndex, queries: np.ndarray, k: int, allowed=None) ->
     return out * 1000.0
 
 
-def _recall(got: np.ndarray, truth: np.ndarray) -> float:
+def recall_of(got: np.ndarray, truth: np.ndarray) -> float:
     hits = [len(set(a.tolist()) & set(b.tolist()) - {-1}) / max(1, (b >= 0).sum())
             for a, b in zip(got, truth, strict=True)]  # fmt: skip
     return round(float(np.mean(hits)), 4)
 
 
-def _pcts(ms: np.ndarray) -> dict:
+def percentiles(ms: np.ndarray) -> dict:
     return {
         "p50_ms": round(float(np.percentile(ms, 50)), 3),
         "p99_ms": round(float(np.percentile(ms, 99)), 3),
@@ -154,19 +154,19 @@ def bench_size(
         rss_delta = _rss_bytes() - rss0
         nbytes = len(index.serialize())
         _, got = index.search(queries, k)
-        lat = _latencies(index, queries, k)
+        lat = latencies(index, queries, k)
         row = {
             "build_s": round(build_s, 2),
             "serialized_bytes": nbytes,
             "bytes_per_vector": round(nbytes / n, 1),
             "rss_delta_mb": round(rss_delta / 2**20, 1),
-            **_pcts(lat),
+            **percentiles(lat),
         }
         if index_type == "flat":
             truth["all"] = got
             for share, allow in allowed.items():
                 truth[share] = index.search(fq, k, allowed=allow)[1]
-        row["recall_at_10"] = _recall(got, truth["all"])
+        row["recall_at_10"] = recall_of(got, truth["all"])
         if index_type == "ivf":
             row["nlist"], row["nprobe"] = index.nlist, index.nprobe
         if index_type == "hnsw":
@@ -174,12 +174,12 @@ def bench_size(
         filt = {}
         for share, allow in allowed.items():
             flat_path = index_type == "flat" or len(allow) > index.exact_filter_max
-            fl = _latencies(index, fq, k, allowed=allow)
+            fl = latencies(index, fq, k, allowed=allow)
             filt[str(share)] = {
                 "allowed": int(len(allow)),
                 "path": "faiss" if flat_path else "exact",
-                "recall_at_10": _recall(index.search(fq, k, allowed=allow)[1], truth[share]),
-                **_pcts(fl),
+                "recall_at_10": recall_of(index.search(fq, k, allowed=allow)[1], truth[share]),
+                **percentiles(fl),
             }
         row["filtered"] = filt
         out[index_type] = row
