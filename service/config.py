@@ -57,7 +57,7 @@ class Settings(BaseSettings):
         default=64, ge=1, le=512, description="ivfpq: code bytes a vector (a divisor of dim)."
     )
     index_pq_rerank: int = Field(
-        default=100, ge=1, le=10_000, description="ivfpq: candidates re-scored exactly a query."
+        default=200, ge=1, le=10_000, description="ivfpq: candidates re-scored exactly a query."
     )
     index_ivf_nlist: int = Field(default=0, ge=0, description="IVF lists; 0: about 2 sqrt(n).")
     index_ivf_nprobe: int = Field(default=40, ge=1, description="IVF lists searched a query.")

@@ -63,7 +63,7 @@ class IvfPqIndex(VectorIndex):
         nlist: int = 0,
         nprobe: int = 40,
         pq_m: int = 64,
-        rerank: int = 100,
+        rerank: int = 200,
         train_min: int = 10_000,
         spill_dir: str | None = None,
         exact_filter_max: int = 2_000,

@@ -19,6 +19,7 @@ import ctypes
 import gc
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import faiss
@@ -154,9 +155,12 @@ def run_large_index_bench(
     queries: np.ndarray | None = None,
     folder: Path | None = None,
     seed: int = 0,
+    on_row: Callable[[dict], None] | None = None,
 ) -> dict:
     """The report's "index_large" part; `folder` takes ivfpq's saved file (default: a
-    temporary folder under the index folder of `settings`, else the system's)."""
+    temporary folder under the index folder of `settings`, else the system's). `on_row` is
+    called with the report so far after each index (the CLI saves it: a long run cut short
+    keeps what it measured)."""
     if bases is None or queries is None:
         from service.runtime import make_encoder, model_index_dir
 
@@ -171,6 +175,7 @@ def run_large_index_bench(
     if where is not None:
         Path(where).mkdir(parents=True, exist_ok=True)
     report = {"vectors": {**SYNTH, "dim": int(bases.shape[1])}, "queries": len(queries), "k": k,
+              "faiss_threads": faiss.omp_get_max_threads(),
               "goal": GOAL, "sizes": {}}  # fmt: skip
     options = options or {}
     with tempfile.TemporaryDirectory(prefix="bench-large-", dir=where) as tmp:
@@ -180,6 +185,7 @@ def run_large_index_bench(
             t0 = time.perf_counter()
             truth = _truth(data, queries, k)
             out: dict = {"exact_truth_s": round(time.perf_counter() - t0, 1)}
+            report["sizes"][str(n)] = out
             for t in types:
                 opts = options.get(t, {})
                 if t == "ivfpq":
@@ -188,7 +194,8 @@ def run_large_index_bench(
                     row = _ivf_row(data, ids, queries, truth, k, opts)
                 row["meets_goal"] = _goal(row)
                 out[t] = row
-            report["sizes"][str(n)] = out
+                if on_row:
+                    on_row(report)
             del data, truth
             gc.collect()
     return report

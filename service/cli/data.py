@@ -130,8 +130,7 @@ def cmd_bench(args, settings) -> int:
         report["summary"]["index"] = summary(report["index"])
         save(report)
     if getattr(args, "large_index_sizes", ""):
-        _bench_large_indexes(args, settings, report)
-        save(report)
+        _bench_large_indexes(args, settings, report, save)
     if getattr(args, "encoders", False):
         from service.bench.encoders import run_encoder_bench
 
@@ -147,13 +146,16 @@ def cmd_bench(args, settings) -> int:
     return 0
 
 
-def _bench_large_indexes(args, settings, report: dict) -> None:
+def _bench_large_indexes(args, settings, report: dict, save) -> None:
     from service.bench.index_large import run_large_index_bench, summary
 
-    report["index_large"] = run_large_index_bench(
-        settings, sizes=tuple(int(x) for x in args.large_index_sizes.split(","))
-    )
-    report["summary"]["index_large"] = summary(report["index_large"])
+    def on_row(part: dict) -> None:
+        report["index_large"] = part
+        report["summary"]["index_large"] = summary(part)
+        save(report)
+
+    sizes = tuple(int(x) for x in args.large_index_sizes.split(","))
+    on_row(run_large_index_bench(settings, sizes=sizes, on_row=on_row))
 
 
 def cmd_distill(args, settings) -> int:
