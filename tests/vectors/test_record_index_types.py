@@ -139,3 +139,24 @@ def test_a_memory_budget_compresses_a_collection_under_the_size_threshold(engine
     assert r.index.index_type == "ivf"
     r.store_vectors(_items(51, 10))
     assert r.index.index_type == "ivfpq" and len(r) == 60
+
+
+@pytest.mark.parametrize(
+    "bad",
+    [
+        {"index_type": "pq"},
+        {"index_pq_m": 0},
+        {"index_pq_rerank": 0},
+        {"index_pq_rerank": 10**6},
+        {"index_compress_threshold": -1},
+        {"index_memory_budget_mb": -5},
+    ],
+)
+def test_compressed_index_settings_refuse_bad_values(bad):
+    from pydantic import ValidationError
+
+    from service.config import Settings
+
+    with pytest.raises(ValidationError) as exc:
+        Settings(**bad)
+    assert next(iter(bad)) in str(exc.value)
