@@ -26,10 +26,11 @@ import faiss
 import numpy as np
 
 from indexing.ann.contract import VectorIndex
-from indexing.ann.factory import INDEX_TYPES, load_index, new_index
+from indexing.ann.factory import load_index, new_index
 from indexing.ann.manifest import read_manifest
 
 SYNTH = {"mix_share": 0.5, "mix_max": 0.5, "noise": 0.02}
+TYPES = ("flat", "ivf", "hnsw")  # the compressed ivfpq has its own part (index_large.py)
 
 
 def synth_vectors(
@@ -123,7 +124,7 @@ def bench_size(
     data: np.ndarray,
     queries: np.ndarray,
     *,
-    types=INDEX_TYPES,
+    types=TYPES,
     k: int = 10,
     filter_shares=(0.5, 0.1, 0.01),
     filter_queries: int = 200,
@@ -195,7 +196,7 @@ def run_index_bench(
     settings=None,
     *,
     sizes=(10_000, 100_000, 1_000_000),
-    types=INDEX_TYPES,
+    types=TYPES,
     n_queries: int = 1000,
     k: int = 10,
     filter_shares=(0.5, 0.1, 0.01),
