@@ -5,13 +5,16 @@ BIN := $(VENV)/bin
 SUM := $(shell cksum pyproject.toml | cut -d' ' -f1)
 STAMP := $(VENV)/.installed-run-$(SUM)
 DEV_STAMP := $(VENV)/.installed-dev-$(SUM)
+RAY_STAMP := $(VENV)/.installed-ray-$(SUM)
 # the browser tests' chromium: SKILLMATCH_CHROMIUM, else the first of these on PATH
 CHROMIUM_NAMES := chromium chromium-browser google-chrome-stable google-chrome
 SHARED ?= ../shared
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# `make bench`: the compressed index (ivfpq) beside ivf at these sizes (empty skips; ~7 GB RAM at 2M)
+LARGE_INDEX_SIZES ?= 1000000,2000000
 
-.PHONY: install install-dev run init test test-fast lint format bench eval clean chromium distill axe
+.PHONY: install install-dev ray run init test test-fast lint format bench eval clean chromium distill axe
 
 ## What serving needs, nothing more (`make run`); install-dev adds the test and lint tools.
 install: $(STAMP)
@@ -58,8 +61,16 @@ axe:
 		npm install --no-save --no-package-lock --no-audit --no-fund axe-core@4; \
 	else echo "npm not found: the accessibility checks of tests/browser will be skipped"; fi
 
-## The whole suite (PostgreSQL tests run when SKILLMATCH_TEST_POSTGRES_URL is set, as in CI).
-test: install-dev chromium axe
+## Ray (the optional extra '.[ray]', ~500 MB, ~40 s) for `skillmatch embed --ray` and its tests.
+ray: $(RAY_STAMP)
+
+$(RAY_STAMP): $(DEV_STAMP)
+	$(BIN)/python -m pip install -q -e '.[dev,ray]'
+	rm -f $(VENV)/.installed-ray-* && touch $@
+
+## The whole suite (PostgreSQL tests run when SKILLMATCH_TEST_POSTGRES_URL is set, as in CI);
+## with Ray installed, so `embed --ray` runs on a local Ray cluster here and in CI.
+test: install-dev ray chromium axe
 	HF_HUB_OFFLINE=1 $(BIN)/python -m pytest -q
 
 test-fast: install-dev
@@ -78,7 +89,8 @@ format: install-dev
 ## One report (bench/report.json) and a table; the model2vec backend is distilled first if absent.
 bench: install-dev
 	test -f var/models/m2v/config.json || $(MAKE) distill
-	HF_HUB_OFFLINE=1 $(BIN)/skillmatch bench --out bench/report.json
+	HF_HUB_OFFLINE=1 $(BIN)/skillmatch bench --out bench/report.json \
+		--large-index-sizes=$(LARGE_INDEX_SIZES)
 
 ## A static (model2vec) encoder distilled from the default model, for bulk ingest.
 distill: install

@@ -34,12 +34,30 @@ class Settings(BaseSettings):
     )
     index_type: str = Field(
         default="auto",
-        pattern="^(auto|flat|ivf|hnsw)$",
+        pattern="^(auto|flat|ivf|hnsw|ivfpq)$",
         description="Record indexes: auto (flat below index_auto_threshold vectors, ivf at or "
-        "above), flat (exact), ivf or hnsw (approximate).",
+        "above, ivfpq past index_compress_threshold or index_memory_budget_mb), flat (exact), "
+        "ivf or hnsw (approximate), ivfpq (compressed codes, exact re-ranking from disk).",
     )
     index_auto_threshold: int = Field(
         default=50_000, ge=1, description="auto: vectors from which an index is IVF, not Flat."
+    )
+    index_compress_threshold: int = Field(
+        default=1_000_000,
+        ge=0,
+        description="auto: vectors from which an index is compressed (ivfpq); 0: never by size.",
+    )
+    index_memory_budget_mb: int = Field(
+        default=0,
+        ge=0,
+        description="auto: an index whose vectors held whole (4 x dim + 8 bytes each) would "
+        "pass this many MiB in each worker is compressed (ivfpq); 0: no budget.",
+    )
+    index_pq_m: int = Field(
+        default=64, ge=1, le=512, description="ivfpq: code bytes a vector (a divisor of dim)."
+    )
+    index_pq_rerank: int = Field(
+        default=200, ge=1, le=10_000, description="ivfpq: candidates re-scored exactly a query."
     )
     index_ivf_nlist: int = Field(default=0, ge=0, description="IVF lists; 0: about 2 sqrt(n).")
     index_ivf_nprobe: int = Field(default=40, ge=1, description="IVF lists searched a query.")

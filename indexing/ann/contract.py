@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 from abc import ABC, abstractmethod
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import ClassVar
@@ -45,6 +46,7 @@ class VectorIndex(ABC):
 
     index_type: ClassVar[str]  # the name in manifests and settings
     narrows_filters: ClassVar[bool] = True  # find the allowed ids held before searching
+    maps_saved_file: ClassVar[bool] = False  # load through open_saved (memory-maps its file)
 
     def __init__(self, dim: int, *, model_id: str, exact_filter_max: int = 2_000) -> None:
         self.dim = dim
@@ -253,10 +255,25 @@ class VectorIndex(ABC):
         centroids), so a load does not rebuild."""
         return faiss.serialize_index(self._saved_form()).tobytes()
 
+    def _saved_bytes(self) -> bytes | Iterable[bytes]:
+        """What a save writes: `serialize()`, or for a large backend its chunks, streamed."""
+        return self.serialize()
+
+    def _after_save(self, path: Path) -> None:
+        """A backend that serves from its saved file takes the new one over (ivfpq)."""
+        return None
+
     def save(self, path: str | os.PathLike) -> IndexManifest:
         """Write `path` and `path.manifest.json`, each atomically (temp file, then os.replace)."""
         self._version += 1
-        return write_saved(Path(path), self.serialize(), self.manifest())
+        manifest = write_saved(Path(path), self._saved_bytes(), self.manifest())
+        self._after_save(Path(path))
+        return manifest
+
+    def open_saved(self, path: Path, manifest: IndexManifest) -> bool:
+        """For `maps_saved_file` backends: serve from a saved file (checked against its
+        manifest); False when the file is not of this type."""
+        raise NotImplementedError(f"{self.index_type} loads through restore()")
 
     def restore(self, raw, manifest: IndexManifest) -> bool:
         """Take over a deserialised saved index and its manifest's version and change id.

@@ -44,13 +44,17 @@ def read_manifest(path: str | os.PathLike) -> IndexManifest | None:
     return IndexManifest(**json.loads(mpath.read_text()))
 
 
-def atomic_write(path: Path, data: bytes) -> None:
-    """Write `data` to `path` through a temporary file and os.replace (never half a file)."""
+def atomic_write(path: Path, data: bytes | Iterable[bytes]) -> str:
+    """Write `data` (bytes, or chunks of them) to `path` through a temporary file and
+    os.replace (never half a file); returns the sha256 of what was written."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    digest = hashlib.sha256()
     try:
         with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
+            for chunk in [data] if isinstance(data, bytes | bytearray) else data:
+                fh.write(chunk)
+                digest.update(chunk)
             fh.flush()
             os.fsync(fh.fileno())
         os.replace(tmp, path)
@@ -58,12 +62,24 @@ def atomic_write(path: Path, data: bytes) -> None:
         if os.path.exists(tmp):
             os.unlink(tmp)
         raise
+    return digest.hexdigest()
 
 
-def write_saved(path: Path, data: bytes, manifest: IndexManifest) -> IndexManifest:
-    """Write the index file, then its manifest with the file's checksum; each atomically."""
-    atomic_write(path, data)
-    manifest = replace(manifest, sha256=hashlib.sha256(data).hexdigest())
+def file_sha256(path: Path, block: int = 1 << 24) -> str:
+    """The sha256 of a file, read a block at a time (a large file never sits in memory)."""
+    digest = hashlib.sha256()
+    with open(path, "rb") as fh:
+        while chunk := fh.read(block):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def write_saved(
+    path: Path, data: bytes | Iterable[bytes], manifest: IndexManifest
+) -> IndexManifest:
+    """Write the index file (bytes, or chunks streamed), then its manifest with the file's
+    checksum; each atomically."""
+    manifest = replace(manifest, sha256=atomic_write(path, data))
     atomic_write(manifest_path(path), manifest.to_json().encode())
     return manifest
 
@@ -102,9 +118,12 @@ def read_saved(
     count: int | None = None,
     index_type: str | None = None,
     known_types: Iterable[str],
-) -> tuple[IndexManifest, bytes]:
+    mapped_types: Iterable[str] = (),
+) -> tuple[IndexManifest, bytes | None]:
     """The manifest and the bytes of a saved index, when the manifest fits what is expected and
-    the file is the one it describes; IndexMismatchError otherwise, FileNotFoundError if absent."""
+    the file is the one it describes; IndexMismatchError otherwise, FileNotFoundError if absent.
+    For `mapped_types` (backends that memory-map their file) the checksum is read block by
+    block and the bytes are None."""
     mpath = manifest_path(path)
     if not path.exists() or not mpath.exists():
         raise FileNotFoundError(f"no index at {path} (or its manifest {mpath.name})")
@@ -113,6 +132,10 @@ def read_saved(
     problems = manifest_problems(m, **expected, known_types=known_types)
     if problems:
         raise IndexMismatchError(f"refusing index {path}: " + "; ".join(problems))
+    if m.index_type in tuple(mapped_types):
+        if m.sha256 and file_sha256(path) != m.sha256:
+            raise IndexMismatchError(f"refusing index {path}: its checksum is not the manifest's")
+        return m, None
     data = path.read_bytes()
     if m.sha256 and hashlib.sha256(data).hexdigest() != m.sha256:
         raise IndexMismatchError(f"refusing index {path}: its checksum is not the manifest's")

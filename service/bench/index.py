@@ -26,10 +26,11 @@ import faiss
 import numpy as np
 
 from indexing.ann.contract import VectorIndex
-from indexing.ann.factory import INDEX_TYPES, load_index, new_index
+from indexing.ann.factory import load_index, new_index
 from indexing.ann.manifest import read_manifest
 
 SYNTH = {"mix_share": 0.5, "mix_max": 0.5, "noise": 0.02}
+TYPES = ("flat", "ivf", "hnsw")  # the compressed ivfpq has its own part (index_large.py)
 
 
 def synth_vectors(
@@ -97,7 +98,7 @@ def _rss_bytes() -> int:
         return 0
 
 
-def _latencies(index: VectorIndex, queries: np.ndarray, k: int, allowed=None) -> np.ndarray:
+def latencies(index: VectorIndex, queries: np.ndarray, k: int, allowed=None) -> np.ndarray:
     out = np.empty(len(queries))
     for i in range(len(queries)):
         t0 = time.perf_counter()
@@ -106,13 +107,13 @@ def _latencies(index: VectorIndex, queries: np.ndarray, k: int, allowed=None) ->
     return out * 1000.0
 
 
-def _recall(got: np.ndarray, truth: np.ndarray) -> float:
+def recall_of(got: np.ndarray, truth: np.ndarray) -> float:
     hits = [len(set(a.tolist()) & set(b.tolist()) - {-1}) / max(1, (b >= 0).sum())
             for a, b in zip(got, truth, strict=True)]  # fmt: skip
     return round(float(np.mean(hits)), 4)
 
 
-def _pcts(ms: np.ndarray) -> dict:
+def percentiles(ms: np.ndarray) -> dict:
     return {
         "p50_ms": round(float(np.percentile(ms, 50)), 3),
         "p99_ms": round(float(np.percentile(ms, 99)), 3),
@@ -123,7 +124,7 @@ def bench_size(
     data: np.ndarray,
     queries: np.ndarray,
     *,
-    types=INDEX_TYPES,
+    types=TYPES,
     k: int = 10,
     filter_shares=(0.5, 0.1, 0.01),
     filter_queries: int = 200,
@@ -154,19 +155,19 @@ def bench_size(
         rss_delta = _rss_bytes() - rss0
         nbytes = len(index.serialize())
         _, got = index.search(queries, k)
-        lat = _latencies(index, queries, k)
+        lat = latencies(index, queries, k)
         row = {
             "build_s": round(build_s, 2),
             "serialized_bytes": nbytes,
             "bytes_per_vector": round(nbytes / n, 1),
             "rss_delta_mb": round(rss_delta / 2**20, 1),
-            **_pcts(lat),
+            **percentiles(lat),
         }
         if index_type == "flat":
             truth["all"] = got
             for share, allow in allowed.items():
                 truth[share] = index.search(fq, k, allowed=allow)[1]
-        row["recall_at_10"] = _recall(got, truth["all"])
+        row["recall_at_10"] = recall_of(got, truth["all"])
         if index_type == "ivf":
             row["nlist"], row["nprobe"] = index.nlist, index.nprobe
         if index_type == "hnsw":
@@ -174,12 +175,12 @@ def bench_size(
         filt = {}
         for share, allow in allowed.items():
             flat_path = index_type == "flat" or len(allow) > index.exact_filter_max
-            fl = _latencies(index, fq, k, allowed=allow)
+            fl = latencies(index, fq, k, allowed=allow)
             filt[str(share)] = {
                 "allowed": int(len(allow)),
                 "path": "faiss" if flat_path else "exact",
-                "recall_at_10": _recall(index.search(fq, k, allowed=allow)[1], truth[share]),
-                **_pcts(fl),
+                "recall_at_10": recall_of(index.search(fq, k, allowed=allow)[1], truth[share]),
+                **percentiles(fl),
             }
         row["filtered"] = filt
         out[index_type] = row
@@ -195,7 +196,7 @@ def run_index_bench(
     settings=None,
     *,
     sizes=(10_000, 100_000, 1_000_000),
-    types=INDEX_TYPES,
+    types=TYPES,
     n_queries: int = 1000,
     k: int = 10,
     filter_shares=(0.5, 0.1, 0.01),

@@ -80,6 +80,23 @@ def _index(report: dict) -> Iterator[Row]:
                        flat.get("bytes_per_vector"))  # fmt: skip
 
 
+def _index_large(report: dict) -> Iterator[Row]:
+    """ivfpq beside ivf at each large size (the reference), with the goal figures."""
+    for size, types in (report.get("index_large") or {}).get("sizes", {}).items():
+        ivf = types.get("ivf", {})
+        for name in ("ivf", "ivfpq"):
+            row = types.get(name)
+            if not row:
+                continue
+            label = f"{name} n={int(size):,}"
+            ref = "ivf" if name != "ivf" and ivf else None
+            for key, what in (("bytes_per_vector", "RAM bytes a vector"),
+                              ("recall_at_10", "recall@10 vs exact"), ("p50_ms", "p50 ms"),
+                              ("p99_ms", "p99 ms"), ("build_s", "build s")):  # fmt: skip
+                yield _row("faiss large", f"{label} {what}", row[key], ref,
+                           ivf.get(key) if ref else None)  # fmt: skip
+
+
 def _recommendations(report: dict) -> Iterator[Row]:
     for size, row in (report.get("recommendations") or {}).get("sizes", {}).items():
         for q in ("p50", "p99"):
@@ -133,7 +150,11 @@ def _load(report: dict) -> Iterator[Row]:
 
 def rows(report: dict) -> list[Row]:
     out: list[Row] = []
-    for part in (_ingest, _encoders, _index, _recommendations, _employer, _roles, _extract, _load):
+    parts = (
+        _ingest, _encoders, _index, _index_large, _recommendations, _employer, _roles, _extract,
+        _load,
+    )  # fmt: skip
+    for part in parts:
         out.extend(part(report))
     return out
 

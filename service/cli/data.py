@@ -146,6 +146,8 @@ def cmd_bench(args, settings) -> int:
         )
         report["summary"]["index"] = summary(report["index"])
         save(report)
+    if getattr(args, "large_index_sizes", ""):
+        _bench_large_indexes(args, settings, report, save)
     if getattr(args, "encoders", False):
         from service.bench.encoders import run_encoder_bench
 
@@ -161,6 +163,18 @@ def cmd_bench(args, settings) -> int:
     return 0
 
 
+def _bench_large_indexes(args, settings, report: dict, save) -> None:
+    from service.bench.index_large import run_large_index_bench, summary
+
+    def on_row(part: dict) -> None:
+        report["index_large"] = part
+        report["summary"]["index_large"] = summary(part)
+        save(report)
+
+    sizes = tuple(int(x) for x in args.large_index_sizes.split(","))
+    on_row(run_large_index_bench(settings, sizes=sizes, on_row=on_row))
+
+
 def cmd_distill(args, settings) -> int:
     from indexing.static_model import distill_static_model
 
@@ -169,9 +183,39 @@ def cmd_distill(args, settings) -> int:
     return 0
 
 
+def _positive(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, got {text}")
+    return value
+
+
+def _nonnegative(text: str) -> int:
+    value = int(text)
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"must be at least 0, got {text}")
+    return value
+
+
 def cmd_embed(args, settings) -> int:
     from service.cli.embed import embed_missing, parse_shard
 
+    if args.ray is not None:
+        if args.shard != "0/1":
+            raise SystemExit("embed: --ray and --shard exclude each other (Ray spreads the work)")
+        from service.cli.embed_ray import embed_missing_ray
+
+        for kind in args.kinds:
+            out = embed_missing_ray(
+                settings,
+                kind.rstrip("s"),
+                address=args.ray or None,
+                num_cpus=args.ray_cpus,
+                actors=args.actors,
+                batch=args.batch,
+            )
+            print(json.dumps(out), flush=True)
+        return 0
     shard = parse_shard(args.shard)
     for kind in args.kinds:
         out = embed_missing(settings, kind.rstrip("s"), shard=shard, batch=args.batch)
@@ -247,6 +291,12 @@ def add_data_commands(sub) -> None:
     )
     s.add_argument("--index-types", default="flat,ivf,hnsw")
     s.add_argument(
+        "--large-index-sizes",
+        default="",
+        help="the compressed index (ivfpq) beside ivf at these counts, e.g. 1000000,2000000 "
+        "(make bench passes them; '' to skip)",
+    )
+    s.add_argument(
         "--encoders",
         action=argparse.BooleanOptionalAction,
         default=True,
@@ -255,16 +305,33 @@ def add_data_commands(sub) -> None:
     s.add_argument("--model2vec", default="var/models/m2v", help="a `skillmatch distill` output")
     s.set_defaults(func=cmd_bench)
 
+    _add_embed_command(sub)
+
+    s = sub.add_parser("distill", help="distill a model2vec static model from the default model")
+    s.add_argument("--out", default="var/models/m2v")
+    s.add_argument("--pca-dims", type=int, default=256)
+    s.set_defaults(func=cmd_distill)
+
+
+def _add_embed_command(sub) -> None:
     s = sub.add_parser(
         "embed", help="bulk-embed records without a vector for the model, one shard of them"
     )
     s.add_argument("kinds", nargs="*", default=["credentials", "postings"],
                    choices=["credentials", "postings"])  # fmt: skip
     s.add_argument("--shard", default="0/1", help="I/N: the records whose id mod N is I")
-    s.add_argument("--batch", type=int, default=1000, help="records a transaction")
+    s.add_argument("--batch", type=_positive, default=1000, help="records a transaction")
+    s.add_argument(
+        "--ray",
+        nargs="?",
+        const="",
+        default=None,
+        metavar="ADDRESS",
+        help="run as a Ray Data job: on the cluster at ADDRESS (auto, host:6379, "
+        "ray://host:10001), or without one on a local Ray (--ray-cpus); needs '.[ray]'",
+    )
+    s.add_argument("--ray-cpus", type=_positive, default=2, help="CPUs of a local Ray")
+    s.add_argument(
+        "--actors", type=_nonnegative, default=0, help="Ray encoder actors (0: one a CPU)"
+    )
     s.set_defaults(func=cmd_embed)
-
-    s = sub.add_parser("distill", help="distill a model2vec static model from the default model")
-    s.add_argument("--out", default="var/models/m2v")
-    s.add_argument("--pca-dims", type=int, default=256)
-    s.set_defaults(func=cmd_distill)

@@ -1,4 +1,5 @@
-"""Bulk embedding spread over workers: `skillmatch embed --shard I/N`.
+"""Bulk embedding spread over workers: `skillmatch embed --shard I/N` (in-process; see
+embed_ray.py for `--ray`, the same job scheduled by Ray Data).
 
 Each worker takes the records of one kind that have no vector for the configured model and
 whose id falls in its shard (id mod N == I), embeds them in batches (long texts chunked, see
@@ -32,6 +33,25 @@ def parse_shard(text: str) -> tuple[int, int]:
     return i, n
 
 
+def write_vectors(engine, kind: str, model_id: str, part: list[tuple[int, str]], vecs) -> None:
+    """One transaction: the vectors of `part` ((id, text) pairs) for the model, replacing any,
+    and their `index_change` upserts for the serving workers."""
+    ids = [rid for rid, _ in part]
+    with Session(engine) as s:
+        s.execute(
+            delete(Vector).where(
+                Vector.kind == kind, Vector.ref_id.in_(ids), Vector.model_id == model_id
+            )
+        )
+        s.add_all(
+            Vector(kind=kind, ref_id=rid, model_id=model_id, dim=int(v.shape[0]),
+                   content_hash=text_hash(t, model_id), vector=v.astype("float32").tobytes())
+            for (rid, t), v in zip(part, vecs, strict=True)
+        )  # fmt: skip
+        s.execute(insert(IndexChange), change_rows(kind, ids, "upsert"))
+        s.commit()
+
+
 def embed_missing(
     settings: Settings,
     kind: str,
@@ -60,23 +80,10 @@ def embed_missing(
         mid = encoder.model_id
         for start in range(0, len(todo), batch):
             part = todo[start : start + batch]
-            ids = [rid for rid, _ in part]
             vecs = encoder.encode_documents(
                 [t for _, t in part], batch_size=settings.encode_batch_size
             )
-            with Session(engine) as s:
-                s.execute(
-                    delete(Vector).where(
-                        Vector.kind == kind, Vector.ref_id.in_(ids), Vector.model_id == mid
-                    )
-                )
-                s.add_all(
-                    Vector(kind=kind, ref_id=rid, model_id=mid, dim=int(v.shape[0]),
-                           content_hash=text_hash(t, mid), vector=v.astype("float32").tobytes())
-                    for (rid, t), v in zip(part, vecs, strict=True)
-                )  # fmt: skip
-                s.execute(insert(IndexChange), change_rows(kind, ids, "upsert"))
-                s.commit()
+            write_vectors(engine, kind, mid, part, vecs)
             if progress:
                 progress(len(part))
         seconds = time.perf_counter() - t0

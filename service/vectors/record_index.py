@@ -97,6 +97,8 @@ def index_settings(settings) -> dict:
     return {
         "index_type": settings.index_type,
         "auto_threshold": settings.index_auto_threshold,
+        "compress_threshold": settings.index_compress_threshold,
+        "memory_budget_mb": settings.index_memory_budget_mb,
         "index_options": {
             "nlist": settings.index_ivf_nlist,
             "nprobe": settings.index_ivf_nprobe,
@@ -104,14 +106,18 @@ def index_settings(settings) -> dict:
             "ef_search": settings.index_hnsw_ef_search,
             "ef_construction": settings.index_hnsw_ef_construction,
             "exact_filter_max": settings.index_exact_filter_max,
+            "pq_m": settings.index_pq_m,
+            "rerank": settings.index_pq_rerank,
+            "spill_dir": str(settings.index_dir),
         },
     }
 
 
 class RecordIndex:
-    """`index_type` is a setting: `auto` picks Flat below `auto_threshold` vectors and IVF at or
-    above it (resolve_index_type); a rebuild, or a load whose saved type no longer fits the
-    count, switches the type. `index_options` are VectorIndex search/build parameters."""
+    """`index_type` is a setting: `auto` picks Flat below `auto_threshold` vectors, IVF at or
+    above it and the compressed ivfpq from `compress_threshold` vectors or past
+    `memory_budget_mb` (resolve_index_type); a rebuild, or a load whose saved type no longer
+    fits the count, switches the type. `index_options` are VectorIndex search/build parameters."""
 
     def __init__(
         self,
@@ -122,6 +128,8 @@ class RecordIndex:
         *,
         index_type: str = "auto",
         auto_threshold: int = 50_000,
+        compress_threshold: int = 0,
+        memory_budget_mb: int = 0,
         index_options: dict | None = None,
     ) -> None:
         self.kind = kind
@@ -129,8 +137,10 @@ class RecordIndex:
         self.encoder = encoder
         self.documents = encoder  # embeds record texts (shipped vectors while defaults load)
         self.path = Path(path)
-        self.index_type = index_type  # the setting: auto | flat | ivf | hnsw
+        self.index_type = index_type  # the setting: auto | flat | ivf | hnsw | ivfpq
         self.auto_threshold = auto_threshold
+        self.compress_threshold = compress_threshold
+        self.memory_budget = memory_budget_mb * 2**20
         self.index_options = dict(index_options or {})
         self.index = self._new_index(0)
         self.lock = threading.RLock()
@@ -142,7 +152,13 @@ class RecordIndex:
 
     def wanted_type(self, n: int, current: str | None = None) -> str:
         """The index type for n vectors under the setting (see resolve_index_type)."""
-        rule = {"threshold": self.auto_threshold, "current": current}
+        rule = {
+            "threshold": self.auto_threshold,
+            "current": current,
+            "dim": self.encoder.dim,
+            "compress_threshold": self.compress_threshold,
+            "memory_budget": self.memory_budget,
+        }
         return resolve_index_type(self.index_type, n, **rule)
 
     def _new_index(self, n: int, current: str | None = None) -> VectorIndex:
@@ -155,14 +171,16 @@ class RecordIndex:
 
     def _switch_if_needed(self) -> bool:
         """Rebuild under another type when the count crossed the threshold (auto), or retrain
-        an IVF index whose collection has grown about 4x since its lists were trained."""
+        an IVF (or ivfpq) index whose collection has grown about 4x since its lists were
+        trained."""
         current, n = self.index.index_type, len(self.index)
         wanted = self.wanted_type(n, current)
         if wanted != current:
             log.info("%s index: %d vectors, switching %s -> %s", self.kind, n, current, wanted)
         elif (
-            current == "ivf"
+            current in ("ivf", "ivfpq")
             and not self.index_options.get("nlist")
+            and self.index.nlist
             and default_nlist(n) >= 2 * self.index.nlist
         ):
             log.info("%s index: %d vectors, retraining IVF (%d lists)", self.kind, n,

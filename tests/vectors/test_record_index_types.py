@@ -113,3 +113,50 @@ def test_settings_reach_the_index_parameters(engine, tmp_path):
     hnsw = faiss.downcast_index(r.index._index.index).hnsw
     assert r.index.index_type == "hnsw"
     assert (hnsw.efConstruction, hnsw.efSearch) == (77, 99)
+
+
+def test_auto_compresses_past_the_compress_threshold_and_a_worker_maps_it(engine, tmp_path):
+    path = tmp_path / "c.faiss"
+    opts = {"index_options": {"train_min": 100, "pq_m": 8, "spill_dir": str(tmp_path)}}
+    r = _rindex(engine, path, compress_threshold=120, **opts)
+    r.open(lambda: [])
+    r.store_vectors(_items(1, 100))
+    assert r.index.index_type == "ivf"
+    r.store_vectors(_items(101, 30))  # 130 >= 120: rebuilt from the database, compressed
+    assert r.index.index_type == "ivfpq" and r.index.trained and _saved_type(path) == "ivfpq"
+    assert r.search("credential 117 teaches python sql skill5 topic0", k=3)[0][0] == 117
+    again = _rindex(engine, path, compress_threshold=120, **opts)
+    assert again.open(lambda: []) == "loaded" and again.index.index_type == "ivfpq"
+    assert isinstance(again.index._store._base, np.memmap) and len(again) == 130
+
+
+def test_a_memory_budget_compresses_a_collection_under_the_size_threshold(engine, tmp_path):
+    # 32-d fake vectors held whole take 136 bytes; 60 of them pass a budget of 8,000 bytes
+    r = _rindex(engine, tmp_path / "c.faiss", memory_budget_mb=0, index_options={"train_min": 50})
+    r.memory_budget = 8_000  # (the setting is in MiB; the rule is in bytes)
+    r.open(lambda: [])
+    r.store_vectors(_items(1, 50))
+    assert r.index.index_type == "ivf"
+    r.store_vectors(_items(51, 10))
+    assert r.index.index_type == "ivfpq" and len(r) == 60
+
+
+@pytest.mark.parametrize(
+    "bad",
+    [
+        {"index_type": "pq"},
+        {"index_pq_m": 0},
+        {"index_pq_rerank": 0},
+        {"index_pq_rerank": 10**6},
+        {"index_compress_threshold": -1},
+        {"index_memory_budget_mb": -5},
+    ],
+)
+def test_compressed_index_settings_refuse_bad_values(bad):
+    from pydantic import ValidationError
+
+    from service.config import Settings
+
+    with pytest.raises(ValidationError) as exc:
+        Settings(**bad)
+    assert next(iter(bad)) in str(exc.value)

@@ -29,4 +29,25 @@ def test_options_reach_their_backend_and_unknown_ones_are_refused():
         new_index(16, model_id="m", nprobes=3)
     with pytest.raises(ValueError, match="index_type"):
         new_index(16, model_id="m", index_type="pq")
-    assert INDEX_TYPES == ("flat", "ivf", "hnsw")
+    assert INDEX_TYPES == ("flat", "ivf", "hnsw", "ivfpq")
+    pq = new_index(384, model_id="m", index_type="ivfpq", pq_m=48, rerank=7, **opts)
+    assert (pq.pq_m, pq.rerank, pq.nprobe) == (48, 7, 7)
+    assert new_index(32, model_id="m", index_type="ivfpq", pq_m=64).pq_m == 32  # a divisor
+
+
+def test_auto_compresses_by_size_and_by_memory_budget():
+    rule = {"threshold": 100, "compress_threshold": 1000}
+    assert resolve_index_type("auto", 999, **rule) == "ivf"
+    assert resolve_index_type("auto", 1000, **rule) == "ivfpq"
+    assert resolve_index_type("auto", 600, **rule, current="ivfpq") == "ivfpq"  # hysteresis
+    assert resolve_index_type("auto", 499, **rule, current="ivfpq") == "ivf"
+    assert resolve_index_type("auto", 10, **rule, current="ivfpq") == "flat"
+    assert resolve_index_type("auto", 10**9, threshold=100) == "ivf"  # 0: never by size
+    # a budget: 384-d vectors held whole take 1,544 bytes each, so 1 MiB holds 679 of them
+    budget = {"threshold": 100, "memory_budget": 2**20, "dim": 384}
+    assert resolve_index_type("auto", 679, **budget) == "ivf"
+    assert resolve_index_type("auto", 680, **budget) == "ivfpq"
+    assert resolve_index_type("auto", 50, **budget) == "flat"
+    assert resolve_index_type("auto", 400, **budget, current="ivfpq") == "ivfpq"
+    assert resolve_index_type("auto", 300, **budget, current="ivfpq") == "ivf"
+    assert resolve_index_type("flat", 10**9, **budget) == "flat"  # a set type is kept
