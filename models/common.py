@@ -86,6 +86,8 @@ Label = Annotated[str, StringConstraints(min_length=1, max_length=300)]  # a ski
 Identifier = Annotated[  # email, URL, DID: no control characters
     str, StringConstraints(min_length=1, max_length=320, pattern=NO_CONTROLS)
 ]
+# a record's external id as ingested (its document's id, @id, identifier, or its native one)
+ExternalId = Annotated[str, StringConstraints(min_length=1, max_length=512, pattern=NO_CONTROLS)]
 Word = Annotated[str, StringConstraints(min_length=1, max_length=64)]  # a code: language, level
 IssuerName = Annotated[str, StringConstraints(min_length=1, max_length=300)]
 # at most 200 top-level members, and finite numbers only (no NaN, no Infinity)

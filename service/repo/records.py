@@ -299,6 +299,12 @@ def credential_ids_in(session: Session, *, ids: Collection[int]) -> set[int]:
     return set(session.execute(q).scalars())
 
 
+def credential_ids_by_external_id(session: Session, *, refs: Collection[str]) -> dict[str, int]:
+    """external id -> credential id, for the refs that name a stored credential."""
+    q = select(Credential.external_id, Credential.id).where(Credential.external_id.in_(list(refs)))
+    return dict(session.execute(q).all())
+
+
 def credential_skill_links(session: Session, *, credential_ids: Collection[int]) -> list:
     """The CredentialSkill rows of these credentials."""
     q = select(CredentialSkill).where(CredentialSkill.credential_id.in_(list(credential_ids)))
