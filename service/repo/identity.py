@@ -11,6 +11,7 @@ write ("created", "updated") never depends on another tenant's ids.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 import re
@@ -50,6 +51,19 @@ def content_hash(record: CredentialRecord | JobPostingRecord, model_id: str) -> 
     body = record.model_dump(mode="json", exclude={"original"})
     blob = json.dumps(body, sort_keys=True, ensure_ascii=False) + "\n" + model_id
     return hashlib.sha256(blob.encode()).hexdigest()
+
+
+def closing_text(when: dt.datetime | None) -> str | None:
+    """A closing time as stored: UTC, "YYYY-MM-DDTHH:MM:SSZ" (text order is time order)."""
+    if when is None:
+        return None
+    aware = when if when.tzinfo else when.replace(tzinfo=dt.UTC)
+    return aware.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def now_text() -> str:
+    """Now, in the form closing times are stored."""
+    return closing_text(dt.datetime.now(dt.UTC)) or ""
 
 
 def text_hash(text: str, model_id: str) -> str:

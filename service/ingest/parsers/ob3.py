@@ -11,7 +11,7 @@ achievement is awarded in many credentials).
 
 Credits: OB3 says "credit hours" without a system. 1 credit = 30 h of learning (one ECTS credit is
 25-30 h; a US semester credit is ~15 contact hours plus ~30 h of own work, so this is a low
-estimate there). The raw value stays in `original`; the record has no credits field.
+estimate there). The stated value is kept as credit_value ("credit hours").
 """
 
 from __future__ import annotations
@@ -117,6 +117,8 @@ def _achievement(a: dict, path: str, original: Any, issuer: Any) -> CredentialRe
         "language": language_tag(a.get("inLanguage")) or "en",
         "eqf_level": eqf_level(local_name(achievement_type)) if achievement_type else None,
         "hours": round(credits * CREDIT_HOURS, 2) if credits is not None else None,
+        "credit_value": credits,
+        "credit_unit": "credit hours" if credits is not None else None,
         "skills": skills,
         "source_format": "ob3",
         "original": original,
@@ -126,5 +128,7 @@ def _achievement(a: dict, path: str, original: Any, issuer: Any) -> CredentialRe
         "title": p("name"),
         "description": p("description"),
         "hours": p("creditsAvailable"),
+        "credit_value": p("creditsAvailable"),
     }
     return build(CredentialRecord, data, paths)
+
