@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Query
+from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import JSONResponse
 
 from models.common import MAX_ID
@@ -13,8 +13,16 @@ from models.roles import RolesSuggestIn, RolesSuggestOut
 from service.api.auth import OptionalPrincipal
 from service.api.deps import DeadlineDep, RuntimeDep, SessionDep, SingleValuedQuery
 from service.api.errors import COMMON_ERRORS, error_responses
+from service.api.exports import (
+    PlanFormat,
+    csv_response,
+    export_responses,
+    ld_response,
+    plan_format,
+)
 from service.caller_limits import CallerLimits
 from service.recommend import gap as gap_service
+from service.recommend.plan_export import plan_csv, plan_jsonld
 from service.recommend.teaching import credentials_for_occupation
 from service.roles import suggest as role_suggest
 
@@ -41,20 +49,38 @@ def _caller(runtime, principal, deadline) -> dict:
 @router.post(
     "/recommendations",
     response_model=RecommendationOut,
-    responses=error_responses(400),
+    responses=error_responses(400)
+    | export_responses(
+        "the role, gap and plan (JSON); with format=csv the plan's steps as CSV, with "
+        "format=jsonld the plan as a schema.org ItemList (application/ld+json)",
+        csv=True,
+    ),
     summary="An ordered plan of credentials that closes the gap",
 )
 def recommendations(
+    request: Request,
     runtime: RuntimeDep,
     session: SessionDep,
     principal: OptionalPrincipal,
     body: RecommendIn,
     deadline: DeadlineDep,
+    format: Annotated[
+        PlanFormat | None,
+        Query(
+            description="json (default), csv (one row per step, for a portal to store) or "
+            "jsonld (a schema.org ItemList); without it, Accept: text/csv or "
+            "application/ld+json chooses"
+        ),
+    ] = None,
 ):
+    answer = gap_service.compute(runtime, session, body, **_caller(runtime, principal, deadline))
+    chosen = plan_format(request, format)
+    if chosen == "csv":
+        return csv_response(plan_csv(answer), "plan.csv")
+    if chosen == "jsonld":
+        return ld_response(plan_jsonld(answer), "plan.jsonld")
     # plain JSON data already: skip FastAPI's generic encoder on this hot path
-    return JSONResponse(
-        gap_service.compute(runtime, session, body, **_caller(runtime, principal, deadline))
-    )
+    return JSONResponse(answer)
 
 
 @router.post(
