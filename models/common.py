@@ -92,8 +92,10 @@ Word = Annotated[str, StringConstraints(min_length=1, max_length=64)]  # a code:
 IssuerName = Annotated[str, StringConstraints(min_length=1, max_length=300)]
 # at most 200 top-level members, and finite numbers only (no NaN, no Infinity)
 JsonDocument = Annotated[dict[str, Any], Field(max_length=200), AfterValidator(finite_document)]
-# a badge: a JSON document, or a compact JWS / JWT
-Badge = JsonDocument | Annotated[str, StringConstraints(min_length=1, max_length=200_000)]
+# a badge: a JSON document (also an OB 2.0 bundle {assertion, badgeClass, issuer}), a compact
+# JWS / JWT, or a baked PNG or SVG as a data: URL (data:image/png;base64,...)
+BADGE_TEXT_CHARS = 2_000_000
+Badge = JsonDocument | Annotated[str, StringConstraints(min_length=1, max_length=BADGE_TEXT_CHARS)]
 
 
 # ---------------------------------------------------------------------------------------------

@@ -26,6 +26,7 @@ from service.api.exports import (
     export_responses,
     ld_response,
 )
+from service.catalog.baked import BAKED_TYPES, baked_document
 from service.catalog.exports import ctdl_document, ob3_achievement
 from service.employer.tenants import Principal
 from service.errors import Forbidden, Unauthorized
@@ -56,8 +57,9 @@ def _ingest_body(plural: str) -> dict[str, Any]:
         "requestBody": {
             "required": True,
             "description": f'{plural}: a list of documents, or {{"documents": [...], '
-            f'"format": ...}}; also one document, CSV (text/csv) or JSON lines '
-            "(application/x-ndjson)",
+            f'"format": ...}}; also one document, CSV (text/csv), JSON lines '
+            "(application/x-ndjson), or a baked badge (image/png, image/svg+xml: the Open "
+            "Badges assertion or credential inside it)",
             "content": {
                 "application/json": {
                     "schema": {
@@ -99,6 +101,8 @@ async def _documents(
     raw = await request.body()
     if not raw.strip():
         raise InvalidInput("the request body is empty", field="body")
+    if ctype in BAKED_TYPES:  # a baked badge: the document inside the image
+        return [baked_document(raw)], fmt, True
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:  # never stored with U+FFFD in place of what was sent

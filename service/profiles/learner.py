@@ -185,6 +185,8 @@ def is_awarded(doc: object) -> bool:
         return True  # a JWT
     if not isinstance(doc, dict):
         return False
+    if "assertion" in doc and "badgeClass" in doc:
+        return True  # an OB 2.0 bundle: assertion, badge class and issuer together
     types = doc.get("type") or doc.get("@type") or []
     types = [types] if isinstance(types, str) else list(types)
     return bool(
