@@ -143,3 +143,18 @@ class JobPostingRecord(BaseModel):
     skills: list[SkillRef] = Field(default_factory=list)
     source_format: SourceFormat = "native"
     original: Any = None
+
+
+# Fields added after records were first stored (issue 19): left out of a record's JSON while
+# they hold their defaults, so the content hashes of earlier records, and the shipped catalog,
+# stay what they were (no re-ingest of unchanged records after an upgrade).
+LATER_FIELDS: dict[str, Any] = {
+    "life_cycle_status": None, "credit_value": None, "credit_unit": None, "occupations": [],
+    "occupation_code": None, "valid_through": None, "employment_type": [], "salary": None,
+}  # fmt: skip
+
+
+def record_json(record: CredentialRecord | JobPostingRecord) -> dict[str, Any]:
+    """A record's normalised fields as JSON data (without `original`)."""
+    body = record.model_dump(mode="json", exclude={"original"})
+    return {k: v for k, v in body.items() if k not in LATER_FIELDS or v != LATER_FIELDS[k]}

@@ -18,6 +18,8 @@ import re
 import unicodedata
 from typing import TYPE_CHECKING
 
+from models.records import record_json
+
 if TYPE_CHECKING:
     from models.records import CredentialRecord, JobPostingRecord
 
@@ -48,7 +50,7 @@ def shown_external_id(external_id: str | None) -> str | None:
 def content_hash(record: CredentialRecord | JobPostingRecord, model_id: str) -> str:
     """Whether a record changed: its normalised fields (not the original document) and the model
     its skills were linked with."""
-    body = record.model_dump(mode="json", exclude={"original"})
+    body = record_json(record)
     blob = json.dumps(body, sort_keys=True, ensure_ascii=False) + "\n" + model_id
     return hashlib.sha256(blob.encode()).hexdigest()
 
