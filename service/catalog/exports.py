@@ -52,9 +52,9 @@ def _framework(uri: str) -> str:
 def _offer(c: CredentialOut) -> dict[str, Any]:
     fields = ("hours", "cost", "currency", "language", "level", "delivery_mode")
     fields += ("validity_months", "life_cycle_status", "eqf_level", "credit_unit")
-    return {k: getattr(c, k) for k in fields if getattr(c, k) is not None} | (
-        {"occupations": c.occupations} if c.occupations else {}
-    )
+    found = {k: getattr(c, k) for k in fields if getattr(c, k) is not None}
+    # the url always (null too): without it, a reader takes an http(s) id for the url
+    return found | {"url": c.url} | ({"occupations": c.occupations} if c.occupations else {})
 
 
 def ob3_achievement(c: CredentialOut) -> dict[str, Any]:

@@ -16,7 +16,7 @@ from tests.utils.queries import essential_skills
 
 SAME = ("external_id", "title", "description", "kind", "hours", "cost", "currency", "language")
 SAME += ("level", "delivery_mode", "validity_months", "url", "life_cycle_status", "credit_value")
-SAME += ("occupations",)
+SAME += ("occupations", "credit_unit", "eqf_level")
 
 
 @pytest.fixture(scope="module")
@@ -37,6 +37,19 @@ def exported(client, runtime):
             "delivery_mode": "blended",
             "validity_months": 24,
             "skills": [{"uri": u} for u in ess[:3]],
+        },
+        {
+            "external_id": "https://exports.example.org/achievements/no-url",
+            "title": "Retired certification",
+            "kind": "certification",
+            "hours": 120,
+            "cost": 99.5,
+            "currency": "USD",
+            "life_cycle_status": "ceased",
+            "credit_value": 4,
+            "credit_unit": "DegreeCredit",
+            "occupations": ["http://data.europa.eu/esco/occupation/exports-test"],
+            "skills": [{"uri": ess[4]}],
         },
         {
             "external_id": "=cmd|' /C calc'!A0",  # a title and id a spreadsheet would run
@@ -80,9 +93,10 @@ def test_ob3_export_is_an_achievement_aligned_to_the_skills(client, exported):
     assert doc["achievementType"] == "Course" and doc["creator"]["name"] == "Example Academy"
 
 
+@pytest.mark.parametrize("which", [0, 1])
 @pytest.mark.parametrize("fmt", ["ob3", "ctdl"])
-def test_an_exported_credential_ingests_back_unchanged(client, exported, fmt):
-    cid = exported["ids"][0]
+def test_an_exported_credential_ingests_back_unchanged(client, exported, fmt, which):
+    cid = exported["ids"][which]
     before = _content(_record(client, cid))
     doc = client.get(f"/v1/credentials/{cid}", params={"format": fmt}).json()
     r = client.post("/v1/credentials", json=doc)

@@ -45,7 +45,7 @@ CREDIT_HOURS = 30.0
 OFFER_TERM = "skillmatch:offer"
 _OFFER_FIELDS = ("hours", "cost", "currency", "language", "level", "delivery_mode")
 _OFFER_FIELDS += ("validity_months", "life_cycle_status", "eqf_level", "credit_unit")
-_OFFER_FIELDS += ("occupations",)
+_OFFER_FIELDS += ("occupations", "url")
 _CREDENTIAL_TYPES = {"OpenBadgeCredential", "AchievementCredential"}
 
 
@@ -151,4 +151,5 @@ def _offer(value: Any, path: str) -> dict[str, Any]:
     if value is None:
         return {}
     offer = as_dict(value, path)
-    return {k: offer[k] for k in _OFFER_FIELDS if offer.get(k) is not None}
+    found = {k: offer[k] for k in _OFFER_FIELDS if offer.get(k) is not None}
+    return found | ({"url": None} if "url" in offer and offer["url"] is None else {})
