@@ -179,6 +179,15 @@ class RecommendIn(BaseModel):
     mode: str = Field(default="greedy", pattern="^(greedy|exact)$")
 
 
+class PlanExportIn(RecommendIn):
+    """POST /v1/recommendations/export: the request of /v1/recommendations and the format of the
+    plan to give back."""
+
+    format: Literal["csv", "jsonld"] = Field(
+        description="csv: one row per step; jsonld: a schema.org ItemList (application/ld+json)"
+    )
+
+
 # ---------------------------------------------------------------------------------------------
 # answers
 

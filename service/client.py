@@ -315,8 +315,8 @@ class Client:
         constraints: JSON | None = None,
     ) -> str | JSON:
         """The plan as CSV text or as a JSON-LD document, for a portal to store."""
-        body = _params(target=target, learner=learner, constraints=constraints)
-        response = self._send("POST", "/v1/recommendations", params={"format": format}, json=body)
+        body = _params(target=target, learner=learner, constraints=constraints, format=format)
+        response = self._send("POST", "/v1/recommendations/export", json=body)
         return response.text if format == "csv" else response.json()
 
     def gap(self, *, target: JSON, learner: JSON | None = None) -> JSON:

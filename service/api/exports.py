@@ -9,10 +9,7 @@ from typing import Any, Literal
 from fastapi import Request
 from fastapi.responses import JSONResponse, Response
 
-from service.errors import InvalidInput
-
 CredentialFormat = Literal["json", "ob3", "ctdl"]
-PlanFormat = Literal["json", "jsonld", "csv"]
 LD_JSON = "application/ld+json"
 # Accept values that choose an export without `format=`
 _CREDENTIAL_MEDIA = {
@@ -50,6 +47,7 @@ def credential_format(request: Request, named: str | None) -> str:
 
 
 def plan_format(request: Request, named: str | None) -> str:
+    """`named` when given; else the first Accept value naming CSV, JSON-LD or JSON; else json."""
     if named:
         return named
     for media, _params in _accepted(request):
@@ -76,7 +74,3 @@ def export_responses(description: str, *, csv: bool = False) -> dict[int | str, 
     if csv:
         content["text/csv"] = {"schema": {"type": "string"}}
     return {200: {"description": description, "content": content}}
-
-
-def refuse(field: str, message: str) -> None:
-    raise InvalidInput(message, field=field)

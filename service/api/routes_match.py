@@ -8,13 +8,18 @@ from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import JSONResponse
 
 from models.common import MAX_ID
-from models.matching import GapAnswer, RecommendationOut, RecommendIn, RoleCredentialsOut
+from models.matching import (
+    GapAnswer,
+    PlanExportIn,
+    RecommendationOut,
+    RecommendIn,
+    RoleCredentialsOut,
+)
 from models.roles import RolesSuggestIn, RolesSuggestOut
 from service.api.auth import OptionalPrincipal
 from service.api.deps import DeadlineDep, RuntimeDep, SessionDep, SingleValuedQuery
 from service.api.errors import COMMON_ERRORS, error_responses
 from service.api.exports import (
-    PlanFormat,
     csv_response,
     export_responses,
     ld_response,
@@ -51,8 +56,8 @@ def _caller(runtime, principal, deadline) -> dict:
     response_model=RecommendationOut,
     responses=error_responses(400)
     | export_responses(
-        "the role, gap and plan (JSON); with format=csv the plan's steps as CSV, with "
-        "format=jsonld the plan as a schema.org ItemList (application/ld+json)",
+        "the role, gap and plan (JSON); with Accept: text/csv the plan's steps as CSV, with "
+        "Accept: application/ld+json the plan as a schema.org ItemList",
         csv=True,
     ),
     summary="An ordered plan of credentials that closes the gap",
@@ -64,17 +69,33 @@ def recommendations(
     principal: OptionalPrincipal,
     body: RecommendIn,
     deadline: DeadlineDep,
-    format: Annotated[
-        PlanFormat | None,
-        Query(
-            description="json (default), csv (one row per step, for a portal to store) or "
-            "jsonld (a schema.org ItemList); without it, Accept: text/csv or "
-            "application/ld+json chooses"
-        ),
-    ] = None,
 ):
     answer = gap_service.compute(runtime, session, body, **_caller(runtime, principal, deadline))
-    chosen = plan_format(request, format)
+    return _plan_answer(answer, plan_format(request, None))
+
+
+@router.post(
+    "/recommendations/export",
+    response_model=None,
+    responses=error_responses(400)
+    | export_responses(
+        "the plan as a portal stores it: CSV (format csv) or a schema.org ItemList (jsonld)",
+        csv=True,
+    ),
+    summary="The plan of /v1/recommendations as CSV or JSON-LD",
+)
+def export_plan(
+    runtime: RuntimeDep,
+    session: SessionDep,
+    principal: OptionalPrincipal,
+    body: PlanExportIn,
+    deadline: DeadlineDep,
+):
+    answer = gap_service.compute(runtime, session, body, **_caller(runtime, principal, deadline))
+    return _plan_answer(answer, body.format)
+
+
+def _plan_answer(answer: dict, chosen: str):
     if chosen == "csv":
         return csv_response(plan_csv(answer), "plan.csv")
     if chosen == "jsonld":

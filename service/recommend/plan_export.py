@@ -54,11 +54,12 @@ def plan_jsonld(answer: dict) -> dict[str, Any]:
             "identifier": cred["external_id"],
             "name": cred["title"],
             "credentialCategory": cred["kind"],
-            "timeRequired": f"PT{cred['hours']:g}H",
             "teaches": [c["label"] for c in step.get("covers", [])],
             "description": step.get("explanation", ""),
         }
-        if cred.get("currency"):
+        if cred.get("hours") is not None:
+            item["timeRequired"] = f"PT{cred['hours']:g}H"
+        if cred.get("currency") and cred.get("cost") is not None:
             item["offers"] = {
                 "@type": "Offer", "price": cred["cost"], "priceCurrency": cred["currency"]
             }  # fmt: skip

@@ -173,18 +173,22 @@ def _plan_body(exported) -> dict:
     return {"target": {"occupation_id": exported["occupation_id"]}}
 
 
+def _hours(value) -> str:
+    return "" if value is None else str(value)
+
+
 def test_plan_as_csv_has_one_row_per_step_and_no_formulas(client, exported):
     body = _plan_body(exported)
     plan = client.post("/v1/recommendations", json=body).json()["plan"]
-    r = client.post("/v1/recommendations", params={"format": "csv"}, json=body)
+    r = client.post("/v1/recommendations/export", json=body | {"format": "csv"})
     assert r.status_code == 200 and r.headers["content-type"].startswith("text/csv")
     rows = list(csv.DictReader(io.StringIO(r.text)))
+    steps = plan["steps"]
+    assert steps, "the plan has steps to export"
     assert [row["external_id"].lstrip("'") for row in rows] == [
-        s["credential"]["external_id"] for s in plan["steps"]
+        s["credential"]["external_id"] for s in steps
     ]
-    assert [float(row["hours"]) for row in rows] == [
-        s["credential"]["hours"] for s in plan["steps"]
-    ]
+    assert [row["hours"] for row in rows] == [_hours(s["credential"]["hours"]) for s in steps]
     assert all(not row[k].startswith(("=", "+", "@")) for row in rows for k in row)
     via_accept = client.post("/v1/recommendations", json=body, headers={"Accept": "text/csv"})
     assert via_accept.text == r.text
@@ -193,7 +197,7 @@ def test_plan_as_csv_has_one_row_per_step_and_no_formulas(client, exported):
 def test_plan_as_jsonld_lists_the_steps_in_order(client, exported):
     body = _plan_body(exported)
     plan = client.post("/v1/recommendations", json=body).json()["plan"]
-    r = client.post("/v1/recommendations", params={"format": "jsonld"}, json=body)
+    r = client.post("/v1/recommendations/export", json=body | {"format": "jsonld"})
     assert r.status_code == 200 and r.headers["content-type"].startswith("application/ld+json")
     doc = r.json()
     assert doc["@type"] == "ItemList" and doc["numberOfItems"] == len(plan["steps"])
@@ -201,14 +205,31 @@ def test_plan_as_jsonld_lists_the_steps_in_order(client, exported):
         s["credential"]["external_id"] for s in plan["steps"]
     ]
     assert [e["position"] for e in doc["itemListElement"]] == [s["order"] for s in plan["steps"]]
+    accept = {"Accept": "application/ld+json"}
+    assert client.post("/v1/recommendations", json=body, headers=accept).json() == doc
 
 
-def test_plan_export_errors_stay_errors(client):
-    bad = {"target": {"occupation_id": 2147483647}}
-    r = client.post("/v1/recommendations", params={"format": "csv"}, json=bad)
-    assert_error(r, 404, "target.occupation_id")
-    r = client.post("/v1/recommendations", params={"format": "xlsx"}, json=bad)
-    assert_error(r, 422, "query.format")
+def test_plan_export_without_stated_hours_or_price():
+    from service.recommend.plan_export import plan_csv, plan_jsonld
+
+    cred = {"external_id": "x", "title": "T", "kind": "badge", "hours": None, "cost": None}
+    answer = {"plan": {"steps": [{"order": 1, "credential": cred, "covers": []}]}}
+    assert list(csv.DictReader(io.StringIO(plan_csv(answer))))[0]["hours"] == ""
+    item = plan_jsonld(answer)["itemListElement"][0]["item"]
+    assert "timeRequired" not in item and "offers" not in item
+
+
+@pytest.mark.parametrize(
+    ("body", "status", "field"),
+    [
+        ({"target": {"occupation_id": 2147483647}, "format": "csv"}, 404, "target.occupation_id"),
+        ({"target": {"occupation_id": 1}, "format": "xlsx"}, 422, "body.format"),
+        ({"target": {"occupation_id": 1}}, 422, "body.format"),
+        ({"target": {"occupation_id": 1}, "format": None}, 422, "body.format"),
+    ],
+)
+def test_plan_export_errors_stay_errors(client, body, status, field):
+    assert_error(client.post("/v1/recommendations/export", json=body), status, field)
 
 
 def test_plan_csv_cells_never_start_a_formula():
