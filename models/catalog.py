@@ -57,6 +57,18 @@ class CredentialOut(BaseModel):
     cost: float | None
     currency: str | None
     validity_months: int | None
+    life_cycle_status: str | None = Field(
+        default=None,
+        description="active | ceased | suspended | under_development, as stated (CTDL "
+        "lifeCycleStatusType); ceased and suspended credentials are never planned",
+    )
+    credit_value: float | None = None
+    credit_unit: str | None = None
+    occupations: list[str] = Field(
+        default_factory=list,
+        description="ESCO occupation URIs it prepares for (stated, or mapped from O*NET-SOC "
+        "codes through the ESCO-O*NET crosswalk)",
+    )
     prerequisites: list[dict]
     is_part_of: list[str]
     has_part: list[str]
@@ -76,6 +88,15 @@ class PostingOut(BaseModel):
     location: str | None
     remote: bool | None
     date_posted: str | None
+    valid_through: str | None = Field(default=None, description="closing time, UTC")
+    expired: bool = Field(
+        default=False, description="closed (valid_through has passed): kept out of rankings"
+    )
+    employment_type: list[str] = Field(default_factory=list)
+    salary: dict | None = None
+    occupation_code: str | None = Field(
+        default=None, description='the code it states: "isco:2511", "onet:15-1252.00"'
+    )
     occupation: dict | None
     source_format: str
     private: bool = Field(default=False, description="a tenant's private opening")

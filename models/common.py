@@ -86,12 +86,16 @@ Label = Annotated[str, StringConstraints(min_length=1, max_length=300)]  # a ski
 Identifier = Annotated[  # email, URL, DID: no control characters
     str, StringConstraints(min_length=1, max_length=320, pattern=NO_CONTROLS)
 ]
+# a record's external id as ingested (its document's id, @id, identifier, or its native one)
+ExternalId = Annotated[str, StringConstraints(min_length=1, max_length=512, pattern=NO_CONTROLS)]
 Word = Annotated[str, StringConstraints(min_length=1, max_length=64)]  # a code: language, level
 IssuerName = Annotated[str, StringConstraints(min_length=1, max_length=300)]
 # at most 200 top-level members, and finite numbers only (no NaN, no Infinity)
 JsonDocument = Annotated[dict[str, Any], Field(max_length=200), AfterValidator(finite_document)]
-# a badge: a JSON document, or a compact JWS / JWT
-Badge = JsonDocument | Annotated[str, StringConstraints(min_length=1, max_length=200_000)]
+# a badge: a JSON document (also an OB 2.0 bundle {assertion, badgeClass, issuer}), a compact
+# JWS / JWT, or a baked PNG or SVG as a data: URL (data:image/png;base64,...)
+BADGE_TEXT_CHARS = 2_000_000
+Badge = JsonDocument | Annotated[str, StringConstraints(min_length=1, max_length=BADGE_TEXT_CHARS)]
 
 
 # ---------------------------------------------------------------------------------------------

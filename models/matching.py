@@ -14,6 +14,7 @@ from models.common import (
     STRICT,
     Badge,
     EqfLevel,
+    ExternalId,
     Id,
     Identifier,
     IssuerName,
@@ -64,6 +65,13 @@ class LearnerIn(BaseModel):
 
     credentials: list[Id] = Field(
         default_factory=list, max_length=200, description="ids of catalog credentials held"
+    )
+    credential_refs: list[ExternalId] = Field(
+        default_factory=list,
+        max_length=200,
+        description="catalog credentials held, by the external id they were ingested under (a "
+        "document's id or @id, e.g. an Open Badges achievement URL or a CTDL @id); counted as "
+        "`credentials` are",
     )
     badges: list[Badge] = Field(
         default_factory=list,
@@ -169,6 +177,15 @@ class RecommendIn(BaseModel):
     target: TargetIn
     constraints: ConstraintsIn = Field(default_factory=ConstraintsIn)
     mode: str = Field(default="greedy", pattern="^(greedy|exact)$")
+
+
+class PlanExportIn(RecommendIn):
+    """POST /v1/recommendations/export: the request of /v1/recommendations and the format of the
+    plan to give back."""
+
+    format: Literal["csv", "jsonld"] = Field(
+        description="csv: one row per step; jsonld: a schema.org ItemList (application/ld+json)"
+    )
 
 
 # ---------------------------------------------------------------------------------------------

@@ -20,6 +20,7 @@ CredentialKind = Literal[
 ]
 Level = Literal["beginner", "intermediate", "advanced"]
 DeliveryMode = Literal["online", "in_person", "blended"]
+LifeCycle = Literal["active", "ceased", "suspended", "under_development"]
 SourceFormat = Literal["native", "csv", "ob2", "ob3", "ctdl", "schema_org", "skillspan", "text"]
 # Numbers are finite (no NaN, no Infinity: no JSON answer could carry them back) and within
 # bounds no real record comes near; identifiers and names hold no control characters.
@@ -93,12 +94,32 @@ class CredentialRecord(BaseModel):
     cost: float | None = Field(default=None, ge=0, le=MAX_COST)
     currency: Ident | None = Field(default=None, min_length=3, max_length=3)
     validity_months: int | None = Field(default=None, ge=0, le=MAX_VALIDITY_MONTHS)
+    # CTDL lifeCycleStatusType: a ceased (or suspended) credential is kept out of plans
+    life_cycle_status: LifeCycle | None = None
+    credit_value: float | None = Field(default=None, ge=0, le=MAX_HOURS)  # as stated
+    credit_unit: OneLine | None = Field(default=None, max_length=100)  # e.g. DegreeCredit
+    # occupations it prepares for, as stated: ESCO occupation URIs, "onet:15-2051.00" (an
+    # O*NET-SOC code, mapped to ESCO through the crosswalk at ingest) or "isco:2511"
+    occupations: list[Ident] = Field(default_factory=list, max_length=100)
     skills: list[SkillRef] = Field(default_factory=list)
     prerequisites: list[Prerequisite] = Field(default_factory=list)
     is_part_of: list[Ident] = Field(default_factory=list)  # external ids of programs it is in
     has_part: list[Ident] = Field(default_factory=list)  # external ids of its parts
     source_format: SourceFormat = "native"
     original: Any = None  # the source document, verbatim (dict for JSON, str for CSV/text)
+
+
+class Salary(BaseModel):
+    """schema.org baseSalary as stated: a value or a range, its currency and unit (HOUR, MONTH,
+    YEAR, ...)."""
+
+    model_config = RECORD_CONFIG
+
+    currency: Ident | None = Field(default=None, min_length=3, max_length=3)
+    value: float | None = Field(default=None, ge=0, le=MAX_COST)
+    min_value: float | None = Field(default=None, ge=0, le=MAX_COST)
+    max_value: float | None = Field(default=None, ge=0, le=MAX_COST)
+    unit: OneLine | None = Field(default=None, max_length=32)
 
 
 class JobPostingRecord(BaseModel):
@@ -113,6 +134,27 @@ class JobPostingRecord(BaseModel):
     date_posted: dt.date | None = None
     occupation_uri: Ident | None = None
     occupation_label: OneLine | None = None
+    # a code the posting states: "isco:2511" (ISCO-08 unit group) or "onet:15-1252.00"; the
+    # occupation is then chosen by code (ingest), not by text search
+    occupation_code: Ident | None = Field(default=None, max_length=64)
+    valid_through: dt.datetime | None = None  # schema.org validThrough: the closing date
+    employment_type: list[OneLine] = Field(default_factory=list, max_length=20)
+    salary: Salary | None = None
     skills: list[SkillRef] = Field(default_factory=list)
     source_format: SourceFormat = "native"
     original: Any = None
+
+
+# Fields added after records were first stored (issue 19): left out of a record's JSON while
+# they hold their defaults, so the content hashes of earlier records, and the shipped catalog,
+# stay what they were (no re-ingest of unchanged records after an upgrade).
+LATER_FIELDS: dict[str, Any] = {
+    "life_cycle_status": None, "credit_value": None, "credit_unit": None, "occupations": [],
+    "occupation_code": None, "valid_through": None, "employment_type": [], "salary": None,
+}  # fmt: skip
+
+
+def record_json(record: CredentialRecord | JobPostingRecord) -> dict[str, Any]:
+    """A record's normalised fields as JSON data (without `original`)."""
+    body = record.model_dump(mode="json", exclude={"original"})
+    return {k: v for k, v in body.items() if k not in LATER_FIELDS or v != LATER_FIELDS[k]}

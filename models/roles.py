@@ -38,7 +38,7 @@ BAD_MAJOR = (
     'isco_major takes an ISCO-08 major group, one digit 0-9 (2 or "2"), or a list of 1 to 10 '
     "of them"
 )
-EVIDENCE_FIELDS = ("credentials", "badges", "skills")
+EVIDENCE_FIELDS = ("credentials", "credential_refs", "badges", "skills")
 
 
 def _some_evidence(schema: dict[str, Any]) -> None:

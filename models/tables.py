@@ -118,6 +118,13 @@ class Credential(SQLModel, table=True):
     cost: float | None = Field(default=None, index=True)
     currency: str | None = Field(default=None, max_length=3)
     validity_months: int | None = None
+    life_cycle_status: str | None = Field(default=None, max_length=24)
+    credit_value: float | None = None
+    credit_unit: str | None = Field(default=None, max_length=100)
+    # ESCO occupation URIs it prepares for (stated, or mapped from O*NET-SOC / ISCO codes)
+    occupation_uris: list[str] = Field(
+        default_factory=list, sa_column=Column(JSON, nullable=False, server_default="[]")
+    )
     prerequisites: list[dict] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
     is_part_of: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
     has_part: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
@@ -165,6 +172,13 @@ class JobPosting(SQLModel, table=True):
     date_posted: str | None = Field(default=None, max_length=10)  # ISO date
     occupation_id: int | None = Field(default=None, foreign_key="occupation.id", index=True)
     occupation_uri: str | None = Field(default=None, max_length=512)
+    occupation_code: str | None = Field(default=None, max_length=64)
+    # the closing date, UTC, as "YYYY-MM-DDTHH:MM:SSZ" (so text order is time order)
+    valid_through: str | None = Field(default=None, max_length=20, index=True)
+    employment_type: list[str] = Field(
+        default_factory=list, sa_column=Column(JSON, nullable=False, server_default="[]")
+    )
+    salary: dict | None = Field(default=None, sa_column=Column(JSON, nullable=True))
     source_format: str = Field(max_length=16)
     content_hash: str = Field(max_length=64)
     original: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))

@@ -3,9 +3,11 @@
 
 from __future__ import annotations
 
-from pydantic import BaseModel, Field
+from typing import Annotated, Any
 
-from models.common import NOT_BLANK, STRICT, SkillSource, integer, limited_by
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+
+from models.common import NOT_BLANK, SkillSource, integer, limited_by
 
 # the most hits a taxonomy search ranks (what its pages go through)
 MAX_RANKED = 100
@@ -54,20 +56,50 @@ class SkillDetail(BaseModel):
 MaxSkills = integer(1, 200)
 
 
-class ExtractRequest(BaseModel):
-    model_config = STRICT
+MAX_EXTRACT_TEXTS = 32  # texts in one batch extraction
+ExtractText = Annotated[
+    str,
+    StringConstraints(min_length=1, pattern=NOT_BLANK),
+    Field(json_schema_extra=limited_by("max_text_chars", anonymous="anonymous_max_text_chars")),
+]
 
-    text: str = Field(
-        min_length=1,
-        pattern=NOT_BLANK,
+ExtractTexts = Annotated[list[ExtractText], Field(min_length=1, max_length=MAX_EXTRACT_TEXTS)]
+
+
+def _one_of_text_or_texts(schema: dict[str, Any]) -> None:
+    """The schema says what the validator checks: `text` or `texts`, exactly one (and neither
+    has a default to show: each is given or absent)."""
+    for name in ("text", "texts"):
+        schema["properties"][name].pop("default", None)
+    schema["oneOf"] = [{"required": ["text"]}, {"required": ["texts"]}]
+
+
+class ExtractRequest(BaseModel):
+    """One text (`text`, answered as one result) or a batch (`texts`, answered as `results` in
+    the same order), never both."""
+
+    model_config = ConfigDict(strict=True, json_schema_extra=_one_of_text_or_texts)
+
+    # absent is None (defaults are not validated); a null sent is refused like any non-string
+    text: ExtractText = Field(  # type: ignore[assignment]
+        default=None,
         description="Free text: a sentence, a credential description, a job posting.",
-        json_schema_extra=limited_by("max_text_chars", anonymous="anonymous_max_text_chars"),
+    )
+    texts: ExtractTexts = Field(  # type: ignore[assignment]
+        default=None,
+        description=f"A batch of up to {MAX_EXTRACT_TEXTS} texts, each within the text limit.",
     )
     max_skills: MaxSkills = 30
     min_score: float | None = Field(default=None, ge=-1.0, le=1.0)
     sources: list[SkillSource] | None = Field(
         default=None, max_length=2, description='e.g. ["esco"] or ["onet"]'
     )
+
+    @model_validator(mode="after")
+    def _exactly_one(self) -> ExtractRequest:
+        if (self.text is None) == (self.texts is None):
+            raise ValueError("give either `text` or `texts` (a list of texts), not both")
+        return self
 
 
 class ExtractedSkillOut(SkillHit):
@@ -83,6 +115,10 @@ class SkillPage(BaseModel):
     items: list[SkillHit]
     next_cursor: str | None = Field(default=None, description="the next page's `cursor`")
     total: int = Field(description=f"hits this search ranks (all pages, at most {MAX_RANKED})")
+
+
+class ExtractBatchResponse(BaseModel):
+    results: list[ExtractResponse] = Field(description="one result per text, in order")
 
 
 class OccupationHit(BaseModel):

@@ -4,17 +4,30 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Query
+from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import JSONResponse
 
 from models.common import MAX_ID
-from models.matching import GapAnswer, RecommendationOut, RecommendIn, RoleCredentialsOut
+from models.matching import (
+    GapAnswer,
+    PlanExportIn,
+    RecommendationOut,
+    RecommendIn,
+    RoleCredentialsOut,
+)
 from models.roles import RolesSuggestIn, RolesSuggestOut
 from service.api.auth import OptionalPrincipal
 from service.api.deps import DeadlineDep, RuntimeDep, SessionDep, SingleValuedQuery
 from service.api.errors import COMMON_ERRORS, error_responses
+from service.api.exports import (
+    csv_response,
+    export_responses,
+    ld_response,
+    plan_format,
+)
 from service.caller_limits import CallerLimits
 from service.recommend import gap as gap_service
+from service.recommend.plan_export import plan_csv, plan_jsonld
 from service.recommend.teaching import credentials_for_occupation
 from service.roles import suggest as role_suggest
 
@@ -41,10 +54,16 @@ def _caller(runtime, principal, deadline) -> dict:
 @router.post(
     "/recommendations",
     response_model=RecommendationOut,
-    responses=error_responses(400),
+    responses=error_responses(400)
+    | export_responses(
+        "the role, gap and plan (JSON); with Accept: text/csv the plan's steps as CSV, with "
+        "Accept: application/ld+json the plan as a schema.org ItemList",
+        csv=True,
+    ),
     summary="An ordered plan of credentials that closes the gap",
 )
 def recommendations(
+    request: Request,
     runtime: RuntimeDep,
     session: SessionDep,
     principal: OptionalPrincipal,
@@ -53,10 +72,40 @@ def recommendations(
 ):
     """The target role's skills, the learner's gap to it, and an ordered plan of credentials
     closing it within the constraints, each step explained."""
+    answer = gap_service.compute(runtime, session, body, **_caller(runtime, principal, deadline))
+    return _plan_answer(answer, plan_format(request, None))
+
+
+@router.post(
+    "/recommendations/export",
+    response_model=None,
+    responses=error_responses(400)
+    | export_responses(
+        "the plan as a portal stores it: CSV (format csv) or a schema.org ItemList (jsonld)",
+        csv=True,
+    ),
+    summary="The plan of /v1/recommendations as CSV or JSON-LD",
+)
+def export_plan(
+    runtime: RuntimeDep,
+    session: SessionDep,
+    principal: OptionalPrincipal,
+    body: PlanExportIn,
+    deadline: DeadlineDep,
+):
+    """The answer of /v1/recommendations to the same body, with only its plan, as CSV (one
+    row per step, formula-safe) or a schema.org ItemList in JSON-LD, for a portal to store."""
+    answer = gap_service.compute(runtime, session, body, **_caller(runtime, principal, deadline))
+    return _plan_answer(answer, body.format)
+
+
+def _plan_answer(answer: dict, chosen: str):
+    if chosen == "csv":
+        return csv_response(plan_csv(answer), "plan.csv")
+    if chosen == "jsonld":
+        return ld_response(plan_jsonld(answer), "plan.jsonld")
     # plain JSON data already: skip FastAPI's generic encoder on this hot path
-    return JSONResponse(
-        gap_service.compute(runtime, session, body, **_caller(runtime, principal, deadline))
-    )
+    return JSONResponse(answer)
 
 
 @router.post(

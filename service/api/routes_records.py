@@ -20,6 +20,14 @@ from service.api.errors import (
     error_responses,
     links_to,
 )
+from service.api.exports import (
+    CredentialFormat,
+    credential_format,
+    export_responses,
+    ld_response,
+)
+from service.catalog.baked import BAKED_TYPES, baked_document
+from service.catalog.exports import ctdl_document, ob3_achievement
 from service.employer.tenants import Principal
 from service.errors import Forbidden, Unauthorized
 from service.ingest.pipeline import BatchResult, Ingestor
@@ -65,8 +73,9 @@ def _ingest_body(plural: str) -> dict[str, Any]:
         "requestBody": {
             "required": True,
             "description": f'{plural}: a list of documents, or {{"documents": [...], '
-            f'"format": ...}}; also one document, CSV (text/csv) or JSON lines '
-            "(application/x-ndjson)",
+            f'"format": ...}}; also one document, CSV (text/csv), JSON lines '
+            "(application/x-ndjson), or a baked badge (image/png, image/svg+xml: the Open "
+            "Badges assertion or credential inside it)",
             "content": {
                 "application/json": {
                     "schema": {
@@ -108,6 +117,8 @@ async def _documents(
     raw = await request.body()
     if not raw.strip():
         raise InvalidInput("the request body is empty", field="body")
+    if ctype in BAKED_TYPES:  # a baked badge: the document inside the image
+        return [baked_document(raw)], fmt, True
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:  # never stored with U+FFFD in place of what was sent
@@ -329,11 +340,13 @@ def _add_search(router: APIRouter, kind: str) -> None:
 
 
 def _add_get_one(router: APIRouter, kind: str) -> None:
-    out = CredentialOut if kind == "credential" else PostingOut
+    if kind == "credential":
+        _add_get_credential(router)
+        return
 
     @router.get(
         "/{record_id}",
-        response_model=out,
+        response_model=PostingOut,
         name=f"get_{kind}",
         summary=f"One {kind}",
         description=f"A {kind} with its skills (explicit or extracted, with evidence), the "
@@ -349,9 +362,49 @@ def _add_get_one(router: APIRouter, kind: str) -> None:
         row = core.get_row(session, kind=kind, record_id=record_id, tenant_id=tid)
         skills = core.record_skills(session, kind=kind, record_id=record_id)
         stated = core.record_labels(session, kind=kind, record_id=record_id)
-        if kind == "credential":
-            return core.credential_out(row, skills=skills, original=original, stated=stated)
         return core.posting_out(session, row=row, skills=skills, original=original, stated=stated)
+
+
+def _add_get_credential(router: APIRouter) -> None:
+    @router.get(
+        "/{record_id}",
+        response_model=CredentialOut,
+        responses=export_responses(
+            "the credential (JSON); with format=ob3 an Open Badges 3.0 Achievement, with "
+            "format=ctdl a CTDL document (application/ld+json)"
+        ),
+        name="get_credential",
+        summary="One credential",
+        description="A credential with its skills (explicit or extracted, with evidence), the "
+        "skill names it states and, unless `original=false`, the document as ingested; or the "
+        "credential exported as an Open Badges 3.0 Achievement or CTDL (`format`, `Accept`).",
+    )
+    def get_one(
+        request: Request,
+        session: SessionDep,
+        _principal: OptionalPrincipal,  # a key given must be valid (401)
+        record_id: RecordId,
+        original: bool = True,
+        format: Annotated[
+            CredentialFormat | None,
+            Query(
+                description="json (default), ob3 (an Open Badges 3.0 Achievement with alignments "
+                "to ESCO / O*NET) or ctdl (CTDL JSON-LD); without it, the Accept header chooses "
+                "(application/vnd.openbadges.achievement+json, application/vnd.ctdl+json, or "
+                "application/ld+json with a profile naming ob/v3p0 or ctdl)"
+            ),
+        ] = None,
+    ):
+        row = core.get_row(session, kind="credential", record_id=record_id)
+        skills = core.record_skills(session, kind="credential", record_id=record_id)
+        stated = core.record_labels(session, kind="credential", record_id=record_id)
+        out = core.credential_out(row, skills=skills, original=original, stated=stated)
+        chosen = credential_format(request, format)
+        if chosen == "ob3":
+            return ld_response(ob3_achievement(out))
+        if chosen == "ctdl":
+            return ld_response(ctdl_document(out))
+        return out
 
 
 def _add_get_skills(router: APIRouter, kind: str) -> None:

@@ -9,6 +9,7 @@ from fastapi import APIRouter, Path, Query
 from models.common import MAX_ID, NOT_BLANK, SkillSource, limited_by
 from models.taxonomy import (
     MAX_RANKED,
+    ExtractBatchResponse,
     ExtractRequest,
     ExtractResponse,
     OccupationDetail,
@@ -78,6 +79,22 @@ def search_skills(
     return ranked_page(hits, limit, cursor)
 
 
+def uri_query(what: str):
+    return Query(
+        min_length=1,
+        max_length=512,
+        pattern=NOT_BLANK,
+        description=f"The {what}'s URI (an ESCO URI, http or https; for skills also an O*NET "
+        "technology URN such as urn:onet:technology:...)",
+    )
+
+
+@router.get("/skills/lookup", response_model=SkillDetail)
+def lookup_skill(session: SessionDep, uri: Annotated[str, uri_query("skill")]):
+    """A skill by its taxonomy URI (404 when no skill has it)."""
+    return repo.skill_detail(session, skill_id=repo.skill_id_of_uri(session, uri=uri))
+
+
 # `:int`: /v1/skills/extract is not a skill id (GET there is 405, not a 422 about the id)
 @router.get("/skills/{skill_id:int}", response_model=SkillDetail)
 def get_skill(session: SessionDep, skill_id: Annotated[int, Path(ge=1, le=MAX_ID)]):
@@ -85,25 +102,42 @@ def get_skill(session: SessionDep, skill_id: Annotated[int, Path(ge=1, le=MAX_ID
     return repo.skill_detail(session, skill_id=skill_id)
 
 
-@router.post("/skills/extract", response_model=ExtractResponse, responses=error_responses(400, 401))
+@router.post(
+    "/skills/extract",
+    response_model=ExtractResponse | ExtractBatchResponse,
+    responses=error_responses(400, 401),
+)
 def extract(
     runtime: RuntimeDep,
     body: ExtractRequest,
     principal: OptionalPrincipal,
     deadline: DeadlineDep,
 ):
-    """Without an API key the text limit is smaller (x-anonymous-maxLength); a key given must be
-    valid (401)."""
-    found = core.extract_skills(
-        runtime,
-        body.text,
-        max_skills=body.max_skills,
-        min_score=body.min_score,
-        sources=_sources(body.sources),
-        limits=CallerLimits.of(runtime.settings, keyed=principal is not None),
-        check=deadline.check,
-    )
-    return ExtractResponse(n_chars=len(body.text), skills=found)
+    """Skills named in one text (`text`: one result) or in a batch (`texts`: `results`, one per
+    text, in order). Without an API key the text limit is smaller (x-anonymous-maxLength); a
+    key given must be valid (401). Every text of a batch is checked before any is linked."""
+    limits = CallerLimits.of(runtime.settings, keyed=principal is not None)
+    texts = [body.text] if body.texts is None else body.texts
+    fields = ["text"] if body.texts is None else [f"texts[{i}]" for i in range(len(texts))]
+    for text, field in zip(texts, fields, strict=True):
+        core.check_extract_text(runtime, text, field=field, limits=limits)
+    results = [
+        ExtractResponse(
+            n_chars=len(text),
+            skills=core.extract_skills(
+                runtime,
+                text,
+                max_skills=body.max_skills,
+                min_score=body.min_score,
+                sources=_sources(body.sources),
+                limits=limits,
+                check=deadline.check,
+                field=field,
+            ),
+        )
+        for text, field in zip(texts, fields, strict=True)
+    ]
+    return results[0] if body.texts is None else ExtractBatchResponse(results=results)
 
 
 @router.get(
@@ -125,6 +159,14 @@ def search_occupations(
     """ESCO occupations for a job title (or any text), best first."""
     hits = core.search_occupations(runtime, session, q, limit=MAX_RANKED)
     return ranked_page(hits, limit, cursor)
+
+
+@router.get("/occupations/lookup", response_model=OccupationDetail)
+def lookup_occupation(session: SessionDep, uri: Annotated[str, uri_query("occupation")]):
+    """An occupation by its ESCO URI (404 when no occupation has it)."""
+    return repo.occupation_detail(
+        session, occupation_id=repo.occupation_id_of_uri(session, uri=uri)
+    )
 
 
 @router.get("/occupations/{occupation_id}", response_model=OccupationDetail)

@@ -24,6 +24,9 @@ from service.config import Settings
 from service.matching import Option
 from service.repo import records
 
+# credentials no longer offered (CTDL lifeCycleStatusType): never planned, still searchable
+RETIRED = ("ceased", "suspended")
+
 
 class CatalogCache:
     def __init__(self, engine: Engine, settings: Settings) -> None:
@@ -41,7 +44,7 @@ class CatalogCache:
         skills: dict[int, dict[int, float]] = defaultdict(dict)
         evid: dict[int, dict[int, str]] = defaultdict(dict)
         with Session(self.engine) as s:
-            rows = records.all_credentials(s)
+            rows = [r for r in records.all_credentials(s) if r.life_cycle_status not in RETIRED]
             if not st.demo_catalog:
                 rows = [r for r in rows if not is_demo(r.external_id)]
             for cid, sid, w, source, conf, ev in records.all_credential_skills(s):

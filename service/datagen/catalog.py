@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from models.records import CredentialRecord, Issuer, Prerequisite, SkillRef
+from models.records import CredentialRecord, Issuer, Prerequisite, SkillRef, record_json
 from service.datagen import offers, text
 from service.datagen.bundles import Bundle, collection_bundles, occupation_bundles
 from service.datagen.esco import Esco
@@ -302,7 +302,7 @@ def write_catalog(records: Sequence[CredentialRecord], path: Path) -> None:
     buf = io.BytesIO()
     with gzip.GzipFile(filename="", mode="wb", fileobj=buf, mtime=0, compresslevel=9) as gz:
         for r in records:
-            line = json.dumps(r.model_dump(mode="json", exclude={"original"}), ensure_ascii=False)
+            line = json.dumps(record_json(r), ensure_ascii=False)
             gz.write(line.encode("utf-8") + b"\n")
     path.write_bytes(buf.getvalue())
 

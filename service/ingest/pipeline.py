@@ -30,8 +30,10 @@ from models.tables import (
     PostingSkill,
 )
 from service.ingest.linking import link_skills
+from service.ingest.occupations import closest_by_title, coded_occupations, crosswalk_of, esco_uris
 from service.repo.identity import (
     RESERVED_MESSAGE,
+    closing_text,
     content_hash,
     is_reserved,
     tenant_external_id,
@@ -232,12 +234,22 @@ class Ingestor:
                     ).all()
                 )
         queries: dict[int, str] = {}
+        crosswalk = crosswalk_of(self.rt.settings.data_dir)
         for i, (p, rec) in enumerate(zip(todo, recs, strict=True)):
             if rec.occupation_uri:
                 if rec.occupation_uri in by_uri:
                     p.occupation_id = by_uri[rec.occupation_uri]
                     continue
                 p.result.warnings.append(FieldError("occupation_uri", "unknown occupation URI"))
+            if rec.occupation_code:  # by code: the title picks among the code's occupations
+                with Session(self.rt.engine) as s:
+                    coded = coded_occupations(s, rec.occupation_code, crosswalk)
+                if coded:
+                    p.occupation_id = closest_by_title(self.rt.encoder, rec.title, coded)
+                    continue
+                p.result.warnings.append(
+                    FieldError("occupation_code", f"no occupation has code {rec.occupation_code}")
+                )
             query = rec.occupation_label or rec.title
             if query.strip():
                 queries[i] = query
@@ -270,6 +282,10 @@ class Ingestor:
                 date_posted=r.date_posted.isoformat() if r.date_posted else None,
                 occupation_id=p.occupation_id,
                 occupation_uri=r.occupation_uri,
+                occupation_code=r.occupation_code,
+                valid_through=closing_text(r.valid_through),
+                employment_type=list(r.employment_type),
+                salary=r.salary.model_dump(exclude_none=True) if r.salary else None,
                 tenant_id=self.tenant_id,
             )
         return common | dict(
@@ -285,6 +301,12 @@ class Ingestor:
             cost=r.cost,
             currency=r.currency,
             validity_months=r.validity_months,
+            life_cycle_status=r.life_cycle_status,
+            credit_value=r.credit_value,
+            credit_unit=r.credit_unit,
+            occupation_uris=esco_uris(
+                r.occupations, crosswalk_of(self.rt.settings.data_dir), best_only=False
+            ),
             prerequisites=[x.model_dump() for x in r.prerequisites],
             is_part_of=list(r.is_part_of),
             has_part=list(r.has_part),

@@ -52,12 +52,15 @@ def build_learner(
     limits: CallerLimits | None = None,
     check: Check = unchecked,
     trust: EvidenceTrustIn | Mapping[str, float] | None = None,
+    credential_refs: Sequence[str] = (),
 ) -> Learner:
     """The learner's skills with their evidence. limits: the caller's (a badge's text over them
     is refused, or not counted for a badge description); check: called between units of work,
     it raises to stop them; trust: this request's trust weights per evidence kind (the settings'
-    where it sets none)."""
+    where it sets none); credential_refs: held credentials by external id (404 when unknown)."""
     w = trust_weights(runtime.settings, trust)
+    if credential_refs:
+        credential_ids = [*credential_ids, *_credential_ids_of(session, credential_refs)]
     evidence: EvidenceMap = defaultdict(list)
     warnings: list[dict] = []
     held: set[int] = set()
@@ -86,6 +89,17 @@ def profile_of(evidence: EvidenceMap, held: set[int] | frozenset[int]) -> Learne
         for sid, evs in evidence.items()
     }
     return LearnerProfile(conf, frozenset(held), kinds)
+
+
+def _credential_ids_of(session: Session, refs: Sequence[str]) -> list[int]:
+    """The ids of the held credentials named by external id; an unknown one is a 404."""
+    found = records.credential_ids_by_external_id(session, refs=refs)
+    for i, ref in enumerate(refs):
+        if ref not in found:
+            raise NotFound(
+                f"no credential with external id {ref!r}", field=f"learner.credential_refs[{i}]"
+            )
+    return [found[ref] for ref in refs]
 
 
 def _credential_evidence(
@@ -179,6 +193,8 @@ def is_awarded(doc: object) -> bool:
         return True  # a JWT
     if not isinstance(doc, dict):
         return False
+    if "assertion" in doc and "badgeClass" in doc:
+        return True  # an OB 2.0 bundle: assertion, badge class and issuer together
     types = doc.get("type") or doc.get("@type") or []
     types = [types] if isinstance(types, str) else list(types)
     return bool(

@@ -73,6 +73,7 @@ def learner_of(
         runtime,
         session,
         credential_ids=lr.credentials,
+        credential_refs=lr.credential_refs,
         badges=lr.badges,
         skills=lr.skills,
         text=lr.text,

@@ -11,11 +11,14 @@ write ("created", "updated") never depends on another tenant's ids.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 import re
 import unicodedata
 from typing import TYPE_CHECKING
+
+from models.records import record_json
 
 if TYPE_CHECKING:
     from models.records import CredentialRecord, JobPostingRecord
@@ -47,9 +50,22 @@ def shown_external_id(external_id: str | None) -> str | None:
 def content_hash(record: CredentialRecord | JobPostingRecord, model_id: str) -> str:
     """Whether a record changed: its normalised fields (not the original document) and the model
     its skills were linked with."""
-    body = record.model_dump(mode="json", exclude={"original"})
+    body = record_json(record)
     blob = json.dumps(body, sort_keys=True, ensure_ascii=False) + "\n" + model_id
     return hashlib.sha256(blob.encode()).hexdigest()
+
+
+def closing_text(when: dt.datetime | None) -> str | None:
+    """A closing time as stored: UTC, "YYYY-MM-DDTHH:MM:SSZ" (text order is time order)."""
+    if when is None:
+        return None
+    aware = when if when.tzinfo else when.replace(tzinfo=dt.UTC)
+    return aware.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def now_text() -> str:
+    """Now, in the form closing times are stored."""
+    return closing_text(dt.datetime.now(dt.UTC)) or ""
 
 
 def text_hash(text: str, model_id: str) -> str:

@@ -24,7 +24,7 @@ from models.tables import (
     Skill,
 )
 from service.errors import InvalidInput, NotFound
-from service.repo.identity import shown_external_id, tenant_external_id
+from service.repo.identity import now_text, shown_external_id, tenant_external_id
 
 
 @dataclass
@@ -156,6 +156,11 @@ def rows_after(
     return list(session.execute(stmt).scalars().all())
 
 
+def open_now():
+    """Postings still open: no closing time, or one still ahead."""
+    return or_(JobPosting.valid_through.is_(None), JobPosting.valid_through >= now_text())
+
+
 def visible(tenant_id: int | None):
     """Postings a caller may see: the public ones and their own tenant's."""
     if tenant_id is None:
@@ -258,6 +263,10 @@ def credential_out(
         cost=row.cost,
         currency=row.currency,
         validity_months=row.validity_months,
+        life_cycle_status=row.life_cycle_status,
+        credit_value=row.credit_value,
+        credit_unit=row.credit_unit,
+        occupations=row.occupation_uris or [],
         prerequisites=row.prerequisites,
         is_part_of=row.is_part_of,
         has_part=row.has_part,
@@ -289,6 +298,11 @@ def posting_out(
         location=row.location,
         remote=row.remote,
         date_posted=row.date_posted,
+        valid_through=row.valid_through,
+        expired=row.valid_through is not None and row.valid_through < now_text(),
+        employment_type=row.employment_type or [],
+        salary=row.salary,
+        occupation_code=row.occupation_code,
         occupation={"id": occ.id, "uri": occ.uri, "preferred_label": occ.preferred_label}
         if occ
         else None,
@@ -307,6 +321,12 @@ def credential_ids_in(session: Session, *, ids: Collection[int]) -> set[int]:
     """The ids among `ids` that name a stored credential."""
     q = select(Credential.id).where(Credential.id.in_(list(ids)))
     return set(session.execute(q).scalars())
+
+
+def credential_ids_by_external_id(session: Session, *, refs: Collection[str]) -> dict[str, int]:
+    """external id -> credential id, for the refs that name a stored credential."""
+    q = select(Credential.external_id, Credential.id).where(Credential.external_id.in_(list(refs)))
+    return dict(session.execute(q).all())
 
 
 def credential_skill_links(session: Session, *, credential_ids: Collection[int]) -> list:
@@ -362,9 +382,10 @@ def posting_skill_rows(session: Session, *, posting_id: int) -> list[tuple[Posti
 def visible_posting_skill_rows(
     session: Session, *, tenant_id: int, include_public: bool
 ) -> list[tuple[PostingSkill, str]]:
-    """The skill links (with labels) of the tenant's openings, and of the public postings when
-    `include_public`."""
+    """The skill links (with labels) of the tenant's open openings, and of the open public
+    postings when `include_public`."""
     where = visible(tenant_id) if include_public else JobPosting.tenant_id == tenant_id
+    where = and_(where, open_now())  # an expired opening is ranked for no one
     q = (
         select(PostingSkill, Skill.preferred_label)
         .join(Skill, Skill.id == PostingSkill.skill_id)
@@ -377,8 +398,10 @@ def visible_posting_skill_rows(
 def visible_posting_ids(
     session: Session, *, occupation_id: int, tenant_id: int | None
 ) -> list[int]:
-    """The postings resolved to the occupation that the caller may see."""
-    q = select(JobPosting.id).where(JobPosting.occupation_id == occupation_id, visible(tenant_id))
+    """The open postings resolved to the occupation that the caller may see."""
+    q = select(JobPosting.id).where(
+        JobPosting.occupation_id == occupation_id, visible(tenant_id), open_now()
+    )
     return list(session.execute(q).scalars().all())
 
 

@@ -47,6 +47,34 @@ def _labels_for(session: Session, uris: list[str]) -> list[dict]:
     return out
 
 
+def uri_variants(uri: str) -> list[str]:
+    """The forms a taxonomy URI is looked up by: as given (without a trailing slash), and with
+    http for https (ESCO's URIs are http; callers often write https)."""
+    u = uri.strip().rstrip("/")
+    out = [u]
+    if u.lower().startswith("https://"):
+        out.append("http://" + u[len("https://") :])
+    return out
+
+
+def skill_id_of_uri(session: Session, *, uri: str) -> int:
+    """The id of the skill with this URI (an ESCO URI or an O*NET URN); 404 naming `uri`."""
+    q = select(Skill.id).where(Skill.uri.in_(uri_variants(uri)))
+    found = session.execute(q).scalars().first()
+    if found is None:
+        raise NotFound(f"no skill with URI {uri!r}", field="uri")
+    return found
+
+
+def occupation_id_of_uri(session: Session, *, uri: str) -> int:
+    """The id of the occupation with this URI (http or https); 404 naming `uri`."""
+    q = select(Occupation.id).where(Occupation.uri.in_(uri_variants(uri)))
+    found = session.execute(q).scalars().first()
+    if found is None:
+        raise NotFound(f"no occupation with URI {uri!r}", field="uri")
+    return found
+
+
 def skill_detail(session: Session, *, skill_id: int) -> SkillDetail:
     skill = session.get(Skill, skill_id)
     if skill is None:

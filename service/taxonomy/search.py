@@ -59,12 +59,12 @@ def extract_skills(
     sources: set[str] | None,
     limits: CallerLimits | None = None,
     check: Check = unchecked,
+    field: str = "text",
 ) -> list[ExtractedSkillOut]:
-    """Skills named in `text`. limits: the caller's text limit (422 beyond it; the keyed limit
-    when None); check: called between units of the linker's work, it raises to stop it."""
-    check_text(text, limit=runtime.settings.max_text_chars, field="text")
-    if limits is not None:
-        limits.check_text(text, "text")
+    """Skills named in `text`. limits: the caller's text limit (422 beyond it, naming `field`;
+    the keyed limit when None); check: called between units of the linker's work, it raises to
+    stop it."""
+    check_extract_text(runtime, text, field=field, limits=limits)
     kwargs = {"max_skills": max_skills, "sources": sources, "check": check}
     if min_score is not None:
         kwargs["min_score"] = min_score
@@ -75,6 +75,15 @@ def extract_skills(
         )
         for x in runtime.linker.extract(text, **kwargs)
     ]
+
+
+def check_extract_text(
+    runtime: Runtime, text: str, *, field: str, limits: CallerLimits | None
+) -> None:
+    """422 naming `field` when `text` is longer than the service or this caller allows."""
+    check_text(text, limit=runtime.settings.max_text_chars, field=field)
+    if limits is not None:
+        limits.check_text(text, field)
 
 
 def search_occupations(

@@ -13,6 +13,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from service.verify.baked import looks_baked, unbake
+from service.verify.bundle import is_bundle, verify_ob2_bundle
 from service.verify.canonical import ContextStore
 from service.verify.context import Draft, Inputs
 from service.verify.dates import as_utc
@@ -111,11 +113,22 @@ def _store(contexts: ContextsArg) -> ContextStore:
 
 
 def _dispatch(doc: Any, draft: Draft, inputs: Inputs) -> ProofOutcome:
-    """Unwrap the input (bytes, JSON text, JWS) and hand it to the checks of its format."""
+    """Unwrap the input (a baked PNG or SVG, bytes, JSON text, JWS, an OB 2.0 bundle) and hand
+    it to the checks of its format."""
+    if isinstance(doc, bytes | str) and looks_baked(doc):
+        baked = unbake(doc)
+        draft.warnings.append(f"baked in a {baked.image.upper()} image ({baked.version})")
+        outcome = _dispatch(baked.text, draft, inputs)
+        if not draft.format.startswith(baked.version):
+            raise malformed(f"The image bakes it as {baked.version}, but it is {draft.format}.")
+        return outcome
     if isinstance(doc, bytes):
         doc = doc.decode("utf-8", errors="strict")
     if isinstance(doc, str):
         doc = _parse_text(doc)
+    if isinstance(doc, dict) and is_bundle(doc):
+        draft.format = "ob2-bundle"
+        return verify_ob2_bundle(doc, draft, inputs)
     if isinstance(doc, CompactJws):
         return _dispatch_jws(doc, draft, inputs)
     if not isinstance(doc, dict):

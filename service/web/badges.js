@@ -1,5 +1,7 @@
 // Badge files picked by the user: Open Badges JSON (2.0 assertions, 3.0 credentials, a list of
-// them) or a VC-JWT. Read in the browser and sent as they are; the server verifies them.
+// them), a VC-JWT, or a baked badge (a PNG or SVG image with the badge inside, as Credly and
+// Badgr export them). Read in the browser and sent as they are (an image as a data: URL); the
+// server unbakes and verifies them.
 
 const MAX_FILE_BYTES = 1024 * 1024;
 const JWT = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/;
@@ -18,9 +20,31 @@ function nameOf(value) {
   return null;
 }
 
-/** A title to show for a badge document (JSON object or JWT string). */
+const BAKED = { "image/png": "PNG", "image/svg+xml": "SVG" };
+
+function bakedKind(file) {
+  const name = (file.name || "").toLowerCase();
+  if (BAKED[file.type]) return file.type;
+  if (name.endsWith(".png")) return "image/png";
+  if (name.endsWith(".svg")) return "image/svg+xml";
+  return null;
+}
+
+async function dataUrl(file, type) {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  let binary = "";
+  for (let i = 0; i < bytes.length; i += 0x8000) {
+    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  }
+  return `data:${type};base64,${btoa(binary)}`;
+}
+
+/** A title to show for a badge document (JSON object, JWT string or baked image). */
 export function badgeTitle(doc) {
   let body = doc;
+  if (typeof doc === "string" && doc.startsWith("data:image/")) {
+    return `a baked badge (${BAKED[doc.slice(5).split(";")[0]] || "image"})`;
+  }
   if (typeof doc === "string") {
     try {
       const payload = base64urlJson(doc.split(".")[1]);
@@ -70,6 +94,12 @@ export async function readBadgeFiles(fileList) {
   for (const file of Array.from(fileList || [])) {
     if (file.size > MAX_FILE_BYTES) {
       out.push({ file: file.name, error: "the file is larger than 1 MB" });
+      continue;
+    }
+    const baked = bakedKind(file);
+    if (baked) {
+      const doc = await dataUrl(file, baked);
+      out.push({ file: file.name, doc, title: `${file.name}: ${badgeTitle(doc)}` });
       continue;
     }
     try {

@@ -126,8 +126,9 @@ def test_extract_rejects_oversize_text(client, settings):
 
 
 def test_extract_bad_body(client):
-    r = client.post("/v1/skills/extract", json={"txt": "python"})
-    assert r.status_code == 422 and r.json()["field"] == "body.text"
+    r = client.post("/v1/skills/extract", json={"txt": "python"})  # neither text nor texts
+    assert r.status_code == 422 and r.json()["field"] == "body"
+    assert "`text` or `texts`" in r.json()["detail"]
     r = client.post("/v1/skills/extract", json={"text": "python", "max_skills": 0})
     assert r.status_code == 422 and r.json()["field"] == "body.max_skills"
 

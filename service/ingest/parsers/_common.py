@@ -138,6 +138,32 @@ def occupation_uri(value: str | None) -> str | None:
     return None
 
 
+_ONET_SOC = re.compile(r"\b(\d{2}-\d{4}(?:\.\d{2})?)\b")
+_ISCO = re.compile(r"^(?:isco(?:-08)?[: ]*)?c?(\d{4})$", re.I)
+
+
+def occupation_code_ref(value: str | None, framework: str | None = None) -> str | None:
+    """An occupation reference from a URI or code: an ESCO occupation URI as is; an O*NET-SOC
+    code ("15-1252.00", alone, with its title, or in an O*NET OnLine URL) -> "onet:15-1252.00"
+    (".00" added to a bare SOC code); a 4-digit ISCO-08 unit group ("2511", "C2511") ->
+    "isco:2511". None for anything else (a name is no code)."""
+    v = (value or "").strip()
+    if not v:
+        return None
+    uri = occupation_uri(v)
+    if uri:
+        return uri
+    fw = (framework or "").lower()
+    m = _ONET_SOC.search(v)
+    if m and (v.startswith(m.group(1)) or "onet" in v.lower() or "o*net" in fw or "soc" in fw):
+        code = m.group(1)
+        return "onet:" + (code if "." in code else code + ".00")
+    m = _ISCO.match(v.replace("http://data.europa.eu/esco/isco/", ""))
+    if m and ("isco" in fw or "isco" in v.lower() or not fw.strip()):
+        return "isco:" + m.group(1)
+    return None
+
+
 def http_url(value: Any) -> str | None:
     return value if isinstance(value, str) and value.startswith(("http://", "https://")) else None
 

@@ -13,7 +13,8 @@ Competencies: ceterms:teaches, ceterms:assesses and requires[].targetCompetency 
 targetCompetency of entryCondition / recommends -> skill prerequisites.
 ConditionProfiles: targetCredential / targetAssessment / targetLearningOpportunity of requires and
 entryCondition -> credential prerequisites (required), of recommends -> required=False.
-Free-text conditions and occupationType are not mapped (no record field); they stay in `original`.
+lifeCycleStatusType, creditValue, occupationType -> life_cycle_status, credit_value /
+credit_unit, occupations (see ctdl_values). Free-text conditions stay in `original`.
 `original` is the whole document, also for each record of a @graph.
 """
 
@@ -39,9 +40,12 @@ from service.ingest.parsers._common import (
 from service.ingest.parsers.ctdl_values import (
     audience_level,
     cost_profiles,
+    credit_value,
     delivery_mode,
     duration_profile_hours,
     lang_text,
+    life_cycle,
+    occupation_types,
 )
 from service.ingest.parsers.durations import duration_months
 from service.ingest.parsers.kinds import credential_kind, eqf_level, local_name
@@ -124,6 +128,7 @@ def _node(node: dict, path: str, local: str, original: Any, index: dict) -> Cred
     cost, currency = cost_profiles(*at("ceterms:estimatedCost"))
     renewal, renewal_path = at("ceterms:renewalFrequency")
     external_id = opt_str(node, "@id", path) or opt_str(node, "ceterms:ctid", path)
+    credits, credit_unit = credit_value(*at("ceterms:creditValue"))
     data = {
         "external_id": external_id or stable_id(node),
         "kind": credential_kind(local),
@@ -139,6 +144,10 @@ def _node(node: dict, path: str, local: str, original: Any, index: dict) -> Cred
         "cost": cost,
         "currency": currency,
         "validity_months": duration_months(renewal, renewal_path) if renewal else None,
+        "life_cycle_status": life_cycle(*at("ceterms:lifeCycleStatusType")),
+        "credit_value": credits,
+        "credit_unit": credit_unit,
+        "occupations": occupation_types(*at("ceterms:occupationType")),
         "skills": skills,
         "prerequisites": prerequisites,
         "is_part_of": [r for r, _ in _refs(*at("ceterms:isPartOf"), index)],
@@ -153,6 +162,8 @@ def _node(node: dict, path: str, local: str, original: Any, index: dict) -> Cred
         "hours": p("ceterms:estimatedDuration"),
         "cost": p("ceterms:estimatedCost"),
         "currency": p("ceterms:estimatedCost"),
+        "credit_value": p("ceterms:creditValue"),
+        "occupations": p("ceterms:occupationType"),
     }
     return build(CredentialRecord, data, paths)
 

@@ -11,6 +11,14 @@ CostProfile -> (price, currency).
   names ("US Dollar", "Euro") and symbols become ISO 4217 codes; an unknown currency is left None.
 - deliveryType: online / in person / blended (online + in person counts as blended).
 - audienceLevelType: BeginnerLevel / IntermediateLevel / AdvancedLevel -> level.
+- estimatedDuration with weekly hours in its description ("five to ten hours ... per week"):
+  weekly hours x calendar weeks (durations.part_time_hours), not full-time study.
+- lifeCycleStatusType: lifeCycle:Active / Ceased / Suspended / UnderDevelopment.
+- creditValue: the first ValueProfile's value (else the midpoint of minValue and maxValue) and
+  its creditUnitType (creditUnit:DegreeCredit -> "DegreeCredit").
+- occupationType: ESCO occupation URIs (targetNode), O*NET-SOC codes (codedNotation, or an
+  O*NET OnLine URL) -> "onet:<code>", ISCO-08 codes -> "isco:<code>"; a name alone stays in
+  `original` (no code to map it by).
 """
 
 from __future__ import annotations
@@ -18,8 +26,15 @@ from __future__ import annotations
 from typing import Any
 
 from models.records import DeliveryMode, Level
-from service.ingest.parsers._common import ParseError, as_dict, as_list, opt_number
-from service.ingest.parsers.durations import duration_hours
+from service.ingest.parsers._common import (
+    ParseError,
+    as_dict,
+    as_list,
+    occupation_code_ref,
+    opt_number,
+    opt_str,
+)
+from service.ingest.parsers.durations import duration_hours, part_time_hours
 
 _CURRENCIES = {
     "us dollar": "USD", "us dollars": "USD", "dollar": "USD", "$": "USD", "euro": "EUR",
@@ -92,17 +107,25 @@ def duration_profile_hours(value: Any, path: str) -> float | None:
     for i, item in enumerate(as_list(value)):
         p = f"{path}[{i}]"
         prof = as_dict(item, p)
-        exact = prof.get("ceterms:exactDuration")
-        if exact:
-            return duration_hours(exact, f"{p}.ceterms:exactDuration")
+        said = lang_text(prof.get("ceterms:description"), f"{p}.ceterms:description")
+        if prof.get("ceterms:exactDuration"):
+            return _profile_hours(prof, "ceterms:exactDuration", said, p)
         bounds = [
-            duration_hours(prof[k], f"{p}.{k}")
+            _profile_hours(prof, k, said, p)
             for k in ("ceterms:minimumDuration", "ceterms:maximumDuration")
             if prof.get(k)
         ]
         if bounds:
             return round(sum(bounds) / len(bounds), 2)
     return None
+
+
+def _profile_hours(prof: dict, key: str, said: str | None, path: str) -> float:
+    """A duration's hours: weekly hours x weeks when the profile's text states weekly hours,
+    else full-time study."""
+    at = f"{path}.{key}"
+    weekly = part_time_hours(prof[key], said, at)
+    return duration_hours(prof[key], at) if weekly is None else weekly
 
 
 def currency_code(value: str | None) -> str | None:
@@ -135,3 +158,50 @@ def cost_profiles(value: Any, path: str) -> tuple[float | None, str | None]:
     if len({cur for _, cur, _ in prices}) == 1:
         return round(sum(price for price, _, _ in prices), 2), prices[0][1]
     return prices[0][0], prices[0][1]
+
+
+_LIFE_CYCLE = {
+    "active": "active",
+    "ceased": "ceased",
+    "suspended": "suspended",
+    "underdevelopment": "under_development",
+}
+
+
+def life_cycle(value: Any, path: str) -> str | None:
+    for node in term_nodes(value, path):
+        found = _LIFE_CYCLE.get(node.rsplit(":", 1)[-1].lower())
+        if found:
+            return found
+    return None
+
+
+def credit_value(value: Any, path: str) -> tuple[float | None, str | None]:
+    for i, item in enumerate(as_list(value)):
+        p = f"{path}[{i}]"
+        prof = as_dict(item, p)
+        amount = opt_number(prof, "ceterms:value", p)
+        if amount is None:
+            bounds = [opt_number(prof, k, p) for k in ("ceterms:minValue", "ceterms:maxValue")]
+            known = [b for b in bounds if b is not None]
+            amount = sum(known) / len(known) if known else None
+        if amount is None:
+            continue
+        units = term_nodes(prof.get("ceterms:creditUnitType"), f"{p}.ceterms:creditUnitType")
+        return amount, (units[0].rsplit(":", 1)[-1] if units else None)
+    return None, None
+
+
+def occupation_types(value: Any, path: str) -> list[str]:
+    out: list[str] = []
+    for i, item in enumerate(as_list(value)):
+        p = f"{path}[{i}]"
+        obj = {"ceterms:targetNode": item} if isinstance(item, str) else as_dict(item, p)
+        framework = lang_text(obj.get("ceterms:frameworkName"), f"{p}.ceterms:frameworkName")
+        framework = (framework or "") + " " + (opt_str(obj, "ceterms:framework", p) or "")
+        for key in ("ceterms:targetNode", "ceterms:codedNotation"):
+            ref = occupation_code_ref(opt_str(obj, key, p), framework)
+            if ref and ref not in out:
+                out.append(ref)
+                break
+    return out

@@ -11,7 +11,11 @@ achievement is awarded in many credentials).
 
 Credits: OB3 says "credit hours" without a system. 1 credit = 30 h of learning (one ECTS credit is
 25-30 h; a US semester credit is ~15 contact hours plus ~30 h of own work, so this is a low
-estimate there). The raw value stays in `original`; the record has no credits field.
+estimate there). The stated value is kept as credit_value ("credit hours").
+
+`skillmatch:offer` (this service's own export, service/catalog/exports.py): hours, cost,
+currency, level, delivery mode, validity, life cycle, EQF level, credit unit and occupations,
+which OB 3.0 has no terms for; stated hours there win over hours from credits.
 """
 
 from __future__ import annotations
@@ -38,6 +42,10 @@ from service.ingest.parsers.kinds import eqf_level, local_name, ob3_kind
 from service.ingest.parsers.ob_common import alignment_skills, ob_criteria, ob_issuer, ob_tags
 
 CREDIT_HOURS = 30.0
+OFFER_TERM = "skillmatch:offer"
+_OFFER_FIELDS = ("hours", "cost", "currency", "language", "level", "delivery_mode")
+_OFFER_FIELDS += ("validity_months", "life_cycle_status", "eqf_level", "credit_unit")
+_OFFER_FIELDS += ("occupations", "url")
 _CREDENTIAL_TYPES = {"OpenBadgeCredential", "AchievementCredential"}
 
 
@@ -117,14 +125,31 @@ def _achievement(a: dict, path: str, original: Any, issuer: Any) -> CredentialRe
         "language": language_tag(a.get("inLanguage")) or "en",
         "eqf_level": eqf_level(local_name(achievement_type)) if achievement_type else None,
         "hours": round(credits * CREDIT_HOURS, 2) if credits is not None else None,
+        "credit_value": credits,
+        "credit_unit": "credit hours" if credits is not None else None,
         "skills": skills,
         "source_format": "ob3",
         "original": original,
     }
+    data |= _offer(a.get(OFFER_TERM), p(OFFER_TERM))
     paths = {
         "external_id": p("id"),
         "title": p("name"),
         "description": p("description"),
         "hours": p("creditsAvailable"),
+        "credit_value": p("creditsAvailable"),
     }
+    paths |= {k: p(f"{OFFER_TERM}.{k}") for k in _OFFER_FIELDS if k not in ("hours",)}
+    if isinstance(a.get(OFFER_TERM), dict) and "hours" in a[OFFER_TERM]:
+        paths["hours"] = p(f"{OFFER_TERM}.hours")
     return build(CredentialRecord, data, paths)
+
+
+def _offer(value: Any, path: str) -> dict[str, Any]:
+    """The record fields an OB 3.0 export of this service carries in `skillmatch:offer` (the
+    record's own validation checks each value; unknown members are ignored)."""
+    if value is None:
+        return {}
+    offer = as_dict(value, path)
+    found = {k: offer[k] for k in _OFFER_FIELDS if offer.get(k) is not None}
+    return found | ({"url": None} if "url" in offer and offer["url"] is None else {})

@@ -4,14 +4,17 @@ Mapping: title; description with HTML stripped, then "Responsibilities:", "Quali
 "Education:" and "Experience:" sections (same stripping) -> description; skills (a string split at
 commas, semicolons and line breaks, a list, or DefinedTerms: an ESCO/O*NET URI in url, @id or
 termCode -> uri, else name -> label; relation left None, schema.org does not say essential or
-optional); occupationalCategory (an ESCO occupation URI -> occupation_uri, else its name or code,
-e.g. an O*NET-SOC "15-1252.00 Software Developers" -> occupation_label); hiringOrganization name ->
-employer; jobLocation (Place / PostalAddress -> "city, region, country", several joined with
-"; ") -> location; jobLocationType TELECOMMUTE -> remote=True (False when only a physical
-location is given, None when neither); datePosted -> date_posted.
+optional); occupationalCategory and relevantOccupation (an Occupation, its occupationalCategory):
+an ESCO occupation URI -> occupation_uri; an ISCO-08 code ("2511", a CategoryCode codeValue) or
+an O*NET-SOC code ("15-1252.00 Software Developers") -> occupation_code ("isco:2511",
+"onet:15-1252.00"; ingest chooses the occupation by code); a name -> occupation_label;
+hiringOrganization name -> employer; jobLocation (Place / PostalAddress -> "city, region,
+country", several joined with "; ") -> location; jobLocationType TELECOMMUTE -> remote=True
+(None otherwise: an office address does not say that remote work is ruled out); datePosted ->
+date_posted; validThrough -> valid_through (a date alone closes at the end of that day, UTC);
+employmentType -> employment_type; baseSalary (MonetaryAmount) -> salary.
 external_id: identifier (a PropertyValue gives "name:value"), else url, else @id, else a hash.
-Not mapped (no record field): employmentType, baseSalary, validThrough, educationRequirements as
-a structured credential. `original` is the whole document.
+Not mapped: educationRequirements as a structured credential. `original` is the whole document.
 """
 
 from __future__ import annotations
@@ -27,7 +30,6 @@ from service.ingest.parsers._common import (
     as_dict,
     as_list,
     build,
-    occupation_uri,
     opt_str,
     req_str,
     skill_uri,
@@ -36,6 +38,12 @@ from service.ingest.parsers._common import (
 )
 from service.ingest.parsers.html_text import html_to_text
 from service.ingest.parsers.kinds import local_name
+from service.ingest.parsers.posting_values import (
+    closing_time,
+    employment_types,
+    occupation,
+    salary,
+)
 
 _SECTIONS = (
     ("responsibilities", "Responsibilities"),
@@ -72,8 +80,7 @@ def _posting(node: dict, path: str, original: Any) -> JobPostingRecord:
     text = TextBuilder(html_to_text(opt_str(node, "description", path) or ""))
     for key, heading in _SECTIONS:
         text.add(html_to_text(_texts(node.get(key), p(key))), heading)
-    occ_uri, occ_label = _occupation(node.get("occupationalCategory"), p("occupationalCategory"))
-    has_place = bool(node.get("jobLocation"))
+    occ_uri, occ_label, occ_code = occupation(node, path)
     telecommute = any(
         isinstance(t, str) and t.upper() == "TELECOMMUTE"
         for t in as_list(node.get("jobLocationType"))
@@ -84,15 +91,20 @@ def _posting(node: dict, path: str, original: Any) -> JobPostingRecord:
         "description": text.text,
         "employer": _name(node.get("hiringOrganization"), p("hiringOrganization")),
         "location": _location(node.get("jobLocation"), p("jobLocation")),
-        "remote": True if telecommute else (False if has_place else None),
+        "remote": True if telecommute else None,
         "date_posted": _date(node.get("datePosted"), p("datePosted")),
         "occupation_uri": occ_uri,
         "occupation_label": occ_label,
+        "occupation_code": occ_code,
+        "valid_through": closing_time(node.get("validThrough"), p("validThrough")),
+        "employment_type": employment_types(node.get("employmentType"), p("employmentType")),
+        "salary": salary(node.get("baseSalary"), p("baseSalary")),
         "skills": _skills(node.get("skills"), p("skills")),
         "source_format": "schema_org",
         "original": original,
     }
     paths = {"external_id": p("identifier"), "title": p("title"), "description": p("description")}
+    paths |= {"salary": p("baseSalary"), "valid_through": p("validThrough")}
     return build(JobPostingRecord, data, paths)
 
 
@@ -152,23 +164,6 @@ def _skills(value: Any, path: str) -> list[SkillRef]:
                 seen.add(key)
                 out.append(SkillRef(uri=uri, label=label))
     return out
-
-
-def _occupation(value: Any, path: str) -> tuple[str | None, str | None]:
-    uri, label = None, None
-    for i, item in enumerate(as_list(value)):
-        if isinstance(item, str):
-            cands, name = [item], None if occupation_uri(item) else item.strip()
-        else:
-            obj = as_dict(item, f"{path}[{i}]")
-            cands = [obj.get(k) for k in ("@id", "url", "codeValue") if isinstance(obj.get(k), str)]
-            name = obj.get("name") if isinstance(obj.get("name"), str) else None
-            code = obj.get("codeValue")
-            if not name and isinstance(code, str) and not occupation_uri(code):
-                name = code
-        uri = uri or next((u for u in map(occupation_uri, cands) if u), None)
-        label = label or name or None
-    return uri, label
 
 
 def _name(value: Any, path: str) -> str | None:
