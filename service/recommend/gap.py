@@ -124,8 +124,21 @@ def compute(
         out.plan = _plan(runtime, session, body, gap, learner.profile, nb, timings, deadline)
         if not role.skills:
             out.plan.message = f"{NO_SKILLS[0].upper()}{NO_SKILLS[1:]}."
+        elif role.regulated:
+            out.plan.message = f"{out.plan.message} {regulated_sentence(role.title)}"
+    if role.regulated:
+        out.role.warnings.append({"field": "target", "message": regulated_sentence(role.title)})
     out.timings_ms = answers.timings_ms(timings)
     return answers.to_json(out)
+
+
+def regulated_sentence(title: str) -> str:
+    """What an adviser says first about a regulated profession (ESCO marks it so)."""
+    return (
+        f"{title[:1].upper()}{title[1:]} is a regulated profession: practising it needs a "
+        "recognised qualification (a degree or licence), which these credentials prepare for "
+        "but do not replace."
+    )
 
 
 def _plan(runtime: Runtime, session, body, gap, profile, nb, timings, deadline) -> answers.PlanJson:

@@ -312,4 +312,10 @@ def test_the_role_says_whether_the_profession_is_regulated(client, target, regul
     for path in ("/v1/gap", "/v1/recommendations"):
         r = client.post(path, json={"target": target})
         assert r.status_code == 200, r.text
-        assert r.json()["role"]["regulated"] is regulated, (path, target)
+        role = r.json()["role"]
+        assert role["regulated"] is regulated, (path, target)
+        said = [w for w in role["warnings"] if "regulated profession" in w["message"]]
+        assert len(said) == int(regulated) and all(w["field"] == "target" for w in said)
+        if path == "/v1/recommendations":
+            message = r.json()["plan"]["message"]
+            assert ("recognised qualification" in message) is regulated, message
