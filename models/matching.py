@@ -299,8 +299,16 @@ class PlanCredentialOut(BaseModel):
     external_id: str
     title: str
     kind: str
-    hours: float
-    cost: float
+    hours: float | None = Field(description="as stated; null: the credential does not say")
+    hours_estimate: float | None = Field(
+        default=None, description="the labelled estimate of unknown hours (see hours_note)"
+    )
+    hours_note: str = Field(default="", description="how the hours were derived or estimated")
+    cost: float | None = Field(description="as stated; null: the credential does not say")
+    cost_estimate: float | None = Field(
+        default=None, description="the labelled estimate of an unknown cost (see cost_note)"
+    )
+    cost_note: str = Field(default="", description="how the cost was derived or estimated")
     currency: str | None = None
     language: str | None = None
     level: str | None = None
