@@ -22,7 +22,7 @@ def upgrade() -> None:
         sa.Column("url", sa.String(length=2000), nullable=False),
         sa.Column("document", sa.JSON(), nullable=False),
         sa.Column("sha256", sa.String(length=64), nullable=False),
-        sa.Column("imported_at", sa.DateTime(), nullable=False),
+        sa.Column("imported_at", sa.DateTime(timezone=True), nullable=False),
         sa.PrimaryKeyConstraint("url"),
     )
 
