@@ -73,6 +73,23 @@ def metrics_folder(settings: Settings) -> Iterator[Path]:
         shutil.rmtree(folder, ignore_errors=True)
 
 
+@contextmanager
+def multiproc_env(folder) -> Iterator[None]:
+    """PROMETHEUS_MULTIPROC_DIR set to `folder` while the workers run (prometheus-client reads it
+    as each spawned worker imports it: multiprocess mode), and put back as it was after: a
+    process that goes on (a test, a caller of cmd_serve) must not hand a deleted folder on to
+    the servers it starts later."""
+    before = os.environ.get("PROMETHEUS_MULTIPROC_DIR")
+    os.environ["PROMETHEUS_MULTIPROC_DIR"] = str(folder)
+    try:
+        yield
+    finally:
+        if before is None:
+            os.environ.pop("PROMETHEUS_MULTIPROC_DIR", None)
+        else:
+            os.environ["PROMETHEUS_MULTIPROC_DIR"] = before
+
+
 def cmd_serve(args, settings: Settings) -> int:
     import uvicorn
 
@@ -87,9 +104,7 @@ def cmd_serve(args, settings: Settings) -> int:
         if args.init:
             init_runtime(settings)
         print(f"serving on http://{args.host}:{args.port} with {workers} workers", flush=True)
-        with metrics_folder(settings) as folder:
-            # read by prometheus-client as each (spawned) worker imports it: multiprocess mode
-            os.environ["PROMETHEUS_MULTIPROC_DIR"] = str(folder)
+        with metrics_folder(settings) as folder, multiproc_env(folder):
             uvicorn.run(
                 "service.api.app:create_app_from_env",
                 factory=True,

@@ -145,6 +145,33 @@ def test_serve_trusts_forwarded_headers_only_from_configured_proxies(monkeypatch
         assert kw["forwarded_allow_ips"] == "10.0.0.5, 10.1.0.0/16"
 
 
+@pytest.mark.parametrize("before", [None, "/somewhere/else"])
+def test_serve_with_workers_puts_the_metrics_folder_setting_back(monkeypatch, before):
+    """During the run the workers see a fresh folder; after it the process's environment is as
+    it was (a server started later must not inherit a deleted folder: its metrics would fail)."""
+    import os
+
+    from service.api import observability
+    from service.cli import main as cli
+
+    during: list[str | None] = []
+
+    def run(app, **kw):
+        folder = os.environ.get("PROMETHEUS_MULTIPROC_DIR")
+        during.append(folder if folder and os.path.isdir(folder) else None)
+
+    monkeypatch.setattr(observability, "configure_logging", lambda s, **kw: None)
+    monkeypatch.setattr(uvicorn, "run", run)
+    monkeypatch.setattr(cli, "init_runtime", lambda settings: None)
+    if before is None:
+        monkeypatch.delenv("PROMETHEUS_MULTIPROC_DIR", raising=False)
+    else:
+        monkeypatch.setenv("PROMETHEUS_MULTIPROC_DIR", before)
+    assert cli.main(["serve", "--port", "8999", "--workers", "2"]) == 0
+    assert during and during[0] is not None and during[0] != before
+    assert os.environ.get("PROMETHEUS_MULTIPROC_DIR") == before
+
+
 def _free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))

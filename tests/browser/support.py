@@ -83,7 +83,11 @@ def server_env(root: Path) -> dict[str, str]:
     """The environment of the server and the CLI: defaults for everything except the database
     and the index folder, and the model when overridden (no SKILLMATCH_* setting leaks in from
     the caller)."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith("SKILLMATCH_")}
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith("SKILLMATCH_") and k != "PROMETHEUS_MULTIPROC_DIR"
+    }
     env.update(
         SKILLMATCH_DATABASE_URL=f"sqlite:///{root / 'skillmatch.db'}",
         SKILLMATCH_INDEX_DIR=str(root / "indexes"),

@@ -137,7 +137,8 @@ def hosted_badge(live_server):
     """An unsigned Open Badges 2.0 assertion with hosted verification, aligned to the ESCO skill
     of spreadsheets: it cannot be checked offline."""
     with httpx.Client(base_url=live_server.url, timeout=60) as http:
-        skill = http.get("/v1/skills", params={"q": "use spreadsheets software", "limit": 1}).json()
+        skill = http.get("/v1/skills", params={"q": "use spreadsheets software", "limit": 1})
+        skill = skill.json()["items"]
     assert skill[0]["preferred_label"] == "use spreadsheets software"
     path = live_server.root / "sales-reporting.json"
     badge = ob2_hosted("Sales Reporting with Spreadsheets", skill, "sam@example.org")
