@@ -49,7 +49,7 @@ function renderDraft() {
 }
 
 async function skillsOfTitle(title) {
-  const hits = await api("/v1/occupations", { query: { q: title, limit: 1 } });
+  const hits = (await api("/v1/occupations", { query: { q: title, limit: 1 } })).items;
   if (!hits.length) throw new InputError(`no role matches “${title}”; paste the job ad instead`, "op-title");
   const occ = await api(`/v1/occupations/${hits[0].id}`);
   $("op-status").textContent = `Skills of the role “${occ.preferred_label}”.`;

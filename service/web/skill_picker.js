@@ -18,7 +18,7 @@ export function skillPicker(idBase, label, onPick) {
       return;
     }
     try {
-      const found = await api("/v1/skills", { query: { q, limit: 5 } });
+      const found = (await api("/v1/skills", { query: { q, limit: 5 } })).items;
       if (!found.length) hits.appendChild(h("li", { class: "empty" }, `No skill found for “${q}”.`));
       for (const hit of found) {
         hits.appendChild(
