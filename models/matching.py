@@ -287,11 +287,21 @@ class BadgeOutcomeOut(BaseModel):
     message: str | None = None
 
 
+class HeldCredentialOut(BaseModel):
+    id: int
+    external_id: str
+    title: str
+
+
 class LearnerOut(BaseModel):
     skills: list[LearnerSkillOut]
-    held_credentials: list[int]
+    held_credentials: list[int] = Field(description="the held credentials' ids, ascending")
     badges: list[BadgeOutcomeOut]
     warnings: list[WarningOut]
+    held_credential_items: list[HeldCredentialOut] = Field(
+        description="the held credentials of held_credentials, in its order, each with its "
+        "external id and title"
+    )
 
 
 class PlanCredentialOut(BaseModel):

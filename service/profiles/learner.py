@@ -38,6 +38,8 @@ class Learner:
     warnings: list[dict] = field(default_factory=list)
     badges: list[dict] = field(default_factory=list)  # verification outcome of each awarded one
     jobs: list[int] = field(default_factory=list)  # occupations named as the learner's own jobs
+    # the held catalog credentials: id -> (external id, title), to name them beside their ids
+    held: dict[int, tuple[str, str]] = field(default_factory=dict)
 
 
 def build_learner(
@@ -63,7 +65,7 @@ def build_learner(
         credential_ids = [*credential_ids, *_credential_ids_of(session, credential_refs)]
     evidence: EvidenceMap = defaultdict(list)
     warnings: list[dict] = []
-    held: set[int] = set()
+    held: dict[int, tuple[str, str]] = {}
     jobs: list[int] = []
     if credential_ids:
         held = _credential_evidence(session, credential_ids, evidence, w["credential"])
@@ -76,7 +78,8 @@ def build_learner(
         _text_evidence(runtime, text, evidence, check, w["text"])
         read = experience_evidence(runtime, session, text, evidence, w["text"])
         jobs = [j.occupation_id for j in read]
-    return Learner(profile_of(evidence, held), dict(evidence), warnings, outcomes, jobs)
+    profile = profile_of(evidence, frozenset(held))
+    return Learner(profile, dict(evidence), warnings, outcomes, jobs, held)
 
 
 def profile_of(evidence: EvidenceMap, held: set[int] | frozenset[int]) -> LearnerProfile:
@@ -104,9 +107,10 @@ def _credential_ids_of(session: Session, refs: Sequence[str]) -> list[int]:
 
 def _credential_evidence(
     session: Session, credential_ids: Sequence[int], evidence: EvidenceMap, trust: float
-) -> set[int]:
-    """The held catalog credentials' skills as evidence; the ids held (an unknown id is a 404)."""
-    found = records.credential_ids_in(session, ids=credential_ids)
+) -> dict[int, tuple[str, str]]:
+    """The held catalog credentials' skills as evidence; the credentials held, id -> (external
+    id, title) (an unknown id is a 404)."""
+    found = records.credential_names_in(session, ids=credential_ids)
     for i, cid in enumerate(credential_ids):
         if cid not in found:
             raise NotFound(f"no credential with id {cid}", field=f"learner.credentials[{i}]")

@@ -8,6 +8,7 @@ has evidence of is left as it is."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from indexing.role_reading import read_for_skills
@@ -56,4 +57,4 @@ def read_for_role(
             Evidence(r.skill_id, conf, SOURCE, ev.text, ev.start, ev.end, kind="text")
         ]
     profile = profile_of(evidence, learner.profile.held_credentials)
-    return Learner(profile, evidence, learner.warnings, learner.badges, learner.jobs)
+    return replace(learner, profile=profile, evidence=evidence)

@@ -98,11 +98,19 @@ class LearnerSkillJson:
 
 
 @dataclass(slots=True)
+class HeldCredentialJson:
+    id: int
+    external_id: str
+    title: str
+
+
+@dataclass(slots=True)
 class LearnerJson:
     skills: list[LearnerSkillJson]
     held_credentials: list[int]
     badges: list[dict]
     warnings: list[dict]
+    held_credential_items: list[HeldCredentialJson]
 
 
 def role_json(role: RoleProfile, info: dict) -> RoleJson:
@@ -149,7 +157,8 @@ def shown_evidence(evidence: list[Evidence]) -> list[Evidence]:
 
 def learner_json(learner: Learner, taxonomy: Mapping[int, SkillEntry]) -> LearnerJson:
     """The learner as the answer shows it: each skill with its URI and label beside its id
-    (`taxonomy`: the runtime's skills), so a client needs no call per skill."""
+    (`taxonomy`: the runtime's skills), so a client needs no call per skill; the held
+    credentials' ids, and beside them each with its external id and title."""
 
     def named(sid: int) -> tuple[str, str]:
         entry = taxonomy.get(sid)
@@ -168,7 +177,8 @@ def learner_json(learner: Learner, taxonomy: Mapping[int, SkillEntry]) -> Learne
         for sid, c in sorted(learner.profile.skills.items(), key=lambda x: -x[1])
     ]
     held = sorted(learner.profile.held_credentials)
-    return LearnerJson(skills, held, learner.badges, learner.warnings)
+    named_held = [HeldCredentialJson(cid, *learner.held.get(cid, ("", ""))) for cid in held]
+    return LearnerJson(skills, held, learner.badges, learner.warnings, named_held)
 
 
 # ---------------------------------------------------------------------------------------------

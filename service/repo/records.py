@@ -317,10 +317,12 @@ def posting_out(
 # -------------------------------------------------------------------- credentials (planning)
 
 
-def credential_ids_in(session: Session, *, ids: Collection[int]) -> set[int]:
-    """The ids among `ids` that name a stored credential."""
-    q = select(Credential.id).where(Credential.id.in_(list(ids)))
-    return set(session.execute(q).scalars())
+def credential_names_in(session: Session, *, ids: Collection[int]) -> dict[int, tuple[str, str]]:
+    """id -> (external id, title), for the ids among `ids` that name a stored credential."""
+    q = select(Credential.id, Credential.external_id, Credential.title).where(
+        Credential.id.in_(list(ids))
+    )
+    return {cid: (ext, title) for cid, ext, title in session.execute(q).all()}
 
 
 def credential_ids_by_external_id(session: Session, *, refs: Collection[str]) -> dict[str, int]:

@@ -13,7 +13,9 @@ in what is left of the file (a chunk "of 4 GB" in a small file is refused at onc
 MAX_CHUNKS of them, each with a correct CRC; a compressed iTXt (the specs say it is not, but
 tools do it) is inflated to at most MAX_TEXT_BYTES (a zip bomb stops there); an SVG is parsed by
 expat with every DTD refused, so no entity can be declared, expanded (billion laughs) or fetched
-(XXE). Two badge chunks or elements in one image are ambiguous and refused.
+(XXE), elements nested at most MAX_SVG_DEPTH deep, and the badge element's text kept to
+MAX_TEXT_BYTES, counted as it comes (the work stays linear in the file). Two badge chunks or
+elements in one image are ambiguous: refused at the second, before it is inflated or read.
 """
 
 from __future__ import annotations
@@ -32,10 +34,12 @@ PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 MAX_IMAGE_BYTES = 4 * 1024 * 1024
 MAX_CHUNKS = 4096
 MAX_TEXT_BYTES = 1024 * 1024  # a badge document; inflated iTXt stops here
+MAX_SVG_DEPTH = 256  # elements nested in an SVG (drawing tools stay far below)
 OB_NAMESPACE = "http://openbadges.org"
 KEYWORDS = {b"openbadges": "ob2", b"openbadgecredential": "ob3"}
 ELEMENTS = {"assertion": "ob2", "credential": "ob3"}
 DATA_URL_TYPES = ("image/png", "image/svg+xml")
+TWO = "The {what} holds more than one baked badge; one is expected."
 
 
 @dataclass(frozen=True)
@@ -103,7 +107,7 @@ def _png(data: bytes) -> Unbaked:
         if zlib.crc32(kind + body) != crc:
             raise malformed(f"The PNG chunk {kind!r} is damaged (bad CRC).")
         if kind == b"iTXt":
-            item = _itxt(body)
+            item = _itxt(body, seen=bool(found))
             if item is not None:
                 found.append(item)
         pos = end
@@ -113,14 +117,17 @@ def _png(data: bytes) -> Unbaked:
     return Unbaked(version, "png", text)  # type: ignore[arg-type]
 
 
-def _itxt(body: bytes) -> tuple[str, str] | None:
-    """(version, text) of an Open Badges iTXt chunk; None for any other keyword."""
+def _itxt(body: bytes, *, seen: bool) -> tuple[str, str] | None:
+    """(version, text) of an Open Badges iTXt chunk; None for any other keyword. seen: a badge
+    chunk came before (this one is refused before it is inflated)."""
     keyword, sep, rest = body.partition(b"\0")
     if not sep or len(keyword) > 79:
         raise malformed("A PNG iTXt chunk is malformed (no keyword).")
     version = KEYWORDS.get(keyword)
     if version is None:
         return None
+    if seen:
+        raise malformed(TWO.format(what="PNG"))
     if len(rest) < 2:
         raise malformed("The Open Badges iTXt chunk is truncated.")
     compressed, method, rest = rest[0], rest[1], rest[2:]
@@ -152,12 +159,10 @@ def _inflate(data: bytes) -> bytes:
 
 
 def _only(found: list[tuple[str, str]], what: str) -> tuple[str, str]:
-    """(version, text) of the one baked badge; malformed for none, several, an empty one, or
-    the bare URL of a hosted assertion."""
+    """(version, text) of the one baked badge (the readers refuse a second one as they meet
+    it); malformed for none, an empty one, or the bare URL of a hosted assertion."""
     if not found:
         raise malformed(f"The {what} holds no baked Open Badge.")
-    if len(found) > 1:
-        raise malformed(f"The {what} holds {len(found)} baked badges; one is expected.")
     version, text = found[0][0], found[0][1].strip()
     if not text:
         raise malformed(f"The {what}'s baked badge is empty (a hosted assertion's URL only?).")
@@ -173,30 +178,47 @@ class _Refused(Exception):
     pass
 
 
+@dataclass
+class _Open:
+    """The badge element being read: its version and its text so far."""
+
+    version: str
+    parts: list[str]
+    size: int = 0
+
+
 def _svg(data: bytes) -> Unbaked:
     found: list[tuple[str, str]] = []
-    stack: list[tuple[str, list[str]] | None] = []
+    stack: list[bool] = []  # each open element: is it the badge element?
+    reading: list[_Open] = []  # the open badge element, if any (never more than one)
     parser = xml.parsers.expat.ParserCreate(namespace_separator=" ")
 
     def refuse(*_args) -> None:
         raise _Refused("The SVG declares a DTD or entities, which badges never need.")
 
     def start(name: str, _attrs) -> None:
+        if len(stack) >= MAX_SVG_DEPTH:
+            raise _Refused(f"The SVG nests elements deeper than {MAX_SVG_DEPTH}.")
         ns, _, local = name.rpartition(" ")
         version = ELEMENTS.get(local) if ns == OB_NAMESPACE else None
-        stack.append((version, []) if version else None)
+        if version and (reading or found):
+            raise _Refused(TWO.format(what="SVG"))
+        stack.append(version is not None)
+        if version:
+            reading.append(_Open(version, []))
 
     def end(_name: str) -> None:
-        top = stack.pop()
-        if top is not None:
-            found.append((top[0], "".join(top[1])))
+        if stack.pop():
+            top = reading.pop()
+            found.append((top.version, "".join(top.parts)))
 
     def chars(text: str) -> None:
-        for item in stack:
-            if item is not None:
-                item[1].append(text)
-                if sum(map(len, item[1])) > MAX_TEXT_BYTES:
-                    raise _Refused("The baked badge text is too large.")
+        if reading:  # the text of the badge element, its children's included
+            top = reading[0]
+            top.size += len(text)
+            if top.size > MAX_TEXT_BYTES:
+                raise _Refused("The baked badge text is too large.")
+            top.parts.append(text)
 
     parser.StartDoctypeDeclHandler = refuse
     parser.EntityDeclHandler = refuse

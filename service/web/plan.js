@@ -60,7 +60,7 @@ function partly(step) {
 function renderStep(step, titles, held, programs) {
   const c = step.credential;
   const meta = [kindWords(c.kind), stepHours(c), stepPrice(c), c.issuer, c.level].filter(Boolean).join(" · ");
-  const name = (x) => titles.get(x) || (held.has(x) ? `${x} (held)` : x);
+  const name = (x) => (held.has(x) ? `${held.get(x)} (held)` : titles.get(x) || x);
   const builds = [...step.builds_on.credentials.map(name), ...step.builds_on.skills.map((s) => `${s} (you have it)`)];
   return h(
     "li",
@@ -124,7 +124,8 @@ function figure(label, value) {
   return h("li", {}, h("span", { class: "figure-label" }, label), h("span", { class: "figure-value" }, value));
 }
 
-export function renderPlan(plan, role, heldIds = []) {
+/** held: the learner's held credentials as the answer names them ({id, external_id, title}). */
+export function renderPlan(plan, role, heldItems = []) {
   const steps = plan.steps || [];
   const main = steps.filter((s) => !s.optional);
   const extra = steps.filter((s) => s.optional);
@@ -142,7 +143,8 @@ export function renderPlan(plan, role, heldIds = []) {
   );
   if (plan.message) out.appendChild(h("p", { class: "message" }, plan.message));
   const titles = new Map(steps.map((s) => [s.credential.external_id, s.credential.title]));
-  const held = new Set(heldIds);
+  // a step builds on prerequisites by external id: the held ones by their titles
+  const held = new Map(heldItems.map((c) => [c.external_id, c.title || c.external_id]));
   const programs = new Map((plan.stacks_into || []).map((p) => [p.program_external_id, p.title]));
   if (main.length) {
     out.appendChild(h("ol", { class: "plan", "aria-label": "Steps in order" }, main.map((s) => renderStep(s, titles, held, programs))));

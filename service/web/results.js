@@ -158,7 +158,7 @@ export function renderResult(data, sentBadges) {
   if (regulated) output.appendChild(regulated);
   output.appendChild(renderGap(data.gap, data.plan));
   if (data.plan) {
-    output.appendChild(renderPlan(data.plan, role, (data.learner && data.learner.held_credentials) || []));
+    output.appendChild(renderPlan(data.plan, role, (data.learner && data.learner.held_credential_items) || []));
     output.appendChild(renderStacks(data.plan.stacks_into));
   }
   output.appendChild(renderBadgeOutcomes(data.learner.badges, sentBadges));

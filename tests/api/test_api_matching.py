@@ -119,6 +119,31 @@ def test_the_learners_skills_carry_their_uri_and_label(client, runtime, role):
         assert (s["uri"], s["preferred_label"]) == (entry.uri, entry.preferred_label)
 
 
+def test_the_learners_held_credentials_carry_their_external_id_and_title(client, role):
+    """Issue 19: held credentials named beside their ids (by id or by external id, held once);
+    held_credentials stays the list of ids."""
+    ids = role["ids"]
+    body = {
+        "learner": {"credentials": [ids["m:a"], ids["m:held"]], "credential_refs": ["m:held"]},
+        "target": {"occupation_id": role["occupation_id"]},
+    }
+    learner = client.post("/v1/gap", json=body).json()["learner"]
+    held = sorted([ids["m:a"], ids["m:held"]])
+    assert learner["held_credentials"] == held
+    titles = {ids["m:a"]: ("m:a", "Course A"), ids["m:held"]: ("m:held", "Held badge")}
+    assert learner["held_credential_items"] == [
+        {"id": i, "external_id": titles[i][0], "title": titles[i][1]} for i in held
+    ]
+    r = client.post("/v1/roles/suggest", json={"learner": {"credential_refs": ["m:b"]}})
+    assert r.status_code == 200, r.text
+    assert r.json()["learner"]["held_credential_items"] == [
+        {"id": ids["m:b"], "external_id": "m:b", "title": "Course B"}
+    ]
+    nothing = {"learner": {"skills": []}, "target": {"occupation_id": role["occupation_id"]}}
+    learner = client.post("/v1/gap", json=nothing).json()["learner"]
+    assert learner["held_credentials"] == [] == learner["held_credential_items"]
+
+
 def test_occupation_credentials_ranked_by_role_coverage(client, role):
     out = client.get(f"/v1/occupations/{role['occupation_id']}/credentials").json()
     assert out["items"][0]["external_id"] == "m:big"

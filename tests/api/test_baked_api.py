@@ -86,12 +86,28 @@ def test_a_bundle_in_learner_badges_counts_its_badge_class(client, role):
     assert broken["gap"]["counts"]["covered"] < 3
 
 
-def test_a_hostile_image_in_learner_badges_is_a_failed_badge_not_an_error(client, role):
+DEEP_SVG = b"<svg xmlns:o='http://openbadges.org'>" + b"<g>" * 300 + b"<o:assertion>{}"
+
+
+@pytest.mark.parametrize(
+    ("data", "media", "words"),
+    [
+        (png(chunk(b"iTXt", b"openbadges\0\0\0\0\0{}", length=2**31)), "image/png",
+         "more than the file"),
+        (DEEP_SVG, "image/svg+xml", "deeper than 256"),
+        (baked_svg("{}", prolog='<!DOCTYPE svg [<!ENTITY a "b">]>'), "image/svg+xml", "DTD"),
+    ],
+)  # fmt: skip
+def test_a_hostile_image_in_learner_badges_is_a_failed_badge_not_an_error(
+    client, role, data, media, words
+):
     oid, _ess = role
-    bomb = _data_url(png(chunk(b"iTXt", b"openbadges\0\0\0\0\0{}", length=2**31)), "image/png")
-    out = _gap(client, [bomb], oid)
-    assert out["learner"]["badges"][0]["status"] == "failed"
-    assert "more than the file" in out["learner"]["badges"][0]["message"]
+    out = _gap(client, [_data_url(data, media)], oid)
+    badge = out["learner"]["badges"][0]
+    assert (badge["position"], badge["status"], badge["reason"]) == (0, "failed", "malformed")
+    assert words in badge["message"]
+    warning = out["learner"]["warnings"][0]
+    assert warning["field"] == "learner.badges[0]" and words in warning["message"]
 
 
 def test_a_candidates_baked_badge_is_verified_on_upload(app, runtime, role):
@@ -128,8 +144,11 @@ def test_ingest_takes_the_badge_class_out_of_a_baked_image(client, role, media):
         (baked_svg("{}", prolog='<!DOCTYPE svg [<!ENTITY a "b">]>'), "image/svg+xml"),
         (png(chunk(b"iTXt", b"openbadges\0\0\0\0\0{}", crc=7)), "image/png"),
         (baked_png("this is not json nor a jws"), "image/png"),
+        (DEEP_SVG, "image/svg+xml"),
     ],
 )
 def test_ingest_refuses_hostile_images_naming_the_body(client, data, media):
     r = client.post("/v1/credentials", content=data, headers={"content-type": media})
     assert_error(r, 422, "body")
+    assert r.json()["code"] == "invalid_input"
+    assert r.json()["detail"].startswith("not a baked badge: ")
