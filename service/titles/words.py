@@ -31,7 +31,21 @@ DROP_PHRASES = (
     "level 2",
     "level 3",
     "level 4",
+    "weekend",
+    "nights",
 )
+# when the work is done, not what it is: each becomes "shift", which DROP_INSIDE then drops
+# ("Warehouse Night Shift Supervisor" is a warehouse supervisor; "Night Shift Supervisor" a
+# shift supervisor)
+SHIFT_PHRASES = ("night shift", "day shift", "late shift", "early shift", "weekend shift")
+# "shift" says when, not what, inside a title ("Warehouse Shift Supervisor"); as its first word
+# it is part of the name ("Shift Manager")
+DROP_INSIDE = frozenset({"shift"})
+# "Head of Marketing" is a marketing manager, "Director of Nursing" a nursing director: the
+# department after "of" names the occupation, the head word its level
+HEAD_OF = re.compile(r"^(head|director|manager|supervisor|chief) of (?:the )?(.+)$")
+HEAD_WORD = {"head": "manager", "director": "director", "manager": "manager",
+             "supervisor": "supervisor", "chief": "chief"}  # fmt: skip
 # Gender markers of European job ads: (m/f/d), m/w/d, (f/m/x), h/f, (all genders).
 GENDER = re.compile(r"\(?\b(?:[mwfhdx]\s*/\s*){1,3}[mwfhdx]\b\)?", re.IGNORECASE)
 PAREN = re.compile(r"\(([^()]*)\)")
@@ -94,12 +108,19 @@ def normalise_title(title: str) -> str:
     text = TAIL.sub("", GENDER.sub(" ", title)).strip() or title
     text = _one_of_paired_forms(text)
     low = " " + " ".join(title_words(text)) + " "
+    for phrase in SHIFT_PHRASES:
+        low = low.replace(f" {phrase} ", " shift ")
     for phrase in DROP_PHRASES:
         low = low.replace(f" {phrase} ", " ")
     words = [w for w in low.split() if w not in DROP_ANYWHERE]
+    words = [w for i, w in enumerate(words) if i == 0 or w not in DROP_INSIDE]
     while words and words[0] in DROP_FIRST and len(words) > 1:
         words = words[1:]
-    return " ".join(words) or " ".join(title_words(title))
+    text = " ".join(words)
+    head_of = HEAD_OF.match(text)
+    if head_of:  # "head of ict" -> "ict manager"
+        text = f"{head_of.group(2)} {HEAD_WORD[head_of.group(1)]}"
+    return text or " ".join(title_words(title))
 
 
 def _one_of_paired_forms(text: str) -> str:
@@ -116,6 +137,17 @@ def _one_of_paired_forms(text: str) -> str:
     return f"{outer} {inner}".strip()
 
 
+# Words of the same level that titles use and the taxonomy does not: a "team leader" in a
+# warehouse, a shop or a contact centre is its supervisor (ESCO: "warehouse supervisor",
+# "customer service supervisor"), as a "head of" is a manager (HEAD_OF).
+LEVEL_SYNONYMS = (("team leader", "supervisor"), ("team lead", "supervisor"))
+
+
 def expand_abbreviations(title: str) -> str:
-    """Each known abbreviation spelled out ("qa engineer" -> "quality assurance engineer")."""
-    return " ".join(ABBREVIATIONS.get(w, w) for w in title.split())
+    """Each known abbreviation spelled out ("qa engineer" -> "quality assurance engineer"), and
+    "team leader" said as the taxonomy says it ("supervisor") after another word."""
+    text = " ".join(ABBREVIATIONS.get(w, w) for w in title.split())
+    for said, meant in LEVEL_SYNONYMS:
+        if text.endswith(f" {said}"):  # "warehouse team leader"; "team leader" alone stays
+            return text[: -len(said)] + meant
+    return text

@@ -78,6 +78,32 @@ def test_normalisation_keeps_what_names_the_occupation():
     assert expand_abbreviations("qa engineer") == "quality assurance engineer"
 
 
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("Warehouse Shift Supervisor", "warehouse supervisor"),  # when, not what
+        ("Warehouse Night Shift Supervisor", "warehouse supervisor"),
+        ("Night Shift Supervisor", "shift supervisor"),  # the name itself keeps "shift"
+        ("Shift Manager", "shift manager"),
+        ("Nurse - nights", "nurse"),
+        ("Weekend Receptionist", "receptionist"),
+        ("Head of IT", "it manager"),  # the department names it, the head word the level
+        ("Director of Nursing", "nursing director"),
+        ("Head of the Finance Department", "finance department manager"),
+        ("Head Chef", "head chef"),  # "head" alone is part of the name
+    ],
+)
+def test_shift_words_and_head_of_titles_are_normalised(title, expected):
+    assert normalise_title(title) == expected
+
+
+def test_a_team_leader_is_said_as_the_taxonomy_says_it():
+    assert expand_abbreviations("customer service team leader") == "customer service supervisor"
+    assert expand_abbreviations("warehouse team lead") == "warehouse supervisor"
+    assert expand_abbreviations("team leader") == "team leader"  # nothing to lead: kept
+    assert expand_abbreviations("hr team leader") == "human resources supervisor"
+
+
 def test_gibberish_is_no_confident_match_with_alternatives(resolver):
     out = resolver.resolve("asdfgh qwerty")
     assert not out.confident
