@@ -201,6 +201,14 @@ function suggestionMeta(it) {
   return parts.join(" · ");
 }
 
+/** A role two or more ISCO skill levels above the learner's job (the API's level_step) usually
+ * needs a higher qualification first: said beside its name, not left to the score alone. */
+function levelNote(step) {
+  if (!Number.isFinite(step) || step < 2) return null;
+  return h("span", { class: "tag tag-partial", title: `${step} ISCO skill levels above your current job` },
+    "usually needs a higher qualification");
+}
+
 function suggestionItem(it) {
   const occ = it.occupation || it;
   const label = occ.preferred_label || occ.title || `occupation ${occ.id}`;
@@ -221,6 +229,7 @@ function suggestionItem(it) {
       { class: "item-text" },
       h("span", { class: "item-title" }, label),
       occ.regulated ? h("span", { class: "tag tag-partial" }, "regulated profession") : null,
+      levelNote(it.level_step),
       h("span", { class: "item-meta" }, suggestionMeta(it)),
     ),
     button,

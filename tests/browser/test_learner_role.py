@@ -110,6 +110,7 @@ def suggested(live_server) -> list[dict]:
             "counts": {"covered": 7 - i, "partial": 0, "missing": 5 + i},
             "open_weight": 5.0 + i,
             "carried_by": [],
+            "level_step": 2 if i == 1 else 0,
             "to_close": {
                 "planner": "greedy",
                 "feasible": i != 1,
@@ -169,6 +170,9 @@ def test_roles_that_fit_you(page, live_server, screenshot):
     assert "60% of its essential skills held, 50% counting how well each is backed" in first
     assert "to close the gap: 40 h, 300.00 EUR" in first
     assert "(not all within your limits)" in results.nth(1).inner_text()
+    # two ISCO levels above the learner's job: said in words beside the role's name
+    assert "usually needs a higher qualification" in results.nth(1).inner_text()
+    assert "usually needs a higher qualification" not in first
     page.click("#roles-more")
     results.nth(6).wait_for()
     assert asked[1]["cursor"] == "NQ"
