@@ -93,6 +93,9 @@ TRADE_ALIASES: dict[str, tuple[str, ...]] = {
     "meds": ("administer prescribed medication",),
     "SEN": ("special needs education",),  # special educational needs (and disabilities)
     "SEND": ("special needs education",),
+    # UK care training: moving people safely (bed, chair, hoist); "manual handling" is of loads
+    "moving and handling": ("transfer patients",),
+    "manual handling": ("lift heavy weights",),
 }
 
 
