@@ -5,15 +5,16 @@ Most one-word n-grams of a job posting ("python", "customer", "safety") are word
 label: about 80% of them on SkillSpan postings. Each distinct word of the labels (1-grams as
 `indexing.text.ngrams` cuts them, keyed as the encoder reads them: `indexing.encoder.query_key`)
 is encoded once, by the linker's own encoder as a query, when the indexes are built, and saved
-as `vocabulary-<hash of the words>.faiss` next to the linker's vectors; a file made by another
-model, dimension or word list is never used (its name or manifest differs), it is encoded again.
+with its words next to the linker's vectors as `vocabulary-<fingerprint of the labels>-<keying>`
+(`.faiss`, `.words.json`); a file made for other labels, another model or dimension is never
+used (its name or manifest differs), the words are encoded again.
 The vectors go into the linker's query cache as a fixed part (`QueryCache.set_vocabulary`): the
 same vectors a call would encode, so scores do not change.
 """
 
 from __future__ import annotations
 
-import hashlib
+import json
 import logging
 import os
 from pathlib import Path
@@ -45,31 +46,32 @@ def label_words(linker: SkillLinker) -> list[str]:
     return sorted(out)
 
 
-def words_key(words: list[str]) -> str:
-    h = hashlib.sha256()
-    for w in words:
-        h.update(w.encode("utf-8") + b"\0")
-    return h.hexdigest()[:16]
-
-
 def load_or_build_vocabulary(
     linker: SkillLinker, directory: str | os.PathLike, *, batch_size: int = 256
 ) -> int:
     """Put the label words' vectors into `linker`'s query cache: loaded from `directory` when
-    saved for these words by this model, else encoded and saved. Returns the word count."""
+    saved for these labels by this model, else encoded and saved. Returns the word count."""
     enc = linker.encoder
-    words = label_words(linker)
-    path = Path(directory) / f"vocabulary-{words_key(words)}.faiss"
+    # the file is named by the labels (the linker's fingerprint) and how texts are keyed, and
+    # holds its words (`.words.json`): a start reads them instead of cutting 100k labels again
+    keyed = "uncased" if query_key(enc, "A  a") == "a a" else "exact"
+    name = f"vocabulary-{linker.fingerprint()[:16]}-{keyed}"
+    path, words_path = Path(directory) / f"{name}.faiss", Path(directory) / f"{name}.words.json"
     try:
+        words = json.loads(words_path.read_text())
         index = load_index(path, model_id=enc.model_id, dim=enc.dim, count=len(words))
         ids, vecs = index.vectors()
         out = np.empty((len(words), enc.dim), np.float32)
         out[np.asarray(ids)] = vecs
-    except (FileNotFoundError, IndexMismatchError) as exc:
+    except (FileNotFoundError, ValueError, IndexMismatchError) as exc:
+        words = label_words(linker)
         log.info("encoding %d label words (%s)", len(words), exc)
         out = enc.encode_queries(words, batch_size=batch_size)
         index = new_index(enc.dim, model_id=enc.model_id, index_type="flat")
         index.add(np.arange(len(words), dtype=np.int64), np.asarray(out, np.float32))
         index.save(path)
+        tmp = words_path.with_suffix(".tmp")
+        tmp.write_text(json.dumps(words))
+        os.replace(tmp, words_path)
     linker.set_vocabulary(words, out)
     return len(words)

@@ -123,6 +123,12 @@ def test_vocabulary_file_is_built_once_and_refused_for_another_model(tmp_path):
     np.testing.assert_array_equal(
         again._cache.vectors(words[:5]), lk.encoder.encode_queries(words[:5])
     )
+    # a damaged word list: encoded again, not read
+    (words_file,) = tmp_path.glob("vocabulary-*.words.json")
+    words_file.write_text("[not json")
+    broken = _linker()
+    load_or_build_vocabulary(broken, tmp_path)
+    assert len(broken.encoder.seen) == n
     other = SkillLinker(SKILLS, Recording(dim=256, model_id="fake/other"))
     other.build()
     other.encoder.seen.clear()
