@@ -6,7 +6,6 @@ products (`indexing.blas_threads`). docs/quality.md, "Extraction at encoder spee
 from __future__ import annotations
 
 import dataclasses
-import threading
 
 import numpy as np
 import pytest
@@ -136,24 +135,45 @@ def test_vocabulary_file_is_built_once_and_refused_for_another_model(tmp_path):
     assert len(other.encoder.seen) == n  # another model's file: encoded again
 
 
-def test_single_threaded_blas_restores_the_thread_count():
-    from indexing import blas_threads
-
-    libs = blas_threads._openblas()
-    if not libs:
-        pytest.skip("numpy without OpenBLAS")
-    before = [lib.get_num_threads() for lib in libs]
-    inside = []
-
-    def work():
-        with blas_threads.single_threaded_blas():
-            inside.append([lib.get_num_threads() for lib in libs])
-
+BLAS_CHECK = """
+import threading
+import numpy  # noqa: F401  (loads numpy's OpenBLAS)
+from indexing import blas_threads
+libs = blas_threads._openblas()
+if not libs:
+    print("skip")
+    raise SystemExit(0)
+before = [lib.get_num_threads() for lib in libs]
+inside = []
+def work():
     with blas_threads.single_threaded_blas():
         inside.append([lib.get_num_threads() for lib in libs])
-        t = threading.Thread(target=work)
-        t.start()
-        t.join()
-        inside.append([lib.get_num_threads() for lib in libs])
-    assert all(n == [1] * len(libs) for n in inside)
-    assert [lib.get_num_threads() for lib in libs] == before
+with blas_threads.single_threaded_blas():
+    inside.append([lib.get_num_threads() for lib in libs])
+    t = threading.Thread(target=work)
+    t.start()
+    t.join()
+    inside.append([lib.get_num_threads() for lib in libs])
+assert all(n == [1] * len(libs) for n in inside), inside
+assert [lib.get_num_threads() for lib in libs] == before
+print("ok")
+"""
+
+
+def test_single_threaded_blas_restores_the_thread_count():
+    # in a fresh interpreter: the setting is process-wide, and in the whole suite's process
+    # other tests' threads and libraries share it (once seen: a count other than 1 inside)
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = str(Path(__file__).resolve().parents[2])
+    env = dict(os.environ, PYTHONPATH=root, OPENBLAS_NUM_THREADS="2")
+    out = subprocess.run(
+        [sys.executable, "-c", BLAS_CHECK], env=env, capture_output=True, text=True, timeout=120
+    )
+    assert out.returncode == 0, out.stderr[-2000:]
+    if out.stdout.strip() == "skip":
+        pytest.skip("numpy without a pthreads OpenBLAS")
+    assert out.stdout.strip() == "ok"
