@@ -50,6 +50,20 @@ class TokenVectors:
     offsets: np.ndarray
 
 
+def uncased_key(text: str) -> str:
+    """`text` as an uncased WordPiece model reads it: lower case, whitespace runs as one space,
+    none at the ends. Only ASCII texts are folded (for those, Python's and the tokenizer's lower
+    case agree exactly); other texts are their own key. Two texts with one key give the same
+    token ids, hence the same vector."""
+    return " ".join(text.lower().split()) if text.isascii() else text
+
+
+def query_key(encoder, text: str) -> str:
+    """The key under which `encoder`'s vector of `text` can be reused: `uncased_key` for an
+    encoder that says it is `uncased`, else the text itself."""
+    return uncased_key(text) if getattr(encoder, "uncased", False) else text
+
+
 def normalize_rows(x: np.ndarray) -> np.ndarray:
     """Return float32 rows of unit length (zero rows stay zero)."""
     x = np.asarray(x, dtype=np.float32)
@@ -191,6 +205,18 @@ class SentenceTransformerEncoder:
         return self._model
 
     @property
+    def uncased(self) -> bool:
+        """Whether the tokenizer lower-cases and splits on whitespace (BERT's WordPiece with
+        `do_lower_case`, as the packaged MiniLM): then `uncased_key` texts share a vector."""
+        tok = self._load().tokenizer
+        backend = getattr(tok, "backend_tokenizer", None)
+        if backend is None or not getattr(tok, "do_lower_case", False):
+            return False
+        norm = backend.normalizer.__getstate__() if backend.normalizer else b""
+        pre = backend.pre_tokenizer.__getstate__() if backend.pre_tokenizer else b""
+        return b'"lowercase":true' in norm and b"BertPreTokenizer" in pre
+
+    @property
     def model_id(self) -> str:
         if self._name == PACKAGED_MODEL:
             return "sentence-transformers/all-MiniLM-L6-v2"
@@ -318,6 +344,12 @@ class FakeEncoder:
     @property
     def dim(self) -> int:
         return self._dim
+
+    @property
+    def uncased(self) -> bool:
+        """Words are lower-cased and split on non-word characters: `uncased_key` texts share a
+        vector."""
+        return True
 
     @property
     def model_id(self) -> str:

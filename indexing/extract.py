@@ -126,7 +126,12 @@ def score_pairs(
     )
     if cfg.phrase_weight or not (pooled or cfg.extract_candidates):
         return linker.score_texts([p.text for _, p in pairs], check, lexicals=lexicals)
-    spans = [[Span(0, len(p.text), p.text), *ngrams(p.text, max_n=cfg.max_ngram)] for _, p in pairs]
+    lettered = cfg.extract_ngram_needs_letter
+    spans = [
+        [Span(0, len(p.text), p.text)]
+        + [g for g in ngrams(p.text, max_n=cfg.max_ngram) if not lettered or _has_letter(g.text)]
+        for _, p in pairs
+    ]
     if not cfg.ngram_weight:
         spans = [s[:1] for s in spans]
     vecs, rows = (_pooled if pooled else _encoded)(linker, pairs, spans, check)
@@ -212,6 +217,10 @@ def keep_in_unit(
         if value >= least_here:
             kept[row] = value
     return kept
+
+
+def _has_letter(text: str) -> bool:
+    return any(ch.isalpha() for ch in text)
 
 
 def _within(hits: dict, start: int, end: int) -> dict:

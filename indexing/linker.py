@@ -163,6 +163,11 @@ class SkillLinker:
         linker.views.set_vectors(label_vecs, desc_vecs, encoder.dim, normalize=False)
         return linker
 
+    def set_vocabulary(self, texts: list[str], vecs: np.ndarray) -> None:
+        """Fixed query vectors of frequent texts (the label words, `indexing.vocabulary`), made
+        by this linker's encoder: no call encodes them again."""
+        self._cache.set_vocabulary(texts, vecs)
+
     def skill_vectors(self, skill_ids: Sequence[int]) -> np.ndarray:
         """One vector per skill ("preferred label: description"), for skill-to-skill similarity."""
         self._require_built()

@@ -60,6 +60,8 @@ class LinkerConfig:
     # alone (and the skills of its aliases) instead of on all skills (indexing/unit_scores.py;
     # on 50 postings and both validation sets it keeps the same skills); 0: on all skills
     extract_candidates: int = 64
+    # extract(): n-grams without a letter ("2019", "24/7", "3-5") are neither encoded nor scored
+    extract_ngram_needs_letter: bool = True
     # a pooled vector (in context) scores lower than the same words encoded alone: its dense
     # score x scale + shift (least squares on the best 20 skills of SkillSpan posting units,
     # postings 100-105: n-grams r=0.79, phrases r=0.78), n-grams and phrases apart

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from indexing.aliases import AliasHit
+from indexing.blas_threads import single_threaded_blas
 from indexing.ranking import Scored
 from indexing.text import Span
 from indexing.types import Check, unchecked
@@ -62,22 +63,37 @@ def score_units(
     for i, u in enumerate(units):
         if u.pooled_self:
             dense_whole[i] = a * dense_whole[i] + b
-    ga, gb = cfg.extract_pooled_gram
+    gram_calibration = cfg.extract_pooled_gram
     out = []
-    for i, u in enumerate(units):
-        check()
-        base = cfg.text_weight * dense_whole[i] + linker._prior
-        for row, hit in u.lexical.items():
-            base[row] += linker._lexical_bonus(hit)
-        k = min(candidates, len(base))
-        top = np.argpartition(-base, k - 1)[:k] if k else np.zeros(0, np.int64)
-        rows = np.unique(np.r_[top, np.fromiter(u.lexical, np.int64)]).astype(np.int64)
-        grams = linker.views.dense_rows(u.vecs[1:], rows, cfg.description_weight)
-        if u.pooled:
-            grams = ga * grams + gb
-        dense = np.vstack([dense_whole[i, rows][None, :], grams])
-        best_gram = dense[1:].max(axis=0) if len(grams) else dense[0]
-        score = np.full(len(base), -np.inf, dtype=np.float32)
-        score[rows] = base[rows] + cfg.ngram_weight * best_gram
-        out.append(Scored(u.text, score, u.spans, dense, u.vecs, u.lexical, columns=rows))
+    with single_threaded_blas():  # many small products (indexing/blas_threads.py)
+        for i, u in enumerate(units):
+            check()
+            out.append(_score_unit(linker, u, dense_whole[i], candidates, gram_calibration))
     return out
+
+
+def _score_unit(
+    linker: SkillLinker,
+    u: UnitQuery,
+    dense_whole: np.ndarray,
+    candidates: int,
+    gram_calibration: tuple[float, float],
+) -> Scored:
+    """One unit scored on its candidate skills (module docstring); `dense_whole` is its own
+    vector's dense score for every skill."""
+    cfg = linker.config
+    base = cfg.text_weight * dense_whole + linker._prior
+    for row, hit in u.lexical.items():
+        base[row] += linker._lexical_bonus(hit)
+    k = min(candidates, len(base))
+    top = np.argpartition(-base, k - 1)[:k] if k else np.zeros(0, np.int64)
+    rows = np.unique(np.r_[top, np.fromiter(u.lexical, np.int64)]).astype(np.int64)
+    grams = linker.views.dense_rows(u.vecs[1:], rows, cfg.description_weight)
+    if u.pooled:
+        ga, gb = gram_calibration
+        grams = ga * grams + gb
+    dense = np.vstack([dense_whole[rows][None, :], grams])
+    best_gram = dense[1:].max(axis=0) if len(grams) else dense[0]
+    score = np.full(len(base), -np.inf, dtype=np.float32)
+    score[rows] = base[rows] + cfg.ngram_weight * best_gram
+    return Scored(u.text, score, u.spans, dense, u.vecs, u.lexical, columns=rows)

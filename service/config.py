@@ -80,6 +80,12 @@ class Settings(BaseSettings):
         description="Query vectors of recently linked texts kept per process (about 1.5 KB "
         "each at 384-d); 0: none.",
     )
+    linker_vocabulary: bool = Field(
+        default=True,
+        description="Keep the query vectors of the skill labels' words (about 14k, 21 MB), "
+        "encoded once at the build and saved with the indexes: extraction does not encode "
+        "them per request (indexing/vocabulary.py).",
+    )
     include_onet: bool = Field(default=True, description="Add O*NET technology skills to ESCO.")
     max_text_chars: int = Field(
         default=20_000,

@@ -218,6 +218,10 @@ def _linker(
         linker = SkillLinker.load(idir / "skills", entries, encoder, config, vocabulary=vocabulary)
 
     _load_or_build("skill", load, build)
+    if settings.linker_vocabulary:
+        from indexing.vocabulary import load_or_build_vocabulary
+
+        load_or_build_vocabulary(linker, idir / "skills", batch_size=config.span_batch_size)
     return linker
 
 
