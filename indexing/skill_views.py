@@ -9,7 +9,7 @@ from collections.abc import Callable, Sequence
 
 import numpy as np
 
-from indexing.aliases import AliasMatcher
+from indexing.aliases import AliasMatcher, hidden_labels
 from indexing.encoder import Encoder, normalize_rows
 from indexing.types import Check, SkillEntry, unchecked
 
@@ -26,7 +26,7 @@ class SkillViews:
             seen: set[str] = set()
             views = [("preferred", s.preferred_label)] + [("alternative", a) for a in s.alt_labels]
             if use_hidden_labels:
-                views += [("hidden", h) for h in s.hidden_labels]
+                views += [("hidden", h) for h in hidden_labels(s)]
             for kind, label in views:
                 label = label.strip()
                 if not label or label.lower() in seen:

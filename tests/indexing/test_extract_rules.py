@@ -128,3 +128,24 @@ def test_a_warehouse_scanner_reads_barcodes():
         ("barcode scanner", "use barcode scanning equipment"),
         ("RF scanners", "use barcode scanning equipment"),
     }
+
+
+def test_misleading_hidden_labels_are_not_views_of_their_skill():
+    """ESCO's hidden label "care" of *attend to detail* read every care worker's "personal
+    care" as attention to detail: it is neither embedded nor matched verbatim; the skill's
+    other hidden labels, and "care" of another skill, still are."""
+    from indexing.aliases import MISLEADING_HIDDEN_LABELS, hidden_labels
+    from indexing.skill_views import SkillViews
+
+    uri = "http://data.europa.eu/esco/skill/83e6510b-ffeb-4aec-959c-4265fd0ff7b7"
+    assert (uri, "care") in MISLEADING_HIDDEN_LABELS
+    detail = SkillEntry(900, uri, "attend to detail", hidden_labels=("accuracy", "Care"))
+    other = SkillEntry(901, "x:other", "provide care", hidden_labels=("care",))
+    assert hidden_labels(detail) == ("accuracy",) and hidden_labels(other) == ("care",)
+    views = SkillViews([detail, other], use_hidden_labels=True)
+    owned = {(views.label_owner[i], t) for i, t in enumerate(views.label_texts)}
+    assert (0, "accuracy") in owned and (1, "care") in owned
+    assert not {t for row, t in owned if row == 0} & {"care", "Care"}
+    matcher = AliasMatcher([detail, other], hidden=True)
+    found = {(h.alias.lower(), h.row) for h in matcher.find("care and accuracy")}
+    assert found == {("care", 1), ("accuracy", 0)}
