@@ -44,8 +44,7 @@ DROP_INSIDE = frozenset({"shift"})
 # "Head of Marketing" is a marketing manager, "Director of Nursing" a nursing director: the
 # department after "of" names the occupation, the head word its level
 HEAD_OF = re.compile(r"^(head|director|manager|supervisor|chief) of (?:the )?(.+)$")
-HEAD_WORD = {"head": "manager", "director": "director", "manager": "manager",
-             "supervisor": "supervisor", "chief": "chief"}  # fmt: skip
+HEAD_WORD = {"head": "manager"}  # the others name their level themselves
 # Gender markers of European job ads: (m/f/d), m/w/d, (f/m/x), h/f, (all genders).
 GENDER = re.compile(r"\(?\b(?:[mwfhdx]\s*/\s*){1,3}[mwfhdx]\b\)?", re.IGNORECASE)
 PAREN = re.compile(r"\(([^()]*)\)")
@@ -119,7 +118,8 @@ def normalise_title(title: str) -> str:
     text = " ".join(words)
     head_of = HEAD_OF.match(text)
     if head_of:  # "head of ict" -> "ict manager"
-        text = f"{head_of.group(2)} {HEAD_WORD[head_of.group(1)]}"
+        level = head_of.group(1)
+        text = f"{head_of.group(2)} {HEAD_WORD.get(level, level)}"
     return text or " ".join(title_words(title))
 
 
