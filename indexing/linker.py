@@ -277,6 +277,11 @@ class SkillLinker:
         """Query vectors of distinct texts, through the cache of recently linked ones."""
         return self._cache.vectors(texts, batch_size=batch_size, check=check)
 
+    def query_vectors(self, texts: Sequence[str], check: Check = unchecked) -> np.ndarray:
+        """Query vectors of `texts` (one row each), through the cache: a text extraction has
+        just read is not encoded again."""
+        return self._cache.vectors(list(texts), check=check)
+
     def lexical(self, text: str) -> dict[int, AliasHit]:
         """Skill row -> its best alias found verbatim in `text` (longest, then least shared)."""
         lexical: dict[int, AliasHit] = {}

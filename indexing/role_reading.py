@@ -20,7 +20,7 @@ did not find, and the gate's question does not arise for a role's own skill list
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -61,10 +61,56 @@ def read_for_skills(
     rows = {sid: linker.row_of(sid) for sid in dict.fromkeys(skill_ids) if _known(linker, sid)}
     if not pairs or not rows:
         return []
+    dense = _unit_scores(linker, pairs, check)
+    return _readings(dense, pairs, rows, min_score=min_score, max_rank=max_rank, margin=margin)
+
+
+def plain_readings(
+    linker: SkillLinker,
+    text: str,
+    *,
+    min_score: float,
+    max_rank: int,
+    margin: float,
+    exclude: Collection[int] = (),
+    check: Check = unchecked,
+) -> list[Reading]:
+    """Every skill `read_for_skills` would find in `text` for some list that names it, but those
+    of `exclude`: what the text says plainly beside extraction's one reading per phrase, kept
+    for a role not yet known (an employer's opening ranks a stored CV later). One pass: a skill
+    read plainly is among the best `max_rank` + 1 of the unit that says it best (ties
+    included), so only those of each unit are tried, with the same rule."""
+    pairs = units(text)
+    if not pairs or max_rank < 0:
+        return []
+    dense = _unit_scores(linker, pairs, check)
+    k = min(max_rank + 1, dense.shape[1])
+    kth = -np.partition(-dense, k - 1, axis=1)[:, k - 1]  # each unit's k-th best score
+    cols = np.unique(np.nonzero(dense >= kth[:, None])[1])  # ties at the k-th all taken
+    skip = set(exclude)
+    rows = {linker.skills[c].id: int(c) for c in cols.tolist()}
+    rows = {sid: c for sid, c in rows.items() if sid not in skip}
+    return _readings(dense, pairs, rows, min_score=min_score, max_rank=max_rank, margin=margin)
+
+
+def _unit_scores(linker: SkillLinker, pairs, check: Check) -> np.ndarray:
+    """(units, skills): each unit's dense score for every skill of the linker."""
     texts = [unit.text for _, unit in pairs]
     check()
-    q = normalize_rows(linker.encoder.encode_queries(texts))
-    dense = linker.views.dense(q, linker.config.description_weight, check=check)
+    q = normalize_rows(linker.query_vectors(texts, check=check))
+    return linker.views.dense(q, linker.config.description_weight, check=check)
+
+
+def _readings(
+    dense: np.ndarray,
+    pairs,
+    rows: dict[int, int],
+    *,
+    min_score: float,
+    max_rank: int,
+    margin: float,
+) -> list[Reading]:
+    """The rule of the module docstring for each skill of `rows` (skill id -> column)."""
     best = dense.max(axis=1)
     out = []
     for sid, row in rows.items():

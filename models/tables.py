@@ -269,6 +269,11 @@ class CandidateBadge(SQLModel, table=True):
     document: dict | None = Field(default=None, sa_column=Column(JSON, nullable=True))
 
 
+# the source of a stored CV reading for a role (service.profiles.role_reading): counted by a
+# ranking only for a skill the opening asks for
+ROLE_READING_SOURCE = "text:role"
+
+
 class CandidateSkill(SQLModel, table=True):
     """One piece of evidence for one skill of a candidate (a badge, a declaration, CV text)."""
 
@@ -278,7 +283,7 @@ class CandidateSkill(SQLModel, table=True):
     candidate_id: int = Field(foreign_key="candidate.id", index=True, ondelete="CASCADE")
     skill_id: int = Field(foreign_key="skill.id", ondelete="CASCADE")
     confidence: float
-    source: str = Field(max_length=32)  # badge | declared | text
+    source: str = Field(max_length=32)  # badge | declared | text | text:role
     badge_id: int | None = Field(default=None, foreign_key="candidatebadge.id", ondelete="CASCADE")
     evidence: str = Field(default="", max_length=1000)
 

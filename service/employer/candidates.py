@@ -2,7 +2,11 @@
 into skill evidence that is stored row by row, so ranking needs no linker at query time.
 
 A verified badge weighs `trust_badge_verified`, an unverified one `trust_badge_unverified`, a
-failed one nothing (it is kept, with its reason, so the employer sees why)."""
+failed one nothing (it is kept, with its reason, so the employer sees why).
+
+The CV text is also read for every skill a role could find in it beside extraction's reading
+(`readings_to_store`, stored with source "text:role"): ranking counts those only for a skill
+the opening asks for, and the candidate's own skill list does not show them."""
 
 from __future__ import annotations
 
@@ -25,6 +29,9 @@ from service.profiles.learner import (
     skill_source,
     verify_awarded,
 )
+from service.profiles.role_reading import SOURCE as ROLE_SOURCE
+from service.profiles.role_reading import readings_to_store
+from service.profiles.trust import trust_weights
 from service.repo import candidates as repo
 
 if TYPE_CHECKING:
@@ -118,6 +125,9 @@ def save_candidate(
     learner = build_learner(runtime, session, skills=body.skills, text=body.text)
     for sid, evs in learner.evidence.items():
         evidence[sid].extend(evs)
+    text_trust = trust_weights(s, None)["text"]
+    for ev in readings_to_store(runtime, body.text, set(evidence), trust=text_trust):
+        evidence[ev.skill_id].append(ev)  # counted only where an opening asks for the skill
     session.add_all(_evidence_rows(cand.id, evidence))
     session.commit()
     runtime.extras.pop(("candidate_warnings", cand.id), None)
@@ -192,7 +202,7 @@ def _evidence_rows(candidate_id: int, evidence: EvidenceMap) -> list[CandidateSk
                     candidate_id=candidate_id,
                     skill_id=sid,
                     confidence=round(min(1.0, e.confidence), 4),
-                    source=kind,
+                    source=ROLE_SOURCE if e.source == ROLE_SOURCE else kind,
                     badge_id=(
                         int(ref) if kind == "badge" and ref.isascii() and ref.isdigit() else None
                     ),
@@ -228,6 +238,8 @@ def candidate_out(session: Session, cand: Candidate, runtime: Runtime | None = N
     rows = repo.candidate_skill_rows(session, candidate_id=cand.id)
     skills: dict[int, dict] = {}
     for ev, uri, label in rows:
+        if ev.source == ROLE_SOURCE:  # a reading for a role, not a skill the candidate shows
+            continue
         entry = skills.setdefault(
             ev.skill_id,
             {

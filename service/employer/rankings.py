@@ -23,6 +23,7 @@ import numpy as np
 from scipy import sparse
 from sqlmodel import Session
 
+from models.tables import ROLE_READING_SOURCE
 from service.employer.candidates import get_candidate_row
 from service.employer.explain import match_sentence
 from service.matching import Constraints, LearnerProfile, RoleProfile, compute_gap
@@ -55,6 +56,12 @@ class Pool:
     # this version of the pool (an opening ranked again, or paged, reuses it)
     nb_cache: dict[int, dict[int, float]] = field(default_factory=dict)
     vecs: list = field(default_factory=list)  # [skill vectors of the columns], filled lazily
+    # the CV readings for a role (source "text:role"): candidates x their own columns, counted
+    # only for a skill an opening asks for, with full credit (no neighbours)
+    readings: sparse.csc_matrix | None = None
+    reading_col: dict[int, int] = field(default_factory=dict)
+    reading_skills: list[int] = field(default_factory=list)
+    reading_rows: sparse.csr_matrix | None = None
 
 
 def candidate_pool(runtime: Runtime, session: Session, tenant_id: int) -> Pool:
@@ -64,19 +71,29 @@ def candidate_pool(runtime: Runtime, session: Session, tenant_id: int) -> Pool:
     if cached is not None and cached.version == version:
         return cached
     ids = np.array(repo.pool_ids(session, tenant_id=tenant_id), dtype=np.int64)
-    rows = repo.pool_confidences(session, tenant_id=tenant_id)
-    skill_ids = sorted({r[1] for r in rows})
-    col_of = {s: j for j, s in enumerate(skill_ids)}
-    if rows:
-        cid, sid, conf = (np.array(x) for x in zip(*rows, strict=True))
-        r = np.searchsorted(ids, cid.astype(np.int64))
-        c = np.array([col_of[s] for s in sid.tolist()], dtype=np.int64)
-        m = sparse.csc_matrix((conf.astype(np.float32), (r, c)), shape=(len(ids), len(skill_ids)))
-    else:
-        m = sparse.csc_matrix((len(ids), 0), dtype=np.float32)
-    pool = Pool(version, ids, m, col_of, skill_ids, m.tocsr())
+    m, skill_ids, col_of = _matrix(ids, repo.pool_confidences(session, tenant_id=tenant_id))
+    reads = repo.pool_confidences(session, tenant_id=tenant_id, readings=True)
+    rm, read_ids, read_col = _matrix(ids, reads)
+    pool = Pool(
+        version, ids, m, col_of, skill_ids, m.tocsr(),
+        readings=rm, reading_col=read_col, reading_skills=read_ids, reading_rows=rm.tocsr(),
+    )  # fmt: skip
     runtime.extras[key] = pool
     return pool
+
+
+def _matrix(ids: np.ndarray, rows: list) -> tuple[sparse.csc_matrix, list[int], dict[int, int]]:
+    """candidates x skills of (candidate, skill, confidence) rows, its skill per column and the
+    column of each skill."""
+    skill_ids = sorted({r[1] for r in rows})
+    col_of = {s: j for j, s in enumerate(skill_ids)}
+    if not rows:
+        return sparse.csc_matrix((len(ids), 0), dtype=np.float32), skill_ids, col_of
+    cid, sid, conf = (np.array(x) for x in zip(*rows, strict=True))
+    r = np.searchsorted(ids, cid.astype(np.int64))
+    c = np.array([col_of[s] for s in sid.tolist()], dtype=np.int64)
+    shape = (len(ids), len(skill_ids))
+    return sparse.csc_matrix((conf.astype(np.float32), (r, c)), shape=shape), skill_ids, col_of
 
 
 def pool_neighbours(runtime: Runtime, session: Session, pool: Pool, required: list[int]) -> dict:
@@ -106,6 +123,11 @@ def _credits(pool: Pool, required: list[int], nb: dict[int, dict[int, float]]) -
             lo, hi = m.indptr[c], m.indptr[c + 1]
             rows = m.indices[lo:hi]
             np.maximum.at(col, rows, np.minimum(m.data[lo:hi], 1.0) * float(rel))
+        c = pool.reading_col.get(sid)
+        if c is not None and pool.readings is not None:
+            rm = pool.readings
+            lo, hi = rm.indptr[c], rm.indptr[c + 1]
+            np.maximum.at(col, rm.indices[lo:hi], np.minimum(rm.data[lo:hi], 1.0))
     return out
 
 
@@ -122,11 +144,20 @@ def _page(cursor: str | None) -> int:
     return decode_cursor(cursor)
 
 
-def _profile_of(pool: Pool, row: int) -> dict[int, float]:
-    m = pool.rows
+def _profile_of(pool: Pool, row: int, asked: Collection[int] = ()) -> dict[int, float]:
+    """A candidate's held skills, with the CV's readings of the skills in `asked` (those an
+    opening asks for) where the candidate holds no evidence of them."""
+    out = _row(pool.rows, row, pool.skills)
+    if asked and pool.reading_rows is not None:
+        reads = _row(pool.reading_rows, row, pool.reading_skills)
+        out = {**{sid: v for sid, v in reads.items() if sid in asked}, **out}
+    return out
+
+
+def _row(m: sparse.csr_matrix, row: int, skills: list[int]) -> dict[int, float]:
     lo, hi = m.indptr[row], m.indptr[row + 1]
     cols, vals = m.indices[lo:hi].tolist(), m.data[lo:hi].tolist()
-    return {pool.skills[j]: float(v) for j, v in zip(cols, vals, strict=True)}
+    return {skills[j]: float(v) for j, v in zip(cols, vals, strict=True)}
 
 
 def _evidence(
@@ -165,7 +196,10 @@ def _own_neighbours(held: dict[int, float], rev) -> dict[int, dict[int, float]]:
 
 
 def _kind(item: dict) -> str:
-    """The evidence kind of a stored evidence row (a badge's by its verification)."""
+    """The evidence kind of a stored evidence row (a badge's by its verification; a CV reading
+    for a role is text)."""
+    if item["source"] == ROLE_READING_SOURCE:
+        return "text"
     if item["source"] == "badge":
         verified = (item.get("badge") or {}).get("status") == "verified"
         return "verified_badge" if verified else "unverified_badge"
@@ -250,8 +284,8 @@ def rank_candidates(
     cids = [int(pool.ids[i]) for i in page]
     names = repo.candidate_names(session, ids=cids) if cids else {}
     rev = _reverse(nb)
-    helds = [_profile_of(pool, int(i)) for i in page]
     req_set = set(req_ids)
+    helds = [_profile_of(pool, int(i), req_set) for i in page]
     # evidence only for the skills that earn these candidates credit (a short IN list)
     wanted = {sid for held in helds for sid in held if sid in req_set or sid in rev}
     evidence = _evidence(session, cids, wanted) if cids else {}
@@ -286,6 +320,9 @@ def rank_openings(
     pool = candidate_pool(runtime, session, tenant_id)
     row = int(np.searchsorted(pool.ids, cand.id))
     held = _profile_of(pool, row)
+    reads = (
+        _row(pool.reading_rows, row, pool.reading_skills) if pool.reading_rows is not None else {}
+    )
     offset = _page(cursor)
     links = records.visible_posting_skill_rows(
         session, tenant_id=tenant_id, include_public=include_public
@@ -303,7 +340,8 @@ def rank_openings(
         total = sum(r.weight for r in reqs.values())
         if total <= 0:
             continue
-        got = sum(r.weight * best_credit(sid, held, nb)[0] for sid, r in reqs.items())
+        mine = {**{sid: reads[sid] for sid in reqs if sid in reads}, **held}
+        got = sum(r.weight * best_credit(sid, mine, nb)[0] for sid, r in reqs.items())
         if got / total >= min_coverage:
             scored.append((got / total, pid))
     scored.sort(key=lambda x: (-x[0], x[1]))
@@ -315,8 +353,9 @@ def rank_openings(
         post = posts[pid]
         reqs = sorted(roles[pid].values(), key=lambda r: (-r.weight, r.label))
         role = RoleProfile(post.title, reqs, f"posting:{pid}")
+        mine = {**{r.skill_id: reads[r.skill_id] for r in reqs if r.skill_id in reads}, **held}
         detail = _match_detail(
-            runtime, session, role, held, nb, evidence, cand.id, with_plan=with_plan
+            runtime, session, role, mine, nb, evidence, cand.id, with_plan=with_plan
         )
         opening = ra.OpeningJson(
             pid, shown_external_id(post.external_id), post.title, post.employer,

@@ -8,7 +8,14 @@ from collections.abc import Collection
 from sqlalchemy import delete, func, select
 from sqlmodel import Session
 
-from models.tables import Candidate, CandidateBadge, CandidateSkill, Skill, TrustDocument
+from models.tables import (
+    ROLE_READING_SOURCE,
+    Candidate,
+    CandidateBadge,
+    CandidateSkill,
+    Skill,
+    TrustDocument,
+)
 
 # ------------------------------------------------------------------------- trust documents
 
@@ -120,13 +127,17 @@ def pool_ids(session: Session, *, tenant_id: int) -> list[int]:
     return list(session.execute(q).scalars().all())
 
 
-def pool_confidences(session: Session, *, tenant_id: int) -> list[tuple[int, int, float]]:
-    """(candidate, skill, best confidence) over the tenant's candidates' evidence."""
+def pool_confidences(
+    session: Session, *, tenant_id: int, readings: bool = False
+) -> list[tuple[int, int, float]]:
+    """(candidate, skill, best confidence) over the tenant's candidates' evidence: the held
+    skills, or with `readings` only the CV's readings for a role (source "text:role")."""
     best = func.max(CandidateSkill.confidence)
+    is_reading = CandidateSkill.source == ROLE_READING_SOURCE
     q = (
         select(CandidateSkill.candidate_id, CandidateSkill.skill_id, best)
         .join(Candidate, Candidate.id == CandidateSkill.candidate_id)
-        .where(Candidate.tenant_id == tenant_id)
+        .where(Candidate.tenant_id == tenant_id, is_reading if readings else ~is_reading)
         .group_by(CandidateSkill.candidate_id, CandidateSkill.skill_id)
     )
     return [tuple(r) for r in session.execute(q).all()]

@@ -147,11 +147,18 @@ function badgeTag(status) {
   return tag(BADGE_WORDS[status] || status, status);
 }
 
+const SOURCE_WORDS = {
+  declared: "declared",
+  text: "CV text",
+  "text:role": "CV text, read for this opening",
+  badge: "badge",
+};
+
 function evidenceLine(ev) {
   if (ev.badge) {
     return h("span", { class: "evidence" }, "badge “", ev.badge.title || "untitled", "” ", badgeTag(ev.badge.status));
   }
-  const source = { declared: "declared", text: "CV text", badge: "badge" }[ev.source] || ev.source;
+  const source = SOURCE_WORDS[ev.source] || ev.source;
   const quote = ev.text && !/^(https?:|urn:)/.test(ev.text) ? `: “${ev.text}”` : "";
   return h("span", { class: "evidence" }, source, quote);
 }

@@ -13,6 +13,7 @@ const KIND = {
   unverified: ["badge, not checked", "unverified"],
   declared: ["declared", "declared"],
   text: ["from the CV", "text"],
+  "text:role": ["from the CV, read for this opening", "text"],
 };
 
 /** Blocks of "name\nCV text" separated by a line of three or more dashes. */

@@ -116,13 +116,11 @@ def test_hr_manager_ranks_candidates_for_a_warehouse_team_lead(
     missing = (
         maria.locator("ul.missing").inner_text() if maria.locator("ul.missing").count() else ""
     )
-    for stated in ("use barcode scanning equipment", "lead a team"):
+    for stated in ("use barcode scanning equipment", "lead a team", "plan shifts of employees"):
         assert stated not in missing, (stated, missing)  # her CV states them
     # "plan the weekly shifts" reads as *schedule shifts*, the opening's ad as *plan shifts of
-    # employees*: until a candidate's CV is read again for the opening's skills (as a learner's
-    # is for the target role), the card lists the latter as missing. It held only while her
-    # title "warehouse shift supervisor" resolved to production supervisor, whose skills were
-    # inferred; it now resolves to warehouse manager (tests/titles/test_typed_titles.py).
+    # employees*: her CV is read again for the opening's skills (a stored reading for a role,
+    # tests/employer/test_role_readings.py), as a learner's is for the target role
     for name in names:
         assert card(page, name).locator("p.summary").inner_text().endswith(".")
     top(page, "#ranking-title")

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from sqlmodel import Session
 
-from indexing.role_reading import read_for_skills
+from indexing.role_reading import plain_readings, read_for_skills
 from service.profiles.learner import build_learner
 from service.profiles.role_reading import SOURCE, read_for_role
 
@@ -96,6 +96,11 @@ CASES = [
     ("Electrician's mate on building sites for two years: pulling cables, fitting sockets and "
      "light switches, reading wiring diagrams.", ["install electricity sockets"],
      ["cut wall chases", "splice cable"]),
+    # an employer's candidate (tests/browser/test_employer_journey.py): the opening's ad reads
+    # as "plan shifts of employees", her CV's words as "schedule shifts"
+    ("Warehouse shift supervisor for five years at a distribution centre. I lead a team of ten "
+     "pickers and packers, plan the weekly shifts, and use handheld scanners every day.",
+     ["plan shifts of employees"], ["recruit employees", "manage payroll"]),
 ]  # fmt: skip
 
 
@@ -113,6 +118,13 @@ def test_real_cv_lines_read_for_a_role(real_runtime, text, said, not_said):
     assert set(said) <= read and not read & set(not_said), read
     for r in got:
         assert text[r.evidence.start : r.evidence.end] == r.evidence.text
+    # what a stored CV keeps for any role (an employer's candidate) agrees on these skills
+    plain = plain_readings(
+        rt.linker, text, min_score=s.role_reading_min_score, max_rank=s.role_reading_max_rank,
+        margin=s.role_reading_margin,
+    )  # fmt: skip
+    kept = {rt.skills[r.skill_id].preferred_label for r in plain}
+    assert kept & set(said + not_said) == read
 
 
 @pytest.mark.slow
