@@ -45,6 +45,9 @@ class Reading:
     evidence: Evidence
 
 
+UNIT_CHUNK = 32  # units scored against every skill at once (32 x 112k floats: 14 MB)
+
+
 def read_for_skills(
     linker: SkillLinker,
     text: str,
@@ -57,12 +60,13 @@ def read_for_skills(
 ) -> list[Reading]:
     """The skills of `skill_ids` that a unit of `text` says plainly (module docstring), best
     first; a skill the linker does not know is skipped."""
-    pairs = units(text)
-    rows = {sid: linker.row_of(sid) for sid in dict.fromkeys(skill_ids) if _known(linker, sid)}
-    if not pairs or not rows:
+    wanted = {sid for sid in skill_ids if _known(linker, sid)}
+    if not wanted:
         return []
-    dense = _unit_scores(linker, pairs, check)
-    return _readings(dense, pairs, rows, min_score=min_score, max_rank=max_rank, margin=margin)
+    found = plain_readings(
+        linker, text, min_score=min_score, max_rank=max_rank, margin=margin, check=check
+    )
+    return [r for r in found if r.skill_id in wanted]
 
 
 def plain_readings(
@@ -75,55 +79,46 @@ def plain_readings(
     exclude: Collection[int] = (),
     check: Check = unchecked,
 ) -> list[Reading]:
-    """Every skill `read_for_skills` would find in `text` for some list that names it, but those
-    of `exclude`: what the text says plainly beside extraction's one reading per phrase, kept
-    for a role not yet known (an employer's opening ranks a stored CV later). One pass: a skill
-    read plainly is among the best `max_rank` + 1 of the unit that says it best (ties
-    included), so only those of each unit are tried, with the same rule."""
+    """Every skill of the taxonomy that a unit of `text` says plainly (the module docstring's
+    rule), but those of `exclude`, best first: `read_for_skills` for all skills at once, kept
+    for a role not yet known (an employer's opening ranks a stored CV later).
+
+    Units are scored in chunks, keeping per skill its best score and unit, and per unit its best
+    score and its best `max_rank` + 1 scores: a skill ranks within `max_rank` at a unit exactly
+    when it scores at least that unit's (`max_rank` + 1)-th best, so no unit x skill matrix of
+    the whole text is held."""
     pairs = units(text)
-    if not pairs or max_rank < 0:
+    n_skills = len(linker.skills)
+    if not pairs or max_rank < 0 or not n_skills:
         return []
-    dense = _unit_scores(linker, pairs, check)
-    k = min(max_rank + 1, dense.shape[1])
-    kth = -np.partition(-dense, k - 1, axis=1)[:, k - 1]  # each unit's k-th best score
-    cols = np.unique(np.nonzero(dense >= kth[:, None])[1])  # ties at the k-th all taken
+    k = min(max_rank + 1, n_skills)
+    q = normalize_rows(linker.query_vectors([unit.text for _, unit in pairs], check=check))
+    colmax = np.full(n_skills, -np.inf, np.float32)
+    colarg = np.zeros(n_skills, np.int64)
+    best = np.empty(len(pairs), np.float64)
+    top = np.empty((len(pairs), k), np.float32)  # each unit's best k scores, best first
+    for lo in range(0, len(pairs), UNIT_CHUNK):
+        d = linker.views.dense(
+            q[lo : lo + UNIT_CHUNK], linker.config.description_weight, check=check
+        )
+        hi = lo + len(d)
+        best[lo:hi] = d.max(axis=1)
+        top[lo:hi] = -np.sort(np.partition(-d, k - 1, axis=1)[:, :k], axis=1)
+        m, a = d.max(axis=0), d.argmax(axis=0)
+        better = m > colmax  # strictly: the first unit keeps a tie, as argmax does
+        colmax[better], colarg[better] = m[better], a[better] + lo
+    score = colmax.astype(np.float64)
+    ok = (score >= min_score) & (score >= best[colarg] - margin) & (colmax >= top[colarg, k - 1])
     skip = set(exclude)
-    rows = {linker.skills[c].id: int(c) for c in cols.tolist()}
-    rows = {sid: c for sid, c in rows.items() if sid not in skip}
-    return _readings(dense, pairs, rows, min_score=min_score, max_rank=max_rank, margin=margin)
-
-
-def _unit_scores(linker: SkillLinker, pairs, check: Check) -> np.ndarray:
-    """(units, skills): each unit's dense score for every skill of the linker."""
-    texts = [unit.text for _, unit in pairs]
-    check()
-    q = normalize_rows(linker.query_vectors(texts, check=check))
-    return linker.views.dense(q, linker.config.description_weight, check=check)
-
-
-def _readings(
-    dense: np.ndarray,
-    pairs,
-    rows: dict[int, int],
-    *,
-    min_score: float,
-    max_rank: int,
-    margin: float,
-) -> list[Reading]:
-    """The rule of the module docstring for each skill of `rows` (skill id -> column)."""
-    best = dense.max(axis=1)
     out = []
-    for sid, row in rows.items():
-        col = dense[:, row]
-        u = int(np.argmax(col))
-        score = float(col[u])
-        if score < min_score or score < float(best[u]) - margin:
+    for row in np.flatnonzero(ok).tolist():
+        sid = linker.skills[row].id
+        if sid in skip:
             continue
-        rank = int((dense[u] > score).sum())
-        if rank > max_rank:
-            continue
+        u, sc = int(colarg[row]), float(score[row])
         unit = pairs[u][1]
-        out.append(Reading(sid, score, rank, Evidence(unit.start, unit.end, unit.text)))
+        rank = int((top[u] > sc).sum())
+        out.append(Reading(sid, sc, rank, Evidence(unit.start, unit.end, unit.text)))
     out.sort(key=lambda r: (-r.score, r.skill_id))
     return out
 

@@ -8,11 +8,14 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import UTC, datetime
 
+import numpy as np
 import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import select
 from sqlmodel import Session
 
+from indexing.encoder import normalize_rows
+from indexing.extract import units
 from indexing.role_reading import plain_readings, read_for_skills
 from models.employer import CandidateIn
 from models.tables import ROLE_READING_SOURCE, Candidate, CandidateSkill, Skill, Tenant
@@ -139,14 +142,40 @@ def test_a_saved_cv_stores_exactly_the_readings_extraction_did_not_make(runtime)
             assert r.evidence in text and 0 < r.confidence <= loose.trust_text
 
 
-def test_plain_readings_are_what_a_reading_for_every_skill_finds(runtime):
+def _brute_force(linker, text, *, min_score, max_rank, margin):
+    """The module docstring's rule, skill by skill over the whole units x skills matrix."""
+    pairs = units(text)
+    q = normalize_rows(linker.encoder.encode_queries([u.text for _, u in pairs]))
+    dense = linker.views.dense(q, linker.config.description_weight)
+    best = dense.max(axis=1)
+    out = set()
+    for row, skill in enumerate(linker.skills):
+        col = dense[:, row]
+        u = int(np.argmax(col))
+        score = float(col[u])
+        rank = int((dense[u] > score).sum())
+        if score >= min_score and score >= float(best[u]) - margin and rank <= max_rank:
+            out.add((skill.id, rank, pairs[u][1].text))
+    return out
+
+
+@pytest.mark.parametrize("chunk", [1, 2, 32])
+def test_plain_readings_follow_the_rule_for_every_skill(runtime, monkeypatch, chunk):
+    import indexing.role_reading as rr
+
+    monkeypatch.setattr(rr, "UNIT_CHUNK", chunk)  # chunk borders must not change the answer
     skills = list(runtime.skills.values())
-    text = f"I {skills[2].preferred_label}. Then {skills[9].preferred_label} and more."
-    everything = [e.id for e in skills]
+    text = f"I {skills[2].preferred_label}. Then {skills[9].preferred_label} and more. Also this."
     for floors in (LOOSE, {**LOOSE, "max_rank": 0}, {**LOOSE, "margin": 0.05}):
-        want = read_for_skills(runtime.linker, text, everything, **floors)
         got = plain_readings(runtime.linker, text, **floors)
-        assert {(r.skill_id, r.evidence) for r in got} == {(r.skill_id, r.evidence) for r in want}
+        assert got, floors
+        assert {(r.skill_id, r.rank, r.evidence.text) for r in got} == _brute_force(
+            runtime.linker, text, **floors
+        )
+        ids = [r.skill_id for r in got][::2]
+        assert read_for_skills(runtime.linker, text, [*ids, -1], **floors) == [
+            r for r in got if r.skill_id in ids
+        ]
     some = {r.skill_id for r in plain_readings(runtime.linker, text, **LOOSE)}
     left = plain_readings(runtime.linker, text, **LOOSE, exclude=some)
     assert some and not left
