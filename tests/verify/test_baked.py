@@ -188,7 +188,8 @@ def test_a_many_badges_png_is_refused_before_it_is_inflated():
     data = png(*[one] * min(MAX_CHUNKS - 10, (MAX_IMAGE_BYTES - 200) // len(one)))
     t = time.perf_counter()
     assert "more than one baked badge" in _refused(data)
-    assert time.perf_counter() - t < 1.0  # two chunks inflated (~10 ms), not 3,900
+    # two chunks inflated (~10 ms), not 3,900 (minutes, GiBs); loose for a loaded CI machine
+    assert time.perf_counter() - t < 5.0
 
 
 SVG_SIZE = 256 * 1024
@@ -211,7 +212,7 @@ def test_the_svg_reader_stays_linear(inside):
     assert len(data) > SVG_SIZE - 1000
     t = time.perf_counter()
     found = unbake(data)
-    assert time.perf_counter() - t < 1.0
+    assert time.perf_counter() - t < 5.0  # ~0.1 s; quadratic was 39-55 s at this size
     assert found.text.strip("x&") == "" and len(found.text) > 30_000
 
 
