@@ -44,6 +44,7 @@ from indexing.encoder import Encoder
 from indexing.linker_config import LinkerConfig
 from indexing.query_cache import QueryCache
 from indexing.ranking import Scored, top_k, top_k_rows
+from indexing.short_encoder import ShortQueries
 from indexing.skill_views import SkillViews
 from indexing.technology import TechnologyGate
 from indexing.text import Span, ngrams, split_phrases
@@ -90,6 +91,8 @@ class SkillLinker:
                 self._prior[row] += self.config.transversal_bonus
         self._sources = np.asarray([s.source for s in self.skills])
         self._cache = QueryCache(encoder, self.config.span_cache_size)
+        # extraction's phrases and n-grams (indexing.short_encoder): a cache of their own
+        self._short = ShortQueries(self._cache)
 
     # ------------------------------------------------------------ building and persistence
 
@@ -276,6 +279,15 @@ class SkillLinker:
     ) -> np.ndarray:
         """Query vectors of distinct texts, through the cache of recently linked ones."""
         return self._cache.vectors(texts, batch_size=batch_size, check=check)
+
+    def clear_query_cache(self) -> None:
+        """Forget the recent texts' query vectors, the short spans' too (not the vocabulary)."""
+        self._cache.clear()
+        self._short.clear()
+
+    def _short_vectors(self, texts: list[str], check: Check = unchecked) -> np.ndarray:
+        """Query vectors of extraction's phrases and n-grams, at the configured precision."""
+        return self._short.vectors(texts, self.config.extract_short_precision, check)
 
     def lexical(self, text: str) -> dict[int, AliasHit]:
         """Skill row -> its best alias found verbatim in `text` (longest, then least shared)."""
