@@ -145,10 +145,17 @@ def score_pairs(
 
 
 def _encoded(linker, pairs, spans, check) -> tuple[np.ndarray, list[np.ndarray]]:
-    """Each distinct span text encoded on its own (through the linker's query cache)."""
+    """Each distinct span text encoded on its own: the sentences through the linker's query
+    cache, the phrases and n-grams through its short spans' (`indexing.short_encoder`)."""
     uniq = list(dict.fromkeys(sp.text for unit in spans for sp in unit))
     pos = {t: i for i, t in enumerate(uniq)}
-    vecs = linker._query_vectors(uniq, check=check)
+    whole = {s.text for s, p in pairs if s == p}
+    long_ = [t for t in uniq if t in whole]
+    short = [t for t in uniq if t not in whole]
+    vecs = np.empty((len(uniq), linker.encoder.dim), np.float32)
+    for part, enc in ((long_, linker.query_vectors), (short, linker._short_vectors)):
+        if part:
+            vecs[[pos[t] for t in part]] = enc(part, check=check)
     return vecs, [np.asarray([pos[sp.text] for sp in unit], np.int64) for unit in spans]
 
 

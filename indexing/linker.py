@@ -44,6 +44,7 @@ from indexing.encoder import Encoder
 from indexing.linker_config import LinkerConfig
 from indexing.query_cache import QueryCache
 from indexing.ranking import Scored, top_k, top_k_rows
+from indexing.short_encoder import ShortQueries
 from indexing.skill_views import SkillViews
 from indexing.technology import TechnologyGate
 from indexing.text import Span, ngrams, split_phrases
@@ -90,6 +91,8 @@ class SkillLinker:
                 self._prior[row] += self.config.transversal_bonus
         self._sources = np.asarray([s.source for s in self.skills])
         self._cache = QueryCache(encoder, self.config.span_cache_size)
+        # extraction's phrases and n-grams (indexing.short_encoder): a cache of their own
+        self._short = ShortQueries(self._cache)
 
     # ------------------------------------------------------------ building and persistence
 
@@ -223,7 +226,7 @@ class SkillLinker:
         uniq = list(dict.fromkeys(sp.text for spans, _ in per_text for sp in spans))
         pos = {t: i for i, t in enumerate(uniq)}
         vecs = (
-            self._query_vectors(uniq, check=check)
+            self.query_vectors(uniq, check=check)
             if uniq
             else np.zeros((0, self.encoder.dim), np.float32)
         )
@@ -271,16 +274,20 @@ class SkillLinker:
             out.append(Scored(t, score, spans[i], d, vecs[rows[i]], lexical))
         return out
 
-    def _query_vectors(
-        self, texts: list[str], batch_size: int = 64, check: Check = unchecked
+    def query_vectors(
+        self, texts: Sequence[str], batch_size: int = 64, check: Check = unchecked
     ) -> np.ndarray:
-        """Query vectors of distinct texts, through the cache of recently linked ones."""
-        return self._cache.vectors(texts, batch_size=batch_size, check=check)
+        """Query vectors of `texts` (a row each), through the cache of recently linked texts."""
+        return self._cache.vectors(list(texts), batch_size=batch_size, check=check)
 
-    def query_vectors(self, texts: Sequence[str], check: Check = unchecked) -> np.ndarray:
-        """Query vectors of `texts` (one row each), through the cache: a text extraction has
-        just read is not encoded again."""
-        return self._cache.vectors(list(texts), check=check)
+    def clear_query_cache(self) -> None:
+        """Forget the recent texts' query vectors, the short spans' too (not the vocabulary)."""
+        self._cache.clear()
+        self._short.clear()
+
+    def _short_vectors(self, texts: list[str], check: Check = unchecked) -> np.ndarray:
+        """Query vectors of extraction's phrases and n-grams, at the configured precision."""
+        return self._short.vectors(texts, self.config.extract_short_precision, check)
 
     def lexical(self, text: str) -> dict[int, AliasHit]:
         """Skill row -> its best alias found verbatim in `text` (longest, then least shared)."""
@@ -410,7 +417,7 @@ class SkillLinker:
             known[key] = self.views.label_vecs[label_rows[0]]
         uniq = list(dict.fromkeys(v for texts in views.values() for v in texts))
         vecs = (
-            self._query_vectors(uniq, batch_size=cfg.span_batch_size)
+            self.query_vectors(uniq, batch_size=cfg.span_batch_size)
             if uniq
             else np.zeros((0, self.encoder.dim), np.float32)
         )

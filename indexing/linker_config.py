@@ -60,6 +60,10 @@ class LinkerConfig:
     # alone (and the skills of its aliases) instead of on all skills (indexing/unit_scores.py;
     # on 50 postings and both validation sets it keeps the same skills); 0: on all skills
     extract_candidates: int = 64
+    # extract(): the precision of the encoder for phrases and n-grams (indexing.short_encoder):
+    # "auto" bfloat16 where the CPU multiplies it natively, "bf16" always, "fp32" never.
+    # Sentences, stored vectors and ranking (score_texts, link) are float32 in every mode
+    extract_short_precision: str = "auto"
     # extract(): n-grams without a letter ("2019", "24/7", "3-5") are neither encoded nor scored
     extract_ngram_needs_letter: bool = True
     # a pooled vector (in context) scores lower than the same words encoded alone: its dense

@@ -22,12 +22,18 @@ from indexing.types import Check, unchecked
 class QueryCache:
     """At most `size` query vectors of recent texts (0: none kept), plus the vocabulary."""
 
-    def __init__(self, encoder: Encoder, size: int) -> None:
+    def __init__(
+        self, encoder: Encoder, size: int, *, vocabulary_of: QueryCache | None = None
+    ) -> None:
+        """`vocabulary_of`: another cache whose vocabulary this one serves as its own (its
+        vectors, as they are when a call comes: the short spans' cache of
+        `indexing.short_encoder` reads the linker's)."""
         self.encoder = encoder
         self.size = size
         self._vecs: OrderedDict[str, np.ndarray] = OrderedDict()
         self._vocab: dict[str, int] = {}
         self._vocab_vecs = np.zeros((0, 0), np.float32)
+        self._vocabulary_of = vocabulary_of
         self._lock = threading.Lock()
 
     def __len__(self) -> int:
@@ -47,7 +53,11 @@ class QueryCache:
 
     @property
     def vocabulary_size(self) -> int:
-        return len(self._vocab)
+        return len(self._vocabulary()[0])
+
+    def _vocabulary(self) -> tuple[dict[str, int], np.ndarray]:
+        owner = self._vocabulary_of or self
+        return owner._vocab, owner._vocab_vecs
 
     def key(self, text: str) -> str:
         return query_key(self.encoder, text)
@@ -65,9 +75,10 @@ class QueryCache:
 
         keys = [self.key(t) for t in texts]
         found: dict[str, np.ndarray] = {}
+        vocab, vocab_vecs = self._vocabulary()
         for k in keys:
-            if (i := self._vocab.get(k)) is not None:
-                found[k] = self._vocab_vecs[i]
+            if (i := vocab.get(k)) is not None:
+                found[k] = vocab_vecs[i]
         if self.size > 0:
             with self._lock:
                 for k in keys:

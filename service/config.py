@@ -86,6 +86,13 @@ class Settings(BaseSettings):
         "encoded once at the build and saved with the indexes: extraction does not encode "
         "them per request (indexing/vocabulary.py).",
     )
+    linker_short_precision: str = Field(
+        default="auto",
+        pattern="^(auto|bf16|fp32)$",
+        description="Precision of the encoder for extraction's phrases and n-grams "
+        "(indexing/short_encoder.py): auto (bfloat16 where the CPU multiplies it natively), "
+        "bf16, fp32. Sentences, stored vectors and ranking stay float32.",
+    )
     include_onet: bool = Field(default=True, description="Add O*NET technology skills to ESCO.")
     max_text_chars: int = Field(
         default=20_000,

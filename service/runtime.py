@@ -203,7 +203,10 @@ def _linker(
 ) -> SkillLinker:
     """The skill linker: its vectors loaded from `idir/skills`, else embedded (through `bulk`)."""
     linker: SkillLinker | None = None
-    config = LinkerConfig(span_cache_size=settings.linker_cache_size)
+    config = LinkerConfig(
+        span_cache_size=settings.linker_cache_size,
+        extract_short_precision=settings.linker_short_precision,
+    )
     vocabulary = occupation_titles(engine)  # ordinary words: "chef" the cook, not the tool
 
     def build() -> None:

@@ -63,7 +63,7 @@ def measure(linker, texts: list[str], *, n_exact: int = 10) -> dict:
     for i, text in enumerate(texts):
         sentences = list(dict.fromkeys(s.text for s, u in units(text) if s == u))
         raw_s, _ = _timed(lambda s=sentences: linker.encoder.encode_queries(s, batch_size=batch))
-        linker._cache.clear()
+        linker.clear_query_cache()
         ext_s, found = _timed(lambda t=text: linker.extract(t))
         raw_ms.append(1000 * raw_s)
         ext_ms.append(1000 * ext_s)
@@ -71,7 +71,7 @@ def measure(linker, texts: list[str], *, n_exact: int = 10) -> dict:
         if i < n_exact:
             linker.config = dataclasses.replace(fast_cfg, **EXACT)
             try:
-                linker._cache.clear()
+                linker.clear_query_cache()
                 exact_s, exact = _timed(lambda t=text: linker.extract(t))
             finally:
                 linker.config = fast_cfg
@@ -89,6 +89,7 @@ def measure(linker, texts: list[str], *, n_exact: int = 10) -> dict:
         "goal_met": _pct(ratios, 0.5) <= GOAL_RATIO,
         "span_vectors": fast_cfg.extract_span_vectors,
         "candidates": fast_cfg.extract_candidates,
+        "short_precision": linker._short.precision(fast_cfg.extract_short_precision),
         "vocabulary_words": linker._cache.vocabulary_size,
     }
     if exact_ms:
