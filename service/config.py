@@ -74,6 +74,13 @@ class Settings(BaseSettings):
         description="glibc: return large freed blocks to the system and cap malloc arenas "
         "(see service.runtime.tune_malloc); keeps a worker's memory flat under load.",
     )
+    torch_threads: int = Field(
+        default=0,
+        ge=0,
+        le=256,
+        description="torch's intra-op threads in each serving process; 0: with `serve "
+        "--workers N` the cores divided by N (at least 1), in one process torch's default.",
+    )
     linker_cache_size: int = Field(
         default=20_000,
         ge=0,

@@ -23,6 +23,7 @@ from service.config import Settings
 from service.repo.records import catalog_counts
 from service.runtime import Runtime, build_runtime, tune_malloc
 from service.taxonomy.load import meta_value
+from service.threads import apply_torch_threads
 
 log = logging.getLogger("skillmatch")
 
@@ -100,6 +101,7 @@ def create_app(settings: Settings | None = None, *, runtime: Runtime | None = No
         if app.state.runtime is None:  # a serving process (a uvicorn worker)
             if settings.tune_malloc:
                 tune_malloc()
+            apply_torch_threads(settings.torch_threads)
             app.state.runtime = await run_in_threadpool(build_runtime, settings)
             log.info("ready")
         yield

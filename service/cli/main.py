@@ -15,6 +15,8 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from service.config import Settings
+from service.threads import ENV as THREADS_ENV
+from service.threads import apply_torch_threads, worker_threads
 
 
 def init_runtime(settings: Settings):
@@ -74,20 +76,25 @@ def metrics_folder(settings: Settings) -> Iterator[Path]:
 
 
 @contextmanager
-def multiproc_env(folder) -> Iterator[None]:
-    """PROMETHEUS_MULTIPROC_DIR set to `folder` while the workers run (prometheus-client reads it
-    as each spawned worker imports it: multiprocess mode), and put back as it was after: a
-    process that goes on (a test, a caller of cmd_serve) must not hand a deleted folder on to
-    the servers it starts later."""
-    before = os.environ.get("PROMETHEUS_MULTIPROC_DIR")
-    os.environ["PROMETHEUS_MULTIPROC_DIR"] = str(folder)
+def env_var(name: str, value: str) -> Iterator[None]:
+    """`name` set to `value` in the environment while the workers run (each spawned worker reads
+    it), and put back as it was after: a process that goes on (a test, a caller of cmd_serve)
+    must not hand it on to the servers it starts later."""
+    before = os.environ.get(name)
+    os.environ[name] = value
     try:
         yield
     finally:
         if before is None:
-            os.environ.pop("PROMETHEUS_MULTIPROC_DIR", None)
+            os.environ.pop(name, None)
         else:
-            os.environ["PROMETHEUS_MULTIPROC_DIR"] = before
+            os.environ[name] = before
+
+
+def multiproc_env(folder):
+    """PROMETHEUS_MULTIPROC_DIR set to `folder` while the workers run (prometheus-client reads it
+    as each spawned worker imports it: multiprocess mode)."""
+    return env_var("PROMETHEUS_MULTIPROC_DIR", str(folder))
 
 
 def cmd_serve(args, settings: Settings) -> int:
@@ -103,8 +110,17 @@ def cmd_serve(args, settings: Settings) -> int:
         # its own model) in its lifespan, and replays the others' writes from the database.
         if args.init:
             init_runtime(settings)
-        print(f"serving on http://{args.host}:{args.port} with {workers} workers", flush=True)
-        with metrics_folder(settings) as folder, multiproc_env(folder):
+        threads = worker_threads(settings.torch_threads, workers)
+        print(
+            f"serving on http://{args.host}:{args.port} with {workers} workers "
+            f"({threads} torch thread{'s' if threads > 1 else ''} each)",
+            flush=True,
+        )
+        with (
+            metrics_folder(settings) as folder,
+            multiproc_env(folder),
+            env_var(THREADS_ENV, str(threads)),
+        ):
             uvicorn.run(
                 "service.api.app:create_app_from_env",
                 factory=True,
@@ -117,6 +133,8 @@ def cmd_serve(args, settings: Settings) -> int:
                 **proxy_options(settings),
             )
         return 0
+    if args.init:
+        apply_torch_threads(settings.torch_threads)  # else the app's lifespan does it
     runtime = init_runtime(settings) if args.init else None
     if runtime is not None and settings.tune_malloc:  # else the app's lifespan does it
         from service.runtime import tune_malloc
