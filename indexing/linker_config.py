@@ -63,7 +63,7 @@ class LinkerConfig:
     # extract(): the precision of the encoder for phrases and n-grams (indexing.short_encoder):
     # "auto" bfloat16 where the CPU multiplies it natively, "bf16" always, "fp32" never.
     # Sentences, stored vectors and ranking (score_texts, link) are float32 in every mode
-    extract_short_precision: str = "auto"
+    extract_short_precision: str = "fp32"
     # extract(): n-grams without a letter ("2019", "24/7", "3-5") are neither encoded nor scored
     extract_ngram_needs_letter: bool = True
     # a pooled vector (in context) scores lower than the same words encoded alone: its dense
