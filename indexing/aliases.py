@@ -78,6 +78,10 @@ TRADE_ALIASES: dict[str, tuple[str, ...]] = {
     "barcode scanners": _BARCODE,
     "RF scanner": _BARCODE,
     "RF scanners": _BARCODE,
+    # a warehouse's order work: picking goods for an order and packing them
+    "picking and packing": ("pick orders for dispatching", "pack goods"),
+    "pick and pack": ("pick orders for dispatching", "pack goods"),
+    "packing orders": ("pack goods",),
     # shop floor and hospitality
     "tills": ("operate cash register",),
     "EPOS": ("operate cash register", "operate electronic payment terminals"),

@@ -198,3 +198,21 @@ def test_a_carers_daily_living_and_fluid_charts_read_as_care_skills():
     assert read("washing and dressing; activities of daily living") == {daily}
     assert read("Recording food and fluid charts") == {records}
     assert read("Changed the hydraulic fluid and dressed the window") == set()
+
+
+def test_a_packers_orders_read_as_packing_goods():
+    """'picking and packing orders' read as packaging engineering (ESCO's label 'packing', now
+    left out) and then as packaging knowledge: the curated warehouse words name the work."""
+    skills = [
+        _skill(0, "pack goods", desc="Pack goods by hand in boxes."),
+        _skill(1, "pick orders for dispatching", desc="Pick orders in a warehouse."),
+        _skill(2, "packaging engineering", desc="The processes of packaging products."),
+    ]
+    m = AliasMatcher(skills, curated=TRADE_ALIASES)
+    found = {
+        skills[h.row].preferred_label
+        for h in m.find("Picking and packing orders")
+        if h.kind == CURATED
+    }
+    assert found == {"pack goods", "pick orders for dispatching"}
+    assert not [h for h in m.find("packing the van") if h.kind == CURATED]

@@ -168,7 +168,7 @@ def test_the_shipped_memory_holds_no_title_of_the_test_part():
 
 LEVELS = [
     # (id, isco, preferred, alternatives, description)
-    (30, "1412", "restaurant manager", ["bar manager", "beverage supervisor"], "Runs a restaurant."),
+    (30, "1412", "restaurant manager", ["bar manager", "beverage supervisor"], "Runs bars."),
     (31, "5132", "bartender", ["bar attendant", "barman"], "Serves drinks at a bar."),
     (32, "1324", "warehouse manager", ["warehouse supervisor"], "Runs a warehouse."),
     (33, "3122", "production supervisor", ["production lead"], "Supervises production."),
