@@ -17,9 +17,10 @@ Each occupation found is scored by
 The weights were chosen on the development part of the noisy-title set (`skillmatch eval
 titles`). A title equal to an ESCO label always resolves to that label's occupation, a
 preferred label before another occupation's alternative label. A supervisor's title that no
-label equals also takes the exact labels of its manager's form ("bar supervisor": "bar
-manager", `words.NEXT_LEVEL`). Labels that misname a title (`MISLEADING_TITLE_LABELS`: ESCO's
-"ICT manager" of *telecommunications manager*) are not searched.
+label equals and that resolves only with a warning also takes the exact labels of its
+manager's form ("bar supervisor": "bar manager", `words.NEXT_LEVEL`). Labels that misname a
+title (`MISLEADING_TITLE_LABELS`: ESCO's "ICT manager" of *telecommunications manager*) are not
+searched.
 
 A resolution is `confident` when the best evidence (label or known title) reaches `min_score`
 and the title has a word the vocabulary of labels and known titles knows; otherwise it carries a
@@ -137,10 +138,13 @@ class TitleResolver:
         vecs = np.asarray(self.labels.encoder.encode_queries(queries), np.float32)
         scores, ids = self.labels.label_hits(vecs, self.config.labels_per_query)
         found = self._found(queries, scores, ids)
-        self._add_next_level(queries, found)
         known = self.memory.neighbours(vecs[-1:], self.config.memory_k)[0] if self.memory else {}
         ranked = self._rerank(queries[-1], vecs[-1], found, known)[:k]
-        return self._judge(queries[-1], ranked)
+        judged = self._judge(queries[-1], ranked)
+        if judged.warning is None or not self._add_next_level(queries, found):
+            return judged
+        # a doubtful supervisor's title: its manager's exact label decides
+        return self._judge(queries[-1], self._rerank(queries[-1], vecs[-1], found, known)[:k])
 
     def _found(self, queries, scores, ids) -> dict[int, list[tuple[float, str, str]]]:
         """occupation -> (similarity, label, kind) of each label found, over all query forms;
@@ -164,15 +168,16 @@ class TitleResolver:
         got = (self.labels.label(lid) for lid in self.labels.exact(query))
         return [(e, t, k) for e, t, k in got if (e, t.lower()) not in self.excluded]
 
-    def _add_next_level(self, queries: list[str], found) -> None:
+    def _add_next_level(self, queries: list[str], found) -> bool:
         """A supervisor's title that no label equals takes the exact labels of its manager's
-        form as exact ("bar supervisor": "bar manager" of *restaurant manager*)."""
+        form as exact ("bar supervisor": "bar manager" of *restaurant manager*); whether any."""
         up = next_level(queries[-1])
         if not up or any(self._exact(q) for q in queries):
-            return
+            return False
         for eid, text, kind in self._exact(up):
             hits = [(1.0 + 1e-6 * (kind == "preferred"), text, kind)]
             found[eid] = sorted(hits + found.get(eid, []), reverse=True)
+        return bool(self._exact(up))
 
     def _rerank(self, query: str, qvec, found, known) -> list[TitleCandidate]:
         c = self.config
@@ -197,16 +202,8 @@ class TitleResolver:
             memory = near[0][0] + c.memory_vote * (len(near) - 1) if near else memory_floor
             score += c.w_memory * memory
             out.append(self._candidate(eid, score, hits[0], near))
-        # a title equal to an ESCO label names that occupation, whatever else is near; one
-        # equal to a preferred label, that label's occupation
-        out.sort(
-            key=lambda t: (
-                not t.exact,
-                t.exact and t.label_kind != "preferred",
-                -t.score,
-                t.label_kind != "preferred",
-            )
-        )
+        # a title equal to an ESCO label names that occupation, whatever else is near
+        out.sort(key=lambda t: (not t.exact, -t.score, t.label_kind != "preferred"))
         return out
 
     @staticmethod

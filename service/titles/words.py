@@ -142,9 +142,8 @@ def _one_of_paired_forms(text: str) -> str:
 # "customer service supervisor"), as a "head of" is a manager (HEAD_OF).
 LEVEL_SYNONYMS = (("team leader", "supervisor"), ("team lead", "supervisor"))
 # ESCO often names a supervisor's role by its manager's occupation ("bar manager" and "beverage
-# supervisor" are labels of *restaurant manager*, "kitchen manager" of *head chef*): a title
-# ending in the first word, which no label equals, is also read with the second
-# (`TitleResolver._add_next_level`)
+# supervisor" are labels of *restaurant manager*): a doubtful title ending in the first word,
+# which no label equals, is also read with the second (`TitleResolver._add_next_level`)
 NEXT_LEVEL = (("supervisor", "manager"),)
 
 
