@@ -61,6 +61,11 @@ CURATED = "curated"  # the kind of a TRADE_ALIASES hit
 _HEAVY_GOODS = ("manoeuvre heavy trucks", "drive vehicles")  # UK licence classes of lorries
 _SHIFTS = ("schedule shifts", "plan shifts of employees")
 _BARCODE = ("use barcode scanning equipment",)
+_DAILY_LIVING = (
+    "provide basic support to patients",
+    "encourage social service users to preserve their independence in their daily activities",
+)
+_CARE_RECORDS = ("manage healthcare users' data",)
 TRADE_ALIASES: dict[str, tuple[str, ...]] = {
     # driving and warehouse
     "HGV": _HEAVY_GOODS,
@@ -73,6 +78,10 @@ TRADE_ALIASES: dict[str, tuple[str, ...]] = {
     "barcode scanners": _BARCODE,
     "RF scanner": _BARCODE,
     "RF scanners": _BARCODE,
+    # a warehouse's order work: picking goods for an order and packing them
+    "picking and packing": ("pick orders for dispatching", "pack goods"),
+    "pick and pack": ("pick orders for dispatching", "pack goods"),
+    "packing orders": ("pack goods",),
     # shop floor and hospitality
     "tills": ("operate cash register",),
     "EPOS": ("operate cash register", "operate electronic payment terminals"),
@@ -96,28 +105,54 @@ TRADE_ALIASES: dict[str, tuple[str, ...]] = {
     # UK care training: moving people safely (bed, chair, hoist); "manual handling" is of loads
     "moving and handling": ("transfer patients",),
     "manual handling": ("lift heavy weights",),
+    # a carer helping people wash and dress, the activities of daily living: ESCO's support with
+    # "hygiene, comfort, mobilisation and feeding" (health) and with "eating, mobility, personal
+    # care, ... dressing" (social care); punctuation does not count ("wash, dress" is "wash
+    # dress")
+    "wash and dress": _DAILY_LIVING,
+    "washing and dressing": _DAILY_LIVING,
+    "wash dress": _DAILY_LIVING,
+    "washing dressing": _DAILY_LIVING,
+    "activities of daily living": _DAILY_LIVING,
+    # a care record of what a resident drinks and passes (a fluid balance chart)
+    "fluid chart": _CARE_RECORDS,
+    "fluid charts": _CARE_RECORDS,
+    "fluid balance chart": _CARE_RECORDS,
+    "fluid balance charts": _CARE_RECORDS,
 }
 
 
-# ESCO hidden labels (search terms) that are ordinary words read wrongly in a CV: "care" of
-# *attend to detail* made every care worker's "personal care" attention to detail, and
-# "activity" of *show initiative* any activity. Left out of the skill's views (dense and
-# verbatim); on TECH and HOUSE validation RP@5 and extraction F1 are unchanged to two decimals.
-MISLEADING_HIDDEN_LABELS = frozenset(
+# ESCO alternative and hidden labels that are ordinary words read wrongly in a CV: "care" (hidden)
+# of *attend to detail* made every care worker's "personal care" attention to detail, and
+# "activity" of *show initiative* any activity; "packing" and "engineering" (alternative) of
+# *packaging engineering*, the engineering discipline, made a warehouse packer's "packing
+# orders" and any "BSc in engineering" packaging engineering. Left out of the skill's views
+# (dense and verbatim); the skills' other labels and descriptions stay.
+_PACKAGING_ENGINEERING = "http://data.europa.eu/esco/skill/b8ac179c-4a29-4467-9177-031daf1321d6"
+MISLEADING_LABELS = frozenset(
     {
         ("http://data.europa.eu/esco/skill/83e6510b-ffeb-4aec-959c-4265fd0ff7b7", "care"),
         ("http://data.europa.eu/esco/skill/001115fb-569f-4ee6-8381-c6807ef2527f", "activity"),
+        (_PACKAGING_ENGINEERING, "packing"),
+        (_PACKAGING_ENGINEERING, "engineering"),
     }
 )
 
 
-def hidden_labels(skill: SkillEntry) -> tuple[str, ...]:
-    """The skill's hidden labels less the misleading ones (MISLEADING_HIDDEN_LABELS)."""
+def _kept(skill: SkillEntry, labels: Sequence[str]) -> tuple[str, ...]:
     return tuple(
-        h
-        for h in skill.hidden_labels
-        if (skill.uri, h.strip().lower()) not in MISLEADING_HIDDEN_LABELS
+        label for label in labels if (skill.uri, label.strip().lower()) not in MISLEADING_LABELS
     )
+
+
+def alt_labels(skill: SkillEntry) -> tuple[str, ...]:
+    """The skill's alternative labels less the misleading ones (MISLEADING_LABELS)."""
+    return _kept(skill, skill.alt_labels)
+
+
+def hidden_labels(skill: SkillEntry) -> tuple[str, ...]:
+    """The skill's hidden labels less the misleading ones (MISLEADING_LABELS)."""
+    return _kept(skill, skill.hidden_labels)
 
 
 def tokens(text: str) -> list[tuple[int, int, str]]:
@@ -232,7 +267,7 @@ class AliasMatcher:
 
     def _views(self, s: SkillEntry, hidden: bool, stripped: str) -> list[tuple[str, str]]:
         views = [("preferred", s.preferred_label)]
-        views += [("alternative", a) for a in s.alt_labels]
+        views += [("alternative", a) for a in alt_labels(s)]
         if hidden:
             views += [("hidden", h) for h in hidden_labels(s)]
         if stripped:  # "Java (computer programming)" -> "Java"

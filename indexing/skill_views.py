@@ -9,7 +9,7 @@ from collections.abc import Callable, Sequence
 
 import numpy as np
 
-from indexing.aliases import AliasMatcher, hidden_labels
+from indexing.aliases import AliasMatcher, alt_labels, hidden_labels
 from indexing.encoder import Encoder, normalize_rows
 from indexing.types import Check, SkillEntry, unchecked
 
@@ -24,7 +24,7 @@ class SkillViews:
         texts, owner, kinds = [], [], []
         for row, s in enumerate(skills):
             seen: set[str] = set()
-            views = [("preferred", s.preferred_label)] + [("alternative", a) for a in s.alt_labels]
+            views = [("preferred", s.preferred_label)] + [("alternative", a) for a in alt_labels(s)]
             if use_hidden_labels:
                 views += [("hidden", h) for h in hidden_labels(s)]
             for kind, label in views:

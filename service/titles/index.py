@@ -18,7 +18,7 @@ from indexing.label_index import LabelIndex
 from service.config import Settings
 from service.repo.taxonomy import occupation_title_rows
 from service.titles.memory import MEMORY_FILE, load_memory
-from service.titles.resolver import OccupationInfo, TitleResolver
+from service.titles.resolver import MISLEADING_TITLE_LABELS, OccupationInfo, TitleResolver
 
 log = logging.getLogger("skillmatch")
 
@@ -92,4 +92,10 @@ def build_title_resolver(
             Path(index_dir) / f"title_memory-{key}.faiss",
             batch_size=batch_size,
         )
-    return TitleResolver(labels, info, desc, memory=memory)
+    excluded = frozenset(
+        (r[0], label.lower())
+        for r in rows
+        for label in (r[1], *(r[4] or ()))
+        if (r[5], label.lower()) in MISLEADING_TITLE_LABELS
+    )
+    return TitleResolver(labels, info, desc, memory=memory, excluded=excluded)

@@ -16,7 +16,11 @@ Each occupation found is scored by
   further one.
 The weights were chosen on the development part of the noisy-title set (`skillmatch eval
 titles`). A title equal to an ESCO label always resolves to that label's occupation, a
-preferred label before another occupation's alternative label.
+preferred label before another occupation's alternative label. A supervisor's title that no
+label equals and that resolves only with a warning also takes the exact labels of its
+manager's form ("bar supervisor": "bar manager", `words.NEXT_LEVEL`). Labels that misname a
+title (`MISLEADING_TITLE_LABELS`: ESCO's "ICT manager" of *telecommunications manager*) are not
+searched.
 
 A resolution is `confident` when the best evidence (label or known title) reaches `min_score`
 and the title has a word the vocabulary of labels and known titles knows; otherwise it carries a
@@ -32,10 +36,16 @@ from dataclasses import dataclass
 import numpy as np
 
 from indexing.label_index import LabelIndex
-from service.titles.words import expand_abbreviations, normalise_title, title_words
+from service.titles.words import expand_abbreviations, next_level, normalise_title, title_words
 
 NO_MATCH = "no confident match for this title: pick one of the alternatives"
 LOW_CONFIDENCE = "low confidence: check the role, or pick one of the alternatives"
+# (occupation URI, label) pairs of ESCO labels that name another role than a title written so
+# means: "ICT manager" is an alternative label of *telecommunications manager* only, so "Head of
+# IT" and "IT manager" went there; without it they read as ESCO's ICT managers
+MISLEADING_TITLE_LABELS = frozenset(
+    {("http://data.europa.eu/esco/occupation/3ce4691e-ecea-4278-939e-b89ab01087b8", "ict manager")}
+)
 
 
 @dataclass(frozen=True)
@@ -91,17 +101,26 @@ class TitleResolver:
         config: TitleConfig | None = None,
         *,
         memory=None,
+        excluded: frozenset[tuple[int, str]] = frozenset(),
     ) -> None:
         """`descriptions`: one normalised vector per occupation, in the order of `occupations`
-        (None: no description feature); `memory`: a TitleMemory or None."""
+        (None: no description feature); `memory`: a TitleMemory or None; `excluded`:
+        (occupation id, lowered label) pairs never matched (MISLEADING_TITLE_LABELS)."""
         self.labels = labels
+        self.excluded = excluded
         self.config = config or TitleConfig()
         self.info = {o.id: o for o in occupations}
         self.row = {o.id: i for i, o in enumerate(occupations)}
         self.descriptions = descriptions
         self.memory = memory
         self.words = {
-            o.id: {_stem(w) for lab in o.labels for w in title_words(lab)} for o in occupations
+            o.id: {
+                _stem(w)
+                for lab in o.labels
+                if (o.id, lab.lower()) not in excluded
+                for w in title_words(lab)
+            }
+            for o in occupations
         }
         vocab = set().union(*self.words.values()) if self.words else set()
         if memory is not None:
@@ -121,23 +140,44 @@ class TitleResolver:
         found = self._found(queries, scores, ids)
         known = self.memory.neighbours(vecs[-1:], self.config.memory_k)[0] if self.memory else {}
         ranked = self._rerank(queries[-1], vecs[-1], found, known)[:k]
-        return self._judge(queries[-1], ranked)
+        judged = self._judge(queries[-1], ranked)
+        if judged.warning is None or not self._add_next_level(queries, found):
+            return judged
+        # a doubtful supervisor's title: its manager's exact label decides
+        return self._judge(queries[-1], self._rerank(queries[-1], vecs[-1], found, known)[:k])
 
     def _found(self, queries, scores, ids) -> dict[int, list[tuple[float, str, str]]]:
         """occupation -> (similarity, label, kind) of each label found, over all query forms;
         an exact label counts 1 (preferred labels a hair above alternative ones)."""
         found: dict[int, dict[str, tuple[float, str, str]]] = defaultdict(dict)
         for q, row_s, row_i in zip(queries, scores, ids, strict=True):
-            for lid in self.labels.exact(q):
-                eid, text, kind = self.labels.label(lid)
+            for eid, text, kind in self._exact(q):
                 found[eid][text] = (1.0 + 1e-6 * (kind == "preferred"), text, kind)
             for s, lid in zip(row_s.tolist(), row_i.tolist(), strict=True):
                 if lid < 0:
                     continue
                 eid, text, kind = self.labels.label(lid)
+                if (eid, text.lower()) in self.excluded:
+                    continue
                 if found[eid].get(text, (-2.0,))[0] < s:
                     found[eid][text] = (float(s), text, kind)
-        return {e: sorted(v.values(), reverse=True) for e, v in found.items()}
+        return {e: sorted(v.values(), reverse=True) for e, v in found.items() if v}
+
+    def _exact(self, query: str) -> list[tuple[int, str, str]]:
+        """(occupation id, label, kind) of the labels equal to `query`, less the excluded."""
+        got = (self.labels.label(lid) for lid in self.labels.exact(query))
+        return [(e, t, k) for e, t, k in got if (e, t.lower()) not in self.excluded]
+
+    def _add_next_level(self, queries: list[str], found) -> bool:
+        """A supervisor's title that no label equals takes the exact labels of its manager's
+        form as exact ("bar supervisor": "bar manager" of *restaurant manager*); whether any."""
+        up = next_level(queries[-1])
+        if not up or any(self._exact(q) for q in queries):
+            return False
+        for eid, text, kind in self._exact(up):
+            hits = [(1.0 + 1e-6 * (kind == "preferred"), text, kind)]
+            found[eid] = sorted(hits + found.get(eid, []), reverse=True)
+        return bool(self._exact(up))
 
     def _rerank(self, query: str, qvec, found, known) -> list[TitleCandidate]:
         c = self.config

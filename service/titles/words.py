@@ -141,6 +141,10 @@ def _one_of_paired_forms(text: str) -> str:
 # warehouse, a shop or a contact centre is its supervisor (ESCO: "warehouse supervisor",
 # "customer service supervisor"), as a "head of" is a manager (HEAD_OF).
 LEVEL_SYNONYMS = (("team leader", "supervisor"), ("team lead", "supervisor"))
+# ESCO often names a supervisor's role by its manager's occupation ("bar manager" and "beverage
+# supervisor" are labels of *restaurant manager*): a doubtful title ending in the first word,
+# which no label equals, is also read with the second (`TitleResolver._add_next_level`)
+NEXT_LEVEL = (("supervisor", "manager"),)
 
 
 def expand_abbreviations(title: str) -> str:
@@ -151,3 +155,12 @@ def expand_abbreviations(title: str) -> str:
         if text.endswith(f" {said}"):  # "warehouse team leader"; "team leader" alone stays
             return text[: -len(said)] + meant
     return text
+
+
+def next_level(title: str) -> str:
+    """The title with its closing level word said one level up ("bar supervisor" ->
+    "bar manager", NEXT_LEVEL); "" when it has none or is only that word."""
+    for said, meant in NEXT_LEVEL:
+        if title.endswith(f" {said}"):
+            return title[: -len(said)] + meant
+    return ""

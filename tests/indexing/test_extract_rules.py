@@ -134,11 +134,11 @@ def test_misleading_hidden_labels_are_not_views_of_their_skill():
     """ESCO's hidden label "care" of *attend to detail* read every care worker's "personal
     care" as attention to detail: it is neither embedded nor matched verbatim; the skill's
     other hidden labels, and "care" of another skill, still are."""
-    from indexing.aliases import MISLEADING_HIDDEN_LABELS, hidden_labels
+    from indexing.aliases import MISLEADING_LABELS, hidden_labels
     from indexing.skill_views import SkillViews
 
     uri = "http://data.europa.eu/esco/skill/83e6510b-ffeb-4aec-959c-4265fd0ff7b7"
-    assert (uri, "care") in MISLEADING_HIDDEN_LABELS
+    assert (uri, "care") in MISLEADING_LABELS
     detail = SkillEntry(900, uri, "attend to detail", hidden_labels=("accuracy", "Care"))
     other = SkillEntry(901, "x:other", "provide care", hidden_labels=("care",))
     assert hidden_labels(detail) == ("accuracy",) and hidden_labels(other) == ("care",)
@@ -149,3 +149,70 @@ def test_misleading_hidden_labels_are_not_views_of_their_skill():
     matcher = AliasMatcher([detail, other], hidden=True)
     found = {(h.alias.lower(), h.row) for h in matcher.find("care and accuracy")}
     assert found == {("care", 1), ("accuracy", 0)}
+
+
+def test_misleading_alternative_labels_are_not_views_of_their_skill():
+    """ESCO's alternative labels "packing" and "engineering" of *packaging engineering* read a
+    packer's "packing orders" and any "BSc in engineering" as that discipline: neither is
+    embedded nor matched verbatim; its other labels, and "packing" of another skill, still are."""
+    from indexing.aliases import MISLEADING_LABELS, alt_labels
+    from indexing.skill_views import SkillViews
+
+    uri = "http://data.europa.eu/esco/skill/b8ac179c-4a29-4467-9177-031daf1321d6"
+    assert {(uri, "packing"), (uri, "engineering")} <= MISLEADING_LABELS
+    eng = SkillEntry(
+        900,
+        uri,
+        "packaging engineering",
+        alt_labels=("Packing", "engineering", "packaging production"),
+    )
+    other = SkillEntry(901, "x:pack", "pack goods", alt_labels=("packing",))
+    assert alt_labels(eng) == ("packaging production",) and alt_labels(other) == ("packing",)
+    views = SkillViews([eng, other], use_hidden_labels=True)
+    owned = {(int(views.label_owner[i]), t.lower()) for i, t in enumerate(views.label_texts)}
+    assert (0, "packaging production") in owned and (1, "packing") in owned
+    assert not {t for row, t in owned if row == 0} & {"packing", "engineering"}
+    matcher = AliasMatcher([eng, other], hidden=True)
+    found = {h.row for h in matcher.find("Packing orders; BSc in engineering")}
+    assert found == {1}
+
+
+def test_a_carers_daily_living_and_fluid_charts_read_as_care_skills():
+    """'helping residents wash, dress and eat' and 'recording fluid charts' read nothing right
+    on the real model ('dress bodies', 'hydraulic fluid'): the curated care words name support
+    with daily living and the resident's records, whatever the punctuation between them."""
+    daily = "provide basic support to patients"
+    records = "manage healthcare users' data"
+    skills = [
+        _skill(0, daily, desc="Support patients with activities of daily living."),
+        _skill(1, records, desc="Keep accurate client records."),
+        _skill(2, "dress bodies", desc="Dress deceased persons' bodies."),
+        _skill(3, "hydraulic fluid", desc="Fluids used in hydraulic machines."),
+    ]
+    m = AliasMatcher(skills, curated=TRADE_ALIASES)
+
+    def read(text):
+        return {skills[h.row].preferred_label for h in m.find(text) if h.kind == CURATED}
+
+    assert read("Helping residents wash, dress and eat.") == {daily}
+    assert read("washing and dressing; activities of daily living") == {daily}
+    assert read("Recording food and fluid charts") == {records}
+    assert read("Changed the hydraulic fluid and dressed the window") == set()
+
+
+def test_a_packers_orders_read_as_packing_goods():
+    """'picking and packing orders' read as packaging engineering (ESCO's label 'packing', now
+    left out) and then as packaging knowledge: the curated warehouse words name the work."""
+    skills = [
+        _skill(0, "pack goods", desc="Pack goods by hand in boxes."),
+        _skill(1, "pick orders for dispatching", desc="Pick orders in a warehouse."),
+        _skill(2, "packaging engineering", desc="The processes of packaging products."),
+    ]
+    m = AliasMatcher(skills, curated=TRADE_ALIASES)
+    found = {
+        skills[h.row].preferred_label
+        for h in m.find("Picking and packing orders")
+        if h.kind == CURATED
+    }
+    assert found == {"pack goods", "pick orders for dispatching"}
+    assert not [h for h in m.find("packing the van") if h.kind == CURATED]

@@ -8,7 +8,7 @@ import pytest
 from indexing.encoder import FakeEncoder
 from indexing.label_index import LabelIndex
 from service.titles.resolver import OccupationInfo, TitleConfig, TitleResolver
-from service.titles.words import expand_abbreviations, normalise_title
+from service.titles.words import expand_abbreviations, next_level, normalise_title
 
 OCCUPATIONS = [
     # (id, isco, preferred, alternatives, description)
@@ -164,3 +164,53 @@ def test_the_shipped_memory_holds_no_title_of_the_test_part():
     assert len(rows) > 10_000
     assert all(title_split(t) == "dev" for t, _ in rows)
     assert all(u.startswith("http://data.europa.eu/esco/occupation/") for _, us in rows for u in us)
+
+
+LEVELS = [
+    # (id, isco, preferred, alternatives, description)
+    (30, "1412", "restaurant manager", ["bar manager", "beverage supervisor"], "Runs bars."),
+    (31, "5132", "bartender", ["bar attendant", "barman"], "Serves drinks at a bar."),
+    (32, "1324", "warehouse manager", ["warehouse supervisor"], "Runs a warehouse."),
+    (33, "3122", "production supervisor", ["production lead"], "Supervises production."),
+    (34, "1321", "manufacturing manager", ["production manager"], "Manages production."),
+    (35, "1330", "telecommunications manager", ["ict manager"], "Runs telecom networks."),
+    (36, "1330", "ict operations manager", ["it operations manager"], "Runs ICT operations."),
+    (37, "1321", "operations manager", [], "Runs operations."),
+    (38, "1213", "business manager", ["operations manager"], "Runs a business."),
+]  # fmt: skip
+
+
+def _resolver(excluded=frozenset(), memory=None):
+    enc = FakeEncoder(dim=64)
+    labels = LabelIndex([(i, p, a) for i, _g, p, a, _d in LEVELS], enc)
+    labels.build()
+    info = [OccupationInfo(i, g, (p, *a)) for i, g, p, a, _d in LEVELS]
+    desc = np.asarray(enc.encode_documents([f"{p}: {d}" for _i, _g, p, _a, d in LEVELS]))
+    return TitleResolver(
+        labels, info, desc, TitleConfig(min_score=0.3), memory=memory, excluded=excluded
+    )
+
+
+def test_next_level_says_a_supervisor_as_a_manager():
+    assert next_level("bar supervisor") == "bar manager"
+    assert next_level("supervisor") == ""  # nothing to say one level up
+    assert next_level("bar manager") == ""
+
+
+def test_a_supervisor_no_label_equals_takes_the_exact_label_of_its_manager():
+    r = _resolver()
+    got = r.resolve("bar supervisor")  # a doubtful match without the rule
+    assert got.candidates[0].occupation_id == 30  # "bar manager", not the bartender
+    assert got.candidates[0].exact and got.warning is None
+    assert top(r, "Kitchen Team Leader") != 30  # no "kitchen manager" label: no rule
+    # a supervisor's title that a label equals keeps that label's occupation
+    assert top(r, "warehouse supervisor") == 32
+    assert top(r, "production supervisor") == 33  # not "production manager"
+
+
+def test_an_excluded_label_is_never_matched():
+    assert top(_resolver(), "ICT manager") == 35  # ESCO's label of telecommunications manager
+    r = _resolver(excluded=frozenset({(35, "ict manager")}))
+    got = r.resolve("ICT manager")
+    assert got.candidates[0].occupation_id == 36
+    assert all(c.matched_label.lower() != "ict manager" for c in got.candidates)

@@ -1,6 +1,6 @@
 """Titles people type, resolved on the real model and the full taxonomy as a careers adviser
 would check them (the `real_runtime` fixture of tests/conftest.py): a schedule word ("shift"),
-"Head of X" and "team leader" must not send the title to another trade or level."""
+"Head of X", "team leader" and "supervisor" must not send the title to another trade or level."""
 
 from __future__ import annotations
 
@@ -20,6 +20,13 @@ CASES = [
     ("Head of Marketing", {"marketing manager"}, {"chief executive officer"}),
     ("head of finance", {"financial manager"}, {"financial controller"}),
     ("warehouse team leader", {"warehouse manager"}, {"warehouse worker"}),
+    # ESCO's "ICT manager" belongs to telecommunications manager alone (MISLEADING_TITLE_LABELS)
+    ("Head of IT", {"ICT project manager", "ICT operations manager", "chief information officer"},
+     {"telecommunications manager"}),
+    ("IT manager", {"ICT project manager", "ICT operations manager", "chief information officer"},
+     {"telecommunications manager"}),
+    # a doubtful supervisor ESCO names by its manager's label ("bar manager")
+    ("bar supervisor", {"restaurant manager"}, {"bartender"}),
 ]  # fmt: skip
 
 
