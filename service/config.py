@@ -195,6 +195,7 @@ class Settings(BaseSettings):
         description="...and the most skills of the taxonomy the phrase may read better (-1: "
         "no reading for the role).",
         ge=-1,
+        le=50,
     )
     role_reading_margin: float = Field(
         default=0.25, description="...and how far below the phrase's best reading it may be."

@@ -150,7 +150,16 @@ def _profile_of(pool: Pool, row: int, asked: Collection[int] = ()) -> dict[int, 
     out = _row(pool.rows, row, pool.skills)
     if asked and pool.reading_rows is not None:
         reads = _row(pool.reading_rows, row, pool.reading_skills)
-        out = {**{sid: v for sid, v in reads.items() if sid in asked}, **out}
+        out = _with_readings(out, reads, asked)
+    return out
+
+
+def _with_readings(held: dict[int, float], reads: dict[int, float], asked) -> dict[int, float]:
+    """`held` with the readings of the skills in `asked`, each at the better of the two."""
+    out = dict(held)
+    for sid, v in reads.items():
+        if sid in asked:
+            out[sid] = max(v, out.get(sid, 0.0))
     return out
 
 
@@ -229,9 +238,11 @@ def _match_detail(
     own=None,
 ):
     """Matched skills with evidence, missing essentials, and the plan. `own` is the part of
-    `nb` the candidate can use (the same gap, computed faster)."""
+    `nb` the candidate's held skills can use (the same gap, computed faster; a CV reading for
+    the opening is never a neighbour of another skill)."""
     profile = _held_profile(role, held, evidence, cid)
-    gap = compute_gap(role, profile, own or nb, gap_config(runtime.settings))
+    nb = nb if own is None else own
+    gap = compute_gap(role, profile, nb, gap_config(runtime.settings))
     via_labels = skill_labels(
         session, [it.via_skill_id for it in gap.items if it.via_skill_id], runtime
     )
@@ -292,7 +303,7 @@ def rank_candidates(
     items = []
     for rank, i, held in zip(range(offset + 1, offset + 1 + len(page)), page, helds, strict=True):
         cid = int(pool.ids[i])
-        own = _own_neighbours(held, rev)
+        own = _own_neighbours(_profile_of(pool, int(i)), rev)  # held skills, not readings
         detail = _match_detail(
             runtime, session, role, held, nb, evidence, cid, with_plan=with_plan, own=own
         )
@@ -340,7 +351,7 @@ def rank_openings(
         total = sum(r.weight for r in reqs.values())
         if total <= 0:
             continue
-        mine = {**{sid: reads[sid] for sid in reqs if sid in reads}, **held}
+        mine = _with_readings(held, reads, reqs)
         got = sum(r.weight * best_credit(sid, mine, nb)[0] for sid, r in reqs.items())
         if got / total >= min_coverage:
             scored.append((got / total, pid))
@@ -353,7 +364,7 @@ def rank_openings(
         post = posts[pid]
         reqs = sorted(roles[pid].values(), key=lambda r: (-r.weight, r.label))
         role = RoleProfile(post.title, reqs, f"posting:{pid}")
-        mine = {**{r.skill_id: reads[r.skill_id] for r in reqs if r.skill_id in reads}, **held}
+        mine = _with_readings(held, reads, {r.skill_id for r in reqs})
         detail = _match_detail(
             runtime, session, role, mine, nb, evidence, cand.id, with_plan=with_plan
         )

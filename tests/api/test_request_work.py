@@ -254,8 +254,8 @@ def test_work_past_the_timeout_stops_soon_after_the_503(
         assert len(watched["batches"]) == batches  # no linker batch after the stop
     ended, how = watched["ended"][0]
     assert how == "TimedOut"
-    # The work stops at its next check: at most the batch already begun when the 503 went out
-    # runs on (a race between a passed check and the cancel), never a later one. The wall-clock
+    # The work stops at its next check: at most one batch may begin after the 503 (a check
+    # passed just before the cancel), never a second. The wall-clock
     # bound is loose on purpose: a loaded 2-core CI machine once took 1.03 s to finish that batch;
     # the unbounded work takes many times longer.
     late = [t for t in watched["batches"] if t > answered]

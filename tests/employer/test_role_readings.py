@@ -180,3 +180,53 @@ def test_plain_readings_follow_the_rule_for_every_skill(runtime, monkeypatch, ch
     left = plain_readings(runtime.linker, text, **LOOSE, exclude=some)
     assert some and not left
     assert plain_readings(runtime.linker, text, **{**LOOSE, "max_rank": -1}) == []
+
+
+def test_a_reading_is_never_a_neighbour_of_another_asked_skill(setup, runtime):
+    """A reading counts for the skill it reads, at full credit, and gives no partial credit to
+    another skill the opening asks for, though another candidate holds it (so it is among the
+    pool's neighbours of that skill)."""
+    from service.profiles.neighbours import neighbours
+
+    ess = setup["ess"]
+    ids = [_skill_id(runtime, u) for u in ess]
+    with Session(runtime.engine) as s:
+        pair = next(
+            (
+                (r, o)
+                for r in ids
+                for o in ids
+                if o != r and neighbours(runtime, s, [r], [o]).get(r)
+            ),
+            None,
+        )
+    if pair is None:
+        pytest.skip("no two essential skills of the mini role are neighbours")
+    r, o = pair
+    uri = dict(zip(ids, ess, strict=True))
+    c = setup["c"]
+    opening = {"external_id": "rr-2", "title": "Data scientist", "description": "",
+               "skills": [{"uri": uri[r], "relation": "essential"},
+                          {"uri": uri[o], "relation": "essential"}]}  # fmt: skip
+    post = c.post("/v1/postings", json=opening).json()["items"][0]["id"]
+    assert c.post("/v1/candidates", json={"name": "Hal", "skills": [uri[o]]}).status_code == 201
+    gus = c.post("/v1/candidates", json={"name": "Gus", "skills": []}).json()["id"]
+    with Session(runtime.engine) as s:
+        s.add(CandidateSkill(candidate_id=gus, skill_id=o, confidence=0.6,
+                             source=ROLE_READING_SOURCE, evidence="o"))  # fmt: skip
+        cand = s.get(Candidate, gus)
+        cand.updated_at = datetime.now(UTC)
+        s.add(cand)
+        s.commit()
+    # an opening that asks for r alone first: the pool keeps o among r's neighbours (cached per
+    # pool version), which the second opening, asking for both, then reads
+    only_r = {**opening, "external_id": "rr-3", "skills": opening["skills"][:1]}
+    first = c.post("/v1/postings", json=only_r).json()["items"][0]["id"]
+    assert c.post(f"/v1/openings/{first}/candidates", json={"limit": 5}).status_code == 200
+    r_ = c.post(f"/v1/openings/{post}/candidates", json={"limit": 50})
+    assert r_.status_code == 200, r_.text
+    (item,) = [i for i in r_.json()["items"] if i["candidate"]["id"] == gus]
+    matched = {m["skill_id"]: m for m in item["matched"]}
+    assert o in matched and r not in matched, matched
+    assert r in {m["skill_id"] for m in item["missing_essential"]}
+    assert item["coverage"] == pytest.approx(0.6 / 2, abs=1e-3)  # o read at 0.6, r nothing
