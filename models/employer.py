@@ -191,6 +191,12 @@ class CandidateOut(BaseModel):
     updated_at: str | None = None
     badges: list[CandidateBadgeOut]
     skills: list[CandidateSkillOut]
+    readings: list[CandidateSkillOut] = Field(
+        default_factory=list,
+        description="skills the CV text may also say, read once for any opening (evidence "
+        'source "text:role"): a ranking counts one only where the opening asks for it; not the '
+        "candidate's skills, removable as they are",
+    )
     warnings: list[WarningOut]
 
 

@@ -237,19 +237,14 @@ def candidate_out(session: Session, cand: Candidate, runtime: Runtime | None = N
     badges = repo.candidate_badges(session, candidate_id=cand.id)
     rows = repo.candidate_skill_rows(session, candidate_id=cand.id)
     skills: dict[int, dict] = {}
+    readings: dict[int, dict] = {}  # for a role, not skills the candidate shows: kept apart
     for ev, uri, label in rows:
-        if ev.source == ROLE_SOURCE:  # a reading for a role, not a skill the candidate shows
-            continue
-        entry = skills.setdefault(
+        into = readings if ev.source == ROLE_SOURCE else skills
+        entry = into.setdefault(
             ev.skill_id,
-            {
-                "skill_id": ev.skill_id,
-                "uri": uri,
-                "label": label,
-                "confidence": 0.0,
-                "evidence": [],
-            },
-        )
+            {"skill_id": ev.skill_id, "uri": uri, "label": label, "confidence": 0.0,
+             "evidence": []},
+        )  # fmt: skip
         entry["confidence"] = max(entry["confidence"], ev.confidence)
         entry["evidence"].append(
             {"source": ev.source, "badge_id": ev.badge_id, "confidence": ev.confidence,
@@ -264,6 +259,7 @@ def candidate_out(session: Session, cand: Candidate, runtime: Runtime | None = N
         "updated_at": cand.updated_at.isoformat() if cand.updated_at else None,
         "badges": [badge_out(b) for b in badges],
         "skills": sorted(skills.values(), key=lambda x: (-x["confidence"], x["label"])),
+        "readings": sorted(readings.values(), key=lambda x: (-x["confidence"], x["label"])),
         "warnings": (runtime.extras.get(("candidate_warnings", cand.id), []) if runtime else []),
     }
 

@@ -85,35 +85,54 @@ function quote(ev, badges) {
   return `“${ev.text}”`;
 }
 
-/** A candidate's skills with their evidence, each removable, and a search to add one. */
+/** One skill with its evidence (two kinds at most) and a Remove button. */
+function skillItem(s, detail, name, correct) {
+  const seen = new Set();
+  const kinds = s.evidence
+    .map((ev) => [evidenceKind(ev, detail.badges), quote(ev, detail.badges)])
+    .filter(([k, q]) => !seen.has(k[0] + q) && seen.add(k[0] + q));
+  return h(
+    "li",
+    {},
+    h("span", { class: "chip-label" }, s.label),
+    kinds.slice(0, 2).map(([k, q]) => h("span", { class: "evidence" }, tag(k[0], k[1]), q ? ` ${q}` : "")),
+    h(
+      "button",
+      {
+        type: "button",
+        class: "link-button",
+        onclick: (e) => correct(detail.id, { remove: [s.skill_id] }, `Removed ${s.label}`, e.currentTarget),
+      },
+      "Remove",
+      h("span", { class: "visually-hidden" }, ` ${s.label} from ${name}`),
+    ),
+  );
+}
+
+/** A candidate's skills with their evidence, each removable, the CV's readings for openings
+ *  apart (counted only where an opening asks for them), and a search to add a skill. */
 export function candidateSkills(detail, name, correct) {
   const cid = detail.id;
+  const readings = detail.readings || [];
   const list = h(
     "ul",
     { class: "skill-list cand-skills" },
-    detail.skills.map((s) => {
-      const seen = new Set();
-      const kinds = s.evidence
-        .map((ev) => [evidenceKind(ev, detail.badges), quote(ev, detail.badges)])
-        .filter(([k, q]) => !seen.has(k[0] + q) && seen.add(k[0] + q));
-      return h(
-        "li",
-        {},
-        h("span", { class: "chip-label" }, s.label),
-        kinds.slice(0, 2).map(([k, q]) => h("span", { class: "evidence" }, tag(k[0], k[1]), q ? ` ${q}` : "")),
-        h(
-          "button",
-          { type: "button", class: "link-button", onclick: (e) => correct(cid, { remove: [s.skill_id] }, `Removed ${s.label}`, e.currentTarget) },
-          "Remove",
-          h("span", { class: "visually-hidden" }, ` ${s.label} from ${name}`),
-        ),
-      );
-    }),
+    detail.skills.map((s) => skillItem(s, detail, name, correct)),
   );
   return h(
     "div",
     { class: "cand-skill-editor" },
     detail.skills.length ? list : h("p", { class: "empty" }, "No skills were read for this candidate."),
+    readings.length
+      ? [
+          h("p", { class: "cand-readings-title" }, "Also read from the CV, counted only where an opening asks for them:"),
+          h(
+            "ul",
+            { class: "skill-list cand-readings" },
+            readings.map((s) => skillItem(s, detail, name, correct)),
+          ),
+        ]
+      : null,
     skillPicker(`add-${cid}`, `Add a skill ${name} has`, (hit) =>
       correct(cid, { add: [hit.uri] }, `Added ${hit.preferred_label}`, null),
     ),

@@ -131,6 +131,9 @@ def test_hr_manager_ranks_candidates_for_a_warehouse_team_lead(
     maria.locator("details.cand-skills-box summary").click()
     skills = maria.locator("ul.cand-skills").inner_text()
     assert "from the CV" in skills  # each skill with its evidence
+    # her CV's readings for openings, apart from her skills and removable like them
+    readings = maria.locator("ul.cand-readings").inner_text()
+    assert "plan shifts of employees" in readings and "plan shifts of employees" not in skills
     if "use a warehouse management system" not in skills:
         cid = maria.get_attribute("id").split("-")[1]
         page.fill(f"#add-{cid}-q", "warehouse management system")

@@ -104,12 +104,17 @@ def test_the_candidates_own_skills_do_not_list_readings(setup):
     assert r.status_code == 200, r.text
     shown = {s["skill_id"] for s in r.json()["skills"]}
     assert shown and setup["read"] not in shown and setup["other"] not in shown
+    readings = {s["skill_id"]: s for s in r.json()["readings"]}  # listed apart, with the span
+    assert set(readings) == {setup["read"], setup["other"]}
+    (ev,) = readings[setup["read"]]["evidence"]
+    assert ev["source"] == ROLE_READING_SOURCE and ev["text"] == "I crunch the numbers"
 
 
 def test_a_reading_is_removed_as_any_skill_is(setup):
     cid = setup["ids"]["Dee"]
     r = setup["c"].patch(f"/v1/candidates/{cid}/skills", json={"remove": [setup["read"]]})
     assert r.status_code == 200, r.text
+    assert setup["read"] not in {s["skill_id"] for s in r.json()["readings"]}
     got = _ranked(setup)
     assert got["Dee"]["coverage"] == pytest.approx(got["Eve"]["coverage"])
 
