@@ -102,6 +102,11 @@ def save_candidate(
             f"text has {len(body.text)} characters; the limit is {s.max_text_chars}",
             field="body.text",
         )
+    # the CV's reading first (seconds for a long text), before this session writes: a write
+    # holds SQLite's lock until the commit, and other writers would wait for the linker
+    learner = build_learner(runtime, session, skills=body.skills, text=body.text)
+    text_trust = trust_weights(s, None)["text"]
+    readings = readings_to_store(runtime, body.text, set(learner.evidence), trust=text_trust)
     stored = trust_material(session, tenant_id)
     if candidate_id is None:
         cand = Candidate(tenant_id=tenant_id)
@@ -122,12 +127,11 @@ def save_candidate(
     warnings: list[dict] = []
     for i, doc in enumerate(body.badges):
         _badge(runtime, session, cand.id, i, doc, body, stored, evidence, warnings)
-    learner = build_learner(runtime, session, skills=body.skills, text=body.text)
     for sid, evs in learner.evidence.items():
         evidence[sid].extend(evs)
-    text_trust = trust_weights(s, None)["text"]
-    for ev in readings_to_store(runtime, body.text, set(evidence), trust=text_trust):
-        evidence[ev.skill_id].append(ev)  # counted only where an opening asks for the skill
+    for ev in readings:  # counted only where an opening asks for the skill
+        if ev.skill_id not in evidence:  # (a badge's skill is held: no reading of it)
+            evidence[ev.skill_id].append(ev)
     session.add_all(_evidence_rows(cand.id, evidence))
     session.commit()
     runtime.extras.pop(("candidate_warnings", cand.id), None)
