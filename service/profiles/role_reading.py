@@ -15,7 +15,7 @@ from collections.abc import Collection, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from indexing.role_reading import plain_readings, read_for_skills
+from indexing.role_reading import plain_readings
 from indexing.types import Check, unchecked
 from models.tables import ROLE_READING_SOURCE
 from service.profiles.evidence import Evidence
@@ -39,28 +39,16 @@ def read_for_role(
 ) -> Learner:
     """`learner` with the role's skills that `text` says plainly added as evidence (module
     docstring); the same learner when the text is empty or nothing is added."""
-    s = runtime.settings
-    wanted = [sid for sid in dict.fromkeys(required) if sid not in learner.evidence]
-    if not text or not text.strip() or not wanted or s.role_reading_max_rank < 0:
+    wanted = set(required)
+    if not wanted.difference(learner.evidence):
         return learner
-    readings = read_for_skills(
-        runtime.linker,
-        text,
-        wanted,
-        min_score=s.role_reading_min_score,
-        max_rank=s.role_reading_max_rank,
-        margin=s.role_reading_margin,
-        check=check,
-    )
-    if not readings:
+    found = readings_to_store(runtime, text, learner.evidence, trust=trust, check=check)
+    found = [ev for ev in found if ev.skill_id in wanted]
+    if not found:
         return learner
     evidence = {sid: list(evs) for sid, evs in learner.evidence.items()}
-    for r in readings:
-        ev = r.evidence
-        conf = trust * score_confidence(r.score)
-        evidence[r.skill_id] = [
-            Evidence(r.skill_id, conf, SOURCE, ev.text, ev.start, ev.end, kind="text")
-        ]
+    for ev in found:
+        evidence[ev.skill_id] = [ev]
     profile = profile_of(evidence, learner.profile.held_credentials)
     return replace(learner, profile=profile, evidence=evidence)
 
