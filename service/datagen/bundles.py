@@ -63,14 +63,18 @@ def profile(esco: Esco, code: str) -> FamilyProfile:
                 vec[index[u], j] = OPTIONAL_WEIGHT
         for u in occ.essential:
             vec[index[u], j] = 1.0
-    vec /= np.linalg.norm(vec, axis=1, keepdims=True)
+    w = np.array([weight[u] for u in pool])
+    return FamilyProfile(code, pool, len(ess), w, similarity(esco, pool, vec))
+
+
+def similarity(esco: Esco, pool: list[str], vec: np.ndarray) -> np.ndarray:
+    """pool x pool: cosine of the skills' rows of vec (who needs them) + skill group bonus."""
+    vec = vec / np.maximum(np.linalg.norm(vec, axis=1, keepdims=True), 1e-12)
     groups = np.array([hash_free_id(esco.skills[u].group) for u in pool])
     areas = np.array([hash_free_id(esco.skills[u].area) for u in pool])
     same_group = (groups[:, None] == groups[None, :]) & (groups[:, None] != 0)
     same_area = (areas[:, None] == areas[None, :]) & (areas[:, None] != 0) & ~same_group
-    sim = vec @ vec.T + SAME_GROUP * same_group + SAME_AREA * same_area
-    w = np.array([weight[u] for u in pool])
-    return FamilyProfile(code, pool, len(ess), w, sim)
+    return vec @ vec.T + SAME_GROUP * same_group + SAME_AREA * same_area
 
 
 _IDS: dict[str, int] = {"": 0}
@@ -92,7 +96,7 @@ def family_bundles(
     while todo:
         target = min(rng.choice(SIZES), len(prof.pool))
         done = np.array([u in covered for u in prof.pool])
-        members = _grow(prof, todo[0], done, target)
+        members = grow(prof, todo[0], done, target)
         skills = [prof.pool[i] for i in members]
         covered.update(skills)
         todo = [i for i in todo if prof.pool[i] not in covered]
@@ -101,7 +105,7 @@ def family_bundles(
     return out
 
 
-def _grow(prof: FamilyProfile, seed: int, done: np.ndarray, target: int) -> list[int]:
+def grow(prof: FamilyProfile, seed: int, done: np.ndarray, target: int) -> list[int]:
     """Seed, then the candidate closest on average to the bundle so far, until the target."""
     members = [seed]
     score = prof.sim[seed].copy()
@@ -125,11 +129,14 @@ def _grow(prof: FamilyProfile, seed: int, done: np.ndarray, target: int) -> list
     return members
 
 
-def occupation_bundles(rng: random.Random, esco: Esco, limit: int | None = None) -> list[Bundle]:
-    """All families with essential skills, in ISCO order: every essential skill is bundled.
+def occupation_bundles(
+    rng: random.Random, esco: Esco, limit: int | None = None, covered: set[str] | None = None
+) -> list[Bundle]:
+    """All families with essential skills, in ISCO order: every essential skill not in
+    `covered` (skills bundled already, updated in place) is bundled.
 
     With a limit, families stop being added once that many bundles exist."""
-    covered: set[str] = set()
+    covered = set() if covered is None else covered
     out: list[Bundle] = []
     for code in sorted(esco.families):
         if limit is not None and len(out) >= limit:

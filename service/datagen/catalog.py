@@ -27,6 +27,7 @@ from service.datagen.bundles import Bundle, collection_bundles, occupation_bundl
 from service.datagen.esco import Esco
 from service.datagen.programs import make_programs
 from service.datagen.readme import render_readme
+from service.datagen.shared import shared_bundles
 from service.datagen.titles import make_titles, salient, title_case, topic_phrases
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -271,7 +272,9 @@ def build_catalog(esco_dir: Path, *, seed: int = 7, size: int | None = None) -> 
     rng = random.Random(seed)
     esco = Esco(Path(esco_dir))
     limit = None if size is None else int(size * 0.7) + 1
-    bundles = occupation_bundles(rng, esco, limit)
+    covered: set[str] = set()
+    bundles = shared_bundles(rng, esco, covered, None if limit is None else limit // 5)
+    bundles += occupation_bundles(rng, esco, limit, covered)
     bundles += collection_bundles(rng, esco, 25 if size is None else max(2, size // 100))
     cores = core_specs(rng, bundles)
     specs = cores + intro_badges(rng, cores) + nano_degrees(rng, cores)

@@ -75,6 +75,12 @@ real-looking recommendations, and so that tests have a realistic, reproducible c
 
 ## How it is made
 
+- **Shared skills first.** A skill essential to occupations of ten or more families (ISCO-08
+  unit groups: manage staff, write work-related reports, identify customer's needs; 554 skills)
+  is bundled with the shared skills closest to it (needed by the same families, same ESCO skill
+  group) into short offers of their own (`service/datagen/shared.py`), so a shop manager learns
+  to manage staff from "Staff Management and Supervision Basics", not from a course of another
+  trade that teaches it on the side.
 - **Bundles.** Occupations are grouped into families (ISCO-08 unit groups). Family by family,
   the essential skills that no earlier credential teaches seed a bundle, which grows with its
   nearest neighbours: skills the same occupations need (cosine of their essential/optional
