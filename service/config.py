@@ -158,6 +158,14 @@ class Settings(BaseSettings):
         description="Least gap weight an optional step (one closing no essential skill) adds per "
         "charged hour; never below plan_min_gain_per_hour.",
     )
+    plan_min_focus: float = Field(
+        default=0.35,
+        ge=0,
+        le=1,
+        description="A credential with less than this share of its teaching on the target role "
+        "(service/matching/focus.py) counts only for skills no credential aimed at the role "
+        "teaches as well; 0: off.",
+    )
     plan_unknown_effort: str = Field(
         default="estimate",
         pattern="^(estimate|exclude)$",

@@ -48,6 +48,7 @@ from service.matching import (
     credit_matrix,
     plan,
 )
+from service.matching.focus import option_focus
 from service.profiles.neighbours import neighbours
 from service.profiles.role import role_from_occupation
 from service.recommend.gap import gap_config
@@ -121,13 +122,15 @@ def baseline(runtime, session: Session, move: Move, k: int) -> list[Option]:
 
 def score_move(runtime, session, move: Move, config: PlannerConfig) -> dict | str:
     """Scores of the three plans for one move, or why the move was left out."""
-    args = dict(neighbours=move.nb, lookup=move.lookup)
+    args = dict(
+        neighbours=move.nb, lookup=move.lookup, focus=option_focus(move.gap, move.options, move.nb)
+    )
     t = time.perf_counter()
     greedy = plan(move.gap, move.options, move.limits, config=config, **args)
     greedy_ms = (time.perf_counter() - t) * 1000
     try:
         exact = plan(move.gap, move.options, move.limits, config=config, mode="exact", **args)
-        ceiling = replace(config, min_gain_per_hour=0.0)
+        ceiling = replace(config, min_gain_per_hour=0.0, min_focus=0.0)
         budget = Constraints(max_hours=move.pair.budget_hours)
         reach = plan(move.gap, move.options, budget, config=ceiling, mode="exact", **args)
     except PlanTooLargeError:
@@ -148,14 +151,27 @@ def score_move(runtime, session, move: Move, config: PlannerConfig) -> dict | st
     scores["core"] = score_plan(
         rows["greedy"][core], _hours(chosen["greedy"], core), cols, reachable
     )
+    every = {c.external_id: c for steps in chosen.values() for c in steps}
+    fmap = option_focus(move.gap, list(every.values()), move.nb)
     return {
         "pair": move.pair,
         "scores": scores,
+        "focus": {m: plan_focus(chosen[m], fmap) for m in (*METHODS, "reach")},
         "reachable_share": reachable / max(1e-9, float(cols.weights[cols.essential].sum())),
         "greedy_ms": greedy_ms,
         "unproven": not (exact.optimal and reach.optimal),
         "plans": chosen,
     }
+
+
+def plan_focus(steps: Sequence[Option], focus: dict[str, float]) -> float | None:
+    """The plan's hours-weighted mean focus on the role (service.matching.focus: the share of
+    a step's teaching the role uses); the plain mean when no step states hours; None: no step."""
+    if not steps:
+        return None
+    hours = np.array([c.hours_value for c in steps])
+    f = np.array([focus.get(c.external_id, 0.0) for c in steps])
+    return float(f @ hours / hours.sum()) if hours.sum() > 0 else float(f.mean())
 
 
 def _hours(options: Sequence[Option], keep: Sequence[bool] | None = None) -> list[float]:
@@ -199,6 +215,7 @@ def run_career_change_eval(
         step_overhead_hours=st.plan_step_overhead_hours,
         optional_min_gain_per_hour=st.plan_optional_min_gain_per_hour,
         unknown_effort=st.plan_unknown_effort,
+        min_focus=st.plan_min_focus,
     )
     rows: list[dict] = []
     skipped: Counter[str] = Counter()
@@ -233,6 +250,9 @@ def _report(rows: list[dict], skipped: Counter, st, seed: int, seconds: float) -
     out["baseline"] = figures(by["baseline"])
     out["optimum"] = figures(by["optimum"])
     out["without_optional"] = figures(by["core"])
+    for m, part in (("greedy", out), ("baseline", out["baseline"]), ("optimum", out["optimum"])):
+        values = [r["focus"][m] for r in rows if r["focus"][m] is not None]
+        part["focus"] = round(float(np.mean(values)), 4) if values else None
     halves = {h: [k for k, r in enumerate(rows) if r["pair"].half == h] for h in ("dev", "test")}
     out["halves"] = {  # the greedy plan's figures on each half of the pairs
         h: figures([by["greedy"][k] for k in ks], [opt_hours[k] for k in ks])
@@ -251,6 +271,7 @@ def _report(rows: list[dict], skipped: Counter, st, seed: int, seconds: float) -
         "min_gain_per_hour": st.plan_min_gain_per_hour,
         "step_overhead_hours": st.plan_step_overhead_hours,
         "optional_min_gain_per_hour": st.plan_optional_min_gain_per_hour,
+        "min_focus": st.plan_min_focus,
         "greedy_ms_mean": round(float(np.mean([r["greedy_ms"] for r in rows])), 2),
         "seconds": round(seconds, 1),
         "seed": seed,
@@ -266,6 +287,7 @@ def format_career_change(result: dict) -> str:
         ("relevance", "relevance", ">= 0.95"),
         ("median_steps", "med steps", "<= 6"),
         ("reach_80", "reach 80%", ""),
+        ("focus", "focus", ""),
     )
     head = f"{'':<10}" + "".join(f"{name:>11}" for _, name, _ in keys)
     lines = [
@@ -279,10 +301,10 @@ def format_career_change(result: dict) -> str:
         ("optimum", result["optimum"]),
         ("baseline", result["baseline"]),
     ):
-        cells = "".join(f"{_cell(fig[k]):>11}" for k, _, _ in keys)
+        cells = "".join(f"{_cell(fig.get(k)):>11}" for k, _, _ in keys)
         lines.append(f"{name:<10}{cells}")
     for half, fig in result.get("halves", {}).items():  # the greedy plans of each half
-        cells = "".join(f"{_cell(fig[k]):>11}" for k, _, _ in keys)
+        cells = "".join(f"{_cell(fig.get(k)):>11}" for k, _, _ in keys)
         lines.append(f"{'  ' + half:<10}{cells}")
     lines.append(f"{'goal':<10}" + "".join(f"{g:>11}" for _, _, g in keys))
     lines.append(

@@ -20,6 +20,7 @@ import numpy as np
 from service.matching import stages
 from service.matching.exact import PlanTooLargeError
 from service.matching.explain import explain_step, plan_message, weak_sentence
+from service.matching.focus import prefer_focused
 from service.matching.problem import GAIN_EPS, Problem, build_problem
 from service.matching.reasons import left_out
 from service.matching.types import (
@@ -55,6 +56,7 @@ def plan(
     mode: PlanMode = "greedy",
     config: PlannerConfig | None = None,
     check: Check = unchecked,
+    focus: Mapping[str, float] | None = None,
 ) -> Plan:
     """Plan the credentials that close `gap`.
 
@@ -66,6 +68,9 @@ def plan(
     skills, as for the gap.
     mode "exact" raises PlanTooLargeError beyond config.max_exact_options useful options.
     check: called between steps of the work; it raises to stop it (the exception propagates).
+    focus: external id -> the option's focus on the role (service.matching.focus); with
+    config.min_focus, credentials aimed at other work count only where none aimed at the role
+    teaches as much.
     """
     config = config or PlannerConfig()
     if mode not in ("greedy", "exact"):
@@ -80,6 +85,8 @@ def plan(
         unknown=config.unknown_effort,
         step_hours=config.step_overhead_hours,
     )
+    if focus is not None:
+        pb = prefer_focused(pb, focus, config.min_focus)
     check()
     optimal: bool | None = None
     alts: dict[str, np.ndarray] = {}

@@ -407,7 +407,7 @@ def _closures(
     return closure, direct, valid
 
 
-def _bundle(credits: np.ndarray, closure: list[tuple[int, ...]]) -> np.ndarray:
+def bundle_of(credits: np.ndarray, closure: list[tuple[int, ...]]) -> np.ndarray:
     """Per unit: the max of the credits over the unit and its closure."""
     bundle = credits.copy()
     for i, cl in enumerate(closure):
@@ -470,7 +470,7 @@ def build_problem(
         valid=valid,
         credits=credits,
         via=via,
-        bundle=_bundle(credits, closure),
+        bundle=bundle_of(credits, closure),
         hours=np.fromiter((x.hours_value for x in units), np.float64, len(units)),
         cost=np.fromiter((x.cost_value for x in units), np.float64, len(units)),
         reachable=reachable,

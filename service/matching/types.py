@@ -249,6 +249,8 @@ class PlannerConfig:
     optional_min_gain_per_hour: the floor of an optional step (stage 2), never below
     min_gain_per_hour.
     unknown_effort: how budgets treat hours and costs a credential does not state.
+    min_focus: a credential with less of its teaching on the role (service.matching.focus)
+    counts only for what no credential aimed at the role teaches as well; 0: off.
     """
 
     money_weight: float = 0.1
@@ -257,6 +259,7 @@ class PlannerConfig:
     step_overhead_hours: float = 0.0
     optional_min_gain_per_hour: float = 0.0
     unknown_effort: UnknownEffort = "estimate"
+    min_focus: float = 0.0
     local_search: bool = True
     alternatives: bool = True
     max_exact_options: int = 200

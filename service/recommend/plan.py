@@ -13,6 +13,7 @@ from indexing.types import unchecked
 from models.matching import ConstraintsIn
 from service.deadline import Deadline
 from service.matching import Constraints, PlannerConfig, plan
+from service.matching.focus import option_focus
 from service.profiles.neighbours import neighbours
 
 if TYPE_CHECKING:
@@ -67,6 +68,7 @@ def plan_gap(
         step_overhead_hours=s.plan_step_overhead_hours,
         optional_min_gain_per_hour=s.plan_optional_min_gain_per_hour,
         unknown_effort=s.plan_unknown_effort,
+        min_focus=s.plan_min_focus,
     )
     if constraints.max_steps is None:
         constraints = replace(constraints, max_steps=s.plan_max_steps)
@@ -100,6 +102,7 @@ def plan_gap(
         mode=mode,
         config=config,
         check=check,
+        focus=option_focus(gap, options, nb_c),
     )
     timings["plan"] = time.perf_counter() - t
     return result

@@ -117,6 +117,11 @@ def test_career_change_eval_keys_counts_and_determinism(occupation_catalog, data
     assert all(r["pair"].half in ("dev", "test") for r in rows)
     assert out["optimum"]["hours_ratio_vs_optimum"] == 1.0
     assert 0.0 <= out["relevance"] <= 1.0 and 0.0 <= out["baseline"]["relevance"] <= 1.0
+    for part in (out, out["optimum"], out["baseline"]):  # a plan's hours-weighted focus
+        assert 0.0 <= part["focus"] <= 1.0
+    for r in rows:
+        assert set(r["focus"]) == {"greedy", "optimum", "baseline", "reach"}
+    assert "focus" in format_career_change(out)
     again = run_career_change_eval(occupation_catalog, data_dir, n_pairs=3, seed=7)
 
     def stable(d):

@@ -1,0 +1,103 @@
+"""Credentials aimed at the role first: an option's *focus* is the share of what it teaches that
+the target role uses, and a credential aimed at other work counts only for what no credential
+aimed at the role teaches as well.
+
+A careers adviser does not send a future shop manager to "Cleaning Techniques Basics" for its
+side lessons on ordering supplies when a purchasing course teaches them, even though the cleaning
+badge is shorter: most of its hours go to work the learner is not heading for, and what it
+teaches is taught for that other work. Coverage alone (gain per hour) prefers the short badge.
+
+focus(option) = sum over its skills s of taught(s) x on_role(s) / sum of taught(s), where
+taught(s) is the credit the option gives s (the catalog's weight times link confidence) and
+on_role(s) is 1 for a skill of the role (essential or not, held or not), else the best partial
+credit between s and a skill of the role (`SkillNeighbours`, the same partial credit the gap
+and the plan use), else 0.
+
+`prefer_focused`: an option with focus under `min_focus` keeps its credit for an open skill
+only where no option of higher focus that fits the limits alone (with its prerequisites) gives
+that skill as much credit. So an off-focus course is still planned for a skill only it teaches
+(or teaches better, or within the budget), never displaces one aimed at the role, and of two
+off-focus courses teaching a skill as well, the one closer to the role is kept. Options the
+caller gave no focus for (e.g. prerequisites found by lookup) count as aimed at the role.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
+
+import numpy as np
+
+from service.matching.problem import GAIN_EPS, Problem, bundle_of
+from service.matching.types import Gap, Option, SkillNeighbours
+
+
+def option_focus(
+    gap: Gap, options: Sequence[Option], neighbours: SkillNeighbours | None = None
+) -> dict[str, float]:
+    """External id -> the option's focus on the role of `gap` (module docstring)."""
+    role = {it.skill_id for it in gap.items}
+    near: dict[int, float] = {}
+    for g, row in (neighbours or {}).items():
+        if g in role:
+            for s, credit in row.items():
+                if credit > near.get(s, 0.0):
+                    near[s] = credit
+    out: dict[str, float] = {}
+    for o in options:
+        total = sum(max(0.0, w) for w in o.skills.values())
+        on = sum(
+            max(0.0, w) * (1.0 if s in role else min(1.0, near.get(s, 0.0)))
+            for s, w in o.skills.items()
+        )
+        out[o.external_id] = on / total if total > 0 else 0.0
+    return out
+
+
+def prefer_focused(pb: Problem, focus: Mapping[str, float], min_focus: float) -> Problem:
+    """pb where units of focus under min_focus keep credit only where no unit of higher focus
+    that fits the limits alone gives as much (module docstring); pb itself when none lose any.
+    Units that lose all their credit get a reason in `skipped`."""
+    if min_focus <= 0 or not pb.units:
+        return pb
+    f = np.array([focus.get(u.external_id, 1.0) for u in pb.units])
+    off = f < min_focus
+    if not off.any():
+        return pb
+    fits = (
+        pb.valid
+        & (pb.bundle_hours0 <= pb.max_hours + 1e-9)
+        & (pb.bundle_cost0 <= pb.max_cost + 1e-9)
+        & (pb.bundle_size0 <= pb.max_steps)
+    )
+    best = _best_of_more_focused(pb.bundle, f, fits)
+    lose = off[:, None] & (pb.credits > GAIN_EPS) & (best >= pb.credits - GAIN_EPS)
+    if not lose.any():
+        return pb
+    credits = np.where(lose, 0.0, pb.credits)
+    via = np.where(lose, -1, pb.via)
+    skipped = dict(pb.skipped)
+    for i in np.flatnonzero(lose.any(axis=1) & ~(credits > GAIN_EPS).any(axis=1)):
+        skipped.setdefault(pb.units[i].external_id, _why(float(f[i])))
+    return replace(
+        pb, credits=credits, via=via, bundle=bundle_of(credits, pb.closure), skipped=skipped
+    )
+
+
+def _best_of_more_focused(bundle: np.ndarray, f: np.ndarray, fits: np.ndarray) -> np.ndarray:
+    """Per unit i and skill: the best credit a fitting unit of focus above f[i] gives (a
+    prefix maximum over the fitting units, most focused first)."""
+    rows = np.flatnonzero(fits)
+    rows = rows[np.argsort(-f[rows], kind="stable")]
+    prefix = np.zeros((len(rows) + 1, bundle.shape[1]))
+    if len(rows):
+        prefix[1:] = np.maximum.accumulate(bundle[rows], axis=0)
+    above = np.searchsorted(-f[rows], -f, side="left")  # fitting units of focus > f[i]
+    return prefix[above]
+
+
+def _why(focus: float) -> str:
+    return (
+        f"aimed at other work ({focus:.0%} of what it teaches is used in this role): "
+        "credentials closer to the role teach what it would add as well"
+    )
