@@ -24,7 +24,7 @@ from pathlib import Path
 from models.records import CredentialRecord, Issuer, Prerequisite, SkillRef, record_json
 from service.datagen import offers, text
 from service.datagen.bundles import Bundle, collection_bundles, occupation_bundles
-from service.datagen.esco import Esco
+from service.datagen.esco import COLLECTIONS, Esco
 from service.datagen.programs import make_programs
 from service.datagen.readme import render_readme
 from service.datagen.shared import shared_bundles
@@ -132,7 +132,8 @@ def name(rng: random.Random, esco: Esco, s: Spec, seen: set[str]) -> None:
     audiences = text.SECTOR_TEXT[s.bundle.sector][2]
     s.audience = text.audience_of(label) or rng.choice(audiences)
     audience = title_case(s.audience if len(s.audience.split()) <= 4 else audiences[0])
-    picked = salient([esco.skills[u] for u in s.skills], s.bundle.weight)
+    shared = s.bundle.sector in COLLECTIONS  # shared skills and the collections' offers
+    picked = salient([esco.skills[u] for u in s.skills], s.bundle.weight, named=shared)
     topics = topic_phrases(picked, esco.related) if picked else []
     topics += [f"Core Skills for {audience}", f"Workplace Skills: {audience}"]
     cands = make_titles(rng, s.kind, s.level, topics, audience)

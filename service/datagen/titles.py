@@ -90,9 +90,41 @@ def singular(word: str) -> str:
     return word[:-1]
 
 
-def phrase(s: Skill) -> str | None:
-    """The skill as a short title phrase (title case), or None when it makes no good title."""
+# Everyday skills whose labels the rules below cannot turn into a title phrase (a bare verb, a
+# manner, a preposition after the verb): what a course about them is called.
+NAMED = {
+    "troubleshoot": "Troubleshooting", "listen actively": "Active Listening",
+    "think critically": "Critical Thinking", "think analytically": "Analytical Thinking",
+    "think creatively": "Creative Thinking", "think holistically": "Holistic Thinking",
+    "create solutions to problems": "Problem Solving",
+    "address problems critically": "Critical Problem Analysis",
+    "adapt to changing situations": "Adaptability", "accept own accountability": "Accountability",
+    "meet deadlines": "Deadline Management", "follow work schedule": "Work Scheduling",
+    "assist customers": "Customer Assistance", "relate empathetically": "Empathy",
+    "cooperate with colleagues": "Teamwork", "liaise with colleagues": "Working with Colleagues",
+    "liaise with managers": "Working with Managers", "work ergonomically": "Ergonomics",
+    "work with respect for own safety": "Personal Safety at Work",
+    "perform multiple tasks at the same time": "Multitasking",
+    "present reports": "Report Presentation", "read standard blueprints": "Blueprint Reading",
+    "read engineering drawings": "Engineering Drawings", "process data": "Data Processing",
+    "memorise information": "Memory Techniques", "lead a team": "Team Leadership",
+    "resolve equipment malfunctions": "Equipment Fault Finding",
+    "consider economic criteria in decision making": "Economic Decision Making",
+    "communicate with customers": "Customer Communication",
+    "empathise with the healthcare user": "Empathy in Health Care",
+    "interact with healthcare users": "Working with Patients",
+    "work in multidisciplinary health teams": "Multidisciplinary Health Teams",
+    "finish project within budget": "Project Budget Control",
+}  # fmt: skip
+
+
+def phrase(s: Skill, named: bool = False) -> str | None:
+    """The skill as a short title phrase (title case), or None when it makes no good title.
+    named: everyday skills get their NAMED phrase (offers of shared skills only: elsewhere such a
+    skill is a side lesson and would crowd the trade's own topic out of the title)."""
     label = s.label.strip()
+    if named and label.lower() in NAMED:
+        return NAMED[label.lower()]
     if _BAD.search(label) or len(label) > 42:
         return None
     if s.kind == "knowledge":
@@ -136,11 +168,13 @@ def is_tool(s: Skill, text: str) -> bool:
     return s.kind == "knowledge" or s.label.lower().startswith(("use ", "utilise ", "apply "))
 
 
-def salient(skills: list[Skill], weight: dict[str, float]) -> list[tuple[Skill, str]]:
+def salient(
+    skills: list[Skill], weight: dict[str, float], named: bool = False
+) -> list[tuple[Skill, str]]:
     """(skill, phrase) pairs, most salient first: central to the family, specific, short."""
     scored = []
     for i, s in enumerate(skills):
-        text = phrase(s)
+        text = phrase(s, named)
         if not text:
             continue
         spec = REUSE_ORDER.get(s.reuse, 1) / 3

@@ -7,6 +7,7 @@ from __future__ import annotations
 import csv
 import gzip
 import random
+import re
 from collections import defaultdict
 
 import pytest
@@ -32,6 +33,11 @@ def _families_needing() -> dict[str, set[str]]:
 @pytest.fixture(scope="module")
 def esco():
     return Esco(ESCO)
+
+
+@pytest.fixture(scope="module")
+def cat():
+    return build_catalog(ESCO)
 
 
 @pytest.fixture(scope="module")
@@ -66,8 +72,7 @@ def test_covered_skills_are_left_to_the_families(esco):
     assert covered >= {u for b in out for u in b.skills}  # updated in place
 
 
-def test_the_catalog_teaches_each_shared_skill_in_a_credential_made_for_shared_skills():
-    cat = build_catalog(ESCO)
+def test_the_catalog_teaches_each_shared_skill_in_a_credential_made_for_shared_skills(cat):
     need = _families_needing()
     shared = {u for u, fams in need.items() if len(fams) >= SHARED_FAMILIES}
     focused: set[str] = set()
@@ -76,3 +81,16 @@ def test_the_catalog_teaches_each_shared_skill_in_a_credential_made_for_shared_s
         if r.kind != "stackable_program" and all(u in shared for u in uris):
             focused.update(uris)
     assert len(focused & shared) >= 0.95 * len(shared)
+
+
+def test_offers_of_everyday_skills_are_named_for_them_not_core_skills(esco, cat):
+    from service.datagen.titles import phrase
+
+    troubleshoot = next(s for s in esco.skills.values() if s.label == "troubleshoot")
+    assert phrase(troubleshoot, named=True) == "Troubleshooting"
+    assert phrase(troubleshoot) is None  # elsewhere a side lesson: not a title phrase
+    shared = [r for r in cat.records if cat.sectors[r.external_id] == "transversal"]
+    fallback = [r for r in shared if re.search(r"Core Skills for|Workplace Skills", r.title)]
+    assert len(shared) > 150 and len(fallback) <= 0.05 * len(shared)
+    titles = {r.title for r in shared}
+    assert any(t.startswith("Troubleshooting") or " Troubleshooting" in t for t in titles)
