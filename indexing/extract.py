@@ -84,6 +84,9 @@ def extract(
         a: not cfg.technology_gate or linker.gate.has_cues(s.text, sent_hits[a])
         for a, s in sentences.items()
     }
+    places_of = {
+        a: [(a + lo, a + hi) for lo, hi in place_spans(s.text)] for a, s in sentences.items()
+    }
     lexicals = [_within(sent_hits[s.start], p.start - s.start, p.end - s.start) for s, p in pairs]
     scored_all = score_pairs(linker, pairs, lexicals, check)
     mask = linker.source_mask(sources)
@@ -101,7 +104,7 @@ def extract(
         kept = keep_in_unit(cfg, score, scored.lexical, whole, min_score, agreed[sent.start])
         lex = scored.lexical.values()
         owned = [(sent.start + h.start, sent.start + h.end) for h in lex if h.kind == CURATED]
-        places = [(sent.start + a, sent.start + b) for a, b in place_spans(sent.text)]
+        places = places_of[sent.start]
         for row, value in kept.items():
             hit = scored.lexical.get(row)
             if hit is not None:  # offsets in the sentence
