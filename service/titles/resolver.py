@@ -21,8 +21,7 @@ one of whose ESCO labels the title equals, first the one a known title equal to 
 then the one whose preferred label it is, then those with an alternative label ("operations
 manager" is *operations manager*'s preferred label and an alternative label of six others); then
 an occupation a known title equal to the title names ("kitchen supervisor"). A supervisor's title
-that no
-label equals and that resolves only with a warning also takes the exact labels of its
+that no label equals and that resolves only with a warning also takes the exact labels of its
 manager's form ("bar supervisor": "bar manager", `words.NEXT_LEVEL`). Labels that misname a
 title (`MISLEADING_TITLE_LABELS`: ESCO's "ICT manager" of *telecommunications manager*) are not
 searched; known titles that misname one (`curated.MISLEADING_KNOWN_TITLES`) are left out of the
