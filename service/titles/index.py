@@ -17,7 +17,7 @@ from indexing.encoder import Encoder
 from indexing.label_index import LabelIndex
 from service.config import Settings
 from service.repo.taxonomy import occupation_title_rows
-from service.titles.curated import CURATED_TITLES, MISLEADING_KNOWN_TITLES
+from service.titles.curated import CURATED_TITLES
 from service.titles.memory import MEMORY_FILE, load_memory
 from service.titles.resolver import MISLEADING_TITLE_LABELS, OccupationInfo, TitleResolver
 
@@ -90,8 +90,6 @@ def build_title_resolver(
         memory = load_memory(
             tsv, id_of, enc, Path(index_dir) / f"title_memory-{key}.faiss", batch_size=batch_size
         )
-    if memory is not None:
-        memory.drop({(t, id_of[u]) for t, u in MISLEADING_KNOWN_TITLES if u in id_of})
     curated = {
         title: [id_of[u] for u in uris if u in id_of] for title, uris in CURATED_TITLES.items()
     }

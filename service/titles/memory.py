@@ -106,14 +106,6 @@ class TitleMemory:
     def __len__(self) -> int:
         return len(self.titles)
 
-    def drop(self, pairs: set[tuple[str, int]]) -> None:
-        """Stop each (lowered title, occupation id) pair speaking for its occupation; the title
-        stays (its vector too), for the occupations it still names."""
-        self.occupations = [
-            tuple(o for o in occ if (t.lower(), o) not in pairs)
-            for t, occ in zip(self.titles, self.occupations, strict=True)
-        ]
-
     def neighbours(self, vectors: np.ndarray, k: int) -> list[dict[int, list[tuple[float, str]]]]:
         """Per query vector: occupation id -> (similarity, title) of its titles among the k
         nearest, best first."""

@@ -17,15 +17,14 @@ Each occupation found is scored by
 The weights were chosen on the development part of the noisy-title set (`skillmatch eval
 titles`). Before the scores, the evidence that the title *is* an occupation's name ranks it
 (`_tier`): a curated title (`curated.CURATED_TITLES`: "care assistant") first; then an occupation
-one of whose ESCO labels the title equals, first the one a known title equal to it also names,
-then the one whose preferred label it is, then those with an alternative label ("operations
-manager" is *operations manager*'s preferred label and an alternative label of six others); then
-an occupation a known title equal to the title names ("kitchen supervisor"). A supervisor's title
+one of whose ESCO labels the title equals. When the title is an alternative label of several
+occupations ("operations manager" is *operations manager*'s preferred label and an alternative
+label of six others), the one a known title equal to it names comes first, then the one whose
+preferred label it is, then the others. A supervisor's title
 that no label equals and that resolves only with a warning also takes the exact labels of its
 manager's form ("bar supervisor": "bar manager", `words.NEXT_LEVEL`). Labels that misname a
 title (`MISLEADING_TITLE_LABELS`: ESCO's "ICT manager" of *telecommunications manager*) are not
-searched; known titles that misname one (`curated.MISLEADING_KNOWN_TITLES`) are left out of the
-memory's answer (`service/titles/index.py`).
+searched.
 
 A resolution is `confident` when the best evidence (label or known title) reaches `min_score`
 and the title has a word the vocabulary of labels and known titles knows; otherwise it carries a
@@ -98,15 +97,18 @@ def _stem(word: str) -> str:
     return word[:-1] if len(word) > 3 and word.endswith("s") else word
 
 
-def _tier(candidate: TitleCandidate, near, queries: Sequence[str]) -> int:
-    """How plainly the title names the candidate, before any score (module docstring): 1 an
-    exact label that a known title equal to the title confirms, 2 an exact preferred label,
-    3 an exact alternative label, 4 a known title equal to the title, 5 nothing exact (0, a
-    curated title, is given by the caller)."""
-    known = bool(near) and any(normalise_title(t) in queries for _, t in near)
-    if candidate.exact:
-        return 1 if known else 2 if candidate.label_kind == "preferred" else 3
-    return 4 if known else 5
+def _tier(candidate: TitleCandidate, near, queries: Sequence[str], shared: bool) -> int:
+    """How plainly the title names the candidate, before any score (module docstring): 4 an
+    exact label, 5 nothing exact (0, a curated title, is given by the caller). When the title
+    is an alternative label of several occupations (`shared`), an exact label is 1 when a known
+    title equal to the title confirms it, 2 when it is preferred, 3 when alternative."""
+    if not candidate.exact:
+        return 5
+    if not shared:
+        return 4
+    if near and any(normalise_title(t) in queries for _, t in near):
+        return 1
+    return 2 if candidate.label_kind == "preferred" else 3
 
 
 class TitleResolver:
@@ -211,6 +213,8 @@ class TitleResolver:
             mass[self._isco(eid)] += float(np.exp(10 * min(hits[0][0], 1.0)))
         total = sum(mass.values()) or 1.0
         curated = {e for q in queries for e in self.curated.get(q, ())}
+        alternative = [h[0] for h in found.values() if h[0][0] >= 1.0 and h[0][2] != "preferred"]
+        shared = len(alternative) >= 2  # an alternative label of several occupations
         out = []
         for eid in set(found) | set(known) | curated:
             hits = found.get(eid) or [(label_floor, "", "alternative")]
@@ -227,7 +231,7 @@ class TitleResolver:
                 out.append(TitleCandidate(eid, score, 1.0, query, "curated title", True, 0))
                 continue
             candidate = self._candidate(eid, score, hits[0], near)
-            out.append(replace(candidate, tier=_tier(candidate, near, queries)))
+            out.append(replace(candidate, tier=_tier(candidate, near, queries, shared)))
         # a title equal to a name of an occupation names it, whatever else is near (`_tier`)
         out.sort(key=lambda t: (t.tier, -t.score, t.label_kind != "preferred"))
         return out

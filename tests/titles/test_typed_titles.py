@@ -75,3 +75,12 @@ def test_a_job_named_in_a_cv_line_reads_as_its_own_occupation(real_runtime):
             real_runtime, s, "Healthcare assistant on a busy ward", evidence, trust=0.6
         )
     assert [j.title for j in read] == ["healthcare assistant"]
+
+
+@pytest.mark.slow
+def test_every_curated_title_names_an_occupation_of_the_taxonomy(real_runtime):
+    from service.titles.curated import CURATED_TITLES
+
+    with Session(real_runtime.engine) as s:
+        uris = set(s.execute(select(Occupation.uri)).scalars())
+    assert not {t: u for t, us in CURATED_TITLES.items() for u in us if u not in uris}
