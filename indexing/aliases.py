@@ -66,6 +66,7 @@ _DAILY_LIVING = (
     "encourage social service users to preserve their independence in their daily activities",
 )
 _CARE_RECORDS = ("manage healthcare users' data",)
+_LOADING = ("load products for dispatch", "load cargo")
 TRADE_ALIASES: dict[str, tuple[str, ...]] = {
     # driving and warehouse
     "HGV": _HEAVY_GOODS,
@@ -82,6 +83,20 @@ TRADE_ALIASES: dict[str, tuple[str, ...]] = {
     "picking and packing": ("pick orders for dispatching", "pack goods"),
     "pick and pack": ("pick orders for dispatching", "pack goods"),
     "packing orders": ("pack goods",),
+    "picking orders": ("pick orders for dispatching",),
+    "pick orders": ("pick orders for dispatching",),
+    # loading a vehicle with the goods it takes (not driving it: "lorries" alone read as
+    # "manoeuvre heavy trucks")
+    "loading lorries": _LOADING,
+    "loading vans": _LOADING,
+    "loading trucks": _LOADING,
+    "load lorries": _LOADING,
+    "loading and unloading lorries": _LOADING,
+    # ordering a shop's or salon's stock from its suppliers (ESCO's "order stock" is a label of
+    # "arrange ordering of products for customers")
+    "ordering stock": ("order supplies",),
+    "stock ordering": ("order supplies",),
+    "order stock": ("order supplies",),
     # shop floor and hospitality
     "tills": ("operate cash register",),
     "EPOS": ("operate cash register", "operate electronic payment terminals"),
@@ -90,6 +105,13 @@ TRADE_ALIASES: dict[str, tuple[str, ...]] = {
     "rotas": _SHIFTS,
     "rostering": _SHIFTS,
     "diary management": ("administer appointments",),  # a PA's or receptionist's diary
+    "answering phones": ("answer incoming calls",),
+    "answering the phone": ("answer incoming calls",),
+    "answering the phones": ("answer incoming calls",),
+    "answering calls": ("answer incoming calls",),
+    # a barista's coffee is made for customers, not roasted
+    "making coffee": ("prepare hot drinks", "prepare specialised coffee"),
+    "making coffees": ("prepare hot drinks", "prepare specialised coffee"),
     # trades and safety
     "rewiring": ("repair wiring",),
     "rewire": ("repair wiring",),
@@ -122,6 +144,36 @@ TRADE_ALIASES: dict[str, tuple[str, ...]] = {
 }
 
 
+# Workplaces a CV names, whose words name no skill there: "nursing" of "a nursing home" is no
+# nursing care, "surgery" of "a GP surgery" (a UK doctors' practice) no surgery. Extraction
+# reads no skill from their words (`place_spans`, `indexing.extract`).
+PLACES = (
+    "nursing home",
+    "nursing homes",
+    "care home",
+    "care homes",
+    "GP surgery",
+    "GP surgeries",
+    "doctors surgery",
+    "doctor's surgery",
+    "doctors' surgery",
+    "dental surgery",
+)
+
+
+def place_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each workplace of PLACES written in `text` (case and punctuation between
+    words do not count)."""
+    toks = tokens(text)
+    out = []
+    for key in {span_key(p) for p in PLACES}:
+        n = len(key)
+        for i in range(len(toks) - n + 1):
+            if tuple(t for _, _, t in toks[i : i + n]) == key:
+                out.append((toks[i][0], toks[i + n - 1][1]))
+    return out
+
+
 # ESCO alternative and hidden labels that are ordinary words read wrongly in a CV: "care" (hidden)
 # of *attend to detail* made every care worker's "personal care" attention to detail, and
 # "activity" of *show initiative* any activity; "packing" and "engineering" (alternative) of
@@ -135,6 +187,8 @@ MISLEADING_LABELS = frozenset(
         ("http://data.europa.eu/esco/skill/001115fb-569f-4ee6-8381-c6807ef2527f", "activity"),
         (_PACKAGING_ENGINEERING, "packing"),
         (_PACKAGING_ENGINEERING, "engineering"),
+        # "data" of *statistics*: an office's "data entry" is no statistics
+        ("http://data.europa.eu/esco/skill/7ee4c2ea-b349-4bd2-81a3-ec31475d4833", "data"),
     }
 )
 
@@ -184,6 +238,7 @@ class AliasHit:
     n_words: int
     ambiguity: int  # how many skills share this alias
     ambiguous: bool = False  # the alias alone reads as something else (module docstring)
+    context: str = ""  # a curated alias that counts only in this context (context_aliases)
 
 
 @dataclass(frozen=True)
@@ -192,6 +247,7 @@ class _Alias:
     kind: str
     case: int
     ambiguous: bool
+    context: str = ""
 
 
 class AliasMatcher:
@@ -206,9 +262,11 @@ class AliasMatcher:
         vocabulary: Iterable[str] = (),
         by_source: bool = True,
         curated: Mapping[str, Sequence[str]] | None = None,
+        contexts: Mapping[str, str] | None = None,
     ):
         """`curated`: alias -> preferred labels of the skills it names (TRADE_ALIASES); a label
-        that is no skill here is skipped (a subset of the taxonomy)."""
+        that is no skill here is skipped (a subset of the taxonomy). `contexts`: curated alias
+        -> the context its hits carry (`indexing.context_aliases`; the caller checks it)."""
         self._table: dict[tuple[str, ...], dict[int, _Alias]] = {}
         self._source = [s.source for s in skills]
         self.by_source = by_source
@@ -236,10 +294,10 @@ class AliasMatcher:
                 if row not in per_skill:  # keep the first (preferred before alternative)
                     per_skill[row] = _Alias(alias, kind, case, ambiguous)
                 self.max_words = max(self.max_words, len(key))
-        self._add_curated(skills, curated or {})
+        self._add_curated(skills, curated or {}, contexts or {})
         self.max_words = min(self.max_words, 12)
 
-    def _add_curated(self, skills: Sequence[SkillEntry], curated: Mapping[str, Sequence[str]]):
+    def _add_curated(self, skills, curated: Mapping[str, Sequence[str]], contexts: Mapping):
         """Curated aliases (kind CURATED), after the taxonomy's own: a skill that has the alias
         as a label keeps its label."""
         rows: dict[str, list[int]] = {}
@@ -250,7 +308,9 @@ class AliasMatcher:
             case = _CASE_ACRONYM if is_acronym(alias) else _CASE_ANY
             for row in (r for label in labels for r in rows.get(label, ())):
                 per_skill = self._table.setdefault(key, {})
-                per_skill.setdefault(row, _Alias(alias, CURATED, case, False))
+                per_skill.setdefault(
+                    row, _Alias(alias, CURATED, case, False, contexts.get(alias, ""))
+                )
                 self.max_words = max(self.max_words, len(key))
 
     def _shared(self, row: int, per_skill: dict[int, _Alias]) -> int:
@@ -310,6 +370,7 @@ class AliasMatcher:
                                 n,
                                 self._shared(row, per_skill),
                                 a.ambiguous,
+                                a.context,
                             )
                         )
         return hits
@@ -329,6 +390,7 @@ class AliasMatcher:
                 len(key),
                 self._shared(row, per_skill),
                 a.ambiguous,
+                a.context,
             )
             for row, a in per_skill.items()
             if _case_ok(a, stripped)

@@ -19,8 +19,12 @@ exceptions to the floors: *agreement*, a phrase's best `extract_agree_per_phrase
 also kept from `extract_agree_min_score` when the whole sentence, read among all skills, ranks
 them among its best `extract_agree_sentence_rank` (the sentence confirms what the phrase reads:
 "dressing" in a carer's line is "assist with dressing"); and a *curated trade word*
-(`indexing.aliases.TRADE_ALIASES`: "HGV", "tills", "rotas") names its skills, which are kept
-at least at the unit's floor. Per skill:
+(`indexing.aliases.TRADE_ALIASES`: "HGV", "tills", "rotas"; and the words of a context,
+`indexing.context_aliases`: "scanner" in a warehouse line) names its skills, which are kept
+at least at the unit's floor, and owns its words: a skill read only from an n-gram inside it
+(not named there) is not kept ("lorries" of "loading lorries" is no "manoeuvre heavy trucks").
+A workplace's words (`indexing.aliases.PLACES`: "nursing home", "GP surgery") name no skill.
+Per skill:
 the best unit score plus `extract_repeat_bonus` per further supporting unit, and the evidence
 spans (offsets into `text`, best first): the alias written there, else the n-gram or unit that
 matched best.
@@ -33,7 +37,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from indexing.aliases import CURATED, AliasHit
+from indexing.aliases import CURATED, AliasHit, place_spans
 from indexing.ranking import Scored
 from indexing.span_vectors import sentence_pieces
 from indexing.text import Span, is_heading, ngrams, split_phrases, split_sentences
@@ -80,6 +84,9 @@ def extract(
         a: not cfg.technology_gate or linker.gate.has_cues(s.text, sent_hits[a])
         for a, s in sentences.items()
     }
+    places_of = {
+        a: [(a + lo, a + hi) for lo, hi in place_spans(s.text)] for a, s in sentences.items()
+    }
     lexicals = [_within(sent_hits[s.start], p.start - s.start, p.end - s.start) for s, p in pairs]
     scored_all = score_pairs(linker, pairs, lexicals, check)
     mask = linker.source_mask(sources)
@@ -95,13 +102,20 @@ def extract(
         if cfg.technology_gate and blocked is not None:
             score = np.where(blocked, -np.inf, score)
         kept = keep_in_unit(cfg, score, scored.lexical, whole, min_score, agreed[sent.start])
+        lex = scored.lexical.values()
+        owned = [(sent.start + h.start, sent.start + h.end) for h in lex if h.kind == CURATED]
+        places = places_of[sent.start]
         for row, value in kept.items():
             hit = scored.lexical.get(row)
             if hit is not None:  # offsets in the sentence
                 a, b = sent.start + hit.start, sent.start + hit.end
+                if any(lo <= a and b <= hi for lo, hi in places):
+                    continue  # a workplace's words name no skill ("nursing home")
             else:
                 sp = scored.spans[scored.best_span(row)]
                 a, b = unit.start + sp.start, unit.start + sp.end
+                if any(lo <= a and b <= hi for lo, hi in owned + places):
+                    continue  # read from a curated word or a workplace alone
             entry = found.setdefault(row, {"best": -np.inf, "match": None, "evidence": []})
             if value > entry["best"]:
                 entry["best"], entry["match"] = value, linker.match(row, scored)

@@ -39,7 +39,8 @@ from collections.abc import Callable, Iterable, Sequence
 
 import numpy as np
 
-from indexing.aliases import TRADE_ALIASES, AliasHit, AliasMatcher, span_key
+from indexing.aliases import AliasHit, AliasMatcher, span_key
+from indexing.context_aliases import alias_contexts, curated_aliases, has_context
 from indexing.encoder import Encoder
 from indexing.linker_config import LinkerConfig
 from indexing.query_cache import QueryCache
@@ -79,7 +80,8 @@ class SkillLinker:
             hidden=self.config.use_hidden_labels,
             vocabulary=vocabulary,
             by_source=self.config.alias_ambiguity_by_source,
-            curated=TRADE_ALIASES if self.config.curated_aliases else None,
+            curated=curated_aliases() if self.config.curated_aliases else None,
+            contexts=alias_contexts(),
         )
         self._key_labels = self.views.labels_by_key(self._matcher)
         self.gate = TechnologyGate(self.skills)
@@ -290,9 +292,10 @@ class SkillLinker:
         return self._short.vectors(texts, self.config.extract_short_precision, check)
 
     def lexical(self, text: str) -> dict[int, AliasHit]:
-        """Skill row -> its best alias found verbatim in `text` (longest, then least shared)."""
+        """Skill row -> its best alias found verbatim in `text` (longest, then least shared); a
+        curated word of a context counts only where `text` has its context."""
         lexical: dict[int, AliasHit] = {}
-        for hit in self._matcher.find(text):
+        for hit in (h for h in self._matcher.find(text) if has_context(text, h.context)):
             prev = lexical.get(hit.row)
             if prev is None or (hit.n_words, -hit.ambiguity) > (prev.n_words, -prev.ambiguity):
                 lexical[hit.row] = hit

@@ -17,6 +17,7 @@ from indexing.encoder import Encoder
 from indexing.label_index import LabelIndex
 from service.config import Settings
 from service.repo.taxonomy import occupation_title_rows
+from service.titles.curated import CURATED_TITLES
 from service.titles.memory import MEMORY_FILE, load_memory
 from service.titles.resolver import MISLEADING_TITLE_LABELS, OccupationInfo, TitleResolver
 
@@ -82,20 +83,20 @@ def build_title_resolver(
         [(r[0], r[1], r[2] or "") for r in rows], enc, index_dir, batch_size=batch_size
     )
     tsv = Path(data_dir) / MEMORY_FILE
+    id_of = {r[5]: r[0] for r in rows}
     memory = None
     if tsv.exists():
         key = hashlib.sha256(tsv.read_bytes()).hexdigest()[:16]
         memory = load_memory(
-            tsv,
-            {r[5]: r[0] for r in rows},
-            enc,
-            Path(index_dir) / f"title_memory-{key}.faiss",
-            batch_size=batch_size,
+            tsv, id_of, enc, Path(index_dir) / f"title_memory-{key}.faiss", batch_size=batch_size
         )
+    curated = {
+        title: [id_of[u] for u in uris if u in id_of] for title, uris in CURATED_TITLES.items()
+    }
     excluded = frozenset(
         (r[0], label.lower())
         for r in rows
         for label in (r[1], *(r[4] or ()))
         if (r[5], label.lower()) in MISLEADING_TITLE_LABELS
     )
-    return TitleResolver(labels, info, desc, memory=memory, excluded=excluded)
+    return TitleResolver(labels, info, desc, memory=memory, excluded=excluded, curated=curated)

@@ -15,9 +15,13 @@ Each occupation found is scored by
 - `memory`: the best similarity of its known titles among the nearest, plus a small vote per
   further one.
 The weights were chosen on the development part of the noisy-title set (`skillmatch eval
-titles`). A title equal to an ESCO label always resolves to that label's occupation, a
-preferred label before another occupation's alternative label. A supervisor's title that no
-label equals and that resolves only with a warning also takes the exact labels of its
+titles`). Before the scores, the evidence that the title *is* an occupation's name ranks it
+(`_tier`): a curated title (`curated.CURATED_TITLES`: "care assistant") first; then an occupation
+one of whose ESCO labels the title equals. When the title is an alternative label of several
+occupations ("operations manager" is *operations manager*'s preferred label and an alternative
+label of six others), the one a known title equal to it names comes first, then the one whose
+preferred label it is, then the others. A supervisor's title
+that no label equals and that resolves only with a warning also takes the exact labels of its
 manager's form ("bar supervisor": "bar manager", `words.NEXT_LEVEL`). Labels that misname a
 title (`MISLEADING_TITLE_LABELS`: ESCO's "ICT manager" of *telecommunications manager*) are not
 searched.
@@ -30,8 +34,8 @@ warning and the alternatives, and callers must not plan for it.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -76,8 +80,9 @@ class TitleCandidate:
     score: float  # the ranking score
     label_score: float  # similarity of the best label or known title (1: exact label)
     matched_label: str
-    label_kind: str  # "preferred" | "alternative" | "known title"
-    exact: bool = False  # the title equals one of its ESCO labels
+    label_kind: str  # "preferred" | "alternative" | "known title" | "curated title"
+    exact: bool = False  # the title equals one of its ESCO labels (or a curated title)
+    tier: int = 5  # how plainly the title names it, before the score (`_tier`; 0 first)
 
 
 @dataclass(frozen=True)
@@ -92,6 +97,20 @@ def _stem(word: str) -> str:
     return word[:-1] if len(word) > 3 and word.endswith("s") else word
 
 
+def _tier(candidate: TitleCandidate, near, queries: Sequence[str], shared: bool) -> int:
+    """How plainly the title names the candidate, before any score (module docstring): 4 an
+    exact label, 5 nothing exact (0, a curated title, is given by the caller). When the title
+    is an alternative label of several occupations (`shared`), an exact label is 1 when a known
+    title equal to the title confirms it, 2 when it is preferred, 3 when alternative."""
+    if not candidate.exact:
+        return 5
+    if not shared:
+        return 4
+    if near and any(normalise_title(t) in queries for _, t in near):
+        return 1
+    return 2 if candidate.label_kind == "preferred" else 3
+
+
 class TitleResolver:
     def __init__(
         self,
@@ -102,12 +121,15 @@ class TitleResolver:
         *,
         memory=None,
         excluded: frozenset[tuple[int, str]] = frozenset(),
+        curated: Mapping[str, Sequence[int]] | None = None,
     ) -> None:
         """`descriptions`: one normalised vector per occupation, in the order of `occupations`
         (None: no description feature); `memory`: a TitleMemory or None; `excluded`:
-        (occupation id, lowered label) pairs never matched (MISLEADING_TITLE_LABELS)."""
+        (occupation id, lowered label) pairs never matched (MISLEADING_TITLE_LABELS);
+        `curated`: cleaned title -> the occupation ids it names (CURATED_TITLES)."""
         self.labels = labels
         self.excluded = excluded
+        self.curated = {normalise_title(t): tuple(ids) for t, ids in (curated or {}).items()}
         self.config = config or TitleConfig()
         self.info = {o.id: o for o in occupations}
         self.row = {o.id: i for i, o in enumerate(occupations)}
@@ -139,12 +161,12 @@ class TitleResolver:
         scores, ids = self.labels.label_hits(vecs, self.config.labels_per_query)
         found = self._found(queries, scores, ids)
         known = self.memory.neighbours(vecs[-1:], self.config.memory_k)[0] if self.memory else {}
-        ranked = self._rerank(queries[-1], vecs[-1], found, known)[:k]
+        ranked = self._rerank(queries, vecs[-1], found, known)[:k]
         judged = self._judge(queries[-1], ranked)
         if judged.warning is None or not self._add_next_level(queries, found):
             return judged
         # a doubtful supervisor's title: its manager's exact label decides
-        return self._judge(queries[-1], self._rerank(queries[-1], vecs[-1], found, known)[:k])
+        return self._judge(queries[-1], self._rerank(queries, vecs[-1], found, known)[:k])
 
     def _found(self, queries, scores, ids) -> dict[int, list[tuple[float, str, str]]]:
         """occupation -> (similarity, label, kind) of each label found, over all query forms;
@@ -179,8 +201,9 @@ class TitleResolver:
             found[eid] = sorted(hits + found.get(eid, []), reverse=True)
         return bool(self._exact(up))
 
-    def _rerank(self, query: str, qvec, found, known) -> list[TitleCandidate]:
+    def _rerank(self, queries: list[str], qvec, found, known) -> list[TitleCandidate]:
         c = self.config
+        query = queries[-1]
         words = title_words(query)
         head = _stem(words[-1]) if words else ""
         label_floor = min((h[0][0] for h in found.values()), default=0.0)
@@ -189,8 +212,11 @@ class TitleResolver:
         for eid, hits in found.items():
             mass[self._isco(eid)] += float(np.exp(10 * min(hits[0][0], 1.0)))
         total = sum(mass.values()) or 1.0
+        curated = {e for q in queries for e in self.curated.get(q, ())}
+        alternative = [h[0] for h in found.values() if h[0][0] >= 1.0 and h[0][2] != "preferred"]
+        shared = len(alternative) >= 2  # an alternative label of several occupations
         out = []
-        for eid in set(found) | set(known):
+        for eid in set(found) | set(known) | curated:
             hits = found.get(eid) or [(label_floor, "", "alternative")]
             top = [h[0] for h in hits[:3]] + [label_floor] * (3 - min(3, len(hits)))
             score = hits[0][0] + c.w_votes * float(np.mean(top))
@@ -201,9 +227,13 @@ class TitleResolver:
             near = known.get(eid)
             memory = near[0][0] + c.memory_vote * (len(near) - 1) if near else memory_floor
             score += c.w_memory * memory
-            out.append(self._candidate(eid, score, hits[0], near))
-        # a title equal to an ESCO label names that occupation, whatever else is near
-        out.sort(key=lambda t: (not t.exact, -t.score, t.label_kind != "preferred"))
+            if eid in curated:
+                out.append(TitleCandidate(eid, score, 1.0, query, "curated title", True, 0))
+                continue
+            candidate = self._candidate(eid, score, hits[0], near)
+            out.append(replace(candidate, tier=_tier(candidate, near, queries, shared)))
+        # a title equal to a name of an occupation names it, whatever else is near (`_tier`)
+        out.sort(key=lambda t: (t.tier, -t.score, t.label_kind != "preferred"))
         return out
 
     @staticmethod
@@ -223,7 +253,10 @@ class TitleResolver:
         known = any(_stem(w) in self.vocabulary for w in title_words(query))
         if not ranked or not known or ranked[0].label_score < c.min_score:
             return TitleResolution(query, ranked, False, NO_MATCH)
-        close = len(ranked) > 1 and ranked[0].score - ranked[1].score < c.warn_margin
-        if not ranked[0].exact and (ranked[0].label_score < c.warn_score or close):
+        first, second = ranked[0], ranked[1] if len(ranked) > 1 else None
+        # a close second of the same tier (a lower tier never comes close)
+        close = second is not None and second.tier == first.tier
+        close = close and first.score - second.score < c.warn_margin
+        if not first.exact and (first.label_score < c.warn_score or close):
             return TitleResolution(query, ranked, True, LOW_CONFIDENCE)
         return TitleResolution(query, ranked, True, None)

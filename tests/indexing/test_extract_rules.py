@@ -69,9 +69,9 @@ def linker():
 
 
 def test_a_curated_trade_word_names_its_skills_in_a_cv_line(monkeypatch):
-    import indexing.linker as linker_module
+    import indexing.context_aliases as context_module
 
-    monkeypatch.setattr(linker_module, "TRADE_ALIASES", CURATED_HERE)
+    monkeypatch.setattr(context_module, "TRADE_ALIASES", CURATED_HERE)
     lk = SkillLinker(SKILLS, FakeEncoder(dim=256))
     lk.build()
     found = {x.preferred_label: x for x in lk.extract("Sales assistant on the tills, staff rotas.")}

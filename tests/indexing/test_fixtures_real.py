@@ -62,10 +62,11 @@ def taxonomy(tmp_path_factory):
 
 
 def test_every_curated_trade_word_names_skills_of_the_taxonomy(taxonomy):
-    from indexing.aliases import TRADE_ALIASES
+    from indexing.context_aliases import curated_aliases
 
     esco = {s.preferred_label for s in taxonomy[0] if s.source == "esco"}
-    missing = {a: x for a, labels in TRADE_ALIASES.items() for x in labels if x not in esco}
+    curated = curated_aliases()  # the trade words and the words of a context
+    missing = {a: x for a, labels in curated.items() for x in labels if x not in esco}
     assert not missing
 
 

@@ -1,6 +1,7 @@
 """A careers adviser's reading of CV words on the real model and the full taxonomy (the
 `real_runtime` fixture of tests/conftest.py): a packer's packing is packing goods, not packaging
-engineering, and a care assistant's daily work reads as care skills."""
+engineering, a care assistant's daily work reads as care skills, a warehouse's scanner reads
+barcodes and an IT support line's troubleshooting is ICT troubleshooting."""
 
 from __future__ import annotations
 
@@ -19,6 +20,32 @@ CASES = [
       ["manage healthcare users' data"],
       ["geriatrics", "tend to elderly people", "older adults' needs"]],
      {"hydraulic fluid", "dress bodies", "attend to detail"}),
+    # a warehouse's scanner reads barcodes (ESCO's "operate scanner" is a prepress scanner), and
+    # loading lorries is loading goods, not driving (indexing/context_aliases.py, TRADE_ALIASES)
+    ("Warehouse operative: operating the scanner to pick orders, loading lorries.",
+     [["use barcode scanning equipment"], ["pick orders for dispatching"],
+      ["load products for dispatch", "load cargo"]],
+     {"operate scanner", "manoeuvre heavy trucks"}),
+    # the same scanner in a prepress line stays ESCO's scanner
+    ("Prepress technician: operating the scanner to digitise artwork.",
+     [["operate scanner"]], {"use barcode scanning equipment"}),
+    # IT support: printers are office equipment to set up, troubleshooting is ICT troubleshooting
+    ("IT support: setting up laptops and printers, troubleshooting user issues",
+     [["perform ICT troubleshooting"], ["set up office equipment"]], {"printing materials"}),
+    # a workplace's words name no skill (PLACES); phones are answered, coffee made, not roasted
+    ("Care assistant in a nursing home: personal care, moving and handling, meds rounds.",
+     [["transfer patients"], ["administer prescribed medication"]],
+     {"nursing science", "specialist nursing care", "diagnose nursing care"}),
+    ("Receptionist at a GP surgery: booking appointments, answering phones.",
+     [["answer incoming calls"], ["administer appointments"]], {"surgery"}),
+    ("Barista: making coffee, taking payments, cleaning the machine.",
+     [["prepare hot drinks", "prepare specialised coffee"], ["process payments"]],
+     {"roasting coffee"}),
+    ("Office administrator: diary management, answering phones, data entry, filing.",
+     [["answer incoming calls"], ["administer appointments"]], {"statistics"}),
+    # a salon's stock is ordered from its suppliers
+    ("Hairdresser: cutting and colouring hair, booking appointments, ordering stock",
+     [["order supplies"], ["hair colouring"]], set()),
 ]  # fmt: skip
 
 

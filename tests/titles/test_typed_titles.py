@@ -27,6 +27,26 @@ CASES = [
      {"telecommunications manager"}),
     # a doubtful supervisor ESCO names by its manager's label ("bar manager")
     ("bar supervisor", {"restaurant manager"}, {"bartender"}),
+    # a preferred label before other occupations' alternative labels ("operations manager" is
+    # also a label of a back office administrator, "healthcare assistant" of a medical
+    # administrative assistant, "receptionist" of a switchboard operator)
+    ("head of operations", {"operations manager"}, {"financial markets back office administrator"}),
+    ("Healthcare assistant", {"healthcare assistant"}, {"medical administrative assistant"}),
+    ("receptionist", {"receptionist"}, {"telephone switchboard operator"}),
+    # a known title equal to the title ("Kitchen Supervisor": head chef, whose label "sous chef"
+    # a kitchen team leader is) before near ones ("Cooking Supervisor")
+    ("kitchen team leader", {"head chef"}, {"production supervisor"}),
+    # curated titles (service/titles/curated.py); O*NET's DBA titles no longer speak for them
+    ("system administrator", {"ICT system administrator"}, {"database administrator"}),
+    ("Systems Administrator", {"ICT system administrator"}, {"database administrator"}),
+    ("care assistant", {"healthcare assistant"}, {"nurse assistant"}),
+    ("senior care assistant", {"healthcare assistant"}, {"nurse assistant"}),
+    ("support worker", {"social care worker"}, {"ICT help desk agent"}),
+    ("labourer", {"building construction worker"}, {"labour relations officer"}),
+    ("joiner", {"carpenter"}, {"sewing machine operator"}),
+    ("security officer", {"security guard"}, {"security manager"}),
+    ("retail assistant", {"shop assistant"}, set()),
+    ("cleaner", {"building cleaner"}, {"vehicle cleaner"}),
 ]  # fmt: skip
 
 
@@ -39,3 +59,28 @@ def test_typed_titles_resolve_to_the_role_an_adviser_expects(real_runtime, title
     top = [labels[c.occupation_id] for c in got.candidates]
     assert got.confident, (title, top)
     assert top[0] in accept and top[0] not in reject, (title, top)
+
+
+@pytest.mark.slow
+def test_a_job_named_in_a_cv_line_reads_as_its_own_occupation(real_runtime):
+    """ "Healthcare assistant on a busy ward": the experience read from the line is a healthcare
+    assistant's (was *medical administrative assistant*, whose alternative label it is)."""
+    from collections import defaultdict
+
+    from service.profiles.experience import experience_evidence
+
+    evidence = defaultdict(list)
+    with Session(real_runtime.engine) as s:
+        read = experience_evidence(
+            real_runtime, s, "Healthcare assistant on a busy ward", evidence, trust=0.6
+        )
+    assert [j.title for j in read] == ["healthcare assistant"]
+
+
+@pytest.mark.slow
+def test_every_curated_title_names_an_occupation_of_the_taxonomy(real_runtime):
+    from service.titles.curated import CURATED_TITLES
+
+    with Session(real_runtime.engine) as s:
+        uris = set(s.execute(select(Occupation.uri)).scalars())
+    assert not {t: u for t, us in CURATED_TITLES.items() for u in us if u not in uris}

@@ -1,0 +1,69 @@
+"""Curated words whose reading depends on the sentence: `CONTEXT_ALIASES`.
+
+A few CV words name one skill in one kind of line and another elsewhere: "the scanner" of a
+warehouse picker is a barcode scanner (ESCO's "operate scanner" is a prepress image scanner),
+"troubleshooting" in an IT support line is ICT troubleshooting, "printers" set up by IT support
+are office equipment (not "printing materials"). Each word here is a curated alias
+(`indexing.aliases.TRADE_ALIASES`: it names its skills and is kept at the unit's floor) that
+counts only where its sentence has the word's context (`has_context`): a word of `CONTEXTS`, or
+for "technology" a technology cue (`indexing.technology.CUE_WORDS`, "IT") or a computing device.
+Where it counts, it owns its words: extraction reads no other skill from them alone
+(`indexing.extract`). Elsewhere the word is read as before.
+"""
+
+from __future__ import annotations
+
+from indexing.aliases import TRADE_ALIASES, tokens
+from indexing.technology import CUE_ACRONYMS, CUE_WORDS
+
+TECHNOLOGY = "technology"
+STOCK = "stock"
+# words of a line about goods in a warehouse, a shop or a delivery round
+CONTEXTS: dict[str, frozenset[str]] = {
+    STOCK: frozenset(
+        """pick picking picker pickers picked order orders stock stockroom warehouse goods
+        parcels parcel pallets pallet dispatch despatch inventory deliveries delivery
+        checkout checkouts tills shelves shelf replenishment""".split()
+    ),
+    # computing devices and words an IT support line uses beside the technology cues
+    TECHNOLOGY: CUE_WORDS
+    | frozenset(
+        """laptop laptops pc pcs desktop desktops server servers network networks wifi
+        password passwords""".split()
+    ),
+}
+_BARCODE = ("use barcode scanning equipment",)
+_ICT_TROUBLESHOOTING = ("perform ICT troubleshooting",)
+_OFFICE_EQUIPMENT = ("set up office equipment",)  # ESCO: "modems, scanners and printers"
+# alias -> (context, the ESCO skills it names there)
+CONTEXT_ALIASES: dict[str, tuple[str, tuple[str, ...]]] = {
+    "scanner": (STOCK, _BARCODE),
+    "scanners": (STOCK, _BARCODE),
+    "scanning": (STOCK, _BARCODE),
+    "troubleshooting": (TECHNOLOGY, _ICT_TROUBLESHOOTING),
+    "troubleshoot": (TECHNOLOGY, _ICT_TROUBLESHOOTING),
+    "printers": (TECHNOLOGY, _OFFICE_EQUIPMENT),
+    "printer": (TECHNOLOGY, _OFFICE_EQUIPMENT),
+}
+
+
+def curated_aliases() -> dict[str, tuple[str, ...]]:
+    """Every curated alias -> the skills it names: the trade words and the words of a context."""
+    return {**TRADE_ALIASES, **{a: skills for a, (_, skills) in CONTEXT_ALIASES.items()}}
+
+
+def alias_contexts() -> dict[str, str]:
+    """Curated alias -> the context it needs (those of CONTEXT_ALIASES)."""
+    return {alias: context for alias, (context, _) in CONTEXT_ALIASES.items()}
+
+
+def has_context(text: str, context: str) -> bool:
+    """Does `text` have a word of `context` (for technology, also an acronym cue: "IT")? Any
+    text has the empty context."""
+    if not context:
+        return True
+    words = CONTEXTS[context]
+    for start, end, tok in tokens(text):
+        if tok in words or (context == TECHNOLOGY and text[start:end] in CUE_ACRONYMS):
+            return True
+    return False

@@ -1,0 +1,89 @@
+"""Curated words of a context (indexing.context_aliases) and workplaces (indexing.aliases.PLACES)
+on the hashing encoder: a context word names its skills only where its sentence has the
+context, and then owns its words; a workplace's words name no skill.
+tests/profiles/test_adviser_words.py checks the real model."""
+
+from __future__ import annotations
+
+import pytest
+
+from indexing.aliases import place_spans
+from indexing.context_aliases import (
+    CONTEXT_ALIASES,
+    STOCK,
+    TECHNOLOGY,
+    alias_contexts,
+    curated_aliases,
+    has_context,
+)
+from indexing.encoder import FakeEncoder
+from indexing.linker import SkillLinker
+from indexing.types import SkillEntry
+
+
+def _skill(i: int, label: str, alts: tuple[str, ...] = (), desc: str = "") -> SkillEntry:
+    return SkillEntry(
+        id=500 + i, uri=f"urn:ctx:{i}", preferred_label=label, alt_labels=alts, description=desc
+    )
+
+
+SKILLS = [
+    _skill(0, "operate scanner", ("use scanner", "scanners"), "Operate a prepress image scanner."),
+    _skill(1, "use barcode scanning equipment", desc="Track inventory with barcode devices."),
+    _skill(2, "perform ICT troubleshooting", desc="Solve problems with desktops and printers."),
+    _skill(3, "troubleshoot", ("troubleshooting",), "Identify operating problems."),
+    _skill(4, "set up office equipment", desc="Connect modems, scanners and printers."),
+    _skill(5, "nursing science", ("nursing",), "The science of nursing."),
+    _skill(6, "assist residents", desc="Help residents of a home."),
+]
+
+
+@pytest.fixture(scope="module")
+def linker():
+    lk = SkillLinker(SKILLS, FakeEncoder(dim=256))
+    lk.build()
+    return lk
+
+
+def test_a_context_is_a_word_of_its_line():
+    assert has_context("operating the scanner to pick orders", STOCK)
+    assert not has_context("operating the scanner to digitise artwork", STOCK)
+    assert has_context("IT support: troubleshooting", TECHNOLOGY)  # the acronym, in capitals
+    assert has_context("fixing laptops, troubleshooting", TECHNOLOGY)
+    assert not has_context("it was troubleshooting on the farm", TECHNOLOGY)
+    assert has_context("anything", "")  # a word of no context counts everywhere
+
+
+def test_every_context_word_names_skills_and_has_a_known_context():
+    assert set(alias_contexts()) == set(CONTEXT_ALIASES)
+    assert all(ctx in (STOCK, TECHNOLOGY) and skills for ctx, skills in CONTEXT_ALIASES.values())
+    assert set(CONTEXT_ALIASES) <= set(curated_aliases())
+
+
+def test_a_context_word_names_its_skill_only_in_its_context(linker):
+    in_stock = {h.row for h in linker.lexical("operating the scanner to pick orders").values()}
+    assert 1 in in_stock  # the barcode scanner
+    elsewhere = {h.row for h in linker.lexical("operating scanners for artwork").values()}
+    assert 1 not in elsewhere and 0 in elsewhere  # ESCO's own label "scanners" stays
+    it_line = {h.row for h in linker.lexical("IT support: troubleshooting").values()}
+    assert {2, 3} <= it_line  # ICT troubleshooting beside the label "troubleshooting"
+    assert 2 not in {h.row for h in linker.lexical("troubleshooting a tractor").values()}
+
+
+def test_a_context_word_owns_its_words_and_a_workplace_names_nothing(linker):
+    def read(text: str) -> set[str]:
+        return {x.preferred_label for x in linker.extract(text, min_score=0.3)}
+
+    assert "operate scanner" in read("Prepress: the scanner, artwork.")  # the n-gram "scanner"
+    found = read("Warehouse: the scanner, pick orders.")
+    assert "use barcode scanning equipment" in found
+    assert "operate scanner" not in found  # "scanner" is the curated word's
+    text = "Care assistant in a nursing home, assist residents."
+    assert place_spans(text) == [(text.index("nursing"), text.index(" home") + 5)]
+    found = {x.preferred_label for x in linker.extract(text)}
+    assert "nursing science" not in found  # "nursing" is the home's, not a skill
+
+
+def test_place_spans_ignore_case_and_punctuation():
+    assert place_spans("Receptionist at a gp  surgery") == [(18, 29)]
+    assert place_spans("GP") == []
