@@ -15,6 +15,8 @@ from typing import Protocol, runtime_checkable
 
 import numpy as np
 
+from indexing.kernel_caches import bound_kernel_caches
+
 PACKAGED_MODEL = "packaged:all-MiniLM-L6-v2"
 ProgressFn = Callable[[int], None]
 
@@ -195,6 +197,7 @@ class SentenceTransformerEncoder:
             if self._offline:
                 os.environ.setdefault("HF_HUB_OFFLINE", "1")
                 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+            bound_kernel_caches()  # before torch loads (indexing.kernel_caches)
             from sentence_transformers import SentenceTransformer
 
             path = packaged_model_path() if self._name == PACKAGED_MODEL else self._name

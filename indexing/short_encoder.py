@@ -16,7 +16,9 @@ query cache of their own, so a bfloat16 vector is never served to ranking.
 `extract_short_precision` (LinkerConfig; `SKILLMATCH_LINKER_SHORT_PRECISION`): "auto" uses
 bfloat16 where the CPU has bfloat16 dot products and the encoder is a sentence-transformers
 model on the CPU, else float32; "bf16" always (for a measurement: emulated bfloat16 is slower);
-"fp32" never. Nothing here imports torch until a linker asks for its short encoder.
+"fp32" never. Nothing here imports torch until a linker asks for its short encoder. oneDNN's
+per-shape kernel caches are bounded before torch loads (`indexing.kernel_caches`): unbounded,
+they grew a serving worker 11-13% under load with bfloat16 short spans.
 """
 
 from __future__ import annotations

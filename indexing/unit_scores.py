@@ -25,6 +25,7 @@ import numpy as np
 
 from indexing.aliases import AliasHit
 from indexing.blas_threads import single_threaded_blas
+from indexing.dense_torch import dense
 from indexing.ranking import Scored
 from indexing.text import Span
 from indexing.types import Check, unchecked
@@ -58,7 +59,7 @@ def score_units(
     if not units:
         return []
     whole = np.stack([u.vecs[0] for u in units])
-    dense_whole = linker._dense(whole, check=check)
+    dense_whole = dense(linker.views, whole, cfg.description_weight, check=check)
     a, b = cfg.extract_pooled_phrase
     for i, u in enumerate(units):
         if u.pooled_self:

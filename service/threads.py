@@ -14,6 +14,8 @@ from __future__ import annotations
 import logging
 import os
 
+from indexing.kernel_caches import bound_kernel_caches
+
 log = logging.getLogger("skillmatch")
 ENV = "SKILLMATCH_TORCH_THREADS"
 
@@ -39,6 +41,7 @@ def apply_torch_threads(n: int) -> bool:
     whether it set them (torch imports here, in a serving process about to load the model)."""
     if n <= 0:
         return False
+    bound_kernel_caches()  # before torch loads (indexing.kernel_caches)
     import torch
 
     torch.set_num_threads(n)
