@@ -121,7 +121,16 @@ def explain_step(
     essential = [c for c in step.covers if c.essential]
     other = [c for c in step.covers if not c.essential]
     n_essential = sum(1 for it in open_items if it.essential)
-    if essential:
+    weak = {it.skill_id for it in open_items if it.weak}
+    if essential and all(c.skill_id in weak for c in essential):
+        n = _share(len(essential), n_essential, "essential skill")
+        text = f"Evidences {n} you state but have not shown: "
+        text += labels([c.label for c in essential])
+        if other:
+            text += f"; also {_plural(len(other), 'other skill')}: "
+            text += labels([_cover_label(c) for c in other])
+        parts.append(text + ".")
+    elif essential:
         text = f"Covers {_share(len(essential), n_essential, 'essential skill')} you still need: "
         text += labels([_cover_label(c) for c in essential])
         if other:
@@ -182,6 +191,11 @@ def plan_message(
             f"need for {role}: {labels([s.label for s in uncoverable])}."
         )
     out: list[str] = []
+    if all(it.weak for it in open_items if it.essential):
+        out.append(
+            f"By your own account you hold every essential skill of {role}; the steps give "
+            "evidence of those you state but have not shown."
+        )
     change = f"coverage of {role} from {coverage_before:.0%} to {coverage_after:.0%}"
     if not steps:
         if not any_admissible:
@@ -222,7 +236,9 @@ def plan_message(
 
 def weak_sentence(weak: Sequence[GapItem]) -> str:
     """The held skills whose evidence is weak, which a plan counts as held and does not teach:
-    'Held on weak evidence, not taught: a (declared, not evidenced).' ("" when none)."""
+    'Held on weak evidence, not taught: a (declared, not evidenced).' ("" when none; the weak
+    skills a plan evidences, service.matching.gap.evidence_gap, are open, not listed)."""
+    weak = [it for it in weak if it.status == "covered"]
     if not weak:
         return ""
     named = [f"{it.label} ({it.note})" if it.note else it.label for it in weak]

@@ -13,7 +13,7 @@ credit (GapConfig) decide only for the skills not held: partial credit through a
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import chain
 
 import numpy as np
@@ -108,6 +108,36 @@ def compute_gap(
         missing_weight=sum(it.weight for it in items if it.status == "missing"),
         open_weight=sum(it.weight * (1.0 - it.credit) for it in items if it.status != "covered"),
         config=config,
+    )
+
+
+def evidence_gap(gap: Gap) -> Gap | None:
+    """The gap a plan closes when every essential skill is held but some only on the learner's
+    word (declared, stated in the text, an unverified badge): those skills reopened (partial or
+    missing by their trust-weighted credit) so that credentials that evidence them are planned.
+    None otherwise: while a real essential gap is open, weakly held skills are not taught.
+
+    A care assistant who types "senior care assistant" resolves to the occupation her own job
+    title names; every essential skill is then held on her word, and without this the plan
+    had nothing essential to add (one optional step on dietetics)."""
+    if any(it.essential for it in gap.open_items):
+        return None
+    weak = {
+        it.skill_id
+        for it in gap.items
+        if it.essential and it.weak and it.credit < gap.config.covered_min
+    }
+    if not weak:
+        return None
+    items = [
+        replace(it, status=gap.config.status(it.credit)) if it.skill_id in weak else it
+        for it in gap.items
+    ]
+    return replace(
+        gap,
+        items=items,
+        missing_weight=sum(it.weight for it in items if it.status == "missing"),
+        open_weight=sum(it.weight * (1.0 - it.credit) for it in items if it.status != "covered"),
     )
 
 

@@ -14,6 +14,7 @@ from models.matching import ConstraintsIn
 from service.deadline import Deadline
 from service.matching import Constraints, PlannerConfig, plan
 from service.matching.focus import option_focus
+from service.matching.gap import evidence_gap
 from service.profiles.neighbours import neighbours
 
 if TYPE_CHECKING:
@@ -76,6 +77,7 @@ def plan_gap(
         left = deadline.remaining()
         config = replace(config, exact_time_limit_s=min(config.exact_time_limit_s, left))
     t = time.perf_counter()
+    gap = evidence_gap(gap) or gap  # every essential skill held on the learner's word alone
     open_ids = [it.skill_id for it in gap.open_items]
     weights = {it.skill_id: it.weight * (1.0 - it.credit) for it in gap.open_items}
     options, lookup = runtime.catalog.options(weights)
