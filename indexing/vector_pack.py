@@ -10,6 +10,10 @@ is encoded. Before answering, each call re-encodes a random sample of the rows i
 with the live encoder: one below `MIN_COSINE` and the whole file is refused for the process
 (logged), and every text is encoded. `VectorPack` keeps the Encoder protocol, so a builder
 given one instead of the encoder needs no other change.
+
+A pack may have *parts* beside it, `<model>.<part>.npz` and `.json` (same format and checks):
+texts added later (a remade demo catalog) ship as a small part instead of a new copy of the
+whole file. Every part is read; any part refused refuses them all.
 """
 
 from __future__ import annotations
@@ -64,8 +68,24 @@ def dequantize(q: np.ndarray, scale: np.ndarray) -> np.ndarray:
     return normalize_rows(q.astype(np.float32) * scale[:, None])
 
 
-def pack_stem(model_id: str) -> str:
-    return "".join(c if c.isalnum() or c in "-._" else "_" for c in model_id)
+def pack_stem(model_id: str, part: str | None = None) -> str:
+    stem = "".join(c if c.isalnum() or c in "-._" else "_" for c in model_id)
+    if part is not None:
+        if not part.isalnum():
+            raise ValueError(f"a pack part is a name of letters and digits, not {part!r}")
+        stem += f".{part}"
+    return stem
+
+
+def pack_parts(directory: str | os.PathLike, model_id: str) -> list[str]:
+    """The names of the parts beside the pack of `model_id` in `directory`, sorted."""
+    stem = pack_stem(model_id)
+    out = []
+    for sidecar in Path(directory).glob(f"{stem}.*.json"):
+        part = sidecar.name[len(stem) + 1 : -len(".json")]
+        if part.isalnum():
+            out.append(part)
+    return sorted(out)
 
 
 def encoder_window(encoder: Encoder) -> int | None:
@@ -89,15 +109,16 @@ def write_pack(
     vecs: np.ndarray,
     *,
     sources: dict[str, int] | None = None,
+    part: str | None = None,
 ) -> dict:
-    """Write the pack of `texts` and their `vecs` (made by `encoder`); duplicates kept once.
-    Returns the sidecar written."""
+    """Write the pack of `texts` and their `vecs` (made by `encoder`), or one part of it;
+    duplicates kept once. Returns the sidecar written."""
     d = Path(directory)
     d.mkdir(parents=True, exist_ok=True)
     keys = text_keys(texts)
     keys, first = np.unique(keys, return_index=True)  # sorted, one row per text
     q, scale = quantize(np.asarray(vecs, np.float32)[first])
-    stem = pack_stem(encoder.model_id)
+    stem = pack_stem(encoder.model_id, part)
     npz = d / f"{stem}.npz"
     with open(npz.with_suffix(".tmp"), "wb") as fh:
         np.savez_compressed(fh, keys=keys, q=q, scale=scale)
@@ -117,12 +138,32 @@ def write_pack(
     return meta
 
 
-def read_pack(
+def read_packs(
     directory: str | os.PathLike, encoder: Encoder
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """(sorted keys, int8 rows, scales) of the pack for `encoder`; PackRefused with the reason
-    when there is none for its model, or it was made another way, or its files are damaged."""
-    stem = pack_stem(encoder.model_id)
+    """The pack for `encoder` with every part beside it, as one (sorted keys, int8 rows,
+    scales); PackRefused as `read_pack` for the first part refused (absent: no pack at all)."""
+    names = [None] if (Path(directory) / f"{pack_stem(encoder.model_id)}.json").exists() else []
+    names += pack_parts(directory, encoder.model_id)
+    if not names:
+        raise PackRefused(f"no shipped vectors for {encoder.model_id} in {directory}", absent=True)
+    got = [read_pack(directory, encoder, part) for part in names]
+    if len(got) == 1:
+        return got[0]
+    keys = np.concatenate([g[0] for g in got])
+    keys, first = np.unique(keys, return_index=True)  # a text in two parts: its first row
+    q = np.concatenate([g[1] for g in got])[first]
+    scale = np.concatenate([g[2] for g in got])[first]
+    return keys, q, scale
+
+
+def read_pack(
+    directory: str | os.PathLike, encoder: Encoder, part: str | None = None
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(sorted keys, int8 rows, scales) of the pack (or its `part`) for `encoder`; PackRefused
+    with the reason when there is none for its model, or it was made another way, or its files
+    are damaged."""
+    stem = pack_stem(encoder.model_id, part)
     npz, sidecar = Path(directory) / f"{stem}.npz", Path(directory) / f"{stem}.json"
     if not npz.exists() or not sidecar.exists():
         raise PackRefused(f"no shipped vectors for {encoder.model_id} in {directory}", absent=True)
@@ -195,7 +236,7 @@ class VectorPack:
     def _load(self) -> tuple[np.ndarray, np.ndarray, np.ndarray] | None:
         if self.refused is None and self._arrays is None:
             try:
-                self._arrays = read_pack(self.directory, self.encoder)
+                self._arrays = read_packs(self.directory, self.encoder)
             except PackRefused as exc:
                 self.refused = str(exc)
                 (log.info if exc.absent else log.warning)("%s; encoding instead", exc)

@@ -84,12 +84,21 @@ def indexed_vectors(runtime, *, catalog: bool = True) -> dict[str, np.ndarray]:
     return out
 
 
-def write_shipped(runtime, out: Path, *, encode_records: bool, catalog: bool = True) -> dict:
+RECORDS = ("credentials", "postings")
+
+
+def write_shipped(
+    runtime, out: Path, *, encode_records: bool, catalog: bool = True, part: str | None = None
+) -> dict:
     """Write the pack of `shipped_texts` with the vectors the runtime holds; the records' texts
-    are encoded now (`encode_records`) or taken as the database stores them."""
+    are encoded now (`encode_records`) or taken as the database stores them. part: write only
+    the records' texts (encoded now) as that part of the pack (indexing.vector_pack)."""
     texts = shipped_texts(runtime, catalog=catalog)
+    if part is not None:
+        texts = {k: texts[k] for k in RECORDS}
+        encode_records = True
     vecs = indexed_vectors(runtime, catalog=catalog and not encode_records)
-    for source in ("credentials", "postings") if catalog and encode_records else ():
+    for source in RECORDS if catalog and encode_records else ():
         log.info("encoding %d %s", len(texts[source]), source)
         vecs[source] = runtime.encoder.encode_documents(
             texts[source], batch_size=runtime.settings.encode_batch_size
@@ -100,7 +109,7 @@ def write_shipped(runtime, out: Path, *, encode_records: bool, catalog: bool = T
     all_texts = [t for items in texts.values() for t in items]
     all_vecs = np.concatenate([np.asarray(vecs[s], np.float32) for s in texts])
     sources = {s: len(items) for s, items in texts.items()}
-    return write_pack(out, runtime.encoder, all_texts, all_vecs, sources=sources)
+    return write_pack(out, runtime.encoder, all_texts, all_vecs, sources=sources, part=part)
 
 
 def cmd_vectors(args, settings) -> int:
@@ -113,8 +122,11 @@ def cmd_vectors(args, settings) -> int:
     from service.runtime import build_runtime
 
     out = Path(args.out) if args.out else vectors_dir(settings)
+    if args.part is not None and args.no_catalog:
+        raise SystemExit("--part writes the catalog's and postings' texts: not with --no-catalog")
     settings = settings.model_copy(update={"shipped_vectors": False})  # the model's own only
-    scratch = None if args.reuse_indexes else Path(tempfile.mkdtemp(prefix="skillmatch-vec-"))
+    reuse = args.reuse_indexes or args.part is not None  # a part encodes only the records
+    scratch = None if reuse else Path(tempfile.mkdtemp(prefix="skillmatch-vec-"))
     if scratch is not None:
         settings = settings.model_copy(update={"index_dir": scratch})
     try:
@@ -122,7 +134,11 @@ def cmd_vectors(args, settings) -> int:
         if not args.no_catalog:
             load_default_data(runtime)
         meta = write_shipped(
-            runtime, out, encode_records=scratch is not None, catalog=not args.no_catalog
+            runtime,
+            out,
+            encode_records=scratch is not None,
+            catalog=not args.no_catalog,
+            part=args.part,
         )
     finally:
         if scratch is not None:
@@ -144,4 +160,10 @@ def add_vectors_command(sub) -> None:
         "(only when those were built by the model itself, not from shipped vectors)",
     )
     s.add_argument("--no-catalog", action="store_true", help="leave out the catalog and postings")
+    s.add_argument(
+        "--part",
+        default=None,
+        help="write only the catalog's and postings' texts, encoded now by the model, as this "
+        "part beside the pack (<model>.<part>.npz): a remade demo catalog ships small",
+    )
     s.set_defaults(func=cmd_vectors)

@@ -16,6 +16,7 @@ from indexing.vector_pack import (
     SAMPLE_CHARS,
     VectorPack,
     dequantize,
+    pack_parts,
     pack_stem,
     quantize,
     write_pack,
@@ -149,3 +150,56 @@ def test_queries_never_come_from_the_pack(pack_dir):
     pack = VectorPack(pack_dir, enc)
     pack.encode_queries(texts()[:10])
     assert enc.texts_encoded == 10 and pack.used == 0
+
+
+def _extra(n: int = 100) -> list[str]:
+    return [f"a remade catalog text {i} about z{i % 7}" for i in range(n)]
+
+
+def test_a_part_beside_the_pack_answers_the_texts_added_later(pack_dir):
+    enc = FakeEncoder(dim=64)
+    meta = write_pack(pack_dir, enc, _extra(), enc.encode_documents(_extra()), part="catalog")
+    assert (pack_dir / f"{pack_stem('fake/hashing-64')}.catalog.npz").exists()
+    assert meta["count"] == 100
+    assert pack_parts(pack_dir, "fake/hashing-64") == ["catalog"]
+    enc = FakeEncoder(dim=64)
+    pack = VectorPack(pack_dir, enc, seed=2)
+    both = texts() + _extra()
+    out = pack.encode_documents(both)
+    assert pack.refused is None and enc.texts_encoded == FIRST_SAMPLE  # the sample only
+    assert cosines(out, live(both)).min() > 0.99
+    # a part alone (no main file) is used too
+    (pack_dir / f"{pack_stem('fake/hashing-64')}.npz").unlink()
+    (pack_dir / f"{pack_stem('fake/hashing-64')}.json").unlink()
+    pack = VectorPack(pack_dir, FakeEncoder(dim=64), seed=2)
+    pack.encode_documents(_extra())
+    assert pack.refused is None and pack.used == 100 - FIRST_SAMPLE
+
+
+@pytest.mark.parametrize("damage", ["flipped", "foreign"])
+def test_a_damaged_or_foreign_part_refuses_the_whole_pack(pack_dir, damage):
+    enc = FakeEncoder(dim=64)
+    if damage == "foreign":  # a part made by another encoder (dimension 32), named as ours
+        other = FakeEncoder(dim=32)
+        write_pack(pack_dir, other, _extra(), other.encode_documents(_extra()), part="catalog")
+        for suffix in (".npz", ".json"):
+            src = pack_dir / f"{pack_stem(other.model_id, 'catalog')}{suffix}"
+            src.rename(pack_dir / f"{pack_stem('fake/hashing-64', 'catalog')}{suffix}")
+    else:
+        write_pack(pack_dir, enc, _extra(), enc.encode_documents(_extra()), part="catalog")
+        npz = pack_dir / f"{pack_stem('fake/hashing-64', 'catalog')}.npz"
+        data = npz.read_bytes()
+        npz.write_bytes(data[:500] + bytes([data[500] ^ 0xFF]) + data[501:])
+    enc = FakeEncoder(dim=64)
+    pack = VectorPack(pack_dir, enc)
+    out = pack.encode_documents(texts())
+    assert pack.used == 0 and enc.texts_encoded == N and pack.refused
+    assert "catalog" in pack.refused
+    assert np.allclose(out, live(texts()))
+
+
+def test_a_part_name_is_letters_and_digits():
+    assert pack_stem("m/x", "catalog2") == "m_x.catalog2"
+    for bad in ("../up", "a.b", "", "x y"):
+        with pytest.raises(ValueError):
+            pack_stem("m/x", bad)
