@@ -121,11 +121,11 @@ def explain_step(
     essential = [c for c in step.covers if c.essential]
     other = [c for c in step.covers if not c.essential]
     n_essential = sum(1 for it in open_items if it.essential)
-    weak = {it.skill_id for it in open_items if it.weak}
+    weak = {it.skill_id for it in open_items if it.weak and it.held}
     if essential and all(c.skill_id in weak for c in essential):
         n = _share(len(essential), n_essential, "essential skill")
         text = f"Evidences {n} you state but have not shown: "
-        text += labels([c.label for c in essential])
+        text += labels([_cover_label(c) for c in essential])
         if other:
             text += f"; also {_plural(len(other), 'other skill')}: "
             text += labels([_cover_label(c) for c in other])
@@ -191,7 +191,8 @@ def plan_message(
             f"need for {role}: {labels([s.label for s in uncoverable])}."
         )
     out: list[str] = []
-    if all(it.weak for it in open_items if it.essential):
+    essential = [it for it in open_items if it.essential]
+    if steps and essential and all(it.weak and it.held for it in essential):
         out.append(
             f"By your own account you hold every essential skill of {role}; the steps give "
             "evidence of those you state but have not shown."

@@ -2,7 +2,7 @@
 the target role uses, and a credential aimed at other work counts only for what no credential
 aimed at the role teaches as well.
 
-A careers adviser does not send a future shop manager to "Cleaning Techniques Basics" for its
+A careers adviser does not send a future shop manager to a cleaning techniques badge for its
 side lessons on ordering supplies when a purchasing course teaches them, even though the cleaning
 badge is shorter: most of its hours go to work the learner is not heading for, and what it
 teaches is taught for that other work. Coverage alone (gain per hour) prefers the short badge.
@@ -14,11 +14,13 @@ credit between s and a skill of the role (`SkillNeighbours`, the same partial cr
 and the plan use), else 0.
 
 `prefer_focused`: an option with focus under `min_focus` keeps its credit for an open skill
-only where no option of higher focus that fits the limits alone (with its prerequisites) gives
-that skill as much credit. So an off-focus course is still planned for a skill only it teaches
-(or teaches better, or within the budget), never displaces one aimed at the role, and of two
-off-focus courses teaching a skill as well, the one closer to the role is kept. Options the
-caller gave no focus for (e.g. prerequisites found by lookup) count as aimed at the role.
+only where no option of higher focus gives that skill as much credit itself, among options
+that fit the limits alone (with their prerequisites), earn their hours at the planner's floor,
+and are no programme (a programme teaches its parts' skills and must not take them from its own
+parts). So an off-focus course is still planned for a skill only it teaches (or teaches better,
+or within the budget), never displaces one aimed at the role, and of two off-focus courses
+teaching a skill as well, the one closer to the role is kept. Options the caller gave no focus
+for count as aimed at the role; `plan` computes one for prerequisites found by lookup.
 """
 
 from __future__ import annotations
@@ -54,7 +56,9 @@ def option_focus(
     return out
 
 
-def prefer_focused(pb: Problem, focus: Mapping[str, float], min_focus: float) -> Problem:
+def prefer_focused(
+    pb: Problem, focus: Mapping[str, float], min_focus: float, lam: float = 0.0
+) -> Problem:
     """pb where units of focus under min_focus keep credit only where no unit of higher focus
     that fits the limits alone gives as much (module docstring); pb itself when none lose any.
     Units that lose all their credit get a reason in `skipped`."""
@@ -64,13 +68,7 @@ def prefer_focused(pb: Problem, focus: Mapping[str, float], min_focus: float) ->
     off = f < min_focus
     if not off.any():
         return pb
-    fits = (
-        pb.valid
-        & (pb.bundle_hours0 <= pb.max_hours + 1e-9)
-        & (pb.bundle_cost0 <= pb.max_cost + 1e-9)
-        & (pb.bundle_size0 <= pb.max_steps)
-    )
-    best = _best_of_more_focused(pb.bundle, f, fits)
+    best = _best_of_more_focused(pb.credits, f, _sources(pb, lam))
     lose = off[:, None] & (pb.credits > GAIN_EPS) & (best >= pb.credits - GAIN_EPS)
     if not lose.any():
         return pb
@@ -84,14 +82,30 @@ def prefer_focused(pb: Problem, focus: Mapping[str, float], min_focus: float) ->
     )
 
 
-def _best_of_more_focused(bundle: np.ndarray, f: np.ndarray, fits: np.ndarray) -> np.ndarray:
-    """Per unit i and skill: the best credit a fitting unit of focus above f[i] gives (a
-    prefix maximum over the fitting units, most focused first)."""
+def _sources(pb: Problem, lam: float) -> np.ndarray:
+    """Units that may take credit from a less focused one: valid, within the limits alone (with
+    their prerequisites), earning their charged hours at the floor `lam` (else the planner would
+    drop them and the skill be lost), and no programme (it teaches its parts' skills: it must
+    not strip them from its own parts)."""
+    return (
+        pb.valid
+        & (pb.bundle_hours0 <= pb.max_hours + 1e-9)
+        & (pb.bundle_cost0 <= pb.max_cost + 1e-9)
+        & (pb.bundle_size0 <= pb.max_steps)
+        & (pb.bundle_gain0 >= lam * pb.bundle_charged0() - GAIN_EPS)
+        & np.array([not u.has_part for u in pb.units], dtype=bool)
+    )
+
+
+def _best_of_more_focused(credits: np.ndarray, f: np.ndarray, fits: np.ndarray) -> np.ndarray:
+    """Per unit i and skill: the best credit a fitting unit of focus above f[i] gives itself
+    (its own credit, not its prerequisites': a prefix maximum over the fitting units, most
+    focused first)."""
     rows = np.flatnonzero(fits)
     rows = rows[np.argsort(-f[rows], kind="stable")]
-    prefix = np.zeros((len(rows) + 1, bundle.shape[1]))
+    prefix = np.zeros((len(rows) + 1, credits.shape[1]))
     if len(rows):
-        prefix[1:] = np.maximum.accumulate(bundle[rows], axis=0)
+        prefix[1:] = np.maximum.accumulate(credits[rows], axis=0)
     above = np.searchsorted(-f[rows], -f, side="left")  # fitting units of focus > f[i]
     return prefix[above]
 

@@ -20,7 +20,7 @@ import numpy as np
 from service.matching import stages
 from service.matching.exact import PlanTooLargeError
 from service.matching.explain import explain_step, plan_message, weak_sentence
-from service.matching.focus import prefer_focused
+from service.matching.focus import option_focus, prefer_focused
 from service.matching.problem import GAIN_EPS, Problem, build_problem
 from service.matching.reasons import left_out
 from service.matching.types import (
@@ -86,7 +86,10 @@ def plan(
         step_hours=config.step_overhead_hours,
     )
     if focus is not None:
-        pb = prefer_focused(pb, focus, config.min_focus)
+        missing = [u for u in pb.units if u.external_id not in focus]
+        if missing:  # prerequisites found by lookup: their own focus, not "aimed at the role"
+            focus = {**focus, **option_focus(gap, missing, neighbours)}
+        pb = prefer_focused(pb, focus, config.min_focus, config.min_gain_per_hour)
     check()
     optimal: bool | None = None
     alts: dict[str, np.ndarray] = {}
@@ -243,7 +246,9 @@ def _steps(
     """The steps in order with what each covers, and the credit the plan offers per skill."""
     items = pb.items
     offered = np.zeros(len(items))
-    held_skills = {it.skill_id: it.label for it in pb.gap.items if it.held}
+    held_skills = {
+        it.skill_id: it.label for it in pb.gap.items if it.held and it.status == "covered"
+    }  # a weakly held skill the plan evidences (gap.evidence_gap) is open, not built on
     steps: list[Step] = []
     for i in order:
         option = pb.units[i]

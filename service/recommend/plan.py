@@ -41,7 +41,19 @@ def constraints_of(given: ConstraintsIn) -> Constraints:
     )
 
 
-def plan_gap(
+def plan_gap(runtime: Runtime, session: Session, gap, learner, nb, constraints, **kw):
+    """The planner over the catalog for an open gap (`_plan_gap`). When every essential skill
+    is held and some only on the learner's word, the plan evidences those
+    (service.matching.gap.evidence_gap); if no credential can, the plan of the gap as it is."""
+    evidence = evidence_gap(gap)
+    if evidence is not None:
+        result = _plan_gap(runtime, session, evidence, learner, nb, constraints, **kw)
+        if result.steps:
+            return result
+    return _plan_gap(runtime, session, gap, learner, nb, constraints, **kw)
+
+
+def _plan_gap(
     runtime: Runtime,
     session: Session,
     gap,
@@ -77,7 +89,6 @@ def plan_gap(
         left = deadline.remaining()
         config = replace(config, exact_time_limit_s=min(config.exact_time_limit_s, left))
     t = time.perf_counter()
-    gap = evidence_gap(gap) or gap  # every essential skill held on the learner's word alone
     open_ids = [it.skill_id for it in gap.open_items]
     weights = {it.skill_id: it.weight * (1.0 - it.credit) for it in gap.open_items}
     options, lookup = runtime.catalog.options(weights)

@@ -45,3 +45,23 @@ def test_the_plan_evidences_them_and_says_so():
     assert after.message.startswith("By your own account you hold every essential skill")
     assert "not taught" not in after.message  # the weak skills are planned now
     assert after.coverage_after > after.coverage_before
+
+
+def test_no_evidence_wording_when_essentials_are_held_strongly_or_the_role_has_none():
+    # essentials held on a verified badge, one optional skill open: the usual message
+    gap = gap_of(1, 2, 3, essential={3: False}, learner=_learner(("verified_badge",)))
+    p = plan(gap, [option("opt", [3], 1.0)], Constraints(max_hours=40), config=no_alts())
+    assert ids(p) == ["opt"] and "By your own account" not in p.message
+    # a role of optional skills only
+    gap = gap_of(1, 2, essential={1: False, 2: False})
+    p = plan(gap, [option("o", [1, 2], 1.0)], Constraints(max_hours=40), config=no_alts())
+    assert "By your own account" not in p.message
+
+
+def test_no_evidence_wording_without_steps_and_held_skills_are_not_built_on():
+    gap = evidence_gap(gap_of(1, 2, learner=_learner(("text",))))
+    p = plan(gap, [option("too-long", [1, 2], 90.0)], Constraints(max_hours=40), config=no_alts())
+    assert p.steps == [] and "By your own account" not in p.message
+    p = plan(gap, [option("cert", [1, 2], 20.0)], Constraints(max_hours=40), config=no_alts())
+    (step,) = p.steps
+    assert step.builds_on_skills == []  # the evidenced skills are open, not "you have it"

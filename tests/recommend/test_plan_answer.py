@@ -173,3 +173,26 @@ def test_planning_credit_weighs_link_confidence(runtime):
     options, _ = CatalogCache(runtime.engine, runtime.settings).options({sid: 1.0})
     text = next(c for c in options if c.external_id == "pa:text")
     assert text.skills[sid] == pytest.approx(0.9)
+
+
+def test_skills_held_on_ones_word_alone_are_evidenced_else_the_plan_says_what_it_did(
+    client, bricks
+):
+    """Every essential skill declared (weak evidence): the plan evidences them with the brick
+    badges; under a budget no badge fits, the plan of the gap as it is (nothing to add)."""
+    body = {
+        "learner": {"skills": bricks["uris"]},
+        "target": {"occupation_id": bricks["occupation_id"]},
+        "constraints": {"max_hours": 40, "include_issuers": [ISSUER]},
+    }
+    r = client.post("/v1/recommendations", json=body)
+    assert r.status_code == 200, r.text
+    plan = r.json()["plan"]
+    assert plan["message"].startswith("By your own account you hold every essential skill")
+    assert plan["steps"] and all(
+        s["explanation"].startswith("Evidences") for s in plan["steps"] if not s["optional"]
+    )
+    body["constraints"]["max_hours"] = 1  # no 2-hour badge fits: nothing is planned
+    r = client.post("/v1/recommendations", json=body)
+    plan = r.json()["plan"]
+    assert plan["steps"] == [] and "By your own account" not in plan["message"]
