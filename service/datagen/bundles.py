@@ -89,19 +89,35 @@ def family_bundles(
     rng: random.Random, esco: Esco, code: str, covered: set[str], sector: str
 ) -> list[Bundle]:
     """Bundles over the family's essential skills not yet in `covered` (updated in place)."""
-    prof = profile(esco, code)
+    return cut(rng, profile(esco, code), covered, SIZES, key=code, sector=sector)
+
+
+def cut(
+    rng: random.Random,
+    prof: FamilyProfile,
+    covered: set[str],
+    sizes: tuple[int, ...],
+    *,
+    key: str,
+    sector: str,
+    min_weight: float = 0.05,
+    limit: int | None = None,
+) -> list[Bundle]:
+    """Bundles seeded by the profile's essential skills not yet in `covered` (updated in
+    place), each grown to a size drawn from `sizes`; keys "<key>|<n>", family prof.code;
+    a skill's weight is its profile weight over the heaviest's, at least min_weight."""
     top = float(prof.weight.max()) if len(prof.pool) else 1.0
     out: list[Bundle] = []
     todo = [i for i in range(prof.n_essential) if prof.pool[i] not in covered]
-    while todo:
-        target = min(rng.choice(SIZES), len(prof.pool))
+    while todo and (limit is None or len(out) < limit):
+        target = min(rng.choice(sizes), len(prof.pool))
         done = np.array([u in covered for u in prof.pool])
         members = grow(prof, todo[0], done, target)
         skills = [prof.pool[i] for i in members]
         covered.update(skills)
         todo = [i for i in todo if prof.pool[i] not in covered]
-        weight = {prof.pool[i]: round(max(float(prof.weight[i]) / top, 0.05), 3) for i in members}
-        out.append(Bundle(f"{code}|{len(out)}", sector, code, skills, weight))
+        w = {prof.pool[i]: round(max(float(prof.weight[i]) / top, min_weight), 3) for i in members}
+        out.append(Bundle(f"{key}|{len(out)}", sector, prof.code, skills, w))
     return out
 
 

@@ -18,7 +18,7 @@ import random
 
 import numpy as np
 
-from service.datagen.bundles import Bundle, FamilyProfile, grow, similarity
+from service.datagen.bundles import Bundle, FamilyProfile, cut, similarity
 from service.datagen.esco import Esco
 
 SHARED_FAMILIES = 10  # essential in at least this many occupation families
@@ -49,17 +49,8 @@ def shared_bundles(
     rng: random.Random, esco: Esco, covered: set[str], limit: int | None = None
 ) -> list[Bundle]:
     """Bundles over the shared skills (module docstring); `covered` gets their skills."""
+    key = f"{SHARED}|shared"
     prof = shared_profile(esco)
-    top = float(prof.weight.max()) if len(prof.pool) else 1.0
-    out: list[Bundle] = []
-    todo = [i for i in range(len(prof.pool)) if prof.pool[i] not in covered]
-    while todo and (limit is None or len(out) < limit):
-        target = min(rng.choice(SHARED_SIZES), len(prof.pool))
-        done = np.array([u in covered for u in prof.pool])
-        members = grow(prof, todo[0], done, target)
-        skills = [prof.pool[i] for i in members]
-        covered.update(skills)
-        todo = [i for i in todo if prof.pool[i] not in covered]
-        weight = {prof.pool[i]: round(max(float(prof.weight[i]) / top, 0.5), 3) for i in members}
-        out.append(Bundle(f"{SHARED}|shared|{len(out)}", SHARED, SHARED, skills, weight))
-    return out
+    return cut(
+        rng, prof, covered, SHARED_SIZES, key=key, sector=SHARED, min_weight=0.5, limit=limit
+    )

@@ -122,16 +122,12 @@ def explain_step(
     other = [c for c in step.covers if not c.essential]
     n_essential = sum(1 for it in open_items if it.essential)
     weak = {it.skill_id for it in open_items if it.weak and it.held}
-    if essential and all(c.skill_id in weak for c in essential):
-        n = _share(len(essential), n_essential, "essential skill")
-        text = f"Evidences {n} you state but have not shown: "
-        text += labels([_cover_label(c) for c in essential])
-        if other:
-            text += f"; also {_plural(len(other), 'other skill')}: "
-            text += labels([_cover_label(c) for c in other])
-        parts.append(text + ".")
-    elif essential:
-        text = f"Covers {_share(len(essential), n_essential, 'essential skill')} you still need: "
+    if essential:
+        share = _share(len(essential), n_essential, "essential skill")
+        if all(c.skill_id in weak for c in essential):  # service.matching.gap.evidence_gap
+            text = f"Evidences {share} you state but have not shown: "
+        else:
+            text = f"Covers {share} you still need: "
         text += labels([_cover_label(c) for c in essential])
         if other:
             text += f"; also {_plural(len(other), 'other skill')}: "
