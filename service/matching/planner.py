@@ -86,10 +86,7 @@ def plan(
         step_hours=config.step_overhead_hours,
     )
     if focus is not None:
-        missing = [u for u in pb.units if u.external_id not in focus]
-        if missing:  # prerequisites found by lookup: their own focus, not "aimed at the role"
-            focus = {**focus, **option_focus(gap, missing, neighbours)}
-        pb = prefer_focused(pb, focus, config.min_focus, config.min_gain_per_hour)
+        pb = _focused(pb, focus, config, neighbours)
     check()
     optimal: bool | None = None
     alts: dict[str, np.ndarray] = {}
@@ -128,6 +125,15 @@ def plan(
         ):
             found[name] = alt.summary(name)
     return replace(main, alternatives=found)
+
+
+def _focused(pb: Problem, focus: Mapping[str, float], config: PlannerConfig, neighbours) -> Problem:
+    """pb with credentials aimed at the role first (service.matching.focus); prerequisites
+    found by lookup get their own focus, not "aimed at the role"."""
+    missing = [u for u in pb.units if u.external_id not in focus]
+    if missing:
+        focus = {**focus, **option_focus(pb.gap, missing, neighbours)}
+    return prefer_focused(pb, focus, config.min_focus, config.min_gain_per_hour)
 
 
 def _order(pb: Problem, chosen: list[int]) -> list[int]:
