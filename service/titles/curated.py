@@ -21,6 +21,8 @@ BUILDING_CLEANER = ESCO + "303a1e34-cb16-4054-b323-81e5eec17397"
 ICT_SYSTEM_ADMINISTRATOR = ESCO + "9e2e6e1e-363b-4e1b-a673-7bc0f7343300"
 HEAD_CHEF = ESCO + "01484951-15e6-4b88-a20f-1201868d36a0"
 RECEPTIONIST = ESCO + "f7b04542-d8c7-42db-8475-e63b507cce82"
+ACCOUNTING_ASSISTANT = ESCO + "bfe142b9-a049-4d41-89c4-fd2f34ac56b6"
+PRIMARY_TEACHING_ASSISTANT = ESCO + "00674f21-2f8f-4a41-9896-133f7cbe2a6e"
 
 CURATED_TITLES: dict[str, tuple[str, ...]] = {
     # a care home's or a ward's assistant: ESCO's labels "resident care assistant", "elderly care
@@ -55,4 +57,14 @@ CURATED_TITLES: dict[str, tuple[str, ...]] = {
     "receptionist": (RECEPTIONIST,),
     # an office or building cleaner ("office cleaner" is its label; was *vehicle cleaner*)
     "cleaner": (BUILDING_CLEANER,),
+    # an accounts department's assistant: ESCO's "assistant accountant", "accounting assistant"
+    # are *accounting assistant*'s; near known titles sent it to *sales support assistant*
+    "accounts assistant": (ACCOUNTING_ASSISTANT,),
+    # "IT system administrator" is a label of *ICT system administrator*; the memory's generic
+    # administrator titles sent it to *database administrator* (as "system administrator")
+    "it administrator": (ICT_SYSTEM_ADMINISTRATOR,),
+    # a UK teaching assistant works in a school, most often a primary one: ESCO's "teaching
+    # assistant in primary schools", "primary school TA"; the label alone went to *university
+    # teaching assistant* (a graduate tutor)
+    "teaching assistant": (PRIMARY_TEACHING_ASSISTANT,),
 }

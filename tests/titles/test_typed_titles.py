@@ -47,6 +47,10 @@ CASES = [
     ("security officer", {"security guard"}, {"security manager"}),
     ("retail assistant", {"shop assistant"}, set()),
     ("cleaner", {"building cleaner"}, {"vehicle cleaner"}),
+    ("accounts assistant", {"accounting assistant"}, {"sales support assistant"}),
+    ("IT administrator", {"ICT system administrator"}, {"database administrator"}),
+    ("teaching assistant", {"primary school teaching assistant"},
+     {"university teaching assistant"}),
 ]  # fmt: skip
 
 
