@@ -241,7 +241,7 @@ def test_work_past_the_timeout_stops_soon_after_the_503(
         if route.endswith("extract")
         else {"learner": {"text": text}, "target": {"description": text[:60_000]}}
     )
-    with make_client(settings, runtime, request_timeout_s=0.5, **BIG_TEXTS) as c:
+    with make_client(settings, runtime, request_timeout_s=0.1, **BIG_TEXTS) as c:
         r = c.post(route, json=body, headers={"Authorization": f"Bearer {admin_key}"})
         answered = time.monotonic()
         assert r.status_code == 503, r.text
