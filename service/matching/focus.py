@@ -88,10 +88,7 @@ def _sources(pb: Problem, lam: float) -> np.ndarray:
     drop them and the skill be lost), and no programme (it teaches its parts' skills: it must
     not strip them from its own parts)."""
     return (
-        pb.valid
-        & (pb.bundle_hours0 <= pb.max_hours + 1e-9)
-        & (pb.bundle_cost0 <= pb.max_cost + 1e-9)
-        & (pb.bundle_size0 <= pb.max_steps)
+        pb.fits_alone()
         & (pb.bundle_gain0 >= lam * pb.bundle_charged0() - GAIN_EPS)
         & np.array([not u.has_part for u in pb.units], dtype=bool)
     )

@@ -194,6 +194,15 @@ class Problem:
         """Charged hours of each unit with its whole closure."""
         return self.bundle_hours0 + self.step_hours * self.bundle_size0
 
+    def fits_alone(self) -> np.ndarray:
+        """Per unit: valid, and within the hours, cost and step limits with its prerequisites."""
+        return (
+            self.valid
+            & (self.bundle_hours0 <= self.max_hours + 1e-9)
+            & (self.bundle_cost0 <= self.max_cost + 1e-9)
+            & (self.bundle_size0 <= self.max_steps)
+        )
+
     def with_weights(self, weights: np.ndarray) -> Problem:
         """The same problem scoring the skills by other weights (e.g. the essential ones only)."""
         return replace(self, weights=np.asarray(weights, dtype=np.float64))

@@ -23,13 +23,7 @@ def coverable(pb: Problem, lam: float) -> np.ndarray:
     """Per open skill: the best credit one bundle (a unit with its prerequisites) gives that is
     valid, fits the limits alone and earns its hours on the essential skills."""
     essential_gain = pb.bundle @ pb.essential_weights()
-    ok = (
-        pb.valid
-        & (pb.bundle_hours0 <= pb.max_hours + 1e-9)
-        & (pb.bundle_cost0 <= pb.max_cost + 1e-9)
-        & (pb.bundle_size0 <= pb.max_steps)
-        & (essential_gain >= lam * pb.bundle_charged0() - GAIN_EPS)
-    )
+    ok = pb.fits_alone() & (essential_gain >= lam * pb.bundle_charged0() - GAIN_EPS)
     if not ok.any():
         return np.zeros(len(pb.items))
     return pb.bundle[ok].max(axis=0)
