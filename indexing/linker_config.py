@@ -64,6 +64,10 @@ class LinkerConfig:
     # "auto" bfloat16 where the CPU multiplies it natively, "bf16" always, "fp32" never.
     # Sentences, stored vectors and ranking (score_texts, link) are float32 in every mode
     extract_short_precision: str = "fp32"
+    # extract(): the pass over every label that picks a unit's candidates (indexing.first_pass):
+    # "auto" bfloat16 where the CPU multiplies it natively (candidates re-scored in float32
+    # within its error bound: the same candidates and scores), "bf16" always, "exact" never
+    extract_first_pass: str = "auto"
     # extract(): n-grams without a letter ("2019", "24/7", "3-5") are neither encoded nor scored
     extract_ngram_needs_letter: bool = True
     # a pooled vector (in context) scores lower than the same words encoded alone: its dense

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from indexing import first_pass
 from indexing.aliases import AliasHit
 from indexing.blas_threads import single_threaded_blas
 from indexing.dense_torch import dense
@@ -59,7 +60,11 @@ def score_units(
     if not units:
         return []
     whole = np.stack([u.vecs[0] for u in units])
-    dense_whole = dense(linker.views, whole, cfg.description_weight, check=check)
+    w = cfg.description_weight
+    if candidates < linker.views.n_skills and first_pass.enabled(cfg.extract_first_pass):
+        dense_whole, bounds = first_pass.approx_dense(linker.views, whole, w, check=check)
+    else:
+        dense_whole, bounds = dense(linker.views, whole, w, check=check), None
     a, b = cfg.extract_pooled_phrase
     for i, u in enumerate(units):
         if u.pooled_self:
@@ -69,7 +74,8 @@ def score_units(
     with single_threaded_blas():  # many small products (indexing/blas_threads.py)
         for i, u in enumerate(units):
             check()
-            out.append(_score_unit(linker, u, dense_whole[i], candidates, gram_calibration))
+            first = None if bounds is None else float(bounds[i]) * (abs(a) if u.pooled_self else 1)
+            out.append(_score_unit(linker, u, dense_whole[i], candidates, gram_calibration, first))
     return out
 
 
@@ -79,22 +85,66 @@ def _score_unit(
     dense_whole: np.ndarray,
     candidates: int,
     gram_calibration: tuple[float, float],
+    first_bound: float | None = None,
 ) -> Scored:
     """One unit scored on its candidate skills (module docstring); `dense_whole` is its own
-    vector's dense score for every skill."""
+    vector's dense score for every skill: exact, or a first pass within `first_bound` of it
+    (`indexing.first_pass`; the candidates' scores are then computed exactly)."""
     cfg = linker.config
     base = cfg.text_weight * dense_whole + linker._prior
     for row, hit in u.lexical.items():
         base[row] += linker._lexical_bonus(hit)
-    k = min(candidates, len(base))
-    top = np.argpartition(-base, k - 1)[:k] if k else np.zeros(0, np.int64)
-    rows = np.unique(np.r_[top, np.fromiter(u.lexical, np.int64)]).astype(np.int64)
-    grams = linker.views.dense_rows(u.vecs[1:], rows, cfg.description_weight)
+    lexical = np.fromiter(u.lexical, np.int64)
+    w = cfg.description_weight
+    if first_bound is None:
+        k = min(candidates, len(base))
+        top = np.argpartition(-base, k - 1)[:k] if k else np.zeros(0, np.int64)
+        rows = np.unique(np.r_[top, lexical]).astype(np.int64)
+        whole_at, base_at = dense_whole[rows], base[rows]
+        grams = linker.views.dense_rows(u.vecs[1:], rows, w)
+    else:
+        rows, at, base_at = _exact_candidates(linker, u, base, lexical, candidates, first_bound)
+        whole_at, grams = at[0], at[1:]
     if u.pooled:
         ga, gb = gram_calibration
         grams = ga * grams + gb
-    dense = np.vstack([dense_whole[rows][None, :], grams])
+    dense = np.vstack([whole_at[None, :], grams])
     best_gram = dense[1:].max(axis=0) if len(grams) else dense[0]
     score = np.full(len(base), -np.inf, dtype=np.float32)
-    score[rows] = base[rows] + cfg.ngram_weight * best_gram
+    score[rows] = base_at + cfg.ngram_weight * best_gram
     return Scored(u.text, score, u.spans, dense, u.vecs, u.lexical, columns=rows)
+
+
+def _exact_candidates(
+    linker: SkillLinker,
+    u: UnitQuery,
+    approx_base: np.ndarray,
+    lexical: np.ndarray,
+    candidates: int,
+    first_bound: float,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The unit's candidate rows (its `candidates` best by the exact base score, and its
+    aliases' skills), the exact dense scores of all its vectors there (the unit's own
+    calibrated when pooled, its n-grams' as they are) and its exact base scores, from a first
+    pass whose dense scores are within `first_bound` of the exact ones: every skill that can be
+    among the best is scored exactly (`indexing.first_pass`)."""
+    cfg = linker.config
+    k = min(candidates, len(approx_base))
+    rows = lexical
+    if k:
+        kth = np.partition(approx_base, len(approx_base) - k)[len(approx_base) - k]
+        margin = 2 * cfg.text_weight * first_bound
+        rows = np.r_[np.flatnonzero(approx_base >= kth - margin), lexical]
+    rows = np.unique(rows).astype(np.int64)
+    at = linker.views.dense_rows(u.vecs, rows, cfg.description_weight)
+    if u.pooled_self:
+        pa, pb = cfg.extract_pooled_phrase
+        at[0] = pa * at[0] + pb
+    base_at = cfg.text_weight * at[0] + linker._prior[rows]
+    for row, hit in u.lexical.items():
+        base_at[np.searchsorted(rows, row)] += linker._lexical_bonus(hit)
+    if k and len(rows) > k:
+        keep = np.argpartition(-base_at, k - 1)[:k]
+        keep = np.unique(np.r_[keep, np.searchsorted(rows, lexical)])
+        rows, at, base_at = rows[keep], at[:, keep], base_at[keep]
+    return rows, at, base_at.astype(np.float32)

@@ -101,6 +101,14 @@ class Settings(BaseSettings):
         "11-13% in the load test), auto (bfloat16 where the CPU multiplies it natively), bf16. "
         "Sentences, stored vectors and ranking stay float32.",
     )
+    linker_first_pass: str = Field(
+        default="auto",
+        pattern="^(auto|bf16|exact)$",
+        description="Extraction's pass over every label that picks each unit's candidate "
+        "skills (indexing/first_pass.py): auto (bfloat16 where the CPU multiplies it natively; "
+        "the candidates are re-scored in float32 within its error bound, so the same skills and "
+        "scores), bf16, exact (float32 over every label).",
+    )
     include_onet: bool = Field(default=True, description="Add O*NET technology skills to ESCO.")
     max_text_chars: int = Field(
         default=20_000,

@@ -206,6 +206,7 @@ def _linker(
     config = LinkerConfig(
         span_cache_size=settings.linker_cache_size,
         extract_short_precision=settings.linker_short_precision,
+        extract_first_pass=settings.linker_first_pass,
     )
     vocabulary = occupation_titles(engine)  # ordinary words: "chef" the cook, not the tool
 

@@ -128,7 +128,8 @@ def test_stated_names_link_doubt_or_stay_unlinked_as_expected(linker, fixtures):
 
 def test_candidate_scoring_keeps_the_skills_of_scoring_every_skill(linker, fixtures):
     """indexing/unit_scores.py with the real model: a unit's n-grams scored on its best 8
-    skills (of the subset's) keep what scoring them on every skill keeps."""
+    skills (of the subset's) keep what scoring them on every skill keeps, with those 8 chosen
+    by a float32 pass over every label or by the bfloat16 first pass."""
     import dataclasses
 
     cv, _ = fixtures
@@ -137,9 +138,13 @@ def test_candidate_scoring_keeps_the_skills_of_scoring_every_skill(linker, fixtu
     assert len(linker.skills) > 8 * 8
     try:
         got = {}
-        for k in (0, 8):
-            linker.config = dataclasses.replace(before, extract_candidates=k)
-            got[k] = [[(x.skill_id, round(x.score, 4)) for x in linker.extract(t)] for t in texts]
+        for k, first in ((0, "exact"), (8, "exact"), (8, "bf16")):
+            linker.config = dataclasses.replace(
+                before, extract_candidates=k, extract_first_pass=first
+            )
+            found = [[(x.skill_id, round(x.score, 4)) for x in linker.extract(t)] for t in texts]
+            got[k, first] = found
     finally:
         linker.config = before
-    assert got[8] == got[0]
+    assert got[8, "exact"] == got[0, "exact"]
+    assert got[8, "bf16"] == got[0, "exact"]  # indexing/first_pass.py: the same candidates
