@@ -97,6 +97,21 @@ TRADE_ALIASES: dict[str, tuple[str, ...]] = {
     "ordering stock": ("order supplies",),
     "stock ordering": ("order supplies",),
     "order stock": ("order supplies",),
+    # a kitchen porter's washing up is the dishes (was "wash the laundry")
+    "washing up": ("wash the dishes",),
+    # a van driver's round: driving and the parcels it delivers (not "organise mail deliveries")
+    "van deliveries": ("drive vehicles", "handle delivered packages"),
+    "van delivery": ("drive vehicles", "handle delivered packages"),
+    "multi-drop": ("drive vehicles", "handle delivered packages"),
+    # office work: the post sorted, letters typed, copies made
+    "sorting the post": ("handle mail",),
+    "sorting post": ("handle mail",),
+    "sorting the mail": ("handle mail",),
+    "sorting mail": ("handle mail",),
+    "typing letters": ("type error-free documents",),
+    "typing up letters": ("type error-free documents",),
+    "typing up reports": ("type error-free documents",),
+    "photocopying": ("perform clerical duties",),
     # shop floor and hospitality
     "tills": ("operate cash register",),
     "EPOS": ("operate cash register", "operate electronic payment terminals"),

@@ -3,10 +3,13 @@
 A few CV words name one skill in one kind of line and another elsewhere: "the scanner" of a
 warehouse picker is a barcode scanner (ESCO's "operate scanner" is a prepress image scanner),
 "troubleshooting" in an IT support line is ICT troubleshooting, "printers" set up by IT support
-are office equipment (not "printing materials"). Each word here is a curated alias
+are office equipment (not "printing materials"), "filing" in an office line is filing documents
+(not a metalworker's filing), "personal care" in a care worker's line is helping people wash and
+dress (not "personal care products" on a shop's shelf). Each word here is a curated alias
 (`indexing.aliases.TRADE_ALIASES`: it names its skills and is kept at the unit's floor) that
-counts only where its sentence has the word's context (`has_context`): a word of `CONTEXTS`, or
-for "technology" a technology cue (`indexing.technology.CUE_WORDS`, "IT") or a computing device.
+counts only where its sentence has the word's context (`has_context`): a word of `CONTEXTS`
+outside the alias itself ("care" of "personal care" is no care context), or for "technology" a
+technology cue (`indexing.technology.CUE_WORDS`, "IT") or a computing device.
 Where it counts, it owns its words: extraction reads no other skill from them alone
 (`indexing.extract`). Elsewhere the word is read as before.
 """
@@ -18,12 +21,25 @@ from indexing.technology import CUE_ACRONYMS, CUE_WORDS
 
 TECHNOLOGY = "technology"
 STOCK = "stock"
+OFFICE = "office"
+CARE = "care"
 # words of a line about goods in a warehouse, a shop or a delivery round
 CONTEXTS: dict[str, frozenset[str]] = {
     STOCK: frozenset(
         """pick picking picker pickers picked order orders stock stockroom warehouse goods
         parcels parcel pallets pallet dispatch despatch inventory deliveries delivery
         checkout checkouts tills shelves shelf replenishment""".split()
+    ),
+    # words of a line about office work
+    OFFICE: frozenset(
+        """office offices admin administrator administrative administration reception
+        receptionist clerk clerical secretary secretarial paperwork records documents letters
+        invoices post mail photocopying typing phones emails spreadsheets""".split()
+    ),
+    # words of a line about care work (people cared for, the carer, the care home's words)
+    CARE: frozenset(
+        """care carer carers caring residents resident clients client patients patient users
+        dementia elderly ward wards hoist domiciliary homecare meds medication""".split()
     ),
     # computing devices and words an IT support line uses beside the technology cues
     TECHNOLOGY: CUE_WORDS
@@ -35,6 +51,14 @@ CONTEXTS: dict[str, frozenset[str]] = {
 _BARCODE = ("use barcode scanning equipment",)
 _ICT_TROUBLESHOOTING = ("perform ICT troubleshooting",)
 _OFFICE_EQUIPMENT = ("set up office equipment",)  # ESCO: "modems, scanners and printers"
+_FILING = ("file documents", "perform clerical duties")  # ESCO: "tasks such as filing"
+# ESCO: support with "hygiene, comfort, mobilisation and feeding" (health) and with "eating,
+# mobility, personal care, ... dressing" (social care), as TRADE_ALIASES' "wash and dress"
+_PERSONAL_CARE = (
+    "provide basic support to patients",
+    "encourage social service users to preserve their independence in their daily activities",
+)
+_CARE_RECORDS = ("maintain records of work with service users",)
 # alias -> (context, the ESCO skills it names there)
 CONTEXT_ALIASES: dict[str, tuple[str, tuple[str, ...]]] = {
     "scanner": (STOCK, _BARCODE),
@@ -44,6 +68,10 @@ CONTEXT_ALIASES: dict[str, tuple[str, tuple[str, ...]]] = {
     "troubleshoot": (TECHNOLOGY, _ICT_TROUBLESHOOTING),
     "printers": (TECHNOLOGY, _OFFICE_EQUIPMENT),
     "printer": (TECHNOLOGY, _OFFICE_EQUIPMENT),
+    "filing": (OFFICE, _FILING),
+    "personal care": (CARE, _PERSONAL_CARE),
+    "daily notes": (CARE, _CARE_RECORDS),  # a carer's notes of each visit
+    "care notes": (CARE, _CARE_RECORDS),
 }
 
 
@@ -57,13 +85,15 @@ def alias_contexts() -> dict[str, str]:
     return {alias: context for alias, (context, _) in CONTEXT_ALIASES.items()}
 
 
-def has_context(text: str, context: str) -> bool:
-    """Does `text` have a word of `context` (for technology, also an acronym cue: "IT")? Any
-    text has the empty context."""
+def has_context(text: str, context: str, own: tuple[int, int] = (0, 0)) -> bool:
+    """Does `text` have a word of `context` (for technology, also an acronym cue: "IT") outside
+    the alias's `own` (start, end)? Any text has the empty context."""
     if not context:
         return True
     words = CONTEXTS[context]
     for start, end, tok in tokens(text):
+        if own[0] <= start and end <= own[1] and own[0] < own[1]:
+            continue
         if tok in words or (context == TECHNOLOGY and text[start:end] in CUE_ACRONYMS):
             return True
     return False

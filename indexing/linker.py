@@ -295,7 +295,8 @@ class SkillLinker:
         """Skill row -> its best alias found verbatim in `text` (longest, then least shared); a
         curated word of a context counts only where `text` has its context."""
         lexical: dict[int, AliasHit] = {}
-        for hit in (h for h in self._matcher.find(text) if has_context(text, h.context)):
+        hits = self._matcher.find(text)
+        for hit in (h for h in hits if has_context(text, h.context, (h.start, h.end))):
             prev = lexical.get(hit.row)
             if prev is None or (hit.n_words, -hit.ambiguity) > (prev.n_words, -prev.ambiguity):
                 lexical[hit.row] = hit

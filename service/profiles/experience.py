@@ -5,7 +5,9 @@ assistant": a careers adviser reads the job itself, not only the skills spelled 
 title is the head of a sentence (the words before the first ":", ",", " for ", " in ", " at ", ...)
 or what follows "I work as (a)", "worked as (a)", "I am a(n)"; one to four words. It counts only
 when the title resolver is confident and the title matches a label or a known job title closely
-(MIN_LABEL_SCORE), so a phrase that is no job ("Busy weekends", "six years") adds nothing.
+(MIN_LABEL_SCORE), so a phrase that is no job ("Busy weekends", "six years") adds nothing; a
+title of a level and no trade ("Team leader", `service.titles.curated.GENERIC_TITLES`) adds
+nothing either, its trade being unknown.
 
 The occupation's essential skills become text evidence quoting the title, at CONFIDENCE x the
 match's score x the text's trust: weaker than a skill the learner names outright, held (never
@@ -22,6 +24,7 @@ from sqlmodel import Session
 
 from service.profiles.evidence import Evidence, EvidenceMap
 from service.profiles.role import role_from_occupation
+from service.titles.resolver import GENERIC_TITLE
 
 if TYPE_CHECKING:
     from service.runtime import Runtime
@@ -81,6 +84,8 @@ def experience_evidence(
         resolution = runtime.titles.resolve(phrase, k=1)
         best = resolution.candidates[0] if resolution.candidates else None
         if not resolution.confident or best is None or best.label_score < MIN_LABEL_SCORE:
+            continue
+        if resolution.warning == GENERIC_TITLE:
             continue
         if best.occupation_id in seen:
             continue

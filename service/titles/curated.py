@@ -6,6 +6,13 @@ occupation(s) a careers adviser reads it as. A curated title names its occupatio
 label or known title. A title goes on the list only where the taxonomy or O*NET names it
 otherwise and the reading is the word's ordinary one in a UK CV or job ad, with the ESCO label
 that says so given beside it.
+
+`GENERIC_TITLES`: a title that names a level and no trade ("team leader", "shift manager",
+"supervisor") -> the ESCO occupations it most often names in a UK CV or job ad, the commonest
+first. ESCO gives such a title as a label of one odd trade only ("team leader" of *zoo section
+leader*, "shift manager" of *refinery shift manager*, "supervisor" of *oil refinery control room
+operator*); the resolver names the readings in this order and warns that the title names no
+trade, so the learner checks the role or picks another (`resolver.GENERIC_TITLE`).
 """
 
 from __future__ import annotations
@@ -23,6 +30,16 @@ HEAD_CHEF = ESCO + "01484951-15e6-4b88-a20f-1201868d36a0"
 RECEPTIONIST = ESCO + "f7b04542-d8c7-42db-8475-e63b507cce82"
 ACCOUNTING_ASSISTANT = ESCO + "bfe142b9-a049-4d41-89c4-fd2f34ac56b6"
 PRIMARY_TEACHING_ASSISTANT = ESCO + "00674f21-2f8f-4a41-9896-133f7cbe2a6e"
+SHOP_SUPERVISOR = ESCO + "bdfb48e0-79dc-4b63-8470-db2e03b37326"
+CALL_CENTRE_SUPERVISOR = ESCO + "6aa78e46-ce22-421f-8a75-e915ac63c9d0"
+WAREHOUSE_MANAGER = ESCO + "2f5de1ab-eddf-4715-8193-e994912c22ea"
+PRODUCTION_SUPERVISOR = ESCO + "40517ed4-2769-4283-a15b-4b0d939bd2d3"
+FAST_FOOD_TEAM_LEADER = ESCO + "4a1125ee-5728-4b1f-b655-7b8eb2e27660"
+FAST_FOOD_CREW_MEMBER = ESCO + "96a0d8d3-d4a6-473d-80d6-b5dbadde940a"
+RESTAURANT_MANAGER = ESCO + "d5eb6150-bbff-4a9c-9d0c-21eab4dbe2b6"
+CONSTRUCTION_MANAGER = ESCO + "faed05c0-c1d1-4e34-b575-0dea96459e56"
+SHOP_MANAGER = ESCO + "9e81adde-9983-44fa-b74b-c548d0dbfbdd"
+LANDSCAPE_GARDENER = ESCO + "e7970c7a-7769-4002-87d3-0a8ea94fdd6f"
 
 CURATED_TITLES: dict[str, tuple[str, ...]] = {
     # a care home's or a ward's assistant: ESCO's labels "resident care assistant", "elderly care
@@ -67,4 +84,34 @@ CURATED_TITLES: dict[str, tuple[str, ...]] = {
     # assistant in primary schools", "primary school TA"; the label alone went to *university
     # teaching assistant* (a graduate tutor)
     "teaching assistant": (PRIMARY_TEACHING_ASSISTANT,),
+    # a shop's supervisor: ESCO's "retail shop supervisor", "retail store supervisor" are *shop
+    # supervisor*'s; O*NET's "Retail Supervisor" sent it to *clothing shop manager*
+    "retail supervisor": (SHOP_SUPERVISOR,),
+    # a fast food restaurant's crew: ESCO's "fast food crew member"; ESCO's bare "crew member" is
+    # *decksman*'s alone (a fast food crew member's CV read as a deck hand's)
+    "crew member": (FAST_FOOD_CREW_MEMBER,),
+    # a UK site manager runs a building site: *construction manager* ("construction manager");
+    # ESCO's "site manager" is a label of *mine manager* and *metal production manager*
+    "site manager": (CONSTRUCTION_MANAGER,),
+    # ESCO's preferred label; also an alternative label of *groundsman/groundswoman*, whose
+    # known title "Landscape Gardener" won
+    "landscape gardener": (LANDSCAPE_GARDENER,),
+}
+
+# the readings of a title of a level, the commonest first (module docstring): a UK team leader or
+# supervisor is most often a shop's ("shop staff supervisor"; ESCO's "till team leader" is a
+# checkout's), then a call centre's, a warehouse's, a production line's ("production team
+# leader"); a shift manager or leader most often a fast food restaurant's ("fast food shift team
+# leader"), then a shop's or a restaurant's; an assistant manager most often a shop's or a
+# restaurant's deputy (ESCO gives "assistant manager" to *executive assistant*)
+_TEAM_LEADER = (SHOP_SUPERVISOR, CALL_CENTRE_SUPERVISOR, WAREHOUSE_MANAGER, PRODUCTION_SUPERVISOR)
+_SHIFT_MANAGER = (FAST_FOOD_TEAM_LEADER, SHOP_SUPERVISOR, RESTAURANT_MANAGER)
+GENERIC_TITLES: dict[str, tuple[str, ...]] = {
+    "team leader": _TEAM_LEADER,
+    "team lead": _TEAM_LEADER,
+    "supervisor": _TEAM_LEADER,
+    "shift manager": _SHIFT_MANAGER,
+    "shift supervisor": _SHIFT_MANAGER,
+    "shift leader": _SHIFT_MANAGER,
+    "assistant manager": (SHOP_MANAGER, RESTAURANT_MANAGER),
 }

@@ -17,7 +17,7 @@ from indexing.encoder import Encoder
 from indexing.label_index import LabelIndex
 from service.config import Settings
 from service.repo.taxonomy import occupation_title_rows
-from service.titles.curated import CURATED_TITLES
+from service.titles.curated import CURATED_TITLES, GENERIC_TITLES
 from service.titles.memory import MEMORY_FILE, load_memory
 from service.titles.resolver import MISLEADING_TITLE_LABELS, OccupationInfo, TitleResolver
 
@@ -90,13 +90,16 @@ def build_title_resolver(
         memory = load_memory(
             tsv, id_of, enc, Path(index_dir) / f"title_memory-{key}.faiss", batch_size=batch_size
         )
-    curated = {
-        title: [id_of[u] for u in uris if u in id_of] for title, uris in CURATED_TITLES.items()
-    }
+    curated, generic = (
+        {title: [id_of[u] for u in uris if u in id_of] for title, uris in table.items()}
+        for table in (CURATED_TITLES, GENERIC_TITLES)
+    )
     excluded = frozenset(
         (r[0], label.lower())
         for r in rows
         for label in (r[1], *(r[4] or ()))
         if (r[5], label.lower()) in MISLEADING_TITLE_LABELS
     )
-    return TitleResolver(labels, info, desc, memory=memory, excluded=excluded, curated=curated)
+    return TitleResolver(
+        labels, info, desc, memory=memory, excluded=excluded, curated=curated, generic=generic
+    )

@@ -22,7 +22,10 @@ occupations ("operations manager" is *operations manager*'s preferred label and 
 label of six others), the one a known title equal to it names comes first, then the one whose
 preferred label it is, then the others. A supervisor's title
 that no label equals and that resolves only with a warning also takes the exact labels of its
-manager's form ("bar supervisor": "bar manager", `words.NEXT_LEVEL`). Labels that misname a
+manager's form ("bar supervisor": "bar manager", `words.NEXT_LEVEL`). A title that names a
+level and no trade ("team leader", "shift manager": `curated.GENERIC_TITLES`) names its curated
+readings in their order, the commonest first, and carries GENERIC_TITLE: confident, so a plan is
+made for the first, with the others as the alternatives to check. Labels that misname a
 title (`MISLEADING_TITLE_LABELS`: ESCO's "ICT manager" of *telecommunications manager*) are not
 searched.
 
@@ -44,6 +47,9 @@ from service.titles.words import expand_abbreviations, next_level, normalise_tit
 
 NO_MATCH = "no confident match for this title: pick one of the alternatives"
 LOW_CONFIDENCE = "low confidence: check the role, or pick one of the alternatives"
+GENERIC_TITLE = (
+    "this title names a level, not a trade: check the role, or pick one of the alternatives"
+)
 # (occupation URI, label) pairs of ESCO labels that name another role than a title written so
 # means: "ICT manager" is an alternative label of *telecommunications manager* only, so "Head of
 # IT" and "IT manager" went there; without it they read as ESCO's ICT managers
@@ -122,14 +128,18 @@ class TitleResolver:
         memory=None,
         excluded: frozenset[tuple[int, str]] = frozenset(),
         curated: Mapping[str, Sequence[int]] | None = None,
+        generic: Mapping[str, Sequence[int]] | None = None,
     ) -> None:
         """`descriptions`: one normalised vector per occupation, in the order of `occupations`
         (None: no description feature); `memory`: a TitleMemory or None; `excluded`:
         (occupation id, lowered label) pairs never matched (MISLEADING_TITLE_LABELS);
-        `curated`: cleaned title -> the occupation ids it names (CURATED_TITLES)."""
+        `curated`: cleaned title -> the occupation ids it names (CURATED_TITLES); `generic`:
+        a title of a level -> its readings, the commonest first (GENERIC_TITLES)."""
         self.labels = labels
         self.excluded = excluded
-        self.curated = {normalise_title(t): tuple(ids) for t, ids in (curated or {}).items()}
+        self.generic = {normalise_title(t) for t in generic or {}}
+        named = {**(curated or {}), **(generic or {})}
+        self.curated = {normalise_title(t): tuple(ids) for t, ids in named.items()}
         self.config = config or TitleConfig()
         self.info = {o.id: o for o in occupations}
         self.row = {o.id: i for i, o in enumerate(occupations)}
@@ -157,6 +167,12 @@ class TitleResolver:
         queries = self.queries(title)
         if not queries:  # no word at all ("|", "-", emoji)
             return TitleResolution(title.strip(), [], False, NO_MATCH)
+        got = self._resolve(queries, k)
+        if got.confident and self.generic.intersection(queries):  # a level, not a trade
+            return replace(got, warning=GENERIC_TITLE)
+        return got
+
+    def _resolve(self, queries: list[str], k: int) -> TitleResolution:
         vecs = np.asarray(self.labels.encoder.encode_queries(queries), np.float32)
         scores, ids = self.labels.label_hits(vecs, self.config.labels_per_query)
         found = self._found(queries, scores, ids)
@@ -212,11 +228,13 @@ class TitleResolver:
         for eid, hits in found.items():
             mass[self._isco(eid)] += float(np.exp(10 * min(hits[0][0], 1.0)))
         total = sum(mass.values()) or 1.0
-        curated = {e for q in queries for e in self.curated.get(q, ())}
+        curated: dict[int, int] = {}  # occupation -> its place among the curated readings
+        for e in (e for q in queries for e in self.curated.get(q, ())):
+            curated.setdefault(e, len(curated))
         alternative = [h[0] for h in found.values() if h[0][0] >= 1.0 and h[0][2] != "preferred"]
         shared = len(alternative) >= 2  # an alternative label of several occupations
         out = []
-        for eid in set(found) | set(known) | curated:
+        for eid in set(found) | set(known) | set(curated):
             hits = found.get(eid) or [(label_floor, "", "alternative")]
             top = [h[0] for h in hits[:3]] + [label_floor] * (3 - min(3, len(hits)))
             score = hits[0][0] + c.w_votes * float(np.mean(top))
@@ -232,8 +250,16 @@ class TitleResolver:
                 continue
             candidate = self._candidate(eid, score, hits[0], near)
             out.append(replace(candidate, tier=_tier(candidate, near, queries, shared)))
-        # a title equal to a name of an occupation names it, whatever else is near (`_tier`)
-        out.sort(key=lambda t: (t.tier, -t.score, t.label_kind != "preferred"))
+        # a title equal to a name of an occupation names it, whatever else is near (`_tier`);
+        # curated readings in their curated order
+        out.sort(
+            key=lambda t: (
+                t.tier,
+                curated.get(t.occupation_id, 0),
+                -t.score,
+                t.label_kind != "preferred",
+            )
+        )
         return out
 
     @staticmethod

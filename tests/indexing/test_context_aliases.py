@@ -9,7 +9,9 @@ import pytest
 
 from indexing.aliases import place_spans
 from indexing.context_aliases import (
+    CARE,
     CONTEXT_ALIASES,
+    OFFICE,
     STOCK,
     TECHNOLOGY,
     alias_contexts,
@@ -56,7 +58,8 @@ def test_a_context_is_a_word_of_its_line():
 
 def test_every_context_word_names_skills_and_has_a_known_context():
     assert set(alias_contexts()) == set(CONTEXT_ALIASES)
-    assert all(ctx in (STOCK, TECHNOLOGY) and skills for ctx, skills in CONTEXT_ALIASES.values())
+    contexts = (STOCK, TECHNOLOGY, OFFICE, CARE)
+    assert all(ctx in contexts and skills for ctx, skills in CONTEXT_ALIASES.values())
     assert set(CONTEXT_ALIASES) <= set(curated_aliases())
 
 
@@ -87,3 +90,40 @@ def test_a_context_word_owns_its_words_and_a_workplace_names_nothing(linker):
 def test_place_spans_ignore_case_and_punctuation():
     assert place_spans("Receptionist at a gp  surgery") == [(18, 29)]
     assert place_spans("GP") == []
+
+
+def test_the_alias_itself_is_no_context():
+    line = "selling personal care products"
+    own = (line.index("personal"), line.index(" products"))
+    assert has_context(line, CARE) and not has_context(line, CARE, own)  # "care" is its own
+    line = "Care worker: personal care"
+    assert has_context(line, CARE, (line.index("personal"), len(line)))  # "Care worker"
+    assert has_context("Office junior: filing", OFFICE, (15, 21))
+    assert not has_context("filing and grinding metal parts", OFFICE, (0, 6))
+
+
+def test_office_and_care_words_name_their_skills_only_in_their_lines():
+    lk = SkillLinker(
+        [
+            _skill(10, "file documents", desc="Create a filing system."),
+            _skill(11, "perform clerical duties", desc="Filing and typing up reports."),
+            _skill(12, "provide basic support to patients", desc="Help with hygiene."),
+            _skill(
+                13,
+                "encourage social service users to preserve their independence in their daily "
+                "activities",
+                desc="Support with personal care.",
+            ),
+            _skill(14, "maintain records of work with service users", desc="Keep records."),
+        ],
+        FakeEncoder(dim=256),
+    )
+    lk.build()
+
+    def rows(text: str) -> set[int]:
+        return {h.row for h in lk.lexical(text).values()}
+
+    assert {0, 1} <= rows("Office administrator: filing, answering phones")
+    assert not {0, 1} & rows("Fabricator: filing and grinding metal parts")
+    assert {2, 3, 4} <= rows("Care worker: personal care, writing daily notes")
+    assert not {2, 3} & rows("Sales assistant: selling personal care products")

@@ -46,6 +46,24 @@ CASES = [
     # a salon's stock is ordered from its suppliers
     ("Hairdresser: cutting and colouring hair, booking appointments, ordering stock",
      [["order supplies"], ["hair colouring"]], set()),
+    # office words: filing in an office line, the post, typed letters, copies
+    ("Office junior: filing, photocopying, sorting the post, typing letters",
+     [["file documents"], ["perform clerical duties"], ["handle mail"],
+      ["type error-free documents"]], set()),
+    ("Fabricator: filing and grinding metal parts, MIG welding",
+     [["operate welding equipment", "welding techniques"]], {"file documents"}),
+    # a carer's personal care and notes; a shop's personal care products are no care
+    ("Care worker visiting people in their homes: personal care, writing daily notes",
+     [["provide basic support to patients",
+       "encourage social service users to preserve their independence in their daily activities"],
+      ["maintain records of work with service users"]], set()),
+    ("Sales assistant: selling personal care products, stocking shelves",
+     [["stock shelves"]], {"provide basic support to patients"}),
+    # a van driver's deliveries (not the post's), a kitchen porter's washing up (not laundry)
+    ("Delivery driver: van deliveries around the city, loading the van",
+     [["drive vehicles"], ["handle delivered packages"]], {"organise mail deliveries"}),
+    ("Kitchen porter: washing up, cleaning down the kitchen",
+     [["wash the dishes"]], {"wash the laundry"}),
 ]  # fmt: skip
 
 

@@ -10,7 +10,7 @@ from indexing.ann.factory import new_index
 from indexing.encoder import FakeEncoder
 from indexing.label_index import LabelIndex
 from service.titles.memory import TitleMemory
-from service.titles.resolver import OccupationInfo, TitleConfig, TitleResolver
+from service.titles.resolver import GENERIC_TITLE, OccupationInfo, TitleConfig, TitleResolver
 
 OCCUPATIONS = [
     # (id, isco, preferred, alternatives, description); the alternative-label holders come
@@ -27,7 +27,7 @@ OCCUPATIONS = [
 ]
 
 
-def _resolver(memory_rows=(), curated=None) -> TitleResolver:
+def _resolver(memory_rows=(), curated=None, generic=None) -> TitleResolver:
     enc = FakeEncoder(dim=64)
     labels = LabelIndex([(i, p, a) for i, _g, p, a, _d in OCCUPATIONS], enc)
     labels.build()
@@ -40,7 +40,13 @@ def _resolver(memory_rows=(), curated=None) -> TitleResolver:
         index.add(np.arange(len(titles), dtype=np.int64), np.asarray(enc.encode_documents(titles)))
         memory = TitleMemory(titles, [o for _, o in memory_rows], index)
     return TitleResolver(
-        labels, info, desc, TitleConfig(min_score=0.3), memory=memory, curated=curated
+        labels,
+        info,
+        desc,
+        TitleConfig(min_score=0.3),
+        memory=memory,
+        curated=curated,
+        generic=generic,
     )
 
 
@@ -86,3 +92,17 @@ def test_a_curated_title_names_its_occupation_first():
     assert got.candidates[0].label_kind == "curated title" and got.warning is None
     assert first(curated, "nurse assistant") == 7  # other titles as before
     assert plain.resolve("care assistant").candidates[0].label_kind != "curated title"
+
+
+def test_a_title_of_a_level_names_its_readings_in_order_and_warns():
+    # "kitchen manager" names a level and no trade here: its readings come first in their curated
+    # order (not by score), confident, with the warning that the trade is the learner's to check
+    generic = {"kitchen manager": [5, 3]}
+    got = _resolver(generic=generic).resolve("Senior Kitchen Manager")
+    assert [c.occupation_id for c in got.candidates[:2]] == [5, 3]
+    assert all(c.tier == 0 and c.label_kind == "curated title" for c in got.candidates[:2])
+    assert got.confident and got.warning == GENERIC_TITLE
+    assert _resolver(generic=generic).resolve("kitchen manager", k=1).warning == GENERIC_TITLE
+    # a title of a trade keeps no such warning; without the list the exact label names it
+    assert _resolver(generic=generic).resolve("sous chef").warning is None
+    assert first(_resolver(), "kitchen manager") == 4

@@ -51,6 +51,18 @@ CASES = [
     ("IT administrator", {"ICT system administrator"}, {"database administrator"}),
     ("teaching assistant", {"primary school teaching assistant"},
      {"university teaching assistant"}),
+    ("retail supervisor", {"shop supervisor"}, {"clothing shop manager"}),
+    ("retail team leader", {"shop supervisor"}, {"clothing shop manager"}),
+    ("crew member", {"quick service restaurant crew member"}, {"decksman"}),
+    ("site manager", {"construction manager"}, {"mine manager", "metal production manager"}),
+    ("landscape gardener", {"landscape gardener"}, {"groundsman/groundswoman"}),
+    # titles of a level, no trade (GENERIC_TITLES): the commonest reading, with a warning
+    ("team leader", {"shop supervisor"}, {"zoo section leader"}),
+    ("supervisor", {"shop supervisor"}, {"oil refinery control room operator"}),
+    ("shift manager", {"quick service restaurant team leader"}, {"refinery shift manager"}),
+    ("Night Shift Supervisor", {"quick service restaurant team leader"},
+     {"refinery shift manager"}),
+    ("assistant manager", {"shop manager"}, {"executive assistant"}),
 ]  # fmt: skip
 
 
@@ -83,8 +95,32 @@ def test_a_job_named_in_a_cv_line_reads_as_its_own_occupation(real_runtime):
 
 @pytest.mark.slow
 def test_every_curated_title_names_an_occupation_of_the_taxonomy(real_runtime):
-    from service.titles.curated import CURATED_TITLES
+    from service.titles.curated import CURATED_TITLES, GENERIC_TITLES
 
     with Session(real_runtime.engine) as s:
         uris = set(s.execute(select(Occupation.uri)).scalars())
-    assert not {t: u for t, us in CURATED_TITLES.items() for u in us if u not in uris}
+    named = {**CURATED_TITLES, **GENERIC_TITLES}
+    assert not {t: u for t, us in named.items() for u in us if u not in uris}
+
+
+@pytest.mark.slow
+def test_a_title_of_a_level_warns_and_reads_no_experience(real_runtime):
+    """ "team leader" names no trade: the role comes with the warning and the other readings;
+    in a CV ("Team leader: ...") it adds no occupation's skills (its trade is unknown), while
+    "Crew member at a fast food restaurant" reads a crew member's, not a deck hand's."""
+    from collections import defaultdict
+
+    from service.profiles.experience import experience_evidence
+    from service.titles.resolver import GENERIC_TITLE
+
+    got = real_runtime.titles.resolve("team leader")
+    assert got.warning == GENERIC_TITLE and len(got.candidates) >= 3
+    with Session(real_runtime.engine) as s:
+        read = experience_evidence(
+            real_runtime, s, "Team leader: rotas, training staff", defaultdict(list), trust=0.6
+        )
+        crew = experience_evidence(
+            real_runtime, s, "Crew member at a fast food restaurant", defaultdict(list), 0.6
+        )
+    assert read == []
+    assert [j.title for j in crew] == ["quick service restaurant crew member"]
