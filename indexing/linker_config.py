@@ -63,7 +63,7 @@ class LinkerConfig:
     # extract(): the precision of the encoder for phrases and n-grams (indexing.short_encoder):
     # "auto" bfloat16 where the CPU multiplies it natively, "bf16" always, "fp32" never.
     # Sentences, stored vectors and ranking (score_texts, link) are float32 in every mode
-    extract_short_precision: str = "fp32"
+    extract_short_precision: str = "auto"
     # extract(): the pass over every label that picks a unit's candidates (indexing.first_pass):
     # "auto" bfloat16 where the CPU multiplies it natively (candidates re-scored in float32
     # within its error bound: the same candidates and scores), "bf16" always, "exact" never

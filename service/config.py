@@ -94,12 +94,12 @@ class Settings(BaseSettings):
         "them per request (indexing/vocabulary.py).",
     )
     linker_short_precision: str = Field(
-        default="fp32",
+        default="auto",
         pattern="^(auto|bf16|fp32)$",
         description="Precision of the encoder for extraction's phrases and n-grams "
-        "(indexing/short_encoder.py): fp32 (default: bfloat16 grew a serving worker's memory "
-        "11-13% in the load test), auto (bfloat16 where the CPU multiplies it natively), bf16. "
-        "Sentences, stored vectors and ranking stay float32.",
+        "(indexing/short_encoder.py): auto (default: bfloat16 where the CPU multiplies it "
+        "natively, else float32), bf16, fp32. Sentences, stored vectors and ranking stay "
+        "float32.",
     )
     linker_first_pass: str = Field(
         default="auto",
