@@ -209,6 +209,12 @@ class RoleOut(BaseModel):
         description="target.title: the occupations it resolved to, best first (the first is "
         "the role; the others are alternatives to offer when a warning says the match is weak)",
     )
+    title_reading: str | None = Field(
+        default=None,
+        description='target.title names a level and no trade ("team leader"): the reading '
+        "chosen from the learner's own jobs, in words (\"read as call centre supervisor from "
+        'your experience as a call centre agent"); absent when none was read',
+    )
     n_skills: int
     n_essential: int
     regulated: bool = Field(

@@ -70,6 +70,7 @@ class JobRead:
 
     occupation_id: int
     title: str
+    phrase: str = ""  # the title as the learner wrote it
 
 
 def experience_evidence(
@@ -91,7 +92,7 @@ def experience_evidence(
             continue
         seen.add(best.occupation_id)
         role = role_from_occupation(session, best.occupation_id, runtime.settings)
-        read.append(JobRead(best.occupation_id, role.title))
+        read.append(JobRead(best.occupation_id, role.title, phrase))
         confidence = trust * CONFIDENCE * min(1.0, best.label_score)
         for req in role.skills:
             if req.essential:

@@ -38,6 +38,8 @@ class Learner:
     warnings: list[dict] = field(default_factory=list)
     badges: list[dict] = field(default_factory=list)  # verification outcome of each awarded one
     jobs: list[int] = field(default_factory=list)  # occupations named as the learner's own jobs
+    # each of those jobs' title in the learner's words ("warehouse operative"), by occupation
+    job_titles: dict[int, str] = field(default_factory=dict)
     # the held catalog credentials: id -> (external id, title), to name them beside their ids
     held: dict[int, tuple[str, str]] = field(default_factory=dict)
 
@@ -66,7 +68,7 @@ def build_learner(
     evidence: EvidenceMap = defaultdict(list)
     warnings: list[dict] = []
     held: dict[int, tuple[str, str]] = {}
-    jobs: list[int] = []
+    jobs: dict[int, str] = {}
     if credential_ids:
         held = _credential_evidence(session, credential_ids, evidence, w["credential"])
     outcomes = _badge_evidence(
@@ -77,9 +79,11 @@ def build_learner(
     if text and text.strip():
         _text_evidence(runtime, text, evidence, check, w["text"])
         read = experience_evidence(runtime, session, text, evidence, w["text"])
-        jobs = [j.occupation_id for j in read]
+        jobs = {j.occupation_id: j.phrase for j in read}
     profile = profile_of(evidence, frozenset(held))
-    return Learner(profile, dict(evidence), warnings, outcomes, jobs, held)
+    return Learner(
+        profile, dict(evidence), warnings, outcomes, list(jobs), job_titles=jobs, held=held
+    )
 
 
 def profile_of(evidence: EvidenceMap, held: set[int] | frozenset[int]) -> LearnerProfile:

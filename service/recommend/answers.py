@@ -68,6 +68,7 @@ class RoleJson:
     warnings: list[dict]
     regulated: bool = False
     title_resolution: list[dict] | Any = ABSENT
+    title_reading: str | Any = ABSENT
 
 
 @dataclass(slots=True)
@@ -119,6 +120,8 @@ def role_json(role: RoleProfile, info: dict) -> RoleJson:
     out = RoleJson(role.title, role.source, len(role.skills), n_ess, [], role.regulated)
     if "title_resolution" in info:
         out.title_resolution = info["title_resolution"]
+    if "title_reading" in info:
+        out.title_reading = info["title_reading"]
     if "warnings" in info:
         out.warnings = info["warnings"]
     return out

@@ -47,16 +47,20 @@ def gap_and_context(
 ):
     timings: dict[str, float] = {}
     t = time.perf_counter()
-    role, info = build_role(runtime, session, body.target, tenant_id=tenant_id, check=check)
+    learner = learner_of(runtime, session, body.learner, limits=limits, check=check)
+    timings["learner"] = time.perf_counter() - t
+    t = time.perf_counter()
+    role, info = build_role(
+        runtime, session, body.target, tenant_id=tenant_id, check=check, jobs=learner.job_titles
+    )
     timings["role"] = time.perf_counter() - t
     t = time.perf_counter()
-    learner = learner_of(runtime, session, body.learner, limits=limits, check=check)
     required = [r.skill_id for r in role.skills]
     text_trust = trust_weights(runtime.settings, body.learner.trust)["text"]
     learner = read_for_role(
         runtime, learner, body.learner.text, required, trust=text_trust, check=check
     )
-    timings["learner"] = time.perf_counter() - t
+    timings["learner"] += time.perf_counter() - t
     return role, info, learner, timings
 
 

@@ -3,6 +3,8 @@ occupation, a job title resolved to an occupation, or a description's skills."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from sqlmodel import Session
@@ -17,6 +19,7 @@ from service.profiles.role import (
     role_from_posting,
     role_from_text,
 )
+from service.recommend.level_title import read_in_trade
 from service.repo.taxonomy import occupation_id_by_uri
 from service.taxonomy.search import title_hits
 
@@ -31,7 +34,10 @@ def build_role(
     *,
     tenant_id: int | None = None,
     check=unchecked,
+    jobs: Mapping[int, str] | None = None,
 ) -> tuple[object, dict]:
+    """The role and what building it found (`info`); `jobs`: the learner's own jobs (occupation
+    id -> the job as written), in whose trade a title of a level is read (level_title.py)."""
     s = runtime.settings
     info: dict = {}
     if target.occupation_uri:
@@ -50,6 +56,13 @@ def build_role(
         return role_from_demand(session, oid, s, tenant_id=tenant_id), info
     if target.title:
         resolution = resolve_title(runtime, session, target.title)
+        reading = read_in_trade(runtime, session, resolution, jobs or {})
+        if reading is not None:  # the chosen reading first, the others its alternatives
+            rest = [c for c in resolution.candidates if c.occupation_id != reading.occupation_id]
+            resolution = replace(
+                resolution, candidates=[reading.candidate, *rest], warning=reading.warning()
+            )
+            info["title_reading"] = reading.sentence()
         hits = title_hits(session, resolution=resolution)
         if not hits or not resolution.confident:
             closest = "; ".join(f"{h['preferred_label']} ({h['score']:.2f})" for h in hits)

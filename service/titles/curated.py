@@ -40,6 +40,11 @@ RESTAURANT_MANAGER = ESCO + "d5eb6150-bbff-4a9c-9d0c-21eab4dbe2b6"
 CONSTRUCTION_MANAGER = ESCO + "faed05c0-c1d1-4e34-b575-0dea96459e56"
 SHOP_MANAGER = ESCO + "9e81adde-9983-44fa-b74b-c548d0dbfbdd"
 LANDSCAPE_GARDENER = ESCO + "e7970c7a-7769-4002-87d3-0a8ea94fdd6f"
+ADMINISTRATIVE_ASSISTANT = ESCO + "044d78cc-f62f-4532-83a5-8e04f2889652"
+ICT_HELP_DESK_AGENT = ESCO + "aaeec9a7-dc57-4485-890c-86b3eef735f9"
+RESIDENTIAL_CARE_HOME_WORKER = ESCO + "81309031-dad2-4a7a-bde6-7f6e518f89ff"
+ACCOMMODATION_MANAGER = ESCO + "53cdd34e-22f2-41bd-b3c7-de22bf9bbcae"
+SPORT_FACILITY_MANAGER = ESCO + "825ab049-2f0c-4acf-b402-9c6bb51acca2"
 
 CURATED_TITLES: dict[str, tuple[str, ...]] = {
     # a care home's or a ward's assistant: ESCO's labels "resident care assistant", "elderly care
@@ -96,6 +101,17 @@ CURATED_TITLES: dict[str, tuple[str, ...]] = {
     # ESCO's preferred label; also an alternative label of *groundsman/groundswoman*, whose
     # known title "Landscape Gardener" won
     "landscape gardener": (LANDSCAPE_GARDENER,),
+    # an office's admin assistant: ESCO's "administrative assistant" (preferred label); "admin
+    # assistant" is an alternative label of *statistical assistant* alone, which won
+    "admin assistant": (ADMINISTRATIVE_ASSISTANT,),
+    # an IT service desk's first line: ESCO's "ICT service desk agent"; the memory's "Service
+    # Desk Analyst" sent it to *call centre analyst* (a call centre's data analyst)
+    "service desk analyst": (ICT_HELP_DESK_AGENT,),
+    # a care home's team leader or senior carer: ESCO's "care home supervisor" is *residential
+    # care home worker*'s, "senior care worker" *social care worker*'s; the words alone went to
+    # *healthcare institution manager* (a hospital's general manager)
+    "care team leader": (RESIDENTIAL_CARE_HOME_WORKER, SOCIAL_CARE_WORKER),
+    "care supervisor": (RESIDENTIAL_CARE_HOME_WORKER, SOCIAL_CARE_WORKER),
 }
 
 # the readings of a title of a level, the commonest first (module docstring): a UK team leader or
@@ -103,9 +119,20 @@ CURATED_TITLES: dict[str, tuple[str, ...]] = {
 # checkout's), then a call centre's, a warehouse's, a production line's ("production team
 # leader"); a shift manager or leader most often a fast food restaurant's ("fast food shift team
 # leader"), then a shop's or a restaurant's; an assistant manager most often a shop's or a
-# restaurant's deputy (ESCO gives "assistant manager" to *executive assistant*)
-_TEAM_LEADER = (SHOP_SUPERVISOR, CALL_CENTRE_SUPERVISOR, WAREHOUSE_MANAGER, PRODUCTION_SUPERVISOR)
-_SHIFT_MANAGER = (FAST_FOOD_TEAM_LEADER, SHOP_SUPERVISOR, RESTAURANT_MANAGER)
+# restaurant's deputy (ESCO gives "assistant manager" to *executive assistant*); a kitchen's
+# shift is run by a sous chef (ESCO's "sous chef", "kitchen manager" are *head chef*'s); a UK duty
+# manager runs a pub's or restaurant's shift ("bar manager"), a hotel's ("hotel manager") or a
+# leisure centre's ("sport venue manager"): ESCO's only "duty manager" is an airport director's
+# and O*NET's "On-Duty Manager" sent the title to *gambling manager*. A kitchen's team leader is
+# a sous chef too (`CURATED_TITLES`' "kitchen supervisor")
+_TEAM_LEADER = (
+    SHOP_SUPERVISOR,
+    CALL_CENTRE_SUPERVISOR,
+    WAREHOUSE_MANAGER,
+    PRODUCTION_SUPERVISOR,
+    HEAD_CHEF,
+)
+_SHIFT_MANAGER = (FAST_FOOD_TEAM_LEADER, SHOP_SUPERVISOR, RESTAURANT_MANAGER, HEAD_CHEF)
 GENERIC_TITLES: dict[str, tuple[str, ...]] = {
     "team leader": _TEAM_LEADER,
     "team lead": _TEAM_LEADER,
@@ -114,4 +141,5 @@ GENERIC_TITLES: dict[str, tuple[str, ...]] = {
     "shift supervisor": _SHIFT_MANAGER,
     "shift leader": _SHIFT_MANAGER,
     "assistant manager": (SHOP_MANAGER, RESTAURANT_MANAGER),
+    "duty manager": (RESTAURANT_MANAGER, ACCOMMODATION_MANAGER, SPORT_FACILITY_MANAGER),
 }

@@ -56,6 +56,9 @@ CASES = [
     ("crew member", {"quick service restaurant crew member"}, {"decksman"}),
     ("site manager", {"construction manager"}, {"mine manager", "metal production manager"}),
     ("landscape gardener", {"landscape gardener"}, {"groundsman/groundswoman"}),
+    ("admin assistant", {"administrative assistant"}, {"statistical assistant"}),
+    ("service desk analyst", {"ICT help desk agent"}, {"call centre analyst"}),
+    ("care team leader", {"residential care home worker"}, {"healthcare institution manager"}),
     # titles of a level, no trade (GENERIC_TITLES): the commonest reading, with a warning
     ("team leader", {"shop supervisor"}, {"zoo section leader"}),
     ("supervisor", {"shop supervisor"}, {"oil refinery control room operator"}),
@@ -63,6 +66,7 @@ CASES = [
     ("Night Shift Supervisor", {"quick service restaurant team leader"},
      {"refinery shift manager"}),
     ("assistant manager", {"shop manager"}, {"executive assistant"}),
+    ("duty manager", {"restaurant manager"}, {"gambling manager"}),
 ]  # fmt: skip
 
 
