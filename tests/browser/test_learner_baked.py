@@ -151,7 +151,7 @@ def test_a_step_names_a_held_prerequisite_by_its_title(page, live_server):
     page.route("**/v1/recommendations", answer)
     look_up_title(page, "data analyst")
     page.click("#extras summary")
-    title = "Professional Certificate in Data Models Creation"
+    title = "Data Models Creation and Collection Systems Management"
     add_from_search(page, "cred", "Data Models Creation", title)
     page.click("#learner-submit")
     wait_for_plan(page)
