@@ -20,11 +20,11 @@ from service.datagen.esco import COLLECTIONS, REUSE_ORDER, Esco, sector_of
 
 OPTIONAL_WEIGHT = 0.4  # an optional relation counts this much of an essential one
 SAME_GROUP, SAME_AREA = 0.5, 0.15  # similarity bonus for sharing an ESCO skill group / area
-MIN_SIM = 0.0  # below this average similarity a skill does not join a bundle of 3 or more
+MIN_SIM = 0.3  # below this average similarity a skill does not join a bundle of 3 or more
 SEMANTIC, SEM_ZERO = 2.0, 0.25  # label cosine weight in the similarity, and where it adds 0
 JOIN_COS = 0.2  # a skill joins only at this mean label cosine to the bundle's skills or more
 SMALL_COS = 0.15  # ... or this much while the bundle has under 3 skills (else the nearest)
-MAX_CONTEXT = 0.34  # at most this share of a bundle may be skills taught elsewhere already
+MAX_CONTEXT = 0.4  # at most this share of a bundle may be skills taught elsewhere already
 SIZES = (4, 5, 6, 6, 7, 7, 8, 8, 9, 10, 11, 12, 13)  # bundle size targets, drawn at random
 
 

@@ -141,8 +141,9 @@ def name(rng: random.Random, esco: Esco, s: Spec, seen: set[str]) -> None:
     cands = make_titles(rng, s.kind, s.level, topics, audience)
     bare = {esco.skills[u].label.lower() for u in s.skills}
     cands = [c for c in cands if c[0].lower() not in bare] or cands  # a title, not a label
+    again = [(f"{t} {n}", p) for n in ("II", "III", "IV") for t, p in cands]  # a second edition
     title, topic = next(
-        ((t, p) for t, p in cands if t not in seen and text.slugify(t) not in seen),
+        ((t, p) for t, p in cands + again if t not in seen and text.slugify(t) not in seen),
         (f"{cands[0][0]} ({len(seen)})", cands[0][1]),
     )
     s.title, s.topic = title, topic

@@ -88,7 +88,7 @@ real-looking recommendations, and so that tests have a realistic, reproducible c
   of their label vectors, read from the shipped vector pack: `service/datagen/semantic.py`). A
   skill whose label is far from the bundle's (mean cosine under 0.2) does not join it and seeds
   a bundle of its own, so a restaurant manager's menu planning is not taught with infrastructure
-  accessibility (`service/datagen/bundles.py`). At most a third of a bundle may be skills already
+  accessibility (`service/datagen/bundles.py`). At most 40% of a bundle may be skills already
   taught elsewhere, for context. So every essential skill
   of every occupation is taught by construction; a few digital, green and transversal bundles
   (one ESCO skill group of a collection each) add cross-sector offers.
