@@ -21,6 +21,9 @@ from service.datagen.esco import COLLECTIONS, REUSE_ORDER, Esco, sector_of
 OPTIONAL_WEIGHT = 0.4  # an optional relation counts this much of an essential one
 SAME_GROUP, SAME_AREA = 0.5, 0.15  # similarity bonus for sharing an ESCO skill group / area
 MIN_SIM = 0.3  # below this average similarity a skill does not join a bundle of 3 or more
+SEMANTIC, SEM_ZERO = 2.0, 0.25  # label cosine weight in the similarity, and where it adds 0
+JOIN_COS = 0.2  # a skill joins only at this mean label cosine to the bundle's skills or more
+SMALL_COS = 0.15  # ... or this much while the bundle has under 3 skills (else the nearest)
 MAX_CONTEXT = 0.4  # at most this share of a bundle may be skills taught elsewhere already
 SIZES = (4, 5, 6, 6, 7, 7, 8, 8, 9, 10, 11, 12, 13)  # bundle size targets, drawn at random
 
@@ -42,7 +45,8 @@ class FamilyProfile:
     pool: list[str]  # essential skills by weight (heaviest first), then shared optional ones
     n_essential: int
     weight: np.ndarray  # per pool skill: essential relations + OPTIONAL_WEIGHT x optional ones
-    sim: np.ndarray  # pool x pool: cosine of occupation vectors + skill group bonus
+    sim: np.ndarray  # pool x pool: cosine of occupation vectors + skill group bonus + meaning
+    meaning: np.ndarray  # pool x pool: cosine of the skills' label vectors
 
 
 def profile(esco: Esco, code: str) -> FamilyProfile:
@@ -64,17 +68,21 @@ def profile(esco: Esco, code: str) -> FamilyProfile:
         for u in occ.essential:
             vec[index[u], j] = 1.0
     w = np.array([weight[u] for u in pool])
-    return FamilyProfile(code, pool, len(ess), w, similarity(esco, pool, vec))
+    return FamilyProfile(code, pool, len(ess), w, *similarity(esco, pool, vec))
 
 
-def similarity(esco: Esco, pool: list[str], vec: np.ndarray) -> np.ndarray:
-    """pool x pool: cosine of the skills' rows of vec (who needs them) + skill group bonus."""
+def similarity(esco: Esco, pool: list[str], vec: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """pool x pool: cosine of the skills' rows of vec (who needs them) + skill group bonus +
+    label cosine over SEM_ZERO; and the label cosines alone."""
     vec = vec / np.maximum(np.linalg.norm(vec, axis=1, keepdims=True), 1e-12)
     groups = np.array([hash_free_id(esco.skills[u].group) for u in pool])
     areas = np.array([hash_free_id(esco.skills[u].area) for u in pool])
     same_group = (groups[:, None] == groups[None, :]) & (groups[:, None] != 0)
     same_area = (areas[:, None] == areas[None, :]) & (areas[:, None] != 0) & ~same_group
-    return vec @ vec.T + SAME_GROUP * same_group + SAME_AREA * same_area
+    meaning = esco.meaning.matrix(pool)
+    need = np.round(vec @ vec.T, 6)
+    sim = need + SAME_GROUP * same_group + SAME_AREA * same_area
+    return sim + SEMANTIC * (meaning - SEM_ZERO), meaning
 
 
 _IDS: dict[str, int] = {"": 0}
@@ -125,11 +133,15 @@ def grow(prof: FamilyProfile, seed: int, done: np.ndarray, target: int) -> list[
     """Seed, then the candidate closest on average to the bundle so far, until the target."""
     members = [seed]
     score = prof.sim[seed].copy()
+    close = prof.meaning[seed].copy()  # summed label cosine to the members
     free = np.ones(len(prof.pool), dtype=bool)
     free[seed] = False
     n_context = 0
     while len(members) < target and free.any():
-        allowed = free.copy()
+        floor = JOIN_COS if len(members) >= 3 else SMALL_COS
+        allowed = free & (close / len(members) >= floor)
+        if len(members) < 3 and not allowed.any():
+            allowed = free.copy()  # nothing close: the nearest by need, not a 1-skill course
         if n_context >= MAX_CONTEXT * target and len(members) >= 3:
             allowed &= ~done
         if not allowed.any():
@@ -142,6 +154,7 @@ def grow(prof: FamilyProfile, seed: int, done: np.ndarray, target: int) -> list[
         n_context += bool(done[best])
         free[best] = False
         score += prof.sim[best]
+        close += prof.meaning[best]
     return members
 
 

@@ -133,12 +133,17 @@ def name(rng: random.Random, esco: Esco, s: Spec, seen: set[str]) -> None:
     s.audience = text.audience_of(label) or rng.choice(audiences)
     audience = title_case(s.audience if len(s.audience.split()) <= 4 else audiences[0])
     shared = s.bundle.sector in COLLECTIONS  # shared skills and the collections' offers
-    picked = salient([esco.skills[u] for u in s.skills], s.bundle.weight, named=shared)
+    picked = salient(
+        [esco.skills[u] for u in s.skills], s.bundle.weight, shared, centre(esco, s.skills)
+    )
     topics = topic_phrases(picked, esco.related) if picked else []
     topics += [f"Core Skills for {audience}", f"Workplace Skills: {audience}"]
     cands = make_titles(rng, s.kind, s.level, topics, audience)
+    bare = {esco.skills[u].label.lower() for u in s.skills}
+    cands = [c for c in cands if c[0].lower() not in bare] or cands  # a title, not a label
+    again = [(f"{t} {n}", p) for n in ("II", "III", "IV") for t, p in cands]  # a second edition
     title, topic = next(
-        ((t, p) for t, p in cands if t not in seen and text.slugify(t) not in seen),
+        ((t, p) for t, p in cands + again if t not in seen and text.slugify(t) not in seen),
         (f"{cands[0][0]} ({len(seen)})", cands[0][1]),
     )
     s.title, s.topic = title, topic
@@ -146,6 +151,15 @@ def name(rng: random.Random, esco: Esco, s: Spec, seen: set[str]) -> None:
     s.id = f"demo:cred:{text.slugify(title)}"
     s.primary = {sk.uri for sk, p in picked if p in title} or {s.skills[0]}
     s.skills.sort(key=lambda u: u not in s.primary)  # stable: the named skills lead
+
+
+def centre(esco: Esco, skills: list[str]) -> dict[str, float]:
+    """Each skill's mean label cosine to the credential's other skills: how central to its topic."""
+    if len(skills) < 2:
+        return {}
+    m = esco.meaning.matrix(skills)
+    n = len(skills) - 1
+    return {u: round((float(m[i].sum()) - 1.0) / n, 4) for i, u in enumerate(skills)}
 
 
 def measure(rng: random.Random, esco: Esco, s: Spec) -> None:

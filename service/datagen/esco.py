@@ -12,7 +12,10 @@ import gzip
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
+
+from service.datagen.semantic import LabelVectors
 
 # Sector -> ISCO-08 code prefixes; the longest matching prefix of a unit group wins.
 SECTORS: dict[str, tuple[str, ...]] = {
@@ -38,6 +41,7 @@ COLLECTIONS = {
     "green": "greenSkillsCollection_en",
     "transversal": "transversalSkillsCollection_en",
 }
+RELATED_COS = 0.35  # label cosine below which two skills are not one topic of a title
 REUSE_ORDER = {"transversal": 0, "cross-sector": 1, "sector-specific": 2, "occupation-specific": 3}
 
 
@@ -160,8 +164,16 @@ class Esco:
             frontier = nxt
         return ""
 
+    @cached_property
+    def meaning(self) -> LabelVectors:
+        """The skills' label vectors (service.datagen.semantic)."""
+        return LabelVectors({u: s.label for u, s in self.skills.items()})
+
     def related(self, a: str, b: str) -> bool:
-        """Two skills one occupation needs (essential), or two of one ESCO skill group."""
+        """Two skills about one thing (label cosine at least RELATED_COS) that one occupation
+        needs (essential) or that share an ESCO skill group: two topics one title may name."""
+        if self.meaning.cos(a, b) < RELATED_COS:
+            return False
         group = self.skills[a].group
         return bool(group and group == self.skills[b].group) or bool(
             self.needed_by[a] & self.needed_by[b]

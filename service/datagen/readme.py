@@ -84,8 +84,12 @@ real-looking recommendations, and so that tests have a realistic, reproducible c
 - **Bundles.** Occupations are grouped into families (ISCO-08 unit groups). Family by family,
   the essential skills that no earlier credential teaches seed a bundle, which grows with its
   nearest neighbours: skills the same occupations need (cosine of their essential/optional
-  occupation vectors) and that share an ESCO skill group (`service/datagen/bundles.py`). At most
-  40% of a bundle may be skills already taught elsewhere, for context. So every essential skill
+  occupation vectors), that share an ESCO skill group, and that are about the same thing (cosine
+  of their label vectors, read from the shipped vector pack: `service/datagen/semantic.py`). A
+  skill whose label is far from the bundle's (mean cosine under 0.2) does not join it and seeds
+  a bundle of its own, so a restaurant manager's menu planning is not taught with infrastructure
+  accessibility (`service/datagen/bundles.py`). At most 40% of a bundle may be skills already
+  taught elsewhere, for context. So every essential skill
   of every occupation is taught by construction; a few digital, green and transversal bundles
   (one ESCO skill group of a collection each) add cross-sector offers.
 - **Credentials.** Each bundle becomes one badge, course, certificate or certification sized to
@@ -97,10 +101,11 @@ real-looking recommendations, and so that tests have a realistic, reproducible c
   {n_cred} credential prerequisites and {n_skill} skill prerequisites, no cycles. {issuers}
   issuers.
 - **Titles and descriptions** come from the bundle: its one to three most salient short skill
-  phrases (central to the family, specific, short; generic verbs dropped, "maintain equipment"
-  -> "Equipment Maintenance"), joined by a few patterns ("A and B", "A with T1 and T2", "A for
-  <audience>") and framed by kind and level; the audience is the family's ISCO label or the
-  sector's wording (`service/datagen/titles.py`, `text.py`).
+  phrases (central to the family and to the bundle's topic, specific, short; generic verbs
+  dropped, "maintain equipment" -> "Equipment Maintenance"), joined by a few patterns ("A and
+  B", "A with T1 and T2", "A for <audience>"; two phrases share a title only when their labels
+  are close, cosine 0.35 or more) and framed by kind and level; the audience is the family's
+  ISCO label or the sector's wording (`service/datagen/titles.py`, `text.py`).
 - Skills are given by ESCO URI (`source: explicit`); the skills the title names weigh 1.0, the
   others 0.5-0.8 by how central they are to the family.
 
@@ -132,9 +137,10 @@ python -m service.datagen.catalog --out data/catalog/credentials.jsonl.gz \\
     --readme data/catalog/README.md --seed {seed}
 ```
 
-Same seed and same ESCO files give byte-identical output (gzip with mtime 0). One JSON object per
-line: a `models.records.CredentialRecord` without `original`, sorted by `external_id`. `--size N`
-stops early at N credentials (quick runs; coverage is then partial).
+Same seed, same ESCO files and same shipped vector pack (`data/vectors/*.npz`, the skill labels'
+rows) give byte-identical output (gzip with mtime 0). One JSON object per line: a
+`models.records.CredentialRecord` without `original`, sorted by `external_id`. `--size N` stops
+early at N credentials (quick runs; coverage is then partial).
 
 ## Counts
 

@@ -42,7 +42,7 @@ def shared_profile(esco: Esco, min_families: int = SHARED_FAMILIES) -> FamilyPro
     )
     vec = np.array([need[u] > 0 for u in pool], dtype=np.float64).reshape(len(pool), len(codes))
     weight = np.array([count[u] for u in pool], dtype=np.float64)
-    return FamilyProfile(SHARED, pool, len(pool), weight, similarity(esco, pool, vec))
+    return FamilyProfile(SHARED, pool, len(pool), weight, *similarity(esco, pool, vec))
 
 
 def shared_bundles(

@@ -15,6 +15,7 @@ from collections.abc import Callable
 
 from service.datagen.esco import REUSE_ORDER, Skill
 
+CENTRE = 2.0  # weight of a skill's closeness to the rest of its bundle in picking the title
 GENERIC = (
     "use", "apply", "utilise", "utilize", "perform", "conduct", "carry out", "undertake",
     "execute", "follow", "ensure", "practise", "practice", "employ", "exercise", "implement",
@@ -169,9 +170,14 @@ def is_tool(s: Skill, text: str) -> bool:
 
 
 def salient(
-    skills: list[Skill], weight: dict[str, float], named: bool = False
+    skills: list[Skill],
+    weight: dict[str, float],
+    named: bool = False,
+    centre: dict[str, float] | None = None,
 ) -> list[tuple[Skill, str]]:
-    """(skill, phrase) pairs, most salient first: central to the family, specific, short."""
+    """(skill, phrase) pairs, most salient first: central to the family and to the bundle's
+    topic (centre: a skill's mean label cosine to the others), specific, short."""
+    centre = centre or {}
     scored = []
     for i, s in enumerate(skills):
         text = phrase(s, named)
@@ -180,7 +186,8 @@ def salient(
         spec = REUSE_ORDER.get(s.reuse, 1) / 3
         short = -0.12 * len(text.split())
         order = -0.03 * i  # the bundle's seed and its nearest neighbours come first
-        scored.append((weight.get(s.uri, 0.3) + 0.6 * spec + short + order, s.uri, s, text))
+        topic = CENTRE * centre.get(s.uri, 0.0)
+        scored.append((weight.get(s.uri, 0.3) + 0.6 * spec + short + order + topic, s.uri, s, text))
     scored.sort(key=lambda x: (-x[0], x[1]))
     out, seen_words = [], set()
     for _, _, s, text in scored:

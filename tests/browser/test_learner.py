@@ -134,8 +134,8 @@ def test_learner_flow(page, live_server, badge_files, screenshot):
     assert page.inner_text("#occ-chosen") == "Target role: data analyst."
 
     page.click("#extras summary")  # the optional extras
-    add_from_search(page, "cred", "Data Models Creation", "Data Models Creation")
-    assert "Data Models Creation" in page.inner_text("#held-list")
+    add_from_search(page, "cred", "Data Models and Mining", "Data Models and Mining")
+    assert "Data Models and Mining" in page.inner_text("#held-list")
     page.set_input_files("#badge-files", [str(p) for p in badge_files.values()])
     page.locator("#badge-list li").nth(2).wait_for()
     assert "Data visualisation" in page.inner_text("#badge-list")
@@ -279,12 +279,12 @@ def test_keyboard_only(page, live_server, screenshot):
     tab_to(page, "#extras summary")
     page.keyboard.press("Enter")  # opens the optional extras
     tab_to(page, "#cred-q")
-    page.keyboard.type("Data Models Creation")
+    page.keyboard.type("Data Models and Mining")
     page.keyboard.press("Enter")
     page.locator("#cred-results li").first.wait_for()
-    tab_to(page, "#cred-results li button", "Data Models Creation")
+    tab_to(page, "#cred-results li button", "Data Models and Mining")
     page.keyboard.press("Enter")
-    assert "Data Models Creation" in page.inner_text("#held-list")
+    assert "Data Models and Mining" in page.inner_text("#held-list")
 
     tab_to(page, "#learner-submit")
     assert focus_ring(page).startswith("solid")

@@ -151,8 +151,8 @@ def test_a_step_names_a_held_prerequisite_by_its_title(page, live_server):
     page.route("**/v1/recommendations", answer)
     look_up_title(page, "data analyst")
     page.click("#extras summary")
-    title = "Professional Certificate in Data Models Creation"
-    add_from_search(page, "cred", "Data Models Creation", title)
+    title = "Certificate in Data Models and Mining"
+    add_from_search(page, "cred", "Data Models and Mining", title)
     page.click("#learner-submit")
     wait_for_plan(page)
     learner = answers[-1]["learner"]
