@@ -292,8 +292,7 @@ class SkillLinker:
         return self._short.vectors(texts, self.config.extract_short_precision, check)
 
     def lexical(self, text: str) -> dict[int, AliasHit]:
-        """Skill row -> its best alias found verbatim in `text` (longest, then least shared); a
-        curated word of a context counts only where `text` has its context."""
+        """Skill row -> its best alias in `text` (longest, then least shared; `has_context`)."""
         lexical: dict[int, AliasHit] = {}
         hits = self._matcher.find(text)
         for hit in (h for h in hits if has_context(text, h.context, (h.start, h.end))):
