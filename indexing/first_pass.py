@@ -21,8 +21,8 @@ tests check the bound on the real vectors and the same skills kept.
 `mode` ("auto", "bf16", "exact"; LinkerConfig `extract_first_pass`,
 `SKILLMATCH_LINKER_FIRST_PASS`): "auto" uses bfloat16 where torch is installed and the CPU
 multiplies bfloat16 natively (emulated, it is slower than float32); "bf16" always (for a
-measurement); "exact" never. The copies (2 bytes a value: about 97 MB for 100k labels) are made
-once per set of vectors, on first use.
+measurement); "exact" never. The copies (2 bytes a value: about 89 MB for 100k labels and 15k
+descriptions) are made once per set of vectors, on first use.
 """
 
 from __future__ import annotations
