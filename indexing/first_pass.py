@@ -67,12 +67,13 @@ def enabled(mode: str) -> bool:
 
 
 class _Copies:
-    """bfloat16 copies of one set of vectors (kept while those vectors are the views')."""
+    """bfloat16 copies of one set of vectors (kept while those vectors are the views'; the
+    arrays themselves are held, so a new array at a freed one's address is not taken for it)."""
 
     def __init__(self, views: SkillViews) -> None:
         import torch
 
-        self.source = (id(views.label_vecs), id(views.desc_vecs))
+        self.source = (views.label_vecs, views.desc_vecs)
         self.labels = torch.from_numpy(views.label_vecs).to(torch.bfloat16)
         self.descs = torch.from_numpy(views.desc_vecs).to(torch.bfloat16)
         ends = np.r_[views.label_starts[1:], views.n_labels]
@@ -90,7 +91,8 @@ _LOCK = threading.Lock()
 def _copies(views: SkillViews) -> _Copies:
     with _LOCK:
         have = getattr(views, "_bf16_copies", None)
-        if have is None or have.source != (id(views.label_vecs), id(views.desc_vecs)):
+        src = have.source if have is not None else (None, None)
+        if src[0] is not views.label_vecs or src[1] is not views.desc_vecs:
             have = _Copies(views)
             views._bf16_copies = have  # noqa: SLF001 (index data of these vectors)
         return have

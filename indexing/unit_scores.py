@@ -133,7 +133,7 @@ def _exact_candidates(
     rows = lexical
     if k:
         kth = np.partition(approx_base, len(approx_base) - k)[len(approx_base) - k]
-        margin = 2 * cfg.text_weight * first_bound
+        margin = 2 * abs(cfg.text_weight) * first_bound
         rows = np.r_[np.flatnonzero(approx_base >= kth - margin), lexical]
     rows = np.unique(rows).astype(np.int64)
     at = linker.views.dense_rows(u.vecs, rows, cfg.description_weight)

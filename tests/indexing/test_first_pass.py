@@ -91,6 +91,19 @@ def test_new_vectors_get_new_copies():
     assert (np.abs(after - lk.views.dense(q, w)).max(axis=1) <= bounds).all()
 
 
+def test_copies_follow_the_arrays_not_their_addresses():
+    lk = _linker()
+    w = lk.config.description_weight
+    q = _queries(3, 256, 3)
+    first_pass.approx_dense(lk.views, q, w)
+    held = lk.views._bf16_copies
+    assert held.source[0] is lk.views.label_vecs  # the arrays are held: no address reused
+    lk.views.set_vectors(lk.views.label_vecs[::-1].copy(), lk.views.desc_vecs.copy(), 256)
+    after, bounds = first_pass.approx_dense(lk.views, q, w)
+    assert lk.views._bf16_copies is not held
+    assert (np.abs(after - lk.views.dense(q, w)).max(axis=1) <= bounds).all()
+
+
 def test_modes():
     assert not first_pass.enabled("exact")
     assert first_pass.enabled("bf16")
