@@ -53,9 +53,21 @@ def dense(
             if len(part) == 1:  # numpy's product of one row sums in another order (1 ulp)
                 out[a] = views.dense(part, w)[0]
                 continue
-            q = torch.from_numpy(part)
-            best = torch.segment_reduce(labels @ q.T, "max", lengths=lengths, axis=0)
-            if w:
-                best += w * (descs @ q.T)
-            out[a : a + chunk] = best.T.numpy()
+            out[a : a + chunk] = chunk_dense(labels, descs, lengths, part, w)
     return out
+
+
+def chunk_dense(labels, descs, lengths, part: np.ndarray, description_weight: float, dtype=None):
+    """One chunk of queries (float32 rows) against label and description tensors, labels-major:
+    each skill's best label (`lengths`: its block of rows) + description_weight x its description,
+    as float32 (n_queries, n_skills). `dtype`: the queries cast to it first (the tensors' own
+    dtype, e.g. bfloat16 for `indexing.first_pass`); None keeps float32."""
+    import torch
+
+    q = torch.from_numpy(part)
+    if dtype is not None:
+        q = q.to(dtype)
+    best = torch.segment_reduce(labels @ q.T, "max", lengths=lengths, axis=0).float()
+    if description_weight:
+        best += description_weight * (descs @ q.T).float()
+    return best.T.numpy()

@@ -18,6 +18,7 @@ import numpy as np
 from indexing.kernel_caches import bound_kernel_caches
 
 PACKAGED_MODEL = "packaged:all-MiniLM-L6-v2"
+PACKAGED_MODEL_ID = "sentence-transformers/all-MiniLM-L6-v2"  # its id in indexes and packs
 ProgressFn = Callable[[int], None]
 
 
@@ -222,7 +223,7 @@ class SentenceTransformerEncoder:
     @property
     def model_id(self) -> str:
         if self._name == PACKAGED_MODEL:
-            return "sentence-transformers/all-MiniLM-L6-v2"
+            return PACKAGED_MODEL_ID
         return self._name
 
     @property

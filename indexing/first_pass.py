@@ -32,6 +32,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from indexing.dense_torch import chunk_dense
 from indexing.types import Check, unchecked
 
 if TYPE_CHECKING:
@@ -116,11 +117,13 @@ def approx_dense(
     with torch.inference_mode():
         for a in range(0, len(queries), chunk):
             check()
-            q = torch.from_numpy(np.ascontiguousarray(queries[a : a + chunk], np.float32))
-            q = q.to(torch.bfloat16).T
-            best = torch.segment_reduce(copies.labels @ q, "max", lengths=copies.lengths, axis=0)
-            best = best.float()
-            if description_weight:
-                best += description_weight * (copies.descs @ q).float()
-            out[a : a + chunk] = best.T.numpy()
+            part = np.ascontiguousarray(queries[a : a + chunk], np.float32)
+            out[a : a + chunk] = chunk_dense(
+                copies.labels,
+                copies.descs,
+                copies.lengths,
+                part,
+                description_weight,
+                torch.bfloat16,
+            )
     return out, bounds

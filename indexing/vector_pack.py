@@ -54,6 +54,15 @@ def text_keys(texts: Sequence[str]) -> np.ndarray:
     return out
 
 
+def find_rows(keys: np.ndarray, texts: Sequence[str]) -> np.ndarray:
+    """The row of each text in a pack's sorted `keys`, -1 where it has none."""
+    want = text_keys(texts)
+    if not len(keys):
+        return np.full(len(want), -1, np.int64)
+    pos = np.minimum(np.searchsorted(keys, want), len(keys) - 1)
+    return np.where(keys[pos] == want, pos, -1).astype(np.int64)
+
+
 def quantize(vecs: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """int8 rows and a float32 scale per row (the row's largest magnitude / 127)."""
     vecs = np.asarray(vecs, np.float32)
@@ -247,10 +256,7 @@ class VectorPack:
         arrays = self._load()
         if arrays is None or not len(texts):
             return np.full(len(texts), -1, np.int64)
-        keys = arrays[0]
-        want = text_keys(texts)
-        pos = np.minimum(np.searchsorted(keys, want), len(keys) - 1)
-        return np.where(keys[pos] == want, pos, -1).astype(np.int64)
+        return find_rows(arrays[0], texts)
 
     def _check(self, texts: Sequence[str], hits: np.ndarray, vecs: np.ndarray, batch_size: int):
         """Re-encode a sample of the hit rows; refuse the file when one disagrees. Returns the

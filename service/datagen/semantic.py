@@ -15,11 +15,11 @@ from pathlib import Path
 
 import numpy as np
 
-from indexing.vector_pack import dequantize, pack_stem, text_keys
+from indexing.encoder import PACKAGED_MODEL_ID
+from indexing.vector_pack import dequantize, find_rows, pack_stem
 
 ROOT = Path(__file__).resolve().parents[2]
-MODEL_ID = "sentence-transformers/all-MiniLM-L6-v2"
-PACK = ROOT / "data" / "vectors" / f"{pack_stem(MODEL_ID)}.npz"
+PACK = ROOT / "data" / "vectors" / f"{pack_stem(PACKAGED_MODEL_ID)}.npz"
 
 
 class LabelVectors:
@@ -29,9 +29,8 @@ class LabelVectors:
         uris = sorted(labels)
         with np.load(pack, allow_pickle=False) as z:
             keys, q, scale = z["keys"], z["q"], z["scale"]
-        want = text_keys([labels[u] for u in uris])
-        at = np.minimum(np.searchsorted(keys, want), len(keys) - 1)
-        found = keys[at] == want
+        at = find_rows(keys, [labels[u] for u in uris])
+        found = at >= 0
         vecs = np.zeros((len(uris), q.shape[1]), dtype=np.float32)
         vecs[found] = dequantize(q[at[found]], scale[at[found]])
         self.index = {u: i for i, u in enumerate(uris)}
