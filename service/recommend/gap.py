@@ -4,6 +4,7 @@ between them, and (for a recommendation) the plan that closes it, as the JSON an
 from __future__ import annotations
 
 import time
+from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from sqlmodel import Session
@@ -45,15 +46,23 @@ def gap_and_context(
     limits: CallerLimits | None = None,
     check=unchecked,
 ):
-    timings: dict[str, float] = {}
-    t = time.perf_counter()
-    learner = learner_of(runtime, session, body.learner, limits=limits, check=check)
-    timings["learner"] = time.perf_counter() - t
+    timings: dict[str, float] = {"learner": 0.0}
+    read: list[Learner] = []
+
+    def learner_jobs() -> Mapping[int, str]:  # for a title of a level only (build_role)
+        t = time.perf_counter()
+        read.append(learner_of(runtime, session, body.learner, limits=limits, check=check))
+        timings["learner"] += time.perf_counter() - t
+        return read[0].job_titles
+
     t = time.perf_counter()
     role, info = build_role(
-        runtime, session, body.target, tenant_id=tenant_id, check=check, jobs=learner.job_titles
+        runtime, session, body.target, tenant_id=tenant_id, check=check, jobs=learner_jobs
     )
-    timings["role"] = time.perf_counter() - t
+    timings["role"] = time.perf_counter() - t - timings["learner"]
+    if not read:  # the target is good: now the learner (a bad target cost no reading)
+        learner_jobs()
+    learner = read[0]
     t = time.perf_counter()
     required = [r.skill_id for r in role.skills]
     text_trust = trust_weights(runtime.settings, body.learner.trust)["text"]

@@ -3,7 +3,7 @@ occupation, a job title resolved to an occupation, or a description's skills."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -22,6 +22,7 @@ from service.profiles.role import (
 from service.recommend.level_title import read_in_trade
 from service.repo.taxonomy import occupation_id_by_uri
 from service.taxonomy.search import title_hits
+from service.titles.resolver import GENERIC_TITLE
 
 if TYPE_CHECKING:
     from service.runtime import Runtime
@@ -34,10 +35,12 @@ def build_role(
     *,
     tenant_id: int | None = None,
     check=unchecked,
-    jobs: Mapping[int, str] | None = None,
+    jobs: Callable[[], Mapping[int, str]] | None = None,
 ) -> tuple[object, dict]:
-    """The role and what building it found (`info`); `jobs`: the learner's own jobs (occupation
-    id -> the job as written), in whose trade a title of a level is read (level_title.py)."""
+    """The role and what building it found (`info`); `jobs`: gives the learner's own jobs
+    (occupation id -> the job as written), in whose trade a title of a level is read
+    (level_title.py). It is called only for such a title, so that any other target is checked,
+    and refused if bad, before the learner's words are read."""
     s = runtime.settings
     info: dict = {}
     if target.occupation_uri:
@@ -56,7 +59,8 @@ def build_role(
         return role_from_demand(session, oid, s, tenant_id=tenant_id), info
     if target.title:
         resolution = resolve_title(runtime, session, target.title)
-        reading = read_in_trade(runtime, session, resolution, jobs or {})
+        level = resolution.warning == GENERIC_TITLE and jobs is not None
+        reading = read_in_trade(runtime, session, resolution, jobs()) if level else None
         if reading is not None:  # the chosen reading first, the others its alternatives
             rest = [c for c in resolution.candidates if c.occupation_id != reading.occupation_id]
             resolution = replace(

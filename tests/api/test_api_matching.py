@@ -344,3 +344,43 @@ def test_the_role_says_whether_the_profession_is_regulated(client, target, regul
         if path == "/v1/recommendations":
             message = r.json()["plan"]["message"]
             assert ("recognised qualification" in message) is regulated, message
+
+
+@pytest.mark.parametrize(
+    "target",
+    [{"occupation_id": 99999999}, {"title": "asdfgh qwerty"}, {"posting_id": 99999999}],
+)
+def test_a_bad_target_is_refused_before_the_learner_is_read(client, monkeypatch, target):
+    """A learner's long text costs extraction: a target that cannot be built is refused first,
+    and the learner is never read (its own error comes second)."""
+    from service.recommend import gap
+
+    calls = []
+    monkeypatch.setattr(gap, "learner_of", lambda *a, **k: calls.append(1))
+    body = {"learner": {"credentials": [99999999], "text": "Barista. " * 500}, "target": target}
+    r = client.post("/v1/recommendations", json=body)
+    assert r.status_code == 404, r.text
+    assert r.json()["field"].startswith("target.") and calls == []
+
+
+@pytest.mark.parametrize(("warning", "read"), [(None, False), ("level", True)])
+def test_the_learners_jobs_are_asked_for_only_by_a_title_of_a_level(
+    client, runtime, role, monkeypatch, warning, read
+):
+    """build_role calls `jobs` only for a title read in the learner's trade (level_title.py)."""
+    from sqlmodel import Session
+
+    from models.matching import TargetIn
+    from service.recommend import role as role_module
+    from service.titles.resolver import GENERIC_TITLE, TitleCandidate, TitleResolution
+
+    cand = TitleCandidate(role["occupation_id"], 1.0, 1.0, "data scientist", "label")
+    flag = GENERIC_TITLE if warning else None
+    resolution = TitleResolution("data scientist", [cand], True, flag)
+    monkeypatch.setattr(role_module, "resolve_title", lambda *a: resolution)
+    asked = []
+    with Session(runtime.engine) as s:
+        built, _ = role_module.build_role(
+            runtime, s, TargetIn(title="data scientist"), jobs=lambda: asked.append(1) or {}
+        )
+    assert built.skills and asked == ([1] if read else [])
