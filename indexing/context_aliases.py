@@ -46,8 +46,8 @@ CONTEXTS: dict[str, frozenset[str]] = {
     # words of a line about a kitchen (its cooks, its food, the places it serves)
     KITCHEN: frozenset(
         """kitchen kitchens cook cooks cooking chef chefs pub pubs restaurant restaurants cafe
-        takeaway canteen bistro diner menu food meals dishes vegetables meat burgers chips
-        sauce sauces prep prepping""".split()
+        canteen bistro diner menu food meals dishes vegetables meat burgers sauce sauces prep
+        prepping""".split()
     ),
     # words of a line about driving a road vehicle
     DRIVING: frozenset(

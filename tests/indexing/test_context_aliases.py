@@ -133,7 +133,7 @@ def test_office_and_care_words_name_their_skills_only_in_their_lines():
 
 def test_a_kitchens_grill_is_cooking_and_a_garden_centres_is_not():
     """ "working the grill" read nothing (or "pack charcoal"): in a kitchen line (KITCHEN: "pub",
-    "cook", "takeaway", ...) a cooking station or technique of ESCO's "use cooking techniques"
+    "cook", "cafe", ...) a cooking station or technique of ESCO's "use cooking techniques"
     names it; a barbecue sold in a garden centre does not."""
     assert CONTEXT_ALIASES["grill"] == (KITCHEN, ("use cooking techniques",))
     cooking = _skill(20, "use cooking techniques", desc="Grilling, frying.")
