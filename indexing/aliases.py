@@ -32,6 +32,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from indexing.types import SkillEntry
+from indexing.word_pairs import WordPair, find_pairs
 
 _TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9+#]*|[+#]+")
 _PAREN = re.compile(r"\s*\([^)]*\)\s*$")
@@ -127,6 +128,9 @@ TRADE_ALIASES: dict[str, tuple[str, ...]] = {
     # a barista's coffee is made for customers, not roasted
     "making coffee": ("prepare hot drinks", "prepare specialised coffee"),
     "making coffees": ("prepare hot drinks", "prepare specialised coffee"),
+    # a cleaner's UK word for vacuuming (the brand as a verb)
+    "hoovering": ("vacuum surfaces",),
+    "hoovered": ("vacuum surfaces",),
     # trades and safety
     "rewiring": ("repair wiring",),
     "rewire": ("repair wiring",),
@@ -196,6 +200,7 @@ def place_spans(text: str) -> list[tuple[int, int]]:
 # orders" and any "BSc in engineering" packaging engineering. Left out of the skill's views
 # (dense and verbatim); the skills' other labels and descriptions stay.
 _PACKAGING_ENGINEERING = "http://data.europa.eu/esco/skill/b8ac179c-4a29-4467-9177-031daf1321d6"
+_EXPRESS_CREATIVELY = "http://data.europa.eu/esco/skill/93350886-a21b-4e61-a1b1-319a325c0f90"
 MISLEADING_LABELS = frozenset(
     {
         ("http://data.europa.eu/esco/skill/83e6510b-ffeb-4aec-959c-4265fd0ff7b7", "care"),
@@ -204,6 +209,13 @@ MISLEADING_LABELS = frozenset(
         (_PACKAGING_ENGINEERING, "engineering"),
         # "data" of *statistics*: an office's "data entry" is no statistics
         ("http://data.europa.eu/esco/skill/7ee4c2ea-b349-4bd2-81a3-ec31475d4833", "data"),
+        # "paint" and "draw" of *express yourself creatively* (singing, dancing, fine arts): a
+        # decorator's "painting" is no art, nor a phlebotomist's "order of draw"
+        (_EXPRESS_CREATIVELY, "paint"),
+        (_EXPRESS_CREATIVELY, "draw"),
+        # "planning" (hidden) of *plan*: "route planning", "planning play activities" are
+        # a driver's and a nursery's work, read as the bare transversal skill
+        ("http://data.europa.eu/esco/skill/e49f4158-9d4c-425d-bf32-dfe89b19840a", "planning"),
     }
 )
 
@@ -278,10 +290,12 @@ class AliasMatcher:
         by_source: bool = True,
         curated: Mapping[str, Sequence[str]] | None = None,
         contexts: Mapping[str, str] | None = None,
+        pairs: Sequence[WordPair] = (),
     ):
         """`curated`: alias -> preferred labels of the skills it names (TRADE_ALIASES); a label
         that is no skill here is skipped (a subset of the taxonomy). `contexts`: curated alias
-        -> the context its hits carry (`indexing.context_aliases`; the caller checks it)."""
+        -> the context its hits carry (`indexing.context_aliases`; the caller checks it).
+        `pairs`: verb-object rules (`indexing.word_pairs`), read as curated aliases."""
         self._table: dict[tuple[str, ...], dict[int, _Alias]] = {}
         self._source = [s.source for s in skills]
         self.by_source = by_source
@@ -310,6 +324,10 @@ class AliasMatcher:
                     per_skill[row] = _Alias(alias, kind, case, ambiguous)
                 self.max_words = max(self.max_words, len(key))
         self._add_curated(skills, curated or {}, contexts or {})
+        rows_of: dict[str, list[int]] = {}
+        for row, s in enumerate(skills):
+            rows_of.setdefault(s.preferred_label, []).append(row)
+        self._pairs = {p: [r for label in p.skills for r in rows_of.get(label, ())] for p in pairs}
         self.max_words = min(self.max_words, 12)
 
     def _add_curated(self, skills, curated: Mapping[str, Sequence[str]], contexts: Mapping):
@@ -388,7 +406,16 @@ class AliasMatcher:
                                 a.context,
                             )
                         )
-        return hits
+        return hits + self._pair_hits(text)
+
+    def _pair_hits(self, text: str) -> list[AliasHit]:
+        """The verb-object rules read in `text` (`indexing.word_pairs`), as curated hits."""
+        out = []
+        for start, end, rule in find_pairs(text, tuple(self._pairs)) if self._pairs else ():
+            n, alias = len(tokens(text[start:end])), text[start:end]
+            for row in self._pairs[rule]:
+                out.append(AliasHit(row, start, end, alias, CURATED, n, 1, False, rule.context))
+        return out
 
     def exact(self, name: str) -> list[AliasHit]:
         """The aliases that are the whole of `name` (its span_key), one hit per skill."""

@@ -23,6 +23,8 @@ TECHNOLOGY = "technology"
 STOCK = "stock"
 OFFICE = "office"
 CARE = "care"
+KITCHEN = "kitchen"
+DRIVING = "driving"
 # words of a line about goods in a warehouse, a shop or a delivery round
 CONTEXTS: dict[str, frozenset[str]] = {
     STOCK: frozenset(
@@ -40,6 +42,17 @@ CONTEXTS: dict[str, frozenset[str]] = {
     CARE: frozenset(
         """care carer carers caring residents resident clients client patients patient users
         dementia elderly ward wards hoist domiciliary homecare meds medication""".split()
+    ),
+    # words of a line about a kitchen (its cooks, its food, the places it serves)
+    KITCHEN: frozenset(
+        """kitchen kitchens cook cooks cooking chef chefs pub pubs restaurant restaurants cafe
+        canteen bistro diner menu food meals dishes vegetables meat burgers sauce sauces prep
+        prepping""".split()
+    ),
+    # words of a line about driving a road vehicle
+    DRIVING: frozenset(
+        """driver drivers driving drive drove van vans lorry lorries truck trucks delivery
+        deliveries drops multi-drop courier parcels HGV LGV""".lower().split()
     ),
     # computing devices and words an IT support line uses beside the technology cues
     TECHNOLOGY: CUE_WORDS
@@ -59,6 +72,10 @@ _PERSONAL_CARE = (
     "encourage social service users to preserve their independence in their daily activities",
 )
 _CARE_RECORDS = ("maintain records of work with service users",)
+# a kitchen's cooking stations and the techniques ESCO's "use cooking techniques" lists
+# ("grilling, frying, boiling, braising, poaching, baking or roasting"); a barbecue sold in a
+# garden centre or a poaching charge is no cooking
+_COOKING = ("use cooking techniques",)
 # alias -> (context, the ESCO skills it names there)
 CONTEXT_ALIASES: dict[str, tuple[str, tuple[str, ...]]] = {
     "scanner": (STOCK, _BARCODE),
@@ -72,6 +89,15 @@ CONTEXT_ALIASES: dict[str, tuple[str, tuple[str, ...]]] = {
     "personal care": (CARE, _PERSONAL_CARE),
     "daily notes": (CARE, _CARE_RECORDS),  # a carer's notes of each visit
     "care notes": (CARE, _CARE_RECORDS),
+    "grill": (KITCHEN, _COOKING),
+    "grills": (KITCHEN, _COOKING),
+    "griddle": (KITCHEN, _COOKING),
+    "fryer": (KITCHEN, _COOKING),
+    "fryers": (KITCHEN, _COOKING),
+    "grilling": (KITCHEN, _COOKING),
+    "frying": (KITCHEN, _COOKING),
+    "braising": (KITCHEN, _COOKING),
+    "poaching": (KITCHEN, _COOKING),
 }
 
 

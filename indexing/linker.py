@@ -21,14 +21,12 @@ How a text is scored against every skill (weights in `LinkerConfig`, tuned on TE
 
 Vectors are computed once by `build()` (or read by `load()`) and kept as two numpy matrices
 (112k ESCO labels x 384 dims: about 170 MB); scoring is exact (matrix products). `save()` writes
-them as two flat vector index files (`indexing.ann`) with manifests plus `linker.json` (counts
-and a fingerprint of the embedded texts); `load()` refuses files made by another model, dim,
-or taxonomy.
-
+two flat vector index files (`indexing.ann`) with manifests and `linker.json` (counts, a
+fingerprint of the embedded texts); `load()` refuses another model's, dim's or taxonomy's.
 Modules: `linker_config` (the weights), `skill_views` (the embedded label and description views
-and their dense score), `aliases` (verbatim names), `query_cache` (query vectors reused across
-calls), `ranking` (a scored text, top-k), `extract` (skills of a longer text), `stated` (stated
-skill names), `linker_store` (saving and loading the vectors).
+and their dense score), `aliases` (verbatim names; `word_pairs`: a verb and its object),
+`query_cache` (query vectors reused), `ranking` (a scored text, top-k), `extract` (skills of a
+longer text), `stated` (stated skill names), `linker_store` (saving and loading the vectors).
 """
 
 from __future__ import annotations
@@ -50,6 +48,7 @@ from indexing.skill_views import SkillViews
 from indexing.technology import TechnologyGate
 from indexing.text import Span, ngrams, split_phrases
 from indexing.types import Check, ExtractedSkill, SkillEntry, SkillMatch, unchecked
+from indexing.word_pairs import WORD_PAIRS
 
 __all__ = ["LinkerConfig", "SkillLinker"]
 
@@ -82,6 +81,7 @@ class SkillLinker:
             by_source=self.config.alias_ambiguity_by_source,
             curated=curated_aliases() if self.config.curated_aliases else None,
             contexts=alias_contexts(),
+            pairs=WORD_PAIRS if self.config.curated_aliases else (),
         )
         self._key_labels = self.views.labels_by_key(self._matcher)
         self.gate = TechnologyGate(self.skills)

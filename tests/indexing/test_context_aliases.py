@@ -11,6 +11,8 @@ from indexing.aliases import place_spans
 from indexing.context_aliases import (
     CARE,
     CONTEXT_ALIASES,
+    CONTEXTS,
+    KITCHEN,
     OFFICE,
     STOCK,
     TECHNOLOGY,
@@ -58,7 +60,7 @@ def test_a_context_is_a_word_of_its_line():
 
 def test_every_context_word_names_skills_and_has_a_known_context():
     assert set(alias_contexts()) == set(CONTEXT_ALIASES)
-    contexts = (STOCK, TECHNOLOGY, OFFICE, CARE)
+    contexts = set(CONTEXTS)
     assert all(ctx in contexts and skills for ctx, skills in CONTEXT_ALIASES.values())
     assert set(CONTEXT_ALIASES) <= set(curated_aliases())
 
@@ -127,3 +129,21 @@ def test_office_and_care_words_name_their_skills_only_in_their_lines():
     assert not {0, 1} & rows("Fabricator: filing and grinding metal parts")
     assert {2, 3, 4} <= rows("Care worker: personal care, writing daily notes")
     assert not {2, 3} & rows("Sales assistant: selling personal care products")
+
+
+def test_a_kitchens_grill_is_cooking_and_a_garden_centres_is_not():
+    """ "working the grill" read nothing (or "pack charcoal"): in a kitchen line (KITCHEN: "pub",
+    "cook", "cafe", ...) a cooking station or technique of ESCO's "use cooking techniques"
+    names it; a barbecue sold in a garden centre does not."""
+    assert CONTEXT_ALIASES["grill"] == (KITCHEN, ("use cooking techniques",))
+    cooking = _skill(20, "use cooking techniques", desc="Grilling, frying.")
+    lk = SkillLinker([cooking], FakeEncoder(dim=64))
+    lk.build()
+
+    def rows(text: str) -> set[int]:
+        return {h.row for h in lk.lexical(text).values()}
+
+    assert rows("Prepping vegetables and working the grill at a pub") == {0}
+    assert rows("Line cook: grill and sauce station") == {0}
+    assert rows("Garden centre: selling grills and patio heaters") == set()
+    assert rows("grill") == set()  # the word alone is no kitchen

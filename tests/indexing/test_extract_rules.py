@@ -216,3 +216,23 @@ def test_a_packers_orders_read_as_packing_goods():
     }
     assert found == {"pack goods", "pick orders for dispatching"}
     assert not [h for h in m.find("packing the van") if h.kind == CURATED]
+
+
+def test_a_decorators_painting_and_a_route_planning_read_no_art_and_no_bare_plan():
+    """ESCO's alternative labels "paint" and "draw" of *express yourself creatively* read a
+    decorator's "painting" and a phlebotomist's "order of draw" as fine arts, and the hidden label
+    "planning" of *plan* any "route planning" as the bare transversal skill: none is a view of
+    its skill; the same words of other skills still are."""
+    from indexing.aliases import MISLEADING_LABELS, alt_labels, hidden_labels
+
+    art = "http://data.europa.eu/esco/skill/93350886-a21b-4e61-a1b1-319a325c0f90"
+    plan = "http://data.europa.eu/esco/skill/e49f4158-9d4c-425d-bf32-dfe89b19840a"
+    assert {(art, "paint"), (art, "draw"), (plan, "planning")} <= MISLEADING_LABELS
+    creative = SkillEntry(900, art, "express yourself creatively", alt_labels=("Paint", "sing"))
+    planner = SkillEntry(901, plan, "plan", hidden_labels=("planning", "work planning"))
+    surfaces = SkillEntry(902, "x:paint", "paint surfaces", alt_labels=("paint",))
+    assert alt_labels(creative) == ("sing",) and alt_labels(surfaces) == ("paint",)
+    assert hidden_labels(planner) == ("work planning",)
+    matcher = AliasMatcher([creative, planner, surfaces], hidden=True)
+    found = {h.row for h in matcher.find("paint the walls, planning, sing")}
+    assert found == {0, 2}

@@ -68,6 +68,9 @@ def test_every_curated_trade_word_names_skills_of_the_taxonomy(taxonomy):
     curated = curated_aliases()  # the trade words and the words of a context
     missing = {a: x for a, labels in curated.items() for x in labels if x not in esco}
     assert not missing
+    from indexing.word_pairs import WORD_PAIRS  # the verb-object rules' skills too
+
+    assert not {x for rule in WORD_PAIRS for x in rule.skills if x not in esco}
 
 
 @pytest.fixture(scope="module")

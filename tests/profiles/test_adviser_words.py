@@ -64,6 +64,25 @@ CASES = [
      [["drive vehicles"], ["handle delivered packages"]], {"organise mail deliveries"}),
     ("Kitchen porter: washing up, cleaning down the kitchen",
      [["wash the dishes"]], {"wash the laundry"}),
+    # a verb and its object in the learner's words (indexing/word_pairs.py): IT support's
+    # laptops and passwords, a nursery's nappies, a cleaner's floors, a driver's van and routes,
+    # goods unloaded; a kitchen's grill (KITCHEN); a decorator's painting is no fine art and
+    # route planning no bare "plan" (MISLEADING_LABELS)
+    ("I fix laptops and reset passwords for staff.",
+     [["repair ICT devices"], ["provide ICT support"]], set()),
+    ("Prepping vegetables and working the grill at a pub.",
+     [["prepare vegetable products for use in a dish"], ["use cooking techniques"]],
+     {"Chef (tools for software configuration management)", "pack charcoal"}),
+    ("Painting and decorating houses for 6 years.",
+     [["use painting techniques", "paint surfaces"]], {"express yourself creatively"}),
+    ("Van driver, route planning, deliveries.",
+     [["drive vehicles"], ["prepare transportation routes"]], {"plan", "Dutch"}),
+    ("Nursery nurse changing nappies and planning play activities for toddlers.",
+     [["attend to children's basic physical needs"]], {"plan"}),
+    ("Night cleaner: hoovering, mopping floors and emptying bins.",
+     [["clean building floors"], ["vacuum surfaces"]], set()),
+    ("Unloading deliveries and putting stock away in the warehouse.",
+     [["unload cargo"]], set()),
 ]  # fmt: skip
 
 

@@ -1,0 +1,111 @@
+"""A verb and its object, in any form a CV writes them: `WORD_PAIRS`, `find_pairs`.
+
+A learner writes what they did with their own verbs and nouns, inflected ("I fix laptops",
+"fixed the office PCs", "password resets", "changing nappies", "van driver"); ESCO names the
+same work with other words ("repair ICT devices", "provide ICT support") and the small model
+does not join them (cosine 0.2-0.7, far under extraction's floors). A rule here reads a verb
+(or a modifier) and its object as a skill: its first words followed by one of its second words
+in the same clause (at most `MAX_GAP` words between, no , ; : . ( ) between them: "fix laptops
+and printers", "fixing the staff's laptops"), or a second word just before a first word (a noun
+compound: "password resets", "nappy changing", "route planning"). Both sides are compared
+as lemmas (`lemma`: "fixing", "fixed", "fixes" are "fix"; "laptops" is "laptop"), so one rule
+reads every inflection and every object of its list, not one phrase.
+
+Each rule's skills are what ESCO's own description lists for its words: "repair ICT devices"
+("laptops, desktops, tablets, ... printers"), "provide ICT support" ("password resets"), "attend
+to children's basic physical needs" ("changing their diapers"), "clean building floors"
+("sweeping, vacuuming, and mopping"), "unload cargo" ("unloading of goods from transportation
+vehicles"), "drive vehicles"; a rule whose words have another reading elsewhere needs its
+context (`indexing.context_aliases.CONTEXTS`: "route planning" is a driver's only in a line about
+driving). A hit is a curated alias (`indexing.aliases.CURATED`): it names its skills, kept at
+the unit's floor, and owns its words (`indexing.extract`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+MAX_GAP = 3  # words between a verb and its object ("fixing the staff's laptops": 2)
+_WORD = re.compile(r"[A-Za-z][A-Za-z']*")
+_CLAUSE_END = re.compile(r"[,;:.()!?]")
+_IRREGULAR = {"drove": "drive", "driven": "drive", "ran": "run", "swept": "sweep"}
+
+
+def lemma(word: str) -> str:
+    """A light lemma of an English word: the same for its inflections ("fixing", "fixed",
+    "fixes" -> "fix"; "nappies", "nappy" -> "nappy"; "changing", "change" -> "chang"). Not a
+    dictionary form: both sides of a rule go through it."""
+    w = word.lower().removesuffix("'s").removesuffix("'")
+    w = _IRREGULAR.get(w, w)
+    if len(w) > 4 and w.endswith("ies"):
+        w = w[:-3] + "y"
+    elif len(w) > 4 and w.endswith(("ches", "shes", "xes", "sses")):
+        w = w[:-2]
+    elif len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is")):
+        w = w[:-1]
+    for suffix in ("ing", "ed"):
+        if len(w) >= len(suffix) + 3 and w.endswith(suffix):
+            w = w[: -len(suffix)]
+            if w[-1] == w[-2] and w[-1] not in "lsz":  # prepping, mopped, resetting
+                w = w[:-1]
+            break
+    return w[:-1] if len(w) > 3 and w.endswith("e") else w
+
+
+@dataclass(frozen=True)
+class WordPair:
+    """First words (verbs, modifiers) and second words (their objects, heads) that together
+    name `skills` (ESCO preferred labels), where the sentence has `context` (if any)."""
+
+    first: frozenset[str]
+    second: frozenset[str]
+    skills: tuple[str, ...]
+    context: str = ""
+
+    @classmethod
+    def of(cls, first: str, second: str, skills: tuple[str, ...], context: str = "") -> WordPair:
+        lemmas = lambda words: frozenset(lemma(w) for w in words.split())  # noqa: E731
+        return cls(lemmas(first), lemmas(second), skills, context)
+
+
+_COMPUTING = "laptop computer pc desktop tablet printer workstation"
+WORD_PAIRS: tuple[WordPair, ...] = (
+    # IT support: ESCO "repair ICT devices": "laptops, desktops, tablets, ... printers"
+    WordPair.of("fix repair mend", _COMPUTING, ("repair ICT devices",)),
+    WordPair.of("fix repair mend", "phone smartphone", ("repair mobile devices",)),
+    # ESCO "provide ICT support": "service requests ... including password resets"
+    WordPair.of("reset unlock", "password", ("provide ICT support",)),
+    # a nursery's or a parent's helper: "changing their diapers" (ESCO's description)
+    WordPair.of("change", "nappy diaper", ("attend to children's basic physical needs",)),
+    # a cleaner's floors: "sweeping, vacuuming, and mopping them" (ESCO's description)
+    WordPair.of("mop sweep scrub hoover vacuum", "floor", ("clean building floors",)),
+    # goods taken off a vehicle: "unloading of goods from transportation vehicles"
+    WordPair.of("unload", "delivery lorry van truck trailer container vehicle", ("unload cargo",)),
+    # a driver of a road vehicle, or driving one
+    WordPair.of("van lorry truck delivery courier bus taxi minibus", "driver", ("drive vehicles",)),
+    WordPair.of("drive", "van lorry truck minibus bus coach taxi", ("drive vehicles",)),
+    # a driver's or a planner's routes (ESCO "prepare transportation routes": "prepare transport
+    # routes"); elsewhere routes are hiking trails or network routing
+    WordPair.of("plan", "route", ("prepare transportation routes",), "driving"),
+)
+
+
+def find_pairs(text: str, rules: tuple[WordPair, ...] = WORD_PAIRS) -> list[tuple]:
+    """(start, end, rule) of each rule read in `text`: a first word, then a second word at most
+    MAX_GAP words on in the same clause, or a second word just before a first word."""
+    toks = [(m.start(), m.end(), lemma(m.group())) for m in _WORD.finditer(text)]
+    out = []
+    for i, (start, _, word) in enumerate(toks):
+        for rule in rules:
+            if word in rule.first:
+                for j in range(i + 1, min(i + 2 + MAX_GAP, len(toks))):
+                    if _CLAUSE_END.search(text, toks[j - 1][1], toks[j][0]):
+                        break
+                    if toks[j][2] in rule.second:
+                        out.append((start, toks[j][1], rule))
+                        break
+            if word in rule.second and i + 1 < len(toks) and toks[i + 1][2] in rule.first:
+                if not _CLAUSE_END.search(text, toks[i][1], toks[i + 1][0]):
+                    out.append((start, toks[i + 1][1], rule))
+    return out
