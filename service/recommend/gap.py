@@ -51,7 +51,13 @@ def gap_and_context(
     timings["learner"] = time.perf_counter() - t
     t = time.perf_counter()
     role, info = build_role(
-        runtime, session, body.target, tenant_id=tenant_id, check=check, jobs=learner.job_titles
+        runtime,
+        session,
+        body.target,
+        tenant_id=tenant_id,
+        check=check,
+        jobs=learner.job_titles,
+        text=body.learner.text or "",
     )
     timings["role"] = time.perf_counter() - t
     t = time.perf_counter()

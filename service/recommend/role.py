@@ -35,9 +35,11 @@ def build_role(
     tenant_id: int | None = None,
     check=unchecked,
     jobs: Mapping[int, str] | None = None,
+    text: str = "",
 ) -> tuple[object, dict]:
     """The role and what building it found (`info`); `jobs`: the learner's own jobs (occupation
-    id -> the job as written), in whose trade a title of a level is read (level_title.py)."""
+    id -> the job as written), in whose trade a title of a level is read, else in the words of
+    the learner's CV `text` (level_title.py)."""
     s = runtime.settings
     info: dict = {}
     if target.occupation_uri:
@@ -56,7 +58,7 @@ def build_role(
         return role_from_demand(session, oid, s, tenant_id=tenant_id), info
     if target.title:
         resolution = resolve_title(runtime, session, target.title)
-        reading = read_in_trade(runtime, session, resolution, jobs or {})
+        reading = read_in_trade(runtime, session, resolution, jobs or {}, text)
         if reading is not None:  # the chosen reading first, the others its alternatives
             rest = [c for c in resolution.candidates if c.occupation_id != reading.occupation_id]
             resolution = replace(
