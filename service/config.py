@@ -174,6 +174,13 @@ class Settings(BaseSettings):
         "(service/matching/focus.py) counts only for skills no credential aimed at the role "
         "teaches as well; 0: off.",
     )
+    plan_off_role_focus: float = Field(
+        default=0.3,
+        ge=0,
+        le=1,
+        description="A credential with less than this share of its teaching on the target role "
+        "is no step for a skill it teaches only in part (service/matching/focus.py); 0: off.",
+    )
     plan_unknown_effort: str = Field(
         default="estimate",
         pattern="^(estimate|exclude)$",

@@ -216,6 +216,7 @@ def run_career_change_eval(
         optional_min_gain_per_hour=st.plan_optional_min_gain_per_hour,
         unknown_effort=st.plan_unknown_effort,
         min_focus=st.plan_min_focus,
+        off_role_focus=st.plan_off_role_focus,
     )
     rows: list[dict] = []
     skipped: Counter[str] = Counter()
@@ -272,6 +273,7 @@ def _report(rows: list[dict], skipped: Counter, st, seed: int, seconds: float) -
         "step_overhead_hours": st.plan_step_overhead_hours,
         "optional_min_gain_per_hour": st.plan_optional_min_gain_per_hour,
         "min_focus": st.plan_min_focus,
+        "off_role_focus": st.plan_off_role_focus,
         "greedy_ms_mean": round(float(np.mean([r["greedy_ms"] for r in rows])), 2),
         "seconds": round(seconds, 1),
         "seed": seed,

@@ -21,6 +21,12 @@ parts). So an off-focus course is still planned for a skill only it teaches (or 
 or within the budget), never displaces one aimed at the role, and of two off-focus courses
 teaching a skill as well, the one closer to the role is kept. Options the caller gave no focus
 for count as aimed at the role; `plan` computes one for prerequisites found by lookup.
+
+`drop_off_role`: an option with focus under `off_role_focus` (far below `min_focus`) is no step
+for a skill it teaches only in part. A database course that touches "supervise data entry" is
+no step for a call centre supervisor even when nothing else teaches that skill: an adviser
+leaves the skill open rather than hand out a SPARQL course. Such an option keeps the skills it
+teaches in full ("Copyright Legislation and Employment Law" for *employment law*).
 """
 
 from __future__ import annotations
@@ -32,6 +38,8 @@ import numpy as np
 
 from service.matching.problem import GAIN_EPS, Problem, bundle_of
 from service.matching.types import Gap, Option, SkillNeighbours
+
+FULL_CREDIT = 1.0  # an option teaches a skill in full (`drop_off_role`)
 
 
 def option_focus(
@@ -82,6 +90,27 @@ def prefer_focused(
     )
 
 
+def drop_off_role(pb: Problem, focus: Mapping[str, float], off_role_focus: float) -> Problem:
+    """pb where units of focus under off_role_focus give no partial credit (module docstring);
+    pb itself when none lose any. Units that lose all their credit get a reason in `skipped`."""
+    if off_role_focus <= 0 or not pb.units:
+        return pb
+    f = np.array([focus.get(u.external_id, 1.0) for u in pb.units])
+    full = np.clip(FULL_CREDIT - pb.base, 0.0, 1.0)[None, :]  # the residual, as credits are
+    partial = (pb.credits > GAIN_EPS) & (pb.credits < full - GAIN_EPS)
+    lose = (f < off_role_focus)[:, None] & partial
+    if not lose.any():
+        return pb
+    credits = np.where(lose, 0.0, pb.credits)
+    via = np.where(lose, -1, pb.via)
+    skipped = dict(pb.skipped)
+    for i in np.flatnonzero(lose.any(axis=1) & ~(credits > GAIN_EPS).any(axis=1)):
+        skipped.setdefault(pb.units[i].external_id, _why_off_role(float(f[i])))
+    return replace(
+        pb, credits=credits, via=via, bundle=bundle_of(credits, pb.closure), skipped=skipped
+    )
+
+
 def _sources(pb: Problem, lam: float) -> np.ndarray:
     """Units that may take credit from a less focused one: valid, within the limits alone (with
     their prerequisites), earning their charged hours at the floor `lam` (else the planner would
@@ -105,6 +134,13 @@ def _best_of_more_focused(credits: np.ndarray, f: np.ndarray, fits: np.ndarray) 
         prefix[1:] = np.maximum.accumulate(credits[rows], axis=0)
     above = np.searchsorted(-f[rows], -f, side="left")  # fitting units of focus > f[i]
     return prefix[above]
+
+
+def _why_off_role(focus: float) -> str:
+    return (
+        f"aimed at other work ({focus:.0%} of what it teaches is used in this role), "
+        "and it teaches this role's skills only in part"
+    )
 
 
 def _why(focus: float) -> str:

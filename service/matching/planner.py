@@ -20,7 +20,7 @@ import numpy as np
 from service.matching import stages
 from service.matching.exact import PlanTooLargeError
 from service.matching.explain import explain_step, plan_message, weak_sentence
-from service.matching.focus import option_focus, prefer_focused
+from service.matching.focus import drop_off_role, option_focus, prefer_focused
 from service.matching.problem import GAIN_EPS, Problem, build_problem
 from service.matching.reasons import left_out
 from service.matching.types import (
@@ -133,6 +133,7 @@ def _focused(pb: Problem, focus: Mapping[str, float], config: PlannerConfig, nei
     missing = [u for u in pb.units if u.external_id not in focus]
     if missing:
         focus = {**focus, **option_focus(pb.gap, missing, neighbours)}
+    pb = drop_off_role(pb, focus, config.off_role_focus)
     return prefer_focused(pb, focus, config.min_focus, config.min_gain_per_hour)
 
 

@@ -251,6 +251,8 @@ class PlannerConfig:
     unknown_effort: how budgets treat hours and costs a credential does not state.
     min_focus: a credential with less of its teaching on the role (service.matching.focus)
     counts only for what no credential aimed at the role teaches as well; 0: off.
+    off_role_focus: a credential with less focus than this teaches no skill only in part (it
+    keeps what it teaches in full; service.matching.focus.drop_off_role); 0: off.
     """
 
     money_weight: float = 0.1
@@ -260,6 +262,7 @@ class PlannerConfig:
     optional_min_gain_per_hour: float = 0.0
     unknown_effort: UnknownEffort = "estimate"
     min_focus: float = 0.0
+    off_role_focus: float = 0.0
     local_search: bool = True
     alternatives: bool = True
     max_exact_options: int = 200

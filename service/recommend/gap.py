@@ -57,7 +57,13 @@ def gap_and_context(
 
     t = time.perf_counter()
     role, info = build_role(
-        runtime, session, body.target, tenant_id=tenant_id, check=check, jobs=learner_jobs
+        runtime,
+        session,
+        body.target,
+        tenant_id=tenant_id,
+        check=check,
+        jobs=learner_jobs,
+        text=body.learner.text or "",
     )
     timings["role"] = time.perf_counter() - t - timings["learner"]
     if not read:  # the target is good: now the learner (a bad target cost no reading)

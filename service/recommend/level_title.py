@@ -14,8 +14,16 @@ skills the candidate lists (essential or optional), and of the candidate's essen
 job lists. A supervisor of a trade needs most of that trade's skills; a supervisor of another
 trade shares few (a call centre agent and *call centre supervisor* 0.41, *shop supervisor* 0.0).
 The candidate most related to any job wins when the relation reaches MIN_RELATION, a candidate
-said in the learner's trade before the readings; otherwise the title keeps its commonest reading
-and its warning. The answer says which reading was chosen and from which job.
+said in the learner's trade before the readings. The answer says which reading was chosen and
+from which job.
+
+A CV that names no job ("I answer customer calls all day, handle complaints, log tickets in the
+CRM"), or whose jobs relate to no reading (a leisure centre assistant and a duty manager: ESCO's
+*leisure attendant* and *sport facility manager* share no listed skill), still says its trade in
+its words: each of the title's readings is then compared with the CV text by the similarity of
+its ESCO description, and the nearest wins when it reaches MIN_TEXT_SIMILARITY and is nearer than
+the commonest reading by TEXT_MARGIN ("read as call centre supervisor from the words of your
+CV"). Otherwise the title keeps its commonest reading and its warning.
 """
 
 from __future__ import annotations
@@ -35,6 +43,12 @@ if TYPE_CHECKING:
 
 MIN_RELATION = 0.1  # warehouse worker -> warehouse manager 0.15; grill cook -> shop sup. 0.13
 MIN_LABEL_SCORE = 0.9  # the level said in the trade matches a label or known title this closely
+# a reading from the CV's words: its description this near the CV, and nearer than the commonest
+# reading's by the margin (call centre CV: call centre supervisor 0.38, shop supervisor 0.25;
+# burger counter CV: head chef 0.45, fast food team leader 0.41, no margin: the commonest stays)
+MIN_TEXT_SIMILARITY = 0.2
+TEXT_MARGIN = 0.05
+FROM_TEXT = "the words of your CV"  # LevelReading.job_phrase of a reading from the CV text
 
 
 @dataclass(frozen=True)
@@ -53,6 +67,8 @@ class LevelReading:
     def sentence(self) -> str:
         """'read as call centre supervisor from your experience as a call centre agent'."""
         job = self.job_phrase
+        if job == FROM_TEXT:
+            return f"read as {self.label} from {job}"
         if len(job) > 1 and job[1:2].islower():
             job = job[:1].lower() + job[1:]
         article = "an" if job[:1].lower() in "aeiou" else "a"
@@ -69,13 +85,23 @@ def read_in_trade(
     session: Session,
     resolution: TitleResolution,
     jobs: Mapping[int, str],
+    text: str = "",
 ) -> LevelReading | None:
     """The reading of a title of a level in the trade of the learner's `jobs` (occupation id ->
-    the job as written); None when the title is no such title, no job is named or no candidate
-    is related enough."""
-    if resolution.warning != GENERIC_TITLE or not jobs:
+    the job as written), else of the CV `text` (module docstring); None when the title is no
+    such title or no candidate is related enough."""
+    if resolution.warning != GENERIC_TITLE:
         return None
     skills = _SkillSets(session)
+    best = _from_jobs(runtime, skills, resolution, jobs) or _from_text(runtime, resolution, text)
+    if best is None:
+        return None
+    occ = skills.label(best.candidate.occupation_id)
+    return replace(best, label=occ)
+
+
+def _from_jobs(runtime, skills, resolution, jobs) -> LevelReading | None:
+    """The candidate most related to one of the jobs, a reading said in the trade first."""
     best: LevelReading | None = None
     for said in (True, False):  # a reading said in the learner's trade first
         for oid, phrase in jobs.items():
@@ -91,10 +117,20 @@ def read_in_trade(
                     best = LevelReading(cand, "", phrase, rel)
         if best is not None:
             break
-    if best is None:
+    return best
+
+
+def _from_text(runtime, resolution: TitleResolution, text: str) -> LevelReading | None:
+    """The title's reading whose description is nearest the CV text, when near enough and
+    nearer than the commonest reading's by TEXT_MARGIN (module docstring); else None."""
+    readings = [c for c in resolution.candidates if c.tier == 0]  # curated, in their order
+    if len(readings) < 2 or not text.strip():
         return None
-    occ = skills.label(best.candidate.occupation_id)
-    return replace(best, label=occ)
+    sims = runtime.titles.description_similarity(text, [c.occupation_id for c in readings])
+    i = max(range(len(sims)), key=lambda j: (sims[j], -j))  # of equals, the commoner
+    if i == 0 or sims[i] < MIN_TEXT_SIMILARITY or sims[i] - sims[0] < TEXT_MARGIN:
+        return None
+    return LevelReading(readings[i], "", FROM_TEXT, sims[i])
 
 
 def _said_in_trade(runtime: Runtime, level: str, phrase: str, label: str) -> list[TitleCandidate]:

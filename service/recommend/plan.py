@@ -82,6 +82,7 @@ def _plan_gap(
         optional_min_gain_per_hour=s.plan_optional_min_gain_per_hour,
         unknown_effort=s.plan_unknown_effort,
         min_focus=s.plan_min_focus,
+        off_role_focus=s.plan_off_role_focus,
     )
     if constraints.max_steps is None:
         constraints = replace(constraints, max_steps=s.plan_max_steps)

@@ -36,11 +36,12 @@ def build_role(
     tenant_id: int | None = None,
     check=unchecked,
     jobs: Callable[[], Mapping[int, str]] | None = None,
+    text: str = "",
 ) -> tuple[object, dict]:
     """The role and what building it found (`info`); `jobs`: gives the learner's own jobs
-    (occupation id -> the job as written), in whose trade a title of a level is read
-    (level_title.py). It is called only for such a title, so that any other target is checked,
-    and refused if bad, before the learner's words are read."""
+    (occupation id -> the job as written), in whose trade a title of a level is read, else in
+    the words of the learner's CV `text` (level_title.py). It is called only for such a title,
+    so that any other target is checked, and refused if bad, before the learner is read."""
     s = runtime.settings
     info: dict = {}
     if target.occupation_uri:
@@ -60,7 +61,7 @@ def build_role(
     if target.title:
         resolution = resolve_title(runtime, session, target.title)
         level = resolution.warning == GENERIC_TITLE and jobs is not None
-        reading = read_in_trade(runtime, session, resolution, jobs()) if level else None
+        reading = read_in_trade(runtime, session, resolution, jobs(), text) if level else None
         if reading is not None:  # the chosen reading first, the others its alternatives
             rest = [c for c in resolution.candidates if c.occupation_id != reading.occupation_id]
             resolution = replace(

@@ -45,6 +45,7 @@ ICT_HELP_DESK_AGENT = ESCO + "aaeec9a7-dc57-4485-890c-86b3eef735f9"
 RESIDENTIAL_CARE_HOME_WORKER = ESCO + "81309031-dad2-4a7a-bde6-7f6e518f89ff"
 ACCOMMODATION_MANAGER = ESCO + "53cdd34e-22f2-41bd-b3c7-de22bf9bbcae"
 SPORT_FACILITY_MANAGER = ESCO + "825ab049-2f0c-4acf-b402-9c6bb51acca2"
+ELDERLY_HOME_MANAGER = ESCO + "eea2b5c6-48d1-4612-957e-585783b3c7bb"
 
 CURATED_TITLES: dict[str, tuple[str, ...]] = {
     # a care home's or a ward's assistant: ESCO's labels "resident care assistant", "elderly care
@@ -112,6 +113,10 @@ CURATED_TITLES: dict[str, tuple[str, ...]] = {
     # *healthcare institution manager* (a hospital's general manager)
     "care team leader": (RESIDENTIAL_CARE_HOME_WORKER, SOCIAL_CARE_WORKER),
     "care supervisor": (RESIDENTIAL_CARE_HOME_WORKER, SOCIAL_CARE_WORKER),
+    # a care home's registered manager: ESCO's "elderly care home manager", "nursing home
+    # manager" are *elderly home manager*'s; ESCO also gives "care home manager" to *residential
+    # care home worker* (a carer), which its exact label made win
+    "care home manager": (ELDERLY_HOME_MANAGER,),
 }
 
 # the readings of a title of a level, the commonest first (module docstring): a UK team leader or

@@ -43,7 +43,13 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from indexing.label_index import LabelIndex
-from service.titles.words import expand_abbreviations, next_level, normalise_title, title_words
+from service.titles.words import (
+    expand_abbreviations,
+    next_level,
+    normalise_title,
+    split_context,
+    title_words,
+)
 
 NO_MATCH = "no confident match for this title: pick one of the alternatives"
 LOW_CONFIDENCE = "low confidence: check the role, or pick one of the alternatives"
@@ -164,6 +170,19 @@ class TitleResolver:
         return list(dict.fromkeys(q for q in (norm, expand_abbreviations(norm)) if q))
 
     def resolve(self, title: str, k: int = 5) -> TitleResolution:
+        """The title's occupations; a title that names its place ("duty manager at a leisure
+        centre": `words.split_context`) is read with the place said first ("leisure centre duty
+        manager") when that reading is sure, else as the title alone, else as the first."""
+        role, place = split_context(title)
+        if not place:
+            return self._resolve_title(title, k)
+        placed = self._resolve_title(f"{place} {role}", k)
+        if placed.confident and placed.warning is None:
+            return placed
+        bare = self._resolve_title(role, k)
+        return bare if bare.confident else placed
+
+    def _resolve_title(self, title: str, k: int) -> TitleResolution:
         queries = self.queries(title)
         if not queries:  # no word at all ("|", "-", emoji)
             return TitleResolution(title.strip(), [], False, NO_MATCH)
@@ -269,6 +288,15 @@ class TitleResolver:
         if near and near[0][0] > best[0] and not exact:
             return TitleCandidate(eid, score, near[0][0], near[0][1], "known title")
         return TitleCandidate(eid, score, min(best[0], 1.0), best[1], best[2], exact)
+
+    def description_similarity(self, text: str, occupation_ids: Sequence[int]) -> list[float]:
+        """The similarity of `text` (a CV line) to each occupation's description; 0 for one
+        without a description, or for all when there are no descriptions or no text."""
+        if self.descriptions is None or not text.strip() or not occupation_ids:
+            return [0.0] * len(occupation_ids)
+        vec = np.asarray(self.labels.encoder.encode_queries([text]), np.float32)[0]
+        rows = [self.row.get(e) for e in occupation_ids]
+        return [0.0 if r is None else float(self.descriptions[r] @ vec) for r in rows]
 
     def _isco(self, eid: int) -> str:
         info = self.info.get(eid)

@@ -157,6 +157,27 @@ def expand_abbreviations(title: str) -> str:
     return text
 
 
+# "duty manager at a leisure centre", "team leader in a contact centre", "driver for a courier":
+# the place after the preposition and its article names the trade, which a title says first
+# ("leisure centre duty manager"); without an article ("nurse in training", "Developer at
+# Google") it is no place
+CONTEXT = re.compile(r"^(.+?)\s+(?:at|in|for|within)\s+(?:a|an|the)\s+(.+)$", re.IGNORECASE)
+MAX_CONTEXT_WORDS = 6  # a longer "place" is a sentence, not a trade
+
+
+def split_context(title: str) -> tuple[str, str]:
+    """(the title, the place it names) of "X at a Y" (CONTEXT): ("duty manager", "leisure
+    centre"); (title, "") when it names none, or when either part would have no word."""
+    got = CONTEXT.match(title.strip())
+    if not got:
+        return title, ""
+    role, place = got.group(1), got.group(2)
+    place_words = title_words(TAIL.sub("", place))
+    if not title_words(role) or not place_words or len(place_words) > MAX_CONTEXT_WORDS:
+        return title, ""
+    return role, " ".join(place_words)
+
+
 def next_level(title: str) -> str:
     """The title with its closing level word said one level up ("bar supervisor" ->
     "bar manager", NEXT_LEVEL); "" when it has none or is only that word."""

@@ -67,3 +67,103 @@ def test_the_role_answer_carries_the_reading_only_when_one_was_made():
     said = to_json(role_json(role, {"title_reading": "read as x from your experience as a y"}))
     assert said["title_reading"] == "read as x from your experience as a y"
     assert "title_reading" not in to_json(role_json(role, {}))
+
+
+# --- a reading from the CV's words (no job named, or none related) -------------------------
+
+
+class _Titles:
+    def __init__(self, sims):
+        self.sims = sims
+        self.asked: list[str] = []
+
+    def description_similarity(self, text, ids):
+        self.asked.append(text)
+        return self.sims[: len(ids)]
+
+
+class _Runtime:
+    def __init__(self, sims):
+        self.titles = _Titles(sims)
+
+
+def _readings(n=3, tier=0):
+    from service.titles.resolver import TitleResolution
+
+    cands = [
+        TitleCandidate(i + 1, 1.0, 1.0, "team leader", "curated title", True, tier)
+        for i in range(n)
+    ]
+    return TitleResolution("team leader", cands, True, GENERIC_TITLE)
+
+
+@pytest.mark.parametrize(
+    ("sims", "chosen"),
+    [
+        ([0.25, 0.38, 0.21], 2),  # nearest by more than the margin
+        ([0.40, 0.44, 0.10], None),  # nearer by less than TEXT_MARGIN: the commonest stays
+        ([0.05, 0.15, 0.10], None),  # nothing near enough
+        ([0.50, 0.30, 0.30], None),  # the commonest is the nearest
+        ([0.10, 0.30, 0.30], 2),  # of equals, the commoner
+    ],
+)
+def test_the_cv_words_choose_a_reading_only_when_plainly_nearer(sims, chosen):
+    from service.recommend.level_title import FROM_TEXT, _from_text
+
+    got = _from_text(_Runtime(sims), _readings(), "I answer customer calls all day")
+    if chosen is None:
+        assert got is None
+    else:
+        assert got is not None and got.candidate.occupation_id == chosen
+        assert got.job_phrase == FROM_TEXT and got.relation == sims[chosen - 1]
+
+
+@pytest.mark.parametrize("text", ["", "   ", "\n\t"])
+def test_no_words_read_nothing_and_encode_nothing(text):
+    from service.recommend.level_title import _from_text
+
+    rt = _Runtime([0.1, 0.9, 0.1])
+    assert _from_text(rt, _readings(), text) is None
+    assert rt.titles.asked == []
+
+
+def test_a_title_with_one_reading_or_no_curated_readings_reads_nothing_from_words():
+    from service.recommend.level_title import _from_text
+
+    assert _from_text(_Runtime([0.1, 0.9]), _readings(n=1), "calls") is None
+    assert _from_text(_Runtime([0.1, 0.9, 0.1]), _readings(tier=4), "calls") is None
+
+
+def test_the_sentence_of_a_reading_from_words_names_no_job():
+    from service.recommend.level_title import FROM_TEXT
+
+    cand = TitleCandidate(7, 1.0, 1.0, "team leader", "curated title")
+    got = LevelReading(cand, "call centre supervisor", FROM_TEXT, 0.4)
+    assert got.sentence() == "read as call centre supervisor from the words of your CV"
+
+
+# a CV without a job title (or with a job no reading shares a skill with) -> the reading
+TEXT_LEARNERS = [
+    ("I answer customer calls all day, handle complaints, log tickets in the CRM and hit my "
+     "call targets.", "team leader", "call centre supervisor"),
+    ("Grill and sauce section, prepping for 200 covers, food hygiene level 2.", "team leader",
+     "head chef"),
+    ("Leisure centre assistant for two years: pool lifeguard, gym inductions, opening up the "
+     "centre, handling bookings.", "duty manager", "sport facility manager"),
+    ("Waiting tables, taking orders, serving wine.", "assistant manager", "restaurant manager"),
+]  # fmt: skip
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,title,expected", TEXT_LEARNERS)
+def test_a_title_of_a_level_takes_the_trade_of_the_cv_words(real_runtime, text, title, expected):
+    from service.profiles.experience import experience_evidence
+
+    with Session(real_runtime.engine) as s:
+        jobs = experience_evidence(real_runtime, s, text, defaultdict(list), trust=0.6)
+        resolution = real_runtime.titles.resolve(title)
+        named = {j.occupation_id: j.phrase for j in jobs}
+        got = read_in_trade(real_runtime, s, resolution, named, text)
+        unread = read_in_trade(real_runtime, s, resolution, named, "")
+    assert got is not None and got.label == expected, got
+    assert unread is None  # the commonest reading without the words

@@ -67,6 +67,16 @@ CASES = [
      {"refinery shift manager"}),
     ("assistant manager", {"shop manager"}, {"executive assistant"}),
     ("duty manager", {"restaurant manager"}, {"gambling manager"}),
+    # a care home's manager, not its carer (ESCO gives "care home manager" to the carer)
+    ("care home manager", {"elderly home manager"}, {"residential care home worker"}),
+    # the place a title names says its trade (words.split_context)
+    ("team leader in a contact centre", {"contact centre supervisor", "call centre supervisor"},
+     {"call centre agent"}),
+    ("duty manager at a leisure centre", {"recreational facilities manager",
+     "sport facility manager"}, {"restaurant manager", "gambling manager"}),
+    ("duty manager at a hotel", {"accommodation manager"}, {"restaurant manager"}),
+    # a place that says nothing sure leaves the title alone ("startup developer")
+    ("Junior web developer at a startup", {"web developer"}, set()),
 ]  # fmt: skip
 
 
