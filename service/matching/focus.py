@@ -78,16 +78,7 @@ def prefer_focused(
         return pb
     best = _best_of_more_focused(pb.credits, f, _sources(pb, lam))
     lose = off[:, None] & (pb.credits > GAIN_EPS) & (best >= pb.credits - GAIN_EPS)
-    if not lose.any():
-        return pb
-    credits = np.where(lose, 0.0, pb.credits)
-    via = np.where(lose, -1, pb.via)
-    skipped = dict(pb.skipped)
-    for i in np.flatnonzero(lose.any(axis=1) & ~(credits > GAIN_EPS).any(axis=1)):
-        skipped.setdefault(pb.units[i].external_id, _why(float(f[i])))
-    return replace(
-        pb, credits=credits, via=via, bundle=bundle_of(credits, pb.closure), skipped=skipped
-    )
+    return _without(pb, lose, f, _why)
 
 
 def drop_off_role(pb: Problem, focus: Mapping[str, float], off_role_focus: float) -> Problem:
@@ -99,13 +90,19 @@ def drop_off_role(pb: Problem, focus: Mapping[str, float], off_role_focus: float
     full = np.clip(FULL_CREDIT - pb.base, 0.0, 1.0)[None, :]  # the residual, as credits are
     partial = (pb.credits > GAIN_EPS) & (pb.credits < full - GAIN_EPS)
     lose = (f < off_role_focus)[:, None] & partial
+    return _without(pb, lose, f, _why_off_role)
+
+
+def _without(pb: Problem, lose: np.ndarray, f: np.ndarray, why) -> Problem:
+    """pb without the credits marked in `lose` (units x skills); a unit left with none gets
+    `why(its focus)` in `skipped`. pb itself when nothing is lost."""
     if not lose.any():
         return pb
     credits = np.where(lose, 0.0, pb.credits)
     via = np.where(lose, -1, pb.via)
     skipped = dict(pb.skipped)
     for i in np.flatnonzero(lose.any(axis=1) & ~(credits > GAIN_EPS).any(axis=1)):
-        skipped.setdefault(pb.units[i].external_id, _why_off_role(float(f[i])))
+        skipped.setdefault(pb.units[i].external_id, why(float(f[i])))
     return replace(
         pb, credits=credits, via=via, bundle=bundle_of(credits, pb.closure), skipped=skipped
     )
