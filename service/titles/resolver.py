@@ -43,6 +43,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from indexing.label_index import LabelIndex
+from service.titles.qualifiers import level_note, only_level, unqualified
 from service.titles.words import (
     expand_abbreviations,
     next_level,
@@ -55,6 +56,10 @@ NO_MATCH = "no confident match for this title: pick one of the alternatives"
 LOW_CONFIDENCE = "low confidence: check the role, or pick one of the alternatives"
 GENERIC_TITLE = (
     "this title names a level, not a trade: check the role, or pick one of the alternatives"
+)
+ONLY_LEVEL = (
+    "this title says only a level (junior, trainee, assistant...), not an occupation: add the"
+    " trade, as in 'trainee electrician'"
 )
 # (occupation URI, label) pairs of ESCO labels that name another role than a title written so
 # means: "ICT manager" is an alternative label of *telecommunications manager* only, so "Head of
@@ -103,6 +108,9 @@ class TitleResolution:
     candidates: list[TitleCandidate]
     confident: bool
     warning: str | None
+    # the level words left out ("student" of "student nurse": `qualifiers.level_note`); said
+    # beside the role, it changes nothing of how sure the reading is
+    note: str | None = None
 
 
 def _stem(word: str) -> str:
@@ -186,6 +194,21 @@ class TitleResolver:
         queries = self.queries(title)
         if not queries:  # no word at all ("|", "-", emoji)
             return TitleResolution(title.strip(), [], False, NO_MATCH)
+        if only_level(title):  # "junior trainee": no trade to read
+            return TitleResolution(title.strip(), [], False, ONLY_LEVEL)
+        bare, dropped = unqualified(queries[0])
+        if dropped and not self._names(queries):  # "student nurse" -> "nurse" (qualifiers.py)
+            got = self._resolve_queries(self.queries(bare), k)
+            if got.confident:
+                return replace(got, note=level_note(title, dropped))
+        got = self._resolve_queries(queries, k)
+        return replace(got, note=level_note(title)) if got.confident else got
+
+    def _names(self, queries: list[str]) -> bool:
+        """Whether a cleaned form of the title is a curated title or equals an ESCO label."""
+        return any(q in self.curated or self._exact(q) for q in queries)
+
+    def _resolve_queries(self, queries: list[str], k: int) -> TitleResolution:
         got = self._resolve(queries, k)
         if got.confident and self.generic.intersection(queries):  # a level, not a trade
             return replace(got, warning=GENERIC_TITLE)

@@ -77,6 +77,24 @@ CASES = [
     ("duty manager at a hotel", {"accommodation manager"}, {"restaurant manager"}),
     # a place that says nothing sure leaves the title alone ("startup developer")
     ("Junior web developer at a startup", {"web developer"}, set()),
+    # a learner's level or an employment said first (service/titles/qualifiers.py)
+    ("student nurse", {"nurse responsible for general care"}, {"nursing lecturer"}),
+    ("student social worker", {"social worker"}, {"social work lecturer"}),
+    ("agency support worker", {"social care worker"}, {"human resources officer"}),
+    ("assistant store manager", {"shop manager"}, {"clothing shop manager"}),
+    ("assistant shop manager", {"shop manager"}, {"clothing shop manager"}),
+    ("night watchman", {"security guard"}, {"watch and clock repairer"}),
+    ("student counsellor", {"educational counsellor"}, set()),  # ESCO's label: kept whole
+    ("bank manager", {"bank manager"}, set()),
+    # IT support's lines (words.LINE_SUPPORT)
+    ("2nd line support engineer", {"ICT help desk agent", "ICT technician"},
+     {"electricity distribution technician"}),
+    ("3rd line support engineer", {"ICT network administrator", "ICT system administrator",
+     "ICT network engineer"}, {"electricity distribution technician"}),
+    # curated: common UK titles ESCO gives another meaning or lacks
+    ("CCTV operator", {"security guard"}, {"sewerage maintenance technician"}),
+    ("nursery manager", {"child day care centre manager"}, {"child care worker"}),
+    ("night porter", {"hotel porter"}, {"building cleaner"}),
 ]  # fmt: skip
 
 
@@ -138,3 +156,14 @@ def test_a_title_of_a_level_warns_and_reads_no_experience(real_runtime):
         )
     assert read == []
     assert [j.title for j in crew] == ["quick service restaurant crew member"]
+
+
+@pytest.mark.slow
+def test_a_learner_level_is_said_and_level_words_alone_name_nothing(real_runtime):
+    from service.titles.resolver import ONLY_LEVEL
+
+    nurse = real_runtime.titles.resolve("student nurse")
+    assert nurse.warning is None and "'student'" in (nurse.note or "")
+    for title in ("junior trainee", "Senior Intern (m/f/d)", "apprentice"):
+        got = real_runtime.titles.resolve(title)
+        assert not got.confident and got.warning == ONLY_LEVEL, title
