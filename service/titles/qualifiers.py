@@ -5,8 +5,10 @@ the occupation: "student nurse", "night care assistant", "assistant store manage
 "apprentice"). The ones here sometimes do ("student counsellor", "bank manager", "night
 watchman", "assistant accountant" are ESCO labels), so the resolver drops one only when the title
 as written names no occupation (no ESCO label equals it, no curated title:
-`TitleResolver._resolve_title`) and the rest still names work (`unqualified`). A title of level
-words alone ("junior trainee", "senior assistant") names no occupation at all (`only_level`).
+`TitleResolver._resolve_title`), the rest still names work (`unqualified`) and reading the rest
+is surer than reading the whole (`resolver._surer`: "Night Filler", a known title, stays whole).
+A title of level words alone ("junior trainee", "Senior Intern") names no occupation
+(`only_level`).
 
 What a learner's level word says is said back (`level_note`): a student nurse trains to be a nurse,
 so the plan is a nurse's, and the answer says that the level was read as the learner's, not the
@@ -17,7 +19,6 @@ from __future__ import annotations
 
 from service.titles.words import (
     DROP_ANYWHERE,
-    DROP_FIRST,
     GENDER,
     TAIL,
     normalise_title,
@@ -25,32 +26,36 @@ from service.titles.words import (
 )
 
 # the learner's level: what the learner is on the way to being ("student nurse", "trainee
-# accountant", "apprentice electrician"); "trainee" and "apprentice" are dropped anywhere already
+# accountant", "apprentice electrician"); "trainee" and "apprentice" are dropped anywhere already.
+# "student" before a head word of student services stays ("Student Affairs Dean", "Student Loan
+# Counselor", "Student Recruiter": O*NET titles)
 LEARNER_LEVEL = frozenset({"student", "trainee", "apprentice", "intern", "graduate"})
-# when or how the work is employed ("night porter", "relief chef", "bank nurse", "agency support
-# worker", "locum pharmacist"): dropped as the first word when the title names nothing as written
-EMPLOYMENT_FIRST = frozenset({"night", "relief", "bank", "agency", "locum", "cover", "weekend"})
+STUDENT_SERVICES = frozenset(
+    """dean director manager counselor counsellor adviser advisor officer coordinator
+    co-ordinator recruiter guide assistant president vp administrator ambassador representative
+    services support""".split()
+)
+# when the work is done ("night porter", "relief chef", "locum pharmacist"): dropped as the first
+# word when the title names nothing as written
+EMPLOYMENT_FIRST = frozenset({"night", "relief", "locum", "weekend"})
+# a staff bank's or an agency's shifts are care, hospitality, driving or teaching work ("bank
+# nurse", "agency support worker"); "Bank Examiner", "Agency Legal Counsel" name the bank's work
+STAFFING_FIRST = frozenset({"bank", "agency"})
+STAFFED_HEADS = frozenset(
+    """nurse midwife carer worker assistant porter cleaner driver chef cook teacher
+    practitioner therapist pharmacist""".split()
+)
 # a manager's deputy is read as the manager ("assistant store manager", "deputy nursery manager"):
 # these before a managerial head word only, since "assistant accountant" is another occupation
-DEPUTY_FIRST = frozenset({"assistant", "deputy", "acting", "interim", "trainee", "student"})
+DEPUTY_FIRST = frozenset({"assistant", "deputy", "acting", "interim"})
 MANAGERIAL = frozenset({"manager", "director", "head", "supervisor", "leader", "controller"})
-# words that name a level and no work: a title of these alone names no occupation
-LEVEL_ONLY = (
-    DROP_ANYWHERE
-    | DROP_FIRST
-    | LEARNER_LEVEL
-    | EMPLOYMENT_FIRST
-    | frozenset({"assistant", "deputy", "acting", "interim", "head", "chief", "staff", "level"})
-    | frozenset({"new", "starter", "beginner", "qualified", "unqualified", "1", "2", "3", "4"})
-)
+# words that never name work: a title of these alone names no occupation ("junior trainee")
+LEVEL_ONLY = DROP_ANYWHERE | {"student"}
 # the rest must name work: a bare level word ("night manager" -> "manager") does not
-BARE_LEVEL = frozenset({"manager", "supervisor", "director", "head", "officer", "assistant"}) | {
-    "worker",
-    "staff",
-    "operative",
-    "leader",
-    "lead",
-}
+BARE_LEVEL = frozenset(
+    {"manager", "supervisor", "director", "head", "officer", "assistant", "worker", "staff"}
+    | {"operative", "leader", "lead"}
+)
 
 
 def only_level(title: str) -> bool:
@@ -71,11 +76,13 @@ def unqualified(cleaned: str) -> tuple[str, str]:
     first, rest = words[0], words[1:]
     if first in DEPUTY_FIRST and rest[-1] in MANAGERIAL and len(rest) >= 2:
         return " ".join(rest), first
-    if first not in LEARNER_LEVEL | EMPLOYMENT_FIRST:
-        return cleaned, ""
     if len(rest) == 1 and rest[0] in BARE_LEVEL:
         return cleaned, ""
-    return " ".join(rest), first
+    staffed = first in STAFFING_FIRST and rest[-1] in STAFFED_HEADS
+    learner = first in LEARNER_LEVEL and rest[-1] not in STUDENT_SERVICES
+    if staffed or learner or first in EMPLOYMENT_FIRST:
+        return " ".join(rest), first
+    return cleaned, ""
 
 
 def level_note(title: str, dropped: str = "") -> str | None:
@@ -84,7 +91,7 @@ def level_note(title: str, dropped: str = "") -> str | None:
     the qualifier `unqualified` dropped; None when none was left out ("student counsellor")."""
     kept = set(normalise_title(title).split())
     said = [w for w in title_words(title) if w in LEARNER_LEVEL and w not in kept]
-    if dropped in DEPUTY_FIRST | LEARNER_LEVEL:
+    if dropped in DEPUTY_FIRST | LEARNER_LEVEL and dropped not in said:
         said.append(dropped)
     if not said:
         return None

@@ -58,7 +58,7 @@ GENERIC_TITLE = (
     "this title names a level, not a trade: check the role, or pick one of the alternatives"
 )
 ONLY_LEVEL = (
-    "this title says only a level (junior, trainee, assistant...), not an occupation: add the"
+    "this title says only a level (junior, senior, trainee, student...), not an occupation: add the"
     " trade, as in 'trainee electrician'"
 )
 # (occupation URI, label) pairs of ESCO labels that name another role than a title written so
@@ -131,6 +131,18 @@ def _tier(candidate: TitleCandidate, near, queries: Sequence[str], shared: bool)
     return 2 if candidate.label_kind == "preferred" else 3
 
 
+def _surer(unqualified: TitleResolution, whole: TitleResolution) -> bool:
+    """Whether the title read without its qualifier is the surer reading: confident without a
+    warning, and its evidence closer than any of the whole title's ("Night Filler", "Student
+    Teacher": known titles, stay whole; "student nurse" matches no name as closely as "nurse")."""
+    if not unqualified.confident or unqualified.warning or not unqualified.candidates:
+        return False
+    if not whole.confident or not whole.candidates:
+        return True
+    closest_whole = max(c.label_score for c in whole.candidates)
+    return unqualified.candidates[0].label_score > closest_whole + 1e-3
+
+
 class TitleResolver:
     def __init__(
         self,
@@ -196,12 +208,12 @@ class TitleResolver:
             return TitleResolution(title.strip(), [], False, NO_MATCH)
         if only_level(title):  # "junior trainee": no trade to read
             return TitleResolution(title.strip(), [], False, ONLY_LEVEL)
+        got = self._resolve_queries(queries, k)
         bare, dropped = unqualified(queries[0])
         if dropped and not self._names(queries):  # "student nurse" -> "nurse" (qualifiers.py)
-            got = self._resolve_queries(self.queries(bare), k)
-            if got.confident:
-                return replace(got, note=level_note(title, dropped))
-        got = self._resolve_queries(queries, k)
+            unq = self._resolve_queries(self.queries(bare), k)
+            if _surer(unq, got):
+                return replace(unq, note=level_note(title, dropped))
         return replace(got, note=level_note(title)) if got.confident else got
 
     def _names(self, queries: list[str]) -> bool:

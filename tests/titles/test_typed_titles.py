@@ -167,3 +167,23 @@ def test_a_learner_level_is_said_and_level_words_alone_name_nothing(real_runtime
     for title in ("junior trainee", "Senior Intern (m/f/d)", "apprentice"):
         got = real_runtime.titles.resolve(title)
         assert not got.confident and got.warning == ONLY_LEVEL, title
+
+
+@pytest.mark.slow
+def test_the_typed_title_learners_resolve_to_a_role_an_adviser_accepts(real_runtime):
+    """tests/fixtures/typed_title_learners.json: every development title resolves to an accepted
+    occupation first; the held-out ones (measured, never tuned on) keep their measured share."""
+    import json
+    from pathlib import Path
+
+    path = Path(__file__).parents[1] / "fixtures" / "typed_title_learners.json"
+    learners = json.loads(path.read_text(encoding="utf-8"))["learners"]
+    with Session(real_runtime.engine) as s:
+        labels = dict(s.execute(select(Occupation.id, Occupation.preferred_label)).all())
+    right: dict[str, list[bool]] = {"dev": [], "heldout": []}
+    for learner in learners:
+        got = real_runtime.titles.resolve(learner["title"])
+        top = labels[got.candidates[0].occupation_id] if got.candidates else None
+        right[learner["split"]].append(got.confident and top in learner["accept"])
+    assert all(right["dev"]) and len(right["dev"]) >= 15
+    assert sum(right["heldout"]) >= 0.9 * len(right["heldout"]) and len(right["heldout"]) >= 30
