@@ -22,7 +22,7 @@ from service.profiles.role import (
 from service.recommend.level_title import read_in_trade
 from service.repo.taxonomy import occupation_id_by_uri
 from service.taxonomy.search import title_hits
-from service.titles.resolver import GENERIC_TITLE
+from service.titles.resolver import GENERIC_TITLE, ONLY_LEVEL
 
 if TYPE_CHECKING:
     from service.runtime import Runtime
@@ -70,15 +70,11 @@ def build_role(
             info["title_reading"] = reading.sentence()
         hits = title_hits(session, resolution=resolution)
         if not hits or not resolution.confident:
-            closest = "; ".join(f"{h['preferred_label']} ({h['score']:.2f})" for h in hits)
-            raise NotFound(
-                f"no occupation matches this title confidently; closest: {closest or 'none'}."
-                " Name one with target.occupation_id, or search GET /v1/occupations?q=",
-                field="target.title",
-            )
+            raise NotFound(_no_match(resolution, hits), field="target.title")
         info["title_resolution"] = hits
-        if resolution.warning:
-            info["warnings"] = [{"field": "target.title", "message": resolution.warning}]
+        said = [m for m in (resolution.warning, resolution.note) if m]
+        if said:
+            info["warnings"] = [{"field": "target.title", "message": m} for m in said]
         return role_from_occupation(session, hits[0]["id"], s), info
     text = target.description or ""
     if len(text) > s.max_text_chars:
@@ -87,3 +83,14 @@ def build_role(
             field="target.description",
         )
     return role_from_text(runtime, text, check=check), info
+
+
+def _no_match(resolution, hits: list[dict]) -> str:
+    """The 404's words for a title that names no occupation surely: why (a title of level words
+    alone says so: "junior trainee"), the closest occupations, and what to send instead."""
+    closest = "; ".join(f"{h['preferred_label']} ({h['score']:.2f})" for h in hits)
+    why = f"{ONLY_LEVEL}. " if resolution.warning == ONLY_LEVEL else ""
+    return (
+        f"{why}no occupation matches this title confidently; closest: {closest or 'none'}."
+        " Name one with target.occupation_id, or search GET /v1/occupations?q="
+    )

@@ -46,6 +46,8 @@ RESIDENTIAL_CARE_HOME_WORKER = ESCO + "81309031-dad2-4a7a-bde6-7f6e518f89ff"
 ACCOMMODATION_MANAGER = ESCO + "53cdd34e-22f2-41bd-b3c7-de22bf9bbcae"
 SPORT_FACILITY_MANAGER = ESCO + "825ab049-2f0c-4acf-b402-9c6bb51acca2"
 ELDERLY_HOME_MANAGER = ESCO + "eea2b5c6-48d1-4612-957e-585783b3c7bb"
+CHILD_DAY_CARE_CENTRE_MANAGER = ESCO + "fa6bd9e9-9631-4abe-b2f8-fad7bf8a819d"
+HOTEL_PORTER = ESCO + "3cc51201-cd20-47f8-92ad-4d5861f963cf"
 
 CURATED_TITLES: dict[str, tuple[str, ...]] = {
     # a care home's or a ward's assistant: ESCO's labels "resident care assistant", "elderly care
@@ -117,6 +119,18 @@ CURATED_TITLES: dict[str, tuple[str, ...]] = {
     # manager" are *elderly home manager*'s; ESCO also gives "care home manager" to *residential
     # care home worker* (a carer), which its exact label made win
     "care home manager": (ELDERLY_HOME_MANAGER,),
+    # a UK nursery is a child day care centre: ESCO's "childcare centre manager" is *child day care
+    # centre manager*'s; "nursery nurse", "nursery school worker" (carers) sent the manager to
+    # *child care worker*
+    "nursery manager": (CHILD_DAY_CARE_CENTRE_MANAGER,),
+    # a CCTV operator watches a security control room's cameras (a security guard "watching alarm
+    # and video recording systems"); ESCO's "cctv operator", "cctv operative" are *sewerage
+    # maintenance technician*'s (sewer camera surveys)
+    "cctv operator": (SECURITY_GUARD,),
+    "cctv operative": (SECURITY_GUARD,),
+    # a hotel's night porter ("porter" is *hotel porter*'s and *hospital porter*'s; the hospital's
+    # won)
+    "night porter": (HOTEL_PORTER,),
 }
 
 # the readings of a title of a level, the commonest first (module docstring): a UK team leader or

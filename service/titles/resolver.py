@@ -43,6 +43,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from indexing.label_index import LabelIndex
+from service.titles.qualifiers import level_note, only_level, unqualified
 from service.titles.words import (
     expand_abbreviations,
     next_level,
@@ -55,6 +56,10 @@ NO_MATCH = "no confident match for this title: pick one of the alternatives"
 LOW_CONFIDENCE = "low confidence: check the role, or pick one of the alternatives"
 GENERIC_TITLE = (
     "this title names a level, not a trade: check the role, or pick one of the alternatives"
+)
+ONLY_LEVEL = (
+    "this title says only a level (junior, senior, trainee, student...), not an occupation: add the"
+    " trade, as in 'trainee electrician'"
 )
 # (occupation URI, label) pairs of ESCO labels that name another role than a title written so
 # means: "ICT manager" is an alternative label of *telecommunications manager* only, so "Head of
@@ -103,6 +108,9 @@ class TitleResolution:
     candidates: list[TitleCandidate]
     confident: bool
     warning: str | None
+    # the level words left out ("student" of "student nurse": `qualifiers.level_note`); said
+    # beside the role, it changes nothing of how sure the reading is
+    note: str | None = None
 
 
 def _stem(word: str) -> str:
@@ -121,6 +129,18 @@ def _tier(candidate: TitleCandidate, near, queries: Sequence[str], shared: bool)
     if near and any(normalise_title(t) in queries for _, t in near):
         return 1
     return 2 if candidate.label_kind == "preferred" else 3
+
+
+def _surer(unqualified: TitleResolution, whole: TitleResolution) -> bool:
+    """Whether the title read without its qualifier is the surer reading: confident without a
+    warning, and its evidence closer than any of the whole title's ("Night Filler", "Student
+    Teacher": known titles, stay whole; "student nurse" matches no name as closely as "nurse")."""
+    if not unqualified.confident or unqualified.warning or not unqualified.candidates:
+        return False
+    if not whole.confident or not whole.candidates:
+        return True
+    closest_whole = max(c.label_score for c in whole.candidates)
+    return unqualified.candidates[0].label_score > closest_whole + 1e-3
 
 
 class TitleResolver:
@@ -186,6 +206,21 @@ class TitleResolver:
         queries = self.queries(title)
         if not queries:  # no word at all ("|", "-", emoji)
             return TitleResolution(title.strip(), [], False, NO_MATCH)
+        if only_level(title):  # "junior trainee": no trade to read
+            return TitleResolution(title.strip(), [], False, ONLY_LEVEL)
+        got = self._resolve_queries(queries, k)
+        bare, dropped = unqualified(queries[0])
+        if dropped and not self._names(queries):  # "student nurse" -> "nurse" (qualifiers.py)
+            unq = self._resolve_queries(self.queries(bare), k)
+            if _surer(unq, got):
+                return replace(unq, note=level_note(title, dropped))
+        return replace(got, note=level_note(title)) if got.confident else got
+
+    def _names(self, queries: list[str]) -> bool:
+        """Whether a cleaned form of the title is a curated title or equals an ESCO label."""
+        return any(q in self.curated or self._exact(q) for q in queries)
+
+    def _resolve_queries(self, queries: list[str], k: int) -> TitleResolution:
         got = self._resolve(queries, k)
         if got.confident and self.generic.intersection(queries):  # a level, not a trade
             return replace(got, warning=GENERIC_TITLE)

@@ -34,6 +34,15 @@ DROP_PHRASES = (
     "weekend",
     "nights",
 )
+# IT support's tiers ("1st line support", "2nd line IT support engineer", "third-line analyst"):
+# the line is the service desk's, so the title is an ICT one (ESCO's "electricity distribution
+# technician" won "2nd line support engineer"); the third line is the systems and networks behind
+# the desk. Only before IT support's words: "first line manager", "First-Line Production
+# Supervisor" are no IT support
+_IT_WORD = "it|ict|support|help|helpdesk|service|desk|technical|analyst|engineer|technician"
+_LINE = rf"[- ]line\s+(?=(?:{_IT_WORD})\b)"
+LINE_SUPPORT = re.compile(r"\b(?:1st|2nd|first|second)" + _LINE)
+THIRD_LINE = re.compile(r"\b(?:3rd|third)" + _LINE)
 # when the work is done, not what it is: each becomes "shift", which DROP_INSIDE then drops
 # ("Warehouse Night Shift Supervisor" is a warehouse supervisor; "Night Shift Supervisor" a
 # shift supervisor)
@@ -107,6 +116,8 @@ def normalise_title(title: str) -> str:
     text = TAIL.sub("", GENDER.sub(" ", title)).strip() or title
     text = _one_of_paired_forms(text)
     low = " " + " ".join(title_words(text)) + " "
+    low = LINE_SUPPORT.sub("it ", THIRD_LINE.sub("it infrastructure ", low))
+    low = low.replace(" it it ", " it ").replace(" it infrastructure it ", " it infrastructure ")
     for phrase in SHIFT_PHRASES:
         low = low.replace(f" {phrase} ", " shift ")
     for phrase in DROP_PHRASES:

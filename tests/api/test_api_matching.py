@@ -205,6 +205,27 @@ def test_a_gibberish_title_gets_no_plan_but_the_closest_occupations(client):
     assert "confidently" in err["detail"] and "closest:" in err["detail"]
 
 
+def test_a_learner_level_in_a_title_reads_the_role_and_says_so(client):
+    """ "Student Data Scientist": the role is the data scientist's, and a warning says that
+    'student' was read as the learner's level (service/titles/qualifiers.py)."""
+    out = client.post("/v1/gap", json={"target": {"title": "Student Data Scientist"}})
+    assert out.status_code == 200, out.text
+    role = out.json()["role"]
+    assert role["title"] == "data scientist"
+    said = [w for w in role["warnings"] if "'student'" in w["message"]]
+    assert len(said) == 1 and said[0]["field"] == "target.title"
+
+
+def test_a_title_of_level_words_alone_is_a_404_that_says_why(client):
+    r = client.post(
+        "/v1/recommendations", json={"target": {"title": "junior trainee"}, "learner": {}}
+    )
+    assert r.status_code == 404
+    err = r.json()
+    assert err["field"] == "target.title"
+    assert "only a level" in err["detail"] and "closest:" in err["detail"]
+
+
 def test_a_title_without_a_word_is_no_match_not_a_server_error(client):
     assert client.get("/v1/occupations", params={"q": "|"}).json() == {
         "items": [],
