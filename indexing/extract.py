@@ -17,13 +17,20 @@ minus `extract_margin`, and the technology gate lets it through (`indexing.techn
 software tool only where the sentence is about technology or names it unambiguously). Two
 exceptions to the floors: *agreement*, a phrase's best `extract_agree_per_phrase` skills are
 also kept from `extract_agree_min_score` when the whole sentence, read among all skills, ranks
-them among its best `extract_agree_sentence_rank` (the sentence confirms what the phrase reads:
-"dressing" in a carer's line is "assist with dressing"); and a *curated trade word*
+them among its best `extract_agree_sentence_rank`, skills named by a curated word and managing
+skills it does not read left aside
+(the sentence confirms what the phrase reads: "dressing" in a carer's line is "assist with
+dressing"); and a *curated trade word*
 (`indexing.aliases.TRADE_ALIASES`: "HGV", "tills", "rotas"; and the words of a context,
 `indexing.context_aliases`: "scanner" in a warehouse line) names its skills, which are kept
 at least at the unit's floor, and owns its words: a skill read only from an n-gram inside it
-(not named there) is not kept ("lorries" of "loading lorries" is no "manoeuvre heavy trucks").
-A workplace's words (`indexing.aliases.PLACES`: "nursing home", "GP surgery") name no skill.
+(not named there) is not kept ("lorries" of "loading lorries" is no "manoeuvre heavy trucks"),
+nor one whose words in the unit all lie in it ("giving medication" is no "work with healthcare
+users under medication"). A workplace's words (`indexing.aliases.PLACES`: "nursing home", "GP
+surgery") name no skill. Readings an adviser finds absurd are dropped (`indexing.unmeant`): a
+managing skill whose object the sentence names without managing it ("Cashier" is no "monitor
+cashiers"), a knowledge area read through a one-word label that many skills share ("Security"
+is no "securities").
 Per skill:
 the best unit score plus `extract_repeat_bonus` per further supporting unit, and the evidence
 spans (offsets into `text`, best first): the alias written there, else the n-gram or unit that
@@ -99,7 +106,9 @@ def extract(
         check()
         whole = unit == sent
         if whole:  # how the sentence reads, among all skills (before gate and sources)
-            agreed[sent.start] = _agreeing(scored, cfg.extract_agree_sentence_rank)
+            agreed[sent.start] = _agreeing(
+                scored, cfg.extract_agree_sentence_rank, managing[sent.start]
+            )
         score = scored.score if mask is None else np.where(mask, scored.score, -np.inf)
         blocked = linker.gate.blocked(scored.lexical, cues[sent.start])
         if cfg.technology_gate and blocked is not None:
@@ -248,14 +257,15 @@ def keep_in_unit(
     return kept
 
 
-def _agreeing(scored: Scored, rank: int) -> set[int]:
-    """The sentence's best `rank` skills, those a curated word names left aside: they are kept
-    anyway, and take no place from what the sentence confirms of its phrases."""
-    curated = [r for r, h in scored.lexical.items() if h.kind == CURATED]
+def _agreeing(scored: Scored, rank: int, managing: set[int]) -> set[int]:
+    """The sentence's best `rank` skills, those a curated word names (kept anyway) and the
+    managing skills it does not read (`indexing.unmeant`) left aside: they take no place from
+    what the sentence confirms of its phrases."""
+    aside = [r for r, h in scored.lexical.items() if h.kind == CURATED] + list(managing)
     score = scored.score
-    if curated:
+    if aside:
         score = score.copy()
-        score[curated] = -np.inf
+        score[aside] = -np.inf
     return set(_top(score, rank).tolist())
 
 
