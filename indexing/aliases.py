@@ -68,6 +68,7 @@ _DAILY_LIVING = (
 )
 _CARE_RECORDS = ("manage healthcare users' data",)
 _LOADING = ("load products for dispatch", "load cargo")
+_PAYMENTS = ("process payments", "operate cash register")
 TRADE_ALIASES: dict[str, tuple[str, ...]] = {
     # driving and warehouse
     "HGV": _HEAVY_GOODS,
@@ -117,6 +118,20 @@ TRADE_ALIASES: dict[str, tuple[str, ...]] = {
     "tills": ("operate cash register",),
     "EPOS": ("operate cash register", "operate electronic payment terminals"),
     "cashing up": ("count money",),
+    # a shop's or a bar's cash is taken at the till (was *handle cash flow*, a finance skill)
+    "handling cash": _PAYMENTS,
+    "cash handling": _PAYMENTS,
+    "handled cash": _PAYMENTS,
+    "cashier": _PAYMENTS,  # the job at the till (was *monitor cashiers*); not "cashiers"
+    "at the checkout": ("operate cash register",),  # a supermarket's till
+    "on the checkout": ("operate cash register",),
+    "on the checkouts": ("operate cash register",),
+    "on checkouts": ("operate cash register",),
+    # a beauty therapist's treatments (was *cosmetics*, the products)
+    "facials": ("perform facial treatment",),
+    # a guard's rounds (was *coordinate patrols*, arranging them)
+    "patrols": ("patrol areas",),
+    "patrolling": ("patrol areas",),
     "rota": _SHIFTS,
     "rotas": _SHIFTS,
     "rostering": _SHIFTS,

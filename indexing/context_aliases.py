@@ -47,7 +47,7 @@ CONTEXTS: dict[str, frozenset[str]] = {
     KITCHEN: frozenset(
         """kitchen kitchens cook cooks cooking chef chefs pub pubs restaurant restaurants cafe
         canteen bistro diner menu food meals dishes vegetables meat burgers sauce sauces prep
-        prepping""".split()
+        prepping takeaway takeaways chips""".split()
     ),
     # words of a line about driving a road vehicle
     DRIVING: frozenset(

@@ -17,13 +17,20 @@ minus `extract_margin`, and the technology gate lets it through (`indexing.techn
 software tool only where the sentence is about technology or names it unambiguously). Two
 exceptions to the floors: *agreement*, a phrase's best `extract_agree_per_phrase` skills are
 also kept from `extract_agree_min_score` when the whole sentence, read among all skills, ranks
-them among its best `extract_agree_sentence_rank` (the sentence confirms what the phrase reads:
-"dressing" in a carer's line is "assist with dressing"); and a *curated trade word*
+them among its best `extract_agree_sentence_rank`, skills named by a curated word and managing
+skills it does not read left aside
+(the sentence confirms what the phrase reads: "dressing" in a carer's line is "assist with
+dressing"); and a *curated trade word*
 (`indexing.aliases.TRADE_ALIASES`: "HGV", "tills", "rotas"; and the words of a context,
 `indexing.context_aliases`: "scanner" in a warehouse line) names its skills, which are kept
 at least at the unit's floor, and owns its words: a skill read only from an n-gram inside it
-(not named there) is not kept ("lorries" of "loading lorries" is no "manoeuvre heavy trucks").
-A workplace's words (`indexing.aliases.PLACES`: "nursing home", "GP surgery") name no skill.
+(not named there) is not kept ("lorries" of "loading lorries" is no "manoeuvre heavy trucks"),
+nor one whose words in the unit all lie in it ("giving medication" is no "work with healthcare
+users under medication"). A workplace's words (`indexing.aliases.PLACES`: "nursing home", "GP
+surgery") name no skill. Readings an adviser finds absurd are dropped (`indexing.unmeant`): a
+managing skill whose object the sentence names without managing it ("Cashier" is no "monitor
+cashiers"), a knowledge area read through a one-word label that many skills share ("Security"
+is no "securities").
 Per skill:
 the best unit score plus `extract_repeat_bonus` per further supporting unit, and the evidence
 spans (offsets into `text`, best first): the alias written there, else the n-gram or unit that
@@ -43,6 +50,7 @@ from indexing.span_vectors import sentence_pieces
 from indexing.text import Span, is_heading, ngrams, split_phrases, split_sentences
 from indexing.types import Check, Evidence, ExtractedSkill, unchecked
 from indexing.unit_scores import UnitQuery, score_units
+from indexing.unmeant import Unmeant, unmeant_of
 
 if TYPE_CHECKING:
     from indexing.linker import SkillLinker
@@ -87,6 +95,8 @@ def extract(
     places_of = {
         a: [(a + lo, a + hi) for lo, hi in place_spans(s.text)] for a, s in sentences.items()
     }
+    unmeant = unmeant_of(linker)
+    managing = {a: unmeant.managing(s.text) for a, s in sentences.items()}
     lexicals = [_within(sent_hits[s.start], p.start - s.start, p.end - s.start) for s, p in pairs]
     scored_all = score_pairs(linker, pairs, lexicals, check)
     mask = linker.source_mask(sources)
@@ -96,11 +106,14 @@ def extract(
         check()
         whole = unit == sent
         if whole:  # how the sentence reads, among all skills (before gate and sources)
-            agreed[sent.start] = set(_top(scored.score, cfg.extract_agree_sentence_rank).tolist())
+            agreed[sent.start] = _agreeing(
+                scored, cfg.extract_agree_sentence_rank, managing[sent.start]
+            )
         score = scored.score if mask is None else np.where(mask, scored.score, -np.inf)
         blocked = linker.gate.blocked(scored.lexical, cues[sent.start])
         if cfg.technology_gate and blocked is not None:
             score = np.where(blocked, -np.inf, score)
+        score = _not_managing(score, managing[sent.start], scored.lexical)
         kept = keep_in_unit(cfg, score, scored.lexical, whole, min_score, agreed[sent.start])
         lex = scored.lexical.values()
         owned = [(sent.start + h.start, sent.start + h.end) for h in lex if h.kind == CURATED]
@@ -116,6 +129,10 @@ def extract(
                 a, b = unit.start + sp.start, unit.start + sp.end
                 if any(lo <= a and b <= hi for lo, hi in owned + places):
                     continue  # read from a curated word or a workplace alone
+                if owned and unmeant.rests_on(linker.skills[row], text, unit, owned):
+                    continue  # its words here are a curated word's ("giving medication")
+            if _shared_word(linker, unmeant, row, scored):
+                continue  # "Security" is no "securities" (indexing.unmeant)
             entry = found.setdefault(row, {"best": -np.inf, "match": None, "evidence": []})
             if value > entry["best"]:
                 entry["best"], entry["match"] = value, linker.match(row, scored)
@@ -238,6 +255,38 @@ def keep_in_unit(
         if value >= least_here:
             kept[row] = value
     return kept
+
+
+def _agreeing(scored: Scored, rank: int, managing: set[int]) -> set[int]:
+    """The sentence's best `rank` skills, those a curated word names (kept anyway) and the
+    managing skills it does not read (`indexing.unmeant`) left aside: they take no place from
+    what the sentence confirms of its phrases."""
+    aside = [r for r, h in scored.lexical.items() if h.kind == CURATED] + list(managing)
+    score = scored.score
+    if aside:
+        score = score.copy()
+        score[aside] = -np.inf
+    return set(_top(score, rank).tolist())
+
+
+def _not_managing(score: np.ndarray, rows: set[int], lexical: dict[int, AliasHit]):
+    """`score` less the managing skills whose object the sentence names without managing it
+    (`indexing.unmeant`), unless a curated word names them."""
+    rows = [r for r in rows if (h := lexical.get(r)) is None or h.kind != CURATED]
+    if not rows:
+        return score
+    score = score.copy()
+    score[rows] = -np.inf
+    return score
+
+
+def _shared_word(linker: SkillLinker, unmeant: Unmeant, row: int, scored: Scored) -> bool:
+    """Was skill `row` read through a one-word label that many skills share?"""
+    hit = scored.lexical.get(row)
+    if hit is not None and hit.kind == CURATED:
+        return False
+    label = hit.alias if hit is not None else linker.match(row, scored).matched_label
+    return unmeant.shared(row, label)
 
 
 def _has_letter(text: str) -> bool:

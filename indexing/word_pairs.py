@@ -29,7 +29,15 @@ from dataclasses import dataclass
 MAX_GAP = 3  # words between a verb and its object ("fixing the staff's laptops": 2)
 _WORD = re.compile(r"[A-Za-z][A-Za-z']*")
 _CLAUSE_END = re.compile(r"[,;:.()!?]")
-_IRREGULAR = {"drove": "drive", "driven": "drive", "ran": "run", "swept": "sweep"}
+_IRREGULAR = {
+    "drove": "drive",
+    "driven": "drive",
+    "ran": "run",
+    "swept": "sweep",
+    "gave": "give",
+    "given": "give",
+    "laid": "lay",
+}
 
 
 def lemma(word: str) -> str:
@@ -69,6 +77,8 @@ class WordPair:
         return cls(lemmas(first), lemmas(second), skills, context)
 
 
+_MEDICATION = ("administer prescribed medication",)
+_LOADING = ("load products for dispatch", "load cargo")
 _COMPUTING = "laptop computer pc desktop tablet printer workstation"
 WORD_PAIRS: tuple[WordPair, ...] = (
     # IT support: ESCO "repair ICT devices": "laptops, desktops, tablets, ... printers"
@@ -88,6 +98,21 @@ WORD_PAIRS: tuple[WordPair, ...] = (
     # a driver's or a planner's routes (ESCO "prepare transportation routes": "prepare transport
     # routes"); elsewhere routes are hiking trails or network routing
     WordPair.of("plan", "route", ("prepare transportation routes",), "driving"),
+    # a carer's or a nurse's medicines: "administer prescribed medications ... to patients"
+    WordPair.of("give administer", "medication medicine med tablet", _MEDICATION),
+    # a decorator's surfaces: "apply a coat of paint to a prepared surface"
+    WordPair.of("paint", "wall ceiling door skirting woodwork fence radiator", ("paint surfaces",)),
+    # goods put on a vehicle: "place them in a transportation vehicle" (ESCO "load cargo")
+    WordPair.of("load", "van lorry truck trailer container vehicle", _LOADING),
+    # a housekeeper's or a carer's beds: "clean sheets, turn mattresses" (ESCO "make the beds")
+    WordPair.of("change strip", "bed linen sheet bedding", ("make the beds",)),
+    # a waiter's tables (ESCO "arrange tables": "set out tables"; "set" is also a pivot table's)
+    WordPair.of("lay", "table", ("arrange tables",)),
+    # a teaching assistant hearing children read: "instruct students in ... reading"
+    WordPair.of("listen hear", "read reader", ("teach reading strategies",)),
+    # a shop's or a warehouse's stock put away: "store goods in areas outside of customers'
+    # display" (ESCO "store goods")
+    WordPair.of("stock goods delivery", "away", ("store goods",)),
 )
 
 

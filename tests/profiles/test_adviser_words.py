@@ -83,6 +83,30 @@ CASES = [
      [["clean building floors"], ["vacuum surfaces"]], set()),
     ("Unloading deliveries and putting stock away in the warehouse.",
      [["unload cargo"]], set()),
+    # doing the work is not managing it, a word many skills share names none of them alone
+    # (indexing/unmeant.py); the learner's own verbs and trade words (word_pairs, TRADE_ALIASES)
+    ("Security officer patrolling the car park and checking visitors' passes.",
+     [["patrol areas"]], {"coordinate patrols", "securities", "manage securities"}),
+    ("Shop assistant on the tills, handling cash and giving change.",
+     [["operate cash register", "process payments"]], {"handle cash flow", "manage cash flow"}),
+    ("Cashier at a petrol station.",
+     [["operate cash register", "process payments"]], {"monitor cashiers"}),
+    ("Supervisor of the cashiers at a supermarket.", [["monitor cashiers"]], set()),
+    ("Care assistant giving medication to residents and helping them wash.",
+     [["administer prescribed medication"]], {"work with healthcare users under medication"}),
+    ("Nail technician doing manicures, pedicures and facials.",
+     [["perform facial treatment"]], {"cosmetics"}),
+    ("Courier making deliveries around the city in a van.", [], {"organise mail deliveries"}),
+    ("Night security at a distribution warehouse.", [], {"securities", "manage securities"}),
+    ("Painter and decorator painting walls and ceilings in new houses.",
+     [["paint surfaces"]], {"express yourself creatively"}),
+    ("Warehouse operative loading the lorry and unloading deliveries at the depot.",
+     [["load cargo", "load products for dispatch"], ["unload cargo"]],
+     {"organise mail deliveries"}),
+    ("Serving customers on the checkout and packing their bags.",
+     [["operate cash register"]], set()),
+    ("Classroom assistant hearing children read every morning.",
+     [["teach reading strategies"]], set()),
 ]  # fmt: skip
 
 

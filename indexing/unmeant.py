@@ -1,0 +1,128 @@
+"""Readings of a learner's words that a careers adviser finds absurd: `Unmeant`.
+
+Two general collisions between a CV's words and ESCO's names, found in the learner's own lines:
+
+- **Doing is not managing.** A skill named "<managing verb> <object>" (*monitor cashiers*,
+  *coordinate patrols*, *organise mail deliveries*, *supervise medical residents*, *train
+  security officers*) matches a line that names the object, a job or a task ("Cashier",
+  "night patrols", "deliveries", "residents", "Security guard"): the learner who does the work,
+  or holds the job, does not manage it. Such a skill is not read from a sentence that has a word
+  of its object and no word of managing (`MANAGING`: the verbs and "supervisor", "manager",
+  "leader", "head", "charge"; for *monitor* also the doing verbs of watching: "checking",
+  "observing", "recording"). Both sides are compared as light lemmas (`lemma`).
+- **A word that many skills share names none of them alone.** ESCO gives some skills a one-word
+  alternative or hidden label that is not a word of their own name and that at least
+  `SHARED_MIN` other skills write in theirs: "security" of *securities* (finance; 89 skills
+  name security), "warehouse" of *perform warehousing operations*, "equipment" of *compile
+  airport certification manuals*, "hearing" of *acoustics*. A skill read through such a label
+  (its alias written there, or the label its best view) is not kept: "Security" of a guard's
+  line is no *securities*.
+
+A curated word (`indexing.aliases.CURATED`) that names a skill is never overruled here.
+"""
+
+from __future__ import annotations
+
+import re
+import weakref
+from collections import Counter
+from collections.abc import Sequence
+
+from indexing.aliases import alt_labels, hidden_labels, span_key
+from indexing.types import SkillEntry
+from indexing.word_pairs import lemma
+
+SHARED_MIN = 15  # other skills naming the word: it has another reading in the taxonomy
+# verbs of managing others' work or a thing's running (the first word of the skill's name)
+_MANAGING_VERBS = """supervise oversee coordinate direct lead organise organize monitor control
+train instruct recruit hire delegate motivate""".split()
+# words of a line that does manage: the verbs in any form, and the managing roles
+MANAGING = frozenset(
+    lemma(w)
+    for w in _MANAGING_VERBS
+    + """manage supervisor supervision manager management leader head charge overseeing oversaw
+    coordinator organiser organizer trainer mentor mentored""".split()
+)
+# a line that watches or records a thing does monitor it ("checking stock levels")
+_WATCHING = frozenset(lemma(w) for w in "check watch observe track record measure".split())
+# words of a skill's name that name no object
+_GENERIC = frozenset(
+    lemma(w)
+    for w in """of the a an and or in on to for with at by from as its their other others
+    activities activity operations operation work works process processes""".split()
+)
+_WORD = re.compile(r"[A-Za-z][A-Za-z']*")
+
+
+def _lemmas(text: str) -> set[str]:
+    return {lemma(m.group()) for m in _WORD.finditer(text)}
+
+
+class Unmeant:
+    """The skills of `skills` that a sentence's words must not read (module docstring)."""
+
+    def __init__(self, skills: Sequence[SkillEntry]) -> None:
+        self._by_object: dict[str, list[int]] = {}  # object lemma -> rows of managing skills
+        self._watching: set[int] = set()  # rows whose verb is "monitor" (or "control")
+        for row, s in enumerate(skills):
+            words = [m.group() for m in _WORD.finditer(s.preferred_label)]
+            if len(words) < 2 or words[0].lower() not in _MANAGING_VERBS:
+                continue
+            if words[0].lower() in ("monitor", "control"):
+                self._watching.add(row)
+            for obj in {lemma(w) for w in words[1:]} - _GENERIC:
+                self._by_object.setdefault(obj, []).append(row)
+        named = Counter(t for s in skills for t in set(span_key(s.preferred_label)))
+        self._shared: dict[int, frozenset[str]] = {}
+        for row, s in enumerate(skills):
+            if s.skill_type != "knowledge":
+                continue
+            own = set(span_key(s.preferred_label))
+            words = {
+                key[0]
+                for label in (*alt_labels(s), *hidden_labels(s))
+                if len(key := span_key(label)) == 1 and key[0] not in own
+            }
+            words = {w for w in words if named[w] >= SHARED_MIN}
+            if words:
+                self._shared[row] = frozenset(words)
+
+    def managing(self, sentence: str) -> set[int]:
+        """Rows of managing skills whose object the sentence names without managing it."""
+        words = _lemmas(sentence)
+        if words & MANAGING:
+            return set()
+        rows = {r for w in words for r in self._by_object.get(w, ())}
+        if words & _WATCHING:
+            rows -= self._watching
+        return rows
+
+    @staticmethod
+    def rests_on(skill: SkillEntry, text: str, unit, owned: list[tuple[int, int]]) -> bool:
+        """Do the words that `skill`'s name shares with the unit all lie in curated words (the
+        spans `owned`, offsets in `text`)? Then the curated word, which names its own skills,
+        is all that read it: "giving medication" is no *work with healthcare users under
+        medication*. A skill that shares no word is read from the meaning, and kept."""
+        name = _lemmas(skill.preferred_label) - _GENERIC
+        shared = [
+            (unit.start + m.start(), unit.start + m.end())
+            for m in _WORD.finditer(unit.text)
+            if lemma(m.group()) in name
+        ]
+        return bool(shared) and all(any(lo <= a and b <= hi for lo, hi in owned) for a, b in shared)
+
+    def shared(self, row: int, label: str) -> bool:
+        """Is `label`, the label that read skill `row`, a word that many skills share?"""
+        words = self._shared.get(row)
+        return bool(words) and " ".join(span_key(label)) in words
+
+
+_OF: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def unmeant_of(linker) -> Unmeant:
+    """The `Unmeant` of a linker's skills, built once per linker."""
+    found = _OF.get(linker)
+    if found is None:
+        found = _OF[linker] = Unmeant(linker.skills)
+    return found
