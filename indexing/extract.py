@@ -50,7 +50,7 @@ from indexing.span_vectors import sentence_pieces
 from indexing.text import Span, is_heading, ngrams, split_phrases, split_sentences
 from indexing.types import Check, Evidence, ExtractedSkill, unchecked
 from indexing.unit_scores import UnitQuery, score_units
-from indexing.unmeant import Unmeant, unmeant_of
+from indexing.unmeant import Unmeant
 
 if TYPE_CHECKING:
     from indexing.linker import SkillLinker
@@ -95,7 +95,7 @@ def extract(
     places_of = {
         a: [(a + lo, a + hi) for lo, hi in place_spans(s.text)] for a, s in sentences.items()
     }
-    unmeant = unmeant_of(linker)
+    unmeant = linker.unmeant
     managing = {a: unmeant.managing(s.text) for a, s in sentences.items()}
     lexicals = [_within(sent_hits[s.start], p.start - s.start, p.end - s.start) for s, p in pairs]
     scored_all = score_pairs(linker, pairs, lexicals, check)

@@ -48,6 +48,7 @@ from indexing.skill_views import SkillViews
 from indexing.technology import TechnologyGate
 from indexing.text import Span, ngrams, split_phrases
 from indexing.types import Check, ExtractedSkill, SkillEntry, SkillMatch, unchecked
+from indexing.unmeant import Unmeant
 from indexing.word_pairs import WORD_PAIRS
 
 __all__ = ["LinkerConfig", "SkillLinker"]
@@ -85,6 +86,7 @@ class SkillLinker:
         )
         self._key_labels = self.views.labels_by_key(self._matcher)
         self.gate = TechnologyGate(self.skills)
+        self.unmeant = Unmeant(self.skills)  # readings an adviser finds absurd (extract)
         self._prior = np.zeros(len(self.skills), dtype=np.float32)
         for row, s in enumerate(self.skills):
             if s.skill_type in ("knowledge", "technology"):

@@ -24,7 +24,6 @@ A curated word (`indexing.aliases.CURATED`) that names a skill is never overrule
 from __future__ import annotations
 
 import re
-import weakref
 from collections import Counter
 from collections.abc import Sequence
 
@@ -115,14 +114,3 @@ class Unmeant:
         """Is `label`, the label that read skill `row`, a word that many skills share?"""
         words = self._shared.get(row)
         return bool(words) and " ".join(span_key(label)) in words
-
-
-_OF: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
-
-
-def unmeant_of(linker) -> Unmeant:
-    """The `Unmeant` of a linker's skills, built once per linker."""
-    found = _OF.get(linker)
-    if found is None:
-        found = _OF[linker] = Unmeant(linker.skills)
-    return found
