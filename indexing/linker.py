@@ -23,10 +23,9 @@ Vectors are computed once by `build()` (or read by `load()`) and kept as two num
 (112k ESCO labels x 384 dims: about 170 MB); scoring is exact (matrix products). `save()` writes
 two flat vector index files (`indexing.ann`) with manifests and `linker.json` (counts, a
 fingerprint of the embedded texts); `load()` refuses another model's, dim's or taxonomy's.
-Modules: `linker_config` (the weights), `skill_views` (the embedded label and description views
-and their dense score), `aliases` (verbatim names; `word_pairs`: a verb and its object),
-`query_cache` (query vectors reused), `ranking` (a scored text, top-k), `extract` (skills of a
-longer text), `stated` (stated skill names), `linker_store` (saving and loading the vectors).
+Modules: `linker_config` (weights), `skill_views` (label and description views, dense score),
+`aliases` (verbatim names; `word_pairs`: a verb and its object), `unmeant` (absurd readings),
+`query_cache`, `ranking` (top-k), `extract` (a longer text), `stated`, `linker_store` (files).
 """
 
 from __future__ import annotations
