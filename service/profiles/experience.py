@@ -40,9 +40,21 @@ _STOP = re.compile(
 )
 _AS_A = re.compile(
     r"\b(?:i am|i'm|i work as|i worked as|worked as|working as|employed as|experience as"
+    # "I was a chef de partie", "I have been a postman for six years", "I'd been a carer"
+    r"|(?:i was|i've been|i have been|i had been|i'd been)(?=\s+an?\s)"
     # "I have worked six years as", "I've been working for 3 years as", "worked two years as"
-    r"|(?:have |'ve )?(?:been )?work(?:ed|ing) (?:for )?(?:[\w-]+ ){1,2}(?:years?|months?) as)"
+    r"|(?:have |'ve )?(?:been )?work(?:ed|ing) (?:for )?(?:[\w-]+ ){1,2}(?:years?|months?) as"
+    # "Ten years as a bricklayer", "my first job as", "a career as", "time as a"
+    r"|(?:years?|months?|career|job|role|post|position|time|spell|stint) as)"
     r"\s+(?:an?\s+)?",
+    re.I,
+)
+# Words of the learner's standing, not of the job: "Former police officer", "qualified
+# electrician", "ex-soldier". Resolved with them, such a title reads another job or none
+# ("former police officer" -> police commissioner); the title is resolved without them.
+_STANDING = re.compile(
+    r"^(?:former|ex|retired|(?:fully )?qualified|experienced|self-employed|freelance"
+    r"|time-served|skilled)(?:\s+|-(?=\w))",
     re.I,
 )
 _NOT_A_TITLE = re.compile(r"^(?:i|we|my|our|the|this|it|and|also)\b", re.I)
@@ -58,6 +70,9 @@ def title_phrases(text: str) -> Iterator[tuple[str, int, int]]:
             rest = body[at:]
             stop = _STOP.search(rest)
             phrase = (rest[: stop.start()] if stop else rest).strip()
+            standing = _STANDING.match(phrase)
+            cut = standing.end() if standing and standing.end() < len(phrase) else 0
+            phrase, at = phrase[cut:], at + cut
             n_words = len(phrase.split())
             if 1 <= n_words <= MAX_WORDS and phrase[0].isalpha() and not _NOT_A_TITLE.match(phrase):
                 start = sentence.start() + at

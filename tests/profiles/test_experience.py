@@ -29,6 +29,18 @@ from service.profiles.learner import build_learner
         ("Six years of experience", ["Six years"]),  # a candidate: the resolver refuses it
         ("Reliable hard working kitchen porter person", []),  # over four words
         ("", []),
+        ("I was a chef de partie in a busy kitchen.", ["chef de partie"]),
+        ("I have been a postman for six years.", ["postman"]),
+        ("I've been an electrician since 2015.", ["electrician"]),
+        ("Ten years as a bricklayer on housing sites", ["bricklayer"]),
+        ("My first job as a waiter, then more.", ["waiter"]),
+        # the learner's standing is no part of the title resolved
+        ("Former police officer, now retraining.", ["police officer"]),
+        ("Fully qualified hairdresser with own clients", ["hairdresser"]),
+        ("Ex-soldier: led a section of eight.", ["soldier"]),
+        ("Qualified", ["Qualified"]),  # nothing after it: kept, the resolver refuses it
+        ("I was responsible for the tills.", []),  # "I was" counts before "a(n)" only
+        ("I've been working for 3 years as a porter.", ["porter"]),
     ],
 )
 def test_title_phrases_are_sentence_heads_or_what_follows_work_as(text, phrases):
@@ -72,3 +84,21 @@ def test_a_phrase_that_is_no_job_adds_nothing(runtime):
     with Session(runtime.engine) as s:
         read = experience_evidence(runtime, s, "Qwxzv plorb for years.", evidence, trust=0.6)
     assert read == [] and not evidence
+
+
+# a CV line -> the occupation an adviser reads from it (ESCO preferred label)
+REAL = [
+    ("I was a chef de partie in a busy restaurant kitchen.", "chef"),
+    ("I have been a postman for six years, mostly on foot.", "postman/postwoman"),
+    ("Ten years as a bricklayer on housing sites.", "bricklayer"),
+    # with its standing word, the title reads a police commissioner
+    ("Former police officer, now looking for a change.", "police officer"),
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("text", "occupation"), REAL)
+def test_jobs_named_as_people_write_them_on_the_real_model(real_runtime, text, occupation):
+    with Session(real_runtime.engine) as s:
+        read = experience_evidence(real_runtime, s, text, defaultdict(list), trust=0.6)
+    assert [j.title for j in read] == [occupation]
