@@ -50,7 +50,9 @@ STAFFED_HEADS = frozenset(
 DEPUTY_FIRST = frozenset({"assistant", "deputy", "acting", "interim"})
 MANAGERIAL = frozenset({"manager", "director", "head", "supervisor", "leader", "controller"})
 # words that never name work: a title of these alone names no occupation ("junior trainee")
-LEVEL_ONLY = DROP_ANYWHERE | {"student"}
+# ("graduate" alone: O*NET's "Graduate Student" is a university teaching assistant, which a CV's
+# "I'm a graduate with a degree in biology" is not)
+LEVEL_ONLY = DROP_ANYWHERE | {"student", "graduate"}
 # the rest must name work: a bare level word ("night manager" -> "manager") does not
 BARE_LEVEL = frozenset(
     {"manager", "supervisor", "director", "head", "officer", "assistant", "worker", "staff"}

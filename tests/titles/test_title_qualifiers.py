@@ -45,14 +45,17 @@ def test_a_qualifying_first_word_is_dropped_only_before_a_word_of_work(cleaned, 
 
 @pytest.mark.parametrize(
     "title",
-    ["junior trainee", "Senior Intern (m/f/d)", "Trainee", "student", "Junior Intern - London"],
+    ["junior trainee", "Senior Intern (m/f/d)", "Trainee", "student", "Junior Intern - London"]
+    + ["graduate", "Graduate (m/f/d)"],
 )
 def test_titles_of_level_words_alone_name_no_trade(title):
     assert only_level(title)
 
 
 @pytest.mark.parametrize(
-    "title", ["", "🙂", "trainee nurse", "head chef", "night porter", "étudiant", "junior dev"]
+    "title",
+    ["", "🙂", "trainee nurse", "head chef", "night porter", "étudiant", "junior dev"]
+    + ["graduate nurse", "graduate engineer"],
 )
 def test_a_title_with_a_word_of_work_or_no_word_is_not_level_alone(title):
     assert not only_level(title)
