@@ -106,7 +106,7 @@ def test_jobs_named_as_people_write_them_on_the_real_model(real_runtime, text, o
 
 @pytest.mark.slow
 def test_a_graduate_is_no_job_on_the_real_model(real_runtime):
-    """"I'm a graduate" once read a university teaching assistant (O*NET's "Graduate Student")."""
+    """ "I'm a graduate" once read a university teaching assistant (O*NET's "Graduate Student")."""
     text = "I'm a graduate with a degree in biology and lab experience."
     evidence = defaultdict(list)
     with Session(real_runtime.engine) as s:
