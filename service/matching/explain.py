@@ -18,7 +18,8 @@ MAX_LABELS = 5
 # the weak kinds of evidence, in words, in the order they are told
 WEAK_WORDS = {
     "declared": "declared",
-    "text": "stated in the text",
+    # "read", not "stated": a job named in the text gives its occupation's essential skills too
+    "text": "read in the text",
     "unverified_badge": "on an unverified badge",
 }
 
@@ -37,7 +38,7 @@ def is_weak(kinds: Sequence[str]) -> bool:
 
 
 def evidence_note(kinds: Sequence[str]) -> str:
-    """'declared, not evidenced', 'declared and stated in the text, not evidenced', 'on an
+    """'declared, not evidenced', 'declared and read in the text, not evidenced', 'on an
     unverified badge'; "" when the evidence is strong (or unknown)."""
     if not is_weak(kinds):
         return ""

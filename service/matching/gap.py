@@ -113,7 +113,7 @@ def compute_gap(
 
 def evidence_gap(gap: Gap) -> Gap | None:
     """The gap a plan closes when every essential skill is held but some only on the learner's
-    word (declared, stated in the text, an unverified badge): those skills reopened (partial or
+    word (declared, read in the text, an unverified badge): those skills reopened (partial or
     missing by their trust-weighted credit) so that credentials that evidence them are planned.
     None otherwise: while a real essential gap is open, weakly held skills are not taught.
 

@@ -11,7 +11,7 @@ from service.recommend.ranking_answers import (
 )
 
 
-def held(label, *, essential=True, kinds=("text",), note="stated in the text, not evidenced"):
+def held(label, *, essential=True, kinds=("text",), note="read in the text, not evidenced"):
     return MatchedSkillJson(
         1, label, 1.0, essential, "covered", 1.0, None, [], True, 0.5, list(kinds), bool(note),
         note,
@@ -36,7 +36,7 @@ def test_holds_missing_and_weak_in_one_sentence():
     assert text == (
         "Holds 2 of 4 essential skills (lead a team and operate forklift); partly plan shifts "
         "of employees (through schedule shifts); missing use a warehouse management system; "
-        "lead a team stated in the text, not evidenced."
+        "lead a team read in the text, not evidenced."
     )
 
 
@@ -51,7 +51,7 @@ def test_none_held_and_all_held():
     everything = MatchDetailJson(1.0, 1.0, [held(f"s{i}") for i in range(5)], [])
     assert match_sentence(everything, 5).startswith(
         "Holds 5 of 5 essential skills (s0, s1, s2 and 2 more); nothing essential is missing; "
-        "all 5 held skills stated in the text"
+        "all 5 held skills read in the text"
     )
     no_essentials = MatchDetailJson(0.0, 0.0, [], [])
     assert match_sentence(no_essentials, 0) == "Matches none of the opening's skills."

@@ -100,9 +100,9 @@ def test_items_carry_the_evidence_kinds_and_flag_weak_evidence():
     assert [by[s].weak for s in (1, 2, 3, 4, 5)] == [True, False, True, True, True]
     assert by[1].note == "declared, not evidenced"
     assert by[2].note == ""
-    assert by[3].note == "stated in the text, not evidenced"
+    assert by[3].note == "read in the text, not evidenced"
     assert by[4].note == "on an unverified badge"
-    assert by[5].note == "declared and stated in the text, not evidenced"
+    assert by[5].note == "declared and read in the text, not evidenced"
 
 
 def test_without_neighbours_related_skills_give_nothing():

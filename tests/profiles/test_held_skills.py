@@ -154,7 +154,7 @@ def test_text_evidence_keeps_its_span_and_counts_as_held(client, runtime, nurse)
     out = _ask(client, nurse, {"text": CARE_TEXT}, "/v1/gap")
     ic = _item(out, nurse["ic"][0])
     assert ic["status"] == "covered" and ic["evidence_kinds"] == ["text"]
-    assert ic["note"] == "stated in the text, not evidenced"
+    assert ic["note"] == "read in the text, not evidenced"
     skill = next(s for s in out["learner"]["skills"] if s["skill_id"] == nurse["ic"][0])
     ev = next(e for e in skill["evidence"] if e["kind"] == "text")
     assert ev["source"] == "text" and CARE_TEXT[ev["start"] : ev["end"]] == ev["text"]
