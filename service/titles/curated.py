@@ -48,6 +48,7 @@ SPORT_FACILITY_MANAGER = ESCO + "825ab049-2f0c-4acf-b402-9c6bb51acca2"
 ELDERLY_HOME_MANAGER = ESCO + "eea2b5c6-48d1-4612-957e-585783b3c7bb"
 CHILD_DAY_CARE_CENTRE_MANAGER = ESCO + "fa6bd9e9-9631-4abe-b2f8-fad7bf8a819d"
 HOTEL_PORTER = ESCO + "3cc51201-cd20-47f8-92ad-4d5861f963cf"
+LAWYER = ESCO + "974d4eab-fbee-4c52-b16e-73bdd8c25b53"
 
 CURATED_TITLES: dict[str, tuple[str, ...]] = {
     # a care home's or a ward's assistant: ESCO's labels "resident care assistant", "elderly care
@@ -128,6 +129,17 @@ CURATED_TITLES: dict[str, tuple[str, ...]] = {
     # maintenance technician*'s (sewer camera surveys)
     "cctv operator": (SECURITY_GUARD,),
     "cctv operative": (SECURITY_GUARD,),
+    # the same control room's other UK names; ESCO's "CCTV control room operator" is a chemical
+    # plant's, and O*NET's "Surveillance Officer" sent "CCTV monitoring officer" to *gaming
+    # inspector* (a casino's)
+    "cctv officer": (SECURITY_GUARD,),
+    "cctv monitoring officer": (SECURITY_GUARD,),
+    "cctv controller": (SECURITY_GUARD,),
+    "cctv control room operator": (SECURITY_GUARD,),
+    # a UK solicitor is a lawyer (*lawyer*: "solicitor" of the memory's O*NET Lawyers, ESCO's
+    # "corporate solicitor" of *corporate lawyer*); ESCO gives the bare "solicitor" to *court jury
+    # coordinator* and *immigration adviser* alone, whose exact labels won ("trainee solicitor")
+    "solicitor": (LAWYER,),
     # a hotel's night porter ("porter" is *hotel porter*'s and *hospital porter*'s; the hospital's
     # won)
     "night porter": (HOTEL_PORTER,),

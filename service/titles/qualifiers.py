@@ -7,8 +7,9 @@ watchman", "assistant accountant" are ESCO labels), so the resolver drops one on
 as written names no occupation (no ESCO label equals it, no curated title:
 `TitleResolver._resolve_title`), the rest still names work (`unqualified`) and reading the rest
 is surer than reading the whole (`resolver._surer`: "Night Filler", a known title, stays whole).
-A title of level words alone ("junior trainee", "Senior Intern") names no occupation
-(`only_level`).
+A learner's level said last, after the field ("nursing student", "law graduate": `LEARNER_LAST`),
+is dropped by the same rules ("nursing" reads as *nurse responsible for general care*). A title of
+level words alone ("junior trainee", "Senior Intern") names no occupation (`only_level`).
 
 What a learner's level word says is said back (`level_note`): a student nurse trains to be a nurse,
 so the plan is a nurse's, and the answer says that the level was read as the learner's, not the
@@ -30,6 +31,9 @@ from service.titles.words import (
 # "student" before a head word of student services stays ("Student Affairs Dean", "Student Loan
 # Counselor", "Student Recruiter": O*NET titles)
 LEARNER_LEVEL = frozenset({"student", "trainee", "apprentice", "intern", "graduate"})
+# the learner's level said last, after the field ("nursing student", "law graduate"); the others
+# ("electrical apprentice", "accountancy trainee") `normalise_title` drops anywhere already
+LEARNER_LAST = frozenset({"student", "graduate"})
 STUDENT_SERVICES = frozenset(
     """dean director manager counselor counsellor adviser advisor officer coordinator
     co-ordinator recruiter guide assistant president vp administrator ambassador representative
@@ -68,10 +72,11 @@ def only_level(title: str) -> bool:
 
 
 def unqualified(cleaned: str) -> tuple[str, str]:
-    """(the title without its qualifying first word, that word) of a cleaned title
-    (`words.normalise_title`): "student nurse" -> ("nurse", "student"), "assistant store
-    manager" -> ("store manager", "assistant"); (cleaned, "") when the first word qualifies
-    nothing or the rest would name no work."""
+    """(the title without its qualifying first word, or its learner's level said last, that
+    word) of a cleaned title (`words.normalise_title`): "student nurse" -> ("nurse",
+    "student"), "assistant store manager" -> ("store manager", "assistant"), "nursing student"
+    -> ("nursing", "student"); (cleaned, "") when no word qualifies or the rest would name no
+    work."""
     words = cleaned.split()
     if len(words) < 2:
         return cleaned, ""
@@ -84,6 +89,8 @@ def unqualified(cleaned: str) -> tuple[str, str]:
     learner = first in LEARNER_LEVEL and rest[-1] not in STUDENT_SERVICES
     if staffed or learner or first in EMPLOYMENT_FIRST:
         return " ".join(rest), first
+    if words[-1] in LEARNER_LAST and words[-2] not in BARE_LEVEL:  # "nursing student"
+        return " ".join(words[:-1]), words[-1]
     return cleaned, ""
 
 

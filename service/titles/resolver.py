@@ -1,7 +1,10 @@
 """A typed job title -> ranked ESCO occupations, with how sure the answer is.
 
 The title is first cleaned of words that do not name an occupation ("Senior", "(m/f/d)",
-"part-time": `title_words`), and its abbreviations spelled out. Then two lookups:
+"part-time": `title_words`), its shortened words said in full ("Asst. Office Mgr":
+`words.SHORT_WORDS`) and its abbreviations spelled out. A title of two ("Welder/Fabricator") that
+no preferred label names as a whole is read as its first part one names (`resolve`). Then two
+lookups:
 - the nearest ESCO occupation labels (preferred and alternative) of both forms;
 - the nearest known real titles (`title_memory`: O*NET alternate and reported titles whose ESCO
   occupation the crosswalk gives), which speak for their occupations.
@@ -22,7 +25,11 @@ occupations ("operations manager" is *operations manager*'s preferred label and 
 label of six others), the one a known title equal to it names comes first, then the one whose
 preferred label it is, then the others. A supervisor's title
 that no label equals and that resolves only with a warning also takes the exact labels of its
-manager's form ("bar supervisor": "bar manager", `words.NEXT_LEVEL`). A title that names a
+manager's form ("bar supervisor": "bar manager", `words.NEXT_LEVEL`), as does an executive's
+that no label equals, when doubtful or when its nearest name is the manager's ("social media
+executive": "social media manager", `words.SAME_LEVEL`). An exact label is also one equal to the
+title with its department's plural name said singular ("customer services manager":
+`words.DEPARTMENT_PLURALS`). A title that names a
 level and no trade ("team leader", "shift manager": `curated.GENERIC_TITLES`) names its curated
 readings in their order, the commonest first, and carries GENERIC_TITLE: confident, so a plan is
 made for the first, with the others as the alternatives to check. Labels that misname a
@@ -45,9 +52,12 @@ import numpy as np
 from indexing.label_index import LabelIndex
 from service.titles.qualifiers import level_note, only_level, unqualified
 from service.titles.words import (
+    SAME_LEVEL,
     expand_abbreviations,
     next_level,
     normalise_title,
+    singular_modifiers,
+    slash_parts,
     split_context,
     title_words,
 )
@@ -190,8 +200,25 @@ class TitleResolver:
         return list(dict.fromkeys(q for q in (norm, expand_abbreviations(norm)) if q))
 
     def resolve(self, title: str, k: int = 5) -> TitleResolution:
-        """The title's occupations; a title that names its place ("duty manager at a leisure
-        centre": `words.split_context`) is read with the place said first ("leisure centre duty
+        """The title's occupations. A title of two ("Welder/Fabricator": `words.slash_parts`)
+        that no preferred label or curated title names as a whole is read as its first part
+        that one names ("welder"; ESCO's "welder fabricator" is an alternative label of three
+        specialised welders only)."""
+        parts = slash_parts(title)
+        if parts and not self._named_plainly(title):
+            title = next((p for p in parts if self._named_plainly(p)), title)
+        return self._resolve_placed(title, k)
+
+    def _named_plainly(self, title: str) -> bool:
+        """Whether a cleaned form of the title is a curated title or a preferred ESCO label."""
+        queries = self.queries(title)
+        return any(q in self.curated for q in queries) or any(
+            kind == "preferred" for q in queries for _, _, kind in self._exact(q)
+        )
+
+    def _resolve_placed(self, title: str, k: int) -> TitleResolution:
+        """A title that names its place ("duty manager at a leisure centre":
+        `words.split_context`) is read with the place said first ("leisure centre duty
         manager") when that reading is sure, else as the title alone, else as the first."""
         role, place = split_context(title)
         if not place:
@@ -233,10 +260,23 @@ class TitleResolver:
         known = self.memory.neighbours(vecs[-1:], self.config.memory_k)[0] if self.memory else {}
         ranked = self._rerank(queries, vecs[-1], found, known)[:k]
         judged = self._judge(queries[-1], ranked)
-        if judged.warning is None or not self._add_next_level(queries, found):
+        up = self._level_said(queries[-1], judged)
+        if not up or not self._add_next_level(queries, found, up):
             return judged
-        # a doubtful supervisor's title: its manager's exact label decides
+        # the exact labels of "X manager" decide
         return self._judge(queries[-1], self._rerank(queries, vecs[-1], found, known)[:k])
+
+    @staticmethod
+    def _level_said(query: str, judged: TitleResolution) -> str:
+        """The title's level said as ESCO says it (`words.NEXT_LEVEL`, `SAME_LEVEL`), when it
+        should be read so: a doubtful "X supervisor" or "X executive" ("bar supervisor": "bar
+        manager"), or an "X executive" whose nearest name is "X manager" ("social media
+        executive": the known title "Social Media Manager"); "" otherwise."""
+        same = next_level(query, SAME_LEVEL)
+        first = judged.candidates[0].matched_label if judged.candidates else ""
+        if same and (judged.warning or normalise_title(first) == same):
+            return same
+        return next_level(query) if judged.warning else ""
 
     def _found(self, queries, scores, ids) -> dict[int, list[tuple[float, str, str]]]:
         """occupation -> (similarity, label, kind) of each label found, over all query forms;
@@ -256,15 +296,18 @@ class TitleResolver:
         return {e: sorted(v.values(), reverse=True) for e, v in found.items() if v}
 
     def _exact(self, query: str) -> list[tuple[int, str, str]]:
-        """(occupation id, label, kind) of the labels equal to `query`, less the excluded."""
-        got = (self.labels.label(lid) for lid in self.labels.exact(query))
+        """(occupation id, label, kind) of the labels equal to `query`, or else to it with its
+        plural modifiers said singular ("customer services manager": `singular_modifiers`),
+        less the excluded."""
+        lids = self.labels.exact(query) or self.labels.exact(singular_modifiers(query) or query)
+        got = (self.labels.label(lid) for lid in lids)
         return [(e, t, k) for e, t, k in got if (e, t.lower()) not in self.excluded]
 
-    def _add_next_level(self, queries: list[str], found) -> bool:
-        """A supervisor's title that no label equals takes the exact labels of its manager's
-        form as exact ("bar supervisor": "bar manager" of *restaurant manager*); whether any."""
-        up = next_level(queries[-1])
-        if not up or any(self._exact(q) for q in queries):
+    def _add_next_level(self, queries: list[str], found, up: str) -> bool:
+        """A title that no label equals takes the exact labels of `up`, its level said as ESCO
+        says it (`_resolve`), as exact ("bar supervisor": "bar manager" of *restaurant
+        manager*); whether any."""
+        if any(self._exact(q) for q in queries):
             return False
         for eid, text, kind in self._exact(up):
             hits = [(1.0 + 1e-6 * (kind == "preferred"), text, kind)]

@@ -103,6 +103,24 @@ ABBREVIATIONS = {
     "devops": "DevOps",
 }
 WORD = re.compile(r"[^\W_][\w'.+#-]*", re.UNICODE)
+# Shortened words of titles ("Asst. Office Mgr", "social media exec", "ops manager"), said in full
+# before anything else reads the title: unlike ABBREVIATIONS, no label or known title uses the
+# short form, and the qualifier rules read the full word ("assistant office manager" -> "office
+# manager", `qualifiers.unqualified`)
+SHORT_WORDS = {
+    "mgr": "manager",
+    "mngr": "manager",
+    "asst": "assistant",
+    "exec": "executive",
+    "coord": "coordinator",
+    "co-ord": "coordinator",
+    "supvr": "supervisor",
+    "ops": "operations",
+    "dept": "department",
+    "mgmt": "management",
+    "engr": "engineer",
+    "rep": "representative",
+}
 
 
 def title_words(title: str) -> list[str]:
@@ -115,7 +133,7 @@ def normalise_title(title: str) -> str:
     (lowered) when nothing would be left."""
     text = TAIL.sub("", GENDER.sub(" ", title)).strip() or title
     text = _one_of_paired_forms(text)
-    low = " " + " ".join(title_words(text)) + " "
+    low = " " + " ".join(SHORT_WORDS.get(w, w) for w in title_words(text)) + " "
     low = LINE_SUPPORT.sub("it ", THIRD_LINE.sub("it infrastructure ", low))
     low = low.replace(" it it ", " it ").replace(" it infrastructure it ", " it infrastructure ")
     for phrase in SHIFT_PHRASES:
@@ -156,6 +174,13 @@ LEVEL_SYNONYMS = (("team leader", "supervisor"), ("team lead", "supervisor"))
 # supervisor" are labels of *restaurant manager*): a doubtful title ending in the first word,
 # which no label equals, is also read with the second (`TitleResolver._add_next_level`)
 NEXT_LEVEL = (("supervisor", "manager"),)
+# ESCO names a title's "X executive" by its manager's occupation 22 times in 35 ("marketing
+# executive", "advertising executive", "brand executive": *marketing*, *advertising*, *brand
+# manager*), as O*NET does a function's ("Training Executive"; a sector's executive, "Media
+# Executive", is its chief executive): a title ending in the first word that no label equals is
+# also read with the second when doubtful or when its nearest name is that form ("social media
+# executive": the known title "Social Media Manager"; `TitleResolver._resolve`)
+SAME_LEVEL = (("executive", "manager"),)
 
 
 def expand_abbreviations(title: str) -> str:
@@ -189,10 +214,39 @@ def split_context(title: str) -> tuple[str, str]:
     return role, " ".join(place_words)
 
 
-def next_level(title: str) -> str:
+def next_level(title: str, table=NEXT_LEVEL) -> str:
     """The title with its closing level word said one level up ("bar supervisor" ->
-    "bar manager", NEXT_LEVEL); "" when it has none or is only that word."""
-    for said, meant in NEXT_LEVEL:
+    "bar manager", NEXT_LEVEL), or as ESCO says it (`table` SAME_LEVEL: "social media
+    executive" -> "social media manager"); "" when it has none or is only that word."""
+    for said, meant in table:
         if title.endswith(f" {said}"):
             return title[: -len(said)] + meant
     return ""
+
+
+# A department's name said plural in UK titles ("Customer Services Manager", "Guest Services
+# Agent") and singular in ESCO's labels ("customer service manager"). Only these: other plural
+# modifiers name other work ("grounds worker" is no "ground worker", "communications equipment" no
+# "communication equipment"; on the noisy set's development part every other plural lost)
+DEPARTMENT_PLURALS = {"services": "service"}
+
+
+def singular_modifiers(title: str) -> str:
+    """The title with its departments' plural names said singular ("customer services manager"
+    -> "customer service manager", DEPARTMENT_PLURALS), for an exact label only; the head word
+    kept; "" when nothing changes."""
+    words = title.split()
+    said = [DEPARTMENT_PLURALS.get(w, w) for w in words[:-1]]
+    return " ".join([*said, *words[-1:]]) if said != words[:-1] else ""
+
+
+# "Welder/Fabricator", "Groundsman / Greenkeeper": two titles in one, either of which names the work
+SLASH = re.compile(r"\s*/\s*")
+
+
+def slash_parts(title: str) -> list[str]:
+    """The titles of a title written "X/Y" (its gender marker and tail left out), in order:
+    ["Welder", "Fabricator"]; [] when it has no slash or a part has no word."""
+    text = TAIL.sub("", GENDER.sub(" ", title)).strip()
+    parts = [p.strip() for p in SLASH.split(text)] if "/" in text else []
+    return parts if len(parts) >= 2 and all(title_words(p) for p in parts) else []

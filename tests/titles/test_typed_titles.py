@@ -95,6 +95,22 @@ CASES = [
     ("CCTV operator", {"security guard"}, {"sewerage maintenance technician"}),
     ("nursery manager", {"child day care centre manager"}, {"child care worker"}),
     ("night porter", {"hotel porter"}, {"building cleaner"}),
+    ("CCTV monitoring officer", {"security guard"}, {"gaming inspector"}),
+    ("trainee solicitor", {"lawyer"}, {"court jury coordinator", "immigration adviser"}),
+    # a learner's level said last (qualifiers.LEARNER_LAST)
+    ("nursing student", {"nurse responsible for general care"}, {"nursing lecturer"}),
+    # how a title is written (tests/titles/test_title_forms.py): a department's plural name, a
+    # shortened word, ESCO's name of an executive, two titles in one
+    ("Head of Customer Services", {"contact centre manager", "client relations manager",
+     "service manager"}, {"office manager", "customer service representative"}),
+    ("Asst. Office Mgr", {"office manager"}, {"office clerk"}),
+    ("social media exec", {"online community manager", "online marketer"},
+     {"public relations manager"}),
+    ("Welder/Fabricator", {"welder"}, {"electron beam welder", "spot welder"}),
+    ("Painter/Decorator", {"construction painter"}, {"artistic painter"}),
+    # ESCO's own label ("event coordinator" of *event assistant*, beside *event manager* in ISCO
+    # 3332): kept, the planner's reading second (docs/planning.md, "Typed titles as written")
+    ("event coordinator", {"event assistant"}, {"recreational facilities manager"}),
 ]  # fmt: skip
 
 
@@ -162,8 +178,9 @@ def test_a_title_of_a_level_warns_and_reads_no_experience(real_runtime):
 def test_a_learner_level_is_said_and_level_words_alone_name_nothing(real_runtime):
     from service.titles.resolver import ONLY_LEVEL
 
-    nurse = real_runtime.titles.resolve("student nurse")
-    assert nurse.warning is None and "'student'" in (nurse.note or "")
+    for title in ("student nurse", "nursing student"):
+        nurse = real_runtime.titles.resolve(title)
+        assert nurse.warning is None and "'student'" in (nurse.note or ""), title
     for title in ("junior trainee", "Senior Intern (m/f/d)", "apprentice"):
         got = real_runtime.titles.resolve(title)
         assert not got.confident and got.warning == ONLY_LEVEL, title
