@@ -110,6 +110,17 @@ function waitText(retryAfter) {
   return s === 1 ? "1 second" : `${Math.ceil(s)} seconds`;
 }
 
+/** Why a typed title matched no role, where the service says more than that it did not (its
+ * detail before "no occupation matches ...": a title that names only a level, as "trainee",
+ * with the fix), as a sentence; "" otherwise. The rest of the detail (the closest roles with
+ * scores, the API's advice to programmers) stays out: the closest roles are listed to pick. */
+export function titleMissReason(err) {
+  const detail = String((err && err.message) || "");
+  const at = detail.search(/no occupation matches/i);
+  const reason = (at > 0 ? detail.slice(0, at) : "").trim().replace(/[.;:,]+$/, "");
+  return reason ? `${reason.charAt(0).toUpperCase()}${reason.slice(1)}.` : "";
+}
+
 /** {title, advice} for an error, in plain words. */
 export function plainWords(err) {
   const status = err instanceof ApiError ? err.status : null;
@@ -136,9 +147,11 @@ export function plainWords(err) {
       };
     case 404:
       if (err.field === "target.title") {
+        const reason = titleMissReason(err);
         return {
           title: "No role matches this job title confidently.",
-          advice: "Pick one of the closest roles shown under “Job title”, or try other words.",
+          // why, where the service says (a title of a level only); else what to do
+          advice: reason || "Pick one of the closest roles shown under “Job title”, or try other words.",
           quiet: true, // the closest roles are listed beside the title, to pick from
         };
       }

@@ -187,6 +187,24 @@ function inWords(gap) {
   );
 }
 
+/** The two coverages in words: the share held, then the trust-weighted one with what makes it
+ * differ. It is lower where a skill is held on weak evidence (credit under 1) and higher where a
+ * skill you lack gets part credit from a related one you have (docs/planning.md): each reason is
+ * said only when it is there, and one number when the two read the same. */
+function coverageWords(gap) {
+  const held = `You hold ${percent(gap.coverage_held)} of what the role asks for, by weight.`;
+  if (percent(gap.coverage) === percent(gap.coverage_held)) return held;
+  const reasons = [];
+  if (gap.items.some((it) => it.held && it.credit < 1)) {
+    reasons.push("how well each skill you hold is backed (a skill you only listed counts less than one a checked badge shows)");
+  }
+  if (gap.items.some((it) => !it.held && it.credit > 0)) {
+    reasons.push("part credit for skills you lack that are close to ones you have");
+  }
+  if (!reasons.length) return `${held} Weighted by the evidence, that is ${percent(gap.coverage)}.`;
+  return `${held} Counting ${reasons.join(", and ")}, that is ${percent(gap.coverage)}.`;
+}
+
 export function renderGap(gap, plan) {
   const buckets = gapBuckets(gap.items);
   const after = plan ? gapBuckets(gap.items, statusAfterPlan(plan)) : null;
@@ -195,13 +213,7 @@ export function renderGap(gap, plan) {
     { class: "gap", "aria-labelledby": "gap-title" },
     h("h3", { id: "gap-title" }, "What you have and what you need"),
     inWords(gap),
-    h(
-      "p",
-      { class: "coverage-line" },
-      `You hold ${percent(gap.coverage_held)} of what the role asks for, by weight. Counting how well ` +
-        `each skill is backed (a skill you only listed counts less than one a checked badge shows), ` +
-        `that is ${percent(gap.coverage)}.`,
-    ),
+    h("p", { class: "coverage-line" }, coverageWords(gap)),
     h(
       "details",
       { class: "gap-detail" },

@@ -13,7 +13,7 @@ import { renderCompare } from "./compare.js";
 import { $, busy, clear, h, hours, money, onEnter, percent, plural } from "./dom.js";
 import { forgetSaved, keepBar, linkedInputs, savedInputs } from "./keep.js";
 import { kindWords } from "./plan.js";
-import { chooseRole, chosenRole, initRole, isTitleMiss, roleTarget, showTitleAnswer, showTitleMiss } from "./role.js";
+import { chooseRole, chosenRole, initRole, isTitleMiss, roleLookup, roleTarget, showTitleAnswer, showTitleMiss } from "./role.js";
 import { renderResult } from "./results.js";
 import { runSearch, setToggle, syncToggles, toggleButton } from "./search.js";
 
@@ -277,7 +277,7 @@ function unmarkStale() {
 
 function showAnswer(request, answer, sentBadges) {
   state.last = { request, answer };
-  renderResult(answer, sentBadges);
+  renderResult(answer, sentBadges, request.target.description ? null : roleLookup());
   const output = $("learner-output");
   output.prepend(keepBar(snapshot(request), answer.role.title));
   const plan = output.querySelector(".plan-section");
@@ -341,7 +341,7 @@ async function askForPlan() {
   } catch (err) {
     status.textContent = "";
     errorBeside(err);
-    if (isTitleMiss(err)) await showTitleMiss(body.target.title);
+    if (isTitleMiss(err)) await showTitleMiss(body.target.title, err);
   } finally {
     panel.removeAttribute("aria-busy");
   }

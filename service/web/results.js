@@ -131,19 +131,28 @@ function renderWarnings(warnings, sentBadges) {
   );
 }
 
-export function renderResult(data, sentBadges) {
+/** The role line: the role planned for, and the typed title it was read from when they differ. */
+function roleLine(role, lookup) {
+  const typed = lookup && lookup.title.trim().toLowerCase() !== role.title.toLowerCase() ? lookup.title : "";
+  return h(
+    "p",
+    { class: "role-line" },
+    "Target role: ",
+    h("strong", {}, role.title),
+    ` — ${plural(role.n_skills, "skill")}, ${role.n_essential} essential.`,
+    typed ? h("span", { class: "role-from" }, ` Read from your title “${typed}”.`) : null,
+  );
+}
+
+/** `lookup` ({title, warning} or null, role.js roleLookup): the typed title the role was read
+ * from. A title looked up before the plan was asked for sends the role by its id, so the answer
+ * carries no warning of its own: the look-up's weak-match warning is said on the plan all the
+ * same, while its best match is the role planned for. */
+export function renderResult(data, sentBadges, lookup = null) {
   const role = data.role;
   const output = clear($("learner-output"));
-  output.appendChild(
-    h(
-      "p",
-      { class: "role-line" },
-      "Target role: ",
-      h("strong", {}, role.title),
-      ` — ${plural(role.n_skills, "skill")}, ${role.n_essential} essential.`,
-    ),
-  );
-  const weak = (role.warnings || []).find((w) => w.field === "target.title");
+  output.appendChild(roleLine(role, lookup));
+  const weak = (role.warnings || []).find((w) => w.field === "target.title") || (lookup && lookup.warning ? { message: lookup.warning } : null);
   if (weak) {
     output.appendChild(
       h(

@@ -3,7 +3,7 @@
 // nothing confidently shows the closest roles to pick from), or a role picked from "roles that
 // fit you" (POST /v1/roles/suggest, shown only where the server has it), or a job posting's text.
 
-import { api, ApiError, clearError, InputError, showError } from "./api.js";
+import { api, ApiError, clearError, InputError, showError, titleMissReason } from "./api.js";
 import { $, busy, clear, h, hours, money, onEnter, percent, plural } from "./dom.js";
 import { setToggle, toggleButton } from "./search.js";
 
@@ -13,6 +13,7 @@ const NOT_CHOSEN = "No role chosen yet.";
 
 const state = {
   occupation: null, // {id, label}
+  lookup: null, // the typed title the role was read from: {title, id (its best match), warning}
   cursor: null, // next page of roles that fit you
   learnerBody: async () => null, // () -> {learner, constraints}, or null when it cannot be built
 };
@@ -52,6 +53,15 @@ function setOccupation(occ, note = "") {
   }
 }
 
+/** How the chosen role came from a typed title, for the plan to say: {title, warning} (the
+ * weak-match warning only while the best match is kept, not once an alternative is picked), or
+ * null when the role was not read from a title (a role that fits you, a saved plan). */
+export function roleLookup() {
+  const { lookup, occupation } = state;
+  if (!lookup || !occupation) return null;
+  return { title: lookup.title, warning: occupation.id === lookup.id ? lookup.warning : "" };
+}
+
 /** The role chosen ({id, label}) or null: for a saved plan or a shared link. */
 export function chosenRole() {
   return state.occupation;
@@ -66,6 +76,7 @@ export function chooseRole(occ) {
   $("occ-q").value = occ.label;
   clear($("role-resolution"));
   clearError($("role-error"));
+  state.lookup = null;
   setOccupation(occ);
 }
 
@@ -111,11 +122,13 @@ export function showTitleAnswer(title, role) {
   if (warning) panel.append(h("p", { class: "role-warning" }, sentence(warning.message)));
   const legend = hits.length > 1 ? "The role to plan for: the best match, or an alternative" : "The role to plan for";
   panel.append(options(hits, top.id, legend));
+  state.lookup = { title, id: top.id, warning: warning ? warning.message : "" };
   setOccupation({ id: top.id, label: top.preferred_label }, warning ? sentence(warning.message) : "");
 }
 
-/** A title that matches no role confidently: the closest roles, to pick from. */
-export async function showTitleMiss(title) {
+/** A title that matches no role confidently (`err`, the 404): why, where the service says, and
+ * the closest roles, to pick from. */
+export async function showTitleMiss(title, err) {
   let hits = [];
   try {
     hits = (await api("/v1/occupations", { query: { q: title, limit: OPTIONS } })).items;
@@ -124,8 +137,11 @@ export async function showTitleMiss(title) {
   }
   const panel = clear($("role-resolution"));
   panel.append(h("p", { class: "role-warning" }, `No role matches “${title}” confidently.`));
+  const reason = titleMissReason(err);
+  if (reason) panel.append(h("p", { class: "miss-reason" }, reason));
   if (hits.length) panel.append(options(hits, null, "The closest roles: pick one, or try other words", { miss: true }));
   else panel.append(h("p", {}, "Try other words, or pick one of the roles that fit you."));
+  state.lookup = { title, id: null, warning: "" }; // a closest role picked is read from the title
   setOccupation(null, `No role matches “${title}” confidently: pick one of the closest roles, or try other words.`);
 }
 
@@ -150,7 +166,7 @@ async function findRole() {
       if (input.value.trim() === title) showTitleAnswer(title, data.role);
     } catch (err) {
       if (input.value.trim() !== title) return;
-      if (isTitleMiss(err)) await showTitleMiss(title);
+      if (isTitleMiss(err)) await showTitleMiss(title, err);
       else {
         setOccupation(null);
         showError(errorBox, err);
@@ -219,6 +235,7 @@ function suggestionItem(it) {
     $("occ-q").value = label;
     clear($("role-resolution"));
     clearError($("role-error"));
+    state.lookup = null;
     setOccupation({ id: occ.id, label });
   });
   return h(
@@ -308,6 +325,7 @@ export function initRole({ learnerBody }) {
     if (!state.occupation && !$("role-resolution").firstChild) return;
     clear($("role-resolution"));
     clearError($("role-error"));
+    state.lookup = null;
     setOccupation(null);
   });
   $("roles-suggest").addEventListener("click", () => suggest(false));

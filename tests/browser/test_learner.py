@@ -321,6 +321,22 @@ def test_narrow_screen_has_no_horizontal_scroll(page_factory, live_server, scree
     screenshot(page, "learner-narrow")
 
 
+def test_a_huge_limit_wraps_in_the_summary_on_a_narrow_screen(page_factory, live_server):
+    """A limit typed as 1e300 is a number the API takes: the folded form's one line says it in
+    full, and wraps instead of widening the page."""
+    page = page_factory(375, 800)
+    page.goto(live_server.url + "/")
+    page.fill("#occ-q", "data analyst")
+    page.fill("#max-hours", "1e300")
+    page.click("#learner-submit")
+    wait_for_plan(page)
+    assert "with at most 1,000,000,000" in page.inner_text("#learner-summary-text")
+    sizes = page.evaluate(
+        "() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]"
+    )
+    assert sizes[0] <= sizes[1], f"page is {sizes[0]} px wide in a {sizes[1]} px window"
+
+
 def test_api_error_is_shown_in_plain_words(page, live_server, screenshot):
     """A 422 from the API: the message beside the control that caused it, the field in the
     page's words (not the API's name for it), the control marked and focused."""

@@ -216,3 +216,49 @@ def test_roles_that_fit_you_where_the_server_lacks_them(page, live_server, statu
     look_up_title(page, "data analyst")
     page.click("#learner-submit")
     wait_for_plan(page)
+
+
+def test_a_title_looked_up_first_keeps_its_warning_on_the_plan(page, live_server, screenshot):
+    """A weak title looked up before the plan sends the role by its id, so the answer has no
+    warning of its own: the plan still says the title it was read from and the weak match,
+    with the way back; an alternative picked instead is planned without the warning."""
+    page.goto(live_server.url + "/")
+    assert not page.locator("#learner-summary").is_visible()  # no empty summary before a plan
+    sent = requests_to(page, "/v1/recommendations")
+    look_up_title(page, "data analist")
+    options = role_options(page)
+    page.click("#learner-submit")
+    wait_for_plan(page)
+    assert sent[-1]["target"] == {"occupation_id": options[0]["id"]}
+    line = page.inner_text("#learner-output .role-line")
+    assert line.startswith(f"Target role: {options[0]['label']}")
+    assert line.endswith("Read from your title “data analist”.")
+    assert "matched this role only loosely" in page.inner_text("#learner-output")
+    screenshot(page, "learner-title-looked-up-weak")
+    page.click("#role-other")
+    other = options[1]
+    page.check(f"#role-resolution input[name=role-pick][value='{other['id']}']")
+    page.click("#learner-submit")
+    page.locator(".role-line", has_text=f"Target role: {other['label']}").wait_for()
+    assert sent[-1]["target"] == {"occupation_id": other["id"]}
+    assert "only loosely" not in page.inner_text("#learner-output")
+    assert page.locator("#role-other").count() == 0
+
+
+def test_a_title_of_a_level_only_says_what_to_add(page, live_server):
+    """A title of a level only ("trainee") names no job: the service says so, and the page
+    passes that on (beside the title when the plan is asked for, and under it when the title
+    is looked up) instead of only "no role matches"."""
+    page.goto(live_server.url + "/")
+    page.fill("#occ-q", "trainee")
+    page.click("#learner-submit")
+    error = page.locator("#role-error")
+    error.locator("h3").wait_for()
+    assert "says only a level" in error.inner_text() and "add the trade" in error.inner_text()
+    assert "GET /v1/occupations" not in error.inner_text()
+    page.fill("#occ-q", "")
+    page.fill("#occ-q", "junior")
+    page.press("#occ-q", "Enter")
+    reason = page.locator("#role-resolution .miss-reason")
+    reason.wait_for()
+    assert "add the trade" in reason.inner_text()
