@@ -181,6 +181,22 @@ class Settings(BaseSettings):
         description="A credential with less than this share of its teaching on the target role "
         "is no step for a skill it teaches only in part (service/matching/focus.py); 0: off.",
     )
+    plan_aim_hours_ratio: float = Field(
+        default=1.5,
+        ge=0,
+        le=10,
+        description="A credential stated for other work counts for a skill only where none "
+        "not aimed elsewhere teaches it as well within this many times its hours "
+        "(service/matching/aim.py); 0: off.",
+    )
+    plan_taught_min: float = Field(
+        default=0.5,
+        ge=0,
+        le=1,
+        description="What a step adds to a skill the plan's other steps already teach to this "
+        "credit does not count towards its gain per hour (no step only to top up; "
+        "service/matching/stages.py); 0: off.",
+    )
     plan_unknown_effort: str = Field(
         default="estimate",
         pattern="^(estimate|exclude)$",

@@ -18,6 +18,7 @@ from scipy import sparse
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
+from service.catalog.audience import audience_of, audience_reader
 from service.catalog.effort import Estimates, is_demo, taught_credit
 from service.catalog.options import to_option
 from service.config import Settings
@@ -51,8 +52,17 @@ class CatalogCache:
                 skills[cid][sid] = taught_credit(w, source, conf)
                 if ev:
                     evid[cid][sid] = ev[0].get("text", "")[:200]
+            isco = records.isco_of_uris(s, uris={u for r in rows for u in r.occupation_uris or ()})
+        reader = audience_reader(st.data_dir)
         cands = [
-            to_option(r, skills.get(r.id, {}), evid.get(r.id, {}), st.exchange_rates, st.currency)
+            to_option(
+                r,
+                skills.get(r.id, {}),
+                evid.get(r.id, {}),
+                st.exchange_rates,
+                st.currency,
+                audience_of(r.description, (isco.get(u, "") for u in r.occupation_uris), reader),
+            )
             for r in rows
         ]
         estimates = Estimates(cands, st.currency)

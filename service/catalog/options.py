@@ -17,8 +17,10 @@ def to_option(
     evidence: dict[int, str],
     rates: dict[str, float] | None,
     currency: str,
+    audience: tuple[str, ...] = (),
 ) -> Option:
-    """A stored credential as a planner candidate, its cost in `currency` where rates allow."""
+    """A stored credential as a planner candidate, its cost in `currency` where rates allow;
+    audience: the ISCO groups it is aimed at (service.catalog.audience)."""
     cost, cur = convert(stored_number(r, "cost", MAX_COST), r.currency, rates, currency)
     hours = stored_number(r, "hours", MAX_HOURS)
     return Option(
@@ -44,6 +46,7 @@ def to_option(
         ],
         is_part_of=list(r.is_part_of),
         has_part=list(r.has_part),
+        audience=audience,
     )
 
 

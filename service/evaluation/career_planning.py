@@ -130,7 +130,9 @@ def score_move(runtime, session, move: Move, config: PlannerConfig) -> dict | st
     greedy_ms = (time.perf_counter() - t) * 1000
     try:
         exact = plan(move.gap, move.options, move.limits, config=config, mode="exact", **args)
-        ceiling = replace(config, min_gain_per_hour=0.0, min_focus=0.0)
+        ceiling = replace(
+            config, min_gain_per_hour=0.0, min_focus=0.0, aim_hours_ratio=0.0, taught_min=0.0
+        )
         budget = Constraints(max_hours=move.pair.budget_hours)
         reach = plan(move.gap, move.options, budget, config=ceiling, mode="exact", **args)
     except PlanTooLargeError:
@@ -217,6 +219,8 @@ def run_career_change_eval(
         unknown_effort=st.plan_unknown_effort,
         min_focus=st.plan_min_focus,
         off_role_focus=st.plan_off_role_focus,
+        aim_hours_ratio=st.plan_aim_hours_ratio,
+        taught_min=st.plan_taught_min,
     )
     rows: list[dict] = []
     skipped: Counter[str] = Counter()

@@ -76,9 +76,9 @@ def prefer_focused(
     off = f < min_focus
     if not off.any():
         return pb
-    best = _best_of_more_focused(pb.credits, f, _sources(pb, lam))
+    best = _best_of_more_focused(pb.credits, f, sources(pb, lam))
     lose = off[:, None] & (pb.credits > GAIN_EPS) & (best >= pb.credits - GAIN_EPS)
-    return _without(pb, lose, f, _why)
+    return without(pb, lose, f, _why)
 
 
 def drop_off_role(pb: Problem, focus: Mapping[str, float], off_role_focus: float) -> Problem:
@@ -90,10 +90,10 @@ def drop_off_role(pb: Problem, focus: Mapping[str, float], off_role_focus: float
     full = np.clip(FULL_CREDIT - pb.base, 0.0, 1.0)[None, :]  # the residual, as credits are
     partial = (pb.credits > GAIN_EPS) & (pb.credits < full - GAIN_EPS)
     lose = (f < off_role_focus)[:, None] & partial
-    return _without(pb, lose, f, _why_off_role)
+    return without(pb, lose, f, _why_off_role)
 
 
-def _without(pb: Problem, lose: np.ndarray, f: np.ndarray, why) -> Problem:
+def without(pb: Problem, lose: np.ndarray, f: np.ndarray, why) -> Problem:
     """pb without the credits marked in `lose` (units x skills); a unit left with none gets
     `why(its focus)` in `skipped`. pb itself when nothing is lost."""
     if not lose.any():
@@ -108,7 +108,7 @@ def _without(pb: Problem, lose: np.ndarray, f: np.ndarray, why) -> Problem:
     )
 
 
-def _sources(pb: Problem, lam: float) -> np.ndarray:
+def sources(pb: Problem, lam: float) -> np.ndarray:
     """Units that may take credit from a less focused one: valid, within the limits alone (with
     their prerequisites), earning their charged hours at the floor `lam` (else the planner would
     drop them and the skill be lost), and no programme (it teaches its parts' skills: it must

@@ -108,6 +108,7 @@ def compute_gap(
         missing_weight=sum(it.weight for it in items if it.status == "missing"),
         open_weight=sum(it.weight * (1.0 - it.credit) for it in items if it.status != "covered"),
         config=config,
+        role_isco=role.isco,
     )
 
 

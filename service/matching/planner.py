@@ -14,10 +14,12 @@ from __future__ import annotations
 import heapq
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import replace
+from functools import partial
 
 import numpy as np
 
 from service.matching import stages
+from service.matching.aim import option_aim, prefer_aimed
 from service.matching.exact import PlanTooLargeError
 from service.matching.explain import explain_step, plan_message, weak_sentence
 from service.matching.focus import drop_off_role, option_focus, prefer_focused
@@ -85,29 +87,27 @@ def plan(
         unknown=config.unknown_effort,
         step_hours=config.step_overhead_hours,
     )
-    if focus is not None:
-        pb = _focused(pb, focus, config, neighbours)
+    pb = _preferred(pb, focus, config, neighbours)
     check()
     optimal: bool | None = None
     alts: dict[str, np.ndarray] = {}
     w = stages.weights(config)
     lam2 = stages.optional_floor(config)
+    grow = partial(
+        stages.greedy_stages, optional_lam=lam2, check=check, taught_min=config.taught_min
+    )
     if mode == "greedy":
-        sel, s1 = stages.greedy_stages(
-            pb, w, optional_lam=lam2, local_search=config.local_search, check=check
-        )
+        sel, s1 = grow(pb, w, local_search=config.local_search)
         if config.alternatives:
             for name, wa in (
                 ("fastest", stages.weights(config, money_weight=TIE_WEIGHT * config.money_weight)),
                 ("cheapest", stages.weights(config, hour_weight=TIE_WEIGHT, money_weight=1.0)),
             ):
-                alts[name] = stages.greedy_stages(
-                    pb, replace(wa, stack_bonus=0.0), optional_lam=lam2, start=sel, check=check
-                )[0]
+                alts[name] = grow(pb, replace(wa, stack_bonus=0.0), start=sel)[0]
     else:
         sel, s1, optimal, alts = stages.exact_stages(pb, config, check)
         # safety net against solver tolerance trouble: never return less than the greedy plan
-        fallback, f1 = stages.greedy_stages(pb, w, optional_lam=lam2, check=check)
+        fallback, f1 = grow(pb, w)
         if stages.key(pb, fallback, f1, config) > stages.key(pb, sel, s1, config):
             sel, s1, optimal = fallback, f1, False
     check()
@@ -127,14 +127,20 @@ def plan(
     return replace(main, alternatives=found)
 
 
-def _focused(pb: Problem, focus: Mapping[str, float], config: PlannerConfig, neighbours) -> Problem:
-    """pb with credentials aimed at the role first (service.matching.focus); prerequisites
-    found by lookup get their own focus, not "aimed at the role"."""
-    missing = [u for u in pb.units if u.external_id not in focus]
-    if missing:
-        focus = {**focus, **option_focus(pb.gap, missing, neighbours)}
-    pb = drop_off_role(pb, focus, config.off_role_focus)
-    return prefer_focused(pb, focus, config.min_focus, config.min_gain_per_hour)
+def _preferred(
+    pb: Problem, focus: Mapping[str, float] | None, config: PlannerConfig, neighbours
+) -> Problem:
+    """pb with credentials aimed at the role first (service.matching.focus, when focus is
+    given; prerequisites found by lookup get their own focus, not "aimed at the role"), then
+    those written for other work giving way (service.matching.aim)."""
+    if focus is not None:
+        missing = [u for u in pb.units if u.external_id not in focus]
+        if missing:
+            focus = {**focus, **option_focus(pb.gap, missing, neighbours)}
+        pb = drop_off_role(pb, focus, config.off_role_focus)
+        pb = prefer_focused(pb, focus, config.min_focus, config.min_gain_per_hour)
+    aim = option_aim(pb.units, pb.gap.role_isco)
+    return prefer_aimed(pb, aim, config.aim_hours_ratio, config.min_gain_per_hour)
 
 
 def _order(pb: Problem, chosen: list[int]) -> list[int]:

@@ -18,6 +18,8 @@ from service.matching.greedy import Weights, greedy_select
 from service.matching.problem import GAIN_EPS, Problem
 from service.matching.types import Check, PlannerConfig, unchecked
 
+MAX_REGROW = 2  # rounds of planning again around steps struck for topping up (prune)
+
 
 def coverable(pb: Problem, lam: float) -> np.ndarray:
     """Per open skill: the best credit one bundle (a unit with its prerequisites) gives that is
@@ -57,9 +59,17 @@ def value(pb: Problem, sel: np.ndarray, lam: float) -> float:
     return pb.gain(sel) - lam * pb.charged(sel)
 
 
-def prune(pb: Problem, sel: np.ndarray, lam: float, locked: np.ndarray | None = None):
+def prune(
+    pb: Problem,
+    sel: np.ndarray,
+    lam: float,
+    locked: np.ndarray | None = None,
+    taught_min: float = 0.0,
+):
     """Drop steps (not locked, needed by no other step) that add at most lam x their charged
-    hours, until none does (a solver may keep a free step that adds nothing)."""
+    hours, until none does (a solver may keep a free step that adds nothing). With taught_min,
+    what a step adds to a skill the plan's other steps already teach to that credit does not
+    count (`new_gain`): no step only to top up what another step teaches."""
     sel = sel.copy()
     changed = True
     while changed:
@@ -72,17 +82,31 @@ def prune(pb: Problem, sel: np.ndarray, lam: float, locked: np.ndarray | None = 
                 continue
             sel[s] = False
             charge = lam * (pb.hours[s] + pb.step_hours)
-            if pb.gain(sel) >= pb.gain(sel | _one(sel, s)) - GAIN_EPS - charge:
+            if new_gain(pb, sel, int(s), taught_min) <= charge + GAIN_EPS:
                 changed = True
             else:
                 sel[s] = True
     return sel
 
 
-def _one(sel: np.ndarray, s) -> np.ndarray:
-    out = np.zeros_like(sel)
-    out[s] = True
-    return out
+def new_gain(pb: Problem, rest: np.ndarray, s: int, taught_min: float = 0.0) -> float:
+    """What unit s adds to the steps `rest`, less what it adds to a skill one of them already
+    teaches itself (the same skill, not a similar one) to taught_min credit or more (0:
+    everything it adds counts).
+
+    An adviser strikes a step whose lessons another step of the plan already gives: a second
+    course on "characteristics of products" after one that taught it at 0.65 adds 0.35 of one
+    skill, which its hours can earn at the planner's floor, yet the learner would sit through
+    a subject already studied. A step that teaches a skill itself after another taught only a
+    similar one (partial credit through a neighbour) still counts: it teaches something new.
+    taught_min is the gap's partial threshold (SKILLMATCH_GAP_PARTIAL_MIN, 0.5)."""
+    before = pb.offered(rest)
+    added = np.maximum(pb.credits[s] - before, 0.0)
+    if taught_min > 0 and rest.any():
+        skill_ids = np.array([it.skill_id for it in pb.items])
+        itself = np.where(pb.via[rest] == skill_ids[None, :], pb.credits[rest], 0.0).max(axis=0)
+        added = np.where(itself >= taught_min - GAIN_EPS, 0.0, added)
+    return float(added @ pb.weights)
 
 
 def weights(config: PlannerConfig, **kw) -> Weights:
@@ -103,21 +127,54 @@ def greedy_stages(
     local_search: bool = True,
     start: np.ndarray | None = None,
     check: Check = unchecked,
+    taught_min: float = 0.0,
 ) -> tuple[np.ndarray, np.ndarray]:
     """(the plan, its stage-1 part) by the greedy planner. start: a plan to polish instead.
-    optional_lam: stage 2's floor (stage 1's when None)."""
+    optional_lam: stage 2's floor (stage 1's when None). taught_min: see prune."""
     lam = w.min_gain_per_hour
     lam2 = lam if optional_lam is None else max(lam, optional_lam)
     pb1 = essential_problem(pb)
     first = start & _reaches_essentials(pb, start) if start is not None else None
     s1 = greedy_select(pb1, w, local_search=local_search, start=first, check=check)
     tidy = local_search or lam > 0  # plain greedy (no local search) keeps what it added
-    s1 = prune(pb1, s1, lam) if tidy else s1
+
+    def select(p: Problem, lam_: float, start_: np.ndarray, locked: np.ndarray | None):
+        w_ = replace(w, min_gain_per_hour=lam_)
+        return greedy_select(p, w_, local_search=local_search, start=start_, locked=locked,
+                             check=check)  # fmt: skip
+
+    if tidy:
+        s1 = without_top_ups(pb1, s1, lam, taught_min, select)
     if not has_optional(pb) or open_essentials(pb, s1, lam):
         return s1, s1
-    w2 = replace(w, min_gain_per_hour=lam2)
-    sel = greedy_select(pb, w2, local_search=local_search, start=s1, locked=s1, check=check)
-    return (prune(pb, sel, lam2, locked=s1) if tidy or lam2 > 0 else sel), s1
+    sel = select(pb, lam2, s1, s1)
+    if tidy or lam2 > 0:
+        sel = without_top_ups(pb, sel, lam2, taught_min, select, locked=s1)
+    return sel, s1
+
+
+def without_top_ups(
+    pb: Problem,
+    sel: np.ndarray,
+    lam: float,
+    taught_min: float,
+    select,
+    locked: np.ndarray | None = None,
+) -> np.ndarray:
+    """sel pruned (prune); the steps struck only for topping up what other steps teach
+    (taught_min) are left out for good and `select(pb, lam, start, locked)` spends what they
+    freed on other steps, pruned again (at most MAX_REGROW times)."""
+    kept = prune(pb, sel, lam, locked=locked)
+    out = prune(pb, kept, lam, locked=locked, taught_min=taught_min)
+    struck = kept & ~out
+    for _ in range(MAX_REGROW):
+        if not struck.any():
+            break
+        pb = replace(pb, valid=pb.valid & ~struck)
+        grown = select(pb, lam, out, locked)
+        again = prune(pb, grown, lam, locked=locked, taught_min=taught_min)
+        struck, out = grown & ~again, again
+    return out
 
 
 def _reaches_essentials(pb: Problem, sel: np.ndarray) -> np.ndarray:
@@ -143,12 +200,17 @@ def exact_stages(
     )
     pb1 = essential_problem(pb)
     first = exact_select(pb1, **kw)
-    s1 = prune(pb1, first.selected, lam)
+
+    def select(p: Problem, lam_: float, _start: np.ndarray, locked: np.ndarray | None):
+        fixed = {} if locked is None else {"fixed": locked}
+        return exact_select(p, **(kw | {"min_gain_per_hour": lam_} | fixed)).selected
+
+    s1 = without_top_ups(pb1, first.selected, lam, config.taught_min, select)
     if not has_optional(pb) or open_essentials(pb, s1, lam):
         return s1, s1, first.optimal, first.alternatives
     lam2 = optional_floor(config)
     res = exact_select(pb, fixed=s1, **(kw | {"min_gain_per_hour": lam2}))
-    sel = prune(pb, res.selected | s1, lam2, locked=s1)
+    sel = without_top_ups(pb, res.selected | s1, lam2, config.taught_min, select, locked=s1)
     # nothing optional added: the alternatives are stage 1's (stage 2's all keep its steps)
     alts = first.alternatives if (sel == s1).all() else res.alternatives
     return sel, s1, first.optimal and res.optimal, alts

@@ -56,12 +56,13 @@ class RequiredSkill:
 class RoleProfile:
     """A target role and its weighted required skills.
     source: "occupation:<uri>", "posting:<id>" or "text". regulated: an occupation ESCO marks
-    as a regulated profession."""
+    as a regulated profession. isco: the occupation's ISCO-08 unit group code ("" unknown)."""
 
     title: str
     skills: list[RequiredSkill]
     source: str = "text"
     regulated: bool = False
+    isco: str = ""
 
 
 @dataclass(frozen=True)
@@ -133,6 +134,7 @@ class Gap:
     missing_weight: float
     open_weight: float
     config: GapConfig = GapConfig()
+    role_isco: str = ""  # the role's ISCO-08 unit group, "" when unknown (RoleProfile.isco)
 
     @property
     def coverage_held(self) -> float:
@@ -181,6 +183,7 @@ class Option:
     prerequisites: list[str] = field(default_factory=list)
     is_part_of: list[str] = field(default_factory=list)
     has_part: list[str] = field(default_factory=list)
+    audience: tuple[str, ...] = ()  # ISCO-08 groups it is aimed at, () when it states none
     hours_estimate: float | None = None
     cost_estimate: float | None = None
     hours_note: str = ""
@@ -253,6 +256,11 @@ class PlannerConfig:
     counts only for what no credential aimed at the role teaches as well; 0: off.
     off_role_focus: a credential with less focus than this teaches no skill only in part (it
     keeps what it teaches in full; service.matching.focus.drop_off_role); 0: off.
+    aim_hours_ratio: a credential stated for other work counts for a skill only where none
+    not aimed elsewhere teaches it as well within this many times its hours (service.matching.
+    aim); 0: off.
+    taught_min: a step's gain on a skill the plan's other steps already teach to this credit
+    does not count towards its floor (stages.prune: no step only to top up); 0: off.
     """
 
     money_weight: float = 0.1
@@ -263,6 +271,8 @@ class PlannerConfig:
     unknown_effort: UnknownEffort = "estimate"
     min_focus: float = 0.0
     off_role_focus: float = 0.0
+    aim_hours_ratio: float = 0.0
+    taught_min: float = 0.0
     local_search: bool = True
     alternatives: bool = True
     max_exact_options: int = 200

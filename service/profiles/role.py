@@ -56,7 +56,11 @@ def role_from_occupation(
     ]
     skills.sort(key=lambda r: (-r.weight, r.label))
     return RoleProfile(
-        occ.preferred_label, skills, f"occupation:{occ.uri}", regulated=occ.regulated
+        occ.preferred_label,
+        skills,
+        f"occupation:{occ.uri}",
+        regulated=occ.regulated,
+        isco=occ.isco_code or "",
     )
 
 

@@ -83,6 +83,8 @@ def _plan_gap(
         unknown_effort=s.plan_unknown_effort,
         min_focus=s.plan_min_focus,
         off_role_focus=s.plan_off_role_focus,
+        aim_hours_ratio=s.plan_aim_hours_ratio,
+        taught_min=s.plan_taught_min,
     )
     if constraints.max_steps is None:
         constraints = replace(constraints, max_steps=s.plan_max_steps)

@@ -345,6 +345,14 @@ def all_credentials(session: Session) -> list[Credential]:
     return list(session.execute(select(Credential)).scalars().all())
 
 
+def isco_of_uris(session: Session, *, uris: Collection[str]) -> dict[str, str]:
+    """Occupation URI -> its ISCO unit group code, for those of `uris` stored with one."""
+    if not uris:
+        return {}
+    q = select(Occupation.uri, Occupation.isco_code).where(Occupation.uri.in_(sorted(uris)))
+    return {u: c for u, c in session.execute(q).all() if c}
+
+
 def all_credential_skills(session: Session) -> list[tuple[int, int, float, str, object, list]]:
     """Every credential skill link: (credential id, skill id, weight, source, confidence,
     evidence)."""

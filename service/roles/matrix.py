@@ -173,6 +173,7 @@ def role_profile(
         skills,
         f"occupation:{matrix.uris[row]}",
         regulated=bool(matrix.regulated[row]),
+        isco=matrix.isco[row],
     )
 
 

@@ -81,3 +81,36 @@ def test_teaching_gives_every_credential_linked_to_the_skills(runtime):
     assert set(got) == linked & {c.id for c in cache.state()[0]}
     assert len(got) == len(set(got))
     assert cache.teaching([]) == []
+
+
+def test_options_carry_the_audience_their_records_state(runtime):
+    from models.tables import Occupation
+
+    sid = _skill_ids(runtime, 1)[0]
+    with Session(runtime.engine) as s:
+        uri = s.get(Skill, sid).uri
+        occ = s.execute(select(Occupation).where(Occupation.isco_code != "").limit(1)).scalar()
+    docs = [
+        {
+            "external_id": "aud:text",
+            "title": "Staff management",
+            "description": "This 30-hour course helps advertising and marketing professionals "
+            "build practical skills in staff management. Cooks are welcome too.",
+            "hours": 30,
+            "skills": [{"uri": uri}],
+        },
+        {
+            "external_id": "aud:stated",
+            "title": "Staff management II",
+            "description": "This course helps advertising and marketing professionals.",
+            "occupations": [occ.uri],
+            "hours": 30,
+            "skills": [{"uri": uri}],
+        },
+        {"external_id": "aud:none", "title": "Open", "hours": 3, "skills": [{"uri": uri}]},
+    ]
+    Ingestor(runtime, "credential").ingest(docs)
+    _, lookup = runtime.catalog.options({sid: 1.0})
+    assert lookup["aud:text"].audience == ("2431",)
+    assert lookup["aud:stated"].audience == (occ.isco_code,)
+    assert lookup["aud:none"].audience == ()

@@ -82,6 +82,7 @@ def make_mini_data(dest: Path) -> Path:
         [r for r in broader if r["conceptUri"] in skill_uris],
     )
     shutil.copy(esco_in / "skillGroups_en.csv.gz", esco_out / "skillGroups_en.csv.gz")
+    shutil.copy(esco_in / "ISCOGroups_en.csv.gz", esco_out / "ISCOGroups_en.csv.gz")  # audiences
     for f in esco_in.glob("*Collection_en.csv.gz"):
         _, cf, rows = _read(f)
         _write(esco_out / f.name, [], cf, [r for r in rows if r["conceptUri"] in skill_uris])
