@@ -143,8 +143,14 @@ def _preferred(
     return prefer_aimed(pb, aim, config.aim_hours_ratio, config.min_gain_per_hour)
 
 
+# the order a learner takes credentials in: foundations before advanced ones (an unknown level
+# in the middle)
+LEVEL_ORDER = {"beginner": 0, "intermediate": 1, "advanced": 2}
+
+
 def _order(pb: Problem, chosen: list[int]) -> list[int]:
-    """Topological (prerequisites first); among ready steps, larger gain first, where a
+    """Topological (prerequisites first); among ready steps, the lower level first (a learner
+    starts with the basics, as an adviser orders a plan), then larger gain first, where a
     prerequisite ranks with the best step that needs it."""
     standalone = pb.credits @ pb.weights
     members = set(chosen)
@@ -156,8 +162,9 @@ def _order(pb: Problem, chosen: list[int]) -> list[int]:
             after[q].append(i)
             rank[q] = max(rank[q], float(standalone[i]))
 
-    def key(i: int) -> tuple[float, float, str, int]:
-        return (-rank[i], float(pb.hours[i]), pb.units[i].title, i)
+    def key(i: int) -> tuple[int, float, float, str, int]:
+        level = LEVEL_ORDER.get((pb.units[i].level or "").lower(), 1)
+        return (level, -rank[i], float(pb.hours[i]), pb.units[i].title, i)
 
     ready = [key(i) for i in chosen if not before[i]]
     heapq.heapify(ready)
