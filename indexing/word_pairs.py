@@ -24,6 +24,7 @@ the unit's floor, and owns its words (`indexing.extract`).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 MAX_GAP = 3  # words between a verb and its object ("fixing the staff's laptops": 2)
@@ -37,6 +38,10 @@ _IRREGULAR = {
     "gave": "give",
     "given": "give",
     "laid": "lay",
+    "led": "lead",
+    "took": "take",
+    "taken": "take",
+    "taught": "teach",
 }
 
 
@@ -80,6 +85,7 @@ class WordPair:
 _MEDICATION = ("administer prescribed medication",)
 _LOADING = ("load products for dispatch", "load cargo")
 _COMPUTING = "laptop computer pc desktop tablet printer workstation"
+_HAIR_CUTTING = ("apply hair cutting techniques",)
 WORD_PAIRS: tuple[WordPair, ...] = (
     # IT support: ESCO "repair ICT devices": "laptops, desktops, tablets, ... printers"
     WordPair.of("fix repair mend", _COMPUTING, ("repair ICT devices",)),
@@ -113,7 +119,53 @@ WORD_PAIRS: tuple[WordPair, ...] = (
     # a shop's or a warehouse's stock put away: "store goods in areas outside of customers'
     # display" (ESCO "store goods")
     WordPair.of("stock goods delivery", "away", ("store goods",)),
+    # a postman's or a courier's round: "distribute mail correspondence, newspapers, packages"
+    # (ESCO "deliver correspondence"); parcels: "administer delivered packages"
+    WordPair.of("deliver", "letter mail post newspaper", ("deliver correspondence",)),
+    WordPair.of(
+        "deliver", "parcel package", ("deliver correspondence", "handle delivered packages")
+    ),
+    # a delivery round "in a van", "by van": the van is driven, in a line about driving
+    WordPair.of("in by own", "van lorry truck", ("drive vehicles",), "driving"),
+    # a hairdresser's or a barber's work: "the process of cutting a person's hair" (ESCO
+    # "apply hair cutting techniques"), "style a person's hair", "shape, trim or shave beards"
+    WordPair.of("cut trim", "hair", _HAIR_CUTTING),
+    WordPair.of("style", "hair", ("style hair",)),
+    WordPair.of("trim shave shape", "beard moustache", ("treat facial hair",)),
+    # goods in: "control documentation, unloading and booking of goods" (ESCO "receive goods")
+    WordPair.of("receive", "delivery goods stock shipment pallet", ("receive goods",)),
+    # ordering supplies: "command products from relevant suppliers" (ESCO "order supplies")
+    WordPair.of("order", "stock supply stationery consumable", ("order supplies",)),
+    # a till's payments: "accept payments such as cash, credit cards" (ESCO "process payments")
+    WordPair.of("take handle process accept", "payment", ("process payments",)),
+    # a group led: "lead, supervise and motivate a group of people" (ESCO "lead a team")
+    WordPair.of("lead run", "team section squad crew platoon", ("lead a team",)),
 )
+# school subjects written short: "maths" is ESCO's "mathematics"
+_SUBJECT_WORDS = {"mathematics": "maths math"}
+
+
+def taught_subjects(labels: Iterable[str]) -> tuple[WordPair, ...]:
+    """One rule per ESCO skill named "teach <subject>" in one word ("teach chemistry", "teach
+    mathematics"): teach + the subject ("taught year 9 maths", "teaching chemistry and
+    physics"), read from the taxonomy's own labels."""
+    out = []
+    for label in labels:
+        words = label.split()
+        if len(words) == 2 and words[0] == "teach" and words[1].isalpha():
+            subject = f"{words[1]} {_SUBJECT_WORDS.get(words[1], '')}"
+            out.append(WordPair.of("teach", subject, (label,)))
+    return tuple(out)
+
+
+def _coordinated(text: str, first: tuple, before: tuple, after: tuple) -> bool:
+    """Is the comma between `before` and `after` one of a list of verbs that share the object
+    ("cutting, colouring and styling hair")? Only a bare comma, after the first verb itself or
+    a verb of its form, before a verb of the same form (its "-ing" or "-ed")."""
+    if text[before[1] : after[0]].strip() != ",":
+        return False
+    ending = next((e for e in ("ing", "ed") if text[first[0] : first[1]].endswith(e)), "")
+    return bool(ending) and all(text[t[0] : t[1]].endswith(ending) for t in (before, after))
 
 
 def find_pairs(text: str, rules: tuple[WordPair, ...] = WORD_PAIRS) -> list[tuple]:
@@ -126,7 +178,8 @@ def find_pairs(text: str, rules: tuple[WordPair, ...] = WORD_PAIRS) -> list[tupl
             if word in rule.first:
                 for j in range(i + 1, min(i + 2 + MAX_GAP, len(toks))):
                     if _CLAUSE_END.search(text, toks[j - 1][1], toks[j][0]):
-                        break
+                        if not _coordinated(text, toks[i], toks[j - 1], toks[j]):
+                            break
                     if toks[j][2] in rule.second:
                         out.append((start, toks[j][1], rule))
                         break
