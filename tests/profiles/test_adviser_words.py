@@ -107,6 +107,33 @@ CASES = [
      [["operate cash register"]], set()),
     ("Classroom assistant hearing children read every morning.",
      [["teach reading strategies"]], set()),
+    # a sixth round (docs/quality.md): the post delivered, a van driven, hair cut and styled,
+    # beards trimmed, goods received, supplies ordered, payments taken, a team led, subjects
+    # taught (word_pairs), a hairdresser's and an IT line's words (context_aliases)
+    ("Hairdresser running my own chair in a salon, cutting and colouring hair",
+     [["apply hair cutting techniques"], ["hair colouring", "dye hair"]], set()),
+    ("Hairdresser: cutting, colouring and styling hair.",
+     [["apply hair cutting techniques"], ["hair colouring", "dye hair"], ["style hair"]], set()),
+    ("Barber doing skin fades, clipper cuts and beard trims.",
+     [["apply hair cutting techniques"], ["treat facial hair"]], set()),
+    ("Welder cutting steel plate to size.", [], {"apply hair cutting techniques"}),
+    ("delivering letters and parcels on foot and by van",
+     [["deliver correspondence"], ["drive vehicles"]], set()),
+    ("Courier in a van, 100 drops a day", [["drive vehicles"]], set()),
+    ("Delivering training sessions to new staff.", [], {"deliver correspondence"}),
+    ("Security guard on patrol at a retail park", [["patrol areas"]], set()),
+    ("Waitress: took orders, served food and drinks, handled card and cash payments.",
+     [["process payments"]], set()),
+    ("First-line IT support: help desk ticketing, password resets and user account management.",
+     [["use access control software"], ["provide ICT support"]], {"manage accounts"}),
+    ("Corporal in the infantry, led a section of eight", [["lead a team"]], set()),
+    ("Goods in operative receiving deliveries and checking them against the paperwork.",
+     [["receive goods"]], set()),
+    ("Secondary science teacher teaching chemistry and physics to GCSE.",
+     [["teach chemistry"], ["teach physics"]], set()),
+    ("Taught year 9 maths and marked coursework.", [["teach mathematics"]], set()),
+    ("Office administrator ordering stationery and booking meeting rooms.",
+     [["order supplies"]], set()),
 ]  # fmt: skip
 
 
