@@ -140,6 +140,24 @@ WORD_PAIRS: tuple[WordPair, ...] = (
     WordPair.of("take handle process accept", "payment", ("process payments",)),
     # a group led: "lead, supervise and motivate a group of people" (ESCO "lead a team")
     WordPair.of("lead run", "team section squad crew platoon", ("lead a team",)),
+    # a plumber's boilers: "place heating ... boilers" (ESCO "install heating boiler")
+    WordPair.of("install fit replace", "boiler", ("install heating boiler",)),
+    # a phlebotomist's tubes: "label blood samples taken from patients"; a lab's samples
+    WordPair.of("label labelling", "tube blood", ("label blood samples",)),  # UK "labelling"
+    WordPair.of("label labelling", "sample specimen", ("label samples",)),
+    # a teacher's marking: "through assignments, tests, and examinations" (ESCO "assess students")
+    WordPair.of("mark", "coursework homework essay exam test assignment", ("assess students",)),
+    # a cleaner's machines: "walk behind scrubbers and other floor care equipment"
+    WordPair.of("scrubber polisher", "floor", ("operate floor cleaning equipment",)),
+    # an IT line's network kit set up: "set up and deploy digital and analogue electronic
+    # communication equipment" (ESCO "install electronic communication equipment", essential to
+    # an ICT network technician); an electrician's switches have no technology context
+    WordPair.of(
+        "install configure deploy",
+        "router modem switch hub network point",
+        ("install electronic communication equipment",),
+        "technology",
+    ),
 )
 # school subjects written short: "maths" is ESCO's "mathematics"
 _SUBJECT_WORDS = {"mathematics": "maths math"}

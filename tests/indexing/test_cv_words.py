@@ -1,8 +1,8 @@
 """A learner's words, a sixth round (docs/quality.md), on the hashing encoder: verbs that share
 an object, the new verb-object rules (post, vans, hair, goods in, supplies, payments, teams,
-school subjects), a hairdresser's words, user accounts, "on patrol", and a curated word's skills
-that take no place among a unit's best. tests/profiles/
-test_adviser_words.py checks the real model."""
+school subjects, boilers, labels, marking, floor scrubbers, network kit), a hairdresser's
+words, user accounts, "on patrol", and a curated word's skills that take no place among a
+unit's best. tests/profiles/test_adviser_words.py checks the real model."""
 
 from __future__ import annotations
 
@@ -56,6 +56,11 @@ def test_irregular_past_forms_are_their_verbs():
         ("handled card and cash payments", ("process payments",)),
         ("took payments", ("process payments",)),
         ("led a section of eight", ("lead a team",)),
+        ("installing boilers", ("install heating boiler",)),
+        ("labelling tubes", ("label blood samples",)),
+        ("labelled the samples", ("label samples",)),
+        ("marked coursework", ("assess students",)),
+        ("using floor scrubbers", ("operate floor cleaning equipment",)),
     ],
 )
 def test_the_rules_read_a_cv_lines_verb_and_object(text, skills):
@@ -65,10 +70,19 @@ def test_the_rules_read_a_cv_lines_verb_and_object(text, skills):
 @pytest.mark.parametrize(
     "text",
     ["delivering training", "a van", "cutting wood", "receiving calls", "took orders",
-     "led the way", "ordering food", "lead paint"],
+     "led the way", "ordering food", "lead paint", "marked the route", "labelled as lazy"],
 )  # fmt: skip
 def test_the_rules_leave_other_objects_alone(text):
     assert not _skills(text) - {("drive vehicles",)}  # "a van": its context is checked later
+
+
+def test_network_kit_is_installed_only_in_a_line_about_technology():
+    rule = next(
+        r for r in WORD_PAIRS if r.skills == ("install electronic communication equipment",)
+    )
+    assert rule.context == "technology"
+    assert rule.skills in _skills("configured Wi-Fi access points")
+    assert rule.skills in _skills("installing routers and switches")
 
 
 def test_a_van_is_driven_only_in_a_line_about_driving():

@@ -134,6 +134,10 @@ CASES = [
     ("Taught year 9 maths and marked coursework.", [["teach mathematics"]], set()),
     ("Office administrator ordering stationery and booking meeting rooms.",
      [["order supplies"]], set()),
+    ("Installed and configured Wi-Fi access points and network cabling for schools.",
+     [["install electronic communication equipment"]], set()),
+    ("Electrician installing sockets and switches in new houses.",
+     [], {"install electronic communication equipment"}),
 ]  # fmt: skip
 
 
