@@ -6,8 +6,9 @@ same work with other words ("repair ICT devices", "provide ICT support") and the
 does not join them (cosine 0.2-0.7, far under extraction's floors). A rule here reads a verb
 (or a modifier) and its object as a skill: its first words followed by one of its second words
 in the same clause (at most `MAX_GAP` words between, no , ; : . ( ) between them: "fix laptops
-and printers", "fixing the staff's laptops"), or a second word just before a first word (a noun
-compound: "password resets", "nappy changing", "route planning"). Both sides are compared
+and printers", "fixing the staff's laptops", except the commas of a list of verbs that share the
+object: "cutting, colouring and styling hair"), or a second word just before a first word (a
+noun compound: "password resets", "nappy changing", "route planning"). Both sides are compared
 as lemmas (`lemma`: "fixing", "fixed", "fixes" are "fix"; "laptops" is "laptop"), so one rule
 reads every inflection and every object of its list, not one phrase.
 
@@ -188,7 +189,8 @@ def _coordinated(text: str, first: tuple, before: tuple, after: tuple) -> bool:
 
 def find_pairs(text: str, rules: tuple[WordPair, ...] = WORD_PAIRS) -> list[tuple]:
     """(start, end, rule) of each rule read in `text`: a first word, then a second word at most
-    MAX_GAP words on in the same clause, or a second word just before a first word."""
+    MAX_GAP words on in the same clause (or across a list of verbs, `_coordinated`), or a
+    second word just before a first word."""
     toks = [(m.start(), m.end(), lemma(m.group())) for m in _WORD.finditer(text)]
     out = []
     for i, (start, _, word) in enumerate(toks):
