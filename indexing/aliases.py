@@ -32,7 +32,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from indexing.types import SkillEntry
-from indexing.word_pairs import WordPair, find_pairs
+from indexing.word_pairs import WordPair, find_pairs, taught_subjects
 
 _TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9+#]*|[+#]+")
 _PAREN = re.compile(r"\s*\([^)]*\)\s*$")
@@ -132,6 +132,7 @@ TRADE_ALIASES: dict[str, tuple[str, ...]] = {
     # a guard's rounds (was *coordinate patrols*, arranging them)
     "patrols": ("patrol areas",),
     "patrolling": ("patrol areas",),
+    "on patrol": ("patrol areas",),  # "Security guard on patrol"
     "rota": _SHIFTS,
     "rotas": _SHIFTS,
     "rostering": _SHIFTS,
@@ -281,6 +282,15 @@ class AliasHit:
     ambiguity: int  # how many skills share this alias
     ambiguous: bool = False  # the alias alone reads as something else (module docstring)
     context: str = ""  # a curated alias that counts only in this context (context_aliases)
+    pair: bool = False  # a verb and its object (word_pairs): the words between are not its own
+
+    def owned(self) -> list[tuple[int, int]]:
+        """(start, end) of the words the hit owns: all of it, or a pair's first and last word
+        ("cutting" and "hair" of "cutting, colouring and styling hair", not "colouring")."""
+        toks = tokens(self.alias)
+        if not self.pair or len(toks) < 2:
+            return [(self.start, self.end)]
+        return [(self.start, self.start + toks[0][1]), (self.start + toks[-1][0], self.end)]
 
 
 @dataclass(frozen=True)
@@ -342,6 +352,7 @@ class AliasMatcher:
         rows_of: dict[str, list[int]] = {}
         for row, s in enumerate(skills):
             rows_of.setdefault(s.preferred_label, []).append(row)
+        pairs = (*pairs, *taught_subjects(rows_of)) if pairs else ()  # "taught maths"
         self._pairs = {p: [r for label in p.skills for r in rows_of.get(label, ())] for p in pairs}
         self.max_words = min(self.max_words, 12)
 
@@ -429,7 +440,9 @@ class AliasMatcher:
         for start, end, rule in find_pairs(text, tuple(self._pairs)) if self._pairs else ():
             n, alias = len(tokens(text[start:end])), text[start:end]
             for row in self._pairs[rule]:
-                out.append(AliasHit(row, start, end, alias, CURATED, n, 1, False, rule.context))
+                out.append(
+                    AliasHit(row, start, end, alias, CURATED, n, 1, False, rule.context, True)
+                )
         return out
 
     def exact(self, name: str) -> list[AliasHit]:

@@ -25,6 +25,7 @@ OFFICE = "office"
 CARE = "care"
 KITCHEN = "kitchen"
 DRIVING = "driving"
+HAIR = "hair"
 # words of a line about goods in a warehouse, a shop or a delivery round
 CONTEXTS: dict[str, frozenset[str]] = {
     STOCK: frozenset(
@@ -52,7 +53,13 @@ CONTEXTS: dict[str, frozenset[str]] = {
     # words of a line about driving a road vehicle
     DRIVING: frozenset(
         """driver drivers driving drive drove van vans lorry lorries truck trucks delivery
-        deliveries drops multi-drop courier parcels HGV LGV""".lower().split()
+        deliveries drops multi-drop courier couriers parcels deliver delivering delivered
+        HGV LGV""".lower().split()
+    ),
+    # words of a line about a hairdresser's or a barber's work
+    HAIR: frozenset(
+        """hair hairdresser hairdressers hairdressing barber barbers barbering salon salons
+        stylist stylists haircut haircuts""".split()
     ),
     # computing devices and words an IT support line uses beside the technology cues
     TECHNOLOGY: CUE_WORDS
@@ -76,6 +83,15 @@ _CARE_RECORDS = ("maintain records of work with service users",)
 # ("grilling, frying, boiling, braising, poaching, baking or roasting"); a barbecue sold in a
 # garden centre or a poaching charge is no cooking
 _COOKING = ("use cooking techniques",)
+# a hairdresser's "cutting" (ESCO "apply hair cutting techniques": "the process of cutting a
+# person's hair"), a barber's fades and clippers ("use tools to cut, trim or shave hair, such
+# as scissors, clippers", ESCO "use equipment for hair care"), "styling" (ESCO "style hair"),
+# "colouring" (ESCO "dye hair": "dye hair using a special solution to change its colour")
+_HAIR_CUTTING = ("apply hair cutting techniques",)
+_HAIR_TOOLS = ("use equipment for hair care",)
+# a user's account on an ICT system: "manage user authentication, privileges and access
+# rights to ICT systems" (ESCO "use access control software"), not a finance's "manage accounts"
+_USER_ACCOUNTS = ("use access control software",)
 # alias -> (context, the ESCO skills it names there)
 CONTEXT_ALIASES: dict[str, tuple[str, tuple[str, ...]]] = {
     "scanner": (STOCK, _BARCODE),
@@ -98,6 +114,18 @@ CONTEXT_ALIASES: dict[str, tuple[str, tuple[str, ...]]] = {
     "frying": (KITCHEN, _COOKING),
     "braising": (KITCHEN, _COOKING),
     "poaching": (KITCHEN, _COOKING),
+    "cutting": (HAIR, _HAIR_CUTTING),
+    "fades": (HAIR, _HAIR_CUTTING),
+    "skin fade": (HAIR, _HAIR_CUTTING),
+    "skin fades": (HAIR, _HAIR_CUTTING),
+    "clippers": (HAIR, _HAIR_TOOLS),
+    "clipper": (HAIR, _HAIR_TOOLS),
+    "styling": (HAIR, ("style hair",)),
+    "colouring": (HAIR, ("dye hair",)),
+    "coloring": (HAIR, ("dye hair",)),
+    "user account": (TECHNOLOGY, _USER_ACCOUNTS),
+    "user accounts": (TECHNOLOGY, _USER_ACCOUNTS),
+    "user account management": (TECHNOLOGY, _USER_ACCOUNTS),
 }
 
 

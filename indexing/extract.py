@@ -116,7 +116,9 @@ def extract(
         score = _not_managing(score, managing[sent.start], scored.lexical)
         kept = keep_in_unit(cfg, score, scored.lexical, whole, min_score, agreed[sent.start])
         lex = scored.lexical.values()
-        owned = [(sent.start + h.start, sent.start + h.end) for h in lex if h.kind == CURATED]
+        owned = [
+            (sent.start + a, sent.start + b) for h in lex if h.kind == CURATED for a, b in h.owned()
+        ]
         places = places_of[sent.start]
         for row, value in kept.items():
             hit = scored.lexical.get(row)
@@ -238,8 +240,12 @@ def keep_in_unit(
     named verbatim, a phrase's best that its sentence agrees on; each above its floor."""
     least = min_score if whole else min_score + cfg.extract_phrase_extra_score
     floor = max(least, float(score.max()) - cfg.extract_margin)
+    # a curated word's skills are kept anyway: they take no place among the unit's best k
+    curated = [r for r, h in lexical.items() if h.kind == CURATED]
+    ranked = score.copy() if curated else score
+    ranked[curated] = -np.inf
     k = cfg.extract_per_sentence if whole else cfg.extract_per_phrase
-    rows = dict.fromkeys(int(r) for r in _top(score, k))
+    rows = dict.fromkeys(int(r) for r in _top(ranked, k))
     rows.update(dict.fromkeys(lexical))  # named verbatim: not capped per unit
     floors = dict.fromkeys(rows, floor)
     if not whole:  # the sentence confirms what the phrase reads

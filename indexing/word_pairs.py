@@ -6,8 +6,9 @@ same work with other words ("repair ICT devices", "provide ICT support") and the
 does not join them (cosine 0.2-0.7, far under extraction's floors). A rule here reads a verb
 (or a modifier) and its object as a skill: its first words followed by one of its second words
 in the same clause (at most `MAX_GAP` words between, no , ; : . ( ) between them: "fix laptops
-and printers", "fixing the staff's laptops"), or a second word just before a first word (a noun
-compound: "password resets", "nappy changing", "route planning"). Both sides are compared
+and printers", "fixing the staff's laptops", except the commas of a list of verbs that share the
+object: "cutting, colouring and styling hair"), or a second word just before a first word (a
+noun compound: "password resets", "nappy changing", "route planning"). Both sides are compared
 as lemmas (`lemma`: "fixing", "fixed", "fixes" are "fix"; "laptops" is "laptop"), so one rule
 reads every inflection and every object of its list, not one phrase.
 
@@ -24,6 +25,7 @@ the unit's floor, and owns its words (`indexing.extract`).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 MAX_GAP = 3  # words between a verb and its object ("fixing the staff's laptops": 2)
@@ -37,6 +39,10 @@ _IRREGULAR = {
     "gave": "give",
     "given": "give",
     "laid": "lay",
+    "led": "lead",
+    "took": "take",
+    "taken": "take",
+    "taught": "teach",
 }
 
 
@@ -80,6 +86,7 @@ class WordPair:
 _MEDICATION = ("administer prescribed medication",)
 _LOADING = ("load products for dispatch", "load cargo")
 _COMPUTING = "laptop computer pc desktop tablet printer workstation"
+_HAIR_CUTTING = ("apply hair cutting techniques",)
 WORD_PAIRS: tuple[WordPair, ...] = (
     # IT support: ESCO "repair ICT devices": "laptops, desktops, tablets, ... printers"
     WordPair.of("fix repair mend", _COMPUTING, ("repair ICT devices",)),
@@ -113,12 +120,77 @@ WORD_PAIRS: tuple[WordPair, ...] = (
     # a shop's or a warehouse's stock put away: "store goods in areas outside of customers'
     # display" (ESCO "store goods")
     WordPair.of("stock goods delivery", "away", ("store goods",)),
+    # a postman's or a courier's round: "distribute mail correspondence, newspapers, packages"
+    # (ESCO "deliver correspondence"); parcels: "administer delivered packages"
+    WordPair.of("deliver", "letter mail post newspaper", ("deliver correspondence",)),
+    WordPair.of(
+        "deliver", "parcel package", ("deliver correspondence", "handle delivered packages")
+    ),
+    # a delivery round "in a van", "by van": the van is driven, in a line about driving
+    WordPair.of("in by own", "van lorry truck", ("drive vehicles",), "driving"),
+    # a hairdresser's or a barber's work: "the process of cutting a person's hair" (ESCO
+    # "apply hair cutting techniques"), "style a person's hair", "shape, trim or shave beards"
+    WordPair.of("cut trim", "hair", _HAIR_CUTTING),
+    WordPair.of("style", "hair", ("style hair",)),
+    WordPair.of("trim shave shape", "beard moustache", ("treat facial hair",)),
+    # goods in: "control documentation, unloading and booking of goods" (ESCO "receive goods")
+    WordPair.of("receive", "delivery goods stock shipment pallet", ("receive goods",)),
+    # ordering supplies: "command products from relevant suppliers" (ESCO "order supplies")
+    WordPair.of("order", "stock supply stationery consumable", ("order supplies",)),
+    # a till's payments: "accept payments such as cash, credit cards" (ESCO "process payments")
+    WordPair.of("take handle process accept", "payment", ("process payments",)),
+    # a group led: "lead, supervise and motivate a group of people" (ESCO "lead a team")
+    WordPair.of("lead run", "team section squad crew platoon", ("lead a team",)),
+    # a plumber's boilers: "place heating ... boilers" (ESCO "install heating boiler")
+    WordPair.of("install fit replace", "boiler", ("install heating boiler",)),
+    # a phlebotomist's tubes: "label blood samples taken from patients"; a lab's samples
+    WordPair.of("label labelling", "tube blood", ("label blood samples",)),  # UK "labelling"
+    WordPair.of("label labelling", "sample specimen", ("label samples",)),
+    # a teacher's marking: "through assignments, tests, and examinations" (ESCO "assess students")
+    WordPair.of("mark", "coursework homework essay exam test assignment", ("assess students",)),
+    # a cleaner's machines: "walk behind scrubbers and other floor care equipment"
+    WordPair.of("scrubber polisher", "floor", ("operate floor cleaning equipment",)),
+    # an IT line's network kit set up: "set up and deploy digital and analogue electronic
+    # communication equipment" (ESCO "install electronic communication equipment", essential to
+    # an ICT network technician); an electrician's switches have no technology context
+    WordPair.of(
+        "install configure deploy",
+        "router modem switch hub network point",
+        ("install electronic communication equipment",),
+        "technology",
+    ),
 )
+# school subjects written short: "maths" is ESCO's "mathematics"
+_SUBJECT_WORDS = {"mathematics": "maths math"}
+
+
+def taught_subjects(labels: Iterable[str]) -> tuple[WordPair, ...]:
+    """One rule per ESCO skill named "teach <subject>" in one word ("teach chemistry", "teach
+    mathematics"): teach + the subject ("taught year 9 maths", "teaching chemistry and
+    physics"), read from the taxonomy's own labels."""
+    out = []
+    for label in labels:
+        words = label.split()
+        if len(words) == 2 and words[0] == "teach" and words[1].isalpha():
+            subject = f"{words[1]} {_SUBJECT_WORDS.get(words[1], '')}"
+            out.append(WordPair.of("teach", subject, (label,)))
+    return tuple(out)
+
+
+def _coordinated(text: str, first: tuple, before: tuple, after: tuple) -> bool:
+    """Is the comma between `before` and `after` one of a list of verbs that share the object
+    ("cutting, colouring and styling hair")? Only a bare comma, after the first verb itself or
+    a verb of its form, before a verb of the same form (its "-ing" or "-ed")."""
+    if text[before[1] : after[0]].strip() != ",":
+        return False
+    ending = next((e for e in ("ing", "ed") if text[first[0] : first[1]].endswith(e)), "")
+    return bool(ending) and all(text[t[0] : t[1]].endswith(ending) for t in (before, after))
 
 
 def find_pairs(text: str, rules: tuple[WordPair, ...] = WORD_PAIRS) -> list[tuple]:
     """(start, end, rule) of each rule read in `text`: a first word, then a second word at most
-    MAX_GAP words on in the same clause, or a second word just before a first word."""
+    MAX_GAP words on in the same clause (or across a list of verbs, `_coordinated`), or a
+    second word just before a first word."""
     toks = [(m.start(), m.end(), lemma(m.group())) for m in _WORD.finditer(text)]
     out = []
     for i, (start, _, word) in enumerate(toks):
@@ -126,7 +198,8 @@ def find_pairs(text: str, rules: tuple[WordPair, ...] = WORD_PAIRS) -> list[tupl
             if word in rule.first:
                 for j in range(i + 1, min(i + 2 + MAX_GAP, len(toks))):
                     if _CLAUSE_END.search(text, toks[j - 1][1], toks[j][0]):
-                        break
+                        if not _coordinated(text, toks[i], toks[j - 1], toks[j]):
+                            break
                     if toks[j][2] in rule.second:
                         out.append((start, toks[j][1], rule))
                         break

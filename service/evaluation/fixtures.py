@@ -1,10 +1,12 @@
 """Behaviour fixtures of extraction and stated-name linking (tests/fixtures/*.json), scored on
 whatever taxonomy the linker holds (the full one for the README, a subset in the slow tests).
 
-- CV lines (`{"lines": [{"text", "must", "must_not", "sector"}]}`): `SkillLinker.extract` at its
-  defaults, ESCO and O*NET. A `must` entry is a label or a list of acceptable labels; it is found
-  when any of them is. Reported: recall of the must entries, must-not skills found, the judged
-  precision (must entries found / (those + must-not skills found)), and lines fully right.
+- CV lines (`{"lines": [{"text", "must", "must_not", "sector", "split"?}]}`):
+  `SkillLinker.extract` at its defaults, ESCO and O*NET. A `must` entry is a label or a list of
+  acceptable labels; it is found when any of them is. Reported: recall of the must entries,
+  must-not skills found, the judged precision (must entries found / (those + must-not skills
+  found)), and lines fully right; the same per `split` where lines have one ("dev": tuned on,
+  "heldout": only measured).
 - Stated names (`{"names": [{"name", "context"?, "expect", "not"?}]}`): `link_stated`. `expect`
   is a label, a list of acceptable labels, or null ("keep it unlinked"); a list may hold null.
   A decision is right when it links (sure or doubtful) to an expected label, or leaves the name
@@ -33,13 +35,31 @@ def _options(entry) -> list:
 
 
 def score_cv_lines(linker, lines: list[dict]) -> dict[str, Any]:
-    """Scores of extraction on CV lines (module docstring), with each line's misses."""
-    must = must_found = forbidden = right = 0
-    failures = []
+    """Scores of extraction on CV lines (module docstring), with each line's misses; lines
+    marked with a "split" ("dev", "heldout") are also scored per split (`splits`)."""
+    read = []
     for line in lines:
         found = {x.preferred_label for x in linker.extract(line["text"])}
         missed = [e for e in line["must"] if not set(_options(e)) & found]
-        bad = sorted(set(line.get("must_not", [])) & found)
+        read.append((line, missed, sorted(set(line.get("must_not", [])) & found)))
+    out = _cv_summary(read)
+    splits = sorted({line["split"] for line in lines if "split" in line})
+    if splits:
+        out["splits"] = {
+            name: {
+                k: v
+                for k, v in _cv_summary([r for r in read if r[0].get("split") == name]).items()
+                if k != "failures"
+            }
+            for name in splits
+        }
+    return out
+
+
+def _cv_summary(read: list[tuple[dict, list, list]]) -> dict[str, Any]:
+    must = must_found = forbidden = right = 0
+    failures = []
+    for line, missed, bad in read:
         must += len(line["must"])
         must_found += len(line["must"]) - len(missed)
         forbidden += len(bad)
@@ -48,7 +68,7 @@ def score_cv_lines(linker, lines: list[dict]) -> dict[str, Any]:
             failures.append({"text": line["text"], "missed": missed, "must_not_found": bad})
     judged = must_found + forbidden
     return {
-        "lines": len(lines),
+        "lines": len(read),
         "must": must,
         "recall": round(100 * must_found / must, 2) if must else 0.0,
         "must_not_found": forbidden,
@@ -110,6 +130,11 @@ def format_fixture(result: dict) -> str:
             f"  {r['lines']} CV lines: must recall {r['recall']:.1f} ({r['must']} entries), "
             f"must-not found {r['must_not_found']}, judged precision {r['precision']:.1f}, "
             f"lines fully right {r['lines_right']}"
+        ]
+        lines += [
+            f"    split {name}: {x['lines']} lines, must recall {x['recall']:.1f} ({x['must']}), "
+            f"must-not found {x['must_not_found']}, lines fully right {x['lines_right']}"
+            for name, x in r.get("splits", {}).items()
         ]
         lines += [
             f"    {f['text']!r}: missed {f['missed']}; must-not found {f['must_not_found']}"

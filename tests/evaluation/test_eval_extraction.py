@@ -17,7 +17,7 @@ from service.evaluation.extraction import (
     set_scores,
     span_scores,
 )
-from service.evaluation.fixtures import read_fixture, score_cv_lines
+from service.evaluation.fixtures import format_fixture, read_fixture, score_cv_lines
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 
@@ -130,6 +130,27 @@ def test_cv_lines_scores_count_any_of_a_group_and_forbidden_skills():
     assert got["failures"] == [{"text": "a", "missed": ["z"], "must_not_found": ["bad"]}]
 
 
+def test_cv_lines_marked_with_a_split_are_also_scored_per_split():
+    lines = [
+        {"text": "a", "must": ["x"], "must_not": []},
+        {"text": "b", "must": ["w"], "must_not": [], "split": "dev"},
+        {"text": "c", "must": ["z"], "must_not": ["bad"], "split": "heldout"},
+    ]
+    got = score_cv_lines(_Extractor({"a": ["x"], "b": ["w"], "c": ["bad"]}), lines)
+    assert got["lines"] == 3 and got["lines_right"] == 2
+    assert got["splits"]["dev"] == {
+        "lines": 1,
+        "must": 1,
+        "recall": 100.0,
+        "must_not_found": 0,
+        "precision": 100.0,
+        "lines_right": 1,
+    }
+    assert got["splits"]["heldout"]["must_not_found"] == 1
+    assert "split heldout: 1 lines" in format_fixture({"cv_lines": got})
+    assert "splits" not in score_cv_lines(_Extractor({"a": ["x"]}), lines[:1])
+
+
 def test_the_fixtures_are_large_varied_and_well_formed():
     cv = read_fixture(FIXTURES / "cv_lines.json")["lines"]
     assert len(cv) >= 40
@@ -137,6 +158,8 @@ def test_the_fixtures_are_large_varied_and_well_formed():
     assert {"care", "trades", "hospitality", "logistics", "office", "IT", "retail",
             "teaching"} <= sectors  # fmt: skip
     assert all(line["must"] and isinstance(line["must_not"], list) for line in cv)
+    splits = [line["split"] for line in cv if "split" in line]  # a sixth round's 30 lines
+    assert set(splits) == {"dev", "heldout"} and splits.count("dev") == splits.count("heldout")
     names = read_fixture(FIXTURES / "stated_names.json")["names"]
     assert len(names) >= 60
     issue = {"DAX", "pandas", "Pivot tables", "Order of draw", "user account management",
