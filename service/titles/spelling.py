@@ -1,0 +1,91 @@
+"""A typed title's misspelt words, said as the titles the resolver knows spell them: `Speller`.
+
+People type titles with typos ("bookeeper", "Translater", "warehouse supervisior",
+"recepsionist"). The encoder reads a misspelt word as other word pieces and lands elsewhere
+("bookeeper" read as *bookmaker*). A word of the title that no ESCO label, known real title or
+curated title uses (the resolver's vocabulary), or only `RARE` of them do (the known titles have
+typos too), at least `MIN_LENGTH` letters long, is said as the vocabulary's word one edit away
+(a letter added, left out, changed, or two neighbours swapped); of several, one with the same
+first letter (a typo seldom hits it), then the one most titles use. Shorter words are left
+alone: one edit away from a short word lie too many others ("vibes", "vines").
+
+Found by the symmetric delete method (SymSpell, Wolf Garbe): each vocabulary word is stored under
+itself with each one letter left out; a typed word's candidates are those stored under it or under
+it with one letter left out, kept when the true (Damerau-Levenshtein) distance is one. The
+resolver takes a corrected title only where the title as typed finds no confident match and the
+corrected one does (`resolver._spelt_better`, which says why no more), and says the correction
+back in its note.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+
+MIN_LENGTH = 6  # letters of a word before it is corrected
+# the known titles hold typos of their own ("Bookeeper", "Manger" among O*NET's reported titles):
+# a word of at most RARE titles is corrected too, into a word TYPO_RATIO times as common
+RARE = 2
+TYPO_RATIO = 5
+_LETTERS = re.compile(r"^[a-z]+$")
+_WORD = re.compile(r"[A-Za-z]+")
+
+
+def _deletes(word: str) -> set[str]:
+    return {word[:i] + word[i + 1 :] for i in range(len(word))}
+
+
+def one_edit(a: str, b: str) -> bool:
+    """Whether b is a (a letter added, left out, changed, or two neighbours swapped)."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        if len(diff) == 1:
+            return True
+        i = diff[0]
+        return len(diff) == 2 and diff[1] == i + 1 and a[i] == b[i + 1] and a[i + 1] == b[i]
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    i = next((k for k in range(len(short)) if short[k] != long_[k]), len(short))
+    return short[i:] == long_[i + 1 :]
+
+
+class Speller:
+    """The vocabulary's spelling of a typed word one edit away (module docstring)."""
+
+    def __init__(self, words: Iterable[str]) -> None:
+        self.counts = Counter(w for w in words if _LETTERS.match(w))
+        self._stored: dict[str, list[str]] = defaultdict(list)
+        for w in self.counts:
+            if len(w) >= MIN_LENGTH - 1:
+                for d in _deletes(w) | {w}:
+                    self._stored[d].append(w)
+
+    def word(self, typed: str) -> str | None:
+        """The vocabulary's word for a misspelt `typed` (lower case); None when `typed` is a
+        word of more than RARE titles, too short, not letters, or no word lies one edit away
+        (for a rare word of the vocabulary, no word TYPO_RATIO times as common)."""
+        seen = self.counts.get(typed, 0)
+        if seen > RARE or len(typed) < MIN_LENGTH or not _LETTERS.match(typed):
+            return None
+        near = {w for d in _deletes(typed) | {typed} for w in self._stored.get(d, ())}
+        near = [w for w in near if one_edit(typed, w) and self.counts[w] >= TYPO_RATIO * seen]
+        if not near:
+            return None
+        # a typo seldom hits the first letter ("bookeeper": bookkeeper, not zookeeper)
+        return max(near, key=lambda w: (w[0] == typed[0], self.counts[w], w))
+
+    def correct(self, title: str) -> str | None:
+        """The title with its misspelt words said as the vocabulary spells them (lower case
+        where corrected, the rest as typed); None when no word changes."""
+        changed = False
+
+        def fix(m: re.Match[str]) -> str:
+            nonlocal changed
+            better = self.word(m.group().lower())
+            changed = changed or better is not None
+            return better or m.group()
+
+        out = _WORD.sub(fix, title)
+        return out if changed else None
