@@ -28,6 +28,7 @@ from models.taxonomy import OccupationHit
 
 LEARNER_SKILLS = 200  # the schema's maxItems of learner.skills, for keyed callers
 LEARNER_BADGES = 50  # and of learner.badges
+LEARNER_JOBS = 10  # and of learner.jobs
 TRUST_MIN = 0.1  # the bounds of a request's trust weights (learner.trust)
 TRUST_MAX = 1.0
 
@@ -57,6 +58,8 @@ class EvidenceTrustIn(BaseModel):
     text: float | None = _weight("a skill found in the text; default SKILLMATCH_TRUST_TEXT")
 
 
+# an ESCO occupation's URI: 512 characters at most, like a URI query (GET .../lookup?uri=)
+OccupationUri = Annotated[str, StringConstraints(min_length=1, max_length=512, pattern=NOT_BLANK)]
 PlanSteps = integer(1, 30)  # 2.0 counts, true and "2" do not
 
 
@@ -90,6 +93,16 @@ class LearnerIn(BaseModel):
         max_length=LEARNER_SKILLS,
         description="declared skills: labels or URIs",
         json_schema_extra=limited_by(None, anonymous="anonymous_max_learner_skills"),
+    )
+    jobs: list[OccupationUri] = Field(
+        default_factory=list,
+        max_length=LEARNER_JOBS,
+        description="jobs the learner has held, by ESCO occupation URI (e.g. from the `jobs` of "
+        "POST /v1/skills/extract with jobs: true): each adds its occupation's essential skills "
+        "as text evidence quoting the occupation's label, at the text's trust x 0.7, as a job "
+        "read from `text` does; an occupation named twice, or also read from `text`, counts "
+        "once. A URI that is no occupation's (a skill's, an unknown one) is a 422 naming "
+        "learner.jobs[i]",
     )
     text: str = Field(
         default="",
