@@ -3,9 +3,17 @@ and answer), and GET /v1/occupations/{id}/credentials."""
 
 from __future__ import annotations
 
+import re
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    model_validator,
+)
 from pydantic.json_schema import SkipJsonSchema
 
 from models.catalog import CredentialOut
@@ -58,8 +66,26 @@ class EvidenceTrustIn(BaseModel):
     text: float | None = _weight("a skill found in the text; default SKILLMATCH_TRUST_TEXT")
 
 
-# an ESCO occupation's URI: 512 characters at most, like a URI query (GET .../lookup?uri=)
-OccupationUri = Annotated[str, StringConstraints(min_length=1, max_length=512, pattern=NOT_BLANK)]
+# an ESCO occupation's URI (http or https), 512 characters at most like a URI query
+ESCO_OCCUPATION = r"^https?://data\.europa\.eu/esco/occupation/[^/]+/?$"  # same in ECMA and re
+_SKILL_URI = re.compile(r"^(?:https?://data\.europa\.eu/esco/skill/|urn:onet:)")
+
+
+def _occupation_uri(uri: str) -> str:
+    """The pattern, said in words: a skill's URI is named as one."""
+    if re.fullmatch(ESCO_OCCUPATION, uri):  # not re.match: "$" there passes a final "\n"
+        return uri
+    if _SKILL_URI.match(uri):
+        raise ValueError("a skill's URI, not an occupation's: name skills in learner.skills")
+    raise ValueError("not an ESCO occupation URI (http://data.europa.eu/esco/occupation/...)")
+
+
+OccupationUri = Annotated[
+    str,
+    StringConstraints(min_length=1, max_length=512),
+    AfterValidator(_occupation_uri),
+    Field(json_schema_extra={"pattern": ESCO_OCCUPATION}),
+]
 PlanSteps = integer(1, 30)  # 2.0 counts, true and "2" do not
 
 
@@ -101,8 +127,7 @@ class LearnerIn(BaseModel):
         "POST /v1/skills/extract with jobs: true): each adds its occupation's essential skills "
         "as text evidence quoting the occupation's label, at the text's trust x 0.7, as a job "
         "read from `text` does; an occupation named twice, or also read from `text`, counts "
-        "once. A URI that is no occupation's (a skill's, an unknown one) is a 422 naming "
-        "learner.jobs[i]",
+        "once. An unknown occupation is a 404 naming learner.jobs[i]",
     )
     text: str = Field(
         default="",

@@ -9,6 +9,8 @@ from sqlmodel import Session, select
 from models.tables import Occupation, OccupationSkill, Skill
 from service.profiles.experience import CONFIDENCE
 
+OCCUPATION = "http://data.europa.eu/esco/occupation/no-such-occupation"
+
 # every endpoint that takes a learner
 LEARNER_ENDPOINTS = [
     ("/v1/gap", True),
@@ -136,16 +138,19 @@ def _skill_uri(runtime) -> str:
 
 
 @pytest.mark.parametrize(("url", "_target"), LEARNER_ENDPOINTS)
-def test_a_uri_that_is_no_occupations_is_a_422_naming_it(client, runtime, job, url, _target):
+def test_a_uri_that_is_no_occupations_is_refused_naming_it(client, runtime, job, url, _target):
+    """An occupation URI none has is a 404, as an unknown skill URI of learner.skills is; what
+    is no ESCO occupation URI at all (a skill's, a title) the schema refuses with a 422."""
     skill = _skill_uri(runtime)
     unknown = "http://data.europa.eu/esco/occupation/no-such-occupation"
-    for jobs, field, words in [
-        ([job[0], unknown], "learner.jobs[1]", "no ESCO occupation"),
-        ([job[0], job[0], skill], "learner.jobs[2]", "a skill's URI"),
-        (["barista"], "learner.jobs[0]", "no ESCO occupation"),
+    for jobs, status, field, words in [
+        ([job[0], unknown], 404, "learner.jobs[1]", "no ESCO occupation has the URI"),
+        ([job[0], job[0], skill], 422, "body.learner.jobs.2", "a skill's URI, not an occupation"),
+        (["barista"], 422, "body.learner.jobs.0", "not an ESCO occupation URI"),
+        (["urn:onet:technology:123"], 422, "body.learner.jobs.0", "a skill's URI"),
     ]:
         r = client.post(url, json=_body(url, {"jobs": jobs}, job[0]))
-        assert r.status_code == 422, r.text
+        assert r.status_code == status, r.text
         assert r.json()["field"] == field and words in r.json()["detail"], r.text
 
 
@@ -153,14 +158,16 @@ def test_a_uri_that_is_no_occupations_is_a_422_naming_it(client, runtime, job, u
 @pytest.mark.parametrize(
     ("jobs", "field"),
     [
-        (["http://x.org/o"] * 11, "body.learner.jobs"),
-        (["http://x.org/o", 5], "body.learner.jobs.1"),
+        ([OCCUPATION] * 11, "body.learner.jobs"),
+        ([OCCUPATION, 5], "body.learner.jobs.1"),
+        ([OCCUPATION + "x" * 10_000], "body.learner.jobs.0"),
         (["x" * 10_000], "body.learner.jobs.0"),
         ([""], "body.learner.jobs.0"),
         (["   "], "body.learner.jobs.0"),
-        ("http://x.org/o", "body.learner.jobs"),
+        (OCCUPATION, "body.learner.jobs"),
         ([None], "body.learner.jobs.0"),
-        ([["http://x.org/o"]], "body.learner.jobs.0"),
+        ([[OCCUPATION]], "body.learner.jobs.0"),
+        ([{"uri": OCCUPATION}], "body.learner.jobs.0"),
     ],
 )
 def test_a_malformed_jobs_list_is_a_422_naming_the_field(client, job, url, _target, jobs, field):

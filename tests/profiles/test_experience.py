@@ -9,7 +9,7 @@ import pytest
 from sqlmodel import Session, select
 
 from models.tables import Occupation, OccupationSkill
-from service.errors import InvalidInput
+from service.errors import NotFound
 from service.profiles.experience import (
     CONFIDENCE,
     add_job_evidence,
@@ -152,6 +152,6 @@ def test_jobs_named_by_uri_count_once_and_quote_the_label(runtime):
         for sid in essentials:
             (ev,) = [e for e in learner.evidence[sid] if e.text.lower() == occ.preferred_label]
             assert ev.confidence == pytest.approx(runtime.settings.trust_text * CONFIDENCE)
-        with pytest.raises(InvalidInput) as err:
+        with pytest.raises(NotFound) as err:
             named_jobs(runtime, s, [occ.uri, "http://example.org/none"])
         assert err.value.field == "learner.jobs[1]"
