@@ -3,9 +3,17 @@ and answer), and GET /v1/occupations/{id}/credentials."""
 
 from __future__ import annotations
 
+import re
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    model_validator,
+)
 from pydantic.json_schema import SkipJsonSchema
 
 from models.catalog import CredentialOut
@@ -28,6 +36,7 @@ from models.taxonomy import OccupationHit
 
 LEARNER_SKILLS = 200  # the schema's maxItems of learner.skills, for keyed callers
 LEARNER_BADGES = 50  # and of learner.badges
+LEARNER_JOBS = 10  # and of learner.jobs
 TRUST_MIN = 0.1  # the bounds of a request's trust weights (learner.trust)
 TRUST_MAX = 1.0
 
@@ -57,6 +66,26 @@ class EvidenceTrustIn(BaseModel):
     text: float | None = _weight("a skill found in the text; default SKILLMATCH_TRUST_TEXT")
 
 
+# an ESCO occupation's URI (http or https), 512 characters at most like a URI query
+ESCO_OCCUPATION = r"^https?://data\.europa\.eu/esco/occupation/[^/]+/?$"  # same in ECMA and re
+_SKILL_URI = re.compile(r"^(?:https?://data\.europa\.eu/esco/skill/|urn:onet:)")
+
+
+def _occupation_uri(uri: str) -> str:
+    """The pattern, said in words: a skill's URI is named as one."""
+    if re.fullmatch(ESCO_OCCUPATION, uri):  # not re.match: "$" there passes a final "\n"
+        return uri
+    if _SKILL_URI.match(uri):
+        raise ValueError("a skill's URI, not an occupation's: name skills in learner.skills")
+    raise ValueError("not an ESCO occupation URI (http://data.europa.eu/esco/occupation/...)")
+
+
+OccupationUri = Annotated[
+    str,
+    StringConstraints(min_length=1, max_length=512),
+    AfterValidator(_occupation_uri),
+    Field(json_schema_extra={"pattern": ESCO_OCCUPATION}),
+]
 PlanSteps = integer(1, 30)  # 2.0 counts, true and "2" do not
 
 
@@ -90,6 +119,15 @@ class LearnerIn(BaseModel):
         max_length=LEARNER_SKILLS,
         description="declared skills: labels or URIs",
         json_schema_extra=limited_by(None, anonymous="anonymous_max_learner_skills"),
+    )
+    jobs: list[OccupationUri] = Field(
+        default_factory=list,
+        max_length=LEARNER_JOBS,
+        description="jobs the learner has held, by ESCO occupation URI (e.g. from the `jobs` of "
+        "POST /v1/skills/extract with jobs: true): each adds its occupation's essential skills "
+        "as text evidence quoting the occupation's label, at the text's trust x 0.7, as a job "
+        "read from `text` does; an occupation named twice, or also read from `text`, counts "
+        "once. An unknown occupation is a 404 naming learner.jobs[i]",
     )
     text: str = Field(
         default="",

@@ -33,12 +33,14 @@ from models.matching import (
     SkillRefLabelOut,
 )
 
-NO_EVIDENCE = "learner gives no evidence: name held credentials, badges, declared skills or a text"
+NO_EVIDENCE = (
+    "learner gives no evidence: name held credentials, badges, declared skills, jobs or a text"
+)
 BAD_MAJOR = (
     'isco_major takes an ISCO-08 major group, one digit 0-9 (2 or "2"), or a list of 1 to 10 '
     "of them"
 )
-EVIDENCE_FIELDS = ("credentials", "credential_refs", "badges", "skills")
+EVIDENCE_FIELDS = ("credentials", "credential_refs", "badges", "skills", "jobs")
 
 
 def _some_evidence(schema: dict[str, Any]) -> None:
@@ -50,8 +52,8 @@ def _some_evidence(schema: dict[str, Any]) -> None:
 
 
 class SuggestLearnerIn(LearnerIn):
-    """The learner, as for POST /v1/gap, with some evidence: credentials, badges, declared skills
-    or a text that is not blank."""
+    """The learner, as for POST /v1/gap, with some evidence: credentials, badges, declared skills,
+    jobs held or a text that is not blank."""
 
     model_config = ConfigDict(strict=True, json_schema_extra=_some_evidence)
 

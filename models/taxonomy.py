@@ -94,6 +94,12 @@ class ExtractRequest(BaseModel):
     sources: list[SkillSource] | None = Field(
         default=None, max_length=2, description='e.g. ["esco"] or ["onet"]'
     )
+    jobs: bool = Field(
+        default=False,
+        description="also read the jobs the text names as the learner's own (\"Barista for "
+        'four years: ...", "I was a chef de partie"): each result then has `jobs`, as '
+        "learner.text is read for POST /v1/gap",
+    )
 
     @model_validator(mode="after")
     def _exactly_one(self) -> ExtractRequest:
@@ -106,9 +112,32 @@ class ExtractedSkillOut(SkillHit):
     evidence: list[EvidenceOut]
 
 
+class JobOccupationOut(BaseModel):
+    id: int
+    uri: str
+    preferred_label: str
+
+
+class ExtractedJobOut(BaseModel):
+    occupation: JobOccupationOut
+    phrase: str = Field(description="the job title as the text words it")
+    start: int
+    end: int
+    score: float = Field(description="how closely the phrase matches a label of the occupation")
+    n_essential: int = Field(
+        description="the occupation's essential skills: each counts as weaker text evidence "
+        "when the job is sent as learner.jobs (or read from learner.text)"
+    )
+
+
 class ExtractResponse(BaseModel):
     n_chars: int
     skills: list[ExtractedSkillOut]
+    jobs: list[ExtractedJobOut] | None = Field(
+        default=None,
+        description="with jobs: true only: the jobs the text names, in order (at most 3, each "
+        "occupation once)",
+    )
 
 
 class SkillPage(BaseModel):

@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 from fastapi import APIRouter, Path, Query
+from sqlmodel import Session
 
+from indexing.types import Check
 from models.common import MAX_ID, NOT_BLANK, SkillSource, limited_by
 from models.taxonomy import (
     MAX_RANKED,
     ExtractBatchResponse,
+    ExtractedJobOut,
     ExtractRequest,
     ExtractResponse,
+    JobOccupationOut,
     OccupationDetail,
     OccupationPage,
     SkillDetail,
@@ -27,9 +31,13 @@ from service.api.deps import (
 )
 from service.api.errors import COMMON_ERRORS, error_responses, links_to
 from service.caller_limits import CallerLimits
+from service.profiles.experience import read_jobs
 from service.repo import taxonomy as repo
 from service.repo.records import decode_cursor, encode_cursor
 from service.taxonomy import search as core
+
+if TYPE_CHECKING:
+    from service.runtime import Runtime
 
 router = APIRouter(
     prefix="/v1",
@@ -105,17 +113,20 @@ def get_skill(session: SessionDep, skill_id: Annotated[int, Path(ge=1, le=MAX_ID
 @router.post(
     "/skills/extract",
     response_model=ExtractResponse | ExtractBatchResponse,
+    response_model_exclude_none=True,  # `jobs` only when asked for (no field else is ever null)
     responses=error_responses(400, 401),
 )
 def extract(
     runtime: RuntimeDep,
+    session: SessionDep,
     body: ExtractRequest,
     principal: OptionalPrincipal,
     deadline: DeadlineDep,
 ):
     """Skills named in one text (`text`: one result) or in a batch (`texts`: `results`, one per
     text, in order). Without an API key the text limit is smaller (x-anonymous-maxLength); a
-    key given must be valid (401). Every text of a batch is checked before any is linked."""
+    key given must be valid (401). Every text of a batch is checked before any is linked. With
+    `jobs: true` each result also names the jobs its text names (as learner.text is read)."""
     limits = CallerLimits.of(runtime.settings, keyed=principal is not None)
     texts = [body.text] if body.texts is None else body.texts
     fields = ["text"] if body.texts is None else [f"texts[{i}]" for i in range(len(texts))]
@@ -134,6 +145,7 @@ def extract(
                 check=deadline.check,
                 field=field,
             ),
+            jobs=jobs_named(runtime, session, text, deadline.check) if body.jobs else None,
         )
         for text, field in zip(texts, fields, strict=True)
     ]
@@ -173,3 +185,20 @@ def lookup_occupation(session: SessionDep, uri: Annotated[str, uri_query("occupa
 def get_occupation(session: SessionDep, occupation_id: Annotated[int, Path(ge=1, le=MAX_ID)]):
     """An occupation with its essential and optional skills."""
     return repo.occupation_detail(session, occupation_id=occupation_id)
+
+
+def jobs_named(
+    runtime: Runtime, session: Session, text: str, check: Check
+) -> list[ExtractedJobOut]:
+    """The jobs `text` names, as learner.text is read (service.profiles.experience)."""
+    return [
+        ExtractedJobOut(
+            occupation=JobOccupationOut(id=j.occupation_id, uri=j.uri, preferred_label=j.title),
+            phrase=j.phrase,
+            start=j.start or 0,
+            end=j.end or 0,
+            score=round(j.score, 4),
+            n_essential=len(j.essentials),
+        )
+        for j in read_jobs(runtime, session, text, check=check)
+    ]

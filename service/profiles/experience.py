@@ -16,12 +16,13 @@ sent to be learnt again), and flagged as weak evidence like any text."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from sqlmodel import Session
 
+from indexing.types import Check, unchecked
 from service.profiles.evidence import Evidence, EvidenceMap
 from service.profiles.role import role_from_occupation
 from service.titles.resolver import GENERIC_TITLE
@@ -81,22 +82,46 @@ def title_phrases(text: str) -> Iterator[tuple[str, int, int]]:
 
 @dataclass(frozen=True)
 class JobRead:
-    """An occupation read from a job title in the learner's words."""
+    """An occupation read from a job title in the learner's words (or named by its URI)."""
 
     occupation_id: int
-    title: str
-    phrase: str = ""  # the title as the learner wrote it
+    title: str  # the occupation's preferred label
+    phrase: str = ""  # the title as the learner wrote it (the label, for a job named by URI)
+    start: int | None = None  # the phrase's span in the text (None: not read from a text)
+    end: int | None = None
+    score: float = 1.0  # how closely the phrase matches a label of the occupation
+    uri: str = ""
+    essentials: tuple[int, ...] = ()  # the occupation's essential skills
 
 
-def experience_evidence(
-    runtime: Runtime, session: Session, text: str, evidence: EvidenceMap, trust: float
+def job_of_occupation(
+    session: Session, runtime: Runtime, occupation_id: int, span: dict | None = None
+) -> JobRead:
+    """The occupation as a job the learner held: its label, URI and essential skills. span:
+    where a text names it (phrase, start, end, score); without one, the job quotes its label."""
+    role = role_from_occupation(session, occupation_id, runtime.settings)
+    essentials = tuple(r.skill_id for r in role.skills if r.essential)
+    uri = role.source.removeprefix("occupation:")
+    read = span or {"phrase": role.title}
+    return JobRead(occupation_id, role.title, uri=uri, essentials=essentials, **read)
+
+
+def read_jobs(
+    runtime: Runtime,
+    session: Session,
+    text: str,
+    *,
+    skip: Collection[int] = (),
+    check: Check = unchecked,
 ) -> list[JobRead]:
-    """Add the essential skills of the jobs `text` names; returns the occupations read."""
+    """The jobs `text` names (at most MAX_TITLES, each occupation once), in order; an
+    occupation in `skip` (already counted) is not read again."""
     read: list[JobRead] = []
-    seen: set[int] = set()
+    seen: set[int] = set(skip)
     for phrase, start, end in title_phrases(text):
         if len(read) >= MAX_TITLES:
             break
+        check()
         resolution = runtime.titles.resolve(phrase, k=1)
         best = resolution.candidates[0] if resolution.candidates else None
         if not resolution.confident or best is None or best.label_score < MIN_LABEL_SCORE:
@@ -106,12 +131,33 @@ def experience_evidence(
         if best.occupation_id in seen:
             continue
         seen.add(best.occupation_id)
-        role = role_from_occupation(session, best.occupation_id, runtime.settings)
-        read.append(JobRead(best.occupation_id, role.title, phrase))
-        confidence = trust * CONFIDENCE * min(1.0, best.label_score)
-        for req in role.skills:
-            if req.essential:
-                evidence[req.skill_id].append(
-                    Evidence(req.skill_id, confidence, "text", phrase, start, end, kind="text")
-                )
+        span = {"phrase": phrase, "start": start, "end": end, "score": best.label_score}
+        read.append(job_of_occupation(session, runtime, best.occupation_id, span))
+    return read
+
+
+def add_job_evidence(evidence: EvidenceMap, job: JobRead, trust: float) -> None:
+    """The job's essential skills as text evidence quoting its phrase, at the text's `trust` x
+    CONFIDENCE x the phrase's match score."""
+    confidence = trust * CONFIDENCE * min(1.0, job.score)
+    for sid in job.essentials:
+        evidence[sid].append(
+            Evidence(sid, confidence, "text", job.phrase, job.start, job.end, kind="text")
+        )
+
+
+def experience_evidence(
+    runtime: Runtime,
+    session: Session,
+    text: str,
+    evidence: EvidenceMap,
+    trust: float,
+    *,
+    skip: Collection[int] = (),
+    check: Check = unchecked,
+) -> list[JobRead]:
+    """Add the essential skills of the jobs `text` names; returns the occupations read."""
+    read = read_jobs(runtime, session, text, skip=skip, check=check)
+    for job in read:
+        add_job_evidence(evidence, job, trust)
     return read

@@ -18,7 +18,8 @@ from service.errors import InvalidInput, NotFound
 from service.matching import LearnerProfile
 from service.matching.types import EVIDENCE_KINDS
 from service.profiles.evidence import Evidence, EvidenceMap
-from service.profiles.experience import experience_evidence
+from service.profiles.experience import add_job_evidence, experience_evidence
+from service.profiles.jobs import named_jobs
 from service.profiles.stated import link_names, names_context
 from service.profiles.stated import warning as stated_warning
 from service.profiles.trust import trust_weights
@@ -57,18 +58,23 @@ def build_learner(
     check: Check = unchecked,
     trust: EvidenceTrustIn | Mapping[str, float] | None = None,
     credential_refs: Sequence[str] = (),
+    jobs: Sequence[str] = (),
 ) -> Learner:
     """The learner's skills with their evidence. limits: the caller's (a badge's text over them
     is refused, or not counted for a badge description); check: called between units of work,
     it raises to stop them; trust: this request's trust weights per evidence kind (the settings'
-    where it sets none); credential_refs: held credentials by external id (404 when unknown)."""
+    where it sets none); credential_refs: held credentials by external id (404 when unknown);
+    jobs: occupations held, by ESCO URI (jobs.py), counted as jobs read from the text are."""
     w = trust_weights(runtime.settings, trust)
     if credential_refs:
         credential_ids = [*credential_ids, *_credential_ids_of(session, credential_refs)]
     evidence: EvidenceMap = defaultdict(list)
     warnings: list[dict] = []
     held: dict[int, tuple[str, str]] = {}
-    jobs: dict[int, str] = {}
+    named = named_jobs(runtime, session, jobs)
+    for job in named:
+        add_job_evidence(evidence, job, w["text"])
+    titles = {j.occupation_id: j.phrase for j in named}
     if credential_ids:
         held = _credential_evidence(session, credential_ids, evidence, w["credential"])
     outcomes = _badge_evidence(
@@ -78,11 +84,13 @@ def build_learner(
         _declared(runtime, session, skills, evidence, warnings, w["declared"], check=check)
     if text and text.strip():
         _text_evidence(runtime, text, evidence, check, w["text"])
-        read = experience_evidence(runtime, session, text, evidence, w["text"])
-        jobs = {j.occupation_id: j.phrase for j in read}
+        read = experience_evidence(
+            runtime, session, text, evidence, w["text"], skip=titles, check=check
+        )
+        titles.update((j.occupation_id, j.phrase) for j in read)
     profile = profile_of(evidence, frozenset(held))
     return Learner(
-        profile, dict(evidence), warnings, outcomes, list(jobs), job_titles=jobs, held=held
+        profile, dict(evidence), warnings, outcomes, list(titles), job_titles=titles, held=held
     )
 
 

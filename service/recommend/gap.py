@@ -95,6 +95,7 @@ def learner_of(
         credential_refs=lr.credential_refs,
         badges=lr.badges,
         skills=lr.skills,
+        jobs=lr.jobs,
         text=lr.text,
         identifiers=lr.identifiers,
         limits=limits,

@@ -1,13 +1,16 @@
-// "About you": the learner's own words (a CV or a few lines) -> POST /v1/skills/extract -> the
-// skills read from them, each shown with the words it came from and a Remove control; more
-// skills added from the taxonomy search.
+// "About you": the learner's own words (a CV or a few lines) -> POST /v1/skills/extract (with
+// jobs: true) -> the skills read from them, and the jobs they name (jobs.js), each shown with
+// the words it came from and a Remove control; more skills added from the taxonomy search.
 //
 // What is sent: the skills listed (read from the text and kept, or added) go as the learner's
-// declared skills (learner.skills, by URI); the text itself is not sent, so a skill the learner
-// removed is not read again on the server. What the learner sees listed is what counts.
+// declared skills (learner.skills, by URI), the jobs listed as learner.jobs; the text itself is
+// not sent, so a skill or job the learner removed is not read again on the server. What the
+// learner sees listed is what counts.
 
 import { api, ApiError, clearError, showError } from "./api.js";
+import { chip, focusNear } from "./chips.js";
 import { $, busy, clear, h, onEnter, plural } from "./dom.js";
+import { applyJobs, removedJobs, removeJobs } from "./jobs.js";
 import { runSearch, syncToggles, toggleButton, setToggle } from "./search.js";
 
 const MAX_READ = 25; // skills read from one text (the server's extract_max_skills)
@@ -25,10 +28,11 @@ export function aboutSkills() {
   return [...state.skills.keys()];
 }
 
-/** What the learner changed by hand: skills added ([uri, label]) and read skills removed. */
+/** What the learner changed by hand: skills added ([uri, label]) and read skills and jobs
+ * removed (their URIs, together). */
 export function skillChoices() {
   const added = [...state.skills].filter(([, s]) => s.origin === "added").map(([uri, s]) => [uri, s.label]);
-  return { added, removed: [...state.removed.keys()] };
+  return { added, removed: [...state.removed.keys(), ...removedJobs()] };
 }
 
 /** Put back a learner's words and choices (a saved plan or a shared link): read the text,
@@ -44,6 +48,7 @@ export async function restoreAbout(text, { added = [], removed = [] } = {}) {
       state.removed.set(uri, skill);
     }
   }
+  removeJobs(removed);
   for (const [uri, label] of added) {
     if (!state.skills.has(uri)) state.skills.set(uri, { label, origin: "added", evidence: [] });
   }
@@ -57,32 +62,6 @@ function evidenceLine(skill) {
   if (skill.origin === "added") return "added by you";
   const quotes = skill.evidence.slice(0, 2).map((t) => `“${t}”`);
   return quotes.length ? `from your words: ${quotes.join(", ")}` : "from your words";
-}
-
-function chip(uri, skill, { action, onAction }) {
-  return h(
-    "li",
-    { class: "chip", dataset: { uri } },
-    h(
-      "span",
-      { class: "item-text" },
-      h("span", { class: "item-title" }, skill.label),
-      h("span", { class: "item-meta chip-evidence" }, evidenceLine(skill)),
-    ),
-    h(
-      "button",
-      { type: "button", class: "secondary small", onclick: () => onAction(uri) },
-      action,
-      h("span", { class: "visually-hidden" }, `: ${skill.label}`),
-    ),
-  );
-}
-
-/** Focus the button of the item at `index` of `list`, else the one before, else `fallback`. */
-function focusNear(list, index, fallback) {
-  const buttons = list.querySelectorAll("li button");
-  const next = buttons[Math.min(index, buttons.length - 1)];
-  (next || fallback).focus();
 }
 
 function removeSkill(uri) {
@@ -107,13 +86,14 @@ function putBack(uri) {
 }
 
 function render() {
+  const item = (skill) => ({ label: skill.label, meta: evidenceLine(skill) });
   const list = clear($("skill-list"));
   for (const [uri, skill] of state.skills) {
-    list.appendChild(chip(uri, skill, { action: "Remove", onAction: removeSkill }));
+    list.appendChild(chip(uri, item(skill), { action: "Remove", onAction: removeSkill }));
   }
   const removed = clear($("skill-removed"));
   for (const [uri, skill] of state.removed) {
-    removed.appendChild(chip(uri, skill, { action: "Put back", onAction: putBack }));
+    removed.appendChild(chip(uri, item(skill), { action: "Put back", onAction: putBack }));
   }
   $("removed-box").hidden = state.removed.size === 0;
   $("skills-title").textContent = state.skills.size
@@ -123,9 +103,9 @@ function render() {
 
 // ------------------------------------------------------------------ reading the text
 
-/** The skills read from `text` replace those read from the last text; added ones stay, and
- * removed ones stay removed. */
-function applyRead(text, found) {
+/** The skills (and jobs) read from `text` replace those read from the last text; added ones
+ * stay, and removed ones stay removed. */
+function applyRead(text, found, jobs = []) {
   const read = new Map();
   for (const s of found) {
     read.set(s.uri, { label: s.preferred_label, origin: "text", evidence: s.evidence.map((e) => e.text) });
@@ -143,26 +123,28 @@ function applyRead(text, found) {
     else state.skills.set(uri, skill);
   }
   state.lastRead = text;
+  applyJobs(jobs);
   render();
   syncToggles($("skill-results"), (key) => state.skills.has(key));
 }
 
-function readMessage(found) {
-  if (!found.length) {
+function readMessage(found, jobs) {
+  if (!found.length && !jobs.length) {
     return "No skill found in your words. Write a little more about what you did, or add skills with the search below.";
   }
   const kept = found.filter((s) => !state.removed.has(s.uri)).length;
   const dropped = found.length - kept;
+  const named = jobs.length ? ` and ${plural(jobs.length, "job")}` : "";
   return (
-    `Read ${plural(found.length, "skill")} from your words.` +
+    `Read ${plural(found.length, "skill")}${named} from your words.` +
     (dropped ? ` ${plural(dropped, "skill")} you removed ${dropped === 1 ? "stays" : "stay"} removed.` : "") +
     " Remove any that are wrong."
   );
 }
 
-/** An error of the extract call names its own fields (text, max_skills): name the box. */
+/** An error of the extract call names its own fields (text, max_skills, jobs): name the box. */
 function asLearnerText(err) {
-  if (err instanceof ApiError && (!err.field || /^(body\.)?(text|max_skills|body)/.test(err.field))) {
+  if (err instanceof ApiError && (!err.field || /^(body\.)?(text|max_skills|jobs|body)/.test(err.field))) {
     err.field = "learner.text";
   }
   return err;
@@ -174,10 +156,11 @@ async function read(text) {
   clearError($("about-error"));
   status.textContent = "Reading your words…";
   try {
-    const data = await api("/v1/skills/extract", { method: "POST", body: { text, max_skills: MAX_READ } });
+    const body = { text, max_skills: MAX_READ, jobs: true };
+    const data = await api("/v1/skills/extract", { method: "POST", body });
     if (seq !== state.seq) return true; // a newer text is being read
-    applyRead(text, data.skills);
-    status.textContent = readMessage(data.skills);
+    applyRead(text, data.skills, data.jobs || []);
+    status.textContent = readMessage(data.skills, data.jobs || []);
     return true;
   } catch (err) {
     if (seq === state.seq) {
@@ -200,7 +183,7 @@ export function readAbout({ force = false } = {}) {
     state.seq += 1; // an answer still on its way is for text that is gone
     if (state.lastRead) {
       applyRead("", []);
-      $("about-status").textContent = "Your text is empty: the skills read from it are gone.";
+      $("about-status").textContent = "Your text is empty: the skills and jobs read from it are gone.";
     }
     clearError($("about-error"));
     return Promise.resolve(true);

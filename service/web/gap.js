@@ -103,8 +103,16 @@ function gapTable(now, after) {
   );
 }
 
-/** Why a skill counts only partly, in words: declared and not backed, or a related skill. */
+/** Held on text evidence only: the page sends no text, so the skill is one a job it lists
+ * needs (learner.jobs), not one the learner listed. */
+function fromJob(it) {
+  return Boolean(it.evidence_kinds && it.evidence_kinds.length) && it.evidence_kinds.every((k) => k === "text");
+}
+
+/** Why a skill counts only partly, in words: declared (or needed by a job named) and not
+ * backed, or a related skill. */
 export function partlyWhy(it) {
+  if (it.held && it.weak && fromJob(it)) return `a job you named needs it, but nothing backs it yet: it counts ${percent(it.credit)}`;
   if (it.held && it.weak) return `you listed it, but nothing backs it yet: it counts ${percent(it.credit)}`;
   if (!it.held && it.status !== "missing") return `a related skill you have counts ${percent(it.credit)} towards it`;
   return "";
@@ -145,7 +153,8 @@ function names(items) {
  * to strengthen them. */
 function partlyWords(weak) {
   const it = weak.length === 1 ? "it" : "them";
-  const shown = weak.slice(0, SHOWN).map((w) => (w.note ? `${w.label} (${w.note})` : w.label));
+  const note = (w) => (fromJob(w) ? "needed by a job you named, not evidenced" : w.note);
+  const shown = weak.slice(0, SHOWN).map((w) => (note(w) ? `${w.label} (${note(w)})` : w.label));
   const more = weak.length - shown.length;
   return (
     `${shown.join(", ")}${more > 0 ? ` and ${more} more` : ""}. Nothing checked backs ${it} yet. ` +

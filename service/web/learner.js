@@ -7,6 +7,7 @@
 // compare.js, saving, sharing and printing in keep.js.
 
 import { aboutSkills, initAbout, readAbout, restoreAbout, skillChoices } from "./about.js";
+import { aboutJobs } from "./jobs.js";
 import { api, clearError, describeField, InputError, showError } from "./api.js";
 import { readBadgeFiles } from "./badges.js";
 import { renderCompare } from "./compare.js";
@@ -172,6 +173,7 @@ function learnerAndLimits() {
       badges: state.badges.map((b) => b.doc),
       identifiers,
       skills: aboutSkills(), // the skills listed: read from the text and kept, or added
+      jobs: aboutJobs(), // the jobs listed: read from the text and kept
     },
     constraints,
   };
@@ -249,10 +251,11 @@ function limitsWords(c, currency) {
 /** The filled form folds to a summary of what was asked, with a way back to it. */
 function fold(request, answer) {
   const n = request.learner.skills.length;
+  const jobs = request.learner.jobs.length ? ` and ${plural(request.learner.jobs.length, "job")}` : "";
   clear($("learner-summary-text")).append(
     "For ",
     h("strong", {}, answer.role.title),
-    `, from ${plural(n, "skill")} of yours, with ${limitsWords(request.constraints, answer.plan && answer.plan.currency)}.`,
+    `, from ${plural(n, "skill")}${jobs} of yours, with ${limitsWords(request.constraints, answer.plan && answer.plan.currency)}.`,
   );
   $("learner-summary").hidden = false;
   $("learner-form").hidden = true;

@@ -9,7 +9,15 @@ import pytest
 from sqlmodel import Session, select
 
 from models.tables import Occupation, OccupationSkill
-from service.profiles.experience import CONFIDENCE, experience_evidence, title_phrases
+from service.errors import NotFound
+from service.profiles.experience import (
+    CONFIDENCE,
+    add_job_evidence,
+    experience_evidence,
+    read_jobs,
+    title_phrases,
+)
+from service.profiles.jobs import named_jobs
 from service.profiles.learner import build_learner
 
 
@@ -111,3 +119,39 @@ def test_a_graduate_is_no_job_on_the_real_model(real_runtime):
     evidence = defaultdict(list)
     with Session(real_runtime.engine) as s:
         assert experience_evidence(real_runtime, s, text, evidence, trust=0.6) == []
+
+
+def test_reading_jobs_adds_no_evidence_and_adding_them_is_what_experience_evidence_does(runtime):
+    """read_jobs reads (occupation, words, span, score, essentials); add_job_evidence adds; the
+    two together are experience_evidence, evidence for evidence."""
+    with Session(runtime.engine) as s:
+        occ, essentials = _occupation_with_essentials(s)
+        text = f"Busy weekends. {occ.preferred_label.capitalize()} for six years."
+        (job,) = read_jobs(runtime, s, text)
+        assert (job.occupation_id, job.title, job.uri) == (occ.id, occ.preferred_label, occ.uri)
+        assert text[job.start : job.end] == job.phrase == occ.preferred_label.capitalize()
+        assert set(job.essentials) == essentials and 0.85 <= job.score <= 1.0
+        added = defaultdict(list)
+        add_job_evidence(added, job, trust=0.5)
+        whole = defaultdict(list)
+        assert experience_evidence(runtime, s, text, whole, trust=0.5) == [job]
+        assert added == whole
+        confidences = [e.confidence for evs in added.values() for e in evs]
+        assert confidences == pytest.approx([0.5 * CONFIDENCE * job.score] * len(confidences))
+        assert read_jobs(runtime, s, text, skip={occ.id}) == []
+
+
+def test_jobs_named_by_uri_count_once_and_quote_the_label(runtime):
+    with Session(runtime.engine) as s:
+        occ, essentials = _occupation_with_essentials(s)
+        (job,) = named_jobs(runtime, s, [occ.uri, occ.uri.replace("http://", "https://")])
+        assert (job.phrase, job.start, job.score) == (occ.preferred_label, None, 1.0)
+        text = f"{occ.preferred_label.capitalize()} for six years."
+        learner = build_learner(runtime, s, jobs=[occ.uri], text=text)
+        assert learner.jobs == [occ.id] and learner.job_titles == {occ.id: occ.preferred_label}
+        for sid in essentials:
+            (ev,) = [e for e in learner.evidence[sid] if e.text.lower() == occ.preferred_label]
+            assert ev.confidence == pytest.approx(runtime.settings.trust_text * CONFIDENCE)
+        with pytest.raises(NotFound) as err:
+            named_jobs(runtime, s, [occ.uri, "http://example.org/none"])
+        assert err.value.field == "learner.jobs[1]"
