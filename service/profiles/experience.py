@@ -36,8 +36,12 @@ MAX_WORDS = 4
 MAX_TITLES = 3
 
 _SENTENCE = re.compile(r"[^.!?;\n]+")
+# where a title ends: punctuation, a preposition, or the verb or conjunction after it ("My last
+# job as a cleaner was in a hospital")
 _STOP = re.compile(
-    r"\s*(?:[:,(\[]|\s[-–—]\s|\s(?:for|in|at|with|since|from|on|and|of|who|where|i)\s)", re.I
+    r"\s*(?:[:,(\[]|\s[-–—]\s|\s(?:for|in|at|with|since|from|on|and|of|who|where|i"
+    r"|was|were|is|but|then|when|until|during|because|so|which|that)\s)",
+    re.I,
 )
 _AS_A = re.compile(
     r"\b(?:i am|i'm|i work as|i worked as|worked as|working as|employed as|experience as"

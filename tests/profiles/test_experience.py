@@ -49,6 +49,8 @@ from service.profiles.learner import build_learner
         ("Qualified", ["Qualified"]),  # nothing after it: kept, the resolver refuses it
         ("I was responsible for the tills.", []),  # "I was" counts before "a(n)" only
         ("I've been working for 3 years as a porter.", ["porter"]),
+        ("My last job as a cleaner was in a hospital.", ["cleaner"]),
+        ("Kitchen porter but I cook too.", ["Kitchen porter"]),
     ],
 )
 def test_title_phrases_are_sentence_heads_or_what_follows_work_as(text, phrases):
