@@ -65,6 +65,10 @@ CURATED_TITLES: dict[str, tuple[str, ...]] = {
     "joiner": (CARPENTER,),
     # a UK security officer guards premises: ESCO gives the label to *security manager*
     "security officer": (SECURITY_GUARD,),
+    # the UK's SIA-licensed guard: ESCO has no such label, and its nearest, "security
+    # specialist", "security advisor", "security supervisor", are *security consultant*'s
+    # (advisory work), which won
+    "security operative": (SECURITY_GUARD,),
     # a shop's assistant (was *specialised seller*)
     "retail assistant": (SHOP_ASSISTANT,),
     # ESCO's labels say "IT system(s) administrator", people drop the "IT"; the memory knows no

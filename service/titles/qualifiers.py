@@ -109,3 +109,37 @@ def level_note(title: str, dropped: str = "") -> str | None:
         f"'{words}' says your level, not the occupation: the role read is the occupation itself,"
         " the one you are training or stepping up towards"
     )
+
+
+# the person of a field ("law" -> "lawyer", "pharmacy" -> "pharmacist", "translation" ->
+# "translator"): a one-word name that shares the field's word less at most its last 3 letters
+# ("pharmac-y"), and adds at most 3 letters of its own ("-ist", "-yer", "-ian", "-er")
+FIELD_ENDING = 3
+PERSON_ENDING = 3
+
+
+def practitioner(field: str, names) -> str:
+    """The one-word occupation name (`names`: ESCO preferred labels of one word) of the one who
+    practises a one-word field: "law" -> "lawyer", "pharmacy" -> "pharmacist" (not
+    "pharmacologist": "-ologist" adds more), the longest shared beginning first, then the
+    shortest name; "" when none, or when the field is more than one word. A "law student" trains
+    to be a lawyer; read as "law", the title went to *law lecturer*."""
+    if " " in field or len(field) < 3:
+        return ""
+    best: tuple[int, int, str] | None = None
+    for name in names:
+        shared = len(_common_start(field, name))
+        if name == field or shared < max(3, len(field) - FIELD_ENDING):
+            continue
+        if len(name) - shared > PERSON_ENDING:
+            continue
+        key = (-shared, len(name), name)
+        best = key if best is None or key < best else best
+    return best[2] if best else ""
+
+
+def _common_start(a: str, b: str) -> str:
+    n = 0
+    while n < min(len(a), len(b)) and a[n] == b[n]:
+        n += 1
+    return a[:n]

@@ -53,10 +53,12 @@ from indexing.label_index import LabelIndex
 from service.titles.qualifiers import (
     DEPUTY_FIRST,
     EMPLOYMENT_FIRST,
+    LEARNER_LAST,
     LEARNER_LEVEL,
     STAFFING_FIRST,
     level_note,
     only_level,
+    practitioner,
     unqualified,
 )
 from service.titles.spelling import Speller
@@ -73,6 +75,7 @@ from service.titles.words import (
     slash_parts,
     split_context,
     title_words,
+    without_site,
 )
 
 # words the cleaning itself reads ("trainee", "locum"): never "corrected" into another word
@@ -231,6 +234,10 @@ class TitleResolver:
         if memory is not None:
             vocab |= {_stem(w) for t in memory.titles for w in title_words(t)}
         self.vocabulary = vocab
+        # preferred labels of one word: the people of fields (`qualifiers.practitioner`)
+        self.one_word_names = {
+            o.labels[0].lower() for o in occupations if len(o.labels[0].split()) == 1
+        } - {""}
         named = [lab for o in occupations for lab in o.labels]
         named += [*(memory.titles if memory is not None else ()), *self.curated, *CLEANING_WORDS]
         self.speller = Speller(w for t in named for w in title_words(t))
@@ -292,9 +299,11 @@ class TitleResolver:
         got = self._resolve_queries(queries, k)
         bare, dropped = unqualified(queries[0])
         if dropped and not self._names(queries):  # "student nurse" -> "nurse" (qualifiers.py)
-            unq = self._resolve_queries(self.queries(bare), k)
-            if _surer(unq, got):
-                return replace(unq, note=level_note(title, dropped))
+            person = practitioner(bare, self.one_word_names) if dropped in LEARNER_LAST else ""
+            for reading in dict.fromkeys(r for r in (person, bare) if r):  # "law" -> "lawyer"
+                unq = self._resolve_queries(self.queries(reading), k)
+                if _surer(unq, got):
+                    return replace(unq, note=level_note(title, dropped))
         return replace(got, note=level_note(title)) if got.confident else got
 
     def _names(self, queries: list[str]) -> bool:
@@ -327,8 +336,11 @@ class TitleResolver:
         manager"), or an "X executive" whose nearest name is "X manager" ("social media
         executive": the known title "Social Media Manager"); "" otherwise."""
         same = next_level(query, SAME_LEVEL)
-        first = judged.candidates[0].matched_label if judged.candidates else ""
-        if same and (judged.warning or normalise_title(first) == same):
+        first = normalise_title(judged.candidates[0].matched_label) if judged.candidates else ""
+        # its nearest name says less than it ("marketing executive" for "digital marketing
+        # executive"): the manager's label that says it all reads it
+        broader = bool(first) and first != query and query.endswith(f" {first}")
+        if same and (judged.warning or first == same or broader):
             return same
         return next_level(query) if judged.warning else ""
 
@@ -351,10 +363,14 @@ class TitleResolver:
 
     def _exact(self, query: str) -> list[tuple[int, str, str]]:
         """(occupation id, label, kind) of the labels equal to `query`, or else to it with its
-        plural modifiers said singular ("customer services manager": `singular_modifiers`),
+        plural modifiers said singular ("customer services manager": `singular_modifiers`), or
+        without its site word when one occupation's label equals that (`words.without_site`),
         less the excluded."""
         lids = self.labels.exact(query) or self.labels.exact(singular_modifiers(query) or query)
-        got = (self.labels.label(lid) for lid in lids)
+        got = [self.labels.label(lid) for lid in lids]
+        if not got and without_site(query):  # "construction site supervisor", one occupation's
+            got = [self.labels.label(lid) for lid in self.labels.exact(without_site(query))]
+            got = got if len({e for e, _, _ in got}) == 1 else []
         return [(e, t, k) for e, t, k in got if (e, t.lower()) not in self.excluded]
 
     def _add_next_level(self, queries: list[str], found, up: str) -> bool:

@@ -100,6 +100,8 @@ ABBREVIATIONS = {
     "sdr": "sales development representative",
     "qs": "quantity surveyor",
     "ta": "teaching assistant",
+    "bsl": "sign language",  # British Sign Language ("BSL interpreter")
+    "asl": "sign language",  # American Sign Language
     "devops": "DevOps",
 }
 WORD = re.compile(r"[^\W_][\w'.+#-]*", re.UNICODE)
@@ -121,6 +123,25 @@ SHORT_WORDS = {
     "engr": "engineer",
     "rep": "representative",
 }
+# Clipped words of spoken UK titles ("vet nurse", "physio", "postie"), said in full as SHORT_WORDS
+# are: the person when the word stands alone ("vet" -> "veterinarian"), the field before another
+# word ("vet nurse" -> "veterinary nurse", ESCO's preferred label; O*NET's "Vet Nurse" is a
+# veterinary technologist's, which won). No ESCO label uses these forms
+CLIPPED_WORDS = {
+    "vet": ("veterinarian", "veterinary"),
+    "physio": ("physiotherapist", "physiotherapy"),
+    "postie": ("postman", "postal"),
+}
+
+
+def _said_in_full(words: list[str]) -> list[str]:
+    """SHORT_WORDS and CLIPPED_WORDS said in full: a clipped word alone as the person, before
+    another word as the field."""
+    out = [SHORT_WORDS.get(w, w) for w in words]
+    for i, w in enumerate(out):
+        if w in CLIPPED_WORDS:
+            out[i] = CLIPPED_WORDS[w][i + 1 < len(out)]
+    return out
 
 
 def title_words(title: str) -> list[str]:
@@ -133,7 +154,7 @@ def normalise_title(title: str) -> str:
     (lowered) when nothing would be left."""
     text = TAIL.sub("", GENDER.sub(" ", title)).strip() or title
     text = _one_of_paired_forms(text)
-    low = " " + " ".join(SHORT_WORDS.get(w, w) for w in title_words(text)) + " "
+    low = " " + " ".join(_said_in_full(title_words(text))) + " "
     low = LINE_SUPPORT.sub("it ", THIRD_LINE.sub("it infrastructure ", low))
     low = low.replace(" it it ", " it ").replace(" it infrastructure it ", " it infrastructure ")
     for phrase in SHIFT_PHRASES:
@@ -238,6 +259,22 @@ def singular_modifiers(title: str) -> str:
     words = title.split()
     said = [DEPARTMENT_PLURALS.get(w, w) for w in words[:-1]]
     return " ".join([*said, *words[-1:]]) if said != words[:-1] else ""
+
+
+# "construction site supervisor", "building site manager": the site is where the trade works, and
+# ESCO's labels say the trade without it ("construction supervisor", an alternative label of
+# *construction general supervisor*; the title went to *production supervisor*). Inside a title
+# only, and read only for an exact label of one occupation (`TitleResolver._exact`): "security
+# supervisor", a label of a guard and a consultant, is no reading of "Security Site Supervisor"
+SITE_WORDS = frozenset({"site"})
+
+
+def without_site(title: str) -> str:
+    """The title without its site word between its trade and its head ("construction site
+    supervisor" -> "construction supervisor", SITE_WORDS); "" when it has none."""
+    words = title.split()
+    kept = [w for i, w in enumerate(words) if not (0 < i < len(words) - 1 and w in SITE_WORDS)]
+    return " ".join(kept) if len(kept) < len(words) else ""
 
 
 # "Welder/Fabricator", "Groundsman / Greenkeeper": two titles in one, either of which names the work
