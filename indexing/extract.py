@@ -29,7 +29,9 @@ nor one whose words in the unit all lie in it ("giving medication" is no "work w
 users under medication"). A workplace's words (`indexing.aliases.PLACES`: "nursing home", "GP
 surgery") name no skill. Readings an adviser finds absurd are dropped (`indexing.unmeant`): a
 managing skill whose object the sentence names without managing it ("Cashier" is no "monitor
-cashiers"), a knowledge area read through a one-word label that many skills share ("Security"
+cashiers"), a skill over a role's people where the learner is one of them ("I volunteer" is no
+"support volunteers"), a knowledge area read through a
+one-word label that many skills share ("Security"
 is no "securities").
 Per skill:
 the best unit score plus `extract_repeat_bonus` per further supporting unit, and the evidence

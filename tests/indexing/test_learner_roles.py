@@ -1,0 +1,83 @@
+"""A learner's words, a seventh round (docs/quality.md), on the hashing encoder: one of a role's
+people is not over them ("I volunteer" is no "support volunteers"). The real model: `skillmatch eval
+extraction tests/fixtures/cv_lines.json` (the lines with split, the last 30)."""
+
+from __future__ import annotations
+
+import pytest
+
+from indexing.encoder import FakeEncoder
+from indexing.linker import SkillLinker
+from indexing.types import SkillEntry
+from indexing.unmeant import Unmeant
+
+
+def _skill(i, label, alts=(), kind="skill/competence"):
+    return SkillEntry(
+        id=700 + i,
+        uri=f"urn:test:r{i}",
+        preferred_label=label,
+        alt_labels=tuple(alts),
+        description=f"{label}.",
+        skill_type=kind,
+    )
+
+
+SKILLS = [
+    _skill(0, "support volunteers", ("help volunteers",)),
+    _skill(1, "manage volunteers"),
+    _skill(2, "manage volunteers in second-hand shop"),
+    _skill(3, "clean rooms", ("room cleaning",)),
+    _skill(4, "assist customers"),
+    _skill(5, "cold chain", ("cold temperature",), kind="knowledge"),
+    _skill(6, "merchandising techniques", ("merchandising approaches",), kind="knowledge"),
+]
+TITLES = ["political party volunteer", "cashier", "director of rooms", "customer service manager"]
+ROWS = {s.preferred_label: row for row, s in enumerate(SKILLS)}
+
+
+@pytest.fixture(scope="module")
+def unmeant():
+    return Unmeant(SKILLS, TITLES)
+
+
+def _blocked(unmeant, text):
+    return {SKILLS[r].preferred_label for r in unmeant.managing(text)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["I volunteer at a food bank", "Volunteer at a charity shop", "Volunteer driver for a hospice",
+     "volunteered at the local hospice"],
+)  # fmt: skip
+def test_one_of_a_roles_people_is_not_over_them(unmeant, text):
+    assert _blocked(unmeant, text) >= {
+        "support volunteers",
+        "manage volunteers",
+        "manage volunteers in second-hand shop",  # its people before "in"
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["I manage volunteers", "Recruiting and supporting volunteers", "Volunteer coordinator",
+     "Volunteer and then trainer of the volunteers"],
+)  # fmt: skip
+def test_the_group_named_or_a_managing_word_keeps_them(unmeant, text):
+    assert not _blocked(unmeant, text) & {"support volunteers", "manage volunteers"}
+
+
+def test_only_a_role_that_heads_an_occupation_title(unmeant):
+    assert not _blocked(unmeant, "Hotel room attendant cleaning")  # "director of rooms": director
+    assert not _blocked(unmeant, "Customer service adviser")  # no title is a customer
+    assert not Unmeant(SKILLS).managing("I volunteer at a food bank")  # no titles: no roles
+
+
+def test_extract_drops_them_on_the_linker():
+    linker = SkillLinker(SKILLS, FakeEncoder(dim=64), vocabulary=TITLES)
+    linker.build()
+    assert linker.unmeant.managing("I volunteer at a food bank")
+    found = {x.preferred_label for x in linker.extract("I volunteer at a food bank")}
+    assert not found & {"support volunteers", "manage volunteers"}
+    found = {x.preferred_label for x in linker.extract("I manage volunteers")}
+    assert "manage volunteers" in found
