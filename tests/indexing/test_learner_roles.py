@@ -1,15 +1,19 @@
 """A learner's words, a seventh round (docs/quality.md), on the hashing encoder: one of a role's
-people is not over them ("I volunteer" is no "support volunteers"). The real model: `skillmatch eval
+people is not over them ("I volunteer" is no "support volunteers"), and new verb-object rules
+(a bar's pints and kegs, a class kept in order, a phone line's calls and complaints, a
+cleaner's bins). The real model: `skillmatch eval
 extraction tests/fixtures/cv_lines.json` (the lines with split, the last 30)."""
 
 from __future__ import annotations
 
 import pytest
 
+from indexing.context_aliases import SCHOOL, has_context
 from indexing.encoder import FakeEncoder
 from indexing.linker import SkillLinker
 from indexing.types import SkillEntry
 from indexing.unmeant import Unmeant
+from indexing.word_pairs import WORD_PAIRS, find_pairs
 
 
 def _skill(i, label, alts=(), kind="skill/competence"):
@@ -81,3 +85,40 @@ def test_extract_drops_them_on_the_linker():
     assert not found & {"support volunteers", "manage volunteers"}
     found = {x.preferred_label for x in linker.extract("I manage volunteers")}
     assert "manage volunteers" in found
+
+
+@pytest.mark.parametrize(
+    ("text", "skills"),
+    [
+        ("pulling pints", ("serve beers",)),
+        ("serving draught beer", ("serve beers",)),
+        ("changing barrels in the cellar", ("change kegs",)),
+        ("replaced the kegs", ("change kegs",)),
+        ("answering inbound calls", ("answer incoming calls",)),
+        ("took calls from customers", ("answer incoming calls",)),
+        ("escalating complaints to a team leader", ("handle customer complaints",)),
+        ("emptying bins", ("dispose of non-hazardous waste",)),
+        ("keeping order in class", ("maintain students' discipline",)),
+    ],
+)
+def test_the_seventh_rounds_rules_read_a_verb_and_its_object(text, skills):
+    assert skills in {r.skills for _, _, r in find_pairs(text, WORD_PAIRS)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["pulling weeds", "changing the sheets", "took orders", "logged the faults", "emptying the van",
+     "keeping records"],
+)  # fmt: skip
+def test_the_seventh_rounds_rules_leave_other_objects_alone(text):
+    new = {("serve beers",), ("change kegs",), ("answer incoming calls",),
+           ("handle customer complaints",), ("dispose of non-hazardous waste",),
+           ("maintain students' discipline",)}  # fmt: skip
+    assert not {r.skills for _, _, r in find_pairs(text, WORD_PAIRS)} & new
+
+
+def test_order_is_a_classs_only_in_a_line_about_school():
+    rule = next(r for r in WORD_PAIRS if r.skills == ("maintain students' discipline",))
+    assert rule.context == SCHOOL
+    assert has_context("Learning support assistant keeping order in class", SCHOOL)
+    assert not has_context("Typed letters and kept the filing system in order.", SCHOOL)
