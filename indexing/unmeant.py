@@ -25,6 +25,15 @@ Two general collisions between a CV's words and ESCO's names, found in the learn
   shop", "Volunteer driver"): the learner is the volunteer, and neither supports, manages nor
   briefs volunteers. "I manage volunteers", "supporting volunteers" name the group, and read.
 
+- **A word is not its kind.** A knowledge area (not a tool) read from one word of the sentence
+  through a longer label that ends in that word, whose words before it the sentence does not
+  say, one of them a word that few skills write in any of their labels (fewer than
+  `SPECIFIC_MAX`: a kind of the thing, not "techniques"): "temperature" of "I take blood
+  pressure and temperature" is no *cold chain* (its label "cold temperature"), "analyses" no
+  *automated analysers in the medical laboratory* ("automated analysers"), while "Management" of
+  "Performance Management" is still *human resource management* ("HR management": an acronym
+  abbreviates the area's own name, no kind of it).
+
 A curated word (`indexing.aliases.CURATED`) that names a skill is never overruled here.
 """
 
@@ -35,10 +44,12 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 
 from indexing.aliases import alt_labels, hidden_labels, span_key
+from indexing.technology import is_technology
 from indexing.types import SkillEntry
 from indexing.word_pairs import lemma
 
 SHARED_MIN = 15  # other skills naming the word: it has another reading in the taxonomy
+SPECIFIC_MAX = 20  # skills writing a word in any label: under it, the word names a kind
 # verbs of managing others' work or a thing's running (the first word of the skill's name)
 _MANAGING_VERBS = """supervise oversee coordinate direct lead organise organize monitor control
 train instruct recruit hire delegate motivate""".split()
@@ -106,6 +117,16 @@ class Unmeant:
             for obj in {lemma(w) for w in words[1:]} - _GENERIC:
                 self._by_object.setdefault(obj, []).append(row)
         self._of_role = _of_roles(skills, vocabulary)
+        self._named = Counter(  # lemma -> skills writing it in any label
+            t
+            for s in skills
+            for t in set().union(*map(_lemmas, (s.preferred_label, *alt_labels(s))))
+        )
+        self._knowledge = {  # knowledge areas, not tools: "NET" is "dot net"
+            row
+            for row, s in enumerate(skills)
+            if s.skill_type == "knowledge" and not is_technology(s)
+        }
         named = Counter(t for s in skills for t in set(span_key(s.preferred_label)))
         self._shared: dict[int, frozenset[str]] = {}
         for row, s in enumerate(skills):
@@ -132,6 +153,18 @@ class Unmeant:
             rows -= self._watching
         plural = {lemma(m.group()) for m in _WORD.finditer(sentence) if _is_plural(m.group())}
         return rows | {r for w in words - plural for r in self._of_role.get(w, ())}
+
+    def kind_of(self, row: int, label: str, evidence: str, sentence: str) -> bool:
+        """Was knowledge area `row` read from the one word `evidence` through `label`, which ends
+        in that word after a word of a kind the sentence does not say (module docstring)?"""
+        words = [lemma(w) for w in _WORD.findall(label) if not w.isupper()]  # "HR": its own name
+        said = _WORD.findall(evidence)
+        if row not in self._knowledge or len(said) != 1 or len(words) < 2:
+            return False
+        if words[-1] != lemma(said[0]):
+            return False
+        unsaid = set(words[:-1]) - _lemmas(sentence) - _GENERIC
+        return any(self._named[w] < SPECIFIC_MAX for w in unsaid)
 
     @staticmethod
     def rests_on(skill: SkillEntry, text: str, unit, owned: list[tuple[int, int]]) -> bool:

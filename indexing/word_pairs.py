@@ -166,6 +166,18 @@ WORD_PAIRS: tuple[WordPair, ...] = (
     # a cleaner's bins: "dispose of waste materials which pose no risk to health and safety"
     # (ESCO "dispose of non-hazardous waste"), not a street's "community waste collection bins"
     WordPair.of("empty", "bin wastebasket", ("dispose of non-hazardous waste",)),
+    # a health care assistant's observations, in a line about care: "take blood pressure of a
+    # patient" (ESCO "take and analyse blood pressure"), "monitor basic patient vital signs"
+    # ("vital signs of heart, respiration, and blood pressure")
+    WordPair.of(
+        "take check record measure", "pressure", ("take and analyse blood pressure",), "care"
+    ),
+    WordPair.of(
+        "take check record measure",
+        "temperature pulse",
+        ("monitor basic patients signs", "monitor patient's vital signs"),
+        "care",
+    ),
     # an IT line's network kit set up: "set up and deploy digital and analogue electronic
     # communication equipment" (ESCO "install electronic communication equipment", essential to
     # an ICT network technician); an electrician's switches have no technology context

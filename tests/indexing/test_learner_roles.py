@@ -1,5 +1,6 @@
 """A learner's words, a seventh round (docs/quality.md), on the hashing encoder: one of a role's
-people is not over them ("I volunteer" is no "support volunteers"), and new verb-object rules
+people is not over them ("I volunteer" is no "support volunteers"), one word is not a kind of it
+("temperature" is no "cold chain"), and new verb-object rules
 (a bar's pints and kegs, a class kept in order, a phone line's calls and complaints, a
 cleaner's bins). The real model: `skillmatch eval
 extraction tests/fixtures/cv_lines.json` (the lines with split, the last 30)."""
@@ -8,11 +9,11 @@ from __future__ import annotations
 
 import pytest
 
-from indexing.context_aliases import SCHOOL, has_context
+from indexing.context_aliases import CARE, SCHOOL, has_context
 from indexing.encoder import FakeEncoder
 from indexing.linker import SkillLinker
 from indexing.types import SkillEntry
-from indexing.unmeant import Unmeant
+from indexing.unmeant import SPECIFIC_MAX, Unmeant
 from indexing.word_pairs import WORD_PAIRS, find_pairs
 
 
@@ -35,7 +36,9 @@ SKILLS = [
     _skill(4, "assist customers"),
     _skill(5, "cold chain", ("cold temperature",), kind="knowledge"),
     _skill(6, "merchandising techniques", ("merchandising approaches",), kind="knowledge"),
-]
+    _skill(7, "human resource management", ("HR management",), kind="knowledge"),
+    _skill(8, "automated analysers", ("automated analysers",), kind="knowledge"),
+] + [_skill(20 + i, f"plan techniques number {i}", ("a technique",)) for i in range(SPECIFIC_MAX)]
 TITLES = ["political party volunteer", "cashier", "director of rooms", "customer service manager"]
 ROWS = {s.preferred_label: row for row, s in enumerate(SKILLS)}
 
@@ -77,6 +80,22 @@ def test_only_a_role_that_heads_an_occupation_title(unmeant):
     assert not Unmeant(SKILLS).managing("I volunteer at a food bank")  # no titles: no roles
 
 
+def test_one_word_is_not_a_kind_of_it(unmeant):
+    line = "I take blood pressure and temperature"
+    assert unmeant.kind_of(ROWS["cold chain"], "cold temperature", "temperature", line)
+    assert unmeant.kind_of(ROWS["automated analysers"], "automated analysers", "analysers", "")
+    # the sentence says the kind; two words read; the word is no label's last
+    assert not unmeant.kind_of(ROWS["cold chain"], "cold temperature", "temperature", "cold room")
+    assert not unmeant.kind_of(ROWS["cold chain"], "cold temperature", "low temperature", line)
+    assert not unmeant.kind_of(ROWS["cold chain"], "cold temperature", "cold", line)
+    # a word many skills write ("techniques"); an acronym of the area's own name; a skill
+    assert not unmeant.kind_of(
+        ROWS["merchandising techniques"], "plan techniques", "techniques", ""
+    )
+    assert not unmeant.kind_of(ROWS["human resource management"], "HR management", "Management", "")
+    assert not unmeant.kind_of(ROWS["assist customers"], "cold customers", "customers", "")
+
+
 def test_extract_drops_them_on_the_linker():
     linker = SkillLinker(SKILLS, FakeEncoder(dim=64), vocabulary=TITLES)
     linker.build()
@@ -99,6 +118,11 @@ def test_extract_drops_them_on_the_linker():
         ("escalating complaints to a team leader", ("handle customer complaints",)),
         ("emptying bins", ("dispose of non-hazardous waste",)),
         ("keeping order in class", ("maintain students' discipline",)),
+        ("taking temperatures and blood pressure", ("take and analyse blood pressure",)),
+        (
+            "recording temperature and pulse",
+            ("monitor basic patients signs", "monitor patient's vital signs"),
+        ),
     ],
 )
 def test_the_seventh_rounds_rules_read_a_verb_and_its_object(text, skills):
@@ -115,6 +139,13 @@ def test_the_seventh_rounds_rules_leave_other_objects_alone(text):
            ("handle customer complaints",), ("dispose of non-hazardous waste",),
            ("maintain students' discipline",)}  # fmt: skip
     assert not {r.skills for _, _, r in find_pairs(text, WORD_PAIRS)} & new
+
+
+def test_observations_are_a_patients_only_in_a_line_about_care():
+    rules = [r for r in WORD_PAIRS if "take and analyse blood pressure" in r.skills]
+    assert rules and all(r.context == CARE for r in rules)
+    assert has_context("taking temperatures and blood pressure on a surgical ward", CARE)
+    assert not has_context("checking fridge temperatures in a kitchen", CARE)
 
 
 def test_order_is_a_classs_only_in_a_line_about_school():
