@@ -26,6 +26,7 @@ CARE = "care"
 KITCHEN = "kitchen"
 DRIVING = "driving"
 HAIR = "hair"
+SCHOOL = "school"
 # words of a line about goods in a warehouse, a shop or a delivery round
 CONTEXTS: dict[str, frozenset[str]] = {
     STOCK: frozenset(
@@ -55,6 +56,11 @@ CONTEXTS: dict[str, frozenset[str]] = {
         """driver drivers driving drive drove van vans lorry lorries truck trucks delivery
         deliveries drops multi-drop courier couriers parcels deliver delivering delivered
         HGV LGV""".lower().split()
+    ),
+    # words of a line about a class at school (its pupils, its lessons, its teachers)
+    SCHOOL: frozenset(
+        """school schools class classes classroom classrooms lesson lessons pupil pupils student
+        students teacher teachers teaching playground""".split()
     ),
     # words of a line about a hairdresser's or a barber's work
     HAIR: frozenset(

@@ -29,7 +29,10 @@ nor one whose words in the unit all lie in it ("giving medication" is no "work w
 users under medication"). A workplace's words (`indexing.aliases.PLACES`: "nursing home", "GP
 surgery") name no skill. Readings an adviser finds absurd are dropped (`indexing.unmeant`): a
 managing skill whose object the sentence names without managing it ("Cashier" is no "monitor
-cashiers"), a knowledge area read through a one-word label that many skills share ("Security"
+cashiers"), a skill over a role's people where the learner is one of them ("I volunteer" is no
+"support volunteers"), a knowledge area read from one word through a label that names a kind
+of it the sentence does not say ("temperature" is no "cold chain"), a knowledge area read through a
+one-word label that many skills share ("Security"
 is no "securities").
 Per skill:
 the best unit score plus `extract_repeat_bonus` per further supporting unit, and the evidence
@@ -133,6 +136,9 @@ def extract(
                     continue  # read from a curated word or a workplace alone
                 if owned and unmeant.rests_on(linker.skills[row], text, unit, owned):
                     continue  # its words here are a curated word's ("giving medication")
+                label = linker.match(row, scored).matched_label
+                if unmeant.kind_of(row, label, sp.text, sent.text):
+                    continue  # "temperature" is no "cold chain" (indexing.unmeant)
             if _shared_word(linker, unmeant, row, scored):
                 continue  # "Security" is no "securities" (indexing.unmeant)
             entry = found.setdefault(row, {"best": -np.inf, "match": None, "evidence": []})

@@ -77,7 +77,7 @@ class SkillLinker:
             self.skills,
             min_chars=self.config.min_alias_chars,
             hidden=self.config.use_hidden_labels,
-            vocabulary=vocabulary,
+            vocabulary=(vocabulary := list(vocabulary)),
             by_source=self.config.alias_ambiguity_by_source,
             curated=curated_aliases() if self.config.curated_aliases else None,
             contexts=alias_contexts(),
@@ -85,7 +85,7 @@ class SkillLinker:
         )
         self._key_labels = self.views.labels_by_key(self._matcher)
         self.gate = TechnologyGate(self.skills)
-        self.unmeant = Unmeant(self.skills)  # readings an adviser finds absurd (extract)
+        self.unmeant = Unmeant(self.skills, vocabulary)  # absurd readings (extract)
         self._prior = np.zeros(len(self.skills), dtype=np.float32)
         for row, s in enumerate(self.skills):
             if s.skill_type in ("knowledge", "technology"):

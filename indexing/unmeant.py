@@ -18,6 +18,22 @@ Two general collisions between a CV's words and ESCO's names, found in the learn
   (its alias written there, or the label its best view) is not kept: "Security" of a guard's
   line is no *securities*.
 
+- **One of them is not over them.** A skill "<verb> <people>" whose people are a role that ESCO
+  names as an occupation (the head word of an occupation title in the `vocabulary`: "political
+  party volunteer", "cashier") is not read from a sentence that names that role only as one
+  person or as a verb, never as a group ("I volunteer at a food bank", "Volunteer at a charity
+  shop", "Volunteer driver"): the learner is the volunteer, and neither supports, manages nor
+  briefs volunteers. "I manage volunteers", "supporting volunteers" name the group, and read.
+
+- **A word is not its kind.** A knowledge area (not a tool) read from one word of the sentence
+  through a longer label that ends in that word, whose words before it the sentence does not
+  say, one of them a word that few skills write in any of their labels (fewer than
+  `SPECIFIC_MAX`: a kind of the thing, not "techniques"): "temperature" of "I take blood
+  pressure and temperature" is no *cold chain* (its label "cold temperature"), "analyses" no
+  *automated analysers in the medical laboratory* ("automated analysers"), while "Management" of
+  "Performance Management" is still *human resource management* ("HR management": an acronym
+  abbreviates the area's own name, no kind of it).
+
 A curated word (`indexing.aliases.CURATED`) that names a skill is never overruled here.
 """
 
@@ -25,13 +41,15 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from indexing.aliases import alt_labels, hidden_labels, span_key
+from indexing.technology import is_technology
 from indexing.types import SkillEntry
 from indexing.word_pairs import lemma
 
 SHARED_MIN = 15  # other skills naming the word: it has another reading in the taxonomy
+SPECIFIC_MAX = 20  # skills writing a word in any label: under it, the word names a kind
 # verbs of managing others' work or a thing's running (the first word of the skill's name)
 _MANAGING_VERBS = """supervise oversee coordinate direct lead organise organize monitor control
 train instruct recruit hire delegate motivate""".split()
@@ -51,16 +69,43 @@ _GENERIC = frozenset(
     activities activity operations operation work works process processes""".split()
 )
 _WORD = re.compile(r"[A-Za-z][A-Za-z']*")
+_AGENT = ("er", "or", "eer", "ier", "ist", "ian", "ant")  # endings of a person's noun
+_OF = re.compile(r"\b(?:of|in|for|at|to|on|with)\b|[(,/]")  # a title's head ends before them
 
 
 def _lemmas(text: str) -> set[str]:
     return {lemma(m.group()) for m in _WORD.finditer(text)}
 
 
+def _is_plural(word: str) -> bool:
+    w = word.lower()
+    return len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is", "'s"))
+
+
+def _of_roles(skills: Sequence[SkillEntry], vocabulary: Iterable[str]) -> dict[str, list[int]]:
+    """Role lemma -> rows of the skills whose name ends in that role's people ("support
+    volunteers"): a plural whose singular is the head of an occupation title, its last word
+    before "of", "in", ... ("political party volunteer"; "director of rooms" names directors), the
+    skill's people its object's last word before them ("manage volunteers in second-hand shop")."""
+    heads = (_OF.split(t.lower())[0] for t in vocabulary)  # "director of rooms": director
+    roles = {  # a person: an agent noun ("process", "team", "environment" head titles too)
+        lemma(words[-1])
+        for t in heads
+        if (words := _WORD.findall(t)) and words[-1].endswith(_AGENT)
+    }
+    out: dict[str, list[int]] = {}
+    for row, s in enumerate(skills):
+        words = _WORD.findall(_OF.split(s.preferred_label)[0])  # "... volunteers in shops"
+        if len(words) >= 2 and _is_plural(words[-1]) and lemma(words[-1]) in roles:
+            out.setdefault(lemma(words[-1]), []).append(row)
+    return out
+
+
 class Unmeant:
     """The skills of `skills` that a sentence's words must not read (module docstring)."""
 
-    def __init__(self, skills: Sequence[SkillEntry]) -> None:
+    def __init__(self, skills: Sequence[SkillEntry], vocabulary: Iterable[str] = ()) -> None:
+        """`vocabulary`: occupation titles (the roles a learner holds); none: no role is known."""
         self._by_object: dict[str, list[int]] = {}  # object lemma -> rows of managing skills
         self._watching: set[int] = set()  # rows whose verb is "monitor" (or "control")
         for row, s in enumerate(skills):
@@ -71,6 +116,17 @@ class Unmeant:
                 self._watching.add(row)
             for obj in {lemma(w) for w in words[1:]} - _GENERIC:
                 self._by_object.setdefault(obj, []).append(row)
+        self._of_role = _of_roles(skills, vocabulary)
+        self._named = Counter(  # lemma -> skills writing it in any label
+            t
+            for s in skills
+            for t in set().union(*map(_lemmas, (s.preferred_label, *alt_labels(s))))
+        )
+        self._knowledge = {  # knowledge areas, not tools: "NET" is "dot net"
+            row
+            for row, s in enumerate(skills)
+            if s.skill_type == "knowledge" and not is_technology(s)
+        }
         named = Counter(t for s in skills for t in set(span_key(s.preferred_label)))
         self._shared: dict[int, frozenset[str]] = {}
         for row, s in enumerate(skills):
@@ -87,14 +143,28 @@ class Unmeant:
                 self._shared[row] = frozenset(words)
 
     def managing(self, sentence: str) -> set[int]:
-        """Rows of managing skills whose object the sentence names without managing it."""
+        """Rows of managing skills whose object the sentence names without managing it, and of
+        skills over a role's people where the sentence is one of them (module docstring)."""
         words = _lemmas(sentence)
         if words & MANAGING:
             return set()
         rows = {r for w in words for r in self._by_object.get(w, ())}
         if words & _WATCHING:
             rows -= self._watching
-        return rows
+        plural = {lemma(m.group()) for m in _WORD.finditer(sentence) if _is_plural(m.group())}
+        return rows | {r for w in words - plural for r in self._of_role.get(w, ())}
+
+    def kind_of(self, row: int, label: str, evidence: str, sentence: str) -> bool:
+        """Was knowledge area `row` read from the one word `evidence` through `label`, which ends
+        in that word after a word of a kind the sentence does not say (module docstring)?"""
+        words = [lemma(w) for w in _WORD.findall(label) if not w.isupper()]  # "HR": its own name
+        said = _WORD.findall(evidence)
+        if row not in self._knowledge or len(said) != 1 or len(words) < 2:
+            return False
+        if words[-1] != lemma(said[0]):
+            return False
+        unsaid = set(words[:-1]) - _lemmas(sentence) - _GENERIC
+        return any(self._named[w] < SPECIFIC_MAX for w in unsaid)
 
     @staticmethod
     def rests_on(skill: SkillEntry, text: str, unit, owned: list[tuple[int, int]]) -> bool:

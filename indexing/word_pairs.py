@@ -150,6 +150,34 @@ WORD_PAIRS: tuple[WordPair, ...] = (
     WordPair.of("mark", "coursework homework essay exam test assignment", ("assess students",)),
     # a cleaner's machines: "walk behind scrubbers and other floor care equipment"
     WordPair.of("scrubber polisher", "floor", ("operate floor cleaning equipment",)),
+    # a bar's beer: "provide beers from bottle or draught" (ESCO "serve beers"); its kegs:
+    # "substitute kegs and barrels for a new one" (ESCO "change kegs")
+    WordPair.of("pull serve pour", "pint beer lager ale cider draught", ("serve beers",)),
+    WordPair.of("change replace connect", "keg barrel", ("change kegs",)),
+    # a class kept in order: "make sure students follow the rules and code of behaviour
+    # established in the school" (ESCO "maintain students' discipline"); a filing system kept
+    # in order is an office's
+    WordPair.of("keep maintain", "order discipline", ("maintain students' discipline",), "school"),
+    # a phone line's calls: ESCO "answer incoming calls"; complaints escalated or dealt with:
+    # "administer complaints and negative feedback from customers" (ESCO "handle customer
+    # complaints")
+    WordPair.of("answer take handle field", "call", ("answer incoming calls",)),
+    WordPair.of("escalate resolve log", "complaint", ("handle customer complaints",)),
+    # a cleaner's bins: "dispose of waste materials which pose no risk to health and safety"
+    # (ESCO "dispose of non-hazardous waste"), not a street's "community waste collection bins"
+    WordPair.of("empty", "bin wastebasket", ("dispose of non-hazardous waste",)),
+    # a health care assistant's observations, in a line about care: "take blood pressure of a
+    # patient" (ESCO "take and analyse blood pressure"), "monitor basic patient vital signs"
+    # ("vital signs of heart, respiration, and blood pressure")
+    WordPair.of(
+        "take check record measure", "pressure", ("take and analyse blood pressure",), "care"
+    ),
+    WordPair.of(
+        "take check record measure",
+        "temperature pulse",
+        ("monitor basic patients signs", "monitor patient's vital signs"),
+        "care",
+    ),
     # an IT line's network kit set up: "set up and deploy digital and analogue electronic
     # communication equipment" (ESCO "install electronic communication equipment", essential to
     # an ICT network technician); an electrician's switches have no technology context
