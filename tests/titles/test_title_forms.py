@@ -5,17 +5,12 @@ an executive ("social media executive": "social media manager") and a learner's 
 
 from __future__ import annotations
 
-import numpy as np
 import pytest
 
-from indexing.encoder import FakeEncoder
-from indexing.label_index import LabelIndex
 from service.titles.qualifiers import unqualified
 from service.titles.resolver import (
     LOW_CONFIDENCE,
-    OccupationInfo,
     TitleCandidate,
-    TitleConfig,
     TitleResolution,
     TitleResolver,
 )
@@ -26,6 +21,7 @@ from service.titles.words import (
     singular_modifiers,
     slash_parts,
 )
+from tests.titles.small_resolver import small_resolver
 
 
 @pytest.mark.parametrize(
@@ -110,12 +106,7 @@ OCCUPATIONS = [
 
 
 def _resolver() -> TitleResolver:
-    enc = FakeEncoder(dim=64)
-    labels = LabelIndex([(i, p, a) for i, _g, p, a, _d in OCCUPATIONS], enc)
-    labels.build()
-    info = [OccupationInfo(i, g, (p, *a)) for i, g, p, a, _d in OCCUPATIONS]
-    desc = np.asarray(enc.encode_documents([f"{p}: {d}" for _i, _g, p, _a, d in OCCUPATIONS]))
-    return TitleResolver(labels, info, desc, TitleConfig(min_score=0.3))
+    return small_resolver(OCCUPATIONS)
 
 
 def test_a_title_of_two_reads_as_the_part_a_preferred_label_names():

@@ -6,20 +6,16 @@ hashing encoder."""
 
 from __future__ import annotations
 
-import numpy as np
 import pytest
 
-from indexing.encoder import FakeEncoder
-from indexing.label_index import LabelIndex
 from service.titles.qualifiers import practitioner
 from service.titles.resolver import (
-    OccupationInfo,
     TitleCandidate,
-    TitleConfig,
     TitleResolution,
     TitleResolver,
 )
 from service.titles.words import expand_abbreviations, normalise_title, without_site
+from tests.titles.small_resolver import small_resolver
 
 
 @pytest.mark.parametrize(
@@ -89,12 +85,7 @@ OCCUPATIONS = [
 
 
 def _resolver() -> TitleResolver:
-    enc = FakeEncoder(dim=64)
-    labels = LabelIndex([(i, p, a) for i, _g, p, a, _d in OCCUPATIONS], enc)
-    labels.build()
-    info = [OccupationInfo(i, g, (p, *a)) for i, g, p, a, _d in OCCUPATIONS]
-    desc = np.asarray(enc.encode_documents([f"{p}: {d}" for _i, _g, p, _a, d in OCCUPATIONS]))
-    return TitleResolver(labels, info, desc, TitleConfig(min_score=0.3))
+    return small_resolver(OCCUPATIONS)
 
 
 def test_a_field_student_reads_as_the_fields_person_with_the_level_note():
