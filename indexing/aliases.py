@@ -32,7 +32,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from indexing.types import SkillEntry
-from indexing.word_pairs import WordPair, find_pairs, taught_subjects
+from indexing.word_pairs import LOADING, WordPair, find_pairs, taught_subjects
 
 _TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9+#]*|[+#]+")
 _PAREN = re.compile(r"\s*\([^)]*\)\s*$")
@@ -67,7 +67,6 @@ _DAILY_LIVING = (
     "encourage social service users to preserve their independence in their daily activities",
 )
 _CARE_RECORDS = ("manage healthcare users' data",)
-_LOADING = ("load products for dispatch", "load cargo")
 _PAYMENTS = ("process payments", "operate cash register")
 TRADE_ALIASES: dict[str, tuple[str, ...]] = {
     # driving and warehouse
@@ -89,11 +88,11 @@ TRADE_ALIASES: dict[str, tuple[str, ...]] = {
     "pick orders": ("pick orders for dispatching",),
     # loading a vehicle with the goods it takes (not driving it: "lorries" alone read as
     # "manoeuvre heavy trucks")
-    "loading lorries": _LOADING,
-    "loading vans": _LOADING,
-    "loading trucks": _LOADING,
-    "load lorries": _LOADING,
-    "loading and unloading lorries": _LOADING,
+    "loading lorries": LOADING,
+    "loading vans": LOADING,
+    "loading trucks": LOADING,
+    "load lorries": LOADING,
+    "loading and unloading lorries": LOADING,
     # ordering a shop's or salon's stock from its suppliers (ESCO's "order stock" is a label of
     # "arrange ordering of products for customers")
     "ordering stock": ("order supplies",),

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from indexing.aliases import TRADE_ALIASES, tokens
 from indexing.technology import CUE_ACRONYMS, CUE_WORDS
+from indexing.word_pairs import HAIR_CUTTING
 
 TECHNOLOGY = "technology"
 STOCK = "stock"
@@ -93,7 +94,6 @@ _COOKING = ("use cooking techniques",)
 # person's hair"), a barber's fades and clippers ("use tools to cut, trim or shave hair, such
 # as scissors, clippers", ESCO "use equipment for hair care"), "styling" (ESCO "style hair"),
 # "colouring" (ESCO "dye hair": "dye hair using a special solution to change its colour")
-_HAIR_CUTTING = ("apply hair cutting techniques",)
 _HAIR_TOOLS = ("use equipment for hair care",)
 # a user's account on an ICT system: "manage user authentication, privileges and access
 # rights to ICT systems" (ESCO "use access control software"), not a finance's "manage accounts"
@@ -120,10 +120,10 @@ CONTEXT_ALIASES: dict[str, tuple[str, tuple[str, ...]]] = {
     "frying": (KITCHEN, _COOKING),
     "braising": (KITCHEN, _COOKING),
     "poaching": (KITCHEN, _COOKING),
-    "cutting": (HAIR, _HAIR_CUTTING),
-    "fades": (HAIR, _HAIR_CUTTING),
-    "skin fade": (HAIR, _HAIR_CUTTING),
-    "skin fades": (HAIR, _HAIR_CUTTING),
+    "cutting": (HAIR, HAIR_CUTTING),
+    "fades": (HAIR, HAIR_CUTTING),
+    "skin fade": (HAIR, HAIR_CUTTING),
+    "skin fades": (HAIR, HAIR_CUTTING),
     "clippers": (HAIR, _HAIR_TOOLS),
     "clipper": (HAIR, _HAIR_TOOLS),
     "styling": (HAIR, ("style hair",)),

@@ -136,14 +136,14 @@ def extract(
                     continue  # read from a curated word or a workplace alone
                 if owned and unmeant.rests_on(linker.skills[row], text, unit, owned):
                     continue  # its words here are a curated word's ("giving medication")
-                label = linker.match(row, scored).matched_label
-                if unmeant.kind_of(row, label, sp.text, sent.text):
-                    continue  # "temperature" is no "cold chain" (indexing.unmeant)
-            if _shared_word(linker, unmeant, row, scored):
+            match = linker.match(row, scored)  # once: the label that read it
+            if hit is None and unmeant.kind_of(row, match.matched_label, sp.text, sent.text):
+                continue  # "temperature" is no "cold chain" (indexing.unmeant)
+            if _shared_word(unmeant, row, hit, match.matched_label):
                 continue  # "Security" is no "securities" (indexing.unmeant)
             entry = found.setdefault(row, {"best": -np.inf, "match": None, "evidence": []})
             if value > entry["best"]:
-                entry["best"], entry["match"] = value, linker.match(row, scored)
+                entry["best"], entry["match"] = value, match
             entry["evidence"].append((value, Evidence(a, b, text[a:b])))
     out = [_extracted(entry, cfg.extract_repeat_bonus) for entry in found.values()]
     out.sort(key=lambda e: -e.score)
@@ -292,13 +292,10 @@ def _not_managing(score: np.ndarray, rows: set[int], lexical: dict[int, AliasHit
     return score
 
 
-def _shared_word(linker: SkillLinker, unmeant: Unmeant, row: int, scored: Scored) -> bool:
-    """Was skill `row` read through a one-word label that many skills share?"""
-    hit = scored.lexical.get(row)
-    if hit is not None and hit.kind == CURATED:
-        return False
-    label = hit.alias if hit is not None else linker.match(row, scored).matched_label
-    return unmeant.shared(row, label)
+def _shared_word(unmeant: Unmeant, row: int, hit: AliasHit | None, label: str) -> bool:
+    """Was skill `row` read through a one-word label that many skills share (`label`: its
+    match's, the alias where the text has one)? Never for a curated word."""
+    return (hit is None or hit.kind != CURATED) and unmeant.shared(row, label)
 
 
 def _has_letter(text: str) -> bool:

@@ -46,7 +46,7 @@ from collections.abc import Iterable, Sequence
 from indexing.aliases import alt_labels, hidden_labels, span_key
 from indexing.technology import is_technology
 from indexing.types import SkillEntry
-from indexing.word_pairs import lemma
+from indexing.word_pairs import WORD, lemma
 
 SHARED_MIN = 15  # other skills naming the word: it has another reading in the taxonomy
 SPECIFIC_MAX = 20  # skills writing a word in any label: under it, the word names a kind
@@ -68,13 +68,12 @@ _GENERIC = frozenset(
     for w in """of the a an and or in on to for with at by from as its their other others
     activities activity operations operation work works process processes""".split()
 )
-_WORD = re.compile(r"[A-Za-z][A-Za-z']*")
 _AGENT = ("er", "or", "eer", "ier", "ist", "ian", "ant")  # endings of a person's noun
 _OF = re.compile(r"\b(?:of|in|for|at|to|on|with)\b|[(,/]")  # a title's head ends before them
 
 
 def _lemmas(text: str) -> set[str]:
-    return {lemma(m.group()) for m in _WORD.finditer(text)}
+    return {lemma(m.group()) for m in WORD.finditer(text)}
 
 
 def _is_plural(word: str) -> bool:
@@ -89,13 +88,11 @@ def _of_roles(skills: Sequence[SkillEntry], vocabulary: Iterable[str]) -> dict[s
     skill's people its object's last word before them ("manage volunteers in second-hand shop")."""
     heads = (_OF.split(t.lower())[0] for t in vocabulary)  # "director of rooms": director
     roles = {  # a person: an agent noun ("process", "team", "environment" head titles too)
-        lemma(words[-1])
-        for t in heads
-        if (words := _WORD.findall(t)) and words[-1].endswith(_AGENT)
+        lemma(words[-1]) for t in heads if (words := WORD.findall(t)) and words[-1].endswith(_AGENT)
     }
     out: dict[str, list[int]] = {}
     for row, s in enumerate(skills):
-        words = _WORD.findall(_OF.split(s.preferred_label)[0])  # "... volunteers in shops"
+        words = WORD.findall(_OF.split(s.preferred_label)[0])  # "... volunteers in shops"
         if len(words) >= 2 and _is_plural(words[-1]) and lemma(words[-1]) in roles:
             out.setdefault(lemma(words[-1]), []).append(row)
     return out
@@ -109,7 +106,7 @@ class Unmeant:
         self._by_object: dict[str, list[int]] = {}  # object lemma -> rows of managing skills
         self._watching: set[int] = set()  # rows whose verb is "monitor" (or "control")
         for row, s in enumerate(skills):
-            words = [m.group() for m in _WORD.finditer(s.preferred_label)]
+            words = [m.group() for m in WORD.finditer(s.preferred_label)]
             if len(words) < 2 or words[0].lower() not in _MANAGING_VERBS:
                 continue
             if words[0].lower() in ("monitor", "control"):
@@ -151,14 +148,14 @@ class Unmeant:
         rows = {r for w in words for r in self._by_object.get(w, ())}
         if words & _WATCHING:
             rows -= self._watching
-        plural = {lemma(m.group()) for m in _WORD.finditer(sentence) if _is_plural(m.group())}
+        plural = {lemma(m.group()) for m in WORD.finditer(sentence) if _is_plural(m.group())}
         return rows | {r for w in words - plural for r in self._of_role.get(w, ())}
 
     def kind_of(self, row: int, label: str, evidence: str, sentence: str) -> bool:
         """Was knowledge area `row` read from the one word `evidence` through `label`, which ends
         in that word after a word of a kind the sentence does not say (module docstring)?"""
-        words = [lemma(w) for w in _WORD.findall(label) if not w.isupper()]  # "HR": its own name
-        said = _WORD.findall(evidence)
+        words = [lemma(w) for w in WORD.findall(label) if not w.isupper()]  # "HR": its own name
+        said = WORD.findall(evidence)
         if row not in self._knowledge or len(said) != 1 or len(words) < 2:
             return False
         if words[-1] != lemma(said[0]):
@@ -175,7 +172,7 @@ class Unmeant:
         name = _lemmas(skill.preferred_label) - _GENERIC
         shared = [
             (unit.start + m.start(), unit.start + m.end())
-            for m in _WORD.finditer(unit.text)
+            for m in WORD.finditer(unit.text)
             if lemma(m.group()) in name
         ]
         return bool(shared) and all(any(lo <= a and b <= hi for lo, hi in owned) for a, b in shared)

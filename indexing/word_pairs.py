@@ -29,7 +29,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 MAX_GAP = 3  # words between a verb and its object ("fixing the staff's laptops": 2)
-_WORD = re.compile(r"[A-Za-z][A-Za-z']*")
+WORD = re.compile(r"[A-Za-z][A-Za-z']*")
 _CLAUSE_END = re.compile(r"[,;:.()!?]")
 _IRREGULAR = {
     "drove": "drive",
@@ -84,9 +84,9 @@ class WordPair:
 
 
 _MEDICATION = ("administer prescribed medication",)
-_LOADING = ("load products for dispatch", "load cargo")
+LOADING = ("load products for dispatch", "load cargo")
 _COMPUTING = "laptop computer pc desktop tablet printer workstation"
-_HAIR_CUTTING = ("apply hair cutting techniques",)
+HAIR_CUTTING = ("apply hair cutting techniques",)
 WORD_PAIRS: tuple[WordPair, ...] = (
     # IT support: ESCO "repair ICT devices": "laptops, desktops, tablets, ... printers"
     WordPair.of("fix repair mend", _COMPUTING, ("repair ICT devices",)),
@@ -110,7 +110,7 @@ WORD_PAIRS: tuple[WordPair, ...] = (
     # a decorator's surfaces: "apply a coat of paint to a prepared surface"
     WordPair.of("paint", "wall ceiling door skirting woodwork fence radiator", ("paint surfaces",)),
     # goods put on a vehicle: "place them in a transportation vehicle" (ESCO "load cargo")
-    WordPair.of("load", "van lorry truck trailer container vehicle", _LOADING),
+    WordPair.of("load", "van lorry truck trailer container vehicle", LOADING),
     # a housekeeper's or a carer's beds: "clean sheets, turn mattresses" (ESCO "make the beds")
     WordPair.of("change strip", "bed linen sheet bedding", ("make the beds",)),
     # a waiter's tables (ESCO "arrange tables": "set out tables"; "set" is also a pivot table's)
@@ -130,7 +130,7 @@ WORD_PAIRS: tuple[WordPair, ...] = (
     WordPair.of("in by own", "van lorry truck", ("drive vehicles",), "driving"),
     # a hairdresser's or a barber's work: "the process of cutting a person's hair" (ESCO
     # "apply hair cutting techniques"), "style a person's hair", "shape, trim or shave beards"
-    WordPair.of("cut trim", "hair", _HAIR_CUTTING),
+    WordPair.of("cut trim", "hair", HAIR_CUTTING),
     WordPair.of("style", "hair", ("style hair",)),
     WordPair.of("trim shave shape", "beard moustache", ("treat facial hair",)),
     # goods in: "control documentation, unloading and booking of goods" (ESCO "receive goods")
@@ -219,7 +219,7 @@ def find_pairs(text: str, rules: tuple[WordPair, ...] = WORD_PAIRS) -> list[tupl
     """(start, end, rule) of each rule read in `text`: a first word, then a second word at most
     MAX_GAP words on in the same clause (or across a list of verbs, `_coordinated`), or a
     second word just before a first word."""
-    toks = [(m.start(), m.end(), lemma(m.group())) for m in _WORD.finditer(text)]
+    toks = [(m.start(), m.end(), lemma(m.group())) for m in WORD.finditer(text)]
     out = []
     for i, (start, _, word) in enumerate(toks):
         for rule in rules:

@@ -165,6 +165,8 @@ def without_top_ups(
     (taught_min) are left out for good and `select(pb, lam, start, locked)` spends what they
     freed on other steps, pruned again (at most MAX_REGROW times)."""
     kept = prune(pb, sel, lam, locked=locked)
+    if taught_min <= 0:  # nothing is struck for topping up: the first pruning is final
+        return kept
     out = prune(pb, kept, lam, locked=locked, taught_min=taught_min)
     struck = kept & ~out
     for _ in range(MAX_REGROW):

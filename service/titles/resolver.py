@@ -251,6 +251,8 @@ class TitleResolver:
         "Translater") is read as the vocabulary spells it where the title as typed finds no
         confident match (`_spelt_better`); the correction is said back in the note."""
         got = self._resolve_parts(title, k)
+        if got.confident:  # `_spelt_better` takes a correction only for an unsure title
+            return got
         spelt = self.speller.correct(title)
         if spelt is None:
             return got
