@@ -52,6 +52,7 @@ from service.matching.focus import option_focus
 from service.profiles.neighbours import neighbours
 from service.profiles.role import role_from_occupation
 from service.recommend.gap import gap_config
+from service.recommend.plan import planner_config
 from service.repo import taxonomy as tax
 
 BASELINE_POOL = 50
@@ -210,17 +211,8 @@ def run_career_change_eval(
     """The figures for the greedy planner (top level), the optimum and the baseline on the
     first n_pairs usable pairs of the seeded order. details: gets each pair's row."""
     st = runtime.settings
-    config = PlannerConfig(
-        alternatives=False,
-        max_exact_options=max_exact_options,
-        min_gain_per_hour=st.plan_min_gain_per_hour,
-        step_overhead_hours=st.plan_step_overhead_hours,
-        optional_min_gain_per_hour=st.plan_optional_min_gain_per_hour,
-        unknown_effort=st.plan_unknown_effort,
-        min_focus=st.plan_min_focus,
-        off_role_focus=st.plan_off_role_focus,
-        aim_hours_ratio=st.plan_aim_hours_ratio,
-        taught_min=st.plan_taught_min,
+    config = planner_config(
+        st, PlannerConfig(alternatives=False, max_exact_options=max_exact_options)
     )
     rows: list[dict] = []
     skipped: Counter[str] = Counter()
@@ -278,6 +270,8 @@ def _report(rows: list[dict], skipped: Counter, st, seed: int, seconds: float) -
         "optional_min_gain_per_hour": st.plan_optional_min_gain_per_hour,
         "min_focus": st.plan_min_focus,
         "off_role_focus": st.plan_off_role_focus,
+        "aim_hours_ratio": st.plan_aim_hours_ratio,
+        "taught_min": st.plan_taught_min,
         "greedy_ms_mean": round(float(np.mean([r["greedy_ms"] for r in rows])), 2),
         "seconds": round(seconds, 1),
         "seed": seed,

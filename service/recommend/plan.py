@@ -53,6 +53,23 @@ def plan_gap(runtime: Runtime, session: Session, gap, learner, nb, constraints, 
     return _plan_gap(runtime, session, gap, learner, nb, constraints, **kw)
 
 
+def planner_config(settings, base: PlannerConfig | None = None) -> PlannerConfig:
+    """The planner's tuning from the settings (`SKILLMATCH_PLAN_*`), over base's other fields
+    (the default's where None): the one place the settings reach the planner, for the service
+    and the evaluations alike."""
+    return replace(
+        base or PlannerConfig(),
+        min_gain_per_hour=settings.plan_min_gain_per_hour,
+        step_overhead_hours=settings.plan_step_overhead_hours,
+        optional_min_gain_per_hour=settings.plan_optional_min_gain_per_hour,
+        unknown_effort=settings.plan_unknown_effort,
+        min_focus=settings.plan_min_focus,
+        off_role_focus=settings.plan_off_role_focus,
+        aim_hours_ratio=settings.plan_aim_hours_ratio,
+        taught_min=settings.plan_taught_min,
+    )
+
+
 def _plan_gap(
     runtime: Runtime,
     session: Session,
@@ -75,17 +92,7 @@ def _plan_gap(
     timings = {} if timings is None else timings
     check = deadline.check if deadline is not None else unchecked
     s = runtime.settings
-    config = replace(
-        config or PlannerConfig(),
-        min_gain_per_hour=s.plan_min_gain_per_hour,
-        step_overhead_hours=s.plan_step_overhead_hours,
-        optional_min_gain_per_hour=s.plan_optional_min_gain_per_hour,
-        unknown_effort=s.plan_unknown_effort,
-        min_focus=s.plan_min_focus,
-        off_role_focus=s.plan_off_role_focus,
-        aim_hours_ratio=s.plan_aim_hours_ratio,
-        taught_min=s.plan_taught_min,
-    )
+    config = planner_config(s, config)
     if constraints.max_steps is None:
         constraints = replace(constraints, max_steps=s.plan_max_steps)
     if deadline is not None:
