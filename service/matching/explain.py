@@ -219,17 +219,52 @@ def plan_message(
         )
         out.append(("Best plan within your limits: " + summary) if unmet else summary)
     if unmet:
-        out.append(
-            f"{_plural(len(unmet), 'skill')} the catalog could teach stay open {held_back_by}: "
-            f"{labels([s.label for s in unmet])}."
-        )
+        out.append(_open_sentence(unmet, held_back_by))
     if uncoverable:
-        out.append(
-            f"No credential in the catalog teaches {labels([s.label for s in uncoverable])}."
-        )
+        out.append(_untaught_sentence(uncoverable))
     if mixed_currency:
         out.append("Costs are in more than one currency; the total adds them as given.")
     return " ".join(out)
+
+
+def _split(shortfalls: Sequence[Shortfall]) -> tuple[list[str], int]:
+    """The essential skills' labels, and how many optional ones there are."""
+    essential = [s.label for s in shortfalls if s.essential]
+    return essential, len(shortfalls) - len(essential)
+
+
+def _stay(n: int) -> str:
+    return "stays" if n == 1 else "stay"
+
+
+def _open_sentence(unmet: Sequence[Shortfall], held_back_by: str) -> str:
+    """The skills a plan leaves open that the catalog could teach: the essential ones named,
+    the optional ones counted (all named where none is essential)."""
+    essential, optional = _split(unmet)
+    if not essential:
+        named = labels([s.label for s in unmet])
+        what = _plural(optional, "optional skill")
+        return f"{what} the catalog could teach {_stay(optional)} open {held_back_by}: {named}."
+    more = f" (and {_plural(optional, 'optional skill')})" if optional else ""
+    return (
+        f"{_plural(len(essential), 'essential skill')} the catalog could teach "
+        f"{_stay(len(essential))} open"
+        f"{more} {held_back_by}: {labels(essential)}."
+    )
+
+
+def _untaught_sentence(uncoverable: Sequence[Shortfall]) -> str:
+    """What no credential teaches: the essential skills named, the optional ones counted (an
+    optional skill of ESCO's or a tool of O*NET's, such as "monitor sugar uniformity" or
+    "Facebook" for a restaurant manager, is no news for a plan); all named where none is
+    essential."""
+    essential, optional = _split(uncoverable)
+    if not essential:
+        named = labels([s.label for s in uncoverable], limit=3)
+        what = _plural(optional, "optional skill")
+        return f"No credential in the catalog teaches {what} of the role ({named})."
+    more = f", nor {_plural(optional, 'optional skill')} of the role" if optional else ""
+    return f"No credential in the catalog teaches {labels(essential)}{more}."
 
 
 def weak_sentence(weak: Sequence[GapItem]) -> str:

@@ -337,8 +337,8 @@ def test_best_partial_plan_separates_uncoverable_from_unmet(mode):
     assert [s.skill_id for s in p.unmet] == [3]
     assert [s.skill_id for s in p.uncoverable] == [4]
     assert p.coverage_after == pytest.approx(3 / 5)
-    assert "stay open" in p.message and "No credential in the catalog teaches skill 4" in p.message
-    assert "stay open under your hours:" in p.message  # 8 of 8 h: the hours held it back
+    assert "stays open" in p.message and "No credential in the catalog teaches skill 4" in p.message
+    assert "stays open under your hours:" in p.message  # 8 of 8 h: the hours held it back
 
 
 @pytest.mark.parametrize("mode", MODES)
@@ -348,12 +348,12 @@ def test_the_message_names_what_held_the_rest_back(mode):
     gap = gap_of(1, 2, 3)
     catalog = [option("a", [1], 4.0), option("b", [2], 4.0), option("c", [3], 4.0)]
     capped = plan(gap, catalog, Constraints(max_steps=2), mode=mode, config=no_alts())
-    assert len(capped.steps) == 2 and "stay open within the limit of 2 steps:" in capped.message
+    assert len(capped.steps) == 2 and "stays open within the limit of 2 steps:" in capped.message
     roomy = plan(gap, catalog, Constraints(max_hours=100, max_steps=2), mode=mode, config=no_alts())
     assert "within the limit of 2 steps" in roomy.message and "your hours" not in roomy.message
     filtered = [option("a", [1], 4.0), option("b", [2], 4.0, language="fr")]
     p = plan(gap_of(1, 2), filtered, Constraints(languages={"en"}), mode=mode, config=no_alts())
-    assert "stay open under your filters, or because each would add too little" in p.message
+    assert "stays open under your filters, or because each would add too little" in p.message
 
 
 def test_learner_already_covers_the_role():
