@@ -269,10 +269,14 @@ def _untaught_sentence(uncoverable: Sequence[Shortfall]) -> str:
 
 def weak_sentence(weak: Sequence[GapItem]) -> str:
     """The held skills whose evidence is weak, which a plan counts as held and does not teach:
-    'Held on weak evidence, not taught: a (declared, not evidenced).' ("" when none; the weak
+    'Held on weak evidence, not taught: a, b (declared, not evidenced); c (on an unverified
+    badge).', each kind's note once ("" when none; the weak
     skills a plan evidences, service.matching.gap.evidence_gap, are open, not listed)."""
     weak = [it for it in weak if it.status == "covered"]
     if not weak:
         return ""
-    named = [f"{it.label} ({it.note})" if it.note else it.label for it in weak]
-    return f"Held on weak evidence, not taught: {labels(named)}."
+    by_note: dict[str, list[str]] = {}
+    for it in weak:  # one note per kind of evidence, not one per skill
+        by_note.setdefault(it.note, []).append(it.label)
+    parts = [labels(names) + (f" ({note})" if note else "") for note, names in by_note.items()]
+    return f"Held on weak evidence, not taught: {'; '.join(parts)}."

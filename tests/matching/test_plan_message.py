@@ -4,7 +4,7 @@ essential."""
 
 import pytest
 
-from service.matching import Constraints, plan
+from service.matching import Constraints, LearnerProfile, plan
 from tests.matching.test_planner import gap_of, no_alts, option
 
 MODES = ("greedy", "exact")
@@ -49,3 +49,17 @@ def test_only_optional_skills_open_are_all_named(mode):
     assert "2 optional skills the catalog could teach stay open under your hours: skill 3, " in (
         p.message
     )
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_weak_evidence_is_told_once_per_kind_not_once_per_skill(mode):
+    kinds = {1: ("declared",), 3: ("declared",), 4: ("text",)}
+    learner = LearnerProfile({1: 0.6, 3: 0.6, 4: 0.42}, evidence_kinds=kinds)
+    gap = gap_of(1, 2, 3, 4, learner=learner)
+    p = plan(gap, [option("teach2", [2], 5.0)], mode=mode, config=no_alts())
+    assert [s.option.external_id for s in p.steps] == ["teach2"]
+    assert (
+        "Held on weak evidence, not taught: skill 1, skill 3 (declared, not evidenced); skill 4 "
+        "(read in the text, not evidenced)." in p.message
+    )
+    assert p.message.count("not evidenced") == 2
