@@ -60,6 +60,12 @@ PAREN = re.compile(r"\(([^()]*)\)")
 # A location or team after a separator: "Data Analyst - London", "Nurse | Night shifts".
 TAIL = re.compile(r"\s+[-|\u2013\u2014:]\s+.*$")
 
+
+def without_markers(title: str) -> str:
+    """The title without its gender marker ("(m/f/d)") and its tail (" - London"), stripped."""
+    return TAIL.sub("", GENDER.sub(" ", title)).strip()
+
+
 ABBREVIATIONS = {
     "qa": "quality assurance",
     "qc": "quality control",
@@ -152,7 +158,7 @@ def title_words(title: str) -> list[str]:
 def normalise_title(title: str) -> str:
     """The title without seniority, employment and gender words, lowered; the title itself
     (lowered) when nothing would be left."""
-    text = TAIL.sub("", GENDER.sub(" ", title)).strip() or title
+    text = without_markers(title) or title
     text = _one_of_paired_forms(text)
     low = " " + " ".join(_said_in_full(title_words(text))) + " "
     low = LINE_SUPPORT.sub("it ", THIRD_LINE.sub("it infrastructure ", low))
@@ -284,6 +290,6 @@ SLASH = re.compile(r"\s*/\s*")
 def slash_parts(title: str) -> list[str]:
     """The titles of a title written "X/Y" (its gender marker and tail left out), in order:
     ["Welder", "Fabricator"]; [] when it has no slash or a part has no word."""
-    text = TAIL.sub("", GENDER.sub(" ", title)).strip()
+    text = without_markers(title)
     parts = [p.strip() for p in SLASH.split(text)] if "/" in text else []
     return parts if len(parts) >= 2 and all(title_words(p) for p in parts) else []
