@@ -108,6 +108,7 @@ ABBREVIATIONS = {
     "ta": "teaching assistant",
     "bsl": "sign language",  # British Sign Language ("BSL interpreter")
     "asl": "sign language",  # American Sign Language
+    "senco": "special educational needs coordinator",  # a UK school's SEN co-ordinator
     "devops": "DevOps",
 }
 WORD = re.compile(r"[^\W_][\w'.+#-]*", re.UNICODE)
@@ -132,11 +133,15 @@ SHORT_WORDS = {
 # Clipped words of spoken UK titles ("vet nurse", "physio", "postie"), said in full as SHORT_WORDS
 # are: the person when the word stands alone ("vet" -> "veterinarian"), the field before another
 # word ("vet nurse" -> "veterinary nurse", ESCO's preferred label; O*NET's "Vet Nurse" is a
-# veterinary technologist's, which won). No ESCO label uses these forms
+# veterinary technologist's, which won). No ESCO label uses these forms (O*NET's "Dev Ops
+# Engineer" alone uses "dev")
 CLIPPED_WORDS = {
     "vet": ("veterinarian", "veterinary"),
     "physio": ("physiotherapist", "physiotherapy"),
     "postie": ("postman", "postal"),
+    # a developer last ("software dev", "web dev"); before a word it may be development ("business
+    # dev manager") or DevOps ("dev ops engineer"), so it is left as written
+    "dev": ("developer", "dev"),
 }
 
 
