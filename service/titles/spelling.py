@@ -7,9 +7,7 @@ curated title uses (the resolver's vocabulary), or only `RARE` of them do (the k
 typos too), at least `MIN_LENGTH` letters long, is said as the vocabulary's word one edit away
 (a letter added, left out, changed, or two neighbours swapped); of several, one with the same
 first letter (a typo seldom hits it), then the one most titles use. Shorter words are left
-alone: one edit away from a short word lie too many others ("vibes", "vines"). A word no title
-uses and none lies one edit from may be two common words run together ("hairstylist": "hair
-stylist"; `Speller._joined`).
+alone: one edit away from a short word lie too many others ("vibes", "vines").
 
 Found by the symmetric delete method (SymSpell, Wolf Garbe): each vocabulary word is stored under
 itself with each one letter left out; a typed word's candidates are those stored under it or under
@@ -30,7 +28,6 @@ MIN_LENGTH = 6  # letters of a word before it is corrected
 # a misspelt word this long, its first letter kept and no plural's "s" the only change, is taken
 # over a plain reading too (`sure_typos`)
 SURE_LENGTH = 9
-MIN_PART = 3  # letters of each word of two run together ("hairstylist")
 # the known titles hold typos of their own ("Bookeeper", "Manger" among O*NET's reported titles):
 # a word of at most RARE titles is corrected too, into a word TYPO_RATIO times as common
 RARE = 2
@@ -72,30 +69,16 @@ class Speller:
     def word(self, typed: str) -> str | None:
         """The vocabulary's word for a misspelt `typed` (lower case); None when `typed` is a
         word of more than RARE titles, too short, not letters, or no word lies one edit away
-        (for a rare word of the vocabulary, no word TYPO_RATIO times as common) and, for a word
-        no title uses, it is no two words run together (`_joined`)."""
+        (for a rare word of the vocabulary, no word TYPO_RATIO times as common)."""
         seen = self.counts.get(typed, 0)
         if seen > RARE or len(typed) < MIN_LENGTH or not _LETTERS.match(typed):
             return None
         near = {w for d in _deletes(typed) | {typed} for w in self._stored.get(d, ())}
         near = [w for w in near if one_edit(typed, w) and self.counts[w] >= TYPO_RATIO * seen]
         if not near:
-            return self._joined(typed) if not seen else None
+            return None
         # a typo seldom hits the first letter ("bookeeper": bookkeeper, not zookeeper)
         return max(near, key=lambda w: (w[0] == typed[0], self.counts[w], w))
-
-    def _joined(self, typed: str) -> str | None:
-        """Two words of the vocabulary run together ("hairstylist": "hair stylist"), each of
-        `MIN_PART` letters or more and of TYPO_RATIO titles or more; of several splits, the one
-        whose rarer word is the commonest. None when no split is."""
-        splits = [
-            (typed[:i], typed[i:])
-            for i in range(MIN_PART, len(typed) - MIN_PART + 1)
-            if min(self.counts[typed[:i]], self.counts[typed[i:]]) >= TYPO_RATIO
-        ]
-        if not splits:
-            return None
-        return " ".join(max(splits, key=lambda ab: (min(self.counts[w] for w in ab), ab)))
 
     def correct(self, title: str) -> str | None:
         """The title with its misspelt words said as the vocabulary spells them (lower case
@@ -118,12 +101,9 @@ def sure_typos(typed: str, spelt: str) -> bool:
     "supervisior"). Few words lie one edit from a long word; the rare trade words of known
     titles one letter from common ones are short ("Weeder", "Slinger", "Knotter", "Woodsman") or
     differ in the first letter ("Clocksmith", "Petrologist") or the "s" ("Documents Scanner")."""
-    typed_words, spelt_words = _WORD.findall(typed), _WORD.findall(spelt)
-    if len(typed_words) != len(spelt_words):  # words run together, said apart: not a typo
-        return False
     pairs = [
         (a.lower(), b.lower())
-        for a, b in zip(typed_words, spelt_words, strict=True)
+        for a, b in zip(_WORD.findall(typed), _WORD.findall(spelt), strict=False)
         if a.lower() != b.lower()
     ]
     return bool(pairs) and all(

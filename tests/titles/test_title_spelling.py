@@ -18,10 +18,6 @@ VOCAB = (
     + ["security", "guard", "vines", "trainee"]
     + ["vlogger"] * 3
     + ["blogger"] * 20
-    + ["hair"] * 6
-    + ["stylist"] * 5
-    + ["walker"] * 2
-    + ["dog"] * 9
 )
 
 
@@ -56,9 +52,6 @@ def test_one_edit(a, b, expected):
         ("trainee", None),
         ("qqqqqqqq", None),  # nothing near
         ("c++dev", None),  # not letters
-        ("hairstylist", "hair stylist"),  # two words run together (round h-titles5)
-        ("dogwalker", None),  # "walker": a word of too few titles to be sure
-        ("hairstylists", None),  # "stylists": no word of the vocabulary
         ("", None),
     ],
 )
@@ -86,7 +79,6 @@ def test_a_title_keeps_its_other_words_as_typed():
         ("Documents Scanner", "document Scanner", False),  # a plural's s
         ("bookeeper slinger", "bookkeeper singer", False),  # one word not sure: none
         ("bookkeeper", "bookkeeper", False),  # nothing changed
-        ("hairstylist", "hair stylist", False),  # words run together: no typo of one word
         ("", "", False),
     ],
 )
@@ -121,7 +113,6 @@ def test_a_correction_is_read_where_the_typed_title_is_unsure_or_a_sure_typo_nam
         ("acountant", "accountant"),
         ("bookeeper", "bookkeeper"),  # read plainly as typed (*bookmaker*): a sure typo
         ("warehouse supervisior", "warehouse manager"),  # ESCO's "warehouse supervisor"
-        ("hairstylist", "hair stylist"),  # two words run together
     ],
 )
 def test_misspelt_titles_on_the_real_model(real_runtime, typed, occupation):
