@@ -49,6 +49,11 @@ ELDERLY_HOME_MANAGER = ESCO + "eea2b5c6-48d1-4612-957e-585783b3c7bb"
 CHILD_DAY_CARE_CENTRE_MANAGER = ESCO + "fa6bd9e9-9631-4abe-b2f8-fad7bf8a819d"
 HOTEL_PORTER = ESCO + "3cc51201-cd20-47f8-92ad-4d5861f963cf"
 LAWYER = ESCO + "974d4eab-fbee-4c52-b16e-73bdd8c25b53"
+GAS_SERVICE_TECHNICIAN = ESCO + "97b3cab1-f4f0-41ed-8c80-e65e6c067e95"
+HEATING_TECHNICIAN = ESCO + "7259dc48-004a-4ceb-aa4e-5bbd548c2397"
+CONTACT_CENTRE_MANAGER = ESCO + "f5166c6b-3467-4fc4-9343-d12e870d9def"
+CLIENT_RELATIONS_MANAGER = ESCO + "725090a7-9943-4dae-8079-a6999d21ddba"
+ROOM_ATTENDANT = ESCO + "731ecac4-06e8-4ec2-a559-101fecbd9183"
 
 CURATED_TITLES: dict[str, tuple[str, ...]] = {
     # a care home's or a ward's assistant: ESCO's labels "resident care assistant", "elderly care
@@ -147,6 +152,27 @@ CURATED_TITLES: dict[str, tuple[str, ...]] = {
     # a hotel's night porter ("porter" is *hotel porter*'s and *hospital porter*'s; the hospital's
     # won)
     "night porter": (HOTEL_PORTER,),
+    # a UK gas engineer (Gas Safe registered) installs and services gas boilers and appliances:
+    # ESCO's "gas installer", "gas supply engineer", "gas equipment service technician" are *gas
+    # service technician*'s; ESCO's "gas engineer" (and O*NET's) is *petroleum engineer*'s, which
+    # won and now comes second, as the other reading
+    "gas engineer": (GAS_SERVICE_TECHNICIAN,),
+    "gas safe engineer": (GAS_SERVICE_TECHNICIAN,),
+    # a UK boiler engineer services domestic boilers (was *boilermaker*, who builds industrial ones,
+    # by O*NET's "Boiler Technician"); ESCO's "heating engineer" is *heating technician*'s
+    "boiler engineer": (GAS_SERVICE_TECHNICIAN, HEATING_TECHNICIAN),
+    # a customer service team's manager: ESCO gives "customer service manager" to four
+    # occupations alike, and the scores put *service manager* first (professional services such
+    # as policing, library, legal and fire services, by its many "... service manager" labels);
+    # *contact centre manager* ("ensure that customer inquiries are satisfied", "manage
+    # employees") and *client relations manager* ("customer service executive") are its work
+    "customer service manager": (CONTACT_CENTRE_MANAGER, CLIENT_RELATIONS_MANAGER),
+    "customer services manager": (CONTACT_CENTRE_MANAGER, CLIENT_RELATIONS_MANAGER),
+    # a hotel's housekeeper cleans guest rooms: ESCO's "housekeeper", "housekeeping worker",
+    # "chambermaid" of *room attendant* ("clean, tidy and restock guest rooms"); "housekeeper" is
+    # also a private household's (*domestic cleaner*, *domestic housekeeper*), and O*NET's "Hotel
+    # Maid" (maids and housekeeping cleaners) sent the title to *domestic cleaner*
+    "hotel housekeeper": (ROOM_ATTENDANT,),
 }
 
 # the readings of a title of a level, the commonest first (module docstring): a UK team leader or

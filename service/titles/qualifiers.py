@@ -20,10 +20,9 @@ from __future__ import annotations
 
 from service.titles.words import (
     DROP_ANYWHERE,
-    GENDER,
-    TAIL,
     normalise_title,
     title_words,
+    without_markers,
 )
 
 # the learner's level: what the learner is on the way to being ("student nurse", "trainee
@@ -67,7 +66,7 @@ BARE_LEVEL = frozenset(
 def only_level(title: str) -> bool:
     """Whether every word of the title says a level or an employment and none a trade ("junior
     trainee", "Senior Intern (m/f/d)", "Trainee - London"); False for a title with no word."""
-    words = title_words(TAIL.sub("", GENDER.sub(" ", title)))
+    words = title_words(without_markers(title))
     return bool(words) and all(w in LEVEL_ONLY for w in words)
 
 

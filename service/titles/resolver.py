@@ -61,7 +61,7 @@ from service.titles.qualifiers import (
     practitioner,
     unqualified,
 )
-from service.titles.spelling import Speller
+from service.titles.spelling import Speller, sure_typos
 from service.titles.words import (
     DROP_ANYWHERE,
     DROP_FIRST,
@@ -181,16 +181,27 @@ def _surer(unqualified: TitleResolution, whole: TitleResolution) -> bool:
     return unqualified.candidates[0].label_score > closest_whole + 1e-3
 
 
-def _spelt_better(spelt: TitleResolution, typed: TitleResolution) -> bool:
-    """Whether the title with its spelling corrected is the reading to give: only where the
-    title as typed finds no confident match at all ("Translater", "recepsionist") and the
-    corrected one does. Known job titles are full of rare trade words one letter from common
-    ones ("Weeder", "Serger", "Knotter", "Planter"): on the noisy set's development part, each
-    title left out of the known titles, correcting also a doubtful or a plain reading changed
-    47 or 31 titles' first occupation for the worse against 7 or 5 for the better; this rule
-    2 and 2. So "bookeeper" (read plainly, wrongly, as *bookmaker*) and "warehouse
-    supervisior" (doubtfully, as *warehouse worker*) stay as read."""
-    return spelt.confident and not typed.confident
+def _named(resolution: TitleResolution) -> bool:
+    """Whether the title reads, surely, as a name the taxonomy gives an occupation (an ESCO
+    label, a curated title, its level said as ESCO says it)."""
+    return resolution.confident and resolution.candidates[0].exact
+
+
+def _spelt_better(spelt: TitleResolution, typed: TitleResolution, sure: bool) -> bool:
+    """Whether the title with its spelling corrected is the reading to give: where the title as
+    typed finds no confident match at all ("Translater", "recepsionist") and the corrected one
+    does; or where the correction is a long word's plain typo (`sure`: `spelling.sure_typos`)
+    that makes the title a name of the taxonomy and the title as typed is none ("bookeeper",
+    read plainly as *bookmaker*: *bookkeeper*; "warehouse supervisior", doubtfully as *warehouse
+    worker*: *warehouse manager*). Known job titles are full of rare trade words one letter from
+    common ones ("Weeder", "Serger", "Knotter", "Planter"): on the noisy set's development part,
+    each title left out of the known titles, correcting also a doubtful or a plain reading changed
+    47 or 31 titles' first occupation for the worse against 7 or 5 for the better; taking a
+    correction that makes the title a name changed 15 for the worse, none for the better (with
+    words of 8 letters or more: 2 and none; of 9 or more, as `sure`: no title changed)."""
+    if spelt.confident and not typed.confident:
+        return True
+    return sure and _named(spelt) and not _named(typed)
 
 
 class TitleResolver:
@@ -248,16 +259,15 @@ class TitleResolver:
 
     def resolve(self, title: str, k: int = 5) -> TitleResolution:
         """The title's occupations. A title with a misspelt word (`spelling.Speller`:
-        "Translater") is read as the vocabulary spells it where the title as typed finds no
-        confident match (`_spelt_better`); the correction is said back in the note."""
+        "Translater", "bookeeper") is read as the vocabulary spells it where `_spelt_better` says
+        so; the correction is said back in the note."""
         got = self._resolve_parts(title, k)
-        if got.confident:  # `_spelt_better` takes a correction only for an unsure title
-            return got
-        spelt = self.speller.correct(title)
-        if spelt is None:
+        spelt = None if _named(got) else self.speller.correct(title)
+        sure = spelt is not None and sure_typos(title, spelt)
+        if spelt is None or (got.confident and not sure):  # `_spelt_better` would keep it
             return got
         fixed = self._resolve_parts(spelt, k)
-        if not _spelt_better(fixed, got):
+        if not _spelt_better(fixed, got, sure):
             return got
         said = f"'{title.strip()}' read as '{spelt.strip()}'"
         return replace(fixed, note=f"{said}; {fixed.note}" if fixed.note else said)

@@ -12,9 +12,10 @@ alone: one edit away from a short word lie too many others ("vibes", "vines").
 Found by the symmetric delete method (SymSpell, Wolf Garbe): each vocabulary word is stored under
 itself with each one letter left out; a typed word's candidates are those stored under it or under
 it with one letter left out, kept when the true (Damerau-Levenshtein) distance is one. The
-resolver takes a corrected title only where the title as typed finds no confident match and the
-corrected one does (`resolver._spelt_better`, which says why no more), and says the correction
-back in its note.
+resolver takes a corrected title where the title as typed finds no confident match and the
+corrected one does, or where a long word's plain typo (`sure_typos`) makes the title a name the
+taxonomy gives and the title as typed is none (`resolver._spelt_better`, which says why no
+more), and says the correction back in its note.
 """
 
 from __future__ import annotations
@@ -24,6 +25,9 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 
 MIN_LENGTH = 6  # letters of a word before it is corrected
+# a misspelt word this long, its first letter kept and no plural's "s" the only change, is taken
+# over a plain reading too (`sure_typos`)
+SURE_LENGTH = 9
 # the known titles hold typos of their own ("Bookeeper", "Manger" among O*NET's reported titles):
 # a word of at most RARE titles is corrected too, into a word TYPO_RATIO times as common
 RARE = 2
@@ -89,3 +93,19 @@ class Speller:
 
         out = _WORD.sub(fix, title)
         return out if changed else None
+
+
+def sure_typos(typed: str, spelt: str) -> bool:
+    """Whether every word `Speller.correct` changed is a plain typo: SURE_LENGTH letters or more,
+    its first letter kept, and not the correction with or without a plural's "s" ("bookeeper",
+    "supervisior"). Few words lie one edit from a long word; the rare trade words of known
+    titles one letter from common ones are short ("Weeder", "Slinger", "Knotter", "Woodsman") or
+    differ in the first letter ("Clocksmith", "Petrologist") or the "s" ("Documents Scanner")."""
+    pairs = [
+        (a.lower(), b.lower())
+        for a, b in zip(_WORD.findall(typed), _WORD.findall(spelt), strict=False)
+        if a.lower() != b.lower()
+    ]
+    return bool(pairs) and all(
+        len(a) >= SURE_LENGTH and a[0] == b[0] and a.rstrip("s") != b.rstrip("s") for a, b in pairs
+    )

@@ -60,6 +60,12 @@ PAREN = re.compile(r"\(([^()]*)\)")
 # A location or team after a separator: "Data Analyst - London", "Nurse | Night shifts".
 TAIL = re.compile(r"\s+[-|\u2013\u2014:]\s+.*$")
 
+
+def without_markers(title: str) -> str:
+    """The title without its gender marker ("(m/f/d)") and its tail (" - London"), stripped."""
+    return TAIL.sub("", GENDER.sub(" ", title)).strip()
+
+
 ABBREVIATIONS = {
     "qa": "quality assurance",
     "qc": "quality control",
@@ -102,6 +108,7 @@ ABBREVIATIONS = {
     "ta": "teaching assistant",
     "bsl": "sign language",  # British Sign Language ("BSL interpreter")
     "asl": "sign language",  # American Sign Language
+    "senco": "special educational needs coordinator",  # a UK school's SEN co-ordinator
     "devops": "DevOps",
 }
 WORD = re.compile(r"[^\W_][\w'.+#-]*", re.UNICODE)
@@ -126,11 +133,15 @@ SHORT_WORDS = {
 # Clipped words of spoken UK titles ("vet nurse", "physio", "postie"), said in full as SHORT_WORDS
 # are: the person when the word stands alone ("vet" -> "veterinarian"), the field before another
 # word ("vet nurse" -> "veterinary nurse", ESCO's preferred label; O*NET's "Vet Nurse" is a
-# veterinary technologist's, which won). No ESCO label uses these forms
+# veterinary technologist's, which won). No ESCO label uses these forms (O*NET's "Dev Ops
+# Engineer" alone uses "dev")
 CLIPPED_WORDS = {
     "vet": ("veterinarian", "veterinary"),
     "physio": ("physiotherapist", "physiotherapy"),
     "postie": ("postman", "postal"),
+    # a developer last ("software dev", "web dev"); before a word it may be development ("business
+    # dev manager") or DevOps ("dev ops engineer"), so it is left as written
+    "dev": ("developer", "dev"),
 }
 
 
@@ -152,7 +163,7 @@ def title_words(title: str) -> list[str]:
 def normalise_title(title: str) -> str:
     """The title without seniority, employment and gender words, lowered; the title itself
     (lowered) when nothing would be left."""
-    text = TAIL.sub("", GENDER.sub(" ", title)).strip() or title
+    text = without_markers(title) or title
     text = _one_of_paired_forms(text)
     low = " " + " ".join(_said_in_full(title_words(text))) + " "
     low = LINE_SUPPORT.sub("it ", THIRD_LINE.sub("it infrastructure ", low))
@@ -284,6 +295,6 @@ SLASH = re.compile(r"\s*/\s*")
 def slash_parts(title: str) -> list[str]:
     """The titles of a title written "X/Y" (its gender marker and tail left out), in order:
     ["Welder", "Fabricator"]; [] when it has no slash or a part has no word."""
-    text = TAIL.sub("", GENDER.sub(" ", title)).strip()
+    text = without_markers(title)
     parts = [p.strip() for p in SLASH.split(text)] if "/" in text else []
     return parts if len(parts) >= 2 and all(title_words(p) for p in parts) else []

@@ -20,6 +20,7 @@ from service.titles.words import (
     normalise_title,
     singular_modifiers,
     slash_parts,
+    without_markers,
 )
 from tests.titles.small_resolver import small_resolver
 
@@ -38,6 +39,21 @@ from tests.titles.small_resolver import small_resolver
 )
 def test_shortened_words_are_said_in_full(title, cleaned):
     assert normalise_title(title) == cleaned
+
+
+@pytest.mark.parametrize(
+    ("title", "bare"),
+    [
+        ("Nurse (m/f/d) - London", "Nurse"),
+        ("Welder/Fabricator m/w/d | nights", "Welder/Fabricator"),
+        ("Data Analyst \u2013 Remote", "Data Analyst"),
+        ("(m/f/d)", ""),  # nothing else: the caller decides
+        ("  ", ""),
+        ("Head of R&D", "Head of R&D"),  # no marker, no tail
+    ],
+)
+def test_a_title_is_read_without_its_gender_marker_and_tail(title, bare):
+    assert without_markers(title) == bare
 
 
 @pytest.mark.parametrize(

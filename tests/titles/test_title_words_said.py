@@ -28,6 +28,10 @@ from tests.titles.small_resolver import small_resolver
         ("postie", "postman"),
         ("senior vet nurse", "veterinary nurse"),
         ("veterinary nurse", "veterinary nurse"),  # nothing clipped
+        ("Software Dev", "software developer"),  # round h-titles5: a developer last
+        ("Web Dev", "web developer"),
+        ("Business Dev Manager", "business dev manager"),  # development? left as written
+        ("dev", "developer"),
     ],
 )
 def test_clipped_words_are_said_in_full(title, cleaned):
@@ -37,6 +41,7 @@ def test_clipped_words_are_said_in_full(title, cleaned):
 def test_sign_language_abbreviations_are_spelled_out():
     assert expand_abbreviations("bsl interpreter") == "sign language interpreter"
     assert expand_abbreviations("asl interpreter") == "sign language interpreter"
+    assert expand_abbreviations("senco") == "special educational needs coordinator"
 
 
 @pytest.mark.parametrize(

@@ -124,6 +124,16 @@ CASES = [
     # ESCO's own label ("event coordinator" of *event assistant*, beside *event manager* in ISCO
     # 3332): kept, the planner's reading second (docs/planning.md, "Typed titles as written")
     ("event coordinator", {"event assistant"}, {"recreational facilities manager"}),
+    # round h-titles5 (docs/planning.md, "Misspellings, gas engineers and shared labels"): UK
+    # readings ESCO or O*NET give to other work (curated), a UK abbreviation, a clipped word
+    ("Gas Engineer", {"gas service technician"}, {"petroleum engineer"}),
+    ("gas safe engineer", {"gas service technician"}, {"petroleum engineer"}),
+    ("boiler engineer", {"gas service technician", "heating technician"}, {"boilermaker"}),
+    ("Customer service manager", {"contact centre manager"}, {"service manager"}),
+    ("Head of Customer Services", {"contact centre manager"}, {"service manager"}),
+    ("hotel housekeeper", {"room attendant"}, {"domestic cleaner"}),
+    ("SENCO", {"special educational needs coordinator"}, {"nurse assistant"}),
+    ("Software Dev", {"software developer"}, {"software tester"}),
 ]  # fmt: skip
 
 
@@ -152,6 +162,17 @@ def test_a_job_named_in_a_cv_line_reads_as_its_own_occupation(real_runtime):
             real_runtime, s, "Healthcare assistant on a busy ward", evidence, trust=0.6
         )
     assert [j.title for j in read] == ["healthcare assistant"]
+
+
+@pytest.mark.slow
+def test_a_curated_reading_leaves_the_taxonomy_s_own_as_the_next_alternative(real_runtime):
+    """ "Gas Engineer" reads a UK gas engineer's work; ESCO's own "gas engineer" (*petroleum
+    engineer*) is the alternative offered next, so a learner who meant it can pick it."""
+    with Session(real_runtime.engine) as s:
+        labels = dict(s.execute(select(Occupation.id, Occupation.preferred_label)).all())
+    got = real_runtime.titles.resolve("Gas Engineer")
+    top = [labels[c.occupation_id] for c in got.candidates]
+    assert top[:2] == ["gas service technician", "petroleum engineer"] and got.warning is None
 
 
 @pytest.mark.slow
@@ -200,11 +221,14 @@ def test_a_learner_level_is_said_and_level_words_alone_name_nothing(real_runtime
 
 
 # development titles still read otherwise, each with its reason (docs/planning.md, "Clipped words,
-# fields and sites"): "crane operator" (ESCO has no bare crane operator: *production plant crane
-# operator* first, the mobile and tower crane operators 0.04 behind); "hotel housekeeper"
-# ("housekeeper" is a label of a room attendant, a domestic housekeeper and a domestic cleaner,
-# and the hotel does not choose among them)
-DEV_MISSES = frozenset({"u23", "u25"})
+# fields and sites" and "Misspellings, gas engineers and shared labels"): "crane operator" (ESCO
+# has no bare crane operator: *production plant crane operator*, whose label "crane operators" is
+# nearest, first, the mobile and tower crane operators 0.04 behind); "domiciliary carer" (*home
+# care aide*, with a warning, *care at home worker* second: ESCO says "domiciliary care worker",
+# and "carer" is a word of other ESCO labels, "disability carer", so it is not said otherwise);
+# "hairstylist" (no confident match: no label or known title has the word; reading it as "hair
+# stylist" moved the noisy test's recall@5 down a title, so it was taken out again)
+DEV_MISSES = frozenset({"u23", "v07", "v25"})
 
 
 @pytest.mark.slow
