@@ -15,6 +15,7 @@ from service.deadline import Deadline
 from service.matching import Constraints, PlannerConfig, plan
 from service.matching.focus import option_focus
 from service.matching.gap import evidence_gap
+from service.profiles.generic import generic_skills
 from service.profiles.neighbours import neighbours
 
 if TYPE_CHECKING:
@@ -67,6 +68,8 @@ def planner_config(settings, base: PlannerConfig | None = None) -> PlannerConfig
         off_role_focus=settings.plan_off_role_focus,
         aim_hours_ratio=settings.plan_aim_hours_ratio,
         taught_min=settings.plan_taught_min,
+        fair_share=settings.plan_fair_share,
+        generic_weight=settings.plan_generic_weight,
     )
 
 
@@ -126,6 +129,7 @@ def _plan_gap(
         config=config,
         check=check,
         focus=option_focus(gap, options, nb_c),
+        generic=generic_skills(runtime, session),
     )
     timings["plan"] = time.perf_counter() - t
     return result
