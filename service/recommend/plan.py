@@ -42,13 +42,22 @@ def constraints_of(given: ConstraintsIn) -> Constraints:
     )
 
 
+# levels of credential that evidence nothing a learner's practice does not already show
+NOT_EVIDENCE = frozenset({"beginner"})
+
+
 def plan_gap(runtime: Runtime, session: Session, gap, learner, nb, constraints, **kw):
     """The planner over the catalog for an open gap (`_plan_gap`). When every essential skill
     is held and some only on the learner's word, the plan evidences those
-    (service.matching.gap.evidence_gap); if no credential can, the plan of the gap as it is."""
+    (service.matching.gap.evidence_gap) with credentials above the beginner level: a working
+    sous chef is not sent on "Foundations of Cooking Techniques" to show what years of the job
+    show, but on menus, budgets and managing a kitchen; if no credential can, the plan of the
+    gap as it is."""
     evidence = evidence_gap(gap)
     if evidence is not None:
-        result = _plan_gap(runtime, session, evidence, learner, nb, constraints, **kw)
+        result = _plan_gap(
+            runtime, session, evidence, learner, nb, constraints, leave_out=NOT_EVIDENCE, **kw
+        )
         if result.steps:
             return result
     return _plan_gap(runtime, session, gap, learner, nb, constraints, **kw)
@@ -86,12 +95,14 @@ def _plan_gap(
     deadline: Deadline | None = None,
     config: PlannerConfig | None = None,
     option_neighbours=None,
+    leave_out: frozenset[str] = frozenset(),
 ):
     """The planner over the catalog for an open gap: options from the in-memory catalog,
     partial credit between the gap and what they teach, then greedy or exact planning (which
     stops at the deadline: the solver is given no more time than is left). config: the
     planner's tuning (the default's where None). option_neighbours: (gap skills, option skills)
-    -> their partial credit as `neighbours` gives it, from a caller's cache."""
+    -> their partial credit as `neighbours` gives it, from a caller's cache. leave_out: levels
+    of credential ("beginner") that are no step (a prerequisite of one may still be)."""
     timings = {} if timings is None else timings
     check = deadline.check if deadline is not None else unchecked
     s = runtime.settings
@@ -105,6 +116,8 @@ def _plan_gap(
     open_ids = [it.skill_id for it in gap.open_items]
     weights = {it.skill_id: it.weight * (1.0 - it.credit) for it in gap.open_items}
     options, lookup = runtime.catalog.options(weights)
+    if leave_out:
+        options = [o for o in options if (o.level or "").lower() not in leave_out]
     held = runtime.catalog.get(sorted(learner.held_credentials))
     timings["candidates"] = time.perf_counter() - t  # the answer's timings_ms keeps its name
     t = time.perf_counter()
