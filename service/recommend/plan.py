@@ -13,6 +13,7 @@ from indexing.types import unchecked
 from models.matching import ConstraintsIn
 from service.deadline import Deadline
 from service.matching import Constraints, PlannerConfig, plan
+from service.matching.aim import option_aim
 from service.matching.focus import option_focus
 from service.matching.gap import evidence_gap
 from service.profiles.generic import generic_skills
@@ -46,13 +47,25 @@ def constraints_of(given: ConstraintsIn) -> Constraints:
 NOT_EVIDENCE = frozenset({"beginner"})
 
 
+def evidencing(options: list, role_isco: str, leave_out: frozenset[str]) -> list:
+    """The options that can evidence what a learner says they can do: none of a level in
+    leave_out, none written for other work (service.matching.aim: an electrician's apprentice
+    shows record keeping through an electrician's course, not "Firearms Repair")."""
+    aim = option_aim(options, role_isco)
+    return [
+        o
+        for o in options
+        if (o.level or "").lower() not in leave_out and aim.get(o.external_id) is not False
+    ]
+
+
 def plan_gap(runtime: Runtime, session: Session, gap, learner, nb, constraints, **kw):
     """The planner over the catalog for an open gap (`_plan_gap`). When every essential skill
     is held and some only on the learner's word, the plan evidences those
-    (service.matching.gap.evidence_gap) with credentials above the beginner level: a working
-    sous chef is not sent on "Foundations of Cooking Techniques" to show what years of the job
-    show, but on menus, budgets and managing a kitchen; if no credential can, the plan of the
-    gap as it is."""
+    (service.matching.gap.evidence_gap) with credentials above the beginner level and not
+    written for other work: a working sous chef is not sent on "Foundations of Cooking
+    Techniques" to show what years of the job show; if no credential can, the plan of the gap
+    as it is."""
     evidence = evidence_gap(gap)
     if evidence is not None:
         result = _plan_gap(
@@ -102,7 +115,8 @@ def _plan_gap(
     stops at the deadline: the solver is given no more time than is left). config: the
     planner's tuning (the default's where None). option_neighbours: (gap skills, option skills)
     -> their partial credit as `neighbours` gives it, from a caller's cache. leave_out: levels
-    of credential ("beginner") that are no step (a prerequisite of one may still be)."""
+    of credential ("beginner") that are no step, nor is one written for other work, when the
+    plan evidences skills (`evidencing`; a prerequisite of a step may still be)."""
     timings = {} if timings is None else timings
     check = deadline.check if deadline is not None else unchecked
     s = runtime.settings
@@ -117,7 +131,7 @@ def _plan_gap(
     weights = {it.skill_id: it.weight * (1.0 - it.credit) for it in gap.open_items}
     options, lookup = runtime.catalog.options(weights)
     if leave_out:
-        options = [o for o in options if (o.level or "").lower() not in leave_out]
+        options = evidencing(options, gap.role_isco, leave_out)
     held = runtime.catalog.get(sorted(learner.held_credentials))
     timings["candidates"] = time.perf_counter() - t  # the answer's timings_ms keeps its name
     t = time.perf_counter()
