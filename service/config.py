@@ -198,14 +198,14 @@ class Settings(BaseSettings):
         "service/matching/stages.py); 0: off.",
     )
     plan_fair_share: float = Field(
-        default=0.0,
+        default=0.35,
         ge=0,
         le=1,
         description="An essential step must add this share of its plan's gain per charged hour "
         "(the weakest below it struck first; service/matching/fair_share.py); 0: off.",
     )
     plan_generic_weight: float = Field(
-        default=1.0,
+        default=0.5,
         ge=0,
         le=1,
         description="What a generic skill (an attitude ESCO files only as transversal: handle "
