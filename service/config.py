@@ -197,6 +197,21 @@ class Settings(BaseSettings):
         "credit does not count towards its gain per hour (no step only to top up; "
         "service/matching/stages.py); 0: off.",
     )
+    plan_fair_share: float = Field(
+        default=0.35,
+        ge=0,
+        le=1,
+        description="An essential step must add this share of its plan's gain per charged hour "
+        "(the weakest below it struck first; service/matching/fair_share.py); 0: off.",
+    )
+    plan_generic_weight: float = Field(
+        default=0.5,
+        ge=0,
+        le=1,
+        description="What a generic skill (an attitude ESCO files only as transversal: handle "
+        "stressful situations; service/profiles/generic.py) is worth in choosing a plan's steps, "
+        "as a share of its weight; coverage counts it in full. 1: off.",
+    )
     plan_unknown_effort: str = Field(
         default="estimate",
         pattern="^(estimate|exclude)$",

@@ -49,6 +49,7 @@ from service.matching import (
     plan,
 )
 from service.matching.focus import option_focus
+from service.profiles.generic import generic_skills
 from service.profiles.neighbours import neighbours
 from service.profiles.role import role_from_occupation
 from service.recommend.gap import gap_config
@@ -124,7 +125,10 @@ def baseline(runtime, session: Session, move: Move, k: int) -> list[Option]:
 def score_move(runtime, session, move: Move, config: PlannerConfig) -> dict | str:
     """Scores of the three plans for one move, or why the move was left out."""
     args = dict(
-        neighbours=move.nb, lookup=move.lookup, focus=option_focus(move.gap, move.options, move.nb)
+        neighbours=move.nb,
+        lookup=move.lookup,
+        focus=option_focus(move.gap, move.options, move.nb),
+        generic=generic_skills(runtime, session),
     )
     t = time.perf_counter()
     greedy = plan(move.gap, move.options, move.limits, config=config, **args)
@@ -132,7 +136,13 @@ def score_move(runtime, session, move: Move, config: PlannerConfig) -> dict | st
     try:
         exact = plan(move.gap, move.options, move.limits, config=config, mode="exact", **args)
         ceiling = replace(
-            config, min_gain_per_hour=0.0, min_focus=0.0, aim_hours_ratio=0.0, taught_min=0.0
+            config,
+            min_gain_per_hour=0.0,
+            min_focus=0.0,
+            aim_hours_ratio=0.0,
+            taught_min=0.0,
+            fair_share=0.0,
+            generic_weight=1.0,
         )
         budget = Constraints(max_hours=move.pair.budget_hours)
         reach = plan(move.gap, move.options, budget, config=ceiling, mode="exact", **args)
@@ -272,6 +282,8 @@ def _report(rows: list[dict], skipped: Counter, st, seed: int, seconds: float) -
         "off_role_focus": st.plan_off_role_focus,
         "aim_hours_ratio": st.plan_aim_hours_ratio,
         "taught_min": st.plan_taught_min,
+        "fair_share": st.plan_fair_share,
+        "generic_weight": st.plan_generic_weight,
         "greedy_ms_mean": round(float(np.mean([r["greedy_ms"] for r in rows])), 2),
         "seconds": round(seconds, 1),
         "seed": seed,

@@ -12,7 +12,7 @@ progress on stackable programs. At most Constraints.max_steps steps, prerequisit
 from __future__ import annotations
 
 import heapq
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence, Set
 from dataclasses import replace
 from functools import partial
 
@@ -59,6 +59,7 @@ def plan(
     config: PlannerConfig | None = None,
     check: Check = unchecked,
     focus: Mapping[str, float] | None = None,
+    generic: Set[int] = frozenset(),
 ) -> Plan:
     """Plan the credentials that close `gap`.
 
@@ -73,6 +74,7 @@ def plan(
     focus: external id -> the option's focus on the role (service.matching.focus); with
     config.min_focus, credentials aimed at other work count only where none aimed at the role
     teaches as much.
+    generic: skill ids worth config.generic_weight of their weight in choosing steps (only).
     """
     config = config or PlannerConfig()
     if mode not in ("greedy", "exact"):
@@ -88,27 +90,26 @@ def plan(
         step_hours=config.step_overhead_hours,
     )
     pb = _preferred(pb, focus, config, neighbours)
+    worth = worth_problem(pb, generic, config.generic_weight)
     check()
     optimal: bool | None = None
     alts: dict[str, np.ndarray] = {}
     w = stages.weights(config)
-    lam2 = stages.optional_floor(config)
-    grow = partial(
-        stages.greedy_stages, optional_lam=lam2, check=check, taught_min=config.taught_min
-    )
+    grow = partial(stages.greedy_stages, optional_lam=stages.optional_floor(config), check=check,
+                   taught_min=config.taught_min, share=config.fair_share)  # fmt: skip
     if mode == "greedy":
-        sel, s1 = grow(pb, w, local_search=config.local_search)
+        sel, s1 = grow(worth, w, local_search=config.local_search)
         if config.alternatives:
             for name, wa in (
                 ("fastest", stages.weights(config, money_weight=TIE_WEIGHT * config.money_weight)),
                 ("cheapest", stages.weights(config, hour_weight=TIE_WEIGHT, money_weight=1.0)),
             ):
-                alts[name] = grow(pb, replace(wa, stack_bonus=0.0), start=sel)[0]
+                alts[name] = grow(worth, replace(wa, stack_bonus=0.0), start=sel)[0]
     else:
-        sel, s1, optimal, alts = stages.exact_stages(pb, config, check)
+        sel, s1, optimal, alts = stages.exact_stages(worth, config, check)
         # safety net against solver tolerance trouble: never return less than the greedy plan
-        fallback, f1 = grow(pb, w)
-        if stages.key(pb, fallback, f1, config) > stages.key(pb, sel, s1, config):
+        fallback, f1 = grow(worth, w)
+        if stages.key(worth, fallback, f1, config) > stages.key(worth, sel, s1, config):
             sel, s1, optimal = fallback, f1, False
     check()
     main = assemble(pb, sel, s1, mode=mode, optimal=optimal, config=config)
@@ -141,6 +142,17 @@ def _preferred(
         pb = prefer_focused(pb, focus, config.min_focus, config.min_gain_per_hour)
     aim = option_aim(pb.units, pb.gap.role_isco)
     return prefer_aimed(pb, aim, config.aim_hours_ratio, config.min_gain_per_hour)
+
+
+def worth_problem(pb: Problem, generic: Set[int], generic_weight: float) -> Problem:
+    """pb with its generic skills weighing generic_weight of their weight: what the planner
+    chooses steps by (pb itself when none is open or the weight is 1)."""
+    if generic_weight >= 1.0 or not generic:
+        return pb
+    is_generic = np.array([it.skill_id in generic for it in pb.items], dtype=bool)
+    if not is_generic.any():
+        return pb
+    return pb.with_weights(np.where(is_generic, pb.weights * generic_weight, pb.weights))
 
 
 # the order a learner takes credentials in: foundations before advanced ones (an unknown level

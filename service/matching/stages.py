@@ -14,6 +14,7 @@ from dataclasses import replace
 import numpy as np
 
 from service.matching.exact import exact_select
+from service.matching.fair_share import fair_share
 from service.matching.greedy import Weights, greedy_select
 from service.matching.problem import GAIN_EPS, Problem
 from service.matching.types import Check, PlannerConfig, unchecked
@@ -128,9 +129,11 @@ def greedy_stages(
     start: np.ndarray | None = None,
     check: Check = unchecked,
     taught_min: float = 0.0,
+    share: float = 0.0,
 ) -> tuple[np.ndarray, np.ndarray]:
     """(the plan, its stage-1 part) by the greedy planner. start: a plan to polish instead.
-    optional_lam: stage 2's floor (stage 1's when None). taught_min: see prune."""
+    optional_lam: stage 2's floor (stage 1's when None). taught_min: see prune. share: the
+    fair share of the plan's gain per charged hour a stage-1 step must add (fair_share)."""
     lam = w.min_gain_per_hour
     lam2 = lam if optional_lam is None else max(lam, optional_lam)
     pb1 = essential_problem(pb)
@@ -145,6 +148,7 @@ def greedy_stages(
 
     if tidy:
         s1 = without_top_ups(pb1, s1, lam, taught_min, select)
+        s1 = fair_shares(pb1, s1, share, taught_min)
     if not has_optional(pb) or open_essentials(pb, s1, lam):
         return s1, s1
     sel = select(pb, lam2, s1, s1)
@@ -179,6 +183,12 @@ def without_top_ups(
     return out
 
 
+def fair_shares(pb: Problem, sel: np.ndarray, share: float, taught_min: float) -> np.ndarray:
+    """sel less the steps worth less than their fair share (fair_share), counted as prune
+    counts them (no top-ups)."""
+    return fair_share(pb, sel, share, added=lambda rest, s: new_gain(pb, rest, s, taught_min))
+
+
 def _reaches_essentials(pb: Problem, sel: np.ndarray) -> np.ndarray:
     """The units of sel that teach an essential skill, with their prerequisites."""
     mask = sel & ((pb.credits[:, pb.essential] > GAIN_EPS).any(axis=1))
@@ -208,6 +218,7 @@ def exact_stages(
         return exact_select(p, **(kw | {"min_gain_per_hour": lam_} | fixed)).selected
 
     s1 = without_top_ups(pb1, first.selected, lam, config.taught_min, select)
+    s1 = fair_shares(pb1, s1, config.fair_share, config.taught_min)
     if not has_optional(pb) or open_essentials(pb, s1, lam):
         return s1, s1, first.optimal, first.alternatives
     lam2 = optional_floor(config)

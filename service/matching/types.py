@@ -261,6 +261,11 @@ class PlannerConfig:
     aim); 0: off.
     taught_min: a step's gain on a skill the plan's other steps already teach to this credit
     does not count towards its floor (stages.prune: no step only to top up); 0: off.
+    fair_share: an essential step must add this share of its plan's gain per charged hour
+    (service.matching.fair_share); 0: off.
+    generic_weight: what a generic skill (plan(generic=...); service.profiles.generic) is
+    worth in choosing steps, as a share of its weight; the plan's coverage counts it in full.
+    1: off.
     """
 
     money_weight: float = 0.1
@@ -273,6 +278,8 @@ class PlannerConfig:
     off_role_focus: float = 0.0
     aim_hours_ratio: float = 0.0
     taught_min: float = 0.0
+    fair_share: float = 0.0
+    generic_weight: float = 1.0
     local_search: bool = True
     alternatives: bool = True
     max_exact_options: int = 200

@@ -13,8 +13,10 @@ from indexing.types import unchecked
 from models.matching import ConstraintsIn
 from service.deadline import Deadline
 from service.matching import Constraints, PlannerConfig, plan
+from service.matching.aim import option_aim
 from service.matching.focus import option_focus
 from service.matching.gap import evidence_gap
+from service.profiles.generic import generic_skills
 from service.profiles.neighbours import neighbours
 
 if TYPE_CHECKING:
@@ -41,13 +43,34 @@ def constraints_of(given: ConstraintsIn) -> Constraints:
     )
 
 
+# levels of credential that evidence nothing a learner's practice does not already show
+NOT_EVIDENCE = frozenset({"beginner"})
+
+
+def evidencing(options: list, role_isco: str, leave_out: frozenset[str]) -> list:
+    """The options that can evidence what a learner says they can do: none of a level in
+    leave_out, none written for other work (service.matching.aim: an electrician's apprentice
+    shows record keeping through an electrician's course, not "Firearms Repair")."""
+    aim = option_aim(options, role_isco)
+    return [
+        o
+        for o in options
+        if (o.level or "").lower() not in leave_out and aim.get(o.external_id) is not False
+    ]
+
+
 def plan_gap(runtime: Runtime, session: Session, gap, learner, nb, constraints, **kw):
     """The planner over the catalog for an open gap (`_plan_gap`). When every essential skill
     is held and some only on the learner's word, the plan evidences those
-    (service.matching.gap.evidence_gap); if no credential can, the plan of the gap as it is."""
+    (service.matching.gap.evidence_gap) with credentials above the beginner level and not
+    written for other work: a working sous chef is not sent on "Foundations of Cooking
+    Techniques" to show what years of the job show; if no credential can, the plan of the gap
+    as it is."""
     evidence = evidence_gap(gap)
     if evidence is not None:
-        result = _plan_gap(runtime, session, evidence, learner, nb, constraints, **kw)
+        result = _plan_gap(
+            runtime, session, evidence, learner, nb, constraints, leave_out=NOT_EVIDENCE, **kw
+        )
         if result.steps:
             return result
     return _plan_gap(runtime, session, gap, learner, nb, constraints, **kw)
@@ -67,6 +90,8 @@ def planner_config(settings, base: PlannerConfig | None = None) -> PlannerConfig
         off_role_focus=settings.plan_off_role_focus,
         aim_hours_ratio=settings.plan_aim_hours_ratio,
         taught_min=settings.plan_taught_min,
+        fair_share=settings.plan_fair_share,
+        generic_weight=settings.plan_generic_weight,
     )
 
 
@@ -83,12 +108,15 @@ def _plan_gap(
     deadline: Deadline | None = None,
     config: PlannerConfig | None = None,
     option_neighbours=None,
+    leave_out: frozenset[str] = frozenset(),
 ):
     """The planner over the catalog for an open gap: options from the in-memory catalog,
     partial credit between the gap and what they teach, then greedy or exact planning (which
     stops at the deadline: the solver is given no more time than is left). config: the
     planner's tuning (the default's where None). option_neighbours: (gap skills, option skills)
-    -> their partial credit as `neighbours` gives it, from a caller's cache."""
+    -> their partial credit as `neighbours` gives it, from a caller's cache. leave_out: levels
+    of credential ("beginner") that are no step, nor is one written for other work, when the
+    plan evidences skills (`evidencing`; a prerequisite of a step may still be)."""
     timings = {} if timings is None else timings
     check = deadline.check if deadline is not None else unchecked
     s = runtime.settings
@@ -102,6 +130,8 @@ def _plan_gap(
     open_ids = [it.skill_id for it in gap.open_items]
     weights = {it.skill_id: it.weight * (1.0 - it.credit) for it in gap.open_items}
     options, lookup = runtime.catalog.options(weights)
+    if leave_out:
+        options = evidencing(options, gap.role_isco, leave_out)
     held = runtime.catalog.get(sorted(learner.held_credentials))
     timings["candidates"] = time.perf_counter() - t  # the answer's timings_ms keeps its name
     t = time.perf_counter()
@@ -126,6 +156,7 @@ def _plan_gap(
         config=config,
         check=check,
         focus=option_focus(gap, options, nb_c),
+        generic=generic_skills(runtime, session),
     )
     timings["plan"] = time.perf_counter() - t
     return result

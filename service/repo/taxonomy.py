@@ -203,6 +203,21 @@ def broader_pairs(session: Session) -> list[tuple[int, int]]:
     return [tuple(r) for r in session.execute(q).all()]
 
 
+def hierarchy_links(session: Session) -> list[tuple[str, str]]:
+    """(uri, broader uri) for every ESCO broader link, skills and skill groups alike."""
+    return [tuple(r) for r in session.execute(select(SkillBroader.uri, SkillBroader.broader_uri))]
+
+
+def group_codes(session: Session) -> dict[str, str]:
+    """Skill group URI -> its ESCO code ("T3.3", "S4.8.1")."""
+    return dict(session.execute(select(SkillGroup.uri, SkillGroup.code)).all())
+
+
+def skill_reuse(session: Session) -> list[tuple[int, str, str]]:
+    """(skill id, URI, ESCO reuse level) of every skill."""
+    return [tuple(r) for r in session.execute(select(Skill.id, Skill.uri, Skill.reuse_level))]
+
+
 def all_occupation_skills(session: Session) -> list[tuple[int, int, str, str, bool]]:
     """Every occupation's skill links: (occupation id, skill id, relation, source, hot)."""
     q = select(

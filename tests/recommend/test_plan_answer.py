@@ -196,3 +196,30 @@ def test_skills_held_on_ones_word_alone_are_evidenced_else_the_plan_says_what_it
     r = client.post("/v1/recommendations", json=body)
     plan = r.json()["plan"]
     assert plan["steps"] == [] and "By your own account" not in plan["message"]
+
+
+def test_a_beginner_course_evidences_nothing_a_learner_says_they_can_do(client, bricks):
+    """Every essential skill held on the learner's word (a working practitioner, or a job
+    title that names the role): the plan evidences them above the beginner level, though a
+    beginner badge is shorter; a learner who lacks the skills is still sent on the basics."""
+    issuer = "Plan Answer Basics"
+    docs = [
+        {"external_id": f"pab:{i}", "title": f"Brick basics {i}", "kind": "badge", "hours": 1,
+         "cost": 0, "issuer": {"name": issuer}, "level": "beginner", "skills": [{"uri": u}]}
+        for i, u in enumerate(bricks["uris"])
+    ]  # fmt: skip
+    r = client.post("/v1/credentials", json=docs)
+    assert r.status_code in (200, 201), r.text
+    body = {
+        "learner": {"skills": bricks["uris"]},
+        "target": {"occupation_id": bricks["occupation_id"]},
+        "constraints": {"max_hours": 40, "include_issuers": [ISSUER, issuer]},
+    }
+    plan = client.post("/v1/recommendations", json=body).json()["plan"]
+    assert plan["message"].startswith("By your own account you hold every essential skill")
+    steps = [s["credential"]["external_id"] for s in plan["steps"]]
+    assert steps and not any(e.startswith("pab:") for e in steps)
+    assert any(e.startswith("pa:") for e in steps)
+    body["learner"] = {}
+    plan = client.post("/v1/recommendations", json=body).json()["plan"]
+    assert any(s["credential"]["external_id"].startswith("pab:") for s in plan["steps"])
