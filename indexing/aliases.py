@@ -126,6 +126,8 @@ TRADE_ALIASES: dict[str, tuple[str, ...]] = {
     "on the checkout": ("operate cash register",),
     "on the checkouts": ("operate cash register",),
     "on checkouts": ("operate cash register",),
+    # a lifeguard's work: "life-save bathers" (ESCO "rescue bathers", a pool's or a beach's)
+    "lifeguard": ("rescue bathers",),
     # a beauty therapist's treatments (was *cosmetics*, the products)
     "facials": ("perform facial treatment",),
     # a guard's rounds (was *coordinate patrols*, arranging them)

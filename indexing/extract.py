@@ -33,7 +33,8 @@ cashiers"), a skill over a role's people where the learner is one of them ("I vo
 "support volunteers"), a knowledge area read from one word through a label that names a kind
 of it the sentence does not say ("temperature" is no "cold chain"), a knowledge area read through a
 one-word label that many skills share ("Security"
-is no "securities").
+is no "securities"), a one-word competence read from a word that another kept skill's longer
+words explain ("plan my own routes" is no "plan").
 Per skill:
 the best unit score plus `extract_repeat_bonus` per further supporting unit, and the evidence
 spans (offsets into `text`, best first): the alias written there, else the n-gram or unit that
@@ -99,7 +100,9 @@ def extract(
         a: [(a + lo, a + hi) for lo, hi in place_spans(s.text)] for a, s in sentences.items()
     }
     unmeant = linker.unmeant
-    managing = {a: unmeant.managing(s.text) for a, s in sentences.items()}
+    managing = {  # skills these words do not read: managing, other people's (indexing.unmeant)
+        a: unmeant.managing(s.text) | unmeant.others(s.text) for a, s in sentences.items()
+    }
     lexicals = [_within(sent_hits[s.start], p.start - s.start, p.end - s.start) for s, p in pairs]
     scored_all = score_pairs(linker, pairs, lexicals, check)
     mask = linker.source_mask(sources)
@@ -145,6 +148,8 @@ def extract(
             if value > entry["best"]:
                 entry["best"], entry["match"] = value, match
             entry["evidence"].append((value, Evidence(a, b, text[a:b])))
+    for row in unmeant.explained(_readings(found)):
+        del found[row]  # "plan my own routes" is no "plan" besides its routes
     out = [_extracted(entry, cfg.extract_repeat_bonus) for entry in found.values()]
     out.sort(key=lambda e: -e.score)
     return out[:max_skills]
@@ -296,6 +301,15 @@ def _shared_word(unmeant: Unmeant, row: int, hit: AliasHit | None, label: str) -
     """Was skill `row` read through a one-word label that many skills share (`label`: its
     match's, the alias where the text has one)? Never for a curated word."""
     return (hit is None or hit.kind != CURATED) and unmeant.shared(row, label)
+
+
+def _readings(found: dict[int, dict]) -> dict[int, tuple[str, bool, list[Evidence]]]:
+    """Each kept skill's preferred label, whether a curated word read it, its evidence spans."""
+    return {
+        row: (e["match"].preferred_label, e["match"].label_kind == CURATED,
+              [ev for _, ev in e["evidence"]])
+        for row, e in found.items()
+    }  # fmt: skip
 
 
 def _has_letter(text: str) -> bool:

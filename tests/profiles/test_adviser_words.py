@@ -138,6 +138,22 @@ CASES = [
      [["install electronic communication equipment"]], set()),
     ("Electrician installing sockets and switches in new houses.",
      [], {"install electronic communication equipment"}),
+    # a one-word competence another reading explains is not read besides it; alone it is
+    ("I drive a delivery van for a parcel company and plan my own routes",
+     [["prepare transportation routes"], ["drive vehicles"]], {"plan"}),
+    ("I plan lessons for year 7", [["plan learning curriculum"]], {"plan"}),
+    ("planning play activities", [["plan"]], set()),
+    # a customer's queries answered; a call centre's own analysis is not the agent's work
+    ("I worked in a call centre answering customer queries and processing refunds",
+     [["respond to customers' inquiries"], ["process refunds"]], set()),
+    # children's special needs are not patients'
+    ("Teaching assistant supporting children with special needs in a primary school.",
+     [["assist children with special needs in education settings", "special needs education"]],
+     {"assist patients with special needs"}),
+    ("Store detective watching CCTV and stopping shoplifters.",
+     [["monitor surveillance equipment"], ["prevent shoplifting"]], set()),
+    ("Telesales agent making outbound calls to sell broadband packages.",
+     [["telemarketing"]], set()),
 ]  # fmt: skip
 
 
