@@ -56,6 +56,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 from itertools import accumulate
 
 from indexing.aliases import alt_labels, hidden_labels, span_key
@@ -97,8 +98,27 @@ _AGENT = ("er", "or", "eer", "ier", "ist", "ian", "ant")  # endings of a person'
 _OF = re.compile(r"\b(?:of|in|for|at|to|on|with)\b|[(,/]")  # a title's head ends before them
 
 
-def _lemmas(text: str) -> set[str]:
+def _label_lemmas(text: str) -> set[str]:
+    """The lemmas of a label's words, uncached: each label of the taxonomy is read once."""
     return {lemma(m.group()) for m in WORD.finditer(text)}
+
+
+@lru_cache(maxsize=4096)
+def _tokens(text: str) -> tuple[tuple[int, int, str], ...]:
+    """(start, end, lemma) of each word of `text`: a sentence, a unit or a label is lemmatised
+    once, however many candidate skills ask about it."""
+    return tuple((m.start(), m.end(), lemma(m.group())) for m in WORD.finditer(text))
+
+
+@lru_cache(maxsize=4096)
+def _lemmas(text: str) -> frozenset[str]:
+    return frozenset(t for _, _, t in _tokens(text))
+
+
+@lru_cache(maxsize=4096)
+def _kind_words(label: str) -> tuple[str, ...]:
+    """The lemmas of a label's words but its acronyms ("HR": its own name, no kind)."""
+    return tuple(lemma(w) for w in WORD.findall(label) if not w.isupper())
 
 
 def _is_plural(word: str) -> bool:
@@ -156,13 +176,15 @@ class Unmeant:
         self._of_role = _of_roles(skills, vocabulary)
         self._people: dict[frozenset[int], list[int]] = {}  # kinds named -> rows
         for row, s in enumerate(skills):
-            kinds = frozenset(i for i, k in enumerate(PEOPLE) if k & _lemmas(s.preferred_label))
+            kinds = frozenset(
+                i for i, k in enumerate(PEOPLE) if k & _label_lemmas(s.preferred_label)
+            )
             if kinds:
                 self._people.setdefault(kinds, []).append(row)
         self._named = Counter(  # lemma -> skills writing it in any label
             t
             for s in skills
-            for t in set().union(*map(_lemmas, (s.preferred_label, *alt_labels(s))))
+            for t in set().union(*map(_label_lemmas, (s.preferred_label, *alt_labels(s))))
         )
         self._knowledge = {  # knowledge areas, not tools: "NET" is "dot net"
             row
@@ -200,7 +222,7 @@ class Unmeant:
         rows = {r for w in words for r in self._by_object.get(w, ())}
         if words & _WATCHING:
             rows -= self._watching
-        plural = {lemma(m.group()) for m in WORD.finditer(sentence) if _is_plural(m.group())}
+        plural = {w for a, b, w in _tokens(sentence) if _is_plural(sentence[a:b])}
         return rows | {r for w in words - plural for r in self._of_role.get(w, ())}
 
     def others(self, sentence: str) -> set[int]:
@@ -215,7 +237,7 @@ class Unmeant:
     def kind_of(self, row: int, label: str, evidence: str, sentence: str) -> bool:
         """Was knowledge area `row` read from the one word `evidence` through `label`, which ends
         in that word after a word of a kind the sentence does not say (module docstring)?"""
-        words = [lemma(w) for w in WORD.findall(label) if not w.isupper()]  # "HR": its own name
+        words = _kind_words(label)
         said = WORD.findall(evidence)
         if row not in self._knowledge or len(said) != 1 or len(words) < 2:
             return False
@@ -231,11 +253,7 @@ class Unmeant:
         is all that read it: "giving medication" is no *work with healthcare users under
         medication*. A skill that shares no word is read from the meaning, and kept."""
         name = _lemmas(skill.preferred_label) - _GENERIC
-        shared = [
-            (unit.start + m.start(), unit.start + m.end())
-            for m in WORD.finditer(unit.text)
-            if lemma(m.group()) in name
-        ]
+        shared = [(unit.start + a, unit.start + b) for a, b, w in _tokens(unit.text) if w in name]
         return bool(shared) and all(any(lo <= a and b <= hi for lo, hi in owned) for a, b in shared)
 
     def explained(self, found: dict[int, tuple[str, bool, list]]) -> set[int]:
