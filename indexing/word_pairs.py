@@ -111,7 +111,10 @@ WORD_PAIRS: tuple[WordPair, ...] = (
     WordPair.of("give administer", "medication medicine med tablet", _MEDICATION),
     # a decorator's surfaces: "apply a coat of paint to a prepared surface"
     WordPair.of("paint", "wall ceiling door skirting woodwork fence radiator", ("paint surfaces",)),
-    # goods put on a vehicle: "place them in a transportation vehicle" (ESCO "load cargo")
+    # goods put on a vehicle: "place them in a transportation vehicle" (ESCO "load cargo"); it
+    # reads the old trade words "loading lorries", "load lorries", "loading vans", "loading
+    # trucks", "loading and unloading lorries" alike (measured on the fixtures: the same skills
+    # at the same scores), so they are no longer listed
     WordPair.of("load", "van lorry truck trailer container vehicle", LOADING),
     # a housekeeper's or a carer's beds: "clean sheets, turn mattresses" (ESCO "make the beds")
     WordPair.of("change strip", "bed linen sheet bedding", ("make the beds",)),

@@ -21,7 +21,7 @@ CASES = [
       ["geriatrics", "tend to elderly people", "older adults' needs"]],
      {"hydraulic fluid", "dress bodies", "attend to detail"}),
     # a warehouse's scanner reads barcodes (ESCO's "operate scanner" is a prepress scanner), and
-    # loading lorries is loading goods, not driving (indexing/context_aliases.py, TRADE_ALIASES)
+    # loading lorries is loading goods, not driving (indexing/context_aliases.py, WORD_PAIRS)
     ("Warehouse operative: operating the scanner to pick orders, loading lorries.",
      [["use barcode scanning equipment"], ["pick orders for dispatching"],
       ["load products for dispatch", "load cargo"]],
