@@ -25,6 +25,8 @@ dressing"); and a *curated trade word*
 `indexing.context_aliases`: "scanner" in a warehouse line) names its skills, which are kept
 at least at the unit's floor, and owns its words: a skill read only from an n-gram inside it
 (not named there) is not kept ("lorries" of "loading lorries" is no "manoeuvre heavy trucks"),
+nor, for a word of a context, one whose label is written inside it (a carer's "support
+people" is no "mentor individuals"),
 nor one whose words in the unit all lie in it ("giving medication" is no "work with healthcare
 users under medication"). A workplace's words (`indexing.aliases.PLACES`: "nursing home", "GP
 surgery") name no skill. Readings an adviser finds absurd are dropped (`indexing.unmeant`): a
@@ -125,6 +127,12 @@ def extract(
         owned = [
             (sent.start + a, sent.start + b) for h in lex if h.kind == CURATED for a, b in h.owned()
         ]
+        in_context = [  # the words of a context's curated word ("support people" in care)
+            (sent.start + a, sent.start + b)
+            for h in lex
+            if h.kind == CURATED and h.context
+            for a, b in h.owned()
+        ]
         places = places_of[sent.start]
         for row, value in kept.items():
             hit = scored.lexical.get(row)
@@ -132,6 +140,8 @@ def extract(
                 a, b = sent.start + hit.start, sent.start + hit.end
                 if any(lo <= a and b <= hi for lo, hi in places):
                     continue  # a workplace's words name no skill ("nursing home")
+                if hit.kind != CURATED and any(lo <= a and b <= hi for lo, hi in in_context):
+                    continue  # the words mean another thing here ("support people" of a carer)
             else:
                 sp = scored.spans[scored.best_span(row)]
                 a, b = unit.start + sp.start, unit.start + sp.end

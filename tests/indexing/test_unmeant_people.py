@@ -1,7 +1,8 @@
 """Two readings an adviser finds absurd (indexing.unmeant), on the hashing encoder: a one-word
 competence that another kept skill's longer words explain ("plan my own routes" is no *plan*),
-and a skill done for people of another kind than the sentence names ("supporting children" is
-no *assist patients*); the eighth round's verb-object rules; hostile inputs."""
+a skill done for people of another kind than the sentence names ("supporting children" is
+no *assist patients*), a label written in a curated word's own words; the eighth round's
+verb-object rules; hostile inputs."""
 
 from __future__ import annotations
 
@@ -90,6 +91,25 @@ def test_extraction_reads_the_explaining_skill_not_the_word():
     lk.build()
     found = {x.preferred_label for x in lk.extract("I drive a van and plan my routes")}
     assert "prepare transportation routes" in found and "plan" not in found
+
+
+def test_a_label_written_in_a_curated_words_own_words_is_not_read():
+    """In a care line "support people" is a carer's daily support (a word of a context), no
+    longer also *mentor individuals*, whose label it is; elsewhere that label still reads."""
+    skills = [
+        _skill(20, "mentor individuals", ("support people",)),
+        _skill(21, "provide basic support to patients"),
+        _skill(
+            22,
+            "encourage social service users to preserve their independence in their daily "
+            "activities",
+        ),
+    ]
+    lk = SkillLinker(skills, FakeEncoder(dim=256))
+    lk.build()
+    care = {x.preferred_label for x in lk.extract("I support people with dementia at home")}
+    assert "provide basic support to patients" in care and "mentor individuals" not in care
+    assert "mentor individuals" in {x.preferred_label for x in lk.extract("I support people")}
 
 
 @pytest.mark.parametrize(

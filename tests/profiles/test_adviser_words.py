@@ -154,6 +154,9 @@ CASES = [
      [["monitor surveillance equipment"], ["prevent shoplifting"]], set()),
     ("Telesales agent making outbound calls to sell broadband packages.",
      [["telemarketing"]], set()),
+    # a carer's support is daily living, not mentoring (ESCO's "support people")
+    ("I support people with dementia in their own homes",
+     [["provide basic support to patients"]], {"mentor individuals"}),
 ]  # fmt: skip
 
 
