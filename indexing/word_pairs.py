@@ -101,8 +101,13 @@ WORD_PAIRS: tuple[WordPair, ...] = (
     WordPair.of("mop sweep scrub hoover vacuum", "floor", ("clean building floors",)),
     # goods taken off a vehicle: "unloading of goods from transportation vehicles"
     WordPair.of("unload", "delivery lorry van truck trailer container vehicle", ("unload cargo",)),
-    # a driver of a road vehicle, or driving one
-    WordPair.of("van lorry truck delivery courier bus taxi minibus", "driver", ("drive vehicles",)),
+    # a driver of a road vehicle, or driving one; a volunteer driver drives a car (a hospital's or
+    # a community transport's patients, not a racing driver's or a screwdriver's)
+    WordPair.of(
+        "van lorry truck delivery courier bus taxi minibus car volunteer",
+        "driver",
+        ("drive vehicles",),
+    ),
     WordPair.of("drive", "van lorry truck minibus bus coach taxi", ("drive vehicles",)),
     # a driver's or a planner's routes (ESCO "prepare transportation routes": "prepare transport
     # routes"); elsewhere routes are hiking trails or network routing

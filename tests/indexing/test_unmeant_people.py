@@ -127,6 +127,8 @@ def test_a_label_written_in_a_curated_words_own_words_is_not_read():
         ("wrapping fragile items", "pack fragile items for transportation"),
         ("watching CCTV", "monitor surveillance equipment"),
         ("giving campus tours", "escort visitors to places of interest"),
+        ("Volunteer driver taking patients to hospital", "drive vehicles"),
+        ("car driver", "drive vehicles"),
     ],
 )
 def test_the_eighth_rounds_rules_read_the_learners_words(text, skill):
@@ -141,6 +143,8 @@ def test_the_eighth_rounds_rules_read_the_learners_words(text, skill):
         ("answering calls", "respond to customers' inquiries"),
         ("took inbound calls", "telemarketing"),
         ("watching the stock levels", "monitor surveillance equipment"),
+        ("volunteer with a screwdriver", "drive vehicles"),
+        ("I volunteer at a food bank; driver training", "drive vehicles"),
     ],
 )
 def test_the_eighth_rounds_rules_read_nothing_else(text, skill):
