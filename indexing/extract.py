@@ -123,16 +123,7 @@ def extract(
             score = np.where(blocked, -np.inf, score)
         score = _not_managing(score, managing[sent.start], scored.lexical)
         kept = keep_in_unit(cfg, score, scored.lexical, whole, min_score, agreed[sent.start])
-        lex = scored.lexical.values()
-        owned = [
-            (sent.start + a, sent.start + b) for h in lex if h.kind == CURATED for a, b in h.owned()
-        ]
-        in_context = [  # the words of a context's curated word ("support people" in care)
-            (sent.start + a, sent.start + b)
-            for h in lex
-            if h.kind == CURATED and h.context
-            for a, b in h.owned()
-        ]
+        owned, in_context = _owned(scored.lexical.values(), sent.start)
         places = places_of[sent.start]
         for row, value in kept.items():
             hit = scored.lexical.get(row)
@@ -311,6 +302,18 @@ def _shared_word(unmeant: Unmeant, row: int, hit: AliasHit | None, label: str) -
     """Was skill `row` read through a one-word label that many skills share (`label`: its
     match's, the alias where the text has one)? Never for a curated word."""
     return (hit is None or hit.kind != CURATED) and unmeant.shared(row, label)
+
+
+def _owned(lexical: Iterable[AliasHit], at: int) -> tuple[list, list]:
+    """(start, end) in the text of the words curated hits own, and of those owned by a word of
+    a context ("support people" in a line about care); `at`: the sentence's offset."""
+    owned, in_context = [], []
+    for h in lexical:
+        if h.kind == CURATED:
+            spans = [(at + a, at + b) for a, b in h.owned()]
+            owned += spans
+            in_context += spans if h.context else []
+    return owned, in_context
 
 
 def _readings(found: dict[int, dict]) -> dict[int, tuple[str, bool, list[Evidence]]]:
