@@ -32,7 +32,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from indexing.types import SkillEntry
-from indexing.word_pairs import LOADING, WordPair, find_pairs, taught_subjects
+from indexing.word_pairs import WordPair, find_pairs, taught_subjects
 
 _TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9+#]*|[+#]+")
 _PAREN = re.compile(r"\s*\([^)]*\)\s*$")
@@ -86,13 +86,8 @@ TRADE_ALIASES: dict[str, tuple[str, ...]] = {
     "packing orders": ("pack goods",),
     "picking orders": ("pick orders for dispatching",),
     "pick orders": ("pick orders for dispatching",),
-    # loading a vehicle with the goods it takes (not driving it: "lorries" alone read as
-    # "manoeuvre heavy trucks")
-    "loading lorries": LOADING,
-    "loading vans": LOADING,
-    "loading trucks": LOADING,
-    "load lorries": LOADING,
-    "loading and unloading lorries": LOADING,
+    # loading a vehicle ("loading lorries", "load vans") is the verb-object rule load + van /
+    # lorry / truck (indexing.word_pairs), which reads the same skills in every form
     # ordering a shop's or salon's stock from its suppliers (ESCO's "order stock" is a label of
     # "arrange ordering of products for customers")
     "ordering stock": ("order supplies",),
@@ -126,6 +121,8 @@ TRADE_ALIASES: dict[str, tuple[str, ...]] = {
     "on the checkout": ("operate cash register",),
     "on the checkouts": ("operate cash register",),
     "on checkouts": ("operate cash register",),
+    # a lifeguard's work: "life-save bathers" (ESCO "rescue bathers", a pool's or a beach's)
+    "lifeguard": ("rescue bathers",),
     # a beauty therapist's treatments (was *cosmetics*, the products)
     "facials": ("perform facial treatment",),
     # a guard's rounds (was *coordinate patrols*, arranging them)

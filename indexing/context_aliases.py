@@ -109,6 +109,10 @@ CONTEXT_ALIASES: dict[str, tuple[str, tuple[str, ...]]] = {
     "printer": (TECHNOLOGY, _OFFICE_EQUIPMENT),
     "filing": (OFFICE, _FILING),
     "personal care": (CARE, _PERSONAL_CARE),
+    # a carer's "support people with dementia": daily living, not ESCO's "support people" of
+    # *mentor individuals* (a mentor's guidance)
+    "support people": (CARE, _PERSONAL_CARE),
+    "supporting people": (CARE, _PERSONAL_CARE),
     "daily notes": (CARE, _CARE_RECORDS),  # a carer's notes of each visit
     "care notes": (CARE, _CARE_RECORDS),
     "grill": (KITCHEN, _COOKING),

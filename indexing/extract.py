@@ -25,6 +25,8 @@ dressing"); and a *curated trade word*
 `indexing.context_aliases`: "scanner" in a warehouse line) names its skills, which are kept
 at least at the unit's floor, and owns its words: a skill read only from an n-gram inside it
 (not named there) is not kept ("lorries" of "loading lorries" is no "manoeuvre heavy trucks"),
+nor, for a word of a context, one whose label is written inside it (a carer's "support
+people" is no "mentor individuals"),
 nor one whose words in the unit all lie in it ("giving medication" is no "work with healthcare
 users under medication"). A workplace's words (`indexing.aliases.PLACES`: "nursing home", "GP
 surgery") name no skill. Readings an adviser finds absurd are dropped (`indexing.unmeant`): a
@@ -33,7 +35,8 @@ cashiers"), a skill over a role's people where the learner is one of them ("I vo
 "support volunteers"), a knowledge area read from one word through a label that names a kind
 of it the sentence does not say ("temperature" is no "cold chain"), a knowledge area read through a
 one-word label that many skills share ("Security"
-is no "securities").
+is no "securities"), a one-word competence read from a word that another kept skill's longer
+words explain ("plan my own routes" is no "plan").
 Per skill:
 the best unit score plus `extract_repeat_bonus` per further supporting unit, and the evidence
 spans (offsets into `text`, best first): the alias written there, else the n-gram or unit that
@@ -99,7 +102,9 @@ def extract(
         a: [(a + lo, a + hi) for lo, hi in place_spans(s.text)] for a, s in sentences.items()
     }
     unmeant = linker.unmeant
-    managing = {a: unmeant.managing(s.text) for a, s in sentences.items()}
+    managing = {  # skills these words do not read: managing, other people's (indexing.unmeant)
+        a: unmeant.managing(s.text) | unmeant.others(s.text) for a, s in sentences.items()
+    }
     lexicals = [_within(sent_hits[s.start], p.start - s.start, p.end - s.start) for s, p in pairs]
     scored_all = score_pairs(linker, pairs, lexicals, check)
     mask = linker.source_mask(sources)
@@ -118,10 +123,7 @@ def extract(
             score = np.where(blocked, -np.inf, score)
         score = _not_managing(score, managing[sent.start], scored.lexical)
         kept = keep_in_unit(cfg, score, scored.lexical, whole, min_score, agreed[sent.start])
-        lex = scored.lexical.values()
-        owned = [
-            (sent.start + a, sent.start + b) for h in lex if h.kind == CURATED for a, b in h.owned()
-        ]
+        owned, in_context = _owned(scored.lexical.values(), sent.start)
         places = places_of[sent.start]
         for row, value in kept.items():
             hit = scored.lexical.get(row)
@@ -129,6 +131,8 @@ def extract(
                 a, b = sent.start + hit.start, sent.start + hit.end
                 if any(lo <= a and b <= hi for lo, hi in places):
                     continue  # a workplace's words name no skill ("nursing home")
+                if hit.kind != CURATED and any(lo <= a and b <= hi for lo, hi in in_context):
+                    continue  # the words mean another thing here ("support people" of a carer)
             else:
                 sp = scored.spans[scored.best_span(row)]
                 a, b = unit.start + sp.start, unit.start + sp.end
@@ -145,6 +149,8 @@ def extract(
             if value > entry["best"]:
                 entry["best"], entry["match"] = value, match
             entry["evidence"].append((value, Evidence(a, b, text[a:b])))
+    for row in unmeant.explained(_readings(found)):
+        del found[row]  # "plan my own routes" is no "plan" besides its routes
     out = [_extracted(entry, cfg.extract_repeat_bonus) for entry in found.values()]
     out.sort(key=lambda e: -e.score)
     return out[:max_skills]
@@ -296,6 +302,27 @@ def _shared_word(unmeant: Unmeant, row: int, hit: AliasHit | None, label: str) -
     """Was skill `row` read through a one-word label that many skills share (`label`: its
     match's, the alias where the text has one)? Never for a curated word."""
     return (hit is None or hit.kind != CURATED) and unmeant.shared(row, label)
+
+
+def _owned(lexical: Iterable[AliasHit], at: int) -> tuple[list, list]:
+    """(start, end) in the text of the words curated hits own, and of those owned by a word of
+    a context ("support people" in a line about care); `at`: the sentence's offset."""
+    owned, in_context = [], []
+    for h in lexical:
+        if h.kind == CURATED:
+            spans = [(at + a, at + b) for a, b in h.owned()]
+            owned += spans
+            in_context += spans if h.context else []
+    return owned, in_context
+
+
+def _readings(found: dict[int, dict]) -> dict[int, tuple[str, bool, list[Evidence]]]:
+    """Each kept skill's preferred label, whether a curated word read it, its evidence spans."""
+    return {
+        row: (e["match"].preferred_label, e["match"].label_kind == CURATED,
+              [ev for _, ev in e["evidence"]])
+        for row, e in found.items()
+    }  # fmt: skip
 
 
 def _has_letter(text: str) -> bool:

@@ -34,14 +34,30 @@ Two general collisions between a CV's words and ESCO's names, found in the learn
   "Performance Management" is still *human resource management* ("HR management": an acronym
   abbreviates the area's own name, no kind of it).
 
+- **A word another skill explains is not a skill of its own.** A competence named in one
+  everyday word (*plan*, *troubleshoot*, *improvise*, *swim*) is not read from that word where
+  another skill kept from the sentence was read from longer words holding it, through a label
+  that writes the word or a curated word: "plan my own routes" is *prepare transportation
+  routes* (the driver's routes), not also *plan*; "I plan lessons" is *plan learning
+  curriculum*. Alone ("planning play activities") the word still reads it.
+
+- **Their people are not ours.** A skill done for people of one kind (`PEOPLE`: patients;
+  children, pupils, students; customers, clients, guests; passengers) is not read from a
+  sentence that names people of another kind and none of its own: "supporting children with
+  special needs in a primary school" is *assist children with special needs in education
+  settings*, not *assist patients with special needs*.
+
 A curated word (`indexing.aliases.CURATED`) that names a skill is never overruled here.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
+from itertools import accumulate
 
 from indexing.aliases import alt_labels, hidden_labels, span_key
 from indexing.technology import is_technology
@@ -68,12 +84,41 @@ _GENERIC = frozenset(
     for w in """of the a an and or in on to for with at by from as its their other others
     activities activity operations operation work works process processes""".split()
 )
+# kinds of people a skill is done for; a word of one kind is no word of another
+PEOPLE = tuple(
+    frozenset(lemma(w) for w in kind.split())
+    for kind in (
+        "patient patients",
+        "child children pupil pupils student students kid kids",
+        "customer customers client clients guest guests shopper shoppers",
+        "passenger passengers",
+    )
+)
 _AGENT = ("er", "or", "eer", "ier", "ist", "ian", "ant")  # endings of a person's noun
 _OF = re.compile(r"\b(?:of|in|for|at|to|on|with)\b|[(,/]")  # a title's head ends before them
 
 
-def _lemmas(text: str) -> set[str]:
+def _label_lemmas(text: str) -> set[str]:
+    """The lemmas of a label's words, uncached: each label of the taxonomy is read once."""
     return {lemma(m.group()) for m in WORD.finditer(text)}
+
+
+@lru_cache(maxsize=4096)
+def _tokens(text: str) -> tuple[tuple[int, int, str], ...]:
+    """(start, end, lemma) of each word of `text`: a sentence, a unit or a label is lemmatised
+    once, however many candidate skills ask about it."""
+    return tuple((m.start(), m.end(), lemma(m.group())) for m in WORD.finditer(text))
+
+
+@lru_cache(maxsize=4096)
+def _lemmas(text: str) -> frozenset[str]:
+    return frozenset(t for _, _, t in _tokens(text))
+
+
+@lru_cache(maxsize=4096)
+def _kind_words(label: str) -> tuple[str, ...]:
+    """The lemmas of a label's words but its acronyms ("HR": its own name, no kind)."""
+    return tuple(lemma(w) for w in WORD.findall(label) if not w.isupper())
 
 
 def _is_plural(word: str) -> bool:
@@ -98,6 +143,21 @@ def _of_roles(skills: Sequence[SkillEntry], vocabulary: Iterable[str]) -> dict[s
     return out
 
 
+class _Covers:
+    """Spans, asked whether one of them holds [start, end) and is longer (`holds`) in log time:
+    the spans sorted by start, with the furthest end among those starting before each."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
+        ordered = sorted(spans)
+        self._starts = [lo for lo, _ in ordered]
+        self._ends = list(accumulate((hi for _, hi in ordered), max, initial=-1))
+
+    def holds(self, start: int, end: int) -> bool:
+        before = bisect_left(self._starts, start)  # spans starting before `start`
+        at = bisect_right(self._starts, start)  # ... or at it
+        return self._ends[before] >= end or self._ends[at] > end
+
+
 class Unmeant:
     """The skills of `skills` that a sentence's words must not read (module docstring)."""
 
@@ -114,15 +174,29 @@ class Unmeant:
             for obj in {lemma(w) for w in words[1:]} - _GENERIC:
                 self._by_object.setdefault(obj, []).append(row)
         self._of_role = _of_roles(skills, vocabulary)
+        self._people: dict[frozenset[int], list[int]] = {}  # kinds named -> rows
+        for row, s in enumerate(skills):
+            kinds = frozenset(
+                i for i, k in enumerate(PEOPLE) if k & _label_lemmas(s.preferred_label)
+            )
+            if kinds:
+                self._people.setdefault(kinds, []).append(row)
         self._named = Counter(  # lemma -> skills writing it in any label
             t
             for s in skills
-            for t in set().union(*map(_lemmas, (s.preferred_label, *alt_labels(s))))
+            for t in set().union(*map(_label_lemmas, (s.preferred_label, *alt_labels(s))))
         )
         self._knowledge = {  # knowledge areas, not tools: "NET" is "dot net"
             row
             for row, s in enumerate(skills)
             if s.skill_type == "knowledge" and not is_technology(s)
+        }
+        self._one_word = {  # competences of one everyday word ("plan"; not "Irish")
+            row
+            for row, s in enumerate(skills)
+            if s.skill_type == "skill/competence"
+            and len(WORD.findall(s.preferred_label)) == 1
+            and s.preferred_label.strip().islower()
         }
         named = Counter(t for s in skills for t in set(span_key(s.preferred_label)))
         self._shared: dict[int, frozenset[str]] = {}
@@ -148,13 +222,22 @@ class Unmeant:
         rows = {r for w in words for r in self._by_object.get(w, ())}
         if words & _WATCHING:
             rows -= self._watching
-        plural = {lemma(m.group()) for m in WORD.finditer(sentence) if _is_plural(m.group())}
+        plural = {w for a, b, w in _tokens(sentence) if _is_plural(sentence[a:b])}
         return rows | {r for w in words - plural for r in self._of_role.get(w, ())}
+
+    def others(self, sentence: str) -> set[int]:
+        """Rows of skills done for people of kinds the sentence does not name, where it names
+        people of another kind (module docstring)."""
+        words = _lemmas(sentence)
+        said = {i for i, k in enumerate(PEOPLE) if k & words}
+        if not said:
+            return set()
+        return {r for kinds, rows in self._people.items() if not kinds & said for r in rows}
 
     def kind_of(self, row: int, label: str, evidence: str, sentence: str) -> bool:
         """Was knowledge area `row` read from the one word `evidence` through `label`, which ends
         in that word after a word of a kind the sentence does not say (module docstring)?"""
-        words = [lemma(w) for w in WORD.findall(label) if not w.isupper()]  # "HR": its own name
+        words = _kind_words(label)
         said = WORD.findall(evidence)
         if row not in self._knowledge or len(said) != 1 or len(words) < 2:
             return False
@@ -170,12 +253,26 @@ class Unmeant:
         is all that read it: "giving medication" is no *work with healthcare users under
         medication*. A skill that shares no word is read from the meaning, and kept."""
         name = _lemmas(skill.preferred_label) - _GENERIC
-        shared = [
-            (unit.start + m.start(), unit.start + m.end())
-            for m in WORD.finditer(unit.text)
-            if lemma(m.group()) in name
-        ]
+        shared = [(unit.start + a, unit.start + b) for a, b, w in _tokens(unit.text) if w in name]
         return bool(shared) and all(any(lo <= a and b <= hi for lo, hi in owned) for a, b in shared)
+
+    def explained(self, found: dict[int, tuple[str, bool, list]]) -> set[int]:
+        """Rows of one-word competences whose every evidence span lies inside a longer span of
+        another skill of `found` (row -> its preferred label, whether a curated word read it,
+        its evidence spans) whose label writes that word or that a curated word read."""
+        out = set()
+        for row in self._one_word.intersection(found):
+            word = _lemmas(found[row][0])
+            covers = [
+                (ev.start, ev.end)
+                for other, (label, curated, evs) in found.items()
+                if other != row and (curated or word <= _lemmas(label))
+                for ev in evs
+            ]
+            inside = _Covers(covers)
+            if all(inside.holds(ev.start, ev.end) for ev in found[row][2]):
+                out.add(row)
+        return out
 
     def shared(self, row: int, label: str) -> bool:
         """Is `label`, the label that read skill `row`, a word that many skills share?"""

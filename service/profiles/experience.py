@@ -3,7 +3,9 @@
 "Line cook for six years in a busy bistro", "Bank teller for five years: ...", "I work as a care
 assistant": a careers adviser reads the job itself, not only the skills spelled out after it. The
 title is the head of a sentence (the words before the first ":", ",", " for ", " in ", " at ", ...)
-or what follows "I work as (a)", "worked as (a)", "I am a(n)"; one to four words. It counts only
+or what follows "I work as (a)", "worked as (a)", "I am a(n)"; one to four words; or a job the
+words name without a title ("I teach secondary school maths", "I worked in a call centre":
+`service.profiles.said_jobs`), the job quoting those words. It counts only
 when the title resolver is confident and the title matches a label or a known job title closely
 (MIN_LABEL_SCORE), so a phrase that is no job ("Busy weekends", "six years") adds nothing; a
 title of a level and no trade ("Team leader", `service.titles.curated.GENERIC_TITLES`) adds
@@ -25,6 +27,7 @@ from sqlmodel import Session
 from indexing.types import Check, unchecked
 from service.profiles.evidence import Evidence, EvidenceMap
 from service.profiles.role import role_from_occupation
+from service.profiles.said_jobs import said_titles
 from service.titles.resolver import GENERIC_TITLE
 
 if TYPE_CHECKING:
@@ -55,11 +58,12 @@ _AS_A = re.compile(
     re.I,
 )
 # Words of the learner's standing, not of the job: "Former police officer", "qualified
-# electrician", "ex-soldier". Resolved with them, such a title reads another job or none
-# ("former police officer" -> police commissioner); the title is resolved without them.
+# electrician", "ex-soldier", "self-taught web developer". Resolved with them, such a title
+# reads another job or none ("former police officer" -> police commissioner; "self-taught web
+# developer" -> none); the title is resolved without them.
 _STANDING = re.compile(
     r"^(?:former|ex|retired|(?:fully )?qualified|experienced|self-employed|freelance"
-    r"|time-served|skilled)(?:\s+|-(?=\w))",
+    r"|time-served|skilled|self-taught|self taught)(?:\s+|-(?=\w))",
     re.I,
 )
 _NOT_A_TITLE = re.compile(r"^(?:i|we|my|our|the|this|it|and|also)\b", re.I)
@@ -122,11 +126,11 @@ def read_jobs(
     occupation in `skip` (already counted) is not read again."""
     read: list[JobRead] = []
     seen: set[int] = set(skip)
-    for phrase, start, end in title_phrases(text):
+    for title, start, end in _titles(text):
         if len(read) >= MAX_TITLES:
             break
         check()
-        resolution = runtime.titles.resolve(phrase, k=1)
+        resolution = runtime.titles.resolve(title, k=1)
         best = resolution.candidates[0] if resolution.candidates else None
         if not resolution.confident or best is None or best.label_score < MIN_LABEL_SCORE:
             continue
@@ -135,9 +139,15 @@ def read_jobs(
         if best.occupation_id in seen:
             continue
         seen.add(best.occupation_id)
-        span = {"phrase": phrase, "start": start, "end": end, "score": best.label_score}
+        span = {"phrase": text[start:end], "start": start, "end": end, "score": best.label_score}
         read.append(job_of_occupation(session, runtime, best.occupation_id, span))
     return read
+
+
+def _titles(text: str) -> list[tuple[str, int, int]]:
+    """(title to resolve, start, end) of each job `text` names, in order: the titles it writes
+    (`title_phrases`) and the jobs its words name without one (`said_titles`)."""
+    return sorted([*title_phrases(text), *said_titles(text)], key=lambda x: x[1])
 
 
 def add_job_evidence(evidence: EvidenceMap, job: JobRead, trust: float) -> None:

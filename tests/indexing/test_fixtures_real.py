@@ -98,7 +98,7 @@ def linker(taxonomy, fixtures):
 def test_cv_lines_yield_the_skills_an_adviser_reads(linker, fixtures):
     cv, _ = fixtures
     got = score_cv_lines(linker, cv)
-    assert got["recall"] >= 78.0, got["failures"]  # 88.4 on this subset, 86.3 on the full one
+    assert got["recall"] >= 78.0, got["failures"]  # 87.7 on this subset, 86.8 on the full one
     assert got["must_not_found"] <= 8, got["failures"]  # 7 here, 2 on the full taxonomy (3 are
     # "emptying bins": the subset lacks the rule's skill, "dispose of non-hazardous waste")
     by_text = {line["text"]: line for line in cv}

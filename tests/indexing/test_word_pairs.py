@@ -124,3 +124,17 @@ def test_a_rule_with_a_context_reads_only_in_its_context(linker):
     assert 2 in driver
     walker = {h.row for h in linker.lexical("Hill walking: route planning").values()}
     assert 2 not in walker and 3 in walker  # the taxonomy's own label "routes" stays
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["loading lorries", "loading vans", "loading trucks", "load lorries",
+     "loading and unloading lorries"],
+)  # fmt: skip
+def test_the_load_rule_reads_the_old_loading_trade_words(text):
+    """The trade words were removed: load + van / lorry / truck reads their skills alike."""
+    from indexing.aliases import TRADE_ALIASES
+    from indexing.word_pairs import LOADING
+
+    assert text not in TRADE_ALIASES
+    assert {s for *_, rule in find_pairs(text) for s in rule.skills} >= set(LOADING)

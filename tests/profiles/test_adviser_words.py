@@ -21,7 +21,7 @@ CASES = [
       ["geriatrics", "tend to elderly people", "older adults' needs"]],
      {"hydraulic fluid", "dress bodies", "attend to detail"}),
     # a warehouse's scanner reads barcodes (ESCO's "operate scanner" is a prepress scanner), and
-    # loading lorries is loading goods, not driving (indexing/context_aliases.py, TRADE_ALIASES)
+    # loading lorries is loading goods, not driving (indexing/context_aliases.py, WORD_PAIRS)
     ("Warehouse operative: operating the scanner to pick orders, loading lorries.",
      [["use barcode scanning equipment"], ["pick orders for dispatching"],
       ["load products for dispatch", "load cargo"]],
@@ -138,6 +138,25 @@ CASES = [
      [["install electronic communication equipment"]], set()),
     ("Electrician installing sockets and switches in new houses.",
      [], {"install electronic communication equipment"}),
+    # a one-word competence another reading explains is not read besides it; alone it is
+    ("I drive a delivery van for a parcel company and plan my own routes",
+     [["prepare transportation routes"], ["drive vehicles"]], {"plan"}),
+    ("I plan lessons for year 7", [["plan learning curriculum"]], {"plan"}),
+    ("planning play activities", [["plan"]], set()),
+    # a customer's queries answered; a call centre's own analysis is not the agent's work
+    ("I worked in a call centre answering customer queries and processing refunds",
+     [["respond to customers' inquiries"], ["process refunds"]], set()),
+    # children's special needs are not patients'
+    ("Teaching assistant supporting children with special needs in a primary school.",
+     [["assist children with special needs in education settings", "special needs education"]],
+     {"assist patients with special needs"}),
+    ("Store detective watching CCTV and stopping shoplifters.",
+     [["monitor surveillance equipment"], ["prevent shoplifting"]], set()),
+    ("Telesales agent making outbound calls to sell broadband packages.",
+     [["telemarketing"]], set()),
+    # a carer's support is daily living, not mentoring (ESCO's "support people")
+    ("I support people with dementia in their own homes",
+     [["provide basic support to patients"]], {"mentor individuals"}),
 ]  # fmt: skip
 
 

@@ -51,6 +51,7 @@ from service.profiles.learner import build_learner
         ("I've been working for 3 years as a porter.", ["porter"]),
         ("My last job as a cleaner was in a hospital.", ["cleaner"]),
         ("Kitchen porter but I cook too.", ["Kitchen porter"]),
+        ("Self-taught web developer, I build websites", ["web developer"]),
     ],
 )
 def test_title_phrases_are_sentence_heads_or_what_follows_work_as(text, phrases):
@@ -103,6 +104,15 @@ REAL = [
     ("Ten years as a bricklayer on housing sites.", "bricklayer"),
     # with its standing word, the title reads a police commissioner
     ("Former police officer, now looking for a change.", "police officer"),
+    # jobs the words name without a title (service.profiles.said_jobs)
+    ("I teach secondary school maths and run the chess club", "secondary school teacher"),
+    ("I taught at a primary school for ten years.", "primary school teacher"),
+    (
+        "I worked in a call centre answering customer queries and processing refunds",
+        "call centre agent",
+    ),
+    # "self-taught" is the learner's standing: with it, the title read no job
+    ("Self-taught web developer, I build websites with HTML, CSS and JavaScript", "web developer"),
 ]
 
 
@@ -112,6 +122,21 @@ def test_jobs_named_as_people_write_them_on_the_real_model(real_runtime, text, o
     with Session(real_runtime.engine) as s:
         read = experience_evidence(real_runtime, s, text, defaultdict(list), trust=0.6)
     assert [j.title for j in read] == [occupation]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I worked in a hospital, cleaning the wards.",  # a workplace of many jobs
+        "I worked in a warehouse for two years.",
+        "I teach at a school.",  # no level: its teacher is not known
+        "I worked in a call centre as a team leader.",  # a level, no trade: no job
+    ],
+)
+def test_a_workplace_or_a_school_of_no_level_is_no_job_on_the_real_model(real_runtime, text):
+    with Session(real_runtime.engine) as s:
+        assert experience_evidence(real_runtime, s, text, defaultdict(list), trust=0.6) == []
 
 
 @pytest.mark.slow

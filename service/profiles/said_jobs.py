@@ -1,0 +1,66 @@
+"""Jobs the learner's words name without writing a title: `said_titles`.
+
+"I teach secondary school maths" is a secondary school teacher as surely as "I was a teacher"
+is a teacher, and "I worked in a call centre answering customer queries" a call centre agent:
+a careers adviser reads the job. Only where the words leave one job:
+
+- **Teaching at a school of a known level.** "I teach / taught / have taught <subject> at (in) a
+  <level> school", "I teach primary school": a primary (infant, junior) school's teacher is a
+  *primary school teacher*, a secondary (high, grammar, comprehensive, sixth form) school's a
+  *secondary school teacher*, a nursery's an *early years teacher*. A school of no level said
+  ("I teach at a school"), a college or a university names no job: its teacher is of a level or
+  a subject the words do not say.
+- **A workplace where nearly everyone holds one job.** "I work(ed) in a call centre" (contact
+  centre): its staff answer its calls, *call centre agent*. Most workplaces hold many jobs (a
+  hospital, an office, a school, a shop, a warehouse: its cleaner, its guard, its manager) and
+  name none; nor does a call centre where the learner says another job ("I worked in a call
+  centre as a team leader": the title after "as" is read instead).
+
+Each yields the title to resolve and the span of the learner's words that say it; the title
+resolver still decides (`service.profiles.experience.read_jobs`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+_LEVELS = (
+    (r"primary|infant|junior", "primary school teacher"),
+    (r"secondary|high|grammar|comprehensive|sixth[- ]form", "secondary school teacher"),
+    (r"nursery|pre-?school", "early years teacher"),
+)
+_LEVEL_OF = [(re.compile(rf"^(?:{words})$", re.I), title) for words, title in _LEVELS]
+_ANY_LEVEL = "|".join(words for words, _ in _LEVELS)
+_SCHOOL = r"(?:\s+school|\s+college|\s+academy|\s+class|\s+education)"
+# "I teach", "I taught", "I have taught", "I've been teaching", "I am teaching" ... then, in the
+# same clause and 60 characters, a school of a level ("secondary school maths", "maths at a
+# grammar school"; bounded: a long clause is read in linear time); a
+# level that is also an everyday word ("high", "junior") only before a school's word
+_TEACH = re.compile(
+    r"\bI(?:\s+am|'m|\s+have|'ve|\s+have been|'ve been)?\s+(?:teach|teaching|taught)\b"
+    r"[^,;:.!?()\n]{0,60}?\b(?:(?P<level>primary|secondary|nursery|pre-?school|sixth[- ]form)"
+    rf"{_SCHOOL}?|(?P<school>{_ANY_LEVEL}){_SCHOOL})\b",
+    re.I,
+)
+# "I work / worked / have worked / was working in (at) a call centre", not "... as a <job>"
+_WORKPLACE = re.compile(
+    r"\bI(?:\s+have|'ve|\s+was|\s+am|'m)?\s+(?:work|worked|working)\s+(?:in|at|for)\s+"
+    r"(?:a|an|the|my|our)\s+(?:[\w-]+\s+)?(?:call|contact)\s+cent(?:re|er)s?\b"
+    r"(?![^,;:.!?\n]{0,80}\bas\s+an?\b)",
+    re.I,
+)
+CALL_CENTRE_AGENT = "call centre agent"
+
+
+def said_titles(text: str) -> Iterator[tuple[str, int, int]]:
+    """(title, start, end) of each job the words of `text` name (module docstring), in order:
+    the title to resolve and the span of the words that say it."""
+    found = []
+    for m in _TEACH.finditer(text):
+        level = m.group("level") or m.group("school")
+        title = next(t for pattern, t in _LEVEL_OF if pattern.match(level))
+        found.append((title, m.start(), m.end()))
+    for m in _WORKPLACE.finditer(text):
+        found.append((CALL_CENTRE_AGENT, m.start(), m.end()))
+    yield from sorted(found, key=lambda x: x[1])

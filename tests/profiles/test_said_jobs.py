@@ -1,0 +1,75 @@
+"""Jobs the learner's words name without a title (service.profiles.said_jobs): teaching at a
+school of a known level, a call centre; a school of no level, another workplace, or a call
+centre where another job is said name none; hostile inputs."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from service.profiles.experience import title_phrases
+from service.profiles.said_jobs import CALL_CENTRE_AGENT, said_titles
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "words"),
+    [
+        ("I teach secondary school maths and run the chess club", "secondary school teacher",
+         "I teach secondary school"),
+        ("I teach English at a comprehensive school.", "secondary school teacher",
+         "I teach English at a comprehensive school"),
+        ("I teach primary school", "primary school teacher", "I teach primary school"),
+        ("I taught at an infant school for ten years", "primary school teacher",
+         "I taught at an infant school"),
+        ("I've been teaching at a sixth form college", "secondary school teacher",
+         "I've been teaching at a sixth form college"),
+        ("I teach nursery", "early years teacher", "I teach nursery"),
+        ("I worked in a call centre answering customer queries", CALL_CENTRE_AGENT,
+         "I worked in a call centre"),
+        ("I have worked in a contact center for two years", CALL_CENTRE_AGENT,
+         "I have worked in a contact center"),
+        ("I work at a busy call centre.", CALL_CENTRE_AGENT, "I work at a busy call centre"),
+    ],
+)  # fmt: skip
+def test_the_words_name_the_job(text, title, words):
+    ((got, start, end),) = list(said_titles(text))
+    assert got == title and text[start:end] == words
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I teach at a school",  # no level: the job is not known
+        "I teach adults at the local college",
+        "I teach to a high standard",  # "high" names a school only before one
+        "I teach junior doctors",
+        "I went to a secondary school",  # no teaching
+        "Teaching is what a secondary school does",  # not the learner's own verb
+        "I worked in a hospital",  # a workplace of many jobs
+        "I worked in a warehouse",
+        "I worked in an office answering customer queries",
+        "I worked in a call centre as a team leader",  # the job after "as" is read instead
+        "I managed a call centre",  # not working in it
+        "",
+    ],
+)
+def test_other_words_name_no_job(text):
+    assert list(said_titles(text)) == []
+
+
+def test_a_self_taught_title_is_resolved_without_the_standing_word():
+    text = "Self-taught web developer, I build websites"
+    assert [p for p, *_ in title_phrases(text)] == ["web developer"]
+    assert [p for p, *_ in title_phrases("Self taught baker")] == ["baker"]
+
+
+def test_hostile_inputs_are_read_in_linear_time():
+    start = time.perf_counter()
+    # a school far from the verb (over 60 characters) is another clause's
+    assert list(said_titles("I teach " + "maths and " * 20_000 + "secondary school.")) == []
+    assert list(said_titles("I teach " * 20_000)) == []
+    assert list(said_titles("I worked in a " * 20_000)) == []
+    assert len(list(said_titles("I worked in a call centre " * 20_000))) == 20_000
+    assert list(said_titles("I teach ☕\x00 —")) == []
+    assert time.perf_counter() - start < 2.0
