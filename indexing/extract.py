@@ -143,8 +143,8 @@ def extract(
             match = linker.match(row, scored)  # once: the label that read it
             if hit is None and unmeant.kind_of(row, match.matched_label, sp.text, sent.text):
                 continue  # "temperature" is no "cold chain" (indexing.unmeant)
-            if _shared_word(unmeant, row, hit, match.matched_label):
-                continue  # "Security" is no "securities" (indexing.unmeant)
+            if _misread(unmeant, row, hit, match.matched_label, text, (a, b)):
+                continue  # "Security" is no "securities", "Italian restaurant" no Italian
             entry = found.setdefault(row, {"best": -np.inf, "match": None, "evidence": []})
             if value > entry["best"]:
                 entry["best"], entry["match"] = value, match
@@ -296,6 +296,12 @@ def _not_managing(score: np.ndarray, rows: set[int], lexical: dict[int, AliasHit
     score = score.copy()
     score[rows] = -np.inf
     return score
+
+
+def _misread(unmeant: Unmeant, row: int, hit, label: str, text: str, span) -> bool:
+    """A word read as a skill it does not mean here: a word many skills share ("Security" is no
+    *securities*), a language said of another thing ("Italian restaurant": indexing.unmeant)."""
+    return _shared_word(unmeant, row, hit, label) or unmeant.adjective(row, text, *span)
 
 
 def _shared_word(unmeant: Unmeant, row: int, hit: AliasHit | None, label: str) -> bool:

@@ -47,6 +47,9 @@ Two general collisions between a CV's words and ESCO's names, found in the learn
   special needs in a primary school" is *assist children with special needs in education
   settings*, not *assist patients with special needs*.
 
+- **A language is no cuisine.** A language read from its one word said of another thing ("a
+  busy Italian restaurant") is not kept (`indexing.languages`).
+
 A curated word (`indexing.aliases.CURATED`) that names a skill is never overruled here.
 """
 
@@ -60,6 +63,7 @@ from functools import lru_cache
 from itertools import accumulate
 
 from indexing.aliases import alt_labels, hidden_labels, span_key
+from indexing.languages import as_adjective, language_rows
 from indexing.technology import is_technology
 from indexing.types import SkillEntry
 from indexing.word_pairs import WORD, lemma
@@ -186,6 +190,7 @@ class Unmeant:
             for s in skills
             for t in set().union(*map(_label_lemmas, (s.preferred_label, *alt_labels(s))))
         )
+        self._languages = language_rows(skills)  # "Italian" (indexing.languages)
         self._knowledge = {  # knowledge areas, not tools: "NET" is "dot net"
             row
             for row, s in enumerate(skills)
@@ -233,6 +238,11 @@ class Unmeant:
         if not said:
             return set()
         return {r for kinds, rows in self._people.items() if not kinds & said for r in rows}
+
+    def adjective(self, row: int, text: str, start: int, end: int) -> bool:
+        """Was language `row` read from a word that says another thing's kind ("Italian
+        restaurant": indexing.languages)?"""
+        return row in self._languages and as_adjective(text, start, end)
 
     def kind_of(self, row: int, label: str, evidence: str, sentence: str) -> bool:
         """Was knowledge area `row` read from the one word `evidence` through `label`, which ends

@@ -157,6 +157,12 @@ CASES = [
     # a carer's support is daily living, not mentoring (ESCO's "support people")
     ("I support people with dementia in their own homes",
      [["provide basic support to patients"]], {"mentor individuals"}),
+    # a language said of another thing is no language (indexing.languages); said as one, it is
+    ("Waitress in a busy Italian restaurant, taking orders and serving tables",
+     [["serve food in table service"]], {"Italian"}),
+    ("Delivery driver for a Chinese takeaway", [], {"Chinese"}),
+    ("I speak Italian and French", [["Italian"], ["French"]], set()),
+    ("Fluent Polish and English speaker", [["Polish"]], set()),
 ]  # fmt: skip
 
 
