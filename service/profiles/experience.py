@@ -82,6 +82,8 @@ def title_phrases(text: str) -> Iterator[tuple[str, int, int]]:
             standing = _STANDING.match(phrase)
             cut = standing.end() if standing and standing.end() < len(phrase) else 0
             phrase, at = phrase[cut:], at + cut
+            if len(phrase.split()) > MAX_WORDS:  # "Care assistant supporting older residents"
+                phrase = title_before_doing(phrase) or phrase
             n_words = len(phrase.split())
             if 1 <= n_words <= MAX_WORDS and phrase[0].isalpha() and not _NOT_A_TITLE.match(phrase):
                 start = sentence.start() + at
@@ -130,18 +132,43 @@ def read_jobs(
         if len(read) >= MAX_TITLES:
             break
         check()
-        resolution = runtime.titles.resolve(title, k=1)
-        best = resolution.candidates[0] if resolution.candidates else None
-        if not resolution.confident or best is None or best.label_score < MIN_LABEL_SCORE:
-            continue
-        if resolution.warning == GENERIC_TITLE:
-            continue
-        if best.occupation_id in seen:
+        best = _job_of(runtime, title)
+        head = title_before_doing(title) if best is None and text[start:end] == title else None
+        if head is not None:  # "Kitchen porter washing up": the title before what they did
+            best, end = _job_of(runtime, head), start + len(head)
+        if best is None or best.occupation_id in seen:
             continue
         seen.add(best.occupation_id)
         span = {"phrase": text[start:end], "start": start, "end": end, "score": best.label_score}
         read.append(job_of_occupation(session, runtime, best.occupation_id, span))
     return read
+
+
+def _job_of(runtime: Runtime, title: str):
+    """The occupation `title` surely names (its best candidate), or None: an unsure reading,
+    a loose match (MIN_LABEL_SCORE) or a title of no trade ("manager")."""
+    resolution = runtime.titles.resolve(title, k=1)
+    best = resolution.candidates[0] if resolution.candidates else None
+    if not resolution.confident or best is None or best.label_score < MIN_LABEL_SCORE:
+        return None
+    return None if resolution.warning == GENERIC_TITLE else best
+
+
+# a word of doing after a person's word: "porter washing up", "assistant supporting residents",
+# "chef running the pass" (not "hard working", "building surveyor")
+_DOING = re.compile(
+    r"(?:[a-z](?:er|or|ist|ian|ant|ent|ive)|\b(?:chef|cook|nurse|guard|clerk|maid|aide|nanny))"
+    r"(\s+)[a-z]{2,}ing\b",
+    re.I,
+)
+
+
+def title_before_doing(title: str) -> str | None:
+    """The words of `title` up to a person's word followed by a word of doing ("Kitchen porter
+    washing up" -> "Kitchen porter"; "Nursing assistant" keeps its own), or None. Where a phrase
+    is short enough to be a title, tried only when the whole names no job."""
+    m = _DOING.search(title)
+    return title[: m.start(1)] if m else None
 
 
 def _titles(text: str) -> list[tuple[str, int, int]]:

@@ -15,6 +15,7 @@ from service.profiles.experience import (
     add_job_evidence,
     experience_evidence,
     read_jobs,
+    title_before_doing,
     title_phrases,
 )
 from service.profiles.jobs import named_jobs
@@ -52,6 +53,9 @@ from service.profiles.learner import build_learner
         ("My last job as a cleaner was in a hospital.", ["cleaner"]),
         ("Kitchen porter but I cook too.", ["Kitchen porter"]),
         ("Self-taught web developer, I build websites", ["web developer"]),
+        # over four words: the title up to a person's word before a word of doing
+        ("Care assistant supporting older residents with their care", ["Care assistant"]),
+        ("Kitchen Porter Washing Up Dishes Daily", ["Kitchen Porter"]),
     ],
 )
 def test_title_phrases_are_sentence_heads_or_what_follows_work_as(text, phrases):
@@ -113,6 +117,9 @@ REAL = [
     ),
     # "self-taught" is the learner's standing: with it, the title read no job
     ("Self-taught web developer, I build websites with HTML, CSS and JavaScript", "web developer"),
+    # the phrase names no job whole: the title before what they did ("washing up")
+    ("Kitchen porter washing up and prepping vegetables", "kitchen porter"),
+    ("Sous chef running the pass and ordering stock", "head chef"),
 ]
 
 
@@ -182,3 +189,21 @@ def test_jobs_named_by_uri_count_once_and_quote_the_label(runtime):
         with pytest.raises(NotFound) as err:
             named_jobs(runtime, s, [occ.uri, "http://example.org/none"])
         assert err.value.field == "learner.jobs[1]"
+
+
+@pytest.mark.parametrize(
+    ("title", "head"),
+    [
+        ("Kitchen porter washing up", "Kitchen porter"),
+        ("Sous chef running the pass", "Sous chef"),
+        ("care assistant helping residents", "care assistant"),
+        ("Nursing assistant", None),  # its own first word
+        ("Marketing manager", None),
+        ("hard working kitchen porter", None),  # "hard" is no person
+        ("porter washing", "porter"),
+        ("", None),
+        ("x" * 5000 + "er " + "y" * 5000 + "ing", "x" * 5000 + "er"),  # long input: linear
+    ],
+)
+def test_the_title_before_a_word_of_doing(title, head):
+    assert title_before_doing(title) == head
