@@ -114,9 +114,11 @@ def explain_step(
     open_items: Sequence[GapItem],
     titles: Mapping[str, str],
     stacks: Sequence[Stack] = (),
+    other_work: bool = False,
 ) -> str:
     """'Covers 2 of the 3 essential skills you still need: a, b; also 1 more skill: c (partly).
-    Needed before X. Part of program P. 10 h, 200 EUR.'"""
+    Needed before X. Part of program P. 10 h, 200 EUR.' other_work: the credential states an
+    audience of other work (service.matching.aim), which the step says."""
     option: Option = step.option
     parts: list[str] = []
     essential = [c for c in step.covers if c.essential]
@@ -151,6 +153,11 @@ def explain_step(
             continue
         done = "completes it" if st.completed else f"{st.held + st.planned} of {st.total} parts"
         parts.append(f"Part of {st.title} ({done}).")
+    if other_work:
+        parts.append(
+            "Written for other work (its stated audience); no credential for this work teaches "
+            "this as well in about the same hours."
+        )
     if step.optional:
         parts.insert(
             0,

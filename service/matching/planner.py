@@ -234,9 +234,11 @@ def assemble(
     steps, offered = _steps(pb, order, set(first), stacks)
     if explain:
         titles = {u.external_id: u.title for u in pb.units}
+        aim = option_aim([st.option for st in steps], pb.gap.role_isco)
         for k, st in enumerate(steps):
             mine = [x for x in stacks if x.program_external_id in st.stacks_into]
-            steps[k] = replace(st, explanation=explain_step(st, pb.items, titles, mine))
+            other = config.aim_hours_ratio > 0 and aim.get(st.option.external_id) is False
+            steps[k] = replace(st, explanation=explain_step(st, pb.items, titles, mine, other))
     uncoverable, unmet = _shortfalls(pb, offered)
     total_w = pb.gap.total_weight
     before = pb.gap.coverage

@@ -81,6 +81,17 @@ def test_it_keeps_what_only_it_teaches(mode):
 
 
 @pytest.mark.parametrize("mode", MODES)
+def test_a_step_written_for_other_work_says_so(mode):
+    cfg = no_alts(aim_hours_ratio=1.5)
+    far = plan(_gap(), _catalog(40.0), Constraints(max_hours=100), mode=mode, config=cfg)
+    said = {s.option.external_id: s.explanation for s in far.steps}
+    assert "Written for other work (its stated audience)" in said["advertising"]
+    assert "other work" not in said["course"]  # open to anyone: nothing to say
+    off = plan(_gap(), _catalog(40.0), Constraints(max_hours=100), mode=mode, config=no_alts())
+    assert all("other work" not in s.explanation for s in off.steps)  # the rule off
+
+
+@pytest.mark.parametrize("mode", MODES)
 def test_a_course_for_other_work_never_gives_way_to_another_for_other_work(mode):
     cat = _catalog()
     cat[2] = replace(cat[2], audience=("5142",))
