@@ -15,13 +15,24 @@ freed is not spent again: the steps that would take its place are as weak or wea
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 import numpy as np
 
 from service.matching.problem import GAIN_EPS, Problem
 
 Added = Callable[[np.ndarray, int], float]  # (the other steps, a step) -> what the step adds
+
+
+def removable(pb: Problem, sel: np.ndarray, locked: np.ndarray | None = None) -> Iterator[int]:
+    """The steps of sel that may be struck: not locked, and needed by no other step it holds
+    (checked as each is reached, so a caller may strike as it goes: stages.prune)."""
+    for s in np.flatnonzero(sel):
+        if locked is not None and locked[s]:
+            continue
+        ts = pb.dependants.get(int(s))
+        if ts is None or not sel[ts].any():
+            yield int(s)
 
 
 def fair_share(
@@ -44,18 +55,13 @@ def fair_share(
             break
         bar = share * pb.gain(sel) / charged
         worst, worst_rate = -1, np.inf
-        for s in np.flatnonzero(sel):
-            if locked is not None and locked[s]:
-                continue
-            ts = pb.dependants.get(int(s))
-            if ts is not None and sel[ts].any():
-                continue
+        for s in removable(pb, sel, locked):
             rest = sel.copy()
             rest[s] = False
             charge = float(pb.hours[s] + pb.step_hours)
-            rate = added(rest, int(s)) / charge if charge > 0 else np.inf
+            rate = added(rest, s) / charge if charge > 0 else np.inf
             if rate < worst_rate:
-                worst, worst_rate = int(s), rate
+                worst, worst_rate = s, rate
         if worst < 0 or worst_rate >= bar - GAIN_EPS:
             break
         sel[worst] = False

@@ -14,7 +14,7 @@ from dataclasses import replace
 import numpy as np
 
 from service.matching.exact import exact_select
-from service.matching.fair_share import fair_share
+from service.matching.fair_share import fair_share, removable
 from service.matching.greedy import Weights, greedy_select
 from service.matching.problem import GAIN_EPS, Problem
 from service.matching.types import Check, PlannerConfig, unchecked
@@ -75,15 +75,10 @@ def prune(
     changed = True
     while changed:
         changed = False
-        for s in np.flatnonzero(sel):
-            if locked is not None and locked[s]:
-                continue
-            ts = pb.dependants.get(int(s))
-            if ts is not None and sel[ts].any():
-                continue
+        for s in removable(pb, sel, locked):
             sel[s] = False
             charge = lam * (pb.hours[s] + pb.step_hours)
-            if new_gain(pb, sel, int(s), taught_min) <= charge + GAIN_EPS:
+            if new_gain(pb, sel, s, taught_min) <= charge + GAIN_EPS:
                 changed = True
             else:
                 sel[s] = True
