@@ -33,8 +33,8 @@ title with its department's plural name said singular ("customer services manage
 level and no trade ("team leader", "shift manager": `curated.GENERIC_TITLES`) names its curated
 readings in their order, the commonest first, and carries GENERIC_TITLE: confident, so a plan is
 made for the first, with the others as the alternatives to check. Labels that misname a
-title (`MISLEADING_TITLE_LABELS`: ESCO's "ICT manager" of *telecommunications manager*) are not
-searched.
+title (`curated.MISLEADING_TITLE_LABELS`: ESCO's "ICT manager" of *telecommunications
+manager*) are not searched.
 
 A resolution is `confident` when the best evidence (label or known title) reaches `min_score`
 and the title has a word the vocabulary of labels and known titles knows; otherwise it carries a
@@ -98,12 +98,6 @@ GENERIC_TITLE = (
 ONLY_LEVEL = (
     "this title says only a level (junior, senior, trainee, student...), not an occupation: add the"
     " trade, as in 'trainee electrician'"
-)
-# (occupation URI, label) pairs of ESCO labels that name another role than a title written so
-# means: "ICT manager" is an alternative label of *telecommunications manager* only, so "Head of
-# IT" and "IT manager" went there; without it they read as ESCO's ICT managers
-MISLEADING_TITLE_LABELS = frozenset(
-    {("http://data.europa.eu/esco/occupation/3ce4691e-ecea-4278-939e-b89ab01087b8", "ict manager")}
 )
 
 
@@ -219,7 +213,7 @@ class TitleResolver:
     ) -> None:
         """`descriptions`: one normalised vector per occupation, in the order of `occupations`
         (None: no description feature); `memory`: a TitleMemory or None; `excluded`:
-        (occupation id, lowered label) pairs never matched (MISLEADING_TITLE_LABELS);
+        (occupation id, lowered label) pairs never matched (`curated.MISLEADING_TITLE_LABELS`);
         `curated`: cleaned title -> the occupation ids it names (CURATED_TITLES); `generic`:
         a title of a level -> its readings, the commonest first (GENERIC_TITLES)."""
         self.labels = labels
