@@ -58,7 +58,6 @@ USER_INTERFACE_DESIGNER = ESCO + "96e20037-0a25-4bf6-a25e-808d1605d890"
 USER_EXPERIENCE_ANALYST = ESCO + "faed411a-f920-4100-86a8-b877928b429c"
 ROAD_OPERATIONS_MANAGER = ESCO + "4ea620f2-5c75-49ee-85a0-b2fb6bbf3624"
 ROAD_TRANSPORT_DIVISION_MANAGER = ESCO + "f56e33a3-01bb-46ba-98f4-d47aa242b983"
-SCIENTIFIC_LABORATORY_TECHNICIAN = ESCO + "4fef1907-cf82-413b-841a-02ef57e299a6"
 TELECOMMUNICATIONS_MANAGER = ESCO + "3ce4691e-ecea-4278-939e-b89ab01087b8"
 ANIMAL_AI_TECHNICIAN = ESCO + "15cc27b1-7358-48ed-9fb8-69ffe9f1fc98"
 EXCAVATOR_OPERATOR = ESCO + "eedbf8b1-9432-4f42-ab7f-db5cd3eb2a05"
@@ -198,13 +197,6 @@ CURATED_TITLES: dict[str, tuple[str, ...]] = {
     # transport division manager*'s; O*NET's "Transportation Manager" sent it to *logistics and
     # distribution manager* (a shipper's logistics), which follows as the other reading
     "transport manager": (ROAD_OPERATIONS_MANAGER, ROAD_TRANSPORT_DIVISION_MANAGER),
-    # a laboratory technician with no field said: ESCO's "laboratory technologist", "laboratory
-    # assistant", "lab assistant" are *scientific laboratory technician*'s (biology, chemistry,
-    # environmental, forensic testing); ESCO gives the bare "laboratory technician" and "lab
-    # technician" to *bacteriology technician* alone, whose exact label won; the field's
-    # technicians (chemistry, biology) follow by their scores
-    "laboratory technician": (SCIENTIFIC_LABORATORY_TECHNICIAN,),
-    "lab technician": (SCIENTIFIC_LABORATORY_TECHNICIAN,),
     # the UK's digger is an excavator ("360 degree excavator operator", "backhoe excavator
     # operator" of *excavator operator*); no label or known title has the word but well and grave
     # diggers', and "driver" sent the title to *pile driving hammer operator*, *taxi driver*
