@@ -51,6 +51,7 @@ import numpy as np
 
 from indexing.label_index import LabelIndex
 from service.titles.choice import named, spelt_better, surer
+from service.titles.family import FAMILY_TITLE, names_a_family
 from service.titles.qualifiers import (
     DEPUTY_FIRST,
     EMPLOYMENT_FIRST,
@@ -218,9 +219,21 @@ class TitleResolver:
         return list(dict.fromkeys(q for q in (norm, expand_abbreviations(norm)) if q))
 
     def resolve(self, title: str, k: int = 5) -> TitleResolution:
-        """The title's occupations. A title with a misspelt word (`spelling.Speller`:
-        "Translater", "bookeeper") is read as the vocabulary spells it where
-        `choice.spelt_better` says so; the correction is said back in the note."""
+        """The title's occupations; a title several trades' names say, none equal to it, with
+        FAMILY_TITLE (`family.names_a_family`, over the first three: not where k < 3)."""
+        got = self._resolve_spelt(title, k)
+        if not got.confident or got.warning is not None or not got.candidates:
+            return got
+        preferred = [self.info[c.occupation_id].labels[0] for c in got.candidates]
+        scores = [c.score for c in got.candidates]
+        if names_a_family(got.query, preferred, scores, got.candidates[0].exact):
+            return replace(got, warning=FAMILY_TITLE)
+        return got
+
+    def _resolve_spelt(self, title: str, k: int) -> TitleResolution:
+        """A title with a misspelt word (`spelling.Speller`: "Translater", "bookeeper") is read as
+        the vocabulary spells it where `choice.spelt_better` says so; the correction is said
+        back in the note."""
         got = self._resolve_parts(title, k)
         spelt = None if named(got) else self.speller.correct(title)
         sure = spelt is not None and sure_typos(title, spelt)
