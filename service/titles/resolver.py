@@ -50,7 +50,6 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from indexing.label_index import LabelIndex
-from service.titles.alternatives import strays_last
 from service.titles.choice import named, spelt_better, surer
 from service.titles.family import FAMILY_TITLE, names_a_family
 from service.titles.qualifiers import (
@@ -413,7 +412,7 @@ class TitleResolver:
                 t.label_kind != "preferred",
             )
         )
-        return strays_last(out, self._isco)  # after a curated reading
+        return out
 
     @staticmethod
     def _candidate(eid: int, score: float, best, near) -> TitleCandidate:
