@@ -14,7 +14,12 @@ skills the candidate lists (essential or optional), and of the candidate's essen
 job lists. A supervisor of a trade needs most of that trade's skills; a supervisor of another
 trade shares few (a call centre agent and *call centre supervisor* 0.41, *shop supervisor* 0.0).
 The candidate most related to any job wins when the relation reaches MIN_RELATION, a candidate
-said in the learner's trade before the readings. The answer says which reading was chosen and
+said in the learner's trade before the readings. A job's noun may be two words ("quick service
+restaurant crew member" -> "quick service restaurant team leader"). Before the relation, a
+reading of the job's own ISCO minor group wins, the commonest first: ESCO lists few skills for
+*sales assistant*, whose relation to *shop supervisor* (both ISCO 522, shop salespersons) is 0.06
+and to *call centre supervisor* 0.10, so a sales assistant's "team leader" read as a call
+centre's. The answer says which reading was chosen and
 from which job.
 
 A CV that names no job ("I answer customer calls all day, handle complaints, log tickets in the
@@ -101,11 +106,12 @@ def read_in_trade(
 
 
 def _from_jobs(runtime, skills, resolution, jobs) -> LevelReading | None:
-    """The candidate most related to one of the jobs, a reading said in the trade first."""
+    """The candidate most related to one of the jobs, a reading said in the trade first, then
+    a reading of the job's own ISCO minor group (module docstring)."""
     best: LevelReading | None = None
-    for said in (True, False):  # a reading said in the learner's trade first
+    for way in ("said", "group", "related"):
         for oid, phrase in jobs.items():
-            if said:
+            if way == "said":
                 found = _said_in_trade(runtime, resolution.query, phrase, skills.label(oid))
             else:
                 found = list(resolution.candidates)
@@ -113,7 +119,10 @@ def _from_jobs(runtime, skills, resolution, jobs) -> LevelReading | None:
                 if cand.occupation_id in jobs:  # the learner's own job is no step
                     continue
                 rel = skills.relation(oid, cand.occupation_id)
-                if rel >= MIN_RELATION and (best is None or rel > best.relation):
+                if way == "group":  # the commonest reading of the job's own group
+                    if best is None and skills.same_group(oid, cand.occupation_id):
+                        best = LevelReading(cand, "", phrase, rel)
+                elif rel >= MIN_RELATION and (best is None or rel > best.relation):
                     best = LevelReading(cand, "", phrase, rel)
         if best is not None:
             break
@@ -141,16 +150,16 @@ def _said_in_trade(runtime: Runtime, level: str, phrase: str, label: str) -> lis
     seen = set()
     for job in (phrase, label):
         words = normalise_title(job).split()
-        if len(words) < 2:
-            continue
-        title = " ".join([*words[:-1], level])
-        if title in seen:
-            continue
-        seen.add(title)
-        got = runtime.titles.resolve(title, k=1)
-        if got.confident and got.warning is None and got.candidates:
-            if got.candidates[0].label_score >= MIN_LABEL_SCORE:
-                out.append(got.candidates[0])
+        # the job's noun is its last word, or its last two ("quick service restaurant crew
+        # member" -> "quick service restaurant team leader")
+        for title in (" ".join([*words[:-n], level]) for n in (1, 2) if len(words) > n):
+            if title in seen:
+                continue
+            seen.add(title)
+            got = runtime.titles.resolve(title, k=1)
+            if got.confident and got.warning is None and got.candidates:
+                if got.candidates[0].label_score >= MIN_LABEL_SCORE:
+                    out.append(got.candidates[0])
     return out
 
 
@@ -181,3 +190,10 @@ class _SkillSets:
     def label(self, oid: int) -> str:
         occ = occupation_by_id(self.session, occupation_id=oid)
         return occ.preferred_label if occ is not None else ""
+
+    def same_group(self, job: int, other: int) -> bool:
+        """Whether both are of one ISCO minor group (its first three digits: 522, shop
+        salespersons, holds *sales assistant* and *shop supervisor*)."""
+        codes = [occupation_by_id(self.session, occupation_id=o) for o in (job, other)]
+        groups = {(c.isco_code or "")[:3] if c is not None else "" for c in codes}
+        return len(groups) == 1 and len(groups.pop()) == 3

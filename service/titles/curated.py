@@ -54,6 +54,13 @@ HEATING_TECHNICIAN = ESCO + "7259dc48-004a-4ceb-aa4e-5bbd548c2397"
 CONTACT_CENTRE_MANAGER = ESCO + "f5166c6b-3467-4fc4-9343-d12e870d9def"
 CLIENT_RELATIONS_MANAGER = ESCO + "725090a7-9943-4dae-8079-a6999d21ddba"
 ROOM_ATTENDANT = ESCO + "731ecac4-06e8-4ec2-a559-101fecbd9183"
+USER_INTERFACE_DESIGNER = ESCO + "96e20037-0a25-4bf6-a25e-808d1605d890"
+USER_EXPERIENCE_ANALYST = ESCO + "faed411a-f920-4100-86a8-b877928b429c"
+ROAD_OPERATIONS_MANAGER = ESCO + "4ea620f2-5c75-49ee-85a0-b2fb6bbf3624"
+ROAD_TRANSPORT_DIVISION_MANAGER = ESCO + "f56e33a3-01bb-46ba-98f4-d47aa242b983"
+TELECOMMUNICATIONS_MANAGER = ESCO + "3ce4691e-ecea-4278-939e-b89ab01087b8"
+ANIMAL_AI_TECHNICIAN = ESCO + "15cc27b1-7358-48ed-9fb8-69ffe9f1fc98"
+EXCAVATOR_OPERATOR = ESCO + "eedbf8b1-9432-4f42-ab7f-db5cd3eb2a05"
 
 CURATED_TITLES: dict[str, tuple[str, ...]] = {
     # a care home's or a ward's assistant: ESCO's labels "resident care assistant", "elderly care
@@ -173,7 +180,39 @@ CURATED_TITLES: dict[str, tuple[str, ...]] = {
     # also a private household's (*domestic cleaner*, *domestic housekeeper*), and O*NET's "Hotel
     # Maid" (maids and housekeeping cleaners) sent the title to *domestic cleaner*
     "hotel housekeeper": (ROOM_ATTENDANT,),
+    # a UX designer designs a product's screens and flows from research with its users: ESCO's
+    # *user interface designer* ("designing user interfaces... layout, graphics and dialogues";
+    # O*NET's "User Experience Designer (UX Designer)" too), then *user experience analyst*
+    # ("analyse users' behaviours... proposals for the improvement of the interface"); ESCO gives
+    # "user experience designer" to *technical communicator* alone (manuals, online help), whose
+    # exact label won
+    "user experience designer": (USER_INTERFACE_DESIGNER, USER_EXPERIENCE_ANALYST),
+    # a UX researcher studies users (interviews, usability tests): *user experience analyst*;
+    # O*NET's "UX Researcher (User Experience Researcher)" is filed under interface designers,
+    # which won
+    "user experience researcher": (USER_EXPERIENCE_ANALYST, USER_INTERFACE_DESIGNER),
+    # a UK transport manager holds the CPC for a haulage operator's licence and runs its vehicles
+    # and drivers day to day: ESCO's "road transport manager", "road freight operations manager"
+    # are *road operations manager*'s, "motor transport manager", "road fleet manager" *road
+    # transport division manager*'s; O*NET's "Transportation Manager" sent it to *logistics and
+    # distribution manager* (a shipper's logistics), which follows as the other reading
+    "transport manager": (ROAD_OPERATIONS_MANAGER, ROAD_TRANSPORT_DIVISION_MANAGER),
+    # the UK's digger is an excavator ("360 degree excavator operator", "backhoe excavator
+    # operator" of *excavator operator*); no label or known title has the word but well and grave
+    # diggers', and "driver" sent the title to *pile driving hammer operator*, *taxi driver*
+    "digger driver": (EXCAVATOR_OPERATOR,),
+    "digger operator": (EXCAVATOR_OPERATOR,),
 }
+
+# (occupation URI, lowered label) pairs of ESCO labels that name another role than a title written
+# so means; the resolver never matches them (`resolver.TitleResolver`): "ICT manager" is an
+# alternative label of *telecommunications manager* only, so "Head of IT" and "IT manager" went
+# there (without it they read as ESCO's ICT managers); "AI engineer" is one of *animal artificial
+# insemination technician*'s ("AI technician", "AI specialist" stay theirs), so "AI engineer" read
+# as that technician's exact label; said in full it is an artificial intelligence engineer
+MISLEADING_TITLE_LABELS = frozenset(
+    {(TELECOMMUNICATIONS_MANAGER, "ict manager"), (ANIMAL_AI_TECHNICIAN, "ai engineer")}
+)
 
 # the readings of a title of a level, the commonest first (module docstring): a UK team leader or
 # supervisor is most often a shop's ("shop staff supervisor"; ESCO's "till team leader" is a

@@ -6,7 +6,7 @@ the occupation: "student nurse", "night care assistant", "assistant store manage
 watchman", "assistant accountant" are ESCO labels), so the resolver drops one only when the title
 as written names no occupation (no ESCO label equals it, no curated title:
 `TitleResolver._resolve_title`), the rest still names work (`unqualified`) and reading the rest
-is surer than reading the whole (`resolver._surer`: "Night Filler", a known title, stays whole).
+is surer than reading the whole (`choice.surer`: "Night Filler", a known title, stays whole).
 A learner's level said last, after the field ("nursing student", "law graduate": `LEARNER_LAST`),
 is dropped by the same rules ("nursing" reads as *nurse responsible for general care*). A title of
 level words alone ("junior trainee", "Senior Intern") names no occupation (`only_level`).

@@ -33,8 +33,8 @@ title with its department's plural name said singular ("customer services manage
 level and no trade ("team leader", "shift manager": `curated.GENERIC_TITLES`) names its curated
 readings in their order, the commonest first, and carries GENERIC_TITLE: confident, so a plan is
 made for the first, with the others as the alternatives to check. Labels that misname a
-title (`MISLEADING_TITLE_LABELS`: ESCO's "ICT manager" of *telecommunications manager*) are not
-searched.
+title (`curated.MISLEADING_TITLE_LABELS`: ESCO's "ICT manager" of *telecommunications
+manager*) are not searched.
 
 A resolution is `confident` when the best evidence (label or known title) reaches `min_score`
 and the title has a word the vocabulary of labels and known titles knows; otherwise it carries a
@@ -50,6 +50,8 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from indexing.label_index import LabelIndex
+from service.titles.choice import named, spelt_better, surer
+from service.titles.family import FAMILY_TITLE, names_a_family
 from service.titles.qualifiers import (
     DEPUTY_FIRST,
     EMPLOYMENT_FIRST,
@@ -98,12 +100,6 @@ GENERIC_TITLE = (
 ONLY_LEVEL = (
     "this title says only a level (junior, senior, trainee, student...), not an occupation: add the"
     " trade, as in 'trainee electrician'"
-)
-# (occupation URI, label) pairs of ESCO labels that name another role than a title written so
-# means: "ICT manager" is an alternative label of *telecommunications manager* only, so "Head of
-# IT" and "IT manager" went there; without it they read as ESCO's ICT managers
-MISLEADING_TITLE_LABELS = frozenset(
-    {("http://data.europa.eu/esco/occupation/3ce4691e-ecea-4278-939e-b89ab01087b8", "ict manager")}
 )
 
 
@@ -169,41 +165,6 @@ def _tier(candidate: TitleCandidate, near, queries: Sequence[str], shared: bool)
     return 2 if candidate.label_kind == "preferred" else 3
 
 
-def _surer(unqualified: TitleResolution, whole: TitleResolution) -> bool:
-    """Whether the title read without its qualifier is the surer reading: confident without a
-    warning, and its evidence closer than any of the whole title's ("Night Filler", "Student
-    Teacher": known titles, stay whole; "student nurse" matches no name as closely as "nurse")."""
-    if not unqualified.confident or unqualified.warning or not unqualified.candidates:
-        return False
-    if not whole.confident or not whole.candidates:
-        return True
-    closest_whole = max(c.label_score for c in whole.candidates)
-    return unqualified.candidates[0].label_score > closest_whole + 1e-3
-
-
-def _named(resolution: TitleResolution) -> bool:
-    """Whether the title reads, surely, as a name the taxonomy gives an occupation (an ESCO
-    label, a curated title, its level said as ESCO says it)."""
-    return resolution.confident and resolution.candidates[0].exact
-
-
-def _spelt_better(spelt: TitleResolution, typed: TitleResolution, sure: bool) -> bool:
-    """Whether the title with its spelling corrected is the reading to give: where the title as
-    typed finds no confident match at all ("Translater", "recepsionist") and the corrected one
-    does; or where the correction is a long word's plain typo (`sure`: `spelling.sure_typos`)
-    that makes the title a name of the taxonomy and the title as typed is none ("bookeeper",
-    read plainly as *bookmaker*: *bookkeeper*; "warehouse supervisior", doubtfully as *warehouse
-    worker*: *warehouse manager*). Known job titles are full of rare trade words one letter from
-    common ones ("Weeder", "Serger", "Knotter", "Planter"): on the noisy set's development part,
-    each title left out of the known titles, correcting also a doubtful or a plain reading changed
-    47 or 31 titles' first occupation for the worse against 7 or 5 for the better; taking a
-    correction that makes the title a name changed 15 for the worse, none for the better (with
-    words of 8 letters or more: 2 and none; of 9 or more, as `sure`: no title changed)."""
-    if spelt.confident and not typed.confident:
-        return True
-    return sure and _named(spelt) and not _named(typed)
-
-
 class TitleResolver:
     def __init__(
         self,
@@ -219,7 +180,7 @@ class TitleResolver:
     ) -> None:
         """`descriptions`: one normalised vector per occupation, in the order of `occupations`
         (None: no description feature); `memory`: a TitleMemory or None; `excluded`:
-        (occupation id, lowered label) pairs never matched (MISLEADING_TITLE_LABELS);
+        (occupation id, lowered label) pairs never matched (`curated.MISLEADING_TITLE_LABELS`);
         `curated`: cleaned title -> the occupation ids it names (CURATED_TITLES); `generic`:
         a title of a level -> its readings, the commonest first (GENERIC_TITLES)."""
         self.labels = labels
@@ -258,16 +219,28 @@ class TitleResolver:
         return list(dict.fromkeys(q for q in (norm, expand_abbreviations(norm)) if q))
 
     def resolve(self, title: str, k: int = 5) -> TitleResolution:
-        """The title's occupations. A title with a misspelt word (`spelling.Speller`:
-        "Translater", "bookeeper") is read as the vocabulary spells it where `_spelt_better` says
-        so; the correction is said back in the note."""
+        """The title's occupations; a title several trades' names say, none equal to it, with
+        FAMILY_TITLE (`family.names_a_family`, over the first three: not where k < 3)."""
+        got = self._resolve_spelt(title, k)
+        if not got.confident or got.warning is not None or not got.candidates:
+            return got
+        preferred = [self.info[c.occupation_id].labels[0] for c in got.candidates]
+        scores = [c.score for c in got.candidates]
+        if names_a_family(got.query, preferred, scores, got.candidates[0].exact):
+            return replace(got, warning=FAMILY_TITLE)
+        return got
+
+    def _resolve_spelt(self, title: str, k: int) -> TitleResolution:
+        """A title with a misspelt word (`spelling.Speller`: "Translater", "bookeeper") is read as
+        the vocabulary spells it where `choice.spelt_better` says so; the correction is said
+        back in the note."""
         got = self._resolve_parts(title, k)
-        spelt = None if _named(got) else self.speller.correct(title)
+        spelt = None if named(got) else self.speller.correct(title)
         sure = spelt is not None and sure_typos(title, spelt)
-        if spelt is None or (got.confident and not sure):  # `_spelt_better` would keep it
+        if spelt is None or (got.confident and not sure):  # `spelt_better` would keep it
             return got
         fixed = self._resolve_parts(spelt, k)
-        if not _spelt_better(fixed, got, sure):
+        if not spelt_better(fixed, got, sure):
             return got
         said = f"'{title.strip()}' read as '{spelt.strip()}'"
         return replace(fixed, note=f"{said}; {fixed.note}" if fixed.note else said)
@@ -314,7 +287,7 @@ class TitleResolver:
             person = practitioner(bare, self.one_word_names) if dropped in LEARNER_LAST else ""
             for reading in dict.fromkeys(r for r in (person, bare) if r):  # "law" -> "lawyer"
                 unq = self._resolve_queries(self.queries(reading), k)
-                if _surer(unq, got):
+                if surer(unq, got):
                     return replace(unq, note=level_note(title, dropped))
         return replace(got, note=level_note(title)) if got.confident else got
 

@@ -14,7 +14,7 @@ itself with each one letter left out; a typed word's candidates are those stored
 it with one letter left out, kept when the true (Damerau-Levenshtein) distance is one. The
 resolver takes a corrected title where the title as typed finds no confident match and the
 corrected one does, or where a long word's plain typo (`sure_typos`) makes the title a name the
-taxonomy gives and the title as typed is none (`resolver._spelt_better`, which says why no
+taxonomy gives and the title as typed is none (`choice.spelt_better`, which says why no
 more), and says the correction back in its note.
 """
 

@@ -47,6 +47,14 @@ THIRD_LINE = re.compile(r"\b(?:3rd|third)" + _LINE)
 # ("Warehouse Night Shift Supervisor" is a warehouse supervisor; "Night Shift Supervisor" a
 # shift supervisor)
 SHIFT_PHRASES = ("night shift", "day shift", "late shift", "early shift", "weekend shift")
+# "Shop Floor Assistant", "sales floor colleague": the floor is the shop's, where its assistants
+# serve ("shop assistant"); O*NET's "Floor Clerk", "Floor Manager" sent the titles to *specialised
+# seller* and shop managers. Only before a shop assistant's words: a factory's "shop floor
+# operative", "shop floor supervisor" are production work
+SHOP_FLOOR = re.compile(
+    r" (?:shop|sales|retail) floor (?=(?:assistant|colleague|associate|advisor|adviser|staff"
+    r"|team member)s? )"
+)
 # "shift" says when, not what, inside a title ("Warehouse Shift Supervisor"); as its first word
 # it is part of the name ("Shift Manager")
 DROP_INSIDE = frozenset({"shift"})
@@ -172,6 +180,7 @@ def normalise_title(title: str) -> str:
         low = low.replace(f" {phrase} ", " shift ")
     for phrase in DROP_PHRASES:
         low = low.replace(f" {phrase} ", " ")
+    low = SHOP_FLOOR.sub(" shop ", low)
     words = [w for w in low.split() if w not in DROP_ANYWHERE]
     words = [w for i, w in enumerate(words) if i == 0 or w not in DROP_INSIDE]
     while words and words[0] in DROP_FIRST and len(words) > 1:

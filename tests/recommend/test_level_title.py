@@ -40,6 +40,13 @@ LEARNERS = [
      "shift manager", "head chef"),
     ("Care assistant in a care home for six years: personal care, medication rounds.",
      "team leader", "residential care home worker"),
+    # a reading of the job's own ISCO minor group (522: ESCO lists few sales assistant skills,
+    # and their share with *call centre supervisor* was the larger)
+    ("Sales assistant in a supermarket for two years: tills, stock, customer queries.",
+     "team leader", "shop supervisor"),
+    # the job's noun of two words ("crew member"): ESCO's own fast food team leader
+    ("Crew member at McDonald's for two years: drive-thru, grill, cleaning.",
+     "team leader", "quick service restaurant team leader"),
 ]  # fmt: skip
 
 

@@ -1,7 +1,8 @@
 """How a typed title is written, not what it names: shortened words ("Asst. Office Mgr"), plural
-modifiers ("Customer Services Manager"), two titles in one ("Welder/Fabricator"), ESCO's name of
-an executive ("social media executive": "social media manager") and a learner's level said last
-("nursing student"). Pure string tests, then the hashing encoder."""
+modifiers ("Customer Services Manager"), a shop's floor ("Shop Floor Assistant"), two titles in
+one ("Welder/Fabricator"), ESCO's name of an executive ("social media executive": "social media
+manager") and a learner's level said last ("nursing student"). Pure string tests, then the
+hashing encoder."""
 
 from __future__ import annotations
 
@@ -54,6 +55,25 @@ def test_shortened_words_are_said_in_full(title, cleaned):
 )
 def test_a_title_is_read_without_its_gender_marker_and_tail(title, bare):
     assert without_markers(title) == bare
+
+
+@pytest.mark.parametrize(
+    ("title", "cleaned"),
+    [
+        ("Shop Floor Assistant", "shop assistant"),
+        ("sales floor assistant", "shop assistant"),
+        ("Retail Floor Staff", "shop staff"),
+        ("Sales Floor Team Members", "shop team members"),
+        ("shop floor colleague", "shop colleague"),
+        # a factory's shop floor is production work: left as written
+        ("shop floor supervisor", "shop floor supervisor"),
+        ("shop floor operative", "shop floor operative"),
+        ("floor assistant", "floor assistant"),
+        ("shop floor", "shop floor"),
+    ],
+)
+def test_a_shops_floor_is_the_shop(title, cleaned):
+    assert normalise_title(title) == cleaned
 
 
 @pytest.mark.parametrize(

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from service.titles.resolver import TitleCandidate, TitleResolution, _spelt_better
+from service.titles.choice import spelt_better
+from service.titles.resolver import TitleCandidate, TitleResolution
 from service.titles.spelling import Speller, one_edit, sure_typos
 
 VOCAB = (
@@ -94,12 +95,12 @@ def _read(confident: bool, exact: bool) -> TitleResolution:
 
 def test_a_correction_is_read_where_the_typed_title_is_unsure_or_a_sure_typo_names_it():
     unsure, plain, named = _read(False, False), _read(True, False), _read(True, True)
-    assert _spelt_better(plain, unsure, sure=False)  # "Translater": no confident match as typed
-    assert not _spelt_better(unsure, unsure, sure=True)  # the correction reads no better
-    assert not _spelt_better(named, plain, sure=False)  # "Weeder": read as typed
-    assert _spelt_better(named, plain, sure=True)  # "bookeeper": a name of the taxonomy
-    assert not _spelt_better(plain, plain, sure=True)  # the correction names nothing either
-    assert not _spelt_better(named, named, sure=True)  # the typed title is a name itself
+    assert spelt_better(plain, unsure, sure=False)  # "Translater": no confident match as typed
+    assert not spelt_better(unsure, unsure, sure=True)  # the correction reads no better
+    assert not spelt_better(named, plain, sure=False)  # "Weeder": read as typed
+    assert spelt_better(named, plain, sure=True)  # "bookeeper": a name of the taxonomy
+    assert not spelt_better(plain, plain, sure=True)  # the correction names nothing either
+    assert not spelt_better(named, named, sure=True)  # the typed title is a name itself
 
 
 @pytest.mark.slow
