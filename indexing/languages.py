@@ -19,6 +19,7 @@ from indexing.types import SkillEntry
 _ONE_WORD = re.compile(r"[A-Z][a-z]+")
 _NEXT = re.compile(r"[ \t]*([A-Za-z][\w-]*)")
 _BEFORE = re.compile(r"([A-Za-z]+)[ \t]*$")
+LOOK_BACK = 64  # characters before a language searched for a word of using one
 # words after a language that are of the language: "Italian speaker", "English teacher"
 LANGUAGE_AFTER = frozenset(
     """language languages speaker speakers speaking spoken written native fluent fluently
@@ -59,5 +60,7 @@ def as_adjective(text: str, start: int, end: int) -> bool:
     word = after.group(1).lower()
     if word in STOPWORDS or word in LANGUAGE_AFTER:
         return False
-    before = _BEFORE.search(text, 0, start)
+    # only the characters just before it: a search over all the text before each hit is
+    # quadratic on a long run of letters
+    before = _BEFORE.search(text, max(0, start - LOOK_BACK), start)
     return not (before and before.group(1).lower() in LANGUAGE_BEFORE)

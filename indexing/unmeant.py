@@ -107,16 +107,34 @@ def _label_lemmas(text: str) -> set[str]:
     return {lemma(m.group()) for m in WORD.finditer(text)}
 
 
-@lru_cache(maxsize=4096)
-def _tokens(text: str) -> tuple[tuple[int, int, str], ...]:
-    """(start, end, lemma) of each word of `text`: a sentence, a unit or a label is lemmatised
-    once, however many candidate skills ask about it."""
+# texts this long or shorter are kept lemmatised (4,096 of them at most, a few MB); a longer one
+# (a posting's flattened list, up to the caller's text limit) is lemmatised each time it is asked
+# about, so the caches cannot grow to gigabytes
+CACHE_MAX_CHARS = 1_000
+
+
+def _tokenize(text: str) -> tuple[tuple[int, int, str], ...]:
     return tuple((m.start(), m.end(), lemma(m.group())) for m in WORD.finditer(text))
 
 
-@lru_cache(maxsize=4096)
-def _lemmas(text: str) -> frozenset[str]:
+_tokens_cached = lru_cache(maxsize=4096)(_tokenize)
+
+
+def _tokens(text: str) -> tuple[tuple[int, int, str], ...]:
+    """(start, end, lemma) of each word of `text`: a sentence, a unit or a label is lemmatised
+    once, however many candidate skills ask about it (CACHE_MAX_CHARS)."""
+    return _tokens_cached(text) if len(text) <= CACHE_MAX_CHARS else _tokenize(text)
+
+
+def _lemma_set(text: str) -> frozenset[str]:
     return frozenset(t for _, _, t in _tokens(text))
+
+
+_lemmas_cached = lru_cache(maxsize=4096)(_lemma_set)
+
+
+def _lemmas(text: str) -> frozenset[str]:
+    return _lemmas_cached(text) if len(text) <= CACHE_MAX_CHARS else _lemma_set(text)
 
 
 @lru_cache(maxsize=4096)

@@ -284,6 +284,6 @@ def weak_sentence(weak: Sequence[GapItem]) -> str:
         return ""
     by_note: dict[str, list[str]] = {}
     for it in weak:  # one note per kind of evidence, not one per skill
-        by_note.setdefault(it.note, []).append(it.label)
+        by_note.setdefault(it.note or "", []).append(it.label)
     parts = [labels(names) + (f" ({note})" if note else "") for note, names in by_note.items()]
     return f"Held on weak evidence, not taught: {'; '.join(parts)}."

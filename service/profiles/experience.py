@@ -156,19 +156,37 @@ def _job_of(runtime: Runtime, title: str):
 
 # a word of doing after a person's word: "porter washing up", "assistant supporting residents",
 # "chef running the pass" (not "hard working", "building surveyor")
-_DOING = re.compile(
+_PERSON = (
     r"(?:[a-z](?:er|or|ist|ian|ant|ent|ive)|\b(?:chef|cook|nurse|guard|clerk|maid|aide|nanny))"
-    r"(\s+)[a-z]{2,}ing\b",
-    re.I,
 )
+_DOING = re.compile(rf"{_PERSON}(\s+)[a-z]{{2,}}ing\b", re.I)
+# the -ing word names the kind of one person's word after it ("Senior nursing assistant",
+# "Theater lighting technician"): no word of doing
+_NEXT_WORD = re.compile(r"\s+([a-z]+)\b", re.I)
+_A_PERSON = re.compile(rf"[a-z]*{_PERSON}", re.I)
+# words of a person's ending that name none: "supporting older residents"
+_NO_PERSON = frozenset(
+    """older younger other under after over water paper never ever better larger smaller
+    newer major minor senior junior interior exterior prior door floor""".split()
+)
+
+
+def _is_person(word: str) -> bool:
+    return word.lower() not in _NO_PERSON and _A_PERSON.fullmatch(word) is not None
 
 
 def title_before_doing(title: str) -> str | None:
     """The words of `title` up to a person's word followed by a word of doing ("Kitchen porter
-    washing up" -> "Kitchen porter"; "Nursing assistant" keeps its own), or None. Where a phrase
-    is short enough to be a title, tried only when the whole names no job."""
-    m = _DOING.search(title)
-    return title[: m.start(1)] if m else None
+    washing up" -> "Kitchen porter"; "Senior nursing assistant helping residents" -> "Senior
+    nursing assistant": "nursing" is the assistant's kind), or None. Where a phrase is short
+    enough to be a title, tried only when the whole names no job."""
+    for m in _DOING.finditer(title):
+        cut = m.start(1)
+        person = title[max(title.rfind(" ", 0, cut), title.rfind("\t", 0, cut)) + 1 : cut]
+        after = _NEXT_WORD.match(title, m.end())
+        if _is_person(person) and not (after and _is_person(after.group(1))):
+            return title[: m.start(1)]
+    return None
 
 
 def _titles(text: str) -> list[tuple[str, int, int]]:

@@ -39,6 +39,17 @@ def test_a_phrase_is_no_one_word_reading():
     assert as_adjective(text, 5, 23) is False  # "Italian restaurant": not the one word
 
 
+def test_a_long_run_of_letters_before_a_language_is_no_quadratic_search():
+    import time
+
+    for n in (20_000, 200_000):
+        text = "a" * n + ", Italian restaurant"
+        start = text.index("Italian")
+        t0 = time.perf_counter()
+        assert as_adjective(text, start, start + 7) is True
+        assert time.perf_counter() - t0 < 0.5  # was 4.6 s at 20k, quadratic
+
+
 def test_hostile_long_input_is_read_in_linear_time():
     text = "Italian " + "a" * 200_000 + " " * 100_000
     assert as_adjective(text, 0, 7) is True

@@ -174,3 +174,17 @@ def test_hostile_inputs_are_read_in_linear_time(unmeant, linker):
     assert not unmeant.shared(4, "") and not unmeant.shared(999, "security")
     for text in ("", "   ", "Security\x00guard ☕", "SECURITY " * 200):
         assert "securities" not in _found(linker, text), text
+
+
+def test_only_short_texts_are_kept_lemmatised():
+    from indexing import unmeant as um
+
+    um._tokens_cached.cache_clear()
+    um._lemmas_cached.cache_clear()
+    long_text = "caring for residents " * 200  # 4,200 characters: a flattened posting
+    assert um._tokens(long_text) == um._tokenize(long_text)
+    assert um._lemmas(long_text) == um._lemma_set(long_text)
+    assert um._tokens_cached.cache_info().currsize == 0
+    assert um._lemmas_cached.cache_info().currsize == 0
+    assert um._lemmas("caring for residents") == um._lemma_set("caring for residents")
+    assert um._lemmas_cached.cache_info().currsize == 1
