@@ -116,6 +116,7 @@ TRADE_ALIASES: dict[str, tuple[str, ...]] = {
     "handling cash": _PAYMENTS,
     "cash handling": _PAYMENTS,
     "handled cash": _PAYMENTS,
+    "handle cash": _PAYMENTS,  # a posting's duty (was *handle cash flow*)
     "cashier": _PAYMENTS,  # the job at the till (was *monitor cashiers*); not "cashiers"
     "at the checkout": ("operate cash register",),  # a supermarket's till
     "on the checkout": ("operate cash register",),
@@ -189,6 +190,14 @@ PLACES = (
     "doctor's surgery",
     "doctors' surgery",
     "dental surgery",
+    # a call centre is where its agents answer calls: "call centre" read alone was *analyse call
+    # centre activities* (an analyst's)
+    "call centre",
+    "call centres",
+    "call center",
+    "call centers",
+    "contact centre",
+    "contact centres",
 )
 
 
