@@ -54,8 +54,13 @@ HEATING_TECHNICIAN = ESCO + "7259dc48-004a-4ceb-aa4e-5bbd548c2397"
 CONTACT_CENTRE_MANAGER = ESCO + "f5166c6b-3467-4fc4-9343-d12e870d9def"
 CLIENT_RELATIONS_MANAGER = ESCO + "725090a7-9943-4dae-8079-a6999d21ddba"
 ROOM_ATTENDANT = ESCO + "731ecac4-06e8-4ec2-a559-101fecbd9183"
+ARMY_CORPORAL = ESCO + "4a3f40a8-0587-494c-b8d3-7098b8c5992f"
 
 CURATED_TITLES: dict[str, tuple[str, ...]] = {
+    # the British Army's section commander is a corporal leading a section of eight soldiers
+    # (ESCO *army corporal*); near known titles ("Post Commander") were unsure
+    "section commander": (ARMY_CORPORAL,),
+    "infantry section commander": (ARMY_CORPORAL,),
     # a care home's or a ward's assistant: ESCO's labels "resident care assistant", "elderly care
     # assistant" are *healthcare assistant*'s; O*NET's "Health Care Assistant" sent it to *nurse
     # assistant*
