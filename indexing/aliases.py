@@ -289,6 +289,12 @@ class AliasHit:
     context: str = ""  # a curated alias that counts only in this context (context_aliases)
     pair: bool = False  # a verb and its object (word_pairs): the words between are not its own
 
+    @property
+    def rank(self) -> tuple[int, int, bool]:
+        """Among one skill's hits: the longest, then the least shared, then a curated one ("Lead
+        a team" is the label and the rule lead + team: the rule's, kept at the unit's floor)."""
+        return self.n_words, -self.ambiguity, self.kind == CURATED
+
     def owned(self) -> list[tuple[int, int]]:
         """(start, end) of the words the hit owns: all of it, or a pair's first and last word
         ("cutting" and "hair" of "cutting, colouring and styling hair", not "colouring")."""

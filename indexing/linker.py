@@ -36,7 +36,7 @@ from collections.abc import Callable, Iterable, Sequence
 
 import numpy as np
 
-from indexing.aliases import CURATED, AliasHit, AliasMatcher, span_key
+from indexing.aliases import AliasHit, AliasMatcher, span_key
 from indexing.context_aliases import alias_contexts, curated_aliases, has_context
 from indexing.encoder import Encoder
 from indexing.linker_config import LinkerConfig
@@ -293,13 +293,12 @@ class SkillLinker:
         return self._short.vectors(texts, self.config.extract_short_precision, check)
 
     def lexical(self, text: str) -> dict[int, AliasHit]:
-        """Skill row -> its best alias in `text` (longest, then least shared, then a curated
-        one: a rule that reads a label's words names the skill; `has_context`)."""
+        """Skill row -> its best alias in `text` (`AliasHit.rank`; `has_context`)."""
         lexical: dict[int, AliasHit] = {}
         hits = self._matcher.find(text)
         for hit in (h for h in hits if has_context(text, h.context, (h.start, h.end))):
             prev = lexical.get(hit.row)
-            if prev is None or _rank(hit) > _rank(prev):
+            if prev is None or hit.rank > prev.rank:
                 lexical[hit.row] = hit
         return lexical
 
@@ -499,10 +498,3 @@ class SkillLinker:
         return extract(
             self, text, max_skills=max_skills, min_score=min_score, sources=sources, check=check
         )
-
-
-def _rank(hit: AliasHit) -> tuple[int, int, bool]:
-    """How an alias hit of a skill ranks among its others: its words, the fewer skills sharing
-    it, then a curated hit ("Lead a team" read by the rule lead + team, not only as the label:
-    a curated word's skill is kept at the unit's floor)."""
-    return hit.n_words, -hit.ambiguity, hit.kind == CURATED
