@@ -116,6 +116,7 @@ TRADE_ALIASES: dict[str, tuple[str, ...]] = {
     "handling cash": _PAYMENTS,
     "cash handling": _PAYMENTS,
     "handled cash": _PAYMENTS,
+    "handle cash": _PAYMENTS,  # a posting's duty (was *handle cash flow*)
     "cashier": _PAYMENTS,  # the job at the till (was *monitor cashiers*); not "cashiers"
     "at the checkout": ("operate cash register",),  # a supermarket's till
     "on the checkout": ("operate cash register",),
@@ -189,6 +190,14 @@ PLACES = (
     "doctor's surgery",
     "doctors' surgery",
     "dental surgery",
+    # a call centre is where its agents answer calls: "call centre" read alone was *analyse call
+    # centre activities* (an analyst's)
+    "call centre",
+    "call centres",
+    "call center",
+    "call centers",
+    "contact centre",
+    "contact centres",
 )
 
 
@@ -279,6 +288,12 @@ class AliasHit:
     ambiguous: bool = False  # the alias alone reads as something else (module docstring)
     context: str = ""  # a curated alias that counts only in this context (context_aliases)
     pair: bool = False  # a verb and its object (word_pairs): the words between are not its own
+
+    @property
+    def rank(self) -> tuple[int, int, bool]:
+        """Among one skill's hits: the longest, then the least shared, then a curated one ("Lead
+        a team" is the label and the rule lead + team: the rule's, kept at the unit's floor)."""
+        return self.n_words, -self.ambiguity, self.kind == CURATED
 
     def owned(self) -> list[tuple[int, int]]:
         """(start, end) of the words the hit owns: all of it, or a pair's first and last word

@@ -28,6 +28,7 @@ KITCHEN = "kitchen"
 DRIVING = "driving"
 HAIR = "hair"
 SCHOOL = "school"
+MILITARY = "military"
 # words of a line about goods in a warehouse, a shop or a delivery round
 CONTEXTS: dict[str, frozenset[str]] = {
     STOCK: frozenset(
@@ -44,7 +45,8 @@ CONTEXTS: dict[str, frozenset[str]] = {
     # words of a line about care work (people cared for, the carer, the care home's words)
     CARE: frozenset(
         """care carer carers caring residents resident clients client patients patient users
-        dementia elderly ward wards hoist domiciliary homecare meds medication""".split()
+        dementia elderly ward wards hoist domiciliary homecare meds medication nurse
+        nurses""".split()
     ),
     # words of a line about a kitchen (its cooks, its food, the places it serves)
     KITCHEN: frozenset(
@@ -62,6 +64,11 @@ CONTEXTS: dict[str, frozenset[str]] = {
     SCHOOL: frozenset(
         """school schools class classes classroom classrooms lesson lessons pupil pupils student
         students teacher teachers teaching playground""".split()
+    ),
+    # words of a line about service in the armed forces
+    MILITARY: frozenset(
+        """army navy military soldier soldiers troops regiment battalion platoon infantry
+        marines forces""".split()
     ),
     # words of a line about a hairdresser's or a barber's work
     HAIR: frozenset(

@@ -293,12 +293,12 @@ class SkillLinker:
         return self._short.vectors(texts, self.config.extract_short_precision, check)
 
     def lexical(self, text: str) -> dict[int, AliasHit]:
-        """Skill row -> its best alias in `text` (longest, then least shared; `has_context`)."""
+        """Skill row -> its best alias in `text` (`AliasHit.rank`; `has_context`)."""
         lexical: dict[int, AliasHit] = {}
         hits = self._matcher.find(text)
         for hit in (h for h in hits if has_context(text, h.context, (h.start, h.end))):
             prev = lexical.get(hit.row)
-            if prev is None or (hit.n_words, -hit.ambiguity) > (prev.n_words, -prev.ambiguity):
+            if prev is None or hit.rank > prev.rank:
                 lexical[hit.row] = hit
         return lexical
 

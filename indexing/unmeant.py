@@ -47,6 +47,11 @@ Two general collisions between a CV's words and ESCO's names, found in the learn
   special needs in a primary school" is *assist children with special needs in education
   settings*, not *assist patients with special needs*.
 
+- **A product is not its making.** A knowledge area of an industry's making of a thing (its
+  name begins "manufacturing" or "production": *manufacturing of heating equipment*) is not
+  read from a text that says no making (`MAKING`): a plumbing and heating apprentice's
+  "heating" is no factory's.
+
 - **A language is no cuisine.** A language read from its one word said of another thing ("a
   busy Italian restaurant") is not kept (`indexing.languages`).
 
@@ -87,6 +92,13 @@ _GENERIC = frozenset(
     lemma(w)
     for w in """of the a an and or in on to for with at by from as its their other others
     activities activity operations operation work works process processes""".split()
+)
+# words of making things: an industry's manufacturing is read only in a text with one of these
+MAKING = frozenset(
+    lemma(w)
+    for w in """manufacture manufacturing manufacturer manufactured make making made produce
+    producing produced production producer factory factories plant assembly assemble fabricate
+    fabrication industry industrial""".split()
 )
 # kinds of people a skill is done for; a word of one kind is no word of another
 PEOPLE = tuple(
@@ -214,6 +226,12 @@ class Unmeant:
             for row, s in enumerate(skills)
             if s.skill_type == "knowledge" and not is_technology(s)
         }
+        self._making = {  # an industry's making of a thing ("manufacturing of heating equipment")
+            row
+            for row in self._knowledge
+            if WORD.findall(skills[row].preferred_label.lower())[:1]
+            in (["manufacturing"], ["production"])
+        }
         self._one_word = {  # competences of one everyday word ("plan"; not "Irish")
             row
             for row, s in enumerate(skills)
@@ -261,6 +279,11 @@ class Unmeant:
         """Was language `row` read from a word that says another thing's kind ("Italian
         restaurant": indexing.languages)?"""
         return row in self._languages and as_adjective(text, start, end)
+
+    def unmade(self, row: int, text: str) -> bool:
+        """Is `row` an industry's making of a thing, read from a text that says no making
+        (module docstring)?"""
+        return row in self._making and not _lemmas(text) & MAKING
 
     def kind_of(self, row: int, label: str, evidence: str, sentence: str) -> bool:
         """Was knowledge area `row` read from the one word `evidence` through `label`, which ends

@@ -216,6 +216,43 @@ WORD_PAIRS: tuple[WordPair, ...] = (
     # visitors shown round: "bring tourists to places of interest" (ESCO "escort visitors to
     # places of interest"): campus, site, museum tours given or led
     WordPair.of("give lead guide conduct", "tour", ("escort visitors to places of interest",)),
+    # staff trained: "train employees" ("lead employees through a process in which they are
+    # taught the necessary skills"): new starters, staff, recruits, colleagues
+    WordPair.of(
+        "train induct", "starter staff employee recruit colleague worker", ("train employees",)
+    ),
+    # a posting's KPIs reported or tracked (ESCO "track key performance indicators": "identify
+    # the quantifiable measures ... to gauge or compare performance")
+    WordPair.of(
+        "report track monitor measure review meet hit",
+        "kpi kpis",  # "KPIs" (its lemma keeps the s of "-is")
+        ("track key performance indicators",),
+    ),
+    # a site kept safe, site safety (ESCO "apply health and safety standards"); "safe" of a
+    # person kept safe is a carer's or a teacher's, not of this rule
+    WordPair.of("site premises workplace", "safe safety", ("apply health and safety standards",)),
+    # stock kept accurate, stock control, a stock audit: "keep stock control systems up to date
+    # and accurate" (ESCO "maintain stock control systems"); stock levels watched (ESCO
+    # "monitor stock level"); "livestock" is another word
+    WordPair.of(
+        "stock inventory", "accurate accuracy control audit", ("maintain stock control systems",)
+    ),
+    WordPair.of("stock inventory", "level", ("monitor stock level",)),
+    # care records (the records of care work) whatever the verb
+    WordPair.of("care", "record", ("maintain records of work with service users",)),
+    # a soldier's operations planned or conducted (ESCO "perform military operations"), in a line
+    # about the forces; a warehouse's or a hospital's operations are others
+    WordPair.of("plan conduct command", "operation", ("perform military operations",), "military"),
+    # the phone answered (ESCO "answer incoming calls")
+    WordPair.of("answer", "phone telephone", ("answer incoming calls",)),
+    # a care line's records kept: "maintain accurate, concise, up-to-date and timely records of
+    # the work with service users" (ESCO "maintain records of work with service users")
+    WordPair.of(
+        "keep maintain update write complete",
+        "record",
+        ("maintain records of work with service users",),
+        "care",
+    ),
     # an IT line's network kit set up: "set up and deploy digital and analogue electronic
     # communication equipment" (ESCO "install electronic communication equipment", essential to
     # an ICT network technician); an electrician's switches have no technology context

@@ -1,12 +1,12 @@
 """Behaviour fixtures of extraction and stated-name linking (tests/fixtures/*.json), scored on
 whatever taxonomy the linker holds (the full one for the README, a subset in the slow tests).
 
-- CV lines (`{"lines": [{"text", "must", "must_not", "sector", "split"?}]}`):
+- CV lines (`{"lines": [{"text", "must", "must_not", "sector", "split"?, "kind"?}]}`):
   `SkillLinker.extract` at its defaults, ESCO and O*NET. A `must` entry is a label or a list of
   acceptable labels; it is found when any of them is. Reported: recall of the must entries,
   must-not skills found, the judged precision (must entries found / (those + must-not skills
   found)), and lines fully right; the same per `split` where lines have one ("dev": tuned on,
-  "heldout": only measured).
+  "heldout": only measured), and per kind and split ("posting dev": lines of job postings).
 - Stated names (`{"names": [{"name", "context"?, "expect", "not"?}]}`): `link_stated`. `expect`
   is a label, a list of acceptable labels, or null ("keep it unlinked"); a list may hold null.
   A decision is right when it links (sure or doubtful) to an expected label, or leaves the name
@@ -36,22 +36,24 @@ def _options(entry) -> list:
 
 def score_cv_lines(linker, lines: list[dict]) -> dict[str, Any]:
     """Scores of extraction on CV lines (module docstring), with each line's misses; lines
-    marked with a "split" ("dev", "heldout") are also scored per split (`splits`)."""
+    marked with a "split" ("dev", "heldout") are also scored per split (`splits`), and those
+    also marked with a "kind" ("posting": an employer's words) per kind and split."""
     read = []
     for line in lines:
         found = {x.preferred_label for x in linker.extract(line["text"])}
         missed = [e for e in line["must"] if not set(_options(e)) & found]
         read.append((line, missed, sorted(set(line.get("must_not", [])) & found)))
     out = _cv_summary(read)
-    splits = sorted({line["split"] for line in lines if "split" in line})
-    if splits:
+    groups: dict[str, list] = {}
+    for r in read:
+        if "split" in r[0]:  # each split, and each kind's split ("posting dev") besides
+            groups.setdefault(r[0]["split"], []).append(r)
+            if "kind" in r[0]:
+                groups.setdefault(f"{r[0]['kind']} {r[0]['split']}", []).append(r)
+    if groups:
         out["splits"] = {
-            name: {
-                k: v
-                for k, v in _cv_summary([r for r in read if r[0].get("split") == name]).items()
-                if k != "failures"
-            }
-            for name in splits
+            name: {k: v for k, v in _cv_summary(groups[name]).items() if k != "failures"}
+            for name in sorted(groups)
         }
     return out
 

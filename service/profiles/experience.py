@@ -53,7 +53,9 @@ _AS_A = re.compile(
     # "I have worked six years as", "I've been working for 3 years as", "worked two years as"
     r"|(?:have |'ve )?(?:been )?work(?:ed|ing) (?:for )?(?:[\w-]+ ){1,2}(?:years?|months?) as"
     # "Ten years as a bricklayer", "my first job as", "a career as", "time as a"
-    r"|(?:years?|months?|career|job|role|post|position|time|spell|stint) as)"
+    r"|(?:years?|months?|career|job|role|post|position|time|spell|stint) as"
+    # "Served 12 years in the army as", "serving in the Royal Navy as" (bounded: 6 words)
+    r"|serv(?:ed|ing)(?:\s+[\w'-]+){0,6}?\s+as)"
     r"\s+(?:an?\s+)?",
     re.I,
 )

@@ -16,6 +16,11 @@ a careers adviser reads the job. Only where the words leave one job:
   name none; nor does a call centre where the learner says another job ("I worked in a call
   centre as a team leader": the title after "as" is read instead).
 
+- **A trade's learner.** "Plumbing and heating apprentice": the first trade's apprentice
+  ("plumbing apprentice"), which the title resolver reads as the trade's practitioner (a
+  *plumber*: the job the learner trains for); a title phrase stops at "and" (it read only
+  "Plumbing") and runs on into what the learner did ("Electrical apprentice wiring houses").
+
 Each yields the title to resolve and the span of the learner's words that say it; the title
 resolver still decides (`service.profiles.experience.read_jobs`).
 """
@@ -51,6 +56,14 @@ _WORKPLACE = re.compile(
     re.I,
 )
 CALL_CENTRE_AGENT = "call centre agent"
+# "Plumbing and heating apprentice", "Electrical trainee": a trade's learner, read as the trade
+# ("plumbing apprentice": the resolver reads its practitioner, a plumber); the first of two
+# trades joined by "and" (a title phrase stops at "and"); a word of 4 letters at least
+_APPRENTICE = re.compile(
+    r"\b(?P<trade>[A-Za-z]{4,})(?:\s+(?:and|&)\s+[A-Za-z]+)?\s+(?P<level>apprentice|trainee)\b",
+    re.I,
+)
+_NO_TRADE = frozenset("""with from first second third final year modern former senior""".split())
 
 
 def said_titles(text: str) -> Iterator[tuple[str, int, int]]:
@@ -63,4 +76,8 @@ def said_titles(text: str) -> Iterator[tuple[str, int, int]]:
         found.append((title, m.start(), m.end()))
     for m in _WORKPLACE.finditer(text):
         found.append((CALL_CENTRE_AGENT, m.start(), m.end()))
+    for m in _APPRENTICE.finditer(text):
+        if m.group("trade").lower() not in _NO_TRADE:
+            title = f"{m.group('trade').lower()} {m.group('level').lower()}"
+            found.append((title, m.start(), m.end()))
     yield from sorted(found, key=lambda x: x[1])

@@ -61,8 +61,13 @@ ROAD_TRANSPORT_DIVISION_MANAGER = ESCO + "f56e33a3-01bb-46ba-98f4-d47aa242b983"
 TELECOMMUNICATIONS_MANAGER = ESCO + "3ce4691e-ecea-4278-939e-b89ab01087b8"
 ANIMAL_AI_TECHNICIAN = ESCO + "15cc27b1-7358-48ed-9fb8-69ffe9f1fc98"
 EXCAVATOR_OPERATOR = ESCO + "eedbf8b1-9432-4f42-ab7f-db5cd3eb2a05"
+ARMY_CORPORAL = ESCO + "4a3f40a8-0587-494c-b8d3-7098b8c5992f"
 
 CURATED_TITLES: dict[str, tuple[str, ...]] = {
+    # the British Army's section commander is a corporal leading a section of eight soldiers
+    # (ESCO *army corporal*); near known titles ("Post Commander") were unsure
+    "section commander": (ARMY_CORPORAL,),
+    "infantry section commander": (ARMY_CORPORAL,),
     # a care home's or a ward's assistant: ESCO's labels "resident care assistant", "elderly care
     # assistant" are *healthcare assistant*'s; O*NET's "Health Care Assistant" sent it to *nurse
     # assistant*

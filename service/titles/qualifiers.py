@@ -93,6 +93,15 @@ def unqualified(cleaned: str) -> tuple[str, str]:
     return cleaned, ""
 
 
+def level_said_last(title: str) -> str:
+    """The learner's level said last, after a trade, that `normalise_title` drops anywhere
+    ("plumbing apprentice", "electrical trainee" -> "apprentice", "trainee"), else ""."""
+    words = title_words(without_markers(title))
+    if len(words) >= 2 and words[-1] in LEARNER_LEVEL - LEARNER_LAST:
+        return words[-1] if words[-2] not in LEVEL_ONLY | BARE_LEVEL else ""
+    return ""
+
+
 def level_note(title: str, dropped: str = "") -> str | None:
     """What the level words left out of the title say ("student nurse": the role read is the
     occupation a student nurse trains for): those the cleaning dropped (`normalise_title`) and

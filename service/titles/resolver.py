@@ -59,6 +59,7 @@ from service.titles.qualifiers import (
     LEARNER_LEVEL,
     STAFFING_FIRST,
     level_note,
+    level_said_last,
     only_level,
     practitioner,
     unqualified,
@@ -283,8 +284,11 @@ class TitleResolver:
             return TitleResolution(title.strip(), [], False, ONLY_LEVEL)
         got = self._resolve_queries(queries, k)
         bare, dropped = unqualified(queries[0])
+        last = dropped in LEARNER_LAST
+        if not dropped and (said := level_said_last(title)):  # "plumbing apprentice": a plumber
+            bare, dropped, last = queries[0], said, True
         if dropped and not self._names(queries):  # "student nurse" -> "nurse" (qualifiers.py)
-            person = practitioner(bare, self.one_word_names) if dropped in LEARNER_LAST else ""
+            person = practitioner(bare, self.one_word_names) if last else ""
             for reading in dict.fromkeys(r for r in (person, bare) if r):  # "law" -> "lawyer"
                 unq = self._resolve_queries(self.queries(reading), k)
                 if surer(unq, got):

@@ -151,6 +151,19 @@ def test_cv_lines_marked_with_a_split_are_also_scored_per_split():
     assert "splits" not in score_cv_lines(_Extractor({"a": ["x"]}), lines[:1])
 
 
+def test_cv_lines_of_a_kind_are_also_scored_per_kind_and_split():
+    lines = [
+        {"text": "a", "must": ["x"], "must_not": [], "split": "dev"},
+        {"text": "b", "must": ["w"], "must_not": [], "split": "dev", "kind": "posting"},
+        {"text": "c", "must": ["z"], "must_not": [], "split": "heldout", "kind": "posting"},
+    ]
+    got = score_cv_lines(_Extractor({"a": ["x"], "b": [], "c": ["z"]}), lines)["splits"]
+    assert set(got) == {"dev", "heldout", "posting dev", "posting heldout"}
+    assert got["dev"]["lines"] == 2 and got["dev"]["lines_right"] == 1
+    assert got["posting dev"]["lines"] == 1 and got["posting dev"]["lines_right"] == 0
+    assert got["posting heldout"]["lines_right"] == 1
+
+
 def test_the_fixtures_are_large_varied_and_well_formed():
     cv = read_fixture(FIXTURES / "cv_lines.json")["lines"]
     assert len(cv) >= 40
@@ -158,8 +171,10 @@ def test_the_fixtures_are_large_varied_and_well_formed():
     assert {"care", "trades", "hospitality", "logistics", "office", "IT", "retail",
             "teaching"} <= sectors  # fmt: skip
     assert all(line["must"] and isinstance(line["must_not"], list) for line in cv)
-    splits = [line["split"] for line in cv if "split" in line]  # a sixth round's 30 lines
+    splits = [line["split"] for line in cv if "split" in line]  # a sixth round's 30 lines ...
     assert set(splits) == {"dev", "heldout"} and splits.count("dev") == splits.count("heldout")
+    postings = [line["split"] for line in cv if line.get("kind") == "posting"]  # a ninth's
+    assert len(postings) == 30 and postings.count("dev") == 15
     names = read_fixture(FIXTURES / "stated_names.json")["names"]
     assert len(names) >= 60
     issue = {"DAX", "pandas", "Pivot tables", "Order of draw", "user account management",

@@ -163,6 +163,24 @@ CASES = [
     ("Delivery driver for a Chinese takeaway", [], {"Chinese"}),
     ("I speak Italian and French", [["Italian"], ["French"]], set()),
     ("Fluent Polish and English speaker", [["Polish"]], set()),
+    # an employer's posting read by the same extractor: the team led, staff trained, KPIs
+    # reported, the site kept safe, stock kept accurate (a ninth round)
+    ("Lead a team of 10 warehouse operatives on the night shift. Forklift licence essential. "
+     "Plan picking and despatch, keep stock accurate, report on KPIs, train new starters and "
+     "keep the site safe.",
+     [["lead a team", "supervise staff", "manage staff"], ["train employees"],
+      ["track key performance indicators"], ["apply health and safety standards"],
+      ["maintain stock control systems", "monitor stock level"], ["operate forklift"]], set()),
+    # the forces: soldiers led, operations planned (not the bare "plan")
+    ("Served 12 years in the army as an infantry section commander, leading soldiers and "
+     "planning operations", [["lead military troops"], ["perform military operations"]],
+     {"plan"}),
+    # a heating apprentice's "heating" is no factory's; a call centre is a workplace
+    ("Plumbing and heating apprentice, fitting bathrooms and radiators", [],
+     {"manufacturing of heating equipment"}),
+    ("I worked in a call centre", [], {"analyse call centre activities"}),
+    ("Serve customers at the till and handle cash and card payments.",
+     [["process payments"]], {"handle cash flow"}),
 ]  # fmt: skip
 
 

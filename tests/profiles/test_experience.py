@@ -120,6 +120,15 @@ REAL = [
     # the phrase names no job whole: the title before what they did ("washing up")
     ("Kitchen porter washing up and prepping vegetables", "kitchen porter"),
     ("Sous chef running the pass and ordering stock", "head chef"),
+    # served in the forces: the role after "as" (a section commander is an army corporal)
+    (
+        "Served 12 years in the army as an infantry section commander, leading soldiers and"
+        " planning operations",
+        "army corporal",
+    ),
+    # a trade's apprentice is the trade's learner: the job the learner trains for
+    ("Plumbing and heating apprentice, fitting bathrooms and radiators", "plumber"),
+    ("Electrical apprentice wiring new houses", "electrician"),
 ]
 
 

@@ -30,6 +30,11 @@ from service.profiles.said_jobs import CALL_CENTRE_AGENT, said_titles
         ("I have worked in a contact center for two years", CALL_CENTRE_AGENT,
          "I have worked in a contact center"),
         ("I work at a busy call centre.", CALL_CENTRE_AGENT, "I work at a busy call centre"),
+        # a trade's learner: the first trade's apprentice (the resolver reads its practitioner)
+        ("Plumbing and heating apprentice, fitting bathrooms", "plumbing apprentice",
+         "Plumbing and heating apprentice"),
+        ("Electrical apprentice wiring houses", "electrical apprentice", "Electrical apprentice"),
+        ("Catering & hospitality trainee", "catering trainee", "Catering & hospitality trainee"),
     ],
 )  # fmt: skip
 def test_the_words_name_the_job(text, title, words):
@@ -51,6 +56,9 @@ def test_the_words_name_the_job(text, title, words):
         "I worked in an office answering customer queries",
         "I worked in a call centre as a team leader",  # the job after "as" is read instead
         "I managed a call centre",  # not working in it
+        "I am an apprentice",  # no trade said
+        "I was a modern apprentice",  # a kind of apprenticeship, no trade
+        "Apprentice of the year",
         "",
     ],
 )
@@ -73,3 +81,10 @@ def test_hostile_inputs_are_read_in_linear_time():
     assert len(list(said_titles("I worked in a call centre " * 20_000))) == 20_000
     assert list(said_titles("I teach ☕\x00 —")) == []
     assert time.perf_counter() - start < 2.0
+
+
+def test_a_long_run_of_words_before_apprentice_is_read_in_linear_time():
+    text = "plumbing and " * 20000 + "x"
+    t0 = time.perf_counter()
+    assert list(said_titles(text)) == []
+    assert time.perf_counter() - t0 < 1.0

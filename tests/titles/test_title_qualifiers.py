@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from service.titles.qualifiers import level_note, only_level, unqualified
+from service.titles.qualifiers import level_note, level_said_last, only_level, unqualified
 from service.titles.resolver import NO_MATCH, ONLY_LEVEL
 from service.titles.words import expand_abbreviations, normalise_title
 from tests.titles.test_title_tiers import _resolver
@@ -123,3 +123,19 @@ def test_a_known_title_with_its_qualifier_stays_whole():
     got = r.resolve("night nurse assistant")
     assert got.query == "night nurse assistant" and got.note is None
     assert r.resolve("relief nurse assistant").query == "nurse assistant"  # no known title
+
+
+@pytest.mark.parametrize(
+    ("title", "said"),
+    [
+        ("plumbing apprentice", "apprentice"),
+        ("Electrical Trainee", "trainee"),
+        ("apprentice plumber", ""),  # said first: the title names its trade whole
+        ("apprentice", ""),
+        ("junior trainee", ""),  # no trade
+        ("assistant apprentice", ""),
+        ("nursing student", ""),  # said last and read by `unqualified` already
+    ],
+)
+def test_a_learner_level_said_last_that_the_cleaning_drops_is_found(title, said):
+    assert level_said_last(title) == said

@@ -117,6 +117,9 @@ CASES = [
     ("construction site supervisor", {"construction general supervisor"},
      {"production supervisor"}),
     ("law student", {"lawyer"}, {"law lecturer"}),
+    # a trade's learner said last: the trade's practitioner (was unsure: "Cap Sewer")
+    ("plumbing apprentice", {"plumber"}, set()),
+    ("electrical trainee", {"electrician"}, set()),
     ("pharmacy student", {"pharmacist"}, {"pharmacy lecturer", "pharmacy technician"}),
     ("Digital Marketing Exec", {"digital marketing manager"}, {"marketing manager"}),
     # curated: the UK's licensed guard (ESCO's near labels are a consultant's)
