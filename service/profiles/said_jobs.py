@@ -38,6 +38,9 @@ _LEVELS = (
 _LEVEL_OF = [(re.compile(rf"^(?:{words})$", re.I), title) for words, title in _LEVELS]
 _ANY_LEVEL = "|".join(words for words, _ in _LEVELS)
 _SCHOOL = r"(?:\s+school|\s+college|\s+academy|\s+class|\s+education)"
+# a level said alone is a school's where the clause ends or its pupils follow ("I teach
+# primary", "I teach nursery children"), not before another word ("I taught primary care nurses")
+_LEVEL_ALONE = r"(?=\s*(?:$|[,;:.!?()\n])|\s+(?:children|pupils|kids|age|ages|years?|level)\b)"
 # "I teach", "I taught", "I have taught", "I've been teaching", "I am teaching" ... then, in the
 # same clause and 60 characters, a school of a level ("secondary school maths", "maths at a
 # grammar school"; bounded: a long clause is read in linear time); a
@@ -45,14 +48,14 @@ _SCHOOL = r"(?:\s+school|\s+college|\s+academy|\s+class|\s+education)"
 _TEACH = re.compile(
     r"\bI(?:\s+am|'m|\s+have|'ve|\s+have been|'ve been)?\s+(?:teach|teaching|taught)\b"
     r"[^,;:.!?()\n]{0,60}?\b(?:(?P<level>primary|secondary|nursery|pre-?school|sixth[- ]form)"
-    rf"{_SCHOOL}?|(?P<school>{_ANY_LEVEL}){_SCHOOL})\b",
+    rf"(?:{_SCHOOL}|{_LEVEL_ALONE})|(?P<school>{_ANY_LEVEL}){_SCHOOL})\b",
     re.I,
 )
 # "I work / worked / have worked / was working in (at) a call centre", not "... as a <job>"
 _WORKPLACE = re.compile(
     r"\bI(?:\s+have|'ve|\s+was|\s+am|'m)?\s+(?:work|worked|working)\s+(?:in|at|for)\s+"
     r"(?:a|an|the|my|our)\s+(?:[\w-]+\s+)?(?:call|contact)\s+cent(?:re|er)s?\b"
-    r"(?![^,;:.!?\n]{0,80}\bas\s+an?\b)",
+    r"(?![^;:.!?\n]{0,80}\bas\s+an?\b)",  # "..., as a team leader" too
     re.I,
 )
 CALL_CENTRE_AGENT = "call centre agent"

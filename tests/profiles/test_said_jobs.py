@@ -25,6 +25,8 @@ from service.profiles.said_jobs import CALL_CENTRE_AGENT, said_titles
         ("I've been teaching at a sixth form college", "secondary school teacher",
          "I've been teaching at a sixth form college"),
         ("I teach nursery", "early years teacher", "I teach nursery"),
+        ("I teach primary, mostly year 2", "primary school teacher", "I teach primary"),
+        ("I teach nursery children", "early years teacher", "I teach nursery"),
         ("I worked in a call centre answering customer queries", CALL_CENTRE_AGENT,
          "I worked in a call centre"),
         ("I have worked in a contact center for two years", CALL_CENTRE_AGENT,
@@ -55,6 +57,9 @@ def test_the_words_name_the_job(text, title, words):
         "I worked in a warehouse",
         "I worked in an office answering customer queries",
         "I worked in a call centre as a team leader",  # the job after "as" is read instead
+        "I worked in a call centre for 3 years, as a team leader",  # across a comma too
+        "I taught primary care nurses",  # a level alone before another word: no school's
+        "I teach nursery nurses at a college",
         "I managed a call centre",  # not working in it
         "I am an apprentice",  # no trade said
         "I was a modern apprentice",  # a kind of apprenticeship, no trade
