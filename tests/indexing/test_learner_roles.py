@@ -12,20 +12,13 @@ import pytest
 from indexing.context_aliases import CARE, SCHOOL, has_context
 from indexing.encoder import FakeEncoder
 from indexing.linker import SkillLinker
-from indexing.types import SkillEntry
 from indexing.unmeant import SPECIFIC_MAX, Unmeant
 from indexing.word_pairs import WORD_PAIRS, find_pairs
+from tests.indexing.entries import skill_entry
 
 
 def _skill(i, label, alts=(), kind="skill/competence"):
-    return SkillEntry(
-        id=700 + i,
-        uri=f"urn:test:r{i}",
-        preferred_label=label,
-        alt_labels=tuple(alts),
-        description=f"{label}.",
-        skill_type=kind,
-    )
+    return skill_entry(i, label, alts, kind, scheme="test:r")
 
 
 SKILLS = [

@@ -15,9 +15,9 @@ from indexing.aliases import CURATED, PLACES, TRADE_ALIASES
 from indexing.context_aliases import has_context
 from indexing.encoder import FakeEncoder
 from indexing.linker import SkillLinker
-from indexing.types import SkillEntry
 from indexing.unmeant import Unmeant
 from indexing.word_pairs import WORD_PAIRS, find_pairs
+from tests.indexing.entries import skill_entry
 
 
 def _read(text: str) -> set[str]:
@@ -86,14 +86,7 @@ def test_a_call_centre_is_a_workplace_and_cash_handled_is_a_tills():
 
 
 def _skill(i, label, alts=(), kind="skill/competence"):
-    return SkillEntry(
-        id=700 + i,
-        uri=f"urn:posting:{i}",
-        preferred_label=label,
-        alt_labels=tuple(alts),
-        description=f"{label}.",
-        skill_type=kind,
-    )
+    return skill_entry(i, label, alts, kind, scheme="posting")
 
 
 SKILLS = [

@@ -12,20 +12,14 @@ import pytest
 
 from indexing.encoder import FakeEncoder
 from indexing.linker import SkillLinker
-from indexing.types import Evidence, SkillEntry
+from indexing.types import Evidence
 from indexing.unmeant import Unmeant
 from indexing.word_pairs import WORD_PAIRS, find_pairs, lemma
+from tests.indexing.entries import skill_entry
 
 
 def _skill(i, label, alts=(), kind="skill/competence"):
-    return SkillEntry(
-        id=700 + i,
-        uri=f"urn:test:p{i}",
-        preferred_label=label,
-        alt_labels=tuple(alts),
-        description=f"{label}.",
-        skill_type=kind,
-    )
+    return skill_entry(i, label, alts, kind, scheme="test:p")
 
 
 SKILLS = [
