@@ -6,6 +6,7 @@ import random
 import re
 import unicodedata
 
+from service.catalog.audience import clean_label
 from service.datagen.esco import Skill
 
 # (name, language, currency, sectors). All fictional; URLs are made under example.org.
@@ -179,9 +180,8 @@ def slugify(text: str, limit: int = 80) -> str:
 
 def audience_of(family: str) -> str:
     """An ISCO group label as an audience: 'Cooks' -> 'cooks'; '' when it is too long."""
-    family = re.sub(r"\s*\(.*?\)|,? not elsewhere classified|,? excluding .*$", "", family)
-    family = family.strip()
-    return family.lower() if len(family.split()) <= 6 and "," not in family else ""
+    family = clean_label(family)  # as the catalog reads an audience back (service.catalog)
+    return family if len(family.split()) <= 6 and "," not in family else ""
 
 
 def lower_phrase(text: str) -> str:
