@@ -148,7 +148,16 @@ def read_jobs(
 
 def _job_of(runtime: Runtime, title: str):
     """The occupation `title` surely names (its best candidate), or None: an unsure reading,
-    a loose match (MIN_LABEL_SCORE) or a title of no trade ("manager")."""
+    a loose match (MIN_LABEL_SCORE) or a title of no trade ("manager"). A title no occupation
+    names surely is read again without the names before its trade (an employer's or a unit's:
+    `TitleResolver.without_names`)."""
+    best = _sure_job(runtime, title)
+    if best is None and (trade := runtime.titles.without_names(title)):
+        best = _sure_job(runtime, trade)  # "REME vehicle mechanic": a unit's name, then the job
+    return best
+
+
+def _sure_job(runtime: Runtime, title: str):
     resolution = runtime.titles.resolve(title, k=1)
     best = resolution.candidates[0] if resolution.candidates else None
     if not resolution.confident or best is None or best.label_score < MIN_LABEL_SCORE:

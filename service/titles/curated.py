@@ -60,6 +60,7 @@ ROAD_OPERATIONS_MANAGER = ESCO + "4ea620f2-5c75-49ee-85a0-b2fb6bbf3624"
 ROAD_TRANSPORT_DIVISION_MANAGER = ESCO + "f56e33a3-01bb-46ba-98f4-d47aa242b983"
 TELECOMMUNICATIONS_MANAGER = ESCO + "3ce4691e-ecea-4278-939e-b89ab01087b8"
 ANIMAL_AI_TECHNICIAN = ESCO + "15cc27b1-7358-48ed-9fb8-69ffe9f1fc98"
+HEARSE_DRIVER = ESCO + "af513bd8-4340-4452-aa30-05a073ecc49a"
 EXCAVATOR_OPERATOR = ESCO + "eedbf8b1-9432-4f42-ab7f-db5cd3eb2a05"
 ARMY_CORPORAL = ESCO + "4a3f40a8-0587-494c-b8d3-7098b8c5992f"
 
@@ -214,9 +215,16 @@ CURATED_TITLES: dict[str, tuple[str, ...]] = {
 # alternative label of *telecommunications manager* only, so "Head of IT" and "IT manager" went
 # there (without it they read as ESCO's ICT managers); "AI engineer" is one of *animal artificial
 # insemination technician*'s ("AI technician", "AI specialist" stay theirs), so "AI engineer" read
-# as that technician's exact label; said in full it is an artificial intelligence engineer
+# as that technician's exact label; said in full it is an artificial intelligence engineer; a
+# bare "driver" is one of *hearse driver*'s, so "driver" (and "Uber driver" read without the
+# employer's name: `TitleResolver.without_names`) read as a hearse driver: a driver of no named
+# vehicle is one of the family of drivers (`family.FAMILY_TITLE`)
 MISLEADING_TITLE_LABELS = frozenset(
-    {(TELECOMMUNICATIONS_MANAGER, "ict manager"), (ANIMAL_AI_TECHNICIAN, "ai engineer")}
+    {
+        (TELECOMMUNICATIONS_MANAGER, "ict manager"),
+        (ANIMAL_AI_TECHNICIAN, "ai engineer"),
+        (HEARSE_DRIVER, "driver"),
+    }
 )
 
 # the readings of a title of a level, the commonest first (module docstring): a UK team leader or

@@ -215,6 +215,24 @@ class TitleResolver:
         named += [*(memory.titles if memory is not None else ()), *self.curated, *CLEANING_WORDS]
         self.speller = Speller(w for t in named for w in title_words(t))
 
+    def without_names(self, title: str) -> str | None:
+        """`title` without the names before its trade ("REME vehicle mechanic", "Tesco cashier":
+        an employer's or a unit's name): its first words while each is capitalised, known to no
+        occupation label or known title, and no misspelling of one, a word of the title left;
+        None when the first word is no such name."""
+        words = title.split()
+        cut = 0
+        while cut < len(words) - 1 and self._a_name(words[cut]):
+            cut += 1
+        return " ".join(words[cut:]) if cut else None
+
+    def _a_name(self, word: str) -> bool:
+        letters = word.strip(".,'\"()")
+        if not letters.isalpha() or not letters[0].isupper():
+            return False
+        lower = letters.lower()
+        return _stem(lower) not in self.vocabulary and self.speller.word(lower) is None
+
     def queries(self, title: str) -> list[str]:
         norm = normalise_title(title)
         return list(dict.fromkeys(q for q in (norm, expand_abbreviations(norm)) if q))

@@ -129,6 +129,9 @@ REAL = [
     # a trade's apprentice is the trade's learner: the job the learner trains for
     ("Plumbing and heating apprentice, fitting bathrooms and radiators", "plumber"),
     ("Electrical apprentice wiring new houses", "electrician"),
+    # an employer's or a unit's name before the title (TitleResolver.without_names): the job
+    ("Ex-army, 12 years as a REME vehicle mechanic", "vehicle technician"),
+    ("Tesco cashier for three years, also on the tills at weekends", "cashier"),
 ]
 
 
@@ -148,6 +151,10 @@ def test_jobs_named_as_people_write_them_on_the_real_model(real_runtime, text, o
         "I worked in a warehouse for two years.",
         "I teach at a school.",  # no level: its teacher is not known
         "I worked in a call centre as a team leader.",  # a level, no trade: no job
+        # a driver of no named vehicle: ESCO's bare "driver" is a hearse driver's label
+        # (curated.MISLEADING_TITLE_LABELS), and without the employer's name "Uber" the same
+        "Uber driver, before that I worked in a phone shop",
+        "Driver for ten years.",
     ],
 )
 def test_a_workplace_or_a_school_of_no_level_is_no_job_on_the_real_model(real_runtime, text):
