@@ -61,6 +61,8 @@ ROAD_TRANSPORT_DIVISION_MANAGER = ESCO + "f56e33a3-01bb-46ba-98f4-d47aa242b983"
 TELECOMMUNICATIONS_MANAGER = ESCO + "3ce4691e-ecea-4278-939e-b89ab01087b8"
 ANIMAL_AI_TECHNICIAN = ESCO + "15cc27b1-7358-48ed-9fb8-69ffe9f1fc98"
 HEARSE_DRIVER = ESCO + "af513bd8-4340-4452-aa30-05a073ecc49a"
+DATA_WAREHOUSE_DESIGNER = ESCO + "1562c7a3-c7d9-419d-b9b6-db26610bcf84"
+DATA_SCIENTIST = ESCO + "258e46f9-0075-4a2e-adae-1ff0477e0f30"
 EXCAVATOR_OPERATOR = ESCO + "eedbf8b1-9432-4f42-ab7f-db5cd3eb2a05"
 ARMY_CORPORAL = ESCO + "4a3f40a8-0587-494c-b8d3-7098b8c5992f"
 
@@ -208,6 +210,13 @@ CURATED_TITLES: dict[str, tuple[str, ...]] = {
     # diggers', and "driver" sent the title to *pile driving hammer operator*, *taxi driver*
     "digger driver": (EXCAVATOR_OPERATOR,),
     "digger operator": (EXCAVATOR_OPERATOR,),
+    # a data engineer builds the pipelines and warehouses data scientists use: ESCO's *data
+    # warehouse designer* "develop, monitor and maintain ETL processes ... and data warehouse
+    # design"; O*NET reports "Data Engineer" of *Database Architects* and *Data Warehousing
+    # Specialists*. ESCO's "data engineer" is *data scientist*'s (research, publications and
+    # funding among its essentials), kept as the other reading
+    "data engineer": (DATA_WAREHOUSE_DESIGNER, DATA_SCIENTIST),
+    "big data engineer": (DATA_WAREHOUSE_DESIGNER, DATA_SCIENTIST),
 }
 
 # (occupation URI, lowered label) pairs of ESCO labels that name another role than a title written

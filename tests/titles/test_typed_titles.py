@@ -146,6 +146,11 @@ CASES = [
     ("Shop Floor Assistant", {"shop assistant"}, {"specialised seller"}),
     ("sales floor assistant", {"shop assistant"}, {"specialised seller"}),
     ("Digger driver", {"excavator operator"}, {"pile driving hammer operator"}),
+    # curated: a data engineer builds pipelines and warehouses (ESCO gives the title to *data
+    # scientist*, whose essentials are a researcher's); a bare driver is no hearse driver's
+    ("Data Engineer", {"data warehouse designer"}, {"data scientist"}),
+    ("driver", {"car and van delivery driver", "taxi driver", "cargo vehicle driver"},
+     {"hearse driver"}),
 ]  # fmt: skip
 
 
