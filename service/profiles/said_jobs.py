@@ -21,6 +21,12 @@ a careers adviser reads the job. Only where the words leave one job:
   *plumber*: the job the learner trains for); a title phrase stops at "and" (it read only
   "Plumbing") and runs on into what the learner did ("Electrical apprentice wiring houses").
 
+- **A business the learner ran.** "I ran a small cafe for six years", "I own a hair salon",
+  "managed a busy pub": the place's manager ("cafe manager", "hair salon manager"), its size or
+  standing left out ("small", "busy", "my own"); only a business of one kind of manager (a cafe,
+  a pub, a shop, a salon, a bakery, a hotel, a nursery ...), and only where the place ends the
+  phrase ("I run a shop floor team" is a team's, not a shop's).
+
 Each yields the title to resolve and the span of the learner's words that say it; the title
 resolver still decides (`service.profiles.experience.read_jobs`).
 """
@@ -66,6 +72,30 @@ _APPRENTICE = re.compile(
     r"\b(?P<trade>[A-Za-z]{4,})(?:\s+(?:and|&)\s+[A-Za-z]+)?\s+(?P<level>apprentice|trainee)\b",
     re.I,
 )
+# "I ran a small cafe", "I have owned my own hair salon", "managing a busy pub": the business's
+# manager; at most two words of its kind before it ("hair salon", "coffee shop", "clothes
+# shop"); the place ends the phrase (punctuation, the text's end, or a preposition or "and")
+_BUSINESS = (
+    r"caf[eé]|coffee\s+shop|tea\s?room|restaurant|bistro|pub|bar|shop|store|salon|barbers?"
+    r"|takeaway|bakery|hotel|guest\s?house|b\s?&\s?b|nursery|gym|garage|florists?|newsagents?"
+)
+_RAN = re.compile(
+    r"\b(?:ran|run|running|have run|managed|manage|managing|owned|own|owning)\s+"
+    r"(?:an?|the|my|our)\s+(?:own\s+)?(?P<kind>(?:[a-z-]+\s+){0,2}?)"
+    rf"(?P<place>{_BUSINESS})(?=\s*(?:$|[,;:.!?()\n]|\s(?:for|in|on|with|and|where|that|which)\b))",
+    re.I,
+)
+# a place where food and drink are served is run by a *restaurant manager* (ESCO: "food and
+# beverage operations in the kitchen and other food and beverage outlets"); said so, the
+# resolver need not guess from "pub manager" or "bistro manager"
+_FOOD_AND_DRINK = re.compile(
+    r"^(?:caf[eé]|coffee shop|tea ?room|restaurant|bistro|pub|bar|takeaway)$", re.I
+)
+# words of a business's size or standing, not its kind: "a small cafe" is a cafe
+_STANDING = frozenset(
+    """small little busy local large big successful popular independent family family-run
+    new thriving profitable""".split()
+)
 _NO_TRADE = frozenset("""with from first second third final year modern former senior""".split())
 
 
@@ -83,4 +113,15 @@ def said_titles(text: str) -> Iterator[tuple[str, int, int]]:
         if m.group("trade").lower() not in _NO_TRADE:
             title = f"{m.group('trade').lower()} {m.group('level').lower()}"
             found.append((title, m.start(), m.end()))
+    for m in _RAN.finditer(text):
+        found.append((_manager_of(m.group("kind"), m.group("place")), m.start(), m.end()))
     yield from sorted(found, key=lambda x: x[1])
+
+
+def _manager_of(kind: str, place: str) -> str:
+    """The title of a business's manager: "hair" + "salon" -> "hair salon manager"; a place of
+    food and drink -> "restaurant manager"."""
+    place = " ".join(place.lower().split())
+    if _FOOD_AND_DRINK.match(place):
+        return "restaurant manager"
+    return " ".join([*(w for w in kind.lower().split() if w not in _STANDING), place, "manager"])

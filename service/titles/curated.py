@@ -216,6 +216,9 @@ CURATED_TITLES: dict[str, tuple[str, ...]] = {
     # Specialists*. ESCO's "data engineer" is *data scientist*'s (research, publications and
     # funding among its essentials), kept as the other reading
     "data engineer": (DATA_WAREHOUSE_DESIGNER, DATA_SCIENTIST),
+    # a coffee shop is a cafe ("cafe manager" of *restaurant manager*); ESCO's "coffee shop
+    # manager" is *accommodation manager*'s (a hotel's)
+    "coffee shop manager": (RESTAURANT_MANAGER,),
     "big data engineer": (DATA_WAREHOUSE_DESIGNER, DATA_SCIENTIST),
 }
 

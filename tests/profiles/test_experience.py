@@ -132,6 +132,12 @@ REAL = [
     # an employer's or a unit's name before the title (TitleResolver.without_names): the job
     ("Ex-army, 12 years as a REME vehicle mechanic", "vehicle technician"),
     ("Tesco cashier for three years, also on the tills at weekends", "cashier"),
+    # a business the learner ran: its manager (said_jobs)
+    (
+        "I ran a small cafe for six years: ordering stock, rotas for eight staff",
+        "restaurant manager",
+    ),
+    ("I own a hair salon and rent out two chairs", "beauty salon manager"),
 ]
 
 

@@ -37,6 +37,15 @@ from service.profiles.said_jobs import CALL_CENTRE_AGENT, said_titles
          "Plumbing and heating apprentice"),
         ("Electrical apprentice wiring houses", "electrical apprentice", "Electrical apprentice"),
         ("Catering & hospitality trainee", "catering trainee", "Catering & hospitality trainee"),
+        # a business the learner ran: its manager, its size or standing left out
+        ("I ran a small cafe for six years: ordering stock", "restaurant manager",
+         "ran a small cafe"),
+        ("Managed a busy pub in Leeds", "restaurant manager", "Managed a busy pub"),
+        ("I own my own hair salon, colour and cutting", "hair salon manager",
+         "own my own hair salon"),
+        ("We have run a family-run bakery.", "bakery manager", "have run a family-run bakery"),
+        ("I managed a clothes shop and its two staff", "clothes shop manager",
+         "managed a clothes shop"),
     ],
 )  # fmt: skip
 def test_the_words_name_the_job(text, title, words):
@@ -64,6 +73,10 @@ def test_the_words_name_the_job(text, title, words):
         "I am an apprentice",  # no trade said
         "I was a modern apprentice",  # a kind of apprenticeship, no trade
         "Apprentice of the year",
+        "I run a shop floor team",  # a team's, not a shop's: the place must end the phrase
+        "I ran a marathon for charity",  # no business
+        "I managed the accounts",
+        "I work in a shop",  # working in it is no running it
         "",
     ],
 )
@@ -83,6 +96,7 @@ def test_hostile_inputs_are_read_in_linear_time():
     assert list(said_titles("I teach " + "maths and " * 20_000 + "secondary school.")) == []
     assert list(said_titles("I teach " * 20_000)) == []
     assert list(said_titles("I worked in a " * 20_000)) == []
+    assert list(said_titles("I ran a small busy " * 20_000)) == []
     assert len(list(said_titles("I worked in a call centre " * 20_000))) == 20_000
     assert list(said_titles("I teach ☕\x00 —")) == []
     assert time.perf_counter() - start < 2.0

@@ -149,6 +149,7 @@ CASES = [
     # curated: a data engineer builds pipelines and warehouses (ESCO gives the title to *data
     # scientist*, whose essentials are a researcher's); a bare driver is no hearse driver's
     ("Data Engineer", {"data warehouse designer"}, {"data scientist"}),
+    ("coffee shop manager", {"restaurant manager"}, {"accommodation manager"}),
     ("driver", {"car and van delivery driver", "taxi driver", "cargo vehicle driver"},
      {"hearse driver"}),
 ]  # fmt: skip
