@@ -29,6 +29,7 @@ DRIVING = "driving"
 HAIR = "hair"
 SCHOOL = "school"
 MILITARY = "military"
+BUILDING = "building"
 # words of a line about goods in a warehouse, a shop or a delivery round
 CONTEXTS: dict[str, frozenset[str]] = {
     STOCK: frozenset(
@@ -70,6 +71,14 @@ CONTEXTS: dict[str, frozenset[str]] = {
         """army navy military soldier soldiers troops regiment battalion platoon infantry
         marines forces""".split()
     ),
+    # words of a line about building work: a site, its trades, its labourers
+    BUILDING: frozenset(
+        """site sites building construction builder builders labourer labourers bricklayer
+        bricklayers bricklaying plasterer plasterers plastering joiner joiners joinery carpenter
+        carpenters carpentry fitter fitters electrician electricians plumber plumbers scaffold
+        scaffolder scaffolders scaffolding groundworker groundworkers groundworks roofer
+        roofers roofing tiler tilers architect""".split()
+    ),
     # words of a line about a hairdresser's or a barber's work
     HAIR: frozenset(
         """hair hairdresser hairdressers hairdressing barber barbers barbering salon salons
@@ -79,7 +88,7 @@ CONTEXTS: dict[str, frozenset[str]] = {
     TECHNOLOGY: CUE_WORDS
     | frozenset(
         """laptop laptops pc pcs desktop desktops server servers network networks wifi
-        password passwords""".split()
+        password passwords router routers modem modems broadband""".split()
     ),
 }
 _BARCODE = ("use barcode scanning equipment",)

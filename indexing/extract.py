@@ -102,8 +102,9 @@ def extract(
         a: [(a + lo, a + hi) for lo, hi in place_spans(s.text)] for a, s in sentences.items()
     }
     unmeant = linker.unmeant
-    managing = {  # skills these words do not read: managing, other people's (indexing.unmeant)
-        a: unmeant.managing(s.text) | unmeant.others(s.text) for a, s in sentences.items()
+    managing = {  # skills these words do not read: managing, other people's, making (unmeant)
+        a: unmeant.managing(s.text) | unmeant.others(s.text) | unmeant.made(s.text)
+        for a, s in sentences.items()
     }
     lexicals = [_within(sent_hits[s.start], p.start - s.start, p.end - s.start) for s, p in pairs]
     scored_all = score_pairs(linker, pairs, lexicals, check)

@@ -23,7 +23,14 @@ Two general collisions between a CV's words and ESCO's names, found in the learn
   party volunteer", "cashier") is not read from a sentence that names that role only as one
   person or as a verb, never as a group ("I volunteer at a food bank", "Volunteer at a charity
   shop", "Volunteer driver"): the learner is the volunteer, and neither supports, manages nor
-  briefs volunteers. "I manage volunteers", "supporting volunteers" name the group, and read.
+  briefs volunteers. "I manage volunteers", "supporting volunteers" name the group, and read;
+  so does a managing word next to the role's word ("Volunteer coordinator"), while one said of
+  other work ("I volunteer coaching ... and organise the club's fixtures") keeps none. A skill
+  over the role's work ("manage volunteering programmes") is one over its people.
+
+- **Reading is not making.** A skill named "<making verb> <object>" (*design drawings*, *create
+  patterns for garments*) is not read from a sentence that reads or follows the object and
+  says no making (`READING`, `MAKING_VERBS`): "reading simple drawings" is no *design drawings*.
 
 - **A word is not its kind.** A knowledge area (not a tool) read from one word of the sentence
   through a longer label that ends in that word, whose words before it the sentence does not
@@ -85,6 +92,12 @@ MANAGING = frozenset(
     + """manage supervisor supervision manager management leader head charge overseeing oversaw
     coordinator organiser organizer trainer mentor mentored""".split()
 )
+# verbs of making a thing (the first word of the skill's name); "draw" is also "drawings"
+MAKING_VERBS = frozenset("design create draft develop produce compose make".split())
+# words of a line that reads or follows a thing made by another
+READING = frozenset(lemma(w) for w in "read interpret understand follow".split())
+_MAKES = frozenset(lemma(w) for w in MAKING_VERBS | {"designer", "drafter"})
+_NEAR = 2  # words between a role's word and a managing word said of it ("volunteer coordinator")
 # a line that watches or records a thing does monitor it ("checking stock levels")
 _WATCHING = frozenset(lemma(w) for w in "check watch observe track record measure".split())
 # words of a skill's name that name no object
@@ -170,10 +183,16 @@ def _of_roles(skills: Sequence[SkillEntry], vocabulary: Iterable[str]) -> dict[s
         lemma(words[-1]) for t in heads if (words := WORD.findall(t)) and words[-1].endswith(_AGENT)
     }
     out: dict[str, list[int]] = {}
+    # a role's doing in few skills' names ("volunteering"); a field's in many ("engineering")
+    written = Counter(w.lower() for s in skills for w in set(WORD.findall(s.preferred_label)))
     for row, s in enumerate(skills):
         words = WORD.findall(_OF.split(s.preferred_label)[0])  # "... volunteers in shops"
         if len(words) >= 2 and _is_plural(words[-1]) and lemma(words[-1]) in roles:
             out.setdefault(lemma(words[-1]), []).append(row)
+        elif len(words) >= 2 and lemma(words[0]) in MANAGING:  # "manage volunteering programmes"
+            doing = (w for w in words[1:] if w.endswith("ing") and written[w] < SPECIFIC_MAX)
+            for w in {lemma(w) for w in doing} & roles:
+                out.setdefault(w, []).append(row)
     return out
 
 
@@ -199,8 +218,12 @@ class Unmeant:
         """`vocabulary`: occupation titles (the roles a learner holds); none: no role is known."""
         self._by_object: dict[str, list[int]] = {}  # object lemma -> rows of managing skills
         self._watching: set[int] = set()  # rows whose verb is "monitor" (or "control")
+        self._made: dict[str, list[int]] = {}  # object lemma -> rows of making skills
         for row, s in enumerate(skills):
             words = [m.group() for m in WORD.finditer(s.preferred_label)]
+            if len(words) >= 2 and words[0].lower() in MAKING_VERBS:
+                for obj in {lemma(w) for w in words[1:]} - _GENERIC:
+                    self._made.setdefault(obj, []).append(row)
             if len(words) < 2 or words[0].lower() not in _MANAGING_VERBS:
                 continue
             if words[0].lower() in ("monitor", "control"):
@@ -257,14 +280,28 @@ class Unmeant:
     def managing(self, sentence: str) -> set[int]:
         """Rows of managing skills whose object the sentence names without managing it, and of
         skills over a role's people where the sentence is one of them (module docstring)."""
-        words = _lemmas(sentence)
+        words, toks = _lemmas(sentence), _tokens(sentence)
+        plural = {w for a, b, w in toks if _is_plural(sentence[a:b])}
+        managed = {  # a role's word with a managing word next to it ("volunteer coordinator")
+            toks[i][2]
+            for i in range(len(toks))
+            if any(t[2] in MANAGING for t in toks[max(0, i - _NEAR) : i + _NEAR + 1])
+        }
+        roles = {r for w in words - plural - managed for r in self._of_role.get(w, ())}
         if words & MANAGING:
-            return set()
+            return roles
         rows = {r for w in words for r in self._by_object.get(w, ())}
         if words & _WATCHING:
             rows -= self._watching
-        plural = {w for a, b, w in _tokens(sentence) if _is_plural(sentence[a:b])}
-        return rows | {r for w in words - plural for r in self._of_role.get(w, ())}
+        return rows | roles
+
+    def made(self, sentence: str) -> set[int]:
+        """Rows of making skills whose object the sentence reads or follows and does not make
+        (module docstring: reading is not making)."""
+        words = _lemmas(sentence)
+        if not words & READING or words & _MAKES:
+            return set()
+        return {r for w in words for r in self._made.get(w, ())}
 
     def others(self, sentence: str) -> set[int]:
         """Rows of skills done for people of kinds the sentence does not name, where it names

@@ -40,6 +40,7 @@ _IRREGULAR = {
     "gave": "give",
     "given": "give",
     "kept": "keep",
+    "fed": "feed",
     "laid": "lay",
     "led": "lead",
     "took": "take",
@@ -89,6 +90,8 @@ _MEDICATION = ("administer prescribed medication",)
 LOADING = ("load products for dispatch", "load cargo")
 _COMPUTING = "laptop computer pc desktop tablet printer workstation"
 HAIR_CUTTING = ("apply hair cutting techniques",)
+_SPORTS = "football rugby netball cricket hockey basketball tennis swimming athletics sport"
+_LIVESTOCK = "calf calves cattle cow sheep lamb pig livestock chicken hen goat"
 WORD_PAIRS: tuple[WordPair, ...] = (
     # IT support: ESCO "repair ICT devices": "laptops, desktops, tablets, ... printers"
     WordPair.of("fix repair mend", _COMPUTING, ("repair ICT devices",)),
@@ -113,7 +116,7 @@ WORD_PAIRS: tuple[WordPair, ...] = (
     # routes"); elsewhere routes are hiking trails or network routing
     WordPair.of("plan", "route", ("prepare transportation routes",), "driving"),
     # a carer's or a nurse's medicines: "administer prescribed medications ... to patients"
-    WordPair.of("give administer", "medication medicine med tablet", _MEDICATION),
+    WordPair.of("give administer manage", "medication medicine med tablet", _MEDICATION),
     # a decorator's surfaces: "apply a coat of paint to a prepared surface"
     WordPair.of("paint", "wall ceiling door skirting woodwork fence radiator", ("paint surfaces",)),
     # goods put on a vehicle: "place them in a transportation vehicle" (ESCO "load cargo"); it
@@ -151,6 +154,9 @@ WORD_PAIRS: tuple[WordPair, ...] = (
     WordPair.of("take handle process accept", "payment", ("process payments",)),
     # a group led: "lead, supervise and motivate a group of people" (ESCO "lead a team")
     WordPair.of("lead run", "team section squad crew platoon", ("lead a team",)),
+    # a rota's shifts planned (ESCO "schedule shifts": "plan staff time and shifts"); a shift
+    # covered or worked is the worker's own
+    WordPair.of("organise organize plan schedule arrange", "shift rota", ("schedule shifts",)),
     # a plumber's boilers: "place heating ... boilers" (ESCO "install heating boiler")
     WordPair.of("install fit replace", "boiler", ("install heating boiler",)),
     # a phlebotomist's tubes: "label blood samples taken from patients"; a lab's samples
@@ -262,6 +268,42 @@ WORD_PAIRS: tuple[WordPair, ...] = (
         ("install electronic communication equipment",),
         "technology",
     ),
+    # a machine's jams or blockages cleared: "identify operating problems, decide what to do
+    # about it" (ESCO "troubleshoot"); cleared, a jam is not cleaned
+    WordPair.of("clear free unblock fix", "jam blockage stoppage", ("troubleshoot",)),
+    # a packing line or machine tended (ESCO "tend packaging machines": "filling, labelling and
+    # sealing machines")
+    WordPair.of("packing packaging", "line machine", ("tend packaging machines",)),
+    # a sport coached (ESCO "instruct in sport": "technical and tactical instructions related to
+    # the given sport"); juniors or youth coached (ESCO "coach young people")
+    WordPair.of("coach", _SPORTS, ("instruct in sport",)),
+    WordPair.of("coach", "junior youth kid child children", ("coach young people",)),
+    # a club's fixtures or a tournament organised (ESCO "manage sports events", "organise sport
+    # events"); a building's fixtures are counted, not organised
+    WordPair.of("organise organize arrange", "fixture tournament", ("manage sports events",)),
+    # blocks or bricks laid (ESCO "lay bricks": "lay bricks in a set pattern")
+    WordPair.of("lay", "brick block blockwork", ("lay bricks",)),
+    # drawings, plans or blueprints read on a site, in a line about building: "interpret and
+    # understand plans and drawings" (ESCO "interpret 2D plans", "read standard blueprints");
+    # reading them is not designing them (ESCO "design drawings"); elsewhere a plan is a care
+    # plan or a lesson plan, a drawing a child's
+    WordPair.of(
+        "read interpret understand",
+        "drawing plan blueprint",
+        ("interpret 2D plans", "read standard blueprints"),
+        "building",
+    ),
+    # animals fed: pets (ESCO "feed pets") and a farm's stock (ESCO "feed livestock")
+    WordPair.of("feed", "dog cat pet puppy kitten", ("feed pets",)),
+    # dogs walked (ESCO "provide dog walking services": "walk dogs on behalf of owners")
+    WordPair.of("walk", "dog", ("provide dog walking services",)),
+    WordPair.of("feed", _LIVESTOCK, ("feed livestock",)),
+    # a first aider gives first aid (ESCO "provide first aid")
+    WordPair.of("first", "aider", ("provide first aid",)),
+    # clothes and linen ironed (ESCO "iron textiles": "pressing and ironing")
+    WordPair.of("iron", "linen shirt clothes uniform bedding sheet laundry", ("iron textiles",)),
+    # work done over the phone or by phone (ESCO "communicate by telephone")
+    WordPair.of("over by", "phone telephone", ("communicate by telephone",)),
 )
 # school subjects written short: "maths" is ESCO's "mathematics"
 _SUBJECT_WORDS = {"mathematics": "maths math"}

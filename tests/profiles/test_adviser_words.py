@@ -181,6 +181,19 @@ CASES = [
     ("I worked in a call centre", [], {"analyse call centre activities"}),
     ("Serve customers at the till and handle cash and card payments.",
      [["process payments"]], {"handle cash flow"}),
+    # a tenth round: the learner is the volunteer, reading is not designing, a jam cleared is
+    # no cleaning, a packing line is tended
+    ("I volunteer coaching under-12 football and organise the club's fixtures",
+     [["instruct in sport", "coach young people"], ["manage sports events"]],
+     {"involve volunteers", "manage volunteers"}),
+    ("Labourer on building sites, mixing concrete, laying blocks and reading simple drawings",
+     [["mix concrete"], ["interpret 2D plans", "read standard blueprints"], ["lay bricks"]],
+     {"design drawings"}),
+    ("Factory operative on a packing line, I do quality checks and clear machine jams",
+     [["tend packaging machines"], ["troubleshoot"]],
+     {"clean building floors", "clean surfaces", "cleaning products"}),
+    ("Call centre agent for a broadband provider, troubleshooting routers over the phone",
+     [["perform ICT troubleshooting"], ["communicate by telephone"]], set()),
 ]  # fmt: skip
 
 
