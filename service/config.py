@@ -204,6 +204,14 @@ class Settings(BaseSettings):
         description="An essential step must add this share of its plan's gain per charged hour "
         "(the weakest below it struck first; service/matching/fair_share.py); 0: off.",
     )
+    plan_study_share: float = Field(
+        default=0.35,
+        ge=0,
+        le=1,
+        description="An essential step adding less than this share of its plan's gain per hour "
+        "of study gives way to a shorter credential that teaches one of its skills as well "
+        "(service/matching/fair_share.py, shorter_steps); 0: off.",
+    )
     plan_generic_weight: float = Field(
         default=0.5,
         ge=0,

@@ -9,9 +9,12 @@ audience that way (service/datagen: each credential is made from one ISCO family
 names that family, or its sector's audience). The group labels are ISCO's own
 (data/esco/ISCOGroups_en.csv.gz), matched as whole words, lower case, without their
 parenthetical and "not elsewhere classified" parts; the longest label found wins where labels
-overlap. An audience ISCO does not name ("employees in any sector", "job seekers and career
-changers", "IT professionals" apart from its last word) states nothing: () and the planner
-treats the credential as open to anyone (service.matching.aim).
+overlap. Where no label names a group of two digits or more, an audience of a line of work ISCO
+has no label for ("laboratory and research staff", "hospitality staff", "IT professionals")
+reads as its sector's sub-major groups (service.catalog.sector_audience). An audience for anyone
+("employees in any sector", "job seekers and career changers") states nothing: () and the
+planner treats the credential as open to anyone (service.matching.aim). The first sentence ends
+at a full stop after a lower-case letter or a bracket, not at "e.g." or "i.e.".
 """
 
 from __future__ import annotations
@@ -23,8 +26,10 @@ from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
 
+from service.catalog.sector_audience import sector_audience
+
 ISCO_FILE = "esco/ISCOGroups_en.csv.gz"
-_SENTENCE_END = re.compile(r"(?<=[a-z)])\. ")
+_SENTENCE_END = re.compile(r"(?<=[a-z)])(?<!\be\.g)(?<!\bi\.e)\. ")
 
 
 def clean_label(label: str) -> str:
@@ -43,12 +48,16 @@ class AudienceReader:
         self._pattern = re.compile(rf"\b(?:{alternatives})\b") if words else None
 
     def __call__(self, description: str) -> tuple[str, ...]:
-        """ISCO codes named in the description's first sentence, in order, each once."""
+        """ISCO codes named in the description's first sentence, in order, each once: the
+        groups its labels name, else its sector's (sector_audience) where the labels name no
+        group of two digits or more."""
         if self._pattern is None or not description:
             return ()
         first = _SENTENCE_END.split(description, maxsplit=1)[0].lower()
-        found = [self.labels[m.group(0)] for m in self._pattern.finditer(first)]
-        return tuple(dict.fromkeys(found))
+        found = tuple(dict.fromkeys(self.labels[m.group(0)] for m in self._pattern.finditer(first)))
+        if any(len(code) >= 2 for code in found):
+            return found
+        return sector_audience(first) or found
 
 
 def isco_labels(rows: Iterable[dict]) -> dict[str, str]:

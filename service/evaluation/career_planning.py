@@ -142,6 +142,7 @@ def score_move(runtime, session, move: Move, config: PlannerConfig) -> dict | st
             aim_hours_ratio=0.0,
             taught_min=0.0,
             fair_share=0.0,
+            study_share=0.0,
             generic_weight=1.0,
         )
         budget = Constraints(max_hours=move.pair.budget_hours)
@@ -283,6 +284,7 @@ def _report(rows: list[dict], skipped: Counter, st, seed: int, seconds: float) -
         "aim_hours_ratio": st.plan_aim_hours_ratio,
         "taught_min": st.plan_taught_min,
         "fair_share": st.plan_fair_share,
+        "study_share": st.plan_study_share,
         "generic_weight": st.plan_generic_weight,
         "greedy_ms_mean": round(float(np.mean([r["greedy_ms"] for r in rows])), 2),
         "seconds": round(seconds, 1),

@@ -22,9 +22,10 @@ no credential not aimed elsewhere (aimed here, or open to anyone) gives that ski
 credit itself within `hours_ratio` times its hours (with prerequisites, both), among those that
 fit the limits alone, earn their hours at the planner's floor and are no programme (as for
 focus). So it is still planned for what only it teaches, or teaches in far fewer hours; one
-that loses all its credit says so in `skipped`. An audience it states that ISCO does not name
-("laboratory and research staff") reads as none: such a credential is open, and may take the
-place of one aimed at other work.
+that loses all its credit says so in `skipped`. An audience of a line of work ISCO has no
+label for ("laboratory and research staff") reads as its sector's groups
+(service.catalog.sector_audience); one for anyone ("employees in any sector") reads as none:
+such a credential is open, and may take the place of one aimed at other work.
 """
 
 from __future__ import annotations

@@ -96,7 +96,8 @@ def plan(
     alts: dict[str, np.ndarray] = {}
     w = stages.weights(config)
     grow = partial(stages.greedy_stages, optional_lam=stages.optional_floor(config), check=check,
-                   taught_min=config.taught_min, share=config.fair_share)  # fmt: skip
+                   taught_min=config.taught_min, share=config.fair_share,
+                   study_share=config.study_share)  # fmt: skip
     if mode == "greedy":
         sel, s1 = grow(worth, w, local_search=config.local_search)
         if config.alternatives:

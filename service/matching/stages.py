@@ -14,7 +14,7 @@ from dataclasses import replace
 import numpy as np
 
 from service.matching.exact import exact_select
-from service.matching.fair_share import fair_share, removable
+from service.matching.fair_share import fair_share, removable, shorter_steps
 from service.matching.greedy import Weights, greedy_select
 from service.matching.problem import GAIN_EPS, Problem
 from service.matching.types import Check, PlannerConfig, unchecked
@@ -125,10 +125,13 @@ def greedy_stages(
     check: Check = unchecked,
     taught_min: float = 0.0,
     share: float = 0.0,
+    study_share: float = 0.0,
 ) -> tuple[np.ndarray, np.ndarray]:
     """(the plan, its stage-1 part) by the greedy planner. start: a plan to polish instead.
     optional_lam: stage 2's floor (stage 1's when None). taught_min: see prune. share: the
-    fair share of the plan's gain per charged hour a stage-1 step must add (fair_share)."""
+    fair share of the plan's gain per charged hour a stage-1 step must add (fair_share).
+    study_share: the share of its gain per hour of study below which a stage-1 step gives way
+    to a shorter credential (fair_share.shorter_steps)."""
     lam = w.min_gain_per_hour
     lam2 = lam if optional_lam is None else max(lam, optional_lam)
     pb1 = essential_problem(pb)
@@ -143,7 +146,7 @@ def greedy_stages(
 
     if tidy:
         s1 = without_top_ups(pb1, s1, lam, taught_min, select)
-        s1 = fair_shares(pb1, s1, share, taught_min)
+        s1 = fair_shares(pb1, s1, share, taught_min, study_share, lam, select)
     if not has_optional(pb) or open_essentials(pb, s1, lam):
         return s1, s1
     sel = select(pb, lam2, s1, s1)
@@ -178,10 +181,32 @@ def without_top_ups(
     return out
 
 
-def fair_shares(pb: Problem, sel: np.ndarray, share: float, taught_min: float) -> np.ndarray:
-    """sel less the steps worth less than their fair share (fair_share), counted as prune
-    counts them (no top-ups)."""
-    return fair_share(pb, sel, share, added=lambda rest, s: new_gain(pb, rest, s, taught_min))
+def fair_shares(
+    pb: Problem,
+    sel: np.ndarray,
+    share: float,
+    taught_min: float,
+    study_share: float = 0.0,
+    lam: float = 0.0,
+    select=None,
+) -> np.ndarray:
+    """sel less the steps worth less than their fair share (fair_share), then its long steps
+    for little given up for shorter credentials (shorter_steps), each step counted as prune
+    counts it (no top-ups). What a long step given up freed is planned again by
+    `select(pb, lam, start, locked)` (the steps kept stay; the long step is no option), each
+    added step held to the fair share: a short course for one of its skills leaves the long
+    step's other skills open, which a course of their own may teach in fewer hours."""
+
+    def added(rest: np.ndarray, s: int) -> float:
+        return new_gain(pb, rest, s, taught_min)
+
+    sel = fair_share(pb, sel, share, added=added)
+    short = shorter_steps(pb, sel, study_share, added=added, lam=lam)
+    gone = sel & ~short
+    if select is None or not gone.any():
+        return short
+    pb = replace(pb, valid=pb.valid & ~gone)
+    return fair_share(pb, select(pb, lam, short, short), share, added=added, locked=short)
 
 
 def _reaches_essentials(pb: Problem, sel: np.ndarray) -> np.ndarray:
@@ -213,7 +238,7 @@ def exact_stages(
         return exact_select(p, **(kw | {"min_gain_per_hour": lam_} | fixed)).selected
 
     s1 = without_top_ups(pb1, first.selected, lam, config.taught_min, select)
-    s1 = fair_shares(pb1, s1, config.fair_share, config.taught_min)
+    s1 = fair_shares(pb1, s1, config.fair_share, config.taught_min, config.study_share, lam, select)
     if not has_optional(pb) or open_essentials(pb, s1, lam):
         return s1, s1, first.optimal, first.alternatives
     lam2 = optional_floor(config)

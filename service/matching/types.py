@@ -263,6 +263,9 @@ class PlannerConfig:
     does not count towards its floor (stages.prune: no step only to top up); 0: off.
     fair_share: an essential step must add this share of its plan's gain per charged hour
     (service.matching.fair_share); 0: off.
+    study_share: an essential step adding less than this share of its plan's gain per hour of
+    study gives way to a shorter credential that teaches one of its skills as well (service.
+    matching.fair_share.shorter_steps); 0: off.
     generic_weight: what a generic skill (plan(generic=...); service.profiles.generic) is
     worth in choosing steps, as a share of its weight; the plan's coverage counts it in full.
     1: off.
@@ -279,6 +282,7 @@ class PlannerConfig:
     aim_hours_ratio: float = 0.0
     taught_min: float = 0.0
     fair_share: float = 0.0
+    study_share: float = 0.0
     generic_weight: float = 1.0
     local_search: bool = True
     alternatives: bool = True

@@ -91,6 +91,7 @@ def planner_config(settings, base: PlannerConfig | None = None) -> PlannerConfig
         aim_hours_ratio=settings.plan_aim_hours_ratio,
         taught_min=settings.plan_taught_min,
         fair_share=settings.plan_fair_share,
+        study_share=settings.plan_study_share,
         generic_weight=settings.plan_generic_weight,
     )
 

@@ -2,6 +2,8 @@
 hour than its plan is struck, in both modes; and generic skills worth less in choosing steps
 (planner.worth_problem), counted in full in the plan's coverage."""
 
+from dataclasses import replace
+
 import numpy as np
 import pytest
 
@@ -123,3 +125,44 @@ def test_worth_problem_scales_only_generic_open_skills():
     order = [it.skill_id for it in pb.items]
     w = worth_problem(pb, {1, 3}, 0.5).weights
     assert dict(zip(order, w, strict=True)) == {1: 0.5, 2: 1.0, 3: 0.5}
+
+
+def _long_for_little(short: bool = True):
+    # two strong steps (10 h each), then "long" (65 h) for skill 10 and the half-weight skill
+    # 11: 1.5 / 165 per charged hour passes a fair share of 0.3 (10.5 / 385 x 0.3 = 0.0082),
+    # but per hour of study it earns 1.5 / 65 = 0.023, under 0.35 x 10.5 / 85 = 0.043;
+    # "short" teaches skill 10 as well in 20 h (1 / 20 = 0.05 per hour of study)
+    cat = [*_strong_and_weak()[:2], option("long", [10, 11], 65.0)]
+    return [*cat, option("short", [10], 20.0)] if short else cat
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_a_long_step_for_little_gives_way_to_a_shorter_one_for_its_main_skill(mode):
+    gap = gap_of(*range(1, 12), weights={11: 0.5})
+    cfg = no_alts(min_gain_per_hour=0.003, step_overhead_hours=100.0, fair_share=0.3)
+    before = plan(gap, _long_for_little(), ALL, mode=mode, config=cfg)
+    assert sorted(ids(before)) == ["long", "strong1", "strong2"]
+    after = plan(gap, _long_for_little(), ALL, mode=mode, config=replace(cfg, study_share=0.35))
+    assert sorted(ids(after)) == ["short", "strong1", "strong2"]
+    assert after.total_hours == pytest.approx(before.total_hours - 45.0)
+    # no shorter credential teaches skill 10: the long step stays
+    alone = plan(
+        gap, _long_for_little(short=False), ALL, mode=mode, config=replace(cfg, study_share=0.35)
+    )
+    assert sorted(ids(alone)) == ["long", "strong1", "strong2"]
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_what_a_long_step_given_up_freed_is_planned_again(mode):
+    # skill 11 at 0.9: "long" adds 1.9 in 65 h (0.029 per hour of study, under 0.35 x 10.9 / 85);
+    # "short" takes its place for skill 10, then "other11" (8 h) teaches skill 11 on its own:
+    # the same coverage in 28 h instead of 65
+    gap = gap_of(*range(1, 12), weights={11: 0.9})
+    cat = [*_long_for_little(), option("other11", [11], 8.0)]
+    cfg = no_alts(min_gain_per_hour=0.003, step_overhead_hours=100.0, fair_share=0.3)
+    before = plan(gap, cat, ALL, mode=mode, config=cfg)
+    assert sorted(ids(before)) == ["long", "strong1", "strong2"]
+    after = plan(gap, cat, ALL, mode=mode, config=replace(cfg, study_share=0.35))
+    assert sorted(ids(after)) == ["other11", "short", "strong1", "strong2"]
+    assert after.coverage_after == pytest.approx(before.coverage_after)
+    assert after.total_hours == pytest.approx(before.total_hours - 37.0)
