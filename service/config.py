@@ -205,7 +205,7 @@ class Settings(BaseSettings):
         "(the weakest below it struck first; service/matching/fair_share.py); 0: off.",
     )
     plan_study_share: float = Field(
-        default=0.35,
+        default=0.25,
         ge=0,
         le=1,
         description="An essential step adding less than this share of its plan's gain per hour "
