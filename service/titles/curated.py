@@ -65,6 +65,18 @@ DATA_WAREHOUSE_DESIGNER = ESCO + "1562c7a3-c7d9-419d-b9b6-db26610bcf84"
 DATA_SCIENTIST = ESCO + "258e46f9-0075-4a2e-adae-1ff0477e0f30"
 EXCAVATOR_OPERATOR = ESCO + "eedbf8b1-9432-4f42-ab7f-db5cd3eb2a05"
 ARMY_CORPORAL = ESCO + "4a3f40a8-0587-494c-b8d3-7098b8c5992f"
+INDUSTRIAL_MACHINERY_MECHANIC = ESCO + "269c47e7-9017-4aa6-bce8-49e89a696a64"
+MAINTENANCE_AND_REPAIR_ENGINEER = ESCO + "615920c5-4f63-4eb3-8b60-afaaed3ab1ff"
+HANDYMAN = ESCO + "f4a25243-b06a-42a9-9c69-246853df63ad"
+WELDER = ESCO + "7aedaa07-3884-4c5b-88f9-80997b2aa54b"
+LASER_BEAM_WELDER = ESCO + "c81af273-1112-4b3f-a2a5-b85b1290ae22"
+AESTHETICIAN = ESCO + "a1e1a788-2352-4172-8fcf-1f985a6968b0"
+CARGO_VEHICLE_DRIVER = ESCO + "45037d43-a8f5-4f46-b332-b2935bc305f4"
+CAR_AND_VAN_DELIVERY_DRIVER = ESCO + "0c408028-c48f-4df8-ba5d-c3d3be15f5a2"
+VEHICLE_MAINTENANCE_SUPERVISOR = ESCO + "264b00c9-84d0-4dc9-b590-aed2cea2b904"
+BUILDING_CARETAKER = ESCO + "1822bfc2-e735-449f-ba00-ca71eb5c062b"
+FACILITIES_MANAGER = ESCO + "b42c5ed4-c6e4-4694-934f-96127719cc43"
+COACHBUILDER = ESCO + "5ab842f6-1f75-4d84-bf41-b8a9799347df"
 
 CURATED_TITLES: dict[str, tuple[str, ...]] = {
     # the British Army's section commander is a corporal leading a section of eight soldiers
@@ -124,8 +136,11 @@ CURATED_TITLES: dict[str, tuple[str, ...]] = {
     # *decksman*'s alone (a fast food crew member's CV read as a deck hand's)
     "crew member": (FAST_FOOD_CREW_MEMBER,),
     # a UK site manager runs a building site: *construction manager* ("construction manager");
-    # ESCO's "site manager" is a label of *mine manager* and *metal production manager*
-    "site manager": (CONSTRUCTION_MANAGER,),
+    # a school's or an estate's site manager is its caretaker (ESCO's "site caretaker" of *building
+    # caretaker*) or, for a larger site, its facilities manager. ESCO's "site manager" is a label
+    # of *mine manager* and *metal production manager*; O*NET's "Web Site Manager" offered
+    # *webmaster* among the alternatives
+    "site manager": (CONSTRUCTION_MANAGER, BUILDING_CARETAKER, FACILITIES_MANAGER),
     # ESCO's preferred label; also an alternative label of *groundsman/groundswoman*, whose
     # known title "Landscape Gardener" won
     "landscape gardener": (LANDSCAPE_GARDENER,),
@@ -220,6 +235,52 @@ CURATED_TITLES: dict[str, tuple[str, ...]] = {
     # manager" is *accommodation manager*'s (a hotel's)
     "coffee shop manager": (RESTAURANT_MANAGER,),
     "big data engineer": (DATA_WAREHOUSE_DESIGNER, DATA_SCIENTIST),
+    # a UK maintenance technician or fitter keeps a factory's or a site's machines running
+    # (ESCO's "industrial machinery maintenance engineer", "engineering fitter", "mechanical
+    # fitter" of *industrial machinery mechanic*, "maintenance engineer" of *maintenance and
+    # repair engineer*) or a building's ("building maintenance technician" of *handyman*). ESCO
+    # gives "maintenance technician" to *welder* and *laser beam welder* alone
+    # (`MISLEADING_TITLE_LABELS`), whose exact label won; O*NET's "Maintenance Technician" names
+    # nine occupations, *handyman* nearest, and "maintenance fitter" read *handyman* by
+    # "Industrial Maintenance Repairer", with a warning
+    "maintenance technician": (
+        INDUSTRIAL_MACHINERY_MECHANIC,
+        MAINTENANCE_AND_REPAIR_ENGINEER,
+        HANDYMAN,
+    ),
+    "maintenance fitter": (INDUSTRIAL_MACHINERY_MECHANIC, MAINTENANCE_AND_REPAIR_ENGINEER),
+    # a UK fleet manager runs a company's vehicles (maintenance, compliance, drivers): ESCO's "road
+    # fleet manager", "motor transport manager" of *road transport division manager*, "road
+    # transport manager" of *road operations manager*, "fleet maintenance manager" of *vehicle
+    # maintenance supervisor*; O*NET's "Fleet Manager" sent it to *logistics and distribution
+    # manager* (a shipper's logistics), which follows
+    "fleet manager": (
+        ROAD_TRANSPORT_DIVISION_MANAGER,
+        ROAD_OPERATIONS_MANAGER,
+        VEHICLE_MAINTENANCE_SUPERVISOR,
+    ),
+    # a haulier's transport supervisor: ESCO's "road operations supervisor", "road freight
+    # operations supervisor" of *road operations manager*; O*NET's "Transportation Supervisor"
+    # sent it to *logistics and distribution manager* ("transport manager" above is no supervisor)
+    "transport supervisor": (ROAD_OPERATIONS_MANAGER, ROAD_TRANSPORT_DIVISION_MANAGER),
+    # a road haulage firm's driver drives a lorry: ESCO's "lorry driver", "heavy goods vehicle
+    # driver", "freight driver" of *cargo vehicle driver*; no label has "haulage" and "delivery
+    # driver" sent the title to *car and van delivery driver*, with a warning
+    "haulage driver": (CARGO_VEHICLE_DRIVER,),
+    # a UK beauty therapist gives facials, waxing, manicures and massages in a salon: ESCO's
+    # "beautician", "beauty specialist", "skin care specialist" of *aesthetician* (also O*NET's
+    # "Beauty Therapist"); "therapist" sent the title to *art therapist*, with a warning
+    "beauty therapist": (AESTHETICIAN,),
+    # a UK courier delivers parcels, most often by van: ESCO's "courier", "courier delivery driver",
+    # "van driver" of *cargo vehicle driver*, "delivery van driver" of *car and van delivery
+    # driver*; ESCO also gives "courier" to *postman/postwoman*, which the scores put first (the
+    # Royal Mail's round; it follows, with the bicycle and motorcycle couriers)
+    "courier": (CARGO_VEHICLE_DRIVER, CAR_AND_VAN_DELIVERY_DRIVER),
+    # a UK panel beater repairs a vehicle's damaged body panels in a body shop: ESCO's "vehicle
+    # panel beater", "automotive panel beater" of *coachbuilder* ("work on vehicle bodies... form
+    # body parts from panels"); O*NET's "Panel Beater" sent it to *restoration technician*
+    # ("overhaul old and classic cars")
+    "panel beater": (COACHBUILDER,),
 }
 
 # (occupation URI, lowered label) pairs of ESCO labels that name another role than a title written
@@ -230,12 +291,16 @@ CURATED_TITLES: dict[str, tuple[str, ...]] = {
 # as that technician's exact label; said in full it is an artificial intelligence engineer; a
 # bare "driver" is one of *hearse driver*'s, so "driver" (and "Uber driver" read without the
 # employer's name: `TitleResolver.without_names`) read as a hearse driver: a driver of no named
-# vehicle is one of the family of drivers (`family.FAMILY_TITLE`)
+# vehicle is one of the family of drivers (`family.FAMILY_TITLE`); "maintenance technician" is
+# *welder*'s and *laser beam welder*'s alone (a welder need not maintain anything), so a
+# maintenance technician's alternatives offered two welders
 MISLEADING_TITLE_LABELS = frozenset(
     {
         (TELECOMMUNICATIONS_MANAGER, "ict manager"),
         (ANIMAL_AI_TECHNICIAN, "ai engineer"),
         (HEARSE_DRIVER, "driver"),
+        (WELDER, "maintenance technician"),
+        (LASER_BEAM_WELDER, "maintenance technician"),
     }
 )
 
