@@ -336,18 +336,19 @@ WORD_PAIRS: tuple[WordPair, ...] = (
         ("maintain financial records", "manage budgets"),
     ),
     # an event organised (ESCO "plan events": "programmes, agendas, budgets ... of an event")
-    # or run (ESCO "coordinate events": "lead events")
-    WordPair.of("organise organize arrange plan", _EVENTS, ("plan events",)),
-    WordPair.of("run host hold coordinate", _EVENTS, ("coordinate events",)),
+    # or run (ESCO "coordinate events": "lead events"); "a fair trade stall" is no fair
+    WordPair.of("organise organize arrange plan", _EVENTS, ("plan events",), head=True),
+    WordPair.of("run host hold coordinate", _EVENTS, ("coordinate events",), head=True),
     # work in a shop: its customers served (ESCO "assist customers"); "the shop floor" is a
     # factory's, so the shop ends its phrase
     WordPair.of("work", "shop", ("assist customers",), head=True),
     # goods sold (ESCO "sell products")
     WordPair.of("sell", "accessory product item goods gift merchandise", ("sell products",)),
-    # an animal held still (ESCO "control animal movement": "direct, control or restrain");
+    # an animal held still (ESCO "control animal movement": "direct, control or restrain"; "I
+    # hold a pet first aid certificate" holds no pet);
     # kennels, pens or cages cleaned (ESCO "maintain animal accommodation": "enclosures such as
     # habitats, terrariums, cages or kennels are in an appropriate and clean condition")
-    WordPair.of("hold restrain", _ANIMALS, ("control animal movement",)),
+    WordPair.of("hold restrain", _ANIMALS, ("control animal movement",), head=True),
     WordPair.of(
         "clean muck disinfect",
         "kennel pen cage hutch stable enclosure cattery aviary",
@@ -411,7 +412,7 @@ _TO_SENSE = frozenset({lemma("manage")})
 # words after an object that end its phrase (`WordPair.head`): "worked in a shop for years"
 _PHRASE_END = frozenset(
     "for in on at with and or as where when while since from near until till before after "
-    "during then but".split()
+    "during then but such including like to of".split()
 )
 
 

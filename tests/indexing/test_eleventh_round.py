@@ -27,6 +27,8 @@ def _named(text):
         ("PTA treasurer", "maintain financial records"),
         ("I help run the school fete", "coordinate events"),
         ("I organised the summer fair", "plan events"),
+        ("organising charity events such as quiz nights", "plan events"),
+        ("holding dogs for the vet", "control animal movement"),
         ("event planning for a charity", "plan events"),
         ("before that I worked in a phone shop", "assist customers"),
         ("worked in a shop for 3 years", "assist customers"),
@@ -65,6 +67,8 @@ def test_the_eleventh_rounds_rules_read_the_learners_words(text, skill):
         ("working in a mobile phone repair shop", "assist customers"),  # too far
         ("on shift till 10", "operate cash register"),
         ("Treasurer's report", "maintain financial records"),
+        ("I ran a fair trade stall", "coordinate events"),
+        ("I hold a pet first aid certificate", "control animal movement"),
     ],
 )
 def test_the_eleventh_rounds_rules_read_nothing_else(text, skill):
