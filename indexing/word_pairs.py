@@ -75,15 +75,14 @@ class WordPair:
     """First words (verbs, modifiers) and second words (their objects, heads) that together
     name `skills` (ESCO preferred labels), where the sentence has `context` (if any). A second
     word written with "-ing" is read only where the rule lists it so (`second_ing`: "drawings",
-    "bedding"): "planning" is not "plan". At most `gap` words between; with `head`, the second
-    word must end its phrase ("worked in a phone shop", not "on the shop floor")."""
+    "bedding"): "planning" is not "plan". With `head`, the second word must end its phrase
+    ("worked in a phone shop", not "on the shop floor")."""
 
     first: frozenset[str]
     second: frozenset[str]
     skills: tuple[str, ...]
     context: str = ""
     second_ing: frozenset[str] = frozenset()
-    gap: int = MAX_GAP
     head: bool = False
 
     @classmethod
@@ -371,9 +370,9 @@ WORD_PAIRS: tuple[WordPair, ...] = (
     WordPair.of("watch supervise patrol", "playground", ("perform playground surveillance",)),
     # donated goods sorted or priced (ESCO "manage donated goods in second-hand shop")
     WordPair.of("sort price", "donated", ("manage donated goods in second-hand shop",)),
-    # a till worked or operated (ESCO "operate cash register"); "on shift till 10" is a time
-    WordPair.of("operate", "till checkout", ("operate cash register",)),
-    WordPair.of("on", "till", ("operate cash register",), gap=1, head=True),
+    # a till worked on or operated (ESCO "operate cash register"); "worked till 10", "worked
+    # till late" are times (the till ends no phrase there)
+    WordPair.of("work operate", "till checkout", ("operate cash register",), head=True),
 )
 # school subjects written short: "maths" is ESCO's "mathematics"
 _SUBJECT_WORDS = {"mathematics": "maths math"}
@@ -441,7 +440,7 @@ def _is_second(tok: tuple, rule: WordPair) -> bool:
 
 def _ends_phrase(text: str, toks: list, j: int) -> bool:
     """Does the word `j` end its phrase: the text's end, a clause's, or a `_PHRASE_END` word
-    next, and no number ("on shift till 10" is a time)?"""
+    next, and no number ("worked till 10" is a time)?"""
     after = text[toks[j][1] : toks[j + 1][0] if j + 1 < len(toks) else len(text)]
     if any(c.isdigit() for c in after):
         return False
@@ -449,12 +448,12 @@ def _ends_phrase(text: str, toks: list, j: int) -> bool:
 
 
 def _object_of(text: str, toks: list, i: int, rule: WordPair) -> int | None:
-    """The index of the first word `i`'s object of `rule`: a second word at most `rule.gap`
+    """The index of the first word `i`'s object of `rule`: a second word at most `MAX_GAP`
     words on in the clause (a list of verbs sharing it apart: "cutting, colouring and styling
     hair", "train and supervise a team"), not after "<verb> to" of `_TO_SENSE`."""
     if toks[i][2] in _TO_SENSE and i + 1 < len(toks) and toks[i + 1][3] == "to":
         return None
-    limit = rule.gap
+    limit = MAX_GAP
     if i + 2 < len(toks) and toks[i + 1][3] in ("and", "or"):
         limit += 2  # "train and supervise a team": the verbs share the object
     for j in range(i + 1, min(i + 2 + limit, len(toks))):
@@ -468,7 +467,7 @@ def _object_of(text: str, toks: list, i: int, rule: WordPair) -> int | None:
 
 def find_pairs(text: str, rules: tuple[WordPair, ...] = WORD_PAIRS) -> list[tuple]:
     """(start, end, rule) of each rule read in `text`: a first word, then a second word at most
-    its gap on in the same clause (`_object_of`), or a second word just before a first word (a
+    MAX_GAP on in the same clause (`_object_of`), or a second word just before a first word (a
     noun compound: "password resets"; not a past tense, which is a clause: "the team
     managed")."""
     toks = _tokens(text)

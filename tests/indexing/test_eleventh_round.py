@@ -65,7 +65,8 @@ def test_the_eleventh_rounds_rules_read_the_learners_words(text, skill):
         ("I managed to join the team in 2019", "manage staff"),  # "managed to": succeeded
         ("I worked on the shop floor", "assist customers"),  # a factory's floor
         ("working in a mobile phone repair shop", "assist customers"),  # too far
-        ("on shift till 10", "operate cash register"),
+        ("worked till 10", "operate cash register"),
+        ("working till late most nights", "operate cash register"),
         ("Treasurer's report", "maintain financial records"),
         ("I ran a fair trade stall", "coordinate events"),
         ("I hold a pet first aid certificate", "control animal movement"),
