@@ -406,7 +406,8 @@ _JOINED = {
     tuple(lemma(w) for w in words.split()): lemma(words.replace(" ", "_"))
     for words in ("look after", "under five")
 }
-# verbs whose "<verb> to" is another verb's doing: "managed to cut waiting times" succeeded
+# verbs whose "<verb> to" is another verb's doing: "the team managed to cut waiting times",
+# "I managed to join the team" succeeded
 _TO_SENSE = frozenset({lemma("manage")})
 # words after an object that end its phrase (`WordPair.head`): "worked in a shop for years"
 _PHRASE_END = frozenset(
@@ -447,11 +448,16 @@ def _ends_phrase(text: str, toks: list, j: int) -> bool:
     return j + 1 == len(toks) or bool(_CLAUSE_END.search(after)) or toks[j + 1][3] in _PHRASE_END
 
 
+def _to_sense(toks: list, i: int) -> bool:
+    """Is the word `i` a verb of `_TO_SENSE` before "to" ("managed to")?"""
+    return toks[i][2] in _TO_SENSE and i + 1 < len(toks) and toks[i + 1][3] == "to"
+
+
 def _object_of(text: str, toks: list, i: int, rule: WordPair) -> int | None:
     """The index of the first word `i`'s object of `rule`: a second word at most `MAX_GAP`
     words on in the clause (a list of verbs sharing it apart: "cutting, colouring and styling
     hair", "train and supervise a team"), not after "<verb> to" of `_TO_SENSE`."""
-    if toks[i][2] in _TO_SENSE and i + 1 < len(toks) and toks[i + 1][3] == "to":
+    if _to_sense(toks, i):
         return None
     limit = MAX_GAP
     if i + 2 < len(toks) and toks[i + 1][3] in ("and", "or"):
@@ -468,8 +474,7 @@ def _object_of(text: str, toks: list, i: int, rule: WordPair) -> int | None:
 def find_pairs(text: str, rules: tuple[WordPair, ...] = WORD_PAIRS) -> list[tuple]:
     """(start, end, rule) of each rule read in `text`: a first word, then a second word at most
     MAX_GAP on in the same clause (`_object_of`), or a second word just before a first word (a
-    noun compound: "password resets"; not a past tense, which is a clause: "the team
-    managed")."""
+    noun compound: "password resets", "records kept"; not "the team managed to")."""
     toks = _tokens(text)
     out = []
     for i, (start, _, word, _) in enumerate(toks):
@@ -479,8 +484,8 @@ def find_pairs(text: str, rules: tuple[WordPair, ...] = WORD_PAIRS) -> list[tupl
                 if j is not None:
                     out.append((start, toks[j][1], rule))
             if _is_second(toks[i], rule) and i + 1 < len(toks) and toks[i + 1][2] in rule.first:
-                after = toks[i + 1][3]
-                past = after.endswith("ed") or after in _IRREGULAR
-                if not past and not _CLAUSE_END.search(text, toks[i][1], toks[i + 1][0]):
+                if not _to_sense(toks, i + 1) and not _CLAUSE_END.search(
+                    text, toks[i][1], toks[i + 1][0]
+                ):
                     out.append((start, toks[i + 1][1], rule))
     return out
