@@ -216,7 +216,7 @@ WORD_PAIRS: tuple[WordPair, ...] = (
     ),
     # calls made to sell: "soliciting prospective customers via telephone" (ESCO
     # "telemarketing", "cold-calling")
-    WordPair.of("outbound cold", "call", ("telemarketing",)),
+    WordPair.of("outbound cold", "call calling", ("telemarketing",)),
     # a carer's help with clothes (ESCO "assist with dressing": "help with putting on clothes")
     WordPair.of("help assist support", "dress dressing", ("assist with dressing",)),
     # a porter's patients moved: "handle patients during transfer" (ESCO "transfer patients")
