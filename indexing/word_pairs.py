@@ -73,17 +73,25 @@ def lemma(word: str) -> str:
 @dataclass(frozen=True)
 class WordPair:
     """First words (verbs, modifiers) and second words (their objects, heads) that together
-    name `skills` (ESCO preferred labels), where the sentence has `context` (if any)."""
+    name `skills` (ESCO preferred labels), where the sentence has `context` (if any). A second
+    word written with "-ing" is read only where the rule lists it so (`second_ing`: "drawings",
+    "bedding"): "planning" is not "plan". With `head`, the second word must end its phrase
+    ("worked in a phone shop", not "on the shop floor")."""
 
     first: frozenset[str]
     second: frozenset[str]
     skills: tuple[str, ...]
     context: str = ""
+    second_ing: frozenset[str] = frozenset()
+    head: bool = False
 
     @classmethod
-    def of(cls, first: str, second: str, skills: tuple[str, ...], context: str = "") -> WordPair:
+    def of(
+        cls, first: str, second: str, skills: tuple[str, ...], context: str = "", **kw
+    ) -> WordPair:
         lemmas = lambda words: frozenset(lemma(w) for w in words.split())  # noqa: E731
-        return cls(lemmas(first), lemmas(second), skills, context)
+        ing = frozenset(lemma(w) for w in second.split() if w.endswith(("ing", "ings")))
+        return cls(lemmas(first), lemmas(second), skills, context, ing, **kw)
 
 
 _MEDICATION = ("administer prescribed medication",)
@@ -92,6 +100,11 @@ _COMPUTING = "laptop computer pc desktop tablet printer workstation"
 HAIR_CUTTING = ("apply hair cutting techniques",)
 _SPORTS = "football rugby netball cricket hockey basketball tennis swimming athletics sport"
 _LIVESTOCK = "calf calves cattle cow sheep lamb pig livestock chicken hen goat"
+_EVENTS = "event fete fair raffle tombola gala festival bazaar disco"
+_ANIMALS = "animal dog cat pet puppy kitten rabbit horse pony"
+_TWO_WHEELS = "bike bicycle cycle moped scooter motorbike motorcycle"
+_TWO_WHEELED = ("drive two-wheeled vehicles",)
+_CHILDREN = "child children kid toddler baby infant under_five"
 WORD_PAIRS: tuple[WordPair, ...] = (
     # IT support: ESCO "repair ICT devices": "laptops, desktops, tablets, ... printers"
     WordPair.of("fix repair mend", _COMPUTING, ("repair ICT devices",)),
@@ -107,11 +120,11 @@ WORD_PAIRS: tuple[WordPair, ...] = (
     # a driver of a road vehicle, or driving one; a volunteer driver drives a car (a hospital's or
     # a community transport's patients, not a racing driver's or a screwdriver's)
     WordPair.of(
-        "van lorry truck delivery courier bus taxi minibus car volunteer",
+        "van lorry truck delivery courier bus taxi minibus car volunteer uber cab minicab hire",
         "driver",
         ("drive vehicles",),
     ),
-    WordPair.of("drive", "van lorry truck minibus bus coach taxi", ("drive vehicles",)),
+    WordPair.of("drive", "van lorry truck minibus bus coach taxi cab minicab", ("drive vehicles",)),
     # a driver's or a planner's routes (ESCO "prepare transportation routes": "prepare transport
     # routes"); elsewhere routes are hiking trails or network routing
     WordPair.of("plan", "route", ("prepare transportation routes",), "driving"),
@@ -203,9 +216,9 @@ WORD_PAIRS: tuple[WordPair, ...] = (
     ),
     # calls made to sell: "soliciting prospective customers via telephone" (ESCO
     # "telemarketing", "cold-calling")
-    WordPair.of("outbound cold", "call", ("telemarketing",)),
+    WordPair.of("outbound cold", "call calling", ("telemarketing",)),
     # a carer's help with clothes (ESCO "assist with dressing": "help with putting on clothes")
-    WordPair.of("help assist support", "dress", ("assist with dressing",)),
+    WordPair.of("help assist support", "dress dressing", ("assist with dressing",)),
     # a porter's patients moved: "handle patients during transfer" (ESCO "transfer patients")
     WordPair.of("move transfer wheel push", "patient", ("transfer patients",)),
     # a charity's money raised: "undertake money raising activities" (ESCO "perform
@@ -225,7 +238,9 @@ WORD_PAIRS: tuple[WordPair, ...] = (
     # staff trained: "train employees" ("lead employees through a process in which they are
     # taught the necessary skills"): new starters, staff, recruits, colleagues
     WordPair.of(
-        "train induct", "starter staff employee recruit colleague worker", ("train employees",)
+        "train induct",
+        "starter staff employee recruit colleague worker team",
+        ("train employees",),
     ),
     # a posting's KPIs reported or tracked (ESCO "track key performance indicators": "identify
     # the quantifiable measures ... to gauge or compare performance")
@@ -304,6 +319,60 @@ WORD_PAIRS: tuple[WordPair, ...] = (
     WordPair.of("iron", "linen shirt clothes uniform bedding sheet laundry", ("iron textiles",)),
     # work done over the phone or by phone (ESCO "communicate by telephone")
     WordPair.of("over by", "phone telephone", ("communicate by telephone",)),
+    # grass, lawns or verges mowed (ESCO "provide lawn care": "mowing, ... of lawns")
+    WordPair.of("mow strim", "lawn grass verge", ("provide lawn care",)),
+    # bread and cakes baked (ESCO "bake goods": "all tasks for baking ... until the baked goods
+    # are discharged")
+    WordPair.of("bake", "bread loaf cake scone biscuit pastry pie bun roll", ("bake goods",)),
+    # a team or staff managed (ESCO "manage staff": "manage employees and subordinates"); "the
+    # team managed to" is a clause, "managed to join the team" another verb's (`find_pairs`)
+    WordPair.of("manage", "team staff", ("manage staff",)),
+    # a club's, a PTA's or a society's treasurer keeps its books (ESCO "maintain financial
+    # records", "manage budgets")
+    WordPair.of(
+        "pta club society charity association group church parish school honorary volunteer",
+        "treasurer",
+        ("maintain financial records", "manage budgets"),
+    ),
+    # an event organised (ESCO "plan events": "programmes, agendas, budgets ... of an event")
+    # or run (ESCO "coordinate events": "lead events"); "a fair trade stall" is no fair
+    WordPair.of("organise organize arrange plan", _EVENTS, ("plan events",), head=True),
+    WordPair.of("run host hold coordinate", _EVENTS, ("coordinate events",), head=True),
+    # work in a shop: its customers served (ESCO "assist customers"); "the shop floor" is a
+    # factory's, so the shop ends its phrase
+    WordPair.of("work", "shop", ("assist customers",), head=True),
+    # goods sold (ESCO "sell products")
+    WordPair.of("sell", "accessory product item goods gift merchandise", ("sell products",)),
+    # an animal held still (ESCO "control animal movement": "direct, control or restrain"; "I
+    # hold a pet first aid certificate" holds no pet);
+    # kennels, pens or cages cleaned (ESCO "maintain animal accommodation": "enclosures such as
+    # habitats, terrariums, cages or kennels are in an appropriate and clean condition")
+    WordPair.of("hold restrain", _ANIMALS, ("control animal movement",), head=True),
+    WordPair.of(
+        "clean muck disinfect",
+        "kennel pen cage hutch stable enclosure cattery aviary",
+        ("maintain animal accommodation",),
+    ),
+    # a delivery rider on a bike or a moped (ESCO "drive two-wheeled vehicles": "bicycles and
+    # motorcycles"); "on a bike" only in a line about delivering
+    WordPair.of(f"delivery courier food pizza {_TWO_WHEELS}", "rider", _TWO_WHEELED),
+    WordPair.of("ride", _TWO_WHEELS, _TWO_WHEELED),
+    WordPair.of("on by", _TWO_WHEELS, _TWO_WHEELED, "driving"),
+    # toilets cleaned (ESCO "clean toilet facilities")
+    WordPair.of("clean", "toilet loo washroom", ("clean toilet facilities",)),
+    # a carer's meals made (ESCO "prepare ready-made dishes", essential to a home care aide)
+    WordPair.of(
+        "make prepare cook", "meal lunch dinner breakfast", ("prepare ready-made dishes",), "care"
+    ),
+    # children looked after or watched (ESCO "supervise children": "keep children under
+    # supervision"); the playground watched (ESCO "perform playground surveillance")
+    WordPair.of("look_after watch supervise mind", _CHILDREN, ("supervise children",)),
+    WordPair.of("watch supervise patrol", "playground", ("perform playground surveillance",)),
+    # donated goods sorted or priced (ESCO "manage donated goods in second-hand shop")
+    WordPair.of("sort price", "donated", ("manage donated goods in second-hand shop",)),
+    # a till worked on or operated (ESCO "operate cash register"); "worked till 10", "worked
+    # till late" are times (the till ends no phrase there)
+    WordPair.of("work operate", "till checkout", ("operate cash register",), head=True),
 )
 # school subjects written short: "maths" is ESCO's "mathematics"
 _SUBJECT_WORDS = {"mathematics": "maths math"}
@@ -332,23 +401,91 @@ def _coordinated(text: str, first: tuple, before: tuple, after: tuple) -> bool:
     return bool(ending) and all(text[t[0] : t[1]].endswith(ending) for t in (before, after))
 
 
+# words that, said together, are one word of a rule: "looking after", "under-fives"
+_JOINED = {
+    tuple(lemma(w) for w in words.split()): lemma(words.replace(" ", "_"))
+    for words in ("look after", "under five")
+}
+# verbs whose "<verb> to" is another verb's doing: "the team managed to cut waiting times",
+# "I managed to join the team" succeeded
+_TO_SENSE = frozenset({lemma("manage")})
+# words after an object that end its phrase (`WordPair.head`): "worked in a shop for years"
+_PHRASE_END = frozenset(
+    "for in on at with and or as where when while since from near until till before after "
+    "during then but such including like to of".split()
+)
+
+
+def _tokens(text: str) -> list[tuple[int, int, str, str]]:
+    """(start, end, lemma, lower-cased word) of each word, `_JOINED` words as one."""
+    raw = [(m.start(), m.end(), lemma(m.group()), m.group().lower()) for m in WORD.finditer(text)]
+    out, i = [], 0
+    while i < len(raw):
+        pair = (raw[i][2], raw[i + 1][2]) if i + 1 < len(raw) else None
+        if pair in _JOINED and text[raw[i][1] : raw[i + 1][0]] in (" ", "-"):
+            out.append((raw[i][0], raw[i + 1][1], _JOINED[pair], raw[i + 1][3]))
+            i += 2
+        else:
+            out.append(raw[i])
+            i += 1
+    return out
+
+
+def _is_second(tok: tuple, rule: WordPair) -> bool:
+    """Is `tok` a second word of `rule`? One written with "-ing" only where the rule lists it
+    so ("reading planning policy" has no plan)."""
+    return tok[2] in rule.second and (
+        not tok[3].endswith(("ing", "ings")) or tok[2] in rule.second_ing
+    )
+
+
+def _ends_phrase(text: str, toks: list, j: int) -> bool:
+    """Does the word `j` end its phrase: the text's end, a clause's, or a `_PHRASE_END` word
+    next, and no number ("worked till 10" is a time)?"""
+    after = text[toks[j][1] : toks[j + 1][0] if j + 1 < len(toks) else len(text)]
+    if any(c.isdigit() for c in after):
+        return False
+    return j + 1 == len(toks) or bool(_CLAUSE_END.search(after)) or toks[j + 1][3] in _PHRASE_END
+
+
+def _to_sense(toks: list, i: int) -> bool:
+    """Is the word `i` a verb of `_TO_SENSE` before "to" ("managed to")?"""
+    return toks[i][2] in _TO_SENSE and i + 1 < len(toks) and toks[i + 1][3] == "to"
+
+
+def _object_of(text: str, toks: list, i: int, rule: WordPair) -> int | None:
+    """The index of the first word `i`'s object of `rule`: a second word at most `MAX_GAP`
+    words on in the clause (a list of verbs sharing it apart: "cutting, colouring and styling
+    hair", "train and supervise a team"), not after "<verb> to" of `_TO_SENSE`."""
+    if _to_sense(toks, i):
+        return None
+    limit = MAX_GAP
+    if i + 2 < len(toks) and toks[i + 1][3] in ("and", "or"):
+        limit += 2  # "train and supervise a team": the verbs share the object
+    for j in range(i + 1, min(i + 2 + limit, len(toks))):
+        if _CLAUSE_END.search(text, toks[j - 1][1], toks[j][0]):
+            if not _coordinated(text, toks[i], toks[j - 1], toks[j]):
+                return None
+        if _is_second(toks[j], rule):
+            return j if not rule.head or _ends_phrase(text, toks, j) else None
+    return None
+
+
 def find_pairs(text: str, rules: tuple[WordPair, ...] = WORD_PAIRS) -> list[tuple]:
     """(start, end, rule) of each rule read in `text`: a first word, then a second word at most
-    MAX_GAP words on in the same clause (or across a list of verbs, `_coordinated`), or a
-    second word just before a first word."""
-    toks = [(m.start(), m.end(), lemma(m.group())) for m in WORD.finditer(text)]
+    MAX_GAP on in the same clause (`_object_of`), or a second word just before a first word (a
+    noun compound: "password resets", "records kept"; not "the team managed to")."""
+    toks = _tokens(text)
     out = []
-    for i, (start, _, word) in enumerate(toks):
+    for i, (start, _, word, _) in enumerate(toks):
         for rule in rules:
             if word in rule.first:
-                for j in range(i + 1, min(i + 2 + MAX_GAP, len(toks))):
-                    if _CLAUSE_END.search(text, toks[j - 1][1], toks[j][0]):
-                        if not _coordinated(text, toks[i], toks[j - 1], toks[j]):
-                            break
-                    if toks[j][2] in rule.second:
-                        out.append((start, toks[j][1], rule))
-                        break
-            if word in rule.second and i + 1 < len(toks) and toks[i + 1][2] in rule.first:
-                if not _CLAUSE_END.search(text, toks[i][1], toks[i + 1][0]):
+                j = _object_of(text, toks, i, rule)
+                if j is not None:
+                    out.append((start, toks[j][1], rule))
+            if _is_second(toks[i], rule) and i + 1 < len(toks) and toks[i + 1][2] in rule.first:
+                if not _to_sense(toks, i + 1) and not _CLAUSE_END.search(
+                    text, toks[i][1], toks[i + 1][0]
+                ):
                     out.append((start, toks[i + 1][1], rule))
     return out

@@ -27,6 +27,13 @@ a careers adviser reads the job. Only where the words leave one job:
   a pub, a shop, a salon, a bakery, a hotel, a nursery ...), and only where the place ends the
   phrase ("I run a shop floor team" is a team's, not a shop's).
 
+- **A gig platform's work.** "Uber driver", "I drive for Bolt", "Deliveroo rider", "delivering
+  for Just Eat": the platform's trade, which its name hides from the title resolver ("Uber
+  driver" is read as "driver", a title of no trade). A ride-hailing platform's driver is a
+  *private hire driver* (ESCO's *taxi driver*); a food or parcel platform's rider a *bicycle
+  courier*, its driver or courier a *delivery driver*; working for a platform says no trade
+  ("I worked for Uber as an engineer").
+
 Each yields the title to resolve and the span of the learner's words that say it; the title
 resolver still decides (`service.profiles.experience.read_jobs`).
 """
@@ -99,6 +106,27 @@ _STANDING = frozenset(
 _NO_TRADE = frozenset("""with from first second third final year modern former senior""".split())
 
 
+_HAILING = r"Uber|Bolt|Ola|Lyft|Free\s?Now|Addison\s+Lee"
+_DELIVERY = r"Uber\s+Eats|Deliveroo|Just\s?Eat|Stuart|Gophr|Amazon\s+Flex"
+_PLATFORM = rf"(?P<platform>{_DELIVERY}|{_HAILING})"
+# "Uber driver", "Deliveroo rider"; "I drive for Uber", "delivering for Just Eat"
+_GIG = re.compile(
+    rf"\b{_PLATFORM}\s+(?P<role>driver|rider|courier|cyclist)s?\b"
+    r"|\b(?P<verb>drive|drives|drove|driving|ride|rides|rode|riding|deliver|delivers|delivered"
+    rf"|delivering)\s+for\s+{_PLATFORM.replace('platform', 'by')}\b",
+    re.I,
+)
+_RIDING = re.compile(r"^(?:rider|cyclist|ride|rides|rode|riding)$", re.I)
+
+
+def _gig_title(m: re.Match) -> str:
+    """The trade of a gig platform's work (module docstring)."""
+    platform, role = m.group("platform") or m.group("by"), m.group("role") or m.group("verb")
+    if not re.fullmatch(_DELIVERY, platform, re.I):
+        return "private hire driver"
+    return "bicycle courier" if _RIDING.match(role) else "delivery driver"
+
+
 def said_titles(text: str) -> Iterator[tuple[str, int, int]]:
     """(title, start, end) of each job the words of `text` name (module docstring), in order:
     the title to resolve and the span of the words that say it."""
@@ -113,6 +141,8 @@ def said_titles(text: str) -> Iterator[tuple[str, int, int]]:
         if m.group("trade").lower() not in _NO_TRADE:
             title = f"{m.group('trade').lower()} {m.group('level').lower()}"
             found.append((title, m.start(), m.end()))
+    for m in _GIG.finditer(text):
+        found.append((_gig_title(m), m.start(), m.end()))
     for m in _RAN.finditer(text):
         found.append((_manager_of(m.group("kind"), m.group("place")), m.start(), m.end()))
     yield from sorted(found, key=lambda x: x[1])

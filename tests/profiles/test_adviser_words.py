@@ -194,6 +194,15 @@ CASES = [
      {"clean building floors", "clean surfaces", "cleaning products"}),
     ("Call centre agent for a broadband provider, troubleshooting routers over the phone",
      [["perform ICT troubleshooting"], ["communicate by telephone"]], set()),
+    # an eleventh round: a parent's volunteering, gig work, a vet's receptionist, "planning"
+    ("Stay-at-home parent for 8 years, PTA treasurer and I help run the school fete",
+     [["maintain financial records", "manage budgets"], ["coordinate events", "plan events"]],
+     set()),
+    ("Uber driver, before that I worked in a phone shop",
+     [["drive vehicles"], ["assist customers", "sell products"]], set()),
+    ("Receptionist at a vet practice, I also help hold animals and clean kennels",
+     [["control animal movement"], ["maintain animal accommodation"]], set()),
+    ("Architect reading planning policy", [], {"interpret 2D plans", "read standard blueprints"}),
 ]  # fmt: skip
 
 

@@ -107,3 +107,26 @@ def test_a_long_run_of_words_before_apprentice_is_read_in_linear_time():
     t0 = time.perf_counter()
     assert list(said_titles(text)) == []
     assert time.perf_counter() - t0 < 1.0
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "words"),
+    [
+        ("Uber driver, before that I worked in a phone shop", "private hire driver", "Uber driver"),
+        ("I drive for Bolt at weekends", "private hire driver", "drive for Bolt"),
+        ("Deliveroo rider, delivering takeaways on my bike", "bicycle courier", "Deliveroo rider"),
+        ("riding for Just Eat in the evenings", "bicycle courier", "riding for Just Eat"),
+        ("Uber Eats driver", "delivery driver", "Uber Eats driver"),
+        ("Amazon Flex courier", "delivery driver", "Amazon Flex courier"),
+    ],
+)
+def test_a_gig_platforms_work_names_its_trade(text, title, words):
+    said = [(t, text[s:e]) for t, s, e in said_titles(text)]
+    assert (title, words) in said
+
+
+@pytest.mark.parametrize(
+    "text", ["I worked for Uber as an engineer", "Uber's data team", "We used Deliveroo"]
+)
+def test_working_for_a_platform_says_no_trade(text):
+    assert list(said_titles(text)) == []
