@@ -134,7 +134,11 @@ def read_jobs(
         if len(read) >= MAX_TITLES:
             break
         check()
-        best = _job_of(runtime, title)
+        best = None
+        if text[start:end] == title and (both := through_and(text, start, end)):
+            best = _job_of(runtime, both)  # "Painter and decorator": a title of two words
+            end = start + len(both) if best is not None else end
+        best = best or _job_of(runtime, title)
         head = title_before_doing(title) if best is None and text[start:end] == title else None
         if head is not None:  # "Kitchen porter washing up": the title before what they did
             best, end = _job_of(runtime, head), start + len(head)
@@ -144,6 +148,26 @@ def read_jobs(
         span = {"phrase": text[start:end], "start": start, "end": end, "score": best.label_score}
         read.append(job_of_occupation(session, runtime, best.occupation_id, span))
     return read
+
+
+_AND = re.compile(r"\s+(?:and|&)\s+")
+
+
+def through_and(text: str, start: int, end: int) -> str | None:
+    """The title phrase `text[start:end]` with what follows its "and" ("Painter" + " and
+    decorator": "Painter and decorator", "Health and safety officer"), where a word follows and
+    the whole is no longer than a title (MAX_WORDS + 1 words: "and" is no word of the trade);
+    None where no "and" follows. The resolver decides whether the longer phrase names a job."""
+    m = _AND.match(text, end)
+    if m is None:
+        return None
+    rest = text[m.end() :]
+    stop = _STOP.search(rest)
+    tail = (rest[: stop.start()] if stop else rest).strip()
+    phrase = text[start : m.end()] + tail
+    if not tail or not tail[0].isalpha() or len(phrase.split()) > MAX_WORDS + 1:
+        return None
+    return phrase
 
 
 def _job_of(runtime: Runtime, title: str):

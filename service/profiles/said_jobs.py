@@ -23,7 +23,8 @@ a careers adviser reads the job. Only where the words leave one job:
 
 - **A business the learner ran.** "I ran a small cafe for six years", "I own a hair salon",
   "managed a busy pub": the place's manager ("cafe manager", "hair salon manager"), its size or
-  standing left out ("small", "busy", "my own"); only a business of one kind of manager (a cafe,
+  standing left out ("small", "busy", "my own"), a market stall its trader; only a business of
+  one kind of manager (a cafe,
   a pub, a shop, a salon, a bakery, a hotel, a nursery ...), and only where the place ends the
   phrase ("I run a shop floor team" is a team's, not a shop's).
 
@@ -81,15 +82,18 @@ _APPRENTICE = re.compile(
 )
 # "I ran a small cafe", "I have owned my own hair salon", "managing a busy pub": the business's
 # manager; at most two words of its kind before it ("hair salon", "coffee shop", "clothes
-# shop"); the place ends the phrase (punctuation, the text's end, or a preposition or "and")
+# shop"); the place ends the phrase (punctuation, the text's end, a preposition, "and", or a word
+# of doing: "a market stall selling fruit")
 _BUSINESS = (
     r"caf[eé]|coffee\s+shop|tea\s?room|restaurant|bistro|pub|bar|shop|store|salon|barbers?"
     r"|takeaway|bakery|hotel|guest\s?house|b\s?&\s?b|nursery|gym|garage|florists?|newsagents?"
+    r"|(?:market\s+)?stall"
 )
 _RAN = re.compile(
     r"\b(?:ran|run|running|have run|managed|manage|managing|owned|own|owning)\s+"
     r"(?:an?|the|my|our)\s+(?:own\s+)?(?P<kind>(?:[a-z-]+\s+){0,2}?)"
-    rf"(?P<place>{_BUSINESS})(?=\s*(?:$|[,;:.!?()\n]|\s(?:for|in|on|with|and|where|that|which)\b))",
+    rf"(?P<place>{_BUSINESS})(?=\s*(?:$|[,;:.!?()\n]"
+    r"|\s(?:for|in|at|on|with|and|where|that|which|[a-z]+ing)\b))",
     re.I,
 )
 # a place where food and drink are served is run by a *restaurant manager* (ESCO: "food and
@@ -154,4 +158,6 @@ def _manager_of(kind: str, place: str) -> str:
     place = " ".join(place.lower().split())
     if _FOOD_AND_DRINK.match(place):
         return "restaurant manager"
+    if place.endswith("stall"):  # a stall's keeper is its trader ("market trader")
+        return "market trader"
     return " ".join([*(w for w in kind.lower().split() if w not in _STANDING), place, "manager"])

@@ -15,6 +15,7 @@ from service.profiles.experience import (
     add_job_evidence,
     experience_evidence,
     read_jobs,
+    through_and,
     title_before_doing,
     title_phrases,
 )
@@ -138,6 +139,11 @@ REAL = [
         "restaurant manager",
     ),
     ("I own a hair salon and rent out two chairs", "beauty salon manager"),
+    ("Ran a market stall selling fruit and veg for 10 years", "market vendor"),
+    # a title of two words joined by "and": the whole where it names a job, else the first
+    ("Self-employed painter and decorator, 15 years", "construction painter"),
+    ("Health and safety officer for a county council", "health and safety officer"),
+    ("Cleaner and caretaker at a primary school", "building cleaner"),
 ]
 
 
@@ -158,8 +164,7 @@ def test_jobs_named_as_people_write_them_on_the_real_model(real_runtime, text, o
         "I teach at a school.",  # no level: its teacher is not known
         "I worked in a call centre as a team leader.",  # a level, no trade: no job
         # a driver of no named vehicle: ESCO's bare "driver" is a hearse driver's label
-        # (curated.MISLEADING_TITLE_LABELS), and without the employer's name "Uber" the same
-        "Uber driver, before that I worked in a phone shop",
+        # (curated.MISLEADING_TITLE_LABELS); "Uber driver" is a gig platform's (said_jobs)
         "Driver for ten years.",
     ],
 )
@@ -236,3 +241,21 @@ def test_jobs_named_by_uri_count_once_and_quote_the_label(runtime):
 )
 def test_the_title_before_a_word_of_doing(title, head):
     assert title_before_doing(title) == head
+
+
+@pytest.mark.parametrize(
+    ("text", "longer"),
+    [
+        ("Self-employed painter and decorator, 15 years", "painter and decorator"),
+        ("Health and safety officer for a council", "Health and safety officer"),
+        ("Waiter and bar staff in a hotel", "Waiter and bar staff"),
+        ("Kitchen porter and then commis chef in a busy pub", None),  # longer than a title
+        ("Cleaner and, later, caretaker", None),  # no word after "and"
+        ("Cleaner at a school", None),  # no "and"
+    ],
+)
+def test_a_title_through_its_and(text, longer):
+    """ "Painter and decorator" is one title: the phrase through its "and" (the resolver
+    decides whether it names a job; read_jobs falls back to the first part)."""
+    phrase, start, end = next(title_phrases(text))
+    assert through_and(text, start, end) == longer

@@ -46,6 +46,9 @@ from service.profiles.said_jobs import CALL_CENTRE_AGENT, said_titles
         ("We have run a family-run bakery.", "bakery manager", "have run a family-run bakery"),
         ("I managed a clothes shop and its two staff", "clothes shop manager",
          "managed a clothes shop"),
+        # a stall's keeper is its trader; a word of doing may follow the place
+        ("Ran a market stall selling fruit and veg", "market trader", "Ran a market stall"),
+        ("I ran a cafe serving breakfasts", "restaurant manager", "ran a cafe"),
     ],
 )  # fmt: skip
 def test_the_words_name_the_job(text, title, words):
