@@ -29,12 +29,10 @@ manager's form ("bar supervisor": "bar manager", `words.NEXT_LEVEL`), as does an
 that no label equals, when doubtful or when its nearest name is the manager's ("social media
 executive": "social media manager", `words.SAME_LEVEL`). An exact label is also one equal to the
 title with its department's plural name said singular ("customer services manager":
-`words.DEPARTMENT_PLURALS`). A known title that says a level the title does not ("Assembly Line
-Supervisor" near "assembly line worker") speaks for no occupation (`evidence.same_level`). A
-title that names a level and no trade ("team leader", "shift manager":
-`curated.GENERIC_TITLES`) names its curated readings in their order, the commonest first, and
-carries GENERIC_TITLE: confident, so a plan is made for the first, with the others as the
-alternatives to check. Labels that misname a
+`words.DEPARTMENT_PLURALS`). A title that names a
+level and no trade ("team leader", "shift manager": `curated.GENERIC_TITLES`) names its curated
+readings in their order, the commonest first, and carries GENERIC_TITLE: confident, so a plan is
+made for the first, with the others as the alternatives to check. Labels that misname a
 title (`curated.MISLEADING_TITLE_LABELS`: ESCO's "ICT manager" of *telecommunications
 manager*) are not searched.
 
@@ -53,7 +51,6 @@ import numpy as np
 
 from indexing.label_index import LabelIndex
 from service.titles.choice import named, spelt_better, surer
-from service.titles.evidence import same_level
 from service.titles.family import FAMILY_TITLE, names_a_family
 from service.titles.qualifiers import (
     DEPUTY_FIRST,
@@ -129,9 +126,6 @@ class TitleConfig:
     min_score: float = 0.5  # best evidence below: no confident match (gibberish: 0.34-0.44)
     warn_score: float = 0.75  # below (or a close second): resolved, with a warning
     warn_margin: float = 0.02
-    # a known title's level word the title does not say ("Assembly Line Supervisor" for
-    # "assembly line worker"): the known title does not speak for its occupations
-    same_level_memory: bool = True
 
 
 @dataclass(frozen=True)
@@ -336,8 +330,6 @@ class TitleResolver:
         scores, ids = self.labels.label_hits(vecs, self.config.labels_per_query)
         found = self._found(queries, scores, ids)
         known = self.memory.neighbours(vecs[-1:], self.config.memory_k)[0] if self.memory else {}
-        if self.config.same_level_memory:
-            known = same_level(queries, known)
         ranked = self._rerank(queries, vecs[-1], found, known)[:k]
         judged = self._judge(queries[-1], ranked)
         up = self._level_said(queries[-1], judged)
