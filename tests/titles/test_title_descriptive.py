@@ -63,6 +63,9 @@ def _first(resolver: TitleResolver, title: str) -> int:
         ("mobile hairdresser", "hairdresser", "mobile"),
         ("self-employed plasterer", "plasterer", "self-employed"),
         ("mobile", "mobile", ""),
+        # "mobile" before a thing names the trade (O*NET's "Mobile Home Park Manager")
+        ("mobile home park manager", "mobile home park manager", ""),
+        ("mobile equipment mechanic", "mobile equipment mechanic", ""),
     ],
 )
 def test_a_descriptive_first_word_is_a_qualifier(cleaned, rest, dropped):
