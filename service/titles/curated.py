@@ -77,6 +77,8 @@ VEHICLE_MAINTENANCE_SUPERVISOR = ESCO + "264b00c9-84d0-4dc9-b590-aed2cea2b904"
 BUILDING_CARETAKER = ESCO + "1822bfc2-e735-449f-ba00-ca71eb5c062b"
 FACILITIES_MANAGER = ESCO + "b42c5ed4-c6e4-4694-934f-96127719cc43"
 COACHBUILDER = ESCO + "5ab842f6-1f75-4d84-bf41-b8a9799347df"
+VEHICLE_TECHNICIAN = ESCO + "4ad4024e-d1d3-4dea-b6d1-2c7948111dce"
+AUTOMATED_ASSEMBLY_LINE_OPERATOR = ESCO + "869e3a85-6e4c-4e3c-b14f-a8399c1abd2d"
 
 CURATED_TITLES: dict[str, tuple[str, ...]] = {
     # the British Army's section commander is a corporal leading a section of eight soldiers
@@ -281,6 +283,19 @@ CURATED_TITLES: dict[str, tuple[str, ...]] = {
     # body parts from panels"); O*NET's "Panel Beater" sent it to *restoration technician*
     # ("overhaul old and classic cars")
     "panel beater": (COACHBUILDER,),
+    # the UK's lorries (round h-titles8): an HGV (heavy goods vehicle) technician or mechanic
+    # services lorries, ESCO's "heavy vehicle technician", "LGV technician", "truck mechanic" of
+    # *vehicle technician*; O*NET's "Heavy Equipment Shop Tech", "Heavy Equipment Mechanic" sent
+    # the titles to *construction equipment technician* (diggers and plant)
+    "hgv technician": (VEHICLE_TECHNICIAN,),
+    "hgv mechanic": (VEHICLE_TECHNICIAN,),
+    # an LGV (large goods vehicle) is a lorry: ESCO's "heavy goods vehicle driver", "lorry driver"
+    # of *cargo vehicle driver*; "large goods" sent the title to *car and van delivery driver*
+    "lgv driver": (CARGO_VEHICLE_DRIVER,),
+    # a factory's line worker: ESCO's "production line worker", "automated assembly line worker"
+    # of *automated assembly line operator*; O*NET's "Overhead Line Worker" (power lines) and
+    # "Assembly Line Supervisor" sent the title elsewhere
+    "assembly line worker": (AUTOMATED_ASSEMBLY_LINE_OPERATOR,),
 }
 
 # (occupation URI, lowered label) pairs of ESCO labels that name another role than a title written

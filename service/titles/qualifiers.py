@@ -41,6 +41,19 @@ STUDENT_SERVICES = frozenset(
 # when the work is done ("night porter", "relief chef", "locum pharmacist"): dropped as the first
 # word when the title names nothing as written
 EMPLOYMENT_FIRST = frozenset({"night", "relief", "locum", "weekend"})
+# how the work is done or what else the worker brings, not the trade ("Bilingual receptionist",
+# "multi-skilled maintenance technician", "Mobile hairdresser", "Self-employed plasterer"):
+# dropped as the first word by the same rules ("mobile crane operator" is an ESCO label, kept)
+DESCRIPTIVE_FIRST = frozenset(
+    {"bilingual", "multilingual", "trilingual", "multi-skilled", "multiskilled", "mobile"}
+    | {"self-employed"}
+)
+# "mobile" before a thing names the trade ("Mobile Home Park Manager", "Mobile Equipment
+# Mechanic", "mobile phone repairer": O*NET titles and ESCO labels), before a person how it works
+MOBILE_THINGS = frozenset(
+    """home homes equipment electronics heavy crane phone phones app apps application
+    applications network networks device devices plant machinery data communications""".split()
+)
 # a staff bank's or an agency's shifts are care, hospitality, driving or teaching work ("bank
 # nurse", "agency support worker"); "Bank Examiner", "Agency Legal Counsel" name the bank's work
 STAFFING_FIRST = frozenset({"bank", "agency"})
@@ -86,7 +99,8 @@ def unqualified(cleaned: str) -> tuple[str, str]:
         return cleaned, ""
     staffed = first in STAFFING_FIRST and rest[-1] in STAFFED_HEADS
     learner = first in LEARNER_LEVEL and rest[-1] not in STUDENT_SERVICES
-    if staffed or learner or first in EMPLOYMENT_FIRST:
+    described = first in DESCRIPTIVE_FIRST and not (first == "mobile" and rest[0] in MOBILE_THINGS)
+    if staffed or learner or described or first in EMPLOYMENT_FIRST:
         return " ".join(rest), first
     if words[-1] in LEARNER_LAST and words[-2] not in BARE_LEVEL:  # "nursing student"
         return " ".join(words[:-1]), words[-1]

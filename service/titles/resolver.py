@@ -54,6 +54,7 @@ from service.titles.choice import named, spelt_better, surer
 from service.titles.family import FAMILY_TITLE, names_a_family
 from service.titles.qualifiers import (
     DEPUTY_FIRST,
+    DESCRIPTIVE_FIRST,
     EMPLOYMENT_FIRST,
     LEARNER_LAST,
     LEARNER_LEVEL,
@@ -89,6 +90,7 @@ CLEANING_WORDS = (
     *SHIFT_PHRASES,
     *LEARNER_LEVEL,
     *EMPLOYMENT_FIRST,
+    *DESCRIPTIVE_FIRST,
     *STAFFING_FIRST,
     *DEPUTY_FIRST,
 )

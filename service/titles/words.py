@@ -34,6 +34,9 @@ DROP_PHRASES = (
     "weekend",
     "nights",
 )
+# words written apart or joined ("multi skilled", "self employed"): said as one, so that the
+# qualifier rules read them (`qualifiers.DESCRIPTIVE_FIRST`)
+JOINED_PHRASES = {"multi skilled": "multi-skilled", "self employed": "self-employed"}
 # IT support's tiers ("1st line support", "2nd line IT support engineer", "third-line analyst"):
 # the line is the service desk's, so the title is an ICT one (ESCO's "electricity distribution
 # technician" won "2nd line support engineer"); the third line is the systems and networks behind
@@ -180,6 +183,8 @@ def normalise_title(title: str) -> str:
         low = low.replace(f" {phrase} ", " shift ")
     for phrase in DROP_PHRASES:
         low = low.replace(f" {phrase} ", " ")
+    for phrase, word in JOINED_PHRASES.items():
+        low = low.replace(f" {phrase} ", f" {word} ")
     low = SHOP_FLOOR.sub(" shop ", low)
     words = [w for w in low.split() if w not in DROP_ANYWHERE]
     words = [w for i, w in enumerate(words) if i == 0 or w not in DROP_INSIDE]

@@ -164,6 +164,16 @@ CASES = [
     ("Beauty therapist", {"aesthetician"}, {"art therapist"}),
     ("Courier", {"cargo vehicle driver"}, {"postman/postwoman"}),
     ("Panel beater", {"coachbuilder"}, {"restoration technician"}),
+    # round h-titles8 (docs/planning.md, "Closer labels, supervisors' titles and descriptive
+    # words"): the UK's lorries (curated), a worker's line (curated), descriptive first words
+    ("HGV technician", {"vehicle technician"}, {"construction equipment technician"}),
+    ("HGV mechanic", {"vehicle technician"}, {"construction equipment technician"}),
+    ("LGV driver", {"cargo vehicle driver"}, {"car and van delivery driver"}),
+    ("assembly line worker", {"automated assembly line operator"}, {"production supervisor"}),
+    ("Bilingual receptionist", {"receptionist"}, {"medical administrative assistant"}),
+    ("multi-skilled maintenance technician", {"industrial machinery mechanic"}, {"handyman"}),
+    ("Multi skilled maintenance technician", {"industrial machinery mechanic"}, {"handyman"}),
+    ("mobile crane operator", {"mobile crane operator"}, set()),  # an ESCO label: kept whole
 ]  # fmt: skip
 
 
@@ -318,7 +328,10 @@ def test_a_learner_level_is_said_and_level_words_alone_name_nothing(real_runtime
 # reads *computer hardware engineer* by the label "computer engineer", O*NET's "AI Engineer
 # (Artificial Intelligence Engineer)" of *computer scientist* second: docs/planning.md,
 # "Abbreviations, transport managers and absurd alternatives")
-DEV_MISSES = frozenset({"u23", "v07", "v25", "w09"})
+# "Bottling line worker" (y05: O*NET's "Overhead Line Worker", a power line worker, sends it to
+# *electricity distribution technician*; the known title lacks the title's trade word, a rule
+# not written in round h-titles8)
+DEV_MISSES = frozenset({"u23", "v07", "v25", "w09", "y05"})
 
 
 @pytest.mark.slow
