@@ -302,12 +302,13 @@ def _not_managing(score: np.ndarray, rows: set[int], lexical: dict[int, AliasHit
 def _misread(unmeant: Unmeant, row: int, hit, label: str, text: str, span) -> bool:
     """A word read as a skill it does not mean here: a word many skills share ("Security" is no
     *securities*), a language said of another thing ("Italian restaurant"), an industry's making
-    where the text says none ("heating" is no *manufacturing of heating equipment*:
-    indexing.unmeant)."""
+    where the text says none ("heating" is no *manufacturing of heating equipment*), an artist's
+    work where it says nothing of the arts (indexing.unmeant)."""
     return (
         _shared_word(unmeant, row, hit, label)
         or unmeant.adjective(row, text, *span)
         or unmeant.unmade(row, text)
+        or unmeant.artless(row, text)
     )
 
 

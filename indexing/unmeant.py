@@ -54,6 +54,11 @@ Two general collisions between a CV's words and ESCO's names, found in the learn
   special needs in a primary school" is *assist children with special needs in education
   settings*, not *assist patients with special needs*.
 
+- **A painter is not always an artist.** A skill of an artist's work (its name says "artist",
+  "artistic" or "artwork": *work independently as an artist*) is not read from a text that says
+  nothing of the arts (`ARTS`): a self-employed painter and decorator works independently, but
+  not as an artist.
+
 - **A product is not its making.** A knowledge area of an industry's making of a thing (its
   name begins "manufacturing" or "production": *manufacturing of heating equipment*) is not
   read from a text that says no making (`MAKING`): a plumbing and heating apprentice's
@@ -113,6 +118,17 @@ MAKING = frozenset(
     producing produced production producer factory factories plant assembly assemble fabricate
     fabrication industry industrial""".split()
 )
+# words of the arts: a skill of an artist's work is read only in a text with one of these
+# ("painting" is a decorator's word too: a painter of pictures says "portrait", "canvas", "art")
+ARTS = frozenset(
+    lemma(w)
+    for w in """art arts artist artists artistic artwork artworks gallery galleries exhibition
+    exhibit exhibited museum theatre theater stage performer performance perform actor actress
+    dance dancer music musician singer concert opera circus film creative illustrator
+    illustration sculptor sculpture canvas portrait portraits studio
+    choreographer designer""".split()
+)
+_ARTIST = re.compile(r"\bartist|\bartwork", re.I)  # a skill's name that says an artist's work
 # kinds of people a skill is done for; a word of one kind is no word of another
 PEOPLE = tuple(
     frozenset(lemma(w) for w in kind.split())
@@ -255,6 +271,8 @@ class Unmeant:
             if WORD.findall(skills[row].preferred_label.lower())[:1]
             in (["manufacturing"], ["production"])
         }
+        # an artist's work ("work independently as an artist", "handle artworks")
+        self._artists = {row for row, s in enumerate(skills) if _ARTIST.search(s.preferred_label)}
         self._one_word = {  # competences of one everyday word ("plan"; not "Irish")
             row
             for row, s in enumerate(skills)
@@ -321,6 +339,11 @@ class Unmeant:
         """Is `row` an industry's making of a thing, read from a text that says no making
         (module docstring)?"""
         return row in self._making and not _lemmas(text) & MAKING
+
+    def artless(self, row: int, text: str) -> bool:
+        """Is `row` an artist's work, read from a text that says nothing of the arts (module
+        docstring)?"""
+        return row in self._artists and not _lemmas(text) & ARTS
 
     def kind_of(self, row: int, label: str, evidence: str, sentence: str) -> bool:
         """Was knowledge area `row` read from the one word `evidence` through `label`, which ends

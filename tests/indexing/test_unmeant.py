@@ -188,3 +188,24 @@ def test_only_short_texts_are_kept_lemmatised():
     assert um._lemmas_cached.cache_info().currsize == 0
     assert um._lemmas("caring for residents") == um._lemma_set("caring for residents")
     assert um._lemmas_cached.cache_info().currsize == 1
+
+
+def test_an_artists_work_is_read_only_where_the_text_says_something_of_the_arts():
+    """ "Self-employed painter and decorator" read *work independently as an artist* (a real
+    learner's line): a skill of an artist's work needs a word of the arts in the text."""
+    skills = [
+        _skill(0, "work independently as an artist"),
+        _skill(1, "handle artworks"),
+        _skill(2, "paint surfaces"),
+    ]
+    unmeant = Unmeant(skills)
+    assert unmeant.artless(0, "Self-employed painter and decorator, painting houses")
+    assert unmeant.artless(1, "I handle deliveries for a builders' merchant")
+    assert not unmeant.artless(2, "Self-employed painter and decorator")  # no artist's work
+    for text in (
+        "Freelance artist selling my paintings at fairs",
+        "I paint portraits on canvas",
+        "Worked at a gallery hanging exhibitions",
+        "Stage manager at a theatre",
+    ):
+        assert not unmeant.artless(0, text), text

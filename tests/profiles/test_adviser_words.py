@@ -203,6 +203,9 @@ CASES = [
     ("Receptionist at a vet practice, I also help hold animals and clean kennels",
      [["control animal movement"], ["maintain animal accommodation"]], set()),
     ("Architect reading planning policy", [], {"interpret 2D plans", "read standard blueprints"}),
+    # a painter and decorator is no artist; a painter of pictures still is one
+    ("Self-employed painter and decorator, 15 years", [["use painting techniques",
+      "paint surfaces"]], {"work independently as an artist"}),
 ]  # fmt: skip
 
 
