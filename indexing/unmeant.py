@@ -119,14 +119,14 @@ MAKING = frozenset(
     fabrication industry industrial""".split()
 )
 # words of the arts: a skill of an artist's work is read only in a text with one of these
-# ("painting" is a decorator's word too: a painter of pictures says "portrait", "canvas", "art")
+# ("painting" is a decorator's word too, "performed" and "stage" anyone's: a painter of pictures
+# says "portrait", "canvas", "art")
 ARTS = frozenset(
     lemma(w)
     for w in """art arts artist artists artistic artwork artworks gallery galleries exhibition
-    exhibit exhibited museum theatre theater stage performer performance perform actor actress
-    dance dancer music musician singer concert opera circus film creative illustrator
-    illustration sculptor sculpture canvas portrait portraits studio
-    choreographer designer""".split()
+    exhibit exhibited museum theatre theater performer actor actress dance dancer music musician
+    singer concert opera circus illustrator illustration sculptor sculpture canvas portrait
+    portraits choreographer designer""".split()
 )
 _ARTIST = re.compile(r"\bartist|\bartwork", re.I)  # a skill's name that says an artist's work
 # kinds of people a skill is done for; a word of one kind is no word of another

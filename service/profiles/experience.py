@@ -40,10 +40,14 @@ MAX_TITLES = 3
 
 _SENTENCE = re.compile(r"[^.!?;\n]+")
 # where a title ends: punctuation, a preposition, or the verb or conjunction after it ("My last
-# job as a cleaner was in a hospital")
+# job as a cleaner was in a hospital"); a match starts only where a run of spaces starts, so a
+# long run is scanned once, not once per space
+_STOP_WORDS = (
+    "for in at with since from on and of who where i was were is but then when until during"
+    " because so which that"
+)
 _STOP = re.compile(
-    r"\s*(?:[:,(\[]|\s[-–—]\s|\s(?:for|in|at|with|since|from|on|and|of|who|where|i"
-    r"|was|were|is|but|then|when|until|during|because|so|which|that)\s)",
+    r"(?<!\s)\s*(?:[:,(\[]|\s[-–—]\s|\s(?:" + _STOP_WORDS.replace(" ", "|") + r")\s)",
     re.I,
 )
 _AS_A = re.compile(
@@ -151,23 +155,32 @@ def read_jobs(
 
 
 _AND = re.compile(r"\s+(?:and|&)\s+")
+_TAIL_WORD = re.compile(r"[A-Za-z][\w'-]*")
+_GAP = re.compile(r"[ \t]{1,3}")  # a wider gap ends the title
+# a word that ends a title, or begins no trade ("Cleaner and I also cook", "and then chef")
+_NO_TAIL = frozenset(_STOP_WORDS.split()) | {"also", "my", "the", "we", "it", "this", "now"}
 
 
 def through_and(text: str, start: int, end: int) -> str | None:
-    """The title phrase `text[start:end]` with what follows its "and" ("Painter" + " and
-    decorator": "Painter and decorator", "Health and safety officer"), where a word follows and
-    the whole is no longer than a title (MAX_WORDS + 1 words: "and" is no word of the trade);
-    None where no "and" follows. The resolver decides whether the longer phrase names a job."""
+    """The title phrase `text[start:end]` with the words that follow its "and" ("Painter" + " and
+    decorator": "Painter and decorator", "Health and safety officer"), up to punctuation, a line's
+    or the text's end, or a word that ends a title; the whole no longer than a title (MAX_WORDS
+    words besides "and"); None where no "and" and word follow. Read word by word: at most
+    MAX_WORDS are looked at. The resolver decides whether the longer phrase names a job."""
     m = _AND.match(text, end)
     if m is None:
         return None
-    rest = text[m.end() :]
-    stop = _STOP.search(rest)
-    tail = (rest[: stop.start()] if stop else rest).strip()
-    phrase = text[start : m.end()] + tail
-    if not tail or not tail[0].isalpha() or len(phrase.split()) > MAX_WORDS + 1:
-        return None
-    return phrase
+    at, last = m.end(), None
+    for _ in range(MAX_WORDS - len(text[start:end].split())):
+        word = _TAIL_WORD.match(text, at)
+        if word is None or word.group().lower() in _NO_TAIL:
+            break
+        last = word.end()
+        gap = _GAP.match(text, last)
+        if gap is None:  # punctuation, a new line or the end: the tail ends with this word
+            break
+        at = gap.end()
+    return None if last is None else text[start:last]
 
 
 def _job_of(runtime: Runtime, title: str):

@@ -24,9 +24,9 @@ a careers adviser reads the job. Only where the words leave one job:
 - **A business the learner ran.** "I ran a small cafe for six years", "I own a hair salon",
   "managed a busy pub": the place's manager ("cafe manager", "hair salon manager"), its size or
   standing left out ("small", "busy", "my own"), a market stall its trader; only a business of
-  one kind of manager (a cafe,
-  a pub, a shop, a salon, a bakery, a hotel, a nursery ...), and only where the place ends the
-  phrase ("I run a shop floor team" is a team's, not a shop's).
+  one kind of manager (a cafe, a pub, a shop, a salon, a bakery, a hotel, a nursery ...), the
+  learner's own ("a", "my", "our": "I ran the shop on Saturdays" may be a Saturday job), and
+  only where the place ends the phrase ("I run a shop floor team" is a team's, not a shop's).
 
 - **A gig platform's work.** "Uber driver", "I drive for Bolt", "Deliveroo rider", "delivering
   for Just Eat": the platform's trade, which its name hides from the title resolver ("Uber
@@ -82,18 +82,22 @@ _APPRENTICE = re.compile(
 )
 # "I ran a small cafe", "I have owned my own hair salon", "managing a busy pub": the business's
 # manager; at most two words of its kind before it ("hair salon", "coffee shop", "clothes
-# shop"); the place ends the phrase (punctuation, the text's end, a preposition, "and", or a word
-# of doing: "a market stall selling fruit")
+# shop"); a business of its own ("a", "my", "our": "the shop" may be the one the learner works
+# in, "I ran the bar at events" a bar of another business); the place ends the phrase
+# (punctuation, the text's end, a preposition, "and", or a verb of its trade: "a market stall
+# selling fruit", not "the hotel booking system"); a stall is a market's ("a cake stall at the
+# fete" is no trade)
 _BUSINESS = (
     r"caf[eé]|coffee\s+shop|tea\s?room|restaurant|bistro|pub|bar|shop|store|salon|barbers?"
-    r"|takeaway|bakery|hotel|guest\s?house|b\s?&\s?b|nursery|gym|garage|florists?|newsagents?"
-    r"|(?:market\s+)?stall"
+    r"|takeaway|bakery|hotel|guest\s?house|b\s?&\s?b|nursery|gym|florists?|newsagents?"
+    r"|market\s+stall"
 )
+_TRADE_VERB = r"selling|serving|offering|specialising|specializing|making|baking|cooking"
 _RAN = re.compile(
     r"\b(?:ran|run|running|have run|managed|manage|managing|owned|own|owning)\s+"
-    r"(?:an?|the|my|our)\s+(?:own\s+)?(?P<kind>(?:[a-z-]+\s+){0,2}?)"
+    r"(?:an?|my|our)\s+(?:own\s+)?(?P<kind>(?:[a-z-]+\s+){0,2}?)"
     rf"(?P<place>{_BUSINESS})(?=\s*(?:$|[,;:.!?()\n]"
-    r"|\s(?:for|in|at|on|with|and|where|that|which|[a-z]+ing)\b))",
+    rf"|\s(?:for|in|at|on|with|and|where|that|which|{_TRADE_VERB})\b))",
     re.I,
 )
 # a place where food and drink are served is run by a *restaurant manager* (ESCO: "food and
@@ -158,6 +162,6 @@ def _manager_of(kind: str, place: str) -> str:
     place = " ".join(place.lower().split())
     if _FOOD_AND_DRINK.match(place):
         return "restaurant manager"
-    if place.endswith("stall"):  # a stall's keeper is its trader ("market trader")
+    if place.endswith("stall"):  # a market stall's keeper is its trader ("market trader")
         return "market trader"
     return " ".join([*(w for w in kind.lower().split() if w not in _STANDING), place, "manager"])

@@ -150,6 +150,14 @@ class TitleResolution:
     note: str | None = None
 
 
+# capitalised words before a title that say the learner's aim or standing, never a name
+# (`TitleResolver.without_names`): an aspiring chef has not worked as one
+NO_NAMES = frozenset(
+    """aspiring wannabe budding future prospective hopeful potential intending would-be not
+    never failed unemployed unqualified mr mrs ms miss dr""".split()
+)
+
+
 def _stem(word: str) -> str:
     return word[:-1] if len(word) > 3 and word.endswith("s") else word
 
@@ -233,6 +241,8 @@ class TitleResolver:
         if not letters.isalpha() or not letters[0].isupper():
             return False
         lower = letters.lower()
+        if lower in NO_NAMES:  # "Aspiring chef": an aim, no employer
+            return False
         return _stem(lower) not in self.vocabulary and self.speller.word(lower) is None
 
     def queries(self, title: str) -> list[str]:

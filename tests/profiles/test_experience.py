@@ -259,3 +259,18 @@ def test_a_title_through_its_and(text, longer):
     decides whether it names a job; read_jobs falls back to the first part)."""
     phrase, start, end = next(title_phrases(text))
     assert through_and(text, start, end) == longer
+
+
+def test_hostile_title_phrases_are_read_in_linear_time():
+    """A long run of spaces once cost `_STOP` a scan per space (5,000 spaces: 5 s); a title's
+    "and" is followed word by word, MAX_WORDS at most, never past a sentence."""
+    import time
+
+    start = time.perf_counter()
+    text = "Cleaner and cook" + " " * 20_000 + "x"
+    assert [p for p, *_ in title_phrases(text)] == ["Cleaner"]
+    assert through_and(text, 0, 7) == "Cleaner and cook"
+    assert through_and("Cleaner and " * 5_000, 0, 7) == "Cleaner and Cleaner"  # "and" ends it
+    assert through_and("Cleaner and cook.\nDriver for Uber", 0, 7) == "Cleaner and cook"
+    assert through_and("Cleaner and I also cook", 0, 7) is None
+    assert time.perf_counter() - start < 2.0

@@ -80,6 +80,13 @@ def test_the_words_name_the_job(text, title, words):
         "I ran a marathon for charity",  # no business
         "I managed the accounts",
         "I work in a shop",  # working in it is no running it
+        # another's business, or no business (found by a review of the rule)
+        "I ran the bar at events",
+        "I ran the shop on Saturdays",
+        "I managed the hotel booking system",
+        "Ran the bar staffing rota",
+        "I ran a cake stall at the school fete",
+        "I own a garage and a van",
         "",
     ],
 )
@@ -100,6 +107,7 @@ def test_hostile_inputs_are_read_in_linear_time():
     assert list(said_titles("I teach " * 20_000)) == []
     assert list(said_titles("I worked in a " * 20_000)) == []
     assert list(said_titles("I ran a small busy " * 20_000)) == []
+    assert list(said_titles("I ran a cafe" + " " * 20_000 + "x")) == []
     assert len(list(said_titles("I worked in a call centre " * 20_000))) == 20_000
     assert list(said_titles("I teach ☕\x00 —")) == []
     assert time.perf_counter() - start < 2.0

@@ -42,6 +42,8 @@ def test_names_before_the_trade_are_dropped(resolver, title, trade):
         "Electrcal engineer",  # a misspelling of a known word is no name
         "tesco cashier",  # a name is written with a capital
         "Tesco",  # a word must be left
+        "Aspiring cashier",  # an aim, not an employer: an aspiring cashier has not worked as one
+        "Budding vehicle mechanic",
     ],
 )
 def test_a_title_of_known_words_or_a_typo_keeps_every_word(resolver, title):
