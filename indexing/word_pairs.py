@@ -168,8 +168,10 @@ WORD_PAIRS: tuple[WordPair, ...] = (
     # a group led: "lead, supervise and motivate a group of people" (ESCO "lead a team")
     WordPair.of("lead run", "team section squad crew platoon", ("lead a team",)),
     # a rota's shifts planned (ESCO "schedule shifts": "plan staff time and shifts"); a shift
-    # covered or worked is the worker's own
-    WordPair.of("organise organize plan schedule arrange", "shift rota", ("schedule shifts",)),
+    # covered or worked is the worker's own; "plan shifts" is ESCO's own label ("plan shifts of
+    # employees"), read as such
+    WordPair.of("organise organize schedule arrange", "shift rota", ("schedule shifts",)),
+    WordPair.of("plan", "rota", ("schedule shifts",)),
     # a plumber's boilers: "place heating ... boilers" (ESCO "install heating boiler")
     WordPair.of("install fit replace", "boiler", ("install heating boiler",)),
     # a phlebotomist's tubes: "label blood samples taken from patients"; a lab's samples
