@@ -58,6 +58,8 @@ USER_INTERFACE_DESIGNER = ESCO + "96e20037-0a25-4bf6-a25e-808d1605d890"
 USER_EXPERIENCE_ANALYST = ESCO + "faed411a-f920-4100-86a8-b877928b429c"
 ROAD_OPERATIONS_MANAGER = ESCO + "4ea620f2-5c75-49ee-85a0-b2fb6bbf3624"
 ROAD_TRANSPORT_DIVISION_MANAGER = ESCO + "f56e33a3-01bb-46ba-98f4-d47aa242b983"
+SALES_ACCOUNT_MANAGER = ESCO + "2eac08c2-a81a-46fc-8d75-eb0e0f3e0f6d"
+SALES_MANAGER = ESCO + "a7594892-ff23-4e2a-aedf-2f967ebca15c"
 TELECOMMUNICATIONS_MANAGER = ESCO + "3ce4691e-ecea-4278-939e-b89ab01087b8"
 ANIMAL_AI_TECHNICIAN = ESCO + "15cc27b1-7358-48ed-9fb8-69ffe9f1fc98"
 HEARSE_DRIVER = ESCO + "af513bd8-4340-4452-aa30-05a073ecc49a"
@@ -296,6 +298,18 @@ CURATED_TITLES: dict[str, tuple[str, ...]] = {
     # of *automated assembly line operator*; O*NET's "Overhead Line Worker" (power lines) and
     # "Assembly Line Supervisor" sent the title elsewhere
     "assembly line worker": (AUTOMATED_ASSEMBLY_LINE_OPERATOR,),
+    # a UK pub's landlord or publican runs the pub (bar, staff, cellar, licence): ESCO's "bar
+    # manager" of *restaurant manager*; O*NET's "Landlord" (a property's) sent "pub landlord" to
+    # *real estate manager*, and "publican" read no confident role
+    "pub landlord": (RESTAURANT_MANAGER,),
+    "pub landlady": (RESTAURANT_MANAGER,),
+    "publican": (RESTAURANT_MANAGER,),
+    "pub manager": (RESTAURANT_MANAGER,),
+    # a UK account manager looks after a firm's client accounts and grows their sales: ESCO's
+    # "key account manager" of *sales account manager*; O*NET's "Account Manager" names sales,
+    # promotions and fundraising managers alike, and sent the title to *sales manager* (who runs
+    # a sales team), which follows
+    "account manager": (SALES_ACCOUNT_MANAGER, SALES_MANAGER),
 }
 
 # (occupation URI, lowered label) pairs of ESCO labels that name another role than a title written

@@ -471,7 +471,10 @@ class TitleResolver:
 
     def _judge(self, query: str, ranked: list[TitleCandidate]) -> TitleResolution:
         c = self.config
-        known = any(_stem(w) in self.vocabulary for w in title_words(query))
+        # a word of no label ("publican") is known where a curated title holds it
+        known = query in self.curated or any(
+            _stem(w) in self.vocabulary for w in title_words(query)
+        )
         if not ranked or not known or ranked[0].label_score < c.min_score:
             return TitleResolution(query, ranked, False, NO_MATCH)
         first, second = ranked[0], ranked[1] if len(ranked) > 1 else None

@@ -59,6 +59,10 @@ CASES = [
     ("admin assistant", {"administrative assistant"}, {"statistical assistant"}),
     ("service desk analyst", {"ICT help desk agent"}, {"call centre analyst"}),
     ("care team leader", {"residential care home worker"}, {"healthcare institution manager"}),
+    # a pub's landlord runs a pub, not a property; an account manager keeps client accounts
+    ("pub landlord", {"restaurant manager"}, {"real estate manager"}),
+    ("Publican", {"restaurant manager"}, {"public relations manager"}),
+    ("account manager", {"sales account manager"}, {"promotion manager", "fundraising manager"}),
     # titles of a level, no trade (GENERIC_TITLES): the commonest reading, with a warning
     ("team leader", {"shop supervisor"}, {"zoo section leader"}),
     ("supervisor", {"shop supervisor"}, {"oil refinery control room operator"}),
