@@ -73,6 +73,12 @@ _STANDING = re.compile(
     re.I,
 )
 _NOT_A_TITLE = re.compile(r"^(?:i|we|my|our|the|this|it|and|also)\b", re.I)
+# a degree or a course of study, no job: "Recent history graduate", "Nursing student" (the title
+# resolver drops "graduate" as a level, so "history graduate" read a historian's essentials)
+_STUDIES = re.compile(
+    r"\b(?:graduate|graduated|grad|undergraduate|postgraduate|student|undergrad|school leaver)$",
+    re.I,
+)
 
 
 def title_phrases(text: str) -> Iterator[tuple[str, int, int]]:
@@ -91,7 +97,13 @@ def title_phrases(text: str) -> Iterator[tuple[str, int, int]]:
             if len(phrase.split()) > MAX_WORDS:  # "Care assistant supporting older residents"
                 phrase = title_before_doing(phrase) or phrase
             n_words = len(phrase.split())
-            if 1 <= n_words <= MAX_WORDS and phrase[0].isalpha() and not _NOT_A_TITLE.match(phrase):
+            studies = _STUDIES.search(phrase)
+            if (
+                1 <= n_words <= MAX_WORDS
+                and phrase[0].isalpha()
+                and not _NOT_A_TITLE.match(phrase)
+                and not studies
+            ):
                 start = sentence.start() + at
                 yield phrase, start, start + len(phrase)
 
@@ -199,7 +211,26 @@ def _sure_job(runtime: Runtime, title: str):
     best = resolution.candidates[0] if resolution.candidates else None
     if not resolution.confident or best is None or best.label_score < MIN_LABEL_SCORE:
         return None
+    if best.exact and _names_several_trades(runtime, best.matched_label):
+        return None
     return None if resolution.warning == GENERIC_TITLE else best
+
+
+SEVERAL_TRADES = 3  # ISCO unit groups
+
+
+def _names_several_trades(runtime: Runtime, label: str) -> bool:
+    """Whether ESCO gives `label` to occupations of SEVERAL_TRADES ISCO unit groups or more, as
+    none's preferred label: "civil servant" (a defence administration officer, a social security
+    officer, a competition policy officer...), "general manager", "surveyor". Which one the
+    learner was is unknown, so no one's essentials are read; the words still are."""
+    titles = runtime.titles
+    hits = [titles.labels.label(lid) for lid in titles.labels.exact(label)]
+    if any(kind == "preferred" for _e, _t, kind in hits):
+        return False
+    return (
+        len({titles.info[e].isco_code for e, _t, _k in hits if e in titles.info}) >= SEVERAL_TRADES
+    )
 
 
 # a word of doing after a person's word: "porter washing up", "assistant supporting residents",

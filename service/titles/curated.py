@@ -58,6 +58,7 @@ USER_INTERFACE_DESIGNER = ESCO + "96e20037-0a25-4bf6-a25e-808d1605d890"
 USER_EXPERIENCE_ANALYST = ESCO + "faed411a-f920-4100-86a8-b877928b429c"
 ROAD_OPERATIONS_MANAGER = ESCO + "4ea620f2-5c75-49ee-85a0-b2fb6bbf3624"
 ROAD_TRANSPORT_DIVISION_MANAGER = ESCO + "f56e33a3-01bb-46ba-98f4-d47aa242b983"
+CONSTRUCTION_GENERAL_SUPERVISOR = ESCO + "0dd7e6cd-2e5a-4fae-9ce0-6a3622d4019f"
 SALES_ACCOUNT_MANAGER = ESCO + "2eac08c2-a81a-46fc-8d75-eb0e0f3e0f6d"
 SALES_MANAGER = ESCO + "a7594892-ff23-4e2a-aedf-2f967ebca15c"
 TELECOMMUNICATIONS_MANAGER = ESCO + "3ce4691e-ecea-4278-939e-b89ab01087b8"
@@ -310,6 +311,11 @@ CURATED_TITLES: dict[str, tuple[str, ...]] = {
     # promotions and fundraising managers alike, and sent the title to *sales manager* (who runs
     # a sales team), which follows
     "account manager": (SALES_ACCOUNT_MANAGER, SALES_MANAGER),
+    # a UK site supervisor runs a building site's trades day to day: ESCO's "construction
+    # supervisor", "construction project supervisor" of *construction general supervisor*; O*NET's
+    # "Site Supervisor" (a security firm's) sent the title to *security guard supervisor*, so a
+    # scaffolder's plan was patrols and criminal law
+    "site supervisor": (CONSTRUCTION_GENERAL_SUPERVISOR, CONSTRUCTION_MANAGER),
 }
 
 # (occupation URI, lowered label) pairs of ESCO labels that name another role than a title written

@@ -57,6 +57,11 @@ from service.profiles.learner import build_learner
         # over four words: the title up to a person's word before a word of doing
         ("Care assistant supporting older residents with their care", ["Care assistant"]),
         ("Kitchen Porter Washing Up Dishes Daily", ["Kitchen Porter"]),
+        # a degree or a course of study is no job title
+        ("Recent history graduate. Part-time at a bookshop.", ["Part-time"]),
+        ("Nursing student on placement", []),
+        ("I am a biology graduate", []),
+        ("Graduate engineer at a consultancy", ["Graduate engineer"]),  # a level, then a trade
     ],
 )
 def test_title_phrases_are_sentence_heads_or_what_follows_work_as(text, phrases):
@@ -144,6 +149,8 @@ REAL = [
     ("Self-employed painter and decorator, 15 years", "construction painter"),
     ("Health and safety officer for a county council", "health and safety officer"),
     ("Cleaner and caretaker at a primary school", "building cleaner"),
+    # a curated title shared by several trades' labels still reads
+    ("Hotel housekeeper cleaning rooms and changing bed linen", "room attendant"),
 ]
 
 
@@ -166,6 +173,10 @@ def test_jobs_named_as_people_write_them_on_the_real_model(real_runtime, text, o
         # a driver of no named vehicle: ESCO's bare "driver" is a hearse driver's label
         # (curated.MISLEADING_TITLE_LABELS); "Uber driver" is a gig platform's (said_jobs)
         "Driver for ten years.",
+        # a label ESCO gives to occupations of three trades or more, none's preferred label:
+        # "civil servant" read a defence administration officer's military code
+        "Civil servant, administrative officer at DWP, processing benefit claims.",
+        "Recent history graduate, good with people.",  # a degree, no historian
     ],
 )
 def test_a_workplace_or_a_school_of_no_level_is_no_job_on_the_real_model(real_runtime, text):
