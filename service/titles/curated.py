@@ -59,6 +59,10 @@ USER_EXPERIENCE_ANALYST = ESCO + "faed411a-f920-4100-86a8-b877928b429c"
 ROAD_OPERATIONS_MANAGER = ESCO + "4ea620f2-5c75-49ee-85a0-b2fb6bbf3624"
 ROAD_TRANSPORT_DIVISION_MANAGER = ESCO + "f56e33a3-01bb-46ba-98f4-d47aa242b983"
 CONSTRUCTION_GENERAL_SUPERVISOR = ESCO + "0dd7e6cd-2e5a-4fae-9ce0-6a3622d4019f"
+MORTGAGE_BROKER = ESCO + "3f277813-3cab-4c5d-bfeb-613e449b31c5"
+LOAN_OFFICER = ESCO + "8e185c49-704e-49c0-8584-a7e0b618f628"
+QUALITY_ENGINEERING_TECHNICIAN = ESCO + "998a0bf4-b1be-42ab-aee5-0096c9be3319"
+INDUSTRIAL_ENGINEERING_TECHNICIAN = ESCO + "bcc21c63-7eee-4520-8fa7-43eefd389668"
 SALES_ACCOUNT_MANAGER = ESCO + "2eac08c2-a81a-46fc-8d75-eb0e0f3e0f6d"
 SALES_MANAGER = ESCO + "a7594892-ff23-4e2a-aedf-2f967ebca15c"
 TELECOMMUNICATIONS_MANAGER = ESCO + "3ce4691e-ecea-4278-939e-b89ab01087b8"
@@ -316,6 +320,21 @@ CURATED_TITLES: dict[str, tuple[str, ...]] = {
     # "Site Supervisor" (a security firm's) sent the title to *security guard supervisor*, so a
     # scaffolder's plan was patrols and criminal law
     "site supervisor": (CONSTRUCTION_GENERAL_SUPERVISOR, CONSTRUCTION_MANAGER),
+    # a UK mortgage adviser finds a client the mortgage that fits and takes the application to
+    # the lender: ESCO's "mortgage professional", "mortgage officer" of *mortgage broker*;
+    # O*NET's "Mortgage Consultant" sent the title to *loan officer* (who decides on loans for the
+    # lender), which follows
+    "mortgage adviser": (MORTGAGE_BROKER, LOAN_OFFICER),
+    "mortgage advisor": (MORTGAGE_BROKER, LOAN_OFFICER),
+    # a factory's QA technician checks products and processes against the standards: ESCO's
+    # "quality technician" of *quality engineering technician* ("inspect products to make sure they
+    # meet the standards"); O*NET's "Quality Assurance Technician" sent the title to *industrial
+    # engineering technician* (production studies, machinery layouts), which follows
+    "quality assurance technician": (
+        QUALITY_ENGINEERING_TECHNICIAN,
+        INDUSTRIAL_ENGINEERING_TECHNICIAN,
+    ),
+    "qa technician": (QUALITY_ENGINEERING_TECHNICIAN, INDUSTRIAL_ENGINEERING_TECHNICIAN),
 }
 
 # (occupation URI, lowered label) pairs of ESCO labels that name another role than a title written

@@ -65,6 +65,8 @@ CASES = [
     ("account manager", {"sales account manager"}, {"promotion manager", "fundraising manager"}),
     # a building site's supervisor, not a security firm's (O*NET's "Site Supervisor")
     ("site supervisor", {"construction general supervisor"}, {"security guard supervisor"}),
+    ("mortgage adviser", {"mortgage broker"}, set()),
+    ("Quality Assurance Technician", {"quality engineering technician"}, set()),
     # titles of a level, no trade (GENERIC_TITLES): the commonest reading, with a warning
     ("team leader", {"shop supervisor"}, {"zoo section leader"}),
     ("supervisor", {"shop supervisor"}, {"oil refinery control room operator"}),
