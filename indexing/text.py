@@ -256,13 +256,25 @@ HEADINGS = frozenset(
         "your profile|your role|your tasks|tasks|the role|the position|position|summary|"
         "overview|job summary|apply|how to apply|preferred qualifications|"
         "minimum qualifications|bonus points|desired skills|required skills|must have|"
-        "must haves|key responsibilities|main responsibilities"
+        "must haves|key responsibilities|main responsibilities|"
+        # a CV's ("PROFILE" read *profile people*, "EXPERIENCE" *manage the customer experience*,
+        # "Hobbies" *recreation activities*)
+        "profile|personal profile|professional profile|personal statement|professional summary|"
+        "career summary|summary of skills|experience|work experience|professional experience|"
+        "relevant experience|employment|employment history|work history|career history|"
+        "education|education and training|training|skills and qualifications|key skills|"
+        "core skills|skills summary|core competencies|competencies|achievements|"
+        "key achievements|interests|hobbies|hobbies and interests|interests and hobbies|"
+        "references|languages|volunteering|volunteer experience|voluntary work|"
+        "certifications|certificates|licences|licenses|courses|career objective|objective|"
+        "contact|contact details|personal details|additional information|other information|"
+        "curriculum vitae|cv|resume|résumé"
     ).split("|")
 )
 
 
 def is_heading(text: str) -> bool:
-    """A section heading of a posting: a known heading, or a short line ending with ':'."""
+    """A section heading of a posting or a CV: a known heading, or a short line ending with ':'."""
     t = text.strip().rstrip(":").strip().lower()
     if t in HEADINGS:
         return True

@@ -63,6 +63,9 @@ MORTGAGE_BROKER = ESCO + "3f277813-3cab-4c5d-bfeb-613e449b31c5"
 LOAN_OFFICER = ESCO + "8e185c49-704e-49c0-8584-a7e0b618f628"
 QUALITY_ENGINEERING_TECHNICIAN = ESCO + "998a0bf4-b1be-42ab-aee5-0096c9be3319"
 INDUSTRIAL_ENGINEERING_TECHNICIAN = ESCO + "bcc21c63-7eee-4520-8fa7-43eefd389668"
+TRADE_REGIONAL_MANAGER = ESCO + "3a4c4e33-ee34-4abe-ba5c-26f9037d292f"
+BRANCH_MANAGER = ESCO + "0917ab6b-18a8-4cfd-8e7a-843b88cf9457"
+FIRE_COMMISSIONER = ESCO + "f2413988-f76a-4636-a4b1-9952517aa21f"
 SALES_ACCOUNT_MANAGER = ESCO + "2eac08c2-a81a-46fc-8d75-eb0e0f3e0f6d"
 SALES_MANAGER = ESCO + "a7594892-ff23-4e2a-aedf-2f967ebca15c"
 TELECOMMUNICATIONS_MANAGER = ESCO + "3ce4691e-ecea-4278-939e-b89ab01087b8"
@@ -376,6 +379,12 @@ _TEAM_LEADER = (
     PRODUCTION_SUPERVISOR,
     HEAD_CHEF,
 )
+# a UK area or district manager runs a chain's shops (or branches) in a region: ESCO's *trade
+# regional manager* ("activities and staff in an assigned region for a specific chain of
+# stores"), then *branch manager* ("regional manager", "area office manager"); ESCO's only "area
+# manager" is *fire commissioner*'s (a fire service's rank), which read a retail manager's plan as
+# fire safety, and O*NET's "Area Manager" and "District Manager" are chief operating officers'
+_AREA_MANAGER = (TRADE_REGIONAL_MANAGER, BRANCH_MANAGER, FIRE_COMMISSIONER)
 _SHIFT_MANAGER = (FAST_FOOD_TEAM_LEADER, SHOP_SUPERVISOR, RESTAURANT_MANAGER, HEAD_CHEF)
 GENERIC_TITLES: dict[str, tuple[str, ...]] = {
     "team leader": _TEAM_LEADER,
@@ -386,4 +395,6 @@ GENERIC_TITLES: dict[str, tuple[str, ...]] = {
     "shift leader": _SHIFT_MANAGER,
     "assistant manager": (SHOP_MANAGER, RESTAURANT_MANAGER),
     "duty manager": (RESTAURANT_MANAGER, ACCOMMODATION_MANAGER, SPORT_FACILITY_MANAGER),
+    "area manager": _AREA_MANAGER,
+    "district manager": _AREA_MANAGER[:2],
 }

@@ -47,6 +47,11 @@ LEARNERS = [
     # the job's noun of two words ("crew member"): ESCO's own fast food team leader
     ("Crew member at McDonald's for two years: drive-thru, grill, cleaning.",
      "team leader", "quick service restaurant team leader"),
+    # a chain's area manager (ESCO's only "area manager" is a fire commissioner's)
+    ("Assistant store manager at Boots for five years: a team of 12, rotas, sales targets.",
+     "area manager", "trade regional manager"),
+    ("Store manager for a chain of phone shops, 4 years.", "district manager",
+     "trade regional manager"),
 ]  # fmt: skip
 
 

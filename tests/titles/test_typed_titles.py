@@ -75,6 +75,7 @@ CASES = [
      {"refinery shift manager"}),
     ("assistant manager", {"shop manager"}, {"executive assistant"}),
     ("duty manager", {"restaurant manager"}, {"gambling manager"}),
+    ("area manager", {"trade regional manager"}, {"fire commissioner"}),
     # a care home's manager, not its carer (ESCO gives "care home manager" to the carer)
     ("care home manager", {"elderly home manager"}, {"residential care home worker"}),
     # the place a title names says its trade (words.split_context)
