@@ -74,8 +74,11 @@ class LevelReading:
         job = self.job_phrase
         if job == FROM_TEXT:
             return f"read as {self.label} from {job}"
-        if len(job) > 1 and job[1:2].islower():
-            job = job[:1].lower() + job[1:]
+        # a word written capitalised ("Assistant Store Manager") is said in lower case; an
+        # acronym ("NHS") or a name's inner capital ("McDonald's") stays
+        job = " ".join(
+            w.lower() if w[1:2].islower() and w[1:].islower() else w for w in job.split()
+        )
         article = "an" if job[:1].lower() in "aeiou" else "a"
         return f"read as {self.label} from your experience as {article} {job}"
 

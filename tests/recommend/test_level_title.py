@@ -20,6 +20,8 @@ def test_the_reading_says_what_was_chosen_and_from_which_job():
         "read as call centre supervisor from your experience as a call centre agent"
     )
     assert LevelReading(cand, "head chef", "IT support", 0.4).sentence().endswith("an IT support")
+    title_case = LevelReading(cand, "x", "Assistant Store Manager at McDonald's NHS", 0.4)
+    assert title_case.sentence().endswith("an assistant store manager at McDonald's NHS")
     assert got.warning().startswith(GENERIC_TITLE.split(":")[0] + ": read as call centre")
     assert got.warning().endswith(GENERIC_TITLE.split(": ", 1)[1])
 
