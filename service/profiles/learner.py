@@ -17,6 +17,8 @@ from service.caller_limits import CallerLimits
 from service.errors import InvalidInput, NotFound
 from service.matching import LearnerProfile
 from service.matching.types import EVIDENCE_KINDS
+from service.profiles.aims import without_aims
+from service.profiles.dates import without_dates
 from service.profiles.evidence import Evidence, EvidenceMap
 from service.profiles.experience import add_job_evidence, experience_evidence
 from service.profiles.jobs import named_jobs
@@ -83,9 +85,11 @@ def build_learner(
     if skills:
         _declared(runtime, session, skills, evidence, warnings, w["declared"], check=check)
     if text and text.strip():
-        _text_evidence(runtime, text, evidence, check, w["text"])
+        # an aim ("looking to move into nursing") and a date ("2020 - present") are no skills held
+        done = without_dates(without_aims(text))
+        _text_evidence(runtime, done, evidence, check, w["text"])
         read = experience_evidence(
-            runtime, session, text, evidence, w["text"], skip=titles, check=check
+            runtime, session, done, evidence, w["text"], skip=titles, check=check
         )
         titles.update((j.occupation_id, j.phrase) for j in read)
     profile = profile_of(evidence, frozenset(held))
