@@ -141,9 +141,11 @@ def read_jobs(
     *,
     skip: Collection[int] = (),
     check: Check = unchecked,
+    spans: list[tuple[int, int]] | None = None,
 ) -> list[JobRead]:
     """The jobs `text` names (at most MAX_TITLES, each occupation once), in order; an
-    occupation in `skip` (already counted) is not read again."""
+    occupation in `skip` (already counted) is not read again. `spans` (when given) receives the
+    span of every title read as a job, an occupation's second title too."""
     read: list[JobRead] = []
     seen: set[int] = set(skip)
     for title, start, end in _titles(text):
@@ -158,6 +160,8 @@ def read_jobs(
         head = title_before_doing(title) if best is None and text[start:end] == title else None
         if head is not None:  # "Kitchen porter washing up": the title before what they did
             best, end = _job_of(runtime, head), start + len(head)
+        if best is not None and spans is not None:
+            spans.append((start, end))
         if best is None or best.occupation_id in seen:
             continue
         seen.add(best.occupation_id)
@@ -293,9 +297,38 @@ def experience_evidence(
     *,
     skip: Collection[int] = (),
     check: Check = unchecked,
+    spans: list[tuple[int, int]] | None = None,
 ) -> list[JobRead]:
-    """Add the essential skills of the jobs `text` names; returns the occupations read."""
-    read = read_jobs(runtime, session, text, skip=skip, check=check)
+    """Add the essential skills of the jobs `text` names; returns the occupations read.
+    `spans`: as `read_jobs`'."""
+    read = read_jobs(runtime, session, text, skip=skip, check=check, spans=spans)
     for job in read:
         add_job_evidence(evidence, job, trust)
     return read
+
+
+# a skill the words of a job's title name outright ("Python developer": Python 0.99, "Forklift
+# driver": operate forklift 1.02) is read; a looser reading of them is not ("Junior Software
+# Developer": *Salesforce software* 0.77 by "Software", *graphics editor software* 0.76 by
+# "Developer", the product "Iridient Developer"; "Senior Care Assistant": *geriatrics* 0.89):
+# the job's essentials say what the title means
+TITLE_WORD_MIN_SCORE = 0.9
+
+
+def drop_title_words(said: EvidenceMap, spans: list[tuple[int, int]], floor: float) -> None:
+    """Drop from `said` (skills read in the words) the evidence inside a job title's span (from
+    `read_jobs`) below `floor`, the confidence of a TITLE_WORD_MIN_SCORE reading."""
+    if not spans:
+        return
+    for sid in list(said):
+        kept = [e for e in said[sid] if e.confidence >= floor or not _inside(e, spans)]
+        if kept:
+            said[sid] = kept
+        else:
+            del said[sid]
+
+
+def _inside(e: Evidence, spans: list[tuple[int, int]]) -> bool:
+    if e.start is None or e.end is None:
+        return False
+    return any(a <= e.start and e.end <= b for a, b in spans)

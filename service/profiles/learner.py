@@ -20,7 +20,12 @@ from service.matching.types import EVIDENCE_KINDS
 from service.profiles.aims import without_aims
 from service.profiles.dates import without_dates
 from service.profiles.evidence import Evidence, EvidenceMap
-from service.profiles.experience import add_job_evidence, experience_evidence
+from service.profiles.experience import (
+    TITLE_WORD_MIN_SCORE,
+    add_job_evidence,
+    drop_title_words,
+    experience_evidence,
+)
 from service.profiles.jobs import named_jobs
 from service.profiles.stated import link_names, names_context
 from service.profiles.stated import warning as stated_warning
@@ -87,10 +92,17 @@ def build_learner(
     if text and text.strip():
         # an aim ("looking to move into nursing") and a date ("2020 - present") are no skills held
         done = without_dates(without_aims(text))
-        _text_evidence(runtime, done, evidence, check, w["text"])
+        said: EvidenceMap = defaultdict(list)
+        from_jobs: EvidenceMap = defaultdict(list)
+        _text_evidence(runtime, done, said, check, w["text"])
+        spans: list[tuple[int, int]] = []
         read = experience_evidence(
-            runtime, session, done, evidence, w["text"], skip=titles, check=check
+            runtime, session, done, from_jobs, w["text"], skip=titles, check=check, spans=spans
         )
+        drop_title_words(said, spans, w["text"] * score_confidence(TITLE_WORD_MIN_SCORE))
+        for found in (said, from_jobs):  # the words' own evidence first, as before
+            for sid, evs in found.items():
+                evidence[sid].extend(evs)
         titles.update((j.occupation_id, j.phrase) for j in read)
     profile = profile_of(evidence, frozenset(held))
     return Learner(

@@ -285,3 +285,33 @@ def test_hostile_title_phrases_are_read_in_linear_time():
     assert through_and("Cleaner and cook.\nDriver for Uber", 0, 7) == "Cleaner and cook"
     assert through_and("Cleaner and I also cook", 0, 7) is None
     assert time.perf_counter() - start < 2.0
+
+
+def test_loose_readings_of_a_job_title_s_words_are_dropped_sure_ones_kept():
+    from service.profiles.evidence import Evidence
+    from service.profiles.experience import drop_title_words
+
+    said = defaultdict(list)
+    said[1].append(Evidence(1, 0.3, "text", "Software", 7, 15, kind="text"))  # loose, inside
+    said[2].append(Evidence(2, 0.5, "text", "Python", 0, 6, kind="text"))  # sure, inside
+    said[3].append(Evidence(3, 0.3, "text", "REST APIs", 40, 49, kind="text"))  # outside
+    said[4] += [Evidence(4, 0.3, "text", "Developer", 16, 25, kind="text"),
+                Evidence(4, 0.3, "text", "tests", 60, 65, kind="text")]  # fmt: skip
+    drop_title_words(said, [(0, 25)], floor=0.45)
+    assert set(said) == {2, 3, 4}
+    assert [e.text for e in said[4]] == ["tests"]
+    drop_title_words(said, [], floor=0.45)  # no job read: nothing dropped
+    assert set(said) == {2, 3, 4}
+
+
+@pytest.mark.slow
+def test_a_job_title_s_words_read_no_loose_skill_on_the_real_model(real_runtime):
+    text = (
+        "Junior Software Developer, Acme Ltd (2023 - 2024)\n- Built REST APIs in Node.js\n"
+        "Python developer at a startup for two years."
+    )
+    with Session(real_runtime.engine) as s:
+        learner = build_learner(real_runtime, s, text=text)
+    labels = {real_runtime.skills[sid].preferred_label for sid in learner.evidence}
+    assert not labels & {"Salesforce software", "graphics editor software", "industrial software"}
+    assert "Python (computer programming)" in labels and "Node.js" in labels
