@@ -69,16 +69,13 @@ def plan(
     programs not among the options. held: the learner's credentials as ids, external ids or
     records (left out of the plan; they satisfy prerequisites and count towards programs; pass
     records to have the programs they are part of reported). neighbours: partial credit between
-    skills, as for the gap.
-    mode "exact" raises PlanTooLargeError beyond config.max_exact_options useful options.
-    check: called between steps of the work; it raises to stop it (the exception propagates).
-    focus: external id -> the option's focus on the role (service.matching.focus); with
-    config.min_focus, credentials aimed at other work count only where none aimed at the role
-    teaches as much.
-    generic: skill ids worth config.generic_weight of their weight in choosing steps (only).
-    central: skill id -> how central the skill is to the role, for the steps' order only
-    (service.matching.order).
-    """
+    skills, as for the gap. mode "exact" raises PlanTooLargeError beyond
+    config.max_exact_options useful options. check: called between steps of the work; it raises
+    to stop it (the exception propagates). focus: external id -> the option's focus on the role
+    (service.matching.focus); with config.min_focus, credentials aimed at other work count only
+    where none aimed at the role teaches as much. generic: skill ids worth config.generic_weight
+    of their weight in choosing steps (only). central: skill id -> how central the skill is to
+    the role, for the steps' order only (service.matching.order)."""
     config = config or PlannerConfig()
     if mode not in ("greedy", "exact"):
         raise ValueError(f"unknown planning mode {mode!r}; use 'greedy' or 'exact'")
