@@ -52,6 +52,7 @@ from service.matching.focus import option_focus
 from service.profiles.generic import generic_skills
 from service.profiles.neighbours import neighbours
 from service.profiles.role import role_from_occupation
+from service.recommend.centrality import role_centrality
 from service.recommend.gap import gap_config
 from service.recommend.plan import planner_config
 from service.repo import taxonomy as tax
@@ -129,6 +130,7 @@ def score_move(runtime, session, move: Move, config: PlannerConfig) -> dict | st
         lookup=move.lookup,
         focus=option_focus(move.gap, move.options, move.nb),
         generic=generic_skills(runtime, session),
+        central=role_centrality(runtime, move.gap),
     )
     t = time.perf_counter()
     greedy = plan(move.gap, move.options, move.limits, config=config, **args)

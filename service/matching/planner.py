@@ -11,7 +11,6 @@ progress on stackable programs. At most Constraints.max_steps steps, prerequisit
 
 from __future__ import annotations
 
-import heapq
 from collections.abc import Collection, Mapping, Sequence, Set
 from dataclasses import replace
 from functools import partial
@@ -23,6 +22,7 @@ from service.matching.aim import option_aim, prefer_aimed
 from service.matching.exact import PlanTooLargeError
 from service.matching.explain import explain_step, plan_message, weak_sentence
 from service.matching.focus import drop_off_role, option_focus, prefer_focused
+from service.matching.order import order_steps
 from service.matching.problem import GAIN_EPS, Problem, build_problem
 from service.matching.reasons import left_out
 from service.matching.types import (
@@ -60,6 +60,7 @@ def plan(
     check: Check = unchecked,
     focus: Mapping[str, float] | None = None,
     generic: Set[int] = frozenset(),
+    central: Mapping[int, float] | None = None,
 ) -> Plan:
     """Plan the credentials that close `gap`.
 
@@ -68,14 +69,13 @@ def plan(
     programs not among the options. held: the learner's credentials as ids, external ids or
     records (left out of the plan; they satisfy prerequisites and count towards programs; pass
     records to have the programs they are part of reported). neighbours: partial credit between
-    skills, as for the gap.
-    mode "exact" raises PlanTooLargeError beyond config.max_exact_options useful options.
-    check: called between steps of the work; it raises to stop it (the exception propagates).
-    focus: external id -> the option's focus on the role (service.matching.focus); with
-    config.min_focus, credentials aimed at other work count only where none aimed at the role
-    teaches as much.
-    generic: skill ids worth config.generic_weight of their weight in choosing steps (only).
-    """
+    skills, as for the gap. mode "exact" raises PlanTooLargeError beyond
+    config.max_exact_options useful options. check: called between steps of the work; it raises
+    to stop it (the exception propagates). focus: external id -> the option's focus on the role
+    (service.matching.focus); with config.min_focus, credentials aimed at other work count only
+    where none aimed at the role teaches as much. generic: skill ids worth config.generic_weight
+    of their weight in choosing steps (only). central: skill id -> how central the skill is to
+    the role, for the steps' order only (service.matching.order)."""
     config = config or PlannerConfig()
     if mode not in ("greedy", "exact"):
         raise ValueError(f"unknown planning mode {mode!r}; use 'greedy' or 'exact'")
@@ -113,7 +113,7 @@ def plan(
         if stages.key(worth, fallback, f1, config) > stages.key(worth, sel, s1, config):
             sel, s1, optimal = fallback, f1, False
     check()
-    main = assemble(pb, sel, s1, mode=mode, optimal=optimal, config=config)
+    main = assemble(pb, sel, s1, mode=mode, optimal=optimal, config=config, central=central)
     found: dict[str, PlanSummary] = {}
     for name, mask in alts.items():
         check()
@@ -156,42 +156,6 @@ def worth_problem(pb: Problem, generic: Set[int], generic_weight: float) -> Prob
     return pb.with_weights(np.where(is_generic, pb.weights * generic_weight, pb.weights))
 
 
-# the order a learner takes credentials in: foundations before advanced ones (an unknown level
-# in the middle)
-LEVEL_ORDER = {"beginner": 0, "intermediate": 1, "advanced": 2}
-
-
-def _order(pb: Problem, chosen: list[int]) -> list[int]:
-    """Topological (prerequisites first); among ready steps, the lower level first (a learner
-    starts with the basics, as an adviser orders a plan), then larger gain first, where a
-    prerequisite ranks with the best step that needs it."""
-    standalone = pb.credits @ pb.weights
-    members = set(chosen)
-    before = {i: {q for q in pb.closure[i] if q in members} for i in chosen}
-    after: dict[int, list[int]] = {i: [] for i in chosen}
-    rank = {i: float(standalone[i]) for i in chosen}
-    for i, qs in before.items():
-        for q in qs:
-            after[q].append(i)
-            rank[q] = max(rank[q], float(standalone[i]))
-
-    def key(i: int) -> tuple[int, float, float, str, int]:
-        level = LEVEL_ORDER.get((pb.units[i].level or "").lower(), 1)
-        return (level, -rank[i], float(pb.hours[i]), pb.units[i].title, i)
-
-    ready = [key(i) for i in chosen if not before[i]]
-    heapq.heapify(ready)
-    order: list[int] = []
-    while ready:
-        i = heapq.heappop(ready)[-1]
-        order.append(i)
-        for t in after[i]:
-            before[t].discard(i)
-            if not before[t]:
-                heapq.heappush(ready, key(t))
-    return order
-
-
 def _stacks(pb: Problem, planned: set[str]) -> list[Stack]:
     have = pb.held_ext | planned
     out: list[Stack] = []
@@ -223,14 +187,16 @@ def assemble(
     optimal: bool | None = None,
     explain: bool = True,
     config: PlannerConfig | None = None,
+    central: Mapping[int, float] | None = None,
 ) -> Plan:
     """Turn a closed selection over pb.units into an ordered, explained Plan. s1: its stage-1
     part (the essential steps, placed first); the other steps that close no essential skill are
-    optional."""
+    optional. central: the role's skills' centrality, for the order (service.matching.order)."""
     config = config or PlannerConfig()
     s1 = sel if s1 is None else s1 & sel
-    first = _order(pb, [int(i) for i in np.flatnonzero(s1)])
-    order = first + _order(pb, [int(i) for i in np.flatnonzero(sel & ~s1)])
+    aim = option_aim(pb.units, pb.gap.role_isco) if config.aim_hours_ratio > 0 else {}
+    first = order_steps(pb, [int(i) for i in np.flatnonzero(s1)], central, aim)
+    order = first + order_steps(pb, [int(i) for i in np.flatnonzero(sel & ~s1)], central, aim)
     stacks = _stacks(pb, {pb.units[i].external_id for i in order})
     steps, offered = _steps(pb, order, set(first), stacks)
     if explain:

@@ -18,6 +18,7 @@ from service.matching.focus import option_focus
 from service.matching.gap import evidence_gap
 from service.profiles.generic import generic_skills
 from service.profiles.neighbours import neighbours
+from service.recommend.centrality import role_centrality
 
 if TYPE_CHECKING:
     from service.runtime import Runtime
@@ -158,6 +159,7 @@ def _plan_gap(
         check=check,
         focus=option_focus(gap, options, nb_c),
         generic=generic_skills(runtime, session),
+        central=role_centrality(runtime, gap),
     )
     timings["plan"] = time.perf_counter() - t
     return result
