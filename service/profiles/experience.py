@@ -28,7 +28,7 @@ from indexing.types import Check, unchecked
 from service.profiles.evidence import Evidence, EvidenceMap
 from service.profiles.role import role_from_occupation
 from service.profiles.said_jobs import said_titles
-from service.titles.resolver import GENERIC_TITLE
+from service.titles.resolver import GENERIC_TITLE, SHARED_TITLE
 
 if TYPE_CHECKING:
     from service.runtime import Runtime
@@ -72,13 +72,17 @@ _STANDING = re.compile(
     r"|time-served|skilled|self-taught|self taught)(?:\s+|-(?=\w))",
     re.I,
 )
-_NOT_A_TITLE = re.compile(r"^(?:i|we|my|our|the|this|it|and|also)\b", re.I)
 # a degree or a course of study, no job: "Recent history graduate", "Nursing student" (the title
 # resolver drops "graduate" as a level, so "history graduate" read a historian's essentials)
 _STUDIES = re.compile(
     r"\b(?:graduate|graduated|grad|undergraduate|postgraduate|student|undergrad|school leaver)$",
     re.I,
 )
+# a sentence's subject, not a title ("It was busy"; "IT support technician", said in capitals, is
+# a title); a lone verb of the past ("Served in the infantry", "Managed a team") is what the
+# learner did (the speller read "Served" as a server, a waiter)
+_NOT_A_TITLE = re.compile(r"^(?:(?i:i|we|my|our|the|this|and|also)|it|It)\b")
+_DID = re.compile(r"^[A-Za-z]{3,}ed$", re.I)
 
 
 def title_phrases(text: str) -> Iterator[tuple[str, int, int]]:
@@ -97,13 +101,9 @@ def title_phrases(text: str) -> Iterator[tuple[str, int, int]]:
             if len(phrase.split()) > MAX_WORDS:  # "Care assistant supporting older residents"
                 phrase = title_before_doing(phrase) or phrase
             n_words = len(phrase.split())
-            studies = _STUDIES.search(phrase)
-            if (
-                1 <= n_words <= MAX_WORDS
-                and phrase[0].isalpha()
-                and not _NOT_A_TITLE.match(phrase)
-                and not studies
-            ):
+            if _NOT_A_TITLE.match(phrase) or _DID.match(phrase) or _STUDIES.search(phrase):
+                continue
+            if 1 <= n_words <= MAX_WORDS and phrase[0].isalpha():
                 start = sentence.start() + at
                 yield phrase, start, start + len(phrase)
 
@@ -217,7 +217,8 @@ def _sure_job(runtime: Runtime, title: str):
         return None
     if best.exact and _names_several_trades(runtime, best.matched_label):
         return None
-    return None if resolution.warning == GENERIC_TITLE else best
+    # a title of a level, or one several trades use for their own job, names no one job
+    return None if resolution.warning in (GENERIC_TITLE, SHARED_TITLE) else best
 
 
 SEVERAL_TRADES = 3  # ISCO unit groups
@@ -238,9 +239,9 @@ def _names_several_trades(runtime: Runtime, label: str) -> bool:
 
 
 # a word of doing after a person's word: "porter washing up", "assistant supporting residents",
-# "chef running the pass" (not "hard working", "building surveyor")
+# "chef running the pass", "analyst using Excel" (not "hard working", "building surveyor")
 _PERSON = (
-    r"(?:[a-z](?:er|or|ist|ian|ant|ent|ive)|\b(?:chef|cook|nurse|guard|clerk|maid|aide|nanny))"
+    r"(?:[a-z](?:er|or|ist|yst|ian|ant|ent|ive)|\b(?:chef|cook|nurse|guard|clerk|maid|aide|nanny))"
 )
 _DOING = re.compile(rf"{_PERSON}(\s+)[a-z]{{2,}}ing\b", re.I)
 # the -ing word names the kind of one person's word after it ("Senior nursing assistant",

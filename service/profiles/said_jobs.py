@@ -35,6 +35,12 @@ a careers adviser reads the job. Only where the words leave one job:
   courier*, its driver or courier a *delivery driver*; working for a platform says no trade
   ("I worked for Uber as an engineer").
 
+- **A soldier's arm.** "10 years infantry", "ten years in the infantry", "served in the
+  infantry": its private soldiers' trade, *infantry soldier* (ESCO: "infantryman", "rifleman").
+  Only where the arm ends the phrase and no job follows "as" ("served in the infantry as a
+  medic": the title after "as" is read instead); no other arm, whose ESCO occupations are its
+  officers' ("artillery officer").
+
 Each yields the title to resolve and the span of the learner's words that say it; the title
 resolver still decides (`service.profiles.experience.read_jobs`).
 """
@@ -127,6 +133,19 @@ _GIG = re.compile(
 _RIDING = re.compile(r"^(?:rider|cyclist|ride|rides|rode|riding)$", re.I)
 
 
+# "10 years infantry", "ten years in the infantry", "served (six years) in the infantry"; the arm
+# ends the phrase (punctuation, the end, or a preposition); bounded: a long text is read in
+# linear time
+_INFANTRY = re.compile(
+    r"\b(?:(?:\d{1,2}|[a-z]+)\s+years?\s+(?:in\s+(?:the\s+)?)?"
+    r"|serv(?:ed|ing)\s+(?:[\w-]+\s+){0,3}?in\s+(?:the\s+)?)infantry"
+    r"(?=\s*(?:$|[,;:.!?()\n]|\s(?:for|with|and|in|from|until|during|then)\b))"
+    r"(?![^;:.!?\n]{0,80}\bas\s+an?\b)",
+    re.I,
+)
+INFANTRY_SOLDIER = "infantry soldier"
+
+
 def _gig_title(m: re.Match) -> str:
     """The trade of a gig platform's work (module docstring)."""
     platform, role = m.group("platform") or m.group("by"), m.group("role") or m.group("verb")
@@ -151,6 +170,8 @@ def said_titles(text: str) -> Iterator[tuple[str, int, int]]:
             found.append((title, m.start(), m.end()))
     for m in _GIG.finditer(text):
         found.append((_gig_title(m), m.start(), m.end()))
+    for m in _INFANTRY.finditer(text):
+        found.append((INFANTRY_SOLDIER, m.start(), m.end()))
     for m in _RAN.finditer(text):
         found.append((_manager_of(m.group("kind"), m.group("place")), m.start(), m.end()))
     yield from sorted(found, key=lambda x: x[1])

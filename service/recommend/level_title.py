@@ -1,5 +1,10 @@
 """A title of a level ("team leader", "supervisor", "shift manager": `curated.GENERIC_TITLES`)
-read in the learner's trade.
+read in the learner's trade; so is a title several trades use for their own job ("service
+manager": a garage's is a *motor vehicle aftersales manager*; `curated.SHARED_TITLES`), by its
+curated readings alone: one of the job's own ISCO minor group, else the one whose ESCO
+description is nearest the job's, by JOB_MARGIN (such trades share few listed skills: a
+mechanic's relation to *service manager* is 0.11, to the aftersales manager less), else the CV's
+words as below.
 
 A call centre agent who types "team leader" means a call centre's team leader; a careers adviser
 reads the level in the trade the CV names. The jobs the learner's own words name
@@ -40,7 +45,7 @@ from typing import TYPE_CHECKING
 from sqlmodel import Session
 
 from service.repo.taxonomy import occupation_by_id, occupation_skill_rows
-from service.titles.resolver import GENERIC_TITLE, TitleCandidate, TitleResolution
+from service.titles.resolver import GENERIC_TITLE, SHARED_TITLE, TitleCandidate, TitleResolution
 from service.titles.words import normalise_title
 
 if TYPE_CHECKING:
@@ -54,6 +59,13 @@ MIN_LABEL_SCORE = 0.9  # the level said in the trade matches a label or known ti
 MIN_TEXT_SIMILARITY = 0.2
 TEXT_MARGIN = 0.05
 FROM_TEXT = "the words of your CV"  # LevelReading.job_phrase of a reading from the CV text
+# the warnings of the titles read in the learner's trade: a level's ("team leader") and a title
+# several trades use for their own job ("service manager": `curated.SHARED_TITLES`)
+READ_IN_TRADE = (GENERIC_TITLE, SHARED_TITLE)
+# a title trades share: a reading whose description is this much nearer the job's than every
+# other reading's (a mechanic: *motor vehicle aftersales manager* 0.34, *service manager* 0.24;
+# a lorry driver: *freight transport dispatcher* 0.53, *transport planner* 0.40)
+JOB_MARGIN = 0.05
 
 
 @dataclass(frozen=True)
@@ -64,6 +76,7 @@ class LevelReading:
     label: str  # the chosen occupation's preferred label
     job_phrase: str  # the job as the learner wrote it
     relation: float
+    flag: str = GENERIC_TITLE  # the resolution's warning: a level's, or a title trades share
 
     @property
     def occupation_id(self) -> int:
@@ -83,8 +96,8 @@ class LevelReading:
         return f"read as {self.label} from your experience as {article} {job}"
 
     def warning(self) -> str:
-        """GENERIC_TITLE with the reading said."""
-        head, _, tail = GENERIC_TITLE.partition(": ")
+        """The title's warning (GENERIC_TITLE, SHARED_TITLE) with the reading said."""
+        head, _, tail = self.flag.partition(": ")
         return f"{head}: {self.sentence()}; {tail}"
 
 
@@ -98,26 +111,34 @@ def read_in_trade(
     """The reading of a title of a level in the trade of the learner's `jobs` (occupation id ->
     the job as written), else of the CV `text` (module docstring); None when the title is no
     such title or no candidate is related enough."""
-    if resolution.warning != GENERIC_TITLE:
+    if resolution.warning not in READ_IN_TRADE:
         return None
     skills = _SkillSets(session)
-    best = _from_jobs(runtime, skills, resolution, jobs) or _from_text(runtime, resolution, text)
+    best = _from_jobs(runtime, skills, resolution, jobs)
+    if best is None and resolution.warning == SHARED_TITLE:
+        best = _described(runtime, resolution, jobs)
+    best = best or _from_text(runtime, resolution, text)
     if best is None:
         return None
     occ = skills.label(best.candidate.occupation_id)
-    return replace(best, label=occ)
+    return replace(best, label=occ, flag=resolution.warning)
 
 
 def _from_jobs(runtime, skills, resolution, jobs) -> LevelReading | None:
     """The candidate most related to one of the jobs, a reading said in the trade first, then
     a reading of the job's own ISCO minor group (module docstring)."""
     best: LevelReading | None = None
-    for way in ("said", "group", "related"):
+    # a title trades share is no level to be said in the job's trade, and its trades share few
+    # skills (a mechanic and *service manager* 0.11, *motor vehicle aftersales manager* less):
+    # its curated readings of the job's own group alone, else the CV's words choose
+    level = resolution.warning == GENERIC_TITLE
+    readings = [c for c in resolution.candidates if level or c.tier == 0]
+    for way in ("said", "group", "related") if level else ("group",):
         for oid, phrase in jobs.items():
             if way == "said":
                 found = _said_in_trade(runtime, resolution.query, phrase, skills.label(oid))
             else:
-                found = list(resolution.candidates)
+                found = readings
             for cand in found:
                 if cand.occupation_id in jobs:  # the learner's own job is no step
                     continue
@@ -129,6 +150,20 @@ def _from_jobs(runtime, skills, resolution, jobs) -> LevelReading | None:
                     best = LevelReading(cand, "", phrase, rel)
         if best is not None:
             break
+    return best
+
+
+def _described(runtime, resolution: TitleResolution, jobs) -> LevelReading | None:
+    """The reading of a title trades share whose ESCO description is nearest a job's, when
+    nearer than every other reading's by JOB_MARGIN (module docstring); else None."""
+    readings = [c for c in resolution.candidates if c.tier == 0]
+    best: LevelReading | None = None
+    for oid, phrase in jobs.items() if len(readings) > 1 else ():
+        sims = runtime.titles.description_similarity("", [c.occupation_id for c in readings], oid)
+        i = max(range(len(sims)), key=lambda j: (sims[j], -j))
+        gap = sims[i] - max(x for j, x in enumerate(sims) if j != i)
+        if gap >= JOB_MARGIN and (best is None or gap > best.relation):
+            best = LevelReading(readings[i], "", phrase, gap)
     return best
 
 

@@ -19,10 +19,10 @@ from service.profiles.role import (
     role_from_posting,
     role_from_text,
 )
-from service.recommend.level_title import read_in_trade
+from service.recommend.level_title import READ_IN_TRADE, read_in_trade
 from service.repo.taxonomy import occupation_id_by_uri
 from service.taxonomy.search import title_hits
-from service.titles.resolver import GENERIC_TITLE, ONLY_LEVEL
+from service.titles.resolver import ONLY_LEVEL
 
 if TYPE_CHECKING:
     from service.runtime import Runtime
@@ -60,7 +60,7 @@ def build_role(
         return role_from_demand(session, oid, s, tenant_id=tenant_id), info
     if target.title:
         resolution = resolve_title(runtime, session, target.title)
-        level = resolution.warning == GENERIC_TITLE and jobs is not None
+        level = resolution.warning in READ_IN_TRADE and jobs is not None
         reading = read_in_trade(runtime, session, resolution, jobs(), text) if level else None
         if reading is not None:  # the chosen reading first, the others its alternatives
             rest = [c for c in resolution.candidates if c.occupation_id != reading.occupation_id]

@@ -17,7 +17,12 @@ from indexing.encoder import Encoder
 from indexing.label_index import LabelIndex
 from service.config import Settings
 from service.repo.taxonomy import occupation_title_rows
-from service.titles.curated import CURATED_TITLES, GENERIC_TITLES, MISLEADING_TITLE_LABELS
+from service.titles.curated import (
+    CURATED_TITLES,
+    GENERIC_TITLES,
+    MISLEADING_TITLE_LABELS,
+    SHARED_TITLES,
+)
 from service.titles.memory import MEMORY_FILE, load_memory
 from service.titles.resolver import OccupationInfo, TitleResolver
 
@@ -90,9 +95,9 @@ def build_title_resolver(
         memory = load_memory(
             tsv, id_of, enc, Path(index_dir) / f"title_memory-{key}.faiss", batch_size=batch_size
         )
-    curated, generic = (
+    curated, generic, shared = (
         {title: [id_of[u] for u in uris if u in id_of] for title, uris in table.items()}
-        for table in (CURATED_TITLES, GENERIC_TITLES)
+        for table in (CURATED_TITLES, GENERIC_TITLES, SHARED_TITLES)
     )
     excluded = frozenset(
         (r[0], label.lower())
@@ -101,5 +106,12 @@ def build_title_resolver(
         if (r[5], label.lower()) in MISLEADING_TITLE_LABELS
     )
     return TitleResolver(
-        labels, info, desc, memory=memory, excluded=excluded, curated=curated, generic=generic
+        labels,
+        info,
+        desc,
+        memory=memory,
+        excluded=excluded,
+        curated=curated,
+        generic=generic,
+        shared=shared,
     )

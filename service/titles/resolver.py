@@ -32,7 +32,9 @@ title with its department's plural name said singular ("customer services manage
 `words.DEPARTMENT_PLURALS`). A title that names a
 level and no trade ("team leader", "shift manager": `curated.GENERIC_TITLES`) names its curated
 readings in their order, the commonest first, and carries GENERIC_TITLE: confident, so a plan is
-made for the first, with the others as the alternatives to check. Labels that misname a
+made for the first, with the others as the alternatives to check; a title several trades use
+for their own job ("service manager", "transport planner": `curated.SHARED_TITLES`) likewise,
+with SHARED_TITLE. Labels that misname a
 title (`curated.MISLEADING_TITLE_LABELS`: ESCO's "ICT manager" of *telecommunications
 manager*) are not searched.
 
@@ -52,6 +54,8 @@ import numpy as np
 from indexing.label_index import LabelIndex
 from service.titles.choice import named, spelt_better, surer
 from service.titles.family import FAMILY_TITLE, names_a_family
+from service.titles.names import stem as _stem
+from service.titles.names import without_names
 from service.titles.qualifiers import (
     DEPUTY_FIRST,
     DESCRIPTIVE_FIRST,
@@ -99,6 +103,10 @@ NO_MATCH = "no confident match for this title: pick one of the alternatives"
 LOW_CONFIDENCE = "low confidence: check the role, or pick one of the alternatives"
 GENERIC_TITLE = (
     "this title names a level, not a trade: check the role, or pick one of the alternatives"
+)
+SHARED_TITLE = (
+    "several trades use this title for their own job: check the role, or pick one of the"
+    " alternatives"
 )
 ONLY_LEVEL = (
     "this title says only a level (junior, senior, trainee, student...), not an occupation: add the"
@@ -150,18 +158,6 @@ class TitleResolution:
     note: str | None = None
 
 
-# capitalised words before a title that say the learner's aim or standing, never a name
-# (`TitleResolver.without_names`): an aspiring chef has not worked as one
-NO_NAMES = frozenset(
-    """aspiring wannabe budding future prospective hopeful potential intending would-be not
-    never failed unemployed unqualified mr mrs ms miss dr""".split()
-)
-
-
-def _stem(word: str) -> str:
-    return word[:-1] if len(word) > 3 and word.endswith("s") else word
-
-
 def _tier(candidate: TitleCandidate, near, queries: Sequence[str], shared: bool) -> int:
     """How plainly the title names the candidate, before any score (module docstring): 4 an
     exact label, 5 nothing exact (0, a curated title, is given by the caller). When the title
@@ -188,16 +184,19 @@ class TitleResolver:
         excluded: frozenset[tuple[int, str]] = frozenset(),
         curated: Mapping[str, Sequence[int]] | None = None,
         generic: Mapping[str, Sequence[int]] | None = None,
+        shared: Mapping[str, Sequence[int]] | None = None,
     ) -> None:
         """`descriptions`: one normalised vector per occupation, in the order of `occupations`
         (None: no description feature); `memory`: a TitleMemory or None; `excluded`:
         (occupation id, lowered label) pairs never matched (`curated.MISLEADING_TITLE_LABELS`);
         `curated`: cleaned title -> the occupation ids it names (CURATED_TITLES); `generic`:
-        a title of a level -> its readings, the commonest first (GENERIC_TITLES)."""
+        a title of a level -> its readings, the commonest first (GENERIC_TITLES); `shared`: a
+        title several trades use -> its readings (SHARED_TITLES)."""
         self.labels = labels
         self.excluded = excluded
         self.generic = {normalise_title(t) for t in generic or {}}
-        named = {**(curated or {}), **(generic or {})}
+        self.shared = {normalise_title(t) for t in shared or {}}
+        named = {**(curated or {}), **(generic or {}), **(shared or {})}
         self.curated = {normalise_title(t): tuple(ids) for t, ids in named.items()}
         self.config = config or TitleConfig()
         self.info = {o.id: o for o in occupations}
@@ -226,24 +225,8 @@ class TitleResolver:
         self.speller = Speller(w for t in named for w in title_words(t))
 
     def without_names(self, title: str) -> str | None:
-        """`title` without the names before its trade ("REME vehicle mechanic", "Tesco cashier":
-        an employer's or a unit's name): its first words while each is capitalised, known to no
-        occupation label or known title, and no misspelling of one, a word of the title left;
-        None when the first word is no such name."""
-        words = title.split()
-        cut = 0
-        while cut < len(words) - 1 and self._a_name(words[cut]):
-            cut += 1
-        return " ".join(words[cut:]) if cut else None
-
-    def _a_name(self, word: str) -> bool:
-        letters = word.strip(".,'\"()")
-        if not letters.isalpha() or not letters[0].isupper():
-            return False
-        lower = letters.lower()
-        if lower in NO_NAMES:  # "Aspiring chef": an aim, no employer
-            return False
-        return _stem(lower) not in self.vocabulary and self.speller.word(lower) is None
+        """`title` without the names before its trade (`names.without_names`)."""
+        return without_names(title, self.vocabulary, self.speller.word)
 
     def queries(self, title: str) -> list[str]:
         norm = normalise_title(title)
@@ -333,6 +316,8 @@ class TitleResolver:
         got = self._resolve(queries, k)
         if got.confident and self.generic.intersection(queries):  # a level, not a trade
             return replace(got, warning=GENERIC_TITLE)
+        if got.confident and self.shared.intersection(queries):  # several trades' own jobs
+            return replace(got, warning=SHARED_TITLE)
         return got
 
     def _resolve(self, queries: list[str], k: int) -> TitleResolution:
@@ -456,12 +441,17 @@ class TitleResolver:
             return TitleCandidate(eid, score, near[0][0], near[0][1], "known title")
         return TitleCandidate(eid, score, min(best[0], 1.0), best[1], best[2], exact)
 
-    def description_similarity(self, text: str, occupation_ids: Sequence[int]) -> list[float]:
-        """The similarity of `text` (a CV line) to each occupation's description; 0 for one
-        without a description, or for all when there are no descriptions or no text."""
-        if self.descriptions is None or not text.strip() or not occupation_ids:
+    def description_similarity(
+        self, text: str, occupation_ids: Sequence[int], of: int | None = None
+    ) -> list[float]:
+        """The similarity of `text` (a CV line), or of occupation `of`'s description (a
+        learner's job), to each occupation's description; 0 for one without a description, or
+        for all when there are no descriptions or no text."""
+        row = self.row.get(of) if of is not None else None
+        if self.descriptions is None or not (text.strip() or row is not None):
             return [0.0] * len(occupation_ids)
-        vec = np.asarray(self.labels.encoder.encode_queries([text]), np.float32)[0]
+        enc = self.labels.encoder
+        vec = self.descriptions[row] if row is not None else enc.encode_queries([text])[0]
         rows = [self.row.get(e) for e in occupation_ids]
         return [0.0 if r is None else float(self.descriptions[r] @ vec) for r in rows]
 
