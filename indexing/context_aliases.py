@@ -127,12 +127,13 @@ _HAIR_TOOLS = ("use equipment for hair care",)
 # a user's account on an ICT system: "manage user authentication, privileges and access
 # rights to ICT systems" (ESCO "use access control software"), not a finance's "manage accounts"
 _USER_ACCOUNTS = ("use access control software",)
-# Microsoft's office suite by its subscription's names (O*NET "Microsoft Office software", ESCO
-# "use microsoft office"); its accounts set up are an IT line's user accounts
-_OFFICE_SUITE = ("Microsoft Office software", "use microsoft office")
-# accounting packages (O*NET "Accounting software", ESCO "use accounting systems"); "sage" is
-# also a herb, so it counts in a line about a business's books
-_ACCOUNTING = ("Accounting software", "use accounting systems")
+# Microsoft's office suite by its subscription's names (ESCO "use microsoft office"; O*NET's
+# "Microsoft Office software" is read from it by its vector); its accounts set up are an IT
+# line's user accounts
+_OFFICE_SUITE = ("use microsoft office",)
+# accounting packages (ESCO "use accounting systems"); "sage" is also a herb, so it counts in a
+# line about a business's books
+_ACCOUNTING = ("use accounting systems",)
 # the polymerase chain reaction, a laboratory's test (ESCO "perform laboratory tests",
 # "laboratory techniques")
 _LAB = ("perform laboratory tests", "laboratory techniques")
