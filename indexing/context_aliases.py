@@ -30,6 +30,8 @@ HAIR = "hair"
 SCHOOL = "school"
 MILITARY = "military"
 BUILDING = "building"
+POLICE = "police"
+ACCOUNTS = "accounts"
 # words of a line about goods in a warehouse, a shop or a delivery round
 CONTEXTS: dict[str, frozenset[str]] = {
     STOCK: frozenset(
@@ -84,11 +86,22 @@ CONTEXTS: dict[str, frozenset[str]] = {
         """hair hairdresser hairdressers hairdressing barber barbers barbering salon salons
         stylist stylists haircut haircuts""".split()
     ),
+    # words of a line about policing
+    POLICE: frozenset(
+        """police policing officer constable detective custody suspect suspects crime crimes
+        arrest arrests offender offenders cps""".split()
+    ),
+    # words of a line about a business's books (bookkeeping, accounts, payroll)
+    ACCOUNTS: frozenset(
+        """bookkeeper bookkeepers bookkeeping accounts accountant accountants accounting
+        ledger ledgers invoice invoices vat payroll reconciliation reconciliations finance
+        financial debtors creditors""".split()
+    ),
     # computing devices and words an IT support line uses beside the technology cues
     TECHNOLOGY: CUE_WORDS
     | frozenset(
         """laptop laptops pc pcs desktop desktops server servers network networks wifi
-        password passwords router routers modem modems broadband""".split()
+        password passwords router routers modem modems broadband microsoft o365 m365""".split()
     ),
 }
 _BARCODE = ("use barcode scanning equipment",)
@@ -114,6 +127,16 @@ _HAIR_TOOLS = ("use equipment for hair care",)
 # a user's account on an ICT system: "manage user authentication, privileges and access
 # rights to ICT systems" (ESCO "use access control software"), not a finance's "manage accounts"
 _USER_ACCOUNTS = ("use access control software",)
+# Microsoft's office suite by its subscription's names (ESCO "use microsoft office"; O*NET's
+# "Microsoft Office software" is read from it by its vector); its accounts set up are an IT
+# line's user accounts
+_OFFICE_SUITE = ("use microsoft office",)
+# accounting packages (ESCO "use accounting systems"); "sage" is also a herb, so it counts in a
+# line about a business's books
+_ACCOUNTING = ("use accounting systems",)
+# the polymerase chain reaction, a laboratory's test (ESCO "perform laboratory tests",
+# "laboratory techniques")
+_LAB = ("perform laboratory tests", "laboratory techniques")
 # alias -> (context, the ESCO skills it names there)
 CONTEXT_ALIASES: dict[str, tuple[str, tuple[str, ...]]] = {
     "scanner": (STOCK, _BARCODE),
@@ -152,12 +175,22 @@ CONTEXT_ALIASES: dict[str, tuple[str, tuple[str, ...]]] = {
     "user account": (TECHNOLOGY, _USER_ACCOUNTS),
     "user accounts": (TECHNOLOGY, _USER_ACCOUNTS),
     "user account management": (TECHNOLOGY, _USER_ACCOUNTS),
+    "Sage": (ACCOUNTS, _ACCOUNTING),
+}
+# named tools and tests that read the same in any line (beside indexing.aliases.TRADE_ALIASES)
+NAMED_TOOLS: dict[str, tuple[str, ...]] = {
+    **dict.fromkeys(("Office 365", "Microsoft 365", "O365", "M365"), _OFFICE_SUITE),
+    **{f"{a} accounts": _OFFICE_SUITE + _USER_ACCOUNTS for a in ("Office 365", "O365")},
+    "Xero": _ACCOUNTING,
+    "QuickBooks": _ACCOUNTING,
+    "PCR": _LAB,
 }
 
 
 def curated_aliases() -> dict[str, tuple[str, ...]]:
     """Every curated alias -> the skills it names: the trade words and the words of a context."""
-    return {**TRADE_ALIASES, **{a: skills for a, (_, skills) in CONTEXT_ALIASES.items()}}
+    contextual = {a: skills for a, (_, skills) in CONTEXT_ALIASES.items()}
+    return {**TRADE_ALIASES, **NAMED_TOOLS, **contextual}
 
 
 def alias_contexts() -> dict[str, str]:

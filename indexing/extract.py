@@ -50,7 +50,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from indexing.aliases import CURATED, AliasHit, place_spans
+from indexing.aliases import CURATED, AliasHit, is_acronym, place_spans
 from indexing.ranking import Scored
 from indexing.span_vectors import sentence_pieces
 from indexing.text import Span, is_heading, ngrams, split_phrases, split_sentences
@@ -115,15 +115,15 @@ def extract(
         check()
         whole = unit == sent
         if whole:  # how the sentence reads, among all skills (before gate and sources)
-            agreed[sent.start] = _agreeing(
-                scored, cfg.extract_agree_sentence_rank, managing[sent.start]
-            )
+            agreed[sent.start] = _agreeing(scored, cfg, managing[sent.start])
         score = scored.score if mask is None else np.where(mask, scored.score, -np.inf)
         blocked = linker.gate.blocked(scored.lexical, cues[sent.start])
         if cfg.technology_gate and blocked is not None:
             score = np.where(blocked, -np.inf, score)
         score = _not_managing(score, managing[sent.start], scored.lexical)
-        kept = keep_in_unit(cfg, score, scored.lexical, whole, min_score, agreed[sent.start])
+        kept = keep_in_unit(
+            cfg, score, scored.lexical, whole, min_score, agreed[sent.start], sent.text
+        )
         owned, in_context = _owned(scored.lexical.values(), sent.start)
         places = places_of[sent.start]
         for row, value in kept.items():
@@ -248,6 +248,7 @@ def keep_in_unit(
     whole: bool,
     min_score: float,
     agreed: set[int],
+    text: str = "",
 ) -> dict[int, float]:
     """Skill row -> score of the skills one unit keeps (module docstring): its best, those
     named verbatim, a phrase's best that its sentence agrees on; each above its floor."""
@@ -261,6 +262,8 @@ def keep_in_unit(
     rows = dict.fromkeys(int(r) for r in _top(ranked, k))
     rows.update(dict.fromkeys(lexical))  # named verbatim: not capped per unit
     floors = dict.fromkeys(rows, floor)
+    for row in _listed(text, lexical, score, floor):
+        floors[row] = least
     if not whole:  # the sentence confirms what the phrase reads
         for row in (int(r) for r in _top(score, cfg.extract_agree_per_phrase)):
             if row in agreed:
@@ -276,16 +279,40 @@ def keep_in_unit(
     return kept
 
 
-def _agreeing(scored: Scored, rank: int, managing: set[int]) -> set[int]:
-    """The sentence's best `rank` skills, those a curated word names (kept anyway) and the
-    managing skills it does not read (`indexing.unmeant`) left aside: they take no place from
-    what the sentence confirms of its phrases."""
+_LIST_WORDS = frozenset({"and", "or", ",", "/", "&", ", and"})
+
+
+def _listed(text: str, lexical: dict, score: np.ndarray, floor: float) -> list[int]:
+    """The acronyms named verbatim in a list with another name the unit keeps, only "and",
+    "or", a comma or a slash between ("Excel and SQL", "Excel, SQL"; not "PowerShell and MS
+    SQL"): each tool is named, not a neighbour's near miss under its margin. Offsets are in
+    `text`."""
+    kept = [h for r, h in lexical.items() if h.kind != CURATED and score[r] >= floor]
+
+    def beside(a: AliasHit, b: AliasHit) -> bool:
+        gap = text[a.end : b.start] if a.end <= b.start else text[b.end : a.start]
+        return gap.strip() in _LIST_WORDS and len(gap) <= 6
+
+    return [
+        row
+        for row, hit in lexical.items()
+        if hit.kind != CURATED
+        and not hit.ambiguous
+        and is_acronym(hit.alias)
+        and any(k.row != row and beside(hit, k) for k in kept)
+    ]
+
+
+def _agreeing(scored: Scored, cfg: LinkerConfig, managing: set[int]) -> set[int]:
+    """The sentence's best `extract_agree_sentence_rank` skills, those a curated word names
+    (kept anyway) and the managing skills it does not read (`indexing.unmeant`) left aside:
+    they take no place from what the sentence confirms of its phrases."""
     aside = [r for r, h in scored.lexical.items() if h.kind == CURATED] + list(managing)
     score = scored.score
     if aside:
         score = score.copy()
         score[aside] = -np.inf
-    return set(_top(score, rank).tolist())
+    return set(_top(score, cfg.extract_agree_sentence_rank).tolist())
 
 
 def _not_managing(score: np.ndarray, rows: set[int], lexical: dict[int, AliasHit]):

@@ -46,9 +46,9 @@ from indexing.short_encoder import ShortQueries
 from indexing.skill_views import SkillViews
 from indexing.technology import TechnologyGate
 from indexing.text import Span, ngrams, split_phrases
+from indexing.trade_pairs import PAIRS
 from indexing.types import Check, ExtractedSkill, SkillEntry, SkillMatch, unchecked
 from indexing.unmeant import Unmeant
-from indexing.word_pairs import WORD_PAIRS
 
 __all__ = ["LinkerConfig", "SkillLinker"]
 
@@ -81,7 +81,7 @@ class SkillLinker:
             by_source=self.config.alias_ambiguity_by_source,
             curated=curated_aliases() if self.config.curated_aliases else None,
             contexts=alias_contexts(),
-            pairs=WORD_PAIRS if self.config.curated_aliases else (),
+            pairs=PAIRS if self.config.curated_aliases else (),
         )
         self._key_labels = self.views.labels_by_key(self._matcher)
         self.gate = TechnologyGate(self.skills)

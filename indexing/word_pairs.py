@@ -76,7 +76,8 @@ class WordPair:
     name `skills` (ESCO preferred labels), where the sentence has `context` (if any). A second
     word written with "-ing" is read only where the rule lists it so (`second_ing`: "drawings",
     "bedding"): "planning" is not "plan". With `head`, the second word must end its phrase
-    ("worked in a phone shop", not "on the shop floor")."""
+    ("worked in a phone shop", not "on the shop floor"); with `between`, the words between are
+    only those ("keeping the books", not "kept a log book")."""
 
     first: frozenset[str]
     second: frozenset[str]
@@ -84,6 +85,7 @@ class WordPair:
     context: str = ""
     second_ing: frozenset[str] = frozenset()
     head: bool = False
+    between: frozenset[str] = frozenset()
 
     @classmethod
     def of(
@@ -470,6 +472,8 @@ def _object_of(text: str, toks: list, i: int, rule: WordPair) -> int | None:
                 return None
         if _is_second(toks[j], rule):
             return j if not rule.head or _ends_phrase(text, toks, j) else None
+        if rule.between and toks[j][3] not in rule.between:
+            return None
     return None
 
 

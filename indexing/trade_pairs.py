@@ -1,0 +1,81 @@
+"""Verb-object rules of the twelfth round (docs/quality.md): `TRADE_PAIRS`, and `PAIRS`, every
+rule extraction reads (`indexing.word_pairs.WORD_PAIRS` and these).
+
+The same kind of rule as `indexing.word_pairs` (a first word and its object, or a noun
+compound), for words of trades the earlier rounds did not read: a bookkeeper's bank
+reconciliations, VAT returns and books, a credit controller's chased invoices, a carer's
+medication rounds, a police officer's suspects interviewed and case files, a soldier's section
+led, an electrician's cables pulled, a kennel's dogs exercised, a shop's stock rotated, a market
+stall, an IT line's accounts set up. A hit owns its words, so the words read alone no other
+skill ("bank" is no *economics*, "invoices" chased no *issue sales invoices*, "rotating stock"
+no *manage stock rotation*).
+"""
+
+from __future__ import annotations
+
+from indexing.word_pairs import WORD_PAIRS, WordPair
+
+_MEDICATION = ("administer prescribed medication",)
+_RECEIVABLES = ("follow up accounts receivables",)
+_TROOPS = ("lead military troops", "lead a team")
+_ANIMALS = "animal dog cat pet puppy horse pony"
+_PRODUCE = "fruit veg vegetable flower plant produce"
+# which people were interviewed: "interviewing the suspects", "key witnesses" (not "interview
+# questions for suspects")
+_WHICH = frozenset("the a an and key potential possible young vulnerable several".split())
+# whose books are kept: "keeping the books", "do the club's books" (not "kept a log book")
+_OWNERS = frozenset(
+    "the my our their his her own company's firm's club's business's shop's charity's".split()
+)
+TRADE_PAIRS: tuple[WordPair, ...] = (
+    # a bank reconciliation: the books matched to the bank's statement (ESCO "maintain financial
+    # records": "keep track of ... the financial transactions"; "identify accounting errors":
+    # "revise the accuracy of the records, and determine the faults")
+    WordPair.of(
+        "bank", "reconciliation rec", ("maintain financial records", "identify accounting errors")
+    ),
+    WordPair.of(
+        "reconcile",
+        "bank account statement",
+        ("maintain financial records", "identify accounting errors"),
+    ),
+    # VAT or tax returns done (ESCO "prepare tax returns forms"); a shop's returns are others
+    WordPair.of("vat tax", "return", ("prepare tax returns forms",)),
+    # the books kept (ESCO "maintain financial records")
+    WordPair.of("keep do", "book", ("maintain financial records",), head=True, between=_OWNERS),
+    # invoices or payments chased: a credit controller's receivables ("take actions in order to
+    # close the accounts and collect the money", ESCO "follow up accounts receivables"); walls
+    # chased are an electrician's
+    WordPair.of("chase", "invoice payment debt debtor arrears", _RECEIVABLES),
+    # a carer's or a nurse's medication round (ESCO "administer prescribed medication"), and
+    # another's medication ("her medication" of an unpaid carer: "my medication" is the writer's)
+    WordPair.of("medication medicine med drug", "round", _MEDICATION),
+    WordPair.of("her his their", "medication medicine med", _MEDICATION),
+    # suspects or witnesses interviewed (ESCO "interview people"), a police line's case files
+    # (ESCO "document evidence": "ensure that no piece of evidence is left out of the case")
+    WordPair.of(
+        "interview",
+        "suspect witness victim offender detainee prisoner",
+        ("interview people",),
+        between=_WHICH,
+    ),
+    WordPair.of("case", "file", ("document evidence",), "police"),
+    # soldiers led (ESCO "lead military troops"; a group led is ESCO "lead a team"), a section's
+    # commander in a line about the forces
+    WordPair.of("lead command", "soldier troop men marine", _TROOPS),
+    WordPair.of("commander", "section platoon troop squad", _TROOPS, "military"),
+    # cables pulled or run (ESCO "install low voltage wiring": IEC's low voltage, a building's)
+    WordPair.of("pull run lay", "cable cabling wiring", ("install low voltage wiring",)),
+    # animals exercised (ESCO "implement exercise activities for animals")
+    WordPair.of("exercise", _ANIMALS, ("implement exercise activities for animals",)),
+    # stock rotated (ESCO "carry out stock rotation": "repositioning of ... products with an
+    # earlier sell-by date to the front of a shelf"), not managing a rotation
+    WordPair.of("rotate", "stock", ("carry out stock rotation",)),
+    # a market stall (ESCO's market vendor: "assist customers"), no trading floor's market
+    WordPair.of("market", "stall", ("assist customers",)),
+    WordPair.of("sell", _PRODUCE, ("sell products",)),
+    # an IT line's accounts set up: "manage user authentication, privileges and access rights"
+    # (ESCO "use access control software"), not a bank's "create banking accounts"
+    WordPair.of("set create add", "account", ("use access control software",), "technology"),
+)
+PAIRS: tuple[WordPair, ...] = WORD_PAIRS + TRADE_PAIRS
