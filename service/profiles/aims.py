@@ -21,20 +21,27 @@ import re
 _CUES = (
     r"looking to|looking for (?:a |an )?(?:role|job|position|work|career|opportunit\w*)"
     r"|hoping to|hope to|(?:i |i'd |i would |would )like to|i want to|i wish to|want to become"
-    r"|keen to|eager to|aspiring|aspire to|aiming to|i aim to|my aim is|seeking|"
-    r"(?:i am |i'm )?interested in (?:becoming|moving|working|a career|a role|training|learning)"
+    r"|keen to|eager to|aspire to|aiming to|i aim to|my aim is"
+    r"|seeking (?:a |an |new |to |work|employment|opportunit|role|position|a career)"
+    r"|(?:i am |i'm )?interested in (?:becoming|moving|working|a career|a role|training|learning)"
     r"|my (?:career )?(?:goal|ambition|aim|dream) is|career goal|intend to|intending to"
     r"|(?:i )?plan to (?:become|move|retrain|train|learn|study|get)"
     r"|retrain(?:ing)? as|(?:transition|transitioning|switch|switching) (?:careers? )?into"
     r"|career change (?:into|to)"
 )
-_AIM = re.compile(rf"\b(?:{_CUES})\b", re.I)
+# "aspiring" is the learner's own only where a sentence or a line starts with it ("Aspiring data
+# analyst", "I am an aspiring chef"); "mentored aspiring chefs" is a deed
+_OWN_START = r"(?:^|(?<=[.!?\n]))\s*(?:(?:i am|i'm)\s+)?(?:an?\s+)?aspiring"
+_AIM = re.compile(rf"(?<![-\w])(?:{_CUES})\b|{_OWN_START}\b", re.I)
 # where an aim's clause ends: a sentence's or a line's end, ";", or a comma or word that turns
 # to another matter
 _CLAUSE_END = re.compile(
     r"[.!?;\n]|,\s*(?:and|but|so|then|while|where|which|having|with)\b|\s(?:but|so|whereas)\s",
     re.I,
 )
+# "aspiring" names the title aimed at, which ends where a title ends ("an aspiring chef with 2
+# years in kitchens": the years are the learner's)
+_TITLE_END = re.compile(r"[.!?;:,(\n]|\s(?:with|for|at|in|and|who|since|from)\s", re.I)
 MAX_AIM_CHARS = 300  # an aim's clause no longer: a text without punctuation keeps the rest
 
 
@@ -43,7 +50,8 @@ def aim_spans(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     at = 0
     while (m := _AIM.search(text, at)) is not None:
-        end_m = _CLAUSE_END.search(text, m.end(), m.end() + MAX_AIM_CHARS)
+        ends = _TITLE_END if m.group().lower().endswith("aspiring") else _CLAUSE_END
+        end_m = ends.search(text, m.end(), m.end() + MAX_AIM_CHARS)
         end = end_m.start() if end_m else min(len(text), m.end() + MAX_AIM_CHARS)
         spans.append((m.start(), end))
         at = max(end, m.end())

@@ -18,6 +18,8 @@ from service.profiles.learner import build_learner
         ("Caring support worker looking to move into nursing.", "looking to move into nursing"),
         ("I want to become a nurse.", "I want to become a nurse"),
         ("Aspiring data analyst.", "Aspiring data analyst"),
+        ("I am an aspiring chef with 2 years in kitchens.", "I am an aspiring chef"),
+        ("Currently seeking new opportunities in retail.", "seeking new opportunities in retail"),
         ("Seeking a role in project management", "Seeking a role in project management"),
         ("I would like to learn Python, SQL and Excel.",
          "I would like to learn Python, SQL and Excel"),
@@ -42,6 +44,9 @@ def test_an_aim_is_blanked_to_the_end_of_its_clause(text, aim):
     "text",
     [
         "I wanted to cut waiting times, so I built a booking system.",  # a past aim is a deed
+        "Mentored aspiring chefs and ran the pass.",  # others' aims
+        "Managed attention-seeking behaviour calmly.",
+        "Supported clients with job seeking and CVs.",
         "Looking after children aged 2 to 5 in a nursery.",
         "Interested in people.",  # no aim of work
         "Managed stock, rotas and training for 12 staff.",
