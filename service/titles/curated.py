@@ -80,6 +80,13 @@ MAINTENANCE_AND_REPAIR_ENGINEER = ESCO + "615920c5-4f63-4eb3-8b60-afaaed3ab1ff"
 HANDYMAN = ESCO + "f4a25243-b06a-42a9-9c69-246853df63ad"
 WELDER = ESCO + "7aedaa07-3884-4c5b-88f9-80997b2aa54b"
 LASER_BEAM_WELDER = ESCO + "c81af273-1112-4b3f-a2a5-b85b1290ae22"
+POLITICS_LECTURER = ESCO + "c593ded7-2e97-44a5-a5f3-f6115ff98233"
+LOTTERY_CASHIER = ESCO + "3f32394b-f1b1-48ef-96ee-74405fb7c6b6"
+SECRETARY = ESCO + "5ac377d2-e1d0-4911-a299-b4ef2782a0ba"
+PRIVATE_DETECTIVE = ESCO + "771a47c9-9cf4-4368-9752-2a1ea5a783d7"
+ART_DIRECTOR = ESCO + "cb93fd23-1f51-4495-867a-936c1967066b"
+AUCTIONEER = ESCO + "f1ecc3c4-8212-4386-871a-6fda1b5b4d91"
+CONSUMER_ELECTRONICS_REPAIR_TECHNICIAN = ESCO + "f8ab2e08-d14e-4938-a2cd-c04821556db7"
 AESTHETICIAN = ESCO + "a1e1a788-2352-4172-8fcf-1f985a6968b0"
 CARGO_VEHICLE_DRIVER = ESCO + "45037d43-a8f5-4f46-b332-b2935bc305f4"
 CAR_AND_VAN_DELIVERY_DRIVER = ESCO + "0c408028-c48f-4df8-ba5d-c3d3be15f5a2"
@@ -395,6 +402,15 @@ MISLEADING_TITLE_LABELS = frozenset(
         (HEARSE_DRIVER, "driver"),
         (WELDER, "maintenance technician"),
         (LASER_BEAM_WELDER, "maintenance technician"),
+        # a trade's bare head word, ESCO's alternative label of one odd member of the family:
+        # "Former teacher" read a politics lecturer's political campaigning
+        (POLITICS_LECTURER, "teacher"),
+        (LOTTERY_CASHIER, "clerk"),
+        (SECRETARY, "assistant"),
+        (PRIVATE_DETECTIVE, "inspector"),
+        (ART_DIRECTOR, "designer"),
+        (AUCTIONEER, "agent"),
+        (CONSUMER_ELECTRONICS_REPAIR_TECHNICIAN, "technician"),
     }
 )
 

@@ -151,6 +151,8 @@ REAL = [
     ("Cleaner and caretaker at a primary school", "building cleaner"),
     # a curated title shared by several trades' labels still reads
     ("Hotel housekeeper cleaning rooms and changing bed linen", "room attendant"),
+    # "teacher" is no politics lecturer's (curated.MISLEADING_TITLE_LABELS)
+    ("Teacher in a primary school for 12 years", "primary school teacher"),
 ]
 
 
