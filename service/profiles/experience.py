@@ -83,6 +83,12 @@ _STUDIES = re.compile(
 # learner did (the speller read "Served" as a server, a waiter)
 _NOT_A_TITLE = re.compile(r"^(?:(?i:i|we|my|our|the|this|and|also)|it|It)\b")
 _DID = re.compile(r"^[A-Za-z]{3,}ed$", re.I)
+# a verb and its object ("Ran the PA for my band": *executive assistant*; "Led a team"): no title
+# has an article second
+_VERB_AND_OBJECT = re.compile(r"^\S+\s+(?:the|a|an|my|our|their|his|her)\b")
+# where a job is said after a comma or colon: "10 years infantry, section commander leading 8
+# soldiers" (read only where a person's word and a word of doing follow: `title_before_doing`)
+_CLAUSE = re.compile(r"[,:]\s*")
 
 
 def title_phrases(text: str) -> Iterator[tuple[str, int, int]]:
@@ -91,17 +97,22 @@ def title_phrases(text: str) -> Iterator[tuple[str, int, int]]:
         body = sentence.group()
         lead = len(body) - len(body.lstrip())
         starts = [lead] + [m.end() for m in _AS_A.finditer(body)]
-        for at in starts:
+        clauses = {m.end() for m in _CLAUSE.finditer(body)} - set(starts)
+        for at in sorted([*starts, *clauses]):
             rest = body[at:]
             stop = _STOP.search(rest)
             phrase = (rest[: stop.start()] if stop else rest).strip()
+            if at in clauses and not (phrase := title_before_doing(phrase) or ""):
+                continue
             standing = _STANDING.match(phrase)
             cut = standing.end() if standing and standing.end() < len(phrase) else 0
             phrase, at = phrase[cut:], at + cut
             if len(phrase.split()) > MAX_WORDS:  # "Care assistant supporting older residents"
-                phrase = title_before_doing(phrase) or phrase
+                phrase = title_before_doing(phrase) or before_doing_word(phrase) or phrase
             n_words = len(phrase.split())
             if _NOT_A_TITLE.match(phrase) or _DID.match(phrase) or _STUDIES.search(phrase):
+                continue
+            if _VERB_AND_OBJECT.match(phrase):
                 continue
             if 1 <= n_words <= MAX_WORDS and phrase[0].isalpha():
                 start = sentence.start() + at
@@ -207,7 +218,14 @@ def _job_of(runtime: Runtime, title: str):
     best = _sure_job(runtime, title)
     if best is None and (trade := runtime.titles.without_names(title)):
         best = _sure_job(runtime, trade)  # "REME vehicle mechanic": a unit's name, then the job
+    if best is not None and not best.exact and _HELPER.search(title):
+        return None  # "Funeral director's assistant" is not the director
     return best
+
+
+# a helper of the trade the possessive names ("Electrician's mate", "Funeral director's
+# assistant"): that trade's essentials are not the helper's, unless a label says so exactly
+_HELPER = re.compile(r"\w['’]s\s+(?:assistant|mate|helper|apprentice|labourer|runner)\b", re.I)
 
 
 def _sure_job(runtime: Runtime, title: str):
@@ -271,6 +289,19 @@ def title_before_doing(title: str) -> str | None:
         if _is_person(person) and not (after and _is_person(after.group(1))):
             return title[: m.start(1)]
     return None
+
+
+# a word of doing and what it is done to ("running the grill", "managing a brigade"), not a word
+# of a kind ("hard working kitchen porter")
+_DOING_WORD = re.compile(r"\s[a-z]{2,}ing\s+(?:the|a|an|all|their|his|her|our|its|up|out)\b")
+
+
+def before_doing_word(title: str) -> str | None:
+    """The words of a phrase too long for a title up to its first word of doing with what it is
+    done to, where no person's word comes before it ("Chef de partie running the grill section"
+    -> "Chef de partie"), or None; the resolver decides whether they name a job."""
+    m = _DOING_WORD.search(title)
+    return title[: m.start()] or None if m else None
 
 
 def _titles(text: str) -> list[tuple[str, int, int]]:

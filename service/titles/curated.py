@@ -102,6 +102,29 @@ SERVICE_MANAGER = ESCO + "bcc2c1db-f969-4355-bebf-4878ff6c2a94"
 MOTOR_VEHICLE_AFTERSALES_MANAGER = ESCO + "1663e9d9-857b-4efa-9ab6-886c7fc763f6"
 TRANSPORT_PLANNER = ESCO + "93e4e70b-aae4-4fdc-8037-e48e7077564e"
 FREIGHT_TRANSPORT_DISPATCHER = ESCO + "49e28648-4fa8-4b36-ac4d-781c108547bf"
+ICT_HELP_DESK_MANAGER = ESCO + "1242d99a-47f1-4a62-b884-33746db8a6ca"
+SOCIAL_SERVICES_MANAGER = ESCO + "c18fddf5-cfc4-4f9c-94d6-86608faaa1dd"
+HEALTHCARE_INSTITUTION_MANAGER = ESCO + "4a29eab1-5f02-4723-a863-e2d5a0614dfa"
+MENTAL_HEALTH_SOCIAL_WORKER = ESCO + "a76a05bb-e04d-4be8-953e-1ffd691dd58d"
+SHOE_REPAIRER = ESCO + "dc9b98da-c389-4caf-a21a-c6f8c530c0bf"
+SHOEMAKER = ESCO + "f8e76759-811e-4b39-9adf-3e77429cff8f"
+KENNEL_WORKER = ESCO + "15dfabf5-71e0-400e-af48-4c6f92ef4392"
+REFUSE_COLLECTOR = ESCO + "e54683ca-1fc9-468d-b880-6544ff6b7d0b"
+PHARMACY_ASSISTANT = ESCO + "c1a86d6d-7785-43e1-994b-958eba58fff7"
+PHARMACY_TECHNICIAN = ESCO + "7b74626d-b487-48a1-9e80-47faf9928210"
+CARE_AT_HOME_WORKER = ESCO + "f4525ed8-54eb-4a3b-90db-55cc01b0d9fd"
+HOME_CARE_AIDE = ESCO + "1391bdf9-bd61-4fb5-91ca-c29036ab2b60"
+HAIRDRESSER = ESCO + "099c6bb0-22d3-4c5d-8bf5-70910af381ef"
+HAIR_STYLIST = ESCO + "82dea303-26e1-4bbc-a07c-cff3cac6b50e"
+CANNING_AND_BOTTLING_LINE_OPERATOR = ESCO + "9388a977-6f79-4509-81aa-026bc49e1919"
+FORKLIFT_OPERATOR = ESCO + "eeac6251-1974-42f5-91ed-513c6c883755"
+MOBILE_CRANE_OPERATOR = ESCO + "1f2b8092-1787-4ef4-9282-cf81ce4b4d76"
+TOWER_CRANE_OPERATOR = ESCO + "0ea5fdff-074c-4094-98b9-04432361e4d9"
+PRODUCTION_PLANT_CRANE_OPERATOR = ESCO + "1de948c1-192a-4810-afb7-48548217a912"
+FOOD_PRODUCTION_PLANNER = ESCO + "623958d6-775c-4586-b928-86582d9d1b69"
+LEATHER_PRODUCTION_PLANNER = ESCO + "97d65832-3817-4ded-946b-cfc4a0237b9a"
+CONSTRUCTION_SCAFFOLDER = ESCO + "18fa8080-3156-429a-bbd7-b3ef559b6721"
+POWER_PLANT_OPERATOR = ESCO + "72381086-cb6e-455e-a40b-ccb26550aab6"
 
 CURATED_TITLES: dict[str, tuple[str, ...]] = {
     # the British Army's section commander is a corporal leading a section of eight soldiers
@@ -368,6 +391,24 @@ CURATED_TITLES: dict[str, tuple[str, ...]] = {
     # standards"); "tester" sent the title to *software tester*
     "mot tester": (VEHICLE_TECHNICIAN, MOTOR_VEHICLE_ENGINE_INSPECTOR),
     "mot technician": (VEHICLE_TECHNICIAN, MOTOR_VEHICLE_ENGINE_INSPECTOR),
+    # round h-titles10 (docs/planning.md): ESCO's labels or the words read another trade ("service
+    # desk manager": *office manager*; "kennel assistant": *veterinary nurse*; a UK salon's
+    # "hairstylist": ESCO's *hair stylist* styles actors; "bottling line worker": a power line's
+    # technician; "scaffolder": O*NET's, a carpenter) or their own below a CV's MIN_LABEL_SCORE
+    # ("bin man" 0.77, "domiciliary carer" 0.58, "carer" 0.59: a UK carer's care is personal)
+    "service desk manager": (ICT_HELP_DESK_MANAGER,),
+    "helpdesk manager": (ICT_HELP_DESK_MANAGER,),
+    "help desk manager": (ICT_HELP_DESK_MANAGER,),
+    "cobbler": (SHOE_REPAIRER, SHOEMAKER),
+    "kennel assistant": (KENNEL_WORKER,),
+    "bin man": (REFUSE_COLLECTOR,),
+    "pharmacy dispenser": (PHARMACY_ASSISTANT, PHARMACY_TECHNICIAN),
+    "carer": (HOME_CARE_AIDE, HEALTHCARE_ASSISTANT),
+    "domiciliary carer": (CARE_AT_HOME_WORKER, HOME_CARE_AIDE),
+    "hairstylist": (HAIRDRESSER, HAIR_STYLIST),
+    "bottling line worker": (CANNING_AND_BOTTLING_LINE_OPERATOR,),
+    "scaffolder": (CONSTRUCTION_SCAFFOLDER,),
+    "forklift truck driver": (FORKLIFT_OPERATOR,),
 }
 
 # titles several trades each give their own job (round h-titles9) -> the readings, ESCO's own
@@ -382,6 +423,27 @@ CURATED_TITLES: dict[str, tuple[str, ...]] = {
 SHARED_TITLES: dict[str, tuple[str, ...]] = {
     "service manager": (SERVICE_MANAGER, MOTOR_VEHICLE_AFTERSALES_MANAGER),
     "transport planner": (TRANSPORT_PLANNER, FREIGHT_TRANSPORT_DISPATCHER),
+    # round h-titles10: a registered manager runs a care home (*elderly home manager*), a care
+    # service or a home care agency; a crane (plant) operator a site's crane (digger) or a plant's
+    # (ESCO's "plant operator" is a gas plant's); a production planner a factory's lines or, ESCO's
+    # label, production studies; a care coordinator ESCO's mental health social worker's, or not
+    "registered manager": (
+        ELDERLY_HOME_MANAGER,
+        SOCIAL_SERVICES_MANAGER,
+        HEALTHCARE_INSTITUTION_MANAGER,
+    ),
+    "crane operator": (
+        MOBILE_CRANE_OPERATOR,
+        TOWER_CRANE_OPERATOR,
+        PRODUCTION_PLANT_CRANE_OPERATOR,
+    ),
+    "production planner": (
+        INDUSTRIAL_ENGINEERING_TECHNICIAN,
+        FOOD_PRODUCTION_PLANNER,
+        LEATHER_PRODUCTION_PLANNER,
+    ),
+    "care coordinator": (MENTAL_HEALTH_SOCIAL_WORKER, HEALTHCARE_INSTITUTION_MANAGER),
+    "plant operator": (EXCAVATOR_OPERATOR, POWER_PLANT_OPERATOR),
 }
 
 # (occupation URI, lowered label) pairs of ESCO labels that name another role than a title written

@@ -108,6 +108,7 @@ ABBREVIATIONS = {
     "ot": "occupational therapist",
     "hgv": "heavy goods vehicle",
     "lgv": "large goods vehicle",
+    "flt": "forklift",  # a fork-lift truck ("FLT driver", "FLT operator")
     "csr": "customer service representative",
     "pa": "personal assistant",
     "ea": "executive assistant",

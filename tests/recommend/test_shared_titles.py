@@ -92,6 +92,13 @@ LEARNERS = [
      "service manager", "service manager"),
     ("Customer service advisor at a bank for four years.", "service manager", "service manager"),
     ("", "transport planner", None),
+    # round h-titles10: a food factory's production planner, a mental health service's care
+    # coordinator (ESCO's own reading, said)
+    ("Machine operator in a food factory, covering the shift rota and ordering packaging.",
+     "production planner", "food production planner"),
+    ("Support worker in a mental health supported living service.", "care coordinator",
+     "mental health social worker"),
+    ("", "registered manager", None),
 ]  # fmt: skip
 
 
