@@ -68,9 +68,6 @@ BRANCH_MANAGER = ESCO + "0917ab6b-18a8-4cfd-8e7a-843b88cf9457"
 FIRE_COMMISSIONER = ESCO + "f2413988-f76a-4636-a4b1-9952517aa21f"
 SALES_ACCOUNT_MANAGER = ESCO + "2eac08c2-a81a-46fc-8d75-eb0e0f3e0f6d"
 SALES_MANAGER = ESCO + "a7594892-ff23-4e2a-aedf-2f967ebca15c"
-TELECOMMUNICATIONS_MANAGER = ESCO + "3ce4691e-ecea-4278-939e-b89ab01087b8"
-ANIMAL_AI_TECHNICIAN = ESCO + "15cc27b1-7358-48ed-9fb8-69ffe9f1fc98"
-HEARSE_DRIVER = ESCO + "af513bd8-4340-4452-aa30-05a073ecc49a"
 DATA_WAREHOUSE_DESIGNER = ESCO + "1562c7a3-c7d9-419d-b9b6-db26610bcf84"
 DATA_SCIENTIST = ESCO + "258e46f9-0075-4a2e-adae-1ff0477e0f30"
 EXCAVATOR_OPERATOR = ESCO + "eedbf8b1-9432-4f42-ab7f-db5cd3eb2a05"
@@ -78,15 +75,6 @@ ARMY_CORPORAL = ESCO + "4a3f40a8-0587-494c-b8d3-7098b8c5992f"
 INDUSTRIAL_MACHINERY_MECHANIC = ESCO + "269c47e7-9017-4aa6-bce8-49e89a696a64"
 MAINTENANCE_AND_REPAIR_ENGINEER = ESCO + "615920c5-4f63-4eb3-8b60-afaaed3ab1ff"
 HANDYMAN = ESCO + "f4a25243-b06a-42a9-9c69-246853df63ad"
-WELDER = ESCO + "7aedaa07-3884-4c5b-88f9-80997b2aa54b"
-LASER_BEAM_WELDER = ESCO + "c81af273-1112-4b3f-a2a5-b85b1290ae22"
-POLITICS_LECTURER = ESCO + "c593ded7-2e97-44a5-a5f3-f6115ff98233"
-LOTTERY_CASHIER = ESCO + "3f32394b-f1b1-48ef-96ee-74405fb7c6b6"
-SECRETARY = ESCO + "5ac377d2-e1d0-4911-a299-b4ef2782a0ba"
-PRIVATE_DETECTIVE = ESCO + "771a47c9-9cf4-4368-9752-2a1ea5a783d7"
-ART_DIRECTOR = ESCO + "cb93fd23-1f51-4495-867a-936c1967066b"
-AUCTIONEER = ESCO + "f1ecc3c4-8212-4386-871a-6fda1b5b4d91"
-CONSUMER_ELECTRONICS_REPAIR_TECHNICIAN = ESCO + "f8ab2e08-d14e-4938-a2cd-c04821556db7"
 AESTHETICIAN = ESCO + "a1e1a788-2352-4172-8fcf-1f985a6968b0"
 CARGO_VEHICLE_DRIVER = ESCO + "45037d43-a8f5-4f46-b332-b2935bc305f4"
 CAR_AND_VAN_DELIVERY_DRIVER = ESCO + "0c408028-c48f-4df8-ba5d-c3d3be15f5a2"
@@ -288,7 +276,7 @@ CURATED_TITLES: dict[str, tuple[str, ...]] = {
     # fitter" of *industrial machinery mechanic*, "maintenance engineer" of *maintenance and
     # repair engineer*) or a building's ("building maintenance technician" of *handyman*). ESCO
     # gives "maintenance technician" to *welder* and *laser beam welder* alone
-    # (`MISLEADING_TITLE_LABELS`), whose exact label won; O*NET's "Maintenance Technician" names
+    # (`misleading.MISLEADING_TITLE_LABELS`), whose exact label won; O*NET's "Maintenance Technician" names
     # nine occupations, *handyman* nearest, and "maintenance fitter" read *handyman* by
     # "Industrial Maintenance Repairer", with a warning
     "maintenance technician": (
@@ -445,36 +433,6 @@ SHARED_TITLES: dict[str, tuple[str, ...]] = {
     "care coordinator": (MENTAL_HEALTH_SOCIAL_WORKER, HEALTHCARE_INSTITUTION_MANAGER),
     "plant operator": (EXCAVATOR_OPERATOR, POWER_PLANT_OPERATOR),
 }
-
-# (occupation URI, lowered label) pairs of ESCO labels that name another role than a title written
-# so means; the resolver never matches them (`resolver.TitleResolver`): "ICT manager" is an
-# alternative label of *telecommunications manager* only, so "Head of IT" and "IT manager" went
-# there (without it they read as ESCO's ICT managers); "AI engineer" is one of *animal artificial
-# insemination technician*'s ("AI technician", "AI specialist" stay theirs), so "AI engineer" read
-# as that technician's exact label; said in full it is an artificial intelligence engineer; a
-# bare "driver" is one of *hearse driver*'s, so "driver" (and "Uber driver" read without the
-# employer's name: `TitleResolver.without_names`) read as a hearse driver: a driver of no named
-# vehicle is one of the family of drivers (`family.FAMILY_TITLE`); "maintenance technician" is
-# *welder*'s and *laser beam welder*'s alone (a welder need not maintain anything), so a
-# maintenance technician's alternatives offered two welders
-MISLEADING_TITLE_LABELS = frozenset(
-    {
-        (TELECOMMUNICATIONS_MANAGER, "ict manager"),
-        (ANIMAL_AI_TECHNICIAN, "ai engineer"),
-        (HEARSE_DRIVER, "driver"),
-        (WELDER, "maintenance technician"),
-        (LASER_BEAM_WELDER, "maintenance technician"),
-        # a trade's bare head word, ESCO's alternative label of one odd member of the family:
-        # "Former teacher" read a politics lecturer's political campaigning
-        (POLITICS_LECTURER, "teacher"),
-        (LOTTERY_CASHIER, "clerk"),
-        (SECRETARY, "assistant"),
-        (PRIVATE_DETECTIVE, "inspector"),
-        (ART_DIRECTOR, "designer"),
-        (AUCTIONEER, "agent"),
-        (CONSUMER_ELECTRONICS_REPAIR_TECHNICIAN, "technician"),
-    }
-)
 
 # the readings of a title of a level, the commonest first (module docstring): a UK team leader or
 # supervisor is most often a shop's ("shop staff supervisor"; ESCO's "till team leader" is a

@@ -35,7 +35,7 @@ readings in their order, the commonest first, and carries GENERIC_TITLE: confide
 made for the first, with the others as the alternatives to check; a title several trades use
 for their own job ("service manager", "transport planner": `curated.SHARED_TITLES`) likewise,
 with SHARED_TITLE. Labels that misname a
-title (`curated.MISLEADING_TITLE_LABELS`: ESCO's "ICT manager" of *telecommunications
+title (`misleading.MISLEADING_TITLE_LABELS`: ESCO's "ICT manager" of *telecommunications
 manager*) are not searched.
 
 A resolution is `confident` when the best evidence (label or known title) reaches `min_score`
@@ -188,7 +188,7 @@ class TitleResolver:
     ) -> None:
         """`descriptions`: one normalised vector per occupation, in the order of `occupations`
         (None: no description feature); `memory`: a TitleMemory or None; `excluded`:
-        (occupation id, lowered label) pairs never matched (`curated.MISLEADING_TITLE_LABELS`);
+        (occupation id, lowered label) pairs never matched (`misleading.MISLEADING_TITLE_LABELS`);
         `curated`: cleaned title -> the occupation ids it names (CURATED_TITLES); `generic`:
         a title of a level -> its readings, the commonest first (GENERIC_TITLES); `shared`: a
         title several trades use -> its readings (SHARED_TITLES)."""

@@ -151,7 +151,7 @@ REAL = [
     ("Cleaner and caretaker at a primary school", "building cleaner"),
     # a curated title shared by several trades' labels still reads
     ("Hotel housekeeper cleaning rooms and changing bed linen", "room attendant"),
-    # "teacher" is no politics lecturer's (curated.MISLEADING_TITLE_LABELS)
+    # "teacher" is no politics lecturer's (misleading.MISLEADING_TITLE_LABELS)
     ("Teacher in a primary school for 12 years", "primary school teacher"),
 ]
 
@@ -173,7 +173,7 @@ def test_jobs_named_as_people_write_them_on_the_real_model(real_runtime, text, o
         "I teach at a school.",  # no level: its teacher is not known
         "I worked in a call centre as a team leader.",  # a level, no trade: no job
         # a driver of no named vehicle: ESCO's bare "driver" is a hearse driver's label
-        # (curated.MISLEADING_TITLE_LABELS); "Uber driver" is a gig platform's (said_jobs)
+        # (misleading.MISLEADING_TITLE_LABELS); "Uber driver" is a gig platform's (said_jobs)
         "Driver for ten years.",
         # a label ESCO gives to occupations of three trades or more, none's preferred label:
         # "civil servant" read a defence administration officer's military code

@@ -268,7 +268,7 @@ def test_a_curated_title_shows_its_other_readings_next(real_runtime, title, firs
 @pytest.mark.slow
 def test_a_misleading_label_is_never_matched_and_its_owner_still_reads(real_runtime):
     """ESCO's "AI engineer" is an animal artificial insemination technician's label
-    (curated.MISLEADING_TITLE_LABELS): "AI engineer" no longer reads the technician, whose own
+    (misleading.MISLEADING_TITLE_LABELS): "AI engineer" no longer reads the technician, whose own
     other labels ("animal AI technician") still do."""
     with Session(real_runtime.engine) as s:
         labels = dict(s.execute(select(Occupation.id, Occupation.preferred_label)).all())
@@ -303,12 +303,8 @@ def test_no_absurd_reading_among_the_alternatives(real_runtime, title, owner, ne
 
 @pytest.mark.slow
 def test_every_curated_title_names_an_occupation_of_the_taxonomy(real_runtime):
-    from service.titles.curated import (
-        CURATED_TITLES,
-        GENERIC_TITLES,
-        MISLEADING_TITLE_LABELS,
-        SHARED_TITLES,
-    )
+    from service.titles.curated import CURATED_TITLES, GENERIC_TITLES, SHARED_TITLES
+    from service.titles.misleading import MISLEADING_TITLE_LABELS
 
     with Session(real_runtime.engine) as s:
         uris = set(s.execute(select(Occupation.uri)).scalars())
