@@ -51,6 +51,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from indexing.aliases import CURATED, AliasHit, is_acronym, place_spans
+from indexing.lone_verbs import lone_verb
 from indexing.ranking import Scored
 from indexing.span_vectors import sentence_pieces
 from indexing.text import Span, is_heading, ngrams, split_phrases, split_sentences
@@ -146,6 +147,8 @@ def extract(
                 continue  # "temperature" is no "cold chain" (indexing.unmeant)
             if _misread(unmeant, row, hit, match.matched_label, text, (a, b)):
                 continue  # "Security" is no "securities", "Italian restaurant" no Italian
+            if (hit is None or hit.kind != CURATED) and lone_verb(text, a, b):
+                continue  # "Writing and reviewing care plans" reads no *writing techniques*
             entry = found.setdefault(row, {"best": -np.inf, "match": None, "evidence": []})
             if value > entry["best"]:
                 entry["best"], entry["match"] = value, match
