@@ -90,6 +90,8 @@ TRADE_PAIRS: tuple[WordPair, ...] = (
     # individuals, families and groups"), no therapist's *family therapy*
     WordPair.of("bank", "holiday", ("perform services in a flexible manner",)),
     WordPair.of("purchase sales sale", "ledger", ("maintain financial records",)),
+    # a supplier's invoices processed are the books' (purchase ledger), none issued
+    WordPair.of("purchase supplier", "invoice", ("maintain financial records",)),
     WordPair.of("support", "family", ("empower individuals, families and groups",), between=_WHOSE),
 )
 PAIRS: tuple[WordPair, ...] = WORD_PAIRS + TRADE_PAIRS

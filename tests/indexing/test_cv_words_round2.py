@@ -29,6 +29,7 @@ def _named(text):
         ("happy to work evenings and bank holidays", "perform services in a flexible manner"),
         ("Processing purchase ledger invoices", "maintain financial records"),
         ("kept the sales ledger up to date", "maintain financial records"),
+        ("matching supplier invoices to orders", "maintain financial records"),
         ("Supporting families when a resident is dying", _EMPOWER),
         ("supported the family through a crisis", _EMPOWER),
         ("supporting residents and their families", _EMPOWER),
