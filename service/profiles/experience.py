@@ -81,6 +81,17 @@ _STUDIES = re.compile(
 # a sentence's subject, not a title ("It was busy"; "IT support technician", said in capitals, is
 # a title); a lone verb of the past ("Served in the infantry", "Managed a team") is what the
 # learner did (the speller read "Served" as a server, a waiter)
+# the learner's qualities before a title ("Caring and compassionate support worker", "Friendly,
+# enthusiastic waitress"): not the job's words, and their "and" or "," cut the title short
+_QUALITY = (
+    r"(?:highly |very |extremely |fully )?(?:caring|compassionate|friendly|enthusiastic"
+    r"|reliable|hard[- ]?working|motivated|self[- ]motivated|organised|organized|dedicated"
+    r"|experienced|passionate|confident|punctual|honest|conscientious|patient|dependable"
+    r"|flexible|approachable|professional|energetic|trustworthy|cheerful|diligent|proactive"
+    r"|adaptable|driven|ambitious|positive|outgoing|committed|loyal|efficient)"
+)
+_QUALITIES = re.compile(rf"(?:{_QUALITY}(?:\s*(?:,|and|&)\s*|\s+))+(?=[A-Za-z])", re.I)
+_A_QUALITY = re.compile(_QUALITY, re.I)
 _NOT_A_TITLE = re.compile(r"^(?:(?i:i|we|my|our|the|this|and|also)|it|It)\b")
 _DID = re.compile(r"^[A-Za-z]{3,}ed$", re.I)
 
@@ -92,6 +103,8 @@ def title_phrases(text: str) -> Iterator[tuple[str, int, int]]:
         lead = len(body) - len(body.lstrip())
         starts = [lead] + [m.end() for m in _AS_A.finditer(body)]
         for at in starts:
+            if (quality := _QUALITIES.match(body, at)) is not None:
+                at = quality.end()  # "Caring and compassionate support worker"
             rest = body[at:]
             stop = _STOP.search(rest)
             phrase = (rest[: stop.start()] if stop else rest).strip()
@@ -101,6 +114,8 @@ def title_phrases(text: str) -> Iterator[tuple[str, int, int]]:
             if len(phrase.split()) > MAX_WORDS:  # "Care assistant supporting older residents"
                 phrase = title_before_doing(phrase) or phrase
             n_words = len(phrase.split())
+            if _A_QUALITY.fullmatch(phrase):
+                continue  # "Caring and patient": qualities, no title
             if _NOT_A_TITLE.match(phrase) or _DID.match(phrase) or _STUDIES.search(phrase):
                 continue
             if 1 <= n_words <= MAX_WORDS and phrase[0].isalpha():
