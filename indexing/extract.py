@@ -147,8 +147,6 @@ def extract(
                 continue  # "temperature" is no "cold chain" (indexing.unmeant)
             if _misread(unmeant, row, hit, match.matched_label, text, (a, b)):
                 continue  # "Security" is no "securities", "Italian restaurant" no Italian
-            if (hit is None or hit.kind != CURATED) and lone_verb(text, a, b):
-                continue  # "Writing and reviewing care plans" reads no *writing techniques*
             entry = found.setdefault(row, {"best": -np.inf, "match": None, "evidence": []})
             if value > entry["best"]:
                 entry["best"], entry["match"] = value, match
@@ -333,12 +331,15 @@ def _misread(unmeant: Unmeant, row: int, hit, label: str, text: str, span) -> bo
     """A word read as a skill it does not mean here: a word many skills share ("Security" is no
     *securities*), a language said of another thing ("Italian restaurant"), an industry's making
     where the text says none ("heating" is no *manufacturing of heating equipment*), an artist's
-    work where it says nothing of the arts (indexing.unmeant)."""
+    work where it says nothing of the arts (indexing.unmeant), a verb of recording alone before
+    its object (indexing.lone_verbs)."""
     return (
         _shared_word(unmeant, row, hit, label)
         or unmeant.adjective(row, text, *span)
         or unmeant.unmade(row, text)
         or unmeant.artless(row, text)
+        # "Writing and reviewing care plans" reads no *writing techniques* (indexing.lone_verbs)
+        or ((hit is None or hit.kind != CURATED) and lone_verb(text, *span))
     )
 
 
