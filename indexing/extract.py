@@ -51,6 +51,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from indexing.aliases import CURATED, AliasHit, is_acronym, place_spans
+from indexing.lone_verbs import lone_verb
 from indexing.ranking import Scored
 from indexing.span_vectors import sentence_pieces
 from indexing.text import Span, is_heading, ngrams, split_phrases, split_sentences
@@ -330,12 +331,15 @@ def _misread(unmeant: Unmeant, row: int, hit, label: str, text: str, span) -> bo
     """A word read as a skill it does not mean here: a word many skills share ("Security" is no
     *securities*), a language said of another thing ("Italian restaurant"), an industry's making
     where the text says none ("heating" is no *manufacturing of heating equipment*), an artist's
-    work where it says nothing of the arts (indexing.unmeant)."""
+    work where it says nothing of the arts (indexing.unmeant), a verb of recording alone before
+    its object (indexing.lone_verbs)."""
     return (
         _shared_word(unmeant, row, hit, label)
         or unmeant.adjective(row, text, *span)
         or unmeant.unmade(row, text)
         or unmeant.artless(row, text)
+        # "Writing and reviewing care plans" reads no *writing techniques* (indexing.lone_verbs)
+        or ((hit is None or hit.kind != CURATED) and lone_verb(text, *span))
     )
 
 

@@ -27,6 +27,12 @@ _WHICH = frozenset("the a an and key potential possible young vulnerable several
 _OWNERS = frozenset(
     "the my our their his her own company's firm's club's business's shop's charity's".split()
 )
+# whose families were supported: "supporting the families", "residents and their families"
+# (not "supported the team with family events")
+_WHOSE = frozenset(
+    """the their our local young vulnerable bereaved grieving foster resident residents patient
+    patients client clients child children pupil pupils and""".split()
+)
 TRADE_PAIRS: tuple[WordPair, ...] = (
     # a bank reconciliation: the books matched to the bank's statement (ESCO "maintain financial
     # records": "keep track of ... the financial transactions"; "identify accounting errors":
@@ -77,5 +83,15 @@ TRADE_PAIRS: tuple[WordPair, ...] = (
     # an IT line's accounts set up: "manage user authentication, privileges and access rights"
     # (ESCO "use access control software"), not a bank's "create banking accounts"
     WordPair.of("set create add", "account", ("use access control software",), "technology"),
+    # words of a whole CV (a second round, docs/quality.md): bank holidays worked are hours
+    # kept, no bank's (ESCO "perform services in a flexible manner": "adapt service approach
+    # when circumstances change"); a purchase or sales ledger kept is a bookkeeper's records,
+    # no general ledger managed; families supported are a carer's or a social worker's ("empower
+    # individuals, families and groups"), no therapist's *family therapy*
+    WordPair.of("bank", "holiday", ("perform services in a flexible manner",)),
+    WordPair.of("purchase sales sale", "ledger", ("maintain financial records",)),
+    # a supplier's invoices processed are the books' (purchase ledger), none issued
+    WordPair.of("purchase supplier", "invoice", ("maintain financial records",)),
+    WordPair.of("support", "family", ("empower individuals, families and groups",), between=_WHOSE),
 )
 PAIRS: tuple[WordPair, ...] = WORD_PAIRS + TRADE_PAIRS

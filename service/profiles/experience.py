@@ -81,6 +81,17 @@ _STUDIES = re.compile(
 # a sentence's subject, not a title ("It was busy"; "IT support technician", said in capitals, is
 # a title); a lone verb of the past ("Served in the infantry", "Managed a team") is what the
 # learner did (the speller read "Served" as a server, a waiter)
+# the learner's qualities before a title ("Caring and compassionate support worker", "Friendly,
+# enthusiastic waitress"): not the job's words, and their "and" or "," cut the title short
+_QUALITY = (
+    r"(?:highly |very |extremely |fully )?(?:caring|compassionate|friendly|enthusiastic"
+    r"|reliable|hard[- ]?working|motivated|self[- ]motivated|organised|organized|dedicated"
+    r"|experienced|passionate|confident|punctual|honest|conscientious|patient|dependable"
+    r"|flexible|approachable|professional|energetic|trustworthy|cheerful|diligent|proactive"
+    r"|adaptable|driven|ambitious|positive|outgoing|committed|loyal|efficient)"
+)
+_QUALITIES = re.compile(rf"(?:{_QUALITY}(?:\s*(?:,|and|&)\s*|\s+))+(?=[A-Za-z])", re.I)
+_A_QUALITY = re.compile(_QUALITY, re.I)
 _NOT_A_TITLE = re.compile(r"^(?:(?i:i|we|my|our|the|this|and|also)|it|It)\b")
 _DID = re.compile(r"^[A-Za-z]{3,}ed$", re.I)
 # a verb and its object ("Ran the PA for my band": *executive assistant*; "Led a team"): no title
@@ -98,11 +109,16 @@ def title_phrases(text: str) -> Iterator[tuple[str, int, int]]:
         lead = len(body) - len(body.lstrip())
         starts = [lead] + [m.end() for m in _AS_A.finditer(body)]
         clauses = {m.end() for m in _CLAUSE.finditer(body)} - set(starts)
+        covered = 0  # read from an earlier start: its qualities' run ("Reliable, " * 20,000)
         for at in sorted([*starts, *clauses]):
-            rest = body[at:]
-            stop = _STOP.search(rest)
-            phrase = (rest[: stop.start()] if stop else rest).strip()
-            if at in clauses and not (phrase := title_before_doing(phrase) or ""):
+            in_clause = at in clauses
+            if in_clause and at < covered:
+                continue
+            if (quality := _QUALITIES.match(body, at)) is not None:
+                at = covered = quality.end()  # "Caring and compassionate support worker"
+            stop = _STOP.search(body, at)  # searched in place: a slice per clause was quadratic
+            phrase = body[at : stop.start() if stop else len(body)].strip()
+            if in_clause and not (phrase := title_before_doing(phrase) or ""):
                 continue
             standing = _STANDING.match(phrase)
             cut = standing.end() if standing and standing.end() < len(phrase) else 0
@@ -110,6 +126,8 @@ def title_phrases(text: str) -> Iterator[tuple[str, int, int]]:
             if len(phrase.split()) > MAX_WORDS:  # "Care assistant supporting older residents"
                 phrase = title_before_doing(phrase) or before_doing_word(phrase) or phrase
             n_words = len(phrase.split())
+            if _A_QUALITY.fullmatch(phrase):
+                continue  # "Caring and patient": qualities, no title
             if _NOT_A_TITLE.match(phrase) or _DID.match(phrase) or _STUDIES.search(phrase):
                 continue
             if _VERB_AND_OBJECT.match(phrase):

@@ -19,6 +19,7 @@ from service.matching import LearnerProfile
 from service.matching.types import EVIDENCE_KINDS
 from service.profiles.aims import without_aims
 from service.profiles.dates import without_dates
+from service.profiles.employers import drop_within, employer_spans
 from service.profiles.evidence import Evidence, EvidenceMap
 from service.profiles.experience import (
     TITLE_WORD_MIN_SCORE,
@@ -27,6 +28,7 @@ from service.profiles.experience import (
     experience_evidence,
 )
 from service.profiles.jobs import named_jobs
+from service.profiles.names import without_name
 from service.profiles.stated import link_names, names_context
 from service.profiles.stated import warning as stated_warning
 from service.profiles.trust import trust_weights
@@ -90,8 +92,9 @@ def build_learner(
     if skills:
         _declared(runtime, session, skills, evidence, warnings, w["declared"], check=check)
     if text and text.strip():
-        # an aim ("looking to move into nursing") and a date ("2020 - present") are no skills held
-        done = without_dates(without_aims(text))
+        # an aim ("looking to move into nursing"), a date ("2020 - present") and the learner's
+        # name ("Tom Baker") are no skills held
+        done = without_name(without_dates(without_aims(text)))
         said: EvidenceMap = defaultdict(list)
         from_jobs: EvidenceMap = defaultdict(list)
         _text_evidence(runtime, done, said, check, w["text"])
@@ -100,6 +103,7 @@ def build_learner(
             runtime, session, done, from_jobs, w["text"], skip=titles, check=check, spans=spans
         )
         drop_title_words(said, spans, w["text"] * score_confidence(TITLE_WORD_MIN_SCORE))
+        drop_within(said, employer_spans(done, spans))  # "NHS Trust" reads no trust
         for found in (said, from_jobs):  # the words' own evidence first, as before
             for sid, evs in found.items():
                 evidence[sid].extend(evs)

@@ -276,9 +276,9 @@ CURATED_TITLES: dict[str, tuple[str, ...]] = {
     # fitter" of *industrial machinery mechanic*, "maintenance engineer" of *maintenance and
     # repair engineer*) or a building's ("building maintenance technician" of *handyman*). ESCO
     # gives "maintenance technician" to *welder* and *laser beam welder* alone
-    # (`misleading.MISLEADING_TITLE_LABELS`), whose exact label won; O*NET's "Maintenance Technician" names
-    # nine occupations, *handyman* nearest, and "maintenance fitter" read *handyman* by
-    # "Industrial Maintenance Repairer", with a warning
+    # (`misleading.MISLEADING_TITLE_LABELS`), whose exact label won; O*NET's "Maintenance
+    # Technician" names nine occupations, *handyman* nearest, and "maintenance fitter" read
+    # *handyman* by "Industrial Maintenance Repairer", with a warning
     "maintenance technician": (
         INDUSTRIAL_MACHINERY_MECHANIC,
         MAINTENANCE_AND_REPAIR_ENGINEER,

@@ -37,7 +37,13 @@ from service.profiles.learner import build_learner
         ("Retail supervisor. I build weekly sales reports.", ["Retail supervisor"]),
         ("I help residents wash and dress.", []),  # starts with "I": no title
         ("Six years of experience", ["Six years"]),  # a candidate: the resolver refuses it
-        ("Reliable hard working kitchen porter person", []),  # over four words
+        # the learner's qualities are no part of the title (the resolver decides the rest)
+        ("Reliable hard working kitchen porter person", ["kitchen porter person"]),
+        ("Caring and compassionate support worker", ["support worker"]),
+        ("Friendly, enthusiastic waitress with 3 years", ["waitress"]),
+        ("Highly motivated and organised administrator.", ["administrator"]),
+        ("Caring and patient", []),  # qualities alone: no title
+        ("Reliable", []),
         ("", []),
         ("I was a chef de partie in a busy kitchen.", ["chef de partie"]),
         ("I have been a postman for six years.", ["postman"]),
@@ -282,6 +288,8 @@ def test_hostile_title_phrases_are_read_in_linear_time():
     start = time.perf_counter()
     text = "Cleaner and cook" + " " * 20_000 + "x"
     assert [p for p, *_ in title_phrases(text)] == ["Cleaner"]
+    assert [p for p, *_ in title_phrases("caring and " * 20_000 + "cleaner")] == ["cleaner"]
+    assert [p for p, *_ in title_phrases("Reliable, " * 20_000)] == []
     assert through_and(text, 0, 7) == "Cleaner and cook"
     assert through_and("Cleaner and " * 5_000, 0, 7) == "Cleaner and Cleaner"  # "and" ends it
     assert through_and("Cleaner and cook.\nDriver for Uber", 0, 7) == "Cleaner and cook"

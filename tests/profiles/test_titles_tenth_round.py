@@ -21,7 +21,8 @@ from service.profiles.experience import before_doing_word, title_phrases
         ("Chef de partie managing a brigade of eight", ["Chef de partie"]),
         # the -ing word names the kind of the person's word after it: no word of doing
         ("Chef de partie catering manager trainee", []),
-        ("Reliable hard working kitchen porter person", []),  # a word of a kind, not of doing
+        # "hard working" is no word of doing: a quality, left out before the title (words 13)
+        ("Reliable hard working kitchen porter person", ["kitchen porter person"]),
         # a job said after a comma or colon, where a person's word and a word of doing follow
         ("10 years infantry, section commander leading 8 soldiers", ["section commander"]),
         ("Warehouse: team leader running the night shift", ["Warehouse", "team leader"]),
