@@ -242,6 +242,10 @@ class Settings(BaseSettings):
     partial_hierarchy_credit: float = Field(default=0.6, description="Broader/narrower skill.")
     partial_similarity_min: float = Field(default=0.8, description="Skill-skill cosine floor.")
     partial_similarity_scale: float = Field(default=0.9, description="credit = cosine x this.")
+    partial_synonym_credit: float = Field(
+        default=0.9,
+        description="A near-synonym by ESCO's labels (service/profiles/synonyms.py); 0: off.",
+    )
     currency: str = Field(default="EUR", description="Plans total costs in this currency.")
     exchange_rates: dict[str, float] = Field(
         default={"EUR": 1.0, "USD": 0.92, "GBP": 1.17},

@@ -50,7 +50,7 @@ from service.matching import (
 )
 from service.matching.focus import option_focus
 from service.profiles.generic import generic_skills
-from service.profiles.neighbours import neighbours
+from service.profiles.neighbours import learner_neighbours, neighbours
 from service.profiles.role import role_from_occupation
 from service.recommend.centrality import role_centrality
 from service.recommend.gap import gap_config
@@ -83,8 +83,9 @@ def prepare(runtime, session: Session, pair: CareerPair) -> Move | None:
     st = runtime.settings
     role = role_from_occupation(session, pair.target.id, st)
     learner = LearnerProfile(dict.fromkeys(sorted(pair.source.essentials), 1.0))
-    nb = neighbours(runtime, session, [r.skill_id for r in role.skills], learner.skills)
-    gap = compute_gap(role, learner, nb, gap_config(st))
+    required = [r.skill_id for r in role.skills]
+    nb, synonyms = learner_neighbours(runtime, session, required, learner.skills)  # as the API
+    gap = compute_gap(role, learner, nb, gap_config(st), synonyms)
     if not any(it.essential for it in gap.open_items):
         return None
     weights = {it.skill_id: it.weight * (1.0 - it.credit) for it in gap.open_items}

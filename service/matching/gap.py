@@ -8,6 +8,9 @@ Held means held: a skill with direct evidence (declared, a badge, a held credent
 covered whatever its confidence; the confidence (the evidence's trust weight) only weighs the
 trust-weighted coverage, and weak evidence is flagged, not sent to be learnt. Thresholds on the
 credit (GapConfig) decide only for the skills not held: partial credit through a neighbour.
+A skill a held skill shows by ESCO's labels (a near-synonym, `service/profiles/synonyms.py`:
+"apply person-centred care" shows *person centred care*) is covered as a held skill is, on that
+skill's evidence.
 """
 
 from __future__ import annotations
@@ -50,6 +53,19 @@ def best_credit(
     return best, via
 
 
+def shown_by(
+    skill_id: int, learner: LearnerProfile, synonyms: Mapping[int, Iterable[int]] | None
+) -> int | None:
+    """The held skill that shows skill_id as its near-synonym (the most confident; the lower id
+    on a tie), else None (`service/profiles/synonyms.py`)."""
+    best, best_c = None, 0.0
+    for other in sorted((synonyms or {}).get(skill_id, ())):
+        c = learner.skills.get(other, 0.0)
+        if c > best_c:
+            best, best_c = other, c
+    return best
+
+
 def _merge(skills: Iterable[RequiredSkill]) -> list[RequiredSkill]:
     """One entry per skill id, in first-seen order: max weight, essential if any says so."""
     merged: dict[int, RequiredSkill] = {}
@@ -72,23 +88,28 @@ def compute_gap(
     learner: LearnerProfile,
     neighbours: SkillNeighbours | None = None,
     config: GapConfig | None = None,
+    synonyms: Mapping[int, Iterable[int]] | None = None,
 ) -> Gap:
-    """Status and credit of every required skill of the role for this learner."""
+    """Status and credit of every required skill of the role for this learner. `synonyms`:
+    skill -> the skills that show it (near-synonyms); a skill shown by a held one is covered as
+    a held skill is, on that skill's evidence (weak when it is weak), at the credit `neighbours`
+    gives it."""
     config = config or GapConfig()
     items: list[GapItem] = []
     for rs in _merge(role.skills):
         weight = max(0.0, float(rs.weight))
         credit, via = best_credit(rs.skill_id, learner.skills, neighbours)
         held = learner.holds(rs.skill_id)
-        kinds = tuple(learner.evidence_kinds.get(rs.skill_id, ())) if held else ()
-        weak = held and is_weak(kinds)
+        source = rs.skill_id if held else shown_by(rs.skill_id, learner, synonyms)
+        kinds = tuple(learner.evidence_kinds.get(source, ())) if source is not None else ()
+        weak = source is not None and is_weak(kinds)
         items.append(
             GapItem(
                 rs.skill_id,
                 rs.label,
                 weight,
                 rs.essential,
-                "covered" if held else config.status(credit),
+                "covered" if source is not None else config.status(credit),
                 credit,
                 via,
                 held=held,

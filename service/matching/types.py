@@ -138,8 +138,9 @@ class Gap:
 
     @property
     def coverage_held(self) -> float:
-        """Share of the role's weight that is covered: held skills (any evidence, any trust) and
-        skills a neighbour covers (credit >= covered_min); 1.0 for a role without weight."""
+        """Share of the role's weight that is covered: held skills (any evidence, any trust),
+        skills a held near-synonym shows, and skills a neighbour covers (credit >=
+        covered_min); 1.0 for a role without weight."""
         if self.total_weight <= 0:
             return 1.0
         return sum(it.weight for it in self.items if it.status == "covered") / self.total_weight

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 from sqlmodel import Session
 
+from service.profiles.synonyms import add_synonyms, near_synonyms
 from service.repo.taxonomy import broader_pairs
 
 if TYPE_CHECKING:
@@ -83,3 +84,18 @@ def neighbours(
         if rid != oid and credit > out[rid].get(oid, 0.0):
             out[rid][oid] = round(min(credit, 0.95), 4)
     return {k: v for k, v in out.items() if v}
+
+
+def learner_neighbours(
+    runtime: Runtime, session: Session, required: Iterable[int], held: Iterable[int]
+) -> tuple[dict[int, dict[int, float]], dict[int, frozenset[int]]]:
+    """The credit a learner's held skills give the role's skills, and the taxonomy's
+    near-synonyms (for `compute_gap`). A held skill the role also requires gives credit to the
+    others too (`keep_required`): before round h-plans7 it was left out, so *company policies*,
+    held and required, gave *apply company policies* nothing. Near-synonyms are neighbours at
+    `partial_synonym_credit` (0 turns them off, and no skill is then shown by another)."""
+    required, held = sorted(set(required)), set(held)
+    nb = neighbours(runtime, session, required, held, keep_required=True)
+    credit = runtime.settings.partial_synonym_credit
+    synonyms = near_synonyms(runtime) if credit > 0 else {}
+    return add_synonyms(nb, synonyms, required, held, credit), synonyms

@@ -16,7 +16,7 @@ from service.deadline import Deadline
 from service.errors import InvalidInput
 from service.matching import GapConfig, PlanTooLargeError, compute_gap
 from service.profiles.learner import Learner, build_learner
-from service.profiles.neighbours import neighbours
+from service.profiles.neighbours import learner_neighbours
 from service.profiles.role_reading import read_for_role
 from service.profiles.trust import trust_weights
 from service.recommend import answers
@@ -130,8 +130,8 @@ def compute(
     check()
     t = time.perf_counter()
     required = [r.skill_id for r in role.skills]
-    nb = neighbours(runtime, session, required, learner.profile.skills)
-    gap = compute_gap(role, learner.profile, nb, gap_config(runtime.settings))
+    nb, synonyms = learner_neighbours(runtime, session, required, learner.profile.skills)
+    gap = compute_gap(role, learner.profile, nb, gap_config(runtime.settings), synonyms)
     timings["gap"] = time.perf_counter() - t
     out = answers.RecommendationJson(
         answers.role_json(role, info),

@@ -139,3 +139,23 @@ def test_credit_matrix_from_gap_uses_open_skills():
     cm = credit_matrix(gap, [Option(1, "a", "A", skills={1: 1.0, 2: 1.0})])
     assert cm.skill_ids == [2]
     assert cm.credits.tolist() == [[1.0]]
+
+
+def test_a_skill_shown_by_a_held_near_synonym_is_covered_on_that_evidence():
+    # round h-plans7: 'apply person-centred care' (2), held on a job's word, shows 'person
+    # centred care' (1); covered as a held skill is, weak as its evidence is, at the credit the
+    # neighbours give; not held itself
+    r = role((1, 1.0, True), (3, 1.0, True))
+    learner = LearnerProfile({2: 0.42, 4: 0.9}, evidence_kinds={2: ("text",), 4: ("badge",)})
+    nb = {1: {2: 0.9}, 3: {4: 0.9}}
+    plain = compute_gap(r, learner, nb)
+    assert [it.status for it in plain.items] == ["missing", "covered"]  # 0.378; 0.81
+    gap = compute_gap(r, learner, nb, synonyms={1: {2}})
+    by = {it.skill_id: it for it in gap.items}
+    assert by[1].status == "covered" and not by[1].held
+    assert by[1].credit == pytest.approx(0.42 * 0.9) and by[1].via_skill_id == 2
+    assert by[1].weak and by[1].evidence_kinds == ("text",) and by[1].note
+    assert not by[3].weak and by[3].evidence_kinds == ()  # covered by credit alone, as before
+    assert [it.skill_id for it in gap.open_items] == []
+    unheld = compute_gap(r, LearnerProfile({4: 0.9}), nb, synonyms={1: {2}})
+    assert unheld.items[0].status == "missing"  # the synonym is not held

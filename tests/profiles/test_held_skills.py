@@ -84,7 +84,10 @@ def test_coverage_is_reported_held_and_trust_weighted(client, runtime, nurse):
     assert gap["coverage_held"] == pytest.approx(covered / total, abs=1e-4)
     credit = sum(i["weight"] * i["credit"] for i in gap["items"])
     assert gap["coverage"] == pytest.approx(credit / total, abs=1e-4)
-    assert gap["coverage"] < gap["coverage_held"]
+    # trust weighs the held skills' credit (the held skills now give their neighbours partial
+    # credit too, round h-plans7, so the whole coverage may exceed the held share)
+    held_credit = sum(i["weight"] * i["credit"] for i in gap["items"] if i["held"])
+    assert held_credit / total < gap["coverage_held"]
     assert gap["counts"]["covered"] == sum(1 for i in gap["items"] if i["held"])
 
 
