@@ -35,6 +35,7 @@ import uuid
 from collections.abc import Callable, Iterator
 from contextvars import ContextVar
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import IO, Any
 
 from fastapi import FastAPI, Request
@@ -265,12 +266,32 @@ class Metrics:
     def render(self) -> bytes:
         if self.multiprocess is None:
             return generate_latest(self.registry)
-        from prometheus_client.multiprocess import MultiProcessCollector
-
         every_worker = CollectorRegistry()
-        MultiProcessCollector(every_worker, path=self.multiprocess)
+        every_worker.register(_EveryWorker(self.multiprocess))
         every_worker.register(self._gauges)
         return generate_latest(every_worker)
+
+
+class _EveryWorker:
+    """prometheus-client's MultiProcessCollector over the workers' files, less a file a worker
+    has just created and not yet sized (0 bytes): merging it raised struct.error, so a scrape
+    at a worker's start answered 500."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+
+    def collect(self):
+        from prometheus_client.multiprocess import MultiProcessCollector
+
+        files = [str(f) for f in Path(self.path).glob("*.db") if _sized(f)]
+        return MultiProcessCollector.merge(files, accumulate=True)
+
+
+def _sized(f: Path) -> bool:
+    try:
+        return f.stat().st_size >= 8
+    except OSError:  # gone between the listing and the look
+        return False
 
 
 # ---------------------------------------------------------------------------------------------
