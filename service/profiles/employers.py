@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from service.profiles.evidence import Evidence, EvidenceMap
+from service.profiles.evidence import EvidenceMap, drop_quoting
 
 MAX_HEADING_WORDS = 14  # a job line's words; a longer line is a sentence
 MAX_NAME_WORDS = 6
@@ -104,17 +104,4 @@ def _a_name(part: str) -> bool:
 
 def drop_within(said: EvidenceMap, spans: list[tuple[int, int]]) -> None:
     """Drop from `said` the evidence quoting words within any of `spans`."""
-    if not spans:
-        return
-    for sid in list(said):
-        kept = [e for e in said[sid] if not _within(e, spans)]
-        if kept:
-            said[sid] = kept
-        else:
-            del said[sid]
-
-
-def _within(e: Evidence, spans: list[tuple[int, int]]) -> bool:
-    if e.start is None or e.end is None:
-        return False
-    return any(a <= e.start and e.end <= b for a, b in spans)
+    drop_quoting(said, spans)

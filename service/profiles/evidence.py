@@ -23,3 +23,24 @@ class Evidence:
 
 
 EvidenceMap = dict[int, list[Evidence]]
+
+
+def drop_quoting(
+    said: EvidenceMap, spans: list[tuple[int, int]], floor: float = float("inf")
+) -> None:
+    """Drop from `said` the evidence below `floor` that quotes words within any of `spans`
+    (a job title's loose readings, an employer's name); a skill left with none goes."""
+    if not spans:
+        return
+    for sid in list(said):
+        kept = [e for e in said[sid] if e.confidence >= floor or not _within(e, spans)]
+        if kept:
+            said[sid] = kept
+        else:
+            del said[sid]
+
+
+def _within(e: Evidence, spans: list[tuple[int, int]]) -> bool:
+    if e.start is None or e.end is None:
+        return False
+    return any(a <= e.start and e.end <= b for a, b in spans)

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 from sqlmodel import Session
 
 from indexing.types import Check, unchecked
-from service.profiles.evidence import Evidence, EvidenceMap
+from service.profiles.evidence import Evidence, EvidenceMap, drop_quoting
 from service.profiles.role import role_from_occupation
 from service.profiles.said_jobs import said_titles
 from service.titles.resolver import GENERIC_TITLE, SHARED_TITLE
@@ -368,17 +368,4 @@ TITLE_WORD_MIN_SCORE = 0.9
 def drop_title_words(said: EvidenceMap, spans: list[tuple[int, int]], floor: float) -> None:
     """Drop from `said` (skills read in the words) the evidence inside a job title's span (from
     `read_jobs`) below `floor`, the confidence of a TITLE_WORD_MIN_SCORE reading."""
-    if not spans:
-        return
-    for sid in list(said):
-        kept = [e for e in said[sid] if e.confidence >= floor or not _inside(e, spans)]
-        if kept:
-            said[sid] = kept
-        else:
-            del said[sid]
-
-
-def _inside(e: Evidence, spans: list[tuple[int, int]]) -> bool:
-    if e.start is None or e.end is None:
-        return False
-    return any(a <= e.start and e.end <= b for a, b in spans)
+    drop_quoting(said, spans, floor)
