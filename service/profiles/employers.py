@@ -10,11 +10,14 @@ with words that is no date; every other part written as a name (its first word a
 words capitalised: "NHS Trust", "Marks & Spencer Cafe", "Network Rail stations"; not "cash
 handling and stock") is the employer, and nothing read within it is kept (`drop_within`). A
 long line (a sentence, not a heading) keeps all but the part right after its title. A part that
-says how the learner worked ("Self-employed", "Freelance", "Agency") is no employer."""
+says how the learner worked ("Self-employed", "Freelance", "Agency") is no employer, nor is a part
+that is one of the taxonomy's own acronyms ("Factory worker, HACCP, early shifts": *apply HACCP*;
+`label_acronyms`): a term the skills' labels spell is what the learner knows, not a firm."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Collection, Iterable
 
 from service.profiles.evidence import EvidenceMap, drop_quoting
 
@@ -36,9 +39,12 @@ _HOW = re.compile(
 )
 
 
-def employer_spans(text: str, titles: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def employer_spans(
+    text: str, titles: list[tuple[int, int]], terms: Collection[str] = frozenset()
+) -> list[tuple[int, int]]:
     """(start, end) of each employer's name on the job lines of `text` (module docstring);
-    `titles`: the spans of the job titles read as jobs."""
+    `titles`: the spans of the job titles read as jobs; `terms`: acronyms no part is an
+    employer for (`label_acronyms`)."""
     found: list[tuple[int, int]] = []
     for line in _LINE.finditer(text):
         if _BULLET.match(line.group()):
@@ -57,7 +63,11 @@ def employer_spans(text: str, titles: list[tuple[int, int]]) -> list[tuple[int, 
                 continue
             words = [_leading_name(text, *p) for p in words[title + 1 : title + 2]]
             title = -1
-        found += [(a, b) for i, (a, b) in enumerate(words) if i != title and _a_name(text[a:b])]
+        found += [
+            (a, b)
+            for i, (a, b) in enumerate(words)
+            if i != title and _a_name(text[a:b]) and text[a:b] not in terms
+        ]
     return found
 
 
@@ -105,3 +115,13 @@ def _a_name(part: str) -> bool:
 def drop_within(said: EvidenceMap, spans: list[tuple[int, int]]) -> None:
     """Drop from `said` the evidence quoting words within any of `spans`."""
     drop_quoting(said, spans)
+
+
+# an acronym as the skills' labels write it: "HACCP" (*apply HACCP*), "SQL", "CCTV", "AWS"
+_ACRONYM = re.compile(r"\b[A-Z][A-Z0-9&]{1,6}\b")
+
+
+def label_acronyms(labels: Iterable[str]) -> frozenset[str]:
+    """The acronyms the taxonomy's labels hold as words (647 in ESCO and O*NET: HACCP, SQL, CCTV;
+    not NHS, DHL, HSBC)."""
+    return frozenset(m.group() for label in labels for m in _ACRONYM.finditer(label))

@@ -19,7 +19,7 @@ from service.matching import LearnerProfile
 from service.matching.types import EVIDENCE_KINDS
 from service.profiles.aims import without_aims
 from service.profiles.dates import without_dates
-from service.profiles.employers import drop_within, employer_spans
+from service.profiles.employers import drop_within, employer_spans, label_acronyms
 from service.profiles.evidence import Evidence, EvidenceMap
 from service.profiles.experience import (
     TITLE_WORD_MIN_SCORE,
@@ -103,7 +103,8 @@ def build_learner(
             runtime, session, done, from_jobs, w["text"], skip=titles, check=check, spans=spans
         )
         drop_title_words(said, spans, w["text"] * score_confidence(TITLE_WORD_MIN_SCORE))
-        drop_within(said, employer_spans(done, spans))  # "NHS Trust" reads no trust
+        terms = runtime.once("label_acronyms", lambda: _acronyms(runtime))
+        drop_within(said, employer_spans(done, spans, terms))  # "NHS Trust" reads no trust
         for found in (said, from_jobs):  # the words' own evidence first, as before
             for sid, evs in found.items():
                 evidence[sid].extend(evs)
@@ -112,6 +113,11 @@ def build_learner(
     return Learner(
         profile, dict(evidence), warnings, outcomes, list(titles), job_titles=titles, held=held
     )
+
+
+def _acronyms(runtime: Runtime) -> frozenset[str]:
+    skills = runtime.linker.skills
+    return label_acronyms(label for s in skills for label in (s.preferred_label, *s.alt_labels))
 
 
 def profile_of(evidence: EvidenceMap, held: set[int] | frozenset[int]) -> LearnerProfile:

@@ -9,7 +9,7 @@ import time
 import pytest
 from sqlmodel import Session
 
-from service.profiles.employers import employer_spans
+from service.profiles.employers import employer_spans, label_acronyms
 from service.profiles.learner import build_learner
 from service.profiles.names import without_name
 
@@ -79,6 +79,17 @@ def test_a_line_without_a_date_is_a_job_line_where_its_title_was_read():
     assert _employers(long, [(0, 6)]) == ["Amazon Logistics"]  # a sentence: the part after only
 
 
+def test_an_acronym_the_labels_spell_is_a_skill_not_an_employer():
+    labels = ["apply HACCP", "SQL", "manage closed-circuit television system", "examine trusts"]
+    terms = label_acronyms([*labels, "Amazon Web Services AWS CloudFormation"])
+    assert terms == {"HACCP", "SQL", "AWS"}
+    line = "Factory worker, HACCP, Acme Foods (2019 - 2021)"
+    assert _employers(line) == ["HACCP", "Acme Foods"]  # without the taxonomy's terms
+    assert [line[a:b] for a, b in employer_spans(line, [], terms)] == ["Acme Foods"]
+    nhs = "Healthcare Assistant - NHS Trust (2017 - 2020)"
+    assert [nhs[a:b] for a, b in employer_spans(nhs, [], terms)] == ["NHS Trust"]
+
+
 def test_hostile_layouts_are_read_quickly():
     t0 = time.perf_counter()
     texts = [
@@ -109,3 +120,11 @@ def test_a_cv_reads_no_skill_from_its_name_line_or_its_employers(real_runtime):
     assert not {"Trust", "Gas", "Marks"} & quoted, quoted
     assert "administer prescribed medication" in labels  # the bullet is still read
     assert any("health" in t.lower() for t in learner.job_titles.values()), learner.job_titles
+
+
+@pytest.mark.slow
+def test_a_skill_acronym_after_a_job_title_is_read(real_runtime):
+    with Session(real_runtime.engine) as s:
+        learner = build_learner(real_runtime, s, text="Factory worker, HACCP, early shifts")
+    labels = {real_runtime.skills[sid].preferred_label for sid in learner.evidence}
+    assert "apply HACCP" in labels, labels  # was dropped as an employer's name
