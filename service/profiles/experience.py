@@ -28,6 +28,7 @@ from indexing.types import Check, unchecked
 from service.profiles.evidence import Evidence, EvidenceMap, drop_quoting
 from service.profiles.role import role_from_occupation
 from service.profiles.said_jobs import said_titles
+from service.profiles.workplace import place_titles
 from service.titles.resolver import GENERIC_TITLE, SHARED_TITLE
 
 if TYPE_CHECKING:
@@ -189,6 +190,8 @@ def read_jobs(
         head = title_before_doing(title) if best is None and text[start:end] == title else None
         if head is not None:  # "Kitchen porter washing up": the title before what they did
             best, end = _job_of(runtime, head), start + len(head)
+        if text[start:end] == title:  # "Housekeeper in a hotel", "Porter in a hotel kitchen"
+            best, end = _at_place(runtime, text, end, title, best)
         if best is not None and spans is not None:
             spans.append((start, end))
         if best is None or best.occupation_id in seen:
@@ -226,6 +229,23 @@ def through_and(text: str, start: int, end: int) -> str | None:
             break
         at = gap.end()
     return None if last is None else text[start:last]
+
+
+def _at_place(runtime: Runtime, text: str, end: int, title: str, best):
+    """The job `title` names with the workplace said after it (`workplace.place_titles`) and
+    where its words end: the first such title that names a job by one of its labels exactly
+    (more surely than the bare title does: "Porter" is a *hospital porter*'s label, "hospital
+    porter" too; where the bare title is a label, only the whole place is read into it), else
+    (where the bare title named none) the first that names one; else (best, end)."""
+    placed, place_end = place_titles(text, end, title)
+    if best is not None and best.exact:
+        placed = placed[:1]  # the whole place only: "Care assistant in a care home" is no "home
+        # care assistant" (a *care at home worker*)
+    found = [job for p in placed if (job := _job_of(runtime, p)) is not None]
+    pick = next((job for job in found if job.exact), None)
+    if pick is None and best is None and found:
+        pick = found[0]
+    return (pick, place_end) if pick is not None else (best, end)
 
 
 def _job_of(runtime: Runtime, title: str):

@@ -1,0 +1,43 @@
+"""A job title said with its workplace: "Housekeeper in a hotel", "Manager in a hotel",
+"Assistant in a bakery", "Administrator at a GP surgery".
+
+A careers adviser reads the place into the title: a hotel's housekeeper is a *room attendant*
+("hotel housekeeper"), a hotel's manager an *accommodation manager*. Alone such a title names no
+job or the wrong one: "Housekeeper" is a label of three trades, "Manager" of none, "Assistant"
+read *executive assistant* (a loose 0.86), "Administrator" *database administrator*.
+`place_titles` gives the titles the words say with their place ("hotel housekeeper"; for a place
+of two words, "GP surgery administrator" first, then "surgery administrator"); the title
+resolver decides whether one names a job (`experience.read_jobs`). The place is the one or two
+words after "in" or "at" and an article ("in a busy hotel": its size or standing left out);
+"at home", "in 2019", "at Tesco" say no place of work ("at Tesco" names an employer).
+"""
+
+from __future__ import annotations
+
+import re
+
+_WORD = r"([A-Za-z][\w'-]*)"
+_PLACE = re.compile(
+    rf"[ \t]+(?:in|at)[ \t]+(?:an?|the)[ \t]+(?:(?:busy|large|small|local|private|big|popular"
+    rf"|independent|family[- ]run|leading|major|national|luxury|boutique|\d-star)[ \t]+)?"
+    rf"{_WORD}(?:[ \t]+{_WORD})?",
+    re.I,
+)
+# words that end a place ("in a hotel for five years"): never the place's second word
+_NOT_PLACE = frozenset(
+    "for in at with since from on and of who where i was were is but then when until during"
+    " as to by".split()
+)
+
+
+def place_titles(text: str, end: int, title: str) -> tuple[list[str], int]:
+    """The titles `title` (ending at `end` in `text`) makes with the workplace said right after
+    it, the most specific first, and where the words of the place end; ([], end) where no
+    place follows."""
+    m = _PLACE.match(text, end)
+    if m is None or m.group(1).lower() in _NOT_PLACE:
+        return [], end
+    first, second = m.group(1), m.group(2)
+    if second is None or second.lower() in _NOT_PLACE:
+        return [f"{first} {title}"], m.end(1)
+    return [f"{first} {second} {title}", f"{second} {title}", f"{first} {title}"], m.end(2)

@@ -1,0 +1,83 @@
+"""A job title said with its workplace ("Housekeeper in a hotel"): service/profiles/workplace.py
+and its use in `experience.read_jobs`."""
+
+from __future__ import annotations
+
+import time
+from collections import defaultdict
+
+import pytest
+from sqlmodel import Session
+
+from service.profiles.experience import experience_evidence
+from service.profiles.workplace import place_titles
+
+
+def _titles(text: str, title: str) -> tuple[list[str], str]:
+    placed, end = place_titles(text, len(title), title)
+    return placed, text[:end]
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "placed", "phrase"),
+    [
+        ("Housekeeper in a hotel", "Housekeeper", ["hotel Housekeeper"], "Housekeeper in a hotel"),
+        ("Manager at a busy hotel for 5 years", "Manager", ["hotel Manager"],
+         "Manager at a busy hotel"),
+        ("Administrator at a GP surgery", "Administrator",
+         ["GP surgery Administrator", "surgery Administrator", "GP Administrator"],
+         "Administrator at a GP surgery"),
+        ("Porter in the hotel kitchen, 2019", "Porter",
+         ["hotel kitchen Porter", "kitchen Porter", "hotel Porter"], "Porter in the hotel kitchen"),
+        ("Chef at a 5-star hotel", "Chef", ["hotel Chef"], "Chef at a 5-star hotel"),
+        # no place of work: no article, a year, an employer's name, a word that ends a place
+        ("Cleaner at Tesco", "Cleaner", [], "Cleaner"),
+        ("Driver at home", "Driver", [], "Driver"),
+        ("Nurse in 2019", "Nurse", [], "Nurse"),
+        ("Cook at a", "Cook", [], "Cook"),
+        ("Cook in the for", "Cook", [], "Cook"),
+        ("Cook", "Cook", [], "Cook"),
+    ],
+)  # fmt: skip
+def test_the_titles_a_workplace_makes(text, title, placed, phrase):
+    assert _titles(text, title) == (placed, phrase)
+
+
+def test_hostile_places_are_read_in_constant_time_per_title():
+    """A place is matched at the title's end only: a long run of places or spaces after it
+    costs no more than a short one (a growth ratio, not a wall clock)."""
+
+    def cost(n: int) -> float:
+        text = "Cook" + " in a hotel" * n + " " * n
+        t0 = time.perf_counter()
+        for _ in range(200):
+            place_titles(text, 4, "Cook")
+        return time.perf_counter() - t0
+
+    cost(10)  # warm up
+    small, large = cost(100), cost(100_000)
+    assert large < 8 * small + 0.05, (small, large)
+
+
+# the learner's words -> the ESCO occupations read from them (none: no job)
+REAL = [
+    ("Housekeeper in a hotel for 4 years", ["room attendant"]),  # "Housekeeper": 3 trades
+    ("Manager in a hotel", ["accommodation manager"]),  # "Manager": no trade
+    ("Porter in a hospital", ["hospital porter"]),
+    ("Kitchen assistant in a care home", ["kitchen assistant"]),  # no "home kitchen assistant"
+    ("Care assistant in a care home", ["healthcare assistant"]),  # no "home care assistant"
+    ("Cleaner in an office", ["building cleaner"]),
+    ("Receptionist in a hotel", ["hospitality establishment receptionist"]),
+    ("Assistant at a dental practice", ["dental chairside assistant"]),
+    ("Teacher at a primary school", ["primary school teacher"]),
+    ("Security guard at a hospital", ["security guard"]),  # no such title: the bare one's job
+    ("Chef at a busy hotel for 5 years", ["chef"]),
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("text", "labels"), REAL)
+def test_the_jobs_said_with_their_workplace_on_the_real_model(real_runtime, text, labels):
+    with Session(real_runtime.engine) as s:
+        read = experience_evidence(real_runtime, s, text, defaultdict(list), trust=0.6)
+    assert [job.title for job in read] == labels
