@@ -32,7 +32,7 @@ from models.common import (
     integer,
     limited_by,
 )
-from models.taxonomy import OccupationHit
+from models.taxonomy import JobOccupationOut, OccupationHit
 
 LEARNER_SKILLS = 200  # the schema's maxItems of learner.skills, for keyed callers
 LEARNER_BADGES = 50  # and of learner.badges
@@ -337,6 +337,19 @@ class HeldCredentialOut(BaseModel):
     title: str
 
 
+class LearnerJobOut(BaseModel):
+    occupation: JobOccupationOut
+    phrase: str = Field(
+        description="the job title in the learner's words (for a job sent as learner.jobs, "
+        "the occupation's label)"
+    )
+    start: int | None = Field(
+        default=None, description="the phrase's span in learner.text; null for a job sent"
+    )
+    end: int | None = None
+    score: float = Field(description="how closely the phrase matches a label of the occupation")
+
+
 class LearnerOut(BaseModel):
     skills: list[LearnerSkillOut]
     held_credentials: list[int] = Field(description="the held credentials' ids, ascending")
@@ -345,6 +358,12 @@ class LearnerOut(BaseModel):
     held_credential_items: list[HeldCredentialOut] = Field(
         description="the held credentials of held_credentials, in its order, each with its "
         "external id and title"
+    )
+    jobs: list[LearnerJobOut] = Field(
+        default_factory=list,
+        description="the jobs counted as the learner's own, as read: sent as learner.jobs, then "
+        "read from learner.text (at most 3); each adds its occupation's essential skills as "
+        "weaker text evidence quoting the phrase",
     )
 
 

@@ -23,6 +23,7 @@ from service.profiles.employers import drop_within, employer_spans, label_acrony
 from service.profiles.evidence import Evidence, EvidenceMap
 from service.profiles.experience import (
     TITLE_WORD_MIN_SCORE,
+    JobRead,
     add_job_evidence,
     drop_title_words,
     experience_evidence,
@@ -52,6 +53,7 @@ class Learner:
     job_titles: dict[int, str] = field(default_factory=dict)
     # the held catalog credentials: id -> (external id, title), to name them beside their ids
     held: dict[int, tuple[str, str]] = field(default_factory=dict)
+    job_reads: list[JobRead] = field(default_factory=list)  # those jobs as sent, then as read
 
 
 def build_learner(
@@ -109,9 +111,17 @@ def build_learner(
             for sid, evs in found.items():
                 evidence[sid].extend(evs)
         titles.update((j.occupation_id, j.phrase) for j in read)
+        named = [*named, *read]
     profile = profile_of(evidence, frozenset(held))
     return Learner(
-        profile, dict(evidence), warnings, outcomes, list(titles), job_titles=titles, held=held
+        profile,
+        dict(evidence),
+        warnings,
+        outcomes,
+        list(titles),
+        job_titles=titles,
+        held=held,
+        job_reads=named,
     )
 
 

@@ -106,12 +106,22 @@ class HeldCredentialJson:
 
 
 @dataclass(slots=True)
+class LearnerJobJson:
+    occupation: dict  # id, uri, preferred_label
+    phrase: str
+    start: int | None
+    end: int | None
+    score: float
+
+
+@dataclass(slots=True)
 class LearnerJson:
     skills: list[LearnerSkillJson]
     held_credentials: list[int]
     badges: list[dict]
     warnings: list[dict]
     held_credential_items: list[HeldCredentialJson]
+    jobs: list[LearnerJobJson] = field(default_factory=list)
 
 
 def role_json(role: RoleProfile, info: dict) -> RoleJson:
@@ -161,7 +171,8 @@ def shown_evidence(evidence: list[Evidence]) -> list[Evidence]:
 def learner_json(learner: Learner, taxonomy: Mapping[int, SkillEntry]) -> LearnerJson:
     """The learner as the answer shows it: each skill with its URI and label beside its id
     (`taxonomy`: the runtime's skills), so a client needs no call per skill; the held
-    credentials' ids, and beside them each with its external id and title."""
+    credentials' ids, and beside them each with its external id and title; the jobs counted
+    as the learner's own, so an adviser sees what "Warehouse operative" was read as."""
 
     def named(sid: int) -> tuple[str, str]:
         entry = taxonomy.get(sid)
@@ -181,7 +192,17 @@ def learner_json(learner: Learner, taxonomy: Mapping[int, SkillEntry]) -> Learne
     ]
     held = sorted(learner.profile.held_credentials)
     named_held = [HeldCredentialJson(cid, *learner.held.get(cid, ("", ""))) for cid in held]
-    return LearnerJson(skills, held, learner.badges, learner.warnings, named_held)
+    jobs = [
+        LearnerJobJson(
+            {"id": j.occupation_id, "uri": j.uri, "preferred_label": j.title},
+            j.phrase,
+            j.start,
+            j.end,
+            round(j.score, 4),
+        )
+        for j in learner.job_reads
+    ]
+    return LearnerJson(skills, held, learner.badges, learner.warnings, named_held, jobs)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -39,3 +39,22 @@ def test_the_pages_request_holds_what_the_text_does(real_runtime, text, title):
         after = _held(real_runtime, session, {"skills": skills, "jobs": jobs}, title)
         from_text = _held(real_runtime, session, {"text": text}, title)
     assert after > before and after >= from_text - 0.005, (before, after, from_text)
+
+
+@pytest.mark.slow
+def test_the_answer_names_the_jobs_it_counted(real_runtime):
+    """learner.jobs: a job sent by URI (no span), then each job read from the text with the
+    learner's words and their span, each occupation once."""
+    text = "Warehouse operative for 4 years. Before that I was a barista."
+    with Session(real_runtime.engine) as session:
+        barista = read_jobs(real_runtime, session, "barista")[0]
+        body = RecommendIn.model_validate(
+            {"learner": {"text": text, "jobs": [barista.uri]}, "target": {"title": "chef"}}
+        )
+        jobs = compute(real_runtime, session, body, with_plan=False)["learner"]["jobs"]
+    assert [j["occupation"]["preferred_label"] for j in jobs] == ["barista", "warehouse worker"]
+    sent, read = jobs
+    assert sent["phrase"] == "barista" and sent["start"] is None and sent["end"] is None
+    assert text[read["start"] : read["end"]] == read["phrase"] == "Warehouse operative"
+    assert read["occupation"]["uri"].startswith("http://data.europa.eu/esco/occupation/")
+    assert 0.85 <= read["score"] <= 1.0
