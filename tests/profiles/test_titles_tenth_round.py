@@ -4,13 +4,13 @@ grill section", "section commander" after a comma, "Ran the PA": *executive assi
 
 from __future__ import annotations
 
-import time
 from collections import defaultdict
 
 import pytest
 from sqlmodel import Session
 
 from service.profiles.experience import before_doing_word, title_phrases
+from tests.growth import assert_linear
 
 
 @pytest.mark.parametrize(
@@ -60,7 +60,6 @@ def test_a_span_of_a_phrase_after_a_comma_is_its_own():
 
 
 def test_hostile_inputs_of_this_round_are_read_in_linear_time():
-    start = time.perf_counter()
     assert list(title_phrases(", " * 20_000)) == []
     assert list(title_phrases("x, " * 20_000)) != []  # each "x" a phrase, found once
     assert list(title_phrases("a running " * 20_000)) == [("a", 0, 1)]
@@ -71,7 +70,12 @@ def test_hostile_inputs_of_this_round_are_read_in_linear_time():
     assert list(title_phrases(": section commander leading ☕\x00 —: x")) == [
         ("section commander", 2, 19)
     ]
-    assert time.perf_counter() - start < 5.0
+    phrases = lambda text: list(title_phrases(text))  # noqa: E731
+    for make in (lambda n: ", " * n, lambda n: "x, " * n, lambda n: "a running " * n,
+                 lambda n: "Ran the " * n):  # fmt: skip
+        assert_linear(phrases, make)
+    for make in (lambda n: "aing " * n, lambda n: "x" * n + "ing the", lambda n: "a" + " xing" * n):
+        assert_linear(before_doing_word, make)
 
 
 # the learner's words -> the ESCO occupations read from them (none: no job)
