@@ -4,14 +4,12 @@ names no job ("Electrician's mate"); hostile inputs."""
 
 from __future__ import annotations
 
-from collections import defaultdict
-
 import pytest
-from sqlmodel import Session
 
-from service.profiles.experience import experience_evidence, title_before_doing, title_phrases
+from service.profiles.experience import title_before_doing, title_phrases
 from service.profiles.said_jobs import INFANTRY_SOLDIER, said_titles
 from tests.growth import assert_linear
+from tests.profiles.reading import jobs_read
 
 
 @pytest.mark.parametrize(
@@ -117,6 +115,4 @@ REAL = [
 @pytest.mark.slow
 @pytest.mark.parametrize(("text", "labels"), REAL)
 def test_the_jobs_of_this_round_on_the_real_model(real_runtime, text, labels):
-    with Session(real_runtime.engine) as s:
-        read = experience_evidence(real_runtime, s, text, defaultdict(list), trust=0.6)
-    assert [j.title for j in read] == labels
+    assert jobs_read(real_runtime, text) == labels

@@ -4,13 +4,11 @@ grill section", "section commander" after a comma, "Ran the PA": *executive assi
 
 from __future__ import annotations
 
-from collections import defaultdict
-
 import pytest
-from sqlmodel import Session
 
 from service.profiles.experience import before_doing_word, title_phrases
 from tests.growth import assert_linear
+from tests.profiles.reading import jobs_read
 
 
 @pytest.mark.parametrize(
@@ -104,8 +102,4 @@ REAL = [
 @pytest.mark.slow
 @pytest.mark.parametrize(("text", "labels"), REAL)
 def test_the_jobs_of_this_round_on_the_real_model(real_runtime, text, labels):
-    from service.profiles.experience import experience_evidence
-
-    with Session(real_runtime.engine) as s:
-        read = experience_evidence(real_runtime, s, text, defaultdict(list), trust=0.6)
-    assert [j.title for j in read] == labels
+    assert jobs_read(real_runtime, text) == labels

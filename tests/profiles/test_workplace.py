@@ -4,13 +4,11 @@ and its use in `experience.read_jobs`."""
 from __future__ import annotations
 
 import time
-from collections import defaultdict
 
 import pytest
-from sqlmodel import Session
 
-from service.profiles.experience import experience_evidence
 from service.profiles.workplace import place_titles
+from tests.profiles.reading import jobs_read
 
 
 def _titles(text: str, title: str) -> tuple[list[str], str]:
@@ -78,6 +76,4 @@ REAL = [
 @pytest.mark.slow
 @pytest.mark.parametrize(("text", "labels"), REAL)
 def test_the_jobs_said_with_their_workplace_on_the_real_model(real_runtime, text, labels):
-    with Session(real_runtime.engine) as s:
-        read = experience_evidence(real_runtime, s, text, defaultdict(list), trust=0.6)
-    assert [job.title for job in read] == labels
+    assert jobs_read(real_runtime, text) == labels
