@@ -169,6 +169,11 @@ class SuggestedRoleOut(BaseModel):
         "(0: not above, or no job named); from 2 the role usually needs a higher qualification "
         "and its score is lowered",
     )
+    held_job: bool = Field(
+        default=False,
+        description="the learner's own job (read from learner.text or sent as learner.jobs): "
+        "ranked as any role, it says where the learner stands, not a move",
+    )
 
 
 class RolesSuggestOut(BaseModel):

@@ -222,6 +222,7 @@ class SuggestedRoleJson:
     carried_by: list[CarrierJson]
     to_close: ClosingJson | ClosedJson
     level_step: int = 0
+    held_job: bool = False  # the learner's own job (read from their words or sent)
 
 
 @dataclass(slots=True)

@@ -77,6 +77,9 @@ def suggest(
         )
         for position, (row, gaps) in enumerate(ctx.gaps(page, check), start=offset + 1)
     ]
+    own = set(learner.jobs)
+    for it in items:  # where the learner stands, not a move: a page says so
+        it.held_job = it.occupation.id in own
     timings["page"] = time.perf_counter() - t
     warnings = [] if learner.profile.skills else [{"field": "learner", "message": NO_SKILLS}]
     end = offset + body.limit

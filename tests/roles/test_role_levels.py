@@ -83,3 +83,17 @@ def test_the_answer_says_how_many_levels_up_a_role_is(client, runtime):
     for it in items:
         major = int(it["occupation"]["isco_code"][0]) if it["occupation"]["isco_code"] else -1
         assert it["level_step"] == int(level_steps(np.array([major]), learner=2)[0])
+
+
+def test_the_answer_marks_the_learners_own_job(client, runtime):
+    """The job the words name is ranked as any role, and marked: where the learner stands."""
+    with Session(runtime.engine) as s:
+        matrix, learner = _job_and_learner(runtime, s)
+    job = matrix.labels[int(np.searchsorted(matrix.occ_ids, learner.jobs[0]))]
+    body = {"learner": {"text": f"{job.capitalize()} for six years."}, "limit": 50}
+    items = client.post("/v1/roles/suggest", json=body).json()["items"]
+    held = [it["occupation"]["id"] for it in items if it["held_job"]]
+    assert held == learner.jobs  # the one job, ranked on the page, marked
+    body = {"learner": {"skills": [s.uri for s in runtime.skills.values()][:3]}, "limit": 50}
+    r = client.post("/v1/roles/suggest", json=body)
+    assert r.status_code == 200 and not any(it["held_job"] for it in r.json()["items"])
