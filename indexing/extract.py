@@ -51,6 +51,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from indexing.aliases import CURATED, AliasHit, is_acronym, place_spans
+from indexing.benefits import offered
 from indexing.lone_verbs import lone_verb
 from indexing.ranking import Scored
 from indexing.span_vectors import sentence_pieces
@@ -65,11 +66,16 @@ if TYPE_CHECKING:
 
 
 def units(text: str) -> list[tuple[Span, Span]]:
-    """(sentence, unit) pairs of `text`: each sentence that is not a heading and has a content
-    word, as a unit itself, then each of its phrases with a content word."""
+    """(sentence, unit) pairs of `text`: each sentence that is not a heading, says no offer of
+    a job's (`indexing.benefits`) and has a content word, as a unit itself, then each of its
+    phrases with a content word."""
     out = []
-    for s in split_sentences(text):
+    sentences = split_sentences(text)
+    offers = offered(text, sentences)  # a posting's benefits ask for no skill
+    for s in sentences:
         if is_heading(text[s.start : s.end + 1]) or not ngrams(s.text, max_n=1):
+            continue
+        if s.start in offers:
             continue
         phrases = [p for p in split_phrases(text, s.start, s.end) if ngrams(p.text, max_n=1)]
         out += [(s, s)] + [(s, p) for p in phrases if p != s]

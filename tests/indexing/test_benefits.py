@@ -1,0 +1,90 @@
+"""A job posting's offer is no skill it asks for (indexing/benefits.py, used by
+`indexing.extract.units`)."""
+
+from __future__ import annotations
+
+import pytest
+
+from indexing.benefits import offered
+from indexing.extract import units
+from indexing.text import split_sentences
+from tests.growth import assert_linear
+
+POSTING = """We are looking for a Warehouse Team Leader.
+Responsibilities:
+- Lead a team of 12 pickers
+We offer 28 days holiday, a pension scheme and free parking.
+Benefits: gym membership. Package design experience is a plus.
+What's in it for you?
+- Training in Python
+- Cycle to work scheme
+Skills: Excel
+In return:
+- a company car
+
+- Counterbalance licence
+You will offer advice to customers on pensions.
+PERKS
+- Free lunches
+REQUIRED PROFILE
+- Python"""
+
+
+def _kept(text: str) -> list[str]:
+    return [s.text for s, u in units(text) if s == u]
+
+
+def test_a_postings_offer_is_left_out_and_what_it_asks_for_is_read():
+    assert _kept(POSTING) == [
+        "We are looking for a Warehouse Team Leader",
+        "Lead a team of 12 pickers",
+        "Package design experience is a plus",  # "Package" opens no offer without a colon
+        "Skills: Excel",  # another section ends the offer's list
+        "Counterbalance licence",  # a blank line ends it
+        "You will offer advice to customers on pensions",  # no offer opener
+        "REQUIRED PROFILE",  # a heading in capitals (no known one: read as before) ends it
+        "Python",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("Benefits\n- Company pension\n3+ years experience with JavaScript",
+         ["3+ years experience with JavaScript"]),  # what a job asks for ends the list
+        ("What we offer\nFree fruit\nThe skills we're looking for are\nReact",
+         ["The skills we're looking for are", "React"]),
+        ("In return, we offer a company van.", []),
+        ("You will receive full training in food hygiene.", []),
+        ("Perks include a pension.", []),
+        ("We provide uniforms.", []),
+        ("Use Excel to report sales.", ["Use Excel to report sales"]),
+        ("", []),
+    ],
+)  # fmt: skip
+def test_offers_and_what_ends_them(text, kept):
+    assert _kept(text) == kept
+
+
+def test_hostile_offers_are_read_in_linear_time():
+    def read(text: str) -> set[int]:
+        return offered(text, split_sentences(text))
+
+    assert_linear(read, lambda n: "Benefits:\n" + "- free fruit\n" * n)
+    assert_linear(read, lambda n: "We offer " * n)
+    assert_linear(read, lambda n: "What's in it for you?\n\n" * n)
+    assert len(read("Benefits:\n" + "- free fruit\n" * 5_000)) == 5_001
+
+
+@pytest.mark.slow
+def test_a_postings_benefits_read_no_skill_on_the_real_model(real_runtime):
+    text = (
+        "Warehouse Team Leader\nResponsibilities:\n- Lead a team of 12 pickers on the night shift\n"
+        "- Train new starters on the WMS and handheld scanners\nRequirements:\n"
+        "- Counterbalance forklift licence\n"
+        "We offer 28 days holiday, a pension scheme and free parking.\n\n"
+        "Benefits:\n- Company pension\n- Cycle to work scheme"
+    )
+    labels = {x.preferred_label for x in real_runtime.linker.extract(text)}
+    assert {"lead a team", "train employees", "operate forklift"} <= labels, labels
+    assert not {x for x in labels if "pension" in x or "parking" in x or "cycl" in x}, labels
