@@ -4,14 +4,14 @@ regulations* as the job's skills; the lines under a "Benefits" or "What we offer
 likewise.
 
 `offered(text, sentences)`: the sentences (by start) that say what is offered: one that opens
-with the words of an offer ("We offer", "In return we offer", "Benefits include", "You will
-receive", "Perks:"), and every sentence under a heading of an offer ("Benefits", "What we
-offer", "Perks", "What's in it for you", "In return") up to the next heading, a line in
-capitals, a blank line, or a sentence with the words of what a job asks for ("you", "your",
-"experience", "skills", "required", ...: postings run their requirements on under headings no
-list knows, "The skills we're looking for are").
-Only the opening words are read: "We offer training in Python" is still an offer (the employer
-trains; Python is not asked for), "You will offer advice" is not (no offer opener).
+with the words of an offer ("We offer", "We provide", "In return we offer", "Benefits include",
+"Perks:") and says nothing of learning (`_TEACHES`: "We offer training in Excel" and a
+course's "We provide hands-on practice with SQL" are read), and every sentence under a heading
+of an offer ("Benefits", "What we offer", "Perks", "What's in it for you", "In return") up to
+the next heading, a line in capitals, a blank line, or a sentence with the words of what a job
+asks for ("you", "your", "experience", "skills", "required", ...: postings run their
+requirements on under headings no list knows, "The skills we're looking for are"). Only the
+opening words are read: "You will offer advice" is no offer.
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from indexing.text import HEADINGS, Span, is_heading
 _OPENERS = (
     r"we (?:also )?(?:offer|provide)|we can offer|we will offer|we'll offer|we are offering"
     r"|in return,? (?:we|you)|benefits? (?:include|includes|are)|perks? (?:include|includes)"
-    r"|you will (?:receive|get)|you'll (?:receive|get)|what we offer|our offer"
+    r"|what we offer|our offer"
     r"|our benefits|what's in it for you|what is in it for you"
 )
 _OFFER = re.compile(
@@ -45,6 +45,12 @@ _ASKS = re.compile(
     r"|familiar\w*|candidate|profile)\b",
     re.I,
 )
+# an offer of learning names what is learnt: "We offer training in Excel", a course's "We
+# provide hands-on practice with SQL" (extraction reads a credential's description too)
+_TEACHES = re.compile(
+    r"\b(?:train\w*|learn\w*|course\w*|teach\w*|practi[cs]e|certif\w*|qualification\w*)\b",
+    re.I,
+)
 _SHOUTED = re.compile(r"^[^a-z]*[A-Z]{3,}[^a-z]*$")  # "REQUIRED PROFILE": a heading
 
 
@@ -61,7 +67,7 @@ def offered(text: str, sentences: Sequence[Span]) -> set[int]:
         if _HEADING.match(line.strip().rstrip("?!")):  # "What's in it for you?" heads a list
             under = True
             out.add(s.start)
-        elif _OFFER.match(s.text):
+        elif _OFFER.match(s.text) and not _TEACHES.search(s.text):
             out.add(s.start)
         elif is_heading(line) or s.text.split(":", 1)[0].strip().lower() in HEADINGS:
             under = False  # another section ("Requirements:", "Skills: Excel")
