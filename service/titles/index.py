@@ -17,10 +17,11 @@ from indexing.encoder import Encoder
 from indexing.label_index import LabelIndex
 from service.config import Settings
 from service.repo.taxonomy import occupation_title_rows
-from service.titles.curated import CURATED_TITLES, GENERIC_TITLES, SHARED_TITLES
+from service.titles.curated import CURATED_TITLES
 from service.titles.memory import MEMORY_FILE, load_memory
 from service.titles.misleading import MISLEADING_TITLE_LABELS
 from service.titles.resolver import OccupationInfo, TitleResolver
+from service.titles.several import GENERIC_TITLES, SHARED_TITLES
 
 log = logging.getLogger("skillmatch")
 

@@ -30,10 +30,10 @@ that no label equals, when doubtful or when its nearest name is the manager's ("
 executive": "social media manager", `words.SAME_LEVEL`). An exact label is also one equal to the
 title with its department's plural name said singular ("customer services manager":
 `words.DEPARTMENT_PLURALS`). A title that names a
-level and no trade ("team leader", "shift manager": `curated.GENERIC_TITLES`) names its curated
+level and no trade ("team leader", "shift manager": `several.GENERIC_TITLES`) names its curated
 readings in their order, the commonest first, and carries GENERIC_TITLE: confident, so a plan is
 made for the first, with the others as the alternatives to check; a title several trades use
-for their own job ("service manager", "transport planner": `curated.SHARED_TITLES`) likewise,
+for their own job ("service manager", "transport planner": `several.SHARED_TITLES`) likewise,
 with SHARED_TITLE. Labels that misname a
 title (`misleading.MISLEADING_TITLE_LABELS`: ESCO's "ICT manager" of *telecommunications
 manager*) are not searched.

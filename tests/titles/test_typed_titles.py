@@ -202,7 +202,7 @@ CASES = [
     # FLT: a fork-lift truck (words.ABBREVIATIONS), not a bus
     ("FLT driver", {"forklift operator"}, {"bus driver", "train driver"}),
     ("FLT operator", {"forklift operator"}, {"gas station operator"}),
-    # titles several trades use (curated.SHARED_TITLES): the readings in their order, warned
+    # titles several trades use (several.SHARED_TITLES): the readings in their order, warned
     ("registered manager", {"elderly home manager"}, {"office manager"}),
     ("crane operator", {"mobile crane operator"}, set()),
 ]  # fmt: skip
@@ -303,8 +303,9 @@ def test_no_absurd_reading_among_the_alternatives(real_runtime, title, owner, ne
 
 @pytest.mark.slow
 def test_every_curated_title_names_an_occupation_of_the_taxonomy(real_runtime):
-    from service.titles.curated import CURATED_TITLES, GENERIC_TITLES, SHARED_TITLES
+    from service.titles.curated import CURATED_TITLES
     from service.titles.misleading import MISLEADING_TITLE_LABELS
+    from service.titles.several import GENERIC_TITLES, SHARED_TITLES
 
     with Session(real_runtime.engine) as s:
         uris = set(s.execute(select(Occupation.uri)).scalars())
