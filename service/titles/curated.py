@@ -109,6 +109,15 @@ FOOD_PRODUCTION_PLANNER = ESCO + "623958d6-775c-4586-b928-86582d9d1b69"
 LEATHER_PRODUCTION_PLANNER = ESCO + "97d65832-3817-4ded-946b-cfc4a0237b9a"
 CONSTRUCTION_SCAFFOLDER = ESCO + "18fa8080-3156-429a-bbd7-b3ef559b6721"
 POWER_PLANT_OPERATOR = ESCO + "72381086-cb6e-455e-a40b-ccb26550aab6"
+ADVANCED_NURSE_PRACTITIONER = ESCO + "36494988-69d2-4420-9db4-eb56605ac983"
+NURSE_RESPONSIBLE_FOR_GENERAL_CARE = ESCO + "8d3e8aaa-791b-4c75-a465-f3f827028f50"
+BUILDING_INSPECTOR = ESCO + "f0e479d9-7afd-40b1-b60f-b68c400c15fb"
+REAL_ESTATE_SURVEYOR = ESCO + "bbefa1b2-521e-4d87-a7ad-9bbd0b32e271"
+RECREATIONAL_THERAPIST = ESCO + "f9395e4d-d66f-49ce-a8f5-721991139e79"
+OUTDOOR_ACTIVITIES_COORDINATOR = ESCO + "6e298596-882b-4687-a0cf-3eb37f8fd328"
+LETTING_AGENT = ESCO + "d261a6a4-7ea7-4295-a84e-f4b1a56990d7"
+REAL_ESTATE_AGENT = ESCO + "8ec8df02-e9dd-43b7-b416-5846ae0414ab"
+SPECIAL_EDUCATIONAL_NEEDS_ASSISTANT = ESCO + "1f137f0b-7097-4583-9d1b-b69e57369319"
 
 CURATED_TITLES: dict[str, tuple[str, ...]] = {
     # the British Army's section commander is a corporal leading a section of eight soldiers
@@ -393,4 +402,26 @@ CURATED_TITLES: dict[str, tuple[str, ...]] = {
     "bottling line worker": (CANNING_AND_BOTTLING_LINE_OPERATOR,),
     "scaffolder": (CONSTRUCTION_SCAFFOLDER,),
     "forklift truck driver": (FORKLIFT_OPERATOR,),
+    # round h-titles11 (docs/planning.md): a UK ward manager (once "ward sister", "charge nurse")
+    # is the senior nurse who runs a hospital ward: ESCO's "clinical matron", "advanced nurse,
+    # team leader" of *advanced nurse practitioner*, "ward sister" of *nurse responsible for
+    # general care*; O*NET's "Ward Service Supervisor" read *office manager*
+    "ward manager": (ADVANCED_NURSE_PRACTITIONER, NURSE_RESPONSIBLE_FOR_GENERAL_CARE),
+    # a UK building surveyor inspects buildings for defects and the building regulations: ESCO's
+    # "building control surveyor" of *building inspector*, then "real estate surveyor"; the bare
+    # "surveyor" read *surveying technician* (a land survey's)
+    "building surveyor": (BUILDING_INSPECTOR, REAL_ESTATE_SURVEYOR),
+    # a UK care home's activities coordinator runs its residents' activities: ESCO's "activities
+    # co-ordinator" of *recreational therapist*; ESCO's "activities coordinator" (without the
+    # hyphen) is *outdoor activities coordinator*'s, which follows
+    "activities coordinator": (RECREATIONAL_THERAPIST, OUTDOOR_ACTIVITIES_COORDINATOR),
+    "activity coordinator": (RECREATIONAL_THERAPIST, OUTDOOR_ACTIVITIES_COORDINATOR),
+    # a UK estate agency's negotiator lets or sells homes: ESCO's "letting agent", "lettings
+    # agent" (*real estate agent*); O*NET's "Contract Negotiator" read *labour relations officer*
+    "lettings negotiator": (LETTING_AGENT, REAL_ESTATE_AGENT),
+    "sales negotiator": (REAL_ESTATE_AGENT, LETTING_AGENT),
+    # a UK school's learning support assistant (LSA) supports pupils with special educational
+    # needs in class: ESCO's "SEN teaching assistant" of *special educational needs assistant*;
+    # no label has the words, which read *ICT help desk agent* ("Support Specialist")
+    "learning support assistant": (SPECIAL_EDUCATIONAL_NEEDS_ASSISTANT, PRIMARY_TEACHING_ASSISTANT),
 }

@@ -198,6 +198,18 @@ CASES = [
     ("Bottling line worker", {"canning and bottling line operator"},
      {"electricity distribution technician"}),
     ("scaffolder", {"construction scaffolder"}, {"carpenter"}),
+    # round h-titles11 (tests/profiles/test_titles_eleventh_round.py): a UK ward manager is a
+    # senior nurse (O*NET's "Ward Service Supervisor" read an office manager); ESCO's words read
+    # other trades (a land surveyor's technician, an outdoor centre's coordinator, a contract
+    # negotiator) or none ("learning support assistant"); "H&S" said in full
+    ("Ward manager", {"advanced nurse practitioner"}, {"office manager"}),
+    ("building surveyor", {"building inspector"}, {"surveying technician"}),
+    ("Activities coordinator", {"recreational therapist"}, {"outdoor activities coordinator"}),
+    ("lettings negotiator", {"letting agent"}, {"labour relations officer"}),
+    ("sales negotiator", {"real estate agent"}, {"specialised seller"}),
+    ("LSA", {"special educational needs assistant"}, {"ICT help desk agent"}),
+    ("H&S advisor", {"health and safety officer", "health and safety inspector",
+     "construction safety inspector"}, {"human resources officer"}),
     ("forklift truck driver", {"forklift operator"}, {"construction equipment technician"}),
     # FLT: a fork-lift truck (words.ABBREVIATIONS), not a bus
     ("FLT driver", {"forklift operator"}, {"bus driver", "train driver"}),
