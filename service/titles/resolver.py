@@ -311,7 +311,8 @@ class TitleResolver:
         if only_level(title):  # "junior trainee": no trade to read
             return TitleResolution(title.strip(), [], False, ONLY_LEVEL)
         got = self._resolve_queries(queries, k)
-        bare, dropped = unqualified(queries[0])
+        # the head word an abbreviation says ("bank HCA": a healthcare assistant) qualifies too
+        bare, dropped = next((r for r in map(unqualified, queries) if r[1]), (queries[0], ""))
         last = dropped in LEARNER_LAST
         if not dropped and (said := level_said_last(title)):  # "plumbing apprentice": a plumber
             bare, dropped, last = queries[0], said, True

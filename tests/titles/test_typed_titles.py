@@ -210,6 +210,8 @@ CASES = [
     ("LSA", {"special educational needs assistant"}, {"ICT help desk agent"}),
     ("H&S advisor", {"health and safety officer", "health and safety inspector",
      "construction safety inspector"}, {"human resources officer"}),
+    # a staffing word before an abbreviation whose full form ends in a staffed head word
+    ("bank HCA", {"healthcare assistant"}, {"nurse assistant"}),
     ("forklift truck driver", {"forklift operator"}, {"construction equipment technician"}),
     # FLT: a fork-lift truck (words.ABBREVIATIONS), not a bus
     ("FLT driver", {"forklift operator"}, {"bus driver", "train driver"}),
