@@ -8,7 +8,7 @@ words name without a title ("I teach secondary school maths", "I worked in a cal
 `service.profiles.said_jobs`), the job quoting those words. It counts only
 when the title resolver is confident and the title matches a label or a known job title closely
 (MIN_LABEL_SCORE), so a phrase that is no job ("Busy weekends", "six years") adds nothing; a
-title of a level and no trade ("Team leader", `service.titles.curated.GENERIC_TITLES`) adds
+title of a level and no trade ("Team leader", `service.titles.several.GENERIC_TITLES`) adds
 nothing either, its trade being unknown.
 
 The occupation's essential skills become text evidence quoting the title, at CONFIDENCE x the

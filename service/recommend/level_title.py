@@ -1,6 +1,6 @@
-"""A title of a level ("team leader", "supervisor", "shift manager": `curated.GENERIC_TITLES`)
+"""A title of a level ("team leader", "supervisor", "shift manager": `several.GENERIC_TITLES`)
 read in the learner's trade; so is a title several trades use for their own job ("service
-manager": a garage's is a *motor vehicle aftersales manager*; `curated.SHARED_TITLES`), by its
+manager": a garage's is a *motor vehicle aftersales manager*; `several.SHARED_TITLES`), by its
 curated readings alone: one of the job's own ISCO minor group, else the one whose ESCO
 description is nearest the job's, by JOB_MARGIN (such trades share few listed skills: a
 mechanic's relation to *service manager* is 0.11, to the aftersales manager less), else the CV's
@@ -60,7 +60,7 @@ MIN_TEXT_SIMILARITY = 0.2
 TEXT_MARGIN = 0.05
 FROM_TEXT = "the words of your CV"  # LevelReading.job_phrase of a reading from the CV text
 # the warnings of the titles read in the learner's trade: a level's ("team leader") and a title
-# several trades use for their own job ("service manager": `curated.SHARED_TITLES`)
+# several trades use for their own job ("service manager": `several.SHARED_TITLES`)
 READ_IN_TRADE = (GENERIC_TITLE, SHARED_TITLE)
 # a title trades share: a reading whose description is this much nearer the job's than every
 # other reading's (a mechanic: *motor vehicle aftersales manager* 0.34, *service manager* 0.24;

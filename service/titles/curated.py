@@ -7,12 +7,8 @@ label or known title. A title goes on the list only where the taxonomy or O*NET 
 otherwise and the reading is the word's ordinary one in a UK CV or job ad, with the ESCO label
 that says so given beside it.
 
-`GENERIC_TITLES`: a title that names a level and no trade ("team leader", "shift manager",
-"supervisor") -> the ESCO occupations it most often names in a UK CV or job ad, the commonest
-first. ESCO gives such a title as a label of one odd trade only ("team leader" of *zoo section
-leader*, "shift manager" of *refinery shift manager*, "supervisor" of *oil refinery control room
-operator*); the resolver names the readings in this order and warns that the title names no
-trade, so the learner checks the role or picks another (`resolver.GENERIC_TITLE`).
+Titles that name several readings with a warning (a level's, several trades') are in
+`several.py`.
 """
 
 from __future__ import annotations
@@ -113,6 +109,15 @@ FOOD_PRODUCTION_PLANNER = ESCO + "623958d6-775c-4586-b928-86582d9d1b69"
 LEATHER_PRODUCTION_PLANNER = ESCO + "97d65832-3817-4ded-946b-cfc4a0237b9a"
 CONSTRUCTION_SCAFFOLDER = ESCO + "18fa8080-3156-429a-bbd7-b3ef559b6721"
 POWER_PLANT_OPERATOR = ESCO + "72381086-cb6e-455e-a40b-ccb26550aab6"
+ADVANCED_NURSE_PRACTITIONER = ESCO + "36494988-69d2-4420-9db4-eb56605ac983"
+NURSE_RESPONSIBLE_FOR_GENERAL_CARE = ESCO + "8d3e8aaa-791b-4c75-a465-f3f827028f50"
+BUILDING_INSPECTOR = ESCO + "f0e479d9-7afd-40b1-b60f-b68c400c15fb"
+REAL_ESTATE_SURVEYOR = ESCO + "bbefa1b2-521e-4d87-a7ad-9bbd0b32e271"
+RECREATIONAL_THERAPIST = ESCO + "f9395e4d-d66f-49ce-a8f5-721991139e79"
+OUTDOOR_ACTIVITIES_COORDINATOR = ESCO + "6e298596-882b-4687-a0cf-3eb37f8fd328"
+LETTING_AGENT = ESCO + "d261a6a4-7ea7-4295-a84e-f4b1a56990d7"
+REAL_ESTATE_AGENT = ESCO + "8ec8df02-e9dd-43b7-b416-5846ae0414ab"
+SPECIAL_EDUCATIONAL_NEEDS_ASSISTANT = ESCO + "1f137f0b-7097-4583-9d1b-b69e57369319"
 
 CURATED_TITLES: dict[str, tuple[str, ...]] = {
     # the British Army's section commander is a corporal leading a section of eight soldiers
@@ -397,77 +402,26 @@ CURATED_TITLES: dict[str, tuple[str, ...]] = {
     "bottling line worker": (CANNING_AND_BOTTLING_LINE_OPERATOR,),
     "scaffolder": (CONSTRUCTION_SCAFFOLDER,),
     "forklift truck driver": (FORKLIFT_OPERATOR,),
-}
-
-# titles several trades each give their own job (round h-titles9) -> the readings, ESCO's own
-# label first: the resolver names them in this order and warns that several trades use the title
-# (`resolver.SHARED_TITLE`); the learner's own trade or words choose among them as for a title of
-# a level (`service.recommend.level_title`). A garage's service manager runs its workshop and
-# customers (ESCO's "car aftersales manager", "van aftersales manager": *motor vehicle aftersales
-# manager*), not ESCO's *service manager* (policing, library, legal services; its exact label
-# also *advanced nurse practitioner*'s); a UK haulier's transport planner plans loads, routes and
-# drivers (ESCO's *freight transport dispatcher*: "structure routes", "planning operations of
-# dispatching"), not ESCO's *transport planner* (transport policy, traffic data)
-SHARED_TITLES: dict[str, tuple[str, ...]] = {
-    "service manager": (SERVICE_MANAGER, MOTOR_VEHICLE_AFTERSALES_MANAGER),
-    "transport planner": (TRANSPORT_PLANNER, FREIGHT_TRANSPORT_DISPATCHER),
-    # round h-titles10: a registered manager runs a care home (*elderly home manager*), a care
-    # service or a home care agency; a crane (plant) operator a site's crane (digger) or a plant's
-    # (ESCO's "plant operator" is a gas plant's); a production planner a factory's lines or, ESCO's
-    # label, production studies; a care coordinator ESCO's mental health social worker's, or not
-    "registered manager": (
-        ELDERLY_HOME_MANAGER,
-        SOCIAL_SERVICES_MANAGER,
-        HEALTHCARE_INSTITUTION_MANAGER,
-    ),
-    "crane operator": (
-        MOBILE_CRANE_OPERATOR,
-        TOWER_CRANE_OPERATOR,
-        PRODUCTION_PLANT_CRANE_OPERATOR,
-    ),
-    "production planner": (
-        INDUSTRIAL_ENGINEERING_TECHNICIAN,
-        FOOD_PRODUCTION_PLANNER,
-        LEATHER_PRODUCTION_PLANNER,
-    ),
-    "care coordinator": (MENTAL_HEALTH_SOCIAL_WORKER, HEALTHCARE_INSTITUTION_MANAGER),
-    "plant operator": (EXCAVATOR_OPERATOR, POWER_PLANT_OPERATOR),
-}
-
-# the readings of a title of a level, the commonest first (module docstring): a UK team leader or
-# supervisor is most often a shop's ("shop staff supervisor"; ESCO's "till team leader" is a
-# checkout's), then a call centre's, a warehouse's, a production line's ("production team
-# leader"); a shift manager or leader most often a fast food restaurant's ("fast food shift team
-# leader"), then a shop's or a restaurant's; an assistant manager most often a shop's or a
-# restaurant's deputy (ESCO gives "assistant manager" to *executive assistant*); a kitchen's
-# shift is run by a sous chef (ESCO's "sous chef", "kitchen manager" are *head chef*'s); a UK duty
-# manager runs a pub's or restaurant's shift ("bar manager"), a hotel's ("hotel manager") or a
-# leisure centre's ("sport venue manager"): ESCO's only "duty manager" is an airport director's
-# and O*NET's "On-Duty Manager" sent the title to *gambling manager*. A kitchen's team leader is
-# a sous chef too (`CURATED_TITLES`' "kitchen supervisor")
-_TEAM_LEADER = (
-    SHOP_SUPERVISOR,
-    CALL_CENTRE_SUPERVISOR,
-    WAREHOUSE_MANAGER,
-    PRODUCTION_SUPERVISOR,
-    HEAD_CHEF,
-)
-# a UK area or district manager runs a chain's shops (or branches) in a region: ESCO's *trade
-# regional manager* ("activities and staff in an assigned region for a specific chain of
-# stores"), then *branch manager* ("regional manager", "area office manager"); ESCO's only "area
-# manager" is *fire commissioner*'s (a fire service's rank), which read a retail manager's plan as
-# fire safety, and O*NET's "Area Manager" and "District Manager" are chief operating officers'
-_AREA_MANAGER = (TRADE_REGIONAL_MANAGER, BRANCH_MANAGER, FIRE_COMMISSIONER)
-_SHIFT_MANAGER = (FAST_FOOD_TEAM_LEADER, SHOP_SUPERVISOR, RESTAURANT_MANAGER, HEAD_CHEF)
-GENERIC_TITLES: dict[str, tuple[str, ...]] = {
-    "team leader": _TEAM_LEADER,
-    "team lead": _TEAM_LEADER,
-    "supervisor": _TEAM_LEADER,
-    "shift manager": _SHIFT_MANAGER,
-    "shift supervisor": _SHIFT_MANAGER,
-    "shift leader": _SHIFT_MANAGER,
-    "assistant manager": (SHOP_MANAGER, RESTAURANT_MANAGER),
-    "duty manager": (RESTAURANT_MANAGER, ACCOMMODATION_MANAGER, SPORT_FACILITY_MANAGER),
-    "area manager": _AREA_MANAGER,
-    "district manager": _AREA_MANAGER[:2],
+    # round h-titles11 (docs/planning.md): a UK ward manager (once "ward sister", "charge nurse")
+    # is the senior nurse who runs a hospital ward: ESCO's "clinical matron", "advanced nurse,
+    # team leader" of *advanced nurse practitioner*, "ward sister" of *nurse responsible for
+    # general care*; O*NET's "Ward Service Supervisor" read *office manager*
+    "ward manager": (ADVANCED_NURSE_PRACTITIONER, NURSE_RESPONSIBLE_FOR_GENERAL_CARE),
+    # a UK building surveyor inspects buildings for defects and the building regulations: ESCO's
+    # "building control surveyor" of *building inspector*, then "real estate surveyor"; the bare
+    # "surveyor" read *surveying technician* (a land survey's)
+    "building surveyor": (BUILDING_INSPECTOR, REAL_ESTATE_SURVEYOR),
+    # a UK care home's activities coordinator runs its residents' activities: ESCO's "activities
+    # co-ordinator" of *recreational therapist*; ESCO's "activities coordinator" (without the
+    # hyphen) is *outdoor activities coordinator*'s, which follows
+    "activities coordinator": (RECREATIONAL_THERAPIST, OUTDOOR_ACTIVITIES_COORDINATOR),
+    "activity coordinator": (RECREATIONAL_THERAPIST, OUTDOOR_ACTIVITIES_COORDINATOR),
+    # a UK estate agency's negotiator lets or sells homes: ESCO's "letting agent", "lettings
+    # agent" (*real estate agent*); O*NET's "Contract Negotiator" read *labour relations officer*
+    "lettings negotiator": (LETTING_AGENT, REAL_ESTATE_AGENT),
+    "sales negotiator": (REAL_ESTATE_AGENT, LETTING_AGENT),
+    # a UK school's learning support assistant (LSA) supports pupils with special educational
+    # needs in class: ESCO's "SEN teaching assistant" of *special educational needs assistant*;
+    # no label has the words, which read *ICT help desk agent* ("Support Specialist")
+    "learning support assistant": (SPECIAL_EDUCATIONAL_NEEDS_ASSISTANT, PRIMARY_TEACHING_ASSISTANT),
 }

@@ -17,10 +17,12 @@ from indexing.encoder import Encoder
 from indexing.label_index import LabelIndex
 from service.config import Settings
 from service.repo.taxonomy import occupation_title_rows
-from service.titles.curated import CURATED_TITLES, GENERIC_TITLES, SHARED_TITLES
+from service.titles.curated import CURATED_TITLES
+from service.titles.heads import family_head_labels, family_heads
 from service.titles.memory import MEMORY_FILE, load_memory
 from service.titles.misleading import MISLEADING_TITLE_LABELS
 from service.titles.resolver import OccupationInfo, TitleResolver
+from service.titles.several import GENERIC_TITLES, SHARED_TITLES
 
 log = logging.getLogger("skillmatch")
 
@@ -101,6 +103,9 @@ def build_title_resolver(
         for label in (r[1], *(r[4] or ()))
         if (r[5], label.lower()) in MISLEADING_TITLE_LABELS
     )
+    # a family's head word alone is no one member's label (`heads.family_head_labels`)
+    heads = family_heads(r[1] for r in rows)
+    excluded |= family_head_labels(((r[0], (r[1], *(r[4] or ()))) for r in rows), heads)
     return TitleResolver(
         labels,
         info,

@@ -30,10 +30,10 @@ that no label equals, when doubtful or when its nearest name is the manager's ("
 executive": "social media manager", `words.SAME_LEVEL`). An exact label is also one equal to the
 title with its department's plural name said singular ("customer services manager":
 `words.DEPARTMENT_PLURALS`). A title that names a
-level and no trade ("team leader", "shift manager": `curated.GENERIC_TITLES`) names its curated
+level and no trade ("team leader", "shift manager": `several.GENERIC_TITLES`) names its curated
 readings in their order, the commonest first, and carries GENERIC_TITLE: confident, so a plan is
 made for the first, with the others as the alternatives to check; a title several trades use
-for their own job ("service manager", "transport planner": `curated.SHARED_TITLES`) likewise,
+for their own job ("service manager", "transport planner": `several.SHARED_TITLES`) likewise,
 with SHARED_TITLE. Labels that misname a
 title (`misleading.MISLEADING_TITLE_LABELS`: ESCO's "ICT manager" of *telecommunications
 manager*) are not searched.
@@ -54,6 +54,7 @@ import numpy as np
 from indexing.label_index import LabelIndex
 from service.titles.choice import named, spelt_better, surer
 from service.titles.family import FAMILY_TITLE, names_a_family
+from service.titles.heads import MANY_TRADES, head_counts, head_word, loose_head
 from service.titles.names import stem as _stem
 from service.titles.names import without_names
 from service.titles.qualifiers import (
@@ -193,6 +194,10 @@ class TitleResolver:
         a title of a level -> its readings, the commonest first (GENERIC_TITLES); `shared`: a
         title several trades use -> its readings (SHARED_TITLES)."""
         self.labels = labels
+        # the head words of preferred labels: a person's, of many trades (`heads.py`)
+        heads = head_counts(o.labels[0] for o in occupations)
+        self.person_heads = frozenset(heads)
+        self.family_heads = frozenset(w for w, n in heads.items() if n >= MANY_TRADES)
         self.excluded = excluded
         self.generic = {normalise_title(t) for t in generic or {}}
         self.shared = {normalise_title(t) for t in shared or {}}
@@ -233,9 +238,12 @@ class TitleResolver:
         return list(dict.fromkeys(q for q in (norm, expand_abbreviations(norm)) if q))
 
     def resolve(self, title: str, k: int = 5) -> TitleResolution:
-        """The title's occupations; a title several trades' names say, none equal to it, with
-        FAMILY_TITLE (`family.names_a_family`, over the first three: not where k < 3)."""
+        """The title's occupations; a title several trades' names say, none equal to it, or a
+        head word of many trades alone ("inspector": `heads.py`), with FAMILY_TITLE
+        (`family.names_a_family`, over the first three: not where k < 3)."""
         got = self._resolve_spelt(title, k)
+        if got.confident and got.warning in (None, LOW_CONFIDENCE) and self._a_family(title):
+            return replace(got, warning=FAMILY_TITLE)
         if not got.confident or got.warning is not None or not got.candidates:
             return got
         preferred = [self.info[c.occupation_id].labels[0] for c in got.candidates]
@@ -243,6 +251,13 @@ class TitleResolver:
         if names_a_family(got.query, preferred, scores, got.candidates[0].exact):
             return replace(got, warning=FAMILY_TITLE)
         return got
+
+    def _a_family(self, title: str) -> bool:
+        """Whether the title, cleaned, is one head word of many trades that names no occupation
+        of its own (no preferred label or curated title equals it: "electrician" does)."""
+        queries = self.queries(title)
+        one = len(queries) == 1 and len(title_words(queries[0])) == 1
+        return one and head_word(queries[0]) in self.family_heads and not self._named_plainly(title)
 
     def _resolve_spelt(self, title: str, k: int) -> TitleResolution:
         """A title with a misspelt word (`spelling.Speller`: "Translater", "bookeeper") is read as
@@ -296,7 +311,8 @@ class TitleResolver:
         if only_level(title):  # "junior trainee": no trade to read
             return TitleResolution(title.strip(), [], False, ONLY_LEVEL)
         got = self._resolve_queries(queries, k)
-        bare, dropped = unqualified(queries[0])
+        # the head word an abbreviation says ("bank HCA": a healthcare assistant) qualifies too
+        bare, dropped = next((r for r in map(unqualified, queries) if r[1]), (queries[0], ""))
         last = dropped in LEARNER_LAST
         if not dropped and (said := level_said_last(title)):  # "plumbing apprentice": a plumber
             bare, dropped, last = queries[0], said, True
@@ -471,6 +487,9 @@ class TitleResolver:
         # a close second of the same tier (a lower tier never comes close)
         close = second is not None and second.tier == first.tier
         close = close and first.score - second.score < c.warn_margin
-        if not first.exact and (first.label_score < c.warn_score or close):
+        # a loose reading that ends in another head word ("ward manager": O*NET's "Ward Service
+        # Supervisor") is a guess of another role (`heads.loose_head`)
+        loose = loose_head(query, first.matched_label, self.person_heads)
+        if not first.exact and (first.label_score < c.warn_score or close or loose):
             return TitleResolution(query, ranked, True, LOW_CONFIDENCE)
         return TitleResolution(query, ranked, True, None)

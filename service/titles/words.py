@@ -121,9 +121,25 @@ ABBREVIATIONS = {
     "bsl": "sign language",  # British Sign Language ("BSL interpreter")
     "asl": "sign language",  # American Sign Language
     "senco": "special educational needs coordinator",  # a UK school's SEN co-ordinator
+    "lsa": "learning support assistant",  # a UK school's teaching assistant for pupils with SEN
     "devops": "DevOps",
 }
 WORD = re.compile(r"[^\W_][\w'.+#-]*", re.UNICODE)
+# abbreviations of two letters joined by "&", which the words of a title would split ("H&S
+# advisor": "h", "s"), said in full before the words are read
+AMPERSAND_ABBREVIATIONS = {"h&s": "health and safety", "r&d": "research and development"}
+AMPERSAND = re.compile(r"\b([a-z])\s?&\s?([a-z])\b", re.IGNORECASE)
+
+
+def _ampersands_said(text: str) -> str:
+    """ "H&S advisor" -> "health and safety advisor" (AMPERSAND_ABBREVIATIONS)."""
+
+    def said(m: re.Match) -> str:
+        return AMPERSAND_ABBREVIATIONS.get(f"{m.group(1)}&{m.group(2)}".lower(), m.group())
+
+    return AMPERSAND.sub(said, text)
+
+
 # Shortened words of titles ("Asst. Office Mgr", "social media exec", "ops manager"), said in full
 # before anything else reads the title: unlike ABBREVIATIONS, no label or known title uses the
 # short form, and the qualifier rules read the full word ("assistant office manager" -> "office
@@ -176,7 +192,7 @@ def normalise_title(title: str) -> str:
     """The title without seniority, employment and gender words, lowered; the title itself
     (lowered) when nothing would be left."""
     text = without_markers(title) or title
-    text = _one_of_paired_forms(text)
+    text = _ampersands_said(_one_of_paired_forms(text))
     low = " " + " ".join(_said_in_full(title_words(text))) + " "
     low = LINE_SUPPORT.sub("it ", THIRD_LINE.sub("it infrastructure ", low))
     low = low.replace(" it it ", " it ").replace(" it infrastructure it ", " it infrastructure ")

@@ -1,4 +1,4 @@
-"""A title several trades use for their own job (`curated.SHARED_TITLES`: "service manager",
+"""A title several trades use for their own job (`several.SHARED_TITLES`: "service manager",
 "transport planner") read in the learner's trade (service/recommend/level_title.py): by the
 readings' ESCO descriptions nearest the job's, by a margin; the warning says so; on the real
 model, a mechanic's service manager is a garage's and a lorry driver's transport planner a

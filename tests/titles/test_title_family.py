@@ -40,7 +40,7 @@ def test_no_family_where_a_reading_chooses_or_another_word_is_missing(
 @pytest.mark.slow
 def test_crane_operator_warns_and_shows_the_other_crane_operators(real_runtime):
     """Since round h-titles10 "crane operator" is a title several trades use
-    (`curated.SHARED_TITLES`): a site's mobile crane operator first (the family's reading put a
+    (`several.SHARED_TITLES`): a site's mobile crane operator first (the family's reading put a
     plant's first), the learner's trade choosing; a CV's crane operator names no one of them."""
     from service.titles.resolver import SHARED_TITLE
 
