@@ -5,17 +5,24 @@ seconds fails (or, set loose enough not to, misses a quadratic reading on a smal
 
 from __future__ import annotations
 
+import gc
 import time
 from collections.abc import Callable
 
 
-def seconds(fn: Callable[[], object], repeat: int = 3) -> float:
-    """The fastest of `repeat` runs of fn()."""
+def seconds(fn: Callable[[], object], repeat: int = 5) -> float:
+    """The fastest of `repeat` runs of fn(), the garbage collector off while each runs (a
+    collection in one run and not in another is noise, not growth)."""
     best = float("inf")
     for _ in range(repeat):
-        t0 = time.perf_counter()
-        fn()
-        best = min(best, time.perf_counter() - t0)
+        gc.collect()
+        gc.disable()
+        try:
+            t0 = time.perf_counter()
+            fn()
+            best = min(best, time.perf_counter() - t0)
+        finally:
+            gc.enable()
     return best
 
 

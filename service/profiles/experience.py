@@ -29,6 +29,7 @@ from service.profiles.evidence import Evidence, EvidenceMap, drop_quoting
 from service.profiles.role import role_from_occupation
 from service.profiles.said_jobs import said_titles
 from service.profiles.workplace import place_titles
+from service.titles.family import FAMILY_TITLE
 from service.titles.resolver import GENERIC_TITLE, SHARED_TITLE
 
 if TYPE_CHECKING:
@@ -274,7 +275,7 @@ def _sure_job(runtime: Runtime, title: str):
     if best.exact and _names_several_trades(runtime, best.matched_label):
         return None
     # a title of a level, or one several trades use for their own job, names no one job
-    return None if resolution.warning in (GENERIC_TITLE, SHARED_TITLE) else best
+    return None if resolution.warning in (GENERIC_TITLE, SHARED_TITLE, FAMILY_TITLE) else best
 
 
 SEVERAL_TRADES = 3  # ISCO unit groups
