@@ -70,6 +70,10 @@ REAL = [
     ("Teacher at a primary school", ["primary school teacher"]),
     ("Security guard at a hospital", ["security guard"]),  # no such title: the bare one's job
     ("Chef at a busy hotel for 5 years", ["chef"]),
+    # a head word of many trades alone names none (resolver's FAMILY_TITLE); with a place it may
+    ("Driver for 10 years", []),
+    ("Administrator, Leeds City Council (2017 - present)", []),
+    ("Technician in a school science department", ["biology technician"]),
 ]
 
 
