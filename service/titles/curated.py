@@ -118,6 +118,13 @@ OUTDOOR_ACTIVITIES_COORDINATOR = ESCO + "6e298596-882b-4687-a0cf-3eb37f8fd328"
 LETTING_AGENT = ESCO + "d261a6a4-7ea7-4295-a84e-f4b1a56990d7"
 REAL_ESTATE_AGENT = ESCO + "8ec8df02-e9dd-43b7-b416-5846ae0414ab"
 SPECIAL_EDUCATIONAL_NEEDS_ASSISTANT = ESCO + "1f137f0b-7097-4583-9d1b-b69e57369319"
+NURSE_ASSISTANT = ESCO + "87d0795a-d41f-47ee-979f-0ab7d73836e7"
+REGULATORY_AFFAIRS_MANAGER = ESCO + "779d13be-60b4-48f3-a339-fe483be96c7f"
+SPECIALIST_NURSE = ESCO + "18e14e61-495b-44cc-a7c6-df4c625934ba"
+EDUCATION_ADMINISTRATOR = ESCO + "55b4faa3-286f-4fc8-ac67-8bbb97d08820"
+BUSINESS_MANAGER = ESCO + "544cd9cf-e2ee-4ac0-8a02-7147af6b97d7"
+STREET_WARDEN = ESCO + "4cbe5a17-056c-489a-9f10-f9d816905000"
+POLICE_OFFICER = ESCO + "5793c124-c037-47b2-85b6-dd4a705968dc"
 
 CURATED_TITLES: dict[str, tuple[str, ...]] = {
     # the British Army's section commander is a corporal leading a section of eight soldiers
@@ -424,4 +431,23 @@ CURATED_TITLES: dict[str, tuple[str, ...]] = {
     # needs in class: ESCO's "SEN teaching assistant" of *special educational needs assistant*;
     # no label has the words, which read *ICT help desk agent* ("Support Specialist")
     "learning support assistant": (SPECIAL_EDUCATIONAL_NEEDS_ASSISTANT, PRIMARY_TEACHING_ASSISTANT),
+    # 2026-12-07, read on learners end to end (typed-title fixture n01-n06):
+    # a UK nursing associate (a registered role between healthcare assistant and nurse) works
+    # under a nurse: ESCO's *nurse assistant*; O*NET's "Nursing Assistant Professor" read
+    # *nursing lecturer*
+    "nursing associate": (NURSE_ASSISTANT, NURSE_RESPONSIBLE_FOR_GENERAL_CARE),
+    "trainee nursing associate": (NURSE_ASSISTANT,),
+    # a bank's or a firm's compliance officer: ESCO's "bank compliance officer", "regulatory
+    # compliance officer" of *regulatory affairs manager*; "licensing compliance officer" of
+    # *licensing officer* won by its O*NET title
+    "compliance officer": (REGULATORY_AFFAIRS_MANAGER,),
+    # a UK health visitor is a community public health nurse: ESCO's "consultant health visitor"
+    # of *advanced nurse practitioner*; the words read *community health worker*
+    "health visitor": (ADVANCED_NURSE_PRACTITIONER, SPECIALIST_NURSE),
+    # a UK school business manager runs a school's finance, staff and premises: ESCO's "school
+    # administrator" of *education administrator*; O*NET's title read *headteacher*
+    "school business manager": (EDUCATION_ADMINISTRATOR, BUSINESS_MANAGER),
+    # a UK police community support officer (PCSO) patrols and deals with antisocial behaviour
+    # without a constable's powers: ESCO's "community support officer" of *street warden*
+    "police community support officer": (STREET_WARDEN, POLICE_OFFICER),
 }

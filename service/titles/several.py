@@ -115,6 +115,9 @@ GENERIC_TITLES: dict[str, tuple[str, ...]] = {
     "shift supervisor": _SHIFT_MANAGER,
     "shift leader": _SHIFT_MANAGER,
     "assistant manager": (SHOP_MANAGER, RESTAURANT_MANAGER),
+    # a deputy manager runs a shop, a restaurant or a care home beside its manager; O*NET's
+    # "Police Chief Deputy" read *police commissioner* (2026-12-07)
+    "deputy manager": (SHOP_MANAGER, RESTAURANT_MANAGER, ELDERLY_HOME_MANAGER),
     "duty manager": (RESTAURANT_MANAGER, ACCOMMODATION_MANAGER, SPORT_FACILITY_MANAGER),
     "area manager": _AREA_MANAGER,
     "district manager": _AREA_MANAGER[:2],

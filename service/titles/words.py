@@ -121,6 +121,7 @@ ABBREVIATIONS = {
     "bsl": "sign language",  # British Sign Language ("BSL interpreter")
     "asl": "sign language",  # American Sign Language
     "senco": "special educational needs coordinator",  # a UK school's SEN co-ordinator
+    "pcso": "police community support officer",  # a UK police force's
     "lsa": "learning support assistant",  # a UK school's teaching assistant for pupils with SEN
     "devops": "DevOps",
 }
