@@ -10,7 +10,7 @@
 import { api, ApiError, clearError, showError } from "./api.js";
 import { chip, focusNear } from "./chips.js";
 import { $, busy, clear, h, onEnter, plural } from "./dom.js";
-import { applyJobs, removedJobs, removeJobs } from "./jobs.js";
+import { addedJobs, addJob, applyJobs, removedJobs, removeJobs } from "./jobs.js";
 import { runSearch, syncToggles, toggleButton, setToggle } from "./search.js";
 
 const MAX_READ = 25; // skills read from one text (the server's extract_max_skills)
@@ -28,17 +28,17 @@ export function aboutSkills() {
   return [...state.skills.keys()];
 }
 
-/** What the learner changed by hand: skills added ([uri, label]) and read skills and jobs
- * removed (their URIs, together). */
+/** What the learner changed by hand: skills and jobs added ([uri, label]) and read skills
+ * and jobs removed (their URIs, together). */
 export function skillChoices() {
   const added = [...state.skills].filter(([, s]) => s.origin === "added").map(([uri, s]) => [uri, s.label]);
-  return { added, removed: [...state.removed.keys(), ...removedJobs()] };
+  return { added, jobs: addedJobs(), removed: [...state.removed.keys(), ...removedJobs()] };
 }
 
 /** Put back a learner's words and choices (a saved plan or a shared link): read the text,
  * remove what they removed, add what they added. Resolves to false when the text could not
  * be read. */
-export async function restoreAbout(text, { added = [], removed = [] } = {}) {
+export async function restoreAbout(text, { added = [], jobs = [], removed = [] } = {}) {
   $("about-text").value = text || "";
   const ok = await readAbout({ force: Boolean(text) });
   for (const uri of removed) {
@@ -49,6 +49,7 @@ export async function restoreAbout(text, { added = [], removed = [] } = {}) {
     }
   }
   removeJobs(removed);
+  for (const [uri, label] of jobs) addJob(uri, label);
   for (const [uri, label] of added) {
     if (!state.skills.has(uri)) state.skills.set(uri, { label, origin: "added", evidence: [] });
   }

@@ -149,15 +149,16 @@ function names(items) {
   return shown.join(", ") + (more > 0 ? ` and ${more} more` : "");
 }
 
-/** The skills held on weak evidence, each with its note ("declared, not evidenced"), and how
- * to strengthen them. */
+/** The skills held on weak evidence, grouped by their note ("declared, not evidenced"), said
+ * once after each group (not after every skill), and how to strengthen them. */
 function partlyWords(weak) {
   const it = weak.length === 1 ? "it" : "them";
-  const note = (w) => (fromJob(w) ? "needed by a job you named, not evidenced" : w.note);
-  const shown = weak.slice(0, SHOWN).map((w) => (note(w) ? `${w.label} (${note(w)})` : w.label));
-  const more = weak.length - shown.length;
+  const note = (w) => (fromJob(w) ? "needed by a job you named, not evidenced" : w.note || "");
+  const groups = new Map(); // note -> skills, in the order of their heaviest
+  for (const w of weak) groups.set(note(w), [...(groups.get(note(w)) || []), w]);
+  const said = [...groups].map(([why, items]) => (why ? `${names(items)} (${why})` : names(items)));
   return (
-    `${shown.join(", ")}${more > 0 ? ` and ${more} more` : ""}. Nothing checked backs ${it} yet. ` +
+    `${said.join("; ")}. Nothing checked backs ${it} yet. ` +
     `To strengthen ${it}, add a badge or certificate that shows ${it} under “Optional”, or write ` +
     `in your own words where you used ${it}.`
   );

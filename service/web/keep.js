@@ -21,15 +21,23 @@ function fromBase64Url(text) {
   return new TextDecoder().decode(bytes);
 }
 
-/** Inputs as saved and shared: {v, text, added, removed, role, hours, cost}; null when not. */
+const str = (x) => (typeof x === "string" ? x : "");
+
+/** [[uri, label], ...] as saved: anything else dropped. */
+function pairs(list) {
+  return (Array.isArray(list) ? list : []).filter((a) => Array.isArray(a) && a.length === 2).map(([u, l]) => [str(u), str(l)]);
+}
+
+/** Inputs as saved and shared: {v, text, added (skills), jobs (added), removed, role, hours,
+ * cost}; null when not. */
 function checked(inputs) {
   if (!inputs || typeof inputs !== "object" || inputs.v !== VERSION) return null;
-  const str = (x) => (typeof x === "string" ? x : "");
   const role = inputs.role && typeof inputs.role === "object" ? inputs.role : null;
   return {
     v: VERSION,
     text: str(inputs.text).slice(0, 20000),
-    added: (Array.isArray(inputs.added) ? inputs.added : []).filter((a) => Array.isArray(a) && a.length === 2).map(([u, l]) => [str(u), str(l)]),
+    added: pairs(inputs.added),
+    jobs: pairs(inputs.jobs),
     removed: (Array.isArray(inputs.removed) ? inputs.removed : []).map(str).filter(Boolean),
     role: role && Number.isInteger(role.id) ? { id: role.id, label: str(role.label) } : role && str(role.title) ? { title: str(role.title) } : null,
     hours: str(inputs.hours),

@@ -7,7 +7,7 @@
 // compare.js, saving, sharing and printing in keep.js.
 
 import { aboutSkills, initAbout, readAbout, restoreAbout, skillChoices } from "./about.js";
-import { aboutJobs } from "./jobs.js";
+import { aboutJobs, initJobs } from "./jobs.js";
 import { api, clearError, describeField, InputError, showError } from "./api.js";
 import { readBadgeFiles } from "./badges.js";
 import { renderCompare } from "./compare.js";
@@ -382,6 +382,7 @@ function offerSaved() {
 
 export function initLearner() {
   initAbout();
+  initJobs();
   initRole({ learnerBody });
   initExtras();
   const form = $("learner-form");
@@ -393,9 +394,12 @@ export function initLearner() {
   // any change to what the plan was made from marks it out of date
   form.addEventListener("input", markStale);
   form.addEventListener("change", markStale);
+  // in the capture phase: the button's own handler re-renders its list, and a button taken
+  // out of the page is in no list any more (removing a skill or a job after a plan did not
+  // mark it out of date)
   form.addEventListener("click", (event) => {
-    if (event.target.closest("#skill-list button, #skill-removed button, #skill-results button, #roles-results button, #held-list button, #cred-results button, #badge-list button")) markStale();
-  });
+    if (event.target.closest("#skill-list button, #skill-removed button, #skill-results button, #job-list button, #job-removed button, #job-results button, #roles-results button, #held-list button, #cred-results button, #badge-list button")) markStale();
+  }, true);
   $("learner-change").addEventListener("click", () => {
     unfold();
     $("about-text").focus();

@@ -21,15 +21,23 @@ function names(list, n = 4) {
   return list.slice(0, n).join(", ") + (more > 0 ? ` and ${more} more` : "");
 }
 
-/** One sentence: why this step is in the plan. */
-export function whyStep(step, name) {
+/** One sentence: why this step is in the plan. `have`: the ids of the role's skills the
+ * learner already has (the gap's held items): a step that covers one of them, held on their
+ * word or a job's, backs it, it does not teach a skill they lack. */
+export function whyStep(step, name, have = new Set()) {
   if (step.reason === "prerequisite") {
     return `It is needed before ${step.required_by.map(name).join(", ") || "a later step"}.`;
   }
-  const full = step.covers.filter((c) => c.essential && c.status === "covered").map((c) => c.label);
-  const part = partly(step);
-  if (full.length) return `It teaches ${plural(full.length, "essential skill")} you lack: ${names(full)}.`;
-  if (part.length) return `It takes you part of the way on ${plural(part.length, "essential skill")} you lack: ${names(part)}.`;
+  const essential = step.covers.filter((c) => c.essential);
+  const full = essential.filter((c) => c.status === "covered" && !have.has(c.skill_id)).map((c) => c.label);
+  const part = partly(step, have);
+  const backs = essential.filter((c) => have.has(c.skill_id)).map((c) => c.label);
+  const backing = backs.length ? `backs ${plural(backs.length, "essential skill")} you have but nothing shows yet: ${names(backs)}.` : "";
+  let lack = "";
+  if (full.length) lack = `It teaches ${plural(full.length, "essential skill")} you lack: ${names(full)}.`;
+  else if (part.length) lack = `It takes you part of the way on ${plural(part.length, "essential skill")} you lack: ${names(part)}.`;
+  if (lack) return backing ? `${lack} It also ${backing}` : lack;
+  if (backing) return `It ${backing}`;
   const other = step.covers.map((c) => c.label);
   return other.length ? `It adds other skills the role asks for: ${names(other)}.` : "It completes a programme the plan builds on.";
 }
@@ -48,18 +56,33 @@ export function stepPrice(c) {
   return "price not stated";
 }
 
+// why the steps come in this order (service/matching/order.py), for a learner who asks
+const ORDER_WORDS =
+  "In the order to take them: a step another one needs comes first, then the steps closest to " +
+  "what the role is about, and courses of more than 40 hours after shorter ones.";
+
+// the page is in English: a credential taught in another language says so
+const LANGUAGES = { de: "German", fr: "French", es: "Spanish", pt: "Portuguese", it: "Italian", nl: "Dutch", pl: "Polish" };
+
+function languageWords(code) {
+  const lang = String(code || "").toLowerCase().split("-")[0];
+  if (!lang || lang === "en") return "";
+  return `in ${LANGUAGES[lang] || lang.toUpperCase()}`;
+}
+
 function line(label, text) {
   return h("p", { class: "step-line" }, h("strong", {}, `${label}: `), text);
 }
 
-/** The essential skills a step adds credit to without covering them fully. */
-function partly(step) {
-  return step.covers.filter((c) => c.essential && c.status !== "covered").map((c) => c.label);
+/** The essential skills a step adds credit to without covering them fully (of those the
+ * learner lacks, when `have` is given). */
+function partly(step, have = new Set()) {
+  return step.covers.filter((c) => c.essential && c.status !== "covered" && !have.has(c.skill_id)).map((c) => c.label);
 }
 
-function renderStep(step, titles, held, programs) {
+function renderStep(step, { titles, held, programs, have }) {
   const c = step.credential;
-  const meta = [kindWords(c.kind), stepHours(c), stepPrice(c), c.issuer, c.level].filter(Boolean).join(" · ");
+  const meta = [kindWords(c.kind), languageWords(c.language), stepHours(c), stepPrice(c), c.issuer, c.level].filter(Boolean).join(" · ");
   const name = (x) => (held.has(x) ? `${held.get(x)} (held)` : titles.get(x) || x);
   const builds = [...step.builds_on.credentials.map(name), ...step.builds_on.skills.map((s) => `${s} (you have it)`)];
   return h(
@@ -73,9 +96,9 @@ function renderStep(step, titles, held, programs) {
       h("a", { class: "step-link", href: `/v1/credentials/${c.id}`, dataset: { credentialId: String(c.id) } }, c.title),
     ),
     h("p", { class: "step-meta" }, meta),
-    h("p", { class: "step-why" }, whyStep(step, name)),
+    h("p", { class: "step-why" }, whyStep(step, name, have)),
     // the sentence above names what it closes; what it adds to in part, when not said there
-    partly(step).length && step.closes.length ? line("Also partly covers", partly(step).join(", ")) : null,
+    partly(step, have).length && step.closes.length ? line("Also partly covers", partly(step, have).join(", ")) : null,
     step.reason === "prerequisite"
       ? h("p", {}, tag("prerequisite", "partial"), ` Needed first by: ${step.required_by.map(name).join(", ") || "a later step"}.`)
       : null,
@@ -124,8 +147,9 @@ function figure(label, value) {
   return h("li", {}, h("span", { class: "figure-label" }, label), h("span", { class: "figure-value" }, value));
 }
 
-/** held: the learner's held credentials as the answer names them ({id, external_id, title}). */
-export function renderPlan(plan, role, heldItems = []) {
+/** heldItems: the learner's held credentials as the answer names them ({id, external_id,
+ * title}); have: the ids of the role's skills the learner has (the gap's held items). */
+export function renderPlan(plan, role, heldItems = [], have = new Set()) {
   const steps = plan.steps || [];
   const main = steps.filter((s) => !s.optional);
   const extra = steps.filter((s) => s.optional);
@@ -146,8 +170,10 @@ export function renderPlan(plan, role, heldItems = []) {
   // a step builds on prerequisites by external id: the held ones by their titles
   const held = new Map(heldItems.map((c) => [c.external_id, c.title || c.external_id]));
   const programs = new Map((plan.stacks_into || []).map((p) => [p.program_external_id, p.title]));
+  const context = { titles, held, programs, have };
   if (main.length) {
-    out.appendChild(h("ol", { class: "plan", "aria-label": "Steps in order" }, main.map((s) => renderStep(s, titles, held, programs))));
+    if (main.length > 1) out.appendChild(h("p", { class: "hint plan-order" }, ORDER_WORDS));
+    out.appendChild(h("ol", { class: "plan", "aria-label": "Steps in order" }, main.map((s) => renderStep(s, context))));
   } else if (!extra.length) {
     out.appendChild(h("p", { class: "empty" }, "No credential in the catalog fits your gap within your limits."));
   }
@@ -156,7 +182,7 @@ export function renderPlan(plan, role, heldItems = []) {
     out.appendChild(
       h("p", { class: "hint" }, "These close none of the essential skills; they add other skills of the role, and fit your limits once the steps above are done."),
     );
-    const ol = h("ol", { class: "plan optional-steps", "aria-labelledby": "optional-title", start: String(main.length + 1) }, extra.map((s) => renderStep(s, titles, held, programs)));
+    const ol = h("ol", { class: "plan optional-steps", "aria-labelledby": "optional-title", start: String(main.length + 1) }, extra.map((s) => renderStep(s, context)));
     ol.style.counterReset = `step ${main.length}`; // numbers go on from the steps above
     out.appendChild(ol);
   }

@@ -167,7 +167,9 @@ export function renderResult(data, sentBadges, lookup = null) {
   if (regulated) output.appendChild(regulated);
   output.appendChild(renderGap(data.gap, data.plan));
   if (data.plan) {
-    output.appendChild(renderPlan(data.plan, role, (data.learner && data.learner.held_credential_items) || []));
+    // the role's skills the learner has already (some on their word only): a step backs them
+    const have = new Set(data.gap.items.filter((it) => it.held).map((it) => it.skill_id));
+    output.appendChild(renderPlan(data.plan, role, (data.learner && data.learner.held_credential_items) || [], have));
     output.appendChild(renderStacks(data.plan.stacks_into));
   }
   output.appendChild(renderBadgeOutcomes(data.learner.badges, sentBadges));

@@ -5,6 +5,7 @@
 
 import { api, ApiError, clearError, InputError, showError, titleMissReason } from "./api.js";
 import { $, busy, clear, h, hours, money, onEnter, percent, plural } from "./dom.js";
+import { aboutJobs } from "./jobs.js";
 import { setToggle, toggleButton } from "./search.js";
 
 const OPTIONS = 5; // the resolved role and up to four alternatives
@@ -209,12 +210,22 @@ function suggestionMeta(it) {
   } else if (Number.isFinite(it.coverage)) {
     parts.push(`${percent(it.coverage)} of its essential skills held`);
   }
-  const close = it.to_close;
-  if (close && Number.isFinite(close.total_hours)) {
-    const within = close.feasible === false ? " (not all within your limits)" : "";
-    parts.push(`to close the gap: ${hours(close.total_hours)}, ${money(close.total_cost, close.currency)}${within}`);
-  }
+  const close = closeWords(it.to_close);
+  if (close) parts.push(close);
   return parts.join(" · ");
+}
+
+/** What closing the gap takes (the greedy plan of the answer's to_close), and what it leaves
+ * open: `feasible` is false when an essential skill stays unmet, for the limits or because no
+ * step adds enough for its hours, not only for the limits (which may not be set at all). */
+function closeWords(close) {
+  if (!close || !Number.isFinite(close.total_hours)) return "";
+  const steps = (close.credentials || []).length;
+  if (!steps && !close.total_hours && close.feasible !== false) return "nothing to close: you have every essential skill";
+  const open = (close.unmet || []).filter((u) => u.essential !== false).length;
+  let left = "";
+  if (close.feasible === false) left = open ? ` (leaves ${plural(open, "essential skill")} open)` : " (does not close every essential skill)";
+  return `to close the gap: ${hours(close.total_hours)}, ${money(close.total_cost, close.currency)}${left}`;
 }
 
 /** A role two or more ISCO skill levels above the learner's job (the API's level_step) usually
@@ -229,6 +240,7 @@ function suggestionItem(it) {
   const occ = it.occupation || it;
   const label = occ.preferred_label || occ.title || `occupation ${occ.id}`;
   const chosen = Boolean(state.occupation) && state.occupation.id === occ.id;
+  const level = levelNote(it.level_step);
   const button = toggleButton(chosen, "Choose", "Chosen", label);
   Object.assign(button.dataset, { key: String(occ.id), what: label, add: "Choose" });
   button.addEventListener("click", () => {
@@ -245,8 +257,10 @@ function suggestionItem(it) {
       "span",
       { class: "item-text" },
       h("span", { class: "item-title" }, label),
-      occ.regulated ? h("span", { class: "tag tag-partial" }, "regulated profession") : null,
-      levelNote(it.level_step),
+      // a space before each tag: read aloud (and as text) apart from the role's name
+      aboutJobs().includes(occ.uri) ? [" ", h("span", { class: "tag tag-public" }, "a job you named")] : null,
+      occ.regulated ? [" ", h("span", { class: "tag tag-partial" }, "regulated profession")] : null,
+      level ? [" ", level] : null,
       h("span", { class: "item-meta" }, suggestionMeta(it)),
     ),
     button,
