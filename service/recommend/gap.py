@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Mapping
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from sqlmodel import Session
@@ -15,6 +16,7 @@ from service.caller_limits import CallerLimits
 from service.deadline import Deadline
 from service.errors import InvalidInput
 from service.matching import GapConfig, PlanTooLargeError, compute_gap
+from service.profiles.language import label_words, learner_languages
 from service.profiles.learner import Learner, build_learner
 from service.profiles.neighbours import learner_neighbours
 from service.profiles.role_reading import read_for_role
@@ -162,7 +164,13 @@ def regulated_sentence(title: str) -> str:
 
 
 def _plan(runtime: Runtime, session, body, gap, profile, nb, timings, deadline) -> answers.PlanJson:
-    """The plan of a recommendation; a plan too large for exact mode is a 422 on `mode`."""
+    """The plan of a recommendation; a plan too large for exact mode is a 422 on `mode`.
+    Without `constraints.languages`, the credentials are those in the learner's languages
+    (`planned_languages`), and the message says so."""
+    constraints = constraints_of(body.constraints)
+    languages = planned_languages(runtime, body, profile)
+    if languages is not None:
+        constraints = replace(constraints, languages=languages)
     try:
         result = plan_gap(
             runtime,
@@ -170,11 +178,37 @@ def _plan(runtime: Runtime, session, body, gap, profile, nb, timings, deadline) 
             gap,
             profile,
             nb,
-            constraints_of(body.constraints),
+            constraints,
             mode=body.mode,
             timings=timings,
             deadline=deadline,
         )
     except PlanTooLargeError as exc:
         raise InvalidInput(str(exc), field="mode") from exc
-    return answers.plan_json(result)
+    out = answers.plan_json(result)
+    if languages is not None:
+        out.message = f"{out.message} {languages_sentence(languages)}"
+    return out
+
+
+def planned_languages(runtime: Runtime, body, profile) -> frozenset[str] | None:
+    """The languages of the credentials a plan may use where the request names none: the
+    learner's (service.profiles.language), or None (any)."""
+    if body.constraints.languages is not None:
+        return None
+    labels = (runtime.skills[s].preferred_label for s in profile.skills if s in runtime.skills)
+    english = runtime.once("label_words", lambda: _label_words(runtime))
+    return learner_languages(body.learner.text, labels, english)
+
+
+def _label_words(runtime: Runtime) -> frozenset[str]:
+    skills = runtime.skills.values()
+    return label_words(x for s in skills for x in (s.preferred_label, *s.alt_labels))
+
+
+def languages_sentence(languages: frozenset[str]) -> str:
+    names = ", ".join(sorted(languages))
+    return (
+        f"Only credentials taught in your languages ({names}: your words' and those you list "
+        "as skills) are planned; constraints.languages chooses others."
+    )
