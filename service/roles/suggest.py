@@ -28,7 +28,7 @@ from service.matching import Gap, GapItem, LearnerProfile, compute_gap
 from service.profiles.role import skill_labels
 from service.recommend import answers
 from service.recommend import ranking_answers as ra
-from service.recommend.gap import gap_config, learner_of
+from service.recommend.gap import gap_config, learner_of, planned_languages
 from service.recommend.plan import constraints_of
 from service.repo.records import decode_cursor, encode_cursor
 from service.roles import matrix as rm
@@ -70,7 +70,10 @@ def suggest(
     t = time.perf_counter()
     offset = decode_cursor(body.cursor)
     page = order[offset : offset + body.limit].tolist()
-    ctx = _Page(runtime, session, matrix, learner.profile, pairs, constraints_of(body.constraints))
+    constraints = constraints_of(body.constraints)
+    if (languages := planned_languages(runtime, body, learner.profile)) is not None:
+        constraints = replace(constraints, languages=languages)  # as a plan's
+    ctx = _Page(runtime, session, matrix, learner.profile, pairs, constraints)
     items = [
         ctx.item(
             row, float(scores.score[row]), int(scores.level_step[row]), position, gaps, deadline
