@@ -359,10 +359,10 @@ NEAR_LIMIT = 0.8  # a plan using this share of an hours or cost limit was held b
 
 def held_back_by(pb, n_steps: int, totals: dict) -> str:
     """What keeps the rest of what the catalog could teach out of the plan, in words: the
-    limit of steps, the hours or the budget the plan (nearly) uses up, else the filters and
-    the rule that a step must add enough for its hours."""
+    limit of steps, the hours or the budget the plan (nearly) uses up, else the filters (where
+    one left a credential out) and the rule that a step must add enough for its hours."""
     if np.isfinite(pb.max_steps) and n_steps >= pb.max_steps:
-        return f"within the limit of {int(pb.max_steps)} steps"
+        return f"within the plan's limit of {int(pb.max_steps)} steps"
     spent = [
         name
         for name, used, limit in (
@@ -373,4 +373,6 @@ def held_back_by(pb, n_steps: int, totals: dict) -> str:
     ]
     if spent:
         return "under your " + " and ".join(spent)
-    return "under your filters, or because each would add too little for its hours"
+    if pb.skipped:  # a filter left credentials out (a language, a level, an issuer...)
+        return "under the filters, or because each would add too little for its hours"
+    return "because each would add too little for its hours"

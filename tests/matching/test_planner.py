@@ -1,6 +1,8 @@
 """The planner: known optima on small catalogs, constraints, prerequisites, held credentials,
 stacking, infeasible targets, partial credit, explanations and alternatives."""
 
+from dataclasses import replace
+
 import pytest
 
 from service.matching import (
@@ -348,12 +350,21 @@ def test_the_message_names_what_held_the_rest_back(mode):
     gap = gap_of(1, 2, 3)
     catalog = [option("a", [1], 4.0), option("b", [2], 4.0), option("c", [3], 4.0)]
     capped = plan(gap, catalog, Constraints(max_steps=2), mode=mode, config=no_alts())
-    assert len(capped.steps) == 2 and "stays open within the limit of 2 steps:" in capped.message
+    assert len(capped.steps) == 2
+    assert "stays open within the plan's limit of 2 steps:" in capped.message
     roomy = plan(gap, catalog, Constraints(max_hours=100, max_steps=2), mode=mode, config=no_alts())
-    assert "within the limit of 2 steps" in roomy.message and "your hours" not in roomy.message
+    assert "within the plan's limit of 2 steps" in roomy.message
+    assert "your hours" not in roomy.message
     filtered = [option("a", [1], 4.0), option("b", [2], 4.0, language="fr")]
     p = plan(gap_of(1, 2), filtered, Constraints(languages={"en"}), mode=mode, config=no_alts())
-    assert "stays open under your filters, or because each would add too little" in p.message
+    assert "stays open under the filters, or because each would add too little" in p.message
+    # no filter left anything out: the gain rule alone is named
+    thin = [option("a", [1], 4.0), option("b", [2], 400.0)]
+    config = replace(no_alts(), min_gain_per_hour=0.01)
+    p = plan(gap_of(1, 2), thin, Constraints(), mode=mode, config=config)
+    assert [s.skill_id for s in p.unmet] == [2]
+    assert "stays open because each would add too little for its hours" in p.message
+    assert "filters" not in p.message
 
 
 def test_learner_already_covers_the_role():
