@@ -5,13 +5,15 @@ likewise.
 
 `offered(text, sentences)`: the sentences (by start) that say what is offered: one that opens
 with the words of an offer ("We offer", "We provide", "In return we offer", "Benefits include",
-"Perks:") and says nothing of learning (`_TEACHES`: "We offer training in Excel" and a
-course's "We provide hands-on practice with SQL" are read), and every sentence under a heading
-of an offer ("Benefits", "What we offer", "Perks", "What's in it for you", "In return") up to
+"Perks:") and names a benefit (`_BENEFIT`: holiday, pension, salary, parking, ...; "We provide
+personal care to residents" in a carer's CV is work), and every sentence under a heading of an
+offer ("Benefits", "What we offer", "Perks", "What's in it for you", "In return") up to
 the next heading, a line in capitals, a blank line, or a sentence with the words of what a job
 asks for ("you", "your", "experience", "skills", "required", ...: postings run their
-requirements on under headings no list knows, "The skills we're looking for are"). Only the
-opening words are read: "You will offer advice" is no offer.
+requirements on under headings no list knows, "The skills we're looking for are"). A sentence
+that speaks of learning is read either way (`_TEACHES`: "We offer training in Excel", a course's
+"We provide hands-on practice with SQL"). Only the opening words are read: "You will offer
+advice" is no offer.
 """
 
 from __future__ import annotations
@@ -51,7 +53,25 @@ _TEACHES = re.compile(
     r"\b(?:train\w*|learn\w*|course\w*|teach\w*|practi[cs]e|certif\w*|qualification\w*)\b",
     re.I,
 )
-_SHOUTED = re.compile(r"^[^a-z]*[A-Z]{3,}[^a-z]*$")  # "REQUIRED PROFILE": a heading
+# "REQUIRED PROFILE": a heading in capitals (two searches: one pattern backtracked
+# catastrophically on a long run of capitals)
+_LOWER = re.compile(r"[a-z]")
+_CAPITALS = re.compile(r"[A-Z]{3}")
+# what an offer's opening sentence offers: a posting's benefits, not work ("We provide personal
+# care to residents" in a carer's CV, "We offer bespoke software in React" of an employer)
+_BENEFIT = re.compile(
+    r"\b(?:holidays?|annual leave|leave|pension\w*|salary|salaries|pay|bonus\w*|parking"
+    r"|discounts?|gym|perks?|benefits?|package|insurance|allowance|company (?:car|van|phone)"
+    r"|car scheme"
+    r"|uniforms?|flexible|remote|hybrid|wellbeing|well-being|sick pay|healthcare|life assurance"
+    r"|cycle to work|childcare|vouchers?|lunch\w*|relocation|equity|shares|stock options"
+    r"|days? off|overtime|career|progression)\b",
+    re.I,
+)
+
+
+def _shouted(text: str) -> bool:
+    return _LOWER.search(text) is None and _CAPITALS.search(text) is not None
 
 
 def offered(text: str, sentences: Sequence[Span]) -> set[int]:
@@ -67,12 +87,12 @@ def offered(text: str, sentences: Sequence[Span]) -> set[int]:
         if _HEADING.match(line.strip().rstrip("?!")):  # "What's in it for you?" heads a list
             under = True
             out.add(s.start)
-        elif _OFFER.match(s.text) and not _TEACHES.search(s.text):
+        elif _OFFER.match(s.text) and _BENEFIT.search(s.text) and not _TEACHES.search(s.text):
             out.add(s.start)
         elif is_heading(line) or s.text.split(":", 1)[0].strip().lower() in HEADINGS:
             under = False  # another section ("Requirements:", "Skills: Excel")
-        elif under and (_ASKS.search(s.text) or _SHOUTED.match(s.text)):
+        elif under and (_ASKS.search(s.text) or _shouted(s.text)):
             under = False  # what the job asks for, under a heading not known as one
-        elif under:
+        elif under and not _TEACHES.search(s.text):
             out.add(s.start)
     return out

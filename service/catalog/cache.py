@@ -88,6 +88,10 @@ class CatalogCache:
                 self._state = self._load()
             return self._state
 
+    def languages(self) -> frozenset[str]:
+        """The languages the catalog's credentials are taught in (primary subtags, lower case)."""
+        return frozenset((c.language or "").split("-")[0].lower() for c in self.state()[0])
+
     def get(self, ids: Iterable[int]) -> list[Option]:
         by_id = self.state()[1]
         return [by_id[i] for i in ids if i in by_id]

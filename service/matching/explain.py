@@ -185,7 +185,8 @@ def plan_message(
     held_back_by: str = "under your budget or filters",
 ) -> str:
     """One paragraph on the whole plan, or why there is none. held_back_by: what keeps the
-    skills the catalog could teach out of the plan, in words ("within the plan's limit of 8 steps")."""
+    skills the catalog could teach out of the plan, in words ("within the plan's limit of 8
+    steps")."""
     role = role_title or "the role"
     if not open_items:
         return f"You already show every skill {role} needs; nothing to add."

@@ -22,6 +22,10 @@ _SMALL_WORDS = {
     "fr": "le la les et de des du un une pour avec dans je est au aux sur en par nous",
     "es": "el la los las y de del un una para con en por es mi trabajé como sobre al",
     "nl": "de het een en van voor met in op ik ben heb als bij zijn wij ook naar",
+    # languages the demo catalog lacks, so that their words are not taken for a neighbour's
+    # ("Ho lavorato come cameriere in un ristorante" read Spanish by "un", "con", "la")
+    "it": "il lo gli le di del della che ho sono per con una un nel alla come anni",
+    "pt": "o os as e de do da dos das em no na num numa um uma com por para trabalhei sou anos",
 }
 _WORDS_OF = {code: frozenset(words.split()) for code, words in _SMALL_WORDS.items()}
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
@@ -64,6 +68,26 @@ def text_language(
     if english_first and longer >= MIN_SMALL_WORDS and known >= ENGLISH_SHARE * longer:
         return "en"
     return None
+
+
+# the names and three-letter codes a credential's language may be written as ("English",
+# "eng"), besides the two-letter code
+_OTHER_NAMES = {"en": ("eng",), "de": ("deu", "ger"), "fr": ("fra", "fre"), "es": ("spa",),
+                "nl": ("nld", "dut"), "it": ("ita",), "pt": ("por",)}  # fmt: skip
+_NAME_OF = {code: name for name, code in LANGUAGE_SKILLS.items()}
+
+
+def written_as(codes: Iterable[str]) -> frozenset[str]:
+    """Each language code with the other ways a credential may write it."""
+    out: set[str] = set()
+    for code in codes:
+        out |= {code, *_OTHER_NAMES.get(code, ()), *((_NAME_OF[code],) if code in _NAME_OF else ())}
+    return frozenset(out)
+
+
+def language_names(codes: Iterable[str]) -> str:
+    """ "English, Urdu": the languages' names (a code no name is known for as itself)."""
+    return ", ".join(sorted(_NAME_OF.get(c, c).capitalize() for c in codes))
 
 
 def learner_languages(

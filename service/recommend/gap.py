@@ -16,7 +16,12 @@ from service.caller_limits import CallerLimits
 from service.deadline import Deadline
 from service.errors import InvalidInput
 from service.matching import GapConfig, PlanTooLargeError, compute_gap
-from service.profiles.language import label_words, learner_languages
+from service.profiles.language import (
+    label_words,
+    language_names,
+    learner_languages,
+    written_as,
+)
 from service.profiles.learner import Learner, build_learner
 from service.profiles.neighbours import learner_neighbours
 from service.profiles.role_reading import read_for_role
@@ -170,7 +175,7 @@ def _plan(runtime: Runtime, session, body, gap, profile, nb, timings, deadline) 
     constraints = constraints_of(body.constraints)
     languages = planned_languages(runtime, body, profile)
     if languages is not None:
-        constraints = replace(constraints, languages=languages)
+        constraints = replace(constraints, languages=written_as(languages))
     try:
         result = plan_gap(
             runtime,
@@ -198,7 +203,10 @@ def planned_languages(runtime: Runtime, body, profile) -> frozenset[str] | None:
         return None
     labels = (runtime.skills[s].preferred_label for s in profile.skills if s in runtime.skills)
     english = runtime.once("label_words", lambda: _label_words(runtime))
-    return learner_languages(body.learner.text, labels, english)
+    languages = learner_languages(body.learner.text, labels, english)
+    if languages is None or not languages & runtime.catalog.languages():
+        return None  # a language the catalog teaches in none of: no credential is left out
+    return languages
 
 
 def _label_words(runtime: Runtime) -> frozenset[str]:
@@ -207,8 +215,7 @@ def _label_words(runtime: Runtime) -> frozenset[str]:
 
 
 def languages_sentence(languages: frozenset[str]) -> str:
-    names = ", ".join(sorted(languages))
     return (
-        f"Only credentials taught in your languages ({names}: your words' and those you list "
-        "as skills) are planned; constraints.languages chooses others."
+        f"Only credentials taught in your languages ({language_names(languages)}: your words' "
+        "and those you list as skills) are planned; constraints.languages chooses others."
     )

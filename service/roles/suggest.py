@@ -25,6 +25,7 @@ from models.roles import RolesSuggestIn
 from service.caller_limits import CallerLimits
 from service.deadline import Deadline
 from service.matching import Gap, GapItem, LearnerProfile, compute_gap
+from service.profiles.language import written_as
 from service.profiles.role import skill_labels
 from service.recommend import answers
 from service.recommend import ranking_answers as ra
@@ -72,7 +73,7 @@ def suggest(
     page = order[offset : offset + body.limit].tolist()
     constraints = constraints_of(body.constraints)
     if (languages := planned_languages(runtime, body, learner.profile)) is not None:
-        constraints = replace(constraints, languages=languages)  # as a plan's
+        constraints = replace(constraints, languages=written_as(languages))  # as a plan's
     ctx = _Page(runtime, session, matrix, learner.profile, pairs, constraints)
     items = [
         ctx.item(

@@ -39,6 +39,7 @@ def test_a_postings_offer_is_left_out_and_what_it_asks_for_is_read():
         "We are looking for a Warehouse Team Leader",
         "Lead a team of 12 pickers",
         "Package design experience is a plus",  # "Package" opens no offer without a colon
+        "Training in Python",  # an offer of learning is read
         "Skills: Excel",  # another section ends the offer's list
         "Counterbalance licence",  # a blank line ends it
         "You will offer advice to customers on pensions",  # no offer opener
@@ -59,6 +60,9 @@ def test_a_postings_offer_is_left_out_and_what_it_asks_for_is_read():
         ("We provide hands-on practice with SQL.", ["We provide hands-on practice with SQL"]),
         ("Perks include a pension.", []),
         ("We provide uniforms.", []),
+        # an offer's opener with no benefit named is work: a carer's CV, an employer's stack
+        ("We provide personal care to residents.", ["We provide personal care to residents"]),
+        ("We offer bespoke software in React.", ["We offer bespoke software in React"]),
         ("Use Excel to report sales.", ["Use Excel to report sales"]),
         ("", []),
     ],
@@ -74,6 +78,8 @@ def test_hostile_offers_are_read_in_linear_time():
     assert_linear(read, lambda n: "Benefits:\n" + "- free fruit\n" * n)
     assert_linear(read, lambda n: "We offer " * n)
     assert_linear(read, lambda n: "What's in it for you?\n\n" * n)
+    assert_linear(read, lambda n: "Benefits\n- " + "A" * n + "a.")  # a run of capitals
+    assert_linear(read, lambda n: "BENEFITS\n- " + "FREE PARKING ON SITE, " * (n // 10) + "x")
     assert len(read("Benefits:\n" + "- free fruit\n" * 5_000)) == 5_001
 
 

@@ -7,9 +7,15 @@ import pytest
 from sqlmodel import Session
 
 from models.matching import RecommendIn
-from service.profiles.language import label_words, learner_languages, text_language
+from service.profiles.language import (
+    label_words,
+    language_names,
+    learner_languages,
+    text_language,
+    written_as,
+)
 from service.recommend.gap import compute
-from tests.growth import assert_linear
+from tests.growth import assert_linear, seconds
 
 ENGLISH = label_words(["personal care", "administer prescribed medication", "care plans",
                        "health and social care", "operate forklift", "Python"])  # fmt: skip
@@ -42,8 +48,24 @@ def test_the_learners_languages_are_their_words_and_the_languages_they_hold():
 
 
 def test_hostile_texts_are_read_in_bounded_time():
-    assert_linear(lambda t: text_language(t, ENGLISH), lambda n: "the " * n, n=500)
-    assert text_language("the " * 1_000_000, ENGLISH) == "en"  # the first 2,000 words only
+    """Only the first 2,000 words are read: a text 100 times longer costs about the same."""
+    read = lambda t: text_language(t, ENGLISH)  # noqa: E731
+    assert_linear(read, lambda n: "the " * n, n=500)
+    short, long = "the " * 2_000, "the " * 200_000
+    assert seconds(lambda: read(long)) < 5 * seconds(lambda: read(short)) + 0.005
+    assert read(long) == "en"
+
+
+def test_a_language_the_catalog_lacks_is_not_taken_for_a_neighbours():
+    italian = "Ho lavorato come cameriere in un ristorante per tre anni con la clientela."
+    portuguese = "Trabalhei como empregada de mesa num restaurante durante tres anos."
+    assert text_language(italian, ENGLISH) == "it"
+    assert text_language(portuguese, ENGLISH) == "pt"
+
+
+def test_the_ways_a_credential_writes_a_language():
+    assert written_as({"en", "ur"}) == {"en", "eng", "english", "ur", "urdu"}
+    assert language_names({"en", "ur", "xx"}) == "English, Urdu, Xx"
 
 
 CV = (
@@ -68,7 +90,21 @@ def _plan(runtime, constraints: dict) -> dict:
 def test_an_english_cv_is_planned_credentials_in_english_unless_asked(real_runtime):
     plan = _plan(real_runtime, {})
     assert plan["steps"] and {s["credential"]["language"] for s in plan["steps"]} == {"en"}
-    assert "Only credentials taught in your languages (en" in plan["message"]
+    assert "Only credentials taught in your languages (English" in plan["message"]
     asked = _plan(real_runtime, {"languages": ["en", "de", "fr"]})
     assert "Only credentials taught in your languages" not in asked["message"]
     assert asked["coverage_after"] >= plan["coverage_after"] - 1e-9  # more to choose from
+
+
+@pytest.mark.slow
+def test_a_cv_in_a_language_the_catalog_lacks_leaves_out_no_credential(real_runtime):
+    body = RecommendIn.model_validate(
+        {
+            "learner": {"text": "Ho lavorato come cameriere in un ristorante per tre anni."},
+            "target": {"title": "restaurant manager"},
+            "constraints": {"max_hours": 100},
+        }  # fmt: skip
+    )
+    with Session(real_runtime.engine) as session:
+        plan = compute(real_runtime, session, body, with_plan=True)["plan"]
+    assert plan["steps"] and "Only credentials taught in your languages" not in plan["message"]
