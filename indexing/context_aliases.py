@@ -32,6 +32,8 @@ MILITARY = "military"
 BUILDING = "building"
 POLICE = "police"
 ACCOUNTS = "accounts"
+ELECTRICAL = "electrical"
+FARM = "farm"
 # words of a line about goods in a warehouse, a shop or a delivery round
 CONTEXTS: dict[str, frozenset[str]] = {
     STOCK: frozenset(
@@ -97,6 +99,16 @@ CONTEXTS: dict[str, frozenset[str]] = {
         ledger ledgers invoice invoices vat payroll reconciliation reconciliations finance
         financial debtors creditors""".split()
     ),
+    # words of a line about an electrician's work: its trade, its installations
+    ELECTRICAL: frozenset(
+        """electrician electricians electrical electrics rewire rewires rewiring wiring circuit
+        circuits sockets fuseboard fuseboards niceic eicr eicrs""".split()
+    ),
+    # words of a line about a farm's livestock
+    FARM: frozenset(
+        """farm farms farmer dairy cow cows cattle herd herds calf calves heifers goat goats
+        sheep ewes livestock parlour""".split()
+    ),
     # computing devices and words an IT support line uses beside the technology cues
     TECHNOLOGY: CUE_WORDS
     | frozenset(
@@ -137,6 +149,16 @@ _ACCOUNTING = ("use accounting systems",)
 # the polymerase chain reaction, a laboratory's test (ESCO "perform laboratory tests",
 # "laboratory techniques")
 _LAB = ("perform laboratory tests", "laboratory techniques")
+# a programmer's unit tests (ESCO "perform software unit testing"), no electronics' *test
+# electronic units*
+_UNIT_TESTS = ("perform software unit testing",)
+# a soldier signaller works the radios (ESCO "operate radio equipment", "relay messages through
+# radio and telephone systems"), no crane's banksman (*guide operation of heavy construction
+# equipment*: "act as signaller")
+_SIGNALS = ("operate radio equipment", "relay messages through radio and telephone systems")
+# an electrician's testing and inspection of an installation (ESCO "test electrical
+# equipment", "inspect electrical supplies"), no factory's *quality assurance procedures*
+_ELECTRICAL_TESTS = ("test electrical equipment", "inspect electrical supplies")
 # alias -> (context, the ESCO skills it names there)
 CONTEXT_ALIASES: dict[str, tuple[str, tuple[str, ...]]] = {
     "scanner": (STOCK, _BARCODE),
@@ -176,6 +198,20 @@ CONTEXT_ALIASES: dict[str, tuple[str, tuple[str, ...]]] = {
     "user accounts": (TECHNOLOGY, _USER_ACCOUNTS),
     "user account management": (TECHNOLOGY, _USER_ACCOUNTS),
     "Sage": (ACCOUNTS, _ACCOUNTING),
+    **dict.fromkeys(("unit test", "unit tests", "unit testing"), (TECHNOLOGY, _UNIT_TESTS)),
+    **dict.fromkeys(("signaller", "signallers", "signaler"), (MILITARY, _SIGNALS)),
+    **dict.fromkeys(
+        (
+            "testing and inspection",
+            "inspection and testing",
+            "testing and inspecting",
+            "inspecting and testing",
+            "test and inspect",
+            "inspect and test",
+        ),
+        (ELECTRICAL, _ELECTRICAL_TESTS),
+    ),
+    "milking": (FARM, ("milk animals",)),  # ESCO "milk animals": "milk cows and other ..."
 }
 # named tools and tests that read the same in any line (beside indexing.aliases.TRADE_ALIASES)
 NAMED_TOOLS: dict[str, tuple[str, ...]] = {

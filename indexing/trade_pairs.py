@@ -94,4 +94,16 @@ TRADE_PAIRS: tuple[WordPair, ...] = (
     WordPair.of("purchase supplier", "invoice", ("maintain financial records",)),
     WordPair.of("support", "family", ("empower individuals, families and groups",), between=_WHOSE),
 )
-PAIRS: tuple[WordPair, ...] = WORD_PAIRS + TRADE_PAIRS
+# words of a fourteenth round (docs/quality.md): a rep's services sold ("selling printing
+# services": ESCO "sell services", no *printed goods processes*), a barista's coffees made (as
+# `indexing.aliases`' "making coffee"), a hairdresser's chair rented (a self-employed stylist:
+# ESCO "work independently", no *leasing process*)
+_COFFEES = "latte cappuccino espresso americano mocha macchiato frappe frappuccino"
+SERVICE_PAIRS: tuple[WordPair, ...] = (
+    WordPair.of("sell", "service", ("sell services",)),
+    WordPair.of(
+        "make prepare pour serve", _COFFEES, ("prepare hot drinks", "prepare specialised coffee")
+    ),
+    WordPair.of("rent hire", "chair", ("work independently",), "hair"),
+)
+PAIRS: tuple[WordPair, ...] = WORD_PAIRS + TRADE_PAIRS + SERVICE_PAIRS

@@ -82,6 +82,7 @@ from itertools import accumulate
 from indexing.aliases import alt_labels, hidden_labels, span_key
 from indexing.languages import as_adjective, language_rows
 from indexing.technology import is_technology
+from indexing.title_fields import TitleFields
 from indexing.types import SkillEntry
 from indexing.word_pairs import WORD, lemma
 
@@ -247,6 +248,7 @@ class Unmeant:
             for obj in {lemma(w) for w in words[1:]} - _GENERIC:
                 self._by_object.setdefault(obj, []).append(row)
         self._of_role = _of_roles(skills, vocabulary)
+        self.title_fields = TitleFields(skills, vocabulary)  # "Security Officer": no field
         self._people: dict[frozenset[int], list[int]] = {}  # kinds named -> rows
         for row, s in enumerate(skills):
             kinds = frozenset(
@@ -300,10 +302,14 @@ class Unmeant:
         skills over a role's people where the sentence is one of them (module docstring)."""
         words, toks = _lemmas(sentence), _tokens(sentence)
         plural = {w for a, b, w in toks if _is_plural(sentence[a:b])}
-        managed = {  # a role's word with a managing word next to it ("volunteer coordinator")
-            toks[i][2]
+        managed = {  # a role's word with another managing word next to it ("volunteer
+            toks[i][2]  # coordinator"); a managing role alone ("Supervisor") is one person
             for i in range(len(toks))
-            if any(t[2] in MANAGING for t in toks[max(0, i - _NEAR) : i + _NEAR + 1])
+            if any(
+                toks[j][2] in MANAGING
+                for j in range(max(0, i - _NEAR), min(len(toks), i + _NEAR + 1))
+                if j != i
+            )
         }
         roles = {r for w in words - plural - managed for r in self._of_role.get(w, ())}
         if words & MANAGING:
@@ -346,15 +352,15 @@ class Unmeant:
         return row in self._artists and not _lemmas(text) & ARTS
 
     def kind_of(self, row: int, label: str, evidence: str, sentence: str) -> bool:
-        """Was knowledge area `row` read from the one word `evidence` through `label`, which ends
-        in that word after a word of a kind the sentence does not say (module docstring)?"""
+        """Was knowledge area `row` read from the words `evidence` through `label`, which ends
+        in those words after a word of a kind the sentence does not say (module docstring)?"""
         words = _kind_words(label)
-        said = WORD.findall(evidence)
-        if row not in self._knowledge or len(said) != 1 or len(words) < 2:
+        said = [lemma(w) for w in WORD.findall(evidence)]
+        if row not in self._knowledge or not said or len(words) <= len(said):
             return False
-        if words[-1] != lemma(said[0]):
+        if list(words[-len(said) :]) != said:  # "food safety" of *wild game meat food safety*
             return False
-        unsaid = set(words[:-1]) - _lemmas(sentence) - _GENERIC
+        unsaid = set(words[: -len(said)]) - _lemmas(sentence) - _GENERIC
         return any(self._named[w] < SPECIFIC_MAX for w in unsaid)
 
     @staticmethod
