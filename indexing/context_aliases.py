@@ -16,6 +16,8 @@ Where it counts, it owns its words: extraction reads no other skill from them al
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+
 from indexing.aliases import TRADE_ALIASES, tokens
 from indexing.technology import CUE_ACRONYMS, CUE_WORDS
 from indexing.word_pairs import HAIR_CUTTING
@@ -236,7 +238,8 @@ def alias_contexts() -> dict[str, str]:
 
 def has_context(text: str, context: str, own: tuple[int, int] = (0, 0)) -> bool:
     """Does `text` have a word of `context` (for technology, also an acronym cue: "IT") outside
-    the alias's `own` (start, end)? Any text has the empty context."""
+    the alias's `own` (start, end)? Any text has the empty context. (Of one alias: for many
+    aliases of one text, `ContextWords`.)"""
     if not context:
         return True
     words = CONTEXTS[context]
@@ -246,3 +249,32 @@ def has_context(text: str, context: str, own: tuple[int, int] = (0, 0)) -> bool:
         if tok in words or (context == TECHNOLOGY and text[start:end] in CUE_ACRONYMS):
             return True
     return False
+
+
+class ContextWords:
+    """The words of each context in one text, found once: `has` answers `has_context` for any
+    alias of the text in log time (asked of each of a long sentence's many curated words, a
+    scan of the text each was quadratic)."""
+
+    def __init__(self, text: str) -> None:
+        self._spans: dict[str, list[tuple[int, int]]] = {}  # context -> its words, in order
+        for start, end, tok in tokens(text):
+            for context, words in CONTEXTS.items():
+                cue = context == TECHNOLOGY and text[start:end] in CUE_ACRONYMS
+                if tok in words or cue:
+                    self._spans.setdefault(context, []).append((start, end))
+        self._starts = {c: [a for a, _ in v] for c, v in self._spans.items()}
+        self._ends = {c: [b for _, b in v] for c, v in self._spans.items()}
+
+    def has(self, context: str, own: tuple[int, int] = (0, 0)) -> bool:
+        """Is a word of `context` in the text outside `own` (start, end)?"""
+        if not context:
+            return True
+        n = len(self._spans.get(context, ()))
+        if n == 0 or own[0] >= own[1]:
+            return n > 0
+        # the words are in order and do not overlap: those within `own` are one run of them
+        inside = bisect_right(self._ends[context], own[1]) - bisect_left(
+            self._starts[context], own[0]
+        )
+        return n - max(0, inside) > 0

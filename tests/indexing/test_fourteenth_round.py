@@ -14,11 +14,19 @@ import time
 import pytest
 
 from indexing.aliases import CURATED, AliasHit
-from indexing.context_aliases import ELECTRICAL, FARM, MILITARY, TECHNOLOGY, has_context
+from indexing.context_aliases import (
+    ELECTRICAL,
+    FARM,
+    MILITARY,
+    TECHNOLOGY,
+    ContextWords,
+    has_context,
+)
 from indexing.encoder import FakeEncoder
-from indexing.extract import _in_pair
+from indexing.extract import _in_pair, units
 from indexing.linker import SkillLinker
 from indexing.plans import unsaid_plan
+from indexing.role_reading import _unowned
 from indexing.title_fields import TitleFields, shares_stem
 from indexing.trade_pairs import PAIRS, SERVICE_PAIRS, TRADE_PAIRS
 from indexing.unmeant import Unmeant
@@ -221,15 +229,65 @@ _FIELDS, _UNMEANT = TitleFields(SKILLS, TITLES), Unmeant(SKILLS, TITLES)
 
 
 @pytest.mark.parametrize(
-    ("read", "make"),
+    ("read", "make", "n"),
     [
-        (lambda t: find_pairs(t, SERVICE_PAIRS), lambda n: "selling " * n + "services"),
-        (lambda t: find_pairs(t, SERVICE_PAIRS), lambda n: "renting my chair " * n),
-        (lambda t: unsaid_plan("sales strategies", t, 0, len(t)), lambda n: "sales, " * n),
-        (_FIELDS.is_title, lambda n: "security officer " * n),
-        (_UNMEANT.managing, lambda n: "Supervisor, " * n),
-        (lambda t: _UNMEANT.kind_of(5, "wild game meat food safety", t, t), lambda n: "food " * n),
+        (lambda t: find_pairs(t, SERVICE_PAIRS), lambda n: "selling " * n + "services", 5_000),
+        (lambda t: find_pairs(t, SERVICE_PAIRS), lambda n: "renting my chair " * n, 5_000),
+        (lambda t: unsaid_plan("sales strategies", t, 0, len(t)), lambda n: "sales, " * n, 50_000),
+        (_FIELDS.is_title, lambda n: "security officer " * n, 50_000),
+        (_UNMEANT.managing, lambda n: "Supervisor, " * n, 5_000),
+        (
+            lambda t: _UNMEANT.kind_of(5, "wild game meat food safety", t, t),
+            lambda n: "food " * n,
+            50_000,
+        ),
     ],
 )
-def test_hostile_long_and_repeated_input_grows_linearly(read, make):
-    assert _growth(read, make) < 8
+def test_hostile_long_and_repeated_input_grows_linearly(read, make, n):
+    assert _growth(read, make, n) < 8
+
+
+_ELECTRICIANS = ["test electrical equipment", "inspect electrical supplies"]
+_ELECTRICIANS += ["quality assurance procedures"]
+
+
+@pytest.fixture(scope="module")
+def electricians():
+    linker = SkillLinker(
+        [skill_entry(i, x, (), scheme="t14e") for i, x in enumerate(_ELECTRICIANS)],
+        FakeEncoder(dim=64),
+    )
+    linker.build()
+    return linker
+
+
+def test_a_role_reading_reads_no_unit_a_curated_word_owns(electricians):
+    text = "Domestic electrician: rewires, testing and inspection"
+    kept = {u.text for _, u in _unowned(electricians, units(text))}
+    assert text in kept  # the sentence is read
+    assert not kept & {"inspection", "testing", "testing and inspection"}
+    other = "Food factory: testing and inspection of loaves"  # no context: no curated word
+    assert _unowned(electricians, units(other)) == units(other)
+
+
+def test_a_role_readings_owned_units_grow_linearly(electricians):
+    read = lambda t: _unowned(electricians, units(t))  # noqa: E731
+    assert _growth(read, lambda n: "electrician, testing and inspection; " * n, 200) < 8
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Domestic electrician: testing and inspection", "IT support, unit tests", "Army signaller",
+     "testing and inspection", "", "Farm hand milking, milking, milking the cows"],
+)  # fmt: skip
+def test_a_texts_context_words_answer_as_has_context(text):
+    said = ContextWords(text)
+    owns = [(0, 0), (0, len(text)), (0, 9), (5, 20), (len(text) // 2, len(text))]
+    for context in ("", ELECTRICAL, FARM, MILITARY, TECHNOLOGY):
+        for own in owns:
+            assert said.has(context, own) == has_context(text, context, own), (context, own)
+
+
+def test_many_curated_words_of_one_sentence_are_read_in_linear_time(electricians):
+    read = electricians.lexical  # each hit asks its context: once a scan of the sentence each
+    assert _growth(read, lambda n: "electrician, testing and inspection; " * n, 200) < 8
