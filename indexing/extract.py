@@ -356,6 +356,7 @@ def _unmeant_kind(linker, row: int, label: str, sent: Span, span: tuple[int, int
         unmeant.kind_of(row, label, evidence, sentence)
         or unmeant.kind_of(row, name, evidence, sentence)
         or unmeant.title_fields.unnamed_field(row, evidence)
+        or unmeant.title_fields.done_to_the_title(row, evidence)  # "Supervisor": no *notify ..*
         or unsaid_plan(name, sentence, *at)  # "Sales" is no *sales strategies*
     )
 

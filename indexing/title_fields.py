@@ -10,6 +10,10 @@ of them. A field the title does name is read as before ("Python developer": *Pyt
 "Accountant": *accounting*, a word's stem shared: `STEM`), and so is a skill named verbatim or
 by a curated word (the caller asks only of readings by meaning). On a learner's path the job's
 own essentials say what the title means (`service.profiles.experience`).
+
+Nor does a title alone read a competence done to the person it names ("Supervisor, Next" read
+*notify supervisor*, "Driver" *develop ICT device driver*): the learner is that person
+(`done_to_the_title`).
 """
 
 from __future__ import annotations
@@ -52,6 +56,11 @@ class TitleFields:
             for row, s in enumerate(skills)
             if s.skill_type == "knowledge" and not is_technology(s)
         }
+        self._done_to = {  # competences done to a person: "notify supervisor"
+            row: _words(s.preferred_label)
+            for row, s in enumerate(skills)
+            if s.skill_type == "skill/competence"
+        }
 
     def is_title(self, evidence: str) -> bool:
         """Whether `evidence` is wholly an occupation's title ("Security Officer")."""
@@ -65,3 +74,13 @@ class TitleFields:
         if name is None or not self.is_title(evidence):
             return False
         return not shares_stem(name, _words(evidence))
+
+    def done_to_the_title(self, row: int, evidence: str) -> bool:
+        """Is `row` a competence done to the person `evidence` names, an occupation's title that
+        ends its name ("Supervisor" of a job line: *notify supervisor*; "Driver": *develop ICT
+        device driver*)? The learner holds that title: the skill is done to another."""
+        name = self._done_to.get(row)
+        if name is None or not self.is_title(evidence):
+            return False
+        said = _words(evidence)
+        return len(name) > len(said) and name[-len(said) :] == said

@@ -142,9 +142,12 @@ SKILLS = [
     _skill(6, "food safety principles"),
     _skill(7, "advise supervisors", kind="skill/competence"),
     _skill(8, "sales strategies"),
+    _skill(9, "notify supervisor", ("tell supervisor",), kind="skill/competence"),
+    _skill(10, "develop ICT device driver", kind="skill/competence"),
 ]
 TITLES = ["security guard", "Security Officer", "accountant", "domestic electrician"]
-TITLES += ["Python developer", "security guard supervisor", "patrol officer"]
+TITLES += ["Python developer", "security guard supervisor", "patrol officer", "supervisor"]
+TITLES += ["driver"]
 ROWS = {s.preferred_label: row for row, s in enumerate(SKILLS)}
 
 
@@ -164,6 +167,14 @@ def test_a_jobs_title_names_no_field_it_does_not_say(fields):
     assert not fields.unnamed_field(ROWS["patrol areas"], "Patrol officer")
     assert not fields.unnamed_field(ROWS["law enforcement"], "enforcing the rules")
     assert shares_stem(["accounting"], ["accountant"]) and not shares_stem(["law"], ["lawn"])
+
+
+def test_a_title_alone_reads_no_competence_done_to_its_person(fields):
+    assert fields.done_to_the_title(ROWS["notify supervisor"], "Supervisor")
+    assert fields.done_to_the_title(ROWS["develop ICT device driver"], "Driver")
+    assert not fields.done_to_the_title(ROWS["notify supervisor"], "my supervisor")  # no title
+    assert not fields.done_to_the_title(ROWS["patrol areas"], "Patrol officer")  # not its end
+    assert not fields.done_to_the_title(ROWS["law enforcement"], "Security Officer")  # a field
 
 
 def test_a_kind_said_in_more_words_than_one():
