@@ -1,5 +1,6 @@
-"""Verb-object rules of the twelfth round (docs/quality.md): `TRADE_PAIRS`, and `PAIRS`, every
-rule extraction reads (`indexing.word_pairs.WORD_PAIRS` and these).
+"""Verb-object rules of the twelfth round (docs/quality.md): `TRADE_PAIRS`, those of the
+fourteenth (`SERVICE_PAIRS`), and `PAIRS`, every rule extraction reads
+(`indexing.word_pairs.WORD_PAIRS` and these).
 
 The same kind of rule as `indexing.word_pairs` (a first word and its object, or a noun
 compound), for words of trades the earlier rounds did not read: a bookkeeper's bank

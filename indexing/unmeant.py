@@ -39,7 +39,8 @@ Two general collisions between a CV's words and ESCO's names, found in the learn
   pressure and temperature" is no *cold chain* (its label "cold temperature"), "analyses" no
   *automated analysers in the medical laboratory* ("automated analysers"), while "Management" of
   "Performance Management" is still *human resource management* ("HR management": an acronym
-  abbreviates the area's own name, no kind of it).
+  abbreviates the area's own name, no kind of it). So for words more than one, through the
+  label or the skill's name: "food safety" is no *wild game meat food safety*.
 
 - **A word another skill explains is not a skill of its own.** A competence named in one
   everyday word (*plan*, *troubleshoot*, *improvise*, *swim*) is not read from that word where
