@@ -142,6 +142,7 @@ PEOPLE = tuple(
     )
 )
 _AGENT = ("er", "or", "eer", "ier", "ist", "ian", "ant")  # endings of a person's noun
+_OF_WORDS = frozenset("of in for on to with at by from".split())  # a head's words before them
 _OF = re.compile(r"\b(?:of|in|for|at|to|on|with)\b|[(,/]")  # a title's head ends before them
 
 
@@ -361,6 +362,8 @@ class Unmeant:
             return False
         if list(words[-len(said) :]) != said:  # "food safety" of *wild game meat food safety*
             return False
+        if len(said) > 1 and words[-len(said) - 1] in _OF_WORDS:
+            return False  # "rules of food hygiene": its head before "of", no kind of the words
         unsaid = set(words[: -len(said)]) - _lemmas(sentence) - _GENERIC
         return any(self._named[w] < SPECIFIC_MAX for w in unsaid)
 

@@ -185,6 +185,8 @@ def test_a_kind_said_in_more_words_than_one():
     principles = "food safety principles"  # the words first, not last: no kind of them
     assert not unmeant.kind_of(ROWS[principles], principles, "Food safety", "Food safety level 2")
     assert not unmeant.kind_of(row, name, name, "")  # all its words said
+    # a head before "of" is no kind of the words after it
+    assert not unmeant.kind_of(row, "rules of food safety", "food safety", "Food safety level 2")
 
 
 def test_a_managing_role_alone_is_one_person():
