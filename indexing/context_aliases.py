@@ -16,6 +16,8 @@ Where it counts, it owns its words: extraction reads no other skill from them al
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+
 from indexing.aliases import TRADE_ALIASES, tokens
 from indexing.technology import CUE_ACRONYMS, CUE_WORDS
 from indexing.word_pairs import HAIR_CUTTING
@@ -32,6 +34,8 @@ MILITARY = "military"
 BUILDING = "building"
 POLICE = "police"
 ACCOUNTS = "accounts"
+ELECTRICAL = "electrical"
+FARM = "farm"
 # words of a line about goods in a warehouse, a shop or a delivery round
 CONTEXTS: dict[str, frozenset[str]] = {
     STOCK: frozenset(
@@ -97,6 +101,16 @@ CONTEXTS: dict[str, frozenset[str]] = {
         ledger ledgers invoice invoices vat payroll reconciliation reconciliations finance
         financial debtors creditors""".split()
     ),
+    # words of a line about an electrician's work: its trade, its installations
+    ELECTRICAL: frozenset(
+        """electrician electricians electrical electrics rewire rewires rewiring wiring circuit
+        circuits sockets fuseboard fuseboards niceic eicr eicrs""".split()
+    ),
+    # words of a line about a farm's livestock
+    FARM: frozenset(
+        """farm farms farmer dairy cow cows cattle herd herds calf calves heifers goat goats
+        sheep ewes livestock parlour""".split()
+    ),
     # computing devices and words an IT support line uses beside the technology cues
     TECHNOLOGY: CUE_WORDS
     | frozenset(
@@ -137,6 +151,16 @@ _ACCOUNTING = ("use accounting systems",)
 # the polymerase chain reaction, a laboratory's test (ESCO "perform laboratory tests",
 # "laboratory techniques")
 _LAB = ("perform laboratory tests", "laboratory techniques")
+# a programmer's unit tests (ESCO "perform software unit testing"), no electronics' *test
+# electronic units*
+_UNIT_TESTS = ("perform software unit testing",)
+# a soldier signaller works the radios (ESCO "operate radio equipment", "relay messages through
+# radio and telephone systems"), no crane's banksman (*guide operation of heavy construction
+# equipment*: "act as signaller")
+_SIGNALS = ("operate radio equipment", "relay messages through radio and telephone systems")
+# an electrician's testing and inspection of an installation (ESCO "test electrical
+# equipment", "inspect electrical supplies"), no factory's *quality assurance procedures*
+_ELECTRICAL_TESTS = ("test electrical equipment", "inspect electrical supplies")
 # alias -> (context, the ESCO skills it names there)
 CONTEXT_ALIASES: dict[str, tuple[str, tuple[str, ...]]] = {
     "scanner": (STOCK, _BARCODE),
@@ -176,6 +200,20 @@ CONTEXT_ALIASES: dict[str, tuple[str, tuple[str, ...]]] = {
     "user accounts": (TECHNOLOGY, _USER_ACCOUNTS),
     "user account management": (TECHNOLOGY, _USER_ACCOUNTS),
     "Sage": (ACCOUNTS, _ACCOUNTING),
+    **dict.fromkeys(("unit test", "unit tests", "unit testing"), (TECHNOLOGY, _UNIT_TESTS)),
+    **dict.fromkeys(("signaller", "signallers", "signaler"), (MILITARY, _SIGNALS)),
+    **dict.fromkeys(
+        (
+            "testing and inspection",
+            "inspection and testing",
+            "testing and inspecting",
+            "inspecting and testing",
+            "test and inspect",
+            "inspect and test",
+        ),
+        (ELECTRICAL, _ELECTRICAL_TESTS),
+    ),
+    "milking": (FARM, ("milk animals",)),  # ESCO "milk animals": "milk cows and other ..."
 }
 # named tools and tests that read the same in any line (beside indexing.aliases.TRADE_ALIASES)
 NAMED_TOOLS: dict[str, tuple[str, ...]] = {
@@ -200,7 +238,8 @@ def alias_contexts() -> dict[str, str]:
 
 def has_context(text: str, context: str, own: tuple[int, int] = (0, 0)) -> bool:
     """Does `text` have a word of `context` (for technology, also an acronym cue: "IT") outside
-    the alias's `own` (start, end)? Any text has the empty context."""
+    the alias's `own` (start, end)? Any text has the empty context. (Of one alias: for many
+    aliases of one text, `ContextWords`.)"""
     if not context:
         return True
     words = CONTEXTS[context]
@@ -210,3 +249,32 @@ def has_context(text: str, context: str, own: tuple[int, int] = (0, 0)) -> bool:
         if tok in words or (context == TECHNOLOGY and text[start:end] in CUE_ACRONYMS):
             return True
     return False
+
+
+class ContextWords:
+    """The words of each context in one text, found once: `has` answers `has_context` for any
+    alias of the text in log time (asked of each of a long sentence's many curated words, a
+    scan of the text each was quadratic)."""
+
+    def __init__(self, text: str) -> None:
+        self._spans: dict[str, list[tuple[int, int]]] = {}  # context -> its words, in order
+        for start, end, tok in tokens(text):
+            for context, words in CONTEXTS.items():
+                cue = context == TECHNOLOGY and text[start:end] in CUE_ACRONYMS
+                if tok in words or cue:
+                    self._spans.setdefault(context, []).append((start, end))
+        self._starts = {c: [a for a, _ in v] for c, v in self._spans.items()}
+        self._ends = {c: [b for _, b in v] for c, v in self._spans.items()}
+
+    def has(self, context: str, own: tuple[int, int] = (0, 0)) -> bool:
+        """Is a word of `context` in the text outside `own` (start, end)?"""
+        if not context:
+            return True
+        n = len(self._spans.get(context, ()))
+        if n == 0 or own[0] >= own[1]:
+            return n > 0
+        # the words are in order and do not overlap: those within `own` are one run of them
+        inside = bisect_right(self._ends[context], own[1]) - bisect_left(
+            self._starts[context], own[0]
+        )
+        return n - max(0, inside) > 0

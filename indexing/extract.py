@@ -53,6 +53,7 @@ import numpy as np
 from indexing.aliases import CURATED, AliasHit, is_acronym, place_spans
 from indexing.benefits import offered
 from indexing.lone_verbs import lone_verb
+from indexing.plans import unsaid_plan
 from indexing.ranking import Scored
 from indexing.span_vectors import sentence_pieces
 from indexing.text import Span, is_heading, ngrams, split_phrases, split_sentences
@@ -144,13 +145,13 @@ def extract(
             else:
                 sp = scored.spans[scored.best_span(row)]
                 a, b = unit.start + sp.start, unit.start + sp.end
-                if any(lo <= a and b <= hi for lo, hi in owned + places):
-                    continue  # read from a curated word or a workplace alone
+                if _not_its_own(a, b, owned + places, scored.lexical.values(), sent.start):
+                    continue  # read from a curated word, a workplace, a rule's verb and more
                 if owned and unmeant.rests_on(linker.skills[row], text, unit, owned):
                     continue  # its words here are a curated word's ("giving medication")
             match = linker.match(row, scored)  # once: the label that read it
-            if hit is None and unmeant.kind_of(row, match.matched_label, sp.text, sent.text):
-                continue  # "temperature" is no "cold chain" (indexing.unmeant)
+            if hit is None and _unmeant_kind(linker, row, match.matched_label, sent, (a, b)):
+                continue  # "temperature" is no "cold chain", "Security Officer" no field
             if _misread(unmeant, row, hit, match.matched_label, text, (a, b)):
                 continue  # "Security" is no "securities", "Italian restaurant" no Italian
             entry = found.setdefault(row, {"best": -np.inf, "match": None, "evidence": []})
@@ -349,6 +350,23 @@ def _misread(unmeant: Unmeant, row: int, hit, label: str, text: str, span) -> bo
     )
 
 
+def _unmeant_kind(linker, row: int, label: str, sent: Span, span: tuple[int, int]) -> bool:
+    """Was skill `row`, read by meaning from the words at `span` (offsets in the text) of the
+    sentence `sent` through `label`, a kind the words do not say: through its label or its name
+    ("food safety" is no *wild game meat food safety*), a field that a job's title alone does
+    not name, a field's plan (indexing.unmeant, indexing.title_fields, indexing.plans)?"""
+    unmeant, name = linker.unmeant, linker.skills[row].preferred_label
+    sentence, at = sent.text, (span[0] - sent.start, span[1] - sent.start)
+    evidence = sentence[at[0] : at[1]]
+    return (
+        unmeant.kind_of(row, label, evidence, sentence)
+        or unmeant.kind_of(row, name, evidence, sentence)
+        or unmeant.title_fields.unnamed_field(row, evidence)
+        or unmeant.title_fields.done_to_the_title(row, evidence)  # "Supervisor": no *notify ..*
+        or unsaid_plan(name, sentence, *at)  # "Sales" is no *sales strategies*
+    )
+
+
 def _shared_word(unmeant: Unmeant, row: int, hit: AliasHit | None, label: str) -> bool:
     """Was skill `row` read through a one-word label that many skills share (`label`: its
     match's, the alias where the text has one)? Never for a curated word."""
@@ -365,6 +383,26 @@ def _owned(lexical: Iterable[AliasHit], at: int) -> tuple[list, list]:
             owned += spans
             in_context += spans if h.context else []
     return owned, in_context
+
+
+def _not_its_own(a: int, b: int, spans, lexical, at: int) -> bool:
+    """Were the words [a, b) (offsets in the text) read by meaning all within one of `spans`
+    (a curated word's, a workplace's: "giving medication", "nursing home"), or within a
+    verb-object rule's words with one of its own (`_in_pair`; `at`: the sentence's offset)?"""
+    return any(lo <= a and b <= hi for lo, hi in spans) or _in_pair(lexical, a - at, b - at)
+
+
+def _in_pair(lexical: Iterable[AliasHit], a: int, b: int) -> bool:
+    """Do the words [a, b) (offsets in the sentence) lie within a verb-object rule's hit and
+    hold one of its two words, not both? Its words between say what the rule's object is
+    ("selling printing services": what is sold), no skill of their own with the rule's verb
+    ("selling printing" is no *printed goods processes*); alone ("printing") or with both words
+    they are read as before."""
+    for h in lexical:
+        if h.pair and h.kind == CURATED and h.start <= a and b <= h.end:
+            if sum(lo < b and a < hi for lo, hi in h.owned()) == 1:
+                return True
+    return False
 
 
 def _readings(found: dict[int, dict]) -> dict[int, tuple[str, bool, list[Evidence]]]:

@@ -37,7 +37,7 @@ from collections.abc import Callable, Iterable, Sequence
 import numpy as np
 
 from indexing.aliases import AliasHit, AliasMatcher, span_key
-from indexing.context_aliases import alias_contexts, curated_aliases, has_context
+from indexing.context_aliases import ContextWords, alias_contexts, curated_aliases
 from indexing.encoder import Encoder
 from indexing.linker_config import LinkerConfig
 from indexing.query_cache import QueryCache
@@ -293,10 +293,10 @@ class SkillLinker:
         return self._short.vectors(texts, self.config.extract_short_precision, check)
 
     def lexical(self, text: str) -> dict[int, AliasHit]:
-        """Skill row -> its best alias in `text` (`AliasHit.rank`; `has_context`)."""
+        """Skill row -> its best alias in `text` (`AliasHit.rank`; `ContextWords.has`)."""
         lexical: dict[int, AliasHit] = {}
-        hits = self._matcher.find(text)
-        for hit in (h for h in hits if has_context(text, h.context, (h.start, h.end))):
+        hits, said = self._matcher.find(text), ContextWords(text)
+        for hit in (h for h in hits if said.has(h.context, (h.start, h.end))):
             prev = lexical.get(hit.row)
             if prev is None or hit.rank > prev.rank:
                 lexical[hit.row] = hit

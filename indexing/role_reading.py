@@ -20,14 +20,18 @@ did not find, and the gate's question does not arise for a role's own skill list
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
+from itertools import accumulate
 from typing import TYPE_CHECKING
 
 import numpy as np
 
+from indexing.aliases import CURATED
 from indexing.encoder import normalize_rows
 from indexing.extract import units
+from indexing.text import Span
 from indexing.types import Check, Evidence, unchecked
 
 if TYPE_CHECKING:
@@ -87,7 +91,7 @@ def plain_readings(
     score and its best `max_rank` + 1 scores: a skill ranks within `max_rank` at a unit exactly
     when it scores at least that unit's (`max_rank` + 1)-th best, so no unit x skill matrix of
     the whole text is held."""
-    pairs = units(text)
+    pairs = _unowned(linker, units(text))
     n_skills = len(linker.skills)
     if not pairs or max_rank < 0 or not n_skills:
         return []
@@ -121,6 +125,28 @@ def plain_readings(
         out.append(Reading(sid, sc, rank, Evidence(unit.start, unit.end, unit.text)))
     out.sort(key=lambda r: (-r.score, r.skill_id))
     return out
+
+
+def _unowned(linker: SkillLinker, pairs: list[tuple[Span, Span]]) -> list[tuple[Span, Span]]:
+    """The units but those within the words a curated word of their sentence owns: a curated
+    word names its own skills, as in extraction ("testing and inspection" of an electrician is
+    *test electrical equipment*, its "inspection" no *quality assurance procedures* for an
+    inspector's role)."""
+    owned: list[tuple[int, int]] = []
+    for sent in {s.start: s for s, _ in pairs}.values():
+        for hit in linker.lexical(sent.text).values():
+            if hit.kind == CURATED:
+                owned += [(sent.start + a, sent.start + b) for a, b in hit.owned()]
+    if not owned:
+        return pairs
+    owned.sort()  # a unit is within one when the furthest end of those starting at or before
+    starts = [lo for lo, _ in owned]  # its start reaches its end: log time a unit
+    ends = list(accumulate((hi for _, hi in owned), max))
+    return [
+        (s, u)
+        for s, u in pairs
+        if not ((i := bisect_right(starts, u.start)) and ends[i - 1] >= u.end)
+    ]
 
 
 def _known(linker: SkillLinker, skill_id: int) -> bool:

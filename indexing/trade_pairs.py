@@ -1,5 +1,6 @@
-"""Verb-object rules of the twelfth round (docs/quality.md): `TRADE_PAIRS`, and `PAIRS`, every
-rule extraction reads (`indexing.word_pairs.WORD_PAIRS` and these).
+"""Verb-object rules of the twelfth round (docs/quality.md): `TRADE_PAIRS`, those of the
+fourteenth (`SERVICE_PAIRS`), and `PAIRS`, every rule extraction reads
+(`indexing.word_pairs.WORD_PAIRS` and these).
 
 The same kind of rule as `indexing.word_pairs` (a first word and its object, or a noun
 compound), for words of trades the earlier rounds did not read: a bookkeeper's bank
@@ -94,4 +95,16 @@ TRADE_PAIRS: tuple[WordPair, ...] = (
     WordPair.of("purchase supplier", "invoice", ("maintain financial records",)),
     WordPair.of("support", "family", ("empower individuals, families and groups",), between=_WHOSE),
 )
-PAIRS: tuple[WordPair, ...] = WORD_PAIRS + TRADE_PAIRS
+# words of a fourteenth round (docs/quality.md): a rep's services sold ("selling printing
+# services": ESCO "sell services", no *printed goods processes*), a barista's coffees made (as
+# `indexing.aliases`' "making coffee"), a hairdresser's chair rented (a self-employed stylist:
+# ESCO "work independently", no *leasing process*)
+_COFFEES = "latte cappuccino espresso americano mocha macchiato frappe frappuccino"
+SERVICE_PAIRS: tuple[WordPair, ...] = (
+    WordPair.of("sell", "service", ("sell services",)),
+    WordPair.of(
+        "make prepare pour serve", _COFFEES, ("prepare hot drinks", "prepare specialised coffee")
+    ),
+    WordPair.of("rent hire", "chair", ("work independently",), "hair"),
+)
+PAIRS: tuple[WordPair, ...] = WORD_PAIRS + TRADE_PAIRS + SERVICE_PAIRS

@@ -39,7 +39,8 @@ Two general collisions between a CV's words and ESCO's names, found in the learn
   pressure and temperature" is no *cold chain* (its label "cold temperature"), "analyses" no
   *automated analysers in the medical laboratory* ("automated analysers"), while "Management" of
   "Performance Management" is still *human resource management* ("HR management": an acronym
-  abbreviates the area's own name, no kind of it).
+  abbreviates the area's own name, no kind of it). So for words more than one, through the
+  label or the skill's name: "food safety" is no *wild game meat food safety*.
 
 - **A word another skill explains is not a skill of its own.** A competence named in one
   everyday word (*plan*, *troubleshoot*, *improvise*, *swim*) is not read from that word where
@@ -82,6 +83,7 @@ from itertools import accumulate
 from indexing.aliases import alt_labels, hidden_labels, span_key
 from indexing.languages import as_adjective, language_rows
 from indexing.technology import is_technology
+from indexing.title_fields import TitleFields
 from indexing.types import SkillEntry
 from indexing.word_pairs import WORD, lemma
 
@@ -140,6 +142,7 @@ PEOPLE = tuple(
     )
 )
 _AGENT = ("er", "or", "eer", "ier", "ist", "ian", "ant")  # endings of a person's noun
+_OF_WORDS = frozenset("of in for on to with at by from".split())  # a head's words before them
 _OF = re.compile(r"\b(?:of|in|for|at|to|on|with)\b|[(,/]")  # a title's head ends before them
 
 
@@ -247,6 +250,7 @@ class Unmeant:
             for obj in {lemma(w) for w in words[1:]} - _GENERIC:
                 self._by_object.setdefault(obj, []).append(row)
         self._of_role = _of_roles(skills, vocabulary)
+        self.title_fields = TitleFields(skills, vocabulary)  # "Security Officer": no field
         self._people: dict[frozenset[int], list[int]] = {}  # kinds named -> rows
         for row, s in enumerate(skills):
             kinds = frozenset(
@@ -300,10 +304,14 @@ class Unmeant:
         skills over a role's people where the sentence is one of them (module docstring)."""
         words, toks = _lemmas(sentence), _tokens(sentence)
         plural = {w for a, b, w in toks if _is_plural(sentence[a:b])}
-        managed = {  # a role's word with a managing word next to it ("volunteer coordinator")
-            toks[i][2]
+        managed = {  # a role's word with another managing word next to it ("volunteer
+            toks[i][2]  # coordinator"); a managing role alone ("Supervisor") is one person
             for i in range(len(toks))
-            if any(t[2] in MANAGING for t in toks[max(0, i - _NEAR) : i + _NEAR + 1])
+            if any(
+                toks[j][2] in MANAGING
+                for j in range(max(0, i - _NEAR), min(len(toks), i + _NEAR + 1))
+                if j != i
+            )
         }
         roles = {r for w in words - plural - managed for r in self._of_role.get(w, ())}
         if words & MANAGING:
@@ -346,15 +354,17 @@ class Unmeant:
         return row in self._artists and not _lemmas(text) & ARTS
 
     def kind_of(self, row: int, label: str, evidence: str, sentence: str) -> bool:
-        """Was knowledge area `row` read from the one word `evidence` through `label`, which ends
-        in that word after a word of a kind the sentence does not say (module docstring)?"""
+        """Was knowledge area `row` read from the words `evidence` through `label`, which ends
+        in those words after a word of a kind the sentence does not say (module docstring)?"""
         words = _kind_words(label)
-        said = WORD.findall(evidence)
-        if row not in self._knowledge or len(said) != 1 or len(words) < 2:
+        said = [lemma(w) for w in WORD.findall(evidence)]
+        if row not in self._knowledge or not said or len(words) <= len(said):
             return False
-        if words[-1] != lemma(said[0]):
+        if list(words[-len(said) :]) != said:  # "food safety" of *wild game meat food safety*
             return False
-        unsaid = set(words[:-1]) - _lemmas(sentence) - _GENERIC
+        if len(said) > 1 and words[-len(said) - 1] in _OF_WORDS:
+            return False  # "rules of food hygiene": its head before "of", no kind of the words
+        unsaid = set(words[: -len(said)]) - _lemmas(sentence) - _GENERIC
         return any(self._named[w] < SPECIFIC_MAX for w in unsaid)
 
     @staticmethod

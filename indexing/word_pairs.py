@@ -36,6 +36,7 @@ _IRREGULAR = {
     "drove": "drive",
     "driven": "drive",
     "ran": "run",
+    "sold": "sell",
     "swept": "sweep",
     "gave": "give",
     "given": "give",

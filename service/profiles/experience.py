@@ -61,7 +61,10 @@ _AS_A = re.compile(
     # "Ten years as a bricklayer", "my first job as", "a career as", "time as a"
     r"|(?:years?|months?|career|job|role|post|position|time|spell|stint) as"
     # "Served 12 years in the army as", "serving in the Royal Navy as" (bounded: 6 words)
-    r"|serv(?:ed|ing)(?:\s+[\w'-]+){0,6}?\s+as)"
+    r"|serv(?:ed|ing)(?:\s+[\w'-]+){0,6}?\s+as"
+    # an earlier job after a break: "before that a legal secretary", "previously a nurse",
+    # "prior to that, a nanny" (with an article: "Previously worked in retail" names none)
+    r"|(?:before that|before then|prior to that|previously|formerly),?(?=\s+an?\s))"
     r"\s+(?:an?\s+)?",
     re.I,
 )
@@ -297,8 +300,11 @@ def _names_several_trades(runtime: Runtime, label: str) -> bool:
 
 # a word of doing after a person's word: "porter washing up", "assistant supporting residents",
 # "chef running the pass", "analyst using Excel" (not "hard working", "building surveyor")
+# "sales rep selling", "postman delivering", "farm hand milking", "bar staff serving"
 _PERSON = (
-    r"(?:[a-z](?:er|or|ist|yst|ian|ant|ent|ive)|\b(?:chef|cook|nurse|guard|clerk|maid|aide|nanny))"
+    r"(?:[a-z](?:er|or|ist|yst|ian|ant|ent|ive|man|woman|men|women)"
+    r"|\b(?:chef|cook|nurse|guard|clerk|maid|aide|nanny|barista|midwife|hand|staff|crew"
+    r"|reps?|execs?|mgr|asst|techs?))"
 )
 _DOING = re.compile(rf"{_PERSON}(\s+)[a-z]{{2,}}ing\b", re.I)
 # the -ing word names the kind of one person's word after it ("Senior nursing assistant",
@@ -308,7 +314,8 @@ _A_PERSON = re.compile(rf"[a-z]*{_PERSON}", re.I)
 # words of a person's ending that name none: "supporting older residents"
 _NO_PERSON = frozenset(
     """older younger other under after over water paper never ever better larger smaller
-    newer major minor senior junior interior exterior prior door floor""".split()
+    newer major minor senior junior interior exterior prior door floor human german roman
+    woman women""".split()
 )
 
 

@@ -95,7 +95,8 @@ def test_the_twelfth_rounds_rules_read_nothing_else(text, skill):
 
 
 def test_the_rounds_rules_are_read_with_the_earlier_ones():
-    assert PAIRS[: len(WORD_PAIRS)] == WORD_PAIRS and PAIRS[len(WORD_PAIRS) :] == TRADE_PAIRS
+    n = len(WORD_PAIRS)
+    assert PAIRS[:n] == WORD_PAIRS and PAIRS[n : n + len(TRADE_PAIRS)] == TRADE_PAIRS
     assert all(r.context in ("", POLICE, MILITARY, TECHNOLOGY) for r in TRADE_PAIRS)
 
 
