@@ -122,6 +122,12 @@ _ACRONYM = re.compile(r"\b[A-Z][A-Z0-9&]{1,6}\b")
 
 
 def label_acronyms(labels: Iterable[str]) -> frozenset[str]:
-    """The acronyms the taxonomy's labels hold as words (647 in ESCO and O*NET: HACCP, SQL, CCTV;
-    not NHS, DHL, HSBC)."""
-    return frozenset(m.group() for label in labels for m in _ACRONYM.finditer(label))
+    """The acronyms the taxonomy's labels write as a skill's term: the whole label ("SQL"), or
+    a word of one whose other words are common ones ("apply HACCP"); not a vendor's name before
+    its product ("IBM Domino", "SAP R3": a firm's), nor NHS, DHL, HSBC (no label's)."""
+    out: set[str] = set()
+    for label in labels:
+        found = [m.group() for m in _ACRONYM.finditer(label)]
+        if len(found) == 1 and all(w == found[0] or w[:1].islower() for w in label.split()):
+            out.add(found[0])
+    return frozenset(out)

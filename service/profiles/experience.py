@@ -39,6 +39,9 @@ MIN_LABEL_SCORE = 0.85  # "Care assistant" -> "Health Care Assistant" 0.86; "bus
 CONFIDENCE = 0.7  # a title implies its occupation's essentials less surely than a named skill
 MAX_WORDS = 4
 MAX_TITLES = 3
+# titles resolved for one text (a CV's line heads, its "as a" ..., with their workplaces and
+# words before a word of doing: 20 to 60 ms each); a text of many unknown titles stops there
+MAX_RESOLVED = 40
 
 _SENTENCE = re.compile(r"[^.!?;\n]+")
 # where a title ends: punctuation, a preposition, or the verb or conjunction after it ("My last
@@ -182,20 +185,27 @@ def read_jobs(
     span of every title read as a job, an occupation's second title too."""
     read: list[JobRead] = []
     seen: set[int] = set(skip)
+    known: dict[str, object] = {}  # a title resolved once per text, however often it is said
+
+    def job_of(title: str):
+        if title not in known:
+            known[title] = _job_of(runtime, title)
+        return known[title]
+
     for title, start, end in _titles(text):
-        if len(read) >= MAX_TITLES:
+        if len(read) >= MAX_TITLES or len(known) >= MAX_RESOLVED:
             break
         check()
         best = None
         if text[start:end] == title and (both := through_and(text, start, end)):
-            best = _job_of(runtime, both)  # "Painter and decorator": a title of two words
+            best = job_of(both)  # "Painter and decorator": a title of two words
             end = start + len(both) if best is not None else end
-        best = best or _job_of(runtime, title)
+        best = best or job_of(title)
         head = title_before_doing(title) if best is None and text[start:end] == title else None
         if head is not None:  # "Kitchen porter washing up": the title before what they did
-            best, end = _job_of(runtime, head), start + len(head)
+            best, end = job_of(head), start + len(head)
         if text[start:end] == title:  # "Housekeeper in a hotel", "Porter in a hotel kitchen"
-            best, end = _at_place(runtime, text, end, title, best)
+            best, end = _at_place(job_of, text, end, title, best)
         if best is not None and spans is not None:
             spans.append((start, end))
         if best is None or best.occupation_id in seen:
@@ -235,17 +245,17 @@ def through_and(text: str, start: int, end: int) -> str | None:
     return None if last is None else text[start:last]
 
 
-def _at_place(runtime: Runtime, text: str, end: int, title: str, best):
+def _at_place(job_of, text: str, end: int, title: str, best):
     """The job `title` names with the workplace said after it (`workplace.place_titles`) and
     where its words end: the first such title that names a job by one of its labels exactly
-    (more surely than the bare title does: "Porter" is a *hospital porter*'s label, "hospital
-    porter" too; where the bare title is a label, only the whole place is read into it), else
-    (where the bare title named none) the first that names one; else (best, end)."""
-    placed, place_end = place_titles(text, end, title)
-    if best is not None and best.exact:
-        placed = placed[:1]  # the whole place only: "Care assistant in a care home" is no "home
-        # care assistant" (a *care at home worker*)
-    found = [job for p in placed if (job := _job_of(runtime, p)) is not None]
+    (more surely than the bare title does: "Porter" is a *hospital porter*'s label, "kitchen
+    porter" a kitchen porter's; where the bare title is a label, a place's last word is read
+    into it only where the title shares no word with the place: "Care assistant in a care
+    home" is no "home care assistant", a *care at home worker*), else (where the bare title
+    named none) the first that names one; else (best, end). `job_of`: `_job_of`, remembered."""
+    is_label = best is not None and best.exact
+    placed, place_end = place_titles(text, end, title, bare_is_label=is_label)
+    found = [job for p in placed if (job := job_of(p)) is not None]
     pick = next((job for job in found if job.exact), None)
     if pick is None and best is None and found:
         pick = found[0]

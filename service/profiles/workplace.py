@@ -9,7 +9,8 @@ read *executive assistant* (a loose 0.86), "Administrator" *database administrat
 of two words, "GP surgery administrator" first, then "surgery administrator"); the title
 resolver decides whether one names a job (`experience.read_jobs`). The place is the one or two
 words after "in" or "at" and an article ("in a busy hotel": its size or standing left out);
-"at home", "in 2019", "at Tesco" say no place of work ("at Tesco" names an employer).
+"at home", "in 2019", "at Tesco" say no place of work; a capitalised word names one place, an
+employer ("at The Priory School", "at the Royal Free Hospital").
 """
 
 from __future__ import annotations
@@ -30,14 +31,28 @@ _NOT_PLACE = frozenset(
 )
 
 
-def place_titles(text: str, end: int, title: str) -> tuple[list[str], int]:
+def place_titles(
+    text: str, end: int, title: str, *, bare_is_label: bool = False
+) -> tuple[list[str], int]:
     """The titles `title` (ending at `end` in `text`) makes with the workplace said right after
     it, the most specific first, and where the words of the place end; ([], end) where no
-    place follows."""
+    place follows. bare_is_label: the title alone is a label, so only the whole place, and its
+    last word where the title shares no word with the place, are read into it."""
     m = _PLACE.match(text, end)
-    if m is None or m.group(1).lower() in _NOT_PLACE:
+    if m is None or not _a_place_word(m.group(1)):
         return [], end
     first, second = m.group(1), m.group(2)
-    if second is None or second.lower() in _NOT_PLACE:
+    if second is None or not _a_place_word(second):
         return [f"{first} {title}"], m.end(1)
-    return [f"{first} {second} {title}", f"{second} {title}", f"{first} {title}"], m.end(2)
+    if not bare_is_label:
+        return [f"{first} {second} {title}", f"{second} {title}", f"{first} {title}"], m.end(2)
+    shared = {first.lower(), second.lower()} & {w.lower() for w in title.split()}
+    return [f"{first} {second} {title}", *([] if shared else [f"{second} {title}"])], m.end(2)
+
+
+def _a_place_word(word: str) -> bool:
+    """A word of a kind of workplace: in lower case ("hotel") or an acronym ("GP"); a
+    capitalised word names one place ("at The Priory School", "at Tesco"), an employer."""
+    if word.lower() in _NOT_PLACE:
+        return False
+    return word[0].islower() or (word.isupper() and len(word) <= 4)

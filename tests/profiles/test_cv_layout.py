@@ -80,8 +80,11 @@ def test_a_line_without_a_date_is_a_job_line_where_its_title_was_read():
 
 def test_an_acronym_the_labels_spell_is_a_skill_not_an_employer():
     labels = ["apply HACCP", "SQL", "manage closed-circuit television system", "examine trusts"]
-    terms = label_acronyms([*labels, "Amazon Web Services AWS CloudFormation"])
-    assert terms == {"HACCP", "SQL", "AWS"}
+    vendors = ["IBM Domino", "SAP R3", "Amazon Web Services AWS CloudFormation"]
+    terms = label_acronyms([*labels, *vendors])
+    assert terms == {"HACCP", "SQL"}  # a vendor's name before its product is a firm's
+    line = "Software developer, IBM (2016 - 2020)"
+    assert [line[a:b] for a, b in employer_spans(line, [], terms)] == ["IBM"]
     line = "Factory worker, HACCP, Acme Foods (2019 - 2021)"
     assert _employers(line) == ["HACCP", "Acme Foods"]  # without the taxonomy's terms
     assert [line[a:b] for a, b in employer_spans(line, [], terms)] == ["Acme Foods"]
