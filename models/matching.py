@@ -197,7 +197,14 @@ class ConstraintsIn(BaseModel):
     levels: list[Word] | None = Field(default=None, max_length=20)
     min_eqf_level: EqfLevel | None = None
     max_eqf_level: EqfLevel | None = None
-    languages: list[Word] | None = Field(default=None, max_length=50)
+    languages: list[Word] | None = Field(
+        default=None,
+        max_length=50,
+        description="the languages credentials may be taught in (ISO 639-1 codes: en, de, ...); "
+        "left out, a recommendation plans only those in the learner's languages (the language "
+        "learner.text is written in and the language skills held), any language where the "
+        "text says none",
+    )
     delivery_modes: list[Word] | None = Field(default=None, max_length=20)
     include_issuers: list[IssuerName] | None = Field(default=None, max_length=100)
     exclude_issuers: list[IssuerName] | None = Field(default=None, max_length=100)

@@ -355,6 +355,8 @@ def _message(pb, steps, totals, currency, currencies, before, after, shortfalls)
 
 
 NEAR_LIMIT = 0.8  # a plan using this share of an hours or cost limit was held back by it
+# why a filter left a credential out (problem.Filter.why), not a missing prerequisite
+_FILTERS = ("language", "level", "EQF", "delivery", "issuer")
 
 
 def held_back_by(pb, n_steps: int, totals: dict) -> str:
@@ -373,6 +375,6 @@ def held_back_by(pb, n_steps: int, totals: dict) -> str:
     ]
     if spent:
         return "under your " + " and ".join(spent)
-    if pb.skipped:  # a filter left credentials out (a language, a level, an issuer...)
+    if any(why.startswith(_FILTERS) for why in pb.skipped.values()):
         return "under the filters, or because each would add too little for its hours"
     return "because each would add too little for its hours"
