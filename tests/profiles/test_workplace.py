@@ -8,6 +8,7 @@ import time
 import pytest
 
 from service.profiles.workplace import place_titles
+from tests.growth import assert_linear
 from tests.profiles.reading import jobs_read
 
 
@@ -88,6 +89,10 @@ REAL = [
     ("Driver for 10 years", []),
     ("Administrator, Leeds City Council (2017 - present)", []),
     ("Technician in a school science department", ["biology technician"]),
+    # the job after the workplace: "worked in a bank as a cashier"
+    ("Stay at home dad for 5 years; before that I worked in a bank as a cashier", ["cashier"]),
+    ("Worked for the council as a gardener", ["garden labourer"]),
+    ("I worked in retail as well as hospitality", []),
 ]
 
 
@@ -111,3 +116,11 @@ def test_a_text_of_many_titles_resolves_a_bounded_number(monkeypatch):
     many = "".join(f"Porter{i} in a hotel kitchen{i}.\n" for i in range(400))
     assert experience.read_jobs(None, None, many) == []
     assert len(asked) <= experience.MAX_RESOLVED + 4  # the last title's tries may finish
+
+
+def test_the_job_after_a_workplace_is_found_in_linear_time():
+    from service.profiles.experience import title_phrases
+
+    assert [p for p, *_ in title_phrases("I worked in a bank as a cashier")] == ["cashier"]
+    assert_linear(lambda t: list(title_phrases(t)), lambda n: "worked in " + "x " * n + "as a cook")
+    assert_linear(lambda t: list(title_phrases(t)), lambda n: "worked in a bank as " * n)
