@@ -91,13 +91,14 @@ SHARED_MIN = 15  # other skills naming the word: it has another reading in the t
 SPECIFIC_MAX = 20  # skills writing a word in any label: under it, the word names a kind
 # verbs of managing others' work or a thing's running (the first word of the skill's name)
 _MANAGING_VERBS = """supervise oversee coordinate direct lead organise organize monitor control
-train instruct recruit hire delegate motivate""".split()
+train instruct recruit hire delegate motivate schedule""".split()
 # words of a line that does manage: the verbs in any form, and the managing roles
 MANAGING = frozenset(
     lemma(w)
     for w in _MANAGING_VERBS
     + """manage supervisor supervision manager management leader head charge overseeing oversaw
-    coordinator organiser organizer trainer mentor mentored""".split()
+    coordinator organiser organizer trainer mentor mentored rota rotas scheduling plan planning
+    planned""".split()
 )
 # verbs of making a thing (the first word of the skill's name); "draw" is also "drawings"
 MAKING_VERBS = frozenset("design create draft develop produce compose make".split())

@@ -37,6 +37,7 @@ SKILLS = [
     _skill(4, "securities", ("security",), kind="knowledge"),
     _skill(5, "monitor stock levels"),
     _skill(6, "welding techniques", ("welding",), kind="knowledge"),
+    _skill(7, "schedule shifts", ("plan shifts",)),
 ] + [_skill(10 + i, f"security task number {i}") for i in range(SHARED_MIN)]
 
 
@@ -47,6 +48,16 @@ def unmeant():
 
 def _labels(rows):
     return {SKILLS[r].preferred_label for r in rows}
+
+
+def test_working_shifts_is_not_scheduling_them(unmeant):
+    """A learner who works early shifts does not schedule them ("early shifts" read *schedule
+    shifts*, a manager's skill); the rota's words do schedule them."""
+    assert _labels(unmeant.managing("Factory worker, early shifts and nights")) == {
+        "schedule shifts"
+    }
+    for text in ("Planned the shifts", "Did the rota for the shifts", "Scheduling shifts"):
+        assert "schedule shifts" not in _labels(unmeant.managing(text)), text
 
 
 def test_a_job_or_task_named_without_managing_it_blocks_its_managing_skills(unmeant):

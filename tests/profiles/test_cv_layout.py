@@ -132,3 +132,4 @@ def test_a_skill_acronym_after_a_job_title_is_read(real_runtime):
         learner = build_learner(real_runtime, s, text="Factory worker, HACCP, early shifts")
     labels = {real_runtime.skills[sid].preferred_label for sid in learner.evidence}
     assert "apply HACCP" in labels, labels  # was dropped as an employer's name
+    assert "schedule shifts" not in labels, labels  # working early shifts is not scheduling them
