@@ -32,6 +32,11 @@ class SkillEntry:
     # a tool or a language: O*NET technology, ESCO digital knowledge (indexing.technology)
     technology: bool = False
 
+    @property
+    def labels(self) -> tuple[str, ...]:
+        """The labels a text may write it by: preferred, then alternative (not hidden)."""
+        return (self.preferred_label, *self.alt_labels)
+
 
 @dataclass(frozen=True)
 class SkillMatch:

@@ -126,8 +126,7 @@ def build_learner(
 
 
 def _acronyms(runtime: Runtime) -> frozenset[str]:
-    skills = runtime.linker.skills
-    return label_acronyms(label for s in skills for label in (s.preferred_label, *s.alt_labels))
+    return label_acronyms(label for s in runtime.linker.skills for label in s.labels)
 
 
 def profile_of(evidence: EvidenceMap, held: set[int] | frozenset[int]) -> LearnerProfile:

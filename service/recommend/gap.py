@@ -15,7 +15,7 @@ from models.matching import LearnerIn, RecommendIn
 from service.caller_limits import CallerLimits
 from service.deadline import Deadline
 from service.errors import InvalidInput
-from service.matching import GapConfig, PlanTooLargeError, compute_gap
+from service.matching import Constraints, GapConfig, PlanTooLargeError, compute_gap
 from service.profiles.language import (
     label_words,
     language_names,
@@ -172,10 +172,7 @@ def _plan(runtime: Runtime, session, body, gap, profile, nb, timings, deadline) 
     """The plan of a recommendation; a plan too large for exact mode is a 422 on `mode`.
     Without `constraints.languages`, the credentials are those in the learner's languages
     (`planned_languages`), and the message says so."""
-    constraints = constraints_of(body.constraints)
-    languages = planned_languages(runtime, body, profile)
-    if languages is not None:
-        constraints = replace(constraints, languages=written_as(languages))
+    constraints, languages = plan_constraints(runtime, body, profile)
     try:
         result = plan_gap(
             runtime,
@@ -196,6 +193,16 @@ def _plan(runtime: Runtime, session, body, gap, profile, nb, timings, deadline) 
     return out
 
 
+def plan_constraints(runtime: Runtime, body, profile) -> tuple[Constraints, frozenset | None]:
+    """The request's constraints, its languages the learner's where it names none
+    (`planned_languages`, also returned: None where no default applies)."""
+    constraints = constraints_of(body.constraints)
+    languages = planned_languages(runtime, body, profile)
+    if languages is not None:
+        constraints = replace(constraints, languages=written_as(languages))
+    return constraints, languages
+
+
 def planned_languages(runtime: Runtime, body, profile) -> frozenset[str] | None:
     """The languages of the credentials a plan may use where the request names none: the
     learner's (service.profiles.language), or None (any)."""
@@ -210,8 +217,7 @@ def planned_languages(runtime: Runtime, body, profile) -> frozenset[str] | None:
 
 
 def _label_words(runtime: Runtime) -> frozenset[str]:
-    skills = runtime.skills.values()
-    return label_words(x for s in skills for x in (s.preferred_label, *s.alt_labels))
+    return label_words(x for s in runtime.skills.values() for x in s.labels)
 
 
 def languages_sentence(languages: frozenset[str]) -> str:

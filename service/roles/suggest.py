@@ -25,12 +25,10 @@ from models.roles import RolesSuggestIn
 from service.caller_limits import CallerLimits
 from service.deadline import Deadline
 from service.matching import Gap, GapItem, LearnerProfile, compute_gap
-from service.profiles.language import written_as
 from service.profiles.role import skill_labels
 from service.recommend import answers
 from service.recommend import ranking_answers as ra
-from service.recommend.gap import gap_config, learner_of, planned_languages
-from service.recommend.plan import constraints_of
+from service.recommend.gap import gap_config, learner_of, plan_constraints
 from service.repo.records import decode_cursor, encode_cursor
 from service.roles import matrix as rm
 from service.roles import score as rs
@@ -71,9 +69,7 @@ def suggest(
     t = time.perf_counter()
     offset = decode_cursor(body.cursor)
     page = order[offset : offset + body.limit].tolist()
-    constraints = constraints_of(body.constraints)
-    if (languages := planned_languages(runtime, body, learner.profile)) is not None:
-        constraints = replace(constraints, languages=written_as(languages))  # as a plan's
+    constraints, _languages = plan_constraints(runtime, body, learner.profile)  # as a plan's
     ctx = _Page(runtime, session, matrix, learner.profile, pairs, constraints)
     items = [
         ctx.item(

@@ -6,6 +6,11 @@ from __future__ import annotations
 import json
 import re
 
+# a barista's words: one job named ("barista"), its skills spelled out
+BARISTA = (
+    "I have worked four years as a barista in a busy coffee shop. I make espresso drinks, "
+    "handle the till and cash, train new staff and open and close the shop."
+)
 ABOUT = (
     "I have worked three years as a sales assistant. I analyse data in Excel, write SQL "
     "queries, do data mining and present reports to managers. I speak English and Portuguese."
@@ -95,3 +100,22 @@ def focus_ring(page) -> str:
         """() => { const s = getComputedStyle(document.activeElement);
                    return `${s.outlineStyle} ${s.outlineWidth}`; }"""
     )
+
+
+def plan_reshaped(page, live_server, shape) -> dict:
+    """Ask for a plan for "data analyst" with no skills; the answer changed by `shape(data)` on
+    its way to the page; the answer the page got."""
+    got: dict = {}
+
+    def answer(route):
+        data = route.fetch().json()
+        shape(data)
+        got.update(data)
+        route.fulfill(status=200, content_type="application/json", body=json.dumps(data))
+
+    page.route("**/v1/recommendations", answer)
+    page.goto(live_server.url + "/")
+    page.fill("#occ-q", "data analyst")
+    page.click("#learner-submit")
+    wait_for_plan(page)
+    return got

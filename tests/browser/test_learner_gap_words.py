@@ -5,11 +5,9 @@ read the same. The answer is the server's own for a real role, with the gap's fi
 
 from __future__ import annotations
 
-import json
-
 import pytest
 
-from tests.browser.learner_page import wait_for_plan
+from tests.browser.learner_page import plan_reshaped
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -17,17 +15,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.slow]
 def plan_with_gap(page, live_server, shape) -> str:
     """Ask for a plan for "data analyst"; the answer's gap reshaped by `shape(gap)`; the
     coverage line shown."""
-
-    def answer(route):
-        data = route.fetch().json()
-        shape(data["gap"])
-        route.fulfill(status=200, content_type="application/json", body=json.dumps(data))
-
-    page.route("**/v1/recommendations", answer)
-    page.goto(live_server.url + "/")
-    page.fill("#occ-q", "data analyst")
-    page.click("#learner-submit")
-    wait_for_plan(page)
+    plan_reshaped(page, live_server, lambda data: shape(data["gap"]))
     return page.inner_text("#learner-output .coverage-line")
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 
 from tests.browser.learner_page import (
+    BARISTA,
     chips,
     look_up_title,
     read_my_words,
@@ -17,11 +18,6 @@ from tests.browser.learner_page import (
 )
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
-
-BARISTA = (
-    "I have worked four years as a barista in a busy coffee shop. I make espresso drinks, "
-    "handle the till and cash, train new staff and open and close the shop."
-)
 
 
 def search_jobs(page, query: str):

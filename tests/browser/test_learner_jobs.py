@@ -10,6 +10,7 @@ import re
 import pytest
 
 from tests.browser.learner_page import (
+    BARISTA,
     chips,
     look_up_title,
     read_my_words,
@@ -20,11 +21,6 @@ from tests.browser.learner_page import (
 )
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
-
-BARISTA = (
-    "I have worked four years as a barista in a busy coffee shop. I make espresso drinks, "
-    "handle the till and cash, train new staff and open and close the shop."
-)
 
 
 def held_share(page) -> float:

@@ -10,33 +10,12 @@ page where a case needs it; roles that fit you are stubbed with real occupations
 
 from __future__ import annotations
 
-import json
-
 import httpx
 import pytest
 
-from tests.browser.learner_page import chips, read_my_words, wait_for_plan
+from tests.browser.learner_page import chips, plan_reshaped, read_my_words
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
-
-
-def plan_reshaped(page, live_server, shape) -> dict:
-    """Ask for a plan for "data analyst" with no skills; the answer changed by `shape(data)` on
-    its way to the page; the answer the page got."""
-    got: dict = {}
-
-    def answer(route):
-        data = route.fetch().json()
-        shape(data)
-        got.update(data)
-        route.fulfill(status=200, content_type="application/json", body=json.dumps(data))
-
-    page.route("**/v1/recommendations", answer)
-    page.goto(live_server.url + "/")
-    page.fill("#occ-q", "data analyst")
-    page.click("#learner-submit")
-    wait_for_plan(page)
-    return got
 
 
 def teaching_step(data: dict) -> int:
