@@ -217,7 +217,11 @@ def planned_languages(runtime: Runtime, body, profile) -> frozenset[str] | None:
 
 
 def _label_words(runtime: Runtime) -> frozenset[str]:
-    return label_words(x for s in runtime.skills.values() for x in s.labels)
+    """The words of the skills' and the occupations' labels ("Infantry soldier for 6 years"
+    names no skill's words but an occupation's)."""
+    occupations = runtime.occupations
+    titles = (occupations.label(i)[1] for i in range(len(occupations)))
+    return label_words([*(x for s in runtime.skills.values() for x in s.labels), *titles])
 
 
 def languages_sentence(languages: frozenset[str]) -> str:

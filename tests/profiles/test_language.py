@@ -108,3 +108,21 @@ def test_a_cv_in_a_language_the_catalog_lacks_leaves_out_no_credential(real_runt
     with Session(real_runtime.engine) as session:
         plan = compute(real_runtime, session, body, with_plan=True)["plan"]
     assert plan["steps"] and "Only credentials taught in your languages" not in plan["message"]
+
+
+@pytest.mark.slow
+def test_a_short_cv_in_the_words_of_job_titles_is_read_english(real_runtime):
+    """"Infantry soldier for 6 years" has two English small words and few skill-label words, but
+    the words of occupations' labels ("infantry soldier", "early years teacher"): English, so no
+    French course is planned to a security manager."""
+    body = RecommendIn.model_validate(
+        {
+            "learner": {"text": "Infantry soldier for 6 years, section second in command"},
+            "target": {"title": "security manager"},
+            "constraints": {"max_hours": 150},
+        }  # fmt: skip
+    )
+    with Session(real_runtime.engine) as session:
+        plan = compute(real_runtime, session, body, with_plan=True)["plan"]
+    assert plan["steps"] and {s["credential"]["language"] for s in plan["steps"]} == {"en"}
+    assert "Only credentials taught in your languages (English" in plan["message"]
