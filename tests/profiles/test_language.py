@@ -112,7 +112,7 @@ def test_a_cv_in_a_language_the_catalog_lacks_leaves_out_no_credential(real_runt
 
 @pytest.mark.slow
 def test_a_short_cv_in_the_words_of_job_titles_is_read_english(real_runtime):
-    """"Infantry soldier for 6 years" has two English small words and few skill-label words, but
+    """ "Infantry soldier for 6 years" has two English small words and few skill-label words, but
     the words of occupations' labels ("infantry soldier", "early years teacher"): English, so no
     French course is planned to a security manager."""
     body = RecommendIn.model_validate(
