@@ -37,7 +37,8 @@ def _options(entry) -> list:
 def score_cv_lines(linker, lines: list[dict]) -> dict[str, Any]:
     """Scores of extraction on CV lines (module docstring), with each line's misses; lines
     marked with a "split" ("dev", "heldout") are also scored per split (`splits`), and those
-    also marked with a "kind" ("posting": an employer's words) per kind and split."""
+    also marked with a "kind" ("posting": an employer's words) or a "round" per kind or round
+    and split."""
     read = []
     for line in lines:
         found = {x.preferred_label for x in linker.extract(line["text"])}
@@ -50,6 +51,8 @@ def score_cv_lines(linker, lines: list[dict]) -> dict[str, Any]:
             groups.setdefault(r[0]["split"], []).append(r)
             if "kind" in r[0]:
                 groups.setdefault(f"{r[0]['kind']} {r[0]['split']}", []).append(r)
+            if "round" in r[0]:  # a round's own lines ("postings-2 dev")
+                groups.setdefault(f"{r[0]['round']} {r[0]['split']}", []).append(r)
     if groups:
         out["splits"] = {
             name: {k: v for k, v in _cv_summary(groups[name]).items() if k != "failures"}

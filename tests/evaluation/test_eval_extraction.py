@@ -164,6 +164,18 @@ def test_cv_lines_of_a_kind_are_also_scored_per_kind_and_split():
     assert got["posting heldout"]["lines_right"] == 1
 
 
+def test_cv_lines_of_a_round_are_also_scored_per_round_and_split():
+    lines = [
+        {"text": "a", "must": ["x"], "must_not": [], "split": "dev", "round": "r2"},
+        {"text": "b", "must": ["w"], "must_not": [], "split": "heldout", "round": "r2"},
+        {"text": "c", "must": ["z"], "must_not": [], "split": "dev"},
+    ]
+    got = score_cv_lines(_Extractor({"a": ["x"], "b": [], "c": ["z"]}), lines)["splits"]
+    assert set(got) == {"dev", "heldout", "r2 dev", "r2 heldout"}
+    assert got["r2 dev"]["lines"] == 1 and got["r2 dev"]["lines_right"] == 1
+    assert got["r2 heldout"]["lines_right"] == 0 and got["dev"]["lines"] == 2
+
+
 def test_the_fixtures_are_large_varied_and_well_formed():
     cv = read_fixture(FIXTURES / "cv_lines.json")["lines"]
     assert len(cv) >= 40
@@ -173,8 +185,8 @@ def test_the_fixtures_are_large_varied_and_well_formed():
     assert all(line["must"] and isinstance(line["must_not"], list) for line in cv)
     splits = [line["split"] for line in cv if "split" in line]  # a sixth round's 30 lines ...
     assert set(splits) == {"dev", "heldout"} and splits.count("dev") == splits.count("heldout")
-    postings = [line["split"] for line in cv if line.get("kind") == "posting"]  # a ninth's
-    assert len(postings) == 30 and postings.count("dev") == 15
+    postings = [line["split"] for line in cv if line.get("kind") == "posting"]  # a ninth's 30
+    assert len(postings) == 54 and postings.count("dev") == 27  # and 24 of postings-2
     names = read_fixture(FIXTURES / "stated_names.json")["names"]
     assert len(names) >= 60
     issue = {"DAX", "pandas", "Pivot tables", "Order of draw", "user account management",
