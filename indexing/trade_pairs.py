@@ -1,6 +1,6 @@
 """Verb-object rules of the twelfth round (docs/quality.md): `TRADE_PAIRS`, those of the
 fourteenth (`SERVICE_PAIRS`), and `PAIRS`, every rule extraction reads
-(`indexing.word_pairs.WORD_PAIRS` and these).
+(`indexing.word_pairs.WORD_PAIRS`, these and `indexing.duty_pairs.DUTY_PAIRS`).
 
 The same kind of rule as `indexing.word_pairs` (a first word and its object, or a noun
 compound), for words of trades the earlier rounds did not read: a bookkeeper's bank
@@ -14,6 +14,7 @@ no *manage stock rotation*).
 
 from __future__ import annotations
 
+from indexing.duty_pairs import DUTY_PAIRS
 from indexing.word_pairs import WORD_PAIRS, WordPair
 
 _MEDICATION = ("administer prescribed medication",)
@@ -107,4 +108,4 @@ SERVICE_PAIRS: tuple[WordPair, ...] = (
     ),
     WordPair.of("rent hire", "chair", ("work independently",), "hair"),
 )
-PAIRS: tuple[WordPair, ...] = WORD_PAIRS + TRADE_PAIRS + SERVICE_PAIRS
+PAIRS: tuple[WordPair, ...] = WORD_PAIRS + TRADE_PAIRS + SERVICE_PAIRS + DUTY_PAIRS

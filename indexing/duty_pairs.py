@@ -1,0 +1,32 @@
+"""Verb-object rules of an employer's words, a second round (docs/quality.md): `DUTY_PAIRS`.
+
+The same kind of rule as `indexing.word_pairs` (a first word and its object, or a noun
+compound), for the duties a UK job posting (and a CV that repeats it) writes in its own words:
+a shift run or led is a team led ("Run our night shift of 12 warehouse operatives", "shift
+lead"; ESCO "lead a team": "lead, supervise and motivate a group of people"), a switchboard
+answered is calls answered, calls put through are callers redirected, wards and bedrooms cleaned
+are rooms cleaned and bathrooms toilet facilities, phonics taught is reading taught. A hit owns
+its words, so the words read alone no other skill ("shift" alone is *work in shifts*).
+"""
+
+from __future__ import annotations
+
+from indexing.word_pairs import WordPair
+
+DUTY_PAIRS: tuple[WordPair, ...] = (
+    # a shift run or led (not worked: "worked the night shift" is *work in shifts*)
+    WordPair.of("lead run head", "shift", ("lead a team",)),
+    # the switchboard answered or covered (ESCO "answer incoming calls")
+    WordPair.of("answer cover man run operate", "switchboard", ("answer incoming calls",)),
+    # calls put through to the right person (ESCO "redirect callers")
+    WordPair.of("direct redirect transfer forward route", "call caller", ("redirect callers",)),
+    # rooms cleaned: a ward, a bedroom, an office (ESCO "clean rooms": "cleaning glass work
+    # and windows, polishing furniture, vacuuming carpets, scrubbing hard floors")
+    WordPair.of("clean", "ward bedroom room corridor office classroom dormitory", ("clean rooms",)),
+    # a bathroom is a room too ("cleaning bathrooms" of a hotel's room attendant)
+    WordPair.of(
+        "clean", "bathroom washroom toilet loo shower", ("clean rooms", "clean toilet facilities")
+    ),
+    # phonics taught in small groups (ESCO "teach reading strategies")
+    WordPair.of("deliver teach run lead support", "phonics", ("teach reading strategies",)),
+)

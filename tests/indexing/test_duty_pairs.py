@@ -1,0 +1,80 @@
+"""An employer's words, a second round (docs/quality.md): a shift run is a team led, a
+switchboard answered, calls put through, wards and bathrooms cleaned, phonics taught
+(`indexing.duty_pairs.DUTY_PAIRS`, read with every rule through `indexing.trade_pairs.PAIRS`).
+The real model: `skillmatch eval extraction tests/fixtures/cv_lines.json` (round postings-2)."""
+
+from __future__ import annotations
+
+import pytest
+
+from indexing.duty_pairs import DUTY_PAIRS
+from indexing.trade_pairs import PAIRS
+from indexing.word_pairs import find_pairs
+from tests.growth import assert_linear
+
+
+def _named(text):
+    return {s for *_, rule in find_pairs(text, DUTY_PAIRS) for s in rule.skills}
+
+
+@pytest.mark.parametrize(
+    ("text", "skill"),
+    [
+        ("Run our night shift of 12 warehouse operatives", "lead a team"),
+        ("Led the early shift on the tills", "lead a team"),
+        ("Shift lead at a coffee shop", "lead a team"),  # a noun compound
+        ("Answer the switchboard", "answer incoming calls"),
+        ("covering the switchboard at lunch", "answer incoming calls"),
+        ("direct calls to the right team", "redirect callers"),
+        ("transferring callers to the duty manager", "redirect callers"),
+        ("Clean wards and bathrooms", "clean rooms"),
+        ("cleaning bedrooms and corridors", "clean rooms"),
+        ("cleaning bathrooms", "clean rooms"),
+        ("cleaned the toilets", "clean toilet facilities"),
+        ("Deliver phonics interventions to small groups", "teach reading strategies"),
+        ("ran phonics groups in Year 1", "teach reading strategies"),
+    ],
+)
+def test_the_rounds_pairs_read_the_employers_words(text, skill):
+    assert skill in _named(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "skill"),
+    [
+        ("worked the night shift", "lead a team"),  # worked, not led
+        ("work shifts including weekends", "lead a team"),
+        ("ran to the shop; shift work", "lead a team"),  # a clause between
+        ("made calls to customers", "redirect callers"),  # no directing
+        ("answered customer calls", "answer incoming calls"),  # the dense reading's, not a rule's
+        ("cleaned the vans", "clean rooms"),
+        ("phonics screening check results", "teach reading strategies"),  # no teaching
+    ],
+)
+def test_the_rounds_pairs_need_their_verb_and_object(text, skill):
+    assert skill not in _named(text)
+
+
+def test_every_rule_of_the_round_is_read_by_extraction():
+    assert all(rule in PAIRS for rule in DUTY_PAIRS)
+
+
+def test_a_long_run_of_pair_words_reads_in_linear_time():
+    assert_linear(
+        lambda t: find_pairs(t, PAIRS), lambda n: "run the shift and clean the ward, " * n, n=500
+    )
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "skill"),
+    [
+        ("Run our night shift of 12 warehouse operatives.", "lead a team"),
+        ("Answer the switchboard and direct calls to the right team.", "answer incoming calls"),
+        ("Clean wards and bathrooms to NHS infection control standards.", "clean rooms"),
+        ("Deliver phonics interventions to small groups in KS1.", "teach reading strategies"),
+    ],
+)
+def test_the_rounds_duties_on_the_real_model(real_runtime, text, skill):
+    labels = {x.preferred_label for x in real_runtime.linker.extract(text)}
+    assert skill in labels, labels
