@@ -29,7 +29,8 @@ nor, for a word of a context, one whose label is written inside it (a carer's "s
 people" is no "mentor individuals"),
 nor one whose words in the unit all lie in it ("giving medication" is no "work with healthcare
 users under medication"). A workplace's words (`indexing.aliases.PLACES`: "nursing home", "GP
-surgery") name no skill. Readings an adviser finds absurd are dropped (`indexing.unmeant`): a
+surgery") name no skill, nor does "licence" (`indexing.held_papers`). Readings an
+adviser finds absurd are dropped (`indexing.unmeant`): a
 managing skill whose object the sentence names without managing it ("Cashier" is no "monitor
 cashiers"), a skill over a role's people where the learner is one of them ("I volunteer" is no
 "support volunteers"), a knowledge area read from one word through a label that names a kind
@@ -52,6 +53,7 @@ import numpy as np
 
 from indexing.aliases import CURATED, AliasHit, is_acronym, place_spans
 from indexing.benefits import offered
+from indexing.held_papers import paper_spans
 from indexing.lone_verbs import lone_verb
 from indexing.plans import unsaid_plan
 from indexing.ranking import Scored
@@ -106,8 +108,9 @@ def extract(
         a: not cfg.technology_gate or linker.gate.has_cues(s.text, sent_hits[a])
         for a, s in sentences.items()
     }
-    places_of = {
-        a: [(a + lo, a + hi) for lo, hi in place_spans(s.text)] for a, s in sentences.items()
+    places_of = {  # a workplace's words and a licence's name no skill
+        a: [(a + lo, a + hi) for lo, hi in place_spans(s.text) + paper_spans(s.text)]
+        for a, s in sentences.items()
     }
     unmeant = linker.unmeant
     managing = {  # skills these words do not read: managing, other people's, making (unmeant)
