@@ -19,6 +19,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 
 from indexing.aliases import TRADE_ALIASES, tokens
+from indexing.duty_pairs import DUTY_ALIASES
 from indexing.held_papers import PAPER_ALIASES
 from indexing.technology import CUE_ACRONYMS, CUE_WORDS
 from indexing.word_pairs import HAIR_CUTTING
@@ -229,7 +230,7 @@ NAMED_TOOLS: dict[str, tuple[str, ...]] = {
 def curated_aliases() -> dict[str, tuple[str, ...]]:
     """Every curated alias -> the skills it names: the trade words and the words of a context."""
     contextual = {a: skills for a, (_, skills) in CONTEXT_ALIASES.items()}
-    return {**TRADE_ALIASES, **PAPER_ALIASES, **NAMED_TOOLS, **contextual}
+    return {**TRADE_ALIASES, **PAPER_ALIASES, **DUTY_ALIASES, **NAMED_TOOLS, **contextual}
 
 
 def alias_contexts() -> dict[str, str]:

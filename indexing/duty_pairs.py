@@ -1,4 +1,5 @@
-"""Verb-object rules of an employer's words, a second round (docs/quality.md): `DUTY_PAIRS`.
+"""An employer's words, a second round (docs/quality.md): verb-object rules (`DUTY_PAIRS`) and
+curated words (`DUTY_ALIASES`).
 
 The same kind of rule as `indexing.word_pairs` (a first word and its object, or a noun
 compound), for the duties a UK job posting (and a CV that repeats it) writes in its own words:
@@ -7,6 +8,11 @@ lead"; ESCO "lead a team": "lead, supervise and motivate a group of people"), a 
 answered is calls answered, calls put through are callers redirected, wards and bedrooms cleaned
 are rooms cleaned and bathrooms toilet facilities, phonics taught is reading taught. A hit owns
 its words, so the words read alone no other skill ("shift" alone is *work in shifts*).
+
+`DUTY_ALIASES` are curated aliases (`indexing.aliases.TRADE_ALIASES`' kind): "dementia care",
+which a care home's opening read as *older adults' needs* and *tend to elderly people* and a
+carer's CV line as *geriatrics* (a phrase keeps its one best reading), names both readings
+everywhere, so a carer with dementia experience matches the opening that asks for it.
 """
 
 from __future__ import annotations
@@ -30,3 +36,9 @@ DUTY_PAIRS: tuple[WordPair, ...] = (
     # phonics taught in small groups (ESCO "teach reading strategies")
     WordPair.of("deliver teach run lead support", "phonics", ("teach reading strategies",)),
 )
+
+_ELDERLY = ("tend to elderly people", "older adults' needs")
+DUTY_ALIASES: dict[str, tuple[str, ...]] = {
+    "dementia care": _ELDERLY,
+    "dementia unit": _ELDERLY,
+}

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import pytest
 
-from indexing.duty_pairs import DUTY_PAIRS
+from indexing.context_aliases import curated_aliases
+from indexing.duty_pairs import DUTY_ALIASES, DUTY_PAIRS
 from indexing.trade_pairs import PAIRS
 from indexing.word_pairs import find_pairs
 from tests.growth import assert_linear
@@ -59,6 +60,12 @@ def test_every_rule_of_the_round_is_read_by_extraction():
     assert all(rule in PAIRS for rule in DUTY_PAIRS)
 
 
+def test_dementia_care_names_the_care_of_older_people_everywhere():
+    aliases = curated_aliases()
+    assert all(aliases[a] == skills for a, skills in DUTY_ALIASES.items())
+    assert set(aliases["dementia care"]) == {"tend to elderly people", "older adults' needs"}
+
+
 def test_a_long_run_of_pair_words_reads_in_linear_time():
     assert_linear(
         lambda t: find_pairs(t, PAIRS), lambda n: "run the shift and clean the ward, " * n, n=500
@@ -73,6 +80,8 @@ def test_a_long_run_of_pair_words_reads_in_linear_time():
         ("Answer the switchboard and direct calls to the right team.", "answer incoming calls"),
         ("Clean wards and bathrooms to NHS infection control standards.", "clean rooms"),
         ("Deliver phonics interventions to small groups in KS1.", "teach reading strategies"),
+        ("Care assistant, 2 years, personal care, dementia care, hoists.", "older adults' needs"),
+        ("Experience of dementia care is essential.", "tend to elderly people"),
     ],
 )
 def test_the_rounds_duties_on_the_real_model(real_runtime, text, skill):
