@@ -38,6 +38,7 @@ POLICE = "police"
 ACCOUNTS = "accounts"
 ELECTRICAL = "electrical"
 FARM = "farm"
+OFFICE_SUITE = "office suite"
 # words of a line about goods in a warehouse, a shop or a delivery round
 CONTEXTS: dict[str, frozenset[str]] = {
     STOCK: frozenset(
@@ -113,6 +114,10 @@ CONTEXTS: dict[str, frozenset[str]] = {
         """farm farms farmer dairy cow cows cattle herd herds calf calves heifers goat goats
         sheep ewes livestock parlour""".split()
     ),
+    # the other programs of an office suite, beside which "Word" is Microsoft Word ("Word and
+    # Excel", "Word, Excel and Outlook"; ESCO writes "Microsoft Word", and "Word" alone is an
+    # ordinary word: `indexing.aliases`)
+    OFFICE_SUITE: frozenset("excel outlook powerpoint onenote sharepoint ms office".split()),
     # computing devices and words an IT support line uses beside the technology cues
     TECHNOLOGY: CUE_WORDS
     | frozenset(
@@ -216,6 +221,7 @@ CONTEXT_ALIASES: dict[str, tuple[str, tuple[str, ...]]] = {
         (ELECTRICAL, _ELECTRICAL_TESTS),
     ),
     "milking": (FARM, ("milk animals",)),  # ESCO "milk animals": "milk cows and other ..."
+    "Word": (OFFICE_SUITE, ("Microsoft Word",)),
 }
 # named tools and tests that read the same in any line (beside indexing.aliases.TRADE_ALIASES)
 NAMED_TOOLS: dict[str, tuple[str, ...]] = {

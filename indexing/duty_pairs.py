@@ -6,7 +6,8 @@ compound), for the duties a UK job posting (and a CV that repeats it) writes in 
 a shift run or led is a team led ("Run our night shift of 12 warehouse operatives", "shift
 lead"; ESCO "lead a team": "lead, supervise and motivate a group of people"), a switchboard
 answered is calls answered, calls put through are callers redirected, wards and bedrooms cleaned
-are rooms cleaned and bathrooms toilet facilities, phonics taught is reading taught. A hit owns
+are rooms cleaned and bathrooms toilet facilities, a director's diary managed is a personnel
+agenda, phonics taught is reading taught. A hit owns
 its words, so the words read alone no other skill ("shift" alone is *work in shifts*).
 
 `DUTY_ALIASES` are curated aliases (`indexing.aliases.TRADE_ALIASES`' kind): "dementia care",
@@ -32,6 +33,14 @@ DUTY_PAIRS: tuple[WordPair, ...] = (
     # a bathroom is a room too ("cleaning bathrooms" of a hotel's room attendant)
     WordPair.of(
         "clean", "bathroom washroom toilet loo shower", ("clean rooms", "clean toilet facilities")
+    ),
+    # a manager's diary kept (ESCO "manage personnel agenda": "schedule and confirm
+    # appointments for the personnel of the office, mostly managers"): "manage the director's
+    # diary", "diary management"
+    WordPair.of(
+        "manage management keep run organise organize maintain",
+        "diary diaries",
+        ("manage personnel agenda", "administer appointments"),
     ),
     # phonics taught in small groups (ESCO "teach reading strategies")
     WordPair.of("deliver teach run lead support", "phonics", ("teach reading strategies",)),

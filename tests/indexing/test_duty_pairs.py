@@ -34,6 +34,8 @@ def _named(text):
         ("cleaned the toilets", "clean toilet facilities"),
         ("Deliver phonics interventions to small groups", "teach reading strategies"),
         ("ran phonics groups in Year 1", "teach reading strategies"),
+        ("manage the director's diary", "manage personnel agenda"),
+        ("diary management for two partners", "manage personnel agenda"),
     ],
 )
 def test_the_rounds_pairs_read_the_employers_words(text, skill):
@@ -50,6 +52,7 @@ def test_the_rounds_pairs_read_the_employers_words(text, skill):
         ("answered customer calls", "answer incoming calls"),  # the dense reading's, not a rule's
         ("cleaned the vans", "clean rooms"),
         ("phonics screening check results", "teach reading strategies"),  # no teaching
+        ("wrote a reflective diary", "manage personnel agenda"),
     ],
 )
 def test_the_rounds_pairs_need_their_verb_and_object(text, skill):
@@ -82,8 +85,19 @@ def test_a_long_run_of_pair_words_reads_in_linear_time():
         ("Deliver phonics interventions to small groups in KS1.", "teach reading strategies"),
         ("Care assistant, 2 years, personal care, dementia care, hoists.", "older adults' needs"),
         ("Experience of dementia care is essential.", "tend to elderly people"),
+        ("Administrator: diary management, Word and Excel, filing.", "Microsoft Word"),
+        ("Confident with Microsoft Word, Excel and Outlook.", "Microsoft Word"),
     ],
 )
 def test_the_rounds_duties_on_the_real_model(real_runtime, text, skill):
     labels = {x.preferred_label for x in real_runtime.linker.extract(text)}
     assert skill in labels, labels
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text", ["In a word, reliable.", "Wrote a 2,000 word report", "Word of mouth referrals"]
+)
+def test_a_word_without_the_office_suite_is_no_program(real_runtime, text):
+    labels = {x.preferred_label for x in real_runtime.linker.extract(text)}
+    assert "Microsoft Word" not in labels, labels
