@@ -20,7 +20,21 @@ from __future__ import annotations
 
 from indexing.word_pairs import WordPair
 
+# the staff of a kitchen, a warehouse, a shop or a care home whom a posting's lead trains or
+# supervises (beside `indexing.word_pairs`' "starter staff employee recruit colleague worker")
+_STAFF = """commis chef chefs cook cooks apprentice apprentices trainee trainees operative
+operatives picker pickers packer packers carer carers porter porters waiter waiters waitress
+waitresses bartender bartenders barista baristas cleaner cleaners"""
+# the only words between the verb and them: "train and supervise commis", "train our new
+# pickers" (not "trained as a chef")
+_BETWEEN = frozenset(
+    "and or our the new junior all kitchen shift supervise train mentor coach".split()
+)
 DUTY_PAIRS: tuple[WordPair, ...] = (
+    WordPair.of("train mentor coach", _STAFF, ("train employees",), between=_BETWEEN),
+    WordPair.of("supervise", _STAFF, ("supervise staff",), between=_BETWEEN),
+    # a kitchen's brigade led or managed (ESCO "lead a team")
+    WordPair.of("lead run manage head", "brigade", ("lead a team",)),
     # a shift run or led (not worked: "worked the night shift" is *work in shifts*)
     WordPair.of("lead run head", "shift", ("lead a team",)),
     # the switchboard answered or covered (ESCO "answer incoming calls")

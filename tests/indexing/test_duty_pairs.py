@@ -36,6 +36,10 @@ def _named(text):
         ("ran phonics groups in Year 1", "teach reading strategies"),
         ("manage the director's diary", "manage personnel agenda"),
         ("diary management for two partners", "manage personnel agenda"),
+        ("train and supervise commis and chefs de partie", "train employees"),
+        ("train and supervise commis and chefs de partie", "supervise staff"),
+        ("Trained new pickers on the scanners", "train employees"),
+        ("managing a brigade of 6", "lead a team"),
     ],
 )
 def test_the_rounds_pairs_read_the_employers_words(text, skill):
@@ -53,6 +57,9 @@ def test_the_rounds_pairs_read_the_employers_words(text, skill):
         ("cleaned the vans", "clean rooms"),
         ("phonics screening check results", "teach reading strategies"),  # no teaching
         ("wrote a reflective diary", "manage personnel agenda"),
+        ("trained as a chef in Lyon", "train employees"),  # the learner was trained
+        ("I trained as a carer", "train employees"),
+        ("Trainee chef", "train employees"),
     ],
 )
 def test_the_rounds_pairs_need_their_verb_and_object(text, skill):
@@ -85,6 +92,11 @@ def test_a_long_run_of_pair_words_reads_in_linear_time():
         ("Deliver phonics interventions to small groups in KS1.", "teach reading strategies"),
         ("Care assistant, 2 years, personal care, dementia care, hoists.", "older adults' needs"),
         ("Experience of dementia care is essential.", "tend to elderly people"),
+        (
+            "You will run the kitchen, manage food costs and ordering, train and supervise commis "
+            "and chefs de partie, and keep HACCP and allergen records.",
+            "train employees",
+        ),
         ("Administrator: diary management, Word and Excel, filing.", "Microsoft Word"),
         ("Confident with Microsoft Word, Excel and Outlook.", "Microsoft Word"),
     ],
@@ -101,3 +113,11 @@ def test_the_rounds_duties_on_the_real_model(real_runtime, text, skill):
 def test_a_word_without_the_office_suite_is_no_program(real_runtime, text):
     labels = {x.preferred_label for x in real_runtime.linker.extract(text)}
     assert "Microsoft Word" not in labels, labels
+
+
+@pytest.mark.slow
+def test_staff_trained_in_a_kitchen_are_no_railway_work(real_runtime):
+    text = "Train and supervise commis and chefs de partie, and keep HACCP records."
+    labels = {x.preferred_label for x in real_runtime.linker.extract(text)}
+    assert {"train employees", "supervise staff", "apply HACCP"} <= labels, labels
+    assert "work trains" not in labels, labels
