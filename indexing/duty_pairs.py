@@ -33,6 +33,10 @@ _BETWEEN = frozenset(
 DUTY_PAIRS: tuple[WordPair, ...] = (
     WordPair.of("train mentor coach", _STAFF, ("train employees",), between=_BETWEEN),
     WordPair.of("supervise", _STAFF, ("supervise staff",), between=_BETWEEN),
+    # costs kept down (ESCO "control of expenses": "monitor and maintain effective cost
+    # controls"): "manage food costs", "menu costing", "food cost control"
+    WordPair.of("manage control monitor reduce", "cost costs", ("control of expenses",)),
+    WordPair.of("food menu", "cost costs costing", ("control of expenses",)),
     # a kitchen's brigade led or managed (ESCO "lead a team")
     WordPair.of("lead run manage head", "brigade", ("lead a team",)),
     # a shift run or led (not worked: "worked the night shift" is *work in shifts*)

@@ -40,6 +40,8 @@ def _named(text):
         ("train and supervise commis and chefs de partie", "supervise staff"),
         ("Trained new pickers on the scanners", "train employees"),
         ("managing a brigade of 6", "lead a team"),
+        ("manage food costs and ordering", "control of expenses"),
+        ("menu costing and ordering", "control of expenses"),
     ],
 )
 def test_the_rounds_pairs_read_the_employers_words(text, skill):
@@ -60,6 +62,7 @@ def test_the_rounds_pairs_read_the_employers_words(text, skill):
         ("trained as a chef in Lyon", "train employees"),  # the learner was trained
         ("I trained as a carer", "train employees"),
         ("Trainee chef", "train employees"),
+        ("the cost of living", "control of expenses"),
     ],
 )
 def test_the_rounds_pairs_need_their_verb_and_object(text, skill):
