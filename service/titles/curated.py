@@ -18,6 +18,11 @@ HEALTHCARE_ASSISTANT = ESCO + "d38c2107-98f2-47b7-8bb4-f69750d51082"
 SOCIAL_CARE_WORKER = ESCO + "8d703e8f-1e57-4246-8a6b-cb87a760d4ab"
 BUILDING_CONSTRUCTION_WORKER = ESCO + "fb7e2f4f-1545-42f1-972e-94082e49c6dc"
 CARPENTER = ESCO + "2a22ff9e-de3b-408d-b312-5034896cc4f4"
+ELECTRICIAN = ESCO + "4910419f-b4af-4f59-b544-9dbebc8a74f0"
+DOMESTIC_ELECTRICIAN = ESCO + "5dbb9cf0-b226-402c-a295-2f42ef05ff8b"
+TRANSPORT_EQUIPMENT_PAINTER = ESCO + "a784b063-89cf-441b-9624-deed9dbdeae6"
+RAIL_TRAFFIC_CONTROLLER = ESCO + "f643bff3-74ef-48d1-b033-820e2d8659e9"
+LEVEL_CROSSING_SIGNALPERSON = ESCO + "c92a4851-9418-4fb5-8201-c7e03cc2b6e2"
 SECURITY_GUARD = ESCO + "31808988-fc0a-4bc3-9e47-27216d6759f5"
 SHOP_ASSISTANT = ESCO + "0b15375e-dfdd-4047-9efb-096e0aaee7d2"
 BUILDING_CLEANER = ESCO + "303a1e34-cb16-4054-b323-81e5eec17397"
@@ -450,4 +455,16 @@ CURATED_TITLES: dict[str, tuple[str, ...]] = {
     # a UK police community support officer (PCSO) patrols and deals with antisocial behaviour
     # without a constable's powers: ESCO's "community support officer" of *street warden*
     "police community support officer": (STREET_WARDEN, POLICE_OFFICER),
+    # round h-titles12 (docs/planning.md): UK building trades' own names for themselves, in no
+    # label or known title ("Sparky" read no confident match)
+    "sparky": (ELECTRICIAN, DOMESTIC_ELECTRICIAN),
+    "sparkie": (ELECTRICIAN, DOMESTIC_ELECTRICIAN),
+    # a UK paint sprayer sprays cars in a body shop: ESCO's "vehicle paint sprayer" of *transport
+    # equipment painter*; O*NET's "Sprayer" read *pesticides sprayer*
+    "paint sprayer": (TRANSPORT_EQUIPMENT_PAINTER,),
+    # a UK railway signaller runs a signal box: ESCO's "rail traffic signaller", "signal box
+    # operator" of *rail traffic controller*; O*NET's "Time Signal Wirer" read *telecommunications
+    # technician*
+    "signaller": (RAIL_TRAFFIC_CONTROLLER, LEVEL_CROSSING_SIGNALPERSON),
+    "railway signaller": (RAIL_TRAFFIC_CONTROLLER, LEVEL_CROSSING_SIGNALPERSON),
 }

@@ -55,6 +55,7 @@ from indexing.label_index import LabelIndex
 from service.titles.choice import named, spelt_better, surer
 from service.titles.family import FAMILY_TITLE, names_a_family
 from service.titles.heads import MANY_TRADES, head_counts, head_word, loose_head
+from service.titles.kept import demote_dropping
 from service.titles.names import stem as _stem
 from service.titles.names import without_names
 from service.titles.qualifiers import (
@@ -161,7 +162,7 @@ class TitleResolution:
 
 def _tier(candidate: TitleCandidate, near, queries: Sequence[str], shared: bool) -> int:
     """How plainly the title names the candidate, before any score (module docstring): 4 an
-    exact label, 5 nothing exact (0, a curated title, is given by the caller). When the title
+    exact label, 5 nothing exact (0, a curated title, 6, `kept.py`: by the caller). When the title
     is an alternative label of several occupations (`shared`), an exact label is 1 when a known
     title equal to the title confirms it, 2 when it is preferred, 3 when alternative."""
     if not candidate.exact:
@@ -437,6 +438,7 @@ class TitleResolver:
                 continue
             candidate = self._candidate(eid, score, hits[0], near)
             out.append(replace(candidate, tier=_tier(candidate, near, queries, shared)))
+        out = demote_dropping(out, query, self.vocabulary)  # evidence that says all the words
         # a title equal to a name of an occupation names it, whatever else is near (`_tier`);
         # curated readings in their curated order
         out.sort(

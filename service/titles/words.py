@@ -109,6 +109,7 @@ ABBREVIATIONS = {
     "hgv": "heavy goods vehicle",
     "lgv": "large goods vehicle",
     "flt": "forklift",  # a fork-lift truck ("FLT driver", "FLT operator")
+    "ev": "electric vehicle",  # "EV technician", "EV charge point installer"
     "csr": "customer service representative",
     "pa": "personal assistant",
     "ea": "executive assistant",

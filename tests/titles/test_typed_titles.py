@@ -370,7 +370,11 @@ def test_a_learner_level_is_said_and_level_words_alone_name_nothing(real_runtime
 # Intelligence Engineer)" of *computer scientist* second: docs/planning.md, "Abbreviations,
 # transport managers and absurd alternatives"). Round h-titles10 curated "crane operator" (a
 # title several trades use), "domiciliary carer", "hairstylist" and "Bottling line worker"
-DEV_MISSES = frozenset({"w09"})
+# Round h-titles12: "Account exec" (`a43`) reads *promotion manager* by O*NET's "Account
+# Executive" (equal to the title; the crosswalk's advertising and promotions managers), where
+# ESCO's "advertising account executive" is *sales account manager*'s: one title's crosswalk,
+# no general cause (docs/planning.md, "Titles, a twelfth round")
+DEV_MISSES = frozenset({"w09", "a43"})
 
 
 @pytest.mark.slow
