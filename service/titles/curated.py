@@ -13,6 +13,8 @@ Titles that name several readings with a warning (a level's, several trades') ar
 
 from __future__ import annotations
 
+from service.titles.tech_titles import TECH_TITLES
+
 ESCO = "http://data.europa.eu/esco/occupation/"
 HEALTHCARE_ASSISTANT = ESCO + "d38c2107-98f2-47b7-8bb4-f69750d51082"
 SOCIAL_CARE_WORKER = ESCO + "8d703e8f-1e57-4246-8a6b-cb87a760d4ab"
@@ -467,4 +469,5 @@ CURATED_TITLES: dict[str, tuple[str, ...]] = {
     # technician*
     "signaller": (RAIL_TRAFFIC_CONTROLLER, LEVEL_CROSSING_SIGNALPERSON),
     "railway signaller": (RAIL_TRAFFIC_CONTROLLER, LEVEL_CROSSING_SIGNALPERSON),
+    **TECH_TITLES,  # software work's titles (service/titles/tech_titles.py)
 }
