@@ -55,7 +55,7 @@ from indexing.aliases import CURATED, AliasHit, is_acronym, place_spans
 from indexing.benefits import offered
 from indexing.held_papers import paper_spans
 from indexing.lone_verbs import lone_verb
-from indexing.plans import unsaid_plan
+from indexing.plans import unsaid_law, unsaid_plan
 from indexing.ranking import Scored
 from indexing.span_vectors import sentence_pieces
 from indexing.text import Span, is_heading, ngrams, split_phrases, split_sentences
@@ -367,6 +367,7 @@ def _unmeant_kind(linker, row: int, label: str, sent: Span, span: tuple[int, int
         or unmeant.title_fields.unnamed_field(row, evidence)
         or unmeant.title_fields.done_to_the_title(row, evidence)  # "Supervisor": no *notify ..*
         or unsaid_plan(name, sentence, *at)  # "Sales" is no *sales strategies*
+        or unsaid_law(name, sentence, *at)  # "pharmacy counter" is no *pharmacy law*
     )
 
 

@@ -1,5 +1,7 @@
 """Verb-object rules of the twelfth round (docs/quality.md): `TRADE_PAIRS`, those of the
-fourteenth (`SERVICE_PAIRS`), and `PAIRS`, every rule extraction reads
+fourteenth (`SERVICE_PAIRS`) and the fifteenth (`ROUND15_PAIRS`: a business's social media run,
+data keyed in, prescriptions taken in, meals served, cards dealt, viewings done, PCs set up,
+network problems fixed), and `PAIRS`, every rule extraction reads
 (`indexing.word_pairs.WORD_PAIRS`, these and `indexing.duty_pairs.DUTY_PAIRS`).
 
 The same kind of rule as `indexing.word_pairs` (a first word and its object, or a noun
@@ -108,4 +110,43 @@ SERVICE_PAIRS: tuple[WordPair, ...] = (
     ),
     WordPair.of("rent hire", "chair", ("work independently",), "hair"),
 )
-PAIRS: tuple[WordPair, ...] = WORD_PAIRS + TRADE_PAIRS + SERVICE_PAIRS + DUTY_PAIRS
+_A_GAME = frozenset("the a at".split())  # "dealing blackjack", not "deal with card payments"
+_COMPUTERS = "pc pcs laptop computer desktop workstation"
+_PLATFORMS = "instagram facebook tiktok twitter youtube"
+_SOCIAL_MEDIA = ("apply social media marketing",)
+_DATA_ENTRY = ("process data",)
+ROUND15_PAIRS: tuple[WordPair, ...] = (
+    # a salon's, a cafe's social media run or posted on (ESCO "apply social media marketing":
+    # "employ the website traffic of social media such as Facebook and Twitter"): "running the
+    # salon's Instagram page", "posting on our social media"; an "Instagram page" kept
+    WordPair.of("run manage post update", f"{_PLATFORMS} media", _SOCIAL_MEDIA),
+    WordPair.of("page account feed channel profile", _PLATFORMS, _SOCIAL_MEDIA),
+    # data keyed in (ESCO "process data": "enter information into a data storage ... via
+    # processes such as scanning, manual keying"): "data entry", "inputting orders"
+    WordPair.of("entry", "data", _DATA_ENTRY),
+    WordPair.of("input", "data order invoice record detail", _DATA_ENTRY),
+    # a pharmacy counter's prescriptions taken in (ESCO "check information on prescriptions":
+    # "from customers or medical staff, ensuring it is accurate and complete")
+    WordPair.of(
+        "take receive collect", "prescription script", ("check information on prescriptions",)
+    ),
+    # meals served: "serving hot meals to the children", "served lunches"
+    WordPair.of("serve", "meal lunch dinner breakfast", ("serve food in table service",)),
+    # a croupier's games dealt (ESCO "deal cards")
+    WordPair.of("deal", "card blackjack poker baccarat", ("deal cards",), between=_A_GAME),
+    # an estate agent's viewings done (ESCO "organise property viewing")
+    WordPair.of(
+        "do doing did conduct arrange book hold", "viewings", ("organise property viewing",)
+    ),
+    # a computer set up (ESCO "install software"); a network's problems fixed (ESCO "perform ICT
+    # troubleshooting": "identify problems with ... networks")
+    WordPair.of("set install configure build", _COMPUTERS, ("install software",)),
+    WordPair.of(
+        "fix solve resolve troubleshoot sort",
+        "network wifi internet connection connectivity broadband",
+        ("perform ICT troubleshooting",),
+    ),
+)
+PAIRS: tuple[WordPair, ...] = (
+    WORD_PAIRS + TRADE_PAIRS + SERVICE_PAIRS + ROUND15_PAIRS + DUTY_PAIRS
+)

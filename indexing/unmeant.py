@@ -9,10 +9,14 @@ Two general collisions between a CV's words and ESCO's names, found in the learn
   or holds the job, does not manage it. Such a skill is not read from a sentence that has a word
   of its object and no word of managing (`MANAGING`: the verbs and "supervisor", "manager",
   "leader", "head", "charge"; for *monitor* also the doing verbs of watching: "checking",
-  "observing", "recording"). Both sides are compared as light lemmas (`lemma`).
+  "observing", "recording"). Both sides are compared as light lemmas (`lemma`). The object is
+  also that of an alternative label said with a managing verb ("supervise pharmacy staff" of
+  *supervise pharmaceutical staff*: "on the pharmacy counter" read it), and planning others'
+  work is managing it ("plan shifts of employees": "early shifts" read it; "plan menus" is not).
 - **A word that many skills share names none of them alone.** ESCO gives some skills a one-word
   alternative or hidden label that is not a word of their own name and that at least
-  `SHARED_MIN` other skills write in theirs: "security" of *securities* (finance; 89 skills
+  `SHARED_MIN` other skills write in theirs (or that names another's field: "banking" of
+  *economics*, `NOT_ALONE`): "security" of *securities* (finance; 89 skills
   name security), "warehouse" of *perform warehousing operations*, "equipment" of *compile
   airport certification manuals*, "hearing" of *acoustics*. A skill read through such a label
   (its alias written there, or the label its best view) is not kept: "Security" of a guard's
@@ -92,6 +96,9 @@ SPECIFIC_MAX = 20  # skills writing a word in any label: under it, the word name
 # verbs of managing others' work or a thing's running (the first word of the skill's name)
 _MANAGING_VERBS = """supervise oversee coordinate direct lead organise organize monitor control
 train instruct recruit hire delegate motivate schedule""".split()
+# verbs of planning, managing where what is planned is others' work (`_OTHERS`)
+_PLANNING_VERBS = frozenset("plan arrange allocate assign".split())
+_OTHERS = frozenset("employees staff workers personnel workforce".split())
 # words of a line that does manage: the verbs in any form, and the managing roles
 MANAGING = frozenset(
     lemma(w)
@@ -100,6 +107,10 @@ MANAGING = frozenset(
     coordinator organiser organizer trainer mentor mentored rota rotas scheduling plan planning
     planned""".split()
 )
+# one-word labels of a knowledge area that name another's field, read as that other alone (a
+# fifteenth round): "banking" of *economics* ("Worked at a bank", "Security guard at a bank"
+# read the science of economies; a bank's work is *banking activities*)
+NOT_ALONE = {"http://data.europa.eu/esco/skill/88af9294-b697-4687-ae19-aefbb6234dfa": {"banking"}}
 # verbs of making a thing (the first word of the skill's name); "draw" is also "drawings"
 MAKING_VERBS = frozenset("design create draft develop produce compose make".split())
 # words of a line that reads or follows a thing made by another
@@ -231,6 +242,30 @@ class _Covers:
         return self._ends[before] >= end or self._ends[at] > end
 
 
+def _objects(skill: SkillEntry) -> set[str]:
+    """The object words of a managing skill (lemmas): those of its name after the verb, and of
+    its alternative labels said with a managing verb first ("supervise pharmacy staff" of
+    *supervise pharmaceutical staff*: a sales assistant "on the pharmacy counter" read it)."""
+    out = set()
+    for label in (skill.preferred_label, *alt_labels(skill)):
+        words = WORD.findall(label)
+        if _managing_label(words):
+            out |= {lemma(w) for w in words[1:]}
+    return out - _GENERIC - MANAGING
+
+
+def _managing_label(words: list[str]) -> bool:
+    """Does a label of these words name managing: a managing verb first, or a verb of planning
+    first and others' work its object ("plan shifts of employees", "arrange shifts of employees":
+    "early shifts" read it; "plan menus" is no one's management)?"""
+    if len(words) < 2:
+        return False
+    first = words[0].lower()
+    return first in _MANAGING_VERBS or (
+        first in _PLANNING_VERBS and bool({w.lower() for w in words[1:]} & _OTHERS)
+    )
+
+
 class Unmeant:
     """The skills of `skills` that a sentence's words must not read (module docstring)."""
 
@@ -244,11 +279,11 @@ class Unmeant:
             if len(words) >= 2 and words[0].lower() in MAKING_VERBS:
                 for obj in {lemma(w) for w in words[1:]} - _GENERIC:
                     self._made.setdefault(obj, []).append(row)
-            if len(words) < 2 or words[0].lower() not in _MANAGING_VERBS:
+            if not _managing_label(words):
                 continue
             if words[0].lower() in ("monitor", "control"):
                 self._watching.add(row)
-            for obj in {lemma(w) for w in words[1:]} - _GENERIC:
+            for obj in _objects(s):
                 self._by_object.setdefault(obj, []).append(row)
         self._of_role = _of_roles(skills, vocabulary)
         self.title_fields = TitleFields(skills, vocabulary)  # "Security Officer": no field
@@ -296,7 +331,7 @@ class Unmeant:
                 for label in (*alt_labels(s), *hidden_labels(s))
                 if len(key := span_key(label)) == 1 and key[0] not in own
             }
-            words = {w for w in words if named[w] >= SHARED_MIN}
+            words = {w for w in words if named[w] >= SHARED_MIN or w in NOT_ALONE.get(s.uri, ())}
             if words:
                 self._shared[row] = frozenset(words)
 

@@ -323,11 +323,13 @@ _DOING = re.compile(rf"{_PERSON}(\s+)[a-z]{{2,}}ing\b", re.I)
 # "Theater lighting technician"): no word of doing
 _NEXT_WORD = re.compile(r"\s+([a-z]+)\b", re.I)
 _A_PERSON = re.compile(rf"[a-z]*{_PERSON}", re.I)
-# words of a person's ending that name none: "supporting older residents"
+# words of a person's ending that name none: "supporting older residents"; one that is what a
+# word of doing is done to ("Data entry clerk keying customer orders": no *customer* kind of
+# clerk, as "nursing" is of "Senior nursing assistant")
 _NO_PERSON = frozenset(
     """older younger other under after over water paper never ever better larger smaller
     newer major minor senior junior interior exterior prior door floor human german roman
-    woman women""".split()
+    woman women customer consumer computer order letter number counter summer winter""".split()
 )
 
 

@@ -88,6 +88,9 @@ COACHBUILDER = ESCO + "5ab842f6-1f75-4d84-bf41-b8a9799347df"
 VEHICLE_TECHNICIAN = ESCO + "4ad4024e-d1d3-4dea-b6d1-2c7948111dce"
 AUTOMATED_ASSEMBLY_LINE_OPERATOR = ESCO + "869e3a85-6e4c-4e3c-b14f-a8399c1abd2d"
 ICT_TECHNICIAN = ESCO + "3e7bf729-4442-4b9f-ad5e-83111963795c"
+KITCHEN_ASSISTANT = ESCO + "e1cf6897-158d-4b48-a39e-2a3a8cac216c"
+FOOD_SERVICE_WORKER = ESCO + "b4bff870-5c8f-4c33-b07f-f04d79830633"
+LIVESTOCK_WORKER = ESCO + "65bd2342-f7de-4932-9164-eb480e35a791"
 MOTOR_VEHICLE_ENGINE_INSPECTOR = ESCO + "8b490c1a-2f8c-4693-bcfa-ecfc88838a8e"
 SERVICE_MANAGER = ESCO + "bcc2c1db-f969-4355-bebf-4878ff6c2a94"
 MOTOR_VEHICLE_AFTERSALES_MANAGER = ESCO + "1663e9d9-857b-4efa-9ab6-886c7fc763f6"
@@ -470,4 +473,14 @@ CURATED_TITLES: dict[str, tuple[str, ...]] = {
     "signaller": (RAIL_TRAFFIC_CONTROLLER, LEVEL_CROSSING_SIGNALPERSON),
     "railway signaller": (RAIL_TRAFFIC_CONTROLLER, LEVEL_CROSSING_SIGNALPERSON),
     **TECH_TITLES,  # software work's titles (service/titles/tech_titles.py)
+    # a fifteenth round (docs/quality.md): a UK school's dinner lady serves the pupils' lunches
+    # and clears up: ESCO's "catering assistant" of *kitchen assistant*; no label has the words
+    "dinner lady": (KITCHEN_ASSISTANT, FOOD_SERVICE_WORKER),
+    # a hand on a farm of animals tends them: ESCO's "stockman", "farm animal worker" of
+    # *livestock worker*; ESCO's "farm hand" is *crop production worker*'s, which the words read
+    **{
+        f"{kind} {hand}": (LIVESTOCK_WORKER,)
+        for kind in ("dairy farm", "livestock farm", "pig farm", "sheep farm", "cattle farm")
+        for hand in ("hand", "worker")
+    },
 }

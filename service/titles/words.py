@@ -172,6 +172,9 @@ CLIPPED_WORDS = {
     # a developer last ("software dev", "web dev"); before a word it may be development ("business
     # dev manager") or DevOps ("dev ops engineer"), so it is left as written
     "dev": ("developer", "dev"),
+    # a technician last ("IT tech", "lab tech", "vet tech"); before a word ("tech lead", "tech
+    # support") it may be technology or technical, so it is left as written
+    "tech": ("technician", "tech"),
 }
 
 

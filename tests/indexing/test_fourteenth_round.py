@@ -69,7 +69,7 @@ def test_the_rounds_pairs_read_nothing_else(text, skill):
 def test_the_rounds_pairs_come_after_the_earlier_ones():
     n, m = len(WORD_PAIRS), len(TRADE_PAIRS)
     assert PAIRS[:n] == WORD_PAIRS and PAIRS[n : n + m] == TRADE_PAIRS
-    assert PAIRS[n + m : n + m + len(SERVICE_PAIRS)] == SERVICE_PAIRS
+    assert PAIRS[n + m : n + m + len(SERVICE_PAIRS)] == SERVICE_PAIRS  # a later round's after
 
 
 def test_the_words_of_a_context():
