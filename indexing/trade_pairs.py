@@ -147,6 +147,4 @@ ROUND15_PAIRS: tuple[WordPair, ...] = (
         ("perform ICT troubleshooting",),
     ),
 )
-PAIRS: tuple[WordPair, ...] = (
-    WORD_PAIRS + TRADE_PAIRS + SERVICE_PAIRS + ROUND15_PAIRS + DUTY_PAIRS
-)
+PAIRS: tuple[WordPair, ...] = WORD_PAIRS + TRADE_PAIRS + SERVICE_PAIRS + ROUND15_PAIRS + DUTY_PAIRS
