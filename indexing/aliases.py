@@ -336,8 +336,7 @@ class AliasMatcher:
         self._source = [s.source for s in skills]
         self.by_source = by_source
         self.max_words = 1
-        # Words the taxonomy itself writes in lower case ("access", "go", "spring"): a capitalised
-        # one-word alias equal to one of them ("Access", "Go") must match with its capital.
+        # words the taxonomy writes in lower case ("access", "go"), which `_case` keeps apart
         texts = [f"{s.preferred_label} {s.description}" for s in skills] + list(vocabulary)
         self.common = Counter(m.group() for t in texts for m in _LOWER_WORD.finditer(t))
         for row, s in enumerate(skills):
@@ -348,12 +347,7 @@ class AliasMatcher:
                 key = span_key(alias)
                 if len(alias) < min_chars or not key:
                     continue
-                if is_acronym(alias):
-                    case = _CASE_ACRONYM
-                elif len(key) == 1 and alias != alias.lower() and self.is_common(key[0]):
-                    case = _CASE_EXACT
-                else:
-                    case = _CASE_ANY
+                case = self._case(alias, key)
                 ambiguous = len(key) == 1 and self.is_common(key[0])
                 per_skill = self._table.setdefault(key, {})
                 if row not in per_skill:  # keep the first (preferred before alternative)
@@ -375,13 +369,21 @@ class AliasMatcher:
             rows.setdefault(s.preferred_label, []).append(row)
         for alias, labels in curated.items():
             key = span_key(alias)
-            case = _CASE_ACRONYM if is_acronym(alias) else _CASE_ANY
+            case = self._case(alias, key)  # "Word" (Microsoft Word) is no "word"
             for row in (r for label in labels for r in rows.get(label, ())):
                 per_skill = self._table.setdefault(key, {})
                 per_skill.setdefault(
                     row, _Alias(alias, CURATED, case, False, contexts.get(alias, ""))
                 )
                 self.max_words = max(self.max_words, len(key))
+
+    def _case(self, alias: str, key: tuple[str, ...]) -> int:
+        """How `alias` matches: as an acronym, as written (an ordinary word capitalised:
+        "Access", "Word"), or in any case."""
+        if is_acronym(alias):
+            return _CASE_ACRONYM
+        common = len(key) == 1 and alias != alias.lower() and self.is_common(key[0])
+        return _CASE_EXACT if common else _CASE_ANY
 
     def _shared(self, row: int, per_skill: dict[int, _Alias]) -> int:
         """How many skills of the same taxonomy as `row` share the alias: an ESCO skill and an

@@ -30,6 +30,18 @@ waitresses bartender bartenders barista baristas cleaner cleaners"""
 _BETWEEN = frozenset(
     "and or our the new junior all kitchen shift supervise train mentor coach".split()
 )
+# the only words between a switchboard's verb and it: "operating a busy switchboard",
+# "covering reception and the switchboard"
+_SWITCHBOARD = frozenset("a the our busy company's reception telephone phone and or".split())
+# the only words between a call's verb and it: "transferring incoming calls to the right team"
+_CALLS = frozenset("a the all any incoming inbound phone telephone customer and or".split())
+# the only words between a diary's verb and it: someone else's diary ("manage the director's
+# diary"), not a diary of one's own ("kept a reflective diary", "maintained a food diary",
+# "manage own diary")
+_DIARIES = frozenset(
+    """the and or their his her busy complex multiple executive executives' director's directors'
+    manager's managers' partner's partners' md's ceo's team's head's""".split()
+)
 DUTY_PAIRS: tuple[WordPair, ...] = (
     WordPair.of("train mentor coach", _STAFF, ("train employees",), between=_BETWEEN),
     WordPair.of("supervise", _STAFF, ("supervise staff",), between=_BETWEEN),
@@ -39,12 +51,25 @@ DUTY_PAIRS: tuple[WordPair, ...] = (
     WordPair.of("food menu", "cost costs costing", ("control of expenses",)),
     # a kitchen's brigade led or managed (ESCO "lead a team")
     WordPair.of("lead run manage head", "brigade", ("lead a team",)),
-    # a shift run or led (not worked: "worked the night shift" is *work in shifts*)
-    WordPair.of("lead run head", "shift", ("lead a team",)),
-    # the switchboard answered or covered (ESCO "answer incoming calls")
-    WordPair.of("answer cover man run operate", "switchboard", ("answer incoming calls",)),
-    # calls put through to the right person (ESCO "redirect callers")
-    WordPair.of("direct redirect transfer forward route", "call caller", ("redirect callers",)),
+    # a shift run or led (not worked: "worked the night shift" is *work in shifts*); the shift
+    # ends its phrase ("ran the shift handover" is no team led, but inter-shift communication)
+    WordPair.of("lead run head", "shift", ("lead a team",), head=True),
+    # the switchboard answered or covered (ESCO "answer incoming calls"), a telephone's, not an
+    # electrician's ("operated and maintained HV switchboards")
+    WordPair.of(
+        "answer cover man run operate",
+        "switchboard",
+        ("answer incoming calls",),
+        between=_SWITCHBOARD,
+    ),
+    # calls put through to the right person (ESCO "redirect callers"), not "direct sales calls",
+    # "Direct Line call centre", "forward planning and call handling"
+    WordPair.of(
+        "direct redirect transfer forward route",
+        "call caller",
+        ("redirect callers",),
+        between=_CALLS,
+    ),
     # rooms cleaned: a ward, a bedroom, an office (ESCO "clean rooms": "cleaning glass work
     # and windows, polishing furniture, vacuuming carpets, scrubbing hard floors")
     WordPair.of("clean", "ward bedroom room corridor office classroom dormitory", ("clean rooms",)),
@@ -59,6 +84,7 @@ DUTY_PAIRS: tuple[WordPair, ...] = (
         "manage management keep run organise organize maintain",
         "diary diaries",
         ("manage personnel agenda", "administer appointments"),
+        between=_DIARIES,
     ),
     # phonics taught in small groups (ESCO "teach reading strategies")
     WordPair.of("deliver teach run lead support", "phonics", ("teach reading strategies",)),

@@ -108,10 +108,7 @@ def extract(
         a: not cfg.technology_gate or linker.gate.has_cues(s.text, sent_hits[a])
         for a, s in sentences.items()
     }
-    places_of = {  # a workplace's words and a licence's name no skill
-        a: [(a + lo, a + hi) for lo, hi in place_spans(s.text) + paper_spans(s.text)]
-        for a, s in sentences.items()
-    }
+    places_of = _places(sentences)
     unmeant = linker.unmeant
     managing = {  # skills these words do not read: managing, other people's, making (unmeant)
         a: unmeant.managing(s.text) | unmeant.others(s.text) | unmeant.made(s.text)
@@ -166,6 +163,15 @@ def extract(
     out = [_extracted(entry, cfg.extract_repeat_bonus) for entry in found.values()]
     out.sort(key=lambda e: -e.score)
     return out[:max_skills]
+
+
+def _places(sentences: dict) -> dict[int, list[tuple[int, int]]]:
+    """Per sentence (by its start), the spans in the text whose words name no skill: a
+    workplace's ("nursing home") and a licence's ("licence", a clean licence's "clean")."""
+    return {
+        a: [(a + lo, a + hi) for lo, hi in place_spans(s.text) + paper_spans(s.text)]
+        for a, s in sentences.items()
+    }
 
 
 def score_pairs(

@@ -147,3 +147,17 @@ def test_a_kitchens_grill_is_cooking_and_a_garden_centres_is_not():
     assert rows("Line cook: grill and sauce station") == {0}
     assert rows("Garden centre: selling grills and patio heaters") == set()
     assert rows("grill") == set()  # the word alone is no kitchen
+
+
+def test_a_capitalised_curated_word_that_is_an_ordinary_word_matches_only_as_written():
+    from indexing.aliases import AliasMatcher
+
+    office = [
+        _skill(10, "Microsoft Word", desc="A word processor: a word, a word count."),
+        _skill(11, "write reports", desc="Write a report of a few thousand words."),
+    ]
+    matcher = AliasMatcher(office, curated={"Word": ("Microsoft Word",)})
+    assert matcher.is_common("word")
+    assert [h.alias for h in matcher.find("Word and Excel")] == ["Word"]
+    assert matcher.find("give my word and excel in service") == []  # the ordinary word
+    assert matcher.find("In a word, reliable") == []

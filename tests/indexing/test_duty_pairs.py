@@ -35,6 +35,10 @@ def _named(text):
         ("Deliver phonics interventions to small groups", "teach reading strategies"),
         ("ran phonics groups in Year 1", "teach reading strategies"),
         ("manage the director's diary", "manage personnel agenda"),
+        ("Managed the CEO's busy diary", "manage personnel agenda"),
+        ("operating a busy switchboard", "answer incoming calls"),
+        ("covering reception and the switchboard", "answer incoming calls"),
+        ("transferring incoming calls to the right team", "redirect callers"),
         ("diary management for two partners", "manage personnel agenda"),
         ("train and supervise commis and chefs de partie", "train employees"),
         ("train and supervise commis and chefs de partie", "supervise staff"),
@@ -59,6 +63,19 @@ def test_the_rounds_pairs_read_the_employers_words(text, skill):
         ("cleaned the vans", "clean rooms"),
         ("phonics screening check results", "teach reading strategies"),  # no teaching
         ("wrote a reflective diary", "manage personnel agenda"),
+        # a diary of one's own, kept or maintained, is no director's agenda
+        ("kept a reflective diary during my placement", "manage personnel agenda"),
+        ("maintained a food diary for patients", "manage personnel agenda"),
+        ("able to manage own diary and workload", "manage personnel agenda"),
+        # a shift's handover, rota or changes are no team led
+        ("ran the shift handover meetings", "lead a team"),
+        ("head of shift rota planning", "lead a team"),
+        # an electrician's switchboards are no telephone's
+        ("operated and maintained HV switchboards offshore", "answer incoming calls"),
+        # "direct" and "forward" of other words, before a call
+        ("made direct sales calls to prospects", "redirect callers"),
+        ("worked at Direct Line call centre", "redirect callers"),
+        ("forward planning and call handling", "redirect callers"),
         ("trained as a chef in Lyon", "train employees"),  # the learner was trained
         ("I trained as a carer", "train employees"),
         ("Trainee chef", "train employees"),
