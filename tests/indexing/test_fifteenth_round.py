@@ -13,6 +13,7 @@ from dataclasses import replace
 
 import pytest
 
+from indexing.duty_pairs import DUTY_PAIRS
 from indexing.plans import unsaid_law
 from indexing.trade_pairs import PAIRS, ROUND15_PAIRS
 from indexing.unmeant import NOT_ALONE, Unmeant
@@ -45,8 +46,9 @@ def test_the_rounds_pairs_read_the_learners_words(text, skill):
     assert skill in _named(text)
 
 
-def test_the_rounds_pairs_come_last():
-    assert PAIRS[-len(ROUND15_PAIRS) :] == ROUND15_PAIRS
+def test_the_rounds_pairs_come_after_the_earlier_ones():
+    n = len(PAIRS) - len(DUTY_PAIRS)  # an employer's words, a second round, come after
+    assert PAIRS[n - len(ROUND15_PAIRS) : n] == ROUND15_PAIRS and PAIRS[n:] == DUTY_PAIRS
 
 
 @pytest.mark.parametrize(
