@@ -15,9 +15,14 @@ the forklift work the licence allows was not read, or lost to a line's stronger 
 - `paper_spans`: the word "licence" (and its spellings) alone names no skill, as a workplace's
   words name none (`indexing.aliases.place_spans`; `indexing.extract` drops a skill read only
   inside either). "Licensing" (a council's licensing officer) is not such a word.
+- A licence not held names nothing either (`unheld_spans`, part of `paper_spans`): "Do not hold
+  a driving licence", "No forklift licence but willing to learn", "Provisional driving licence"
+  read *drive vehicles* or *operate forklift*.
 """
 
 from __future__ import annotations
+
+import re
 
 from indexing.aliases import tokens
 
@@ -64,4 +69,18 @@ def paper_spans(text: str) -> list[tuple[int, int]]:
             after = after[1:]
         if tok in PAPER_WORDS or (tok == "clean" and after[:1] and after[0] in PAPER_WORDS):
             out.append((start, end))
-    return out
+    return out + unheld_spans(text)
+
+
+# words before a licence that say it is not held (yet): "no", "not", a provisional licence
+_UNHELD = re.compile(
+    r"\b(?:no|not|don'?t|never|without|provisional|towards?|expired|revoked|suspended|banned)\b"
+    r"[^,;.:!?\n]{0,60}?\blicen[cs]es?\b",
+    re.IGNORECASE,
+)
+
+
+def unheld_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) from a word that says a licence is not held to the licence, in one clause
+    ("not hold a driving licence", "Provisional driving licence")."""
+    return [m.span() for m in _UNHELD.finditer(text)]

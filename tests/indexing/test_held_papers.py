@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from indexing.context_aliases import curated_aliases
-from indexing.held_papers import PAPER_ALIASES, paper_spans
+from indexing.held_papers import PAPER_ALIASES, paper_spans, unheld_spans
 from tests.growth import assert_linear
 
 
@@ -25,6 +25,30 @@ def test_the_word_licence_is_found_in_any_spelling_but_not_licensing():
 def test_a_clean_licence_is_no_cleaning():
     text = "Full clean driving licence, clean licence; clean the vans, clean driving record"
     assert [text[a:b] for a, b in paper_spans(text)] == ["clean", "licence", "clean", "licence"]
+
+
+@pytest.mark.parametrize(
+    ("text", "unheld"),
+    [
+        ("Do not hold a driving licence", "not hold a driving licence"),
+        ("No forklift licence but willing to learn", "No forklift licence"),
+        ("Provisional driving licence", "Provisional driving licence"),
+        ("Working towards my HGV licence", "towards my HGV licence"),
+    ],
+)
+def test_a_licence_not_held_is_one_span(text, unheld):
+    assert [text[a:b] for a, b in unheld_spans(text)] == [unheld]
+
+
+@pytest.mark.parametrize(
+    "text", ["Full clean driving licence", "Not afraid of hard work, full driving licence"]
+)
+def test_a_licence_held_is_no_unheld_span(text):
+    assert unheld_spans(text) == []
+
+
+def test_unheld_spans_read_a_long_text_in_linear_time():
+    assert_linear(unheld_spans, lambda n: "not " * n + "licence", n=2_000)
 
 
 def test_paper_spans_read_a_long_text_in_linear_time():
@@ -52,6 +76,8 @@ def test_paper_spans_read_a_long_text_in_linear_time():
             {"operate dump truck", "manage truck drivers"},
         ),
         ("Personal licence holder", None, {"licences regulation", "issue licences"}),
+        ("Do not hold a driving licence", None, {"drive vehicles"}),
+        ("No forklift licence but willing to learn", None, {"operate forklift"}),
     ],
 )
 def test_a_licence_held_on_the_real_model(real_runtime, text, skill, absent):
