@@ -11,7 +11,8 @@ the forklift work the licence allows was not read, or lost to a line's stronger 
   skills, is kept at the unit's floor and owns its words) for the licences of road and
   warehouse work: a driving licence is *drive vehicles*; a forklift, a reach truck or a
   counterbalance truck is *operate forklift* (ESCO: "forklift, a vehicle with a forked device in
-  front to lift and carry heavy loads").
+  front to lift and carry heavy loads"); a pub's personal or premises licence the rules of
+  selling alcohol.
 - `paper_spans`: the word "licence" (and its spellings) alone names no skill, as a workplace's
   words name none (`indexing.aliases.place_spans`; `indexing.extract` drops a skill read only
   inside either). "Licensing" (a council's licensing officer) is not such a word.
@@ -28,6 +29,10 @@ from indexing.aliases import tokens
 
 _DRIVING = ("drive vehicles",)
 _FORKLIFT = ("operate forklift",)
+_ALCOHOL = (
+    "apply regulations regarding the sale of alcoholic beverages",
+    "laws regulating serving alcoholic drinks",
+)
 PAPER_ALIASES: dict[str, tuple[str, ...]] = {
     "driving licence": _DRIVING,
     "driving license": _DRIVING,
@@ -51,6 +56,12 @@ PAPER_ALIASES: dict[str, tuple[str, ...]] = {
     "counterbalance trucks": _FORKLIFT,
     "counterbalance licence": _FORKLIFT,
     "counterbalance forklift": _FORKLIFT,
+    # a UK personal licence lets its holder authorise the sale of alcohol (a pub's, a bar's);
+    # a premises licence is the pub's
+    **dict.fromkeys(
+        ("personal licence", "personal license", "premises licence", "premises license"),
+        _ALCOHOL,
+    ),
 }
 
 # the words of a licence held, which alone name no skill

@@ -75,7 +75,11 @@ def test_paper_spans_read_a_long_text_in_linear_time():
             "operate forklift",
             {"operate dump truck", "manage truck drivers"},
         ),
-        ("Personal licence holder", None, {"licences regulation", "issue licences"}),
+        (
+            "Personal licence holder",
+            "apply regulations regarding the sale of alcoholic beverages",
+            {"licences regulation", "issue licences"},
+        ),
         ("Do not hold a driving licence", None, {"drive vehicles"}),
         ("No forklift licence but willing to learn", None, {"operate forklift"}),
     ],
