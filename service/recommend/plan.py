@@ -60,18 +60,27 @@ def evidencing(options: list, role_isco: str, leave_out: frozenset[str]) -> list
     ]
 
 
+def about_the_role(options: list, focus: dict[str, float], min_focus: float) -> list:
+    """The options whose focus on the role (service.matching.focus: the share of what they
+    teach that the role uses) is at least min_focus; an option without one counts as aimed at
+    it."""
+    return [o for o in options if focus.get(o.external_id, 1.0) >= min_focus]
+
+
 def plan_gap(runtime: Runtime, session: Session, gap, learner, nb, constraints, **kw):
     """The planner over the catalog for an open gap (`_plan_gap`). When every essential skill
     is held and some only on the learner's word, the plan evidences those
-    (service.matching.gap.evidence_gap) with credentials above the beginner level and not
-    written for other work: a working sous chef is not sent on "Foundations of Cooking
-    Techniques" to show what years of the job show; if no credential can, the plan of the gap
-    as it is."""
+    (service.matching.gap.evidence_gap) with credentials above the beginner level, not
+    written for other work and aimed at the role (focus at least the planner's min_focus): a
+    working sous chef is not sent on "Foundations of Cooking Techniques" to show what years of
+    the job show, nor a dinner lady on "Plant Disease Control Essentials" to show her food
+    hygiene; if no credential can, the plan of the gap as it is."""
     evidence = evidence_gap(gap)
     if evidence is not None:
         result = _plan_gap(
-            runtime, session, evidence, learner, nb, constraints, leave_out=NOT_EVIDENCE, **kw
-        )
+            runtime, session, evidence, learner, nb, constraints, leave_out=NOT_EVIDENCE,
+            role=gap, **kw,
+        )  # fmt: skip
         if result.steps:
             return result
     return _plan_gap(runtime, session, gap, learner, nb, constraints, **kw)
@@ -111,6 +120,7 @@ def _plan_gap(
     config: PlannerConfig | None = None,
     option_neighbours=None,
     leave_out: frozenset[str] = frozenset(),
+    role=None,
 ):
     """The planner over the catalog for an open gap: options from the in-memory catalog,
     partial credit between the gap and what they teach, then greedy or exact planning (which
@@ -118,7 +128,10 @@ def _plan_gap(
     planner's tuning (the default's where None). option_neighbours: (gap skills, option skills)
     -> their partial credit as `neighbours` gives it, from a caller's cache. leave_out: levels
     of credential ("beginner") that are no step, nor is one written for other work, when the
-    plan evidences skills (`evidencing`; a prerequisite of a step may still be)."""
+    plan evidences skills (`evidencing`; a prerequisite of a step may still be). role: the whole
+    role's gap where `gap` is part of it (the skills to evidence): an option's focus is its share
+    of what it teaches that the role uses, not that part (a plant disease course is no evidence
+    of a dinner lady's food hygiene)."""
     timings = {} if timings is None else timings
     check = deadline.check if deadline is not None else unchecked
     s = runtime.settings
@@ -147,6 +160,9 @@ def _plan_gap(
     timings["neighbours"] = time.perf_counter() - t
     check()
     t = time.perf_counter()
+    focus = option_focus(role or gap, options, nb_c)
+    if leave_out:  # evidence comes from a course about the role's work (`plan_gap`)
+        options = about_the_role(options, focus, config.min_focus)
     result = plan(
         gap,
         options,
@@ -157,7 +173,7 @@ def _plan_gap(
         mode=mode,
         config=config,
         check=check,
-        focus=option_focus(gap, options, nb_c),
+        focus=focus,
         generic=generic_skills(runtime, session),
         central=role_centrality(runtime, gap),
     )
