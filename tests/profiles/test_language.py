@@ -98,15 +98,8 @@ def test_an_english_cv_is_planned_credentials_in_english_unless_asked(real_runti
 
 @pytest.mark.slow
 def test_a_cv_in_a_language_the_catalog_lacks_leaves_out_no_credential(real_runtime):
-    body = RecommendIn.model_validate(
-        {
-            "learner": {"text": "Ho lavorato come cameriere in un ristorante per tre anni."},
-            "target": {"title": "restaurant manager"},
-            "constraints": {"max_hours": 100},
-        }  # fmt: skip
-    )
-    with Session(real_runtime.engine) as session:
-        plan = compute(real_runtime, session, body, with_plan=True)["plan"]
+    text = "Ho lavorato come cameriere in un ristorante per tre anni."
+    plan = _plan_of(real_runtime, text, "restaurant manager", 100)
     assert plan["steps"] and "Only credentials taught in your languages" not in plan["message"]
 
 
@@ -115,14 +108,15 @@ def test_a_short_cv_in_the_words_of_job_titles_is_read_english(real_runtime):
     """ "Infantry soldier for 6 years" has two English small words and few skill-label words, but
     the words of occupations' labels ("infantry soldier", "early years teacher"): English, so no
     French course is planned to a security manager."""
-    body = RecommendIn.model_validate(
-        {
-            "learner": {"text": "Infantry soldier for 6 years, section second in command"},
-            "target": {"title": "security manager"},
-            "constraints": {"max_hours": 150},
-        }  # fmt: skip
-    )
-    with Session(real_runtime.engine) as session:
-        plan = compute(real_runtime, session, body, with_plan=True)["plan"]
+    text = "Infantry soldier for 6 years, section second in command"
+    plan = _plan_of(real_runtime, text, "security manager", 150)
     assert plan["steps"] and {s["credential"]["language"] for s in plan["steps"]} == {"en"}
     assert "Only credentials taught in your languages (English" in plan["message"]
+
+
+def _plan_of(runtime, text: str, title: str, hours: float) -> dict:
+    body = RecommendIn.model_validate(
+        {"learner": {"text": text}, "target": {"title": title}, "constraints": {"max_hours": hours}}
+    )
+    with Session(runtime.engine) as session:
+        return compute(runtime, session, body, with_plan=True)["plan"]
