@@ -91,3 +91,40 @@ def closest_by_title(encoder, title: str, candidates: list[tuple[int, str]]) -> 
     vecs = vecs / np.maximum(np.linalg.norm(vecs, axis=1, keepdims=True), 1e-12)
     scores = vecs[1:] @ vecs[0]
     return candidates[int(np.argmax(scores))][0]
+
+
+# A posting's occupation from its title (or stated occupation label), when no URI or code names
+# it: the typed-title resolver's first reading when it reads the title confidently and with no
+# warning (a title of a level or of several trades, a doubtful reading: none); the nearest ESCO
+# label instead when it is this close to the title (the resolver's ranking can move past a label
+# that all but equals the title: "Content Manager", *web content manager*, not *webmaster*).
+# Chosen on the development half of tests/fixtures/posting_occupations.json (docs/employers.md).
+NEAREST_LABEL_FIRST = 0.8
+
+
+def best_occupations(occupations, queries: list[str]) -> dict[str, tuple[int | None, float]]:
+    """query -> (occupation id, score) of its best label (LabelIndex.search_many: one encoder
+    call for all the queries); (None, -inf) when the index returns nothing."""
+    hits = occupations.search_many(queries, k=1)
+    return {
+        q: (h[0].entity_id, h[0].score) if h else (None, float("-inf"))
+        for q, h in zip(queries, hits, strict=True)
+    }
+
+
+def occupations_by_title(occupations, titles, queries: list[str]) -> dict[str, int | None]:
+    """Each distinct title's occupation (the rule above), None where it names none surely.
+    `occupations`: the occupation LabelIndex; `titles`: the typed-title resolver (its
+    `resolve(title)`: confident, warning, candidates)."""
+    distinct = list(dict.fromkeys(q for q in queries if q.strip()))
+    nearest = best_occupations(occupations, distinct) if distinct else {}
+    out: dict[str, int | None] = {}
+    for q in distinct:
+        got = titles.resolve(q)
+        if not (got.confident and got.warning is None and got.candidates):
+            out[q] = None
+            continue
+        oid, score = nearest[q]
+        near = oid is not None and score >= NEAREST_LABEL_FIRST
+        out[q] = oid if near else got.candidates[0].occupation_id
+    return out

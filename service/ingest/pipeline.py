@@ -30,7 +30,13 @@ from models.tables import (
     PostingSkill,
 )
 from service.ingest.linking import link_skills
-from service.ingest.occupations import closest_by_title, coded_occupations, crosswalk_of, esco_uris
+from service.ingest.occupations import (
+    closest_by_title,
+    coded_occupations,
+    crosswalk_of,
+    esco_uris,
+    occupations_by_title,
+)
 from service.repo.identity import (
     RESERVED_MESSAGE,
     closing_text,
@@ -44,7 +50,6 @@ log = logging.getLogger("skillmatch")
 Kind = Literal["credential", "posting"]
 Record = CredentialRecord | JobPostingRecord
 
-OCCUPATION_MIN_SCORE = 0.6
 __all__ = ["BatchResult", "FieldError", "Ingestor", "ItemResult"]
 
 
@@ -221,8 +226,9 @@ class Ingestor:
 
     def _occupations(self, todo: list[Prepared]) -> None:
         """Each posting's occupation: its occupation URI when known, else the ESCO occupation
-        whose label best matches its occupation label or title (cosine >= OCCUPATION_MIN_SCORE).
-        One query for the URIs and one encoder call for all the titles of the batch."""
+        its occupation label or title names (`occupations.occupations_by_title`: the typed-title
+        resolver's sure reading, none when it is unsure). One query for the URIs, one encoder call
+        for the nearest labels of all the titles of the batch, one resolution per distinct title."""
         recs: list[JobPostingRecord] = [p.record for p in todo]  # type: ignore[misc]
         uris = {r.occupation_uri for r in recs if r.occupation_uri}
         by_uri: dict[str, int] = {}
@@ -253,10 +259,9 @@ class Ingestor:
             query = rec.occupation_label or rec.title
             if query.strip():
                 queries[i] = query
-        best = _best_occupations(self.rt.occupations, list(dict.fromkeys(queries.values())))
+        named = occupations_by_title(self.rt.occupations, self.rt.titles, list(queries.values()))
         for i, query in queries.items():
-            oid, score = best[query]
-            todo[i].occupation_id = oid if score >= OCCUPATION_MIN_SCORE else None
+            todo[i].occupation_id = named[query]
 
     # -- writing ------------------------------------------------------------------------------
     def _row_values(self, p: Prepared) -> dict:
@@ -468,13 +473,3 @@ class Ingestor:
     def _changed(self) -> None:
         if self.kind == "credential":
             self.rt.catalog.invalidate()
-
-
-def _best_occupations(occupations, queries: list[str]) -> dict[str, tuple[int | None, float]]:
-    """query -> (occupation id, score) of its best label (LabelIndex.search_many: one encoder
-    call for all the queries); (None, -inf) when the index returns nothing."""
-    hits = occupations.search_many(queries, k=1)
-    return {
-        q: (h[0].entity_id, h[0].score) if h else (None, float("-inf"))
-        for q, h in zip(queries, hits, strict=True)
-    }

@@ -177,10 +177,11 @@ def test_stated_posting_skills_are_linked_once_per_batch_exact_labels_without_en
     calls, texts = enc.calls, enc.texts_encoded
     res = Ingestor(runtime, "posting").ingest(recs)
     assert res.count("created") == 3
-    # the 3 record texts, the one distinct title (occupation) and the one distinct stated name
-    # that is no taxonomy label, in three calls; "PostgreSQL" and "Git" are looked up
-    assert enc.texts_encoded - texts == 3 + 1 + 1
-    assert enc.calls - calls == 3
+    # the 3 record texts, the one distinct title (its nearest occupation label, then the title
+    # resolver's reading: one more call) and the one distinct stated name that is no taxonomy
+    # label; "PostgreSQL" and "Git" are looked up
+    assert enc.texts_encoded - texts == 3 + 2 + 1
+    assert enc.calls - calls == 4
     with Session(runtime.engine) as s:
         linked = {
             ext: set(labels)
@@ -220,7 +221,7 @@ def _group(pairs) -> dict:
 
 
 def test_occupations_of_a_batch_in_one_call_match_label_index_search(runtime):
-    from service.ingest.pipeline import _best_occupations
+    from service.ingest.occupations import best_occupations as _best_occupations
 
     titles = ["software developer", "Senior Python developer (m/f/d)", "COOK", "zzz qqq"]
     calls = runtime.encoder.calls
