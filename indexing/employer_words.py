@@ -7,7 +7,7 @@ another trade's work:
 
 - faults found or fixed ("fault finding", "find and fix faults") are ESCO's *troubleshoot*
   ("identify operating problems, decide what to do about it and report accordingly"); "fix
-  faults on lighting" read a theatre's *manage risk of lighting failure*;
+  faults on lighting" read only a theatre's *manage risk of lighting failure* (still read);
 - work at height is *follow safety procedures when working at heights* (read nothing);
 - electrics, circuits, sockets or lighting installed, fitted or wired are *install electrical
   and electronic equipment* (an "electrical installation" is not: "test electrical
@@ -21,8 +21,9 @@ another trade's work:
 - the EYFS (England's early years framework of learning, development and care) is *teach
   kindergarten class content* and *assess the development of youth*;
 - in a line about young children (`CHILDREN`): activities planned are *plan youth activities*
-  (not the bare *plan*), safeguarding *promote the safeguarding of young people* and *contribute
-  to the safeguarding of children* (not an adult's *provide safeguarding to individuals*).
+  (the bare *plan* of "plan activities" is still read too), safeguarding *promote the
+  safeguarding of young people* and *contribute to the safeguarding of children* (not an
+  adult's *provide safeguarding to individuals*).
 
 A hit is a curated alias: it names its skills, is kept at the unit's floor and owns its words.
 """
