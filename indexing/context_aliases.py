@@ -20,6 +20,12 @@ from bisect import bisect_left, bisect_right
 
 from indexing.aliases import TRADE_ALIASES, tokens
 from indexing.duty_pairs import DUTY_ALIASES
+from indexing.employer_words import (
+    CHILDREN,
+    CHILDREN_WORDS,
+    EMPLOYER_ALIASES,
+    EMPLOYER_CONTEXT_ALIASES,
+)
 from indexing.held_papers import PAPER_ALIASES
 from indexing.technology import CUE_ACRONYMS, CUE_WORDS
 from indexing.word_pairs import HAIR_CUTTING
@@ -118,6 +124,7 @@ CONTEXTS: dict[str, frozenset[str]] = {
     # Excel", "Word, Excel and Outlook"; ESCO writes "Microsoft Word", and "Word" alone is an
     # ordinary word: `indexing.aliases`)
     OFFICE_SUITE: frozenset("excel outlook powerpoint onenote sharepoint ms office".split()),
+    CHILDREN: CHILDREN_WORDS,  # a line about young children (indexing.employer_words)
     # computing devices and words an IT support line uses beside the technology cues
     TECHNOLOGY: CUE_WORDS
     | frozenset(
@@ -222,6 +229,7 @@ CONTEXT_ALIASES: dict[str, tuple[str, tuple[str, ...]]] = {
     ),
     "milking": (FARM, ("milk animals",)),  # ESCO "milk animals": "milk cows and other ..."
     "Word": (OFFICE_SUITE, ("Microsoft Word",)),
+    **EMPLOYER_CONTEXT_ALIASES,
 }
 # named tools and tests that read the same in any line (beside indexing.aliases.TRADE_ALIASES)
 NAMED_TOOLS: dict[str, tuple[str, ...]] = {
@@ -236,7 +244,14 @@ NAMED_TOOLS: dict[str, tuple[str, ...]] = {
 def curated_aliases() -> dict[str, tuple[str, ...]]:
     """Every curated alias -> the skills it names: the trade words and the words of a context."""
     contextual = {a: skills for a, (_, skills) in CONTEXT_ALIASES.items()}
-    return {**TRADE_ALIASES, **PAPER_ALIASES, **DUTY_ALIASES, **NAMED_TOOLS, **contextual}
+    return {
+        **TRADE_ALIASES,
+        **PAPER_ALIASES,
+        **DUTY_ALIASES,
+        **EMPLOYER_ALIASES,
+        **NAMED_TOOLS,
+        **contextual,
+    }
 
 
 def alias_contexts() -> dict[str, str]:

@@ -17,6 +17,7 @@ no *manage stock rotation*).
 from __future__ import annotations
 
 from indexing.duty_pairs import DUTY_PAIRS
+from indexing.employer_words import EMPLOYER_PAIRS
 from indexing.word_pairs import WORD_PAIRS, WordPair
 
 _MEDICATION = ("administer prescribed medication",)
@@ -147,4 +148,6 @@ ROUND15_PAIRS: tuple[WordPair, ...] = (
         ("perform ICT troubleshooting",),
     ),
 )
-PAIRS: tuple[WordPair, ...] = WORD_PAIRS + TRADE_PAIRS + SERVICE_PAIRS + ROUND15_PAIRS + DUTY_PAIRS
+PAIRS: tuple[WordPair, ...] = (
+    WORD_PAIRS + TRADE_PAIRS + SERVICE_PAIRS + ROUND15_PAIRS + DUTY_PAIRS + EMPLOYER_PAIRS
+)

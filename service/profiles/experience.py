@@ -74,11 +74,12 @@ _AS_A = re.compile(
     re.I,
 )
 # Words of the learner's standing, not of the job: "Former police officer", "qualified
-# electrician", "ex-soldier", "self-taught web developer". Resolved with them, such a title
-# reads another job or none ("former police officer" -> police commissioner; "self-taught web
-# developer" -> none); the title is resolved without them.
+# electrician", "Approved electrician" (a UK electrician's grade), "ex-soldier", "self-taught
+# web developer". Resolved with them, such a title reads another job or none ("former police
+# officer" -> police commissioner; "self-taught web developer" -> none; "approved electrician"
+# O*NET's "Licensed Electrician" too loosely); the title is resolved without them.
 _STANDING = re.compile(
-    r"^(?:former|ex|retired|(?:fully )?qualified|experienced|self-employed|freelance"
+    r"^(?:former|ex|retired|(?:fully )?qualified|approved|experienced|self-employed|freelance"
     r"|time-served|skilled|self-taught|self taught)(?:\s+|-(?=\w))",
     re.I,
 )

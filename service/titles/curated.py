@@ -77,6 +77,7 @@ EXCAVATOR_OPERATOR = ESCO + "eedbf8b1-9432-4f42-ab7f-db5cd3eb2a05"
 ARMY_CORPORAL = ESCO + "4a3f40a8-0587-494c-b8d3-7098b8c5992f"
 INDUSTRIAL_MACHINERY_MECHANIC = ESCO + "269c47e7-9017-4aa6-bce8-49e89a696a64"
 MAINTENANCE_AND_REPAIR_ENGINEER = ESCO + "615920c5-4f63-4eb3-8b60-afaaed3ab1ff"
+EARLY_YEARS_TA = ESCO + "4d27152a-a8ee-4f5a-9f93-a2fb4fb2b2e3"
 HANDYMAN = ESCO + "f4a25243-b06a-42a9-9c69-246853df63ad"
 AESTHETICIAN = ESCO + "a1e1a788-2352-4172-8fcf-1f985a6968b0"
 CARGO_VEHICLE_DRIVER = ESCO + "45037d43-a8f5-4f46-b332-b2935bc305f4"
@@ -221,6 +222,9 @@ CURATED_TITLES: dict[str, tuple[str, ...]] = {
     # centre manager*'s; "nursery nurse", "nursery school worker" (carers) sent the manager to
     # *child care worker*
     "nursery manager": (CHILD_DAY_CARE_CENTRE_MANAGER,),
+    # a nursery's or a pre-school's Level 3 practitioner plans EYFS activities and observes the
+    # children (ESCO *early years teaching assistant*); the words alone were unsure
+    **dict.fromkeys(("nursery practitioner", "early years practitioner"), (EARLY_YEARS_TA,)),
     # a CCTV operator watches a security control room's cameras (a security guard "watching alarm
     # and video recording systems"); ESCO's "cctv operator", "cctv operative" are *sewerage
     # maintenance technician*'s (sewer camera surveys)

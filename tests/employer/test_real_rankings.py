@@ -67,3 +67,21 @@ def test_a_team_leaders_opening_ranks_the_supervisor_first(employer):
     assert r.status_code == 200, r.text
     order = [it["candidate"]["name"] for it in r.json()["items"]]
     assert order[:2] == ["Maria", "Tom"], order
+
+
+ELECTRICIAN = "electrician"  # a dev case of tests/fixtures/employer_rankings.json
+
+
+@pytest.mark.slow
+def test_an_electricians_opening_ranks_the_approved_electrician_first(employer):
+    """The third round's dev case (docs/quality.md, "An employer's words, a third round"): the
+    approved electrician's CV line read only *drive vehicles* ("Approved electrician" named no
+    job, "fault finding", "EICRs", "18th Edition" nothing), so the apprentice came first."""
+    from tests.employer.rank_cases import load_cases, rank_case
+
+    c, _made = employer
+    (case,) = [k for k in load_cases("dev") if k["id"] == ELECTRICIAN]
+    res = rank_case(c, case)
+    assert {"troubleshoot", "electrical safety regulations"} <= set(res["opening"]), res
+    assert {"troubleshoot", "inspect electrical supplies"} <= set(res["candidates"]["Ryan"])
+    assert [name for name, _ in res["order"][:2]] == ["Ryan", "Leah"], res["order"]

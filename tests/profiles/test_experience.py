@@ -54,6 +54,7 @@ from service.profiles.learner import build_learner
         ("Former police officer, now retraining.", ["police officer"]),
         ("Fully qualified hairdresser with own clients", ["hairdresser"]),
         ("Ex-soldier: led a section of eight.", ["soldier"]),
+        ("Approved electrician, 8 years, 18th Edition", ["electrician"]),  # a UK grade
         ("Qualified", []),  # a lone word of the past is no title (round h-titles9)
         ("I was responsible for the tills.", []),  # "I was" counts before "a(n)" only
         ("I've been working for 3 years as a porter.", ["porter"]),
