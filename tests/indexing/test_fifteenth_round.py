@@ -47,8 +47,9 @@ def test_the_rounds_pairs_read_the_learners_words(text, skill):
 
 
 def test_the_rounds_pairs_come_after_the_earlier_ones():
-    n = len(PAIRS) - len(DUTY_PAIRS)  # an employer's words, a second round, come after
-    assert PAIRS[n - len(ROUND15_PAIRS) : n] == ROUND15_PAIRS and PAIRS[n:] == DUTY_PAIRS
+    at = PAIRS.index(ROUND15_PAIRS[0])  # after the earlier rounds', before an employer's words
+    assert PAIRS[at : at + len(ROUND15_PAIRS)] == ROUND15_PAIRS
+    assert PAIRS[at + len(ROUND15_PAIRS) :][: len(DUTY_PAIRS)] == DUTY_PAIRS
 
 
 @pytest.mark.parametrize(
