@@ -271,10 +271,25 @@ def _search_links(kind: str) -> dict[int | str, dict[str, Any]]:
     return links_to(first, *targets)
 
 
-def _add_search(router: APIRouter, kind: str) -> None:
-    plural = kind + "s"
+_Skills = Annotated[list[Ref], Query(max_length=20, description="skill id or URI (all must match)")]
+_Label = Annotated[
+    str | None,
+    Query(
+        max_length=512,
+        description="a skill name the record states, any case (also one left unlinked)",
+    ),
+]
+_Mine = Annotated[
+    bool, Query(description="postings: only the private openings of the key's tenant")
+]
 
-    @router.get(
+
+def _add_search(router: APIRouter, kind: str) -> None:
+    """GET /v1/credentials and GET /v1/postings: semantic search with filters. Only credentials
+    take kind, hours, cost and language (a posting has none: a posting search naming one is
+    refused as any unknown parameter is, `deps.single_valued_query`)."""
+    plural = kind + "s"
+    route = router.get(
         "",
         response_model=Page,
         name=f"search_{plural}",
@@ -283,60 +298,73 @@ def _add_search(router: APIRouter, kind: str) -> None:
         "pages. Without a key: the shared ones; with one, the tenant's own too.",
         responses=_search_links(kind),
     )
-    def search(
+    if kind == "posting":
+
+        @route
+        def search_postings(
+            runtime: RuntimeDep,
+            session: SessionDep,
+            principal: OptionalPrincipal,
+            q: Annotated[str | None, Query(max_length=1000, description="Semantic query")] = None,
+            skill: _Skills = [],  # noqa: B006 (FastAPI copies defaults)
+            external_id: Annotated[str | None, Query(max_length=512)] = None,
+            label: _Label = None,
+            mine: _Mine = False,
+            limit: Annotated[int, Query(ge=1, le=100)] = 20,
+            cursor: CursorQuery = None,
+        ):
+            filters = dict(skills=skill, external_id=external_id, label=label)
+            return _search(runtime, session, principal, kind, q, filters, mine, limit, cursor)
+
+        return
+
+    @route
+    def search_credentials(
         runtime: RuntimeDep,
         session: SessionDep,
         principal: OptionalPrincipal,
         q: Annotated[str | None, Query(max_length=1000, description="Semantic query")] = None,
-        skill: Annotated[
-            list[Ref], Query(max_length=20, description="skill id or URI (all must match)")
-        ] = [],  # noqa: B006 (FastAPI copies defaults)
+        skill: _Skills = [],  # noqa: B006 (FastAPI copies defaults)
         kind_: Annotated[list[Word], Query(alias="kind", max_length=20)] = [],  # noqa: B006
         max_hours: Annotated[float | None, Query(ge=0)] = None,
         max_cost: Annotated[float | None, Query(ge=0)] = None,
         language: Annotated[list[Word], Query(max_length=20)] = [],  # noqa: B006
         external_id: Annotated[str | None, Query(max_length=512)] = None,
-        label: Annotated[
-            str | None,
-            Query(
-                max_length=512,
-                description="a skill name the record states, any case (also one left unlinked)",
-            ),
-        ] = None,
-        mine: Annotated[
-            bool, Query(description="postings: only the private openings of the key's tenant")
-        ] = False,
+        label: _Label = None,
+        mine: _Mine = False,
         limit: Annotated[int, Query(ge=1, le=100)] = 20,
         cursor: CursorQuery = None,
     ):
-        filters = core.Filters(
-            skills=skill,
-            kind=kind_,
-            max_hours=max_hours,
-            max_cost=max_cost,
-            language=language,
-            external_id=external_id,
-            label=label,
-            owned_by=principal.tenant_id if (mine and principal) else None,
-            visible_to=principal.tenant_id if principal else None,
-        )
-        if mine and principal is None:  # a valid request that lacks a key: 401, as declared
-            raise Unauthorized("mine=true needs an API key", field="authorization")
-        items, nxt = search_records(
-            runtime,
-            session,
-            kind=kind,
-            q=(q or "").strip() or None,
-            filters=filters,
-            limit=limit,
-            cursor=cursor,
-        )
-        total = core.count_matching(session, kind=kind, filters=filters)
-        if kind == "credential":
-            out = [core.credential_out(r, score=s) for r, s in items]
-        else:
-            out = [core.posting_out(session, row=r, score=s) for r, s in items]
-        return Page(items=out, next_cursor=nxt, total=total)
+        filters = dict(
+            skills=skill, kind=kind_, max_hours=max_hours, max_cost=max_cost,
+            language=language, external_id=external_id, label=label,
+        )  # fmt: skip
+        return _search(runtime, session, principal, kind, q, filters, mine, limit, cursor)
+
+
+def _search(runtime, session, principal, kind: str, q, given: dict, mine, limit, cursor) -> Page:
+    filters = core.Filters(
+        **given,
+        owned_by=principal.tenant_id if (mine and principal) else None,
+        visible_to=principal.tenant_id if principal else None,
+    )
+    if mine and principal is None:  # a valid request that lacks a key: 401, as declared
+        raise Unauthorized("mine=true needs an API key", field="authorization")
+    items, nxt = search_records(
+        runtime,
+        session,
+        kind=kind,
+        q=(q or "").strip() or None,
+        filters=filters,
+        limit=limit,
+        cursor=cursor,
+    )
+    total = core.count_matching(session, kind=kind, filters=filters)
+    if kind == "credential":
+        out = [core.credential_out(r, score=s) for r, s in items]
+    else:
+        out = [core.posting_out(session, row=r, score=s) for r, s in items]
+    return Page(items=out, next_cursor=nxt, total=total)
 
 
 def _add_get_one(router: APIRouter, kind: str) -> None:

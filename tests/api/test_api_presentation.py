@@ -95,3 +95,26 @@ def test_ingest_documents_are_typed_in_the_schema(anon, kind, model):
     declared = schema["components"]["schemas"][model]
     assert {"external_id", "title", "skills"} <= set(declared["properties"])
     assert "SkillRef" in schema["components"]["schemas"]  # what its $refs name resolves
+
+
+@pytest.mark.parametrize(
+    ("params", "field"),
+    [
+        ({"max_hours": 10}, "query.max_hours"),
+        ({"max_cost": 0}, "query.max_cost"),
+        ({"kind": "badge"}, "query.kind"),
+        ({"language": "en"}, "query.language"),
+        ({"q": "data", "kind": "x" * 40}, "query.kind"),
+    ],
+)
+def test_a_postings_search_refuses_the_credential_filters_naming_them(anon, params, field):
+    """A posting has no hours, cost, kind or language: the posting search takes no such filter
+    (it matched every posting), so one is refused (422, the field named) as any unknown is."""
+    r = anon.get("/v1/postings", params=params)
+    assert r.status_code == 422, r.text
+    body = r.json()
+    assert body["field"] == field and body["code"] == "unknown_parameter"
+    assert (
+        "no such parameter" in body["detail"] and "max_hours" not in body["detail"].split(":")[-1]
+    )
+    assert anon.get("/v1/credentials", params=params).status_code == 200

@@ -250,13 +250,13 @@ def test_the_false_positive_filter_drops_only_requests_valid_as_sent(app):
     def case(*negated):
         meta = SimpleNamespace(is_negative_at=lambda where: where in negated)
         operation = SimpleNamespace(schema=SimpleNamespace(raw_schema=app.openapi()))
-        operation.path = "/v1/postings"
+        operation.path = "/v1/credentials"  # its language= is a list
         return SimpleNamespace(meta=meta, operation=operation, method="GET")
 
     def sent(query: str):
         return SimpleNamespace(
             status_code=200,
-            request=SimpleNamespace(url=f"http://testserver/v1/postings?{query}", headers={}),
+            request=SimpleNamespace(url=f"http://testserver/v1/credentials?{query}", headers={}),
         )
 
     st201 = SimpleNamespace(code="ST201")
