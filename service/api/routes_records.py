@@ -279,6 +279,9 @@ _Label = Annotated[
         description="a skill name the record states, any case (also one left unlinked)",
     ),
 ]
+_Q = Annotated[str | None, Query(max_length=1000, description="Semantic query")]
+_ExternalId = Annotated[str | None, Query(max_length=512)]
+_Limit = Annotated[int, Query(ge=1, le=100)]
 _Mine = Annotated[
     bool, Query(description="postings: only the private openings of the key's tenant")
 ]
@@ -305,12 +308,12 @@ def _add_search(router: APIRouter, kind: str) -> None:
             runtime: RuntimeDep,
             session: SessionDep,
             principal: OptionalPrincipal,
-            q: Annotated[str | None, Query(max_length=1000, description="Semantic query")] = None,
+            q: _Q = None,
             skill: _Skills = [],  # noqa: B006 (FastAPI copies defaults)
-            external_id: Annotated[str | None, Query(max_length=512)] = None,
+            external_id: _ExternalId = None,
             label: _Label = None,
             mine: _Mine = False,
-            limit: Annotated[int, Query(ge=1, le=100)] = 20,
+            limit: _Limit = 20,
             cursor: CursorQuery = None,
         ):
             filters = dict(skills=skill, external_id=external_id, label=label)
@@ -323,16 +326,16 @@ def _add_search(router: APIRouter, kind: str) -> None:
         runtime: RuntimeDep,
         session: SessionDep,
         principal: OptionalPrincipal,
-        q: Annotated[str | None, Query(max_length=1000, description="Semantic query")] = None,
+        q: _Q = None,
         skill: _Skills = [],  # noqa: B006 (FastAPI copies defaults)
         kind_: Annotated[list[Word], Query(alias="kind", max_length=20)] = [],  # noqa: B006
         max_hours: Annotated[float | None, Query(ge=0)] = None,
         max_cost: Annotated[float | None, Query(ge=0)] = None,
         language: Annotated[list[Word], Query(max_length=20)] = [],  # noqa: B006
-        external_id: Annotated[str | None, Query(max_length=512)] = None,
+        external_id: _ExternalId = None,
         label: _Label = None,
         mine: _Mine = False,
-        limit: Annotated[int, Query(ge=1, le=100)] = 20,
+        limit: _Limit = 20,
         cursor: CursorQuery = None,
     ):
         filters = dict(
