@@ -5,7 +5,8 @@ likewise.
 
 `offered(text, sentences)`: the sentences (by start) that say what is offered: one that opens
 with the words of an offer ("We offer", "We provide", "In return we offer", "Benefits include",
-"Perks:") and names a benefit (`_BENEFIT`: holiday, pension, salary, parking, ...; "We provide
+"Perks:"), or a short one ending "available" or "provided" ("Sponsorship available"), and names
+a benefit (`_BENEFIT`: holiday, pension, salary, parking, sponsorship, ...; "We provide
 personal care to residents" in a carer's CV is work), and every sentence under a heading of an
 offer ("Benefits", "What we offer", "Perks", "What's in it for you", "In return") up to
 the next heading, a line in capitals, a blank line, or a sentence with the words of what a job
@@ -65,13 +66,30 @@ _BENEFIT = re.compile(
     r"|car scheme"
     r"|uniforms?|flexible|remote|hybrid|wellbeing|well-being|sick pay|healthcare|life assurance"
     r"|cycle to work|childcare|vouchers?|lunch\w*|relocation|equity|shares|stock options"
-    r"|days? off|overtime|career|progression)\b",
+    r"|days? off|overtime|career|progression|(?:visa )?sponsorship)\b",
+    re.I,
+)
+# a short sentence that says a benefit is there to have: "Sponsorship available.", "Visa
+# sponsorship provided", "Free parking on site available" (no opener: read by its end)
+_ON_OFFER = re.compile(
+    r"^\s*(?:[-*•·]\s*)?(?:[\w'-]+\s+){0,6}?(?:available|provided|offered|included|on offer)"
+    r"\s*[.!]?\s*$",
     re.I,
 )
 
 
 def _shouted(text: str) -> bool:
     return _LOWER.search(text) is None and _CAPITALS.search(text) is not None
+
+
+def _offers(sentence: str) -> bool:
+    """Whether one sentence offers a benefit: an offer's opening words, or a short sentence
+    ending "available" or "provided" (`_ON_OFFER`), that names a benefit and no learning."""
+    if _TEACHES.search(sentence) or not _BENEFIT.search(sentence):
+        return False
+    if _OFFER.match(sentence):
+        return True
+    return bool(_ON_OFFER.match(sentence)) and not _ASKS.search(sentence)
 
 
 def offered(text: str, sentences: Sequence[Span]) -> set[int]:
@@ -87,7 +105,7 @@ def offered(text: str, sentences: Sequence[Span]) -> set[int]:
         if _HEADING.match(line.strip().rstrip("?!")):  # "What's in it for you?" heads a list
             under = True
             out.add(s.start)
-        elif _OFFER.match(s.text) and _BENEFIT.search(s.text) and not _TEACHES.search(s.text):
+        elif _offers(s.text):
             out.add(s.start)
         elif is_heading(line) or s.text.split(":", 1)[0].strip().lower() in HEADINGS:
             under = False  # another section ("Requirements:", "Skills: Excel")

@@ -230,6 +230,13 @@ class Settings(BaseSettings):
     weight_essential: float = 1.0
     weight_optional: float = 0.5
     weight_onet_tool: float = Field(default=0.3, description="O*NET hot tools of an occupation.")
+    opening_occupation_weight: float = Field(
+        default=2.0,
+        ge=0,
+        description="How many essential skills the essentials of a posting's occupation weigh "
+        "together where the posting names none; L / (1 + L x the weight it names) beside its own "
+        "(service/profiles/opening_prior.py); 0: off.",
+    )
     demand_min_share: float = Field(default=0.1, description="Share of postings asking a skill.")
     trust_catalog: float = Field(default=0.9, description="A held catalog credential.")
     trust_badge_unverified: float = Field(default=0.7, description="An uploaded, unverified badge.")

@@ -26,17 +26,19 @@ from sqlmodel import Session
 from models.tables import ROLE_READING_SOURCE
 from service.employer.candidates import get_candidate_row
 from service.employer.explain import match_sentence
-from service.matching import Constraints, LearnerProfile, RoleProfile, compute_gap
+from service.matching import Constraints, LearnerProfile, RequiredSkill, RoleProfile, compute_gap
 from service.matching.gap import best_credit
 from service.matching.types import EVIDENCE_KINDS
 from service.profiles.neighbours import neighbours
-from service.profiles.role import posting_requirement, role_from_posting, skill_labels
+from service.profiles.opening_prior import opening_requirements, stated
+from service.profiles.role import role_from_posting, skill_labels
 from service.recommend import answers
 from service.recommend import ranking_answers as ra
 from service.recommend.gap import gap_config
 from service.recommend.plan import plan_gap
 from service.repo import candidates as repo
 from service.repo import records
+from service.repo import taxonomy as tax
 from service.repo.identity import shown_external_id
 from service.repo.records import decode_cursor, encode_cursor
 
@@ -313,6 +315,25 @@ def rank_candidates(
     return answers.to_json(ra.CandidatesForOpeningJson(opening, int(len(order)), items, nxt))
 
 
+def _opening_roles(
+    runtime: Runtime, session: Session, tenant_id: int, include_public: bool
+) -> dict[int, dict[int, RequiredSkill]]:
+    """Each visible open opening's requirements: its own skills and its occupation's essentials
+    (service/profiles/opening_prior.py), three queries for all of them."""
+    occupation_of = records.visible_posting_occupations(
+        session, tenant_id=tenant_id, include_public=include_public
+    )
+    links: dict[int, list] = {}
+    for link, label in records.visible_posting_skill_rows(
+        session, tenant_id=tenant_id, include_public=include_public
+    ):
+        links.setdefault(link.posting_id, []).append((link, label))
+    stating = {pid for pid, rows in links.items() if any(stated(link) for link, _l in rows)}
+    occs = {o for p, o in occupation_of.items() if o is not None and p not in stating}
+    prior = tax.essential_skills_of(session, occupation_ids=occs)
+    return opening_requirements(links, occupation_of, prior, runtime.settings)
+
+
 def rank_openings(
     runtime: Runtime,
     session: Session,
@@ -335,15 +356,7 @@ def rank_openings(
         _row(pool.reading_rows, row, pool.reading_skills) if pool.reading_rows is not None else {}
     )
     offset = _page(cursor)
-    links = records.visible_posting_skill_rows(
-        session, tenant_id=tenant_id, include_public=include_public
-    )
-    roles: dict[int, dict[int, object]] = {}
-    for link, label in links:
-        req = posting_requirement(link, label, runtime.settings)
-        mine = roles.setdefault(link.posting_id, {})
-        if req.skill_id not in mine or req.weight > mine[req.skill_id].weight:
-            mine[req.skill_id] = req
+    roles = _opening_roles(runtime, session, tenant_id, include_public)
     all_req = {sid for r in roles.values() for sid in r}
     nb = neighbours(runtime, session, all_req, held)
     scored = []

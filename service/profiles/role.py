@@ -12,10 +12,10 @@ from typing import TYPE_CHECKING
 from sqlmodel import Session
 
 from indexing.types import Check, unchecked
-from models.tables import PostingSkill
 from service.config import Settings
 from service.errors import NotFound
 from service.matching import RequiredSkill, RoleProfile
+from service.profiles.opening_prior import opening_requirements
 from service.repo import records
 from service.repo import taxonomy as tax
 from service.repo.identity import score_confidence
@@ -78,18 +78,6 @@ def occupation_requirement(
     return RequiredSkill(skill_id, label, weight, relation == "essential")
 
 
-def posting_requirement(link: PostingSkill, label: str, settings: Settings) -> RequiredSkill:
-    """How much a posting's skill weighs, and whether it is essential."""
-    if link.relation == "essential":
-        weight, essential = settings.weight_essential, True
-    elif link.relation == "optional":
-        weight, essential = settings.weight_optional, False
-    else:  # stated without a relation, or extracted: as sure as the link
-        weight = settings.weight_essential * (link.confidence if link.confidence else 0.8)
-        essential = link.source == "explicit"
-    return RequiredSkill(link.skill_id, label, round(weight, 4), essential)
-
-
 def role_from_posting(
     session: Session,
     posting_id: int,
@@ -98,13 +86,17 @@ def role_from_posting(
     tenant_id: int | None = None,
     field: str = "target.posting_id",
 ) -> RoleProfile:
-    """The posting's skills as a role; another tenant's private opening is a 404."""
+    """The posting's skills as a role (with its occupation's essentials as weak requirements
+    where it states none: service/profiles/opening_prior.py); another tenant's private opening
+    is a 404."""
     post = records.posting_by_id(session, posting_id=posting_id)
     if post is None or post.tenant_id not in (None, tenant_id):
         raise NotFound(f"no posting with id {posting_id}", field=field)
     rows = records.posting_skill_rows(session, posting_id=posting_id)
-    skills = [posting_requirement(link, label, settings) for link, label in rows]
-    skills.sort(key=lambda r: (-r.weight, r.label))
+    occ = post.occupation_id
+    prior = tax.essential_skills_of(session, occupation_ids=[occ] if occ is not None else [])
+    reqs = opening_requirements({post.id: rows}, {post.id: occ}, prior, settings)[post.id]
+    skills = sorted(reqs.values(), key=lambda r: (-r.weight, r.label))
     return RoleProfile(post.title, skills, f"posting:{post.id}")
 
 

@@ -405,6 +405,16 @@ def visible_posting_skill_rows(
     return [tuple(r) for r in session.execute(q).all()]
 
 
+def visible_posting_occupations(
+    session: Session, *, tenant_id: int, include_public: bool
+) -> dict[int, int | None]:
+    """Posting id -> its occupation id (None where it has none), for the tenant's open openings
+    and, when `include_public`, the open public postings."""
+    where = visible(tenant_id) if include_public else JobPosting.tenant_id == tenant_id
+    q = select(JobPosting.id, JobPosting.occupation_id).where(and_(where, open_now()))
+    return dict(session.execute(q).all())
+
+
 def visible_posting_ids(
     session: Session, *, occupation_id: int, tenant_id: int | None
 ) -> list[int]:

@@ -192,6 +192,28 @@ def occupation_skill_rows(
     return [tuple(r) for r in session.execute(q).all()]
 
 
+def essential_skills_of(
+    session: Session, *, occupation_ids: Collection[int]
+) -> dict[int, list[tuple[int, str]]]:
+    """Occupation id -> its ESCO essential skills (skill id, preferred label), by skill id."""
+    if not occupation_ids:
+        return {}
+    q = (
+        select(OccupationSkill.occupation_id, OccupationSkill.skill_id, Skill.preferred_label)
+        .join(Skill, Skill.id == OccupationSkill.skill_id)
+        .where(
+            OccupationSkill.occupation_id.in_(list(occupation_ids)),
+            OccupationSkill.relation == "essential",
+            OccupationSkill.source == "esco",
+        )
+        .order_by(OccupationSkill.occupation_id, OccupationSkill.skill_id)
+    )
+    out: dict[int, list[tuple[int, str]]] = {}
+    for occ, sid, label in session.execute(q).all():
+        out.setdefault(occ, []).append((sid, label))
+    return out
+
+
 def broader_pairs(session: Session) -> list[tuple[int, int]]:
     """(skill id, id of a skill directly broader) for every ESCO broader link."""
     a, b = aliased(Skill), aliased(Skill)

@@ -54,13 +54,19 @@ def rank_case(client, case: dict) -> dict:
         for path in made:
             client.delete(path)
     return {"id": case["id"], "split": case["split"], "first": case["first"], "order": order,
-            "right": bool(order) and order[0][0] == case["first"], "opening": wanted,
+            "right": _first(order, case["first"]), "opening": wanted,
             "candidates": held}  # fmt: skip
+
+
+def _first(order: list[tuple[str, float]], name: str) -> bool:
+    """Whether `name` comes first, strictly ahead of the second (a tie is no ranking)."""
+    return bool(order) and order[0][0] == name and (len(order) < 2 or order[0][1] > order[1][1])
 
 
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--split", choices=["dev", "heldout"])
+    ap.add_argument("--round", help="only the cases of this round (third, sparse)")
     ap.add_argument("--skills", action="store_true", help="print the skills read")
     args = ap.parse_args()
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
@@ -82,7 +88,7 @@ def main() -> None:
         _row, key = create_key(s, tenant.id, ["write"])
     app = create_app(settings, runtime=rt)
     right = 0
-    cases = load_cases(args.split)
+    cases = [c for c in load_cases(args.split) if args.round in (None, c.get("round"))]
     with TestClient(app, headers={"Authorization": f"Bearer {key}"}) as c:
         for case in cases:
             res = rank_case(c, case)

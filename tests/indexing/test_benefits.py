@@ -30,6 +30,10 @@ REQUIRED PROFILE
 - Python"""
 
 
+ASKED = "Forklift licence required, sponsorship available"
+NO_END = "Payroll and pension schemes experience available"
+
+
 def _kept(text: str) -> list[str]:
     return [s.text for s, u in units(text) if s == u]
 
@@ -64,6 +68,12 @@ def test_a_postings_offer_is_left_out_and_what_it_asks_for_is_read():
         ("We provide personal care to residents.", ["We provide personal care to residents"]),
         ("We offer bespoke software in React.", ["We offer bespoke software in React"]),
         ("Use Excel to report sales.", ["Use Excel to report sales"]),
+        # a short sentence that says a benefit is there to have ("... available", "provided")
+        ("Sponsorship available.", []),
+        ("Free parking on site available.", []),
+        ("Training in Excel provided.", ["Training in Excel provided"]),  # learning: read
+        (ASKED, [ASKED]),  # what the job asks for is read
+        (NO_END, [NO_END]),
         ("", []),
     ],
 )  # fmt: skip
@@ -77,6 +87,8 @@ def test_hostile_offers_are_read_in_linear_time():
 
     assert_linear(read, lambda n: "Benefits:\n" + "- free fruit\n" * n)
     assert_linear(read, lambda n: "We offer " * n)
+    assert_linear(read, lambda n: "sponsorship " * n + "available")
+    assert_linear(read, lambda n: "free " * n + "x")
     assert_linear(read, lambda n: "What's in it for you?\n\n" * n)
     assert_linear(read, lambda n: "Benefits\n- " + "A" * n + "a.")  # a run of capitals
     assert_linear(read, lambda n: "BENEFITS\n- " + "FREE PARKING ON SITE, " * (n // 10) + "x")
