@@ -1,7 +1,9 @@
 """The default data `make run` loads: the demo catalog and the SkillSpan job postings in data/.
 
-Both go through the same ingest pipeline as the API. A fingerprint of the files in `Meta` makes
-a second start skip the work; the ingest itself is idempotent anyway. With
+Both go through the same ingest pipeline as the API. A fingerprint of the files, the model and
+the reading rules (service/ingest/reading_version.py) in `Meta` makes a second start skip the
+work, and a start after an upgrade that reads records differently read them again; the ingest
+itself is idempotent anyway. With
 Settings.demo_catalog off the catalog is skipped (the postings still load).
 """
 
@@ -134,7 +136,9 @@ def load_default_data(runtime, *, force: bool = False) -> dict[str, dict]:
 
     data = Path(runtime.settings.data_dir)
     paths = [data / CATALOG, data / POSTINGS]
-    fp = _fingerprint(paths, runtime.encoder.model_id)
+    from service.ingest.reading_version import reader_id
+
+    fp = _fingerprint(paths, reader_id(runtime.encoder.model_id))  # re-read after an upgrade
     if not runtime.settings.demo_catalog:  # a later start with the demo catalog loads it
         fp += ":no-demo-catalog"
     with Session(runtime.engine) as s:

@@ -37,6 +37,7 @@ from service.ingest.occupations import (
     esco_uris,
     occupations_by_title,
 )
+from service.ingest.reading_version import reader_id
 from service.repo.identity import (
     RESERVED_MESSAGE,
     closing_text,
@@ -172,7 +173,7 @@ class Ingestor:
         parsed = self.parse(docs, fmt)
         results: list[ItemResult] = []
         todo: list[Prepared] = []
-        model_id = self.rt.encoder.model_id
+        model_id = reader_id(self.rt.encoder.model_id)  # the model and the reading rules
         with Session(self.rt.engine) as s:
             ext_ids = [r.external_id for _p, r in parsed if not isinstance(r, list)]
             q = select(self.table.external_id, self.table.content_hash)
