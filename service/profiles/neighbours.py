@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 from sqlmodel import Session
 
-from service.profiles.synonyms import add_synonyms, near_synonyms
+from service.profiles.synonyms import add_synonyms, instance_map, merged, near_synonyms
 from service.repo.taxonomy import broader_pairs
 
 if TYPE_CHECKING:
@@ -86,6 +86,18 @@ def neighbours(
     return {k: v for k, v in out.items() if v}
 
 
+def shown_by(runtime: Runtime, session: Session) -> dict[int, frozenset[int]]:
+    """Skill id -> the skills whose holding shows it: the near-synonyms by ESCO's labels and the
+    tools filed under a knowledge concept (service/profiles/synonyms.py), built once."""
+
+    by_labels = near_synonyms(runtime)  # built first: `once` holds a lock that is not re-entrant
+
+    def build() -> dict[int, frozenset[int]]:
+        return merged(by_labels, instance_map(runtime.skills.values(), broader_pairs(session)))
+
+    return runtime.once("skill_shown_by", build)  # type: ignore[return-value]
+
+
 def learner_neighbours(
     runtime: Runtime, session: Session, required: Iterable[int], held: Iterable[int]
 ) -> tuple[dict[int, dict[int, float]], dict[int, frozenset[int]]]:
@@ -93,9 +105,10 @@ def learner_neighbours(
     near-synonyms (for `compute_gap`). A held skill the role also requires gives credit to the
     others too (`keep_required`): before round h-plans7 it was left out, so *company policies*,
     held and required, gave *apply company policies* nothing. Near-synonyms are neighbours at
-    `partial_synonym_credit` (0 turns them off, and no skill is then shown by another)."""
+    `partial_synonym_credit` (0 turns them off, and no skill is then shown by another); a tool
+    held shows the knowledge concept ESCO files it under (`shown_by`)."""
     required, held = sorted(set(required)), set(held)
     nb = neighbours(runtime, session, required, held, keep_required=True)
     credit = runtime.settings.partial_synonym_credit
-    synonyms = near_synonyms(runtime) if credit > 0 else {}
+    synonyms = shown_by(runtime, session) if credit > 0 else {}
     return add_synonyms(nb, synonyms, required, held, credit), synonyms

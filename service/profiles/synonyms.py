@@ -71,6 +71,37 @@ def synonym_map(entries: Iterable[SkillEntry]) -> dict[int, frozenset[int]]:
     return {k: frozenset(v - {k}) for k, v in shows.items() if v - {k}}
 
 
+def instance_map(
+    entries: Iterable[SkillEntry], broader: Iterable[tuple[int, int]]
+) -> dict[int, frozenset[int]]:
+    """Skill id -> the tools and languages ESCO files directly under it, where it is a knowledge
+    concept: holding *Adobe Photoshop* shows *graphics editor software*, *Python* shows *computer
+    programming*, *Eclipse* shows *integrated development environment software* (round h-plans8,
+    docs/planning.md). `broader`: (skill id, id of a skill directly broader). Only a tool
+    under a kind of tool (both `SkillEntry.technology`, the kind a knowledge concept) shows it:
+    a specialised skill/competence says less of the general one ("take pharmaceutical
+    inventory" is filed under *use databases*), "computer history" is no history, and a kind
+    never shows one of its tools."""
+    by_id = {e.id: e for e in entries}
+    shows: dict[int, set[int]] = defaultdict(set)
+    for narrow, wide in broader:
+        tool, kind = by_id.get(narrow), by_id.get(wide)
+        if tool is None or kind is None or narrow == wide:
+            continue
+        if tool.technology and kind.technology and kind.skill_type == "knowledge":
+            shows[wide].add(narrow)
+    return {k: frozenset(v) for k, v in shows.items()}
+
+
+def merged(*maps: Mapping[int, frozenset[int]]) -> dict[int, frozenset[int]]:
+    """The union of skill id -> shown-by maps."""
+    out: dict[int, set[int]] = defaultdict(set)
+    for m in maps:
+        for k, v in m.items():
+            out[k] |= v
+    return {k: frozenset(v) for k, v in out.items()}
+
+
 def near_synonyms(runtime: Runtime) -> dict[int, frozenset[int]]:
     """The taxonomy's synonym map, built once per runtime."""
     return runtime.once("skill_synonyms", lambda: synonym_map(runtime.skills.values()))

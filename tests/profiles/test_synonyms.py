@@ -9,7 +9,7 @@ from sqlmodel import Session
 
 from indexing.types import SkillEntry
 from service.profiles.neighbours import learner_neighbours, skill_hierarchy
-from service.profiles.synonyms import add_synonyms, label_key, synonym_map
+from service.profiles.synonyms import add_synonyms, instance_map, label_key, merged, synonym_map
 
 VERBS = ("maintain", "apply", "teach", "guarantee", "provide")
 K, S = "knowledge", "skill/competence"
@@ -84,3 +84,61 @@ def test_a_held_required_skill_gives_credit_to_its_neighbours(runtime):
         nb, _ = learner_neighbours(runtime, s, [a, b], [a])
     assert nb[b][a] >= runtime.settings.partial_hierarchy_credit
     assert a not in nb.get(a, {})
+
+
+def _tool(i: int, label: str, skill_type: str = K, technology: bool = True) -> SkillEntry:
+    return SkillEntry(i, f"u:{i}", label, skill_type=skill_type, technology=technology)
+
+
+def test_a_tool_shows_the_kind_of_tool_it_is_filed_under():
+    entries = [
+        _tool(1, "graphics editor software"),
+        _tool(2, "Adobe Photoshop"),
+        _tool(3, "computer programming"),
+        _tool(4, "Python (computer programming)"),
+        _tool(5, "history", technology=False),
+        _tool(6, "computer history"),  # a digital knowledge concept under a non-digital one
+        _tool(7, "use databases", skill_type=S),
+        _tool(8, "take pharmaceutical inventory", skill_type=S, technology=False),
+        _tool(9, "manage staff", skill_type=S, technology=False),
+        _tool(10, "manage zoo staff", skill_type=S, technology=False),
+        _tool(11, "ICT tools"),
+    ]
+    broader = [(2, 1), (4, 3), (6, 5), (8, 7), (10, 9), (3, 3), (99, 1), (1, 11)]
+    shows = instance_map(entries, broader)
+    assert shows[1] == {2} and shows[3] == {4}
+    assert 5 not in shows and 7 not in shows and 9 not in shows  # no tool under a tool kind
+    assert 2 not in shows and 4 not in shows  # a kind never shows one of its tools
+    assert shows[11] == {1}  # a kind of tool under a broader kind
+    assert merged(shows, {1: frozenset({12})})[1] == {2, 12}
+
+
+def test_a_held_tool_covers_its_kind_in_a_learners_gap(runtime):
+    """On the taxonomy: a tool under a digital knowledge concept, held, shows that concept."""
+    from service.profiles.neighbours import shown_by
+
+    with Session(runtime.engine) as s:
+        shows = shown_by(runtime, s)
+        kind, tools = next(
+            (k, v)
+            for k, v in sorted(shows.items())
+            if runtime.skills[k].technology and any(runtime.skills[t].technology for t in v)
+        )
+        tool = min(t for t in tools if runtime.skills[t].technology)
+        nb, syn = learner_neighbours(runtime, s, [kind], [tool])
+    assert tool in syn[kind]
+    assert nb[kind][tool] == runtime.settings.partial_synonym_credit
+    with Session(runtime.engine) as s:
+        nb, _syn = learner_neighbours(runtime, s, [tool], [kind])  # the kind shows no tool
+    assert nb.get(tool, {}).get(kind, 0.0) < runtime.settings.partial_synonym_credit
+
+
+def test_many_tools_under_one_kind_are_read_in_linear_time():
+    from tests.growth import assert_linear
+
+    def build(n: int) -> tuple[list[SkillEntry], list[tuple[int, int]]]:
+        entries = [_tool(0, "kind")] + [_tool(i, f"tool {i}") for i in range(1, n + 1)]
+        return entries, [(i, 0) for i in range(1, n + 1)]
+
+    assert_linear(lambda made: instance_map(*made), build)
+    assert len(instance_map(*build(3_000))[0]) == 3_000
