@@ -6,7 +6,7 @@ warehouse picker is a barcode scanner (ESCO's "operate scanner" is a prepress im
 are office equipment (not "printing materials"), "filing" in an office line is filing documents
 (not a metalworker's filing), "personal care" in a care worker's line is helping people wash and
 dress (not "personal care products" on a shop's shelf). Each word here is a curated alias
-(`indexing.aliases.TRADE_ALIASES`: it names its skills and is kept at the unit's floor) that
+(`indexing.trade_aliases.TRADE_ALIASES`: it names its skills and is kept at the unit's floor) that
 counts only where its sentence has the word's context (`has_context`): a word of `CONTEXTS`
 outside the alias itself ("care" of "personal care" is no care context), or for "technology" a
 technology cue (`indexing.technology.CUE_WORDS`, "IT") or a computing device.
@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 
-from indexing.aliases import TRADE_ALIASES, tokens
+from indexing.aliases import tokens
 from indexing.duty_pairs import DUTY_ALIASES
 from indexing.employer_words import (
     CHILDREN,
@@ -28,6 +28,7 @@ from indexing.employer_words import (
 )
 from indexing.held_papers import PAPER_ALIASES
 from indexing.technology import CUE_ACRONYMS, CUE_WORDS
+from indexing.trade_aliases import TRADE_ALIASES
 from indexing.word_pairs import HAIR_CUTTING
 
 TECHNOLOGY = "technology"
@@ -231,7 +232,7 @@ CONTEXT_ALIASES: dict[str, tuple[str, tuple[str, ...]]] = {
     "Word": (OFFICE_SUITE, ("Microsoft Word",)),
     **EMPLOYER_CONTEXT_ALIASES,
 }
-# named tools and tests that read the same in any line (beside indexing.aliases.TRADE_ALIASES)
+# named tools and tests that read the same in any line (beside indexing.trade_aliases.TRADE_ALIASES)
 NAMED_TOOLS: dict[str, tuple[str, ...]] = {
     **dict.fromkeys(("Office 365", "Microsoft 365", "O365", "M365"), _OFFICE_SUITE),
     **{f"{a} accounts": _OFFICE_SUITE + _USER_ACCOUNTS for a in ("Office 365", "O365")},
