@@ -25,6 +25,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
+from indexing.learner_words16 import IDIOMS, THINGS
 from indexing.types import SkillEntry
 from indexing.word_pairs import WordPair, find_pairs, taught_subjects
 
@@ -79,11 +80,16 @@ PLACES = (
 
 
 def place_spans(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each workplace of PLACES written in `text` (case and punctuation between
-    words do not count)."""
+    """(start, end) of each workplace of PLACES, or idiom of `learner_words16.IDIOMS` ("word of
+    mouth"), written in `text` (case and punctuation between words do not count)."""
+    return phrase_spans(text, PLACES + IDIOMS)
+
+
+def phrase_spans(text: str, phrases: Iterable[str]) -> list[tuple[int, int]]:
+    """(start, end) of each of `phrases` written in `text` (as `place_spans`)."""
     toks = tokens(text)
     out = []
-    for key in {span_key(p) for p in PLACES}:
+    for key in {span_key(p) for p in phrases}:
         n = len(key)
         for i in range(len(toks) - n + 1):
             if tuple(t for _, _, t in toks[i : i + n]) == key:
@@ -325,9 +331,14 @@ class AliasMatcher:
         return hits + self._pair_hits(text)
 
     def _pair_hits(self, text: str) -> list[AliasHit]:
-        """The verb-object rules read in `text` (`indexing.word_pairs`), as curated hits."""
+        """The verb-object rules read in `text` (`indexing.word_pairs`), as curated hits; none
+        that ends in an idiom or a thing's name (`learner_words16.IDIOMS`, `THINGS`)."""
         out = []
+        spans = phrase_spans(text, IDIOMS + THINGS) if self._pairs else []
+        idioms = {at for lo, hi in spans for at in range(lo + 1, hi + 1)}  # a few words each
         for start, end, rule in find_pairs(text, tuple(self._pairs)) if self._pairs else ():
+            if end in idioms:
+                continue  # its last word an idiom's or a thing's: "reduce the cost of living"
             n, alias = len(tokens(text[start:end])), text[start:end]
             for row in self._pairs[rule]:
                 out.append(

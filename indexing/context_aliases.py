@@ -27,6 +27,16 @@ from indexing.employer_words import (
     EMPLOYER_CONTEXT_ALIASES,
 )
 from indexing.held_papers import PAPER_ALIASES
+from indexing.learner_words16 import (
+    CLEANROOM,
+    CLEANROOM_WORDS,
+    MOTOR,
+    MOTOR_WORDS,
+    PROPERTY,
+    PROPERTY_WORDS,
+    ROUND16_ALIASES,
+    ROUND16_CONTEXT_ALIASES,
+)
 from indexing.technology import CUE_ACRONYMS, CUE_WORDS
 from indexing.trade_aliases import TRADE_ALIASES
 from indexing.word_pairs import HAIR_CUTTING
@@ -126,6 +136,9 @@ CONTEXTS: dict[str, frozenset[str]] = {
     # ordinary word: `indexing.aliases`)
     OFFICE_SUITE: frozenset("excel outlook powerpoint onenote sharepoint ms office".split()),
     CHILDREN: CHILDREN_WORDS,  # a line about young children (indexing.employer_words)
+    MOTOR: MOTOR_WORDS,  # a line about motor vehicles' repair (indexing.learner_words16)
+    PROPERTY: PROPERTY_WORDS,  # a line about lettings
+    CLEANROOM: CLEANROOM_WORDS,  # a line about a cleanroom's work
     # computing devices and words an IT support line uses beside the technology cues
     TECHNOLOGY: CUE_WORDS
     | frozenset(
@@ -231,6 +244,7 @@ CONTEXT_ALIASES: dict[str, tuple[str, tuple[str, ...]]] = {
     "milking": (FARM, ("milk animals",)),  # ESCO "milk animals": "milk cows and other ..."
     "Word": (OFFICE_SUITE, ("Microsoft Word",)),
     **EMPLOYER_CONTEXT_ALIASES,
+    **ROUND16_CONTEXT_ALIASES,
 }
 # named tools and tests that read the same in any line (beside indexing.trade_aliases.TRADE_ALIASES)
 NAMED_TOOLS: dict[str, tuple[str, ...]] = {
@@ -250,6 +264,7 @@ def curated_aliases() -> dict[str, tuple[str, ...]]:
         **PAPER_ALIASES,
         **DUTY_ALIASES,
         **EMPLOYER_ALIASES,
+        **ROUND16_ALIASES,
         **NAMED_TOOLS,
         **contextual,
     }

@@ -125,11 +125,13 @@ def _is_second(tok: tuple, rule: WordPair) -> bool:
 
 def _ends_phrase(text: str, toks: list, j: int) -> bool:
     """Does the word `j` end its phrase: the text's end, a clause's, or a `_PHRASE_END` word
-    next, and no number ("worked till 10" is a time)?"""
+    next, and no number before the clause's end ("worked till 10" is a time; "Led the night
+    shift, 6 staff" ends at the comma)?"""
     after = text[toks[j][1] : toks[j + 1][0] if j + 1 < len(toks) else len(text)]
-    if any(c.isdigit() for c in after):
+    clause = _CLAUSE_END.search(after)
+    if any(c.isdigit() for c in after[: clause.start() if clause else len(after)]):
         return False
-    return j + 1 == len(toks) or bool(_CLAUSE_END.search(after)) or toks[j + 1][3] in _PHRASE_END
+    return j + 1 == len(toks) or clause is not None or toks[j + 1][3] in _PHRASE_END
 
 
 def _to_sense(toks: list, i: int) -> bool:
