@@ -6,7 +6,7 @@ warehouse picker is a barcode scanner (ESCO's "operate scanner" is a prepress im
 are office equipment (not "printing materials"), "filing" in an office line is filing documents
 (not a metalworker's filing), "personal care" in a care worker's line is helping people wash and
 dress (not "personal care products" on a shop's shelf). Each word here is a curated alias
-(`indexing.aliases.TRADE_ALIASES`: it names its skills and is kept at the unit's floor) that
+(`indexing.trade_aliases.TRADE_ALIASES`: it names its skills and is kept at the unit's floor) that
 counts only where its sentence has the word's context (`has_context`): a word of `CONTEXTS`
 outside the alias itself ("care" of "personal care" is no care context), or for "technology" a
 technology cue (`indexing.technology.CUE_WORDS`, "IT") or a computing device.
@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 
-from indexing.aliases import TRADE_ALIASES, tokens
+from indexing.aliases import tokens
 from indexing.duty_pairs import DUTY_ALIASES
 from indexing.employer_words import (
     CHILDREN,
@@ -27,7 +27,18 @@ from indexing.employer_words import (
     EMPLOYER_CONTEXT_ALIASES,
 )
 from indexing.held_papers import PAPER_ALIASES
+from indexing.learner_words16 import (
+    CLEANROOM,
+    CLEANROOM_WORDS,
+    MOTOR,
+    MOTOR_WORDS,
+    PROPERTY,
+    PROPERTY_WORDS,
+    ROUND16_ALIASES,
+    ROUND16_CONTEXT_ALIASES,
+)
 from indexing.technology import CUE_ACRONYMS, CUE_WORDS
+from indexing.trade_aliases import TRADE_ALIASES
 from indexing.word_pairs import HAIR_CUTTING
 
 TECHNOLOGY = "technology"
@@ -125,6 +136,9 @@ CONTEXTS: dict[str, frozenset[str]] = {
     # ordinary word: `indexing.aliases`)
     OFFICE_SUITE: frozenset("excel outlook powerpoint onenote sharepoint ms office".split()),
     CHILDREN: CHILDREN_WORDS,  # a line about young children (indexing.employer_words)
+    MOTOR: MOTOR_WORDS,  # a line about motor vehicles' repair (indexing.learner_words16)
+    PROPERTY: PROPERTY_WORDS,  # a line about lettings
+    CLEANROOM: CLEANROOM_WORDS,  # a line about a cleanroom's work
     # computing devices and words an IT support line uses beside the technology cues
     TECHNOLOGY: CUE_WORDS
     | frozenset(
@@ -230,8 +244,9 @@ CONTEXT_ALIASES: dict[str, tuple[str, tuple[str, ...]]] = {
     "milking": (FARM, ("milk animals",)),  # ESCO "milk animals": "milk cows and other ..."
     "Word": (OFFICE_SUITE, ("Microsoft Word",)),
     **EMPLOYER_CONTEXT_ALIASES,
+    **ROUND16_CONTEXT_ALIASES,
 }
-# named tools and tests that read the same in any line (beside indexing.aliases.TRADE_ALIASES)
+# named tools and tests that read the same in any line (beside indexing.trade_aliases.TRADE_ALIASES)
 NAMED_TOOLS: dict[str, tuple[str, ...]] = {
     **dict.fromkeys(("Office 365", "Microsoft 365", "O365", "M365"), _OFFICE_SUITE),
     **{f"{a} accounts": _OFFICE_SUITE + _USER_ACCOUNTS for a in ("Office 365", "O365")},
@@ -249,6 +264,7 @@ def curated_aliases() -> dict[str, tuple[str, ...]]:
         **PAPER_ALIASES,
         **DUTY_ALIASES,
         **EMPLOYER_ALIASES,
+        **ROUND16_ALIASES,
         **NAMED_TOOLS,
         **contextual,
     }

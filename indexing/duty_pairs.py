@@ -10,7 +10,7 @@ are rooms cleaned and bathrooms toilet facilities, a director's diary managed is
 agenda, phonics taught is reading taught. A hit owns
 its words, so the words read alone no other skill ("shift" alone is *work in shifts*).
 
-`DUTY_ALIASES` are curated aliases (`indexing.aliases.TRADE_ALIASES`' kind): "dementia care",
+`DUTY_ALIASES` are curated aliases (`indexing.trade_aliases.TRADE_ALIASES`' kind): "dementia care",
 which a care home's opening read as *older adults' needs* and *tend to elderly people* and a
 carer's CV line as *geriatrics* (a phrase keeps its one best reading), names both readings
 everywhere, so a carer with dementia experience matches the opening that asks for it.

@@ -21,7 +21,7 @@ them among its best `extract_agree_sentence_rank`, skills named by a curated wor
 skills it does not read left aside
 (the sentence confirms what the phrase reads: "dressing" in a carer's line is "assist with
 dressing"); and a *curated trade word*
-(`indexing.aliases.TRADE_ALIASES`: "HGV", "tills", "rotas"; and the words of a context,
+(`indexing.trade_aliases.TRADE_ALIASES`: "HGV", "tills", "rotas"; and the words of a context,
 `indexing.context_aliases`: "scanner" in a warehouse line) names its skills, which are kept
 at least at the unit's floor, and owns its words: a skill read only from an n-gram inside it
 (not named there) is not kept ("lorries" of "loading lorries" is no "manoeuvre heavy trucks"),

@@ -7,7 +7,7 @@ words, "licence" named ESCO's licensing work (*licences regulation*, *issue lice
 cleaning tasks*, "reach truck" *operate dump truck* and *manage truck drivers*; the driving or
 the forklift work the licence allows was not read, or lost to a line's stronger readings.
 
-- `PAPER_ALIASES`: curated aliases (`indexing.aliases.TRADE_ALIASES`' kind: each names its
+- `PAPER_ALIASES`: curated aliases (`indexing.trade_aliases.TRADE_ALIASES`' kind: each names its
   skills, is kept at the unit's floor and owns its words) for the licences of road and
   warehouse work: a driving licence is *drive vehicles*; a forklift, a reach truck or a
   counterbalance truck is *operate forklift* (ESCO: "forklift, a vehicle with a forked device in

@@ -26,7 +26,7 @@ class LinkerConfig:
     # own taxonomy count (ESCO's "Microsoft Office Excel" and O*NET's "Microsoft Excel" do not
     # compete for "Excel")
     alias_ambiguity_by_source: bool = True
-    # the curated trade words and abbreviations of indexing.aliases.TRADE_ALIASES ("HGV",
+    # the curated trade words and abbreviations of indexing.trade_aliases.TRADE_ALIASES ("HGV",
     # "tills", "rotas") name their skills; extract() keeps those without the score floors
     curated_aliases: bool = True
     # extract(): each sentence and each of its phrases (text.split_phrases) is a unit; a skill

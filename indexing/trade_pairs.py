@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from indexing.duty_pairs import DUTY_PAIRS
 from indexing.employer_words import EMPLOYER_PAIRS
+from indexing.learner_words16 import ROUND16_PAIRS
 from indexing.word_pairs import WORD_PAIRS, WordPair
 
 _MEDICATION = ("administer prescribed medication",)
@@ -149,5 +150,11 @@ ROUND15_PAIRS: tuple[WordPair, ...] = (
     ),
 )
 PAIRS: tuple[WordPair, ...] = (
-    WORD_PAIRS + TRADE_PAIRS + SERVICE_PAIRS + ROUND15_PAIRS + DUTY_PAIRS + EMPLOYER_PAIRS
+    WORD_PAIRS
+    + TRADE_PAIRS
+    + SERVICE_PAIRS
+    + ROUND15_PAIRS
+    + DUTY_PAIRS
+    + EMPLOYER_PAIRS
+    + ROUND16_PAIRS
 )

@@ -26,8 +26,10 @@ from sqlmodel import Session
 
 from indexing.types import Check, unchecked
 from service.profiles.evidence import Evidence, EvidenceMap, drop_quoting
+from service.profiles.ranks import rank_job
 from service.profiles.role import role_from_occupation
 from service.profiles.said_jobs import said_titles
+from service.profiles.shared_titles import LineJobs, names_several_trades
 from service.profiles.workplace import place_titles
 from service.titles.family import FAMILY_TITLE
 from service.titles.resolver import GENERIC_TITLE, SHARED_TITLE
@@ -189,6 +191,7 @@ def read_jobs(
     read: list[JobRead] = []
     seen: set[int] = set(skip)
     known: dict[str, object] = {}  # a title resolved once per text, however often it is said
+    lines = LineJobs(runtime, session, text, MIN_LABEL_SCORE)
 
     def job_of(title: str):
         if title not in known:
@@ -209,6 +212,8 @@ def read_jobs(
             best, end = job_of(head), start + len(head)
         if text[start:end] == title:  # "Housekeeper in a hotel", "Porter in a hotel kitchen"
             best, end = _at_place(job_of, text, end, title, best)
+        if best is None and text[start:end] == title:  # "Mechanic at Kwik Fit: tyres, brakes"
+            best = lines.job(title, start, end, check)  # a shared title, read by its line
         if best is not None and spans is not None:
             spans.append((start, end))
         if best is None or best.occupation_id in seen:
@@ -269,10 +274,13 @@ def _job_of(runtime: Runtime, title: str):
     """The occupation `title` surely names (its best candidate), or None: an unsure reading,
     a loose match (MIN_LABEL_SCORE) or a title of no trade ("manager"). A title no occupation
     names surely is read again without the names before its trade (an employer's or a unit's:
-    `TitleResolver.without_names`)."""
+    `TitleResolver.without_names`), and a rank of the forces after its service and unit as the
+    rank (`ranks.rank_job`)."""
     best = _sure_job(runtime, title)
     if best is None and (trade := runtime.titles.without_names(title)):
         best = _sure_job(runtime, trade)  # "REME vehicle mechanic": a unit's name, then the job
+    if best is None:
+        best = rank_job(runtime, title, _sure_job)  # "Army signals corporal": the rank
     if best is not None and not best.exact and _HELPER.search(title):
         return None  # "Funeral director's assistant" is not the director
     return best
@@ -288,27 +296,10 @@ def _sure_job(runtime: Runtime, title: str):
     best = resolution.candidates[0] if resolution.candidates else None
     if not resolution.confident or best is None or best.label_score < MIN_LABEL_SCORE:
         return None
-    if best.exact and _names_several_trades(runtime, best.matched_label):
+    if best.exact and names_several_trades(runtime, best.matched_label):
         return None
     # a title of a level, or one several trades use for their own job, names no one job
     return None if resolution.warning in (GENERIC_TITLE, SHARED_TITLE, FAMILY_TITLE) else best
-
-
-SEVERAL_TRADES = 3  # ISCO unit groups
-
-
-def _names_several_trades(runtime: Runtime, label: str) -> bool:
-    """Whether ESCO gives `label` to occupations of SEVERAL_TRADES ISCO unit groups or more, as
-    none's preferred label: "civil servant" (a defence administration officer, a social security
-    officer, a competition policy officer...), "general manager", "surveyor". Which one the
-    learner was is unknown, so no one's essentials are read; the words still are."""
-    titles = runtime.titles
-    hits = [titles.labels.label(lid) for lid in titles.labels.exact(label)]
-    if any(kind == "preferred" for _e, _t, kind in hits):
-        return False
-    return (
-        len({titles.info[e].isco_code for e, _t, _k in hits if e in titles.info}) >= SEVERAL_TRADES
-    )
 
 
 # a word of doing after a person's word: "porter washing up", "assistant supporting residents",

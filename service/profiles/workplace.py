@@ -10,7 +10,9 @@ of two words, "GP surgery administrator" first, then "surgery administrator"); t
 resolver decides whether one names a job (`experience.read_jobs`). The place is the one or two
 words after "in" or "at" and an article ("in a busy hotel": its size or standing left out);
 "at home", "in 2019", "at Tesco" say no place of work; a capitalised word names one place, an
-employer ("at The Priory School", "at the Royal Free Hospital").
+employer ("at The Priory School", "at the Royal Free Hospital"). A trade's firm is a place too:
+"Engineer for a boiler company" is a "boiler engineer" (the word before "company", "firm",
+"business" or "contractor").
 """
 
 from __future__ import annotations
@@ -22,6 +24,14 @@ _PLACE = re.compile(
     rf"[ \t]+(?:in|at)[ \t]+(?:an?|the)[ \t]+(?:(?:busy|large|small|local|private|big|popular"
     rf"|independent|family[- ]run|leading|major|national|luxury|boutique|\d-star)[ \t]+)?"
     rf"{_WORD}(?:[ \t]+{_WORD})?",
+    re.I,
+)
+# a trade's firm the title works for: "Engineer for a boiler company", "Driver for a local
+# delivery firm" (the trade's word is the place: "boiler engineer", "delivery driver")
+_FIRM = re.compile(
+    rf"[ \t]+for[ \t]+(?:an?|the)[ \t]+(?:(?:busy|large|small|local|private|big|national"
+    rf"|independent|family[- ]run|leading|major)[ \t]+)?{_WORD}[ \t]+"
+    r"(?:company|firm|business|contractor|contractors)\b",
     re.I,
 )
 # words that end a place ("in a hotel for five years"): never the place's second word
@@ -39,6 +49,8 @@ def place_titles(
     place follows. bare_is_label: the title alone is a label, so only the whole place, and its
     last word where the title shares no word with the place, are read into it."""
     m = _PLACE.match(text, end)
+    if m is None and (firm := _FIRM.match(text, end)) and _a_place_word(firm.group(1)):
+        return [f"{firm.group(1)} {title}"], firm.end()
     if m is None or not _a_place_word(m.group(1)):
         return [], end
     first, second = m.group(1), m.group(2)

@@ -9,11 +9,12 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from indexing.aliases import CURATED, TRADE_ALIASES, AliasHit
+from indexing.aliases import CURATED, AliasHit
 from indexing.context_aliases import CONTEXT_ALIASES, HAIR, TECHNOLOGY
 from indexing.encoder import FakeEncoder
 from indexing.extract import keep_in_unit
 from indexing.linker import LinkerConfig, SkillLinker
+from indexing.trade_aliases import TRADE_ALIASES
 from indexing.types import SkillEntry
 from indexing.word_pairs import WORD_PAIRS, WordPair, find_pairs, lemma, taught_subjects
 

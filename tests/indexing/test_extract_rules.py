@@ -8,10 +8,11 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from indexing.aliases import CURATED, TRADE_ALIASES, AliasHit, AliasMatcher
+from indexing.aliases import CURATED, AliasHit, AliasMatcher
 from indexing.encoder import FakeEncoder
 from indexing.extract import keep_in_unit
 from indexing.linker import LinkerConfig, SkillLinker
+from indexing.trade_aliases import TRADE_ALIASES
 from indexing.types import SkillEntry
 
 

@@ -11,10 +11,11 @@ import time
 
 import pytest
 
-from indexing.aliases import CURATED, PLACES, TRADE_ALIASES
+from indexing.aliases import CURATED, PLACES
 from indexing.context_aliases import has_context
 from indexing.encoder import FakeEncoder
 from indexing.linker import SkillLinker
+from indexing.trade_aliases import TRADE_ALIASES
 from indexing.unmeant import Unmeant
 from indexing.word_pairs import WORD_PAIRS, find_pairs
 from tests.indexing.entries import skill_entry

@@ -9,10 +9,10 @@ import time
 
 import pytest
 
-from indexing.aliases import TRADE_ALIASES
 from indexing.encoder import FakeEncoder
 from indexing.linker import SkillLinker
 from indexing.text import Span
+from indexing.trade_aliases import TRADE_ALIASES
 from indexing.types import SkillEntry
 from indexing.unmeant import SHARED_MIN, Unmeant
 from indexing.word_pairs import WORD_PAIRS, find_pairs

@@ -133,7 +133,7 @@ def test_a_rule_with_a_context_reads_only_in_its_context(linker):
 )  # fmt: skip
 def test_the_load_rule_reads_the_old_loading_trade_words(text):
     """The trade words were removed: load + van / lorry / truck reads their skills alike."""
-    from indexing.aliases import TRADE_ALIASES
+    from indexing.trade_aliases import TRADE_ALIASES
     from indexing.word_pairs import LOADING
 
     assert text not in TRADE_ALIASES

@@ -37,10 +37,25 @@ def _titles(text: str, title: str) -> tuple[list[str], str]:
         ("Cook at a", "Cook", [], "Cook"),
         ("Cook in the for", "Cook", [], "Cook"),
         ("Cook", "Cook", [], "Cook"),
+        # a trade's firm (a sixteenth round): the word before "company", "firm", ...
+        ("Engineer for a boiler company", "Engineer", ["boiler Engineer"],
+         "Engineer for a boiler company"),
+        ("Driver for a local delivery firm, 2020", "Driver", ["delivery Driver"],
+         "Driver for a local delivery firm"),
+        ("Engineer for the company", "Engineer", [], "Engineer"),  # no trade's word
+        ("Engineer for a Vodafone contractor", "Engineer", [], "Engineer"),  # a name
+        ("Engineer for a boiler", "Engineer", [], "Engineer"),  # no firm
+        ("Cook for a family", "Cook", [], "Cook"),
     ],
 )  # fmt: skip
 def test_the_titles_a_workplace_makes(text, title, placed, phrase):
     assert _titles(text, title) == (placed, phrase)
+
+
+def test_a_trades_firm_is_read_in_linear_time():
+    assert_linear(
+        lambda t: place_titles(t, 8, "Engineer"), lambda n: "Engineer for a " + "boiler " * n
+    )
 
 
 def test_a_bare_title_that_is_a_label_takes_the_whole_place_or_its_last_word():
@@ -74,6 +89,8 @@ def test_hostile_places_are_read_in_constant_time_per_title():
 # the learner's words -> the ESCO occupations read from them (none: no job)
 REAL = [
     ("Housekeeper in a hotel for 4 years", ["room attendant"]),  # "Housekeeper": 3 trades
+    ("Engineer for a boiler company, servicing gas boilers", ["gas service technician"]),
+    ("Driver for a local delivery firm", ["car and van delivery driver"]),
     ("Manager in a hotel", ["accommodation manager"]),  # "Manager": no trade
     ("Porter in a hospital", ["hospital porter"]),
     ("Porter in a hotel kitchen", ["kitchen porter"]),  # the place's last word, no shared word
@@ -105,17 +122,24 @@ def test_the_jobs_said_with_their_workplace_on_the_real_model(real_runtime, text
 def test_a_text_of_many_titles_resolves_a_bounded_number(monkeypatch):
     """Each title is resolved once however often it is said, and at most MAX_RESOLVED titles
     in all: 400 unknown titles with workplaces cost 20 s before (tens of ms each)."""
-    from service.profiles import experience
+    from service.profiles import experience, shared_titles
 
     asked: list[str] = []
     monkeypatch.setattr(experience, "_job_of", lambda _runtime, title: asked.append(title))
+    shared: list[str] = []  # a title no job names, asked for its candidates (its line's)
+    monkeypatch.setattr(
+        shared_titles, "shared_candidates", lambda _r, t, _m: shared.append(t) or []
+    )
     same = "Porter in a hotel kitchen.\n" * 400
     assert experience.read_jobs(None, None, same) == []
     assert len(asked) == len(set(asked)) <= 6  # the title, its places, once
+    assert shared == ["Porter"]
     asked.clear()
+    shared.clear()
     many = "".join(f"Porter{i} in a hotel kitchen{i}.\n" for i in range(400))
     assert experience.read_jobs(None, None, many) == []
     assert len(asked) <= experience.MAX_RESOLVED + 4  # the last title's tries may finish
+    assert len(shared) == len(set(shared)) <= shared_titles.MAX_SHARED
 
 
 def test_the_job_after_a_workplace_is_found_in_linear_time():
