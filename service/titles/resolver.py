@@ -91,6 +91,7 @@ from service.titles.words import (
     SAME_LEVEL,
     SHIFT_PHRASES,
     expand_abbreviations,
+    field_worker,
     next_level,
     normalise_title,
     singular_modifiers,
@@ -264,6 +265,9 @@ class TitleResolver:
             return TitleResolution(title.strip(), [], False, NO_MATCH)
         if only_level(title):  # "junior trainee": no trade to read
             return TitleResolution(title.strip(), [], False, ONLY_LEVEL)
+        worker = field_worker(queries[0])
+        if worker and not self._names(queries):  # "software engineering": a software engineer
+            queries = self.queries(worker)
         got = self._resolve_queries(queries, k)
         # the head word an abbreviation says ("bank HCA": a healthcare assistant) qualifies too
         bare, dropped = next((r for r in map(unqualified, queries) if r[1]), (queries[0], ""))
@@ -342,10 +346,27 @@ class TitleResolver:
         less the excluded."""
         lids = self.labels.exact(query) or self.labels.exact(singular_modifiers(query) or query)
         got = [self.labels.label(lid) for lid in lids]
+        if got and not query.endswith("s"):  # the title said plural: an equal label too
+            got += self._plural_labels(query, {e for e, _, _ in got})
         if not got and without_site(query):  # "construction site supervisor", one occupation's
             got = [self.labels.label(lid) for lid in self.labels.exact(without_site(query))]
             got = got if len({e for e, _, _ in got}) == 1 else []
         return [(e, t, k) for e, t, k in got if (e, t.lower()) not in self.excluded]
+
+    def _plural_labels(self, query: str, named: set[int]) -> list[tuple[int, str, str]]:
+        """The labels equal to the title said plural ("network engineers") of the occupations
+        whose preferred label says every word of it (*ICT network engineer*), beside those an
+        equal label names (`named`: *ICT network technician*'s "network engineer"); ESCO gives
+        a plural form as an alternative label where it has no singular one."""
+        hits = [self.labels.label(lid) for lid in self.labels.exact(query + "s")]
+        return [h for h in hits if h[0] not in named and self._says_all(h[0], query)]
+
+    def _says_all(self, eid: int, query: str) -> bool:
+        """Whether the occupation's preferred label says every word of the title (plurals
+        aside): "ICT network engineer" says "network engineer"."""
+        info = self.info.get(eid)
+        own = {_stem(w) for w in title_words(info.labels[0])} if info else set()
+        return bool(own) and {_stem(w) for w in title_words(query)} <= own
 
     def _add_next_level(self, queries: list[str], found, up: str) -> bool:
         """A title that no label equals takes the exact labels of `up`, its level said as ESCO
@@ -394,10 +415,15 @@ class TitleResolver:
         out = demote_dropping(out, query, self.vocabulary)  # evidence that says all the words
         # a title equal to a name of an occupation names it, whatever else is near (`name_tier`);
         # curated readings in their curated order
+        # a title equal to one occupation's label and to another's said plural: the one whose
+        # preferred label says every word of it first ("network engineer": *ICT network
+        # engineer*, `_plural_labels`)
+        tie = shared and any(h[0][1].lower() == f"{query}s" for h in found.values())
         out.sort(
             key=lambda t: (
                 t.tier,
                 curated.get(t.occupation_id, 0),
+                tie and t.tier in (1, 2, 3) and not self._says_all(t.occupation_id, query),
                 -t.score,
                 t.label_kind != "preferred",
             )
