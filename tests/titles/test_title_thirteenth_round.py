@@ -141,3 +141,31 @@ def test_titles_several_trades_use_name_their_readings_and_warn(real_runtime, ti
     got = real_runtime.titles.resolve(title)
     assert got.confident and got.warning == SHARED_TITLE, got
     assert [labels[c.occupation_id] for c in got.candidates[: len(readings)]] == readings
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("title", "text", "expected"),
+    [
+        (
+            "Engineering Manager",
+            "Maintenance engineer at a food factory: planned maintenance, breakdowns, PLCs, "
+            "leading a team of six fitters.",
+            "maintenance and repair engineer",
+        ),
+        (
+            "QA Engineer",
+            "Quality inspector in a car parts factory, ISO 9001 audits and root cause analysis.",
+            "quality engineer",
+        ),
+        ("QA Engineer", "Manual tester of a banking app, now writing Selenium tests.", None),
+    ],
+)
+def test_a_shared_title_is_read_in_the_trade_of_the_cv(real_runtime, title, text, expected):
+    # `recommend.level_title`: a CV nearer another reading's description than the first's reads
+    # that one; a software tester's CV keeps the first reading
+    from service.recommend.level_title import read_in_trade
+
+    with Session(real_runtime.engine) as s:
+        got = read_in_trade(real_runtime, s, real_runtime.titles.resolve(title), {}, text)
+    assert (got.label if got else None) == expected, got
