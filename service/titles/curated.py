@@ -14,6 +14,7 @@ Titles that name several readings with a warning (a level's, several trades') ar
 from __future__ import annotations
 
 from service.titles.tech_titles import TECH_TITLES
+from service.titles.work_titles import WORK_TITLES
 
 ESCO = "http://data.europa.eu/esco/occupation/"
 HEALTHCARE_ASSISTANT = ESCO + "d38c2107-98f2-47b7-8bb4-f69750d51082"
@@ -477,6 +478,7 @@ CURATED_TITLES: dict[str, tuple[str, ...]] = {
     "signaller": (RAIL_TRAFFIC_CONTROLLER, LEVEL_CROSSING_SIGNALPERSON),
     "railway signaller": (RAIL_TRAFFIC_CONTROLLER, LEVEL_CROSSING_SIGNALPERSON),
     **TECH_TITLES,  # software work's titles (service/titles/tech_titles.py)
+    **WORK_TITLES,  # a factory's manager, a trial's monitor, a vet (service/titles/work_titles.py)
     # a fifteenth round (docs/quality.md): a UK school's dinner lady serves the pupils' lunches
     # and clears up: ESCO's "catering assistant" of *kitchen assistant*; no label has the words
     "dinner lady": (KITCHEN_ASSISTANT, FOOD_SERVICE_WORKER),

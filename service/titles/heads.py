@@ -10,7 +10,7 @@ held eight such words by hand):
   alternative label: ESCO gives "teacher" to *politics lecturer*, "technician" to *consumer
   electronics repair technician*, "tester" to *software tester*, "installer" to *tent installer*,
   "planner" to *land planner*, "counsellor" to *lawyer* (a US counselor-at-law), and an exact
-  label outranks all evidence (`resolver._tier`); an occupation's own word in the plural
+  label outranks all evidence (`resolution.name_tier`); an occupation's own word in the plural
   ("architects" of *architect*) is its own;
 - a title that is a family head alone ("inspector", "agent") names no trade: the resolver reads it
   by the evidence of the whole family and says so (`TitleResolver.resolve`, `family.FAMILY_TITLE`);

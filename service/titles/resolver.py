@@ -19,11 +19,11 @@ Each occupation found is scored by
   further one.
 The weights were chosen on the development part of the noisy-title set (`skillmatch eval
 titles`). Before the scores, the evidence that the title *is* an occupation's name ranks it
-(`_tier`): a curated title (`curated.CURATED_TITLES`: "care assistant") first; then an occupation
-one of whose ESCO labels the title equals. When the title is an alternative label of several
-occupations ("operations manager" is *operations manager*'s preferred label and an alternative
-label of six others), the one a known title equal to it names comes first, then the one whose
-preferred label it is, then the others. A supervisor's title
+(`resolution.name_tier`): a curated title (`curated.CURATED_TITLES`: "care assistant") first;
+then an occupation one of whose ESCO labels the title equals. When the title is an alternative
+label of several occupations ("operations manager" is *operations manager*'s preferred label
+and an alternative label of six others), the one a known title equal to it names comes first,
+then the one whose preferred label it is, then the others. A supervisor's title
 that no label equals and that resolves only with a warning also takes the exact labels of its
 manager's form ("bar supervisor": "bar manager", `words.NEXT_LEVEL`), as does an executive's
 that no label equals, when doubtful or when its nearest name is the manager's ("social media
@@ -47,7 +47,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 import numpy as np
 
@@ -71,6 +71,18 @@ from service.titles.qualifiers import (
     practitioner,
     unqualified,
 )
+from service.titles.resolution import (
+    GENERIC_TITLE,
+    LOW_CONFIDENCE,
+    NO_MATCH,
+    ONLY_LEVEL,
+    SHARED_TITLE,
+    OccupationInfo,
+    TitleCandidate,
+    TitleConfig,
+    TitleResolution,
+    name_tier,
+)
 from service.titles.spelling import Speller, sure_typos
 from service.titles.words import (
     DROP_ANYWHERE,
@@ -79,6 +91,7 @@ from service.titles.words import (
     SAME_LEVEL,
     SHIFT_PHRASES,
     expand_abbreviations,
+    field_worker,
     next_level,
     normalise_title,
     singular_modifiers,
@@ -87,6 +100,19 @@ from service.titles.words import (
     title_words,
     without_site,
 )
+
+__all__ = [
+    "GENERIC_TITLE",
+    "LOW_CONFIDENCE",
+    "NO_MATCH",
+    "ONLY_LEVEL",
+    "SHARED_TITLE",
+    "OccupationInfo",
+    "TitleCandidate",
+    "TitleConfig",
+    "TitleResolution",
+    "TitleResolver",
+]
 
 # words the cleaning itself reads ("trainee", "locum"): never "corrected" into another word
 CLEANING_WORDS = (
@@ -100,78 +126,6 @@ CLEANING_WORDS = (
     *STAFFING_FIRST,
     *DEPUTY_FIRST,
 )
-
-NO_MATCH = "no confident match for this title: pick one of the alternatives"
-LOW_CONFIDENCE = "low confidence: check the role, or pick one of the alternatives"
-GENERIC_TITLE = (
-    "this title names a level, not a trade: check the role, or pick one of the alternatives"
-)
-SHARED_TITLE = (
-    "several trades use this title for their own job: check the role, or pick one of the"
-    " alternatives"
-)
-ONLY_LEVEL = (
-    "this title says only a level (junior, senior, trainee, student...), not an occupation: add the"
-    " trade, as in 'trainee electrician'"
-)
-
-
-@dataclass(frozen=True)
-class OccupationInfo:
-    id: int
-    isco_code: str
-    labels: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class TitleConfig:
-    labels_per_query: int = 200
-    w_votes: float = 0.3
-    w_description: float = 0.3
-    w_head: float = 0.05
-    w_group: float = 0.05
-    w_memory: float = 2.0
-    memory_vote: float = 0.05
-    memory_k: int = 20
-    min_score: float = 0.5  # best evidence below: no confident match (gibberish: 0.34-0.44)
-    warn_score: float = 0.75  # below (or a close second): resolved, with a warning
-    warn_margin: float = 0.02
-
-
-@dataclass(frozen=True)
-class TitleCandidate:
-    occupation_id: int
-    score: float  # the ranking score
-    label_score: float  # similarity of the best label or known title (1: exact label)
-    matched_label: str
-    label_kind: str  # "preferred" | "alternative" | "known title" | "curated title"
-    exact: bool = False  # the title equals one of its ESCO labels (or a curated title)
-    tier: int = 5  # how plainly the title names it, before the score (`_tier`; 0 first)
-
-
-@dataclass(frozen=True)
-class TitleResolution:
-    query: str  # the title as searched (cleaned, abbreviations spelled out)
-    candidates: list[TitleCandidate]
-    confident: bool
-    warning: str | None
-    # the level words left out ("student" of "student nurse": `qualifiers.level_note`); said
-    # beside the role, it changes nothing of how sure the reading is
-    note: str | None = None
-
-
-def _tier(candidate: TitleCandidate, near, queries: Sequence[str], shared: bool) -> int:
-    """How plainly the title names the candidate, before any score (module docstring): 4 an
-    exact label, 5 nothing exact (0, a curated title, 6, `kept.py`: by the caller). When the title
-    is an alternative label of several occupations (`shared`), an exact label is 1 when a known
-    title equal to the title confirms it, 2 when it is preferred, 3 when alternative."""
-    if not candidate.exact:
-        return 5
-    if not shared:
-        return 4
-    if near and any(normalise_title(t) in queries for _, t in near):
-        return 1
-    return 2 if candidate.label_kind == "preferred" else 3
 
 
 class TitleResolver:
@@ -311,6 +265,9 @@ class TitleResolver:
             return TitleResolution(title.strip(), [], False, NO_MATCH)
         if only_level(title):  # "junior trainee": no trade to read
             return TitleResolution(title.strip(), [], False, ONLY_LEVEL)
+        worker = field_worker(queries[0])
+        if worker and not self._names(queries):  # "software engineering": a software engineer
+            queries = self.queries(worker)
         got = self._resolve_queries(queries, k)
         # the head word an abbreviation says ("bank HCA": a healthcare assistant) qualifies too
         bare, dropped = next((r for r in map(unqualified, queries) if r[1]), (queries[0], ""))
@@ -389,10 +346,27 @@ class TitleResolver:
         less the excluded."""
         lids = self.labels.exact(query) or self.labels.exact(singular_modifiers(query) or query)
         got = [self.labels.label(lid) for lid in lids]
+        if got and not query.endswith("s"):  # the title said plural: an equal label too
+            got += self._plural_labels(query, {e for e, _, _ in got})
         if not got and without_site(query):  # "construction site supervisor", one occupation's
             got = [self.labels.label(lid) for lid in self.labels.exact(without_site(query))]
             got = got if len({e for e, _, _ in got}) == 1 else []
         return [(e, t, k) for e, t, k in got if (e, t.lower()) not in self.excluded]
+
+    def _plural_labels(self, query: str, named: set[int]) -> list[tuple[int, str, str]]:
+        """The labels equal to the title said plural ("network engineers") of the occupations
+        whose preferred label says every word of it (*ICT network engineer*), beside those an
+        equal label names (`named`: *ICT network technician*'s "network engineer"); ESCO gives
+        a plural form as an alternative label where it has no singular one."""
+        hits = [self.labels.label(lid) for lid in self.labels.exact(query + "s")]
+        return [h for h in hits if h[0] not in named and self._says_all(h[0], query)]
+
+    def _says_all(self, eid: int, query: str) -> bool:
+        """Whether the occupation's preferred label says every word of the title (plurals
+        aside): "ICT network engineer" says "network engineer"."""
+        info = self.info.get(eid)
+        own = {_stem(w) for w in title_words(info.labels[0])} if info else set()
+        return bool(own) and {_stem(w) for w in title_words(query)} <= own
 
     def _add_next_level(self, queries: list[str], found, up: str) -> bool:
         """A title that no label equals takes the exact labels of `up`, its level said as ESCO
@@ -437,14 +411,19 @@ class TitleResolver:
                 out.append(TitleCandidate(eid, score, 1.0, query, "curated title", True, 0))
                 continue
             candidate = self._candidate(eid, score, hits[0], near)
-            out.append(replace(candidate, tier=_tier(candidate, near, queries, shared)))
+            out.append(replace(candidate, tier=name_tier(candidate, near, queries, shared)))
         out = demote_dropping(out, query, self.vocabulary)  # evidence that says all the words
-        # a title equal to a name of an occupation names it, whatever else is near (`_tier`);
+        # a title equal to a name of an occupation names it, whatever else is near (`name_tier`);
         # curated readings in their curated order
+        # a title equal to one occupation's label and to another's said plural: the one whose
+        # preferred label says every word of it first ("network engineer": *ICT network
+        # engineer*, `_plural_labels`)
+        tie = shared and any(h[0][1].lower() == f"{query}s" for h in found.values())
         out.sort(
             key=lambda t: (
                 t.tier,
                 curated.get(t.occupation_id, 0),
+                tie and t.tier in (1, 2, 3) and not self._says_all(t.occupation_id, query),
                 -t.score,
                 t.label_kind != "preferred",
             )

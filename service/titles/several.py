@@ -29,6 +29,7 @@ from service.titles.curated import (
     HEALTHCARE_INSTITUTION_MANAGER,
     INDUSTRIAL_ENGINEERING_TECHNICIAN,
     LEATHER_PRODUCTION_PLANNER,
+    MAINTENANCE_AND_REPAIR_ENGINEER,
     MENTAL_HEALTH_SOCIAL_WORKER,
     MOBILE_CRANE_OPERATOR,
     MOTOR_VEHICLE_AFTERSALES_MANAGER,
@@ -46,6 +47,8 @@ from service.titles.curated import (
     TRANSPORT_PLANNER,
     WAREHOUSE_MANAGER,
 )
+from service.titles.tech_titles import QUALITY_ENGINEER, SOFTWARE_MANAGER, SOFTWARE_TESTER
+from service.titles.work_titles import RESEARCH_AND_DEVELOPMENT_MANAGER
 
 # titles several trades each give their own job (round h-titles9) -> the readings, ESCO's own
 # label first: the resolver names them in this order and warns that several trades use the title
@@ -80,6 +83,18 @@ SHARED_TITLES: dict[str, tuple[str, ...]] = {
     ),
     "care coordinator": (MENTAL_HEALTH_SOCIAL_WORKER, HEALTHCARE_INSTITUTION_MANAGER),
     "plant operator": (EXCAVATOR_OPERATOR, POWER_PLANT_OPERATOR),
+    # round h-titles13: an engineering manager in a job ad most often manages a software team
+    # (*software manager*: "oversee the acquisition and development of software systems"), else
+    # a factory's engineering (maintenance) department, ESCO's own label of *maintenance and
+    # repair engineer* (and of *foundry manager*), or a product's engineers (*research and
+    # development manager*); a QA engineer most often tests software (*software tester*), else
+    # products against quality standards, ESCO's own label of *quality engineer*, which won
+    "engineering manager": (
+        SOFTWARE_MANAGER,
+        MAINTENANCE_AND_REPAIR_ENGINEER,
+        RESEARCH_AND_DEVELOPMENT_MANAGER,
+    ),
+    "qa engineer": (SOFTWARE_TESTER, QUALITY_ENGINEER),
 }
 
 # the readings of a title of a level, the commonest first (module docstring): a UK team leader or

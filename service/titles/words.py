@@ -334,3 +334,26 @@ def slash_parts(title: str) -> list[str]:
     text = without_markers(title)
     parts = [p.strip() for p in SLASH.split(text)] if "/" in text else []
     return parts if len(parts) >= 2 and all(title_words(p) for p in parts) else []
+
+
+# a field said at the end of a title for the one who works in it ("Software Engineering" typed
+# for a software engineer): no ESCO label ends in the field's name, and "software engineering"
+# read *software tester* (round h-titles13). Read only where no label or curated title is equal
+# to the title (`TitleResolver._resolve_title`)
+FIELD_WORKERS = {"engineering": "engineer"}
+# words that make the field a department's ("director of engineering", "VP engineering")
+_DEPARTMENT_WORDS = frozenset(
+    {"of", "and", "in", "for", "to", "director", "vp", "head", "chief", "president"}
+)
+
+
+def field_worker(title: str) -> str:
+    """The title with its last word, a field, said as the one who works in it ("software
+    engineering" -> "software engineer"); "" when it ends in no field, is the field alone, or
+    names a department's head ("director of engineering")."""
+    words = title.split()
+    if len(words) < 2 or words[-1] not in FIELD_WORKERS:
+        return ""
+    if _DEPARTMENT_WORDS.intersection(words):
+        return ""
+    return " ".join([*words[:-1], FIELD_WORKERS[words[-1]]])

@@ -1,5 +1,5 @@
-"""What ranks an occupation before the scores (`resolver._tier`): a curated title, an exact label
-(among several occupations' alternative labels: confirmed by an equal known title, preferred,
+"""What ranks an occupation before the scores (`resolution.name_tier`): a curated title, an exact
+label (among several occupations' alternative labels: confirmed by an equal known title, preferred,
 alternative). Hashing encoder."""
 
 from __future__ import annotations

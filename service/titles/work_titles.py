@@ -1,0 +1,48 @@
+"""Curated titles of other work (`WORK_TITLES`, part of `curated.CURATED_TITLES`): what the
+taxonomy's labels and O*NET's known titles say wrongly about a factory's manager, a clinical
+trial's monitor and an animal doctor (round h-titles13; docs/planning.md, "Titles, a thirteenth
+round"). Pure data.
+
+A plant manager runs a factory (ESCO's *industrial production manager*: "oversee the operations
+and the resources needed in industrial plants and manufacturing sites"; *manufacturing manager*),
+where ESCO gives "plant manager" to *mine manager*, *metal production manager* and *metal furnace
+operator* alone, whose exact labels won (a mine's plan for a plastics factory's manager).
+
+A clinical research associate (CRA) monitors a drug trial's sites for the sponsor: the protocol,
+good clinical practice, the patients' data. ESCO has no occupation of clinical trials (its
+"clinical research assistant" is *medical laboratory assistant*'s, samples and analysers; its
+"clinical trials nurse" *advanced nurse practitioner*'s); O*NET files "Clinical Research Monitor"
+and "Clinical Research Coordinator" under clinical research coordinators, whose crosswalk reading
+is *research manager* ("coordinate work activities, and monitor staff and research projects"),
+then *pharmacologist* (drug development, pharmacovigilance legislation; "assist in clinical
+trials"). The words read *biomedical scientist*, a hospital laboratory's analyst, which follows
+as the third reading: O*NET lists "Clinical Research Associate" under clinical laboratory
+technologists, whose crosswalk reading it is.
+
+A vet (`words.CLIPPED_WORDS`: "veterinarian") is ESCO's *general veterinarian* ("veterinary
+surgeon"); no label says "veterinarian" alone, and the words read *veterinary technician* with a
+warning.
+"""
+
+from __future__ import annotations
+
+ESCO = "http://data.europa.eu/esco/occupation/"
+INDUSTRIAL_PRODUCTION_MANAGER = ESCO + "eb9479c6-5fdf-4f45-ace4-28b547b8c7e5"
+MANUFACTURING_MANAGER = ESCO + "6426ada1-4d8c-4612-99e3-91bc569805ee"
+RESEARCH_MANAGER = ESCO + "c02ee787-c30b-4f0d-9d7f-6eb36fc44a5d"
+PHARMACOLOGIST = ESCO + "10291962-c0c7-4e5b-a7ed-0762b4d9b010"
+BIOMEDICAL_SCIENTIST = ESCO + "2e8820ba-5b2d-4572-92a1-942dbd02a6d6"
+GENERAL_VETERINARIAN = ESCO + "eb6efbb9-9216-4e86-bc3b-de2223cd4667"
+SPECIALISED_VETERINARIAN = ESCO + "08984bec-31d8-4bb0-aa2f-d557761ff029"
+RESEARCH_AND_DEVELOPMENT_MANAGER = ESCO + "73ceb2f9-18e3-4cfe-9c06-e9fb31ece440"
+
+_CLINICAL_TRIALS = (RESEARCH_MANAGER, PHARMACOLOGIST, BIOMEDICAL_SCIENTIST)
+WORK_TITLES: dict[str, tuple[str, ...]] = {
+    "plant manager": (INDUSTRIAL_PRODUCTION_MANAGER, MANUFACTURING_MANAGER),
+    **{
+        f"{kind} {who}": _CLINICAL_TRIALS
+        for kind in ("clinical research", "clinical trial", "clinical trials")
+        for who in ("associate", "monitor")
+    },
+    "veterinarian": (GENERAL_VETERINARIAN, SPECIALISED_VETERINARIAN),
+}
