@@ -12,12 +12,14 @@ A clinical research associate (CRA) monitors a drug trial's sites for the sponso
 good clinical practice, the patients' data. ESCO has no occupation of clinical trials (its
 "clinical research assistant" is *medical laboratory assistant*'s, samples and analysers; its
 "clinical trials nurse" *advanced nurse practitioner*'s); O*NET files "Clinical Research Monitor"
-and "Clinical Research Coordinator" under clinical research coordinators, whose crosswalk reading
-is *research manager* ("coordinate work activities, and monitor staff and research projects"),
-then *pharmacologist* (drug development, pharmacovigilance legislation; "assist in clinical
-trials"). The words read *biomedical scientist*, a hospital laboratory's analyst, which follows
-as the third reading: O*NET lists "Clinical Research Associate" under clinical laboratory
-technologists, whose crosswalk reading it is.
+and "Clinical Research Coordinator" under clinical research coordinators, whose crosswalk readings
+are *pharmacologist* (drug development, pharmacovigilance legislation, research data; "assist
+in clinical trials") and *research manager* ("coordinate work activities, and monitor staff and
+research projects"), in that order here: ESCO's research manager is a museum's or an
+institute's, a quarter of its 15 essentials exhibitions and collections (a nurse's plan toward
+CRA work took "Project Information on Exhibitions"). The words read *biomedical scientist*, a
+hospital laboratory's analyst, which follows as the third reading: O*NET lists "Clinical
+Research Associate" under clinical laboratory technologists, whose crosswalk reading it is.
 
 A vet (`words.CLIPPED_WORDS`: "veterinarian") is ESCO's *general veterinarian* ("veterinary
 surgeon"); no label says "veterinarian" alone, and the words read *veterinary technician* with a
@@ -36,7 +38,7 @@ GENERAL_VETERINARIAN = ESCO + "eb6efbb9-9216-4e86-bc3b-de2223cd4667"
 SPECIALISED_VETERINARIAN = ESCO + "08984bec-31d8-4bb0-aa2f-d557761ff029"
 RESEARCH_AND_DEVELOPMENT_MANAGER = ESCO + "73ceb2f9-18e3-4cfe-9c06-e9fb31ece440"
 
-_CLINICAL_TRIALS = (RESEARCH_MANAGER, PHARMACOLOGIST, BIOMEDICAL_SCIENTIST)
+_CLINICAL_TRIALS = (PHARMACOLOGIST, RESEARCH_MANAGER, BIOMEDICAL_SCIENTIST)
 WORK_TITLES: dict[str, tuple[str, ...]] = {
     "plant manager": (INDUSTRIAL_PRODUCTION_MANAGER, MANUFACTURING_MANAGER),
     **{

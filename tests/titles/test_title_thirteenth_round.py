@@ -17,7 +17,7 @@ from service.titles.resolver import SHARED_TITLE
 from service.titles.several import SHARED_TITLES
 from service.titles.tech_titles import SOFTWARE_MANAGER, SOFTWARE_TESTER
 from service.titles.words import field_worker, normalise_title
-from service.titles.work_titles import RESEARCH_MANAGER, WORK_TITLES
+from service.titles.work_titles import PHARMACOLOGIST, RESEARCH_MANAGER, WORK_TITLES
 from tests.growth import assert_linear
 from tests.titles.small_resolver import small_resolver
 
@@ -82,7 +82,7 @@ def test_hostile_titles_are_read_in_linear_time():
 def test_the_curated_titles_are_written_as_titles_are_cleaned():
     assert all(normalise_title(t) == t for t in WORK_TITLES)
     assert all(CURATED_TITLES[t] == occ for t, occ in WORK_TITLES.items())
-    assert WORK_TITLES["clinical research associate"][0] == RESEARCH_MANAGER
+    assert WORK_TITLES["clinical research associate"][:2] == (PHARMACOLOGIST, RESEARCH_MANAGER)
     assert SHARED_TITLES["engineering manager"][0] == SOFTWARE_MANAGER
     assert SHARED_TITLES["qa engineer"][0] == SOFTWARE_TESTER
     assert all(normalise_title(t) == t for t in ("engineering manager", "qa engineer"))
@@ -97,7 +97,7 @@ def test_the_curated_titles_are_written_as_titles_are_cleaned():
         ("Site Reliability Engineer", "cloud engineer"),
         ("SRE", "cloud engineer"),
         ("Software Engineering", "software developer"),
-        ("Clinical Research Associate", "research manager"),
+        ("Clinical Research Associate", "pharmacologist"),
         ("DevOps Engineer", "ICT change and configuration manager"),  # ESCO's own label
         ("Data Engineer", "data warehouse designer"),
         ("Machine Learning Engineer", "data scientist"),
