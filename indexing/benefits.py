@@ -66,14 +66,21 @@ _BENEFIT = re.compile(
     r"|car scheme"
     r"|uniforms?|flexible|remote|hybrid|wellbeing|well-being|sick pay|healthcare|life assurance"
     r"|cycle to work|childcare|vouchers?|lunch\w*|relocation|equity|shares|stock options"
-    r"|days? off|overtime|career|progression|(?:visa )?sponsorship)\b",
+    r"|days? off|overtime|career|progression|sponsorship)\b",
     re.I,
 )
-# a short sentence that says a benefit is there to have: "Sponsorship available.", "Visa
-# sponsorship provided", "Free parking on site available" (no opener: read by its end)
+# a short sentence whose head is a benefit that is there to have: "Sponsorship available.",
+# "Visa sponsorship provided", "Free parking on site available", "Uniform provided". The head
+# comes right before the ending: "Pension advice provided", "Remote IT support provided",
+# "Holiday cover provided" are work a CV or a service states, and are read
+_PERK_HEAD = (
+    r"(?:(?:free|paid|visa|full|onsite|on-site|staff|company)\s+)*"
+    r"(?:sponsorship|parking|uniforms?|accommodation|pension\s+scheme|overtime|discounts?"
+    r"|(?:car|van|phone|laptop)(?:\s+allowance)?|gym\s+membership)(?:\s+on\s+site)?"
+)
 _ON_OFFER = re.compile(
-    r"^\s*(?:[-*•·]\s*)?(?:[\w'-]+\s+){0,6}?(?:available|provided|offered|included|on offer)"
-    r"\s*[.!]?\s*$",
+    rf"^\s*(?:[-*•·]\s*)?{_PERK_HEAD}(?:\s*(?:,|\band\b|&)\s*{_PERK_HEAD})*"
+    r"\s+(?:is\s+|are\s+)?(?:available|provided|offered|included|on\s+offer)\s*[.!]?\s*$",
     re.I,
 )
 

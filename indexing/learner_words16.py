@@ -73,12 +73,9 @@ ROUND16_PAIRS: tuple[WordPair, ...] = (
     WordPair.of("fit change replace swap", "tyre tire", _TYRES),
     WordPair.of("repair fix mend patch", "puncture", ("apply rubber patches",)),
     WordPair.of("run operate man set", "radio radios", _RADIO),
-    WordPair.of(
-        "monitor track review",
-        "rate",
-        ("evaluate employees work",),
-        between=frozenset("pick picking the team team's staff".split()),
-    ),
+    # a picker's or a team's rate, not any rate ("the rate of infection", "staff rates of pay",
+    # "rates with suppliers" read nothing)
+    WordPair.of("pick picking team's", "rate", ("evaluate employees work",)),
     WordPair.of("run", "pass", _PASS, KITCHEN, head=True, between=frozenset({"the"})),
     WordPair.of("tenancy", "file record", ("maintain professional records",)),
     WordPair.of("assemble build make", _DEVICES, ("manufacture medical devices",)),

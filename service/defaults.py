@@ -129,7 +129,8 @@ def _fingerprint(paths: list[Path], model_id: str) -> str:
 
 
 def load_default_data(runtime, *, force: bool = False) -> dict[str, dict]:
-    """Ingest the demo catalog and the postings unless these very files were loaded already."""
+    """Ingest the demo catalog and the postings unless these very files were loaded already by
+    this model and reading code; `force`: read them again anyway, every record."""
     from sqlmodel import Session
 
     from service.runtime import shipped_vectors
@@ -146,14 +147,14 @@ def load_default_data(runtime, *, force: bool = False) -> dict[str, dict]:
         if row is not None and row.value == fp and not force:
             return {}
     with shipped_vectors(runtime):  # their texts' vectors come with the data (data/vectors)
-        summaries = _ingest_defaults(runtime, paths)
+        summaries = _ingest_defaults(runtime, paths, reread=force)
     with Session(runtime.engine) as s:
         s.merge(Meta(key="default_data_fingerprint", value=fp))
         s.commit()
     return summaries
 
 
-def _ingest_defaults(runtime, paths: list[Path]) -> dict[str, dict]:
+def _ingest_defaults(runtime, paths: list[Path], *, reread: bool = False) -> dict[str, dict]:
     from service.ingest.pipeline import Ingestor
     from service.runtime import progress_bar
 
@@ -163,23 +164,25 @@ def _ingest_defaults(runtime, paths: list[Path]) -> dict[str, dict]:
         docs = read_jsonl_gz(paths[0])
         with progress_bar(len(docs), "catalog", show) as advance:
             summaries["credentials"] = _ingest_in_chunks(
-                Ingestor(runtime, "credential"), docs, "native", advance
+                Ingestor(runtime, "credential"), docs, "native", advance, reread=reread
             )
     if paths[1].exists():
         docs = [skillspan_posting(d) for d in read_jsonl_gz(paths[1])]
         with progress_bar(len(docs), "postings", show) as advance:
             summaries["postings"] = _ingest_in_chunks(
-                Ingestor(runtime, "posting"), docs, None, advance
+                Ingestor(runtime, "posting"), docs, None, advance, reread=reread
             )
     for kind, summary in summaries.items():
         log.info("default %s: %s", kind, summary)
     return summaries
 
 
-def _ingest_in_chunks(ingestor, docs: list, fmt: str | None, advance, size: int = 200) -> dict:
+def _ingest_in_chunks(
+    ingestor, docs: list, fmt: str | None, advance, size: int = 200, *, reread: bool = False
+) -> dict:
     total: dict[str, int] = {}
     for i in range(0, len(docs), size):
-        result = ingestor.ingest(docs[i : i + size], fmt, progress=advance)
+        result = ingestor.ingest(docs[i : i + size], fmt, progress=advance, reread=reread)
         for k, v in result.summary.items():
             total[k] = total.get(k, 0) + v
         for item in result.items:

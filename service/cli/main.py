@@ -19,9 +19,10 @@ from service.threads import ENV as THREADS_ENV
 from service.threads import apply_torch_threads, worker_threads
 
 
-def init_runtime(settings: Settings):
+def init_runtime(settings: Settings, *, reread: bool = False):
     """The runtime of `skillmatch init`: the database, indexes and (by default) the default data
-    loaded, the catalog read into memory."""
+    loaded (read again when `reread`, even where its files, model and reading code are
+    unchanged), the catalog read into memory."""
     from service.runtime import build_runtime
 
     t0 = time.perf_counter()
@@ -29,7 +30,7 @@ def init_runtime(settings: Settings):
     from service.defaults import load_default_data
 
     if settings.load_default_data:
-        load_default_data(runtime)
+        load_default_data(runtime, force=reread)
     if settings.jsonld_contexts is not None:
         from service.profiles.contexts import import_folder
 
@@ -45,7 +46,7 @@ def init_runtime(settings: Settings):
 
 
 def cmd_init(args, settings: Settings) -> int:
-    runtime = init_runtime(settings)
+    runtime = init_runtime(settings, reread=getattr(args, "reread", False))
     print(f"ready: {len(runtime.skills)} skills, {len(runtime.occupations)} occupation labels")
     return 0
 
@@ -267,6 +268,11 @@ def build_parser() -> argparse.ArgumentParser:
     s.set_defaults(func=cmd_serve)
 
     s = sub.add_parser("init", help="load the taxonomy and default data, build the indexes")
+    s.add_argument(
+        "--reread",
+        action="store_true",
+        help="read the default data again (after changing a reading threshold by SKILLMATCH_*)",
+    )
     s.set_defaults(func=cmd_init)
 
     ev = sub.add_parser("eval", help="evaluations").add_subparsers(dest="what", required=True)

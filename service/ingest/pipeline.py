@@ -169,7 +169,11 @@ class Ingestor:
         docs: Sequence[Any],
         fmt: str | None = None,
         progress: Callable[[int], None] | None = None,
+        *,
+        reread: bool = False,
     ) -> BatchResult:
+        """Parse, read and store `docs`; a record whose content hash is stored already is left
+        "unchanged" unless `reread` (then it is read again and "updated")."""
         parsed = self.parse(docs, fmt)
         results: list[ItemResult] = []
         todo: list[Prepared] = []
@@ -204,7 +208,7 @@ class Ingestor:
                 pos, "updated" if rec.external_id in known else "created", rec.external_id
             )
             results.append(res)
-            if known.get(rec.external_id) == h:
+            if known.get(rec.external_id) == h and not reread:
                 res.status = "unchanged"
                 if progress:
                     progress(1)

@@ -1,6 +1,8 @@
 """Which reading rules a stored record's skills and occupation came from: a digest of the code
 that reads them (the linker and its rules in indexing/, the ingest pipeline, the title resolver
-a posting's occupation comes from).
+a posting's occupation comes from, and the settings' defaults). A threshold changed through the
+environment (`SKILLMATCH_*`) is not in it: `skillmatch init --reread` reads the default data
+again then.
 
 A record's content hash holds it beside the model id (`Ingestor.ingest`), and so does the
 fingerprint of the default data (`service.defaults`): after an upgrade that reads records
@@ -18,14 +20,18 @@ import hashlib
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-READING_CODE = ("indexing", "service/ingest", "service/titles")
+# the settings' defaults (thresholds of extraction and of the title resolver) are read there
+READING_CODE = ("indexing", "service/ingest", "service/titles", "service/config.py")
 
 
 def code_digest(root: Path, folders: tuple[str, ...]) -> str:
-    """A digest of the Python files under `folders` of `root`: their paths and their bytes."""
+    """A digest of the Python files under `folders` of `root` (a folder, or one file): their
+    paths and their bytes."""
     h = hashlib.sha256()
     for folder in folders:
-        for path in sorted((root / folder).rglob("*.py")):
+        where = root / folder
+        paths = [where] if where.is_file() else sorted(where.rglob("*.py"))
+        for path in paths:
             h.update(path.relative_to(root).as_posix().encode())
             h.update(b"\0")
             h.update(path.read_bytes())

@@ -212,7 +212,8 @@ def read_jobs(
             best, end = job_of(head), start + len(head)
         if text[start:end] == title:  # "Housekeeper in a hotel", "Porter in a hotel kitchen"
             best, end = _at_place(job_of, text, end, title, best)
-        if best is None and text[start:end] == title:  # "Mechanic at Kwik Fit: tyres, brakes"
+        if best is None and text[start:end] == title and not _HELPER.search(title):
+            # "Mechanic at Kwik Fit: tyres, brakes"; not "Mechanic's mate at ...": a helper
             best = lines.job(title, start, end, check)  # a shared title, read by its line
         if best is not None and spans is not None:
             spans.append((start, end))

@@ -6,16 +6,19 @@ Many real openings say little ("Sous Chef wanted for a busy gastro pub. Full tim
 immediate start"): read alone, such an opening asks for nothing and ranks no one, and one that
 reads a few incidental skills ranks a restaurant manager or a home cook beside a chef de partie.
 The occupation's essentials are a prior that gives way to the posting's own words: with L =
-`Settings.opening_occupation_weight` and m the weight of the skills the posting names (an
-essential one weighs 1), they weigh L / (1 + L m) together, spread evenly over them. A posting
-that names nothing is ranked by its trade (L); one that names anything is ranked by it first,
-since the prior then weighs less than one of its essential skills (L / (1 + L) < 1 for m >= 1: a
-candidate missing one named essential never passes one who holds them all by the prior), and
-ties among those it ranks alike are broken by the trade. A skill the posting names keeps its own
-weight; the prior's skills are never essential (the "essential" counts and an employer's plan
-stay the posting's). Only an opening read from its words gets the prior: one that states its
-skills (with a relation, or as explicit skills) asks for what it states, and a candidate who
-holds all of it covers it in full."""
+`Settings.opening_occupation_weight` and m the weight of the skills the posting reads (in
+essential skills; a skill read from text weighs its link's confidence), they weigh L / (1 + L m)
+together, spread evenly over them: all of L where the posting reads nothing, and less than the
+posting's own skills together once those weigh one essential skill or more (L / (1 + L m) < m
+for m >= 1: 2/3 at m = 1, 2/11 at m = 5 with L = 2). It is not a tie-breaker: a posting's
+reading of a sparse ad is often wrong ("Care Assistants wanted" read *babysitting*), and the
+trade rightly outweighs one weak misreading. A skill the posting reads keeps its own weight; the
+prior's skills are never essential (the "essential" counts and an employer's plan stay the
+posting's), but they count in the opening's `n_skills` and in a candidate's `coverage` (one who
+holds everything the ad reads and nothing of its trade covers m / (m + the prior)). Only an
+opening read from its words gets the prior: one that states its skills (with a relation, or as
+explicit skills) asks for what it states, and a candidate who holds all of it covers it in
+full."""
 
 from __future__ import annotations
 

@@ -18,7 +18,8 @@ if TYPE_CHECKING:
 # a service of the forces that opens a title
 _SERVICE = re.compile(
     r"^(?:british\s+)?(?:army|navy|royal\s+navy|raf|royal\s+air\s+force|royal\s+marines?"
-    r"|marines?|territorial\s+army|army\s+reserve)\s+\S",
+    r"|(?:us\s+)?marine\s+corps|us\s+marines?|territorial\s+army|army\s+reserve)\s+\S",
+    # not "marine" alone: "Marine engineering officer" is a ship's engineer
     re.I,
 )
 FORCES_ISCO = "0"  # ISCO major group 0: armed forces occupations

@@ -11,8 +11,9 @@ most of the skills read from the title's line outside the title itself: at least
 distinct ones, and MIN_LEAD more than any other candidate; else none, as before.
 
 Bounded: a line longer than MAX_LINE is read for no title (no CV line is that long), at most
-MAX_LINES lines of a text are read, each once, and the candidates of at most MAX_SHARED titles
-are found, each once."""
+MAX_LINES lines of a text are read, each once, at most MAX_SHARED shared titles are read by their
+lines and the candidates of at most MAX_TITLES_SEEN titles are found, each once (a title that is
+not shared spends no shared title's turn)."""
 
 from __future__ import annotations
 
@@ -34,7 +35,8 @@ MIN_LEAD = 2  # over the next candidate
 CANDIDATES = 10  # the title's occupations looked at
 MAX_LINE = 400  # characters: a longer line is read for no shared title
 MAX_LINES = 8  # lines of one text read for their shared titles
-MAX_SHARED = 8  # titles of one text resolved for their candidates (beside experience's)
+MAX_SHARED = 8  # shared titles of one text read by their lines
+MAX_TITLES_SEEN = 40  # titles of one text resolved for their candidates (experience's bound)
 SEVERAL_TRADES = 3  # ISCO unit groups
 
 _BREAK = re.compile(r"[.!?;\n]")  # where a line ends (`experience`'s sentences)
@@ -95,8 +97,9 @@ class LineJobs:
         """The occupation the shared title `title` (at `start`:`end` of the text) names by the
         skills of its line (module docstring), or None."""
         if title not in self._candidates:
-            if len(self._candidates) >= MAX_SHARED:
-                return None
+            shared = sum(len(c) >= 2 for c in self._candidates.values())
+            if shared >= MAX_SHARED or len(self._candidates) >= MAX_TITLES_SEEN:
+                return None  # a title that is not shared spends no shared title's turn
             self._candidates[title] = shared_candidates(self.runtime, title, self.min_label)
         candidates = self._candidates[title]
         if len(candidates) < 2:

@@ -344,6 +344,12 @@ FIELD_WORKERS = {"engineering": "engineer"}
 # words that make the field a department's ("director of engineering", "VP engineering")
 _DEPARTMENT_WORDS = frozenset(
     {"of", "and", "in", "for", "to", "director", "vp", "head", "chief", "president"}
+    # a person of the field, not one who works in it ("Manager, Software Engineering",
+    # "Lecturer Engineering", "Technical Recruiter Engineering")
+    | set(
+        """manager managers lead leader lecturer professor teacher tutor instructor dean svp evp
+        coordinator administrator recruiter assistant""".split()
+    )
 )
 
 

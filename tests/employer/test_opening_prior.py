@@ -37,10 +37,11 @@ def test_the_prior_gives_way_to_what_the_opening_names(strength, named, want):
     assert prior_weight(strength, named) == pytest.approx(want)
 
 
-def test_the_prior_never_outweighs_one_named_essential_skill():
+def test_the_prior_weighs_less_than_what_the_opening_reads_once_it_reads_a_skills_worth():
     for strength in (0.5, 2.0, 10.0, 1e6):
         for named in (1.0, 1.5, 3.0, 40.0):
-            assert prior_weight(strength, named) < 1.0
+            assert prior_weight(strength, named) < min(named, 1.0 + 1e-12)
+    assert prior_weight(2.0, 0.5) == pytest.approx(1.0)  # a weak reading: the trade weighs more
 
 
 def test_a_named_skill_keeps_its_weight_and_the_trades_share_the_rest():
@@ -116,6 +117,6 @@ def test_a_sparse_opening_ranks_candidates_by_its_trade(tenant_client, runtime):
     # a learner aiming at the opening sees the trade's skills, none of them essential
     r = c.post("/v1/gap", json={"target": {"posting_id": post}, "learner": {"skills": ess[:2]}})
     assert r.status_code == 200, r.text
-    items = r.json()["gap"]["items"] if "gap" in r.json() else r.json()["items"]
+    items = r.json()["gap"]["items"]
     assert len(items) == len(own | set(ess))
     assert not any(i["essential"] for i in items if i["skill_id"] not in own_ids)

@@ -32,6 +32,15 @@ REQUIRED PROFILE
 
 ASKED = "Forklift licence required, sponsorship available"
 NO_END = "Payroll and pension schemes experience available"
+WORK_PROVIDED = (
+    "Remote IT support provided",
+    "Pension advice provided",
+    "Payroll and pension services provided",
+    "Holiday cover provided",
+    "Career advice and guidance provided",
+    "Relocation support provided",
+    "Childcare provided",
+)
 
 
 def _kept(text: str) -> list[str]:
@@ -74,6 +83,9 @@ def test_a_postings_offer_is_left_out_and_what_it_asks_for_is_read():
         ("Training in Excel provided.", ["Training in Excel provided"]),  # learning: read
         (ASKED, [ASKED]),  # what the job asks for is read
         (NO_END, [NO_END]),
+        ("Uniform and company car provided.", []),
+        # work a CV or a service states, with a benefit's word that is not the head: read
+        *((work, [work]) for work in WORK_PROVIDED),
         ("", []),
     ],
 )  # fmt: skip
@@ -89,6 +101,9 @@ def test_hostile_offers_are_read_in_linear_time():
     assert_linear(read, lambda n: "We offer " * n)
     assert_linear(read, lambda n: "sponsorship " * n + "available")
     assert_linear(read, lambda n: "free " * n + "x")
+    assert_linear(read, lambda n: "free " * n + "parking available")
+    assert_linear(read, lambda n: "parking and free " * n + "x")
+    assert len(read("free " * 20 + "parking and company car provided")) == 1
     assert_linear(read, lambda n: "What's in it for you?\n\n" * n)
     assert_linear(read, lambda n: "Benefits\n- " + "A" * n + "a.")  # a run of capitals
     assert_linear(read, lambda n: "BENEFITS\n- " + "FREE PARKING ON SITE, " * (n // 10) + "x")

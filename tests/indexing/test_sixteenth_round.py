@@ -64,6 +64,10 @@ def test_the_rounds_pairs_read_the_learners_words(text, skill):
     [
         ("sold tyres", "replace tyres"),  # selling is no fitting
         ("monitor heart rates", "evaluate employees work"),  # no pick rate
+        ("Monitored the rate of infection on the ward", "evaluate employees work"),
+        ("Tracked the rate of return on investments", "evaluate employees work"),
+        ("Reviewed rates with suppliers", "evaluate employees work"),
+        ("Reviewed staff rates of pay", "evaluate employees work"),
         ("monitor interest rates", "evaluate employees work"),
         ("ran a pass the parcel game", "ensure food quality"),  # "the parcel" after it
         ("ran a show on the local radio", "operate radio equipment"),  # far: 5 words between

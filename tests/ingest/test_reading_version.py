@@ -44,6 +44,14 @@ def test_this_codes_version_is_its_reading_codes_digest():
     assert {"indexing", "service/ingest", "service/titles"} <= set(rv.READING_CODE)
 
 
+def test_a_file_counts_as_a_folder_of_one(tmp_path):
+    (tmp_path / "config.py").write_text("THRESHOLD = 0.8\n")
+    first = rv.code_digest(tmp_path, ("config.py",))
+    (tmp_path / "config.py").write_text("THRESHOLD = 0.9\n")
+    assert rv.code_digest(tmp_path, ("config.py",)) != first
+    assert rv.code_digest(tmp_path, ("missing.py",)) == rv.code_digest(tmp_path, ())
+
+
 def test_a_record_sent_again_is_read_again_after_the_rules_change(client, monkeypatch):
     doc = {"external_id": "reread-1", "title": "Forklift driver",
            "description": "Operate a forklift and load trailers."}  # fmt: skip
@@ -89,3 +97,4 @@ def test_the_default_data_is_read_again_after_an_upgrade(defaults_runtime, monke
     with Session(rt.engine) as s:
         assert s.get(Meta, "default_data_fingerprint").value != before
     assert load_default_data(rt) == {}
+    assert load_default_data(rt, force=True)["credentials"]["updated"] == 1  # init --reread

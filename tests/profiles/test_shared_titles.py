@@ -12,7 +12,14 @@ import pytest
 from indexing.types import Evidence, ExtractedSkill
 from service.profiles import shared_titles
 from service.profiles.ranks import rank_job
-from service.profiles.shared_titles import MAX_LINE, MAX_LINES, LineJobs, line_of
+from service.profiles.shared_titles import (
+    MAX_LINE,
+    MAX_LINES,
+    MAX_SHARED,
+    MAX_TITLES_SEEN,
+    LineJobs,
+    line_of,
+)
 from service.titles.resolver import SHARED_TITLE, TitleCandidate, TitleResolution
 from tests.growth import assert_linear
 from tests.profiles.reading import jobs_read
@@ -123,6 +130,31 @@ def test_many_titles_read_a_bounded_number_of_lines_and_resolve_each_title_once(
     assert runtime.titles.resolved == 1
 
 
+class _SomeShared(_Titles):
+    """Only "Mechanic" is shared; every other title names one candidate (not shared)."""
+
+    def resolve(self, title, k=5):
+        self.resolved += 1
+        if title == "Mechanic":
+            return TitleResolution(title, self.candidates[:k], True, SHARED_TITLE)
+        return TitleResolution(title, [_candidate(9)], True, None)
+
+
+@pytest.mark.usefixtures("skills_of")
+def test_titles_that_are_not_shared_spend_no_shared_titles_turn():
+    titles = _SomeShared()
+    lines, _runtime = _jobs("x", titles)
+    for i in range(MAX_SHARED + 4):  # unresolved, unshared titles before the shared one
+        assert lines.job(f"Title {i}", 0, 1) is None
+    text = "Mechanic: tyres, brakes, MOT."
+    lines.text = text
+    got = lines.job("Mechanic", 0, 8)
+    assert got is not None and got.occupation_id == 1
+    for i in range(MAX_TITLES_SEEN):  # still bounded: at most MAX_TITLES_SEEN resolved
+        lines.job(f"More {i}", 0, 1)
+    assert titles.resolved <= MAX_TITLES_SEEN
+
+
 @pytest.mark.usefixtures("skills_of")
 def test_a_line_too_long_is_not_read():
     text = "Mechanic: " + "tyres, brakes, MOT, " * (MAX_LINE // 10)
@@ -194,6 +226,9 @@ _RANKS = SimpleNamespace(titles=SimpleNamespace(info=_INFO))
         ("Signals corporal", None),  # no service said
         ("RAF airline captain", None),  # a captain of no forces' trade
         ("Army signals", None),
+        ("Marine engineering corporal", None),  # "marine" alone is no service: a ship's trade
+        ("US Marines infantry corporal", 1),
+        ("Marine Corps infantry corporal", 1),
     ],
 )
 def test_a_rank_after_its_service_and_unit_is_the_rank(title, occupation):
@@ -214,6 +249,7 @@ def test_a_long_title_of_the_forces_grows_linearly():
         ("Mechanic at a garage", ["vehicle technician"]),  # by its workplace, as before
         ("Mechanic", []),
         ("Mechanic, tyres", []),  # one skill of the line
+        ("Mechanic's mate at Kwik Fit: tyres, brakes, MOT prep", []),  # a helper of the trade
         ("Army signals corporal, ran radio networks, team of 6", ["army corporal"]),
         ("Army captain for 10 years", ["army captain"]),
     ],

@@ -66,6 +66,11 @@ def test_a_field_at_the_end_of_a_title_is_read_as_its_worker():
     assert field_worker("engineering manager") == ""  # the field is no last word
     assert field_worker("software engineer") == ""
     assert field_worker("director of engineering") == field_worker("vp engineering") == ""
+    # a person of the field, not one who works in it
+    people = ["manager software engineering", "lecturer engineering"]
+    people += ["technical recruiter engineering", "assistant professor engineering"]
+    for title in people:
+        assert field_worker(title) == "", title
     got = small_resolver(_NETWORK).resolve("Software Engineering")
     assert got.query == "software engineer" and got.candidates[0].occupation_id == 4
     # a title equal to a label is read as written
