@@ -29,9 +29,10 @@ from service.employer.explain import match_sentence
 from service.matching import Constraints, LearnerProfile, RequiredSkill, RoleProfile, compute_gap
 from service.matching.gap import best_credit
 from service.matching.types import EVIDENCE_KINDS
-from service.profiles.neighbours import neighbours
+from service.profiles.neighbours import neighbours, shown_by
 from service.profiles.opening_prior import opening_requirements, stated
 from service.profiles.role import role_from_posting, skill_labels
+from service.profiles.synonyms import add_synonyms
 from service.recommend import answers
 from service.recommend import ranking_answers as ra
 from service.recommend.gap import gap_config
@@ -106,9 +107,20 @@ def pool_neighbours(runtime: Runtime, session: Session, pool: Pool, required: li
         if not pool.vecs:
             pool.vecs.append(runtime.linker.skill_vectors(pool.skills))
         found = neighbours(runtime, session, missing, (), others_vecs=(pool.skills, pool.vecs[0]))
+        found = _with_shown(runtime, session, found, missing, pool.skills)
         for r in missing:
             pool.nb_cache[r] = found.get(r, {})
     return {r: pool.nb_cache[r] for r in required if pool.nb_cache[r]}
+
+
+def _with_shown(runtime: Runtime, session: Session, nb, required, others) -> dict:
+    """`nb` with what the others' skills show of the required ones (a near-synonym, a tool of a
+    kind: service/profiles/neighbours.py `shown_by`) at `partial_synonym_credit`, as a learner's
+    gap counts them."""
+    credit = runtime.settings.partial_synonym_credit
+    if credit <= 0:
+        return nb
+    return add_synonyms(nb, shown_by(runtime, session), required, others, credit)
 
 
 def _credits(pool: Pool, required: list[int], nb: dict[int, dict[int, float]]) -> np.ndarray:
@@ -358,7 +370,7 @@ def rank_openings(
     offset = _page(cursor)
     roles = _opening_roles(runtime, session, tenant_id, include_public)
     all_req = {sid for r in roles.values() for sid in r}
-    nb = neighbours(runtime, session, all_req, held)
+    nb = _with_shown(runtime, session, neighbours(runtime, session, all_req, held), all_req, held)
     scored = []
     for pid, reqs in roles.items():
         total = sum(r.weight for r in reqs.values())
