@@ -30,7 +30,7 @@ from service.matching import Constraints, LearnerProfile, RequiredSkill, RolePro
 from service.matching.gap import best_credit
 from service.matching.types import EVIDENCE_KINDS
 from service.profiles.neighbours import neighbours, shown_by
-from service.profiles.opening_prior import opening_requirements, stated
+from service.profiles.opening_prior import opening_requirements, prior_occupations
 from service.profiles.role import role_from_posting, skill_labels
 from service.profiles.synonyms import add_synonyms
 from service.recommend import answers
@@ -143,14 +143,6 @@ def _credits(pool: Pool, required: list[int], nb: dict[int, dict[int, float]]) -
             lo, hi = rm.indptr[c], rm.indptr[c + 1]
             np.maximum.at(col, rm.indices[lo:hi], np.minimum(rm.data[lo:hi], 1.0))
     return out
-
-
-def _merged(role: RoleProfile) -> list:
-    seen: dict[int, object] = {}
-    for r in role.skills:
-        if r.skill_id not in seen or r.weight > seen[r.skill_id].weight:
-            seen[r.skill_id] = r
-    return list(seen.values())
 
 
 def _page(cursor: str | None) -> int:
@@ -293,7 +285,7 @@ def rank_candidates(
     role = role_from_posting(
         session, posting_id, runtime.settings, tenant_id=tenant_id, field="posting_id"
     )
-    required = _merged(role)
+    required = list(role.skills)  # one per skill (opening_prior.opening_requirements)
     if not required:  # nothing to match on: an empty ranking, not an error
         opening = ra.OpeningRefJson(posting_id, role.title, 0)
         return answers.to_json(ra.CandidatesForOpeningJson(opening, 0, [], None))
@@ -340,8 +332,7 @@ def _opening_roles(
         session, tenant_id=tenant_id, include_public=include_public
     ):
         links.setdefault(link.posting_id, []).append((link, label))
-    stating = {pid for pid, rows in links.items() if any(stated(link) for link, _l in rows)}
-    occs = {o for p, o in occupation_of.items() if o is not None and p not in stating}
+    occs = prior_occupations(links, occupation_of)
     prior = tax.essential_skills_of(session, occupation_ids=occs)
     return opening_requirements(links, occupation_of, prior, runtime.settings)
 

@@ -17,12 +17,21 @@ if TYPE_CHECKING:
     from service.runtime import Runtime
 
 
+def _broader(runtime: Runtime, session: Session) -> list[tuple[int, int]]:
+    """ESCO's (skill id, id of a skill directly broader) pairs, read once per runtime (in
+    `extras` without `once`'s lock: builds under that lock read it, `roles.graph`'s)."""
+    cached = runtime.extras.get("skill_broader_pairs")
+    if cached is None:
+        runtime.extras["skill_broader_pairs"] = cached = list(broader_pairs(session))
+    return cached
+
+
 def skill_hierarchy(runtime: Runtime, session: Session) -> dict[int, set[int]]:
     """Skill id -> the skills directly broader or narrower (ESCO), read once per runtime."""
     cached = runtime.extras.get("skill_hierarchy")
     if cached is None:
         cached = defaultdict(set)
-        for x, y in broader_pairs(session):
+        for x, y in _broader(runtime, session):
             cached[x].add(y)
             cached[y].add(x)
         runtime.extras["skill_hierarchy"] = cached = dict(cached)
@@ -90,10 +99,11 @@ def shown_by(runtime: Runtime, session: Session) -> dict[int, frozenset[int]]:
     """Skill id -> the skills whose holding shows it: the near-synonyms by ESCO's labels and the
     tools filed under a knowledge concept (service/profiles/synonyms.py), built once."""
 
-    by_labels = near_synonyms(runtime)  # built first: `once` holds a lock that is not re-entrant
+    # both built first: `once` holds a lock that is not re-entrant
+    by_labels, broader = near_synonyms(runtime), _broader(runtime, session)
 
     def build() -> dict[int, frozenset[int]]:
-        return merged(by_labels, instance_map(runtime.skills.values(), broader_pairs(session)))
+        return merged(by_labels, instance_map(runtime.skills.values(), broader))
 
     return runtime.once("skill_shown_by", build)  # type: ignore[return-value]
 

@@ -72,6 +72,19 @@ def prior_weight(strength: float, named: float) -> float:
     return strength / (1.0 + strength * max(named, 0.0))
 
 
+def prior_occupations(
+    links: Mapping[int, Sequence[tuple[PostingSkill, str]]],
+    occupation_of: Mapping[int, int | None],
+) -> set[int]:
+    """The occupations whose essentials the openings of `occupation_of` ask for: those of the
+    openings that state no skill of their own."""
+    return {
+        occ
+        for pid, occ in occupation_of.items()
+        if occ is not None and not any(stated(link) for link, _label in links.get(pid, ()))
+    }
+
+
 def opening_requirements(
     links: Mapping[int, Sequence[tuple[PostingSkill, str]]],
     occupation_of: Mapping[int, int | None],
@@ -84,13 +97,13 @@ def opening_requirements(
     `essentials`."""
     out: dict[int, dict[int, RequiredSkill]] = {}
     for pid, occ in occupation_of.items():
+        wanted = prior_occupations({pid: links.get(pid, ())}, {pid: occ})
         merged: dict[int, RequiredSkill] = {}
         for link, label in links.get(pid, ()):
             r = posting_requirement(link, label, settings)
             if r.skill_id not in merged or r.weight > merged[r.skill_id].weight:
                 merged[r.skill_id] = r
-        says = any(stated(link) for link, _label in links.get(pid, ()))
-        prior = essentials.get(occ, ()) if occ is not None and not says else ()
+        prior = essentials.get(occ, ()) if occ in wanted else ()
         reqs = with_occupation_prior(list(merged.values()), prior, settings)
         out[pid] = {r.skill_id: r for r in reqs}
     return out

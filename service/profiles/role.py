@@ -15,7 +15,7 @@ from indexing.types import Check, unchecked
 from service.config import Settings
 from service.errors import NotFound
 from service.matching import RequiredSkill, RoleProfile
-from service.profiles.opening_prior import opening_requirements
+from service.profiles.opening_prior import opening_requirements, prior_occupations
 from service.repo import records
 from service.repo import taxonomy as tax
 from service.repo.identity import score_confidence
@@ -93,9 +93,11 @@ def role_from_posting(
     if post is None or post.tenant_id not in (None, tenant_id):
         raise NotFound(f"no posting with id {posting_id}", field=field)
     rows = records.posting_skill_rows(session, posting_id=posting_id)
-    occ = post.occupation_id
-    prior = tax.essential_skills_of(session, occupation_ids=[occ] if occ is not None else [])
-    reqs = opening_requirements({post.id: rows}, {post.id: occ}, prior, settings)[post.id]
+    links, occupation_of = {post.id: rows}, {post.id: post.occupation_id}
+    prior = tax.essential_skills_of(
+        session, occupation_ids=prior_occupations(links, occupation_of)
+    )  # none for an opening that states its skills
+    reqs = opening_requirements(links, occupation_of, prior, settings)[post.id]
     skills = sorted(reqs.values(), key=lambda r: (-r.weight, r.label))
     return RoleProfile(post.title, skills, f"posting:{post.id}")
 
