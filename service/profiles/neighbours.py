@@ -12,17 +12,22 @@ from sqlmodel import Session
 
 from service.profiles.synonyms import add_synonyms, instance_map, merged, near_synonyms
 from service.repo.taxonomy import broader_pairs
+from service.taxonomy.onet_kinds import kind_pairs
 
 if TYPE_CHECKING:
     from service.runtime import Runtime
 
 
 def _broader(runtime: Runtime, session: Session) -> list[tuple[int, int]]:
-    """ESCO's (skill id, id of a skill directly broader) pairs, read once per runtime (in
-    `extras` without `once`'s lock: builds under that lock read it, `roles.graph`'s)."""
+    """ESCO's (skill id, id of a skill directly broader) pairs, with each O*NET tool under the
+    ESCO kind its commodity's ESCO tools are filed under (service.taxonomy.onet_kinds: React
+    under *web programming*), read once per runtime (in `extras` without `once`'s lock: builds
+    under that lock read it, `roles.graph`'s)."""
     cached = runtime.extras.get("skill_broader_pairs")
     if cached is None:
-        runtime.extras["skill_broader_pairs"] = cached = list(broader_pairs(session))
+        uris = {e.id: e.uri for e in runtime.skills.values()}
+        cached = sorted({*broader_pairs(session), *kind_pairs(uris)})
+        runtime.extras["skill_broader_pairs"] = cached
     return cached
 
 
