@@ -111,7 +111,10 @@ def extract(
     places_of = _places(sentences)
     unmeant = linker.unmeant
     managing = {  # skills these words do not read: managing, other people's, making (unmeant)
-        a: unmeant.managing(s.text) | unmeant.others(s.text) | unmeant.made(s.text)
+        a: unmeant.managing(s.text)
+        | unmeant.others(s.text)
+        | unmeant.made(s.text)
+        | unmeant.unsaid.rows(s.text)  # another trade's words (indexing.unsaid)
         for a, s in sentences.items()
     }
     lexicals = [_within(sent_hits[s.start], p.start - s.start, p.end - s.start) for s, p in pairs]
