@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from indexing.aliases import tokens
-from indexing.context_aliases import CONTEXTS, DRIVING, KITCHEN
+from indexing.context_aliases import CONTEXTS, KITCHEN
 from indexing.types import SkillEntry
 
 
@@ -39,8 +39,12 @@ class Unsaid:
         return cls(label, words, frozenset(said.split()))
 
 
-# a driver's line: the road words of `indexing.context_aliases` and a haulier's
-_DRIVERS = CONTEXTS[DRIVING] | frozenset("tachograph tachographs haulage trunking pcv".split())
+# a driver's line: its vehicles and papers (not "delivered" or "drove", a marketer's words too:
+# "Delivered a lower CPC")
+_DRIVERS = frozenset(
+    """driver drivers lorry lorries hgv lgv pcv van vans truck trucks trucker coach bus buses
+    multi-drop courier couriers tachograph tachographs haulage haulier trunking""".split()
+)
 UNSAID: tuple[Unsaid, ...] = (
     # the Driver CPC of a lorry, bus or coach driver; an advertiser's clicks and campaigns
     Unsaid.of(
@@ -55,7 +59,7 @@ UNSAID: tuple[Unsaid, ...] = (
         CONTEXTS[KITCHEN],
         """shares share trading trader traders investment investments investor investors
         exchange broker brokers brokerage portfolio portfolios equities equity ftse dividends
-        bonds""",
+        bonds market markets stockbroker""",
     ),
     # invoices received from suppliers and paid (a purchase ledger, accounts payable); a
     # seller's invoices raised, sent or issued to customers

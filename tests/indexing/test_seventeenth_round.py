@@ -54,6 +54,8 @@ def test_another_trades_words_read_no_skill(text, unsaid):
     [
         ("Ran PPC campaigns on Google Ads, CPC down 20%", "pay-per-click"),  # no driver's line
         ("Delivery driver app: cut the CPC of our Google campaigns", "pay-per-click"),
+        ("Delivered a 20% lower CPC", "pay-per-click"),  # no driver's word
+        ("Chef's knives sold on the markets, stocks and shares", "stock market"),
         ("Chef, then traded shares on the stock market", "stock market"),
         ("Sales ledger: raising invoices to customers", "issue sales invoices"),
         ("Raised invoices and chased supplier payments", "issue sales invoices"),
