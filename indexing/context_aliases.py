@@ -37,6 +37,7 @@ from indexing.learner_words16 import (
     ROUND16_ALIASES,
     ROUND16_CONTEXT_ALIASES,
 )
+from indexing.learner_words17 import ROUND17_ALIASES, ROUND17_CONTEXT_ALIASES
 from indexing.technology import CUE_ACRONYMS, CUE_WORDS
 from indexing.trade_aliases import TRADE_ALIASES
 from indexing.word_pairs import HAIR_CUTTING
@@ -245,6 +246,7 @@ CONTEXT_ALIASES: dict[str, tuple[str, tuple[str, ...]]] = {
     "Word": (OFFICE_SUITE, ("Microsoft Word",)),
     **EMPLOYER_CONTEXT_ALIASES,
     **ROUND16_CONTEXT_ALIASES,
+    **ROUND17_CONTEXT_ALIASES,
 }
 # named tools and tests that read the same in any line (beside indexing.trade_aliases.TRADE_ALIASES)
 NAMED_TOOLS: dict[str, tuple[str, ...]] = {
@@ -265,6 +267,7 @@ def curated_aliases() -> dict[str, tuple[str, ...]]:
         **DUTY_ALIASES,
         **EMPLOYER_ALIASES,
         **ROUND16_ALIASES,
+        **ROUND17_ALIASES,
         **NAMED_TOOLS,
         **contextual,
     }

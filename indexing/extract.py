@@ -110,10 +110,7 @@ def extract(
     }
     places_of = _places(sentences)
     unmeant = linker.unmeant
-    managing = {  # skills these words do not read: managing, other people's, making (unmeant)
-        a: unmeant.managing(s.text) | unmeant.others(s.text) | unmeant.made(s.text)
-        for a, s in sentences.items()
-    }
+    managing = {a: _unread(unmeant, s.text) for a, s in sentences.items()}
     lexicals = [_within(sent_hits[s.start], p.start - s.start, p.end - s.start) for s, p in pairs]
     scored_all = score_pairs(linker, pairs, lexicals, check)
     mask = linker.source_mask(sources)
@@ -330,6 +327,17 @@ def _agreeing(scored: Scored, cfg: LinkerConfig, managing: set[int]) -> set[int]
         score = score.copy()
         score[aside] = -np.inf
     return set(_top(score, cfg.extract_agree_sentence_rank).tolist())
+
+
+def _unread(unmeant: Unmeant, text: str) -> set[int]:
+    """The skills a sentence's words do not read: managing, other people's, making
+    (`indexing.unmeant`), another trade's (`indexing.unsaid`: a driver's "CPC")."""
+    return (
+        unmeant.managing(text)
+        | unmeant.others(text)
+        | unmeant.made(text)
+        | unmeant.unsaid.rows(text)
+    )
 
 
 def _not_managing(score: np.ndarray, rows: set[int], lexical: dict[int, AliasHit]):

@@ -19,6 +19,7 @@ from __future__ import annotations
 from indexing.duty_pairs import DUTY_PAIRS
 from indexing.employer_words import EMPLOYER_PAIRS
 from indexing.learner_words16 import ROUND16_PAIRS
+from indexing.learner_words17 import ROUND17_PAIRS
 from indexing.word_pairs import WORD_PAIRS, WordPair
 
 _MEDICATION = ("administer prescribed medication",)
@@ -157,4 +158,5 @@ PAIRS: tuple[WordPair, ...] = (
     + DUTY_PAIRS
     + EMPLOYER_PAIRS
     + ROUND16_PAIRS
+    + ROUND17_PAIRS
 )

@@ -89,6 +89,7 @@ from indexing.languages import as_adjective, language_rows
 from indexing.technology import is_technology
 from indexing.title_fields import TitleFields
 from indexing.types import SkillEntry
+from indexing.unsaid import UnsaidSkills
 from indexing.word_pairs import WORD, lemma
 
 SHARED_MIN = 15  # other skills naming the word: it has another reading in the taxonomy
@@ -287,6 +288,7 @@ class Unmeant:
                 self._by_object.setdefault(obj, []).append(row)
         self._of_role = _of_roles(skills, vocabulary)
         self.title_fields = TitleFields(skills, vocabulary)  # "Security Officer": no field
+        self.unsaid = UnsaidSkills(skills)  # a driver's "CPC" is no pay-per-click
         self._people: dict[frozenset[int], list[int]] = {}  # kinds named -> rows
         for row, s in enumerate(skills):
             kinds = frozenset(

@@ -30,6 +30,7 @@ from service.profiles.ranks import rank_job
 from service.profiles.role import role_from_occupation
 from service.profiles.said_jobs import said_titles
 from service.profiles.shared_titles import LineJobs, names_several_trades
+from service.profiles.title_forms import books_clerk, call_centre_title, class_length, without_class
 from service.profiles.workplace import place_titles
 from service.titles.family import FAMILY_TITLE
 from service.titles.resolver import GENERIC_TITLE, SHARED_TITLE
@@ -45,7 +46,8 @@ MAX_TITLES = 3
 # words before a word of doing: 20 to 60 ms each); a text of many unknown titles stops there
 MAX_RESOLVED = 40
 
-_SENTENCE = re.compile(r"[^.!?;\n]+")
+# a sentence of the text; a decimal point ends none ("7.5 tonne driver": `title_forms`)
+_SENTENCE = re.compile(r"(?:[^.!?;\n]|(?<=\d)\.(?=\d))+")
 # where a title ends: punctuation, a preposition, or the verb or conjunction after it ("My last
 # job as a cleaner was in a hospital"); a match starts only where a run of spaces starts, so a
 # long run is scanned once, not once per space
@@ -145,7 +147,7 @@ def title_phrases(text: str) -> Iterator[tuple[str, int, int]]:
                 continue
             if _VERB_AND_OBJECT.match(phrase):
                 continue
-            if 1 <= n_words <= MAX_WORDS and phrase[0].isalpha():
+            if 1 <= n_words <= MAX_WORDS and (phrase[0].isalpha() or class_length(phrase)):
                 start = sentence.start() + at
                 yield phrase, start, start + len(phrase)
 
@@ -212,6 +214,12 @@ def read_jobs(
             best, end = job_of(head), start + len(head)
         if text[start:end] == title:  # "Housekeeper in a hotel", "Porter in a hotel kitchen"
             best, end = _at_place(job_of, text, end, title, best)
+        if (
+            best is None
+            and text[start:end] == title
+            and (at := call_centre_title(text, end, title))
+        ):
+            best, end = job_of(at[0]), at[1]  # "Customer adviser in a bank call centre"
         if best is None and text[start:end] == title and not _HELPER.search(title):
             # "Mechanic at Kwik Fit: tyres, brakes"; not "Mechanic's mate at ...": a helper
             best = lines.job(title, start, end, check)  # a shared title, read by its line
@@ -275,11 +283,14 @@ def _job_of(runtime: Runtime, title: str):
     """The occupation `title` surely names (its best candidate), or None: an unsure reading,
     a loose match (MIN_LABEL_SCORE) or a title of no trade ("manager"). A title no occupation
     names surely is read again without the names before its trade (an employer's or a unit's:
-    `TitleResolver.without_names`), and a rank of the forces after its service and unit as the
-    rank (`ranks.rank_job`)."""
+    `TitleResolver.without_names`), without a licence class before it or as a ledger's clerk
+    (`title_forms`: "Class 1 HGV driver", "Purchase ledger clerk"), and a rank of the forces
+    after its service and unit as the rank (`ranks.rank_job`)."""
     best = _sure_job(runtime, title)
     if best is None and (trade := runtime.titles.without_names(title)):
         best = _sure_job(runtime, trade)  # "REME vehicle mechanic": a unit's name, then the job
+    if best is None and (plain := without_class(title) or books_clerk(title)):
+        best = _sure_job(runtime, plain)  # "Class 1 HGV driver", "Purchase ledger clerk"
     if best is None:
         best = rank_job(runtime, title, _sure_job)  # "Army signals corporal": the rank
     if best is not None and not best.exact and _HELPER.search(title):
