@@ -65,6 +65,7 @@ CLEANROOM_WORDS = frozenset(
     catheter catheters""".split()
 )
 _TYRES = ("replace tyres",)
+_VEHICLE_DIAGNOSIS = ("diagnose problems with vehicles", "use automotive diagnostic equipment")
 _RADIO = ("operate radio equipment",)
 _SIGNALS = ("operate radio equipment", "relay messages through radio and telephone systems")
 _PASS = ("ensure food quality", "instruct kitchen personnel")
@@ -101,6 +102,8 @@ ROUND16_ALIASES: dict[str, tuple[str, ...]] = {
 ROUND16_CONTEXT_ALIASES: dict[str, tuple[str, tuple[str, ...]]] = {
     **dict.fromkeys(("tyres", "tyre", "tires"), (MOTOR, _TYRES)),
     **dict.fromkeys(("brakes", "brake"), (MOTOR, ("maintain braking system",))),
+    # a garage's diagnostics are a vehicle's (was *interpret findings from medical examinations*)
+    **dict.fromkeys(("diagnostics", "diagnostic"), (MOTOR, _VEHICLE_DIAGNOSIS)),
     **dict.fromkeys(("viewings", "viewing"), (PROPERTY, ("organise property viewing",))),
     **dict.fromkeys(("signals", "Signals"), (MILITARY, _SIGNALS)),
     # ESCO's "clean room" is an alternative label of a hotel's *clean rooms*: in a line about a

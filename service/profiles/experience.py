@@ -31,6 +31,7 @@ from service.profiles.role import role_from_occupation
 from service.profiles.said_jobs import said_titles
 from service.profiles.shared_titles import LineJobs, names_several_trades
 from service.profiles.title_forms import books_clerk, call_centre_title, class_length, without_class
+from service.profiles.title_tails import title_tails, tool_names, tool_trade
 from service.profiles.workplace import place_titles
 from service.titles.family import FAMILY_TITLE
 from service.titles.resolver import GENERIC_TITLE, SHARED_TITLE
@@ -109,6 +110,13 @@ _QUALITIES = re.compile(rf"(?:{_QUALITY}(?:\s*(?:,|and|&)\s*|\s+))+(?=[A-Za-z])"
 _A_QUALITY = re.compile(_QUALITY, re.I)
 _NOT_A_TITLE = re.compile(r"^(?:(?i:i|we|my|our|the|this|and|also)|it|It)\b")
 _DID = re.compile(r"^[A-Za-z]{3,}ed$", re.I)
+# a verb of the past that no title begins with: what the learner did ("Ran diagnostics on
+# patients' samples" read a *tree surgeon*; "Drove forklifts", "Taught maths")
+_DID_FIRST = re.compile(
+    r"^(?:ran|led|took|made|drove|wrote|built|taught|sold|kept|gave|oversaw|grew|brought"
+    r"|bought|held|did|went|dealt|sought|spent|won|chose)\b",
+    re.I,
+)
 # a verb and its object ("Ran the PA for my band": *executive assistant*; "Led a team"): no title
 # has an article second
 _VERB_AND_OBJECT = re.compile(r"^\S+\s+(?:the|a|an|my|our|their|his|her)\b")
@@ -143,7 +151,9 @@ def title_phrases(text: str) -> Iterator[tuple[str, int, int]]:
             n_words = len(phrase.split())
             if _A_QUALITY.fullmatch(phrase):
                 continue  # "Caring and patient": qualities, no title
-            if _NOT_A_TITLE.match(phrase) or _DID.match(phrase) or _STUDIES.search(phrase):
+            if _NOT_A_TITLE.match(phrase) or _DID.match(phrase) or _DID_FIRST.match(phrase):
+                continue
+            if _STUDIES.search(phrase):
                 continue
             if _VERB_AND_OBJECT.match(phrase):
                 continue
@@ -200,6 +210,9 @@ def read_jobs(
             known[title] = _job_of(runtime, title)
         return known[title]
 
+    def tools() -> dict[str, str]:
+        return tool_names(runtime, session)
+
     for title, start, end in _titles(text):
         if len(read) >= MAX_TITLES or len(known) >= MAX_RESOLVED:
             break
@@ -220,9 +233,15 @@ def read_jobs(
             and (at := call_centre_title(text, end, title))
         ):
             best, end = job_of(at[0]), at[1]  # "Customer adviser in a bank call centre"
-        if best is None and text[start:end] == title and not _HELPER.search(title):
-            # "Mechanic at Kwik Fit: tyres, brakes"; not "Mechanic's mate at ...": a helper
-            best = lines.job(title, start, end, check)  # a shared title, read by its line
+        said = text[start:end]  # the title, or its words before a word of doing
+        if best is None and said in (title, head):  # "Supermarket checkout operator"
+            best = _trade_in(job_of, said, tools())
+        # a shared title, read by its line: "Mechanic at Kwik Fit: tyres, brakes", "Lorry
+        # mechanic servicing HGVs, brakes" (not "Mechanic's mate at ...": a helper)
+        shared = best is None and said in (title, head) and not _HELPER.search(said)
+        for words in [said, *title_tails(said)] if shared else ():
+            if (best := lines.job(words, start, end, check)) is not None:
+                break
         if best is not None and spans is not None:
             spans.append((start, end))
         if best is None or best.occupation_id in seen:
@@ -260,6 +279,19 @@ def through_and(text: str, start: int, end: int) -> str | None:
             break
         at = gap.end()
     return None if last is None else text[start:last]
+
+
+def _trade_in(job_of, title: str, tools: dict[str, str]):
+    """The job a title names by its tool ("Java developer": a software developer) or by its
+    words after a place's or an object's ("Supermarket checkout operator": "checkout operator",
+    a label of *cashier*; only an exact label: `title_tails`), or None."""
+    if (trade := tool_trade(title, tools)) is not None:
+        return job_of(trade)
+    for tail in title_tails(title):
+        job = job_of(tail)
+        if job is not None and job.exact:
+            return job
+    return None
 
 
 def _at_place(job_of, text: str, end: int, title: str, best):
@@ -319,7 +351,7 @@ def _sure_job(runtime: Runtime, title: str):
 # "sales rep selling", "postman delivering", "farm hand milking", "bar staff serving"
 _PERSON = (
     r"(?:[a-z](?:er|or|ist|yst|ian|ant|ent|ive|man|woman|men|women)"
-    r"|\b(?:chef|cook|nurse|guard|clerk|maid|aide|nanny|barista|midwife|hand|staff|crew"
+    r"|\b(?:chef|cook|nurse|guard|clerk|maid|aide|nanny|barista|midwife|hand|staff|crew|mechanic|medic"
     r"|reps?|execs?|mgr|asst|techs?))"
 )
 _DOING = re.compile(rf"{_PERSON}(\s+)[a-z]{{2,}}ing\b", re.I)

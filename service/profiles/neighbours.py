@@ -31,6 +31,18 @@ def _broader(runtime: Runtime, session: Session) -> list[tuple[int, int]]:
     return cached
 
 
+def broader_kinds(runtime: Runtime, session: Session) -> dict[int, frozenset[int]]:
+    """Skill id -> the skills directly broader (`_broader`), read once per runtime (in `extras`:
+    `once` builds read it)."""
+    cached = runtime.extras.get("skill_broader_of")
+    if cached is None:
+        up: dict[int, set[int]] = defaultdict(set)
+        for x, y in _broader(runtime, session):
+            up[x].add(y)
+        runtime.extras["skill_broader_of"] = cached = {k: frozenset(v) for k, v in up.items()}
+    return cached
+
+
 def skill_hierarchy(runtime: Runtime, session: Session) -> dict[int, set[int]]:
     """Skill id -> the skills directly broader or narrower (ESCO), read once per runtime."""
     cached = runtime.extras.get("skill_hierarchy")

@@ -1,0 +1,102 @@
+"""A job title said with what the learner works on, or where, before the trade: "Supermarket
+checkout operator", "Lorry mechanic", "Python developer".
+
+Resolved whole, such a title names no job: the place or the object's word takes it away from
+every label ("Supermarket checkout operator" read *buy groceries* and no job, though "checkout
+operator" is a label of *cashier*). A careers adviser reads the trade in it:
+
+- `tool_trade`: a programming language or a tool of the taxonomy before "developer",
+  "programmer" or "engineer" names the developer of its kind: a tool ESCO (or
+  service.taxonomy.onet_kinds) files under *web programming* a web developer ("React
+  developer"), under *database management systems* or *query languages* a database developer
+  ("SQL developer"), under *computer programming* a software developer ("Java developer",
+  "Python programmer").
+- `title_tails`: the title without its first one or two words, longest first, where those words
+  are plain words (no person's word: "Electrician mate" is a mate, not an electrician, and no
+  number); the caller reads a tail only where it is a label of one occupation exactly, so a tail
+  that is a looser reading ("Dog walker" -> *walker*) adds nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from sqlmodel import Session
+
+from service.profiles.neighbours import broader_kinds
+
+if TYPE_CHECKING:
+    from service.runtime import Runtime
+
+MAX_DROPPED = 2  # words before the trade read as its place or object ("cold store forklift")
+_PLAIN = re.compile(r"[A-Za-z][a-z'-]*|[A-Z]{2,4}")
+_DEVELOPER = re.compile(r"^(.+?)\s+(?:developer|programmer|engineer|dev)$", re.I)
+# a person's word ends a dropped word's reading: "Electrician mate", "Nurse assistant"
+_PERSON_END = re.compile(r"(?:er|or|ist|ian|man|woman|nurse|chef|cook|aide)$", re.I)
+_NOT_DROPPED = frozenset(
+    "senior junior trainee apprentice assistant deputy head chief lead".split()
+)
+
+# the kind a tool is filed under -> the developer of that kind
+_TRADE_OF_KIND = {
+    "web programming": "web developer",
+    "database management systems": "database developer",
+    "query languages": "database developer",
+    "computer programming": "software developer",
+}
+_ORDER = ("web developer", "database developer", "software developer")
+
+
+def tool_names(runtime: Runtime, session: Session) -> dict[str, str]:
+    """A tool's name (lower case, its label without the bracketed kind: "python" of "Python
+    (computer programming)") -> the trade of its kind (`_TRADE_OF_KIND`), built once."""
+
+    def build() -> dict[str, str]:
+        kinds = broader_kinds(runtime, session)
+        out: dict[str, str] = {}
+        for e in runtime.skills.values():
+            if not e.technology:
+                continue
+            trades = {
+                _TRADE_OF_KIND[k]
+                for k in (runtime.skills[i].preferred_label for i in kinds.get(e.id, ()))
+                if k in _TRADE_OF_KIND
+            }
+            if not trades:
+                continue
+            trade = next(t for t in _ORDER if t in trades)
+            for label in e.labels:
+                name = re.sub(r"\s*\([^)]*\)\s*$", "", label).strip().lower()
+                if name and name not in out:
+                    out[name] = trade
+        return out
+
+    return runtime.once("tool_trades", build)  # type: ignore[return-value]
+
+
+def tool_trade(title: str, tools: dict[str, str]) -> str | None:
+    """The developer `title` names by its tool ("Java developer" -> "software developer"), or
+    None where the words before its developer's word are no tool's name."""
+    m = _DEVELOPER.match(title.strip())
+    if m is None:
+        return None
+    return tools.get(" ".join(m.group(1).lower().split()))
+
+
+def title_tails(title: str) -> list[str]:
+    """`title` without its first one or two plain words, longest first (module docstring)."""
+    words = title.split()
+    out = []
+    for cut in range(1, min(MAX_DROPPED, len(words) - 1) + 1):
+        dropped = words[:cut]
+        if not all(_plain(w) for w in dropped):
+            break
+        out.append(" ".join(words[cut:]))
+    return out
+
+
+def _plain(word: str) -> bool:
+    if _PLAIN.fullmatch(word) is None or word.lower() in _NOT_DROPPED:
+        return False
+    return _PERSON_END.search(word) is None or word.isupper()

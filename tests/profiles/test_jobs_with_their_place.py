@@ -1,0 +1,102 @@
+"""Jobs said with their place, object or tool before the trade (round "jobs-17",
+docs/quality.md): "Supermarket checkout operator" (`title_tails`: "checkout operator", a label of
+*cashier*), "Java developer" (`tool_trade`: a language's developer), "Lorry mechanic servicing
+HGVs, brakes" (a shared title read by its line, after the words before it), "Ran diagnostics"
+(a verb of the past, no title). The real model on the round's development lines of
+tests/fixtures/cv_lines.json."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from service.profiles.experience import title_before_doing, title_phrases
+from service.profiles.title_tails import title_tails, tool_trade
+from tests.growth import assert_linear
+from tests.profiles.reading import jobs_read
+
+_TOOLS = {"java": "software developer", "react": "web developer", "sql": "database developer"}
+
+
+@pytest.mark.parametrize(
+    ("title", "tails"),
+    [
+        ("Supermarket checkout operator", ["checkout operator", "operator"]),
+        ("Cold store forklift driver", ["store forklift driver", "forklift driver"]),
+        ("Lorry mechanic", ["mechanic"]),
+        ("NHS dental nurse", ["dental nurse", "nurse"]),
+        ("Mechanic", []),
+        ("Senior carer", []),  # a level is no place
+        ("Electrician mate", []),  # a person's word: a mate, not an electrician
+        ("Head chef", []),
+        ("24 hour receptionist", []),  # no plain word
+    ],
+)
+def test_the_words_before_a_trade_are_dropped_one_or_two_at_most(title, tails):
+    assert title_tails(title) == tails
+
+
+@pytest.mark.parametrize(
+    ("title", "trade"),
+    [
+        ("Java developer", "software developer"),
+        ("java  Programmer", "software developer"),
+        ("React dev", "web developer"),
+        ("SQL developer", "database developer"),
+        ("Java", None),
+        ("Property developer", None),  # no tool: a developer of land
+        ("Software developer", None),  # the resolver's own label
+        ("Java Python developer", None),
+    ],
+)
+def test_a_tools_developer_is_the_developer_of_its_kind(title, trade):
+    assert tool_trade(title, _TOOLS) == trade
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ran diagnostics on patients' blood samples",
+        "Drove forklifts in a cold store",
+        "Taught maths to year 9",
+        "Led the night shift",
+    ],
+)
+def test_a_verb_of_the_past_first_is_no_title(text):
+    assert list(title_phrases(text)) == []
+
+
+def test_a_mechanic_is_a_person_before_a_word_of_doing():
+    assert title_before_doing("Lorry mechanic servicing HGVs") == "Lorry mechanic"
+    assert title_before_doing("Mechanic servicing cars") == "Mechanic"
+
+
+@pytest.mark.parametrize(
+    ("read", "make"),
+    [
+        (title_tails, lambda n: "lorry " * n + "mechanic"),
+        (lambda t: tool_trade(t, _TOOLS), lambda n: "java " * n + "developer"),
+        (lambda t: list(title_phrases(t)), lambda n: "Ran diagnostics, " * n),
+    ],
+)
+def test_hostile_long_and_repeated_input_grows_linearly(read, make):
+    assert_linear(read, make, n=2_000)
+
+
+def _dev_lines() -> list[dict]:
+    path = Path(__file__).resolve().parents[1] / "fixtures" / "cv_lines.json"
+    lines = json.loads(path.read_text())["lines"]
+    return [x for x in lines if x.get("round") == "jobs-17" and x["split"] == "dev"]
+
+
+def test_the_round_has_development_lines():
+    assert len(_dev_lines()) == 10
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("line", _dev_lines(), ids=lambda x: x["text"][:40])
+def test_the_rounds_jobs_on_the_real_model(real_runtime, line):
+    read = jobs_read(real_runtime, line["text"])
+    assert read and read[0] in line["jobs"], read
