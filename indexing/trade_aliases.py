@@ -73,6 +73,11 @@ TRADE_ALIASES: dict[str, tuple[str, ...]] = {
     "handled cash": _PAYMENTS,
     "handle cash": _PAYMENTS,  # a posting's duty (was *handle cash flow*)
     "cashier": _PAYMENTS,  # the job at the till (was *monitor cashiers*); not "cashiers"
+    "checkout operator": _PAYMENTS,  # a supermarket's cashier (round jobs-17)
+    # a refuse collector's round: the bins emptied into the lorry
+    "bin man": ("empty community waste collection bins",),
+    "bin men": ("empty community waste collection bins",),
+    "refuse round": ("empty community waste collection bins",),
     "at the checkout": ("operate cash register",),  # a supermarket's till
     "on the checkout": ("operate cash register",),
     "on the checkouts": ("operate cash register",),

@@ -235,7 +235,7 @@ def read_jobs(
             best, end = job_of(at[0]), at[1]  # "Customer adviser in a bank call centre"
         said = text[start:end]  # the title, or its words before a word of doing
         if best is None and said in (title, head):  # "Supermarket checkout operator"
-            best = _trade_in(job_of, said, tools())
+            best = _trade_in(job_of, said, tools)
         # a shared title, read by its line: "Mechanic at Kwik Fit: tyres, brakes", "Lorry
         # mechanic servicing HGVs, brakes" (not "Mechanic's mate at ...": a helper)
         shared = best is None and said in (title, head) and not _HELPER.search(said)
@@ -281,13 +281,15 @@ def through_and(text: str, start: int, end: int) -> str | None:
     return None if last is None else text[start:last]
 
 
-def _trade_in(job_of, title: str, tools: dict[str, str]):
+def _trade_in(job_of, title: str, tools):
     """The job a title names by its tool ("Java developer": a software developer) or by its
     words after a place's or an object's ("Supermarket checkout operator": "checkout operator",
-    a label of *cashier*; only an exact label: `title_tails`), or None."""
+    a label of *cashier*; only an exact label of two words or more: `title_tails`), or None."""
     if (trade := tool_trade(title, tools)) is not None:
         return job_of(trade)
     for tail in title_tails(title):
+        if len(tail.split()) < 2:
+            break  # a word alone may be another thing: "Civil servant" is no *servant*
         job = job_of(tail)
         if job is not None and job.exact:
             return job

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from sqlmodel import Session
@@ -16,6 +17,7 @@ from service.config import Settings
 from service.errors import NotFound
 from service.matching import RequiredSkill, RoleProfile
 from service.profiles.opening_prior import opening_requirements, prior_occupations
+from service.profiles.title_tails import tool_names, tool_trade
 from service.repo import records
 from service.repo import taxonomy as tax
 from service.repo.identity import score_confidence
@@ -116,8 +118,19 @@ def role_from_text(
 
 def resolve_title(runtime: Runtime, session: Session, title: str, k: int = 5) -> TitleResolution:
     """The occupations a typed title names, best first, with how sure the answer is
-    (service/titles/resolver.py)."""
-    return runtime.titles.resolve(title, k=k)
+    (service/titles/resolver.py). A title no label says exactly that names a tool's developer
+    ("Python Developer", "React developer": `title_tails.tool_trade`) is read as that developer,
+    and the answer says so (it read *web developer* by "Salesforce Developer" at 0.63)."""
+    got = runtime.titles.resolve(title, k=k)
+    if got.candidates and got.candidates[0].exact:
+        return got
+    trade = tool_trade(title, lambda: tool_names(runtime, session))
+    if trade is None:
+        return got
+    read = runtime.titles.resolve(trade, k=k)
+    if not read.confident or not read.candidates:
+        return got
+    return replace(read, note=f"read as {trade}: a developer of the tool the title names")
 
 
 def role_from_demand(

@@ -20,6 +20,7 @@ operator" is a label of *cashier*). A careers adviser reads the trade in it:
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from sqlmodel import Session
@@ -75,13 +76,20 @@ def tool_names(runtime: Runtime, session: Session) -> dict[str, str]:
     return runtime.once("tool_trades", build)  # type: ignore[return-value]
 
 
-def tool_trade(title: str, tools: dict[str, str]) -> str | None:
-    """The developer `title` names by its tool ("Java developer" -> "software developer"), or
-    None where the words before its developer's word are no tool's name."""
+def developer_tool(title: str) -> str | None:
+    """The words before a developer's word ("java" of "Java developer"), lower case, or None."""
     m = _DEVELOPER.match(title.strip())
-    if m is None:
+    return " ".join(m.group(1).lower().split()) if m is not None else None
+
+
+def tool_trade(title: str, tools: dict[str, str] | Callable[[], dict[str, str]]) -> str | None:
+    """The developer `title` names by its tool ("Java developer" -> "software developer"), or
+    None where the words before its developer's word are no tool's name. `tools`: the map of
+    `tool_names`, or what gives it (asked only for a title of a developer)."""
+    tool = developer_tool(title)
+    if tool is None:
         return None
-    return tools.get(" ".join(m.group(1).lower().split()))
+    return (tools() if callable(tools) else tools).get(tool)
 
 
 def title_tails(title: str) -> list[str]:

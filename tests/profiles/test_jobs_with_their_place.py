@@ -100,3 +100,32 @@ def test_the_round_has_development_lines():
 def test_the_rounds_jobs_on_the_real_model(real_runtime, line):
     read = jobs_read(real_runtime, line["text"])
     assert read and read[0] in line["jobs"], read
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("title", "occupation", "noted"),
+    [
+        ("Python Developer", "software developer", True),
+        ("React developer", "web developer", True),
+        ("SQL developer", "database developer", True),
+        ("Software developer", "software developer", False),  # a label: as it is
+    ],
+)
+def test_a_typed_title_of_a_tools_developer_is_that_developer(
+    real_runtime, title, occupation, noted
+):
+    from sqlmodel import Session
+
+    from service.profiles.role import resolve_title
+
+    with Session(real_runtime.engine) as s:
+        got = resolve_title(real_runtime, s, title)
+    best = got.candidates[0].occupation_id
+    assert real_runtime.titles.info[best].labels[0] == occupation
+    assert (got.note is not None and "developer" in got.note) == noted
+
+
+def test_a_title_no_tool_names_is_left_to_the_resolver():
+    assert tool_trade("Property developer", _TOOLS) is None
+    assert tool_trade("Python Developer", {"python": "software developer"}) == "software developer"
