@@ -13,8 +13,9 @@ trade (`trade_words`: a word the vocabulary knows, not the head word of a title 
 names say a person in other words, "Maintenance Mechanic" for "maintenance operative"), the
 readings whose evidence says every word of the title the vocabulary knows, its head word too
 ("Supply Worker" is no "supply teacher"), as close as the first's within KEPT_MARGIN and of
-its kind (a known title for a known title, an ESCO label for a label: their weights differ),
-come first; the others go a tier down (6: a lower tier is never a close second,
+its kind (a known title for a known title, an ESCO label for a label: their weights differ;
+a reading's nearest known title counts where an ESCO label a hair closer is shown, round
+h-titles14), come first; the others go a tier down (6: a lower tier is never a close second,
 `TitleResolver._judge`). Where no reading's evidence keeps every word, nothing changes.
 An ESCO label was not let outrank a known title so ("paint sprayer" by O*NET's "Sprayer" 0.83
 beside ESCO's "vehicle paint sprayer" 0.89): on the noisy titles' development part, each read
@@ -72,6 +73,19 @@ def _known(candidate: TitleCandidate) -> bool:
     return candidate.label_kind == "known title"
 
 
+def _keeps(candidate: TitleCandidate, known: bool, bound: float, every: Collection[str]) -> bool:
+    """Whether the candidate's evidence of the first's kind (`known`: its nearest known title,
+    shown or not, an ESCO label being a hair closer) is as close as `bound` and says `every`
+    word."""
+    if known and candidate.known is not None:
+        score, evidence = candidate.known
+    elif _known(candidate) == known:
+        score, evidence = candidate.label_score, candidate.matched_label
+    else:
+        return False
+    return score >= bound and keeps_words(every, evidence)
+
+
 def demote_dropping(
     candidates: Sequence[TitleCandidate], query: str, vocabulary: Collection[str]
 ) -> list[TitleCandidate]:
@@ -85,13 +99,7 @@ def demote_dropping(
         return list(candidates)
     every = said_words(" ".join(w for w in title_words(query) if stem(w) in vocabulary))
     bound = first.label_score - KEPT_MARGIN
-    kept = {
-        c.occupation_id
-        for c in candidates
-        if c.label_score >= bound
-        and _known(c) == _known(first)
-        and keeps_words(every, c.matched_label)
-    }
+    kept = {c.occupation_id for c in candidates if _keeps(c, _known(first), bound, every)}
     if not kept:
         return list(candidates)
     return [c if c.occupation_id in kept else replace(c, tier=DROPPED_TIER) for c in candidates]

@@ -57,6 +57,8 @@ class TitleCandidate:
     label_kind: str  # "preferred" | "alternative" | "known title" | "curated title"
     exact: bool = False  # the title equals one of its ESCO labels (or a curated title)
     tier: int = 5  # how plainly the title names it, before the score (`name_tier`; 0 first)
+    # its nearest known title (similarity, title), shown or not (`kept.py` compares known titles)
+    known: tuple[float, str] | None = None
 
 
 @dataclass(frozen=True)

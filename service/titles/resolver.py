@@ -433,10 +433,10 @@ class TitleResolver:
     @staticmethod
     def _candidate(eid: int, score: float, best, near) -> TitleCandidate:
         """The evidence shown: the best label, or the nearest known title when it is closer."""
-        exact = best[0] >= 1.0
+        exact, known = best[0] >= 1.0, near[0] if near else None
         if near and near[0][0] > best[0] and not exact:
-            return TitleCandidate(eid, score, near[0][0], near[0][1], "known title")
-        return TitleCandidate(eid, score, min(best[0], 1.0), best[1], best[2], exact)
+            return TitleCandidate(eid, score, near[0][0], near[0][1], "known title", known=known)
+        return TitleCandidate(eid, score, min(best[0], 1.0), best[1], best[2], exact, known=known)
 
     def description_similarity(
         self, text: str, occupation_ids: Sequence[int], of: int | None = None

@@ -20,6 +20,7 @@ from service.titles.curated import (
     BRANCH_MANAGER,
     CALL_CENTRE_SUPERVISOR,
     ELDERLY_HOME_MANAGER,
+    ESCO,
     EXCAVATOR_OPERATOR,
     FAST_FOOD_TEAM_LEADER,
     FIRE_COMMISSIONER,
@@ -49,6 +50,11 @@ from service.titles.curated import (
 )
 from service.titles.tech_titles import QUALITY_ENGINEER, SOFTWARE_MANAGER, SOFTWARE_TESTER
 from service.titles.work_titles import RESEARCH_AND_DEVELOPMENT_MANAGER
+
+CHEMICAL_MANUFACTURING_QUALITY_TECHNICIAN = ESCO + "dacaa18b-93f6-48b4-b4f2-cb33e21804e7"
+CHEMISTRY_TECHNICIAN = ESCO + "87775d69-ae88-449e-ad71-6f9875711816"
+PRODUCT_QUALITY_CONTROLLER = ESCO + "b0ad8659-0410-4b5b-9466-a90f8b3cdac9"
+PHARMACEUTICAL_QUALITY_SPECIALIST = ESCO + "0f845e64-de8b-431e-9fe3-1bccf8e1c5b9"
 
 # titles several trades each give their own job (round h-titles9) -> the readings, ESCO's own
 # label first: the resolver names them in this order and warns that several trades use the title
@@ -95,6 +101,20 @@ SHARED_TITLES: dict[str, tuple[str, ...]] = {
         RESEARCH_AND_DEVELOPMENT_MANAGER,
     ),
     "qa engineer": (SOFTWARE_TESTER, QUALITY_ENGINEER),
+    # round h-titles14: a quality control (QC) analyst most often tests raw materials and
+    # products in a laboratory (O*NET's Quality Control Analysts, 19-4099.01, whose titles the
+    # memory lacks: its crosswalk has no exact match), ESCO's *chemical manufacturing quality
+    # technician* (good laboratory and manufacturing practice, "chemistry quality control
+    # technician"), *chemistry technician*, a pharmaceutical one; else a factory's (*product
+    # quality controller*). O*NET's industrial engineering technologists' "Quality Control
+    # Analyst" won (production studies and layouts); ESCO's "quality control analyst" labels are
+    # a footwear's or a textile's alone. "QC analyst" says it (`words.ABBREVIATIONS`)
+    "quality control analyst": (
+        CHEMICAL_MANUFACTURING_QUALITY_TECHNICIAN,
+        CHEMISTRY_TECHNICIAN,
+        PRODUCT_QUALITY_CONTROLLER,
+        PHARMACEUTICAL_QUALITY_SPECIALIST,
+    ),
 }
 
 # the readings of a title of a level, the commonest first (module docstring): a UK team leader or

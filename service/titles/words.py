@@ -112,6 +112,9 @@ ABBREVIATIONS = {
     "ev": "electric vehicle",  # "EV technician", "EV charge point installer"
     "csr": "customer service representative",
     "pa": "personal assistant",
+    # a UK contraction, said as ESCO says it ("telephone sales agent" of *call centre agent*):
+    # "telesales executive" read *chief executive officer* by O*NET's "Business Executive"
+    "telesales": "telephone sales",
     "ea": "executive assistant",
     "ba": "business analyst",
     "hvac": "heating, ventilation and air conditioning",

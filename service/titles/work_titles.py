@@ -21,6 +21,19 @@ CRA work took "Project Information on Exhibitions"). The words read *biomedical 
 hospital laboratory's analyst, which follows as the third reading: O*NET lists "Clinical
 Research Associate" under clinical laboratory technologists, whose crosswalk reading it is.
 
+Round h-titles14: a UK environmental health officer (EHO) inspects food premises, housing, noise
+and pollution for a council (ESCO's *environmental health inspector*: "environmental and public
+health legislation", alternative label "public health inspector"), where ESCO gives the title's
+own words to *occupational health and safety inspector* (workplace audits, accidents) and
+*environmental programme coordinator*, whose exact labels won; the safety inspector follows as
+the second reading. A parts advisor sells and orders a garage's or a dealer's parts (ESCO's
+*motor vehicles parts advisor*, whose labels all say the vehicle: "bus parts advisor", "light
+vehicle parts advisor"); O*NET's "Parts Manager" of shop managers won, with a warning. Dropping
+the qualifier of labels in general was measured and rejected (docs/planning.md, "Titles, a
+fourteenth round"). A US caregiver gives personal care at home as a UK carer does (`"carer"`
+in `curated.py`: *home care aide*, ESCO's "live in caregiver", then *care at home worker*),
+where ESCO gives the bare "caregiver" to *companion* (housekeeping, meals and company).
+
 A vet (`words.CLIPPED_WORDS`: "veterinarian") is ESCO's *general veterinarian* ("veterinary
 surgeon"); no label says "veterinarian" alone, and the words read *veterinary technician* with a
 warning.
@@ -37,6 +50,11 @@ BIOMEDICAL_SCIENTIST = ESCO + "2e8820ba-5b2d-4572-92a1-942dbd02a6d6"
 GENERAL_VETERINARIAN = ESCO + "eb6efbb9-9216-4e86-bc3b-de2223cd4667"
 SPECIALISED_VETERINARIAN = ESCO + "08984bec-31d8-4bb0-aa2f-d557761ff029"
 RESEARCH_AND_DEVELOPMENT_MANAGER = ESCO + "73ceb2f9-18e3-4cfe-9c06-e9fb31ece440"
+ENVIRONMENTAL_HEALTH_INSPECTOR = ESCO + "a092cb70-f3e3-4224-98a3-b97c0114de77"
+OCCUPATIONAL_SAFETY_INSPECTOR = ESCO + "673f3266-ab1a-447d-9b28-fc5838dc07e3"
+MOTOR_VEHICLES_PARTS_ADVISOR = ESCO + "099a901f-91a7-4d26-af2e-f385247dcf20"
+HOME_CARE_AIDE = ESCO + "1391bdf9-bd61-4fb5-91ca-c29036ab2b60"
+CARE_AT_HOME_WORKER = ESCO + "f4525ed8-54eb-4a3b-90db-55cc01b0d9fd"
 
 _CLINICAL_TRIALS = (PHARMACOLOGIST, RESEARCH_MANAGER, BIOMEDICAL_SCIENTIST)
 WORK_TITLES: dict[str, tuple[str, ...]] = {
@@ -47,4 +65,9 @@ WORK_TITLES: dict[str, tuple[str, ...]] = {
         for who in ("associate", "monitor")
     },
     "veterinarian": (GENERAL_VETERINARIAN, SPECIALISED_VETERINARIAN),
+    # round h-titles14 (module docstring)
+    "environmental health officer": (ENVIRONMENTAL_HEALTH_INSPECTOR, OCCUPATIONAL_SAFETY_INSPECTOR),
+    "parts advisor": (MOTOR_VEHICLES_PARTS_ADVISOR,),
+    "parts adviser": (MOTOR_VEHICLES_PARTS_ADVISOR,),
+    "caregiver": (HOME_CARE_AIDE, CARE_AT_HOME_WORKER),
 }
