@@ -34,6 +34,10 @@ fourteenth round"). A US caregiver gives personal care at home as a UK carer doe
 in `curated.py`: *home care aide*, ESCO's "live in caregiver", then *care at home worker*),
 where ESCO gives the bare "caregiver" to *companion* (housekeeping, meals and company).
 
+A customer service advisor (or adviser, assistant, agent; "customer services" too) is ESCO's
+*customer service representative*, whose labels say "officer", "representative" and "person":
+the words read it with a low-confidence warning (session of 2026-12-07).
+
 A vet (`words.CLIPPED_WORDS`: "veterinarian") is ESCO's *general veterinarian* ("veterinary
 surgeon"); no label says "veterinarian" alone, and the words read *veterinary technician* with a
 warning.
@@ -55,6 +59,7 @@ OCCUPATIONAL_SAFETY_INSPECTOR = ESCO + "673f3266-ab1a-447d-9b28-fc5838dc07e3"
 MOTOR_VEHICLES_PARTS_ADVISOR = ESCO + "099a901f-91a7-4d26-af2e-f385247dcf20"
 HOME_CARE_AIDE = ESCO + "1391bdf9-bd61-4fb5-91ca-c29036ab2b60"
 CARE_AT_HOME_WORKER = ESCO + "f4525ed8-54eb-4a3b-90db-55cc01b0d9fd"
+CUSTOMER_SERVICE_REPRESENTATIVE = ESCO + "13d1b2b4-99dd-44da-9734-c9f74bae18f7"
 
 _CLINICAL_TRIALS = (PHARMACOLOGIST, RESEARCH_MANAGER, BIOMEDICAL_SCIENTIST)
 WORK_TITLES: dict[str, tuple[str, ...]] = {
@@ -70,4 +75,12 @@ WORK_TITLES: dict[str, tuple[str, ...]] = {
     "parts advisor": (MOTOR_VEHICLES_PARTS_ADVISOR,),
     "parts adviser": (MOTOR_VEHICLES_PARTS_ADVISOR,),
     "caregiver": (HOME_CARE_AIDE, CARE_AT_HOME_WORKER),
+    # the UK's most common title of customer service ("officer", "representative" and
+    # "person" are ESCO's labels): read with a low-confidence warning by "Customer Service
+    # Consultant" at 0.85
+    **{
+        f"{who} {role}": (CUSTOMER_SERVICE_REPRESENTATIVE,)
+        for who in ("customer service", "customer services")
+        for role in ("advisor", "adviser", "assistant", "agent")
+    },
 }

@@ -129,3 +129,14 @@ def test_a_typed_title_of_a_tools_developer_is_that_developer(
 def test_a_title_no_tool_names_is_left_to_the_resolver():
     assert tool_trade("Property developer", _TOOLS) is None
     assert tool_trade("Python Developer", {"python": "software developer"}) == "software developer"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "title", ["Customer Service Advisor", "customer services adviser", "Customer Service Assistant"]
+)
+def test_a_customer_service_advisor_is_read_surely(real_runtime, title):
+    got = real_runtime.titles.resolve(title)
+    best = got.candidates[0].occupation_id
+    assert real_runtime.titles.info[best].labels[0] == "customer service representative"
+    assert got.confident and got.warning is None
