@@ -36,6 +36,8 @@ from indexing.learner_words16 import (
     PROPERTY_WORDS,
     ROUND16_ALIASES,
     ROUND16_CONTEXT_ALIASES,
+    VEHICLE,
+    VEHICLE_WORDS,
 )
 from indexing.learner_words17 import ROUND17_ALIASES, ROUND17_CONTEXT_ALIASES
 from indexing.technology import CUE_ACRONYMS, CUE_WORDS
@@ -138,6 +140,7 @@ CONTEXTS: dict[str, frozenset[str]] = {
     OFFICE_SUITE: frozenset("excel outlook powerpoint onenote sharepoint ms office".split()),
     CHILDREN: CHILDREN_WORDS,  # a line about young children (indexing.employer_words)
     MOTOR: MOTOR_WORDS,  # a line about motor vehicles' repair (indexing.learner_words16)
+    VEHICLE: VEHICLE_WORDS,  # a line that names a road vehicle or its engine
     PROPERTY: PROPERTY_WORDS,  # a line about lettings
     CLEANROOM: CLEANROOM_WORDS,  # a line about a cleanroom's work
     # computing devices and words an IT support line uses beside the technology cues

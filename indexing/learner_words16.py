@@ -52,6 +52,13 @@ MOTOR_WORDS = frozenset(
     """mechanic mechanics garage garages workshop servicing tyre tyres tire tires brake brakes
     clutch clutches exhaust exhausts mot mots""".split()
 )
+# words of a line that names a road vehicle or its engine (a garage's "diagnostics": not a gas
+# engineer's "boiler servicing and fault diagnostics", a PC workshop's, a lift's)
+VEHICLE = "vehicle"
+VEHICLE_WORDS = frozenset(
+    """car cars vehicle vehicles van vans lorry lorries truck trucks hgv hgvs lgv lgvs engine
+    engines garage garages mot mots motorcycle motorcycles motorbike motorbikes""".split()
+)
 # words of a line about letting homes: tenants, landlords, their tenancies
 PROPERTY_WORDS = frozenset(
     """lettings letting tenant tenants tenancy tenancies landlord landlords rental rentals rent
@@ -102,8 +109,8 @@ ROUND16_ALIASES: dict[str, tuple[str, ...]] = {
 ROUND16_CONTEXT_ALIASES: dict[str, tuple[str, tuple[str, ...]]] = {
     **dict.fromkeys(("tyres", "tyre", "tires"), (MOTOR, _TYRES)),
     **dict.fromkeys(("brakes", "brake"), (MOTOR, ("maintain braking system",))),
-    # a garage's diagnostics are a vehicle's (was *interpret findings from medical examinations*)
-    **dict.fromkeys(("diagnostics", "diagnostic"), (MOTOR, _VEHICLE_DIAGNOSIS)),
+    # a vehicle's diagnostics (was *interpret findings from medical examinations*)
+    **dict.fromkeys(("diagnostics", "diagnostic"), (VEHICLE, _VEHICLE_DIAGNOSIS)),
     **dict.fromkeys(("viewings", "viewing"), (PROPERTY, ("organise property viewing",))),
     **dict.fromkeys(("signals", "Signals"), (MILITARY, _SIGNALS)),
     # ESCO's "clean room" is an alternative label of a hotel's *clean rooms*: in a line about a

@@ -111,9 +111,10 @@ _A_QUALITY = re.compile(_QUALITY, re.I)
 _NOT_A_TITLE = re.compile(r"^(?:(?i:i|we|my|our|the|this|and|also)|it|It)\b")
 _DID = re.compile(r"^[A-Za-z]{3,}ed$", re.I)
 # a verb of the past that no title begins with: what the learner did ("Ran diagnostics on
-# patients' samples" read a *tree surgeon*; "Drove forklifts", "Taught maths")
+# patients' samples" read a *tree surgeon*; "Drove forklifts", "Taught maths"; not "built": a
+# "Built environment lecturer")
 _DID_FIRST = re.compile(
-    r"^(?:ran|led|took|made|drove|wrote|built|taught|sold|kept|gave|oversaw|grew|brought"
+    r"^(?:ran|led|took|made|drove|wrote|taught|sold|kept|gave|oversaw|grew|brought"
     r"|bought|held|did|went|dealt|sought|spent|won|chose)\b",
     re.I,
 )

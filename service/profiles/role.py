@@ -122,8 +122,8 @@ def resolve_title(runtime: Runtime, session: Session, title: str, k: int = 5) ->
     ("Python Developer", "React developer": `title_tails.tool_trade`) is read as that developer,
     and the answer says so (it read *web developer* by "Salesforce Developer" at 0.63)."""
     got = runtime.titles.resolve(title, k=k)
-    if got.candidates and got.candidates[0].exact:
-        return got
+    if got.candidates and (got.candidates[0].exact or got.candidates[0].label_score >= 0.999):
+        return got  # a label, or a known title said in full ("ML engineer": data scientist)
     trade = tool_trade(title, lambda: tool_names(runtime, session))
     if trade is None:
         return got

@@ -14,8 +14,9 @@ call centre.
   names no occupation.
 - **A title said in a call centre** (`call_centre_title`): "Customer adviser in a bank call
   centre" (a workplace of three words: `workplace.place_titles` reads two) is a call centre's
-  agent where the title's last word is one of an agent's (adviser, agent, operator,
-  representative, handler, executive).
+  agent where the title's last word is one of an agent's (adviser, advisor, agent, operator,
+  representative, rep, handler, executive; not an officer's or a consultant's: "Training officer
+  in a call centre" trains agents).
 
 Each is tried only where the title as written names no occupation (`experience._job_of`,
 `experience.read_jobs`); the resolver decides whether the new title names one.
@@ -30,7 +31,7 @@ import re
 _CLASS = re.compile(
     r"(?:(?:class|cat|category)\s*(?:[123](?!\d)|(?P<bus>d1?(?:\s*\+\s*e)?)|c1?(?:\s*\+\s*e)?|c1?e)"
     r"|(?:c1?\s*\+\s*e|c1e|ce|c1)(?=\s)|[hl]gv\s*[123](?!\d)"
-    r"|\d{1,2}(?:\.\d)?\s*-?\s*(?:tonnes?|tons?|t)(?![\w]))\s+",
+    r"|\d{1,2}(?:\.\d)?\s*(?:-\s*)?(?:tonnes?|tons?|t)(?![\w]))\s+",
     re.I,
 )
 _DRIVER = re.compile(r"drivers?", re.I)
@@ -78,9 +79,9 @@ _IN_CALL_CENTRE = re.compile(
     r"(?:call|contact|customer[ \t]+contact|customer[ \t]+service)[ \t]+cent(?:re|er)s?\b",
     re.I,
 )
+# an agent's word, not any officer's or consultant's ("Training officer in a call centre")
 _AGENT_HEADS = frozenset(
-    """adviser advisor agent operator representative rep handler executive consultant
-    officer""".split()
+    "adviser advisor agent operator representative rep handler executive".split()
 )
 
 

@@ -6,15 +6,18 @@ every label ("Supermarket checkout operator" read *buy groceries* and no job, th
 operator" is a label of *cashier*). A careers adviser reads the trade in it:
 
 - `tool_trade`: a programming language or a tool of the taxonomy before "developer",
-  "programmer" or "engineer" names the developer of its kind: a tool ESCO (or
+  "programmer" or "dev" (a level before it left out: "Senior Java developer") names the
+  developer of its kind: a tool ESCO (or
   service.taxonomy.onet_kinds) files under *web programming* a web developer ("React
   developer"), under *database management systems* or *query languages* a database developer
   ("SQL developer"), under *computer programming* a software developer ("Java developer",
   "Python programmer").
 - `title_tails`: the title without its first one or two words, longest first, where those words
   are plain words (no person's word: "Electrician mate" is a mate, not an electrician, and no
-  number); the caller reads a tail only where it is a label of one occupation exactly, so a tail
-  that is a looser reading ("Dog walker" -> *walker*) adds nothing.
+  number, no word of an aim or a hobby: "Aspiring social worker"); the caller reads a tail of two
+  words or more only where it is a label of one occupation exactly, so a tail that is a looser
+  reading adds nothing, and a shared tail of any length ("Lorry mechanic") only by the skills of
+  its line (`shared_titles.LineJobs`).
 """
 
 from __future__ import annotations
@@ -32,11 +35,22 @@ if TYPE_CHECKING:
 
 MAX_DROPPED = 2  # words before the trade read as its place or object ("cold store forklift")
 _PLAIN = re.compile(r"[A-Za-z][a-z'-]*|[A-Z]{2,4}")
-_DEVELOPER = re.compile(r"^(.+?)\s+(?:developer|programmer|engineer|dev)$", re.I)
+# no "engineer": an access, assembly or ML engineer is no developer of a tool (review)
+_DEVELOPER = re.compile(r"^(.+?)\s+(?:developer|programmer|dev)$", re.I)
+# a level or a contract before the tool ("Senior Java developer"): not the tool's name
+_LEVEL = re.compile(
+    r"^(?:(?:senior|snr|sr|junior|jnr|jr|lead|principal|graduate|trainee|freelance|contract"
+    r"|contractor|mid-level|mid|experienced)\.?\s+)+",
+    re.I,
+)
 # a person's word ends a dropped word's reading: "Electrician mate", "Nurse assistant"
 _PERSON_END = re.compile(r"(?:er|or|ist|ian|man|woman|nurse|chef|cook|aide)$", re.I)
+# a level, or a word of an aim, a hobby or a make-believe: "Aspiring social worker", "Fantasy
+# football manager", "Dolls house builder" hold no such job (review)
 _NOT_DROPPED = frozenset(
-    "senior junior trainee apprentice assistant deputy head chief lead".split()
+    """senior junior trainee apprentice assistant deputy head chief lead student intern
+    aspiring budding prospective future would-be wannabe fantasy toy model dolls doll hobby
+    amateur pretend""".split()
 )
 
 # the kind a tool is filed under -> the developer of that kind
@@ -79,7 +93,11 @@ def tool_names(runtime: Runtime, session: Session) -> dict[str, str]:
 def developer_tool(title: str) -> str | None:
     """The words before a developer's word ("java" of "Java developer"), lower case, or None."""
     m = _DEVELOPER.match(title.strip())
-    return " ".join(m.group(1).lower().split()) if m is not None else None
+    if m is None:
+        return None
+    level = _LEVEL.match(m.group(1))
+    tool = m.group(1)[level.end() if level is not None else 0 :]
+    return " ".join(tool.lower().split()) or None
 
 
 def tool_trade(title: str, tools: dict[str, str] | Callable[[], dict[str, str]]) -> str | None:

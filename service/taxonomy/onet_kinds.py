@@ -10,11 +10,16 @@ programming* open and a plan sent them on a web programming course.
 `KIND_OF_COMMODITY` names the kind for the commodities whose ESCO tools agree on one: of the ESCO
 digital-knowledge tools that share a label with an example of the commodity, at least three and
 at least two thirds of those filed under any kind are filed under it (`commodity_votes`
-computes this from the data; tests/taxonomy/test_onet_kinds.py checks each entry against it):
+computes this from the data; tests/profiles/test_onet_kinds.py checks each entry against it):
 
 - 43232408 Web platform development software -> web programming (4 of 6: AJAX, ASP.NET...)
 - 43232304 Data base management system software -> database management systems (4 of 5)
 - 43232102 Graphics or photo imaging software -> graphics editor software (4 of 5)
+
+Within a commodity, the tools that are no kind of it, read one by one, are left out
+(`NOT_OF_THE_KIND`): the graphics commodity holds OpenGL, JamBoard, SmugMug Flickr and
+crime-scene diagram tools beside GIMP, Canva and CorelDraw; the database one Amazon Kinesis (a
+data stream).
 
 Commodities that pass the vote but are no kind of tool are left out: "Data base user interface
 and query software" (7 of 8 under database management systems) holds fingerprint systems,
@@ -26,6 +31,7 @@ development software": 8 of 9, with G-code, M-code and JMeter).
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
 
@@ -37,6 +43,28 @@ KIND_OF_COMMODITY: dict[str, str] = {
     # graphics editor software
     "43232102": "http://data.europa.eu/esco/skill/a71577b2-7550-4222-88ee-dcbd2d881516",
 }
+
+# tools of those commodities that are no kind of it, read one by one: a programming interface, a
+# whiteboard, a photo-sharing site, crime-scene and survey diagrams, a data stream (review)
+NOT_OF_THE_KIND = frozenset(
+    (
+        "Open Graphics Library OpenGL",
+        "JamBoard",
+        "SmugMug Flickr",
+        "Bentley GeoPak Bridge",
+        "DesignWare 3D EyeWitness",
+        "Eos Systems PhotoModeler",
+        "Photogrammetric software",
+        "SmartDraw Legal",
+        "The CAD Zone The Crime Zone",
+        "Trancite Logic Systems ScenePD",
+        "Visual Statement Vista FX3 CSI",
+        "Amazon Kinesis",
+    )
+)
+_NOT_OF_THE_KIND = frozenset(
+    re.sub(r"[^a-z0-9]+", "-", n.lower()).strip("-") for n in NOT_OF_THE_KIND
+)
 
 ONET_PREFIX = "urn:onet:technology:"
 
@@ -51,10 +79,13 @@ def commodity_of(uri: str) -> str | None:
 
 def kind_pairs(uris: Mapping[int, str]) -> list[tuple[int, int]]:
     """(O*NET tool's skill id, its ESCO kind's skill id) for every O*NET tool of a commodity in
-    `KIND_OF_COMMODITY` whose kind is in the taxonomy; `uris`: skill id -> URI."""
+    `KIND_OF_COMMODITY` whose kind is in the taxonomy, but those of `NOT_OF_THE_KIND`; `uris`:
+    skill id -> URI."""
     id_of = {u: i for i, u in uris.items()}
     out = []
     for sid, uri in uris.items():
+        if uri.rpartition(":")[2] in _NOT_OF_THE_KIND:
+            continue
         kind = id_of.get(KIND_OF_COMMODITY.get(commodity_of(uri) or "", ""))
         if kind is not None and kind != sid:
             out.append((sid, kind))

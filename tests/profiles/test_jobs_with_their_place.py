@@ -32,6 +32,9 @@ _TOOLS = {"java": "software developer", "react": "web developer", "sql": "databa
         ("Electrician mate", []),  # a person's word: a mate, not an electrician
         ("Head chef", []),
         ("24 hour receptionist", []),  # no plain word
+        ("Aspiring social worker", []),  # an aim, no job (review)
+        ("Fantasy football manager", []),  # a game
+        ("Dolls house builder", []),  # a hobby
     ],
 )
 def test_the_words_before_a_trade_are_dropped_one_or_two_at_most(title, tails):
@@ -49,6 +52,10 @@ def test_the_words_before_a_trade_are_dropped_one_or_two_at_most(title, tails):
         ("Property developer", None),  # no tool: a developer of land
         ("Software developer", None),  # the resolver's own label
         ("Java Python developer", None),
+        ("Senior Java developer", "software developer"),  # a level before the tool (review)
+        ("Jnr. React dev", "web developer"),
+        ("Access engineer", None),  # a telecoms engineer, no database developer (review)
+        ("Java engineer", None),
     ],
 )
 def test_a_tools_developer_is_the_developer_of_its_kind(title, trade):
@@ -66,6 +73,29 @@ def test_a_tools_developer_is_the_developer_of_its_kind(title, trade):
 )
 def test_a_verb_of_the_past_first_is_no_title(text):
     assert list(title_phrases(text)) == []
+
+
+def test_built_may_open_a_title():
+    assert [p for p, *_ in title_phrases("Built environment lecturer")] == [
+        "Built environment lecturer"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "vehicle"),
+    [
+        ("Lorry mechanic servicing HGVs, brakes, MOT prep and diagnostics", True),
+        ("Mechanic doing services, clutches and engine diagnostics", True),
+        ("Gas engineer: boiler servicing and fault diagnostics", False),  # review
+        ("PC repair workshop: hardware diagnostics", False),
+    ],
+)
+def test_diagnostics_are_a_vehicles_only_in_a_line_that_names_one(text, vehicle):
+    from indexing.context_aliases import has_context
+    from indexing.learner_words16 import VEHICLE
+
+    at = text.index("diagnostics")
+    assert has_context(text, VEHICLE, (at, at + len("diagnostics"))) == vehicle
 
 
 def test_a_mechanic_is_a_person_before_a_word_of_doing():
@@ -110,6 +140,8 @@ def test_the_rounds_jobs_on_the_real_model(real_runtime, line):
         ("React developer", "web developer", True),
         ("SQL developer", "database developer", True),
         ("Software developer", "software developer", False),  # a label: as it is
+        ("Senior Java developer", "software developer", True),
+        ("ML engineer", "data scientist", False),  # a known title said in full (review)
     ],
 )
 def test_a_typed_title_of_a_tools_developer_is_that_developer(

@@ -15,6 +15,7 @@ from service.profiles.neighbours import learner_neighbours
 from service.taxonomy.load import onet_uri
 from service.taxonomy.onet_kinds import (
     KIND_OF_COMMODITY,
+    NOT_OF_THE_KIND,
     commodity_of,
     commodity_votes,
     kind_pairs,
@@ -113,3 +114,11 @@ def test_a_held_onet_tool_shows_its_kind_in_a_learners_gap(real_runtime, tool, k
     with Session(rt.engine) as s:
         nb, _shown = learner_neighbours(rt, s, [tool_id], [kind_id])  # a kind shows no tool
     assert nb.get(tool_id, {}).get(kind_id, 0.0) < rt.settings.partial_synonym_credit
+
+
+def test_a_tool_of_a_commodity_that_is_no_kind_of_it_is_left_out():
+    graphics = "43232102"
+    kind = KIND_OF_COMMODITY[graphics]
+    uris = {1: kind, 2: onet_uri(graphics, "JamBoard"), 3: onet_uri(graphics, "GIMP")}
+    assert kind_pairs(uris) == [(3, 1)]
+    assert "Open Graphics Library OpenGL" in NOT_OF_THE_KIND

@@ -67,6 +67,8 @@ def test_a_clerk_of_a_part_of_the_books_is_an_accounts_clerk(title, clerk):
         ("Agent at the council's contact centre", "Agent", "Agent at the council's contact centre"),
         ("Sales rep for a busy call center", "Sales rep", "Sales rep for a busy call center"),
         ("Cleaner in a call centre", "Cleaner", None),  # no agent's word
+        ("Training officer in a call centre", "Training officer", None),  # review
+        ("Quality consultant at a contact centre", "Quality consultant", None),
         ("Customer adviser in a bank branch", "Customer adviser", None),
         ("Adviser in a very large and noisy open plan call centre", "Adviser", None),  # far
     ],
@@ -90,6 +92,7 @@ def test_a_decimal_point_ends_no_sentence_and_a_class_may_open_a_title():
     [
         (without_class, lambda n: "Class 1 " + "HGV " * n + "driver"),
         (class_length, lambda n: "7" * n + ".5 tonne driver"),
+        (class_length, lambda n: "7" + "\t" * n + "x driver"),  # was quadratic (review)
         (books_clerk, lambda n: "purchase " * n + "ledger clerk"),
         (lambda t: call_centre_title(t, 7, "Adviser"), lambda n: "Adviser in a " + "bank " * n),
         (lambda t: list(title_phrases(t)), lambda n: "7.5 tonne driver. " * n),
