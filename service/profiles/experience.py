@@ -31,7 +31,7 @@ from service.profiles.role import role_from_occupation
 from service.profiles.said_jobs import said_titles
 from service.profiles.shared_titles import LineJobs, names_several_trades
 from service.profiles.title_forms import books_clerk, call_centre_title, class_length, without_class
-from service.profiles.title_tails import title_tails, tool_names, tool_trade
+from service.profiles.title_tails import after_place, title_tails, tool_names, tool_trade
 from service.profiles.workplace import place_titles
 from service.titles.family import FAMILY_TITLE
 from service.titles.resolver import GENERIC_TITLE, SHARED_TITLE
@@ -285,11 +285,13 @@ def through_and(text: str, start: int, end: int) -> str | None:
 def _trade_in(job_of, title: str, tools):
     """The job a title names by its tool ("Java developer": a software developer) or by its
     words after a place's or an object's ("Supermarket checkout operator": "checkout operator",
-    a label of *cashier*; only an exact label of two words or more: `title_tails`), or None."""
+    a label of *cashier*; only an exact label, of two words or more unless after a workplace:
+    "School caretaker": `title_tails`, `after_place`), or None."""
     if (trade := tool_trade(title, tools)) is not None:
         return job_of(trade)
+    placed = after_place(title)
     for tail in title_tails(title):
-        if len(tail.split()) < 2:
+        if len(tail.split()) < 2 and tail != placed:
             break  # a word alone may be another thing: "Civil servant" is no *servant*
         job = job_of(tail)
         if job is not None and job.exact:

@@ -122,6 +122,26 @@ def title_tails(title: str) -> list[str]:
     return out
 
 
+# workplaces said before a trade: a one-word trade after them is read as it is ("School
+# caretaker", "Hospital cleaner"), where after any other word it may be another thing ("Civil
+# servant" is no *servant*)
+PLACE_WORDS = frozenset(
+    """school schools hospital hospitals hotel hotels supermarket warehouse factory office
+    council pub restaurant cafe shop store garage farm prison airport university college nursery
+    bank church club gym library museum theatre cinema casino station depot site kitchen bar
+    salon spa surgery practice clinic pharmacy hostel care nursing home retail""".split()
+)
+
+
+def after_place(title: str) -> str | None:
+    """The trade after the workplace `title` begins with (one or two of `PLACE_WORDS`), or None."""
+    words = title.split()
+    for cut in range(min(MAX_DROPPED, len(words) - 1), 0, -1):
+        if all(w.lower() in PLACE_WORDS for w in words[:cut]):
+            return " ".join(words[cut:])
+    return None
+
+
 def _plain(word: str) -> bool:
     if _PLAIN.fullmatch(word) is None or word.lower() in _NOT_DROPPED:
         return False

@@ -38,6 +38,11 @@ A customer service advisor (or adviser, assistant, agent; "customer services" to
 *customer service representative*, whose labels say "officer", "representative" and "person":
 the words read it with a low-confidence warning (session of 2026-12-07).
 
+A carer in a care home or a nursing home (a care assistant, care or support worker there) is
+ESCO's *residential care home worker* ("day-to-day care to clients ... in the care homes where
+they work"), then a *healthcare assistant*; the words read *home care aide* (a carer in people's
+own homes) by O*NET's "Home Care Giver" (session of 2026-12-07).
+
 A vet (`words.CLIPPED_WORDS`: "veterinarian") is ESCO's *general veterinarian* ("veterinary
 surgeon"); no label says "veterinarian" alone, and the words read *veterinary technician* with a
 warning.
@@ -60,6 +65,8 @@ MOTOR_VEHICLES_PARTS_ADVISOR = ESCO + "099a901f-91a7-4d26-af2e-f385247dcf20"
 HOME_CARE_AIDE = ESCO + "1391bdf9-bd61-4fb5-91ca-c29036ab2b60"
 CARE_AT_HOME_WORKER = ESCO + "f4525ed8-54eb-4a3b-90db-55cc01b0d9fd"
 CUSTOMER_SERVICE_REPRESENTATIVE = ESCO + "13d1b2b4-99dd-44da-9734-c9f74bae18f7"
+RESIDENTIAL_CARE_HOME_WORKER = ESCO + "81309031-dad2-4a7a-bde6-7f6e518f89ff"
+HEALTHCARE_ASSISTANT = ESCO + "d38c2107-98f2-47b7-8bb4-f69750d51082"
 
 _CLINICAL_TRIALS = (PHARMACOLOGIST, RESEARCH_MANAGER, BIOMEDICAL_SCIENTIST)
 WORK_TITLES: dict[str, tuple[str, ...]] = {
@@ -82,5 +89,12 @@ WORK_TITLES: dict[str, tuple[str, ...]] = {
         f"{who} {role}": (CUSTOMER_SERVICE_REPRESENTATIVE,)
         for who in ("customer service", "customer services")
         for role in ("advisor", "adviser", "assistant", "agent")
+    },
+    # a carer of a care home or a nursing home (ESCO: "care home worker", "care home assistant"),
+    # not a carer in people's own homes (*home care aide*, whose "Home Care Giver" won)
+    **{
+        f"{home} {who}": (RESIDENTIAL_CARE_HOME_WORKER, HEALTHCARE_ASSISTANT)
+        for home in ("care home", "nursing home", "residential home")
+        for who in ("carer", "care assistant", "care worker", "support worker", "night carer")
     },
 }

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from service.profiles.experience import title_before_doing, title_phrases
-from service.profiles.title_tails import title_tails, tool_trade
+from service.profiles.title_tails import after_place, title_tails, tool_trade
 from tests.growth import assert_linear
 from tests.profiles.reading import jobs_read
 
@@ -60,6 +60,21 @@ def test_the_words_before_a_trade_are_dropped_one_or_two_at_most(title, tails):
 )
 def test_a_tools_developer_is_the_developer_of_its_kind(title, trade):
     assert tool_trade(title, _TOOLS) == trade
+
+
+@pytest.mark.parametrize(
+    ("title", "trade"),
+    [
+        ("School caretaker", "caretaker"),
+        ("Care home night carer", "night carer"),
+        ("Hospital cleaner", "cleaner"),
+        ("Civil servant", None),  # no workplace: "servant" may be another thing
+        ("Social worker", None),
+        ("School", None),  # no trade left
+    ],
+)
+def test_a_trade_after_a_workplace(title, trade):
+    assert after_place(title) == trade
 
 
 @pytest.mark.parametrize(
@@ -172,3 +187,20 @@ def test_a_customer_service_advisor_is_read_surely(real_runtime, title):
     best = got.candidates[0].occupation_id
     assert real_runtime.titles.info[best].labels[0] == "customer service representative"
     assert got.confident and got.warning is None
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "occupation"),
+    [
+        (
+            "Care home night carer, personal care, repositioning residents",
+            "residential care home worker",
+        ),
+        ("Care home senior carer giving medication", "residential care home worker"),
+        ("School caretaker doing minor repairs and locking up", "building caretaker"),
+        ("Home carer visiting clients", "home care aide"),  # in people's own homes
+    ],
+)
+def test_a_carer_of_a_care_home_and_a_schools_caretaker(real_runtime, text, occupation):
+    assert jobs_read(real_runtime, text)[:1] == [occupation]
