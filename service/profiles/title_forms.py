@@ -47,14 +47,21 @@ def class_length(title: str) -> int:
 def without_class(title: str) -> str | None:
     """`title` without the licence class it begins with ("Class 1 HGV driver": "HGV driver"),
     a bare driver as the class's vehicle's ("C+E driver": "lorry driver", "Cat D driver": "bus
-    driver"); None where it begins with none."""
+    driver", "3.5t driver": "van driver"); None where it begins with none."""
     m = _CLASS.match(title)
     if m is None or m.end() >= len(title):
         return None
     rest = title[m.end() :].strip()
     if _DRIVER.fullmatch(rest):
-        return "bus driver" if m.group("bus") else "lorry driver"
+        if m.group("bus"):
+            return "bus driver"
+        tonnes = _TONNES.match(m.group(0))
+        return "van driver" if tonnes and float(tonnes.group(1)) < 7.5 else "lorry driver"
     return rest
+
+
+# the weight of a class said in tonnes: up to 3.5 t a van (a car licence), from 7.5 t a lorry
+_TONNES = re.compile(r"(\d{1,2}(?:\.\d)?)\s*(?:-\s*)?(?:tonnes?|tons?|t)\b", re.I)
 
 
 # the part of the books a clerk keeps, then the clerk: "purchase ledger clerk", "sales ledger

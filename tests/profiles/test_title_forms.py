@@ -27,6 +27,8 @@ from tests.profiles.reading import jobs_read
         ("Category C+E drivers", "lorry driver"),
         ("7.5 tonne driver", "lorry driver"),
         ("18t driver", "lorry driver"),
+        ("3.5t driver", "van driver"),  # a van: a car licence (review)
+        ("3.5 tonne driver", "van driver"),
         ("Cat D driver", "bus driver"),
         ("HGV 1 driver", "lorry driver"),
         ("3.5 tonne van driver", "van driver"),
