@@ -40,7 +40,8 @@ ROUND17_PAIRS: tuple[WordPair, ...] = (
     WordPair.of("statement supplier account", "reconciliation rec", _RECONCILED),
     WordPair.of("process match post check", "invoice", _RECORDS, ACCOUNTS),
     # flat-pack assembled, not delivered, picked or sold (review)
-    WordPair.of("assemble", "flat-pack flatpack furniture wardrobe", _FLAT_PACK),
+    # ("flat-pack" is read as its words "flat" and "pack")
+    WordPair.of("assemble", "pack flatpack furniture wardrobe", _FLAT_PACK),
 )
 
 ROUND17_ALIASES: dict[str, tuple[str, ...]] = {
@@ -51,6 +52,7 @@ ROUND17_ALIASES: dict[str, tuple[str, ...]] = {
     **dict.fromkeys(
         ("deposits and withdrawals", "deposits, withdrawals", "cash withdrawals"), _TRANSACTIONS
     ),
+    **dict.fromkeys(("flat-pack assembly", "flatpack assembly", "flat pack assembly"), _FLAT_PACK),
 }
 # alias -> (context, the ESCO skills it names there): reconciliations in a line about a
 # business's books (a church's or a family's reconciliation is none)

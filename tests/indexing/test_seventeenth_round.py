@@ -96,6 +96,7 @@ def _named(text, rules=ROUND17_PAIRS):
         ("supplier statement reconciliations", "maintain financial records"),
         ("assembling flat-pack furniture", "assemble prefabricated furniture"),
         ("assembled flatpack wardrobes", "assemble prefabricated furniture"),
+        ("assembling flat-pack in customers' homes", "assemble prefabricated furniture"),
     ],
 )
 def test_the_rounds_pairs_read_the_learners_words(text, skill):
@@ -122,6 +123,7 @@ def test_the_rounds_words_are_curated_and_come_last():
     curated = curated_aliases()
     assert curated["three-way matching"] == ("check accounting records",)
     assert "flat-pack" not in curated  # a pair now: flat-pack assembled (review)
+    assert curated["flat-pack assembly"] == ("assemble prefabricated furniture",)
     assert curated["deposits and withdrawals"] == ("handle financial transactions",)
     assert CONTEXT_ALIASES["reconciliations"][0] == ACCOUNTS
     assert has_context("Purchase ledger clerk: reconciliations", ACCOUNTS, (24, 39))
