@@ -356,7 +356,8 @@ def _sure_job(runtime: Runtime, title: str):
 # "sales rep selling", "postman delivering", "farm hand milking", "bar staff serving"
 _PERSON = (
     r"(?:[a-z](?:er|or|ist|yst|ian|ant|ent|ive|man|woman|men|women)"
-    r"|\b(?:chef|cook|nurse|guard|clerk|maid|aide|nanny|barista|midwife|hand|staff|crew|mechanic|medic"
+    r"|\b(?:chef|cook|nurse|guard|clerk|maid|aide|nanny|barista|midwife|hand|staff|crew"
+    r"|mechanic|medic|warden|steward|stewardess|bailiff|pilot|valet"
     r"|reps?|execs?|mgr|asst|techs?))"
 )
 _DOING = re.compile(rf"{_PERSON}(\s+)[a-z]{{2,}}ing\b", re.I)

@@ -116,6 +116,8 @@ def test_diagnostics_are_a_vehicles_only_in_a_line_that_names_one(text, vehicle)
 def test_a_mechanic_is_a_person_before_a_word_of_doing():
     assert title_before_doing("Lorry mechanic servicing HGVs") == "Lorry mechanic"
     assert title_before_doing("Mechanic servicing cars") == "Mechanic"
+    assert title_before_doing("Traffic warden issuing parking tickets") == "Traffic warden"
+    assert title_before_doing("Cabin steward serving drinks") == "Cabin steward"
 
 
 @pytest.mark.parametrize(
