@@ -75,12 +75,15 @@ class TitleResolution:
 def name_tier(candidate: TitleCandidate, near, queries: Sequence[str], shared: bool) -> int:
     """How plainly the title names the candidate, before any score (module docstring): 4 an
     exact label, 5 nothing exact (0, a curated title, 6, `kept.py`: by the caller). When the title
-    is an alternative label of several occupations (`shared`), an exact label is 1 when a known
-    title equal to the title confirms it, 2 when it is preferred, 3 when alternative."""
+    is an alternative label of several occupations (`shared`), an exact label is 1 when it is the
+    preferred label (ESCO's own name of the occupation: "library assistant" is not a librarian's
+    by O*NET's "Library Assistant"), 2 when a known title equal to the title confirms it, 3
+    otherwise."""
     if not candidate.exact:
         return 5
     if not shared:
         return 4
-    if near and any(normalise_title(t) in queries for _, t in near):
-        return 1
-    return 2 if candidate.label_kind == "preferred" else 3
+    confirmed = bool(near) and any(normalise_title(t) in queries for _, t in near)
+    if candidate.label_kind == "preferred":
+        return 1  # ESCO's own name of the occupation ("library assistant", not a librarian's)
+    return 2 if confirmed else 3

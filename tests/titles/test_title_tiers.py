@@ -60,7 +60,7 @@ def test_a_preferred_label_comes_before_other_occupations_alternative_labels():
     near = [(t, (1,)) for t in ("Operations Specialist", "Operations Coordinator", "Ops Clerk")]
     r = _resolver(memory_rows=near)
     got = r.resolve("Head of Operations")  # "operations manager"
-    assert got.candidates[0].occupation_id == 3 and got.candidates[0].tier == 2
+    assert got.candidates[0].occupation_id == 3 and got.candidates[0].tier == 1
     assert {c.occupation_id for c in got.candidates[1:3]} == {1, 2}  # exact, alternative
     assert all(c.tier == 3 for c in got.candidates[1:3])
     assert got.warning is None
@@ -76,11 +76,14 @@ def test_a_label_of_one_other_occupation_keeps_the_order_of_the_scores():
     assert {c.tier for c in got.candidates[:2]} == {4}
 
 
-def test_an_equal_known_title_comes_first_among_several_alternative_labels():
+def test_the_preferred_label_then_an_equal_known_title_among_several_alternative_labels():
+    # ESCO's own name of an occupation first ("library assistant" was a librarian's by O*NET's
+    # "Library Assistant"), then the alternative label a known title equal to the title names
     memory = [("Operations Manager", (2,))]  # O*NET names the business manager
     got = _resolver(memory_rows=memory).resolve("operations manager")
-    assert got.candidates[0].occupation_id == 2 and got.candidates[0].tier == 1
-    assert got.candidates[1].occupation_id == 3  # then the preferred label
+    assert got.candidates[0].occupation_id == 3 and got.candidates[0].tier == 1
+    assert got.candidates[1].occupation_id == 2 and got.candidates[1].tier == 2
+    assert got.candidates[2].tier == 3  # the other alternative label
 
 
 def test_a_curated_title_names_its_occupation_first():
