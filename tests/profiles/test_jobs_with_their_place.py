@@ -185,6 +185,7 @@ def test_a_title_no_tool_names_is_left_to_the_resolver():
     "title", ["Customer Service Advisor", "customer services adviser", "Customer Service Assistant"]
 )
 def test_a_customer_service_advisor_is_read_surely(real_runtime, title):
+    """Curated (work_titles.py): was read with a low-confidence warning."""
     got = real_runtime.titles.resolve(title)
     best = got.candidates[0].occupation_id
     assert real_runtime.titles.info[best].labels[0] == "customer service representative"
@@ -206,3 +207,13 @@ def test_a_customer_service_advisor_is_read_surely(real_runtime, title):
 )
 def test_a_carer_of_a_care_home_and_a_schools_caretaker(real_runtime, text, occupation):
     assert jobs_read(real_runtime, text)[:1] == [occupation]
+
+
+@pytest.mark.slow
+def test_a_preferred_label_comes_before_another_occupations_label_a_known_title_confirms(
+    real_runtime,
+):
+    got = real_runtime.titles.resolve("Library assistant")
+    best = got.candidates[0].occupation_id
+    assert real_runtime.titles.info[best].labels[0] == "library assistant"  # was librarian
+    assert jobs_read(real_runtime, "Library assistant issuing books")[:1] == ["library assistant"]
