@@ -72,17 +72,22 @@ class TitleResolution:
     note: str | None = None
 
 
-def name_tier(candidate: TitleCandidate, near, queries: Sequence[str], shared: bool) -> int:
+def name_tier(
+    candidate: TitleCandidate, near, queries: Sequence[str], shared: bool, named: bool = False
+) -> int:
     """How plainly the title names the candidate, before any score (module docstring): 4 an
     exact label, 5 nothing exact (0, a curated title, 6, `kept.py`: by the caller). When the title
     is an alternative label of several occupations (`shared`), an exact label is 1 when it is the
-    preferred label (ESCO's own name of the occupation: "library assistant" is not a librarian's
-    by O*NET's "Library Assistant"), 2 when a known title equal to the title confirms it, 3
-    otherwise."""
+    preferred label (ESCO's own name of the occupation), 2 when a known title equal to the title
+    confirms it, 3 otherwise. A title that is one occupation's preferred label and one other's
+    alternative label (`named`): the preferred label's holder is 3, the other 4 ("library
+    assistant" is not a librarian's by O*NET's "Library Assistant")."""
     if not candidate.exact:
         return 5
     if not shared:
-        return 4
+        # `named`: the title is one occupation's preferred label and another's alternative
+        # label ("library assistant": *library assistant*, and *librarian*'s): the first first
+        return 3 if named and candidate.label_kind == "preferred" else 4
     confirmed = bool(near) and any(normalise_title(t) in queries for _, t in near)
     if candidate.label_kind == "preferred":
         return 1  # ESCO's own name of the occupation ("library assistant", not a librarian's)

@@ -395,6 +395,10 @@ class TitleResolver:
             curated.setdefault(e, len(curated))
         alternative = [h[0] for h in found.values() if h[0][0] >= 1.0 and h[0][2] != "preferred"]
         shared = len(alternative) >= 2  # an alternative label of several occupations
+        # ESCO's own name of an occupation equal to the title, beside another's alternative label
+        named = bool(alternative) and any(
+            h[0][0] >= 1.0 and h[0][2] == "preferred" for h in found.values()
+        )
         out = []
         for eid in set(found) | set(known) | set(curated):
             hits = found.get(eid) or [(label_floor, "", "alternative")]
@@ -411,7 +415,8 @@ class TitleResolver:
                 out.append(TitleCandidate(eid, score, 1.0, query, "curated title", True, 0))
                 continue
             candidate = self._candidate(eid, score, hits[0], near)
-            out.append(replace(candidate, tier=name_tier(candidate, near, queries, shared)))
+            tier = name_tier(candidate, near, queries, shared, named)
+            out.append(replace(candidate, tier=tier))
         out = demote_dropping(out, query, self.vocabulary)  # evidence that says all the words
         # a title equal to a name of an occupation names it, whatever else is near (`name_tier`);
         # curated readings in their curated order

@@ -66,14 +66,15 @@ def test_a_preferred_label_comes_before_other_occupations_alternative_labels():
     assert got.warning is None
 
 
-def test_a_label_of_one_other_occupation_keeps_the_order_of_the_scores():
+def test_a_preferred_label_comes_before_one_other_occupations_alternative_label():
     # O*NET's "Helicopter Pilot" is an aircraft pilot's title and ESCO's alternative label of
-    # it: with one other holder of the label, the scores decide (the memory's weight), not the
-    # preferred label
+    # it; ESCO's own *helicopter pilot* comes first all the same (until 2026-12-07 the scores
+    # decided, the memory's weight: "library assistant" read *librarian*); the noisy titles'
+    # MRR 70.74 -> 70.72 (two of 4,202, crosswalk gold)
     memory = [("Helicopter Pilot", (8,)), ("Airline Pilot", (8,))]
     got = _resolver(memory_rows=memory).resolve("helicopter pilot")
-    assert got.candidates[0].occupation_id == 8
-    assert {c.tier for c in got.candidates[:2]} == {4}
+    assert got.candidates[0].occupation_id == 9 and got.candidates[0].tier == 3
+    assert got.candidates[1].occupation_id == 8 and got.candidates[1].tier == 4
 
 
 def test_the_preferred_label_then_an_equal_known_title_among_several_alternative_labels():
