@@ -38,10 +38,13 @@ A customer service advisor (or adviser, assistant, agent; "customer services" to
 *customer service representative*, whose labels say "officer", "representative" and "person":
 the words read it with a low-confidence warning (session of 2026-12-07).
 
-A carer in a care home or a nursing home (a care assistant, care or support worker there) is
-ESCO's *residential care home worker* ("day-to-day care to clients ... in the care homes where
+A carer in a care home or a nursing home (a care or support worker there) is ESCO's
+*residential care home worker* ("day-to-day care to clients ... in the care homes where
 they work"), then a *healthcare assistant*; the words read *home care aide* (a carer in people's
-own homes) by O*NET's "Home Care Giver" (session of 2026-12-07).
+own homes) by O*NET's "Home Care Giver" (session of 2026-12-07). A care assistant there stays
+ESCO's "care assistant", a *healthcare assistant*: a care home worker's "team leader" is read
+in the trade of the learner's job, and the learner's own job is no step
+(`recommend.level_title`).
 
 A vet (`words.CLIPPED_WORDS`: "veterinarian") is ESCO's *general veterinarian* ("veterinary
 surgeon"); no label says "veterinarian" alone, and the words read *veterinary technician* with a
@@ -95,6 +98,6 @@ WORK_TITLES: dict[str, tuple[str, ...]] = {
     **{
         f"{home} {who}": (RESIDENTIAL_CARE_HOME_WORKER, HEALTHCARE_ASSISTANT)
         for home in ("care home", "nursing home", "residential home")
-        for who in ("carer", "care assistant", "care worker", "support worker", "night carer")
+        for who in ("carer", "night carer", "senior carer", "care worker", "support worker")
     },
 }

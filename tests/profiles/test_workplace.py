@@ -95,9 +95,7 @@ REAL = [
     ("Porter in a hospital", ["hospital porter"]),
     ("Porter in a hotel kitchen", ["kitchen porter"]),  # the place's last word, no shared word
     ("Kitchen assistant in a care home", ["kitchen assistant"]),  # no "home kitchen assistant"
-    # no "home care assistant"; a care home's carer (curated: work_titles.py), was the bare
-    # label's *healthcare assistant*
-    ("Care assistant in a care home", ["residential care home worker"]),
+    ("Care assistant in a care home", ["healthcare assistant"]),  # no "home care assistant"
     ("Cleaner in an office", ["building cleaner"]),
     ("Receptionist in a hotel", ["hospitality establishment receptionist"]),
     ("Assistant at a dental practice", ["dental chairside assistant"]),
