@@ -98,6 +98,6 @@ WORK_TITLES: dict[str, tuple[str, ...]] = {
     **{
         f"{home} {who}": (RESIDENTIAL_CARE_HOME_WORKER, HEALTHCARE_ASSISTANT)
         for home in ("care home", "nursing home", "residential home")
-        for who in ("carer", "night carer", "senior carer", "care worker", "support worker")
+        for who in ("carer", "night carer", "care worker", "support worker")  # "senior": dropped
     },
 }
