@@ -32,6 +32,7 @@ from service.api.deps import (
 from service.api.errors import COMMON_ERRORS, error_responses, links_to
 from service.caller_limits import CallerLimits
 from service.profiles.experience import read_jobs
+from service.profiles.role import resolve_title
 from service.repo import taxonomy as repo
 from service.repo.records import decode_cursor, encode_cursor
 from service.taxonomy import search as core
@@ -168,8 +169,15 @@ def search_occupations(
     limit: Annotated[int, Query(ge=1, le=100)] = 10,
     cursor: CursorQuery = None,
 ):
-    """ESCO occupations for a job title (or any text), best first."""
-    hits = core.search_occupations(runtime, session, q, limit=MAX_RANKED)
+    """ESCO occupations for a job title (or any text), best first, read as a target title is
+    ("Python Developer": software developer, the developer of the tool's kind)."""
+    hits = core.search_occupations(
+        runtime,
+        session,
+        q,
+        limit=MAX_RANKED,
+        resolve=lambda title, k: resolve_title(runtime, session, title, k=k),
+    )
     return ranked_page(hits, limit, cursor)
 
 

@@ -15,6 +15,8 @@ from service.errors import InvalidInput
 from service.repo.taxonomy import occupations_by_id
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from indexing.types import ExtractedSkill, SkillMatch
     from service.runtime import Runtime
     from service.titles.resolver import TitleResolution
@@ -87,10 +89,17 @@ def check_extract_text(
 
 
 def search_occupations(
-    runtime: Runtime, session: Session, q: str, *, limit: int
+    runtime: Runtime,
+    session: Session,
+    q: str,
+    *,
+    limit: int,
+    resolve: Callable[[str, int], TitleResolution] | None = None,
 ) -> list[OccupationHit]:
+    """Occupations for a typed title, best first. resolve: how a title is read (the title
+    resolver's own when None; the API passes the target path's, so a search and a target agree)."""
     check_text(q, limit=runtime.settings.max_query_chars, field="q")
-    resolution = runtime.titles.resolve(q, k=limit)
+    resolution = (resolve or (lambda t, k: runtime.titles.resolve(t, k=k)))(q, limit)
     return [OccupationHit(**hit) for hit in title_hits(session, resolution=resolution)]
 
 

@@ -175,6 +175,27 @@ def test_a_typed_title_of_a_tools_developer_is_that_developer(
     assert (got.note is not None and "developer" in got.note) == noted
 
 
+@pytest.mark.slow
+def test_the_occupation_search_reads_a_tools_developer_as_the_target_does(real_runtime):
+    """GET /v1/occupations, which a portal calls to offer a role, agrees with the target path:
+    "Python Developer" was *web developer* first there (by "Salesforce Developer")."""
+    from fastapi.testclient import TestClient
+
+    from service.api.app import create_app
+
+    with TestClient(create_app(real_runtime.settings, runtime=real_runtime)) as c:
+        got = {
+            q: [
+                h["preferred_label"]
+                for h in c.get("/v1/occupations", params={"q": q}).json()["items"]
+            ]
+            for q in ("Python Developer", "web developer", "Property developer")
+        }
+    assert got["Python Developer"][0] == "software developer", got
+    assert got["web developer"][0] == "web developer", got  # a label stays as it is
+    assert "software developer" not in got["Property developer"][:3], got
+
+
 def test_a_title_no_tool_names_is_left_to_the_resolver():
     assert tool_trade("Property developer", _TOOLS) is None
     assert tool_trade("Python Developer", {"python": "software developer"}) == "software developer"
