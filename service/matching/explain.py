@@ -186,7 +186,8 @@ def plan_message(
 ) -> str:
     """One paragraph on the whole plan, or why there is none. held_back_by: what keeps the
     skills the catalog could teach out of the plan, in words ("within the plan's limit of 8
-    steps")."""
+    steps"). smallest_step: the cheapest useful step where the budget keeps every useful step
+    out (None where one fits: then no step adds enough for its hours)."""
     role = role_title or "the role"
     if not open_items:
         return f"You already show every skill {role} needs; nothing to add."
@@ -215,8 +216,10 @@ def plan_message(
                 "No credential that teaches a missing skill fits your budget: the smallest useful "
                 f"step needs {money(h, c, cur)}."
             )
-        else:
-            out.append("No credential that teaches a missing skill fits your limits.")
+        else:  # a useful step fits the budget: none adds enough for its hours
+            out.append(
+                "No credential you may take adds enough of what you still need for its hours."
+            )
     else:
         verb = "raises" if len(steps) == 1 else "raise"
         optional = sum(1 for s in steps if s.optional)

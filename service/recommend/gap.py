@@ -16,6 +16,7 @@ from service.caller_limits import CallerLimits
 from service.deadline import Deadline
 from service.errors import InvalidInput
 from service.matching import Constraints, GapConfig, PlanTooLargeError, compute_gap
+from service.matching.explain import labels
 from service.profiles.language import (
     label_words,
     language_names,
@@ -190,7 +191,28 @@ def _plan(runtime: Runtime, session, body, gap, profile, nb, timings, deadline) 
     out = answers.plan_json(result)
     if languages is not None:
         out.message = f"{out.message} {languages_sentence(languages)}"
+        if elsewhere := elsewhere_sentence(runtime, result, languages):
+            out.message = f"{out.message} {elsewhere}"
     return out
+
+
+def elsewhere_sentence(runtime: Runtime, plan, languages: frozenset[str]) -> str:
+    """The essential skills the plan leaves open that only credentials in other languages
+    teach, and those languages: what an adviser says first where the learner's language has no
+    course ("perform dental hygiene interventions": taught in French only; a dental nurse's plan
+    was empty, the message blaming the budget). "" where there is none."""
+    open_ids = {s.skill_id: s.label for s in plan.unmet if s.essential}
+    taught_in: dict[int, set[str]] = {}
+    for c in runtime.catalog.teaching(open_ids) if open_ids else ():
+        for sid in open_ids.keys() & c.skills.keys():
+            taught_in.setdefault(sid, set()).add((c.language or "").split("-")[0].lower())
+    only = {sid: ls for sid, ls in taught_in.items() if ls and not ls & languages}
+    if not only:
+        return ""
+    names = [open_ids[sid] for sid in open_ids if sid in only]
+    others = language_names(set().union(*only.values()))
+    verb = "is" if len(names) == 1 else "are"
+    return f"{labels(names)} {verb} taught only in {others} in this catalog."
 
 
 def plan_constraints(runtime: Runtime, body, profile) -> tuple[Constraints, frozenset | None]:

@@ -126,3 +126,18 @@ def test_the_greedy_ratio_charges_the_overhead_per_step():
         pb = build_problem(gap, catalog, step_hours=15.0)
         w = Weights(stack_bonus=0.0)
         assert set(np.flatnonzero(ratio_greedy(pb, w)).tolist()) == _textbook(pb, w), seed
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_an_empty_plan_blames_the_budget_only_where_it_keeps_every_step_out(mode):
+    # the only credential teaches an optional skill: it fits 100 h but adds too little per hour
+    gap = gap_of(1, 2, weights={2: 0.5}, essential={2: False})
+    catalog = [option("o", [2], 15.0)]
+    config = no_alts(optional_min_gain_per_hour=0.1)
+    p = plan(gap, catalog, Constraints(max_hours=100.0), mode=mode, config=config)
+    assert p.steps == [] and "o" in p.skipped
+    assert "fits your budget" not in p.message, p.message  # it was "needs 15 h"
+    assert "adds enough of what you still need for its hours" in p.message
+    # under a budget it does not fit, the budget is the reason
+    p = plan(gap, catalog, Constraints(max_hours=10.0), mode=mode, config=config)
+    assert p.steps == [] and "fits your budget" in p.message and "needs 15 h" in p.message

@@ -120,3 +120,49 @@ def _plan_of(runtime, text: str, title: str, hours: float) -> dict:
     )
     with Session(runtime.engine) as session:
         return compute(runtime, session, body, with_plan=True)["plan"]
+
+
+def test_the_open_skills_taught_only_in_other_languages_are_named():
+    """A dental nurse's plan to a dental hygienist was empty, its message blaming the budget:
+    the hygienist's own skills were taught only in French. The message names them and the
+    languages; a skill also taught in the learner's language is not named."""
+    from types import SimpleNamespace
+
+    from service.matching.types import Option, Shortfall
+    from service.recommend.gap import elsewhere_sentence
+
+    def short(sid, label, essential=True):
+        return Shortfall(sid, label, 1.0, essential, 0.0, 1.0)
+
+    catalog = [
+        Option(1, "fr1", "Hygiène dentaire", language="fr", skills={10: 1.0, 11: 1.0}),
+        Option(2, "de1", "Zahnhygiene", language="de-DE", skills={10: 1.0}),
+        Option(3, "en1", "Polishing", language="en", skills={11: 1.0}),
+        Option(4, "fr2", "Nutrition", language="fr", skills={12: 1.0}),
+    ]
+    teaching = lambda ids: [c for c in catalog if set(ids) & c.skills.keys()]  # noqa: E731
+    runtime = SimpleNamespace(catalog=SimpleNamespace(teaching=teaching))
+    plan = SimpleNamespace(
+        unmet=[
+            short(10, "perform dental hygiene interventions"),
+            short(11, "polish dental restorations"),
+            short(12, "counsel on nutrition", essential=False),  # optional: not named
+        ]
+    )
+    got = elsewhere_sentence(runtime, plan, frozenset({"en"}))
+    assert (
+        got
+        == "perform dental hygiene interventions is taught only in French, German in this catalog."
+    )
+    assert elsewhere_sentence(runtime, plan, frozenset({"en", "fr"})) == ""
+    assert elsewhere_sentence(runtime, SimpleNamespace(unmet=[]), frozenset({"en"})) == ""
+
+
+@pytest.mark.slow
+def test_a_dental_nurses_plan_says_where_the_hygienists_skills_are_taught(real_runtime):
+    text = "Dental nurse for 5 years, decontamination and chairside assisting"
+    plan = _plan_of(real_runtime, text, "Dental hygienist", 300)
+    assert "fits your budget" not in plan["message"], plan["message"]
+    # the shipped catalog teaches the hygienist's own interventions in French only
+    assert "perform dental hygiene interventions" in plan["message"], plan["message"]
+    assert "taught only in French" in plan["message"], plan["message"]
