@@ -211,8 +211,13 @@ def elsewhere_sentence(runtime: Runtime, plan, languages: frozenset[str]) -> str
         return ""
     names = [open_ids[sid] for sid in open_ids if sid in only]
     others = language_names(set().union(*only.values()))
-    verb = "is" if len(names) == 1 else "are"
-    return f"{labels(names)} {verb} taught only in {others} in this catalog."
+    n = len(names)
+    what = (
+        "1 essential skill you still need is"
+        if n == 1
+        else f"{n} essential skills you still need are"
+    )
+    return f"{what} taught only in {others} in this catalog: {labels(names)}."
 
 
 def plan_constraints(runtime: Runtime, body, profile) -> tuple[Constraints, frozenset | None]:

@@ -150,9 +150,9 @@ def test_the_open_skills_taught_only_in_other_languages_are_named():
         ]
     )
     got = elsewhere_sentence(runtime, plan, frozenset({"en"}))
-    assert (
-        got
-        == "perform dental hygiene interventions is taught only in French, German in this catalog."
+    assert got == (
+        "1 essential skill you still need is taught only in French, German in this catalog: "
+        "perform dental hygiene interventions."
     )
     assert elsewhere_sentence(runtime, plan, frozenset({"en", "fr"})) == ""
     assert elsewhere_sentence(runtime, SimpleNamespace(unmet=[]), frozenset({"en"})) == ""
