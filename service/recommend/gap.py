@@ -148,6 +148,8 @@ def compute(
     )
     if not role.skills:  # a valid question with an empty answer: said so, not refused
         out.role.warnings.append({"field": "target", "message": NO_SKILLS})
+    if own := own_job_sentence(role, learner):
+        out.role.warnings.append({"field": "target", "message": own})
     if with_plan:
         out.plan = _plan(runtime, session, body, gap, learner.profile, nb, timings, deadline)
         if not role.skills:
@@ -158,6 +160,22 @@ def compute(
         out.role.warnings.append({"field": "target", "message": regulated_sentence(role.title)})
     out.timings_ms = answers.timings_ms(timings)
     return answers.to_json(out)
+
+
+def own_job_sentence(role, learner: Learner) -> str:
+    """What an adviser says first where the role is the learner's own job ("Coach driver" is
+    ESCO's *bus driver*, the job of a bus driver of 8 years): the plan can only evidence what
+    the job shows, and a move is a role above it or another; "" for any other role."""
+    uri = role.source.removeprefix("occupation:")
+    job = next((j for j in learner.job_reads if j.uri and j.uri == uri), None)
+    if job is None:
+        return ""
+    said = f' ("{job.phrase}")' if job.phrase and job.phrase.lower() != job.title.lower() else ""
+    return (
+        f"{role.title[:1].upper()}{role.title[1:]} is the job you already hold{said}: a plan "
+        "can only give evidence of what it shows; for a move, pick one of the alternatives or "
+        "a role above it."
+    )
 
 
 def regulated_sentence(title: str) -> str:
