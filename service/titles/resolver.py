@@ -216,9 +216,16 @@ class TitleResolver:
 
     def _resolve_spelt(self, title: str, k: int) -> TitleResolution:
         """A title with a misspelt word (`spelling.Speller`: "Translater", "bookeeper") is read as
-        the vocabulary spells it where `choice.spelt_better` says so; the correction is said
-        back in the note."""
+        the vocabulary spells it where `choice.spelt_better` says so, a closed word written as
+        two ("Fork lift driver") as one where that names an occupation and the title as typed
+        reads none surely (a known title as typed is kept: "Cyber Security Analyst"); the
+        correction is said back in the note."""
         got = self._resolve_parts(title, k)
+        if not named(got) and (joined := self.speller.joined(title)) is not None:
+            fixed = self._resolve_parts(joined, k)  # "Fork lift driver": "forklift driver"
+            if named(fixed) and (not got.confident or got.warning is not None):
+                said = f"'{title.strip()}' read as '{joined.strip()}'"
+                return replace(fixed, note=f"{said}; {fixed.note}" if fixed.note else said)
         spelt = None if named(got) else self.speller.correct(title)
         sure = spelt is not None and sure_typos(title, spelt)
         if spelt is None or (got.confident and not sure):  # `spelt_better` would keep it

@@ -94,6 +94,27 @@ class Speller:
         out = _WORD.sub(fix, title)
         return out if changed else None
 
+    def joined(self, title: str) -> str | None:
+        """The title with a word the vocabulary writes closed written as two ("Fork lift
+        driver", "fork-lift driver": "forklift driver"; "hair dresser", "child minder") joined
+        as the vocabulary writes it; None when no pair joins. A pair joins where the joined word,
+        MIN_LENGTH letters or more, is a word of the vocabulary; the resolver takes the joined
+        title only where it is a name the taxonomy gives and the title as typed reads no
+        occupation surely (`resolver._resolve_spelt`). Linear in the title: each word is
+        looked at with the next once."""
+        words = list(_WORD.finditer(title))
+        out, last, i = [], 0, 0
+        while i + 1 < len(words):
+            a, b = words[i], words[i + 1]
+            whole = (a.group() + b.group()).lower()
+            gap = title[a.end() : b.start()]
+            if gap in (" ", "-") and len(whole) >= MIN_LENGTH and whole in self.counts:
+                out += [title[last : a.start()], whole]
+                last, i = b.end(), i + 2
+            else:
+                i += 1
+        return "".join([*out, title[last:]]) if out else None
+
 
 def sure_typos(typed: str, spelt: str) -> bool:
     """Whether every word `Speller.correct` changed is a plain typo: SURE_LENGTH letters or more,

@@ -136,3 +136,40 @@ def test_misspelt_titles_on_the_real_model(real_runtime, typed, occupation):
 def test_titles_spelt_right_are_read_as_before_on_the_real_model(real_runtime, title):
     res = real_runtime.titles.resolve(title)
     assert not (res.note or "").startswith(f"'{title}' read as")
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("Fork lift driver", "forklift driver"),
+        ("fork-lift truck driver", "forklift truck driver"),
+        ("senior hair dresser", "senior hairdresser"),  # a pair after a word that joins none
+        ("Hair dresser and fork lift driver", "hairdresser and forklift driver"),
+        ("forklift driver", None),  # written closed already
+        ("web site designer", None),  # "website" is no word of the vocabulary below
+        ("hair  dresser", None),  # two spaces: two words
+        ("lift fork", None),
+    ],
+)
+def test_a_closed_word_written_as_two_is_joined(typed, expected):
+    speller = Speller(["forklift", "hairdresser", "driver", "truck", "web", "site", "designer"])
+    assert speller.joined(typed) == expected
+
+
+def test_joining_is_linear_in_a_hostile_title():
+    from tests.growth import assert_linear
+
+    speller = Speller(["forklift", "hairdresser"])
+    assert_linear(speller.joined, lambda n: "fork lift hair " * (n // 15))
+    assert_linear(speller.joined, lambda n: "a-" * (n // 2))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("typed", "occupation"),
+    [("Fork lift driver", "forklift operator"), ("hair dresser", "hairdresser")],
+)
+def test_a_closed_word_written_as_two_on_the_real_model(real_runtime, typed, occupation):
+    res = real_runtime.titles.resolve(typed)
+    assert real_runtime.titles.info[res.candidates[0].occupation_id].labels[0] == occupation
+    assert res.note and res.note.startswith(f"'{typed}' read as '")
