@@ -44,9 +44,16 @@ _WORKERS = """employee operative picker packer driver cleaner stylist hairdresse
     rep representative"""
 _CALLS = "agent adviser advisor"  # of a call centre; elsewhere a managing agent lets property
 # the object after its verb only ("Engineer managing the build" manages no engineer), not
-# after "by" ("supervised by the manager"); the people are others: "Managed 4 delivery drivers"
+# after "by" ("supervised by the manager") or another preposition: the verb's object is then
+# another thing ("managed relationships with engineers", "managed supplies to cleaners"); the
+# people are others: "Managed 4 delivery drivers"
 # drives nothing (`over`)
-_PEOPLE = {"head": True, "unless": frozenset({"by"}), "compound": False, "over": True}
+_PEOPLE = {
+    "head": True,
+    "unless": frozenset("by with for from to of at on about".split()),
+    "compound": False,
+    "over": True,
+}
 _OVERSEE = "supervise oversee oversaw overseen"
 ROUND18_PAIRS: tuple[WordPair, ...] = (
     WordPair.of("manage", _WORKERS, _STAFF, **_PEOPLE),

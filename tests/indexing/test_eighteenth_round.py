@@ -62,6 +62,8 @@ def test_people_managed_are_staff(text, skill):
         "Managed agent relationships",  # "agent" is no head here
         "Engineer managing the build of a new site",  # the engineer manages, is not managed
         "Supervised by the senior technician",  # the learner was supervised
+        "managed relationships with engineers",  # the relationships
+        "Managed supplies to cleaners",  # the supplies
         "Managed parents' expectations",  # no worker's word
         "reports directly to the director",  # no direct report
     ],
