@@ -26,6 +26,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from indexing.learner_words16 import IDIOMS, THINGS
+from indexing.pair_search import over_objects
 from indexing.types import SkillEntry
 from indexing.word_pairs import WordPair, find_pairs, taught_subjects
 
@@ -336,7 +337,8 @@ class AliasMatcher:
         out = []
         spans = phrase_spans(text, IDIOMS + THINGS) if self._pairs else []
         idioms = {at for lo, hi in spans for at in range(lo + 1, hi + 1)}  # a few words each
-        for start, end, rule in find_pairs(text, tuple(self._pairs)) if self._pairs else ():
+        found = over_objects(find_pairs(text, tuple(self._pairs))) if self._pairs else []
+        for start, end, rule in found:
             if end in idioms:
                 continue  # its last word an idiom's or a thing's: "reduce the cost of living"
             n, alias = len(tokens(text[start:end])), text[start:end]

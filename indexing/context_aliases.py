@@ -40,6 +40,7 @@ from indexing.learner_words16 import (
     VEHICLE_WORDS,
 )
 from indexing.learner_words17 import ROUND17_ALIASES, ROUND17_CONTEXT_ALIASES
+from indexing.learner_words18 import CALL_CENTRE, CALL_CENTRE_WORDS
 from indexing.technology import CUE_ACRONYMS, CUE_WORDS
 from indexing.trade_aliases import TRADE_ALIASES
 from indexing.word_pairs import HAIR_CUTTING
@@ -143,6 +144,7 @@ CONTEXTS: dict[str, frozenset[str]] = {
     VEHICLE: VEHICLE_WORDS,  # a line that names a road vehicle or its engine
     PROPERTY: PROPERTY_WORDS,  # a line about lettings
     CLEANROOM: CLEANROOM_WORDS,  # a line about a cleanroom's work
+    CALL_CENTRE: CALL_CENTRE_WORDS,  # a line about a call centre (indexing.learner_words18)
     # computing devices and words an IT support line uses beside the technology cues
     TECHNOLOGY: CUE_WORDS
     | frozenset(

@@ -56,7 +56,12 @@ class WordPair:
     word written with "-ing" is read only where the rule lists it so (`second_ing`: "drawings",
     "bedding"): "planning" is not "plan". With `head`, the second word must end its phrase
     ("worked in a phone shop", not "on the shop floor"); with `between`, the words between are
-    only those ("keeping the books", not "kept a log book")."""
+    only those ("keeping the books", not "kept a log book"); with `unless`, none of those words
+    is between ("supervised by the manager" supervises no one); without `compound`, a second
+    word before a first word is no pair ("Engineer managing the build" manages no engineer);
+    with `over`, the people of its object are others, and another rule's reading that ends on
+    them names none of the learner's work ("Managed 4 delivery drivers" drives nothing:
+    `over_objects`)."""
 
     first: frozenset[str]
     second: frozenset[str]
@@ -65,6 +70,9 @@ class WordPair:
     second_ing: frozenset[str] = frozenset()
     head: bool = False
     between: frozenset[str] = frozenset()
+    unless: frozenset[str] = frozenset()
+    compound: bool = True
+    over: bool = False
 
     @classmethod
     def of(
@@ -154,7 +162,7 @@ def _object_of(text: str, toks: list, i: int, rule: WordPair) -> int | None:
                 return None
         if _is_second(toks[j], rule):
             return j if not rule.head or _ends_phrase(text, toks, j) else None
-        if rule.between and toks[j][3] not in rule.between:
+        if (rule.between and toks[j][3] not in rule.between) or toks[j][3] in rule.unless:
             return None
     return None
 
@@ -171,9 +179,26 @@ def find_pairs(text: str, rules: tuple[WordPair, ...]) -> list[tuple]:
                 j = _object_of(text, toks, i, rule)
                 if j is not None:
                     out.append((start, toks[j][1], rule))
-            if _is_second(toks[i], rule) and i + 1 < len(toks) and toks[i + 1][2] in rule.first:
+            if (
+                rule.compound
+                and _is_second(toks[i], rule)
+                and i + 1 < len(toks)
+                and toks[i + 1][2] in rule.first
+            ):
                 if not _to_sense(toks, i + 1) and not _CLAUSE_END.search(
                     text, toks[i][1], toks[i + 1][0]
                 ):
                     out.append((start, toks[i + 1][1], rule))
     return out
+
+
+def over_objects(found: list[tuple]) -> list[tuple]:
+    """`found` (`find_pairs`) less each reading that starts after an `over` rule's verb and ends
+    on its object ("delivery drivers" of "Managed 4 delivery drivers"): the learner manages
+    the drivers, and drives nothing."""
+    over = [(a, b) for a, b, rule in found if rule.over]
+    return [
+        (a, b, rule)
+        for a, b, rule in found
+        if rule.over or not any(lo < a and b == hi for lo, hi in over)
+    ]

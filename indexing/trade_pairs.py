@@ -20,6 +20,7 @@ from indexing.duty_pairs import DUTY_PAIRS
 from indexing.employer_words import EMPLOYER_PAIRS
 from indexing.learner_words16 import ROUND16_PAIRS
 from indexing.learner_words17 import ROUND17_PAIRS
+from indexing.learner_words18 import ROUND18_PAIRS
 from indexing.word_pairs import WORD_PAIRS, WordPair
 
 _MEDICATION = ("administer prescribed medication",)
@@ -159,4 +160,5 @@ PAIRS: tuple[WordPair, ...] = (
     + EMPLOYER_PAIRS
     + ROUND16_PAIRS
     + ROUND17_PAIRS
+    + ROUND18_PAIRS
 )

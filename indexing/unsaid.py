@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 from indexing.aliases import tokens
 from indexing.context_aliases import CONTEXTS, KITCHEN
+from indexing.learner_words18 import EVENT_UNSAID
 from indexing.types import SkillEntry
 
 
@@ -77,6 +78,9 @@ UNSAID: tuple[Unsaid, ...] = (
         "",
         "tram trams tramway tramways tramline tramlines tramcar tramcars streetcar streetcars",
     ),
+    # an event served is not performed (a chauffeur's weddings, a sound technician's concerts:
+    # indexing.learner_words18)
+    *(Unsaid.of(label, "", said) for label, said in EVENT_UNSAID),
 )
 
 
