@@ -94,6 +94,7 @@ from service.titles.words import (
     field_worker,
     next_level,
     normalise_title,
+    other_spelling,
     singular_modifiers,
     slash_parts,
     split_context,
@@ -348,10 +349,12 @@ class TitleResolver:
 
     def _exact(self, query: str) -> list[tuple[int, str, str]]:
         """(occupation id, label, kind) of the labels equal to `query`, or else to it with its
-        plural modifiers said singular ("customer services manager": `singular_modifiers`), or
+        plural modifiers said singular ("customer services manager": `singular_modifiers`) or
+        spelt the other way ("careers adviser": `words.other_spelling`), or
         without its site word when one occupation's label equals that (`words.without_site`),
         less the excluded."""
         lids = self.labels.exact(query) or self.labels.exact(singular_modifiers(query) or query)
+        lids = lids or self.labels.exact(other_spelling(query) or query)  # "careers adviser"
         got = [self.labels.label(lid) for lid in lids]
         if got and not query.endswith("s"):  # the title said plural: an equal label too
             got += self._plural_labels(query, {e for e, _, _ in got})

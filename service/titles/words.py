@@ -311,6 +311,20 @@ def singular_modifiers(title: str) -> str:
     return " ".join([*said, *words[-1:]]) if said != words[:-1] else ""
 
 
+# "careers adviser": ESCO spells a word one way in one label ("careers advisor" of *career guidance
+# advisor*) and the other in another ("credit adviser"); a title spelt the other way equalled no
+# label and went by O*NET's "Personnel Advisor" (round h-titles15). Read for an exact label only.
+OTHER_SPELLINGS = {"adviser": "advisor", "advisor": "adviser", "advisers": "advisors"}
+
+
+def other_spelling(title: str) -> str:
+    """The title with its words spelt the other way ("careers adviser" -> "careers advisor",
+    OTHER_SPELLINGS); "" when nothing changes."""
+    words = title.split()
+    said = [OTHER_SPELLINGS.get(w, w) for w in words]
+    return " ".join(said) if said != words else ""
+
+
 # "construction site supervisor", "building site manager": the site is where the trade works, and
 # ESCO's labels say the trade without it ("construction supervisor", an alternative label of
 # *construction general supervisor*; the title went to *production supervisor*). Inside a title

@@ -49,6 +49,21 @@ in the trade of the learner's job, and the learner's own job is no step
 A vet (`words.CLIPPED_WORDS`: "veterinarian") is ESCO's *general veterinarian* ("veterinary
 surgeon"); no label says "veterinarian" alone, and the words read *veterinary technician* with a
 warning.
+
+Round h-titles15 (docs/planning.md, "Titles, a fifteenth round"): a clinical nurse specialist (CNS)
+is ESCO's *specialist nurse* ("nurse specialist"), then *advanced nurse practitioner*, where O*NET's
+"Nurse Consultant" (0.82) read a general nurse before the label (0.96). A digital skills trainer
+teaches people to use computers (*digital literacy teacher*, "digital literacy trainer"; *ICT
+trainer*): O*NET's "Manual Training Teacher" read a woodwork teacher. A laboratory technician is
+shared (`several.SHARED_TITLES`; its constants are here). An administrator (a team's too) is an
+office administrator (*administrative assistant*, *office clerk*), where O*NET's "Administrator
+(Admin)" read a database administrator. A caseworker keeps a caseload of clients (ESCO's *community
+care case worker*, *social worker*); a food and beverage assistant serves a hotel's or a venue's
+food and drinks (*waiter/waitress*, *bartender*); a retail key holder opens and closes the shop and
+runs the floor in the manager's absence (*shop supervisor*, *shop assistant*), where the words read
+a locksmith; a sub editor checks and cuts copy (*copy editor*); an NHS clinical support worker is a
+healthcare assistant (the words read a clinical social worker); a multi trade operative keeps
+buildings in repair (*handyman*, *building caretaker*).
 """
 
 from __future__ import annotations
@@ -70,6 +85,25 @@ CARE_AT_HOME_WORKER = ESCO + "f4525ed8-54eb-4a3b-90db-55cc01b0d9fd"
 CUSTOMER_SERVICE_REPRESENTATIVE = ESCO + "13d1b2b4-99dd-44da-9734-c9f74bae18f7"
 RESIDENTIAL_CARE_HOME_WORKER = ESCO + "81309031-dad2-4a7a-bde6-7f6e518f89ff"
 HEALTHCARE_ASSISTANT = ESCO + "d38c2107-98f2-47b7-8bb4-f69750d51082"
+
+SPECIALIST_NURSE = ESCO + "18e14e61-495b-44cc-a7c6-df4c625934ba"
+ADVANCED_NURSE_PRACTITIONER = ESCO + "36494988-69d2-4420-9db4-eb56605ac983"
+DIGITAL_LITERACY_TEACHER = ESCO + "4588cd69-e6a5-4668-94c7-f02a3d86a649"
+ICT_TRAINER = ESCO + "9e657046-67ce-4e16-ab2e-ddb918638910"
+SCIENTIFIC_LABORATORY_TECHNICIAN = ESCO + "4fef1907-cf82-413b-841a-02ef57e299a6"
+BIOLOGY_TECHNICIAN = ESCO + "31cc4199-703c-4f8a-9b46-a2070a6d35df"
+ADMINISTRATIVE_ASSISTANT = ESCO + "044d78cc-f62f-4532-83a5-8e04f2889652"
+OFFICE_CLERK = ESCO + "6c999fc7-c6b7-4ef3-a4b9-af124a1783a2"
+COMMUNITY_CARE_CASE_WORKER = ESCO + "85482504-c83d-4038-80d9-265198d18b48"
+SOCIAL_WORKER = ESCO + "4b05bef2-ded4-4b09-ab94-f4c6a555a775"
+WAITER = ESCO + "d5db9d5c-2ebf-4a54-a79a-1b7e7ff70471"
+BARTENDER = ESCO + "2f5e38a0-6578-4665-bdbd-e2ab505be140"
+SHOP_SUPERVISOR = ESCO + "bdfb48e0-79dc-4b63-8470-db2e03b37326"
+SHOP_ASSISTANT = ESCO + "0b15375e-dfdd-4047-9efb-096e0aaee7d2"
+COPY_EDITOR = ESCO + "8bd74371-1818-47d5-a253-d703c51c5f26"
+NURSE_ASSISTANT = ESCO + "87d0795a-d41f-47ee-979f-0ab7d73836e7"
+HANDYMAN = ESCO + "f4a25243-b06a-42a9-9c69-246853df63ad"
+BUILDING_CARETAKER = ESCO + "1822bfc2-e735-449f-ba00-ca71eb5c062b"
 
 _CLINICAL_TRIALS = (PHARMACOLOGIST, RESEARCH_MANAGER, BIOMEDICAL_SCIENTIST)
 WORK_TITLES: dict[str, tuple[str, ...]] = {
@@ -99,5 +133,26 @@ WORK_TITLES: dict[str, tuple[str, ...]] = {
         f"{home} {who}": (RESIDENTIAL_CARE_HOME_WORKER, HEALTHCARE_ASSISTANT)
         for home in ("care home", "nursing home", "residential home")
         for who in ("carer", "night carer", "care worker", "support worker")  # "senior": dropped
+    },
+    # round h-titles15 (module docstring)
+    "clinical nurse specialist": (SPECIALIST_NURSE, ADVANCED_NURSE_PRACTITIONER),
+    **{
+        f"digital skills {who}": (DIGITAL_LITERACY_TEACHER, ICT_TRAINER)
+        for who in ("trainer", "tutor", "teacher")
+    },
+    "administrator": (ADMINISTRATIVE_ASSISTANT, OFFICE_CLERK),
+    "team administrator": (ADMINISTRATIVE_ASSISTANT, OFFICE_CLERK),
+    "caseworker": (COMMUNITY_CARE_CASE_WORKER, SOCIAL_WORKER),
+    "case worker": (COMMUNITY_CARE_CASE_WORKER, SOCIAL_WORKER),
+    "food and beverage assistant": (WAITER, BARTENDER),
+    "food beverage assistant": (WAITER, BARTENDER),  # "food & beverage", cleaned
+    "key holder": (SHOP_SUPERVISOR, SHOP_ASSISTANT),
+    "keyholder": (SHOP_SUPERVISOR, SHOP_ASSISTANT),
+    **dict.fromkeys(("sub editor", "sub-editor", "subeditor"), (COPY_EDITOR,)),
+    "clinical support worker": (HEALTHCARE_ASSISTANT, NURSE_ASSISTANT),
+    **{
+        f"{multi} {op}": (HANDYMAN, BUILDING_CARETAKER)
+        for multi in ("multi trade", "multi-trade")
+        for op in ("operative", "operator")
     },
 }
