@@ -46,6 +46,15 @@ ESCO's "care assistant", a *healthcare assistant*: a care home worker's "team le
 in the trade of the learner's job, and the learner's own job is no step
 (`recommend.level_title`).
 
+Round jobs-18 (docs/quality.md): a UK housing officer manages a council's or a housing
+association's tenancies, rents, repairs and neighbour nuisance (ESCO's *housing manager*:
+"collect rental fees ... neighbour nuisance issues"; then *public housing manager*), where ESCO
+gives "housing officer" to three occupations (a *housing support worker* too), so it read no
+job. A lab (or laboratory, or science) technician is ESCO's *scientific laboratory technician*
+("biology, biotechnology, environmental science, forensic science and pharmacology"), where
+ESCO gives "lab technician" to *bacteriology technician* alone, a medical laboratory's, which
+follows as the second reading (a school's science technician read *bacteriology technician*).
+
 A vet (`words.CLIPPED_WORDS`: "veterinarian") is ESCO's *general veterinarian* ("veterinary
 surgeon"); no label says "veterinarian" alone, and the words read *veterinary technician* with a
 warning.
@@ -70,6 +79,10 @@ CARE_AT_HOME_WORKER = ESCO + "f4525ed8-54eb-4a3b-90db-55cc01b0d9fd"
 CUSTOMER_SERVICE_REPRESENTATIVE = ESCO + "13d1b2b4-99dd-44da-9734-c9f74bae18f7"
 RESIDENTIAL_CARE_HOME_WORKER = ESCO + "81309031-dad2-4a7a-bde6-7f6e518f89ff"
 HEALTHCARE_ASSISTANT = ESCO + "d38c2107-98f2-47b7-8bb4-f69750d51082"
+HOUSING_MANAGER = ESCO + "dd935705-d703-40ba-9ba7-2a8a2b7651b4"
+PUBLIC_HOUSING_MANAGER = ESCO + "5cff1eee-9027-4064-8a26-35b1877e4eb3"
+SCIENTIFIC_LABORATORY_TECHNICIAN = ESCO + "4fef1907-cf82-413b-841a-02ef57e299a6"
+BACTERIOLOGY_TECHNICIAN = ESCO + "f3b99acc-b212-45cf-bb4f-7b83cc6f0d71"
 
 _CLINICAL_TRIALS = (PHARMACOLOGIST, RESEARCH_MANAGER, BIOMEDICAL_SCIENTIST)
 WORK_TITLES: dict[str, tuple[str, ...]] = {
@@ -99,5 +112,12 @@ WORK_TITLES: dict[str, tuple[str, ...]] = {
         f"{home} {who}": (RESIDENTIAL_CARE_HOME_WORKER, HEALTHCARE_ASSISTANT)
         for home in ("care home", "nursing home", "residential home")
         for who in ("carer", "night carer", "care worker", "support worker")  # "senior": dropped
+    },
+    # round jobs-18 (module docstring): a council's or a housing association's officer, and a
+    # laboratory's technician of any science
+    "housing officer": (HOUSING_MANAGER, PUBLIC_HOUSING_MANAGER),
+    **{
+        f"{lab} technician": (SCIENTIFIC_LABORATORY_TECHNICIAN, BACTERIOLOGY_TECHNICIAN)
+        for lab in ("lab", "laboratory", "science", "science lab", "science laboratory")
     },
 }

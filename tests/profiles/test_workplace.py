@@ -105,7 +105,9 @@ REAL = [
     # a head word of many trades alone names none (resolver's FAMILY_TITLE); with a place it may
     ("Driver for 10 years", []),
     ("Administrator, Leeds City Council (2017 - present)", []),
-    ("Technician in a school science department", ["biology technician"]),
+    # a science technician is a scientific laboratory technician (round jobs-18; was *biology
+    # technician* by "biological science technician")
+    ("Technician in a school science department", ["scientific laboratory technician"]),
     # the job after the workplace: "worked in a bank as a cashier"
     ("Stay at home dad for 5 years; before that I worked in a bank as a cashier", ["cashier"]),
     ("Worked for the council as a gardener", ["garden labourer"]),
