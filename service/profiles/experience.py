@@ -30,8 +30,16 @@ from service.profiles.ranks import rank_job
 from service.profiles.role import role_from_occupation
 from service.profiles.said_jobs import said_titles
 from service.profiles.shared_titles import LineJobs, names_several_trades
+from service.profiles.title_doing import before_doing_word, title_before_doing
 from service.profiles.title_forms import books_clerk, call_centre_title, class_length, without_class
-from service.profiles.title_tails import after_place, title_tails, tool_names, tool_trade
+from service.profiles.title_tails import (
+    after_place,
+    placed_form,
+    title_tails,
+    tool_names,
+    tool_trade,
+    trade_after_shop,
+)
 from service.profiles.workplace import place_titles
 from service.titles.family import FAMILY_TITLE
 from service.titles.resolver import GENERIC_TITLE, SHARED_TITLE
@@ -148,19 +156,25 @@ def title_phrases(text: str) -> Iterator[tuple[str, int, int]]:
             cut = standing.end() if standing and standing.end() < len(phrase) else 0
             phrase, at = phrase[cut:], at + cut
             if len(phrase.split()) > MAX_WORDS:  # "Care assistant supporting older residents"
-                phrase = title_before_doing(phrase) or before_doing_word(phrase) or phrase
-            n_words = len(phrase.split())
-            if _A_QUALITY.fullmatch(phrase):
-                continue  # "Caring and patient": qualities, no title
-            if _NOT_A_TITLE.match(phrase) or _DID.match(phrase) or _DID_FIRST.match(phrase):
-                continue
-            if _STUDIES.search(phrase):
-                continue
-            if _VERB_AND_OBJECT.match(phrase):
-                continue
-            if 1 <= n_words <= MAX_WORDS and (phrase[0].isalpha() or class_length(phrase)):
+                head = title_before_doing(phrase) or before_doing_word(phrase)
+                trade = None if head else trade_after_shop(phrase)  # "Mobile phone shop ..."
+                at += len(phrase) - len(trade) if trade else 0
+                phrase = head or trade or phrase
+            if _may_be_title(phrase):
                 start = sentence.start() + at
                 yield phrase, start, start + len(phrase)
+
+
+def _may_be_title(phrase: str) -> bool:
+    """Whether `phrase` may be a job title: one to MAX_WORDS words, no qualities alone ("Caring
+    and patient"), no sentence's subject, no verb of the past, no course of study."""
+    if not 1 <= len(phrase.split()) <= MAX_WORDS or _A_QUALITY.fullmatch(phrase):
+        return False
+    if _NOT_A_TITLE.match(phrase) or _DID.match(phrase) or _DID_FIRST.match(phrase):
+        return False
+    if _STUDIES.search(phrase) or _VERB_AND_OBJECT.match(phrase):
+        return False
+    return phrase[0].isalpha() or class_length(phrase) > 0
 
 
 @dataclass(frozen=True)
@@ -214,13 +228,18 @@ def read_jobs(
     def tools() -> dict[str, str]:
         return tool_names(runtime, session)
 
-    for title, start, end in _titles(text):
+    titles, seconds = _titles(text), set()
+    for i, (title, start, end) in enumerate(titles):  # a trade after "and" joins as it is read
         if len(read) >= MAX_TITLES or len(known) >= MAX_RESOLVED:
             break
         check()
-        best = None
+        best, second_trade = None, (title, start, end) in seconds
         if text[start:end] == title and (both := through_and(text, start, end)):
             best = job_of(both)  # "Painter and decorator": a title of two words
+            second = trade_after_and(text, end) if best is None else None
+            if second is not None and len(seconds) < MAX_RESOLVED:  # "Tiler and kitchen fitter"
+                titles.insert(i + 1, second)
+                seconds.add(second)
             end = start + len(both) if best is not None else end
         best = best or job_of(title)
         head = title_before_doing(title) if best is None and text[start:end] == title else None
@@ -237,12 +256,16 @@ def read_jobs(
         said = text[start:end]  # the title, or its words before a word of doing
         if best is None and said in (title, head):  # "Supermarket checkout operator"
             best = _trade_in(job_of, said, tools)
+        elif best is not None and not best.exact and said in (title, head):
+            best = _closer_tail(job_of, said, best)  # "Retail banking cashier": a bank's
         # a shared title, read by its line: "Mechanic at Kwik Fit: tyres, brakes", "Lorry
         # mechanic servicing HGVs, brakes" (not "Mechanic's mate at ...": a helper)
         shared = best is None and said in (title, head) and not _HELPER.search(said)
         for words in [said, *title_tails(said)] if shared else ():
             if (best := lines.job(words, start, end, check)) is not None:
                 break
+        if best is not None and not best.exact and second_trade:
+            best = None  # a second trade is read by a label exactly: "and service technician"
         if best is not None and spans is not None:
             spans.append((start, end))
         if best is None or best.occupation_id in seen:
@@ -282,6 +305,32 @@ def through_and(text: str, start: int, end: int) -> str | None:
     return None if last is None else text[start:last]
 
 
+# how far after an "and" the second trade is looked for; where a sentence ends it ends
+_SECOND_SPAN = 160
+_BREAK = re.compile(r"[.!?;\n]")
+
+
+def trade_after_and(text: str, end: int) -> tuple[str, int, int] | None:
+    """(title, start, end) of the trade said after the "and" that follows a title ending at
+    `end`, where the two said together name no job ("Tiler and kitchen fitter": "kitchen
+    fitter"; "Painter and plasterer on new builds": "plasterer"): its words up to where a title
+    ends, cut before a word of doing ("and plasterer fitting coving"); None where no title may
+    be there ("Cleaner and I also cook"). Looked for within _SECOND_SPAN characters."""
+    m = _AND.match(text, end)
+    if m is None:
+        return None
+    at, limit = m.end(), min(len(text), m.end() + _SECOND_SPAN)
+    stop = _STOP.search(text, at, limit)
+    phrase = text[at : stop.start() if stop else limit]
+    phrase = phrase[: b.start()] if (b := _BREAK.search(phrase)) else phrase
+    phrase = phrase.strip()
+    if len(phrase.split()) > MAX_WORDS:
+        phrase = title_before_doing(phrase) or before_doing_word(phrase) or ""
+    if not phrase or not _may_be_title(phrase) or _AND.search(phrase):
+        return None
+    return phrase, at, at + len(phrase)
+
+
 def _trade_in(job_of, title: str, tools):
     """The job a title names by its tool ("Java developer": a software developer) or by its
     words after a place's or an object's ("Supermarket checkout operator": "checkout operator",
@@ -297,6 +346,29 @@ def _trade_in(job_of, title: str, tools):
         if job is not None and job.exact:
             return job
     return None
+
+
+# how much more closely the trade after a place's words must match a label than the whole
+# title does, to be read instead ("banking cashier" 0.96 by "bank cashier", a *bank teller*;
+# "Retail banking cashier" 0.88 by "Retail Cashier", a *cashier*)
+CLOSER = 0.05
+
+
+def _closer_tail(job_of, title: str, best):
+    """The job the words of `title` after a place's or an object's (`title_tails`, two words
+    or more) name more closely (CLOSER) than the whole does by its loose reading `best`; else
+    `best`."""
+    placed = after_place(title)  # "Nursing home care assistant": "care assistant" first
+    if placed and (job := job_of(placed)) and job.label_score >= best.label_score + CLOSER:
+        return job
+    for tail in title_tails(title):
+        if len(tail.split()) < 2:
+            break
+        for form in filter(None, (tail, placed_form(tail))):  # "banking cashier": a bank's
+            job = job_of(form)
+            if job is not None and job.label_score >= best.label_score + CLOSER:
+                return job
+    return best
 
 
 def _at_place(job_of, text: str, end: int, title: str, best):
@@ -345,65 +417,12 @@ def _sure_job(runtime: Runtime, title: str):
     best = resolution.candidates[0] if resolution.candidates else None
     if not resolution.confident or best is None or best.label_score < MIN_LABEL_SCORE:
         return None
-    if best.exact and names_several_trades(runtime, best.matched_label):
-        return None
+    # a curated title names its trade, however many trades ESCO gives its words to
+    if best.exact and best.label_kind != "curated title":
+        if names_several_trades(runtime, best.matched_label):
+            return None
     # a title of a level, or one several trades use for their own job, names no one job
     return None if resolution.warning in (GENERIC_TITLE, SHARED_TITLE, FAMILY_TITLE) else best
-
-
-# a word of doing after a person's word: "porter washing up", "assistant supporting residents",
-# "chef running the pass", "analyst using Excel" (not "hard working", "building surveyor")
-# "sales rep selling", "postman delivering", "farm hand milking", "bar staff serving"
-_PERSON = (
-    r"(?:[a-z](?:er|or|ist|yst|ian|ant|ent|ive|man|woman|men|women)"
-    r"|\b(?:chef|cook|nurse|guard|clerk|maid|aide|nanny|barista|midwife|hand|staff|crew"
-    r"|mechanic|medic|warden|steward|stewardess|bailiff|pilot|valet"
-    r"|reps?|execs?|mgr|asst|techs?))"
-)
-_DOING = re.compile(rf"{_PERSON}(\s+)[a-z]{{2,}}ing\b", re.I)
-# the -ing word names the kind of one person's word after it ("Senior nursing assistant",
-# "Theater lighting technician"): no word of doing
-_NEXT_WORD = re.compile(r"\s+([a-z]+)\b", re.I)
-_A_PERSON = re.compile(rf"[a-z]*{_PERSON}", re.I)
-# words of a person's ending that name none: "supporting older residents"; one that is what a
-# word of doing is done to ("Data entry clerk keying customer orders": no *customer* kind of
-# clerk, as "nursing" is of "Senior nursing assistant")
-_NO_PERSON = frozenset(
-    """older younger other under after over water paper never ever better larger smaller
-    newer major minor senior junior interior exterior prior door floor human german roman
-    woman women customer consumer computer order letter number counter summer winter""".split()
-)
-
-
-def _is_person(word: str) -> bool:
-    return word.lower() not in _NO_PERSON and _A_PERSON.fullmatch(word) is not None
-
-
-def title_before_doing(title: str) -> str | None:
-    """The words of `title` up to a person's word followed by a word of doing ("Kitchen porter
-    washing up" -> "Kitchen porter"; "Senior nursing assistant helping residents" -> "Senior
-    nursing assistant": "nursing" is the assistant's kind), or None. Where a phrase is short
-    enough to be a title, tried only when the whole names no job."""
-    for m in _DOING.finditer(title):
-        cut = m.start(1)
-        person = title[max(title.rfind(" ", 0, cut), title.rfind("\t", 0, cut)) + 1 : cut]
-        after = _NEXT_WORD.match(title, m.end())
-        if _is_person(person) and not (after and _is_person(after.group(1))):
-            return title[: m.start(1)]
-    return None
-
-
-# a word of doing and what it is done to ("running the grill", "managing a brigade"), not a word
-# of a kind ("hard working kitchen porter")
-_DOING_WORD = re.compile(r"\s[a-z]{2,}ing\s+(?:the|a|an|all|their|his|her|our|its|up|out)\b")
-
-
-def before_doing_word(title: str) -> str | None:
-    """The words of a phrase too long for a title up to its first word of doing with what it is
-    done to, where no person's word comes before it ("Chef de partie running the grill section"
-    -> "Chef de partie"), or None; the resolver decides whether they name a job."""
-    m = _DOING_WORD.search(title)
-    return title[: m.start()] or None if m else None
 
 
 def _titles(text: str) -> list[tuple[str, int, int]]:

@@ -146,3 +146,35 @@ def _plain(word: str) -> bool:
     if _PLAIN.fullmatch(word) is None or word.lower() in _NOT_DROPPED:
         return False
     return _PERSON_END.search(word) is None or word.isupper()
+
+
+def placed_form(title: str) -> str | None:
+    """`title` with its first word, a workplace's work ("banking", "farming"), said as the
+    workplace ("banking cashier": "bank cashier", a label of *bank teller*); None where it
+    begins with no such word."""
+    first, _, rest = title.partition(" ")
+    low = first.lower()
+    if rest and low.endswith("ing") and low[:-3] in PLACE_WORDS:
+        return f"{low[:-3]} {rest}"
+    return None
+
+
+# a shop's word ending what it sells: "Mobile phone shop sales assistant", "Garden centre
+# sales assistant"
+_SHOP_WORDS = frozenset("shop shops store stores centre center showroom counter".split())
+
+
+def trade_after_shop(phrase: str) -> str | None:
+    """The trade said after a shop's word, where a title is too long for one (more than four
+    words: "Mobile phone shop sales assistant" -> "sales assistant"), the words before that
+    word plain (`title_tails`); None where it has none. The end of `phrase`: the caller reads
+    it as a title."""
+    words = list(_WORD.finditer(phrase, 0, len(phrase)))
+    for i, word in enumerate(words[: 1 + MAX_DROPPED], start=1):
+        if word.group().lower() in _SHOP_WORDS and i < len(words) <= i + 4:
+            plain = all(_plain(w.group()) for w in words[: i - 1])
+            return phrase[words[i].start() :] if plain else None
+    return None
+
+
+_WORD = re.compile(r"\S+")

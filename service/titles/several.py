@@ -49,17 +49,11 @@ from service.titles.curated import (
     WAREHOUSE_MANAGER,
 )
 from service.titles.tech_titles import QUALITY_ENGINEER, SOFTWARE_MANAGER, SOFTWARE_TESTER
-from service.titles.work_titles import (
-    BIOLOGY_TECHNICIAN,
-    RESEARCH_AND_DEVELOPMENT_MANAGER,
-    SCIENTIFIC_LABORATORY_TECHNICIAN,
-)
+from service.titles.work_titles import CHEMISTRY_TECHNICIAN, RESEARCH_AND_DEVELOPMENT_MANAGER
 
 CHEMICAL_MANUFACTURING_QUALITY_TECHNICIAN = ESCO + "dacaa18b-93f6-48b4-b4f2-cb33e21804e7"
-CHEMISTRY_TECHNICIAN = ESCO + "87775d69-ae88-449e-ad71-6f9875711816"
 PRODUCT_QUALITY_CONTROLLER = ESCO + "b0ad8659-0410-4b5b-9466-a90f8b3cdac9"
 PHARMACEUTICAL_QUALITY_SPECIALIST = ESCO + "0f845e64-de8b-431e-9fe3-1bccf8e1c5b9"
-BACTERIOLOGY_TECHNICIAN = ESCO + "f3b99acc-b212-45cf-bb4f-7b83cc6f0d71"
 
 # titles several trades each give their own job (round h-titles9) -> the readings, ESCO's own
 # label first: the resolver names them in this order and warns that several trades use the title
@@ -120,20 +114,6 @@ SHARED_TITLES: dict[str, tuple[str, ...]] = {
         PRODUCT_QUALITY_CONTROLLER,
         PHARMACEUTICAL_QUALITY_SPECIALIST,
     ),
-    # round h-titles15: a laboratory technician with no field works in a school's, a college's
-    # or a company's lab (ESCO's *scientific laboratory technician*: "assist in laboratory
-    # research", then the chemistry and biology technicians), else a hospital's; ESCO gives
-    # "laboratory technician" and "lab technician" to *bacteriology technician* alone, whose exact
-    # label read a school's science technician as a microbiology lab's
-    **{
-        f"{lab} technician": (
-            SCIENTIFIC_LABORATORY_TECHNICIAN,
-            CHEMISTRY_TECHNICIAN,
-            BIOLOGY_TECHNICIAN,
-            BACTERIOLOGY_TECHNICIAN,
-        )
-        for lab in ("lab", "laboratory")
-    },
 }
 
 # the readings of a title of a level, the commonest first (module docstring): a UK team leader or

@@ -46,6 +46,12 @@ ESCO's "care assistant", a *healthcare assistant*: a care home worker's "team le
 in the trade of the learner's job, and the learner's own job is no step
 (`recommend.level_title`).
 
+Round jobs-18 (docs/quality.md): a UK housing officer manages a council's or a housing
+association's tenancies, rents, repairs and neighbour nuisance (ESCO's *housing manager*:
+"collect rental fees ... neighbour nuisance issues"; then *public housing manager*), where ESCO
+gives "housing officer" to three occupations (a *housing support worker* too), so it read no
+job. A lab (or laboratory, or science) technician: round h-titles15 below.
+
 A vet (`words.CLIPPED_WORDS`: "veterinarian") is ESCO's *general veterinarian* ("veterinary
 surgeon"); no label says "veterinarian" alone, and the words read *veterinary technician* with a
 warning.
@@ -55,7 +61,9 @@ is ESCO's *specialist nurse* ("nurse specialist"), then *advanced nurse practiti
 "Nurse Consultant" (0.82) read a general nurse before the label (0.96). A digital skills trainer
 teaches people to use computers (*digital literacy teacher*, "digital literacy trainer"; *ICT
 trainer*): O*NET's "Manual Training Teacher" read a woodwork teacher. A laboratory technician is
-shared (`several.SHARED_TITLES`; its constants are here). An administrator (a team's too) is an
+a scientific laboratory technician first, then a chemistry, biology or (ESCO's label) bacteriology
+technician; drafted as a title several trades share, read by the learner's trade, it read a
+school's science technician's own job as *optical technician*. An administrator (a team's too) is an
 office administrator (*administrative assistant*, *office clerk*), where O*NET's "Administrator
 (Admin)" read a database administrator. A caseworker keeps a caseload of clients (ESCO's *community
 care case worker*, *social worker*); a food and beverage assistant serves a hotel's or a venue's
@@ -85,6 +93,8 @@ CARE_AT_HOME_WORKER = ESCO + "f4525ed8-54eb-4a3b-90db-55cc01b0d9fd"
 CUSTOMER_SERVICE_REPRESENTATIVE = ESCO + "13d1b2b4-99dd-44da-9734-c9f74bae18f7"
 RESIDENTIAL_CARE_HOME_WORKER = ESCO + "81309031-dad2-4a7a-bde6-7f6e518f89ff"
 HEALTHCARE_ASSISTANT = ESCO + "d38c2107-98f2-47b7-8bb4-f69750d51082"
+HOUSING_MANAGER = ESCO + "dd935705-d703-40ba-9ba7-2a8a2b7651b4"
+PUBLIC_HOUSING_MANAGER = ESCO + "5cff1eee-9027-4064-8a26-35b1877e4eb3"
 
 SPECIALIST_NURSE = ESCO + "18e14e61-495b-44cc-a7c6-df4c625934ba"
 ADVANCED_NURSE_PRACTITIONER = ESCO + "36494988-69d2-4420-9db4-eb56605ac983"
@@ -92,6 +102,8 @@ DIGITAL_LITERACY_TEACHER = ESCO + "4588cd69-e6a5-4668-94c7-f02a3d86a649"
 ICT_TRAINER = ESCO + "9e657046-67ce-4e16-ab2e-ddb918638910"
 SCIENTIFIC_LABORATORY_TECHNICIAN = ESCO + "4fef1907-cf82-413b-841a-02ef57e299a6"
 BIOLOGY_TECHNICIAN = ESCO + "31cc4199-703c-4f8a-9b46-a2070a6d35df"
+CHEMISTRY_TECHNICIAN = ESCO + "87775d69-ae88-449e-ad71-6f9875711816"
+BACTERIOLOGY_TECHNICIAN = ESCO + "f3b99acc-b212-45cf-bb4f-7b83cc6f0d71"
 ADMINISTRATIVE_ASSISTANT = ESCO + "044d78cc-f62f-4532-83a5-8e04f2889652"
 OFFICE_CLERK = ESCO + "6c999fc7-c6b7-4ef3-a4b9-af124a1783a2"
 COMMUNITY_CARE_CASE_WORKER = ESCO + "85482504-c83d-4038-80d9-265198d18b48"
@@ -154,5 +166,18 @@ WORK_TITLES: dict[str, tuple[str, ...]] = {
         f"{multi} {op}": (HANDYMAN, BUILDING_CARETAKER)
         for multi in ("multi trade", "multi-trade")
         for op in ("operative", "operator")
+    },
+    # round jobs-18 (module docstring): a council's or a housing association's officer
+    "housing officer": (HOUSING_MANAGER, PUBLIC_HOUSING_MANAGER),
+    # rounds h-titles15 and jobs-18 (module docstring): a lab technician with no field works in
+    # a school's, a college's or a company's lab, else a hospital's (ESCO's label)
+    **{
+        f"{lab} technician": (
+            SCIENTIFIC_LABORATORY_TECHNICIAN,
+            CHEMISTRY_TECHNICIAN,
+            BIOLOGY_TECHNICIAN,
+            BACTERIOLOGY_TECHNICIAN,
+        )
+        for lab in ("lab", "laboratory", "science", "science lab", "science laboratory")
     },
 }

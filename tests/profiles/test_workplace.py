@@ -104,8 +104,11 @@ REAL = [
     ("Chef at a busy hotel for 5 years", ["chef"]),
     # a head word of many trades alone names none (resolver's FAMILY_TITLE); with a place it may
     ("Driver for 10 years", []),
-    ("Administrator, Leeds City Council (2017 - present)", []),
-    ("Technician in a school science department", ["biology technician"]),
+    # an administrator is an office's (round h-titles15: *administrative assistant*)
+    ("Administrator, Leeds City Council (2017 - present)", ["administrative assistant"]),
+    # a science technician is a scientific laboratory technician (round jobs-18; was *biology
+    # technician* by "biological science technician")
+    ("Technician in a school science department", ["scientific laboratory technician"]),
     # the job after the workplace: "worked in a bank as a cashier"
     ("Stay at home dad for 5 years; before that I worked in a bank as a cashier", ["cashier"]),
     ("Worked for the council as a gardener", ["garden labourer"]),

@@ -2,7 +2,7 @@
 than ESCO's label ("careers adviser": "careers advisor", `words.other_spelling`) equals it; the
 curated titles of a clinical nurse specialist, a digital skills trainer, an administrator, a
 caseworker, a food and beverage assistant, a key holder, a sub editor, a clinical support worker
-and a multi trade operative; a laboratory technician shared among the labs."""
+and a multi trade operative; a laboratory technician of any lab, a scientific one first."""
 
 from __future__ import annotations
 
@@ -12,7 +12,6 @@ from sqlmodel import Session
 
 from models.tables import Occupation
 from service.titles.curated import CURATED_TITLES
-from service.titles.resolver import SHARED_TITLE
 from service.titles.several import SHARED_TITLES
 from service.titles.words import other_spelling
 from service.titles.work_titles import (
@@ -53,8 +52,8 @@ def test_the_curated_titles_of_the_round():
     for title in ("clinical nurse specialist", "caseworker", "multi trade operative"):
         assert CURATED_TITLES[title] == WORK_TITLES[title]
     for title in ("lab technician", "laboratory technician"):
-        assert SHARED_TITLES[title][0] == SCIENTIFIC_LABORATORY_TECHNICIAN
-        assert title not in CURATED_TITLES  # shared: read in the learner's trade
+        assert CURATED_TITLES[title][0] == SCIENTIFIC_LABORATORY_TECHNICIAN
+        assert title not in SHARED_TITLES  # curated: a learner's own job reads it too
 
 
 def _labels(runtime) -> dict[int, str]:
@@ -98,11 +97,11 @@ def test_an_adviser_spelt_as_esco_spells_it_keeps_its_own_label(real_runtime):
 
 
 @pytest.mark.slow
-def test_a_lab_technician_is_shared_among_the_labs(real_runtime):
+def test_a_lab_technician_is_a_scientific_laboratory_technician_first(real_runtime):
     labels = _labels(real_runtime)
     for title in ("Lab technician", "Laboratory technician"):
         got = real_runtime.titles.resolve(title)
         top = [labels[c.occupation_id] for c in got.candidates]
-        assert got.confident and got.warning == SHARED_TITLE, (title, got.warning)
+        assert got.confident and got.warning is None, (title, got.warning)
         assert top[0] == "scientific laboratory technician", top
         assert "bacteriology technician" in top  # ESCO's label: a hospital lab's, still offered
