@@ -31,7 +31,13 @@ from service.profiles.role import role_from_occupation
 from service.profiles.said_jobs import said_titles
 from service.profiles.shared_titles import LineJobs, names_several_trades
 from service.profiles.title_doing import before_doing_word, title_before_doing
-from service.profiles.title_forms import books_clerk, call_centre_title, class_length, without_class
+from service.profiles.title_forms import (
+    books_clerk,
+    call_centre_title,
+    class_length,
+    held_as,
+    without_class,
+)
 from service.profiles.title_tails import (
     after_place,
     placed_form,
@@ -394,8 +400,9 @@ def _job_of(runtime: Runtime, title: str):
     names surely is read again without the names before its trade (an employer's or a unit's:
     `TitleResolver.without_names`), without a licence class before it or as a ledger's clerk
     (`title_forms`: "Class 1 HGV driver", "Purchase ledger clerk"), and a rank of the forces
-    after its service and unit as the rank (`ranks.rank_job`)."""
-    best = _sure_job(runtime, title)
+    after its service and unit as the rank (`ranks.rank_job`). A kitchen's deputy is read as
+    the chef (`title_forms.held_as`)."""
+    best = _sure_job(runtime, held_as(title) or title)  # "Sous chef": the chef
     if best is None and (trade := runtime.titles.without_names(title)):
         best = _sure_job(runtime, trade)  # "REME vehicle mechanic": a unit's name, then the job
     if best is None and (plain := without_class(title) or books_clerk(title)):

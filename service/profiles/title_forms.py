@@ -100,3 +100,17 @@ def call_centre_title(text: str, end: int, title: str) -> tuple[str, int] | None
         return None
     m = _IN_CALL_CENTRE.match(text, end, min(len(text), end + 120))
     return ("call centre agent", m.end()) if m is not None else None
+
+
+# a kitchen's deputy, as a learner's own job: ESCO files "sous chef" under *head chef* (and
+# "sous-chef" under *chef*), so a sous chef's CV held every essential of the head chef the
+# learner aims at, and the plan "evidenced" them with a 55 h cooking course; read as the chef the
+# job shows, the head chef's own skills (budgets, shifts, recruiting) are left to learn. Only a
+# CV's job: a typed target "sous chef" stays ESCO's head chef.
+_DEPUTY_OF_KITCHEN = re.compile(r"(?:junior\s+)?(?:sous[\s-]+chef|second\s+chef)", re.I)
+
+
+def held_as(title: str) -> str | None:
+    """The title a learner's own job is read as where ESCO files it one level up ("Sous chef":
+    "chef"); None for any other."""
+    return "chef" if _DEPUTY_OF_KITCHEN.fullmatch(title.strip()) else None

@@ -132,7 +132,10 @@ REAL = [
     ("Self-taught web developer, I build websites with HTML, CSS and JavaScript", "web developer"),
     # the phrase names no job whole: the title before what they did ("washing up")
     ("Kitchen porter washing up and prepping vegetables", "kitchen porter"),
-    ("Sous chef running the pass and ordering stock", "head chef"),
+    # a kitchen's deputy is read as the chef the job shows (`title_forms.held_as`), not ESCO's
+    # head chef, the level the learner aims at
+    ("Sous chef running the pass and ordering stock", "chef"),
+    ("Junior sous chef in a hotel", "chef"),
     # served in the forces: the role after "as" (a section commander is an army corporal)
     (
         "Served 12 years in the army as an infantry section commander, leading soldiers and"

@@ -52,3 +52,34 @@ def test_a_bus_driver_typing_coach_driver_is_told_it_is_the_job_held(real_runtim
     assert any(m.startswith("Bus driver is the job you already hold") for m in messages), messages
     moved = _answer(real_runtime, "Taxi driver for 15 years", "Bus driver")
     assert not any("already hold" in w["message"] for w in moved["role"]["warnings"])
+
+
+def test_a_kitchens_deputy_is_held_as_the_chef():
+    from service.profiles.title_forms import held_as
+
+    for title in ("Sous chef", "sous-chef", "Junior sous chef", "Second chef", " SOUS CHEF "):
+        assert held_as(title) == "chef", title
+    for title in ("Head chef", "Chef", "Sous chef de partie", "Sous vide chef", "Pastry chef"):
+        assert held_as(title) is None, title
+
+
+@pytest.mark.slow
+def test_a_sous_chefs_plan_to_head_chef_teaches_the_head_chefs_work(real_runtime):
+    """A sous chef's job was ESCO's head chef, the role she aims at: every essential was held on
+    her word and the plan "evidenced" them with a 55 h cooking course. Read as the chef, the plan
+    is the head chef's own work (staff, shifts, budgets) and no cooking course."""
+    cv = "Sous chef in a gastro pub, running the kitchen on head chef's days off"
+    body = RecommendIn.model_validate(
+        {
+            "learner": {"text": cv},
+            "target": {"title": "Head chef"},
+            "constraints": {"max_hours": 150},
+        }
+    )
+    with Session(real_runtime.engine) as session:
+        out = compute(real_runtime, session, body, with_plan=True)
+    assert [j["occupation"]["preferred_label"] for j in out["learner"]["jobs"]] == ["chef"]
+    taught = {c["label"] for st in out["plan"]["steps"] for c in st["covers"]}
+    assert "use cooking techniques" not in taught, taught
+    assert {"schedule shifts", "manage budgets"} <= taught, taught
+    assert not any("already hold" in w["message"] for w in out["role"]["warnings"])
