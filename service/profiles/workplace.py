@@ -47,7 +47,8 @@ def place_titles(
     """The titles `title` (ending at `end` in `text`) makes with the workplace said right after
     it, the most specific first, and where the words of the place end; ([], end) where no
     place follows. bare_is_label: the title alone is a label, so only the whole place, and its
-    last word where the title shares no word with the place, are read into it."""
+    last word where the title shares no word with the place and the word alone is no other
+    work's (`_NOT_ALONE`), are read into it."""
     m = _PLACE.match(text, end)
     if m is None and (firm := _FIRM.match(text, end)) and _a_place_word(firm.group(1)):
         return [f"{firm.group(1)} {title}"], firm.end()
@@ -59,7 +60,13 @@ def place_titles(
     if not bare_is_label:
         return [f"{first} {second} {title}", f"{second} {title}", f"{first} {title}"], m.end(2)
     shared = {first.lower(), second.lower()} & {w.lower() for w in title.split()}
-    return [f"{first} {second} {title}", *([] if shared else [f"{second} {title}"])], m.end(2)
+    alone = not shared and second.lower() not in _NOT_ALONE
+    return [f"{first} {second} {title}", *([f"{second} {title}"] if alone else [])], m.end(2)
+
+
+# a place's last word that says another work alone: a nursing home's care assistant is no "home
+# care assistant" (*care at home worker*, a carer in people's own homes)
+_NOT_ALONE = frozenset({"home", "homes"})
 
 
 def _a_place_word(word: str) -> bool:

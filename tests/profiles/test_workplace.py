@@ -68,6 +68,10 @@ def test_a_bare_title_that_is_a_label_takes_the_whole_place_or_its_last_word():
     assert place_titles(care, 14, "Care assistant", bare_is_label=True)[0] == [
         "care home Care assistant"  # "home care assistant" would share "care"
     ]
+    nursing = "Care assistant in a nursing home"
+    assert place_titles(nursing, 14, "Care assistant", bare_is_label=True)[0] == [
+        "nursing home Care assistant"  # "home" alone says care in people's own homes
+    ]
 
 
 def test_hostile_places_are_read_in_constant_time_per_title():
@@ -96,6 +100,7 @@ REAL = [
     ("Porter in a hotel kitchen", ["kitchen porter"]),  # the place's last word, no shared word
     ("Kitchen assistant in a care home", ["kitchen assistant"]),  # no "home kitchen assistant"
     ("Care assistant in a care home", ["healthcare assistant"]),  # no "home care assistant"
+    ("Care assistant in a nursing home for 6 years", ["healthcare assistant"]),  # nor here
     ("Cleaner in an office", ["building cleaner"]),
     ("Receptionist in a hotel", ["hospitality establishment receptionist"]),
     ("Assistant at a dental practice", ["dental chairside assistant"]),
