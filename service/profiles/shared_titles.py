@@ -8,7 +8,9 @@ technician, because tyres replaced, brakes and vehicle tests are that trade's sk
 the others'. `LineJobs.job` picks, among the occupations the title names closely (its
 candidates at MIN_LABEL_SCORE or more), the one whose skills (essential or optional) hold the
 most of the skills read from the title's line outside the title itself: at least MIN_SKILLS
-distinct ones, and MIN_LEAD more than any other candidate; else none, as before.
+distinct ones, and MIN_LEAD more than any other candidate; or the one candidate that holds any
+of them, where one it holds is a sector's or an occupation's own (ESCO's reuse level: "Mechanic
+servicing cars and doing MOTs", *perform vehicle tests*); else none, as before.
 
 Bounded: a line longer than MAX_LINE is read for no title (no CV line is that long), at most
 MAX_LINES lines of a text are read, each once, at most MAX_SHARED shared titles are read by their
@@ -40,6 +42,7 @@ MAX_TITLES_SEEN = 40  # titles of one text resolved for their candidates (experi
 SEVERAL_TRADES = 3  # ISCO unit groups
 
 _BREAK = re.compile(r"[.!?;\n]")  # where a line ends (`experience`'s sentences)
+_SPECIFIC = frozenset({"sector-specific", "occupation-specific"})
 
 
 def line_of(text: str, at: int) -> tuple[int, int] | None:
@@ -115,7 +118,18 @@ class LineJobs:
             reverse=True,
         )
         (best, at), runner_up = held[0], held[1][0]
-        return candidates[at] if best >= MIN_SKILLS and best - runner_up >= MIN_LEAD else None
+        if best >= MIN_SKILLS and best - runner_up >= MIN_LEAD:
+            return candidates[at]
+        # a trade's own skill that no other candidate holds ("Mechanic servicing cars and doing
+        # MOTs": *perform vehicle tests*, a vehicle technician's alone)
+        own = read & self._occupation_skills(candidates[at].occupation_id)
+        return candidates[at] if runner_up == 0 and self._specific(own) else None
+
+    def _specific(self, skill_ids: set[int]) -> bool:
+        """Whether one of the skills belongs to a sector or an occupation (ESCO's reuse level),
+        not to any work ("customer service")."""
+        skills = getattr(self.runtime, "skills", {})
+        return any(getattr(skills.get(sid), "reuse_level", "") in _SPECIFIC for sid in skill_ids)
 
     def _line_skills(self, at: int, check: Check) -> list[tuple[int, int, int]]:
         """(skill id, start, end) of each piece of evidence of the skills read from the line

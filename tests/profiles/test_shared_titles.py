@@ -264,3 +264,54 @@ def test_a_long_line_of_shared_titles_reads_at_most_three_jobs(real_runtime):
     assert len(jobs_read(real_runtime, text)) <= 1  # one line, too long to be read
     lines = ". ".join(["Mechanic: tyres, brakes, MOT prep"] * 200)
     assert jobs_read(real_runtime, lines) == ["vehicle technician"]  # each occupation once
+
+
+@pytest.mark.usefixtures("skills_of")
+@pytest.mark.parametrize(
+    ("text", "reuse", "occupation"),
+    [
+        ("Mechanic: tyres, great with customers", "sector-specific", 1),  # 1's own skill alone
+        ("Mechanic: tyres, great with customers", "transversal", None),  # any work's: no
+        ("Mechanic: tyres, hydraulics", "sector-specific", None),  # 1 and 2 each hold one
+    ],
+)
+def test_a_trades_own_skill_no_other_candidate_holds_reads_it(text, reuse, occupation):
+    """A line of two skills read, of which one candidate alone holds one, names that candidate
+    where the skill is a sector's or an occupation's own ("Mechanic servicing cars and doing
+    MOTs": *perform vehicle tests*)."""
+    _WORDS_MORE = {"great with customers": 99}
+    runtime = SimpleNamespace(
+        titles=_Titles(),
+        linker=_Linker(),
+        skills={sid: SimpleNamespace(reuse_level=reuse) for sid in (10, 20, 99)},
+    )
+    runtime.linker.extract = _with_words(runtime.linker.extract, _WORDS_MORE)
+    lines = LineJobs(runtime, None, text, 0.85)
+    got = lines.job("Mechanic", 0, len("Mechanic"))
+    assert (got.occupation_id if got else None) == occupation
+
+
+def _with_words(extract, more: dict[str, int]):
+    def read(text, check=None):
+        out = list(extract(text, check))
+        for word, sid in more.items():
+            if (at := text.find(word)) >= 0:
+                ev = (Evidence(at, at + len(word), word),)
+                out.append(ExtractedSkill(sid, f"urn:{sid}", word, 1.0, word, "curated", "t", ev))
+        return out
+
+    return read
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "occupations"),
+    [
+        ("Mechanic at a Ford dealership, servicing and MOTs", ["vehicle technician"]),
+        ("Mechanic servicing cars and doing MOTs", ["vehicle technician"]),
+        ("Mechanic for 10 years", []),  # nothing else said
+        ("Driver for 10 years, friendly customer service", []),  # any work's words
+    ],
+)
+def test_a_trades_own_skill_on_the_real_model(real_runtime, text, occupations):
+    assert jobs_read(real_runtime, text) == occupations
