@@ -330,7 +330,7 @@ def _message(pb, steps, totals, currency, currencies, before, after, shortfalls)
     empty = np.zeros(len(pb.units), dtype=bool)
     bh, bc = pb.bundle_totals(empty)
     useful = pb.valid & (pb.bundle @ pb.weights > GAIN_EPS)
-    fits = useful & (bh <= pb.max_hours + 1e-9) & (bc <= pb.max_cost + 1e-9)
+    fits = useful & pb.fits_alone()
     smallest = None
     if useful.any() and not fits.any():  # the budget keeps every useful step out
         k = int(np.flatnonzero(useful)[np.argmin(bh[useful] + bc[useful] * 1e-6)])

@@ -242,7 +242,7 @@ def read_jobs(
         best, second_trade = None, (title, start, end) in seconds
         if text[start:end] == title and (both := through_and(text, start, end)):
             best = job_of(both)  # "Painter and decorator": a title of two words
-            second = trade_after_and(text, end) if best is None else None
+            second = trade_after_and(text, end) if best is None and not _kin(title) else None
             if second is not None and len(seconds) < MAX_RESOLVED:  # "Tiler and kitchen fitter"
                 titles.insert(i + 1, second)
                 seconds.add(second)
@@ -263,7 +263,8 @@ def read_jobs(
         if best is None and said in (title, head):  # "Supermarket checkout operator"
             best = _trade_in(job_of, said, tools)
         elif best is not None and not best.exact and said in (title, head):
-            best = _closer_tail(job_of, said, best)  # "Retail banking cashier": a bank's
+            name = runtime.titles.info[best.occupation_id].labels[0]
+            best = _closer_tail(job_of, said, best, name)  # "Retail banking cashier": a bank's
         # a shared title, read by its line: "Mechanic at Kwik Fit: tyres, brakes", "Lorry
         # mechanic servicing HGVs, brakes" (not "Mechanic's mate at ...": a helper)
         shared = best is None and said in (title, head) and not _HELPER.search(said)
@@ -316,6 +317,17 @@ _SECOND_SPAN = 160
 _BREAK = re.compile(r"[.!?;\n]")
 
 
+# a member of the learner's family, said before what they do for them ("Mum and carer for my
+# disabled son"): no job, nor is the care after it one
+_KIN = frozenset(
+    "mum mom mother dad father parent wife husband grandmother grandma grandad grandfather".split()
+)
+
+
+def _kin(title: str) -> bool:
+    return any(w.lower() in _KIN for w in _TAIL_WORD.findall(title))
+
+
 def trade_after_and(text: str, end: int) -> tuple[str, int, int] | None:
     """(title, start, end) of the trade said after the "and" that follows a title ending at
     `end`, where the two said together name no job ("Tiler and kitchen fitter": "kitchen
@@ -360,15 +372,21 @@ def _trade_in(job_of, title: str, tools):
 CLOSER = 0.05
 
 
-def _closer_tail(job_of, title: str, best):
+def _closer_tail(job_of, title: str, best, name: str):
     """The job the words of `title` after a place's or an object's (`title_tails`, two words
-    or more) name more closely (CLOSER) than the whole does by its loose reading `best`; else
-    `best`."""
+    or more) name more closely (CLOSER) than the whole does by its loose reading `best` (whose
+    occupation is `name`), unless the words dropped are `name`'s own; else `best`."""
+    said = {w.lower() for w in _TAIL_WORD.findall(name)}  # the occupation `best` reads
+
+    def keeps(tail: str) -> bool:  # "Pharmacy counter assistant": *pharmacy assistant* says it
+        return not {w.lower() for w in _TAIL_WORD.findall(title[: len(title) - len(tail)])} & said
+
     placed = after_place(title)  # "Nursing home care assistant": "care assistant" first
-    if placed and (job := job_of(placed)) and job.label_score >= best.label_score + CLOSER:
+    two = placed is not None and len(placed.split()) >= 2 and keeps(placed)  # not "Surgery ..."
+    if two and (job := job_of(placed)) and job.label_score >= best.label_score + CLOSER:
         return job
     for tail in title_tails(title):
-        if len(tail.split()) < 2:
+        if len(tail.split()) < 2 or not keeps(tail):
             break
         for form in filter(None, (tail, placed_form(tail))):  # "banking cashier": a bank's
             job = job_of(form)

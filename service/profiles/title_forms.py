@@ -107,7 +107,9 @@ def call_centre_title(text: str, end: int, title: str) -> tuple[str, int] | None
 # learner aims at, and the plan "evidenced" them with a 55 h cooking course; read as the chef the
 # job shows, the head chef's own skills (budgets, shifts, recruiting) are left to learn. Only a
 # CV's job: a typed target "sous chef" stays ESCO's head chef.
-_DEPUTY_OF_KITCHEN = re.compile(r"(?:junior\s+)?(?:sous[\s-]+chef|second\s+chef)", re.I)
+_DEPUTY_OF_KITCHEN = re.compile(
+    r"(?:(?:junior|senior|executive|relief|acting)\s+)?(?:sous[\s-]+chef|second\s+chef)", re.I
+)
 
 
 def held_as(title: str) -> str | None:

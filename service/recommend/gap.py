@@ -17,6 +17,7 @@ from service.deadline import Deadline
 from service.errors import InvalidInput
 from service.matching import Constraints, GapConfig, PlanTooLargeError, compute_gap
 from service.matching.explain import labels
+from service.matching.problem import Filter
 from service.profiles.language import (
     label_words,
     language_names,
@@ -220,11 +221,13 @@ def elsewhere_sentence(runtime: Runtime, plan, languages: frozenset[str]) -> str
     course ("perform dental hygiene interventions": taught in French only; a dental nurse's plan
     was empty, the message blaming the budget). "" where there is none."""
     open_ids = {s.skill_id: s.label for s in plan.unmet if s.essential}
-    taught_in: dict[int, set[str]] = {}
+    mine = Filter(Constraints(languages=written_as(languages)))  # as the plan's filter reads them
+    taught_in: dict[int, set[str]] = {}  # skill -> the languages of its credentials, None: mine
     for c in runtime.catalog.teaching(open_ids) if open_ids else ():
+        lang = None if mine.why(c) is None else (c.language or "").split("-")[0].lower()
         for sid in open_ids.keys() & c.skills.keys():
-            taught_in.setdefault(sid, set()).add((c.language or "").split("-")[0].lower())
-    only = {sid: ls for sid, ls in taught_in.items() if ls and not ls & languages}
+            taught_in.setdefault(sid, set()).add(lang)
+    only = {sid: ls for sid, ls in taught_in.items() if ls and None not in ls}
     if not only:
         return ""
     names = [open_ids[sid] for sid in open_ids if sid in only]

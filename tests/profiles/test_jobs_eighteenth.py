@@ -160,3 +160,22 @@ def test_the_rounds_jobs_on_the_real_model(real_runtime, line):
 )
 def test_two_trades_joined_by_and_on_the_real_model(real_runtime, text, jobs):
     assert jobs_read(real_runtime, text) == jobs
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "jobs"),
+    [
+        # a workplace word that makes the trade specific stays read (review of the round)
+        ("Surgery receptionist for 5 years", ["front line medical receptionist"]),
+        ("Clinic receptionist", ["medical administrative assistant"]),
+        ("Pharmacy counter assistant", ["pharmacy assistant"]),
+        # a member of the family before "and" is no job, nor the care after it
+        ("Mum and carer for my disabled son", []),
+        ("Full-time mum and carer for my dad", []),
+    ],
+)
+def test_a_place_that_makes_the_trade_and_a_family_member_on_the_real_model(
+    real_runtime, text, jobs
+):
+    assert jobs_read(real_runtime, text) == jobs

@@ -155,6 +155,10 @@ def test_the_open_skills_taught_only_in_other_languages_are_named():
         "perform dental hygiene interventions."
     )
     assert elsewhere_sentence(runtime, plan, frozenset({"en", "fr"})) == ""
+    # a credential whose language is written "English" is the learner's, as the plan's filter
+    # reads it (not "taught only in English")
+    catalog.append(Option(5, "en2", "Hygiene", language="English", skills={10: 1.0}))
+    assert elsewhere_sentence(runtime, plan, frozenset({"en"})) == ""
     assert elsewhere_sentence(runtime, SimpleNamespace(unmet=[]), frozenset({"en"})) == ""
 
 

@@ -57,7 +57,8 @@ def test_a_bus_driver_typing_coach_driver_is_told_it_is_the_job_held(real_runtim
 def test_a_kitchens_deputy_is_held_as_the_chef():
     from service.profiles.title_forms import held_as
 
-    for title in ("Sous chef", "sous-chef", "Junior sous chef", "Second chef", " SOUS CHEF "):
+    for title in ("Sous chef", "sous-chef", "Junior sous chef", "Second chef", " SOUS CHEF ",
+                  "Senior sous chef", "Executive sous chef", "Relief sous chef"):  # fmt: skip
         assert held_as(title) == "chef", title
     for title in ("Head chef", "Chef", "Sous chef de partie", "Sous vide chef", "Pastry chef"):
         assert held_as(title) is None, title
