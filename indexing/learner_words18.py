@@ -45,12 +45,15 @@ _WORKERS = """employee operative picker packer driver cleaner stylist hairdresse
 _CALLS = "agent adviser advisor"  # of a call centre; elsewhere a managing agent lets property
 # the object after its verb only ("Engineer managing the build" manages no engineer), not
 # after "by" ("supervised by the manager") or another preposition: the verb's object is then
-# another thing ("managed relationships with engineers", "managed supplies to cleaners"); the
-# people are others: "Managed 4 delivery drivers"
-# drives nothing (`over`)
+# another thing ("managed relationships with engineers", "managed supplies to cleaners",
+# "managed under the head chef"); the people managed are others, and another rule's reading that
+# ends on them is dropped (`over`: "Managed 4 delivery drivers" drives nothing)
 _PEOPLE = {
     "head": True,
-    "unless": frozenset("by with for from to of at on about".split()),
+    "unless": frozenset(
+        """by with for from to of at on about under alongside via through between against
+        among beside as""".split()
+    ),
     "compound": False,
     "over": True,
 }
@@ -74,17 +77,19 @@ _OFFICIATING = """officiate officiated officiates officiating officiant offician
 _ARRANGING = """arrange arranged arranging arrangement arrangements arranger arrangers
     director directors undertaker undertakers plan planned planning planner advise advised
     advising adviser bereaved bereavement"""
-_FUNERAL_TRADE = """ undertaker undertakers mortuary embalm embalming embalmer hearse hearses
-    coffin coffins pallbearer pallbearers crematorium cremation cremations burial burials"""
+_FUNERAL_TRADE = """mortuary embalm embalming embalmer hearse hearses coffin coffins pallbearer
+    pallbearers crematorium cremation cremations burial burials operative operatives
+    funeralcare"""
 _PERFORMING = """perform performed performing performer performers performance performances
     singer singers sang sing singing musician musicians band bands play played playing
     player guitarist drummer pianist vocalist actor actress acting dancer dancing comedian
-    gig gigs act acts"""
+    gig gigs act acts violinist cellist trumpeter saxophonist bassist organist dj djs
+    entertainer entertainers magician orchestra choir busker busking"""
 EVENT_UNSAID: tuple[tuple[str, str], ...] = (
     ("officiate (weddings|civil partnerships)", _OFFICIATING),
     # every funeral's skill (planning, advising, its equipment, its directors): not a
     # caterer's or a chauffeur's
-    (r".*\bfunerals?\b.*", _ARRANGING + _FUNERAL_TRADE),
+    (r".*\bfunerals?\b.*", " ".join((_ARRANGING, _FUNERAL_TRADE, _OFFICIATING))),
     ("perform live", _PERFORMING),
     ("organise press conferences", "press media journalist journalists pr publicity"),
 )

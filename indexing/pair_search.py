@@ -196,9 +196,8 @@ def over_objects(found: list[tuple]) -> list[tuple]:
     """`found` (`find_pairs`) less each reading that starts after an `over` rule's verb and ends
     on its object ("delivery drivers" of "Managed 4 delivery drivers"): the learner manages
     the drivers, and drives nothing."""
-    over = [(a, b) for a, b, rule in found if rule.over]
-    return [
-        (a, b, rule)
-        for a, b, rule in found
-        if rule.over or not any(lo < a and b == hi for lo, hi in over)
-    ]
+    first: dict[int, int] = {}  # an `over` reading's end -> its earliest start (linear)
+    for a, b, rule in found:
+        if rule.over:
+            first[b] = min(a, first.get(b, a))
+    return [(a, b, rule) for a, b, rule in found if rule.over or not (b in first and first[b] < a)]

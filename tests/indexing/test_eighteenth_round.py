@@ -184,3 +184,23 @@ def test_the_rounds_lines_on_the_real_model(real_runtime, text, said, unsaid):
     labels = {x.preferred_label for x in real_runtime.linker.extract(text)}
     assert said <= labels, labels
     assert not unsaid & labels, labels
+
+
+def test_dropping_the_managed_peoples_readings_is_linear():
+    """`over_objects` looked at every `over` reading for each reading (review: 4,000 lines of
+    "Managed 4 delivery drivers." took 0.65 s against 0.03 s for 1,000)."""
+    line = "Managed 4 delivery drivers. "
+    assert_linear(lambda t: over_objects(find_pairs(t, PAIRS)), lambda n: line * (n // len(line)))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Managed under the head chef",
+        "Supervised alongside the senior mechanic",
+        "Managed bookings via the receptionist",
+        "Managed the handover between nurses",
+    ],
+)
+def test_a_preposition_before_the_people_reads_no_staff_managed(text):
+    assert not [r for *_, r in find_pairs(text, ROUND18_PAIRS) if r.over]
