@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 from indexing.aliases import tokens
 from indexing.context_aliases import CONTEXTS, KITCHEN
+from indexing.learner_words16 import MOTOR_WORDS, VEHICLE_WORDS
 from indexing.learner_words18 import EVENT_UNSAID
 from indexing.types import SkillEntry
 
@@ -81,6 +82,20 @@ UNSAID: tuple[Unsaid, ...] = (
     # an event served is not performed (a chauffeur's weddings, a sound technician's concerts:
     # indexing.learner_words18)
     *(Unsaid.of(label, "", said) for label, said in EVENT_UNSAID),
+    # a casino's card dealers, not a car dealership's ("Mechanic at a Ford dealership")
+    Unsaid.of(
+        "train dealers in gaming",
+        "",
+        """casino casinos gaming gambling croupier croupiers poker blackjack roulette betting
+        bingo""",
+    ),
+    # a vehicle's servicing is no service to customers, where the line names none
+    Unsaid.of(
+        "customer service",
+        MOTOR_WORDS | VEHICLE_WORDS,
+        """customer customers client clients guest guests public reception receptionist
+        advisor adviser advisors advisers desk""",
+    ),
 )
 
 

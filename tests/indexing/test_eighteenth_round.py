@@ -204,3 +204,26 @@ def test_dropping_the_managed_peoples_readings_is_linear():
 )
 def test_a_preposition_before_the_people_reads_no_staff_managed(text):
     assert not [r for *_, r in find_pairs(text, ROUND18_PAIRS) if r.over]
+
+
+@pytest.mark.parametrize(
+    ("text", "unsaid"),
+    [
+        # a car dealership's servicing: no casino's dealers, no service to customers
+        (
+            "Mechanic at a Ford dealership, servicing and MOTs",
+            {"train dealers", "customer service"},
+        ),
+        ("Croupier at a casino, training new dealers", set()),  # the casino's
+        ("Service advisor at a garage booking customers' cars in", {"train dealers"}),
+        ("Retail assistant giving great service", {"train dealers"}),  # no vehicle: any line
+    ],
+)
+def test_a_garages_words_read_no_casino_or_customer_service(text, unsaid):
+    from indexing.unsaid import UnsaidSkills
+    from tests.indexing.entries import skill_entry
+
+    labels = ("train dealers in gaming", "customer service")
+    rules = UnsaidSkills([skill_entry(i, lab, scheme="t18") for i, lab in enumerate(labels)])
+    short = {"train dealers in gaming": "train dealers", "customer service": "customer service"}
+    assert {short[labels[r]] for r in rules.rows(text)} == unsaid
