@@ -89,6 +89,13 @@ UNSAID: tuple[Unsaid, ...] = (
         """casino casinos gaming gambling croupier croupiers poker blackjack roulette betting
         bingo""",
     ),
+    # a book-keeper keeps a firm's books ("Book keeper for a small firm"), sells none, and no
+    # publisher's
+    Unsaid.of(
+        "liaise with book publishers|sell books",
+        "keeper keepers bookkeeping accounts ledger ledgers",
+        "publisher publishers publishing author authors editor editors literary bookshop",
+    ),
     # a vehicle's servicing is no service to customers, where the line names none
     Unsaid.of(
         "customer service",

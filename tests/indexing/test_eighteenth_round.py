@@ -227,3 +227,20 @@ def test_a_garages_words_read_no_casino_or_customer_service(text, unsaid):
     rules = UnsaidSkills([skill_entry(i, lab, scheme="t18") for i, lab in enumerate(labels)])
     short = {"train dealers in gaming": "train dealers", "customer service": "customer service"}
     assert {short[labels[r]] for r in rules.rows(text)} == unsaid
+
+
+@pytest.mark.parametrize(
+    ("text", "unsaid"),
+    [
+        ("Book keeper for a small firm", {"publishers"}),
+        ("Book keeper liaising with publishers for a literary agency", set()),
+    ],
+)
+def test_a_book_keeper_reads_no_publisher(text, unsaid):
+    from indexing.unsaid import UnsaidSkills
+    from tests.indexing.entries import skill_entry
+
+    labels = ("liaise with book publishers", "sell books")
+    rules = UnsaidSkills([skill_entry(i, lab, scheme="t18b") for i, lab in enumerate(labels)])
+    short = {labels[0]: "publishers", labels[1]: "publishers"}
+    assert {short[labels[r]] for r in rules.rows(text)} == unsaid
