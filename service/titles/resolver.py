@@ -129,6 +129,13 @@ CLEANING_WORDS = (
 )
 
 
+def _read_as(typed: str, read: str, got: TitleResolution) -> TitleResolution:
+    """`got` (the reading of `read`, a correction of the title as `typed`) with the correction
+    said first in its note."""
+    said = f"'{typed.strip()}' read as '{read.strip()}'"
+    return replace(got, note=f"{said}; {got.note}" if got.note else said)
+
+
 class TitleResolver:
     def __init__(
         self,
@@ -225,8 +232,7 @@ class TitleResolver:
         if not named(got) and (joined := self.speller.joined(title)) is not None:
             fixed = self._resolve_parts(joined, k)  # "Fork lift driver": "forklift driver"
             if named(fixed) and (not got.confident or got.warning is not None):
-                said = f"'{title.strip()}' read as '{joined.strip()}'"
-                return replace(fixed, note=f"{said}; {fixed.note}" if fixed.note else said)
+                return _read_as(title, joined, fixed)
         spelt = None if named(got) else self.speller.correct(title)
         sure = spelt is not None and sure_typos(title, spelt)
         if spelt is None or (got.confident and not sure):  # `spelt_better` would keep it
@@ -234,8 +240,7 @@ class TitleResolver:
         fixed = self._resolve_parts(spelt, k)
         if not spelt_better(fixed, got, sure):
             return got
-        said = f"'{title.strip()}' read as '{spelt.strip()}'"
-        return replace(fixed, note=f"{said}; {fixed.note}" if fixed.note else said)
+        return _read_as(title, spelt, fixed)
 
     def _resolve_parts(self, title: str, k: int) -> TitleResolution:
         """A title of two ("Welder/Fabricator": `words.slash_parts`) that no preferred label or
