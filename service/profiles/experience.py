@@ -38,15 +38,8 @@ from service.profiles.title_forms import (
     held_as,
     without_class,
 )
-from service.profiles.title_tails import (
-    after_place,
-    placed_form,
-    title_tails,
-    tool_names,
-    tool_trade,
-    trade_after_shop,
-)
-from service.profiles.workplace import place_titles
+from service.profiles.title_readings import at_place, closer_tail, trade_in
+from service.profiles.title_tails import title_tails, tool_names, trade_after_shop
 from service.titles.family import FAMILY_TITLE
 from service.titles.resolver import GENERIC_TITLE, SHARED_TITLE
 
@@ -252,7 +245,7 @@ def read_jobs(
         if head is not None:  # "Kitchen porter washing up": the title before what they did
             best, end = job_of(head), start + len(head)
         if text[start:end] == title:  # "Housekeeper in a hotel", "Porter in a hotel kitchen"
-            best, end = _at_place(job_of, text, end, title, best)
+            best, end = at_place(job_of, text, end, title, best)
         if (
             best is None
             and text[start:end] == title
@@ -261,10 +254,10 @@ def read_jobs(
             best, end = job_of(at[0]), at[1]  # "Customer adviser in a bank call centre"
         said = text[start:end]  # the title, or its words before a word of doing
         if best is None and said in (title, head):  # "Supermarket checkout operator"
-            best = _trade_in(job_of, said, tools)
+            best = trade_in(job_of, said, tools)
         elif best is not None and not best.exact and said in (title, head):
             name = runtime.titles.info[best.occupation_id].labels[0]
-            best = _closer_tail(job_of, said, best, name)  # "Retail banking cashier": a bank's
+            best = closer_tail(job_of, said, best, name)  # "Retail banking cashier": a bank's
         # a shared title, read by its line: "Mechanic at Kwik Fit: tyres, brakes", "Lorry
         # mechanic servicing HGVs, brakes" (not "Mechanic's mate at ...": a helper)
         shared = best is None and said in (title, head) and not _HELPER.search(said)
@@ -347,69 +340,6 @@ def trade_after_and(text: str, end: int) -> tuple[str, int, int] | None:
     if not phrase or not _may_be_title(phrase) or _AND.search(phrase):
         return None
     return phrase, at, at + len(phrase)
-
-
-def _trade_in(job_of, title: str, tools):
-    """The job a title names by its tool ("Java developer": a software developer) or by its
-    words after a place's or an object's ("Supermarket checkout operator": "checkout operator",
-    a label of *cashier*; only an exact label, of two words or more unless after a workplace:
-    "School caretaker": `title_tails`, `after_place`), or None."""
-    if (trade := tool_trade(title, tools)) is not None:
-        return job_of(trade)
-    placed = after_place(title)
-    for tail in title_tails(title):
-        if len(tail.split()) < 2 and tail != placed:
-            break  # a word alone may be another thing: "Civil servant" is no *servant*
-        job = job_of(tail)
-        if job is not None and job.exact:
-            return job
-    return None
-
-
-# how much more closely the trade after a place's words must match a label than the whole
-# title does, to be read instead ("banking cashier" 0.96 by "bank cashier", a *bank teller*;
-# "Retail banking cashier" 0.88 by "Retail Cashier", a *cashier*)
-CLOSER = 0.05
-
-
-def _closer_tail(job_of, title: str, best, name: str):
-    """The job the words of `title` after a place's or an object's (`title_tails`, two words
-    or more) name more closely (CLOSER) than the whole does by its loose reading `best` (whose
-    occupation is `name`), unless the words dropped are `name`'s own; else `best`."""
-    said = {w.lower() for w in _TAIL_WORD.findall(name)}  # the occupation `best` reads
-
-    def keeps(tail: str) -> bool:  # "Pharmacy counter assistant": *pharmacy assistant* says it
-        return not {w.lower() for w in _TAIL_WORD.findall(title[: len(title) - len(tail)])} & said
-
-    placed = after_place(title)  # "Nursing home care assistant": "care assistant" first
-    two = placed is not None and len(placed.split()) >= 2 and keeps(placed)  # not "Surgery ..."
-    if two and (job := job_of(placed)) and job.label_score >= best.label_score + CLOSER:
-        return job
-    for tail in title_tails(title):
-        if len(tail.split()) < 2 or not keeps(tail):
-            break
-        for form in filter(None, (tail, placed_form(tail))):  # "banking cashier": a bank's
-            job = job_of(form)
-            if job is not None and job.label_score >= best.label_score + CLOSER:
-                return job
-    return best
-
-
-def _at_place(job_of, text: str, end: int, title: str, best):
-    """The job `title` names with the workplace said after it (`workplace.place_titles`) and
-    where its words end: the first such title that names a job by one of its labels exactly
-    (more surely than the bare title does: "Porter" is a *hospital porter*'s label, "kitchen
-    porter" a kitchen porter's; where the bare title is a label, a place's last word is read
-    into it only where the title shares no word with the place: "Care assistant in a care
-    home" is no "home care assistant", a *care at home worker*), else (where the bare title
-    named none) the first that names one; else (best, end). `job_of`: `_job_of`, remembered."""
-    is_label = best is not None and best.exact
-    placed, place_end = place_titles(text, end, title, bare_is_label=is_label)
-    found = [job for p in placed if (job := job_of(p)) is not None]
-    pick = next((job for job in found if job.exact), None)
-    if pick is None and best is None and found:
-        pick = found[0]
-    return (pick, place_end) if pick is not None else (best, end)
 
 
 def _job_of(runtime: Runtime, title: str):

@@ -1,0 +1,78 @@
+"""A title's job read from part of its words or with the place said after it: its trade by its
+tool or after a place's words ("Java developer", "Supermarket checkout operator"), the closer
+reading of its words after a place's ("Retail banking cashier": a bank's cashier), and the title
+with its workplace ("Porter in a hotel kitchen"). Each takes `job_of`, the reader's remembered
+reading of a title (`experience._job_of`), and returns a job or None. Moved from
+service/profiles/experience.py."""
+
+from __future__ import annotations
+
+import re
+
+from service.profiles.title_tails import after_place, placed_form, title_tails, tool_trade
+from service.profiles.workplace import place_titles
+
+_TAIL_WORD = re.compile(r"[A-Za-z][\w'-]*")
+
+
+def trade_in(job_of, title: str, tools):
+    """The job a title names by its tool ("Java developer": a software developer) or by its
+    words after a place's or an object's ("Supermarket checkout operator": "checkout operator",
+    a label of *cashier*; only an exact label, of two words or more unless after a workplace:
+    "School caretaker": `title_tails`, `after_place`), or None."""
+    if (trade := tool_trade(title, tools)) is not None:
+        return job_of(trade)
+    placed = after_place(title)
+    for tail in title_tails(title):
+        if len(tail.split()) < 2 and tail != placed:
+            break  # a word alone may be another thing: "Civil servant" is no *servant*
+        job = job_of(tail)
+        if job is not None and job.exact:
+            return job
+    return None
+
+
+# how much more closely the trade after a place's words must match a label than the whole
+# title does, to be read instead ("banking cashier" 0.96 by "bank cashier", a *bank teller*;
+# "Retail banking cashier" 0.88 by "Retail Cashier", a *cashier*)
+CLOSER = 0.05
+
+
+def closer_tail(job_of, title: str, best, name: str):
+    """The job the words of `title` after a place's or an object's (`title_tails`, two words
+    or more) name more closely (CLOSER) than the whole does by its loose reading `best` (whose
+    occupation is `name`), unless the words dropped are `name`'s own; else `best`."""
+    said = {w.lower() for w in _TAIL_WORD.findall(name)}  # the occupation `best` reads
+
+    def keeps(tail: str) -> bool:  # "Pharmacy counter assistant": *pharmacy assistant* says it
+        return not {w.lower() for w in _TAIL_WORD.findall(title[: len(title) - len(tail)])} & said
+
+    placed = after_place(title)  # "Nursing home care assistant": "care assistant" first
+    two = placed is not None and len(placed.split()) >= 2 and keeps(placed)  # not "Surgery ..."
+    if two and (job := job_of(placed)) and job.label_score >= best.label_score + CLOSER:
+        return job
+    for tail in title_tails(title):
+        if len(tail.split()) < 2 or not keeps(tail):
+            break
+        for form in filter(None, (tail, placed_form(tail))):  # "banking cashier": a bank's
+            job = job_of(form)
+            if job is not None and job.label_score >= best.label_score + CLOSER:
+                return job
+    return best
+
+
+def at_place(job_of, text: str, end: int, title: str, best):
+    """The job `title` names with the workplace said after it (`workplace.place_titles`) and
+    where its words end: the first such title that names a job by one of its labels exactly
+    (more surely than the bare title does: "Porter" is a *hospital porter*'s label, "kitchen
+    porter" a kitchen porter's; where the bare title is a label, a place's last word is read
+    into it only where the title shares no word with the place: "Care assistant in a care
+    home" is no "home care assistant", a *care at home worker*), else (where the bare title
+    named none) the first that names one; else (best, end)."""
+    is_label = best is not None and best.exact
+    placed, place_end = place_titles(text, end, title, bare_is_label=is_label)
+    found = [job for p in placed if (job := job_of(p)) is not None]
+    pick = next((job for job in found if job.exact), None)
+    if pick is None and best is None and found:
+        pick = found[0]
+    return (pick, place_end) if pick is not None else (best, end)
