@@ -77,8 +77,8 @@ _AS_A = re.compile(
     r"|(?:years?|months?|career|job|role|post|position|time|spell|stint) as"
     # "Served 12 years in the army as", "serving in the Royal Navy as" (bounded: 6 words)
     r"|serv(?:ed|ing)(?:\s+[\w'-]+){0,6}?\s+as"
-    # "I worked in a bank as a cashier", "worked for the council as" (bounded: 5 words)
-    r"|work(?:ed|ing)\s+(?:in|at|for)(?:\s+[\w'&.-]+){1,5}?\s+as(?=\s+an?\s)"
+    # "I worked in a bank as a cashier", "I work in a hospital as a porter" (bounded: 5 words)
+    r"|work(?:ed|ing|s)?\s+(?:in|at|for)(?:\s+[\w'&.-]+){1,5}?\s+as(?=\s+an?\s)"
     # an earlier job after a break: "before that a legal secretary", "previously a nurse",
     # "prior to that, a nanny" (with an article: "Previously worked in retail" names none)
     r"|(?:before that|before then|prior to that|previously|formerly),?(?=\s+an?\s))"
@@ -245,7 +245,7 @@ def read_jobs(
         if head is not None:  # "Kitchen porter washing up": the title before what they did
             best, end = job_of(head), start + len(head)
         if text[start:end] == title:  # "Housekeeper in a hotel", "Porter in a hotel kitchen"
-            best, end = at_place(job_of, text, end, title, best)
+            best, end = at_place(job_of, text, end, title, best, start)
         if (
             best is None
             and text[start:end] == title

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from service.profiles.title_tails import after_place, placed_form, title_tails, tool_trade
-from service.profiles.workplace import place_titles
+from service.profiles.workplace import place_titles, place_titles_before
 
 _TAIL_WORD = re.compile(r"[A-Za-z][\w'-]*")
 
@@ -61,16 +61,20 @@ def closer_tail(job_of, title: str, best, name: str):
     return best
 
 
-def at_place(job_of, text: str, end: int, title: str, best):
+def at_place(job_of, text: str, end: int, title: str, best, start: int | None = None):
     """The job `title` names with the workplace said after it (`workplace.place_titles`) and
     where its words end: the first such title that names a job by one of its labels exactly
     (more surely than the bare title does: "Porter" is a *hospital porter*'s label, "kitchen
     porter" a kitchen porter's; where the bare title is a label, a place's last word is read
     into it only where the title shares no word with the place: "Care assistant in a care
     home" is no "home care assistant", a *care at home worker*), else (where the bare title
-    named none) the first that names one; else (best, end)."""
+    named none) the first that names one; else (best, end). With no place after it, the place
+    said before "as (a)" and the title (`start`) is read so: "I have worked in a care home for 6
+    years as a senior carer" (`workplace.place_titles_before`)."""
     is_label = best is not None and best.exact
     placed, place_end = place_titles(text, end, title, bare_is_label=is_label)
+    if not placed and start is not None:
+        placed = place_titles_before(text, start, title, bare_is_label=is_label)
     found = [job for p in placed if (job := job_of(p)) is not None]
     pick = next((job for job in found if job.exact), None)
     if pick is None and best is None and found:

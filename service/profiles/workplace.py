@@ -54,14 +54,52 @@ def place_titles(
         return [f"{firm.group(1)} {title}"], firm.end()
     if m is None or not _a_place_word(m.group(1)):
         return [], end
-    first, second = m.group(1), m.group(2)
-    if second is None or not _a_place_word(second):
-        return [f"{first} {title}"], m.end(1)
+    two = m.group(2) is not None and _a_place_word(m.group(2))
+    return _with_place(m.group(1), m.group(2) if two else None, title, bare_is_label), m.end(
+        2 if two else 1
+    )
+
+
+def _with_place(first: str, second: str | None, title: str, bare_is_label: bool) -> list[str]:
+    """The titles `title` makes with a place of one or two words, the most specific first."""
+    if second is None:
+        return [f"{first} {title}"]
     if not bare_is_label:
-        return [f"{first} {second} {title}", f"{second} {title}", f"{first} {title}"], m.end(2)
+        return [f"{first} {second} {title}", f"{second} {title}", f"{first} {title}"]
     shared = {first.lower(), second.lower()} & {w.lower() for w in title.split()}
     alone = not shared and second.lower() not in _NOT_ALONE
-    return [f"{first} {second} {title}", *([f"{second} {title}"] if alone else [])], m.end(2)
+    return [f"{first} {second} {title}", *([f"{second} {title}"] if alone else [])]
+
+
+# the words between a place and the title said after it: "I have worked in a care home for 6
+# years as a senior carer", "In a primary school as a teaching assistant" (the title follows
+# "as", with or without its article; at most 8 words between, within one sentence, none of
+# them a word that moves on to other work: "in a care home and then as a carer")
+_BEFORE_AS = re.compile(
+    r"(?:[ \t]+(?!(?:and|then|but|or|later|after|before|now|until)\b)[\w'-]+){0,8}?"
+    r"[ \t]+as[ \t]+(?:an?[ \t]+)?$",
+    re.I,
+)
+_SENTENCE_END = re.compile(r"[.!?;:\n]")
+_LOOK_BACK = 160  # characters before the title where its place may be said
+
+
+def place_titles_before(text: str, start: int, title: str, *, bare_is_label: bool = False):
+    """The titles `title` (starting at `start` in `text`, after "as (a)") makes with the
+    workplace said before it in its sentence ("I have worked in a care home for 6 years as a
+    senior carer": "care home senior carer", ...), as `place_titles` gives them; [] where no
+    place comes before. Looks at most _LOOK_BACK characters back."""
+    head = text[max(0, start - _LOOK_BACK) : start]
+    ends = [m.end() for m in _SENTENCE_END.finditer(head)]
+    head = " " + head[ends[-1] if ends else 0 :]
+    for m in _PLACE.finditer(head):
+        two = m.group(2) is not None and _a_place_word(m.group(2))
+        if _BEFORE_AS.fullmatch(head, m.end(2 if two else 1)) is None:
+            continue
+        if not _a_place_word(m.group(1)):
+            return []
+        return _with_place(m.group(1), m.group(2) if two else None, title, bare_is_label)
+    return []
 
 
 # a place's last word that says another work alone: a nursing home's care assistant is no "home
