@@ -185,4 +185,17 @@ def _manager_of(kind: str, place: str) -> str:
         return "restaurant manager"
     if place.endswith("stall"):  # a market stall's keeper is its trader ("market trader")
         return "market trader"
-    return " ".join([*(w for w in kind.lower().split() if w not in _STANDING), place, "manager"])
+    kind_words = [_KIND.get(w, w) for w in kind.lower().split() if w not in _STANDING]
+    if place == "shop" and kind_words[-1:] == ["barber"]:
+        return "barber"  # "my own barber shop": a barber's own chair, no shop manager's
+    return " ".join([*kind_words, place, "manager"])
+
+
+# a trade's word for the business it names: a "hairdressing salon" is a hair salon (ESCO's
+# *beauty salon manager*: "hair salon manager"; "hairdressing salon manager" read *spa manager*)
+_KIND = {
+    "hairdressing": "hair",
+    "hairdressers": "hair",
+    "hairdresser's": "hair",
+    "barbers": "barber",
+}

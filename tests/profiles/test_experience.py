@@ -154,6 +154,8 @@ REAL = [
         "restaurant manager",
     ),
     ("I own a hair salon and rent out two chairs", "beauty salon manager"),
+    ("I ran my own hairdressing salon for 10 years", "beauty salon manager"),  # was spa manager
+    ("I ran my own barber shop for 6 years", "barber"),  # was none
     ("Ran a market stall selling fruit and veg for 10 years", "market vendor"),
     # a title of two words joined by "and": the whole where it names a job, else the first
     ("Self-employed painter and decorator, 15 years", "construction painter"),

@@ -50,6 +50,12 @@ from tests.growth import assert_linear
         # a stall's keeper is its trader; a word of doing may follow the place
         ("Ran a market stall selling fruit and veg", "market trader", "Ran a market stall"),
         ("I ran a cafe serving breakfasts", "restaurant manager", "ran a cafe"),
+        # a trade's word for its business: a hairdressing salon is a hair salon (was *spa
+        # manager*); a barber's own shop is a barber's
+        ("I ran my own hairdressing salon for 10 years, cutting", "hair salon manager",
+         "ran my own hairdressing salon"),
+        ("I ran my own barber shop for 6 years", "barber", "ran my own barber shop"),
+        ("I own a barbers shop", "barber", "own a barbers shop"),
     ],
 )  # fmt: skip
 def test_the_words_name_the_job(text, title, words):
