@@ -156,6 +156,8 @@ REAL = [
     ("I own a hair salon and rent out two chairs", "beauty salon manager"),
     ("I ran my own hairdressing salon for 10 years", "beauty salon manager"),  # was spa manager
     ("I ran my own barber shop for 6 years", "barber"),  # was none
+    # a title of a level, no trade, with its place said before "as" (workplace.place_titles_before)
+    ("I worked in a call centre as a team leader.", "call centre supervisor"),  # was none
     ("Ran a market stall selling fruit and veg for 10 years", "market vendor"),
     # a title of two words joined by "and": the whole where it names a job, else the first
     ("Self-employed painter and decorator, 15 years", "construction painter"),
@@ -184,7 +186,6 @@ def test_jobs_named_as_people_write_them_on_the_real_model(real_runtime, text, o
         "I worked in a hospital, cleaning the wards.",  # a workplace of many jobs
         "I worked in a warehouse for two years.",
         "I teach at a school.",  # no level: its teacher is not known
-        "I worked in a call centre as a team leader.",  # a level, no trade: no job
         # a driver of no named vehicle: ESCO's bare "driver" is a hearse driver's label
         # (misleading.MISLEADING_TITLE_LABELS); "Uber driver" is a gig platform's (said_jobs)
         "Driver for ten years.",

@@ -114,8 +114,9 @@ REAL = [
     # a science technician is a scientific laboratory technician (round jobs-18; was *biology
     # technician* by "biological science technician")
     ("Technician in a school science department", ["scientific laboratory technician"]),
-    # the job after the workplace: "worked in a bank as a cashier"
-    ("Stay at home dad for 5 years; before that I worked in a bank as a cashier", ["cashier"]),
+    # the job after the workplace, read with it: "worked in a bank as a cashier" is a bank's
+    # cashier (`place_titles_before`; was a shop's *cashier*)
+    ("Stay at home dad for 5 years; before that I worked in a bank as a cashier", ["bank teller"]),
     ("Worked for the council as a gardener", ["garden labourer"]),
     ("I worked in retail as well as hospitality", []),
 ]
