@@ -376,6 +376,24 @@ def held_back_by(pb, n_steps: int, totals: dict) -> str:
     ]
     if spent:
         return "under your " + " and ".join(spent)
-    if any(why.startswith(_FILTERS) for why in pb.skipped.values()):
+    filtered = any(why.startswith(_FILTERS) for why in pb.skipped.values())
+    if over := _over_alone(pb):  # a visual merchandiser's one display course needs 90 h of 60
+        why = [" or ".join(over) + " on their own"]
+        why += ["are left out by the filters"] if filtered else []
+        why += ["or would add too little for their hours"]
+        return "because the credentials that teach them " + ", ".join(why)
+    if filtered:
         return "under the filters, or because each would add too little for its hours"
     return "because each would add too little for its hours"
+
+
+def _over_alone(pb) -> list[str]:
+    """How a credential that would add to the gap is over a limit on its own (with its
+    prerequisites): "need more hours than you allow", "cost more than your budget"."""
+    useful = pb.valid & (pb.bundle @ pb.weights > GAIN_EPS)
+    over = []
+    if (useful & (pb.bundle_hours0 > pb.max_hours + 1e-9)).any():
+        over.append("need more hours than you allow")
+    if (useful & (pb.bundle_cost0 > pb.max_cost + 1e-9)).any():
+        over.append("cost more than your budget")
+    return over

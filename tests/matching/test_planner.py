@@ -367,6 +367,29 @@ def test_the_message_names_what_held_the_rest_back(mode):
     assert "filters" not in p.message
 
 
+@pytest.mark.parametrize("mode", MODES)
+def test_the_message_names_a_credential_over_a_limit_on_its_own(mode):
+    """A visual merchandiser's display skills are taught by one 90 h course of a 60 h limit: the
+    plan uses 7 h, so no limit is near, yet the hours keep those skills out (was: "because each
+    would add too little for its hours")."""
+    catalog = [option("a", [1], 7.0), option("b", [2, 3], 90.0)]
+    p = plan(gap_of(1, 2, 3), catalog, Constraints(max_hours=60), mode=mode, config=no_alts())
+    assert [s.option.external_id for s in p.steps] == ["a"]
+    assert (
+        "stay open because the credentials that teach them need more hours than you allow on their own, or would add too little"
+        in p.message
+    )
+    priced = [option("a", [1], 7.0), option("b", [2], 9.0, cost=900.0)]
+    p = plan(gap_of(1, 2), priced, Constraints(max_cost=100), mode=mode, config=no_alts())
+    assert "cost more than your budget on their own" in p.message
+    assert "need more hours" not in p.message
+    # a credential over the limit that adds nothing open is no reason
+    idle = [option("a", [1], 7.0), option("b", [1], 90.0), option("c", [2], 400.0)]
+    config = replace(no_alts(), min_gain_per_hour=0.01)
+    p = plan(gap_of(1, 2), idle, Constraints(max_hours=500), mode=mode, config=config)
+    assert "stays open because each would add too little for its hours" in p.message
+
+
 def test_learner_already_covers_the_role():
     gap = gap_of(1, learner=LearnerProfile({1: 0.95}))
     p = plan(gap, [option("a", [1], 1.0)])
