@@ -56,13 +56,15 @@ UNSAID: tuple[Unsaid, ...] = (
         """ppc click clicks advertising advertisement adverts ads ad campaign campaigns marketing
         bing adwords seo sem""",
     ),
-    # a kitchen's stocks and stockpots; a trader's shares and markets
+    # a kitchen's stocks and stockpots, a shop's or a warehouse's stock ("- 5 yrs retail
+    # supervisor - cash up, rotas, stock"): any line; a trader's shares and markets
     Unsaid.of(
         "stock market",
-        CONTEXTS[KITCHEN],
-        """shares share trading trader traders investment investments investor investors
-        exchange broker brokers brokerage portfolio portfolios equities equity ftse dividends
-        bonds market markets stockbroker""",
+        "",
+        """shares share trading traded trader traders investment investments investor investors
+        invest invested exchange broker brokers brokerage portfolio portfolios equities equity
+        ftse dividends bonds market markets stockbroker securities hedge fund funds nasdaq
+        nyse""",
     ),
     # invoices received from suppliers and paid (a purchase ledger, accounts payable); a
     # seller's invoices raised, sent or issued to customers
