@@ -128,6 +128,15 @@ _DID_FIRST = re.compile(
 # a verb and its object ("Ran the PA for my band": *executive assistant*; "Led a team"): no title
 # has an article second
 _VERB_AND_OBJECT = re.compile(r"^\S+\s+(?:the|a|an|my|our|their|his|her)\b")
+# a list's mark, the years of a job and a length of service before a title at a line's start
+# ("- 5 yrs retail supervisor", "• Chef", "2019-2021 Barista at Costa", "10+ years HGV
+# driver"; "5 years as a chef" is read after its "as")
+_BULLET = re.compile(
+    r"(?:[-–—•*·▪►>][ \t]*)?"
+    r"(?:(?:19|20)\d\d[ \t]*(?:[-–—]|to)[ \t]*(?:(?:19|20)\d\d|present|now|date)[:,]?[ \t]+)?"
+    r"(?:\d{1,2}\+?[ \t]*(?:yrs?|years?)\.?(?![ \t]+(?:as|of|in|at|experience)\b)[ \t]+)?",
+    re.I,
+)
 # where a job is said after a comma or colon: "10 years infantry, section commander leading 8
 # soldiers" (read only where a person's word and a word of doing follow: `title_before_doing`)
 _CLAUSE = re.compile(r"[,:]\s*")
@@ -145,6 +154,8 @@ def title_phrases(text: str) -> Iterator[tuple[str, int, int]]:
             in_clause = at in clauses
             if in_clause and at < covered:
                 continue
+            if not in_clause and (bullet := _BULLET.match(body, at)) and bullet.end() > at:
+                at = bullet.end()  # "- 5 yrs retail supervisor - cash up, rotas"
             if (quality := _QUALITIES.match(body, at)) is not None:
                 at = covered = quality.end()  # "Caring and compassionate support worker"
             stop = _STOP.search(body, at)  # searched in place: a slice per clause was quadratic

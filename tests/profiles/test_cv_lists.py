@@ -1,0 +1,70 @@
+"""A CV's list: a mark, the years of a job or a length of service before the title at a line's
+start ("- 5 yrs retail supervisor - cash up, rotas, stock", "2019-2021 Barista at Costa",
+"• Kitchen porter"): the title is read after them (`experience._BULLET`). Before, such a line
+named no job, and "stock" read *stock market* (`indexing.unsaid`: no line without a word of
+shares or trading reads it)."""
+
+from __future__ import annotations
+
+import pytest
+
+from service.profiles.experience import title_phrases
+from tests.growth import assert_linear
+from tests.profiles.reading import jobs_read
+
+
+def _titles(text: str) -> list[str]:
+    out = []
+    for phrase, start, end in title_phrases(text):
+        assert text[start:end] == phrase
+        out.append(phrase)
+    return out
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("- 5 yrs retail supervisor - cash up, rotas, stock", "retail supervisor"),
+        ("• Retail supervisor (5 yrs)", "Retail supervisor"),
+        ("* Chef de partie at the Hilton", "Chef de partie"),
+        ("-Kitchen porter", "Kitchen porter"),
+        ("10+ years HGV driver", "HGV driver"),
+        ("2019-2021 Barista at Costa", "Barista"),
+        ("- 2018 – 2020 Waiter", "Waiter"),
+        ("5 years as a chef", "chef"),  # after its "as", as before
+        ("Care assistant\n- 3 yrs nursing assistant", "nursing assistant"),  # a list's second line
+    ],
+)
+def test_a_lists_mark_and_years_come_before_the_title(text, title):
+    assert title in _titles(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "titles"),
+    [
+        ("2019-2021", []),
+        ("- ", []),
+        ("-\n•\n", []),
+        ("5 years", []),  # the years alone are no title
+    ],
+)
+def test_no_title_where_the_list_names_none(text, titles):
+    assert _titles(text) == titles
+
+
+def test_hostile_marks_and_years_grow_linearly():
+    assert_linear(lambda t: _titles(t), lambda n: "- 5 yrs " * n + "chef", n=2_000)
+    assert_linear(lambda t: _titles(t), lambda n: "-\n" * n, n=2_000)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "job"),
+    [
+        ("- 5 yrs retail supervisor - cash up, rotas, stock", "shop supervisor"),
+        ("2019-2021 Barista at Costa", "barista"),
+        ("• Kitchen porter, washing up", "kitchen porter"),
+    ],
+)
+def test_the_lists_job_on_the_real_model(real_runtime, text, job):
+    assert jobs_read(real_runtime, text)[:1] == [job]
