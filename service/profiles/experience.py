@@ -63,8 +63,17 @@ _STOP_WORDS = (
     "for in at with since from on and of who where i was were is but then when until during"
     " because so which that"
 )
+# a length of service after the title ends it: "Bricklayer 15 years, now bad back", "Chef 10 yrs"
+_YEARS_AFTER = (
+    r"\s(?=(?:\d{1,2}\+?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
+    r"|fifteen|twenty)\s*(?:yrs?|years?|months?|mths?)\b)"
+)
 _STOP = re.compile(
-    r"(?<!\s)\s*(?:[:,(\[]|\s[-–—]\s|\s(?:" + _STOP_WORDS.replace(" ", "|") + r")\s)",
+    r"(?<!\s)\s*(?:[:,(\[]|\s[-–—]\s|\s(?:"
+    + _STOP_WORDS.replace(" ", "|")
+    + r")\s|"
+    + _YEARS_AFTER
+    + ")",
     re.I,
 )
 _AS_A = re.compile(

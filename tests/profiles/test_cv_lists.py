@@ -1,8 +1,9 @@
 """A CV's list: a mark, the years of a job or a length of service before the title at a line's
 start ("- 5 yrs retail supervisor - cash up, rotas, stock", "2019-2021 Barista at Costa",
-"• Kitchen porter"): the title is read after them (`experience._BULLET`). Before, such a line
-named no job, and "stock" read *stock market* (`indexing.unsaid`: no line without a word of
-shares or trading reads it)."""
+"• Kitchen porter"): the title is read after them (`experience._BULLET`); and a length of
+service after it ends it ("Bricklayer 15 years, now bad back": `experience._YEARS_AFTER`).
+Before, such a line named no job, and "stock" read *stock market* (`indexing.unsaid`: no line
+without a word of shares or trading reads it)."""
 
 from __future__ import annotations
 
@@ -33,6 +34,12 @@ def _titles(text: str) -> list[str]:
         ("- 2018 – 2020 Waiter", "Waiter"),
         ("5 years as a chef", "chef"),  # after its "as", as before
         ("Care assistant\n- 3 yrs nursing assistant", "nursing assistant"),  # a list's second line
+        # a length of service after the title ends it (was "Bricklayer 15 years", no job)
+        ("Bricklayer 15 years, now bad back", "Bricklayer"),
+        ("Chef 10 yrs", "Chef"),
+        ("Bricklayer fifteen years", "Bricklayer"),
+        ("Class 1 HGV driver 20 years", "Class 1 HGV driver"),  # a class's number stays
+        ("Level 3 electrician", "Level 3 electrician"),
     ],
 )
 def test_a_lists_mark_and_years_come_before_the_title(text, title):
@@ -54,6 +61,7 @@ def test_no_title_where_the_list_names_none(text, titles):
 
 def test_hostile_marks_and_years_grow_linearly():
     assert_linear(lambda t: _titles(t), lambda n: "- 5 yrs " * n + "chef", n=2_000)
+    assert_linear(lambda t: _titles(t), lambda n: "Chef " + "10 " * n + "years", n=2_000)
     assert_linear(lambda t: _titles(t), lambda n: "-\n" * n, n=2_000)
 
 
@@ -64,6 +72,7 @@ def test_hostile_marks_and_years_grow_linearly():
         ("- 5 yrs retail supervisor - cash up, rotas, stock", "shop supervisor"),
         ("2019-2021 Barista at Costa", "barista"),
         ("• Kitchen porter, washing up", "kitchen porter"),
+        ("Bricklayer 15 years, now bad back", "bricklayer"),
     ],
 )
 def test_the_lists_job_on_the_real_model(real_runtime, text, job):
