@@ -53,7 +53,7 @@ def _read(kind: str) -> SimpleNamespace:
             ("medical administrative assistant", "medical receptionist"),
             "receptionist",
             False,
-        ),  # fmt: skip
+        ),
         # an ESCO label read loosely is the taxonomy's own: kept
         ("alternative", ("front line medical receptionist",), "receptionist", False),
         ("known title", ("head chef", "sous chef"), "chef", False),
