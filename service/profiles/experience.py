@@ -26,6 +26,7 @@ from sqlmodel import Session
 
 from indexing.types import Check, unchecked
 from service.profiles.evidence import Evidence, EvidenceMap, drop_quoting
+from service.profiles.place_names import as_known_place
 from service.profiles.ranks import rank_job
 from service.profiles.role import role_from_occupation
 from service.profiles.said_jobs import said_titles
@@ -276,8 +277,8 @@ def read_jobs(
         if best is None and said in (title, head):  # "Supermarket checkout operator"
             best = trade_in(job_of, said, tools)
         elif best is not None and not best.exact and said in (title, head):
-            name = runtime.titles.info[best.occupation_id].labels[0]
-            best = closer_tail(job_of, said, best, name)  # "Retail banking cashier": a bank's
+            labels = runtime.titles.info[best.occupation_id].labels
+            best = closer_tail(job_of, said, best, labels)  # "Retail banking cashier": a bank's
         # a shared title, read by its line: "Mechanic at Kwik Fit: tyres, brakes", "Lorry
         # mechanic servicing HGVs, brakes" (not "Mechanic's mate at ...": a helper)
         shared = best is None and said in (title, head) and not _HELPER.search(said)
@@ -367,7 +368,8 @@ def _job_of(runtime: Runtime, title: str):
     a loose match (MIN_LABEL_SCORE) or a title of no trade ("manager"). A title no occupation
     names surely is read again without the names before its trade (an employer's or a unit's:
     `TitleResolver.without_names`), without a licence class before it or as a ledger's clerk
-    (`title_forms`: "Class 1 HGV driver", "Purchase ledger clerk"), and a rank of the forces
+    (`title_forms`: "Class 1 HGV driver", "Purchase ledger clerk"), with its workplace said by
+    the taxonomy's name of it (`place_names`: "Building society cashier"), and a rank of the forces
     after its service and unit as the rank (`ranks.rank_job`). A kitchen's deputy is read as
     the chef (`title_forms.held_as`)."""
     best = _sure_job(runtime, held_as(title) or title)  # "Sous chef": the chef
@@ -375,6 +377,8 @@ def _job_of(runtime: Runtime, title: str):
         best = _sure_job(runtime, trade)  # "REME vehicle mechanic": a unit's name, then the job
     if best is None and (plain := without_class(title) or books_clerk(title)):
         best = _sure_job(runtime, plain)  # "Class 1 HGV driver", "Purchase ledger clerk"
+    if best is None and (placed := as_known_place(title)):
+        best = _sure_job(runtime, placed)  # "Building society cashier": a bank's
     if best is None:
         best = rank_job(runtime, title, _sure_job)  # "Army signals corporal": the rank
     if best is not None and not best.exact and _HELPER.search(title):

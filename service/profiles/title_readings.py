@@ -38,11 +38,13 @@ def trade_in(job_of, title: str, tools):
 CLOSER = 0.05
 
 
-def closer_tail(job_of, title: str, best, name: str):
+def closer_tail(job_of, title: str, best, labels: tuple[str, ...]):
     """The job the words of `title` after a place's or an object's (`title_tails`, two words
     or more) name more closely (CLOSER) than the whole does by its loose reading `best` (whose
-    occupation is `name`), unless the words dropped are `name`'s own; else `best`."""
-    said = {w.lower() for w in _TAIL_WORD.findall(name)}  # the occupation `best` reads
+    occupation's labels are `labels`, its name first), unless the words dropped are the name's
+    own; the trade after a workplace where `best` is another trade's (`_another_trade`); else
+    `best`."""
+    said = {w.lower() for w in _TAIL_WORD.findall(labels[0])}  # the occupation `best` reads
 
     def keeps(tail: str) -> bool:  # "Pharmacy counter assistant": *pharmacy assistant* says it
         return not {w.lower() for w in _TAIL_WORD.findall(title[: len(title) - len(tail)])} & said
@@ -51,6 +53,9 @@ def closer_tail(job_of, title: str, best, name: str):
     two = placed is not None and len(placed.split()) >= 2 and keeps(placed)  # not "Surgery ..."
     if two and (job := job_of(placed)) and job.label_score >= best.label_score + CLOSER:
         return job
+    if placed is not None and keeps(placed) and _another_trade(best, labels, placed):
+        if (job := job_of(placed)) is not None and job.exact:
+            return job  # "School cook": a *cook*, not O*NET's "School Cafeteria Cook"'s
     for tail in title_tails(title):
         if len(tail.split()) < 2 or not keeps(tail):
             break
@@ -80,3 +85,19 @@ def at_place(job_of, text: str, end: int, title: str, best, start: int | None = 
     if pick is None and best is None and found:
         pick = found[0]
     return (pick, place_end) if pick is not None else (best, end)
+
+
+def _another_trade(best, labels: tuple[str, ...], trade: str) -> bool:
+    """Whether the loose reading `best` of a title that ends in `trade` after a workplace is
+    another trade's: read by a known title (O*NET's, filed by its crosswalk), of an occupation
+    none of whose `labels` says the trade's word ("School cook" read *quick service restaurant
+    crew member* by "School Cafeteria Cook", "Hotel cook" *baker* by "Hotel and Restaurant
+    Cook"; "Clinic receptionist" stays *medical administrative assistant*, a "medical
+    receptionist")."""
+    if best.label_kind != "known title":
+        return False
+    words = _TAIL_WORD.findall(trade.lower())
+    if not words:
+        return False
+    head = words[-1]
+    return not any(head in _TAIL_WORD.findall(label.lower()) for label in labels)

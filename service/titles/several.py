@@ -30,6 +30,7 @@ from service.titles.curated import (
     HEALTHCARE_INSTITUTION_MANAGER,
     INDUSTRIAL_ENGINEERING_TECHNICIAN,
     LEATHER_PRODUCTION_PLANNER,
+    LIVESTOCK_WORKER,
     MAINTENANCE_AND_REPAIR_ENGINEER,
     MENTAL_HEALTH_SOCIAL_WORKER,
     MOBILE_CRANE_OPERATOR,
@@ -54,6 +55,7 @@ from service.titles.work_titles import CHEMISTRY_TECHNICIAN, RESEARCH_AND_DEVELO
 CHEMICAL_MANUFACTURING_QUALITY_TECHNICIAN = ESCO + "dacaa18b-93f6-48b4-b4f2-cb33e21804e7"
 PRODUCT_QUALITY_CONTROLLER = ESCO + "b0ad8659-0410-4b5b-9466-a90f8b3cdac9"
 PHARMACEUTICAL_QUALITY_SPECIALIST = ESCO + "0f845e64-de8b-431e-9fe3-1bccf8e1c5b9"
+CROP_PRODUCTION_WORKER = ESCO + "c9191f7f-28b5-4df8-991d-804c53009b83"
 
 # titles several trades each give their own job (round h-titles9) -> the readings, ESCO's own
 # label first: the resolver names them in this order and warns that several trades use the title
@@ -114,6 +116,10 @@ SHARED_TITLES: dict[str, tuple[str, ...]] = {
         PRODUCT_QUALITY_CONTROLLER,
         PHARMACEUTICAL_QUALITY_SPECIALIST,
     ),
+    # round jobs-19 (docs/quality.md): a UK farm worker or farm hand works an arable farm's
+    # crops (ESCO gives both titles to *crop production worker* alone) or a livestock farm's
+    # animals (*livestock worker*: "stockman", "farm animal worker"); the line's work says which
+    **dict.fromkeys(("farm worker", "farm hand"), (CROP_PRODUCTION_WORKER, LIVESTOCK_WORKER)),
 }
 
 # the readings of a title of a level, the commonest first (module docstring): a UK team leader or

@@ -30,6 +30,11 @@ programme's plans, logs and reports (ESCO's "PMO" of *project support officer*);
 *budget analyst*. A scrum master runs an agile software team's sprints, ESCO has none: O*NET
 files "Scrum Master" under IT project managers (the crosswalk's *ICT project manager*), which the
 words reached at 0.79 only, below what a CV's job line needs (`profiles.experience`).
+
+Round jobs-19 (docs/quality.md): a developer with no other word ("Junior developer") writes
+software (*software developer*, then *web developer*); no label says "developer" alone, and the
+title read several trades' ("Salesforce Developer", "app developer"), so a learner's line of
+Python and unit tests read no job.
 """
 
 from __future__ import annotations
@@ -75,4 +80,6 @@ TECH_TITLES: dict[str, tuple[str, ...]] = {
     "business intelligence developer": (DATA_WAREHOUSE_DESIGNER, DATA_ANALYST),
     **{f"pmo {who}": (PROJECT_SUPPORT_OFFICER,) for who in ("analyst", "officer", "coordinator")},
     "scrum master": (ICT_PROJECT_MANAGER,),
+    # round jobs-19 (module docstring): a developer with no other word writes software
+    "developer": (SOFTWARE_DEVELOPER, WEB_DEVELOPER),
 }

@@ -72,6 +72,13 @@ runs the floor in the manager's absence (*shop supervisor*, *shop assistant*), w
 a locksmith; a sub editor checks and cuts copy (*copy editor*); an NHS clinical support worker is a
 healthcare assistant (the words read a clinical social worker); a multi trade operative keeps
 buildings in repair (*handyman*, *building caretaker*).
+
+Round jobs-19 (docs/quality.md): a UK tenancy officer manages a housing association's or a
+council's tenancies, as a housing officer does (*housing manager*, then *public housing
+manager*); no label says "tenancy", and the words read no job. A herdsman (herdswoman,
+herdsperson; a dairy's too) keeps a farm's herd of cattle, milking, calving, feeding (ESCO's
+*livestock worker*, "stockman"; then *cattle breeder*, "day-to-day care of cattle"); no label
+says "herdsman", and the words read no job or a slaughterer.
 """
 
 from __future__ import annotations
@@ -95,6 +102,8 @@ RESIDENTIAL_CARE_HOME_WORKER = ESCO + "81309031-dad2-4a7a-bde6-7f6e518f89ff"
 HEALTHCARE_ASSISTANT = ESCO + "d38c2107-98f2-47b7-8bb4-f69750d51082"
 HOUSING_MANAGER = ESCO + "dd935705-d703-40ba-9ba7-2a8a2b7651b4"
 PUBLIC_HOUSING_MANAGER = ESCO + "5cff1eee-9027-4064-8a26-35b1877e4eb3"
+LIVESTOCK_WORKER = ESCO + "65bd2342-f7de-4932-9164-eb480e35a791"
+CATTLE_BREEDER = ESCO + "b4ff30f8-073b-4dd8-9128-ecf9d0ff87ba"
 
 SPECIALIST_NURSE = ESCO + "18e14e61-495b-44cc-a7c6-df4c625934ba"
 ADVANCED_NURSE_PRACTITIONER = ESCO + "36494988-69d2-4420-9db4-eb56605ac983"
@@ -169,6 +178,14 @@ WORK_TITLES: dict[str, tuple[str, ...]] = {
     },
     # round jobs-18 (module docstring): a council's or a housing association's officer
     "housing officer": (HOUSING_MANAGER, PUBLIC_HOUSING_MANAGER),
+    # round jobs-19 (module docstring): a tenancy officer is a housing officer by the work
+    "tenancy officer": (HOUSING_MANAGER, PUBLIC_HOUSING_MANAGER),
+    # round jobs-19 (module docstring): a herdsman keeps a farm's herd of cattle
+    **{
+        f"{kind}{herd}": (LIVESTOCK_WORKER, CATTLE_BREEDER)
+        for kind in ("", "dairy ", "cattle ", "beef ")
+        for herd in ("herdsman", "herdswoman", "herdsperson")
+    },
     # rounds h-titles15 and jobs-18 (module docstring): a lab technician with no field works in
     # a school's, a college's or a company's lab, else a hospital's (ESCO's label)
     **{
