@@ -26,6 +26,7 @@ from sqlmodel import Session
 
 from indexing.types import Check, unchecked
 from service.profiles.evidence import Evidence, EvidenceMap, drop_quoting
+from service.profiles.implied import implied_skills
 from service.profiles.place_names import as_known_place
 from service.profiles.ranks import rank_job
 from service.profiles.role import role_from_occupation
@@ -49,6 +50,7 @@ if TYPE_CHECKING:
 
 MIN_LABEL_SCORE = 0.85  # "Care assistant" -> "Health Care Assistant" 0.86; "busy bistro" 0.64
 CONFIDENCE = 0.7  # a title implies its occupation's essentials less surely than a named skill
+IMPLIED = 0.8  # what its near kin all hold, less surely than its own list (`implied`)
 MAX_WORDS = 4
 MAX_TITLES = 3
 # titles resolved for one text (a CV's line heads, its "as a" ..., with their workplaces and
@@ -209,6 +211,7 @@ class JobRead:
     score: float = 1.0  # how closely the phrase matches a label of the occupation
     uri: str = ""
     essentials: tuple[int, ...] = ()  # the occupation's essential skills
+    implied: tuple[int, ...] = ()  # what its near kin all hold (`implied.implied_skills`)
 
 
 def job_of_occupation(
@@ -218,9 +221,12 @@ def job_of_occupation(
     where a text names it (phrase, start, end, score); without one, the job quotes its label."""
     role = role_from_occupation(session, occupation_id, runtime.settings)
     essentials = tuple(r.skill_id for r in role.skills if r.essential)
+    implied = implied_skills(session, occupation_id, role.isco, role.title, frozenset(essentials))
     uri = role.source.removeprefix("occupation:")
     read = span or {"phrase": role.title}
-    return JobRead(occupation_id, role.title, uri=uri, essentials=essentials, **read)
+    return JobRead(
+        occupation_id, role.title, uri=uri, essentials=essentials, implied=implied, **read
+    )
 
 
 def read_jobs(
@@ -412,11 +418,11 @@ def _titles(text: str) -> list[tuple[str, int, int]]:
 
 def add_job_evidence(evidence: EvidenceMap, job: JobRead, trust: float) -> None:
     """The job's essential skills as text evidence quoting its phrase, at the text's `trust` x
-    CONFIDENCE x the phrase's match score."""
+    CONFIDENCE x the phrase's match score; the skills it implies (`implied`) at IMPLIED x that."""
     confidence = trust * CONFIDENCE * min(1.0, job.score)
-    for sid in job.essentials:
+    for sid, weight in [*((s, 1.0) for s in job.essentials), *((s, IMPLIED) for s in job.implied)]:
         evidence[sid].append(
-            Evidence(sid, confidence, "text", job.phrase, job.start, job.end, kind="text")
+            Evidence(sid, confidence * weight, "text", job.phrase, job.start, job.end, kind="text")
         )
 
 

@@ -252,6 +252,17 @@ def all_occupation_skills(session: Session) -> list[tuple[int, int, str, str, bo
     return [tuple(r) for r in session.execute(q).all()]
 
 
+def occupations_of_unit(session: Session, *, isco_code: str) -> list[tuple[int, str]]:
+    """(id, preferred label) of every ESCO occupation of an ISCO unit group (its 4-digit code
+    prefix), by id."""
+    q = (
+        select(Occupation.id, Occupation.preferred_label)
+        .where(Occupation.isco_code.startswith(isco_code[:4]), Occupation.source == "esco")
+        .order_by(Occupation.id)
+    )
+    return [tuple(r) for r in session.execute(q).all()]
+
+
 def occupation_rows(session: Session) -> list[tuple[int, str, str, str]]:
     """(id, URI, preferred label, ISCO code) of every occupation, by id."""
     q = select(
