@@ -342,10 +342,11 @@ class AliasMatcher:
             if end in idioms:
                 continue  # its last word an idiom's or a thing's: "reduce the cost of living"
             n, alias = len(tokens(text[start:end])), text[start:end]
+            # its context said between its own words ("15 call centre agents"): none needed
+            said = rule.within and {t for *_, t in tokens(alias)} & rule.within
+            context = "" if said else rule.context
             for row in self._pairs[rule]:
-                out.append(
-                    AliasHit(row, start, end, alias, CURATED, n, 1, False, rule.context, True)
-                )
+                out.append(AliasHit(row, start, end, alias, CURATED, n, 1, False, context, True))
         return out
 
     def exact(self, name: str) -> list[AliasHit]:

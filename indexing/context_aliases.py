@@ -41,6 +41,7 @@ from indexing.learner_words16 import (
 )
 from indexing.learner_words17 import ROUND17_ALIASES, ROUND17_CONTEXT_ALIASES
 from indexing.learner_words18 import CALL_CENTRE, CALL_CENTRE_WORDS
+from indexing.learner_words19 import ROUND19_CONTEXT_ALIASES
 from indexing.technology import CUE_ACRONYMS, CUE_WORDS
 from indexing.trade_aliases import TRADE_ALIASES
 from indexing.word_pairs import HAIR_CUTTING
@@ -252,6 +253,7 @@ CONTEXT_ALIASES: dict[str, tuple[str, tuple[str, ...]]] = {
     **EMPLOYER_CONTEXT_ALIASES,
     **ROUND16_CONTEXT_ALIASES,
     **ROUND17_CONTEXT_ALIASES,
+    **ROUND19_CONTEXT_ALIASES,
 }
 # named tools and tests that read the same in any line (beside indexing.trade_aliases.TRADE_ALIASES)
 NAMED_TOOLS: dict[str, tuple[str, ...]] = {

@@ -5,11 +5,12 @@ for it does not read (`EVENT_UNSAID`, used by `indexing.unsaid`):
 - people managed are *manage staff* (ESCO: "manage employees and subordinates"), supervised
   *supervise staff*: the rule of the fourth round knew only a team or staff, so "managing 12
   pickers", "supervising 6 mechanics", "Line managed 4 engineers" read nothing or another
-  trade's work. The object is a word of a worker (`_WORKERS`) that ends its phrase (`head`:
+  trade's work. The object is a word of a worker (`WORKERS`) that ends its phrase (`head`:
   "managed the drivers' schedules", "managed agent relationships" manage no one); an agent or
   an adviser only in a line about a call centre (`CALL_CENTRE`: "a managing agent" lets
   property); direct reports, said just so ("Managed 3 direct reports"; "managed reports" are
-  documents), are people managed whatever the verb;
+  documents), are people managed whatever the verb, unless a verb of making is just before
+  them (`MADE`: "Produced direct reports for the board", round words-19);
 - KPIs managed are *track key performance indicators*, as those tracked or reported are;
 - a wedding or a funeral served (driven to, catered, decorated, played at) is not officiated or
   planned: *officiate weddings* (civil partnerships) is not read from a line that says nothing
@@ -25,7 +26,7 @@ words.
 
 from __future__ import annotations
 
-from indexing.word_pairs import WordPair
+from indexing.word_pairs import WordPair, lemma
 
 CALL_CENTRE = "call centre"  # the context of `indexing.context_aliases.CONTEXTS`
 # words of a line about a call or contact centre's work
@@ -33,22 +34,25 @@ CALL_CENTRE_WORDS = frozenset(
     """call calls inbound outbound telesales telemarketing helpline helplines switchboard
     headset headsets telephony""".split()
 )
-_STAFF = ("manage staff",)
-_SUPERVISED = ("supervise staff",)
+STAFF = ("manage staff",)
+SUPERVISED = ("supervise staff",)
+# verbs of making a document: the reports they make are no people ("Produced direct reports")
+_MAKING = "produce write wrote written prepare compile draft type submit send sent present"
+MADE = frozenset(lemma(w) for w in _MAKING.split())
 # the people a learner manages: workers of a trade named by their work (plural or not)
-_WORKERS = """employee operative picker packer driver cleaner stylist hairdresser barber carer
+WORKERS = """employee operative picker packer driver cleaner stylist hairdresser barber carer
     engineer technician assistant apprentice trainee worker colleague nurse chef cook waiter
     waitress labourer electrician plumber mechanic fitter operator porter housekeeper
     attendant receptionist administrator steward guard officer
     installer negotiator developer tester analyst designer teller cashier clerk
     rep representative"""
-_CALLS = "agent adviser advisor"  # of a call centre; elsewhere a managing agent lets property
+CALLS = "agent adviser advisor"  # of a call centre; elsewhere a managing agent lets property
 # the object after its verb only ("Engineer managing the build" manages no engineer), not
 # after "by" ("supervised by the manager") or another preposition: the verb's object is then
 # another thing ("managed relationships with engineers", "managed supplies to cleaners",
 # "managed under the head chef"); the people managed are others, and another rule's reading that
 # ends on them is dropped (`over`: "Managed 4 delivery drivers" drives nothing)
-_PEOPLE = {
+PEOPLE = {
     "head": True,
     "unless": frozenset(
         """by with for from to of at on about under alongside via through between against
@@ -57,14 +61,18 @@ _PEOPLE = {
     "compound": False,
     "over": True,
 }
-_OVERSEE = "supervise oversee oversaw overseen"
+OVERSEE = "supervise oversee oversaw overseen"
 ROUND18_PAIRS: tuple[WordPair, ...] = (
-    WordPair.of("manage", _WORKERS, _STAFF, **_PEOPLE),
-    WordPair.of(_OVERSEE, _WORKERS, _SUPERVISED, **_PEOPLE),
-    WordPair.of("manage", _CALLS, _STAFF, CALL_CENTRE, **_PEOPLE),
-    WordPair.of(_OVERSEE, _CALLS, _SUPERVISED, CALL_CENTRE, **_PEOPLE),
-    # "3 direct reports": no word between (`between` of a word no line writes)
-    WordPair.of("direct", "report", _STAFF, between=frozenset({"_"}), compound=False),
+    WordPair.of("manage", WORKERS, STAFF, **PEOPLE),
+    WordPair.of(OVERSEE, WORKERS, SUPERVISED, **PEOPLE),
+    # the call centre may be said between ("Managed 15 call centre agents": round words-19)
+    WordPair.of("manage", CALLS, STAFF, CALL_CENTRE, within=CALL_CENTRE_WORDS, **PEOPLE),
+    WordPair.of(OVERSEE, CALLS, SUPERVISED, CALL_CENTRE, within=CALL_CENTRE_WORDS, **PEOPLE),
+    # "3 direct reports": no word between (`between` of a word no line writes); not after a
+    # verb of making ("Produced direct reports for the board": documents; round words-19)
+    WordPair.of(
+        "direct", "report", STAFF, between=frozenset({"_"}), compound=False, not_after=MADE
+    ),
     WordPair.of("manage", "kpi kpis", ("track key performance indicators",)),
 )
 

@@ -61,7 +61,11 @@ class WordPair:
     word before a first word is no pair ("Engineer managing the build" manages no engineer);
     with `over`, the people of its object are others, and another rule's reading that ends on
     them names none of the learner's work ("Managed 4 delivery drivers" drives nothing:
-    `over_objects`)."""
+    `over_objects`); with `within` (its context's words), its context may be said between its
+    own words ("Managed 15 call centre agents": `indexing.aliases`); with `not_after`, a word
+    just before its first word voids it ("Produced direct reports" made documents); without
+    `doing`, a word of doing ("-ing") just after its first word voids it ("responsible for
+    training new drivers")."""
 
     first: frozenset[str]
     second: frozenset[str]
@@ -73,6 +77,9 @@ class WordPair:
     unless: frozenset[str] = frozenset()
     compound: bool = True
     over: bool = False
+    within: frozenset[str] = frozenset()
+    not_after: frozenset[str] = frozenset()
+    doing: bool = True
 
     @classmethod
     def of(
@@ -96,15 +103,16 @@ def _coordinated(text: str, first: tuple, before: tuple, after: tuple) -> bool:
 # words that, said together, are one word of a rule: "looking after", "under-fives"
 _JOINED = {
     tuple(lemma(w) for w in words.split()): lemma(words.replace(" ", "_"))
-    for words in ("look after", "under five")
+    for words in ("look after", "under five", "responsible for", "charge of")
 }
 # verbs whose "<verb> to" is another verb's doing: "the team managed to cut waiting times",
 # "I managed to join the team" succeeded
 _TO_SENSE = frozenset({lemma("manage")})
-# words after an object that end its phrase (`WordPair.head`): "worked in a shop for years"
+# words after an object that end its phrase (`WordPair.head`): "worked in a shop for years",
+# "managing 12 pickers across three sites"
 _PHRASE_END = frozenset(
     "for in on at with and or as where when while since from near until till before after "
-    "during then but such including like to of".split()
+    "during then but such including like to of across".split()
 )
 
 
@@ -156,6 +164,10 @@ def _object_of(text: str, toks: list, i: int, rule: WordPair) -> int | None:
     limit = MAX_GAP
     if i + 2 < len(toks) and toks[i + 1][3] in ("and", "or"):
         limit += 2  # "train and supervise a team": the verbs share the object
+    if i and toks[i - 1][2] in rule.not_after:
+        return None  # "Produced direct reports": documents
+    if not rule.doing and i + 1 < len(toks) and toks[i + 1][3].endswith("ing"):
+        return None  # "responsible for training new drivers": the training
     for j in range(i + 1, min(i + 2 + limit, len(toks))):
         if _CLAUSE_END.search(text, toks[j - 1][1], toks[j][0]):
             if not _coordinated(text, toks[i], toks[j - 1], toks[j]):

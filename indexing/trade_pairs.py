@@ -21,6 +21,7 @@ from indexing.employer_words import EMPLOYER_PAIRS
 from indexing.learner_words16 import ROUND16_PAIRS
 from indexing.learner_words17 import ROUND17_PAIRS
 from indexing.learner_words18 import ROUND18_PAIRS
+from indexing.learner_words19 import ROUND19_PAIRS
 from indexing.word_pairs import WORD_PAIRS, WordPair
 
 _MEDICATION = ("administer prescribed medication",)
@@ -161,4 +162,5 @@ PAIRS: tuple[WordPair, ...] = (
     + ROUND16_PAIRS
     + ROUND17_PAIRS
     + ROUND18_PAIRS
+    + ROUND19_PAIRS
 )

@@ -23,6 +23,7 @@ from indexing.aliases import tokens
 from indexing.context_aliases import CONTEXTS, KITCHEN
 from indexing.learner_words16 import MOTOR_WORDS, VEHICLE_WORDS
 from indexing.learner_words18 import EVENT_UNSAID
+from indexing.learner_words19 import ROUND19_UNSAID
 from indexing.types import SkillEntry
 
 
@@ -84,6 +85,8 @@ UNSAID: tuple[Unsaid, ...] = (
     # an event served is not performed (a chauffeur's weddings, a sound technician's concerts:
     # indexing.learner_words18)
     *(Unsaid.of(label, "", said) for label, said in EVENT_UNSAID),
+    # an adviser in the plural advises no supervisor (indexing.learner_words19)
+    *(Unsaid.of(label, "", said) for label, said in ROUND19_UNSAID),
     # a casino's card dealers, not a car dealership's ("Mechanic at a Ford dealership")
     Unsaid.of(
         "train dealers in gaming",

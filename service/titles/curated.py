@@ -206,6 +206,9 @@ CURATED_TITLES: dict[str, tuple[str, ...]] = {
     # an office's admin assistant: ESCO's "administrative assistant" (preferred label); "admin
     # assistant" is an alternative label of *statistical assistant* alone, which won
     "admin assistant": (ADMINISTRATIVE_ASSISTANT,),
+    # "Admin" alone, a learner's job ("Admin and receptionist at a GP surgery"): the office's;
+    # O*NET's "Administrator (Admin)" sent it to *webmaster* (round words-19)
+    "admin": (ADMINISTRATIVE_ASSISTANT,),
     # an IT service desk's first line: ESCO's "ICT service desk agent"; the memory's "Service
     # Desk Analyst" sent it to *call centre analyst* (a call centre's data analyst)
     "service desk analyst": (ICT_HELP_DESK_AGENT,),

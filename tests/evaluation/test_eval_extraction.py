@@ -189,7 +189,11 @@ def test_the_fixtures_are_large_varied_and_well_formed():
     # a sixth round's 30 lines ... split alternately; postings-3's by their opening (12 / 14)
     by_opening = [line["split"] for line in cv if line.get("round") == "postings-3"]
     assert by_opening.count("dev") == 12 and by_opening.count("heldout") == 14
-    splits = [line["split"] for line in cv if "split" in line and line.get("round") != "postings-3"]
+    # words-19's 25 by position, three dev to two held out (15 / 10)
+    by_position = [line["split"] for line in cv if line.get("round") == "words-19"]
+    assert by_position.count("dev") == 15 and by_position.count("heldout") == 10
+    uneven = ("postings-3", "words-19")
+    splits = [line["split"] for line in cv if "split" in line and line.get("round") not in uneven]
     assert set(splits) == {"dev", "heldout"} and splits.count("dev") == splits.count("heldout")
     postings = [line["split"] for line in cv if line.get("kind") == "posting"]  # a ninth's 30
     assert len(postings) == 80 and postings.count("dev") == 39  # postings-2's 24, -3's 26

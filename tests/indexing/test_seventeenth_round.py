@@ -12,6 +12,7 @@ import pytest
 from indexing.context_aliases import CONTEXT_ALIASES, curated_aliases, has_context
 from indexing.learner_words17 import ACCOUNTS, ROUND17_PAIRS
 from indexing.learner_words18 import ROUND18_PAIRS
+from indexing.learner_words19 import ROUND19_PAIRS
 from indexing.trade_pairs import PAIRS
 from indexing.unsaid import UNSAID, UnsaidSkills
 from indexing.word_pairs import find_pairs
@@ -139,8 +140,8 @@ def test_the_rounds_words_are_curated_and_come_last():
     assert not has_context("Family reconciliations", ACCOUNTS, (7, 22))
     invoices = next(r for r in ROUND17_PAIRS if "check accounting records" in r.skills)
     assert invoices.context == ACCOUNTS
-    # the eighteenth round's rules come after them (indexing.learner_words18)
-    last = len(PAIRS) - len(ROUND18_PAIRS)
+    # the eighteenth and nineteenth rounds' rules come after them (indexing.learner_words18, 19)
+    last = len(PAIRS) - len(ROUND18_PAIRS) - len(ROUND19_PAIRS)
     assert PAIRS[last - len(ROUND17_PAIRS) : last] == ROUND17_PAIRS
 
 
