@@ -20,7 +20,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from indexing.aliases import tokens
-from indexing.context_aliases import CONTEXTS, KITCHEN
 from indexing.learner_words16 import MOTOR_WORDS, VEHICLE_WORDS
 from indexing.learner_words18 import EVENT_UNSAID
 from indexing.learner_words19 import ROUND19_UNSAID
