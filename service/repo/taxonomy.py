@@ -253,11 +253,11 @@ def all_occupation_skills(session: Session) -> list[tuple[int, int, str, str, bo
 
 
 def occupations_of_unit(session: Session, *, isco_code: str) -> list[tuple[int, str]]:
-    """(id, preferred label) of every ESCO occupation of an ISCO unit group (its 4-digit code
-    prefix), by id."""
+    """(id, preferred label) of every ESCO occupation of an ISCO unit group (its 4-digit code,
+    as ESCO's occupations hold it), by id."""
     q = (
         select(Occupation.id, Occupation.preferred_label)
-        .where(Occupation.isco_code.startswith(isco_code[:4]), Occupation.source == "esco")
+        .where(Occupation.isco_code == isco_code[:4], Occupation.source == "esco")
         .order_by(Occupation.id)
     )
     return [tuple(r) for r in session.execute(q).all()]
