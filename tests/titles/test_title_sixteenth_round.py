@@ -1,0 +1,159 @@
+"""Round h-titles16 (docs/planning.md, "Typed titles, a sixteenth round"): a title read by another
+person's word keeps its own where a reading says it (`head_kept.keep_head`: "Veterinary practice
+manager" is no veterinary nurse); a title whose readings are each one narrower trade of it names
+a family (`family.narrower_evidence`: "Renewable energy installer"), read in the learner's trade
+(`recommend.level_title`)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+import pytest
+from sqlalchemy import select
+from sqlmodel import Session
+
+from models.tables import Occupation
+from service.titles.family import FAMILY_TITLE, narrower_evidence
+from service.titles.head_kept import keep_head
+from service.titles.resolution import LOW_CONFIDENCE, TitleCandidate, TitleResolution
+from tests.growth import assert_linear
+
+PERSONS = frozenset({"manager", "assistant", "engineer", "nurse", "leader"})
+
+
+def _judged(*evidence: str, warning: str | None = LOW_CONFIDENCE) -> TitleResolution:
+    cands = [
+        TitleCandidate(i, 2.0 - i / 10, 0.85, e, "alternative") for i, e in enumerate(evidence)
+    ]
+    return TitleResolution("q", cands, True, warning)
+
+
+def _exact(table: dict[str, list[tuple[int, str, str]]]):
+    return lambda query: table.get(query, [])
+
+
+def test_a_reading_that_keeps_the_person_and_every_word_comes_first():
+    judged = _judged("quality assurance engineer", "quality control expert", "qa services manager",
+                     "quality assurance services manager")  # fmt: skip
+    got = keep_head("quality assurance manager", judged, _exact({}), PERSONS)
+    assert got.candidates[0].occupation_id == 3 and got.warning == LOW_CONFIDENCE
+    assert len(got.candidates) == 4
+
+
+def test_a_tail_that_one_occupation_s_label_equals_names_the_role():
+    table = {"practice manager": [(7, "practice manager", "alternative")]}
+    judged = _judged("veterinary practice assistant", "veterinary practice technician")
+    got = keep_head("veterinary practice manager", judged, _exact(table), PERSONS)
+    assert [c.occupation_id for c in got.candidates] == [7, 0]
+    assert got.warning is None and "'practice manager'" in (got.note or "")
+
+
+@pytest.mark.parametrize(
+    ("query", "judged", "table", "skip"),
+    [
+        # the first reading keeps the person: nothing to keep
+        ("practice manager", _judged("clinic manager"), {}, ()),
+        # a sure reading, or an exact one, is left alone
+        ("veterinary practice manager", _judged("vet assistant", warning=None),
+         {"practice manager": [(7, "practice manager", "alternative")]}, ()),
+        # a tail of a title of a level names no role ("team leader": a zoo section leader's)
+        ("veterinary team leader", _judged("veterinary nurse"),
+         {"team leader": [(9, "team leader", "alternative")]}, ("team leader",)),
+        # a tail two occupations' alternative labels equal names neither
+        ("veterinary practice manager", _judged("vet assistant"),
+         {"practice manager": [(7, "practice manager", "alternative"),
+                               (8, "practice manager", "alternative")]}, ()),
+    ],
+)  # fmt: skip
+def test_no_person_is_kept_where_nothing_says_it_plainly(query, judged, table, skip):
+    assert keep_head(query, judged, _exact(table), PERSONS, skip) == judged
+
+
+def test_keeping_the_person_of_a_long_title_grows_linearly():
+    table: dict = {}
+    judged = _judged("veterinary practice assistant", "veterinary nurse")
+    assert_linear(
+        lambda t: keep_head(t, judged, _exact(table), PERSONS),
+        lambda n: "veterinary " * (n // 11) + "manager",
+        n=5_000,
+    )
+
+
+@pytest.mark.parametrize(
+    ("query", "evidence", "scores", "family"),
+    [
+        ("renewable energy installer", ["offshore renewable energy installer",
+         "photovoltaic energy installer", "geothermal energy installer"], [3.0, 2.9, 2.8], True),
+        # the first says less than the title: its own reading, not a family's member
+        ("renewable energy installer", ["photovoltaic energy installer",
+         "offshore renewable energy installer", "geothermal energy installer"], [3.0, 2.9, 2.8],
+         False),
+        # a reading by another pair of words ("energy technician")
+        ("renewable energy installer", ["offshore renewable energy installer",
+         "solar energy technician", "geothermal energy installer"], [3.0, 2.9, 2.8], False),
+        # the first far ahead: the evidence chooses
+        ("renewable energy installer", ["offshore renewable energy installer",
+         "photovoltaic energy installer", "geothermal energy installer"], [3.0, 2.9, 2.5], False),
+        # a label equal to the title says no more: no family
+        ("energy installer", ["energy installer", "photovoltaic energy installer",
+         "geothermal energy installer"], [3.0, 2.9, 2.8], False),
+        ("installer", ["tent installer", "window installer", "door installer"], [3, 3, 3], False),
+    ],
+)  # fmt: skip
+def test_a_title_whose_readings_each_say_more_names_a_family(query, evidence, scores, family):
+    assert narrower_evidence(query, evidence, scores) is family
+
+
+def test_a_family_by_its_evidence_is_read_in_linear_time():
+    evidence = ["offshore renewable energy installer", "photovoltaic energy installer", "x"]
+    assert_linear(
+        lambda t: narrower_evidence(t, evidence, [3.0, 2.9, 2.8]),
+        lambda n: "renewable " * (n // 10) + "energy installer",
+    )
+
+
+def _labels(runtime) -> dict[int, str]:
+    with Session(runtime.engine) as s:
+        return dict(s.execute(select(Occupation.id, Occupation.preferred_label)).all())
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("title", "first", "never"),
+    [
+        # `never`: the first reading before the round
+        ("Veterinary practice manager", "medical practice manager", "veterinary nurse"),
+        ("Dental practice manager", "medical practice manager", "dental chairside assistant"),
+        ("Quality assurance manager", "quality services manager", "quality engineer"),
+    ],
+)
+def test_a_manager_typed_is_read_as_a_manager(real_runtime, title, first, never):
+    labels = _labels(real_runtime)
+    got = real_runtime.titles.resolve(title)
+    top = [labels[c.occupation_id] for c in got.candidates]
+    assert got.confident and top[0] == first != never, (title, top)
+
+
+@pytest.mark.slow
+def test_a_family_s_title_is_warned_and_read_in_the_learner_s_trade(real_runtime):
+    """A plumber's "Renewable energy installer": no offshore technician's sea survival; the
+    title is said to be several trades', and the plumber's trade chooses the reading."""
+    from service.profiles.experience import experience_evidence
+    from service.recommend.level_title import read_in_trade
+
+    labels = _labels(real_runtime)
+    got = real_runtime.titles.resolve("Renewable energy installer")
+    assert got.confident and got.warning == FAMILY_TITLE
+    assert len({labels[c.occupation_id] for c in got.candidates[:3]}) == 3
+    cv = "Plumber for a housing association: boilers, bathrooms and leaks."
+    with Session(real_runtime.engine) as s:
+        jobs = experience_evidence(real_runtime, s, cv, defaultdict(list), trust=0.6)
+        named = {j.occupation_id: j.phrase for j in jobs}
+        reading = read_in_trade(real_runtime, s, got, named, cv)
+    assert reading is not None and "plumber" in reading.sentence().lower(), reading
+    assert labels[reading.occupation_id] in {
+        "solar energy technician",
+        "geothermal technician",
+        "heating technician",
+        "refrigeration air condition and heat pump technician",
+    }
