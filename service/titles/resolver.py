@@ -296,7 +296,7 @@ class TitleResolver:
                 unq = self._resolve_queries(self.queries(reading), k)
                 if surer(unq, got):
                     return replace(unq, note=level_note(title, dropped))
-        return replace(got, note=level_note(title)) if got.confident else got
+        return replace(got, note=level_note(title) or got.note) if got.confident else got
 
     def _names(self, queries: list[str]) -> bool:
         """Whether a cleaned form of the title is a curated title or equals an ESCO label."""
