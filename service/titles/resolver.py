@@ -54,7 +54,6 @@ import numpy as np
 from indexing.label_index import LabelIndex
 from service.titles.choice import named, spelt_better, surer
 from service.titles.family import FAMILY_TITLE, names_a_family, narrower_evidence
-from service.titles.head_kept import keep_head
 from service.titles.heads import MANY_TRADES, head_counts, head_word, loose_head
 from service.titles.kept import demote_dropping
 from service.titles.names import stem as _stem
@@ -319,9 +318,8 @@ class TitleResolver:
         judged = self._judge(queries[-1], ranked)
         first = judged.candidates[0].matched_label if judged.candidates else ""
         up = level_to_read(queries[-1], first, bool(judged.warning))  # "bar supervisor"
-        if not up or not self._add_next_level(queries, found, up):  # a person kept (head_kept.py)
-            skip = self.generic | self.shared
-            return keep_head(queries[-1], judged, self._exact, self.person_heads, skip)
+        if not up or not self._add_next_level(queries, found, up):
+            return judged
         # the exact labels of "X manager" decide
         return self._judge(queries[-1], self._rerank(queries, vecs[-1], found, known)[:k])
 
