@@ -4,7 +4,9 @@ manager": a garage's is a *motor vehicle aftersales manager*; `several.SHARED_TI
 curated readings alone: one of the job's own ISCO minor group, else the one whose ESCO
 description is nearest the job's, by JOB_MARGIN (such trades share few listed skills: a
 mechanic's relation to *service manager* is 0.11, to the aftersales manager less), else the CV's
-words as below.
+words as below. A title that names a family of trades ("renewable energy installer": each
+reading one narrower trade of it, `family.FAMILY_TITLE`) is read as a title trades share, among
+its readings whose evidence ends in the title's head word (round h-titles16).
 
 A call centre agent who types "team leader" means a call centre's team leader; a careers adviser
 reads the level in the trade the CV names. The jobs the learner's own words name
@@ -45,6 +47,8 @@ from typing import TYPE_CHECKING
 from sqlmodel import Session
 
 from service.repo.taxonomy import occupation_by_id, occupation_skill_rows
+from service.titles.family import FAMILY_TITLE
+from service.titles.heads import head_word
 from service.titles.resolver import GENERIC_TITLE, SHARED_TITLE, TitleCandidate, TitleResolution
 from service.titles.words import normalise_title
 
@@ -59,9 +63,10 @@ MIN_LABEL_SCORE = 0.9  # the level said in the trade matches a label or known ti
 MIN_TEXT_SIMILARITY = 0.2
 TEXT_MARGIN = 0.05
 FROM_TEXT = "the words of your CV"  # LevelReading.job_phrase of a reading from the CV text
-# the warnings of the titles read in the learner's trade: a level's ("team leader") and a title
-# several trades use for their own job ("service manager": `several.SHARED_TITLES`)
-READ_IN_TRADE = (GENERIC_TITLE, SHARED_TITLE)
+# the warnings of the titles read in the learner's trade: a level's ("team leader"), a title
+# several trades use for their own job ("service manager": `several.SHARED_TITLES`) and a title
+# that names a family of trades ("renewable energy installer": `family.py`), read as a shared one
+READ_IN_TRADE = (GENERIC_TITLE, SHARED_TITLE, FAMILY_TITLE)
 # a title trades share: a reading whose description is this much nearer the job's than every
 # other reading's (a mechanic: *motor vehicle aftersales manager* 0.34, *service manager* 0.24;
 # a lorry driver: *freight transport dispatcher* 0.53, *transport planner* 0.40)
@@ -115,13 +120,23 @@ def read_in_trade(
         return None
     skills = _SkillSets(session)
     best = _from_jobs(runtime, skills, resolution, jobs)
-    if best is None and resolution.warning == SHARED_TITLE:
+    if best is None and resolution.warning != GENERIC_TITLE:
         best = _described(runtime, resolution, jobs)
     best = best or _from_text(runtime, resolution, text)
     if best is None:
         return None
     occ = skills.label(best.candidate.occupation_id)
     return replace(best, label=occ, flag=resolution.warning)
+
+
+def _readings(resolution: TitleResolution) -> list[TitleCandidate]:
+    """The readings a learner's trade chooses among: a title's curated ones, in their order; of
+    a family's, those whose evidence ends in the title's head word ("renewable energy
+    installer": the offshore, solar and geothermal energy installers' labels)."""
+    if resolution.warning != FAMILY_TITLE:
+        return [c for c in resolution.candidates if c.tier == 0]
+    head = head_word(resolution.query)
+    return [c for c in resolution.candidates if head_word(c.matched_label) == head]
 
 
 def _from_jobs(runtime, skills, resolution, jobs) -> LevelReading | None:
@@ -132,7 +147,7 @@ def _from_jobs(runtime, skills, resolution, jobs) -> LevelReading | None:
     # skills (a mechanic and *service manager* 0.11, *motor vehicle aftersales manager* less):
     # its curated readings of the job's own group alone, else the CV's words choose
     level = resolution.warning == GENERIC_TITLE
-    readings = [c for c in resolution.candidates if level or c.tier == 0]
+    readings = resolution.candidates if level else _readings(resolution)
     for way in ("said", "group", "related") if level else ("group",):
         for oid, phrase in jobs.items():
             if way == "said":
@@ -156,7 +171,7 @@ def _from_jobs(runtime, skills, resolution, jobs) -> LevelReading | None:
 def _described(runtime, resolution: TitleResolution, jobs) -> LevelReading | None:
     """The reading of a title trades share whose ESCO description is nearest a job's, when
     nearer than every other reading's by JOB_MARGIN (module docstring); else None."""
-    readings = [c for c in resolution.candidates if c.tier == 0]
+    readings = _readings(resolution)
     best: LevelReading | None = None
     for oid, phrase in jobs.items() if len(readings) > 1 else ():
         sims = runtime.titles.description_similarity("", [c.occupation_id for c in readings], oid)
@@ -170,7 +185,7 @@ def _described(runtime, resolution: TitleResolution, jobs) -> LevelReading | Non
 def _from_text(runtime, resolution: TitleResolution, text: str) -> LevelReading | None:
     """The title's reading whose description is nearest the CV text, when near enough and
     nearer than the commonest reading's by TEXT_MARGIN (module docstring); else None."""
-    readings = [c for c in resolution.candidates if c.tier == 0]  # curated, in their order
+    readings = _readings(resolution)  # curated, in their order
     if len(readings) < 2 or not text.strip():
         return None
     sims = runtime.titles.description_similarity(text, [c.occupation_id for c in readings])

@@ -11,12 +11,22 @@ reads *nurse responsible for general care* 0.7 before the next and 1.2 before th
 evidence chooses and it carries no warning; the crane operators lie 0.04 apart. The warning is
 read over the resolver's answer (`TitleResolver.resolve`), after its own rules, which read
 warnings; a caller asking for fewer than three readings (a CV's job) gets none.
+
+A family by its evidence (`narrower_evidence`, round h-titles16): the first FAMILY_SIZE readings'
+evidence (the labels or known titles that read them) each end in the title's last two words and
+each say a word the title does not, the first every word of the title, within FAMILY_MARGIN:
+"renewable energy installer" read ESCO's "offshore renewable energy installer" (0.84), then
+"photovoltaic energy installer" (*solar energy technician*, 0.83) and "geothermal energy
+installer" (*geothermal technician*), with no warning; the title names the family, the first
+reading one narrower trade of it (a plumber's target read an offshore technician's sea survival).
+The learner's trade then chooses among the readings (`service.recommend.level_title`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
+from service.titles.kept import said_words
 from service.titles.words import title_words
 
 FAMILY_TITLE = "several trades go by this title: check the role, or pick one of the alternatives"
@@ -39,3 +49,18 @@ def names_a_family(
     if not said or any(not said < _stems(p) for p in preferred[:FAMILY_SIZE]):
         return False
     return scores[0] - scores[FAMILY_SIZE - 1] < FAMILY_MARGIN
+
+
+def narrower_evidence(query: str, evidence: Sequence[str], scores: Sequence[float]) -> bool:
+    """Whether the title `query` names a family by its readings' `evidence` (their labels or
+    known titles, best first) and scores (module docstring)."""
+    words = title_words(query)
+    if len(words) < 2 or len(evidence) < FAMILY_SIZE or len(scores) < FAMILY_SIZE:
+        return False
+    said, end = said_words(query), said_words(" ".join(words[-2:]))
+    firsts = evidence[:FAMILY_SIZE]
+    if not said <= said_words(firsts[0]) or scores[0] - scores[FAMILY_SIZE - 1] >= FAMILY_MARGIN:
+        return False
+    return all(
+        said_words(" ".join(title_words(e)[-2:])) == end and said_words(e) - said for e in firsts
+    )

@@ -53,7 +53,7 @@ import numpy as np
 
 from indexing.label_index import LabelIndex
 from service.titles.choice import named, spelt_better, surer
-from service.titles.family import FAMILY_TITLE, names_a_family
+from service.titles.family import FAMILY_TITLE, names_a_family, narrower_evidence
 from service.titles.heads import MANY_TRADES, head_counts, head_word, loose_head
 from service.titles.kept import demote_dropping
 from service.titles.names import stem as _stem
@@ -88,11 +88,10 @@ from service.titles.words import (
     DROP_ANYWHERE,
     DROP_FIRST,
     DROP_PHRASES,
-    SAME_LEVEL,
     SHIFT_PHRASES,
     expand_abbreviations,
     field_worker,
-    next_level,
+    level_to_read,
     normalise_title,
     other_spelling,
     singular_modifiers,
@@ -211,7 +210,10 @@ class TitleResolver:
             return got
         preferred = [self.info[c.occupation_id].labels[0] for c in got.candidates]
         scores = [c.score for c in got.candidates]
-        if names_a_family(got.query, preferred, scores, got.candidates[0].exact):
+        evidence = [c.matched_label for c in got.candidates]
+        if names_a_family(got.query, preferred, scores, got.candidates[0].exact) or (
+            not got.candidates[0].exact and narrower_evidence(got.query, evidence, scores)
+        ):
             return replace(got, warning=FAMILY_TITLE)
         return got
 
@@ -293,7 +295,7 @@ class TitleResolver:
                 unq = self._resolve_queries(self.queries(reading), k)
                 if surer(unq, got):
                     return replace(unq, note=level_note(title, dropped))
-        return replace(got, note=level_note(title)) if got.confident else got
+        return replace(got, note=level_note(title) or got.note) if got.confident else got
 
     def _names(self, queries: list[str]) -> bool:
         """Whether a cleaned form of the title is a curated title or equals an ESCO label."""
@@ -314,26 +316,12 @@ class TitleResolver:
         known = self.memory.neighbours(vecs[-1:], self.config.memory_k)[0] if self.memory else {}
         ranked = self._rerank(queries, vecs[-1], found, known)[:k]
         judged = self._judge(queries[-1], ranked)
-        up = self._level_said(queries[-1], judged)
+        first = judged.candidates[0].matched_label if judged.candidates else ""
+        up = level_to_read(queries[-1], first, bool(judged.warning))  # "bar supervisor"
         if not up or not self._add_next_level(queries, found, up):
             return judged
         # the exact labels of "X manager" decide
         return self._judge(queries[-1], self._rerank(queries, vecs[-1], found, known)[:k])
-
-    @staticmethod
-    def _level_said(query: str, judged: TitleResolution) -> str:
-        """The title's level said as ESCO says it (`words.NEXT_LEVEL`, `SAME_LEVEL`), when it
-        should be read so: a doubtful "X supervisor" or "X executive" ("bar supervisor": "bar
-        manager"), or an "X executive" whose nearest name is "X manager" ("social media
-        executive": the known title "Social Media Manager"); "" otherwise."""
-        same = next_level(query, SAME_LEVEL)
-        first = normalise_title(judged.candidates[0].matched_label) if judged.candidates else ""
-        # its nearest name says less than it ("marketing executive" for "digital marketing
-        # executive"): the manager's label that says it all reads it
-        broader = bool(first) and first != query and query.endswith(f" {first}")
-        if same and (judged.warning or first == same or broader):
-            return same
-        return next_level(query) if judged.warning else ""
 
     def _found(self, queries, scores, ids) -> dict[int, list[tuple[float, str, str]]]:
         """occupation -> (similarity, label, kind) of each label found, over all query forms;

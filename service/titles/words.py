@@ -295,6 +295,21 @@ def next_level(title: str, table=NEXT_LEVEL) -> str:
     return ""
 
 
+def level_to_read(query: str, first: str, doubtful: bool) -> str:
+    """The title's level said as ESCO says it (NEXT_LEVEL, SAME_LEVEL), when it should be read
+    so: a `doubtful` "X supervisor" or "X executive" ("bar supervisor": "bar manager"), or an "X
+    executive" whose nearest name (`first`, the first reading's label) is "X manager" ("social
+    media executive": the known title "Social Media Manager"); "" otherwise."""
+    same = next_level(query, SAME_LEVEL)
+    first = normalise_title(first) if first else ""
+    # its nearest name says less than it ("marketing executive" for "digital marketing
+    # executive"): the manager's label that says it all reads it
+    broader = bool(first) and first != query and query.endswith(f" {first}")
+    if same and (doubtful or first == same or broader):
+        return same
+    return next_level(query) if doubtful else ""
+
+
 # A department's name said plural in UK titles ("Customer Services Manager", "Guest Services
 # Agent") and singular in ESCO's labels ("customer service manager"). Only these: other plural
 # modifiers name other work ("grounds worker" is no "ground worker", "communications equipment" no

@@ -125,6 +125,7 @@ COPY_EDITOR = ESCO + "8bd74371-1818-47d5-a253-d703c51c5f26"
 NURSE_ASSISTANT = ESCO + "87d0795a-d41f-47ee-979f-0ab7d73836e7"
 HANDYMAN = ESCO + "f4a25243-b06a-42a9-9c69-246853df63ad"
 BUILDING_CARETAKER = ESCO + "1822bfc2-e735-449f-ba00-ca71eb5c062b"
+MEDICAL_PRACTICE_MANAGER = ESCO + "8c8b5cba-14b2-4728-b22c-eb90f1786e00"
 
 _CLINICAL_TRIALS = (PHARMACOLOGIST, RESEARCH_MANAGER, BIOMEDICAL_SCIENTIST)
 WORK_TITLES: dict[str, tuple[str, ...]] = {
@@ -175,6 +176,12 @@ WORK_TITLES: dict[str, tuple[str, ...]] = {
         f"{multi} {op}": (HANDYMAN, BUILDING_CARETAKER)
         for multi in ("multi trade", "multi-trade")
         for op in ("operative", "operator")
+    },
+    # round h-titles16: a vet's or a dentist's practice manager runs the practice (ESCO has no
+    # such manager; its "practice manager" is *medical practice manager*'s): was the nurse
+    **{
+        f"{practice} practice manager": (MEDICAL_PRACTICE_MANAGER,)
+        for practice in ("veterinary", "vet", "vets", "dental", "dental surgery")
     },
     # round jobs-18 (module docstring): a council's or a housing association's officer
     "housing officer": (HOUSING_MANAGER, PUBLIC_HOUSING_MANAGER),

@@ -17,6 +17,7 @@ from service.titles.resolver import (
 )
 from service.titles.words import (
     SAME_LEVEL,
+    level_to_read,
     next_level,
     normalise_title,
     singular_modifiers,
@@ -170,13 +171,15 @@ def test_an_executive_no_label_equals_takes_its_managers_label():
 def test_an_executive_is_said_as_a_manager_only_when_doubtful_or_named_so():
     """O*NET's "Media Executive" is a chief executive: a sure reading whose nearest name is not
     "media manager" is kept; "Social Media Manager", a manager's known title, lets ESCO's label
-    of the manager's form decide (`TitleResolver._level_said`)."""
+    of the manager's form decide (`words.level_to_read`)."""
 
     def judged(label: str, warning: str | None = None) -> TitleResolution:
         first = TitleCandidate(10, 2.0, 0.9, label, "known title")
         return TitleResolution("q", [first], True, warning)
 
-    said = TitleResolver._level_said
+    def said(query: str, got: TitleResolution) -> str:
+        return level_to_read(query, got.candidates[0].matched_label, bool(got.warning))
+
     assert said("media executive", judged("Media Executive")) == ""
     assert said("social media executive", judged("Social Media Manager")) == "social media manager"
     assert said("media executive", judged("Media Executive", LOW_CONFIDENCE)) == "media manager"

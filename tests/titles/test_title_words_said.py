@@ -14,7 +14,12 @@ from service.titles.resolver import (
     TitleResolution,
     TitleResolver,
 )
-from service.titles.words import expand_abbreviations, normalise_title, without_site
+from service.titles.words import (
+    expand_abbreviations,
+    level_to_read,
+    normalise_title,
+    without_site,
+)
 from tests.titles.small_resolver import small_resolver
 
 
@@ -111,7 +116,9 @@ def test_an_executive_whose_nearest_name_says_less_reads_as_its_manager():
     def judged(label: str) -> TitleResolution:
         return TitleResolution("q", [TitleCandidate(8, 2.0, 0.9, label, "alternative")], True, None)
 
-    said = TitleResolver._level_said
+    def said(query: str, got: TitleResolution) -> str:
+        return level_to_read(query, got.candidates[0].matched_label, bool(got.warning))
+
     assert said("digital marketing executive", judged("marketing executive")) == (
         "digital marketing manager"
     )
