@@ -61,10 +61,9 @@ UNSAID: tuple[Unsaid, ...] = (
     Unsaid.of(
         "stock market",
         "",
-        """shares share trading traded trader traders investment investments investor investors
-        invest invested exchange broker brokers brokerage portfolio portfolios equities equity
-        ftse dividends bonds market markets stockbroker securities hedge fund funds nasdaq
-        nyse""",
+        """shares trading traded investment investments investor investors invest invested
+        broker brokers brokerage portfolio portfolios equities equity ftse dividends bonds
+        stockbroker stockbrokers securities nasdaq nyse""",
     ),
     # invoices received from suppliers and paid (a purchase ledger, accounts payable); a
     # seller's invoices raised, sent or issued to customers

@@ -348,7 +348,7 @@ def _message(pb, steps, totals, currency, currencies, before, after, shortfalls)
         unmet=unmet,
         smallest_step=smallest,
         any_admissible=bool(useful.any()),
-        held_back_by=held_back_by(pb, len(steps), totals),
+        held_back_by=held_back_by(pb, len(steps), totals, {u.skill_id for u in unmet}),
     )
     if weak := weak_sentence(pb.gap.weak_items):
         message = f"{message} {weak}"
@@ -360,10 +360,11 @@ NEAR_LIMIT = 0.8  # a plan using this share of an hours or cost limit was held b
 _FILTERS = ("language", "level", "EQF", "delivery", "issuer")
 
 
-def held_back_by(pb, n_steps: int, totals: dict) -> str:
+def held_back_by(pb, n_steps: int, totals: dict, unmet: set[int] | None = None) -> str:
     """What keeps the rest of what the catalog could teach out of the plan, in words: the
-    limit of steps, the hours or the budget the plan (nearly) uses up, else the filters (where
-    one left a credential out) and the rule that a step must add enough for its hours."""
+    limit of steps, the hours or the budget the plan (nearly) uses up, else a credential that
+    teaches a skill left open (`unmet`, skill ids) but is over a limit on its own, the filters
+    (where one left a credential out) and the rule that a step must add enough for its hours."""
     if np.isfinite(pb.max_steps) and n_steps >= pb.max_steps:
         return f"within the plan's limit of {int(pb.max_steps)} steps"
     spent = [
@@ -377,7 +378,7 @@ def held_back_by(pb, n_steps: int, totals: dict) -> str:
     if spent:
         return "under your " + " and ".join(spent)
     filtered = any(why.startswith(_FILTERS) for why in pb.skipped.values())
-    if over := _over_alone(pb):  # a visual merchandiser's one display course needs 90 h of 60
+    if over := _over_alone(pb, unmet or set()):  # a visual merchandiser's display course: 90 h
         why = [" or ".join(over) + " on their own"]
         why += ["are left out by the filters"] if filtered else []
         why += ["or would add too little for their hours"]
@@ -387,10 +388,11 @@ def held_back_by(pb, n_steps: int, totals: dict) -> str:
     return "because each would add too little for its hours"
 
 
-def _over_alone(pb) -> list[str]:
-    """How a credential that would add to the gap is over a limit on its own (with its
-    prerequisites): "need more hours than you allow", "cost more than your budget"."""
-    useful = pb.valid & (pb.bundle @ pb.weights > GAIN_EPS)
+def _over_alone(pb, unmet: set[int]) -> list[str]:
+    """How a credential that teaches a skill left open (`unmet`) is over a limit on its own
+    (with its prerequisites): "need more hours than you allow", "cost more than your budget"."""
+    open_weights = np.where([it.skill_id in unmet for it in pb.items], pb.weights, 0.0)
+    useful = pb.valid & (pb.bundle @ open_weights > GAIN_EPS)
     over = []
     if (useful & (pb.bundle_hours0 > pb.max_hours + 1e-9)).any():
         over.append("need more hours than you allow")

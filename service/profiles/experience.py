@@ -80,7 +80,7 @@ _STOP = re.compile(
     re.I,
 )
 _AS_A = re.compile(
-    r"\b(?:i am|i'm|i work as|i worked as|worked as|working as|employed as|experience as"
+    r"\b(?:i am|i'm|work as|works as|worked as|working as|employed as|experience as"
     # "I was a chef de partie", "I have been a postman for six years", "I'd been a carer"
     r"|(?:i was|i've been|i have been|i had been|i'd been)(?=\s+an?\s)"
     # "I have worked six years as", "I've been working for 3 years as", "worked two years as"
@@ -141,11 +141,13 @@ _DID_FIRST = re.compile(
 # has an article second
 _VERB_AND_OBJECT = re.compile(r"^\S+\s+(?:the|a|an|my|our|their|his|her)\b")
 # a list's mark, the years of a job and a length of service before a title at a line's start
-# ("- 5 yrs retail supervisor", "• Chef", "2019-2021 Barista at Costa", "10+ years HGV
-# driver"; "5 years as a chef" is read after its "as")
+# ("- 5 yrs retail supervisor", "• Chef", "1) Kitchen porter", "2019-2021 Barista at Costa",
+# "Jan 2019 - Mar 2021 Chef", "10+ years HGV driver"; "5 years as a chef" is read after its "as")
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_WHEN = rf"(?:(?:{_MONTH}[ \t]+|\d{{1,2}}/)?(?:19|20)\d\d)"  # "2019", "Jan 2019", "08/2019"
 _BULLET = re.compile(
-    r"(?:[-–—•*·▪►>][ \t]*)?"
-    r"(?:(?:19|20)\d\d[ \t]*(?:[-–—]|to)[ \t]*(?:(?:19|20)\d\d|present|now|date)[:,]?[ \t]+)?"
+    r"(?:(?:[-–—•*·▪►>]|\d{1,2}[.)])[ \t]*)?"
+    rf"(?:{_WHEN}[ \t]*(?:[-–—]|to)[ \t]*(?:{_WHEN}|present|now|date)[:,]?[ \t]+)?"
     r"(?:\d{1,2}\+?[ \t]*(?:yrs?|years?)\.?(?![ \t]+(?:as|of|in|at|experience)\b)[ \t]+)?",
     re.I,
 )

@@ -37,7 +37,7 @@ _FIRM = re.compile(
 # words that end a place ("in a hotel for five years"): never the place's second word
 _NOT_PLACE = frozenset(
     "for in at with since from on and of who where i was were is but then when until during"
-    " as to by".split()
+    " as to by while whilst so because near my".split()
 )
 
 
@@ -74,25 +74,32 @@ def _with_place(first: str, second: str | None, title: str, bare_is_label: bool)
 # the words between a place and the title said after it: "I have worked in a care home for 6
 # years as a senior carer", "In a primary school as a teaching assistant" (the title follows
 # "as", with or without its article; at most 8 words between, within one sentence, none of
-# them a word that moves on to other work: "in a care home and then as a carer")
+# them a word that moves on to other work or to another person's: "in a care home and then as
+# a carer", "My wife works in a school while I work as a driver")
 _BEFORE_AS = re.compile(
-    r"(?:[ \t]+(?!(?:and|then|but|or|later|after|before|now|until)\b)[\w'-]+){0,8}?"
+    r"(?:[ \t]+(?!(?:and|then|but|or|later|after|before|now|until|while|whilst|so|because"
+    r"|i|my|he|she|we|they|his|her|our|their|work|works|worked|working|started|start)\b)"
+    r"[\w'-]+){0,8}?"
     r"[ \t]+as[ \t]+(?:an?[ \t]+)?$",
     re.I,
 )
 _SENTENCE_END = re.compile(r"[.!?;:\n]")
 _LOOK_BACK = 160  # characters before the title where its place may be said
+_IN_AT = re.compile(r"(?=[ \t]+(?:in|at)[ \t])", re.I)  # where a place may begin, overlapping
 
 
 def place_titles_before(text: str, start: int, title: str, *, bare_is_label: bool = False):
     """The titles `title` (starting at `start` in `text`, after "as (a)") makes with the
-    workplace said before it in its sentence ("I have worked in a care home for 6 years as a
-    senior carer": "care home senior carer", ...), as `place_titles` gives them; [] where no
-    place comes before. Looks at most _LOOK_BACK characters back."""
+    workplace said before it in its sentence, the nearest ("I have worked in a care home for 6
+    years as a senior carer": "care home senior carer", ...; "at a hotel in the kitchen as a
+    porter": the kitchen's), as `place_titles` gives them; [] where no place comes before.
+    Looks at most _LOOK_BACK characters back."""
     head = text[max(0, start - _LOOK_BACK) : start]
     ends = [m.end() for m in _SENTENCE_END.finditer(head)]
     head = " " + head[ends[-1] if ends else 0 :]
-    for m in _PLACE.finditer(head):
+    for at in reversed([m.start() for m in _IN_AT.finditer(head)]):  # the nearest place first
+        if (m := _PLACE.match(head, at)) is None:
+            continue
         two = m.group(2) is not None and _a_place_word(m.group(2))
         if _BEFORE_AS.fullmatch(head, m.end(2 if two else 1)) is None:
             continue

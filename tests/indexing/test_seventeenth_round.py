@@ -49,6 +49,10 @@ def _unsaid(text: str) -> set[str]:
         ("Purchase ledger: supplier invoices", {"issue sales invoices"} | _ANY_LINE),
         ("Hobbies: tramping and hill walking", _ANY_LINE),
         ("- 5 yrs retail supervisor - cash up, rotas, stock", _ANY_LINE),
+        # a shop's or a market stall's words are no trader's in shares (review)
+        ("Refunds and exchange, stock", _ANY_LINE),
+        ("Market stall trader: stock, cash", _ANY_LINE),
+        ("Stock rotation and fund raising", _ANY_LINE),
         # a driver's digital tachograph card and Google Maps are no advertiser's words (review)
         (
             "Class 1 HGV driver with Driver CPC and digital tachograph card",
@@ -71,6 +75,7 @@ def test_another_trades_words_read_no_skill(text, unsaid):
         ("Delivery driver app: cut the CPC of our Google campaigns", "pay-per-click"),
         ("Delivered a 20% lower CPC", "pay-per-click"),  # no driver's word
         ("Chef's knives sold on the markets, stocks and shares", "stock market"),
+        ("Traded stocks and bonds for a broker", "stock market"),
         ("Chef, then traded shares on the stock market", "stock market"),
         ("Retail supervisor, invested in stocks for a hedge fund", "stock market"),
         ("Sales ledger: raising invoices to customers", "issue sales invoices"),

@@ -32,6 +32,12 @@ def _titles(text: str) -> list[str]:
         ("10+ years HGV driver", "HGV driver"),
         ("2019-2021 Barista at Costa", "Barista"),
         ("- 2018 – 2020 Waiter", "Waiter"),
+        ("Jan 2019 - Mar 2021 Chef", "Chef"),  # months and numbered lines (review)
+        ("08/2019 - 03/2021 Barista", "Barista"),
+        ("1) Kitchen porter", "Kitchen porter"),
+        # "work as" said without "I" (review)
+        ("I volunteered at a food bank and now work as a chef", "chef"),
+        ("I live in a village and work as a cleaner", "cleaner"),
         ("5 years as a chef", "chef"),  # after its "as", as before
         ("Care assistant\n- 3 yrs nursing assistant", "nursing assistant"),  # a list's second line
         # a length of service after the title ends it (was "Bricklayer 15 years", no job)

@@ -63,6 +63,30 @@ def test_another_trades_word_is_no_kin(unit):
     assert implied.implied_skills(None, 6, "8322", "barber", frozenset({15})) == ()
 
 
+def test_a_general_words_kin_end_in_its_last_two(monkeypatch):
+    """A *housing manager*'s kin are no shop managers: "manager" says no trade (review)."""
+    managers = [
+        (1, "housing manager"),
+        (2, "shop manager"),
+        (3, "bank manager"),
+        (4, "hotel manager"),
+    ]
+    monkeypatch.setattr(implied.tax, "occupations_of_unit", lambda s, *, isco_code: managers)
+    monkeypatch.setattr(
+        implied.tax,
+        "essential_skills_of",
+        lambda s, *, occupation_ids: dict.fromkeys(occupation_ids, [(9, "order supplies")]),
+    )
+    assert implied.implied_skills(None, 1, "1420", "housing manager", frozenset()) == ()
+    assert implied._head("housing manager") == "housing manager"
+    assert implied._head("taxi driver") == "driver"
+
+
+def test_a_unit_of_many_kin_is_a_template(unit, monkeypatch):
+    monkeypatch.setattr(implied, "MAX_KIN", 3)
+    assert implied.implied_skills(None, 1, "8322", "taxi driver", frozenset()) == ()
+
+
 def test_too_few_kin_imply_nothing(unit, monkeypatch):
     monkeypatch.setattr(implied, "MIN_KIN", 5)
     assert implied.implied_skills(None, 1, "8322", "taxi driver", frozenset()) == ()

@@ -38,6 +38,9 @@ def _before(text: str, title: str) -> list[str]:
             "primary school teaching assistant",
         ),
         ("I work in a hospital as porter", "porter", "hospital porter"),  # no article
+        # the place nearest the title (review: a hotel's kitchen porter read a *hotel porter*)
+        ("I worked at a hotel in the kitchen as a porter", "porter", "kitchen porter"),
+        ("I worked at a hotel in the bar as a waiter", "waiter", "bar waiter"),
     ],
 )
 def test_the_place_before_as_is_read_into_the_title(text, title, first):
@@ -52,6 +55,10 @@ def test_the_place_before_as_is_read_into_the_title(text, title, first):
         ("At home as a carer for my mum", "carer"),  # "at home" says no workplace
         ("I worked in a care home and then as a carer", "carer"),  # "and then": not the place's
         ("Care home. Senior carer", "carer"),  # no "as"
+        # another person's workplace, or another clause's (review)
+        ("My wife works in a school while I work as a driver", "driver"),
+        ("My dad worked in a garage so I started as a cleaner", "cleaner"),
+        ("in a village near Leeds working as a cleaner", "cleaner"),
         ("in a hotel " + "word " * 10 + "as a porter", "porter"),  # too far from its title
     ],
 )
