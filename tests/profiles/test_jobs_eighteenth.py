@@ -8,16 +8,13 @@ tests/fixtures/cv_lines.json."""
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
 import pytest
 
 from service.profiles.experience import title_before_doing, title_phrases, trade_after_and
 from service.profiles.title_tails import placed_form, trade_after_shop
 from service.titles.work_titles import SCIENTIFIC_LABORATORY_TECHNICIAN, WORK_TITLES
 from tests.growth import assert_linear
-from tests.profiles.reading import jobs_read
+from tests.profiles.reading import jobs_read, round_lines
 
 
 def _after_and(text: str, first: str) -> str | None:
@@ -123,9 +120,7 @@ def test_hostile_long_and_repeated_input_grows_linearly(read, make):
 
 
 def _dev_lines() -> list[dict]:
-    path = Path(__file__).resolve().parents[1] / "fixtures" / "cv_lines.json"
-    lines = json.loads(path.read_text())["lines"]
-    return [x for x in lines if x.get("round") == "jobs-18" and x["split"] == "dev"]
+    return round_lines("jobs-18")
 
 
 def test_the_round_has_development_lines():

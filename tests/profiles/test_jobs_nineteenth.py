@@ -7,8 +7,6 @@ on the round's development lines of tests/fixtures/cv_lines.json."""
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
@@ -20,7 +18,7 @@ from service.titles.several import CROP_PRODUCTION_WORKER, SHARED_TITLES
 from service.titles.tech_titles import SOFTWARE_DEVELOPER
 from service.titles.work_titles import HOUSING_MANAGER, LIVESTOCK_WORKER
 from tests.growth import assert_linear
-from tests.profiles.reading import jobs_read
+from tests.profiles.reading import jobs_read, round_lines
 
 
 @pytest.mark.parametrize(
@@ -81,9 +79,7 @@ def test_hostile_long_and_repeated_input_grows_linearly():
 
 
 def _dev_lines() -> list[dict]:
-    path = Path(__file__).resolve().parents[1] / "fixtures" / "cv_lines.json"
-    lines = json.loads(path.read_text())["lines"]
-    return [x for x in lines if x.get("round") == "jobs-19" and x["split"] == "dev"]
+    return round_lines("jobs-19")
 
 
 def test_the_round_has_development_lines():

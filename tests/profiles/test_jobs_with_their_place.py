@@ -7,15 +7,12 @@ tests/fixtures/cv_lines.json."""
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
 import pytest
 
 from service.profiles.experience import title_before_doing, title_phrases
 from service.profiles.title_tails import after_place, title_tails, tool_trade
 from tests.growth import assert_linear
-from tests.profiles.reading import jobs_read
+from tests.profiles.reading import jobs_read, round_lines
 
 _TOOLS = {"java": "software developer", "react": "web developer", "sql": "database developer"}
 
@@ -133,9 +130,7 @@ def test_hostile_long_and_repeated_input_grows_linearly(read, make):
 
 
 def _dev_lines() -> list[dict]:
-    path = Path(__file__).resolve().parents[1] / "fixtures" / "cv_lines.json"
-    lines = json.loads(path.read_text())["lines"]
-    return [x for x in lines if x.get("round") == "jobs-17" and x["split"] == "dev"]
+    return round_lines("jobs-17")
 
 
 def test_the_round_has_development_lines():
