@@ -8,16 +8,18 @@ holds no "food storage", which the head chef, pastry chef and private chef all h
 adviser strikes such steps: the job plainly shows them.
 
 The job's near kin are the occupations of its ISCO unit group whose name ends in the same word
-(*taxi driver*: the four other "... driver"s of unit 8322; a chef's: the chefs of 3434), at least
-MIN_KIN of them. A skill is implied where it is essential to at least SHARE of the kin and not
-to the job itself. Kin of one unit but another trade's word share no such ground (a *barber* has
-no other barber, where the hairdressers' unit would have him dye hair); a unit's template of
-many kin is a template's, no trade's. Measured over ESCO (2026-12-07, twelfth session): 155 of
-the 3,007 occupations imply 564 skills in all; by the last word alone and no limit of kin 405
-implied 1,363 (a *sales account manager* held 48 shop managers' licences and displays, a *youth
-information worker* 57 social work skills: the review); at 2/3 of 2 or more kin 3,203 (a
-product quality controller held its footwear kin's skills). The learner holds an implied skill
-as weaker evidence of the job (`experience.add_job_evidence`, IMPLIED)."""
+(*taxi driver*: the four other "... driver"s of unit 8322; a chef's: the chefs of 3434), in its
+last two words where its last is one of a level or of work in general (`_GENERIC`: "manager",
+"worker", "engineer"), from MIN_KIN to MAX_KIN of them. A skill is implied where it is
+essential to at least SHARE of the kin and not to the job itself. Kin of one unit but another
+trade's word share no such ground (a *barber* has no other barber, where the hairdressers' unit
+would have him dye hair); a unit of many kin is a template's, no trade's. Measured over ESCO
+(2026-12-07, twelfth session): 155 of the 3,007 occupations imply 564 skills in all; by the
+last word alone and no limit of kin 405 implied 1,363 (a *sales account manager* held 48 shop
+managers' licences and displays, a *youth information worker* 57 social work skills: the
+review); at 2/3 of 2 or more kin 3,203 (a product quality controller held its footwear kin's
+skills). The learner holds an implied skill as weaker evidence of the job
+(`experience.add_job_evidence`, IMPLIED)."""
 
 from __future__ import annotations
 
@@ -57,8 +59,8 @@ def implied_skills(
     session: Session, occupation_id: int, isco_code: str, label: str, own: frozenset[int]
 ) -> tuple[int, ...]:
     """The skills (ids, ascending) essential to at least SHARE of the job's near kin (the
-    occupations of its ISCO unit whose name ends in its word, MIN_KIN or more) and not in `own`
-    (the job's essentials)."""
+    occupations of its ISCO unit whose name ends in its word or words, `_head`; MIN_KIN to
+    MAX_KIN of them) and not in `own` (the job's essentials)."""
     if len(isco_code) < 4 or not (head := _head(label)):
         return ()
     kin = [
