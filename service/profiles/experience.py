@@ -146,9 +146,12 @@ _VERB_AND_OBJECT = re.compile(r"^\S+\s+(?:the|a|an|my|our|their|his|her)\b")
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 _WHEN = rf"(?:(?:{_MONTH}[ \t]+|\d{{1,2}}/)?(?:19|20)\d\d)"  # "2019", "Jan 2019", "08/2019"
 _BULLET = re.compile(
-    r"(?:(?:[-–—•*·▪►>]|\d{1,2}[.)])[ \t]*)?"
+    r"(?:[-–—•*·▪►>][ \t]*|\d{1,2}[.)][ \t]+)?"  # "7.5 tonne driver" is no list's 7th
     rf"(?:{_WHEN}[ \t]*(?:[-–—]|to)[ \t]*(?:{_WHEN}|present|now|date)[:,]?[ \t]+)?"
-    r"(?:\d{1,2}\+?[ \t]*(?:yrs?|years?)\.?(?![ \t]+(?:as|of|in|at|experience)\b)[ \t]+)?",
+    # a length of service before a title of two words or more ("10 years infantry, section
+    # commander" names the arm, said_jobs' reading)
+    r"(?:\d{1,2}\+?[ \t]*(?:yrs?|years?)\.?(?![ \t]+(?:as|of|in|at|experience)\b)[ \t]+"
+    r"(?=[A-Za-z][\w'-]*[ \t]+[A-Za-z]))?",
     re.I,
 )
 # where a job is said after a comma or colon: "10 years infantry, section commander leading 8

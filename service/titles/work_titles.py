@@ -178,10 +178,11 @@ WORK_TITLES: dict[str, tuple[str, ...]] = {
         for op in ("operative", "operator")
     },
     # round h-titles16: a vet's or a dentist's practice manager runs the practice (ESCO has no
-    # such manager; its "practice manager" is *medical practice manager*'s): was the nurse
+    # such manager; its "practice manager" is *medical practice manager*'s): was the nurse;
+    # "vet" is cleaned to "veterinary" before the title is looked up
     **{
         f"{practice} practice manager": (MEDICAL_PRACTICE_MANAGER,)
-        for practice in ("veterinary", "vet", "vets", "dental", "dental surgery")
+        for practice in ("veterinary", "vets", "dental", "dental surgery")
     },
     # round jobs-18 (module docstring): a council's or a housing association's officer
     "housing officer": (HOUSING_MANAGER, PUBLIC_HOUSING_MANAGER),
