@@ -7,10 +7,7 @@ and a multi trade operative; a laboratory technician of any lab, a scientific on
 from __future__ import annotations
 
 import pytest
-from sqlalchemy import select
-from sqlmodel import Session
 
-from models.tables import Occupation
 from service.titles.curated import CURATED_TITLES
 from service.titles.several import SHARED_TITLES
 from service.titles.words import other_spelling
@@ -25,6 +22,7 @@ from service.titles.work_titles import (
     WORK_TITLES,
 )
 from tests.growth import assert_linear
+from tests.titles.labels import occupation_labels
 
 
 @pytest.mark.parametrize(
@@ -65,8 +63,7 @@ def test_the_curated_titles_of_the_round():
 
 
 def _labels(runtime) -> dict[int, str]:
-    with Session(runtime.engine) as s:
-        return dict(s.execute(select(Occupation.id, Occupation.preferred_label)).all())
+    return occupation_labels(runtime)
 
 
 @pytest.mark.slow

@@ -10,10 +10,8 @@ from __future__ import annotations
 from collections import defaultdict
 
 import pytest
-from sqlalchemy import select
 from sqlmodel import Session
 
-from models.tables import Occupation
 from service.titles.curated import CURATED_TITLES
 from service.titles.kept import DROPPED_TIER, demote_dropping
 from service.titles.resolver import SHARED_TITLE, TitleCandidate
@@ -25,6 +23,7 @@ from service.titles.several import (
 from service.titles.words import expand_abbreviations, normalise_title
 from service.titles.work_titles import ENVIRONMENTAL_HEALTH_INSPECTOR, WORK_TITLES
 from tests.growth import assert_linear
+from tests.titles.labels import occupation_labels
 
 VOCABULARY = frozenset({"electric", "vehicle", "technician", "electrician"})
 QUERY = "electric vehicle technician"
@@ -99,8 +98,7 @@ def test_the_curated_titles_of_the_round():
 
 
 def _labels(runtime) -> dict[int, str]:
-    with Session(runtime.engine) as s:
-        return dict(s.execute(select(Occupation.id, Occupation.preferred_label)).all())
+    return occupation_labels(runtime)
 
 
 @pytest.mark.slow

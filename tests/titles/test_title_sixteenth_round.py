@@ -9,12 +9,11 @@ from __future__ import annotations
 from collections import defaultdict
 
 import pytest
-from sqlalchemy import select
 from sqlmodel import Session
 
-from models.tables import Occupation
 from service.titles.family import FAMILY_TITLE, narrower_evidence
 from tests.growth import assert_linear
+from tests.titles.labels import occupation_labels
 
 
 @pytest.mark.parametrize(
@@ -51,8 +50,7 @@ def test_a_family_by_its_evidence_is_read_in_linear_time():
 
 
 def _labels(runtime) -> dict[int, str]:
-    with Session(runtime.engine) as s:
-        return dict(s.execute(select(Occupation.id, Occupation.preferred_label)).all())
+    return occupation_labels(runtime)
 
 
 @pytest.mark.slow
