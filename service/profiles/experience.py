@@ -26,6 +26,7 @@ from sqlmodel import Session
 
 from indexing.types import Check, unchecked
 from service.profiles.evidence import Evidence, EvidenceMap, drop_quoting
+from service.profiles.doing_jobs import doing_titles
 from service.profiles.implied import implied_skills
 from service.profiles.place_names import as_known_place
 from service.profiles.ranks import rank_job
@@ -305,6 +306,24 @@ def read_jobs(
         seen.add(best.occupation_id)
         span = {"phrase": text[start:end], "start": start, "end": end, "score": best.label_score}
         read.append(job_of_occupation(session, runtime, best.occupation_id, span))
+    if not read:  # no title said: what the learner says they do may name the trade
+        read = _doing_jobs(runtime, session, text, seen, job_of)
+    return read
+
+
+def _doing_jobs(runtime: Runtime, session: Session, text: str, seen: set[int], job_of):
+    """The jobs read from what `text` says its writer does (`doing_jobs`), each by a label
+    that says its title exactly."""
+    read: list[JobRead] = []
+    for title, start, end in doing_titles(text, runtime.titles.names_exactly):
+        best = job_of(title)
+        if best is None or not best.exact or best.occupation_id in seen:
+            continue
+        seen.add(best.occupation_id)
+        span = {"phrase": text[start:end], "start": start, "end": end, "score": best.label_score}
+        read.append(job_of_occupation(session, runtime, best.occupation_id, span))
+        if len(read) >= MAX_TITLES:
+            break
     return read
 
 

@@ -32,7 +32,7 @@ _NO_PERSON = frozenset(
 )
 
 
-def _is_person(word: str) -> bool:
+def is_person(word: str) -> bool:
     # a -ment word is a thing done, no person ("assistant handling recruitment admin")
     low = word.lower()
     if low in _NO_PERSON or low.endswith("ment"):
@@ -49,7 +49,7 @@ def title_before_doing(title: str) -> str | None:
         cut = m.start(1)
         person = title[max(title.rfind(" ", 0, cut), title.rfind("\t", 0, cut)) + 1 : cut]
         after = _NEXT_WORD.match(title, m.end())
-        if _is_person(person) and not (after and _is_person(after.group(1))):
+        if is_person(person) and not (after and is_person(after.group(1))):
             return title[: m.start(1)]
     return None
 

@@ -195,6 +195,11 @@ class TitleResolver:
         """`title` without the names before its trade (`names.without_names`)."""
         return without_names(title, self.vocabulary, self.speller.word)
 
+    def names_exactly(self, title: str) -> bool:
+        """Whether a label or a curated title says `title` exactly (cleaned as a query is)."""
+        norm = normalise_title(title)
+        return bool(self.labels.exact(norm)) or norm in self.curated
+
     def queries(self, title: str) -> list[str]:
         norm = normalise_title(title)
         return list(dict.fromkeys(q for q in (norm, expand_abbreviations(norm)) if q))

@@ -1,0 +1,153 @@
+"""What a learner says they do names their trade where no title does: "I work nights stacking
+shelves at Tesco" (*shelf filler*, by its label "shelf stacker"), "I drive a bus for a living"
+(*bus driver*), "I clean offices at night" (*building cleaner*: "office cleaner"), "Cutting hair
+in a salon" (a line of a CV that opens with what was done: *barber*'s "hair cutter").
+
+The doer of the verb after the thing it is done to makes a title ("shelf" + "stacker"); it is read
+only where a label of the taxonomy (or a curated title) says it exactly, so "I fix cars" ("car
+fixer") and "I clean my house" (one's own: no trade) read none. Verbs of running or managing
+work ("I manage a team", "I run projects"), of wanting or liking, and of work in general name
+no trade (`_NO_TRADE`). The reader is used only where the text names no job by a title
+(`experience.read_jobs`): the title, said, is the better reading.
+
+A clause is "I" (with "'ve", "have", "am", "was", up to two words of time such as "currently",
+"used to", and "work nights" before an -ing verb), or a line's start before an -ing verb, then
+the verb and up to three words of its thing; bounded, so a long text is read in linear time."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+
+from service.profiles.title_doing import is_person
+
+_TIME = r"(?:(?:been|also|now|currently|mainly|mostly|still|usually|just|often|used\s+to)\s+)"
+_SHIFT = (
+    r"(?:work(?:s|ed|ing)?\s+(?:(?:nights?|days|evenings|weekends|shifts|part[- ]time"
+    r"|full[- ]time)\s+)?)"
+)
+_CLAUSE = re.compile(
+    rf"(?:\bI(?:'ve|'m|\s+have|\s+had|\s+am|\s+was)?\s+{_TIME}{{0,2}}(?P<shift>{_SHIFT})?"
+    r"|^[ \t]*(?:[-•*][ \t]*)?(?P<line>))"
+    r"(?P<verb>[A-Za-z]{3,15})[ \t]+(?:(?:a|an|the|some|people's|other\s+people's)[ \t]+)?"
+    r"(?P<thing>[A-Za-z]{3,20}(?:[ \t]+[A-Za-z]{3,20}){0,2})",
+    re.M,
+)
+# words that end the thing done: "offices at night", "a bus for a living"
+_END = frozenset(
+    """for at in on with and or from to as since every each across around during until while
+    who which that into near nights night days weekends part full when where because but so
+    then now here there""".split()
+)
+# verbs of work in general, of running it, of wanting or liking: they name no trade
+_NO_TRADE = frozenset(
+    """manage managed manages managing lead led leads leading run ran runs running supervise
+    supervised supervising coordinate coordinated coordinating oversee oversaw overseeing
+    work worked works working help helped helping use used using support supported supporting
+    own owned owning have had has having get got getting take took taking look looked looking
+    deal dealt dealing handle handled handling learn learnt learned learning love loved loving
+    enjoy enjoyed enjoying like liked liking want wanted wanting need needed needing start
+    started starting keep kept keeping hope hoped hoping plan planned planning would could
+    will should might must can not also never really""".split()
+)
+_IRREGULAR = {
+    "drove": "driver",
+    "driven": "driver",
+    "taught": "teacher",
+    "built": "builder",
+    "made": "maker",
+    "sold": "seller",
+    "cook": "cook",
+    "cooks": "cook",
+    "cooked": "cook",
+    "cooking": "cook",
+}
+
+
+def _stems(verb: str) -> list[str]:
+    """The verb's plain forms: "stacking" -> "stack"; "drives" -> "drive", "driv"."""
+    if verb.endswith("ing"):
+        return [verb[:-3]]
+    if verb.endswith("ed"):
+        return [verb[:-2], verb[:-1]]
+    if verb.endswith("es"):
+        return [verb[:-1], verb[:-2]]
+    if verb.endswith("s") and not verb.endswith("ss"):
+        return [verb[:-1]]
+    return [verb]
+
+
+def doers(verb: str) -> list[str]:
+    """The words for one who does `verb` ("stacking": "stacker"; "cut": "cutter"; "drives":
+    "driver"), the likelier first; none for a verb of no trade."""
+    low = verb.lower()
+    if low in _NO_TRADE:
+        return []
+    if low in _IRREGULAR:
+        return [_IRREGULAR[low]]
+    out: list[str] = []
+    for stem in _stems(low):
+        out += [stem + "er", stem + "r" if stem.endswith("e") else ""]
+        if len(stem) == 3 and stem[1] in "aeiou" and stem[2] not in "aeiouwxy":
+            out.append(stem + stem[-1] + "er")  # "cut" -> "cutter", "fit" -> "fitter"
+    return [w for w in dict.fromkeys(out) if w]
+
+
+def _singulars(word: str) -> list[str]:
+    """`word` and its singular forms ("shelves": "shelf"; "buses": "bus"; "lorries": "lorry")."""
+    out = [word]
+    if word.endswith("ies"):
+        out.append(word[:-3] + "y")
+    if word.endswith("ves"):
+        out += [word[:-3] + "f", word[:-3] + "fe"]
+    if word.endswith("es"):
+        out.append(word[:-2])
+    if word.endswith("s") and not word.endswith("ss"):
+        out.append(word[:-1])
+    return out
+
+
+def _kept(thing: str) -> list[str]:
+    """The words of the thing done before a word that ends it ("offices at night": "offices");
+    none where its last is a person's ("Teaching assistant" names a person, not what is
+    taught)."""
+    words: list[str] = []
+    for word in thing.lower().split():
+        if word in _END:
+            break
+        words.append(word)
+    return [] if words and is_person(words[-1]) else words
+
+
+def _things(words: list[str]) -> list[str]:
+    """The thing done, then its shorter tails, each said singular ("heavy goods vehicles":
+    "heavy goods vehicle", "goods vehicle", "vehicle")."""
+    out = []
+    for i in range(len(words)):
+        *mods, last = words[i:]
+        out += [" ".join([*mods, one]) for one in _singulars(last)]
+    return out
+
+
+def doing_titles(text: str, is_label: Callable[[str], bool]) -> Iterator[tuple[str, int, int]]:
+    """(title, start, end) of each clause of `text` that says what its writer does in words a
+    label says exactly (`is_label`), in order: the title and the clause's verb and thing."""
+    for m in _CLAUSE.finditer(text):
+        verb = m.group("verb")
+        if m.group("line") is not None and not verb.lower().endswith("ing"):
+            continue  # a line's start names a trade by what was being done only
+        if m.group("shift") and not verb.lower().endswith("ing"):
+            continue  # "I work nights stacking", not "I work days clean"
+        words = _kept(m.group("thing"))
+        title = next(
+            (
+                f"{thing} {doer}"
+                for thing in _things(words)
+                for doer in doers(verb)
+                if is_label(f"{thing} {doer}")
+            ),
+            None,
+        )
+        if title is not None:
+            said = re.match(r"\S+(?:\s+\S+){%d}" % (len(words) - 1), m.group("thing"))
+            yield title, m.start("verb"), m.start("thing") + len(said.group() if said else "")
