@@ -149,5 +149,5 @@ def doing_titles(text: str, is_label: Callable[[str], bool]) -> Iterator[tuple[s
             None,
         )
         if title is not None:
-            said = re.match(r"\S+(?:\s+\S+){%d}" % (len(words) - 1), m.group("thing"))
-            yield title, m.start("verb"), m.start("thing") + len(said.group() if said else "")
+            kept = list(re.finditer(r"\S+", m.group("thing")))[len(words) - 1]
+            yield title, m.start("verb"), m.start("thing") + kept.end()

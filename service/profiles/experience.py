@@ -25,8 +25,8 @@ from typing import TYPE_CHECKING
 from sqlmodel import Session
 
 from indexing.types import Check, unchecked
-from service.profiles.evidence import Evidence, EvidenceMap, drop_quoting
 from service.profiles.doing_jobs import doing_titles
+from service.profiles.evidence import Evidence, EvidenceMap, drop_quoting
 from service.profiles.implied import implied_skills
 from service.profiles.place_names import as_known_place
 from service.profiles.ranks import rank_job
