@@ -109,7 +109,7 @@ def object_trade(job_of, text: str, end: int, title: str):
     """The job `title` (ending at `end` in `text`) names with what its word of doing is done to
     said as its kind (`title_doing.object_title`: "Mechanic servicing cars" a "car mechanic", a
     *vehicle technician*; "Farm worker feeding cattle" a "cattle farm worker"), by a label
-    exactly; else None ("Nurse caring for patients" names no "patient nurse")."""
+    exactly; else None ("Nurse helping patients": no label says "patient nurse")."""
     kind = object_title(text, end, title)
     job = job_of(kind) if kind is not None else None
     return job if job is not None and job.exact else None
