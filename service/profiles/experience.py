@@ -41,7 +41,7 @@ from service.profiles.title_forms import (
     held_as,
     without_class,
 )
-from service.profiles.title_readings import at_place, closer_tail, trade_in
+from service.profiles.title_readings import at_place, closer_tail, object_trade, trade_in
 from service.profiles.title_tails import title_tails, tool_names, trade_after_shop
 from service.titles.family import FAMILY_TITLE
 from service.titles.resolver import GENERIC_TITLE, SHARED_TITLE
@@ -67,11 +67,15 @@ _STOP_WORDS = (
     "for in at with since from on and of who where i was were is but then when until during"
     " because so which that"
 )
-# a length of service after the title ends it: "Bricklayer 15 years, now bad back", "Chef 10 yrs"
-_YEARS_AFTER = (
-    r"\s(?=(?:\d{1,2}\+?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
-    r"|fifteen|twenty)\s*(?:yrs?|years?|months?|mths?)\b)"
+# a length of service after the title ends it: "Bricklayer 15 years, now bad back", "Chef 10 yrs",
+# "Chef fourteen years", "Driver twenty-five years" (any number in words to ninety-nine)
+_UNITS = "one|two|three|four|five|six|seven|eight|nine"
+_IN_WORDS = (
+    rf"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:{_UNITS}))?"
+    r"|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
+    rf"|{_UNITS})"
 )
+_YEARS_AFTER = rf"\s(?=(?:\d{{1,2}}\+?|{_IN_WORDS})\s*(?:yrs?|years?|months?|mths?)\b)"
 _STOP = re.compile(
     r"(?<!\s)\s*(?:[:,(\[]|\s[-–—]\s|\s(?:"
     + _STOP_WORDS.replace(" ", "|")
@@ -80,8 +84,13 @@ _STOP = re.compile(
     + ")",
     re.I,
 )
+# when the learner works ("working nights as a care assistant", "employed part-time as")
+_SHIFT = r"(?:\s+(?:nights|days|evenings|weekends|mornings|shifts|part[- ]time|full[- ]time))?"
 _AS_A = re.compile(
-    r"\b(?:i am|i'm|work as|works as|worked as|working as|employed as|experience as"
+    # a workplace said first, at a sentence's start: "In a primary school as a teaching
+    # assistant", "- At a care home as a night carer" (bounded: 5 words)
+    r"(?:^[ \t]*(?:[-–—•*·▪►>][ \t]*)?(?:in|at)(?:\s+[\w'&.-]+){1,5}?\s+as(?=\s+an?\s)"
+    rf"|\b(?:i am|i'm|(?:work|works|worked|working|employed){_SHIFT}\s+as|experience as"
     # "I was a chef de partie", "I have been a postman for six years", "I'd been a carer"
     r"|(?:i was|i've been|i have been|i had been|i'd been)(?=\s+an?\s)"
     # "I have worked six years as", "I've been working for 3 years as", "worked two years as"
@@ -94,8 +103,11 @@ _AS_A = re.compile(
     r"|work(?:ed|ing|s)?\s+(?:in|at|for)(?:\s+[\w'&.-]+){1,5}?\s+as(?=\s+an?\s)"
     # an earlier job after a break: "before that a legal secretary", "previously a nurse",
     # "prior to that, a nanny" (with an article: "Previously worked in retail" names none)
-    r"|(?:before that|before then|prior to that|previously|formerly),?(?=\s+an?\s))"
-    r"\s+(?:an?\s+)?",
+    r"|(?:before that|before then|prior to that|previously|formerly),?(?=\s+an?\s)"
+    # the job now: "Currently a delivery driver", "Presently a postman"
+    r"|(?:currently|presently|at present),?(?=\s+an?\s)))"
+    # "I worked for 6 years as well as a cleaner": the job after "as well as"
+    r"(?:(?<=as)\s+well\s+as)?\s+(?:an?\s+)?",
     re.I,
 )
 # Words of the learner's standing, not of the job: "Former police officer", "qualified
@@ -297,6 +309,8 @@ def read_jobs(
         for words in [said, *title_tails(said)] if shared else ():
             if (best := lines.job(words, start, end, check)) is not None:
                 break
+        if best is None and said in (title, head):  # "Mechanic servicing cars": a car mechanic
+            best = object_trade(job_of, text, start + len(said), said)
         if best is not None and not best.exact and second_trade:
             best = None  # a second trade is read by a label exactly: "and service technician"
         if best is not None and spans is not None:

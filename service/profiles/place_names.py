@@ -1,8 +1,11 @@
-"""A workplace said by another of its names: a UK building society, a US credit union is a bank
-to the taxonomy ("bank cashier", "bank clerk": *bank teller*). "Building society cashier" read
-*cashier* loosely (0.77, a shop's till) and no job; said as the bank, it names the bank's teller.
-The reader tries the title so said where the title as written names no job surely
-(`experience._job_of`)."""
+"""A workplace or a field said by another of its names: a UK building society, a US credit union
+is a bank to the taxonomy ("bank cashier", "bank clerk": *bank teller*). "Building society
+cashier" read *cashier* loosely (0.77, a shop's till) and no job; said as the bank, it names the
+bank's teller. A UK social landlord's tenancies are its housing (round jobs-20): a "tenancy
+manager" is a *housing manager* (no ESCO label says "tenancy", and "Tenancy manager" read *real
+estate manager* loosely, 0.79, and no job); a title that names a job surely as written keeps it
+("Tenancy support worker" stays *social care worker*). The reader tries the title so said
+where the title as written names no job surely (`experience._job_of`)."""
 
 from __future__ import annotations
 
@@ -14,6 +17,8 @@ _OTHER_NAMES = {
     "building societies": "bank",
     "credit union": "bank",
     "credit unions": "bank",
+    "tenancy": "housing",
+    "tenancies": "housing",
 }
 _NAMED = re.compile(r"\b(?:" + "|".join(sorted(_OTHER_NAMES, key=len, reverse=True)) + r")\b", re.I)
 _SPACES = re.compile(r"\s+")

@@ -101,7 +101,7 @@ _BUSINESS = (
 _TRADE_VERB = r"selling|serving|offering|specialising|specializing|making|baking|cooking"
 _RAN = re.compile(
     r"\b(?:ran|run|running|have run|managed|manage|managing|owned|own|owning)\s+"
-    r"(?:an?|my|our)\s+(?:own\s+)?(?P<kind>(?:[a-z-]+\s+){0,2}?)"
+    r"(?:an?|my|our)\s+(?:own\s+)?(?P<kind>(?:[a-z'’-]+\s+){0,2}?)"
     rf"(?P<place>{_BUSINESS})(?=\s*(?:$|[,;:.!?()\n]"
     rf"|\s(?:for|in|at|on|with|and|where|that|which|{_TRADE_VERB})\b))",
     re.I,
@@ -185,17 +185,19 @@ def _manager_of(kind: str, place: str) -> str:
         return "restaurant manager"
     if place.endswith("stall"):  # a market stall's keeper is its trader ("market trader")
         return "market trader"
-    kind_words = [_KIND.get(w, w) for w in kind.lower().split() if w not in _STANDING]
+    said = (_POSSESSIVE.sub("s", w) for w in kind.lower().split())  # "barber's": "barbers"
+    kind_words = [_KIND.get(w, w) for w in said if w not in _STANDING]
     if place == "shop" and kind_words[-1:] == ["barber"]:
         return "barber"  # "my own barber shop": a barber's own chair, no shop manager's
     return " ".join([*kind_words, place, "manager"])
 
 
 # a trade's word for the business it names: a "hairdressing salon" is a hair salon (ESCO's
-# *beauty salon manager*: "hair salon manager"; "hairdressing salon manager" read *spa manager*)
+# *beauty salon manager*: "hair salon manager"; "hairdressing salon manager" read *spa manager*);
+# a trade's possessive is read as its plural ("a hairdresser's salon", "a barber's shop")
 _KIND = {
     "hairdressing": "hair",
     "hairdressers": "hair",
-    "hairdresser's": "hair",
     "barbers": "barber",
 }
+_POSSESSIVE = re.compile(r"['’]s$")

@@ -1,7 +1,8 @@
 """A title's job read from part of its words or with the place said after it: its trade by its
 tool or after a place's words ("Java developer", "Supermarket checkout operator"), the closer
-reading of its words after a place's ("Retail banking cashier": a bank's cashier), and the title
-with its workplace ("Porter in a hotel kitchen"). Each takes `job_of`, the reader's remembered
+reading of its words after a place's ("Retail banking cashier": a bank's cashier), the title
+with its workplace ("Porter in a hotel kitchen") and with what it works on ("Mechanic servicing
+cars": a car mechanic). Each takes `job_of`, the reader's remembered
 reading of a title (`experience._job_of`), and returns a job or None. Moved from
 service/profiles/experience.py."""
 
@@ -9,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from service.profiles.title_doing import object_title
 from service.profiles.title_tails import after_place, placed_form, title_tails, tool_trade
 from service.profiles.workplace import place_titles, place_titles_before
 
@@ -101,3 +103,13 @@ def _another_trade(best, labels: tuple[str, ...], trade: str) -> bool:
         return False
     head = words[-1]
     return not any(head in _TAIL_WORD.findall(label.lower()) for label in labels)
+
+
+def object_trade(job_of, text: str, end: int, title: str):
+    """The job `title` (ending at `end` in `text`) names with what its word of doing is done to
+    said as its kind (`title_doing.object_title`: "Mechanic servicing cars" a "car mechanic", a
+    *vehicle technician*; "Farm worker feeding cattle" a "cattle farm worker"), by a label
+    exactly; else None ("Nurse helping patients": no label says "patient nurse")."""
+    kind = object_title(text, end, title)
+    job = job_of(kind) if kind is not None else None
+    return job if job is not None and job.exact else None
