@@ -382,7 +382,14 @@ def test_a_learner_level_is_said_and_level_words_alone_name_nothing(real_runtime
 # (`g14`, O*NET's "Marketing Coordinator" of *promotion manager* and two others), "Insulation
 # installer" (`g18`, O*NET's "Heating Equipment Installer"; ESCO's "cavity insulation installer"
 # third), "Retrofit assessor" (`g24`, no label says "retrofit")
-DEV_MISSES = frozenset({"w09", "a43", "g02", "g06", "g14", "g18", "g24"})
+# Round titles-17 (docs/planning.md, "Titles, a seventeenth round"), before any change:
+# "Electrical estimator" (`p01`, no confident reading), "QA mgr" (`p05`, *quality engineer*),
+# "Plumbing and heating engineer" (`p09`, *mechanical engineer* by O*NET's "HVAC Engineer"),
+# "Recruitment coordinator" (`p13`, *human resources officer*), "EV charge point installer"
+# (`p15`, *solar energy technician*), "Quantity surveyer" (`p17`, *surveying technician*)
+DEV_MISSES = frozenset(
+    {"w09", "a43", "g02", "g06", "g14", "g18", "g24", "p01", "p05", "p09", "p13", "p15", "p17"}
+)
 
 
 @pytest.mark.slow
