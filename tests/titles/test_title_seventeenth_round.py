@@ -3,7 +3,8 @@ occupation surely is read by its person where one occupation alone holds it (`he
 "Electrical estimator"); a known title equal to the title, held by several occupations, reads
 first the ones whose own name says the title's trade (`equal_known`: "Marketing coordinator");
 a person's ending said the other way is a plain typo (`spelling.sure_typos`: "Quantity
-surveyer"); a GP's practice manager and a QA manager are curated (`work_titles.py`)."""
+surveyer"); a GP's practice manager, a QA manager and an optical assistant are curated
+(`work_titles.py`)."""
 
 from __future__ import annotations
 
@@ -140,6 +141,8 @@ def test_the_round_s_rules_read_in_linear_time():
         ("QA mgr", "quality services manager", None, "quality engineer"),
         ("Quality assurance manager", "quality services manager", None, "quality engineer"),
         ("GP practice manager", "medical practice manager", None, "healthcare institution manager"),
+        ("Optical assistant", "eyewear and optical equipment specialised seller", None,
+         "optical technician"),
     ],
 )  # fmt: skip
 def test_the_round_s_titles_read_their_role(real_runtime, title, first, warning, before):
