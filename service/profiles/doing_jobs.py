@@ -20,6 +20,7 @@ import re
 from collections.abc import Callable, Iterator
 
 from service.profiles.title_doing import is_person
+from service.titles.words import normalise_title
 
 _TIME = r"(?:(?:been|also|now|currently|mainly|mostly|still|usually|just|often|used\s+to)\s+)"
 _SHIFT = (
@@ -127,6 +128,13 @@ def _things(words: list[str]) -> list[str]:
         *mods, last = words[i:]
         out += [" ".join([*mods, one]) for one in _singulars(last)]
     return out
+
+
+def said_exactly(titles, title: str) -> bool:
+    """Whether a label or a curated title of the resolver `titles` says `title` exactly
+    (cleaned as a typed title is)."""
+    norm = normalise_title(title)
+    return bool(titles.labels.exact(norm)) or norm in titles.curated
 
 
 def doing_titles(text: str, is_label: Callable[[str], bool]) -> Iterator[tuple[str, int, int]]:

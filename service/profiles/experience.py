@@ -20,12 +20,13 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Iterator
 from dataclasses import dataclass
+from functools import partial
 from typing import TYPE_CHECKING
 
 from sqlmodel import Session
 
 from indexing.types import Check, unchecked
-from service.profiles.doing_jobs import doing_titles
+from service.profiles.doing_jobs import doing_titles, said_exactly
 from service.profiles.evidence import Evidence, EvidenceMap, drop_quoting
 from service.profiles.implied import implied_skills
 from service.profiles.place_names import as_known_place
@@ -329,7 +330,7 @@ def _doing_jobs(runtime: Runtime, session: Session, text: str, seen: set[int], j
     """The jobs read from what `text` says its writer does (`doing_jobs`), each by a label
     that says its title exactly."""
     read: list[JobRead] = []
-    for title, start, end in doing_titles(text, runtime.titles.names_exactly):
+    for title, start, end in doing_titles(text, partial(said_exactly, runtime.titles)):
         best = job_of(title)
         if best is None or not best.exact or best.occupation_id in seen:
             continue

@@ -36,7 +36,9 @@ made for the first, with the others as the alternatives to check; a title severa
 for their own job ("service manager", "transport planner": `several.SHARED_TITLES`) likewise,
 with SHARED_TITLE. Labels that misname a
 title (`misleading.MISLEADING_TITLE_LABELS`: ESCO's "ICT manager" of *telecommunications
-manager*) are not searched.
+manager*) are not searched. A known title equal to the title, of several occupations, reads first
+those whose own name says its trade (`equal_known.py`); a title read surely by nothing whose head
+word one occupation alone holds reads it, with a warning (`head_alone.py`).
 
 A resolution is `confident` when the best evidence (label or known title) reaches `min_score`
 and the title has a word the vocabulary of labels and known titles knows; otherwise it carries a
@@ -53,7 +55,9 @@ import numpy as np
 
 from indexing.label_index import LabelIndex
 from service.titles.choice import named, spelt_better, surer
+from service.titles.equal_known import prefer_trade_said
 from service.titles.family import FAMILY_TITLE, names_a_family, narrower_evidence
+from service.titles.head_alone import head_alone, read_by_head
 from service.titles.heads import MANY_TRADES, head_counts, head_word, loose_head
 from service.titles.kept import demote_dropping
 from service.titles.names import stem as _stem
@@ -195,11 +199,6 @@ class TitleResolver:
         """`title` without the names before its trade (`names.without_names`)."""
         return without_names(title, self.vocabulary, self.speller.word)
 
-    def names_exactly(self, title: str) -> bool:
-        """Whether a label or a curated title says `title` exactly (cleaned as a query is)."""
-        norm = normalise_title(title)
-        return bool(self.labels.exact(norm)) or norm in self.curated
-
     def queries(self, title: str) -> list[str]:
         norm = normalise_title(title)
         return list(dict.fromkeys(q for q in (norm, expand_abbreviations(norm)) if q))
@@ -209,6 +208,9 @@ class TitleResolver:
         head word of many trades alone ("inspector": `heads.py`), with FAMILY_TITLE
         (`family.names_a_family`, over the first three: not where k < 3)."""
         got = self._resolve_spelt(title, k)
+        if not got.confident and (head := head_alone(got.query, self._holders)):
+            alone = self._resolve_spelt(head, k)  # "electrical estimator": `head_alone.py`
+            got = read_by_head(got, alone) if named(alone) else got
         if got.confident and got.warning in (None, LOW_CONFIDENCE) and self._a_family(title):
             return replace(got, warning=FAMILY_TITLE)
         if not got.confident or got.warning is not None or not got.candidates:
@@ -228,6 +230,10 @@ class TitleResolver:
         queries = self.queries(title)
         one = len(queries) == 1 and len(title_words(queries[0])) == 1
         return one and head_word(queries[0]) in self.family_heads and not self._named_plainly(title)
+
+    def _holders(self, word: str) -> list[int]:
+        """The occupations an exact label equal to `word` names."""
+        return [e for e, _, _ in self._exact(word)]
 
     def _resolve_spelt(self, title: str, k: int) -> TitleResolution:
         """A title with a misspelt word (`spelling.Speller`: "Translater", "bookeeper") is read as
@@ -426,6 +432,8 @@ class TitleResolver:
             tier = name_tier(candidate, near, queries, shared, named)
             out.append(replace(candidate, tier=tier))
         out = demote_dropping(out, query, self.vocabulary)  # evidence that says all the words
+        labels = {e: o.labels for e, o in self.info.items()}
+        out = prefer_trade_said(out, queries, labels, self.vocabulary)  # `equal_known.py`
         # a title equal to a name of an occupation names it, whatever else is near (`name_tier`);
         # curated readings in their curated order
         # a title equal to one occupation's label and to another's said plural: the one whose

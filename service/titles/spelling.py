@@ -28,6 +28,9 @@ MIN_LENGTH = 6  # letters of a word before it is corrected
 # a misspelt word this long, its first letter kept and no plural's "s" the only change, is taken
 # over a plain reading too (`sure_typos`)
 SURE_LENGTH = 9
+# a person's ending said the other way ("surveyer": "surveyor"), in a word this long, too
+AGENT_LENGTH = 7
+AGENT_ENDINGS = frozenset({"er", "or"})
 # the known titles hold typos of their own ("Bookeeper", "Manger" among O*NET's reported titles):
 # a word of at most RARE titles is corrected too, into a word TYPO_RATIO times as common
 RARE = 2
@@ -121,12 +124,23 @@ def sure_typos(typed: str, spelt: str) -> bool:
     its first letter kept, and not the correction with or without a plural's "s" ("bookeeper",
     "supervisior"). Few words lie one edit from a long word; the rare trade words of known
     titles one letter from common ones are short ("Weeder", "Slinger", "Knotter", "Woodsman") or
-    differ in the first letter ("Clocksmith", "Petrologist") or the "s" ("Documents Scanner")."""
+    differ in the first letter ("Clocksmith", "Petrologist") or the "s" ("Documents Scanner").
+    A person's ending said the other way ("-er" for "-or": "Quantity surveyer") in a word of
+    AGENT_LENGTH letters or more is a plain typo too (round titles-17)."""
     pairs = [
         (a.lower(), b.lower())
         for a, b in zip(_WORD.findall(typed), _WORD.findall(spelt), strict=False)
         if a.lower() != b.lower()
     ]
     return bool(pairs) and all(
-        len(a) >= SURE_LENGTH and a[0] == b[0] and a.rstrip("s") != b.rstrip("s") for a, b in pairs
+        (len(a) >= SURE_LENGTH and a[0] == b[0] and a.rstrip("s") != b.rstrip("s"))
+        or _agent_ending(a, b)
+        for a, b in pairs
     )
+
+
+def _agent_ending(typed: str, spelt: str) -> bool:
+    """Whether `spelt` is `typed` with its person's ending said the other way ("surveyer":
+    "surveyor"), a word of AGENT_LENGTH letters or more."""
+    ends = {typed[-2:], spelt[-2:]}
+    return len(typed) >= AGENT_LENGTH and typed[:-2] == spelt[:-2] and ends == AGENT_ENDINGS

@@ -79,6 +79,17 @@ manager*); no label says "tenancy", and the words read no job. A herdsman (herds
 herdsperson; a dairy's too) keeps a farm's herd of cattle, milking, calving, feeding (ESCO's
 *livestock worker*, "stockman"; then *cattle breeder*, "day-to-day care of cattle"); no label
 says "herdsman", and the words read no job or a slaughterer.
+
+Round titles-17 (docs/quality.md, "Titles, a seventeenth round"): a GP practice manager runs a
+GP surgery (*medical practice manager*, "general practice manager"), where "GP" said in full read
+"general practitioner practice manager" as *healthcare institution manager* (the doctor second,
+the practice manager third). A quality assurance (QA) manager runs a firm's quality system
+(*quality services manager*, "quality assurance services manager"; then *industrial quality
+manager*), where ESCO's "quality assurance engineer" read *quality engineer*, with a warning; the
+typed person kept by a general rule was measured and dropped in round h-titles16. An optical
+assistant serves an opticians' shop's customers, frames, repairs and fittings (*eyewear and
+optical equipment specialised seller*, then *optician*), where ESCO's "optical technical" (sic)
+read *optical technician*, who makes and mounts lenses in a laboratory, with a warning.
 """
 
 from __future__ import annotations
@@ -104,6 +115,10 @@ HOUSING_MANAGER = ESCO + "dd935705-d703-40ba-9ba7-2a8a2b7651b4"
 PUBLIC_HOUSING_MANAGER = ESCO + "5cff1eee-9027-4064-8a26-35b1877e4eb3"
 LIVESTOCK_WORKER = ESCO + "65bd2342-f7de-4932-9164-eb480e35a791"
 CATTLE_BREEDER = ESCO + "b4ff30f8-073b-4dd8-9128-ecf9d0ff87ba"
+QUALITY_SERVICES_MANAGER = ESCO + "109e0a5d-203d-4af6-8f70-692111335ec3"
+INDUSTRIAL_QUALITY_MANAGER = ESCO + "fdb16700-109e-4d02-949e-3213f278df93"
+EYEWEAR_SELLER = ESCO + "56a535ff-189b-45da-97d4-775f78744f83"
+OPTICIAN = ESCO + "6e0e068b-cd5c-4400-8899-54056087fa14"
 
 SPECIALIST_NURSE = ESCO + "18e14e61-495b-44cc-a7c6-df4c625934ba"
 ADVANCED_NURSE_PRACTITIONER = ESCO + "36494988-69d2-4420-9db4-eb56605ac983"
@@ -183,6 +198,18 @@ WORK_TITLES: dict[str, tuple[str, ...]] = {
     **{
         f"{practice} practice manager": (MEDICAL_PRACTICE_MANAGER,)
         for practice in ("veterinary", "vets", "dental", "dental surgery")
+    },
+    # round titles-17 (module docstring): a GP surgery's practice manager ("GP" is no doctor
+    # here); a quality assurance (QA) manager runs a firm's quality system
+    **{f"{gp} practice manager": (MEDICAL_PRACTICE_MANAGER,) for gp in ("gp", "gp surgery")},
+    **{
+        f"{qa} manager": (QUALITY_SERVICES_MANAGER, INDUSTRIAL_QUALITY_MANAGER)
+        for qa in ("quality assurance", "qa")
+    },
+    # round titles-17 (module docstring): an opticians' shop's assistant, no lens maker
+    **{
+        f"{optical} assistant": (EYEWEAR_SELLER, OPTICIAN)
+        for optical in ("optical", "optical retail", "opticians", "optician's")
     },
     # round jobs-18 (module docstring): a council's or a housing association's officer
     "housing officer": (HOUSING_MANAGER, PUBLIC_HOUSING_MANAGER),

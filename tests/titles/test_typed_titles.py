@@ -382,7 +382,15 @@ def test_a_learner_level_is_said_and_level_words_alone_name_nothing(real_runtime
 # (`g14`, O*NET's "Marketing Coordinator" of *promotion manager* and two others), "Insulation
 # installer" (`g18`, O*NET's "Heating Equipment Installer"; ESCO's "cavity insulation installer"
 # third), "Retrofit assessor" (`g24`, no label says "retrofit")
-DEV_MISSES = frozenset({"w09", "a43", "g02", "g06", "g14", "g18", "g24"})
+# Round titles-17 (docs/quality.md, "Titles, a seventeenth round"; tests/titles/
+# test_title_seventeenth_round.py) read "Electrical estimator" (`p01`), "QA mgr" (`p05`),
+# "Quantity surveyer" (`p17`) and "Marketing coordinator" (`g14`); still read otherwise, each
+# judged: "Plumbing and heating engineer" (`p09`, *mechanical engineer* by O*NET's "HVAC
+# Engineer", with a warning), "Recruitment coordinator" (`p13`, *human resources officer* by
+# O*NET's "Recruiting Coordinator"), "EV charge point installer" (`p15`, no label says a charge
+# point: *solar energy technician*, with a warning), and "Insulation installer" (`g18`: an ESCO
+# label that ends in the title, ahead of a known title, was measured and dropped)
+DEV_MISSES = frozenset({"w09", "a43", "g02", "g06", "g18", "g24", "p09", "p13", "p15"})
 
 
 @pytest.mark.slow
@@ -405,5 +413,7 @@ def test_the_typed_title_learners_resolve_to_a_role_an_adviser_accepts(real_runt
     # round h-titles13 (docs/planning.md) measured its 20 held-out titles at 16: 159 of 177 in all;
     # round h-titles14 its 20 at 15, before and after: 174 of 197 (0.883); round h-titles15 its
     # 10 (titles found reading wrongly on main, none tuned on) at 0, before and after: 174 of 207;
-    # round h-titles16 its 11 at 8, before and after: 182 of 218 (0.835)
+    # round h-titles16 its 11 at 8, before and after: 182 of 218 (0.835); round titles-17 its
+    # 10 at 9, before and after (g07, g09 and g17, held out in h-titles16, named by its brief
+    # and curated): 196 of 228 (0.86)
     assert sum(right["heldout"]) >= 0.83 * len(right["heldout"]) and len(right["heldout"]) >= 30
