@@ -53,6 +53,7 @@ import numpy as np
 
 from indexing.aliases import CURATED, AliasHit, is_acronym, place_spans
 from indexing.benefits import offered
+from indexing.booked import booked
 from indexing.held_papers import paper_spans
 from indexing.lone_verbs import lone_verb
 from indexing.plans import unsaid_law, unsaid_plan
@@ -364,6 +365,8 @@ def _misread(unmeant: Unmeant, row: int, hit, label: str, text: str, span) -> bo
         or unmeant.artless(row, text)
         # "Writing and reviewing care plans" reads no *writing techniques* (indexing.lone_verbs)
         or ((hit is None or hit.kind != CURATED) and lone_verb(text, *span))
+        # "booking eye tests" performs none (indexing.booked)
+        or ((hit is None or hit.kind != CURATED) and booked(label, text, *span))
     )
 
 
