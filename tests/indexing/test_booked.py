@@ -47,8 +47,11 @@ def test_a_skill_read_from_a_thing_booked_is_not_read():
         ("administer appointments", "Scheduling MRI scans", "MRI scans"),
         # words outside the thing booked
         ("teach driving theory", "I book lessons and I teach driving theory", "teach driving"),
-        ("perform safety inspections", "Scheduling maintenance and performing safety inspections",
-         "performing safety inspections"),  # fmt: skip
+        (
+            "perform safety inspections",
+            "Scheduling maintenance and performing safety inspections",
+            "performing safety inspections",
+        ),
         ("perform comprehensive eye examinations", "Optometrist doing eye tests", "eye tests"),
     ],
 )
