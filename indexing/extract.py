@@ -357,7 +357,7 @@ def _misread(unmeant: Unmeant, row: int, hit, label: str, text: str, span) -> bo
     *securities*), a language said of another thing ("Italian restaurant"), an industry's making
     where the text says none ("heating" is no *manufacturing of heating equipment*), an artist's
     work where it says nothing of the arts (indexing.unmeant), a verb of recording alone before
-    its object (indexing.lone_verbs)."""
+    its object (indexing.lone_verbs), a thing booked for others (indexing.booked)."""
     return (
         _shared_word(unmeant, row, hit, label)
         or unmeant.adjective(row, text, *span)

@@ -5,10 +5,12 @@ in a salon" (a line of a CV that opens with what was done: *barber*'s "hair cutt
 
 The doer of the verb after the thing it is done to makes a title ("shelf" + "stacker"); it is read
 only where a label of the taxonomy (or a curated title) says it exactly, so "I fix cars" ("car
-fixer") and "I clean my house" (one's own: no trade) read none. Verbs of running or managing
-work ("I manage a team", "I run projects"), of wanting or liking, and of work in general name
-no trade (`_NO_TRADE`). The reader is used only where the text names no job by a title
-(`experience.read_jobs`): the title, said, is the better reading.
+fixer") reads none; nor does one's own or another's thing ("I clean our house", "I walk his
+dogs": `_OWN`), nor a line of leisure or what follows a "Hobbies" heading ("I ride horses for
+fun"). Verbs of running or managing work ("I manage a team", "I run projects"), of wanting or
+liking, of sport and of work in general name no trade (`_NO_TRADE`). The reader is used only
+where the text names no job by a title and none is typed beside it (`experience.read_jobs`):
+the title, said, is the better reading.
 
 A clause is "I" (with "'ve", "have", "am", "was", up to two words of time such as "currently",
 "used to", and "work nights" before an -ing verb), or a line's start before an -ing verb, then
@@ -17,6 +19,7 @@ the verb and up to three words of its thing; bounded, so a long text is read in 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable, Iterator
 
 from service.profiles.title_doing import is_person
@@ -28,12 +31,24 @@ _SHIFT = (
     r"|full[- ]time)\s+)?)"
 )
 _CLAUSE = re.compile(
-    rf"(?:\bI(?:'ve|'m|\s+have|\s+had|\s+am|\s+was)?\s+{_TIME}{{0,2}}(?P<shift>{_SHIFT})?"
-    r"|^[ \t]*(?:[-•*][ \t]*)?(?P<line>))"
-    r"(?P<verb>[A-Za-z]{3,15})[ \t]+(?:(?:a|an|the|some|people's|other\s+people's)[ \t]+)?"
+    rf"(?:\bI(?:['’]ve|['’]m|['’]d|\s+have|\s+had|\s+am|\s+was)?\s+{_TIME}{{0,2}}"
+    rf"(?P<shift>{_SHIFT})?|^[ \t]*(?:[-•*–·▪][ \t]*)?(?P<line>))"
+    r"(?P<verb>[A-Za-z]{3,15})[ \t]+(?:(?i:a|an|the|some|(?:other[ \t]+)?people['’]s)[ \t]+)?"
     r"(?P<thing>[A-Za-z]{3,20}(?:[ \t]+[A-Za-z]{3,20}){0,2})",
     re.M,
 )
+# a line of leisure, not work: "I play football on Sundays", "I ride horses for fun"
+_LEISURE = re.compile(
+    r"\b(?:hobby|hobbies|interests|for fun|spare time|free time|leisure|pastime|as a volunteer)\b",
+    re.I,
+)
+_LINE = re.compile(r"[^\n]+")
+_LEISURE_HEADING = re.compile(
+    r"^[ \t]*(?:hobbies|interests|hobbies and interests|outside work|leisure)\b[ \t]*:?",
+    re.I | re.M,
+)
+# one's own things, or another person's: "I clean our house", "I walk his dogs"
+_OWN = frozenset("my our his her their your its mum's dad's".split())
 # words that end the thing done: "offices at night", "a bus for a living"
 _END = frozenset(
     """for at in on with and or from to as since every each across around during until while
@@ -49,7 +64,8 @@ _NO_TRADE = frozenset(
     deal dealt dealing handle handled handling learn learnt learned learning love loved loving
     enjoy enjoyed enjoying like liked liking want wanted wanting need needed needing start
     started starting keep kept keeping hope hoped hoping plan planned planning would could
-    will should might must can not also never really""".split()
+    will should might must can not also never really play plays played playing ride rides
+    rode riding dance dances danced dancing""".split()
 )
 _IRREGULAR = {
     "drove": "driver",
@@ -113,6 +129,8 @@ def _kept(thing: str) -> list[str]:
     none where its last is a person's ("Teaching assistant" names a person, not what is
     taught)."""
     words: list[str] = []
+    if thing.split()[0].lower() in _OWN:
+        return []
     for word in thing.lower().split():
         if word in _END:
             break
@@ -137,11 +155,24 @@ def said_exactly(titles, title: str) -> bool:
     return bool(titles.labels.exact(norm)) or norm in titles.curated
 
 
+def _in_lines(lines: list[tuple[int, int]], at: int) -> bool:
+    """Whether `at` falls in one of `lines` (spans in order)."""
+    i = bisect_right(lines, (at, float("inf"))) - 1
+    return i >= 0 and lines[i][0] <= at < lines[i][1]
+
+
 def doing_titles(text: str, is_label: Callable[[str], bool]) -> Iterator[tuple[str, int, int]]:
     """(title, start, end) of each clause of `text` that says what its writer does in words a
     label says exactly (`is_label`), in order: the title and the clause's verb and thing."""
+    leisure = [(m.start(), m.end()) for m in _LINE.finditer(text) if _LEISURE.search(m.group())]
+    heading = _LEISURE_HEADING.search(text)  # "Hobbies:": what follows is done for fun
+    if heading is not None:
+        leisure.append((heading.start(), len(text)))
+        leisure.sort()
     for m in _CLAUSE.finditer(text):
         verb = m.group("verb")
+        if _in_lines(leisure, m.start()):
+            continue  # what one does for fun names no trade
         if m.group("line") is not None and not verb.lower().endswith("ing"):
             continue  # a line's start names a trade by what was being done only
         if m.group("shift") and not verb.lower().endswith("ing"):
@@ -159,3 +190,25 @@ def doing_titles(text: str, is_label: Callable[[str], bool]) -> Iterator[tuple[s
         if title is not None:
             kept = list(re.finditer(r"\S+", m.group("thing")))[len(words) - 1]
             yield title, m.start("verb"), m.start("thing") + kept.end()
+
+
+def doing_reads(
+    text: str, runtime, job_of: Callable, seen: set[int], most: int, tries: int
+) -> list[tuple[object, dict]]:
+    """(reading, span) of the jobs `text` says its writer does (`doing_titles`), each by a
+    label that says its title exactly (`job_of`: the reading of a title, cached by the caller),
+    none of `seen` (which gains them): at most `most`, of at most `tries` titles resolved (a text
+    of many such clauses resolves a bounded number). The resolver is asked only where a clause
+    says what its writer does."""
+    out: list[tuple[object, dict]] = []
+    said = doing_titles(text, lambda title: said_exactly(runtime.titles, title))
+    for tried, (title, start, end) in enumerate(said):
+        if tried >= tries or len(out) >= most:
+            break
+        best = job_of(title)
+        if best is None or not best.exact or best.occupation_id in seen:
+            continue
+        seen.add(best.occupation_id)
+        span = {"phrase": text[start:end], "start": start, "end": end, "score": best.label_score}
+        out.append((best, span))
+    return out

@@ -20,13 +20,12 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Iterator
 from dataclasses import dataclass
-from functools import partial
 from typing import TYPE_CHECKING
 
 from sqlmodel import Session
 
 from indexing.types import Check, unchecked
-from service.profiles.doing_jobs import doing_titles, said_exactly
+from service.profiles.doing_jobs import doing_reads
 from service.profiles.evidence import Evidence, EvidenceMap, drop_quoting
 from service.profiles.implied import implied_skills
 from service.profiles.place_names import as_known_place
@@ -273,7 +272,7 @@ def read_jobs(
     def tools() -> dict[str, str]:
         return tool_names(runtime, session)
 
-    titles, seconds = _titles(text), set()
+    titles, seconds, named = _titles(text), set(), False
     for i, (title, start, end) in enumerate(titles):  # a trade after "and" joins as it is read
         if len(read) >= MAX_TITLES or len(known) >= MAX_RESOLVED:
             break
@@ -314,6 +313,7 @@ def read_jobs(
             best = object_trade(job_of, text, start + len(said), said)
         if best is not None and not best.exact and second_trade:
             best = None  # a second trade is read by a label exactly: "and service technician"
+        named = named or best is not None
         if best is not None and spans is not None:
             spans.append((start, end))
         if best is None or best.occupation_id in seen:
@@ -321,24 +321,9 @@ def read_jobs(
         seen.add(best.occupation_id)
         span = {"phrase": text[start:end], "start": start, "end": end, "score": best.label_score}
         read.append(job_of_occupation(session, runtime, best.occupation_id, span))
-    if not read:  # no title said: what the learner says they do may name the trade
-        read = _doing_jobs(runtime, session, text, seen, job_of)
-    return read
-
-
-def _doing_jobs(runtime: Runtime, session: Session, text: str, seen: set[int], job_of):
-    """The jobs read from what `text` says its writer does (`doing_jobs`), each by a label
-    that says its title exactly."""
-    read: list[JobRead] = []
-    for title, start, end in doing_titles(text, partial(said_exactly, runtime.titles)):
-        best = job_of(title)
-        if best is None or not best.exact or best.occupation_id in seen:
-            continue
-        seen.add(best.occupation_id)
-        span = {"phrase": text[start:end], "start": start, "end": end, "score": best.label_score}
-        read.append(job_of_occupation(session, runtime, best.occupation_id, span))
-        if len(read) >= MAX_TITLES:
-            break
+    if not named and not skip:  # no title named: what the learner does may name the trade
+        for best, span in doing_reads(text, runtime, job_of, seen, MAX_TITLES, MAX_RESOLVED):
+            read.append(job_of_occupation(session, runtime, best.occupation_id, span))
     return read
 
 

@@ -117,6 +117,11 @@ _STANDING = frozenset(
     """small little busy local large big successful popular independent family family-run
     new thriving profitable""".split()
 )
+# a person whose business it is, no kind of it: "I ran my dad's shop" is a shop's manager
+_OWNERS = frozenset(
+    """dads mums fathers mothers parents uncles aunts brothers sisters friends familys
+    husbands wives wifes partners bosses""".split()
+)
 _NO_TRADE = frozenset("""with from first second third final year modern former senior""".split())
 
 
@@ -186,7 +191,7 @@ def _manager_of(kind: str, place: str) -> str:
     if place.endswith("stall"):  # a market stall's keeper is its trader ("market trader")
         return "market trader"
     said = (_POSSESSIVE.sub("s", w) for w in kind.lower().split())  # "barber's": "barbers"
-    kind_words = [_KIND.get(w, w) for w in said if w not in _STANDING]
+    kind_words = [_KIND.get(w, w) for w in said if w not in _STANDING | _OWNERS]
     if place == "shop" and kind_words[-1:] == ["barber"]:
         return "barber"  # "my own barber shop": a barber's own chair, no shop manager's
     return " ".join([*kind_words, place, "manager"])

@@ -22,6 +22,19 @@ def _things(text: str) -> list[str]:
         ("I book lessons and I teach driving theory", ["lessons"]),
         ("Scheduling maintenance and performing safety inspections", ["maintenance"]),
         ("Rebooked cancelled flights; answered calls", ["cancelled flights"]),
+        ("Salon receptionist booking hair and beauty treatments", ["hair"]),
+        ("Scheduled patients then performed eye tests", ["patients"]),
+        ("Scheduling work orders using SAP", ["work orders"]),
+        # no verb that opens a clause: an adjective, a noun, a verb joined to another
+        ("Carried out scheduled maintenance on HGVs", []),
+        ("Completed scheduled inspections of fire doors", []),
+        ("Scheduled and carried out maintenance on vans", []),
+        ("Booked and delivered training to new staff", []),
+        ("Completed log book entries daily", []),
+        ("Kept the books and accounts up to date", []),
+        ("Administered Schedule 2 controlled drugs", []),
+        ("Followed the maintenance schedule for the fleet", []),
+        ("Working to a tight schedule producing reports", []),
         # a book's other senses book nothing
         ("Book keeper for a small firm", []),
         ("Bookkeeping and payroll", []),
@@ -36,7 +49,8 @@ def test_a_skill_read_from_a_thing_booked_is_not_read():
     text = "Optician's receptionist, booking eye tests"
     at = text.index("eye tests")
     assert booked("perform comprehensive eye examinations", text, at, at + 9)
-    assert booked("test visual acuity", text, at - 8, at + 9)  # the span reaches into it
+    assert booked("test visual acuity", text, at - 8, at + 9)  # mostly the thing's words
+    assert not booked("test visual acuity", text, at - 30, at + 2)  # mostly other words
 
 
 @pytest.mark.parametrize(

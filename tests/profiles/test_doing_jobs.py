@@ -64,6 +64,11 @@ def test_verbs_of_work_in_general_name_no_doer(verb):
             [("heavy goods vehicle driver", "drive heavy goods vehicles")],
         ),
         ("Some text.\nI bake bread at night", [("bread baker", "bake bread")]),
+        # case, curly apostrophes and bullets of a pasted CV
+        ("I DRIVE A BUS", [("bus driver", "DRIVE A BUS")]),
+        ("I’ve driven a bus for years", [("bus driver", "driven a bus")]),
+        ("– Cutting hair in a salon", [("hair cutter", "Cutting hair")]),
+        ("I bake bread at night.\nHobbies: walking dogs", [("bread baker", "bake bread")]),
     ],
 )
 def test_what_one_does_names_a_trade_a_label_says(text, read):
@@ -83,6 +88,14 @@ def test_what_one_does_names_a_trade_a_label_says(text, read):
         "I work days clean offices",  # after "I work nights/days" only an -ing verb
         "Drive buses",  # a line's start: only what was being done
         "I am a cleaner",
+        # the review: one's own or another's things, leisure, sport
+        "I clean our house every week",
+        "I walk his dogs",
+        "I play football on Sundays",
+        "I ride horses at weekends",
+        "I bake bread for fun",
+        "Hobbies:\n- Baking bread\n- Walking dogs",
+        "Interests: I make furniture in my spare time",
     ],
 )
 def test_what_names_no_trade(text):
@@ -97,6 +110,7 @@ def test_hostile_long_and_repeated_input_grows_linearly():
     assert_linear(read, lambda n: "I I I been " * n + "stacking shelves", n=2_000)
     assert_linear(read, lambda n: "- stacking " * n, n=2_000)
     assert_linear(read, lambda n: ("I drive " + "lorries " * 30 + "\n") * n, n=200)
+    assert_linear(read, lambda n: "I drive a bus for fun, " * n, n=1_000)  # one long line
 
 
 @pytest.mark.slow
@@ -116,3 +130,19 @@ def test_hostile_long_and_repeated_input_grows_linearly():
 )
 def test_jobs_read_from_what_one_does_on_the_real_model(real_runtime, text, jobs):
     assert jobs_read(real_runtime, text) == jobs
+
+
+def test_a_text_of_many_such_clauses_resolves_a_bounded_number(monkeypatch):
+    from types import SimpleNamespace
+
+    from service.profiles import experience
+
+    asked: list[str] = []
+    monkeypatch.setattr(experience, "_job_of", lambda _runtime, title: asked.append(title))
+    labels = SimpleNamespace(exact=lambda t: [1] if t.endswith(" driver") else [])
+    runtime = SimpleNamespace(titles=SimpleNamespace(labels=labels, curated={}))
+    many = "".join(
+        f"I drive a bus{chr(97 + i % 26)}{chr(97 + i // 26)} daily.\n" for i in range(400)
+    )
+    assert experience.read_jobs(runtime, None, many) == []
+    assert len(asked) == experience.MAX_RESOLVED

@@ -169,3 +169,9 @@ def test_a_gig_platforms_work_names_its_trade(text, title, words):
 )
 def test_working_for_a_platform_says_no_trade(text):
     assert list(said_titles(text)) == []
+
+
+def test_a_business_of_ones_family_is_no_kind_of_business():
+    """The review: "I ran my dad's shop" read "dads shop manager" (a possessive is a kind)."""
+    assert [t for t, _, _ in said_titles("I ran my dad's shop")] == ["shop manager"]
+    assert [t for t, _, _ in said_titles("I ran my mum’s hair salon")] == ["hair salon manager"]
