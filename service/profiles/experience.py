@@ -35,6 +35,7 @@ from service.profiles.said_jobs import said_titles
 from service.profiles.shared_titles import LineJobs, names_several_trades
 from service.profiles.title_doing import before_doing_word, title_before_doing
 from service.profiles.title_forms import (
+    at_owners,
     books_clerk,
     call_centre_title,
     class_length,
@@ -408,7 +409,7 @@ def _job_of(runtime: Runtime, title: str):
     best = _sure_job(runtime, held_as(title) or title)  # "Sous chef": the chef
     if best is None and (trade := runtime.titles.without_names(title)):
         best = _sure_job(runtime, trade)  # "REME vehicle mechanic": a unit's name, then the job
-    if best is None and (plain := without_class(title) or books_clerk(title)):
+    if best is None and (plain := without_class(title) or books_clerk(title) or at_owners(title)):
         best = _sure_job(runtime, plain)  # "Class 1 HGV driver", "Purchase ledger clerk"
     if best is None and (placed := as_known_place(title)):
         best = _sure_job(runtime, placed)  # "Building society cashier": a bank's

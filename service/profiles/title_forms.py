@@ -12,6 +12,11 @@ call centre.
   "Accounts payable administrator" name the part of the books the clerk keeps (ESCO's
   *bookkeeper* is an "accounts clerk"); read as "accounts clerk" where the title as written
   names no occupation.
+- **A trade at another's practice** (`at_owners`): "Optician's receptionist", "Dentist's
+  receptionist", "Solicitor's secretary" name the receptionist's or secretary's trade at a
+  practice its owner's trade names; read as the trade alone where the title as written names no
+  occupation. A helper of the owner's trade ("Electrician's mate", "Chef's assistant") or a
+  relation ("Farmer's wife") is none (`experience._HELPER` keeps the helper unread).
 - **A title said in a call centre** (`call_centre_title`): "Customer adviser in a bank call
   centre" (a workplace of three words: `workplace.place_titles` reads two) is a call centre's
   agent where the title's last word is one of an agent's (adviser, advisor, agent, operator,
@@ -72,6 +77,23 @@ _BOOKS_CLERK = re.compile(
     r"\s+(?:clerk|assistant|administrator|officer|executive|controller|supervisor|coordinator)",
     re.I,
 )
+
+
+# "optician's receptionist": the owner (a trade's word), its "'s", the trade (one or two words)
+_OWNERS = re.compile(r"[a-z]{3,20}['’]s\s+(?P<trade>[a-z]{3,20}(?:\s+[a-z]{3,20})?)", re.I)
+_NOT_OWN_TRADE = frozenset(
+    """assistant assistants mate mates helper helpers apprentice apprentices labourer laborer
+    runner boy girl wife husband son daughter partner friend""".split()
+)
+
+
+def at_owners(title: str) -> str | None:
+    """The trade of `title` said at its owner's practice ("Optician's receptionist":
+    "receptionist"), or None (module docstring)."""
+    m = _OWNERS.fullmatch(title.strip())
+    if m is None or m.group("trade").split()[0].lower() in _NOT_OWN_TRADE:
+        return None
+    return m.group("trade")
 
 
 def books_clerk(title: str) -> str | None:

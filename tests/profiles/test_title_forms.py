@@ -8,6 +8,7 @@ import pytest
 
 from service.profiles.experience import title_phrases
 from service.profiles.title_forms import (
+    at_owners,
     books_clerk,
     call_centre_title,
     class_length,
@@ -116,3 +117,32 @@ def test_hostile_long_and_repeated_input_grows_linearly(read, make):
 )
 def test_the_rounds_jobs_on_the_real_model(real_runtime, text, occupation):
     assert jobs_read(real_runtime, text)[:1] == [occupation]
+
+
+@pytest.mark.parametrize(
+    ("title", "trade"),
+    [
+        ("Optician's receptionist", "receptionist"),
+        ("Dentist’s receptionist", "receptionist"),
+        ("Solicitor's legal secretary", "legal secretary"),
+        ("Electrician's mate", None),  # a helper of the owner's trade
+        ("Chef's assistant", None),
+        ("Farmer's wife", None),  # a relation, no trade
+        ("Receptionist", None),
+        ("Optician's", None),
+    ],
+)
+def test_a_trade_at_its_owners_practice(title, trade):
+    assert at_owners(title) == trade
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "jobs"),
+    [
+        ("Optician's receptionist, booking eye tests", ["receptionist"]),
+        ("Electrician's mate for two years", []),
+    ],
+)
+def test_a_trade_at_its_owners_practice_on_the_real_model(real_runtime, text, jobs):
+    assert jobs_read(real_runtime, text) == jobs
