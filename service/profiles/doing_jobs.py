@@ -166,12 +166,10 @@ def doing_titles(text: str, is_label: Callable[[str], bool]) -> Iterator[tuple[s
     label says exactly (`is_label`), in order: the title and the clause's verb and thing."""
     leisure = [(m.start(), m.end()) for m in _LINE.finditer(text) if _LEISURE.search(m.group())]
     heading = _LEISURE_HEADING.search(text)  # "Hobbies:": what follows is done for fun
-    if heading is not None:
-        leisure.append((heading.start(), len(text)))
-        leisure.sort()
+    fun_from = heading.start() if heading is not None else len(text) + 1
     for m in _CLAUSE.finditer(text):
         verb = m.group("verb")
-        if _in_lines(leisure, m.start()):
+        if m.start() >= fun_from or _in_lines(leisure, m.start()):
             continue  # what one does for fun names no trade
         if m.group("line") is not None and not verb.lower().endswith("ing"):
             continue  # a line's start names a trade by what was being done only

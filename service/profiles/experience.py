@@ -193,7 +193,7 @@ def title_phrases(text: str) -> Iterator[tuple[str, int, int]]:
             # searched in place, within a title's reach: a slice per clause, or a search to the
             # end per start, was quadratic ("worked as " * 4,000 took 52 s)
             stop = _STOP.search(body, at, at + _REACH)
-            phrase = body[at : stop.start() if stop else min(len(body), at + _REACH)].strip()
+            phrase = body[at : stop.start() if stop else _reach_end(body, at)].strip()
             if in_clause and not (phrase := title_before_doing(phrase) or ""):
                 continue
             standing = _STANDING.match(phrase)
@@ -207,6 +207,14 @@ def title_phrases(text: str) -> Iterator[tuple[str, int, int]]:
             if _may_be_title(phrase):
                 start = sentence.start() + at
                 yield phrase, start, start + len(phrase)
+
+
+def _reach_end(body: str, at: int) -> int:
+    """Where a phrase at `at` that no stop ends is cut: the text's end within reach, else the
+    last space within it (a word of more than `_REACH` characters is no title's)."""
+    if at + _REACH >= len(body):
+        return len(body)
+    return max(at, body.rfind(" ", at, at + _REACH))
 
 
 def _may_be_title(phrase: str) -> bool:

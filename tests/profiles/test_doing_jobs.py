@@ -96,6 +96,8 @@ def test_what_one_does_names_a_trade_a_label_says(text, read):
         "I bake bread for fun",
         "Hobbies:\n- Baking bread\n- Walking dogs",
         "Interests: I make furniture in my spare time",
+        # a line of leisure words after the heading does not end its section
+        "Hobbies:\n- Reading for fun\n- Baking bread",
     ],
 )
 def test_what_names_no_trade(text):
