@@ -48,7 +48,7 @@ _LEISURE_HEADING = re.compile(
     re.I | re.M,
 )
 # one's own things, or another person's: "I clean our house", "I walk his dogs"
-_OWN = frozenset("my our his her their your its mum's dad's".split())
+_OWN = frozenset("our his her their your its".split())  # "my" is too short to be a thing
 # words that end the thing done: "offices at night", "a bus for a living"
 _END = frozenset(
     """for at in on with and or from to as since every each across around during until while

@@ -11,13 +11,12 @@ from tests.growth import assert_linear
 from tests.profiles.reading import jobs_read
 
 LABELS = frozenset(
-    """shelf stacker|bus driver|office cleaner|hair cutter|lorry driver|forklift driver|
-    furniture maker|kitchen fitter|dish washer|heavy goods vehicle driver|goods vehicle driver|
-    team manager|house cleaner|assistant teacher|car driver|bread baker|maths teacher""".replace(
-        "\n", ""
-    )
-    .replace("    ", "")
-    .split("|")
+    {
+        *("shelf stacker", "bus driver", "office cleaner", "hair cutter", "lorry driver"),
+        *("forklift driver", "furniture maker", "kitchen fitter", "dish washer", "car driver"),
+        *("heavy goods vehicle driver", "goods vehicle driver", "team manager", "house cleaner"),
+        *("assistant teacher", "bread baker", "maths teacher"),
+    }
 )
 
 
